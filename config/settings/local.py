@@ -1,0 +1,28 @@
+"""Settings for a developer's machine and `make demo`.
+
+DATABASE_URL and REDIS_URL default to the embedded servers (config/embedded.py).
+"""
+
+from config import embedded
+
+from .base import *
+from .base import configure_services, env
+
+# A development key is fine here and only here: production requires its own.
+SECRET_KEY = env("DJANGO_SECRET_KEY", "local-development-key-not-for-production")
+
+configure_services(
+    globals(),
+    database_url=env("DATABASE_URL") or embedded.postgres_url(),
+    redis_url=env("REDIS_URL") or embedded.redis_url(),
+)
+
+# Serve static files straight from the source folders: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

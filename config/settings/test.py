@@ -1,0 +1,35 @@
+"""Settings for the test suite: real PostgreSQL and Redis, never SQLite or eager Celery."""
+
+from config import embedded
+
+from .base import *
+from .base import configure_services, env
+
+SECRET_KEY = "test-key-not-for-production"  # noqa: S105
+
+configure_services(
+    globals(),
+    database_url=env("DATABASE_URL") or embedded.postgres_url(),
+    redis_url=env("REDIS_URL") or embedded.redis_url(),
+)
+
+# Tests talk to hosts under the default parent domain.
+BASE_DOMAIN = "localhost"
+PUBLIC_HOSTS = ["localhost"]
+ALLOWED_HOSTS = ["localhost", ".localhost", "testserver"]
+
+# The test suite's tasks go to their own queue, so a running demo worker never takes them.
+CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-test"
+# Probe tasks that only the integration tests send.
+CELERY_IMPORTS = ["tests.celery_probe"]
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TENANT_DOMAIN_CACHE_SECONDS = 60
+LOGGING["root"]["level"] = "WARNING"

@@ -1,0 +1,9 @@
+"""URL patterns that both the state area and every alliance host serve."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """One alliance's own work, inside its schema."""
+
+    name = "core"
+    verbose_name = _("Alliance workspace")

@@ -1,0 +1,67 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from django_tenants.admin import TenantAdminMixin
+
+from tenants.models import Alliance, Domain, User
+from tenants.services.alliances import EDITABLE_FIELDS, alliance_create, alliance_update
+
+
+class DomainInline(admin.TabularInline):
+    model = Domain
+    extra = 0
+
+
+@admin.register(Alliance)
+class AllianceAdmin(TenantAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "slug", "district", "status", "founded_on")
+    list_filter = ("status", "district")
+    search_fields = ("name", "slug", "host_organisation")
+    fields = (
+        "name", "slug", "district", "host_organisation", "founded_on", "status",
+        "schema_name", "created_at", "updated_at",
+    )  # fmt: skip
+    readonly_fields = ("schema_name", "created_at", "updated_at")
+    inlines = [DomainInline]
+
+    def get_inlines(self, request, obj):
+        # A new alliance gets its primary domain from alliance_create().
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        # Through the services, so the schema, the domain and the audit entry are made too.
+        if change:
+            original = Alliance.objects.get(pk=obj.pk)
+            changed = {f: form.cleaned_data[f] for f in form.changed_data if f in EDITABLE_FIELDS}
+            alliance_update(actor=request.user, alliance=original, **changed)
+        else:
+            data = {f: form.cleaned_data[f] for f in (*EDITABLE_FIELDS, "slug")}
+            created = alliance_create(actor=request.user, **data)
+            obj.pk = created.pk
+            obj.schema_name = created.schema_name
+
+    def get_readonly_fields(self, request, obj=None):
+        # The slug names the schema and the host: fixed once the schema exists.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "slug"] if obj is not None else fields
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ("domain", "tenant", "is_primary")
+    search_fields = ("domain", "tenant__name")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ("email",)
+    list_display = ("email", "full_name", "is_active", "is_staff", "last_login")
+    search_fields = ("email", "full_name")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name",)}),
+        (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    filter_horizontal = ("groups",)

@@ -1,0 +1,60 @@
+"""The demo alliances and the support login that `make demo` creates (idempotently)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+
+from tenants.districts import District
+from tenants.models import Alliance, AllianceStatus, User
+from tenants.services.alliances import alliance_create
+
+DEMO_PASSWORD = "demo-passwort"  # noqa: S105 - documented demo login, never in production
+SUPPORT_EMAIL = "admin@demo.example"
+
+DEMO_ALLIANCES = [
+    {
+        "slug": "jena",
+        "name": "Lokales Bündnis für Familie Jena",
+        "district": District.JENA,
+        "host_organisation": "Stadt Jena, Fachdienst Familie und Bildung",
+        "founded_on": datetime.date(2004, 10, 1),
+    },
+    {
+        "slug": "badfrankenhausen",
+        "name": "Lokales Bündnis für Familie Bad Frankenhausen",
+        "district": District.KYFFHAEUSERKREIS,
+        "host_organisation": "Stadt Bad Frankenhausen/Kyffhäuser",
+        "founded_on": datetime.date(2008, 5, 15),
+    },
+]
+
+
+def seed_alliances() -> list[tuple[Alliance, bool]]:
+    """Create the demo alliances that do not exist yet; returns (alliance, created) pairs."""
+    results = []
+    for data in DEMO_ALLIANCES:
+        existing = Alliance.objects.filter(slug=data["slug"]).first()
+        if existing is not None:
+            results.append((existing, False))
+            continue
+        alliance = alliance_create(actor=None, status=AllianceStatus.ACTIVE, **data)
+        results.append((alliance, True))
+    return results
+
+
+def seed_support_user() -> tuple[User, bool]:
+    user = User.objects.filter(email=SUPPORT_EMAIL).first()
+    if user is not None:
+        return user, False
+    user = User.objects.create_superuser(SUPPORT_EMAIL, DEMO_PASSWORD, full_name="Support (Demo)")
+    return user, True
+
+
+def demo_urls(port: int = 8000) -> list[tuple[str, str]]:
+    base = settings.BASE_DOMAIN
+    urls = [("Landeskoordination", f"http://{base}:{port}/")]
+    for data in DEMO_ALLIANCES:
+        urls.append((data["name"], f"http://{data['slug']}.{base}:{port}/"))
+    return urls

@@ -1,0 +1,4 @@
+from .alliance import Alliance, AllianceStatus, Domain
+from .user import User
+
+__all__ = ["Alliance", "AllianceStatus", "Domain", "User"]

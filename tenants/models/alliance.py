@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+from tenants.districts import District
+
+from .base import TimeStampedModel
+
+# A slug becomes the sub-domain and (with "-" -> "_") the PostgreSQL schema name.
+SLUG_PATTERN = r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$"
+# Names that must never become an alliance's sub-domain or schema.
+RESERVED_SLUGS = frozenset(
+    {
+        "www", "api", "admin", "static", "media", "mail", "smtp", "public", "land",
+        "ministerium", "status", "help", "hilfe", "docs", "test", "information_schema",
+    }
+)  # fmt: skip
+
+
+class AllianceStatus(models.TextChoices):
+    SETUP = "setup", _("being founded")
+    ACTIVE = "active", _("active")
+    DORMANT = "dormant", _("dormant")
+    DISSOLVED = "dissolved", _("dissolved")
+
+
+class Alliance(TenantMixin, TimeStampedModel):
+    """A local alliance for families ("Lokales Bündnis für Familie"), the tenant.
+
+    Its records (partners, board, projects) live in its own PostgreSQL schema named
+    after the slug; this row in the public schema is what the state layer knows of it.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("short name"),
+        max_length=40,
+        unique=True,
+        help_text=_("Lower-case letters, digits and hyphens; becomes the web address."),
+    )
+    district = models.CharField(_("district"), max_length=40, choices=District.choices)
+    host_organisation = models.CharField(
+        _("host organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation that hosts the alliance's coordination office."),
+    )
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AllianceStatus.choices, default=AllianceStatus.ACTIVE
+    )
+
+    # django-tenants creates and migrates the schema when a new alliance is saved.
+    auto_create_schema = True
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="alliance_name_unique_ci"),
+            models.CheckConstraint(
+                condition=models.Q(slug__regex=SLUG_PATTERN), name="alliance_slug_format"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=AllianceStatus.values), name="alliance_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(district__in=District.values), name="alliance_district_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    is_public = False
+
+    @property
+    def is_reachable(self) -> bool:
+        """Dissolved alliances keep their data but no longer answer on their host."""
+        return self.status != AllianceStatus.DISSOLVED
+
+    @staticmethod
+    def schema_name_for(slug: str) -> str:
+        return slug.replace("-", "_")
+
+
+class Domain(DomainMixin, TimeStampedModel):
+    """A host name under which an alliance answers (``jena.<parent domain>`` or its own)."""
+
+    class Meta:
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant"],
+                condition=models.Q(is_primary=True),
+                name="domain_one_primary_per_alliance",
+            ),
+        ]

@@ -1,0 +1,39 @@
+"""Factories for the public schema: alliances (through the service) and accounts."""
+
+import factory
+
+from tenants.districts import District
+from tenants.models import Alliance, User
+from tenants.services.alliances import alliance_create
+
+
+class AllianceFactory(factory.Factory):
+    """Builds alliances through ``alliance_create`` so schema, domain and audit come along.
+
+    Each one costs a migrated schema: tests share the session's alliances and create
+    their own only when the behaviour is about creating one.
+    """
+
+    class Meta:
+        model = Alliance
+
+    name = factory.Sequence(lambda n: f"Lokales Bündnis für Familie Testort {n}")
+    slug = factory.Sequence(lambda n: f"testort{n}")
+    district = District.ERFURT
+    host_organisation = "Stadtverwaltung"
+    founded_on = None
+    status = "active"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return alliance_create(actor=None, **kwargs)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name", locale="de_DE")
+    password = factory.django.Password("demo-passwort")
