@@ -22,6 +22,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -159,7 +160,12 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # A zombie (exited, not yet reaped by its parent) still answers kill(0).
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in {"Z", "X"}
 
 
 def _redis_answers(port: int) -> bool:
@@ -245,10 +251,29 @@ def stop_redis() -> None:
         return
     if not _pid_alive(pid):
         return
-    os.kill(pid, 15)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _pid_alive(pid):
+    port = _running_redis_port()
+    asked = False
+    if port is not None:
+        # SHUTDOWN flushes the append-only file and exits; signals are the fallback.
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 2) as sock:
+            sock.sendall(b"SHUTDOWN\r\n")
+            asked = True
+    if not asked:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+    if not _wait_for_exit(pid, 10):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        _wait_for_exit(pid, 5)
+
+
+def _wait_for_exit(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _pid_alive(pid):
+            return True
         time.sleep(0.05)
+    return not _pid_alive(pid)
 
 
 # ---------------------------------------------------------------- command line

@@ -1,0 +1,73 @@
+"""The administration for support staff works on the state host and on alliance hosts."""
+
+import pytest
+from django_tenants.utils import schema_context, schema_exists
+
+from core.audit.models import AuditEntry
+from core.audit.services import audit_log
+from tenants.models import Alliance
+from tests.conftest import host_client
+from tests.factories.tenants import UserFactory
+
+
+@pytest.fixture
+def support_user(db):
+    return UserFactory(email="support@example.org", is_staff=True, is_superuser=True)
+
+
+def _logged_in(host, user):
+    client = host_client(host)
+    client.force_login(user)
+    return client
+
+
+def test_admin_requires_login(jena):
+    response = host_client("jena.localhost").get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_non_staff_account_cannot_use_the_admin(jena):
+    person = UserFactory(email="person@example.org")
+    response = _logged_in("localhost", person).get("/admin/")
+    assert response.status_code == 302
+
+
+def test_state_host_admin_lists_alliances(support_user, jena):
+    response = _logged_in("localhost", support_user).get("/admin/tenants/alliance/")
+    assert response.status_code == 200
+    assert "Lokales Bündnis für Familie Jena" in response.content.decode()
+
+
+def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, jena):
+    with schema_context("jena"):
+        audit_log(actor=None, action="core.partner.created", changes={"who": "nur-jena"})
+    with schema_context("badfrankenhausen"):
+        audit_log(actor=None, action="core.partner.created", changes={"who": "nur-bfh"})
+    client = _logged_in("jena.localhost", support_user)
+    response = client.get("/admin/audit/auditentry/", {"action": "core.partner.created"})
+    assert response.status_code == 200
+    shown = list(response.context["cl"].result_list)
+    assert [entry.changes["who"] for entry in shown] == ["nur-jena"]
+
+
+def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user):
+    client = _logged_in("localhost", support_user)
+    response = client.post(
+        "/admin/tenants/alliance/add/",
+        {
+            "name": "Lokales Bündnis für Familie Sömmerda",
+            "slug": "soemmerda",
+            "district": "soemmerda",
+            "host_organisation": "",
+            "founded_on": "",
+            "status": "setup",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    alliance = Alliance.objects.get(slug="soemmerda")
+    assert schema_exists("soemmerda")
+    assert alliance.domains.get().domain == "soemmerda.localhost"
+    assert AuditEntry.objects.filter(
+        action="tenants.alliance.created", object_id=str(alliance.pk), actor_id=support_user.pk
+    ).exists()
