@@ -7,5 +7,8 @@ from core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="alliance-home"),
+    path("workspace/", core_views.workspace, name="workspace"),
+    path("workspace/audit/", core_views.audit_trail, name="audit-trail"),
+    path("media/<path:path>", core_views.media, name="media"),
     *common_patterns,
 ]

@@ -1,6 +1,52 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from core.audit.selectors import audit_entry_list
+from tenants.permissions import access_for, public, requires
 
+
+@public
 def home(request):
-    """The alliance's start page on its own host."""
+    """The alliance's public page on its own host: who we are (no login needed)."""
     return render(request, "core/home.html", {"alliance": request.tenant})
+
+
+@requires("alliance.workspace.view")
+def workspace(request):
+    """The start page of the alliance's workspace for its members."""
+    return render(
+        request,
+        "core/workspace.html",
+        {"alliance": request.tenant, "access": access_for(request)},
+    )
+
+
+@requires("alliance.audit.view")
+def audit_trail(request):
+    """Every recorded write in this alliance, newest first."""
+    entries = audit_entry_list(
+        action_prefix=request.GET.get("action", "").strip(),
+        search=request.GET.get("q", "").strip(),
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_trail.html", {"page": page, "query": request.GET})
+
+
+@requires("alliance.workspace.view")
+def media(request, path: str):
+    """An uploaded file of this alliance, to its members only.
+
+    Files live under MEDIA_ROOT/<schema>/ (TenantFileSystemStorage), so a path can only
+    ever reach this alliance's own folder; anything else is 404.
+    """
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse, Http404
+
+    try:
+        if not default_storage.exists(path):
+            raise Http404
+        handle = default_storage.open(path, "rb")
+    except (SuspiciousFileOperation, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=path.rsplit("/", 1)[-1])

@@ -1,9 +1,10 @@
 from django.shortcuts import render
 
+from tenants.permissions import public
 from tenants.selectors import alliance_list
 
 
+@public
 def home(request):
     """The state area's start page: the alliances of Thuringia and where to find them."""
-    alliances = alliance_list()
-    return render(request, "regional/home.html", {"alliances": alliances})
+    return render(request, "regional/home.html", {"alliances": alliance_list()})

@@ -6,6 +6,7 @@ Every value read from the environment is listed in the README's configuration ta
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,8 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "django_celery_beat",
     "rest_framework",
+    "axes",
+    "csp",
 ]
 
 TENANT_APPS = [
@@ -112,6 +115,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns lock-outs into the cool-off page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -126,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tenants.context_processors.area",
+                "tenants.context_processors.navigation",
             ],
         },
     },
@@ -133,6 +140,56 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
+
+# ---------------------------------------------------------------- accounts and sessions
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "tenants.auth.EmailBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "account"
+LOGOUT_REDIRECT_URL = "login"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link is valid for one day
+
+# One login for the state area and every alliance sub-domain.
+SESSION_COOKIE_DOMAIN = env("DJANGO_SESSION_COOKIE_DOMAIN", f".{BASE_DOMAIN}")
+CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
+SESSION_COOKIE_NAME = "buendnisnetz_session"
+SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(60 * 60 * 12)))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Brute-force protection: after 5 failures for one address from one client, a
+# 15-minute cool-off; never a permanent lock that needs an administrator.
+AXES_FAILURE_LIMIT = int(env("BUENDNISNETZ_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("BUENDNISNETZ_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tenants.views.accounts.locked_out"
+AXES_VERBOSE = False
+
+# ---------------------------------------------------------------- security headers
+# Everything the pages load comes from the page's own host (GDPR, no CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The Django admin sets a few inline style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -153,6 +210,17 @@ def configure_services(namespace: dict, database_url: str, redis_url: str) -> No
     namespace["DATABASES"] = {"default": database_config(database_url)}
     namespace["CELERY_BROKER_URL"] = redis_url
     namespace["CELERY_RESULT_BACKEND"] = redis_url
+    namespace["CACHES"] = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            # Every key carries the schema: one alliance never reads another's entries.
+            "KEY_FUNCTION": "django_tenants.cache.make_key",
+            "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+            "KEY_PREFIX": "bn",
+            "TIMEOUT": 300,
+        }
+    }
 
 
 # ---------------------------------------------------------------- Celery
@@ -191,8 +259,11 @@ STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / ".data" / "media")))
+# Uploads go to MEDIA_ROOT/<schema>/...: each alliance's files in its own folder, served
+# only through the permission-checked view core.views.media (never by the web server).
+MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

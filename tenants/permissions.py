@@ -1,0 +1,226 @@
+"""The one permission layer: who may do what, on which host.
+
+Every HTML view and every API endpoint asks :func:`access_for` (or the decorators
+below); nothing else decides access. The table ``RULES`` is the whole policy and is
+printed in ``docs/roles.md``; ``tests/tenants/test_permissions.py`` checks every cell.
+
+Two areas exist: the state area (the public schema, on the parent domain) and an
+alliance's workspace (its schema, on its host). A permission belongs to one area and is
+never granted in the other. A request that is not allowed answers 404 for a logged-in
+person (so nothing can be enumerated) and redirects to the login page for anonymous
+visitors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+
+from tenants.roles import Role
+
+STATE = "state"
+ALLIANCE = "alliance"
+
+SC = Role.STATE_COORDINATOR
+MIN = Role.MINISTRY
+LC = Role.LOCAL_COORDINATOR
+BM = Role.BOARD_MEMBER
+PC = Role.PARTNER_CONTACT
+
+
+def _own_partner(access: Access, obj: Any) -> bool:
+    """A partner contact acts only for the partner organisation named in the membership."""
+    partner_id = getattr(obj, "partner_id", None) or getattr(obj, "pk", None)
+    return partner_id is not None and partner_id in access.partner_ids
+
+
+@dataclass(frozen=True)
+class Rule:
+    area: str
+    roles: frozenset[Role]
+    description: str
+    # Roles that hold the permission only for some objects: role -> check(access, obj).
+    object_checks: dict[Role, Callable[[Access, Any], bool]] = field(default_factory=dict)
+
+
+def _rule(area: str, roles: Iterable[Role], description: str, **checks) -> Rule:
+    object_checks = {Role(role): check for role, check in checks.items()}
+    return Rule(area, frozenset(roles), description, object_checks)
+
+
+RULES: dict[str, Rule] = {
+    # ---------------------------------------------------------------- state area
+    "state.dashboard.view": _rule(STATE, {SC, MIN}, "Aggregated state dashboard"),
+    "state.reports.view": _rule(STATE, {SC, MIN}, "Released reports (ministry: released only)"),
+    "state.reports.manage": _rule(STATE, {SC}, "Write, generate and release reports"),
+    "state.alliances.view": _rule(STATE, {SC}, "Figures and details of each alliance"),
+    "state.meetings.manage": _rule(STATE, {SC}, "Regional meetings and invitations"),
+    "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),
+    # ---------------------------------------------------------------- alliance workspace
+    "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC}, "Workspace start page"),
+    "alliance.partners.view": _rule(ALLIANCE, {LC, BM, SC}, "Partner list and details"),
+    "alliance.partners.change": _rule(ALLIANCE, {LC}, "Add, edit, import partners"),
+    "alliance.own_partner.view": _rule(
+        ALLIANCE, {LC, BM, SC, PC}, "A partner's profile and measures", partner_contact=_own_partner
+    ),
+    "alliance.own_partner.change": _rule(
+        ALLIANCE, {LC, PC}, "Edit a partner's profile and measures", partner_contact=_own_partner
+    ),
+    "alliance.applications.view": _rule(ALLIANCE, {LC, BM, SC}, "Admission applications"),
+    "alliance.applications.decide": _rule(ALLIANCE, {LC, BM}, "Record a board decision"),
+    "alliance.board.view": _rule(ALLIANCE, {LC, BM, SC}, "Board members and meetings"),
+    "alliance.board.manage": _rule(ALLIANCE, {LC}, "Plan meetings, agendas, minutes"),
+    "alliance.work.view": _rule(
+        ALLIANCE, {LC, SC}, "Projects, working groups, events, seal, funding, holidays"
+    ),
+    "alliance.work.change": _rule(ALLIANCE, {LC}, "Edit projects and the other work records"),
+    "alliance.exports.download": _rule(ALLIANCE, {LC, SC}, "CSV/XLSX exports of lists"),
+    "alliance.audit.view": _rule(ALLIANCE, {LC}, "The alliance's audit trail"),
+    "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
+    "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+}
+
+
+# ---------------------------------------------------------------- access of one request
+
+
+@dataclass
+class Access:
+    """What one person may do on one host. Built once per request by :func:`access_for`."""
+
+    user: Any
+    area: str
+    alliance_id: int | None
+    roles: frozenset[Role]
+    partner_ids: frozenset[int]
+
+    @property
+    def is_authenticated(self) -> bool:
+        return bool(self.user is not None and self.user.is_authenticated and self.user.is_active)
+
+    def can(self, code: str, obj: Any = None) -> bool:
+        rule = RULES.get(code)
+        if rule is None:
+            raise KeyError(f"Unknown permission {code!r}; add it to tenants.permissions.RULES.")
+        if not self.is_authenticated or rule.area != self.area:
+            return False
+        for role in self.roles & rule.roles:
+            check = rule.object_checks.get(role)
+            if check is None:
+                return True
+            if obj is not None and check(self, obj):
+                return True
+        return False
+
+    @property
+    def granted(self) -> frozenset[str]:
+        """Permission codes held without object restriction (for navigation)."""
+        return frozenset(
+            code
+            for code, rule in RULES.items()
+            if self.is_authenticated
+            and rule.area == self.area
+            and any(r in rule.roles and r not in rule.object_checks for r in self.roles)
+        )
+
+
+def _compute(user, tenant) -> Access:
+    is_alliance = tenant is not None and not getattr(tenant, "is_public", True)
+    area = ALLIANCE if is_alliance else STATE
+    alliance_id = tenant.pk if is_alliance else None
+    roles: set[Role] = set()
+    partner_ids: set[int] = set()
+    if user is not None and user.is_authenticated and user.is_active:
+        from tenants.models import Membership
+
+        scope = Q(alliance__isnull=True)
+        if alliance_id is not None:
+            scope |= Q(alliance_id=alliance_id)
+        memberships = Membership.objects.filter(scope, user=user)
+        for role, partner_id in memberships.values_list("role", "partner_id"):
+            roles.add(Role(role))
+            if partner_id is not None:
+                partner_ids.add(partner_id)
+    return Access(user, area, alliance_id, frozenset(roles), frozenset(partner_ids))
+
+
+def access_for(request: HttpRequest) -> Access:
+    """The caller's access on this request's host, computed once per request."""
+    cached = getattr(request, "_access", None)
+    if cached is None:
+        cached = _compute(getattr(request, "user", None), getattr(request, "tenant", None))
+        request._access = cached
+    return cached
+
+
+def access_of(user, tenant) -> Access:
+    """The same decision outside a request (tasks, tests, the API's token holder)."""
+    return _compute(user, tenant)
+
+
+# ---------------------------------------------------------------- view decorators
+
+PUBLIC_MARK = "public_view"
+PERMISSION_MARK = "required_permission"
+
+
+def deny(request: HttpRequest):
+    """Anonymous visitors go to the login page; everyone else sees 'not found'."""
+    if not access_for(request).is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+def requires(code: str):
+    """Let the view run only for people who hold ``code`` on this host."""
+    if code not in RULES:
+        raise KeyError(f"Unknown permission {code!r}")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not access_for(request).can(code):
+                return deny(request)
+            return view(request, *args, **kwargs)
+
+        setattr(wrapped, PERMISSION_MARK, code)
+        return wrapped
+
+    return decorator
+
+
+def requires_login(view):
+    """Any logged-in person on any host (their own account pages)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not access_for(request).is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    setattr(wrapped, PERMISSION_MARK, "account.self")
+    return wrapped
+
+
+def public(view):
+    """Mark a view as deliberately open to everyone (it must show no private data)."""
+    setattr(view, PUBLIC_MARK, True)
+    return view
+
+
+def view_protection(view) -> str | None:
+    """How a view is protected: a permission code, 'public', or None (unprotected)."""
+    for candidate in (view, getattr(view, "view_class", None), getattr(view, "cls", None)):
+        if candidate is None:
+            continue
+        if getattr(candidate, PERMISSION_MARK, None):
+            return getattr(candidate, PERMISSION_MARK)
+        if getattr(candidate, PUBLIC_MARK, False):
+            return "public"
+    return None

@@ -1,0 +1,18 @@
+"""The roles a person can hold, and whether a role belongs to the state or to an alliance."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STATE_COORDINATOR = "state_coordinator", _("State coordinator")
+    MINISTRY = "ministry", _("Ministry")
+    LOCAL_COORDINATOR = "local_coordinator", _("Local coordinator")
+    BOARD_MEMBER = "board_member", _("Board member")
+    PARTNER_CONTACT = "partner_contact", _("Partner contact")
+
+
+# Held for the whole state, without an alliance.
+STATE_ROLES = frozenset({Role.STATE_COORDINATOR, Role.MINISTRY})
+# Held in one alliance.
+ALLIANCE_ROLES = frozenset({Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER, Role.PARTNER_CONTACT})

@@ -1,0 +1,24 @@
+"""E-mail leaves the web request: a Celery task sends it, retrying while SMTP is down."""
+
+from __future__ import annotations
+
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+
+@shared_task(
+    name="tenants.send_email",
+    acks_late=True,
+    autoretry_for=(smtplib.SMTPException, ConnectionError, OSError),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    max_retries=20,
+)
+def send_email(*, subject: str, body: str, to: list[str], html_body: str | None = None) -> int:
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    return message.send()
