@@ -7,8 +7,10 @@ import datetime
 from django.conf import settings
 
 from tenants.districts import District
-from tenants.models import Alliance, AllianceStatus, User
+from tenants.models import Alliance, AllianceStatus, Membership, User
+from tenants.roles import Role
 from tenants.services.alliances import alliance_create
+from tenants.services.memberships import membership_create
 
 DEMO_PASSWORD = "demo-passwort"  # noqa: S105 - documented demo login, never in production
 SUPPORT_EMAIL = "admin@demo.example"
@@ -41,6 +43,36 @@ def seed_alliances() -> list[tuple[Alliance, bool]]:
             continue
         alliance = alliance_create(actor=None, status=AllianceStatus.ACTIVE, **data)
         results.append((alliance, True))
+    return results
+
+
+# Stable demo logins: the documentation and outside checks rely on them.
+DEMO_ACCOUNTS = [
+    ("land@demo.example", "Landeskoordination (Demo)", Role.STATE_COORDINATOR, None),
+    ("ministerium@demo.example", "Ministerium (Demo)", Role.MINISTRY, None),
+    ("jena@demo.example", "Koordination Jena (Demo)", Role.LOCAL_COORDINATOR, "jena"),
+    ("kuratorium.jena@demo.example", "Kuratorium Jena (Demo)", Role.BOARD_MEMBER, "jena"),
+    (
+        "badfrankenhausen@demo.example",
+        "Koordination Bad Frankenhausen (Demo)",
+        Role.LOCAL_COORDINATOR,
+        "badfrankenhausen",
+    ),
+]
+
+
+def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
+    """Create the demo accounts and their roles if missing; (email, role, slug, created)."""
+    results = []
+    for email, name, role, slug in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        created = user is None
+        if created:
+            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+        alliance = Alliance.objects.get(slug=slug) if slug else None
+        if not Membership.objects.filter(user=user, role=role, alliance=alliance).exists():
+            membership_create(actor=None, user=user, role=role, alliance=alliance)
+        results.append((email, role, slug, created))
     return results
 
 

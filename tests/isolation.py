@@ -1,0 +1,169 @@
+"""The isolation audit: every route of a URL conf, discovered, asked by outsiders.
+
+``discover(urlconf)`` walks the URL conf (and so every API router included in it) and
+returns each route with a concrete sample path. ``audit(...)`` then checks each route
+twice:
+
+- statically: the view is marked by the permission layer (``@requires``,
+  ``@requires_login``, ``@public``) or belongs to the Django admin, which guards itself;
+- dynamically: anonymous visitors, a member of another alliance and the ministry ask
+  for it on the target host; none of them may receive the target's private data
+  (the sentinels), protected routes must answer login-redirect or 404.
+
+A new view that forgets the permission layer is reported the day it is added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RegexPattern, RoutePattern
+
+from tenants.permissions import access_of, view_protection
+
+# Views that are open by nature and handled by Django itself.
+ALLOWED_UNMARKED = {
+    "django.views.i18n.set_language",  # POST only; sets the language cookie
+}
+# The admin guards every view with its staff check, except its own login and logout.
+ADMIN_OPEN = {"login", "logout"}
+
+
+@dataclass(frozen=True)
+class Route:
+    pattern: str
+    path: str | None  # a concrete path to request, None if none could be built
+    view: object
+    view_name: str
+    namespace: str | None
+    name: str | None = None
+
+    @property
+    def protection(self) -> str | None:
+        if self.namespace == "admin":
+            return "django" if self.name in ADMIN_OPEN else "admin"
+        if self.view_name in ALLOWED_UNMARKED:
+            return "django"
+        return view_protection(self.view)
+
+
+def _view_name(view) -> str:
+    target = getattr(view, "view_class", None) or getattr(view, "cls", None) or view
+    return f"{target.__module__}.{getattr(target, '__qualname__', repr(target))}"
+
+
+def _sample(name: str, converter: str, samples: dict[str, str]) -> str:
+    if name in samples:
+        return samples[name]
+    return samples.get(converter, "1")
+
+
+def _concrete(pattern, samples: dict[str, str]) -> str | None:
+    if isinstance(pattern, RoutePattern):
+        route = str(pattern)
+
+        def replace(match: re.Match) -> str:
+            converter, name = match.group(1) or "str", match.group(2)
+            return _sample(name, converter, samples)
+
+        return re.sub(r"<(?:(\w+):)?(\w+)>", replace, route)
+    if isinstance(pattern, RegexPattern):
+        regex = str(pattern)
+        candidate = re.sub(
+            r"\(\?P<(\w+)>[^)]*\)", lambda m: _sample(m.group(1), "str", samples), regex
+        )
+        candidate = candidate.lstrip("^").rstrip("$").replace("\\", "")
+        if "(" in candidate or "[" in candidate or "?" in candidate:
+            return None
+        return candidate if re.fullmatch(regex.lstrip("^"), candidate) else None
+    return None
+
+
+def discover(urlconf, samples: dict[str, str]) -> list[Route]:
+    """Every route of ``urlconf`` with a sample path built from ``samples``."""
+    routes: list[Route] = []
+
+    def walk(patterns: Iterable, prefix: str | None, namespace: str | None) -> None:
+        for entry in patterns:
+            part = _concrete(entry.pattern, samples)
+            path = None if prefix is None or part is None else prefix + part
+            if isinstance(entry, URLResolver):
+                walk(entry.url_patterns, path, entry.namespace or namespace)
+            elif isinstance(entry, URLPattern):
+                routes.append(
+                    Route(
+                        pattern=str(entry.pattern),
+                        path="/" + path if path is not None else None,
+                        view=entry.callback,
+                        view_name=_view_name(entry.callback),
+                        namespace=namespace,
+                        name=entry.name,
+                    )
+                )
+
+    walk(get_resolver(urlconf).url_patterns, "", None)
+    return routes
+
+
+@dataclass(frozen=True)
+class Outsider:
+    client: Client
+    user: object | None  # None: anonymous
+
+
+def audit(
+    routes: list[Route],
+    *,
+    host: str,
+    tenant,
+    outsiders: dict[str, Outsider],
+    sentinels: Iterable[str],
+) -> list[str]:
+    """Problems found; an empty list means the host keeps its data to itself.
+
+    ``tenant`` is what the host serves (an Alliance, or the StateArea); a protected
+    route must answer 404 to every outsider whom the permission layer refuses there.
+    """
+    problems: list[str] = []
+    sentinels = list(sentinels)
+    for route in routes:
+        protection = route.protection
+        if protection is None:
+            problems.append(
+                f"{route.pattern} ({route.view_name}): not guarded by the permission layer"
+            )
+        if route.path is None:
+            problems.append(f"{route.pattern}: no sample path could be built to test it")
+            continue
+        for who, outsider in outsiders.items():
+            response = outsider.client.get(route.path, HTTP_HOST=host)
+            body = response.content.decode(errors="replace")
+            for sentinel in sentinels:
+                if sentinel in body:
+                    problems.append(f"{route.path} leaks {sentinel!r} to {who} on {host}")
+            if protection in (None, "public", "django", "account.self"):
+                continue
+            if protection == "admin":
+                if response.status_code != 302 or "login" not in response.get("Location", ""):
+                    problems.append(f"{route.path}: admin answered {response.status_code} to {who}")
+                continue
+            anonymous = outsider.user is None
+            if not anonymous and access_of(outsider.user, tenant).can(protection):
+                continue  # allowed here (e.g. the ministry's dashboard); sentinels checked above
+            if anonymous and not (
+                response.status_code == 302 and "/accounts/login/" in response["Location"]
+            ):
+                problems.append(
+                    f"{route.path} ({protection}) answered {response.status_code} to anonymous, "
+                    "expected a redirect to the login page"
+                )
+            if not anonymous and response.status_code != 404:
+                problems.append(
+                    f"{route.path} ({protection}) answered {response.status_code} to {who} "
+                    f"on {host}, expected 404"
+                )
+    return problems

@@ -1,0 +1,233 @@
+"""Tenant isolation, discovered from the URL confs: no outsider gets an alliance's data.
+
+The routes are not listed by hand: ``tests.isolation.discover`` walks the public and
+the alliance URL conf (API routers included once they exist), so a new endpoint is
+covered the day it is added.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, connection, transaction
+from django.http import HttpResponse
+from django.urls import path
+from django_tenants.utils import schema_context
+
+from core.audit.models import AuditEntry
+from core.audit.services import audit_log
+from tenants.public import StateArea
+from tenants.roles import Role
+from tenants.services.memberships import membership_create
+from tests.conftest import host_client
+from tests.factories.tenants import UserFactory
+from tests.isolation import Outsider, audit, discover
+
+SENTINEL = "ISOLATION-SENTINEL-BFH"
+SENTINEL_FILE_TEXT = "ISOLATION-SENTINEL-BFH-FILE"
+SECRET_EMAIL = "geheim.bfh@example.org"
+SECRET_NAME = "Geheima Koordinatorin"
+SENTINELS = [SENTINEL, SENTINEL_FILE_TEXT, SECRET_EMAIL, SECRET_NAME]
+
+
+@pytest.fixture
+def private_data_of_b(badfrankenhausen):
+    """Bad Frankenhausen's private records, each carrying a sentinel string."""
+    coordinator = UserFactory(email=SECRET_EMAIL, full_name=SECRET_NAME)
+    membership_create(
+        actor=None, user=coordinator, role=Role.LOCAL_COORDINATOR, alliance=badfrankenhausen
+    )
+    with schema_context("badfrankenhausen"):
+        entry = audit_log(
+            actor=coordinator,
+            action="core.partner.created",
+            changes={"contact": SENTINEL},
+        )
+        AuditEntry.objects.filter(pk=entry.pk).update(object_repr=SENTINEL)
+        file_name = default_storage.save("isolation/sentinel.txt", ContentFile(SENTINEL_FILE_TEXT))
+    yield {"entry_id": entry.pk, "file": file_name, "coordinator": coordinator}
+    with schema_context("badfrankenhausen"):
+        default_storage.delete(file_name)
+
+
+@pytest.fixture
+def outsiders(jena, private_data_of_b) -> dict[str, Outsider]:
+    jena_coordinator = UserFactory(email="koordination@jena.example")
+    membership_create(actor=None, user=jena_coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
+    ministry = UserFactory(email="referat@ministerium.example")
+    membership_create(actor=None, user=ministry, role=Role.MINISTRY)
+    result = {"anonymous": Outsider(host_client("badfrankenhausen.localhost"), None)}
+    for name, user in (("Jena's coordinator", jena_coordinator), ("the ministry", ministry)):
+        client = host_client("badfrankenhausen.localhost")
+        client.force_login(user)
+        result[name] = Outsider(client, user)
+    return result
+
+
+def _samples(data) -> dict[str, str]:
+    return {
+        "int": str(data["entry_id"]),  # ids of B's records, asked for elsewhere
+        "path": data["file"],
+        "str": "x",
+        "slug": "x",
+        "uuid": "00000000-0000-0000-0000-000000000000",
+        "uidb64": "MQ",
+        "token": "set-password",
+        "app_label": "audit",
+        "model_name": "auditentry",
+        "object_id": str(data["entry_id"]),
+    }
+
+
+def test_every_alliance_route_keeps_bs_data_from_outsiders(
+    badfrankenhausen, private_data_of_b, outsiders
+):
+    routes = discover("config.urls_tenant", _samples(private_data_of_b))
+    assert len(routes) > 20  # the walk found the workspace, accounts and admin routes
+    problems = audit(
+        routes,
+        host="badfrankenhausen.localhost",
+        tenant=badfrankenhausen,
+        outsiders=outsiders,
+        sentinels=SENTINELS,
+    )
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsiders):
+    routes = discover("config.urls_public", _samples(private_data_of_b))
+    problems = audit(
+        routes,
+        host="localhost",
+        tenant=StateArea("localhost"),
+        outsiders=outsiders,
+        sentinels=SENTINELS,
+    )
+    assert problems == [], "\n".join(problems)
+
+
+def test_bs_own_coordinator_does_see_the_sentinel_so_the_audit_can_see_leaks(
+    private_data_of_b,
+):
+    client = host_client("badfrankenhausen.localhost")
+    client.force_login(private_data_of_b["coordinator"])
+    assert SENTINEL in client.get("/workspace/audit/").content.decode()
+    download = client.get("/media/" + private_data_of_b["file"])
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == SENTINEL_FILE_TEXT.encode()
+
+
+# ---------------------------------------------------------------- the audit catches a new view
+
+
+def _leaky_view(request):
+    """What a forgetful developer might add: a list without the permission layer."""
+    return HttpResponse(", ".join(AuditEntry.objects.values_list("object_repr", flat=True)))
+
+
+@pytest.fixture
+def urlconf_with_unprotected_view(settings):
+    from config.urls_tenant import urlpatterns
+
+    module = types.ModuleType("tests._leaky_urls")
+    module.urlpatterns = [*urlpatterns, path("workspace/new-list/", _leaky_view)]
+    sys.modules[module.__name__] = module
+    settings.ROOT_URLCONF = module.__name__  # what alliance hosts are served from
+    yield module.__name__
+    del sys.modules[module.__name__]
+
+
+def test_the_audit_catches_a_view_that_forgets_the_permission_layer(
+    badfrankenhausen, private_data_of_b, outsiders, urlconf_with_unprotected_view
+):
+    routes = discover(urlconf_with_unprotected_view, _samples(private_data_of_b))
+    problems = audit(
+        routes,
+        host="badfrankenhausen.localhost",
+        tenant=badfrankenhausen,
+        outsiders=outsiders,
+        sentinels=SENTINELS,
+    )
+    assert any("workspace/new-list/" in p and "not guarded" in p for p in problems)
+    leaks = [p for p in problems if p.startswith("/workspace/new-list/ leaks")]
+    assert {p.split(" to ")[1].split(" on ")[0] for p in leaks} == {
+        "anonymous",
+        "Jena's coordinator",
+        "the ministry",
+    }
+
+
+# ---------------------------------------------------------------- hosts, ids, files, cache
+
+
+def test_forwarded_host_header_cannot_switch_the_alliance(jena, private_data_of_b):
+    client = host_client("jena.localhost", HTTP_X_FORWARDED_HOST="badfrankenhausen.localhost")
+    response = client.get("/")
+    assert response.wsgi_request.tenant.schema_name == "jena"
+    assert "Bad Frankenhausen" not in response.content.decode()
+
+
+def test_record_ids_of_another_alliance_are_not_found_in_this_one(jena, private_data_of_b):
+    jena_coordinator = UserFactory()
+    membership_create(actor=None, user=jena_coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
+    with schema_context("jena"):
+        assert not AuditEntry.objects.filter(object_repr=SENTINEL).exists()
+    client = host_client("jena.localhost")
+    client.force_login(jena_coordinator)
+    response = client.get("/workspace/audit/", {"q": SENTINEL})
+    assert response.status_code == 200
+    assert list(response.context["page"].object_list) == []
+
+
+def test_uploaded_files_live_under_the_schema_and_are_served_only_there(jena, private_data_of_b):
+    jena_coordinator = UserFactory()
+    membership_create(actor=None, user=jena_coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
+    with schema_context("badfrankenhausen"):
+        assert "/badfrankenhausen/" in default_storage.path(private_data_of_b["file"])
+    client = host_client("jena.localhost")
+    client.force_login(jena_coordinator)
+    assert client.get("/media/" + private_data_of_b["file"]).status_code == 404
+    for escape in ("../badfrankenhausen/isolation/sentinel.txt", "%2e%2e/badfrankenhausen/x"):
+        assert client.get("/media/" + escape).status_code == 404
+
+
+def test_cache_keys_carry_the_schema(jena, badfrankenhausen):
+    with schema_context("jena"):
+        cache.set("partner-count", 71)
+    with schema_context("badfrankenhausen"):
+        assert cache.get("partner-count") is None
+        cache.set("partner-count", 12)
+    with schema_context("jena"):
+        assert cache.get("partner-count") == 71
+        cache.delete("partner-count")
+    with schema_context("badfrankenhausen"):
+        cache.delete("partner-count")
+
+
+def test_a_database_error_inside_a_savepoint_leaves_the_connection_on_the_right_schema(
+    jena, badfrankenhausen, settings
+):
+    assert settings.TENANT_LIMIT_SET_CALLS is False
+    with schema_context("badfrankenhausen"):
+        audit_log(actor=None, action="core.partner.created", changes={"only": "bfh"})
+    with schema_context("jena"):
+        jena_count = AuditEntry.objects.count()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            # Violates the check constraint on action: a real database error.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO audit_auditentry (created_at, actor_label, action, "
+                    "object_type, object_id, object_repr, changes) "
+                    "VALUES (now(), '', 'BAD', '', '', '', '{}')"
+                )
+        assert connection.schema_name == "jena"
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW search_path")
+            assert cursor.fetchone()[0].split(",")[0].strip() == "jena"
+        assert AuditEntry.objects.count() == jena_count
+        assert not AuditEntry.objects.filter(changes__only="bfh").exists()
