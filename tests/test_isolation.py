@@ -217,14 +217,13 @@ def test_a_database_error_inside_a_savepoint_leaves_the_connection_on_the_right_
         audit_log(actor=None, action="core.partner.created", changes={"only": "bfh"})
     with schema_context("jena"):
         jena_count = AuditEntry.objects.count()
-        with pytest.raises(IntegrityError), transaction.atomic():
-            # Violates the check constraint on action: a real database error.
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "INSERT INTO audit_auditentry (created_at, actor_label, action, "
-                    "object_type, object_id, object_repr, changes) "
-                    "VALUES (now(), '', 'BAD', '', '', '', '{}')"
-                )
+        # Violates the check constraint on action: a real database error in a savepoint.
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO audit_auditentry (created_at, actor_label, action, "
+                "object_type, object_id, object_repr, changes) "
+                "VALUES (now(), '', 'BAD', '', '', '', '{}')"
+            )
         assert connection.schema_name == "jena"
         with connection.cursor() as cursor:
             cursor.execute("SHOW search_path")
