@@ -28,6 +28,8 @@ account_patterns = [
     path("", accounts.account, name="account"),
     path("export/", accounts.account_export_view, name="account_export"),
     path("erase/", accounts.account_erase_view, name="account_erase"),
+    path("hop/", accounts.hop, name="hop"),
+    path("enter/", accounts.enter, name="enter"),
 ]
 
 urlpatterns = [

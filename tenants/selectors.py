@@ -37,10 +37,14 @@ class NavigationLink:
 
 
 def _url_for_host(request, host: str) -> str:
-    port = request.get_port()
-    default = "443" if request.is_secure() else "80"
-    suffix = f":{port}" if port and port != default else ""
-    return f"{request.scheme}://{host}{suffix}/"
+    """A link that takes the logged-in person to ``host`` (see tenants.handoff)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    if host == request.get_host().split(":")[0]:
+        return "/workspace/" if host not in settings.PUBLIC_HOSTS else "/"
+    return f"{reverse('hop')}?{urlencode({'to': host})}"
 
 
 def navigation_for(request) -> list[NavigationLink]:

@@ -152,8 +152,12 @@ LOGIN_REDIRECT_URL = "account"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link is valid for one day
 
-# One login for the state area and every alliance sub-domain.
-SESSION_COOKIE_DOMAIN = env("DJANGO_SESSION_COOKIE_DOMAIN", f".{BASE_DOMAIN}")
+# One login for the state area and every alliance sub-domain. Browsers refuse a cookie
+# for a single-label domain such as "localhost": there the cookie stays per host and the
+# alliance switcher carries the login over (tenants/handoff.py).
+SESSION_COOKIE_DOMAIN = env(
+    "DJANGO_SESSION_COOKIE_DOMAIN", f".{BASE_DOMAIN}" if "." in BASE_DOMAIN else None
+)
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 SESSION_COOKIE_NAME = "buendnisnetz_session"
 SESSION_COOKIE_AGE = int(env("DJANGO_SESSION_COOKIE_AGE", str(60 * 60 * 12)))

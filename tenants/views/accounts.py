@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tenants.forms import EraseAccountForm, LoginForm, PasswordResetForm
-from tenants.permissions import requires_login
+from tenants.permissions import public, requires_login
 from tenants.selectors import navigation_for
 from tenants.services.accounts import account_erase, account_export
 
@@ -115,3 +115,43 @@ def locked_out(request, original_response=None, credentials=None):
 
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@requires_login
+def hop(request):
+    """Go to another platform host (the alliance switcher), staying logged in."""
+    from urllib.parse import urlencode
+
+    from tenants.handoff import known_host, make_token
+
+    host = request.GET.get("to", "").strip().lower()
+    if not known_host(host):
+        raise Http404
+    port = request.get_port()
+    default_port = "443" if request.is_secure() else "80"
+    authority = host if port in ("", default_port) else f"{host}:{port}"
+    query = urlencode({"token": make_token(request.user, host), "next": "/workspace/"})
+    return redirect(f"{request.scheme}://{authority}/accounts/enter/?{query}")
+
+
+@public
+def enter(request):
+    """The other half of ``hop``: log the person in on this host and go on."""
+    from django.contrib.auth import login
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from tenants.handoff import redeem
+
+    next_path = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_path, allowed_hosts={request.get_host()}):
+        next_path = "/"
+    if getattr(request.tenant, "is_public", False) and next_path == "/workspace/":
+        next_path = "/"
+    user = redeem(request.GET.get("token", ""), request.get_host().split(":")[0])
+    if user is None:
+        if request.user.is_authenticated:
+            return redirect(next_path)
+        messages.error(request, _("The link has expired. Please log in."))
+        return redirect("login")
+    login(request, user, backend="tenants.auth.EmailBackend")
+    return redirect(next_path)
