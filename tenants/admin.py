@@ -3,7 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django_tenants.admin import TenantAdminMixin
 
-from tenants.models import Alliance, Domain, User
+from core.audit.admin import AuditedAdminMixin
+from tenants.models import Alliance, Domain, Membership, User
 from tenants.services.alliances import EDITABLE_FIELDS, alliance_create, alliance_update
 
 
@@ -13,7 +14,7 @@ class DomainInline(admin.TabularInline):
 
 
 @admin.register(Alliance)
-class AllianceAdmin(TenantAdminMixin, admin.ModelAdmin):
+class AllianceAdmin(AuditedAdminMixin, TenantAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "district", "status", "founded_on")
     list_filter = ("status", "district")
     search_fields = ("name", "slug", "host_organisation")
@@ -23,6 +24,10 @@ class AllianceAdmin(TenantAdminMixin, admin.ModelAdmin):
     )  # fmt: skip
     readonly_fields = ("schema_name", "created_at", "updated_at")
     inlines = [DomainInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # An alliance is dissolved (status), never deleted: its schema holds its history.
+        return False
 
     def get_inlines(self, request, obj):
         # A new alliance gets its primary domain from alliance_create().
@@ -47,13 +52,21 @@ class AllianceAdmin(TenantAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Domain)
-class DomainAdmin(admin.ModelAdmin):
+class DomainAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("domain", "tenant", "is_primary")
     search_fields = ("domain", "tenant__name")
 
 
+@admin.register(Membership)
+class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ("user", "role", "alliance")
+    list_filter = ("role", "alliance")
+    search_fields = ("user__email", "user__full_name")
+    autocomplete_fields = ("user",)
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     ordering = ("email",)
     list_display = ("email", "full_name", "is_active", "is_staff", "last_login")
     search_fields = ("email", "full_name")

@@ -33,3 +33,5 @@ STORAGES = {
 }
 TENANT_DOMAIN_CACHE_SECONDS = 60
 LOGGING["root"]["level"] = "WARNING"
+# Two suites on one server (say, two checkouts) each need their own test database.
+DATABASES["default"]["TEST"] = {"NAME": env("BUENDNISNETZ_TEST_DATABASE", "test_buendnisnetz")}

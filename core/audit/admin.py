@@ -1,6 +1,68 @@
 from django.contrib import admin
 
 from core.audit.models import AuditEntry
+from core.audit.services import audit_log, changes_between, snapshot
+
+
+class AuditedAdminMixin:
+    """Records every save and delete made in the administration, with what changed."""
+
+    def save_model(self, request, obj, form, change):
+        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else {}
+        super().save_model(request, obj, form, change)
+        changes = changes_between(before, snapshot(obj))
+        if change and not changes:
+            return
+        verb = "updated" if change else "created"
+        audit_log(
+            actor=request.user,
+            action=f"{obj._meta.label_lower}.{verb}",
+            target=obj,
+            changes=changes,
+        )
+
+    def delete_model(self, request, obj):
+        audit_log(
+            actor=request.user,
+            action=f"{obj._meta.label_lower}.deleted",
+            target=obj,
+            changes=snapshot(obj),
+        )
+        super().delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        # Inline rows are writes too: record each added, changed and deleted one.
+        befores = (
+            {obj.pk: snapshot(obj) for obj in formset.get_queryset() if obj.pk is not None}
+            if hasattr(formset, "get_queryset")
+            else {}
+        )
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            audit_log(
+                actor=request.user,
+                action=f"{obj._meta.label_lower}.deleted",
+                target=obj,
+                changes=befores.get(obj.pk, snapshot(obj)),
+            )
+            obj.delete()
+        for obj in instances:
+            is_new = obj.pk is None or obj.pk not in befores
+            obj.save()
+            changes = changes_between(befores.get(obj.pk, {}), snapshot(obj))
+            if changes:
+                verb = "created" if is_new else "updated"
+                audit_log(
+                    actor=request.user,
+                    action=f"{obj._meta.label_lower}.{verb}",
+                    target=obj,
+                    changes=changes,
+                )
+        formset.save_m2m()
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 @admin.register(AuditEntry)

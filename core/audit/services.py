@@ -34,3 +34,23 @@ def audit_log(
     entry.full_clean()
     entry.save()
     return entry
+
+
+def snapshot(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The concrete field values of ``instance`` as JSON-friendly strings."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in exclude or field.name in ("created_at", "updated_at", "password"):
+            continue
+        value = field.value_from_object(instance)
+        values[field.name] = None if value is None else str(value)
+    return values
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{field: [old, new]}`` for every field whose value differs."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }

@@ -71,3 +71,62 @@ def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user
     assert AuditEntry.objects.filter(
         action="tenants.alliance.created", object_id=str(alliance.pk), actor_id=support_user.pk
     ).exists()
+
+
+def test_admin_edits_of_accounts_and_roles_are_audited_with_changes(support_user, jena):
+    from tenants.models import Membership, User
+
+    person = UserFactory(email="person@example.org", full_name="Alt Name")
+    client = _logged_in("localhost", support_user)
+    response = client.post(
+        f"/admin/tenants/user/{person.pk}/change/",
+        {
+            "email": "person@example.org",
+            "full_name": "Neu Name",
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = AuditEntry.objects.get(action="tenants.user.updated", object_id=str(person.pk))
+    assert entry.changes["full_name"] == ["Alt Name", "Neu Name"]
+    assert "date_joined" in entry.changes  # the form sent another date: recorded too
+    assert "password" not in entry.changes and "email" not in entry.changes
+    assert entry.actor_id == support_user.pk
+
+    response = client.post(
+        "/admin/tenants/membership/add/",
+        {"user": person.pk, "role": "board_member", "alliance": jena.pk, "partner_id": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    membership = Membership.objects.get(user=person)
+    created = AuditEntry.objects.get(action="tenants.membership.created")
+    assert created.object_id == str(membership.pk)
+    assert created.changes["role"] == [None, "board_member"]
+
+    response = client.post(f"/admin/tenants/membership/{membership.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="tenants.membership.deleted").exists()
+    assert User.objects.filter(pk=person.pk).exists()
+
+
+def test_admin_refuses_a_membership_that_breaks_the_role_rules(support_user, jena):
+    from tenants.models import Membership
+
+    person = UserFactory(email="person2@example.org")
+    client = _logged_in("localhost", support_user)
+    response = client.post(
+        "/admin/tenants/membership/add/",
+        {"user": person.pk, "role": "ministry", "alliance": jena.pk, "partner_id": ""},
+    )
+    assert response.status_code == 200
+    assert "Landesrollen gelten ohne Bündnis" in response.content.decode()
+    assert not Membership.objects.filter(user=person).exists()
+
+
+def test_alliances_cannot_be_deleted_in_the_admin(support_user, jena):
+    client = _logged_in("localhost", support_user)
+    response = client.post(f"/admin/tenants/alliance/{jena.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Alliance.objects.filter(pk=jena.pk).exists()
