@@ -1,0 +1,62 @@
+from .admissions import Application, ApplicationStatus, Decision, DecisionOutcome
+from .board import (
+    AgendaItem,
+    BoardMeeting,
+    BoardMember,
+    BoardPosition,
+    MeetingAttachment,
+    MeetingStatus,
+    MeetingTemplate,
+    MinutesStatus,
+)
+from .funding import FundingEntry, FundingKind
+from .holidays import GuideCategory, GuideEntry, HolidayOffer
+from .partners import (
+    ContactPerson,
+    Measure,
+    MeasureCategory,
+    Partner,
+    PartnerKind,
+    PartnerStatus,
+    SizeClass,
+)
+from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
+from .work import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
+
+__all__ = [
+    "AgendaItem",
+    "Application",
+    "ApplicationStatus",
+    "BoardMeeting",
+    "BoardMember",
+    "BoardPosition",
+    "ContactPerson",
+    "Decision",
+    "DecisionOutcome",
+    "Event",
+    "EventKind",
+    "FundingEntry",
+    "FundingKind",
+    "GuideCategory",
+    "GuideEntry",
+    "HolidayOffer",
+    "Measure",
+    "MeasureCategory",
+    "MeetingAttachment",
+    "MeetingStatus",
+    "MeetingTemplate",
+    "MinutesStatus",
+    "Partner",
+    "PartnerKind",
+    "PartnerStatus",
+    "Project",
+    "ProjectStatus",
+    "SealApplication",
+    "SealCheck",
+    "SealCriterion",
+    "SealStatus",
+    "SizeClass",
+    "TargetGroup",
+    "Topic",
+    "WorkingGroup",
+]

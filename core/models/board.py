@@ -1,0 +1,176 @@
+"""The board (Kuratorium): its members, quarterly meetings, agendas, minutes, attachments."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class BoardPosition(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    DEPUTY = "deputy", _("Deputy chair")
+    MEMBER = "member", _("Member")
+
+
+class BoardMember(TimeStampedModel):
+    """A member of the alliance's board for a term (personal data)."""
+
+    full_name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("organisation"), max_length=200, blank=True)
+    partner = models.ForeignKey(
+        "core.Partner",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="board_members",
+    )
+    position = models.CharField(
+        _("position"), max_length=20, choices=BoardPosition.choices, default=BoardPosition.MEMBER
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    term_start = models.DateField(_("term begins"))
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("board member")
+        verbose_name_plural = _("board members")
+        ordering = ["position", "full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(term_end__isnull=True)
+                | models.Q(term_end__gte=models.F("term_start")),
+                name="board_member_term_order",
+                violation_error_message=_("The term cannot end before it begins."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MinutesStatus(models.TextChoices):
+    NONE = "none", _("No minutes yet")
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+
+
+class MeetingTemplate(TimeStampedModel):
+    """How the alliance's board usually meets: place, time and the standing agenda."""
+
+    name = models.CharField(_("name"), max_length=200)
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    start_time = models.TimeField(_("begins at"), null=True, blank=True)
+    agenda = models.TextField(
+        _("standing agenda"), blank=True, help_text=_("One agenda item per line.")
+    )
+
+    class Meta:
+        verbose_name = _("meeting template")
+        verbose_name_plural = _("meeting templates")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def agenda_lines(self) -> list[str]:
+        return [line.strip() for line in self.agenda.splitlines() if line.strip()]
+
+
+class BoardMeeting(TimeStampedModel):
+    """One meeting of the board; the board meets about four times a year."""
+
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("begins at"), null=True, blank=True)
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    template = models.ForeignKey(
+        MeetingTemplate,
+        verbose_name=_("template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_status = models.CharField(
+        _("minutes status"),
+        max_length=20,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.NONE,
+    )
+    minutes_approved_on = models.DateField(_("minutes approved on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("board meeting")
+        verbose_name_plural = _("board meetings")
+        ordering = ["-date"]
+        indexes = [models.Index(fields=["status", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d.%m.%Y})"
+
+
+class AgendaItem(TimeStampedModel):
+    """A point on a meeting's agenda, in order."""
+
+    meeting = models.ForeignKey(
+        BoardMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=300)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+def meeting_attachment_path(instance: MeetingAttachment, filename: str) -> str:
+    # The tenant storage puts this under MEDIA_ROOT/<schema>/.
+    return f"board/{instance.meeting_id}/{filename}"
+
+
+class MeetingAttachment(TimeStampedModel):
+    """A file that belongs to a meeting (invitation, presentation, signed minutes)."""
+
+    meeting = models.ForeignKey(
+        BoardMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=meeting_attachment_path)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,48 @@
+"""The funding circle: donations and membership fees."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class FundingKind(models.TextChoices):
+    DONATION = "donation", _("Donation")
+    MEMBERSHIP_FEE = "membership_fee", _("Membership fee")
+    GRANT = "grant", _("Grant")
+    OTHER = "other", _("Other")
+
+
+class FundingEntry(TimeStampedModel):
+    """Money the alliance received."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=FundingKind.choices)
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
+    received_on = models.DateField(_("received on"))
+    partner = models.ForeignKey(
+        "core.Partner",
+        verbose_name=_("from partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funding_entries",
+    )
+    donor = models.CharField(_("from (if not a partner)"), max_length=200, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("funding entry")
+        verbose_name_plural = _("funding entries")
+        ordering = ["-received_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="funding_amount_positive",
+                violation_error_message=_("The amount must be greater than zero."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.amount} € ({self.received_on:%d.%m.%Y})"

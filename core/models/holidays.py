@@ -1,0 +1,93 @@
+"""The summer holiday programme ("Ferienfaltplan") and the family guide."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class HolidayOffer(TimeStampedModel):
+    """An offer for children in the holidays, shown in the public calendar and the plan."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=200)
+    partner = models.ForeignKey(
+        "core.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="holiday_offers",
+    )
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"))
+    start_time = models.TimeField(_("daily from"), null=True, blank=True)
+    end_time = models.TimeField(_("daily until"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    age_min = models.PositiveSmallIntegerField(_("age from"), default=6)
+    age_max = models.PositiveSmallIntegerField(_("age up to"), default=14)
+    price = models.DecimalField(_("price (EUR)"), max_digits=8, decimal_places=2, default=0)
+    max_participants = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    registration = models.CharField(_("registration"), max_length=300, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("holiday offer")
+        verbose_name_plural = _("holiday offers")
+        ordering = ["start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="holiday_end_after_start",
+                violation_error_message=_("The end cannot be before the start."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(age_max__gte=models.F("age_min")),
+                name="holiday_age_range",
+                violation_error_message=_("The upper age cannot be below the lower age."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price__gte=0),
+                name="holiday_price_not_negative",
+                violation_error_message=_("The price cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GuideCategory(models.TextChoices):
+    ADVICE = "advice", _("Advice for families")
+    CHILDCARE = "childcare", _("Childcare")
+    CARE = "care", _("Care")
+    HEALTH = "health", _("Health")
+    EDUCATION = "education", _("Education")
+    LEISURE = "leisure", _("Leisure")
+    OTHER = "other", _("Other")
+
+
+class GuideEntry(TimeStampedModel):
+    """A local advice service in the family guide (published organisations, not persons)."""
+
+    title = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=20, choices=GuideCategory.choices)
+    organisation = models.CharField(_("provider"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("family guide entry")
+        verbose_name_plural = _("family guide entries")
+        ordering = ["category", "title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,147 @@
+"""Partner organisations of the alliance, their contact persons and the measures catalogue."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class PartnerKind(models.TextChoices):
+    COMPANY = "company", _("Company")
+    MUNICIPALITY = "municipality", _("Municipality or administration")
+    SOCIAL_AGENCY = "social_agency", _("Social agency")
+    SCIENCE = "science", _("Science or education")
+    ASSOCIATION = "association", _("Association")
+    CHAMBER = "chamber", _("Chamber")
+    EMPLOYMENT_AGENCY = "employment_agency", _("Employment agency or job centre")
+    CHURCH = "church", _("Church")
+    OTHER = "other", _("Other")
+
+
+class SizeClass(models.TextChoices):
+    MICRO = "micro", _("1 to 9 employees")
+    SMALL = "small", _("10 to 49 employees")
+    MEDIUM = "medium", _("50 to 249 employees")
+    LARGE = "large", _("250 employees or more")
+    NOT_APPLICABLE = "n/a", _("Not applicable")
+
+
+class PartnerStatus(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    ACTIVE = "active", _("Active")
+    DORMANT = "dormant", _("Dormant")
+    LEFT = "left", _("Left")
+
+
+class MeasureCategory(models.TextChoices):
+    WORKING_TIME = "working_time", _("Flexible working time and place")
+    CHILDCARE = "childcare", _("Childcare")
+    CARE = "care", _("Care for relatives")
+    PARENTAL_LEAVE = "parental_leave", _("Parental leave and return")
+    HEALTH = "health", _("Health and advice")
+    OTHER = "other", _("Other")
+
+
+class Measure(TimeStampedModel):
+    """A family-friendly measure from the alliance's maintained catalogue
+    (e.g. "flexible childcare for shift workers", "company care guide")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(
+        _("category"), max_length=30, choices=MeasureCategory.choices, default=MeasureCategory.OTHER
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("offered in the catalogue"), default=True)
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["category", "name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="measure_name_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partner(TimeStampedModel):
+    """An organisation that has joined (or applies to join) the local alliance."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=PartnerKind.choices)
+    size_class = models.CharField(
+        _("size"), max_length=10, choices=SizeClass.choices, default=SizeClass.NOT_APPLICABLE
+    )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("town"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PartnerStatus.choices, default=PartnerStatus.ACTIVE
+    )
+    public_listing_consent = models.BooleanField(
+        _("may be listed publicly"),
+        default=False,
+        help_text=_("The partner agreed to be named on the alliance's public page."),
+    )
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("family-friendly measures"), blank=True, related_name="partners"
+    )
+    care_guides_count = models.PositiveIntegerField(_("trained company care guides"), default=0)
+    description = models.TextField(_("engagement for families"), blank=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="partner_name_unique_ci",
+                violation_error_message=_("A partner with this name already exists."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True)
+                | models.Q(joined_on__isnull=True)
+                | models.Q(left_on__gte=models.F("joined_on")),
+                name="partner_left_after_joined",
+                violation_error_message=_("The leaving date cannot be before the joining date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=PartnerKind.values), name="partner_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=PartnerStatus.values), name="partner_status_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactPerson(TimeStampedModel):
+    """A person at a partner organisation (personal data: see the retention rules)."""
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    is_primary = models.BooleanField(_("main contact"), default=False)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["partner__name", "-is_primary", "last_name"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

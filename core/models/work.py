@@ -1,0 +1,150 @@
+"""What the alliance does: projects, working groups and events."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class Topic(models.TextChoices):
+    CHILDCARE = "childcare", _("Childcare")
+    CARE = "care", _("Care for relatives")
+    WORKING_WORLD = "working_world", _("Working world")
+    GENERATIONS = "generations", _("Generations")
+    INFORMATION = "information", _("Information and advice")
+    HOLIDAYS = "holidays", _("Holidays and leisure")
+    OTHER = "other", _("Other")
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+
+
+class TargetGroup(models.TextChoices):
+    FAMILIES = "families", _("Families")
+    SINGLE_PARENTS = "single_parents", _("Single parents")
+    SHIFT_WORKERS = "shift_workers", _("Shift workers")
+    CARERS = "carers", _("Employees caring for relatives")
+    EMPLOYERS = "employers", _("Employers")
+    CHILDREN = "children", _("Children and young people")
+    SENIORS = "seniors", _("Older people")
+
+
+class Project(TimeStampedModel):
+    """A project of the alliance, e.g. a flexible childcare pool for shift workers."""
+
+    title = models.CharField(_("title"), max_length=200)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    lead_partner = models.ForeignKey(
+        "core.Partner",
+        verbose_name=_("lead partner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_projects",
+    )
+    partners = models.ManyToManyField(
+        "core.Partner",
+        verbose_name=_("participating partners"),
+        blank=True,
+        related_name="projects",
+    )
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    families_reached = models.PositiveIntegerField(_("families reached"), default=0)
+    funding_amount = models.DecimalField(
+        _("funding (EUR)"), max_digits=12, decimal_places=2, default=0
+    )
+    funding_source = models.CharField(_("funded by"), max_length=200, blank=True)
+    is_public = models.BooleanField(_("show on the public page"), default=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="project_end_after_start",
+                violation_error_message=_("The end cannot be before the start."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(funding_amount__gte=0), name="project_funding_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(topic__in=Topic.values), name="project_topic"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WorkingGroup(TimeStampedModel):
+    """A working group of partners on one topic."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    description = models.TextField(_("description"), blank=True)
+    chair = models.CharField(_("chaired by"), max_length=200, blank=True)
+    members = models.ManyToManyField(
+        "core.Partner", verbose_name=_("members"), blank=True, related_name="working_groups"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventKind(models.TextChoices):
+    FAMILY_DAY = "family_day", _("Family day")
+    HIKING_DAY = "hiking_day", _("Family hiking day")
+    INFORMATION = "information", _("Information event")
+    TRAINING = "training", _("Training")
+    NETWORK = "network", _("Network meeting")
+    OTHER = "other", _("Other")
+
+
+class Event(TimeStampedModel):
+    """An event of the alliance, such as the family hiking day."""
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("begins at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    participant_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_public = models.BooleanField(_("show on the public page"), default=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d.%m.%Y})"
