@@ -27,3 +27,9 @@ class EmailBackend(ModelBackend):
         if user.check_password(password):
             return user
         return None
+
+
+def login_name(request, credentials) -> str:
+    """The address a login attempt is for, normalised, as django-axes counts attempts."""
+    name = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return name.strip().lower()

@@ -118,6 +118,18 @@ class Access:
                 return True
         return False
 
+    def holds(self, code: str) -> bool:
+        """Whether some role grants ``code`` here, perhaps only for some objects.
+
+        Views guard with this and then check the object itself with ``can(code, obj)``.
+        """
+        rule = RULES.get(code)
+        if rule is None:
+            raise KeyError(f"Unknown permission {code!r}; add it to tenants.permissions.RULES.")
+        if not self.is_authenticated or rule.area != self.area:
+            return False
+        return bool(self.roles & rule.roles)
+
     @property
     def granted(self) -> frozenset[str]:
         """Permission codes held without object restriction (for navigation)."""
@@ -178,14 +190,18 @@ def deny(request: HttpRequest):
 
 
 def requires(code: str):
-    """Let the view run only for people who hold ``code`` on this host."""
+    """Let the view run only for people who hold ``code`` on this host.
+
+    For permissions limited to some objects (a partner contact's own partner) the view
+    must still check the object with ``access_for(request).can(code, obj)``.
+    """
     if code not in RULES:
         raise KeyError(f"Unknown permission {code!r}")
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not access_for(request).can(code):
+            if not access_for(request).holds(code):
                 return deny(request)
             return view(request, *args, **kwargs)
 

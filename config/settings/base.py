@@ -77,6 +77,7 @@ SHARED_APPS = [
     "rest_framework",
     "axes",
     "csp",
+    "django_filters",
 ]
 
 TENANT_APPS = [
@@ -101,6 +102,8 @@ TENANT_LIMIT_SET_CALLS = False
 
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Web addresses typed without a scheme are taken as https:// (Django 6's default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 MIDDLEWARE = [
     # Probes answer on every host, before any tenant is looked up.
@@ -169,6 +172,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 AXES_FAILURE_LIMIT = int(env("BUENDNISNETZ_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("BUENDNISNETZ_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The login form calls the address "username"; count every spelling of it as one.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "tenants.auth.login_name"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "tenants.views.accounts.locked_out"
 AXES_VERBOSE = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Any
 
@@ -64,13 +65,25 @@ def account_erase(*, actor, user: User) -> None:
     The audit trail keeps its entries (an alliance's history stays complete) but no
     longer names the person. Statistics are untouched: they never counted accounts.
     """
-    names = {value for value in (user.email, user.full_name) if value}
+    names = sorted(
+        {value for value in (user.email, user.full_name) if value}, key=len, reverse=True
+    )
+    # Whole words only, any case, longest first: "Anna Schmidtke" survives erasing
+    # "Anna Schmidt", and "Erika.Beispiel@Example.org" does not survive its lower-case twin.
+    pattern = re.compile(
+        "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names), re.IGNORECASE
+    )
+    limit = AuditEntry._meta.get_field("object_repr").max_length
     for schema in _schemas():
         with schema_context(schema):
             AuditEntry.objects.filter(actor_id=user.pk).update(actor_label=ERASED_LABEL)
+            candidates = AuditEntry.objects.none()
             for name in names:
-                for entry in AuditEntry.objects.filter(object_repr__icontains=name):
-                    entry.object_repr = entry.object_repr.replace(name, ERASED_LABEL)
+                candidates = candidates | AuditEntry.objects.filter(object_repr__icontains=name)
+            for entry in candidates.distinct():
+                cleaned = pattern.sub(ERASED_LABEL, entry.object_repr)[:limit]
+                if cleaned != entry.object_repr:
+                    entry.object_repr = cleaned
                     entry.save(update_fields=["object_repr"])
     with schema_context("public"):
         user.memberships.all().delete()

@@ -1,0 +1,55 @@
+"""One FilterSet per workspace model, used by the HTML lists and (later) the API."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Measure, Partner, PartnerKind, PartnerStatus, SizeClass
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """Adds ``q``: a case-insensitive search over ``search_fields``."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+
+    def search(self, queryset, name, value):
+        terms = value.split()
+        for term in terms[:5]:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": term})
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+class PartnerFilter(SearchFilterSet):
+    search_fields = ("name", "city", "description", "contacts__last_name")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PartnerKind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=PartnerStatus.choices)
+    size_class = django_filters.ChoiceFilter(label=_("Size"), choices=SizeClass.choices)
+    measures = django_filters.ModelChoiceFilter(
+        label=_("Measure"), queryset=Measure.objects.all(), field_name="measures"
+    )
+    has_care_guides = django_filters.BooleanFilter(
+        label=_("With care guides"), method="filter_care_guides"
+    )
+    public_listing_consent = django_filters.BooleanFilter(label=_("May be listed publicly"))
+
+    class Meta:
+        model = Partner
+        fields = ["q", "kind", "status", "size_class", "measures", "public_listing_consent"]
+
+    def search(self, queryset, name, value):
+        return super().search(queryset, name, value).distinct()
+
+    def filter_care_guides(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return (
+            queryset.filter(care_guides_count__gt=0)
+            if value
+            else queryset.filter(care_guides_count=0)
+        )

@@ -1,0 +1,42 @@
+from django import forms
+
+from core.models import ContactPerson, Measure, Partner
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = [
+            "name", "kind", "size_class", "street", "postcode", "city", "website",
+            "joined_on", "left_on", "status", "public_listing_consent", "measures",
+            "care_guides_count", "description",
+        ]  # fmt: skip
+        widgets = {
+            "joined_on": DateInput(),
+            "left_on": DateInput(),
+            "measures": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measures"].queryset = Measure.objects.filter(is_active=True)
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["first_name", "last_name", "position", "email", "phone", "is_primary"]
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = ["name", "category", "description", "is_active"]

@@ -1,0 +1,186 @@
+"""Lists with search, filters, sorting, pagination and CSV/XLSX export, declared once.
+
+Each workspace list is a ``ListSpec``: the selector that returns its queryset (with the
+joins the columns need, so a page or an export costs a fixed number of queries), the
+FilterSet from ``core/filters.py``, and the columns shown and exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+
+from tenants.permissions import access_for, deny
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Any
+    value: Callable[[Any], Any]
+    order_by: str | None = None
+    link: bool = False
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    name: str
+    title: Any
+    permission: str
+    queryset: Callable[[], QuerySet]
+    filterset: type
+    columns: list[Column]
+    default_order: str
+    detail_url: Callable[[Any], str] | None = None
+    create_url: str | None = None
+    create_permission: str | None = None
+    page_size: int = 25
+    extra_links: list[tuple[Any, str, str]] = field(default_factory=list)  # (label, url, perm)
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+
+def _ordering(spec: ListSpec, sort: str) -> tuple[str, str]:
+    """The ORM ordering for ``?sort=key`` or ``-key``; unknown keys fall back to default."""
+    descending = sort.startswith("-")
+    column = spec.column(sort.lstrip("-"))
+    if column is None or column.order_by is None:
+        return spec.default_order, ""
+    return ("-" if descending else "") + column.order_by, sort
+
+
+def filtered(spec: ListSpec, request: HttpRequest) -> tuple[QuerySet, Any, str]:
+    filterset = spec.filterset(request.GET or None, queryset=spec.queryset())
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else spec.queryset()
+    order, sort = _ordering(spec, request.GET.get("sort", ""))
+    return queryset.order_by(order, "pk"), filterset, sort
+
+
+def plain(value: Any) -> Any:
+    """A cell value as text or number for exports."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, datetime):
+        return date_format(timezone.localtime(value), "d.m.Y H:i")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float | Decimal):
+        return value
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def display(value: Any) -> str:
+    """A cell value as the page shows it (German formats)."""
+    from django.utils.formats import localize
+    from django.utils.translation import gettext as _
+
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime):
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(item) for item in value) or "–"
+    return str(localize(value))
+
+
+def rows(spec: ListSpec, queryset: QuerySet):
+    for obj in queryset:
+        yield [plain(column.value(obj)) for column in spec.columns]
+
+
+def export_response(spec: ListSpec, queryset: QuerySet, fmt: str) -> HttpResponse:
+    stamp = timezone.localdate().isoformat()
+    filename = f"{slugify(str(spec.title))}-{stamp}.{fmt}"
+    header = [str(column.label) for column in spec.columns]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        # Semicolons and a BOM: what German spreadsheet programs expect.
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows(spec, queryset))
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=str(spec.title)[:31])
+        sheet.append(header)
+        for row in rows(spec, queryset):
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
+    """Render ``spec`` as a page, or export it with ``?format=csv|xlsx``."""
+    access = access_for(request)
+    if not access.can(spec.permission):
+        return deny(request)
+    queryset, filterset, sort = filtered(spec, request)
+    fmt = request.GET.get("format", "")
+    if fmt in EXPORT_FORMATS:
+        if not access.can("alliance.exports.download"):
+            return deny(request)
+        return export_response(spec, queryset, fmt)
+    page = Paginator(queryset, spec.page_size).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    base_query = query.copy()
+    base_query.pop("sort", None)
+    return render(
+        request,
+        "core/list.html",
+        {
+            "spec": spec,
+            "page": page,
+            "rows": [
+                (
+                    spec.detail_url(obj) if spec.detail_url else None,
+                    [display(c.value(obj)) for c in spec.columns],
+                )
+                for obj in page.object_list
+            ],
+            "filterset": filterset,
+            "sort": sort,
+            "query": query.urlencode(),
+            "base_query": base_query.urlencode(),
+            "can_export": access.can("alliance.exports.download"),
+            "can_create": bool(spec.create_permission and access.can(spec.create_permission)),
+            "extra_links": [
+                (label, url) for label, url, perm in spec.extra_links if access.can(perm)
+            ],
+        },
+    )

@@ -1,0 +1,1 @@
+"""Reads of the workspace. ``regional`` reads inside alliance schemas only through here."""

@@ -1,0 +1,35 @@
+"""Reads of partners, contacts and the measures catalogue."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from core.models import ContactPerson, Measure, Partner, PartnerStatus
+
+
+def partner_list() -> QuerySet[Partner]:
+    """Partners with their measures and the number of contact persons, for lists and exports."""
+    return Partner.objects.prefetch_related(
+        Prefetch("measures", queryset=Measure.objects.order_by("name"))
+    ).annotate(contact_count=Count("contacts", distinct=True))
+
+
+def partner_detail(pk: int) -> Partner:
+    return Partner.objects.prefetch_related(
+        "measures",
+        Prefetch("contacts", queryset=ContactPerson.objects.order_by("-is_primary", "last_name")),
+    ).get(pk=pk)
+
+
+def public_partner_list() -> QuerySet[Partner]:
+    """Active partners that agreed to be named on the public page; no personal data."""
+    return (
+        Partner.objects.filter(status=PartnerStatus.ACTIVE, public_listing_consent=True)
+        .only("name", "kind", "city", "website")
+        .order_by("name")
+    )
+
+
+def measure_list(*, active_only: bool = False) -> QuerySet[Measure]:
+    queryset = Measure.objects.annotate(partner_count=Count("partners"))
+    return queryset.filter(is_active=True) if active_only else queryset

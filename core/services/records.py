@@ -1,0 +1,94 @@
+"""Create, change and delete any workspace record, with validation and an audit entry.
+
+The area services (partners, projects, ...) build on these three functions and add
+their own rules; views, the admin and the API never save records themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from core.audit.services import audit_log, changes_between, snapshot
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _set_many(instance: models.Model, many: dict[str, Iterable[Any]] | None) -> dict[str, Any]:
+    changes = {}
+    for name, values in (many or {}).items():
+        manager = getattr(instance, name)
+        before = sorted(str(pk) for pk in manager.values_list("pk", flat=True))
+        manager.set(list(values))
+        after = sorted(str(pk) for pk in manager.values_list("pk", flat=True))
+        if before != after:
+            changes[name] = [before, after]
+    return changes
+
+
+def _label(instance: models.Model) -> str:
+    return f"core.{instance._meta.model_name}"
+
+
+@transaction.atomic
+def record_create(
+    *,
+    actor,
+    model: type[M],
+    data: dict[str, Any],
+    many: dict[str, Iterable[Any]] | None = None,
+    action: str | None = None,
+) -> M:
+    """Validate and save a new ``model`` from ``data`` (field -> value)."""
+    instance = model(**data)
+    instance.full_clean()
+    instance.save()
+    changes = changes_between({}, snapshot(instance))
+    changes.update(_set_many(instance, many))
+    audit_log(
+        actor=actor,
+        action=action or f"{_label(instance)}.created",
+        target=instance,
+        changes=changes,
+    )
+    return instance
+
+
+@transaction.atomic
+def record_update(
+    *,
+    actor,
+    instance: M,
+    data: dict[str, Any],
+    many: dict[str, Iterable[Any]] | None = None,
+    action: str | None = None,
+) -> M:
+    """Validate and save changes to ``instance``; no audit entry if nothing changed."""
+    before = snapshot(type(instance).objects.get(pk=instance.pk))
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    changes = changes_between(before, snapshot(instance))
+    changes.update(_set_many(instance, many))
+    if changes:
+        audit_log(
+            actor=actor,
+            action=action or f"{_label(instance)}.updated",
+            target=instance,
+            changes=changes,
+        )
+    return instance
+
+
+@transaction.atomic
+def record_delete(*, actor, instance: models.Model, action: str | None = None) -> None:
+    audit_log(
+        actor=actor,
+        action=action or f"{_label(instance)}.deleted",
+        target=instance,
+        changes=snapshot(instance),
+    )
+    instance.delete()
