@@ -56,7 +56,7 @@ PARTNERS = ListSpec(
             "/workspace/partners/measures/",
             "alliance.partners.change",
         )
-    ],  # fmt: skip
+    ],
 )
 
 
