@@ -167,3 +167,37 @@ def audit(
                     f"on {host}, expected 404"
                 )
     return problems
+
+
+def seed_sentinel_records(sentinel: str) -> dict[str, int]:
+    """One record of every workspace model in the current schema, all with the same id,
+    each carrying ``sentinel`` in its text; returns {"id": that id}.
+
+    Giving every table the same id means a route's ``<int:pk>`` always names an existing
+    record of the target alliance, whatever model the route is about.
+    """
+    import datetime
+
+    from django.apps import apps
+
+    from core.models import ContactPerson, Partner
+
+    record_id = 990001
+    partner = Partner.objects.create(
+        pk=record_id, name=f"{sentinel} Partner", kind="company", description=sentinel
+    )
+    ContactPerson.objects.create(
+        pk=record_id, partner=partner, first_name=sentinel, last_name=sentinel,
+        email="sentinel.contact@example.org", phone="+49 3641 999999",
+    )  # fmt: skip
+    for model in apps.get_app_config("core").get_models():
+        if model.objects.filter(pk=record_id).exists():
+            continue
+        seed = SENTINEL_SEEDS.get(model._meta.model_name)
+        if seed is not None:
+            seed(model, record_id, sentinel, partner, datetime.date(2026, 1, 15))
+    return {"id": record_id}
+
+
+# Further models register how to build their sentinel record here (model_name -> builder).
+SENTINEL_SEEDS: dict = {}

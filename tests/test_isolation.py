@@ -26,13 +26,19 @@ from tenants.roles import Role
 from tenants.services.memberships import membership_create
 from tests.conftest import host_client
 from tests.factories.tenants import UserFactory
-from tests.isolation import Outsider, audit, discover
+from tests.isolation import Outsider, audit, discover, seed_sentinel_records
 
 SENTINEL = "ISOLATION-SENTINEL-BFH"
 SENTINEL_FILE_TEXT = "ISOLATION-SENTINEL-BFH-FILE"
 SECRET_EMAIL = "geheim.bfh@example.org"
 SECRET_NAME = "Geheima Koordinatorin"
-SENTINELS = [SENTINEL, SENTINEL_FILE_TEXT, SECRET_EMAIL, SECRET_NAME]
+SENTINELS = [
+    SENTINEL,
+    SENTINEL_FILE_TEXT,
+    SECRET_EMAIL,
+    SECRET_NAME,
+    "sentinel.contact@example.org",
+]
 
 
 @pytest.fixture
@@ -50,7 +56,13 @@ def private_data_of_b(badfrankenhausen):
         )
         AuditEntry.objects.filter(pk=entry.pk).update(object_repr=SENTINEL)
         file_name = default_storage.save("isolation/sentinel.txt", ContentFile(SENTINEL_FILE_TEXT))
-    yield {"entry_id": entry.pk, "file": file_name, "coordinator": coordinator}
+        records = seed_sentinel_records(SENTINEL)
+    yield {
+        "entry_id": entry.pk,
+        "record_id": records["id"],
+        "file": file_name,
+        "coordinator": coordinator,
+    }
     with schema_context("badfrankenhausen"):
         default_storage.delete(file_name)
 
@@ -71,7 +83,7 @@ def outsiders(jena, private_data_of_b) -> dict[str, Outsider]:
 
 def _samples(data) -> dict[str, str]:
     return {
-        "int": str(data["entry_id"]),  # ids of B's records, asked for elsewhere
+        "int": str(data["record_id"]),  # ids of B's records, asked for elsewhere
         "path": data["file"],
         "str": "x",
         "slug": "x",
@@ -80,7 +92,7 @@ def _samples(data) -> dict[str, str]:
         "token": "set-password",
         "app_label": "audit",
         "model_name": "auditentry",
-        "object_id": str(data["entry_id"]),
+        "object_id": str(data["record_id"]),
     }
 
 

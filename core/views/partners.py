@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.filters import PartnerFilter
+from core.filters.partners import PartnerFilter
 from core.forms.partners import ContactPersonForm, MeasureForm, PartnerForm
 from core.lists import Column, ListSpec, list_view
 from core.models import ContactPerson, Measure, Partner

@@ -1,28 +1,12 @@
-"""One FilterSet per workspace model, used by the HTML lists and (later) the API."""
+"""FilterSets of partners."""
 
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters.base import SearchFilterSet
 from core.models import Measure, Partner, PartnerKind, PartnerStatus, SizeClass
-
-
-class SearchFilterSet(django_filters.FilterSet):
-    """Adds ``q``: a case-insensitive search over ``search_fields``."""
-
-    search_fields: tuple[str, ...] = ()
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-
-    def search(self, queryset, name, value):
-        terms = value.split()
-        for term in terms[:5]:
-            condition = Q()
-            for field in self.search_fields:
-                condition |= Q(**{f"{field}__icontains": term})
-            queryset = queryset.filter(condition)
-        return queryset
 
 
 class PartnerFilter(SearchFilterSet):

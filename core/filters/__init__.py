@@ -1,0 +1,1 @@
+"""One FilterSet per workspace model (a module per area), used by the HTML lists and the API."""
