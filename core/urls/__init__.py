@@ -2,10 +2,10 @@
 
 from django.urls import include, path
 
-from core.views import workspace
+from core.views import public, workspace
 
 urlpatterns = [
-    path("", workspace.home, name="alliance-home"),
+    path("", public.home, name="alliance-home"),
     path("workspace/", workspace.workspace, name="workspace"),
     path("workspace/audit/", workspace.audit_trail, name="audit-trail"),
     path("workspace/partners/", include("core.urls.partners")),

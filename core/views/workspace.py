@@ -2,13 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from core.audit.selectors import audit_entry_list
-from tenants.permissions import access_for, public, requires
-
-
-@public
-def home(request):
-    """The alliance's public page on its own host: who we are (no login needed)."""
-    return render(request, "core/home.html", {"alliance": request.tenant})
+from tenants.permissions import access_for, requires
 
 
 @requires("alliance.workspace.view")
