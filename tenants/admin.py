@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tenants.admin import TenantAdminMixin
 
 from core.audit.admin import AuditedAdminMixin
+from tenants.admin_areas import AreaAdminMixin
 from tenants.models import Alliance, Domain, Membership, User
 from tenants.services.alliances import EDITABLE_FIELDS, alliance_create, alliance_update
 
@@ -14,7 +15,7 @@ class DomainInline(admin.TabularInline):
 
 
 @admin.register(Alliance)
-class AllianceAdmin(AuditedAdminMixin, TenantAdminMixin, admin.ModelAdmin):
+class AllianceAdmin(AreaAdminMixin, AuditedAdminMixin, TenantAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "district", "status", "founded_on")
     list_filter = ("status", "district")
     search_fields = ("name", "slug", "host_organisation")
@@ -52,13 +53,13 @@ class AllianceAdmin(AuditedAdminMixin, TenantAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Domain)
-class DomainAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class DomainAdmin(AreaAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("domain", "tenant", "is_primary")
     search_fields = ("domain", "tenant__name")
 
 
 @admin.register(Membership)
-class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class MembershipAdmin(AreaAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("user", "role", "alliance")
     list_filter = ("role", "alliance")
     search_fields = ("user__email", "user__full_name")
@@ -66,7 +67,7 @@ class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
+class UserAdmin(AreaAdminMixin, AuditedAdminMixin, DjangoUserAdmin):
     ordering = ("email",)
     list_display = ("email", "full_name", "is_active", "is_staff", "last_login")
     search_fields = ("email", "full_name")

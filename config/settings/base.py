@@ -136,6 +136,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tenants.context_processors.area",
                 "tenants.context_processors.navigation",
+                "core.navigation.menu",
             ],
         },
     },

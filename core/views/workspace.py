@@ -7,12 +7,27 @@ from tenants.permissions import access_for, requires
 
 @requires("alliance.workspace.view")
 def workspace(request):
-    """The start page of the alliance's workspace for its members."""
-    return render(
-        request,
-        "core/workspace.html",
-        {"alliance": request.tenant, "access": access_for(request)},
-    )
+    """The start page of the alliance's workspace: key figures and what needs doing."""
+    from core.selectors import home as selectors
+    from core.selectors.figures import alliance_figures
+
+    access = access_for(request)
+    context = {"alliance": request.tenant, "access": access}
+    if access.can("alliance.partners.view"):
+        context["figures"] = alliance_figures()
+    if access.can("alliance.board.view"):
+        context["next_meeting"] = selectors.next_board_meeting()
+    if access.can("alliance.applications.view"):
+        context["pending_applications"] = list(selectors.pending_applications()[:10])
+    if access.can("alliance.work.view"):
+        context["expiring_seals"] = list(selectors.seals_expiring())
+    if access.can("alliance.audit.view"):
+        context["recent_changes"] = list(selectors.recent_changes())
+    if access.partner_ids:
+        from core.models import Partner
+
+        context["own_partners"] = list(Partner.objects.filter(pk__in=access.partner_ids))
+    return render(request, "core/workspace.html", context)
 
 
 @requires("alliance.audit.view")

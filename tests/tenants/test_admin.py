@@ -131,3 +131,15 @@ def test_alliances_cannot_be_deleted_in_the_admin(support_user, jena):
     response = client.post(f"/admin/tenants/alliance/{jena.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert Alliance.objects.filter(pk=jena.pk).exists()
+
+
+def test_each_host_administers_only_the_models_whose_tables_it_has(support_user, jena):
+    public_index = _logged_in("localhost", support_user).get("/admin/").content.decode()
+    assert "/admin/tenants/alliance/" in public_index
+    assert "/admin/core/partner/" not in public_index
+    jena_client = _logged_in("jena.localhost", support_user)
+    jena_index = jena_client.get("/admin/").content.decode()
+    assert "/admin/core/partner/" in jena_index
+    assert "/admin/tenants/alliance/" not in jena_index
+    assert jena_client.get("/admin/core/partner/").status_code == 200
+    assert _logged_in("localhost", support_user).get("/admin/core/partner/").status_code == 403

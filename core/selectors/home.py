@@ -1,0 +1,48 @@
+"""What the coordinator's start page shows besides the figures."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from core.audit.models import AuditEntry
+from core.models import (
+    Application,
+    ApplicationStatus,
+    BoardMeeting,
+    MeetingStatus,
+    SealApplication,
+    SealStatus,
+)
+
+
+def next_board_meeting(*, today: datetime.date | None = None) -> BoardMeeting | None:
+    today = today or timezone.localdate()
+    return (
+        BoardMeeting.objects.filter(status=MeetingStatus.PLANNED, date__gte=today)
+        .order_by("date", "start_time")
+        .first()
+    )
+
+
+def pending_applications() -> QuerySet[Application]:
+    return Application.objects.filter(status=ApplicationStatus.PENDING).order_by("received_on")
+
+
+def seals_expiring(*, within_days: int = 90, today: datetime.date | None = None):
+    today = today or timezone.localdate()
+    return (
+        SealApplication.objects.filter(
+            status=SealStatus.AWARDED,
+            valid_until__gte=today,
+            valid_until__lte=today + datetime.timedelta(days=within_days),
+        )
+        .select_related("partner")
+        .order_by("valid_until")
+    )
+
+
+def recent_changes(*, limit: int = 10) -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.order_by("-created_at", "-id")[:limit]
