@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -252,6 +253,20 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Keep the tenant for a schema cached in the worker for a minute.
 CELERY_TASK_TENANT_CACHE_SECONDS = 60
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Task modules outside an app's tasks.py.
+CELERY_IMPORTS = ["core.retention"]
+# Periodic work; beat copies these into its database schedule at start.
+CELERY_BEAT_SCHEDULE = {
+    "retention-nightly": {
+        "task": "core.apply_retention_everywhere",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
+
+# ---------------------------------------------------------------- GDPR
+# Months after which personal data of rejected applications and of partners who left
+# is anonymised by the nightly retention run.
+BUENDNISNETZ_RETENTION_MONTHS = int(env("BUENDNISNETZ_RETENTION_MONTHS", "24"))
 
 # ---------------------------------------------------------------- i18n
 

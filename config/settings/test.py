@@ -21,7 +21,7 @@ ALLOWED_HOSTS = ["localhost", ".localhost", "testserver"]
 # The test suite's tasks go to their own queue, so a running demo worker never takes them.
 CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-test"
 # Probe tasks that only the integration tests send.
-CELERY_IMPORTS = ["tests.celery_probe"]
+CELERY_IMPORTS = [*CELERY_IMPORTS, "tests.celery_probe"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

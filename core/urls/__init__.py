@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from core.views import public, workspace
+from core.views import personal_data, public, workspace
 
 urlpatterns = [
     path("", public.home, name="alliance-home"),
@@ -15,5 +15,16 @@ urlpatterns = [
     path("workspace/seal/", include("core.urls.seal")),
     path("", include("core.urls.holidays")),
     path("workspace/import/", include("core.urls.imports")),
+    path("workspace/personal-data/", personal_data.personal_data, name="personal-data"),
+    path(
+        "workspace/personal-data/export/",
+        personal_data.personal_data_export_view,
+        name="personal-data-export",
+    ),
+    path(
+        "workspace/personal-data/<str:kind>/<int:pk>/anonymise/",
+        personal_data.personal_data_anonymise,
+        name="personal-data-anonymise",
+    ),
     path("media/<path:path>", workspace.media, name="media"),
 ]

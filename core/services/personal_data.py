@@ -1,0 +1,149 @@
+"""GDPR in the alliance's records: export a person's data, anonymise it, retention.
+
+Anonymising keeps the record (a partner keeps its contact slot, the board its history,
+the statistics their counts) but removes what identifies the person, also from the
+audit trail, which records field names only for these writes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from core.audit.models import AuditEntry
+from core.audit.services import audit_log
+from core.models import (
+    Application,
+    ApplicationStatus,
+    ContactPerson,
+    Partner,
+    PartnerStatus,
+)
+from core.selectors.personal_data import PERSONAL_FIELDS, person_records
+
+ANONYMISED = "Anonymisiert"
+REMOVED = "[entfernt]"
+
+
+def personal_data_export(*, actor, query: str) -> dict[str, Any]:
+    records = person_records(query=query)
+    audit_log(
+        actor=actor,
+        action="core.personal_data.exported",
+        changes={"records": len(records)},  # never the query: it is personal data itself
+    )
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "records": [
+            {"kind": r.kind, "id": r.pk, "context": r.context, "data": r.data} for r in records
+        ],
+    }
+
+
+def _blank_values(kind: str) -> dict[str, str]:
+    model, fields = PERSONAL_FIELDS[kind]
+    values = {}
+    for field in fields:
+        model_field = model._meta.get_field(field)
+        if field in ("last_name", "full_name", "contact_name"):
+            values[field] = ANONYMISED
+        elif field == "first_name":
+            values[field] = ""
+        elif field == "statement":
+            values[field] = REMOVED
+        elif model_field.blank:
+            values[field] = ""
+        else:
+            values[field] = REMOVED
+    if kind == "application":
+        values["contact_email"] = "anonymisiert@invalid.invalid"
+    return values
+
+
+def _scrub_audit_trail(obj, names: list[str]) -> None:
+    """Earlier entries about this record recorded its values; keep only field names."""
+    entries = AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+    for entry in entries:
+        entry.changes = dict.fromkeys(entry.changes, REMOVED)
+        entry.object_repr = ANONYMISED
+        entry.save(update_fields=["changes", "object_repr"])
+    for name in names:
+        if len(name) >= 3:
+            for entry in AuditEntry.objects.filter(object_repr__icontains=name):
+                entry.object_repr = ANONYMISED
+                entry.save(update_fields=["object_repr"])
+
+
+@transaction.atomic
+def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> None:
+    """Remove the personal data of one record (contact, board member, application)."""
+    model, fields = PERSONAL_FIELDS[kind]
+    obj = model.objects.select_for_update().get(pk=pk)
+    if obj.anonymised_at is not None:
+        return
+    names = [
+        str(getattr(obj, field))
+        for field in (
+            "first_name",
+            "last_name",
+            "full_name",
+            "contact_name",
+            "email",
+            "contact_email",
+        )  # fmt: skip
+        if hasattr(obj, field) and getattr(obj, field)
+    ]
+    if kind == "contact":
+        names.append(f"{obj.first_name} {obj.last_name}".strip())
+    for field, value in _blank_values(kind).items():
+        setattr(obj, field, value)
+    obj.anonymised_at = timezone.now()
+    obj.save()
+    _scrub_audit_trail(obj, names)
+    audit_log(
+        actor=actor,
+        action="core.personal_data.anonymised",
+        target=obj,
+        changes={"fields": list(fields), "reason": reason},
+    )
+
+
+def retention_cutoff(today: datetime.date | None = None) -> datetime.datetime:
+    months = int(getattr(settings, "BUENDNISNETZ_RETENTION_MONTHS", 24))
+    today = today or timezone.localdate()
+    year, month = divmod(today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    cutoff = datetime.date(today.year + year, month + 1, day)
+    return timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
+
+
+def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Anonymise what the retention period allows no longer to keep, in this schema.
+
+    Rejected or withdrawn applications (counted from their last change) and the contact
+    persons of partners who left (counted from the leaving date). Safe to run again.
+    """
+    cutoff = retention_cutoff(today)
+    done = {"applications": 0, "contacts": 0}
+    stale_applications = Application.objects.filter(
+        status__in=[ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN],
+        updated_at__lt=cutoff,
+        anonymised_at__isnull=True,
+    ).values_list("pk", flat=True)
+    for pk in list(stale_applications):
+        record_anonymise(actor=None, kind="application", pk=pk, reason="retention")
+        done["applications"] += 1
+    left_partners = Partner.objects.filter(
+        status=PartnerStatus.LEFT, left_on__lt=cutoff.date()
+    ).values_list("pk", flat=True)
+    contacts = ContactPerson.objects.filter(
+        partner__in=list(left_partners), anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in list(contacts):
+        record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
+        done["contacts"] += 1
+    return done
