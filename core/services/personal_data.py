@@ -94,7 +94,7 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "contact_name",
             "email",
             "contact_email",
-        )  # fmt: skip
+        )
         if hasattr(obj, field) and getattr(obj, field)
     ]
     if kind == "contact":
