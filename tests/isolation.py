@@ -140,8 +140,17 @@ def audit(
             problems.append(f"{route.pattern}: no sample path could be built to test it")
             continue
         for who, outsider in outsiders.items():
+            # Exports ride on the list routes: ask for them too.
+            export = outsider.client.get(route.path + "?format=csv", HTTP_HOST=host)
+            if not export.streaming:
+                exported = export.content.decode(errors="replace")
+                for sentinel in sentinels:
+                    if sentinel in exported:
+                        problems.append(f"{route.path}?format=csv leaks {sentinel!r} to {who}")
             response = outsider.client.get(route.path, HTTP_HOST=host)
-            body = response.content.decode(errors="replace")
+            body = (
+                b"".join(response.streaming_content) if response.streaming else response.content
+            ).decode(errors="replace")
             for sentinel in sentinels:
                 if sentinel in body:
                     problems.append(f"{route.path} leaks {sentinel!r} to {who} on {host}")
