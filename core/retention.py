@@ -23,3 +23,16 @@ def apply_retention_everywhere() -> dict[str, dict[str, int]]:
         if any(results[schema].values()):
             logger.info("retention in %s: %s", schema, results[schema])
     return results
+
+
+@shared_task(name="core.purge_import_files_everywhere", acks_late=True)
+def purge_import_files_everywhere() -> dict[str, int]:
+    """Delete import uploads that were never confirmed or cancelled (older than a day)."""
+    from core.services.imports import import_files_purge
+    from tenants.models import Alliance
+
+    results = {}
+    for schema in Alliance.objects.values_list("schema_name", flat=True):
+        with schema_context(schema):
+            results[schema] = import_files_purge()
+    return results

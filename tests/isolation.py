@@ -205,8 +205,29 @@ def seed_sentinel_records(sentinel: str) -> dict[str, int]:
         seed = SENTINEL_SEEDS.get(model._meta.model_name)
         if seed is not None:
             seed(model, record_id, sentinel, partner, datetime.date(2026, 1, 15))
+    # Sentinel records are private: nothing of them may reach a public page either.
+    for model in apps.get_app_config("core").get_models():
+        flags = {
+            name: False
+            for name in ("is_public", "is_published", "public_listing_consent")
+            if any(f.name == name for f in model._meta.fields)
+        }
+        if flags:
+            model.objects.filter(pk=record_id).update(**flags)
     return {"id": record_id}
 
 
-# Further models register how to build their sentinel record here (model_name -> builder).
-SENTINEL_SEEDS: dict = {}
+def _collect_seeds() -> dict:
+    """Each area's ``tests/isolation_seeds_<area>.py`` says how to build its records."""
+    import importlib
+    from pathlib import Path
+
+    seeds: dict = {}
+    for path in sorted(Path(__file__).parent.glob("isolation_seeds_*.py")):
+        module = importlib.import_module(f"tests.{path.stem}")
+        seeds.update(module.SEEDS)
+    return seeds
+
+
+# model_name -> builder(model, pk, sentinel, partner, day)
+SENTINEL_SEEDS: dict = _collect_seeds()

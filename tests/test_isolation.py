@@ -55,7 +55,9 @@ def private_data_of_b(badfrankenhausen):
             changes={"contact": SENTINEL},
         )
         AuditEntry.objects.filter(pk=entry.pk).update(object_repr=SENTINEL)
-        file_name = default_storage.save("isolation/sentinel.txt", ContentFile(SENTINEL_FILE_TEXT))
+        file_name = default_storage.save(
+            "board/isolation/sentinel.txt", ContentFile(SENTINEL_FILE_TEXT)
+        )
         records = seed_sentinel_records(SENTINEL)
     yield {
         "entry_id": entry.pk,
@@ -204,7 +206,11 @@ def test_uploaded_files_live_under_the_schema_and_are_served_only_there(jena, pr
     client = host_client("jena.localhost")
     client.force_login(jena_coordinator)
     assert client.get("/media/" + private_data_of_b["file"]).status_code == 404
-    for escape in ("../badfrankenhausen/isolation/sentinel.txt", "%2e%2e/badfrankenhausen/x"):
+    for escape in (
+        "board/../../badfrankenhausen/board/isolation/sentinel.txt",
+        "../badfrankenhausen/board/isolation/sentinel.txt",
+        "%2e%2e/badfrankenhausen/x",
+    ):
         assert client.get("/media/" + escape).status_code == 404
 
 
@@ -242,3 +248,26 @@ def test_a_database_error_inside_a_savepoint_leaves_the_connection_on_the_right_
             assert cursor.fetchone()[0].split(",")[0].strip() == "jena"
         assert AuditEntry.objects.count() == jena_count
         assert not AuditEntry.objects.filter(changes__only="bfh").exists()
+
+
+def test_media_serves_only_known_areas_to_roles_that_cover_them(jena):
+    with schema_context("jena"):
+        board_file = default_storage.save("board/1/protokoll.pdf", ContentFile(b"%PDF-1.4 x"))
+        staging = default_storage.save("imports/abc.csv", ContentFile(b"Name;Art"))
+    try:
+        coordinator = UserFactory()
+        membership_create(actor=None, user=coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
+        contact = UserFactory()
+        membership_create(
+            actor=None, user=contact, role=Role.PARTNER_CONTACT, alliance=jena, partner_id=1
+        )
+        client = host_client("jena.localhost")
+        client.force_login(coordinator)
+        assert client.get("/media/" + board_file).status_code == 200
+        assert client.get("/media/" + staging).status_code == 404  # never served
+        client.force_login(contact)
+        assert client.get("/media/" + board_file).status_code == 404
+    finally:
+        with schema_context("jena"):
+            default_storage.delete(board_file)
+            default_storage.delete(staging)

@@ -261,6 +261,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.apply_retention_everywhere",
         "schedule": crontab(hour=3, minute=30),
     },
+    "seal-expiry-reminders": {
+        "task": "core.send_seal_expiry_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "import-files-purge": {
+        "task": "core.purge_import_files_everywhere",
+        "schedule": crontab(hour=4, minute=15),
+    },
 }
 
 # ---------------------------------------------------------------- GDPR

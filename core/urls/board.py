@@ -1,3 +1,52 @@
-"""URLs of this workspace area (filled in by its views)."""
+"""The board: members, meeting templates, meetings, agendas, minutes, attachments
+(/workspace/board/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from core.views import board as views
+
+urlpatterns = [
+    path("", views.meeting_list_view, name="meeting-list"),
+    path("meetings/new/", views.meeting_create, name="meeting-create"),
+    path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting-delete"),
+    path("meetings/<int:pk>/held/", views.meeting_held, name="meeting-held"),
+    path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting-cancel"),
+    path("meetings/<int:pk>/agenda/new/", views.agenda_item_create, name="agendaitem-create"),
+    path(
+        "meetings/<int:pk>/agenda/<int:item_pk>/edit/",
+        views.agenda_item_edit,
+        name="agendaitem-edit",
+    ),
+    path(
+        "meetings/<int:pk>/agenda/<int:item_pk>/delete/",
+        views.agenda_item_delete,
+        name="agendaitem-delete",
+    ),
+    path("meetings/<int:pk>/minutes/", views.minutes_edit, name="minutes-edit"),
+    path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
+    path("meetings/<int:pk>/attachments/new/", views.attachment_create, name="attachment-create"),
+    path(
+        "meetings/<int:pk>/attachments/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment-download",
+    ),
+    path(
+        "meetings/<int:pk>/attachments/<int:attachment_pk>/delete/",
+        views.attachment_delete,
+        name="attachment-delete",
+    ),
+    path("members/", views.board_member_list_view, name="boardmember-list"),
+    path("members/new/", views.board_member_create, name="boardmember-create"),
+    path("members/<int:pk>/", views.board_member_detail, name="boardmember-detail"),
+    path("members/<int:pk>/edit/", views.board_member_edit, name="boardmember-edit"),
+    path("members/<int:pk>/delete/", views.board_member_delete, name="boardmember-delete"),
+    path("templates/", views.meeting_template_list_view, name="meetingtemplate-list"),
+    path("templates/new/", views.meeting_template_create, name="meetingtemplate-create"),
+    path("templates/<int:pk>/edit/", views.meeting_template_edit, name="meetingtemplate-edit"),
+    path(
+        "templates/<int:pk>/delete/", views.meeting_template_delete, name="meetingtemplate-delete"
+    ),
+    path("templates/<int:pk>/series/", views.meeting_series, name="meeting-series"),
+]

@@ -2,10 +2,23 @@
 
 from django.shortcuts import render
 
+from core.selectors.partners import public_partner_list
+from core.selectors.public import has_public_guide, public_project_list, upcoming_holiday_offers
 from tenants.permissions import public
 
 
 @public
 def home(request):
-    """The alliance's public page on its own host: who we are."""
-    return render(request, "core/home.html", {"alliance": request.tenant})
+    """The alliance's public page on its own host: who we are, our partners (those who
+    agreed to be named), current projects, the holiday programme and the family guide."""
+    return render(
+        request,
+        "core/home.html",
+        {
+            "alliance": request.tenant,
+            "partners": list(public_partner_list()),
+            "projects": list(public_project_list()),
+            "offers": upcoming_holiday_offers(),
+            "has_guide": has_public_guide(),
+        },
+    )

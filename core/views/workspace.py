@@ -41,9 +41,14 @@ def audit_trail(request):
     return render(request, "core/audit_trail.html", {"page": page, "query": request.GET})
 
 
+# Which uploaded files may be fetched through /media/, and by whom. Anything else
+# (import staging files, for instance) is never served.
+MEDIA_AREAS = {"board/": "alliance.board.view"}
+
+
 @requires("alliance.workspace.view")
 def media(request, path: str):
-    """An uploaded file of this alliance, to its members only.
+    """An uploaded file of this alliance, to those whose role covers its area.
 
     Files live under MEDIA_ROOT/<schema>/ (TenantFileSystemStorage), so a path can only
     ever reach this alliance's own folder; anything else is 404.
@@ -52,6 +57,9 @@ def media(request, path: str):
     from django.core.files.storage import default_storage
     from django.http import FileResponse, Http404
 
+    permission = next((p for prefix, p in MEDIA_AREAS.items() if path.startswith(prefix)), None)
+    if permission is None or not access_for(request).can(permission):
+        raise Http404
     try:
         if not default_storage.exists(path):
             raise Http404

@@ -1,0 +1,63 @@
+"""Forms of admission applications and decisions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.partners import DateInput
+from core.models import Application, Decision
+from core.selectors.board import decision_meetings, next_planned_meeting
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = [
+            "organisation_name", "kind", "size_class", "city", "website", "contact_name",
+            "contact_email", "contact_phone", "statement", "received_on",
+        ]  # fmt: skip
+        widgets = {
+            "received_on": DateInput(),
+            "statement": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["received_on"].initial = timezone.localdate()
+        self.fields["contact_name"].help_text = _("First and last name.")
+
+    def clean_contact_name(self) -> str:
+        name = " ".join(self.cleaned_data["contact_name"].split())
+        if len(name.split()) < 2:
+            raise forms.ValidationError(_("Please enter the contact person's first and last name."))
+        return name
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on and received_on > timezone.localdate():
+            raise forms.ValidationError(_("The date of receipt cannot be in the future."))
+        return received_on
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["meeting", "outcome", "votes_yes", "votes_no", "votes_abstain", "note"]
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = decision_meetings()
+        self.fields["meeting"].empty_label = None
+        upcoming = next_planned_meeting()
+        if upcoming is not None and not self.is_bound:
+            self.fields["meeting"].initial = upcoming.pk
+        for name in ("votes_yes", "votes_no", "votes_abstain"):
+            self.fields[name].min_value = 0
+            self.fields[name].widget.attrs["min"] = 0

@@ -1,0 +1,106 @@
+"""Forms of the board: members, meeting templates and series, meetings, agendas,
+minutes and attachments."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.partners import DateInput
+from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
+from core.services.board import SERIES_MAX
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class BoardMemberForm(forms.ModelForm):
+    class Meta:
+        model = BoardMember
+        fields = [
+            "full_name", "affiliation", "partner", "position", "email", "phone",
+            "term_start", "term_end",
+        ]  # fmt: skip
+        widgets = {"term_start": DateInput(), "term_end": DateInput()}
+
+
+class MeetingTemplateForm(forms.ModelForm):
+    class Meta:
+        model = MeetingTemplate
+        fields = ["name", "location", "start_time", "agenda"]
+        widgets = {"start_time": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
+
+
+class MeetingSeriesForm(forms.Form):
+    title = forms.CharField(label=_("Title of the meetings"), max_length=200)
+    first_date = forms.DateField(label=_("Date of the first meeting"), widget=DateInput())
+    count = forms.IntegerField(
+        label=_("Number of meetings"),
+        min_value=1,
+        max_value=SERIES_MAX,
+        initial=4,
+        help_text=_("The meetings follow each other every three months."),
+    )
+
+
+class BoardMeetingForm(forms.ModelForm):
+    class Meta:
+        model = BoardMeeting
+        fields = ["title", "date", "start_time", "location"]
+        widgets = {"date": DateInput(), "start_time": TimeInput()}
+
+
+class BoardMeetingCreateForm(BoardMeetingForm):
+    class Meta(BoardMeetingForm.Meta):
+        fields = ["title", "date", "start_time", "location", "template"]
+        help_texts = {
+            "template": _(
+                "Place, time and standing agenda are taken from the template where left empty."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and not self.initial.get("date"):
+            self.fields["date"].initial = timezone.localdate()
+
+
+class AgendaItemForm(forms.ModelForm):
+    position = forms.IntegerField(
+        label=_("Position"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty to add the item at the end."),
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "title", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["position"].help_text = _("The other items move up or down accordingly.")
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the file name."),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, XLSX, ODT, ODS, PNG or JPG, at most 20 MB."),
+    )

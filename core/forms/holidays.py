@@ -1,0 +1,61 @@
+"""Forms of the holiday programme and the family guide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.partners import DateInput
+from core.models import GuideEntry, HolidayOffer, Partner
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class HolidayOfferForm(forms.ModelForm):
+    class Meta:
+        model = HolidayOffer
+        fields = [
+            "title", "description", "organiser", "partner", "start_date", "end_date",
+            "start_time", "end_time", "place", "age_min", "age_max", "price",
+            "max_participants", "registration", "is_published",
+        ]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+        }
+        help_texts = {
+            "partner": _("If the organiser is a partner of the alliance."),
+            "registration": _(
+                "How families register; shown publicly. Give the organiser's office, "
+                "not a private person's address or phone number."
+            ),
+            "is_published": _("Shown in the public calendar, the calendar feed and the plan."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.order_by("name")
+        self.fields["price"].widget.attrs["min"] = 0
+
+
+class GuideEntryForm(forms.ModelForm):
+    class Meta:
+        model = GuideEntry
+        fields = [
+            "title", "category", "organisation", "description", "address", "phone", "email",
+            "website", "opening_hours", "is_published",
+        ]  # fmt: skip
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "phone": _("The service's number, shown publicly; not a private person's."),
+            "email": _("The service's address, shown publicly; not a private person's."),
+            "is_published": _("Shown in the public family guide."),
+        }

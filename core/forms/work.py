@@ -1,0 +1,85 @@
+"""Forms of projects, working groups and events."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.partners import DateInput
+from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def _partner_choices(field) -> None:
+    field.queryset = Partner.objects.order_by("name")
+
+
+class ProjectForm(forms.ModelForm):
+    target_groups = forms.MultipleChoiceField(
+        label=_("Target groups"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "title", "topic", "status", "start_date", "end_date", "lead_partner", "partners",
+            "target_groups", "families_reached", "funding_amount", "funding_source",
+            "description", "is_public",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "partners": forms.SelectMultiple(attrs={"size": 8}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _partner_choices(self.fields["lead_partner"])
+        _partner_choices(self.fields["partners"])
+        # Negative money is refused here, with a readable message, before the database.
+        funding = self.fields["funding_amount"]
+        funding.validators.append(MinValueValidator(0))
+        funding.widget.attrs["min"] = "0"
+
+
+class WorkingGroupForm(forms.ModelForm):
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "topic", "chair", "members", "is_active", "description"]
+        widgets = {
+            "members": forms.SelectMultiple(attrs={"size": 8}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _partner_choices(self.fields["members"])
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title", "kind", "date", "start_time", "place", "participant_count", "project",
+            "description", "is_public",
+        ]  # fmt: skip
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = Project.objects.order_by("title")

@@ -1,0 +1,212 @@
+"""Printable PDFs, drawn with fpdf2.
+
+Only fpdf2's built-in core fonts are used (Helvetica): fresh machines have no system
+fonts. The core fonts know Latin-1 only, so every text passes through ``latin1``, which
+keeps German umlauts and replaces typographic dashes, quotes, the euro sign and the like.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+# Characters outside Latin-1 that have a sensible plain replacement.
+REPLACEMENTS = {
+    "–": "-",  # en dash
+    "—": "-",  # em dash
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+    "€": "EUR",
+    "„": '"',
+    "“": '"',
+    "”": '"',
+    "‟": '"',
+    "‚": "'",
+    "‘": "'",
+    "’": "'",
+    "‹": "<",
+    "›": ">",
+    "…": "...",
+    "•": "-",
+    "·": "-",
+    "✓": "x",
+    "\u2009": " ",  # thin space
+    "\u202f": " ",  # narrow no-break space
+    "\u200b": "",  # zero-width space
+    "\u00ad": "",  # soft hyphen
+    "ẞ": "SS",
+    "Ł": "L",  # letters that do not decompose into a base letter and an accent
+    "ł": "l",
+    "Đ": "D",
+    "đ": "d",
+    "Œ": "OE",
+    "œ": "oe",
+    "ı": "i",
+}
+
+
+def latin1(text: object) -> str:
+    """``text`` with only characters the PDF core fonts can draw (Latin-1)."""
+    result = []
+    for char in str(text if text is not None else ""):
+        char = REPLACEMENTS.get(char, char)
+        try:
+            char.encode("latin-1")
+        except UnicodeEncodeError:
+            # Letters with accents Latin-1 lacks (ł, ő, č) lose the accent; else "?".
+            decomposed = unicodedata.normalize("NFKD", char)
+            char = (
+                "".join(c for c in decomposed if not unicodedata.combining(c))
+                .encode("latin-1", "replace")
+                .decode("latin-1")
+            )
+        result.append(char)
+    return "".join(result)
+
+
+# ---------------------------------------------------------------- how an offer reads
+
+
+def offer_dates(offer, *, dash: str = "–") -> str:
+    start, end = offer.start_date, offer.end_date
+    if start == end:
+        return formats.date_format(start, "d.m.Y")
+    if start.year == end.year:
+        return f"{formats.date_format(start, 'd.m.')}{dash}{formats.date_format(end, 'd.m.Y')}"
+    return f"{formats.date_format(start, 'd.m.Y')}{dash}{formats.date_format(end, 'd.m.Y')}"
+
+
+def offer_hours(offer) -> str:
+    if offer.start_time and offer.end_time:
+        return _("%(start)s to %(end)s") % {
+            "start": offer.start_time.strftime("%H:%M"),
+            "end": offer.end_time.strftime("%H:%M"),
+        }
+    if offer.start_time:
+        return _("from %(start)s") % {"start": offer.start_time.strftime("%H:%M")}
+    return ""
+
+
+def offer_ages(offer) -> str:
+    return _("%(min)s to %(max)s years") % {"min": offer.age_min, "max": offer.age_max}
+
+
+def offer_price(offer, *, currency: str = "€") -> str:
+    price = offer.price if offer.price is not None else Decimal(0)
+    if price == 0:
+        return _("free of charge")
+    return f"{formats.number_format(price, 2, use_l10n=True)} {currency}"
+
+
+# ---------------------------------------------------------------- the holiday plan
+
+
+class _PlanPDF(FPDF):
+    # The page count, once known from a first rendering: "Page 2 of 5" is then one piece
+    # of text in the file (fpdf2's page-count alias would split it in two).
+    total_pages: int | None = None
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", size=8)
+        self.set_text_color(90, 90, 90)
+        page = _("Page %(page)s of %(pages)s") % {
+            "page": self.page_no(),
+            "pages": self.total_pages or self.str_alias_nb_pages,
+        }
+        self.cell(0, 6, latin1(page), align="C")
+
+
+def holiday_plan_pdf(
+    *,
+    alliance_name: str,
+    year: int,
+    offers: Iterable,
+    compress: bool = True,
+) -> bytes:
+    """The printable holiday plan: a title and one table row per offer, A4 landscape."""
+    offers = list(offers)
+    first = _render_plan(alliance_name=alliance_name, year=year, offers=offers, compress=False)
+    return bytes(
+        _render_plan(
+            alliance_name=alliance_name,
+            year=year,
+            offers=offers,
+            compress=compress,
+            total_pages=first.page_no(),
+        ).output()
+    )
+
+
+def _render_plan(
+    *,
+    alliance_name: str,
+    year: int,
+    offers: list,
+    compress: bool,
+    total_pages: int | None = None,
+) -> FPDF:
+    pdf = _PlanPDF(orientation="landscape", unit="mm", format="A4")
+    pdf.total_pages = total_pages
+    pdf.set_compression(compress)
+    pdf.set_margins(12, 12, 12)
+    pdf.set_auto_page_break(auto=True, margin=16)
+    title = _("Holiday programme %(year)s") % {"year": year}
+    pdf.set_title(latin1(f"{alliance_name}: {title}"))
+    pdf.set_author(latin1(alliance_name))
+    pdf.set_creator("Bündnisnetz Thüringen")
+    pdf.set_creation_date(datetime.datetime.now(tz=datetime.UTC))
+    pdf.add_page()
+
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.multi_cell(0, 8, latin1(alliance_name), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", style="B", size=13)
+    pdf.multi_cell(0, 7, latin1(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    pdf.set_text_color(90, 90, 90)
+    stand = _("As of %(date)s") % {"date": formats.date_format(timezone.localdate(), "d.m.Y")}
+    pdf.multi_cell(0, 5, latin1(stand), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(3)
+
+    if not offers:
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(
+            0, 6, latin1(_("No offers have been published for this year yet.")), new_x="LMARGIN"
+        )
+        return pdf
+
+    pdf.set_font("Helvetica", size=9)
+    headings = [_("Dates"), _("Offer"), _("Ages"), _("Price"), _("Organiser"), _("Place")]
+    with pdf.table(
+        col_widths=(40, 80, 26, 22, 55, 50),
+        width=273,
+        text_align="LEFT",
+        v_align="TOP",
+        line_height=4.6,
+        padding=1.5,
+        headings_style=FontFace(emphasis="BOLD", fill_color=(225, 232, 240)),
+        repeat_headings=1,
+    ) as table:
+        heading = table.row()
+        for label in headings:
+            heading.cell(latin1(label))
+        for offer in offers:
+            row = table.row()
+            dates = offer_dates(offer, dash="-")
+            hours = offer_hours(offer)
+            row.cell(latin1(f"{dates}\n{hours}" if hours else dates))
+            row.cell(latin1(offer.title))
+            row.cell(latin1(offer_ages(offer)))
+            row.cell(latin1(offer_price(offer, currency="EUR")))
+            row.cell(latin1(offer.organiser))
+            row.cell(latin1(offer.place or "-"))
+    return pdf

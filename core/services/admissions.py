@@ -1,0 +1,229 @@
+"""Writes of admission applications and the board's decisions on them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from core.models import (
+    Application,
+    ApplicationStatus,
+    BoardMeeting,
+    ContactPerson,
+    Decision,
+    DecisionOutcome,
+    MeetingStatus,
+    Partner,
+    PartnerStatus,
+)
+from core.services.partners import contact_create, partner_create, partner_update
+from core.services.records import record_create, record_update
+from tenants.tasks import send_email
+
+REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
+
+
+def application_create(*, actor, data: dict[str, Any]) -> Application:
+    """The coordinator records an organisation's informal letter; it is pending."""
+    return record_create(
+        actor=actor, model=Application, data={**data, "status": ApplicationStatus.PENDING}
+    )
+
+
+def _ensure_pending(application: Application) -> None:
+    if application.status != ApplicationStatus.PENDING:
+        raise ValidationError(
+            _("This application is no longer pending (%(status)s).")
+            % {"status": application.get_status_display()}
+        )
+
+
+def application_update(*, actor, application: Application, data: dict[str, Any]) -> Application:
+    _ensure_pending(Application.objects.get(pk=application.pk))
+    data = {key: value for key, value in data.items() if key not in ("status", "partner")}
+    return record_update(actor=actor, instance=application, data=data)
+
+
+@transaction.atomic
+def application_withdraw(*, actor, application: Application) -> Application:
+    """The organisation withdrew its application before the board decided."""
+    current = Application.objects.select_for_update().get(pk=application.pk)
+    _ensure_pending(current)
+    return record_update(
+        actor=actor,
+        instance=application,
+        data={"status": ApplicationStatus.WITHDRAWN},
+        action="core.application.withdrawn",
+    )
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def split_name(full_name: str) -> tuple[str, str]:
+    """'Anna Maria Schmidt' -> ('Anna Maria', 'Schmidt'); a single word serves as both."""
+    parts = full_name.split()
+    if not parts:
+        return "", ""
+    if len(parts) == 1:
+        return parts[0], parts[0]
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def _check_votes(outcome: str, votes_yes: int, votes_no: int, votes_abstain: int) -> None:
+    if min(votes_yes, votes_no, votes_abstain) < 0:
+        raise ValidationError(_("Numbers of votes cannot be negative."))
+    if outcome == DecisionOutcome.ADMIT and votes_yes <= votes_no:
+        raise ValidationError(_("An admission needs more votes in favour than against."))
+    if outcome == DecisionOutcome.REJECT and votes_yes > votes_no:
+        raise ValidationError(
+            _("With more votes in favour than against the application cannot be rejected.")
+        )
+
+
+def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner:
+    """Create the partner (or activate the one of the same name) with its contact person."""
+    existing = (
+        Partner.objects.select_for_update()
+        .filter(name__iexact=application.organisation_name.strip())
+        .first()
+    )
+    if existing is None:
+        partner = partner_create(
+            actor=actor,
+            data={
+                "name": application.organisation_name.strip(),
+                "kind": application.kind,
+                "size_class": application.size_class,
+                "city": application.city,
+                "website": application.website,
+                "status": PartnerStatus.ACTIVE,
+                "joined_on": meeting.date,
+                "public_listing_consent": False,
+                "description": application.statement,
+            },
+        )
+    elif existing.status in REACTIVATABLE:
+        data: dict[str, Any] = {"status": PartnerStatus.ACTIVE, "left_on": None}
+        if existing.status != PartnerStatus.DORMANT or existing.joined_on is None:
+            data["joined_on"] = meeting.date
+        if not existing.description:
+            data["description"] = application.statement
+        partner = partner_update(actor=actor, partner=existing, data=data)
+    else:
+        raise ValidationError(
+            _("%(name)s is already an active partner of the alliance.") % {"name": existing.name}
+        )
+    email = application.contact_email.strip()
+    already_known = (
+        bool(email) and ContactPerson.objects.filter(partner=partner, email__iexact=email).exists()
+    )
+    if not already_known:
+        first_name, last_name = split_name(application.contact_name)
+        contact_create(
+            actor=actor,
+            partner=partner,
+            data={
+                "first_name": first_name[:100],
+                "last_name": last_name[:100],
+                "email": email,
+                "phone": application.contact_phone,
+                "is_primary": not partner.contacts.filter(is_primary=True).exists(),
+            },
+        )
+    return partner
+
+
+def _alliance_name() -> str:
+    tenant = getattr(connection, "tenant", None)
+    name = getattr(tenant, "name", "")
+    if name:
+        return name
+    from tenants.models import Alliance
+
+    alliance = Alliance.objects.filter(schema_name=connection.schema_name).first()
+    return alliance.name if alliance else ""
+
+
+def _notify(application: Application, decision: Decision) -> None:
+    """Tell the applicant about the board's decision, in German, after the commit."""
+    outcome = "admitted" if decision.outcome == DecisionOutcome.ADMIT else "rejected"
+    context = {
+        "application": application,
+        "decision": decision,
+        "meeting": decision.meeting,
+        "alliance_name": _alliance_name(),
+    }
+    with translation.override("de"):
+        if outcome == "admitted":
+            subject = _("Welcome to the local alliance for families")
+        else:
+            subject = _("Your application to the local alliance for families")
+        body = render_to_string(f"core/emails/admission_{outcome}.txt", context)
+    recipient = application.contact_email
+    transaction.on_commit(lambda: send_email.delay(subject=str(subject), body=body, to=[recipient]))
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor,
+    application: Application,
+    meeting: BoardMeeting,
+    outcome: str,
+    votes_yes: int,
+    votes_no: int,
+    votes_abstain: int = 0,
+    note: str = "",
+) -> Decision:
+    """Record the board's vote on an application; admit and reject close it and notify
+    the applicant, defer leaves it pending for the next meeting."""
+    current = Application.objects.select_for_update().get(pk=application.pk)
+    _ensure_pending(current)
+    meeting = BoardMeeting.objects.get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("No decisions can be taken in a cancelled meeting."))
+    if outcome not in DecisionOutcome.values:
+        raise ValidationError({"outcome": _("Please choose an outcome.")})
+    if Decision.objects.filter(application=current, meeting=meeting).exists():
+        raise ValidationError(
+            _("The board has already decided on this application in this meeting.")
+        )
+    _check_votes(outcome, votes_yes, votes_no, votes_abstain)
+    decision = record_create(
+        actor=actor,
+        model=Decision,
+        data={
+            "application": current,
+            "meeting": meeting,
+            "outcome": outcome,
+            "votes_yes": votes_yes,
+            "votes_no": votes_no,
+            "votes_abstain": votes_abstain,
+            "note": note,
+        },
+    )
+    if outcome == DecisionOutcome.ADMIT:
+        partner = _admit(actor=actor, application=current, meeting=meeting)
+        record_update(
+            actor=actor,
+            instance=current,
+            data={"status": ApplicationStatus.ADMITTED, "partner": partner},
+            action="core.application.admitted",
+        )
+    elif outcome == DecisionOutcome.REJECT:
+        record_update(
+            actor=actor,
+            instance=current,
+            data={"status": ApplicationStatus.REJECTED},
+            action="core.application.rejected",
+        )
+    if outcome in (DecisionOutcome.ADMIT, DecisionOutcome.REJECT):
+        _notify(current, decision)
+    application.refresh_from_db()
+    return decision

@@ -1,0 +1,112 @@
+"""Scheduled work of the alliances' workspaces (Celery beat).
+
+``send_seal_expiry_reminders`` runs daily over every alliance: for each awarded family
+seal that expires within 90 days and whose coordinators were not reminded yet, it sends
+one German e-mail to the alliance's local coordinators and marks the seal as reminded.
+Running it again (or twice at once) sends no reminder twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tenants.utils import schema_context
+
+logger = logging.getLogger(__name__)
+
+
+def _coordinator_emails(alliance) -> list[str]:
+    from tenants.models import Membership
+    from tenants.roles import Role
+
+    emails = (
+        Membership.objects.filter(
+            alliance=alliance, role=Role.LOCAL_COORDINATOR, user__is_active=True
+        )
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
+    return [email for email in emails if email]
+
+
+def _workspace_url(alliance, path: str) -> str:
+    domains = getattr(alliance, "primary_domains", None) or []
+    if not domains:
+        return ""
+    scheme = "https" if getattr(settings, "SESSION_COOKIE_SECURE", False) else "http"
+    return f"{scheme}://{domains[0].domain}{path}"
+
+
+def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
+    """Send the due reminders of the alliance whose schema is active; returns how many."""
+    from core.models import SealApplication
+    from core.selectors.seal import seals_due_for_reminder
+    from core.services.seal import seal_reminder_sent
+    from tenants.tasks import send_email
+
+    sent = 0
+    for pk in list(seals_due_for_reminder(today=today).values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Locked and checked again: a second run at the same time skips this seal.
+            seal = (
+                SealApplication.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("partner")
+                .filter(pk=pk, reminder_sent_on__isnull=True)
+                .first()
+            )
+            if seal is None:
+                continue
+            context = {
+                "alliance_name": alliance.name,
+                "partner_name": seal.partner.name,
+                "awarded_on": seal.awarded_on,
+                "valid_until": seal.valid_until,
+                "url": _workspace_url(
+                    alliance,
+                    reverse("seal-detail", urlconf=settings.ROOT_URLCONF, args=[seal.pk]),
+                ),
+            }
+            with translation.override("de"):
+                subject = " ".join(
+                    render_to_string(
+                        "core/emails/seal_expiry_reminder_subject.txt", context
+                    ).split()
+                )
+                body = render_to_string("core/emails/seal_expiry_reminder.txt", context)
+            seal_reminder_sent(application=seal, sent_on=today)
+            transaction.on_commit(
+                functools.partial(send_email.delay, subject=subject, body=body, to=recipients)
+            )
+            sent += 1
+    return sent
+
+
+@shared_task(name="core.send_seal_expiry_reminders", acks_late=True)
+def send_seal_expiry_reminders() -> dict[str, int]:
+    """Remind each alliance's local coordinators of seals expiring within 90 days, once."""
+    from tenants.selectors import alliance_list
+
+    today = timezone.localdate()
+    results: dict[str, int] = {}
+    for alliance in alliance_list():  # every alliance that still exists (not dissolved)
+        recipients = _coordinator_emails(alliance)
+        if not recipients:
+            # Nobody to tell: the seals stay unmarked and are reminded of once someone is.
+            continue
+        with schema_context(alliance.schema_name):
+            results[alliance.schema_name] = _remind_in_current_schema(alliance, recipients, today)
+        if results[alliance.schema_name]:
+            logger.info(
+                "seal expiry reminders in %s: %s",
+                alliance.schema_name,
+                results[alliance.schema_name],
+            )
+    return results

@@ -1,0 +1,415 @@
+"""The summer holiday programme and the family guide: workspace pages and public pages.
+
+The public pages (calendar, iCalendar feed, printable plan, family guide) need no login
+and show only what was published: offers and advice services, never persons.
+"""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.filters.holidays import GuideEntryFilter, HolidayOfferFilter
+from core.forms.holidays import GuideEntryForm, HolidayOfferForm
+from core.lists import Column, ListSpec, list_view
+from core.models import GuideCategory, GuideEntry, HolidayOffer
+from core.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
+from core.selectors.holidays import (
+    guide_entry_list,
+    holiday_offer_list,
+    holiday_plan_offers,
+    plan_year,
+    public_guide_entries,
+    public_holiday_offers,
+)
+from core.services import holidays as services
+from core.views.generic import confirm_page, form_page
+from tenants.permissions import access_for, public, requires
+
+HOLIDAY_OFFERS = ListSpec(
+    name="holiday-offers",
+    title=gettext_lazy("Holiday programme"),
+    permission="alliance.work.view",
+    queryset=holiday_offer_list,
+    filterset=HolidayOfferFilter,
+    default_order="start_date",
+    detail_url=lambda o: reverse("holiday-detail", args=[o.pk]),
+    create_url="holiday-create",
+    create_permission="alliance.work.change",
+    columns=[
+        Column("title", gettext_lazy("Title"), lambda o: o.title, "title"),
+        Column("from", gettext_lazy("From"), lambda o: o.start_date, "start_date"),
+        Column("until", gettext_lazy("Until"), lambda o: o.end_date, "end_date"),
+        Column("hours", gettext_lazy("Daily"), offer_hours),
+        Column("ages", gettext_lazy("Ages"), offer_ages, "age_min"),
+        Column("price", gettext_lazy("Price (EUR)"), lambda o: o.price, "price"),
+        Column("organiser", gettext_lazy("Organiser"), lambda o: o.organiser, "organiser"),
+        Column(
+            "partner",
+            gettext_lazy("Partner"),
+            lambda o: o.partner.name if o.partner else "",
+            "partner__name",
+        ),
+        Column("place", gettext_lazy("Place"), lambda o: o.place, "place"),
+        Column("places", gettext_lazy("Places"), lambda o: o.max_participants, "max_participants"),
+        Column("published", gettext_lazy("Published"), lambda o: o.is_published, "is_published"),
+    ],
+    extra_links=[
+        (gettext_lazy("Public calendar"), reverse_lazy("public-holidays"), "alliance.work.view"),
+        (
+            gettext_lazy("Printable plan (PDF)"),
+            reverse_lazy("public-holidays-pdf"),
+            "alliance.work.view",
+        ),
+    ],
+)
+
+GUIDE_ENTRIES = ListSpec(
+    name="guide-entries",
+    title=gettext_lazy("Family guide"),
+    permission="alliance.work.view",
+    queryset=guide_entry_list,
+    filterset=GuideEntryFilter,
+    default_order="title",
+    detail_url=lambda e: reverse("guide-detail", args=[e.pk]),
+    create_url="guide-create",
+    create_permission="alliance.work.change",
+    columns=[
+        Column("title", gettext_lazy("Name"), lambda e: e.title, "title"),
+        Column(
+            "category", gettext_lazy("Category"), lambda e: e.get_category_display(), "category"
+        ),
+        Column("provider", gettext_lazy("Provider"), lambda e: e.organisation, "organisation"),
+        Column("address", gettext_lazy("Address"), lambda e: e.address, "address"),
+        Column("phone", gettext_lazy("Phone"), lambda e: e.phone),
+        Column("email", gettext_lazy("E-mail address"), lambda e: e.email),
+        Column("website", gettext_lazy("Website"), lambda e: e.website),
+        Column("hours", gettext_lazy("Opening hours"), lambda e: e.opening_hours),
+        Column("published", gettext_lazy("Published"), lambda e: e.is_published, "is_published"),
+    ],
+    extra_links=[
+        (gettext_lazy("Public family guide"), reverse_lazy("public-guide"), "alliance.work.view")
+    ],
+)
+
+
+# ---------------------------------------------------------------- holiday offers (workspace)
+
+
+@requires("alliance.work.view")
+def holiday_list_view(request):
+    return list_view(request, HOLIDAY_OFFERS)
+
+
+@requires("alliance.work.view")
+def holiday_detail_view(request, pk: int):
+    offer = get_object_or_404(HolidayOffer.objects.select_related("partner"), pk=pk)
+    return render(
+        request,
+        "core/holidays/detail.html",
+        {"offer": offer, "can_change": access_for(request).can("alliance.work.change")},
+    )
+
+
+@requires("alliance.work.change")
+def holiday_create(request):
+    return form_page(
+        request,
+        form_class=HolidayOfferForm,
+        save=lambda form: services.holiday_offer_create(actor=request.user, data=form.cleaned_data),
+        success_url=lambda o: reverse("holiday-detail", args=[o.pk]),
+        title=_("New holiday offer"),
+        cancel_url=reverse("holiday-list"),
+    )
+
+
+@requires("alliance.work.change")
+def holiday_edit(request, pk: int):
+    offer = get_object_or_404(HolidayOffer, pk=pk)
+    return form_page(
+        request,
+        form_class=HolidayOfferForm,
+        instance=offer,
+        save=lambda form: services.holiday_offer_update(
+            actor=request.user, offer=offer, data=form.cleaned_data
+        ),
+        success_url=lambda o: reverse("holiday-detail", args=[o.pk]),
+        title=_("Edit holiday offer"),
+        cancel_url=reverse("holiday-detail", args=[pk]),
+    )
+
+
+@requires("alliance.work.change")
+def holiday_publish(request, pk: int):
+    """Publish an unpublished offer, or withdraw a published one."""
+    offer = get_object_or_404(HolidayOffer, pk=pk)
+    publish = not offer.is_published
+    return confirm_page(
+        request,
+        obj=offer,
+        action=lambda: services.holiday_offer_set_published(
+            actor=request.user, offer=offer, published=publish
+        ),
+        title=_("Publish holiday offer") if publish else _("Withdraw holiday offer"),
+        question=(
+            _("Show “%(title)s” in the public calendar, the calendar feed and the plan?")
+            if publish
+            else _("Take “%(title)s” out of the public calendar, the calendar feed and the plan?")
+        )
+        % {"title": offer.title},
+        cancel_url=reverse("holiday-detail", args=[pk]),
+        success_url=reverse("holiday-detail", args=[pk]),
+        success_message=_("The offer has been published.")
+        if publish
+        else _("The offer has been withdrawn from the public pages."),
+        button=_("Publish") if publish else _("Withdraw"),
+    )
+
+
+@requires("alliance.work.change")
+def holiday_delete(request, pk: int):
+    offer = get_object_or_404(HolidayOffer, pk=pk)
+    return confirm_page(
+        request,
+        obj=offer,
+        action=lambda: services.holiday_offer_delete(actor=request.user, offer=offer),
+        title=_("Delete holiday offer"),
+        question=_("Delete “%(title)s” for good?") % {"title": offer.title},
+        cancel_url=reverse("holiday-detail", args=[pk]),
+        success_url=reverse("holiday-list"),
+        success_message=_("The offer has been deleted."),
+        button=_("Delete"),
+    )
+
+
+# ---------------------------------------------------------------- family guide (workspace)
+
+
+@requires("alliance.work.view")
+def guide_list_view(request):
+    return list_view(request, GUIDE_ENTRIES)
+
+
+@requires("alliance.work.view")
+def guide_detail_view(request, pk: int):
+    entry = get_object_or_404(GuideEntry, pk=pk)
+    return render(
+        request,
+        "core/holidays/guide_detail.html",
+        {"entry": entry, "can_change": access_for(request).can("alliance.work.change")},
+    )
+
+
+@requires("alliance.work.change")
+def guide_create(request):
+    return form_page(
+        request,
+        form_class=GuideEntryForm,
+        save=lambda form: services.guide_entry_create(actor=request.user, data=form.cleaned_data),
+        success_url=lambda e: reverse("guide-detail", args=[e.pk]),
+        title=_("New family guide entry"),
+        cancel_url=reverse("guide-list"),
+    )
+
+
+@requires("alliance.work.change")
+def guide_edit(request, pk: int):
+    entry = get_object_or_404(GuideEntry, pk=pk)
+    return form_page(
+        request,
+        form_class=GuideEntryForm,
+        instance=entry,
+        save=lambda form: services.guide_entry_update(
+            actor=request.user, entry=entry, data=form.cleaned_data
+        ),
+        success_url=lambda e: reverse("guide-detail", args=[e.pk]),
+        title=_("Edit family guide entry"),
+        cancel_url=reverse("guide-detail", args=[pk]),
+    )
+
+
+@requires("alliance.work.change")
+def guide_delete(request, pk: int):
+    entry = get_object_or_404(GuideEntry, pk=pk)
+    return confirm_page(
+        request,
+        obj=entry,
+        action=lambda: services.guide_entry_delete(actor=request.user, entry=entry),
+        title=_("Delete family guide entry"),
+        question=_("Delete “%(title)s” from the family guide?") % {"title": entry.title},
+        cancel_url=reverse("guide-detail", args=[pk]),
+        success_url=reverse("guide-list"),
+        success_message=_("The entry has been deleted."),
+        button=_("Delete"),
+    )
+
+
+# ---------------------------------------------------------------- public pages
+
+
+def _age_param(request) -> int | None:
+    """``?age=`` as a whole number from 0 to 99, or None (ignored if malformed)."""
+    value = request.GET.get("age", "").strip()
+    if not value.isdigit() or len(value) > 2:
+        return None
+    return int(value)
+
+
+@public
+def public_calendar(request):
+    """Published offers not yet over, grouped by the month they begin in."""
+    age = _age_param(request)
+    offers = list(public_holiday_offers(age=age))
+    months = [
+        {"label": f"{MONTHS[month]} {year}", "offers": list(items)}
+        for (year, month), items in groupby(
+            offers, key=lambda o: (o.start_date.year, o.start_date.month)
+        )
+    ]
+    return render(
+        request,
+        "core/public/holidays.html",
+        {
+            "alliance": request.tenant,
+            "months": months,
+            "age": age,
+            "ages": range(0, 19),
+            "plan_year": plan_year(),
+        },
+    )
+
+
+# ---- iCalendar (RFC 5545), written by hand
+
+
+def ics_escape(text: object) -> str:
+    """TEXT value escaping: backslash, semicolon, comma and line breaks."""
+    value = str(text if text is not None else "")
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\n", "\\n")
+
+
+def ics_fold(line: str) -> str:
+    """Fold a content line into pieces of at most 75 octets, continued with a space.
+
+    Multi-byte UTF-8 characters are never split.
+    """
+    pieces: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        length = len(char.encode("utf-8"))
+        if size + length > limit:
+            pieces.append(current)
+            current, size, limit = " ", 1, 75
+        current += char
+        size += length
+    pieces.append(current)
+    return "\r\n".join(pieces)
+
+
+def _ics_description(offer) -> str:
+    parts = [offer.description.strip()] if offer.description.strip() else []
+    parts.append(_("Ages: %(ages)s") % {"ages": offer_ages(offer)})
+    parts.append(_("Price: %(price)s") % {"price": offer_price(offer, currency="EUR")})
+    parts.append(_("Organiser: %(organiser)s") % {"organiser": offer.organiser})
+    hours = offer_hours(offer)
+    if hours:
+        parts.append(_("Daily: %(hours)s") % {"hours": hours})
+    if offer.max_participants:
+        parts.append(_("Places: %(count)s") % {"count": offer.max_participants})
+    if offer.registration:
+        parts.append(_("Registration: %(text)s") % {"text": offer.registration})
+    return "\n".join(parts)
+
+
+def _ics_stamp(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def holiday_calendar_ics(*, alliance_name: str, host: str, offers, now=None) -> str:
+    """The iCalendar text: one all-day VEVENT per offer (DTEND is the day after)."""
+    now = now or timezone.now()
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Bündnisnetz Thüringen//Ferienprogramm//DE",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:"
+        + ics_escape(_("%(alliance)s: holiday programme") % {"alliance": alliance_name}),
+    ]
+    for offer in offers:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{offer.pk}@{host}",
+            f"DTSTAMP:{_ics_stamp(now)}",
+            f"DTSTART;VALUE=DATE:{offer.start_date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{offer.end_date + datetime.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{ics_escape(offer.title)}",
+        ]
+        if offer.place:
+            lines.append(f"LOCATION:{ics_escape(offer.place)}")
+        lines.append(f"DESCRIPTION:{ics_escape(_ics_description(offer))}")
+        if offer.updated_at:
+            lines.append(f"LAST-MODIFIED:{_ics_stamp(offer.updated_at)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(ics_fold(line) + "\r\n" for line in lines)
+
+
+@public
+def public_calendar_ics(request):
+    """The calendar feed of the published offers, to subscribe to."""
+    host = request.get_host().split(":")[0]
+    body = holiday_calendar_ics(
+        alliance_name=request.tenant.name, host=host, offers=public_holiday_offers()
+    )
+    response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
+    filename = f"ferienprogramm-{slugify(request.tenant.slug)}.ics"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@public
+def public_plan_pdf(request):
+    """The printable plan of one year's published offers (``?year=``, else the coming one)."""
+    value = request.GET.get("year", "").strip()
+    if value:
+        if not value.isdigit() or not 1990 <= int(value) <= 2100:
+            raise Http404
+        year = int(value)
+    else:
+        year = plan_year()
+    data = holiday_plan_pdf(
+        alliance_name=request.tenant.name, year=year, offers=holiday_plan_offers(year=year)
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    filename = f"ferienprogramm-{slugify(request.tenant.slug)}-{year}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@public
+def public_guide(request):
+    """The published family guide by category, in the categories' order."""
+    entries = list(public_guide_entries())
+    categories = []
+    for value, label in GuideCategory.choices:
+        items = [e for e in entries if e.category == value]
+        if items:
+            categories.append({"label": label, "entries": items})
+    return render(
+        request,
+        "core/public/guide.html",
+        {"alliance": request.tenant, "categories": categories},
+    )

@@ -1,0 +1,40 @@
+"""Factories for the holiday programme and the family guide (inside ``schema_context``)."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from core.models import GuideCategory, GuideEntry, HolidayOffer
+
+
+def _in_days(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+class HolidayOfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HolidayOffer
+
+    title = factory.Sequence(lambda n: f"Ferienangebot {n}")
+    organiser = "Jugendhaus am Markt"
+    start_date = factory.LazyFunction(lambda: _in_days(30))
+    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=4))
+    place = "Jugendhaus, Markt 1"
+    age_min = 6
+    age_max = 12
+    price = 0
+    is_published = True
+
+
+class GuideEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GuideEntry
+
+    title = factory.Sequence(lambda n: f"Beratungsstelle {n}")
+    category = GuideCategory.ADVICE
+    organisation = "Diakonie"
+    address = "Löbdergraben 1, 07743 Jena"
+    phone = "03641 123456"
+    email = "beratung@diakonie.example"
+    is_published = True

@@ -1,0 +1,42 @@
+"""Factories for the family seal (use inside ``schema_context(<alliance>)``)."""
+
+import datetime
+
+import factory
+
+from core.models import SealApplication, SealCheck, SealCriterion, SealStatus
+from tests.factories.partners import PartnerFactory
+
+
+class SealCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SealCriterion
+
+    text = factory.Sequence(lambda n: f"Kriterium {n}: flexible Arbeitszeiten")
+    position = factory.Sequence(lambda n: n)
+    is_required = True
+    is_active = True
+
+
+class SealApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SealApplication
+
+    partner = factory.SubFactory(PartnerFactory)
+    submitted_on = datetime.date(2026, 1, 10)
+    status = SealStatus.SUBMITTED
+
+
+class AwardedSealFactory(SealApplicationFactory):
+    status = SealStatus.AWARDED
+    awarded_on = datetime.date(2023, 6, 1)
+    valid_until = datetime.date(2026, 6, 1)
+
+
+class SealCheckFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SealCheck
+
+    application = factory.SubFactory(SealApplicationFactory)
+    criterion = factory.SubFactory(SealCriterionFactory)
+    fulfilled = False

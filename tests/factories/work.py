@@ -1,0 +1,104 @@
+"""Factories for projects, working groups, events and the funding circle.
+
+Use them inside ``schema_context("<alliance>")``: they write to the current schema.
+"""
+
+import datetime
+from decimal import Decimal
+
+import factory
+
+from core.models import (
+    Event,
+    EventKind,
+    FundingEntry,
+    FundingKind,
+    Partner,
+    Project,
+    ProjectStatus,
+    Topic,
+    WorkingGroup,
+)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partnerbetrieb {n}")
+    kind = "company"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    topic = Topic.CHILDCARE
+    status = ProjectStatus.RUNNING
+    start_date = datetime.date(2025, 3, 1)
+    end_date = None
+    target_groups = factory.LazyFunction(lambda: ["families"])
+    families_reached = 10
+    funding_amount = Decimal("1000.00")
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partners.set(extracted)
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
+    topic = Topic.CARE
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members.set(extracted)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    kind = EventKind.FAMILY_DAY
+    date = datetime.date(2025, 6, 14)
+    participant_count = 50
+
+
+class FundingEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingEntry
+
+    kind = FundingKind.DONATION
+    amount = Decimal("250.00")
+    received_on = datetime.date(2025, 5, 2)
+
+
+def person_with_role(role: str, alliance=None, partner_id: int | None = None):
+    """A new account holding ``role`` (in ``alliance``; None for the state roles)."""
+    from tenants.services.memberships import membership_create
+    from tests.factories.tenants import UserFactory
+
+    user = UserFactory()
+    membership_create(actor=None, user=user, role=role, alliance=alliance, partner_id=partner_id)
+    return user
+
+
+def logged_in_client(user, host: str = "jena.localhost", *, english: bool = True):
+    """A test client on ``host``, logged in as ``user`` (anonymous if None), in English."""
+    from tests.conftest import host_client
+
+    client = host_client(host)
+    if english:
+        client.cookies["django_language"] = "en"
+    if user is not None:
+        client.force_login(user)
+    return client
