@@ -51,6 +51,10 @@ class ListSpec:
     create_permission: str | None = None
     page_size: int = 25
     extra_links: list[tuple[Any, str, str]] = field(default_factory=list)  # (label, url, perm)
+    # A page may extend core/list.html and add blocks fed by extra_context:
+    # name -> function(filtered queryset) (e.g. a yearly summary of the listed rows).
+    template: str = "core/list.html"
+    extra_context: dict[str, Callable[[QuerySet], Any]] = field(default_factory=dict)
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -160,27 +164,24 @@ def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
     query.pop("format", None)
     base_query = query.copy()
     base_query.pop("sort", None)
-    return render(
-        request,
-        "core/list.html",
-        {
-            "spec": spec,
-            "page": page,
-            "rows": [
-                (
-                    spec.detail_url(obj) if spec.detail_url else None,
-                    [display(c.value(obj)) for c in spec.columns],
-                )
-                for obj in page.object_list
-            ],
-            "filterset": filterset,
-            "sort": sort,
-            "query": query.urlencode(),
-            "base_query": base_query.urlencode(),
-            "can_export": access.can("alliance.exports.download"),
-            "can_create": bool(spec.create_permission and access.can(spec.create_permission)),
-            "extra_links": [
-                (label, url) for label, url, perm in spec.extra_links if access.can(perm)
-            ],
-        },
-    )
+    context = {
+        "spec": spec,
+        "page": page,
+        "rows": [
+            (
+                spec.detail_url(obj) if spec.detail_url else None,
+                [display(c.value(obj)) for c in spec.columns],
+            )
+            for obj in page.object_list
+        ],
+        "filterset": filterset,
+        "sort": sort,
+        "query": query.urlencode(),
+        "base_query": base_query.urlencode(),
+        "can_export": access.can("alliance.exports.download"),
+        "can_create": bool(spec.create_permission and access.can(spec.create_permission)),
+        "extra_links": [(label, url) for label, url, perm in spec.extra_links if access.can(perm)],
+    }
+    for name, build in spec.extra_context.items():
+        context[name] = build(queryset)
+    return render(request, spec.template, context)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -13,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.forms.work import EventForm, ProjectForm, WorkingGroupForm
-from core.lists import EXPORT_FORMATS, Column, ListSpec, display, filtered, list_view
+from core.lists import EXPORT_FORMATS, Column, ListSpec, list_view
 from core.models import Event, Project, TargetGroup, WorkingGroup
 from core.selectors.work import (
     event_detail,
@@ -26,7 +23,7 @@ from core.selectors.work import (
 )
 from core.services import work as services
 from core.views.generic import confirm_page, form_page, split_many
-from tenants.permissions import access_for, deny, requires
+from tenants.permissions import access_for, requires
 
 VIEW = "alliance.work.view"
 CHANGE = "alliance.work.change"
@@ -36,46 +33,6 @@ def target_group_labels(codes) -> list[str]:
     """The target groups' names in the active language, in the order of ``TargetGroup``."""
     chosen = set(codes or ())
     return [str(label) for code, label in TargetGroup.choices if code in chosen]
-
-
-def list_page(
-    request: HttpRequest, spec: ListSpec, *, template: str, extra: dict[str, Any]
-) -> HttpResponse:
-    """Like ``core.lists.list_view``, rendered with ``template`` (which extends
-    ``core/list.html``) and ``extra(queryset)`` added to the context; exports as usual."""
-    if request.GET.get("format", "") in EXPORT_FORMATS:
-        return list_view(request, spec)
-    access = access_for(request)
-    if not access.can(spec.permission):
-        return deny(request)
-    queryset, filterset, sort = filtered(spec, request)
-    page = Paginator(queryset, spec.page_size).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("format", None)
-    base_query = query.copy()
-    base_query.pop("sort", None)
-    context = {
-        "spec": spec,
-        "page": page,
-        "rows": [
-            (
-                spec.detail_url(obj) if spec.detail_url else None,
-                [display(c.value(obj)) for c in spec.columns],
-            )
-            for obj in page.object_list
-        ],
-        "filterset": filterset,
-        "sort": sort,
-        "query": query.urlencode(),
-        "base_query": base_query.urlencode(),
-        "can_export": access.can("alliance.exports.download"),
-        "can_create": bool(spec.create_permission and access.can(spec.create_permission)),
-        "extra_links": [(label, url) for label, url, perm in spec.extra_links if access.can(perm)],
-    }
-    for name, build in extra.items():
-        context[name] = build(queryset)
-    return render(request, template, context)
 
 
 def _or_404(load, pk: int):
@@ -340,6 +297,8 @@ def working_group_delete(request, pk: int):
 # ---------------------------------------------------------------- events
 
 EVENTS = ListSpec(
+    template="core/work/event_list.html",
+    extra_context={"summary": event_summary_by_year},
     name="events",
     title=gettext_lazy("Events"),
     permission=VIEW,
@@ -380,12 +339,7 @@ EVENTS = ListSpec(
 
 @requires(VIEW)
 def event_list_view(request):
-    return list_page(
-        request,
-        EVENTS,
-        template="core/work/event_list.html",
-        extra={"summary": event_summary_by_year},
-    )
+    return list_view(request, EVENTS)
 
 
 @requires(VIEW)
