@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Q
+from django.forms.widgets import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +13,17 @@ class SearchFilterSet(django_filters.FilterSet):
 
     search_fields: tuple[str, ...] = ()
     q = django_filters.CharFilter(label=_("Search"), method="search")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A yes/no filter that is not set shows everything: say "all", not "unknown".
+        for field in self.form.fields.values():
+            if isinstance(field.widget, NullBooleanSelect):
+                field.widget.choices = [
+                    ("unknown", _("All")),
+                    ("true", _("Yes")),
+                    ("false", _("No")),
+                ]
 
     def search(self, queryset, name, value):
         for term in value.split()[:5]:

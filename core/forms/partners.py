@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ContactPerson, Measure, Partner
 
@@ -28,6 +29,16 @@ class PartnerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measures"].queryset = Measure.objects.filter(is_active=True)
+
+    def clean_name(self):
+        # The database refuses the duplicate too; checking here puts the message at the field.
+        name = self.cleaned_data["name"].strip()
+        duplicates = Partner.objects.filter(name__iexact=name)
+        if self.instance.pk:
+            duplicates = duplicates.exclude(pk=self.instance.pk)
+        if duplicates.exists():
+            raise forms.ValidationError(_("A partner with this name already exists."))
+        return name
 
 
 class ContactPersonForm(forms.ModelForm):
