@@ -60,6 +60,7 @@ RULES: dict[str, Rule] = {
     "state.reports.view": _rule(STATE, {SC, MIN}, "Released reports (ministry: released only)"),
     "state.reports.manage": _rule(STATE, {SC}, "Write, generate and release reports"),
     "state.alliances.view": _rule(STATE, {SC}, "Figures and details of each alliance"),
+    "state.statistics.refresh": _rule(STATE, {SC}, "Refresh the statistics now"),
     "state.meetings.manage": _rule(STATE, {SC}, "Regional meetings and invitations"),
     "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),
     # ---------------------------------------------------------------- alliance workspace
@@ -82,6 +83,9 @@ RULES: dict[str, Rule] = {
     "alliance.work.change": _rule(ALLIANCE, {LC}, "Edit projects and the other work records"),
     "alliance.exports.download": _rule(ALLIANCE, {LC, SC}, "CSV/XLSX exports of lists"),
     "alliance.audit.view": _rule(ALLIANCE, {LC}, "The alliance's audit trail"),
+    "alliance.regional.view": _rule(
+        ALLIANCE, {LC, SC}, "Regional meetings the alliance is invited to, their minutes and files"
+    ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
 }

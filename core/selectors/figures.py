@@ -33,10 +33,12 @@ class AllianceFigures:
     partners_by_kind: dict[str, int] = field(default_factory=dict)
     companies: int = 0
     partners_with_care_guides: int = 0
+    care_guides_total: int = 0
     care_guides_share: float = 0.0  # share of active partners with trained care guides
     valid_seals: int = 0
     projects_by_topic: dict[str, int] = field(default_factory=dict)
     projects_by_status: dict[str, int] = field(default_factory=dict)
+    projects_total: int = 0
     families_reached: int = 0
     events: int = 0
     event_participants: int = 0
@@ -59,7 +61,12 @@ def alliance_figures(
     figures.partners_by_kind = {kind: by_kind.get(kind, 0) for kind in PartnerKind.values}
     figures.partners_total = sum(by_kind.values())
     figures.companies = by_kind.get(PartnerKind.COMPANY, 0)
-    figures.partners_with_care_guides = active.filter(care_guides_count__gt=0).count()
+    guides = active.aggregate(
+        with_guides=Count("id", filter=Q(care_guides_count__gt=0)),
+        guides=Sum("care_guides_count"),
+    )
+    figures.partners_with_care_guides = guides["with_guides"] or 0
+    figures.care_guides_total = guides["guides"] or 0
     if figures.partners_total:
         figures.care_guides_share = round(
             figures.partners_with_care_guides / figures.partners_total, 4
@@ -76,6 +83,7 @@ def alliance_figures(
     figures.projects_by_status = dict(
         projects.values_list("status").annotate(n=Count("id")).order_by()
     )
+    figures.projects_total = sum(figures.projects_by_status.values())
     figures.families_reached = projects.aggregate(total=Sum("families_reached"))["total"] or 0
 
     events = Event.objects.filter(date__year=year).aggregate(

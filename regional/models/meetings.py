@@ -1,0 +1,198 @@
+"""Regional meetings and the yearly strategy meeting with the minister."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class MeetingKind(models.TextChoices):
+    REGIONAL = "regional", _("Regional meeting")
+    STRATEGY = "strategy", _("Yearly strategy meeting")
+    OTHER = "other", _("Other meeting")
+
+
+class RegionalMeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegionalMinutesStatus(models.TextChoices):
+    NONE = "none", _("No minutes yet")
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Approved and published")
+
+
+class RegionalMeeting(TimeStampedModel):
+    """A meeting the state coordination office organises for several alliances."""
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.REGIONAL
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("begins at"))
+    end_time = models.TimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=300)
+    host_alliance = models.ForeignKey(
+        "tenants.Alliance",
+        verbose_name=_("host alliance"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_meetings",
+    )
+    moderation = models.CharField(_("moderation"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RegionalMeetingStatus.choices,
+        default=RegionalMeetingStatus.PLANNED,
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_status = models.CharField(
+        _("minutes status"),
+        max_length=20,
+        choices=RegionalMinutesStatus.choices,
+        default=RegionalMinutesStatus.NONE,
+    )
+    minutes_published_on = models.DateField(_("minutes published on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("regional meeting")
+        verbose_name_plural = _("regional meetings")
+        ordering = ["-date", "-start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="regional_meeting_ends_after_start",
+                violation_error_message=_("The meeting must end after it begins."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d.%m.%Y})"
+
+
+class AgendaEntry(TimeStampedModel):
+    """A timed item of a regional meeting's agenda, with its speaker."""
+
+    meeting = models.ForeignKey(
+        RegionalMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    start_time = models.TimeField(_("time"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("minutes"), null=True, blank=True)
+    title = models.CharField(_("item"), max_length=300)
+    speaker = models.CharField(_("speaker"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="regional_agenda_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Response(models.TextChoices):
+    PENDING = "pending", _("No reply yet")
+    ATTENDING = "attending", _("Attending")
+    DECLINED = "declined", _("Not attending")
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(TimeStampedModel):
+    """One invited person (for an alliance, or in their own right) and their reply."""
+
+    meeting = models.ForeignKey(
+        RegionalMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    alliance = models.ForeignKey(
+        "tenants.Alliance",
+        verbose_name=_("alliance"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="regional_invitations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="regional_invitations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    response = models.CharField(
+        _("reply"), max_length=20, choices=Response.choices, default=Response.PENDING
+    )
+    responded_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
+    reminder_week_sent_at = models.DateTimeField(
+        _("reminder a week before sent at"), null=True, blank=True
+    )
+    reminder_day_sent_at = models.DateTimeField(
+        _("reminder a day before sent at"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["meeting", "alliance__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "email"],
+                name="invitation_once_per_address",
+                violation_error_message=_("This address is already invited."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.meeting}"
+
+
+def regional_attachment_path(instance: RegionalAttachment, filename: str) -> str:
+    return f"regional/{instance.meeting_id}/{filename}"
+
+
+class RegionalAttachment(TimeStampedModel):
+    """A file for the invited alliances: a flyer, the coordination office's report."""
+
+    meeting = models.ForeignKey(
+        RegionalMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=regional_attachment_path)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,99 @@
+"""The pipeline of new alliances being founded, up to provisioning their platform."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.districts import District
+from tenants.models.base import TimeStampedModel
+
+
+class SetupStage(models.TextChoices):
+    INTEREST = "interest", _("Interest")
+    CONSULTATION = "consultation", _("First consultation")
+    FOUNDING_EVENT = "founding_event", _("Founding event")
+    DECLARATION = "declaration", _("Declaration signed")
+    ACTIVE = "active", _("Active")
+
+
+class ProvisioningStatus(models.TextChoices):
+    NONE = "none", _("Not started")
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class AllianceSetup(TimeStampedModel):
+    """A place where a new local alliance is being founded, accompanied by the state office."""
+
+    place = models.CharField(_("place"), max_length=200)
+    district = models.CharField(_("district"), max_length=40, choices=District.choices)
+    initiators = models.TextField(_("initiators"), blank=True)
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("mentor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentored_setups",
+    )
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=SetupStage.choices, default=SetupStage.INTEREST
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    # What the alliance will be called on the platform once it is active.
+    alliance_name = models.CharField(_("name of the alliance"), max_length=200, blank=True)
+    slug = models.SlugField(_("short name (web address)"), max_length=40, blank=True)
+    host_organisation = models.CharField(_("host organisation"), max_length=200, blank=True)
+    coordinator_name = models.CharField(_("first coordinator"), max_length=200, blank=True)
+    coordinator_email = models.EmailField(_("first coordinator's e-mail address"), blank=True)
+    alliance = models.OneToOneField(
+        "tenants.Alliance",
+        verbose_name=_("alliance on the platform"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="setup",
+    )
+    provisioning_status = models.CharField(
+        _("provisioning"),
+        max_length=10,
+        choices=ProvisioningStatus.choices,
+        default=ProvisioningStatus.NONE,
+    )
+    provisioning_step = models.CharField(_("provisioning step"), max_length=200, blank=True)
+    provisioning_error = models.TextField(_("provisioning error"), blank=True)
+    provisioning_task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("new alliance")
+        verbose_name_plural = _("new alliances")
+        ordering = ["stage", "place"]
+
+    def __str__(self) -> str:
+        return self.alliance_name or self.place
+
+
+class SetupTask(TimeStampedModel):
+    """An item of a setup's checklist, with a due date."""
+
+    setup = models.ForeignKey(
+        AllianceSetup, verbose_name=_("new alliance"), on_delete=models.CASCADE,
+        related_name="tasks",
+    )  # fmt: skip
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("task"), max_length=300)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        ordering = ["setup", "position", "due_on"]
+
+    def __str__(self) -> str:
+        return self.title

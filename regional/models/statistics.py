@@ -1,0 +1,117 @@
+"""Dated statistics snapshots of every alliance, computed by regional.statistics."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class StatisticsRun(TimeStampedModel):
+    """One refresh of the statistics (nightly or on demand), with its progress."""
+
+    taken_on = models.DateField(_("date of the figures"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
+    )
+    alliances_total = models.PositiveIntegerField(_("alliances"), default=0)
+    alliances_done = models.PositiveIntegerField(_("alliances done"), default=0)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("statistics run")
+        verbose_name_plural = _("statistics runs")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.taken_on:%d.%m.%Y} ({self.get_status_display()})"
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.alliances_total:
+            return 100 if self.status == RunStatus.DONE else 0
+        return int(100 * self.alliances_done / self.alliances_total)
+
+
+class AllianceSnapshot(TimeStampedModel):
+    """An alliance's figures on one day. Dashboards and reports read only these rows.
+
+    One row per alliance and day: refreshing again on the same day replaces it, so a
+    repeated or resumed refresh never doubles a snapshot.
+    """
+
+    alliance = models.ForeignKey(
+        "tenants.Alliance",
+        verbose_name=_("alliance"),
+        on_delete=models.CASCADE,
+        related_name="snapshots",
+    )
+    taken_on = models.DateField(_("date"))
+    run = models.ForeignKey(
+        StatisticsRun,
+        verbose_name=_("statistics run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="snapshots",
+    )
+    year = models.PositiveSmallIntegerField(_("year of the activity figures"))
+    partners_total = models.PositiveIntegerField(_("active partners"), default=0)
+    companies = models.PositiveIntegerField(_("companies"), default=0)
+    partners_with_care_guides = models.PositiveIntegerField(
+        _("partners with care guides"), default=0
+    )
+    care_guides_total = models.PositiveIntegerField(_("trained care guides"), default=0)
+    valid_seals = models.PositiveIntegerField(_("valid family seals"), default=0)
+    projects_total = models.PositiveIntegerField(_("projects"), default=0)
+    families_reached = models.PositiveIntegerField(_("families reached"), default=0)
+    events = models.PositiveIntegerField(_("events"), default=0)
+    event_participants = models.PositiveIntegerField(_("event participants"), default=0)
+    funding_total = models.DecimalField(
+        _("funding (EUR)"), max_digits=14, decimal_places=2, default=0
+    )
+    board_meetings_held = models.PositiveIntegerField(_("board meetings held"), default=0)
+    partners_by_kind = models.JSONField(_("partners by kind"), default=dict)
+    projects_by_topic = models.JSONField(_("projects by topic"), default=dict)
+    projects_by_status = models.JSONField(_("projects by status"), default=dict)
+    funding_by_kind = models.JSONField(_("funding by kind"), default=dict)
+
+    class Meta:
+        verbose_name = _("alliance snapshot")
+        verbose_name_plural = _("alliance snapshots")
+        ordering = ["-taken_on", "alliance__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "taken_on"], name="snapshot_one_per_alliance_and_day"
+            ),
+        ]
+        indexes = [models.Index(fields=["taken_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.alliance} {self.taken_on:%d.%m.%Y}"
+
+    @property
+    def care_guides_share(self) -> float:
+        if not self.partners_total:
+            return 0.0
+        return round(self.partners_with_care_guides / self.partners_total, 4)
