@@ -1,11 +1,10 @@
 """URLs of the state area (public schema), served on the parent domain."""
 
-from django.urls import path
+from django.urls import include, path
 
 from config.urls_common import urlpatterns as common_patterns
-from regional import views as regional_views
 
 urlpatterns = [
-    path("", regional_views.home, name="state-home"),
+    path("", include("regional.urls")),
     *common_patterns,
 ]

@@ -6,5 +6,7 @@ from config.urls_common import urlpatterns as common_patterns
 
 urlpatterns = [
     path("", include("core.urls")),
+    # Regional meetings an alliance is invited to: state-layer data shown on its host.
+    path("workspace/regional/", include("regional.urls.invited")),
     *common_patterns,
 ]

@@ -54,6 +54,8 @@ class ListSpec:
     # A page may extend core/list.html and add blocks fed by extra_context:
     # name -> function(filtered queryset) (e.g. a yearly summary of the listed rows).
     template: str = "core/list.html"
+    # Who may download the list as CSV/XLSX (the state lists use a state permission).
+    export_permission: str = "alliance.exports.download"
     extra_context: dict[str, Callable[[QuerySet], Any]] = field(default_factory=dict)
 
     def column(self, key: str) -> Column | None:
@@ -155,7 +157,7 @@ def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
     queryset, filterset, sort = filtered(spec, request)
     fmt = request.GET.get("format", "")
     if fmt in EXPORT_FORMATS:
-        if not access.can("alliance.exports.download"):
+        if not access.can(spec.export_permission):
             return deny(request)
         return export_response(spec, queryset, fmt)
     page = Paginator(queryset, spec.page_size).get_page(request.GET.get("page"))
@@ -178,7 +180,7 @@ def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
         "sort": sort,
         "query": query.urlencode(),
         "base_query": base_query.urlencode(),
-        "can_export": access.can("alliance.exports.download"),
+        "can_export": access.can(spec.export_permission),
         "can_create": bool(spec.create_permission and access.can(spec.create_permission)),
         "extra_links": [(label, url) for label, url, perm in spec.extra_links if access.can(perm)],
     }

@@ -29,7 +29,7 @@ def _set_many(instance: models.Model, many: dict[str, Iterable[Any]] | None) -> 
 
 
 def _label(instance: models.Model) -> str:
-    return f"core.{instance._meta.model_name}"
+    return f"{instance._meta.app_label}.{instance._meta.model_name}"
 
 
 @transaction.atomic

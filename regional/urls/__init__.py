@@ -1,0 +1,12 @@
+"""URLs of the state area (public schema). Each area has its module here."""
+
+from django.urls import include, path
+
+from regional.views import home
+
+urlpatterns = [
+    path("", home.home, name="state-home"),
+    path("dashboard/", include("regional.urls.statistics")),
+    path("meetings/", include("regional.urls.meetings")),
+    path("setups/", include("regional.urls.setups")),
+]

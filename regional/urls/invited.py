@@ -1,0 +1,3 @@
+"""Regional meetings as an invited alliance sees them on its own host."""
+
+urlpatterns: list = []

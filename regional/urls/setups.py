@@ -1,0 +1,3 @@
+"""URLs of this area of the state layer (filled in by its views)."""
+
+urlpatterns: list = []
