@@ -39,8 +39,8 @@ class Membership(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(role__in=[r.value for r in STATE_ROLES], alliance__isnull=True)
-                    | models.Q(role__in=[r.value for r in ALLIANCE_ROLES], alliance__isnull=False)
+                    models.Q(role__in=sorted(r.value for r in STATE_ROLES), alliance__isnull=True)
+                    | models.Q(role__in=sorted(r.value for r in ALLIANCE_ROLES), alliance__isnull=False)
                 ),
                 name="membership_role_matches_scope",
                 violation_error_message=_(
