@@ -1,4 +1,4 @@
-"""Shared fixtures. The two alliances are created once per test session.
+"""Shared fixtures and helpers. The two alliances are created once per test session.
 
 Tests that touch the database run inside a transaction that is rolled back, so the
 session's alliances (committed before the first test) stay as they are.
@@ -6,17 +6,24 @@ session's alliances (committed before the first test) stay as they are.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
+import re
+import zlib
 from urllib.parse import quote
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tenants import domain_cache
 from tenants.districts import District
-from tenants.models import Alliance
-from tests.factories.tenants import AllianceFactory
+from tenants.models import Alliance, User
+from tenants.roles import Role
+from tenants.services.memberships import membership_create
+from tests.factories.tenants import AllianceFactory, UserFactory
 
 SESSION_ALLIANCES = {
     "jena": {
@@ -68,6 +75,64 @@ def host_client(host: str, **kwargs) -> Client:
     return Client(HTTP_HOST=host, **kwargs)
 
 
+def person_with_role(role: str, alliance=None, *, user: User | None = None, **membership) -> User:
+    """An account holding ``role`` in ``alliance`` (None for the state roles).
+
+    A new account unless ``user`` is given; ``membership`` goes on to
+    ``membership_create`` (e.g. ``partner_id``).
+    """
+    if user is None:
+        user = UserFactory()
+    membership_create(actor=None, user=user, role=role, alliance=alliance, **membership)
+    return user
+
+
+def logged_in_client(user, host: str = "jena.localhost", language: str | None = None) -> Client:
+    """A test client on ``host``, logged in as ``user`` (anonymous if None).
+
+    Without ``language`` the pages come in German, as for everyone without the
+    ``django_language`` cookie; ``language="en"`` sets that cookie.
+    """
+    client = host_client(host)
+    if language:
+        client.cookies["django_language"] = language
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def coordinator(jena) -> User:
+    """A local coordinator of Jena."""
+    return person_with_role(Role.LOCAL_COORDINATOR, jena)
+
+
+@pytest.fixture
+def coordinator_client(coordinator) -> Client:
+    """Jena's coordinator, logged in on jena.localhost, reading German pages."""
+    return logged_in_client(coordinator)
+
+
+@pytest.fixture
+def board_member(jena) -> User:
+    """A member of Jena's board."""
+    return person_with_role(Role.BOARD_MEMBER, jena)
+
+
+@pytest.fixture
+def eager_celery(settings):
+    """Run Celery tasks in-process, so e.g. a queued e-mail lands in the test outbox."""
+    from config.celery import app
+
+    # Read the app's values first: that may load its configuration from the settings.
+    previous = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
 @pytest.fixture
 def public_client() -> Client:
     return host_client("localhost")
@@ -81,6 +146,46 @@ def jena_client(jena) -> Client:
 @pytest.fixture
 def badfrankenhausen_client(badfrankenhausen) -> Client:
     return host_client("badfrankenhausen.localhost")
+
+
+def count_queries(client, path: str, params: dict | None = None) -> int:
+    """The database queries one GET of ``path`` costs; the response must be 200."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, params)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
+
+
+def assert_same_queries_for_few_and_many(client, path: str, few, many, params=None) -> None:
+    """``path`` costs as many queries after ``many()`` added rows as after ``few()``.
+
+    ``few`` and ``many`` add the rows (5 and then up to 200, by convention). The page is
+    fetched once after ``few()`` to warm the host map, the session and other caches, so
+    both counts are of the page alone.
+    """
+    few()
+    client.get(path, params)  # warm-up
+    queries_with_few = count_queries(client, path, params)
+    many()
+    assert count_queries(client, path, params) == queries_with_few
+
+
+def csv_rows(response) -> list[list[str]]:
+    """The rows of a CSV export, which must start with the BOM Excel needs."""
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def pdf_text(data: bytes) -> bytes:
+    """The PDF with every Flate stream inflated, to search its text."""
+    chunks = [data]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            chunks.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(chunks)
 
 
 def database_url_for(settings_dict: dict) -> str:

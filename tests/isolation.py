@@ -24,6 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from tenants.permissions import access_of, view_protection
+from tests.conftest import logged_in_client
 
 # Views that are open by nature and handled by Django itself.
 ALLOWED_UNMARKED = {
@@ -113,6 +114,14 @@ def discover(urlconf, samples: dict[str, str]) -> list[Route]:
 class Outsider:
     client: Client
     user: object | None  # None: anonymous
+
+
+def outsiders_on(host: str, people: dict, language: str | None = None) -> dict[str, Outsider]:
+    """An anonymous visitor and each of ``people`` (label: user), logged in on ``host``."""
+    outsiders = {"anonymous": Outsider(logged_in_client(None, host, language), None)}
+    for label, user in people.items():
+        outsiders[label] = Outsider(logged_in_client(user, host, language), user)
+    return outsiders
 
 
 def audit(

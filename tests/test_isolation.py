@@ -23,10 +23,9 @@ from core.audit.models import AuditEntry
 from core.audit.services import audit_log
 from tenants.public import StateArea
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
-from tests.isolation import Outsider, audit, discover, seed_sentinel_records
+from tests.isolation import Outsider, audit, discover, outsiders_on, seed_sentinel_records
 
 SENTINEL = "ISOLATION-SENTINEL-BFH"
 SENTINEL_FILE_TEXT = "ISOLATION-SENTINEL-BFH-FILE"
@@ -44,9 +43,10 @@ SENTINELS = [
 @pytest.fixture
 def private_data_of_b(badfrankenhausen):
     """Bad Frankenhausen's private records, each carrying a sentinel string."""
-    coordinator = UserFactory(email=SECRET_EMAIL, full_name=SECRET_NAME)
-    membership_create(
-        actor=None, user=coordinator, role=Role.LOCAL_COORDINATOR, alliance=badfrankenhausen
+    coordinator = person_with_role(
+        Role.LOCAL_COORDINATOR,
+        badfrankenhausen,
+        user=UserFactory(email=SECRET_EMAIL, full_name=SECRET_NAME),
     )
     with schema_context("badfrankenhausen"):
         entry = audit_log(
@@ -71,16 +71,16 @@ def private_data_of_b(badfrankenhausen):
 
 @pytest.fixture
 def outsiders(jena, private_data_of_b) -> dict[str, Outsider]:
-    jena_coordinator = UserFactory(email="koordination@jena.example")
-    membership_create(actor=None, user=jena_coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
-    ministry = UserFactory(email="referat@ministerium.example")
-    membership_create(actor=None, user=ministry, role=Role.MINISTRY)
-    result = {"anonymous": Outsider(host_client("badfrankenhausen.localhost"), None)}
-    for name, user in (("Jena's coordinator", jena_coordinator), ("the ministry", ministry)):
-        client = host_client("badfrankenhausen.localhost")
-        client.force_login(user)
-        result[name] = Outsider(client, user)
-    return result
+    jena_coordinator = person_with_role(
+        Role.LOCAL_COORDINATOR, jena, user=UserFactory(email="koordination@jena.example")
+    )
+    ministry = person_with_role(
+        Role.MINISTRY, user=UserFactory(email="referat@ministerium.example")
+    )
+    return outsiders_on(
+        "badfrankenhausen.localhost",
+        {"Jena's coordinator": jena_coordinator, "the ministry": ministry},
+    )
 
 
 def _samples(data) -> dict[str, str]:
@@ -128,8 +128,7 @@ def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsi
 def test_bs_own_coordinator_does_see_the_sentinel_so_the_audit_can_see_leaks(
     private_data_of_b,
 ):
-    client = host_client("badfrankenhausen.localhost")
-    client.force_login(private_data_of_b["coordinator"])
+    client = logged_in_client(private_data_of_b["coordinator"], "badfrankenhausen.localhost")
     assert SENTINEL in client.get("/workspace/audit/").content.decode()
     download = client.get("/media/" + private_data_of_b["file"])
     assert download.status_code == 200
@@ -186,25 +185,22 @@ def test_forwarded_host_header_cannot_switch_the_alliance(jena, private_data_of_
     assert "Bad Frankenhausen" not in response.content.decode()
 
 
-def test_record_ids_of_another_alliance_are_not_found_in_this_one(jena, private_data_of_b):
-    jena_coordinator = UserFactory()
-    membership_create(actor=None, user=jena_coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
+def test_record_ids_of_another_alliance_are_not_found_in_this_one(
+    private_data_of_b, coordinator_client
+):
     with schema_context("jena"):
         assert not AuditEntry.objects.filter(object_repr=SENTINEL).exists()
-    client = host_client("jena.localhost")
-    client.force_login(jena_coordinator)
-    response = client.get("/workspace/audit/", {"q": SENTINEL})
+    response = coordinator_client.get("/workspace/audit/", {"q": SENTINEL})
     assert response.status_code == 200
     assert list(response.context["page"].object_list) == []
 
 
-def test_uploaded_files_live_under_the_schema_and_are_served_only_there(jena, private_data_of_b):
-    jena_coordinator = UserFactory()
-    membership_create(actor=None, user=jena_coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
+def test_uploaded_files_live_under_the_schema_and_are_served_only_there(
+    private_data_of_b, coordinator_client
+):
     with schema_context("badfrankenhausen"):
         assert "/badfrankenhausen/" in default_storage.path(private_data_of_b["file"])
-    client = host_client("jena.localhost")
-    client.force_login(jena_coordinator)
+    client = coordinator_client
     assert client.get("/media/" + private_data_of_b["file"]).status_code == 404
     for escape in (
         "board/../../badfrankenhausen/board/isolation/sentinel.txt",
@@ -255,14 +251,9 @@ def test_media_serves_only_known_areas_to_roles_that_cover_them(jena):
         board_file = default_storage.save("board/1/protokoll.pdf", ContentFile(b"%PDF-1.4 x"))
         staging = default_storage.save("imports/abc.csv", ContentFile(b"Name;Art"))
     try:
-        coordinator = UserFactory()
-        membership_create(actor=None, user=coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
-        contact = UserFactory()
-        membership_create(
-            actor=None, user=contact, role=Role.PARTNER_CONTACT, alliance=jena, partner_id=1
-        )
-        client = host_client("jena.localhost")
-        client.force_login(coordinator)
+        coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
+        contact = person_with_role(Role.PARTNER_CONTACT, jena, partner_id=1)
+        client = logged_in_client(coordinator)
         assert client.get("/media/" + board_file).status_code == 200
         assert client.get("/media/" + staging).status_code == 404  # never served
         client.force_login(contact)

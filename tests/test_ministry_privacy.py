@@ -8,8 +8,7 @@ from django_tenants.utils import schema_context
 
 from config.sentry import EMAIL_RE, PHONE_RE
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
 from tests.factories.tenants import UserFactory
 from tests.isolation import discover, seed_sentinel_records
@@ -31,9 +30,10 @@ def seeded(jena, badfrankenhausen):
             )  # fmt: skip
             records = seed_sentinel_records("PRIVACY-SENTINEL")
     for alliance in (jena, badfrankenhausen):
-        coordinator = UserFactory(email=f"koordination@{alliance.slug}.example")
-        membership_create(
-            actor=None, user=coordinator, role=Role.LOCAL_COORDINATOR, alliance=alliance
+        person_with_role(
+            Role.LOCAL_COORDINATOR,
+            alliance,
+            user=UserFactory(email=f"koordination@{alliance.slug}.example"),
         )
     return records
 
@@ -41,10 +41,8 @@ def seeded(jena, badfrankenhausen):
 @pytest.fixture
 def ministry_client():
     user = UserFactory(email="referat42@ministerium.example", full_name="Referat 42")
-    membership_create(actor=None, user=user, role=Role.MINISTRY)
-    client = host_client("localhost")
-    client.force_login(user)
-    return client, user
+    person_with_role(Role.MINISTRY, user=user)
+    return logged_in_client(user, "localhost"), user
 
 
 def _personal_data_in(body: str, own_email: str) -> list[str]:

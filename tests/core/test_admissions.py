@@ -8,8 +8,6 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django_tenants.utils import schema_context
 
@@ -33,45 +31,16 @@ from core.services.admissions import (
 )
 from core.services.partners import partner_update
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    host_client,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import BoardMeetingFactory
-from tests.factories.tenants import UserFactory
 
 TODAY = timezone.localdate()
-
-
-def _member(alliance, role, **kwargs):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=alliance, **kwargs)
-    return user
-
-
-def _client(user, host="jena.localhost"):
-    client = host_client(host)
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
-@pytest.fixture
-def coordinator(jena):
-    return _member(jena, Role.LOCAL_COORDINATOR)
-
-
-@pytest.fixture
-def board_member(jena):
-    return _member(jena, Role.BOARD_MEMBER)
-
-
-@pytest.fixture
-def eager_celery():
-    from config.celery import app
-
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = False
 
 
 def _application_form(**overrides):
@@ -103,7 +72,7 @@ def test_journey_from_letter_to_listed_active_partner(
         active_before = Partner.objects.filter(status=PartnerStatus.ACTIVE).count()
 
     # The coordinator records the informal letter.
-    coordination = _client(coordinator)
+    coordination = logged_in_client(coordinator, language="en")
     response = coordination.post("/workspace/applications/new/", _application_form())
     assert response.status_code == 302
     with schema_context("jena"):
@@ -112,7 +81,7 @@ def test_journey_from_letter_to_listed_active_partner(
     assert response["Location"] == f"/workspace/applications/{application.pk}/"
 
     # It appears on the next planned board meeting's agenda, and only there.
-    board = _client(board_member)
+    board = logged_in_client(board_member, language="en")
     agenda_page = board.get(f"/workspace/board/meetings/{next_meeting.pk}/")
     assert agenda_page.status_code == 200
     assert "Kita-Verbund Saaletal gGmbH" in agenda_page.content.decode()
@@ -197,6 +166,22 @@ def _pending_with_meeting(**meeting_kwargs):
     return ApplicationFactory(), meeting
 
 
+def _refusal(actor, application, meeting, **decision) -> str:
+    """The English message with which ``decision_record`` refuses this decision."""
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        decision_record(actor=actor, application=application, meeting=meeting, **decision)
+    return error.value.messages[0]
+
+
+def _post_decision(board_member, application, meeting, outcome, votes_yes, votes_no):
+    """The decision form, sent by ``board_member`` with the English pages."""
+    return logged_in_client(board_member, language="en").post(
+        f"/workspace/applications/{application.pk}/decide/",
+        {"meeting": meeting.pk, "outcome": outcome, "votes_yes": votes_yes,
+         "votes_no": votes_no, "votes_abstain": 0},
+    )  # fmt: skip
+
+
 def test_decision_on_an_application_that_is_not_pending_is_refused_and_changes_nothing(
     jena, coordinator
 ):
@@ -205,16 +190,9 @@ def test_decision_on_an_application_that_is_not_pending_is_refused_and_changes_n
         application.status = ApplicationStatus.REJECTED
         application.save()
         partners, audits = Partner.objects.count(), AuditEntry.objects.count()
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="admit",
-                votes_yes=5,
-                votes_no=0,
-            )
-        assert "no longer pending" in error.value.messages[0]
+        assert "no longer pending" in _refusal(
+            coordinator, application, meeting, outcome="admit", votes_yes=5, votes_no=0
+        )
         assert not Decision.objects.exists()
         assert Partner.objects.count() == partners
         assert AuditEntry.objects.count() == audits
@@ -226,11 +204,7 @@ def test_decision_form_on_an_application_that_is_not_pending_answers_400(jena, b
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
         Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.WITHDRAWN)
-    response = _client(board_member).post(
-        f"/workspace/applications/{application.pk}/decide/",
-        {"meeting": meeting.pk, "outcome": "admit", "votes_yes": 4, "votes_no": 0,
-         "votes_abstain": 0},
-    )  # fmt: skip
+    response = _post_decision(board_member, application, meeting, "admit", 4, 0)
     assert response.status_code == 400
     assert "no longer pending" in response.content.decode()
     with schema_context("jena"):
@@ -241,11 +215,7 @@ def test_decision_form_on_an_application_that_is_not_pending_answers_400(jena, b
 def test_negative_votes_are_refused_by_the_form(jena, board_member):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
-    response = _client(board_member).post(
-        f"/workspace/applications/{application.pk}/decide/",
-        {"meeting": meeting.pk, "outcome": "reject", "votes_yes": 0, "votes_no": -3,
-         "votes_abstain": 0},
-    )  # fmt: skip
+    response = _post_decision(board_member, application, meeting, "reject", 0, -3)
     assert response.status_code == 400
     assert response.context["form"].errors["votes_no"]
     with schema_context("jena"):
@@ -257,30 +227,11 @@ def test_negative_votes_are_refused_by_the_form(jena, board_member):
 def test_admission_with_more_votes_against_is_refused(jena, coordinator, board_member):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="admit",
-                votes_yes=2,
-                votes_no=3,
-            )
-        assert "more votes in favour than against" in error.value.messages[0]
-        with pytest.raises(ValidationError):
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="admit",
-                votes_yes=3,
-                votes_no=3,
-            )
-    response = _client(board_member).post(
-        f"/workspace/applications/{application.pk}/decide/",
-        {"meeting": meeting.pk, "outcome": "admit", "votes_yes": 1, "votes_no": 4,
-         "votes_abstain": 0},
-    )  # fmt: skip
+        assert "more votes in favour than against" in _refusal(
+            coordinator, application, meeting, outcome="admit", votes_yes=2, votes_no=3
+        )
+        _refusal(coordinator, application, meeting, outcome="admit", votes_yes=3, votes_no=3)
+    response = _post_decision(board_member, application, meeting, "admit", 1, 4)
     assert response.status_code == 400
     assert "more votes in favour than against" in response.content.decode()
     with schema_context("jena"):
@@ -291,32 +242,18 @@ def test_admission_with_more_votes_against_is_refused(jena, coordinator, board_m
 def test_rejection_with_more_votes_in_favour_is_refused(jena, coordinator):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="reject",
-                votes_yes=4,
-                votes_no=2,
-            )
-        assert "cannot be rejected" in error.value.messages[0]
+        assert "cannot be rejected" in _refusal(
+            coordinator, application, meeting, outcome="reject", votes_yes=4, votes_no=2
+        )
         assert not Decision.objects.exists()
 
 
 def test_decision_in_a_cancelled_meeting_is_refused(jena, coordinator):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting(status=MeetingStatus.CANCELLED)
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="defer",
-                votes_yes=0,
-                votes_no=0,
-            )
-        assert "cancelled meeting" in error.value.messages[0]
+        assert "cancelled meeting" in _refusal(
+            coordinator, application, meeting, outcome="defer", votes_yes=0, votes_no=0
+        )
         assert not Decision.objects.exists()
 
 
@@ -326,7 +263,9 @@ def test_cancelled_meetings_are_not_offered_in_the_decision_form(jena, board_mem
         cancelled = BoardMeetingFactory(
             date=TODAY + datetime.timedelta(days=3), status=MeetingStatus.CANCELLED
         )
-    response = _client(board_member).get(f"/workspace/applications/{application.pk}/decide/")
+    response = logged_in_client(board_member, language="en").get(
+        f"/workspace/applications/{application.pk}/decide/"
+    )
     assert response.status_code == 200
     choices = list(response.context["form"].fields["meeting"].queryset)
     assert planned in choices
@@ -382,16 +321,9 @@ def test_deferral_keeps_the_application_pending_for_the_next_meeting(
         assert application in meeting_agenda(second).applications
         assert meeting_agenda(first).applications == []
         # Decided again in the same meeting: refused.
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=first,
-                outcome="admit",
-                votes_yes=5,
-                votes_no=0,
-            )
-        assert "already decided" in error.value.messages[0]
+        assert "already decided" in _refusal(
+            coordinator, application, first, outcome="admit", votes_yes=5, votes_no=0
+        )
         decision_record(
             actor=coordinator,
             application=application,
@@ -443,16 +375,9 @@ def test_admission_of_an_organisation_that_is_already_an_active_partner_is_refus
         Partner.objects.create(name="Uniklinikum Jena", kind="science")
         application = ApplicationFactory(organisation_name="Uniklinikum Jena")
         meeting = BoardMeetingFactory(date=TODAY)
-        with translation.override("en"), pytest.raises(ValidationError) as error:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="admit",
-                votes_yes=3,
-                votes_no=0,
-            )
-        assert "already an active partner" in error.value.messages[0]
+        assert "already an active partner" in _refusal(
+            coordinator, application, meeting, outcome="admit", votes_yes=3, votes_no=0
+        )
         assert not Decision.objects.exists()
         application.refresh_from_db()
         assert application.status == ApplicationStatus.PENDING
@@ -468,7 +393,7 @@ def test_contact_name_is_split_into_first_and_last_name():
 
 
 def test_application_form_needs_first_and_last_name_and_saves_nothing_otherwise(jena, coordinator):
-    response = _client(coordinator).post(
+    response = logged_in_client(coordinator, language="en").post(
         "/workspace/applications/new/", _application_form(contact_name="Sommer")
     )
     assert response.status_code == 400
@@ -479,7 +404,7 @@ def test_application_form_needs_first_and_last_name_and_saves_nothing_otherwise(
 
 def test_application_with_a_receipt_date_in_the_future_is_refused(jena, coordinator):
     tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
-    response = _client(coordinator).post(
+    response = logged_in_client(coordinator, language="en").post(
         "/workspace/applications/new/", _application_form(received_on=tomorrow)
     )
     assert response.status_code == 400
@@ -490,7 +415,7 @@ def test_application_with_a_receipt_date_in_the_future_is_refused(jena, coordina
 def test_coordinator_edits_a_pending_application_but_not_a_decided_one(jena, coordinator):
     with schema_context("jena"):
         application = ApplicationFactory()
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     url = f"/workspace/applications/{application.pk}/edit/"
     assert client.get(url).status_code == 200
     response = client.post(url, _application_form(organisation_name="Neuer Name e. V."))
@@ -510,7 +435,7 @@ def test_coordinator_edits_a_pending_application_but_not_a_decided_one(jena, coo
 def test_withdrawal_asks_first_then_takes_the_application_off_the_agenda(jena, coordinator):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     url = f"/workspace/applications/{application.pk}/withdraw/"
     assert client.get(url).status_code == 200
     with schema_context("jena"):
@@ -563,7 +488,7 @@ def test_application_list_searches_filters_and_sorts(jena, coordinator):
             organisation_name="Autohaus Weimar", city="Weimar", status=ApplicationStatus.REJECTED
         )
         ApplicationFactory(organisation_name="Caritas Jena", kind="social_agency")
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     found = client.get("/workspace/applications/", {"q": "krume"})
     assert [row[1][0] for row in found.context["rows"]] == ["Bäckerei Krume"]
     rejected = client.get("/workspace/applications/", {"status": "rejected"})
@@ -585,7 +510,9 @@ def test_application_detail_shows_statement_contact_and_decisions(jena, board_me
             meeting=BoardMeetingFactory(title="Frühjahrssitzung", date=TODAY),
             note="Nachfragen zur Größe.",
         )
-    response = _client(board_member).get(f"/workspace/applications/{decision.application.pk}/")
+    response = logged_in_client(board_member, language="en").get(
+        f"/workspace/applications/{decision.application.pk}/"
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Ferienbetreuung für Mitarbeiterkinder." in body
@@ -604,31 +531,25 @@ def _create_applications(count: int) -> None:
             DecisionFactory(application=ApplicationFactory(), meeting=meeting)
 
 
-def _queries(client, path: str, **params) -> int:
-    client.get(path, params)  # warm-up: host and session caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, params)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_application_list_and_exports_need_the_same_queries_for_5_and_200_rows(
     jena, coordinator, fmt
 ):
-    client = _client(coordinator)
-    params = {"format": fmt} if fmt else {}
-    _create_applications(5)
-    few = _queries(client, "/workspace/applications/", **params)
-    _create_applications(195)
-    many = _queries(client, "/workspace/applications/", **params)
-    assert few == many
+    assert_same_queries_for_few_and_many(
+        logged_in_client(coordinator, language="en"),
+        "/workspace/applications/",
+        few=lambda: _create_applications(5),
+        many=lambda: _create_applications(195),
+        params={"format": fmt} if fmt else {},
+    )
 
 
 def test_csv_export_lists_the_applications(jena, coordinator):
     with schema_context("jena"):
         ApplicationFactory(organisation_name="Export-Test e. V.")
-    response = _client(coordinator).get("/workspace/applications/", {"format": "csv"})
+    response = logged_in_client(coordinator, language="en").get(
+        "/workspace/applications/", {"format": "csv"}
+    )
     assert response["Content-Type"].startswith("text/csv")
     assert "Export-Test e. V." in response.content.decode("utf-8-sig")
 
@@ -639,7 +560,7 @@ def test_csv_export_lists_the_applications(jena, coordinator):
 def test_board_member_cannot_record_or_edit_applications(jena, board_member):
     with schema_context("jena"):
         application = ApplicationFactory()
-    client = _client(board_member)
+    client = logged_in_client(board_member, language="en")
     assert client.get("/workspace/applications/").status_code == 200
     assert client.get("/workspace/applications/new/").status_code == 404
     assert client.post("/workspace/applications/new/", _application_form()).status_code == 404
@@ -655,8 +576,8 @@ def test_partner_contact_sees_no_applications(jena):
     with schema_context("jena"):
         partner = Partner.objects.create(name="Kontaktpartner GmbH", kind="company")
         application = ApplicationFactory()
-    contact = _member(jena, Role.PARTNER_CONTACT, partner_id=partner.pk)
-    client = _client(contact)
+    contact = person_with_role(Role.PARTNER_CONTACT, jena, partner_id=partner.pk)
+    client = logged_in_client(contact, language="en")
     for path in (
         "/workspace/applications/",
         f"/workspace/applications/{application.pk}/",
@@ -669,9 +590,8 @@ def test_partner_contact_sees_no_applications(jena):
 def test_state_coordinator_reads_applications_but_cannot_decide(jena):
     with schema_context("jena"):
         application = ApplicationFactory()
-    state = UserFactory()
-    membership_create(actor=None, user=state, role=Role.STATE_COORDINATOR)
-    client = _client(state)
+    state = person_with_role(Role.STATE_COORDINATOR)
+    client = logged_in_client(state, language="en")
     assert client.get(f"/workspace/applications/{application.pk}/").status_code == 200
     assert client.get(f"/workspace/applications/{application.pk}/decide/").status_code == 404
 
@@ -694,7 +614,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(jena):
 def test_another_alliances_application_ids_answer_404(jena, badfrankenhausen, coordinator):
     with schema_context("badfrankenhausen"):
         foreign = ApplicationFactory(pk=880001, organisation_name="Nur in Bad Frankenhausen")
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     for path in ("", "edit/", "withdraw/", "decide/"):
         response = client.get(f"/workspace/applications/{foreign.pk}/{path}")
         assert response.status_code == 404, path
@@ -711,7 +631,7 @@ def test_another_alliances_application_ids_answer_404(jena, badfrankenhausen, co
 def test_other_alliances_coordinator_gets_404(jena, badfrankenhausen):
     with schema_context("jena"):
         application = ApplicationFactory()
-    outsider = _member(badfrankenhausen, Role.LOCAL_COORDINATOR)
-    client = _client(outsider)
+    outsider = person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen)
+    client = logged_in_client(outsider, language="en")
     assert client.get("/workspace/applications/").status_code == 404
     assert client.get(f"/workspace/applications/{application.pk}/").status_code == 404

@@ -9,8 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django_tenants.utils import schema_context
 
@@ -39,9 +37,13 @@ from core.services.board import (
     quarterly_dates,
 )
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
 from tests import isolation
-from tests.conftest import host_client
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    host_client,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import (
     AgendaItemFactory,
@@ -49,34 +51,10 @@ from tests.factories.board import (
     BoardMemberFactory,
     MeetingTemplateFactory,
 )
-from tests.factories.tenants import UserFactory
 from tests.isolation_seeds_admissions import SEEDS
 
 TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _member(alliance, role, **kwargs):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=alliance, **kwargs)
-    return user
-
-
-def _client(user, host="jena.localhost"):
-    client = host_client(host)
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
-@pytest.fixture
-def coordinator(jena):
-    return _member(jena, Role.LOCAL_COORDINATOR)
-
-
-@pytest.fixture
-def board_member(jena):
-    return _member(jena, Role.BOARD_MEMBER)
 
 
 @pytest.fixture
@@ -89,7 +67,7 @@ def media_root(settings, tmp_path):
 
 
 def test_board_member_is_created_edited_and_removed(jena, coordinator):
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     response = client.post(
         "/workspace/board/members/new/",
         {"full_name": "Dr. Petra Lind", "affiliation": "Stadt Jena", "position": "chair",
@@ -114,7 +92,7 @@ def test_board_member_is_created_edited_and_removed(jena, coordinator):
 
 
 def test_term_ending_before_it_begins_is_refused_with_the_constraints_message(jena, coordinator):
-    response = _client(coordinator).post(
+    response = logged_in_client(coordinator, language="en").post(
         "/workspace/board/members/new/",
         {"full_name": "Max Kehr", "position": "member", "term_start": "2026-05-01",
          "term_end": "2026-04-30"},
@@ -133,7 +111,7 @@ def test_board_member_list_filters_current_terms(jena, board_member):
             term_start=datetime.date(2018, 1, 1),
             term_end=datetime.date(2020, 12, 31),
         )
-    client = _client(board_member)
+    client = logged_in_client(board_member, language="en")
     response = client.get("/workspace/board/members/", {"current": "true"})
     assert response.status_code == 200
     assert [row[1][0] for row in response.context["rows"]] == ["Aktuell"]
@@ -197,7 +175,7 @@ def test_series_outside_one_to_twelve_meetings_is_refused(jena, coordinator, cou
                 title="x",
             )
         assert not BoardMeeting.objects.exists()
-    response = _client(coordinator).post(
+    response = logged_in_client(coordinator, language="en").post(
         f"/workspace/board/templates/{template.pk}/series/",
         {"title": "Kuratorium", "first_date": "2026-01-31", "count": count},
     )
@@ -209,7 +187,7 @@ def test_series_outside_one_to_twelve_meetings_is_refused(jena, coordinator, cou
 def test_series_form_plans_the_meetings(jena, coordinator):
     with schema_context("jena"):
         template = MeetingTemplateFactory(name="Sitzung des Kuratoriums")
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     page = client.get(f"/workspace/board/templates/{template.pk}/series/")
     assert page.status_code == 200
     assert page.context["form"].initial["title"] == "Sitzung des Kuratoriums"
@@ -227,7 +205,7 @@ def test_series_form_plans_the_meetings(jena, coordinator):
 
 
 def test_meeting_templates_are_created_edited_and_deleted(jena, coordinator):
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     response = client.post(
         "/workspace/board/templates/new/",
         {"name": "Quartalssitzung", "location": "Rathaus", "start_time": "16:00",
@@ -258,7 +236,7 @@ def test_meeting_list_shows_upcoming_meetings_first_then_past_ones(jena, board_m
         for title, days in (("past-far", -200), ("soon", 5), ("past-near", -10), ("later", 60)):
             BoardMeetingFactory(title=title, date=TODAY + datetime.timedelta(days=days))
         BoardMeetingFactory(title="today", date=TODAY)
-    response = _client(board_member).get("/workspace/board/")
+    response = logged_in_client(board_member, language="en").get("/workspace/board/")
     assert response.status_code == 200
     assert [row[1][0] for row in response.context["rows"]] == [
         "today",
@@ -272,7 +250,7 @@ def test_meeting_list_shows_upcoming_meetings_first_then_past_ones(jena, board_m
 def test_single_meeting_from_a_template_takes_its_agenda(jena, coordinator):
     with schema_context("jena"):
         template = MeetingTemplateFactory(location="Volkshaus", agenda="Begrüßung\nAnträge")
-    response = _client(coordinator).post(
+    response = logged_in_client(coordinator, language="en").post(
         "/workspace/board/meetings/new/",
         {"title": "Sondersitzung", "date": "2026-09-01", "template": template.pk},
     )
@@ -319,7 +297,7 @@ def test_agenda_items_through_the_pages(jena, coordinator):
         meeting = BoardMeetingFactory()
         AgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
         AgendaItemFactory(meeting=meeting, position=2, title="Bericht")
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     base = f"/workspace/board/meetings/{meeting.pk}/agenda/"
     assert client.post(base + "new/", {"title": "Anträge", "position": 1}).status_code == 302
     with schema_context("jena"):
@@ -356,7 +334,7 @@ def test_meeting_is_marked_held_and_cancelled_through_confirm_pages(jena, coordi
     with schema_context("jena"):
         today = BoardMeetingFactory(date=TODAY)
         future = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=30))
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     held_url = f"/workspace/board/meetings/{today.pk}/held/"
     assert client.get(held_url).status_code == 200
     assert client.post(held_url).status_code == 302
@@ -379,7 +357,7 @@ def test_meeting_with_decisions_can_be_neither_cancelled_nor_deleted(jena, coord
     with schema_context("jena"):
         decision = DecisionFactory(meeting=BoardMeetingFactory(date=TODAY))
         meeting = decision.meeting
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     assert client.post(f"/workspace/board/meetings/{meeting.pk}/cancel/").status_code == 400
     assert client.post(f"/workspace/board/meetings/{meeting.pk}/delete/").status_code == 400
     with schema_context("jena"):
@@ -393,7 +371,7 @@ def test_meeting_with_decisions_can_be_neither_cancelled_nor_deleted(jena, coord
 def test_approved_minutes_are_frozen(jena, coordinator):
     with schema_context("jena"):
         meeting = BoardMeetingFactory(date=TODAY, status=MeetingStatus.HELD)
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     minutes_url = f"/workspace/board/meetings/{meeting.pk}/minutes/"
     assert client.post(minutes_url, {"minutes": "TOP 1: Begrüßung."}).status_code == 302
     with schema_context("jena"):
@@ -422,7 +400,9 @@ def test_approved_minutes_are_frozen(jena, coordinator):
 def test_minutes_cannot_be_approved_before_a_draft_exists(jena, coordinator):
     with schema_context("jena"):
         meeting = BoardMeetingFactory()
-    response = _client(coordinator).post(f"/workspace/board/meetings/{meeting.pk}/minutes/approve/")
+    response = logged_in_client(coordinator, language="en").post(
+        f"/workspace/board/meetings/{meeting.pk}/minutes/approve/"
+    )
     assert response.status_code == 400
     with schema_context("jena"):
         meeting.refresh_from_db()
@@ -437,7 +417,7 @@ def test_attachment_is_uploaded_listed_downloaded_and_deleted(
 ):
     with schema_context("jena"):
         meeting = BoardMeetingFactory()
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     upload = SimpleUploadedFile("einladung.pdf", PDF, content_type="application/pdf")
     response = client.post(
         f"/workspace/board/meetings/{meeting.pk}/attachments/new/",
@@ -449,14 +429,19 @@ def test_attachment_is_uploaded_listed_downloaded_and_deleted(
         assert attachment.file.name == f"board/{meeting.pk}/einladung.pdf"
         path = default_storage.path(attachment.file.name)
     assert path.startswith(str(media_root / "jena"))
-    detail = _client(board_member).get(f"/workspace/board/meetings/{meeting.pk}/")
+    detail = logged_in_client(board_member, language="en").get(
+        f"/workspace/board/meetings/{meeting.pk}/"
+    )
     download_url = f"/workspace/board/meetings/{meeting.pk}/attachments/{attachment.pk}/"
     assert download_url in detail.content.decode()
-    download = _client(board_member).get(download_url)
+    download = logged_in_client(board_member, language="en").get(download_url)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     # A board member may read, not delete.
-    assert _client(board_member).post(download_url + "delete/").status_code == 404
+    assert (
+        logged_in_client(board_member, language="en").post(download_url + "delete/").status_code
+        == 404
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(download_url + "delete/").status_code == 302
     with schema_context("jena"):
@@ -478,7 +463,7 @@ def test_attachment_of_a_bad_type_is_refused_and_nothing_stored(
 ):
     with schema_context("jena"):
         meeting = BoardMeetingFactory()
-    response = _client(coordinator).post(
+    response = logged_in_client(coordinator, language="en").post(
         f"/workspace/board/meetings/{meeting.pk}/attachments/new/",
         {"title": "", "file": SimpleUploadedFile(name, content)},
     )
@@ -538,39 +523,30 @@ def _create_meetings(count: int) -> None:
 
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_meeting_list_and_exports_need_the_same_queries_for_5_and_200_rows(jena, coordinator, fmt):
-    client = _client(coordinator)
-    params = {"format": fmt} if fmt else {}
-
-    def count() -> int:
-        client.get("/workspace/board/", params)  # warm-up: host and session caches
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get("/workspace/board/", params)
-        assert response.status_code == 200
-        return len(queries)
-
-    _create_meetings(5)
-    few = count()
-    _create_meetings(195)
-    assert count() == few
+    assert_same_queries_for_few_and_many(
+        logged_in_client(coordinator, language="en"),
+        "/workspace/board/",
+        few=lambda: _create_meetings(5),
+        many=lambda: _create_meetings(195),
+        params={"format": fmt} if fmt else {},
+    )
 
 
-def test_board_member_reads_the_board_but_cannot_manage_meetings(jena, board_member):
-    with schema_context("jena"):
-        meeting = BoardMeetingFactory(date=TODAY)
-        item = AgendaItemFactory(meeting=meeting, position=1)
-        template = MeetingTemplateFactory()
-        member = BoardMemberFactory()
-    client = _client(board_member)
-    for path in (
+def _reading_paths(meeting, member) -> list[str]:
+    """The board pages every board member may read."""
+    return [
         "/workspace/board/",
         f"/workspace/board/meetings/{meeting.pk}/",
         "/workspace/board/members/",
         f"/workspace/board/members/{member.pk}/",
         "/workspace/board/templates/",
-    ):
-        assert client.get(path).status_code == 200, path
+    ]
+
+
+def _managing_paths(meeting, item, member, template) -> list[str]:
+    """Forms and actions of the board that only the coordinator may use."""
     base = f"/workspace/board/meetings/{meeting.pk}/"
-    for path in (
+    return [
         "/workspace/board/meetings/new/",
         base + "edit/",
         base + "delete/",
@@ -586,7 +562,19 @@ def test_board_member_reads_the_board_but_cannot_manage_meetings(jena, board_mem
         f"/workspace/board/members/{member.pk}/edit/",
         "/workspace/board/templates/new/",
         f"/workspace/board/templates/{template.pk}/series/",
-    ):
+    ]
+
+
+def test_board_member_reads_the_board_but_cannot_manage_meetings(jena, board_member):
+    with schema_context("jena"):
+        meeting = BoardMeetingFactory(date=TODAY)
+        item = AgendaItemFactory(meeting=meeting, position=1)
+        template = MeetingTemplateFactory()
+        member = BoardMemberFactory()
+    client = logged_in_client(board_member, language="en")
+    for path in _reading_paths(meeting, member):
+        assert client.get(path).status_code == 200, path
+    for path in _managing_paths(meeting, item, member, template):
         assert client.get(path).status_code == 404, path
         assert client.post(path, {"title": "x"}).status_code == 404, path
     with schema_context("jena"):
@@ -602,7 +590,9 @@ def test_partner_contact_and_anonymous_visitors_do_not_see_the_board(jena):
         from core.models import Partner
 
         partner = Partner.objects.create(name="Partner GmbH", kind="company")
-    contact = _client(_member(jena, Role.PARTNER_CONTACT, partner_id=partner.pk))
+    contact = logged_in_client(
+        person_with_role(Role.PARTNER_CONTACT, jena, partner_id=partner.pk), language="en"
+    )
     anonymous = host_client("jena.localhost")
     for path in ("/workspace/board/", f"/workspace/board/meetings/{meeting.pk}/"):
         assert contact.get(path).status_code == 404
@@ -615,7 +605,7 @@ def test_another_alliances_meeting_ids_answer_404(jena, badfrankenhausen, coordi
     with schema_context("badfrankenhausen"):
         foreign = BoardMeetingFactory(pk=880001, title="Nur in Bad Frankenhausen")
         item = AgendaItemFactory(pk=880001, meeting=foreign, position=1)
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     base = f"/workspace/board/meetings/{foreign.pk}/"
     for path in ("", "edit/", "held/", "cancel/", "minutes/", f"agenda/{item.pk}/edit/"):
         assert client.get(base + path).status_code == 404, path
@@ -641,14 +631,12 @@ def test_isolation_seeds_give_outsiders_nothing_on_the_board_and_application_rou
             MeetingAttachment,
         ):
             assert model.objects.filter(pk=record_id).exists(), model
-    jena_coordinator = _member(jena, Role.LOCAL_COORDINATOR)
-    ministry = UserFactory()
-    membership_create(actor=None, user=ministry, role=Role.MINISTRY)
-    outsiders = {"anonymous": isolation.Outsider(host_client("badfrankenhausen.localhost"), None)}
-    for label, user in (("Jena's coordinator", jena_coordinator), ("the ministry", ministry)):
-        client = host_client("badfrankenhausen.localhost")
-        client.force_login(user)
-        outsiders[label] = isolation.Outsider(client, user)
+    jena_coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
+    ministry = person_with_role(Role.MINISTRY)
+    outsiders = isolation.outsiders_on(
+        "badfrankenhausen.localhost",
+        {"Jena's coordinator": jena_coordinator, "the ministry": ministry},
+    )
     routes = [
         route
         for route in isolation.discover("config.urls_tenant", {"int": str(record_id)})
@@ -664,8 +652,9 @@ def test_isolation_seeds_give_outsiders_nothing_on_the_board_and_application_rou
     )
     assert problems == [], "\n".join(problems)
     # B's own coordinator does see the sentinel, so the audit above could see a leak.
-    own = host_client("badfrankenhausen.localhost")
-    own.force_login(_member(badfrankenhausen, Role.LOCAL_COORDINATOR))
+    own = logged_in_client(
+        person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen), "badfrankenhausen.localhost"
+    )
     for path in ("/workspace/board/", "/workspace/applications/", "/workspace/board/members/"):
         assert sentinel in own.get(path).content.decode(), path
     assert sentinel in own.get(f"/workspace/board/meetings/{record_id}/").content.decode()
@@ -679,38 +668,19 @@ def test_every_board_page_renders_for_the_coordinator(jena, coordinator):
         template = MeetingTemplateFactory()
         member = BoardMemberFactory()
         ApplicationFactory()
-    client = _client(coordinator)
+    client = logged_in_client(coordinator, language="en")
     base = f"/workspace/board/meetings/{meeting.pk}/"
     for path in (
-        "/workspace/board/",
-        "/workspace/board/meetings/new/",
-        base,
-        base + "edit/",
-        base + "delete/",
-        base + "held/",
-        base + "cancel/",
-        base + "agenda/new/",
-        base + f"agenda/{item.pk}/edit/",
-        base + f"agenda/{item.pk}/delete/",
-        base + "minutes/",
-        base + "minutes/approve/",
-        base + "attachments/new/",
+        *_reading_paths(meeting, member),
+        *_managing_paths(meeting, item, member, template),
         base + f"attachments/{attachment.pk}/delete/",
-        "/workspace/board/members/",
-        "/workspace/board/members/new/",
-        f"/workspace/board/members/{member.pk}/",
-        f"/workspace/board/members/{member.pk}/edit/",
         f"/workspace/board/members/{member.pk}/delete/",
-        "/workspace/board/templates/",
-        "/workspace/board/templates/new/",
         f"/workspace/board/templates/{template.pk}/edit/",
         f"/workspace/board/templates/{template.pk}/delete/",
-        f"/workspace/board/templates/{template.pk}/series/",
     ):
         assert client.get(path).status_code == 200, path
     # A stored record whose file is gone: not found, no error page.
     assert client.get(base + f"attachments/{attachment.pk}/").status_code == 404
     # The German page renders too.
-    german = host_client("jena.localhost")
-    german.force_login(coordinator)
+    german = logged_in_client(coordinator)
     assert german.get(base).status_code == 200

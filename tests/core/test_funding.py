@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from decimal import Decimal
@@ -19,22 +18,22 @@ from core.audit.models import AuditEntry
 from core.models import FundingEntry, Partner
 from core.selectors.funding import funding_totals_by_year
 from core.services import funding as services
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    csv_rows,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.work import (
     FundingEntryFactory,
     PartnerFactory,
-    logged_in_client,
-    person_with_role,
 )
 
 
 @pytest.fixture
-def coordinator(jena):
-    return person_with_role("local_coordinator", jena)
-
-
-@pytest.fixture
 def client(coordinator):
-    return logged_in_client(coordinator)
+    """Jena's coordinator, reading the pages in English."""
+    return logged_in_client(coordinator, language="en")
 
 
 @pytest.fixture
@@ -59,12 +58,6 @@ def entry_data(**overrides):
 def entry_count() -> int:
     with schema_context("jena"):
         return FundingEntry.objects.count()
-
-
-def csv_rows(response) -> list[list[str]]:
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def only_selects(queries) -> list[dict]:
@@ -264,22 +257,16 @@ def _seed_entries(total: int) -> None:
         )
 
 
-def _query_count(client, params) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/workspace/funding/", params)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
-
-
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_funding_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, jena, fmt):
-    params = {"format": fmt} if fmt else {}
-    _seed_entries(5)
-    _query_count(client, params)  # warm caches (host, session)
-    few = _query_count(client, params)
-    _seed_entries(200)
+    assert_same_queries_for_few_and_many(
+        client,
+        "/workspace/funding/",
+        few=lambda: _seed_entries(5),
+        many=lambda: _seed_entries(200),
+        params={"format": fmt} if fmt else {},
+    )
     assert entry_count() == 200
-    assert _query_count(client, params) == few
 
 
 # ---------------------------------------------------------------- totals per year
@@ -380,7 +367,7 @@ def _write_urls(entry) -> list[str]:
 @pytest.mark.parametrize("role", ["board_member", "partner_contact"])
 def test_board_members_and_partner_contacts_find_no_funding_pages(jena, entry, partner, role):
     partner_id = partner.pk if role == "partner_contact" else None
-    client = logged_in_client(person_with_role(role, jena, partner_id))
+    client = logged_in_client(person_with_role(role, jena, partner_id=partner_id), language="en")
     for url in _read_urls(entry) + _write_urls(entry):
         assert client.get(url).status_code == 404, url
         assert client.post(url, entry_data()).status_code == 404, url
@@ -388,7 +375,7 @@ def test_board_members_and_partner_contacts_find_no_funding_pages(jena, entry, p
 
 
 def test_state_coordinator_may_read_the_funding_circle_but_not_change_it(jena, entry):
-    client = logged_in_client(person_with_role("state_coordinator"))
+    client = logged_in_client(person_with_role("state_coordinator"), language="en")
     for url in _read_urls(entry):
         assert client.get(url).status_code == 200, url
     assert "/edit/" not in client.get(f"/workspace/funding/{entry.pk}/").content.decode()
@@ -402,7 +389,9 @@ def test_state_coordinator_may_read_the_funding_circle_but_not_change_it(jena, e
 
 
 def test_coordinator_of_another_alliance_finds_no_funding_here(jena, badfrankenhausen, entry):
-    client = logged_in_client(person_with_role("local_coordinator", badfrankenhausen))
+    client = logged_in_client(
+        person_with_role("local_coordinator", badfrankenhausen), language="en"
+    )
     for url in _read_urls(entry) + _write_urls(entry):
         assert client.get(url).status_code == 404, url
 
@@ -417,7 +406,7 @@ def test_funding_ids_of_another_alliance_are_not_found(client, badfrankenhausen)
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page_for_funding(jena, entry):
-    client = logged_in_client(None)
+    client = logged_in_client(None, language="en")
     for url in _read_urls(entry) + _write_urls(entry):
         response = client.get(url)
         assert response.status_code == 302, url

@@ -6,13 +6,10 @@ import csv
 import datetime
 import io
 import re
-import zlib
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from core.audit.models import AuditEntry
@@ -20,40 +17,21 @@ from core.models import GuideEntry, HolidayOffer
 from core.pdf import holiday_plan_pdf, latin1
 from core.views.holidays import holiday_calendar_ics, ics_escape, ics_fold
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
-from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    host_client,
+    logged_in_client,
+    pdf_text,
+    person_with_role,
+)
+from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory, in_days
 from tests.factories.seal import PartnerFactory
-from tests.factories.tenants import UserFactory
-
-
-def _in_days(days: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=days)
-
-
-def _user(alliance, role, **membership):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=alliance, **membership)
-    return user
-
-
-def _client(user, host="jena.localhost"):
-    client = host_client(host)
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return client
 
 
 @pytest.fixture
-def coordinator_client(jena):
-    return _client(_user(jena, Role.LOCAL_COORDINATOR))
-
-
-def _count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
+def coordinator_client(coordinator):
+    """Jena's coordinator, reading the pages in English."""
+    return logged_in_client(coordinator, language="en")
 
 
 def _offer_form(**overrides):
@@ -61,8 +39,8 @@ def _offer_form(**overrides):
         "title": "Zirkuswoche",
         "description": "Jonglieren und Akrobatik",
         "organiser": "Zirkus Momolo e. V.",
-        "start_date": _in_days(40).isoformat(),
-        "end_date": _in_days(44).isoformat(),
+        "start_date": in_days(40).isoformat(),
+        "end_date": in_days(44).isoformat(),
         "start_time": "09:00",
         "end_time": "15:00",
         "place": "Zirkuszelt am Eichplatz",
@@ -114,7 +92,7 @@ def test_coordinator_creates_edits_withdraws_and_deletes_an_offer(jena, coordina
     ("overrides", "message"),
     [
         (
-            {"start_date": _in_days(10).isoformat(), "end_date": _in_days(9).isoformat()},
+            {"start_date": in_days(10).isoformat(), "end_date": in_days(9).isoformat()},
             "The end cannot be before the start.",
         ),
         ({"age_min": 12, "age_max": 6}, "The upper age cannot be below the lower age."),
@@ -187,8 +165,8 @@ def _offers(count: int):
             HolidayOfferFactory(
                 title=f"Angebot {i:03d}",
                 partner=partner if i % 2 else None,
-                start_date=_in_days(10 + i % 60),
-                end_date=_in_days(12 + i % 60),
+                start_date=in_days(10 + i % 60),
+                end_date=in_days(12 + i % 60),
             )
 
 
@@ -196,23 +174,19 @@ def _offers(count: int):
 def test_holiday_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
     coordinator_client, suffix
 ):
-    _offers(5)
-    coordinator_client.get("/workspace/")
-    few = _count_queries(coordinator_client, "/workspace/holidays/" + suffix)
-    _offers(195)
-    many = _count_queries(coordinator_client, "/workspace/holidays/" + suffix)
-    assert few == many
+    assert_same_queries_for_few_and_many(
+        coordinator_client,
+        "/workspace/holidays/" + suffix,
+        few=lambda: _offers(5),
+        many=lambda: _offers(195),
+    )
 
 
 @pytest.mark.parametrize("path", ["/holidays/", "/holidays.ics", "/holidays/?age=8"])
 def test_public_calendar_and_feed_cost_the_same_queries_for_5_and_200_offers(jena, path):
-    client = host_client("jena.localhost")
-    _offers(5)
-    client.get("/holidays/")
-    few = _count_queries(client, path)
-    _offers(195)
-    many = _count_queries(client, path)
-    assert few == many
+    assert_same_queries_for_few_and_many(
+        host_client("jena.localhost"), path, few=lambda: _offers(5), many=lambda: _offers(195)
+    )
 
 
 # ---------------------------------------------------------------- workspace: family guide
@@ -264,12 +238,9 @@ def _guide_entries(count: int):
     "path", ["/workspace/guide/", "/workspace/guide/?format=csv", "/workspace/guide/?format=xlsx"]
 )
 def test_guide_list_and_exports_cost_the_same_queries_for_5_and_200_rows(coordinator_client, path):
-    _guide_entries(5)
-    coordinator_client.get("/workspace/")
-    few = _count_queries(coordinator_client, path)
-    _guide_entries(195)
-    many = _count_queries(coordinator_client, path)
-    assert few == many
+    assert_same_queries_for_few_and_many(
+        coordinator_client, path, few=lambda: _guide_entries(5), many=lambda: _guide_entries(195)
+    )
 
 
 # ---------------------------------------------------------------- workspace permissions
@@ -300,11 +271,11 @@ def test_board_member_partner_contact_and_other_alliance_get_404(jena, badfranke
     with schema_context("jena"):
         partner_id = PartnerFactory().pk
     for user in (
-        _user(jena, Role.BOARD_MEMBER),
-        _user(jena, Role.PARTNER_CONTACT, partner_id=partner_id),
-        _user(badfrankenhausen, Role.LOCAL_COORDINATOR),
+        person_with_role(Role.BOARD_MEMBER, jena),
+        person_with_role(Role.PARTNER_CONTACT, jena, partner_id=partner_id),
+        person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen),
     ):
-        assert _client(user).get(page.format(**ids)).status_code == 404
+        assert logged_in_client(user, language="en").get(page.format(**ids)).status_code == 404
 
 
 @pytest.mark.parametrize("page", WORKSPACE_PAGES)
@@ -315,7 +286,7 @@ def test_anonymous_is_redirected_to_login_from_workspace_pages(jena, ids, page):
 
 
 def test_state_coordinator_sees_the_programme_but_cannot_change_it(jena, ids):
-    client = _client(_user(None, Role.STATE_COORDINATOR))
+    client = logged_in_client(person_with_role(Role.STATE_COORDINATOR), language="en")
     assert client.get("/workspace/holidays/").status_code == 200
     assert client.get(f"/workspace/holidays/{ids['offer']}/").status_code == 200
     assert client.post(f"/workspace/holidays/{ids['offer']}/delete/").status_code == 404
@@ -332,14 +303,13 @@ def test_public_calendar_needs_no_login_and_shows_published_upcoming_offers_by_m
     with schema_context("jena"):
         HolidayOfferFactory(
             title="Sommer-Kunstwerkstatt",
-            start_date=_in_days(40),
-            end_date=_in_days(42),
+            start_date=in_days(40),
+            end_date=in_days(42),
         )
-        HolidayOfferFactory(title="Läuft gerade", start_date=_in_days(-2), end_date=_in_days(2))
+        HolidayOfferFactory(title="Läuft gerade", start_date=in_days(-2), end_date=in_days(2))
         HolidayOfferFactory(title="Noch geheim", is_published=False)
-        HolidayOfferFactory(title="Längst vorbei", start_date=_in_days(-20), end_date=_in_days(-15))
-    client = host_client("jena.localhost")
-    client.cookies["django_language"] = "en"
+        HolidayOfferFactory(title="Längst vorbei", start_date=in_days(-20), end_date=in_days(-15))
+    client = logged_in_client(None, language="en")
     response = client.get("/holidays/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -418,12 +388,11 @@ def test_ics_feed_structure_escaping_and_only_published_offers(jena):
             organiser="Familienzentrum Lobeda",
         )
         HolidayOfferFactory(title="Unveröffentlicht", is_published=False)
-        HolidayOfferFactory(title="Vorbei", start_date=_in_days(-10), end_date=_in_days(-8))
+        HolidayOfferFactory(title="Vorbei", start_date=in_days(-10), end_date=in_days(-8))
         other = HolidayOfferFactory(title="Tagesausflug", start_date=datetime.date(2099, 8, 1))
         other.end_date = other.start_date
         other.save()
-    client = host_client("jena.localhost")
-    client.cookies["django_language"] = "en"
+    client = logged_in_client(None, language="en")
     response = client.get("/holidays.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -465,17 +434,6 @@ def test_ics_helper_builds_an_empty_calendar_when_nothing_is_published():
 
 
 # ---------------------------------------------------------------- printable plan
-
-
-def _pdf_text(data: bytes) -> bytes:
-    """The PDF with every Flate stream inflated, to search its text."""
-    chunks = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return b"\n".join(chunks)
 
 
 def _plan_offers(count: int):
@@ -555,7 +513,7 @@ def test_plan_pdf_over_http_needs_no_login_and_contains_published_offers_only(je
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    text = _pdf_text(response.content)
+    text = pdf_text(response.content)
     assert b"Sommerzeltlager" in text
     assert b"Geheimprojekt" not in text
     assert host_client("jena.localhost").get("/holidays/plan.pdf?year=abc").status_code == 404
@@ -570,7 +528,7 @@ def test_plan_pdf_defaults_to_the_year_of_the_next_offer(jena):
     response = host_client("jena.localhost").get("/holidays/plan.pdf")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'inline; filename="ferienprogramm-jena-2099.pdf"'
-    assert b"Zukunftscamp" in _pdf_text(response.content)
+    assert b"Zukunftscamp" in pdf_text(response.content)
 
 
 # ---------------------------------------------------------------- public family guide
@@ -583,8 +541,7 @@ def test_public_guide_lists_published_entries_by_category_without_login(jena):
             title="Pflegestützpunkt", category="care", phone="03641 4444", email="pflege@x.example"
         )
         GuideEntryFactory(title="Entwurf", category="care", is_published=False)
-    client = host_client("jena.localhost")
-    client.cookies["django_language"] = "en"
+    client = logged_in_client(None, language="en")
     response = client.get("/guide/")
     assert response.status_code == 200
     body = response.content.decode()

@@ -24,9 +24,7 @@ from core.imports import KINDS, Lookups, parse_amount, parse_date, parse_import
 from core.models import Measure, Partner, Project
 from core.services import imports as import_services
 from core.services.partners import partner_create
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
-from tests.factories.tenants import UserFactory
+from tests.conftest import logged_in_client, person_with_role
 
 UPLOAD = "/workspace/import/"
 UNREADABLE = (
@@ -155,23 +153,9 @@ def catalogue(jena):
 
 
 @pytest.fixture
-def coordinator(jena):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role="local_coordinator", alliance=jena)
-    return user
-
-
-def client_for(user, host="jena.localhost"):
-    client = host_client(host)
-    client.cookies["django_language"] = "en"
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def client(coordinator):
-    return client_for(coordinator)
+    """Jena's coordinator, reading the pages in English."""
+    return logged_in_client(coordinator, language="en")
 
 
 def upload(client, kind: str, name: str, content: bytes, **extra):
@@ -742,15 +726,12 @@ def test_other_roles_get_404_everywhere(jena, catalogue, client, role):
     preview_path = preview_path_of(
         upload(client, "partners", "a.csv", csv_bytes([PARTNER_HEADER, partner_row()]))
     )
-    user = UserFactory()
-    membership_create(
-        actor=None,
-        user=user,
-        role=role,
-        alliance=None if role == "state_coordinator" else jena,
+    user = person_with_role(
+        role,
+        None if role == "state_coordinator" else jena,
         partner_id=catalogue.pk if role == "partner_contact" else None,
     )
-    other = client_for(user)
+    other = logged_in_client(user, language="en")
     paths = [
         UPLOAD,
         "/workspace/import/partners/template/",
@@ -767,7 +748,7 @@ def test_other_roles_get_404_everywhere(jena, catalogue, client, role):
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(jena):
-    anonymous = client_for(None)
+    anonymous = logged_in_client(None, language="en")
     for path in (
         UPLOAD,
         "/workspace/import/partners/template/",
@@ -782,9 +763,8 @@ def test_another_sessions_token_is_not_found(client, catalogue, jena):
     preview_path = preview_path_of(
         upload(client, "partners", "a.csv", csv_bytes([PARTNER_HEADER, partner_row()]))
     )
-    colleague = UserFactory()
-    membership_create(actor=None, user=colleague, role="local_coordinator", alliance=jena)
-    other = client_for(colleague)
+    colleague = person_with_role("local_coordinator", jena)
+    other = logged_in_client(colleague, language="en")
     before = counts()
     assert other.get(preview_path).status_code == 404
     assert other.post(preview_path).status_code == 404
@@ -795,10 +775,9 @@ def test_another_sessions_token_is_not_found(client, catalogue, jena):
 
 
 def test_a_token_of_another_alliance_is_not_found(jena, badfrankenhausen, catalogue):
-    both = UserFactory()
-    for alliance in (jena, badfrankenhausen):
-        membership_create(actor=None, user=both, role="local_coordinator", alliance=alliance)
-    client = client_for(both)
+    both = person_with_role("local_coordinator", jena)
+    person_with_role("local_coordinator", badfrankenhausen, user=both)
+    client = logged_in_client(both, language="en")
     preview_path = preview_path_of(
         upload(client, "partners", "a.csv", csv_bytes([PARTNER_HEADER, partner_row()]))
     )

@@ -6,31 +6,18 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
 from core.audit.models import AuditEntry
 from core.models import ContactPerson, Partner
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.partners import ContactPersonFactory, MeasureFactory, PartnerFactory
-from tests.factories.tenants import UserFactory
-
-
-def _client_for(alliance, role, **membership):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=alliance, **membership)
-    client = host_client(f"{alliance.slug}.localhost")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def coordinator_client(jena):
-    return _client_for(jena, Role.LOCAL_COORDINATOR)
 
 
 def _partners(count: int, start: int = 0):
@@ -42,23 +29,16 @@ def _partners(count: int, start: int = 0):
             ContactPersonFactory(partner=partner)
 
 
-def _count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
-
-
 @pytest.mark.parametrize("suffix", ["", "?format=csv", "?format=xlsx", "?sort=-contacts&q=Betrieb"])
 def test_partner_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
     coordinator_client, suffix
 ):
-    _partners(5)
-    coordinator_client.get("/workspace/")  # warm the host map and the session
-    few = _count_queries(coordinator_client, "/workspace/partners/" + suffix)
-    _partners(195, start=5)
-    many = _count_queries(coordinator_client, "/workspace/partners/" + suffix)
-    assert few == many
+    assert_same_queries_for_few_and_many(
+        coordinator_client,
+        "/workspace/partners/" + suffix,
+        few=lambda: _partners(5),
+        many=lambda: _partners(195, start=5),
+    )
 
 
 def test_list_searches_filters_sorts_and_paginates(coordinator_client):
@@ -174,7 +154,7 @@ def test_contact_persons_are_added_edited_and_removed(coordinator_client):
 
 
 def test_board_member_reads_partners_but_cannot_change_or_export(jena):
-    client = _client_for(jena, Role.BOARD_MEMBER)
+    client = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena))
     _partners(2)
     assert client.get("/workspace/partners/").status_code == 200
     assert client.get("/workspace/partners/new/").status_code == 404
@@ -185,7 +165,7 @@ def test_partner_contact_sees_and_edits_only_their_own_organisation(jena):
     with schema_context("jena"):
         own = PartnerFactory(name="Eigene Firma")
         other = PartnerFactory(name="Fremde Firma")
-    client = _client_for(jena, Role.PARTNER_CONTACT, partner_id=own.pk)
+    client = logged_in_client(person_with_role(Role.PARTNER_CONTACT, jena, partner_id=own.pk))
     assert client.get("/workspace/partners/").status_code == 404
     assert client.get(f"/workspace/partners/{own.pk}/").status_code == 200
     assert client.get(f"/workspace/partners/{own.pk}/edit/").status_code == 200
@@ -197,10 +177,7 @@ def test_partner_contact_sees_and_edits_only_their_own_organisation(jena):
 
 
 def test_state_coordinator_reads_but_cannot_change(jena):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR)
-    client = host_client("jena.localhost")
-    client.force_login(user)
+    client = logged_in_client(person_with_role(Role.STATE_COORDINATOR))
     _partners(1)
     assert client.get("/workspace/partners/").status_code == 200
     assert client.get("/workspace/partners/?format=csv").status_code == 200
@@ -208,7 +185,9 @@ def test_state_coordinator_reads_but_cannot_change(jena):
 
 
 def test_another_alliances_coordinator_gets_nothing(badfrankenhausen, jena):
-    client = _client_for(badfrankenhausen, Role.LOCAL_COORDINATOR)
+    client = logged_in_client(
+        person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen), "badfrankenhausen.localhost"
+    )
     assert client.get("/workspace/partners/", HTTP_HOST="jena.localhost").status_code == 404
 
 

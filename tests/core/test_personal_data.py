@@ -13,24 +13,8 @@ from core.retention import apply_retention_everywhere
 from core.services.partners import contact_create
 from core.services.personal_data import apply_retention, record_anonymise
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
-from tests.factories.tenants import UserFactory
-
-
-@pytest.fixture
-def coordinator(jena):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=Role.LOCAL_COORDINATOR, alliance=jena)
-    return user
-
-
-@pytest.fixture
-def client(coordinator):
-    client = host_client("jena.localhost")
-    client.force_login(coordinator)
-    return client
 
 
 def _application(**extra):
@@ -47,7 +31,7 @@ def _application(**extra):
     return Application.objects.create(**data)
 
 
-def test_search_finds_a_person_across_contacts_board_and_applications(client):
+def test_search_finds_a_person_across_contacts_board_and_applications(coordinator_client):
     with schema_context("jena"):
         partner = PartnerFactory(name="Stadtwerke Jena")
         ContactPersonFactory(partner=partner, first_name="Helga", last_name="Teststein")
@@ -56,24 +40,24 @@ def test_search_finds_a_person_across_contacts_board_and_applications(client):
         )
         _application()
         ContactPersonFactory(partner=partner, first_name="Otto", last_name="Andersmann")
-    response = client.get("/workspace/personal-data/", {"q": "teststein"})
+    response = coordinator_client.get("/workspace/personal-data/", {"q": "teststein"})
     assert response.status_code == 200
     kinds = sorted(r.kind for r in response.context["records"])
     assert kinds == ["application", "board_member", "contact"]
     assert "Andersmann" not in response.content.decode()
 
 
-def test_search_needs_three_characters(client):
-    client.cookies["django_language"] = "en"
-    response = client.get("/workspace/personal-data/", {"q": "ab"})
+def test_search_needs_three_characters(coordinator_client):
+    coordinator_client.cookies["django_language"] = "en"
+    response = coordinator_client.get("/workspace/personal-data/", {"q": "ab"})
     assert response.context["records"] == []
     assert "at least three characters" in response.content.decode()
 
 
-def test_export_returns_the_records_and_audits_without_the_query(client):
+def test_export_returns_the_records_and_audits_without_the_query(coordinator_client):
     with schema_context("jena"):
         ContactPersonFactory(first_name="Helga", last_name="Teststein", email="h@t.example")
-    response = client.post("/workspace/personal-data/export/", {"q": "Teststein"})
+    response = coordinator_client.post("/workspace/personal-data/export/", {"q": "Teststein"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
@@ -85,7 +69,7 @@ def test_export_returns_the_records_and_audits_without_the_query(client):
 
 
 def test_anonymising_a_contact_keeps_the_record_and_the_figures_and_scrubs_the_trail(
-    client, coordinator
+    coordinator_client, coordinator
 ):
     with schema_context("jena"):
         partner = PartnerFactory(name="Stadtwerke Jena")
@@ -97,7 +81,7 @@ def test_anonymising_a_contact_keeps_the_record_and_the_figures_and_scrubs_the_t
         )  # fmt: skip
         partners_before = Partner.objects.count()
         contacts_before = ContactPerson.objects.count()
-    response = client.post(f"/workspace/personal-data/contact/{contact.pk}/anonymise/")
+    response = coordinator_client.post(f"/workspace/personal-data/contact/{contact.pk}/anonymise/")
     assert response.status_code == 302
     with schema_context("jena"):
         contact.refresh_from_db()
@@ -128,26 +112,21 @@ def test_anonymising_twice_changes_nothing_more(coordinator, jena):
         assert AuditEntry.objects.filter(action="core.personal_data.anonymised").count() == 1
 
 
-def test_unknown_kind_or_record_is_not_found(client):
-    assert client.get("/workspace/personal-data/partner/1/anonymise/").status_code == 404
-    assert client.get("/workspace/personal-data/contact/999999/anonymise/").status_code == 404
+def test_unknown_kind_or_record_is_not_found(coordinator_client):
+    base = "/workspace/personal-data/"
+    assert coordinator_client.get(base + "partner/1/anonymise/").status_code == 404
+    assert coordinator_client.get(base + "contact/999999/anonymise/").status_code == 404
 
 
 @pytest.mark.parametrize("role", [Role.BOARD_MEMBER, Role.PARTNER_CONTACT])
 def test_only_the_local_coordinator_handles_personal_data(jena, role):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=jena)
-    client = host_client("jena.localhost")
-    client.force_login(user)
+    client = logged_in_client(person_with_role(role, jena))
     assert client.get("/workspace/personal-data/", {"q": "abc"}).status_code == 404
     assert client.post("/workspace/personal-data/export/", {"q": "abc"}).status_code == 404
 
 
 def test_state_coordinator_cannot_handle_an_alliances_personal_data(jena):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR)
-    client = host_client("jena.localhost")
-    client.force_login(user)
+    client = logged_in_client(person_with_role(Role.STATE_COORDINATOR))
     assert client.get("/workspace/personal-data/").status_code == 404
 
 

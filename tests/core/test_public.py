@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime
-import re
-import zlib
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from core.models import BoardMember, ContactPerson, Project
-from tests.conftest import host_client
-from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory
+from tenants.roles import Role
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    host_client,
+    logged_in_client,
+    pdf_text,
+    person_with_role,
+)
+from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory, in_days
 from tests.factories.seal import PartnerFactory
 
 PUBLIC_PAGES = [
@@ -40,24 +42,10 @@ SENTINELS = [
 ]
 
 
-def _in_days(days: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=days)
-
-
-def _pdf_text(data: bytes) -> bytes:
-    chunks = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return b"\n".join(chunks)
-
-
 def _text(response) -> str:
     content = response.content
     if response["Content-Type"] == "application/pdf":
-        return _pdf_text(content).decode("latin-1")
+        return pdf_text(content).decode("latin-1")
     return content.decode("utf-8")
 
 
@@ -107,8 +95,8 @@ def alliance_data(jena):
             title="Waldabenteuer",
             partner=hidden,
             organiser="Forstamt Jena",
-            start_date=_in_days(20),
-            end_date=_in_days(22),
+            start_date=in_days(20),
+            end_date=in_days(22),
         )
         HolidayOfferFactory(title="Unveröffentlichtes Camp", is_published=False, partner=listed)
         GuideEntryFactory(title="Familienzentrum Lobeda", category="advice")
@@ -116,8 +104,7 @@ def alliance_data(jena):
 
 
 def test_home_page_needs_no_login_and_shows_who_we_are(alliance_data):
-    client = host_client("jena.localhost")
-    client.cookies["django_language"] = "en"
+    client = logged_in_client(None, language="en")
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -164,14 +151,7 @@ def test_public_pages_of_one_alliance_show_nothing_of_another(
 
 
 def test_public_pages_work_for_logged_in_members_too(alliance_data, jena):
-    from tenants.roles import Role
-    from tenants.services.memberships import membership_create
-    from tests.factories.tenants import UserFactory
-
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=Role.BOARD_MEMBER, alliance=jena)
-    client = host_client("jena.localhost")
-    client.force_login(user)
+    client = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena))
     for path in PUBLIC_PAGES:
         response = client.get(path)
         assert response.status_code == 200
@@ -189,14 +169,9 @@ def test_home_page_costs_the_same_queries_for_few_and_many_records(jena):
                 Project.objects.create(title=f"Projekt {i}", topic="care", status="running")
                 HolidayOfferFactory(title=f"Angebot {i}")
 
-    add(3, 0)
-    client.get("/")
-    with CaptureQueriesContext(connection) as few:
-        assert client.get("/").status_code == 200
-    add(60, 3)
-    with CaptureQueriesContext(connection) as many:
-        assert client.get("/").status_code == 200
-    assert len(few.captured_queries) == len(many.captured_queries)
+    assert_same_queries_for_few_and_many(
+        client, "/", few=lambda: add(3, 0), many=lambda: add(60, 3)
+    )
 
 
 def test_empty_alliance_home_page_still_renders(jena):

@@ -8,8 +8,6 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django_tenants.utils import schema_context
 
@@ -18,8 +16,12 @@ from core.models import SealApplication, SealCheck, SealCriterion, SealStatus
 from core.services import seal as services
 from core.tasks import send_seal_expiry_reminders
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    host_client,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.seal import (
     AwardedSealFactory,
     PartnerFactory,
@@ -27,32 +29,14 @@ from tests.factories.seal import (
     SealCheckFactory,
     SealCriterionFactory,
 )
-from tests.factories.tenants import UserFactory
 
 TODAY = datetime.date(2026, 3, 1)
 
 
-def _user(alliance, role, **membership):
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=alliance, **membership)
-    return user
-
-
-def _client(user, host="jena.localhost"):
-    client = host_client(host)
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
-@pytest.fixture
-def coordinator(jena):
-    return _user(jena, Role.LOCAL_COORDINATOR)
-
-
 @pytest.fixture
 def coordinator_client(coordinator):
-    return _client(coordinator)
+    """Jena's coordinator, reading the pages in English."""
+    return logged_in_client(coordinator, language="en")
 
 
 def _application_with_checks(*, fulfilled=(True, True), required=(True, False)):
@@ -428,23 +412,16 @@ def _applications(count: int):
                 SealCheckFactory(application=application, criterion=criterion)
 
 
-def _count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
-
-
 @pytest.mark.parametrize(
     "suffix", ["", "?format=csv", "?format=xlsx", "?sort=-criteria&status=submitted"]
 )
 def test_seal_list_and_exports_cost_the_same_queries_for_5_and_200_rows(coordinator_client, suffix):
-    _applications(5)
-    coordinator_client.get("/workspace/")  # warm the host map and the session
-    few = _count_queries(coordinator_client, "/workspace/seal/" + suffix)
-    _applications(195)
-    many = _count_queries(coordinator_client, "/workspace/seal/" + suffix)
-    assert few == many
+    assert_same_queries_for_few_and_many(
+        coordinator_client,
+        "/workspace/seal/" + suffix,
+        few=lambda: _applications(5),
+        many=lambda: _applications(195),
+    )
 
 
 # ---------------------------------------------------------------- permissions
@@ -473,10 +450,11 @@ def test_board_member_and_partner_contact_get_404_on_seal_pages(jena, applicatio
     with schema_context("jena"):
         partner_id = PartnerFactory().pk
     for user in (
-        _user(jena, Role.BOARD_MEMBER),
-        _user(jena, Role.PARTNER_CONTACT, partner_id=partner_id),
+        person_with_role(Role.BOARD_MEMBER, jena),
+        person_with_role(Role.PARTNER_CONTACT, jena, partner_id=partner_id),
     ):
-        assert _client(user).get(page.format(pk=application_pk)).status_code == 404
+        client = logged_in_client(user, language="en")
+        assert client.get(page.format(pk=application_pk)).status_code == 404
 
 
 @pytest.mark.parametrize("page", SEAL_PAGES)
@@ -487,13 +465,15 @@ def test_anonymous_visitors_are_sent_to_the_login_page(jena, application_pk, pag
 
 
 def test_another_alliances_coordinator_gets_404(jena, badfrankenhausen, application_pk):
-    outsider = _client(_user(badfrankenhausen, Role.LOCAL_COORDINATOR))
+    outsider = logged_in_client(
+        person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen), language="en"
+    )
     assert outsider.get("/workspace/seal/").status_code == 404
     assert outsider.get(f"/workspace/seal/{application_pk}/").status_code == 404
 
 
 def test_state_coordinator_may_view_but_not_change(jena, application_pk):
-    client = _client(_user(None, Role.STATE_COORDINATOR))
+    client = logged_in_client(person_with_role(Role.STATE_COORDINATOR), language="en")
     assert client.get("/workspace/seal/").status_code == 200
     assert client.get(f"/workspace/seal/{application_pk}/").status_code == 200
     assert client.get(f"/workspace/seal/{application_pk}/award/").status_code == 404
@@ -503,13 +483,12 @@ def test_state_coordinator_may_view_but_not_change(jena, application_pk):
         assert SealApplication.objects.get(pk=application_pk).status == SealStatus.SUBMITTED
 
 
-def test_the_same_record_id_in_another_alliance_is_not_found(jena, badfrankenhausen):
+def test_the_same_record_id_in_another_alliance_is_not_found(badfrankenhausen, coordinator_client):
     with schema_context("badfrankenhausen"):
         pk = SealApplicationFactory().pk
     with schema_context("jena"):
         SealApplication.objects.filter(pk=pk).delete()
-    client = _client(_user(jena, Role.LOCAL_COORDINATOR))
-    assert client.get(f"/workspace/seal/{pk}/").status_code == 404
+    assert coordinator_client.get(f"/workspace/seal/{pk}/").status_code == 404
 
 
 # ---------------------------------------------------------------- expiry reminders
@@ -538,9 +517,9 @@ def _expiring_seal(partner_name: str, days: int, **extra):
 def test_reminders_go_once_to_each_alliances_own_coordinators(
     jena, badfrankenhausen, queued_mails, django_capture_on_commit_callbacks
 ):
-    jena_coordinators = {_user(jena, Role.LOCAL_COORDINATOR).email for _ in range(2)}
-    bfh_coordinator = _user(badfrankenhausen, Role.LOCAL_COORDINATOR).email
-    _user(jena, Role.BOARD_MEMBER)  # board members are not reminded
+    jena_coordinators = {person_with_role(Role.LOCAL_COORDINATOR, jena).email for _ in range(2)}
+    bfh_coordinator = person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen).email
+    person_with_role(Role.BOARD_MEMBER, jena)  # board members are not reminded
     today = timezone.localdate()
     with schema_context("jena"):
         soon = _expiring_seal("Jenaer Stadtwerke", 45)
@@ -583,7 +562,7 @@ def test_reminders_go_once_to_each_alliances_own_coordinators(
 def test_reminder_mail_is_plain_text_with_partner_and_german_dates(
     jena, queued_mails, django_capture_on_commit_callbacks
 ):
-    _user(jena, Role.LOCAL_COORDINATOR)
+    person_with_role(Role.LOCAL_COORDINATOR, jena)
     with schema_context("jena"):
         seal = _expiring_seal("Müller & Söhne", 20)
     with django_capture_on_commit_callbacks(execute=True):

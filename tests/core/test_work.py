@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from decimal import Decimal
@@ -19,28 +18,34 @@ from core.audit.models import AuditEntry
 from core.models import Event, Partner, Project, WorkingGroup
 from core.selectors.work import event_summary_by_year
 from core.services import work as services
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    csv_rows,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.work import (
     EventFactory,
     PartnerFactory,
     ProjectFactory,
     WorkingGroupFactory,
-    logged_in_client,
-    person_with_role,
 )
-from tests.isolation import SENTINEL_SEEDS, Outsider, audit, discover, seed_sentinel_records
+from tests.isolation import (
+    SENTINEL_SEEDS,
+    audit,
+    discover,
+    outsiders_on,
+    seed_sentinel_records,
+)
 from tests.isolation_seeds_work import SEEDS
 
 # ---------------------------------------------------------------- fixtures and helpers
 
 
 @pytest.fixture
-def coordinator(jena):
-    return person_with_role("local_coordinator", jena)
-
-
-@pytest.fixture
 def client(coordinator):
-    return logged_in_client(coordinator)
+    """Jena's coordinator, reading the pages in English."""
+    return logged_in_client(coordinator, language="en")
 
 
 @pytest.fixture
@@ -94,22 +99,9 @@ def count_in_jena(model) -> int:
         return model.objects.count()
 
 
-def csv_rows(response) -> list[list[str]]:
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-
-
 def xlsx_rows(response) -> list[tuple]:
     workbook = load_workbook(io.BytesIO(response.content), read_only=True)
     return list(workbook.active.iter_rows(values_only=True))
-
-
-def query_count(client, url: str, params: dict) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
 
 
 # ---------------------------------------------------------------- projects: writing
@@ -450,14 +442,14 @@ def _seed_projects(total: int) -> None:
 
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_project_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, jena, fmt):
-    params = {"format": fmt} if fmt else {}
-    _seed_projects(5)
-    query_count(client, "/workspace/projects/", params)  # warm caches (host, session)
-    few = query_count(client, "/workspace/projects/", params)
-    _seed_projects(200)
+    assert_same_queries_for_few_and_many(
+        client,
+        "/workspace/projects/",
+        few=lambda: _seed_projects(5),
+        many=lambda: _seed_projects(200),
+        params={"format": fmt} if fmt else {},
+    )
     assert count_in_jena(Project) == 200
-    many = query_count(client, "/workspace/projects/", params)
-    assert few == many
 
 
 # ---------------------------------------------------------------- working groups
@@ -740,13 +732,14 @@ def _seed_events(total: int) -> None:
 
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_event_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, jena, fmt):
-    params = {"format": fmt} if fmt else {}
-    _seed_events(5)
-    query_count(client, "/workspace/events/", params)
-    few = query_count(client, "/workspace/events/", params)
-    _seed_events(200)
+    assert_same_queries_for_few_and_many(
+        client,
+        "/workspace/events/",
+        few=lambda: _seed_events(5),
+        many=lambda: _seed_events(200),
+        params={"format": fmt} if fmt else {},
+    )
     assert count_in_jena(Event) == 200
-    assert query_count(client, "/workspace/events/", params) == few
 
 
 # ---------------------------------------------------------------- permissions
@@ -792,7 +785,7 @@ def _write_urls(r) -> list[str]:
 @pytest.mark.parametrize("role", ["board_member", "partner_contact"])
 def test_board_members_and_partner_contacts_find_no_work_pages(jena, records, role):
     partner_id = records["partner"].pk if role == "partner_contact" else None
-    client = logged_in_client(person_with_role(role, jena, partner_id))
+    client = logged_in_client(person_with_role(role, jena, partner_id=partner_id), language="en")
     for url in _read_urls(records) + _write_urls(records):
         assert client.get(url).status_code == 404, url
         assert client.post(url, {}).status_code == 404, url
@@ -800,7 +793,7 @@ def test_board_members_and_partner_contacts_find_no_work_pages(jena, records, ro
 
 
 def test_state_coordinator_may_read_but_not_change(jena, records):
-    client = logged_in_client(person_with_role("state_coordinator"))
+    client = logged_in_client(person_with_role("state_coordinator"), language="en")
     for url in _read_urls(records):
         assert client.get(url).status_code == 200, url
     detail = client.get(f"/workspace/projects/{records['project'].pk}/").content.decode()
@@ -817,7 +810,7 @@ def test_state_coordinator_may_read_but_not_change(jena, records):
 
 def test_coordinator_of_another_alliance_finds_nothing_here(jena, badfrankenhausen, records):
     stranger = person_with_role("local_coordinator", badfrankenhausen)
-    client = logged_in_client(stranger)
+    client = logged_in_client(stranger, language="en")
     for url in _read_urls(records) + _write_urls(records):
         assert client.get(url).status_code == 404, url
     assert client.post("/workspace/projects/new/", project_data()).status_code == 404
@@ -841,7 +834,7 @@ def test_ids_of_another_alliance_are_not_found(client, badfrankenhausen):
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(jena, records):
-    client = logged_in_client(None)
+    client = logged_in_client(None, language="en")
     for url in _read_urls(records) + _write_urls(records):
         response = client.get(url)
         assert response.status_code == 302, url
@@ -858,18 +851,17 @@ def test_sentinel_seeds_build_records_the_audit_can_find(jena, badfrankenhausen,
         record_id = seed_sentinel_records(sentinel)["id"]
         assert Project.objects.get(pk=record_id).partners.count() == 1
     own = logged_in_client(
-        person_with_role("local_coordinator", badfrankenhausen), "badfrankenhausen.localhost"
+        person_with_role("local_coordinator", badfrankenhausen),
+        "badfrankenhausen.localhost",
+        language="en",
     )
     for prefix in ("projects", "working-groups", "events", "funding"):
         response = own.get(f"/workspace/{prefix}/{record_id}/")
         assert sentinel in response.content.decode(), prefix
     jena_coordinator = person_with_role("local_coordinator", jena)
-    outsiders = {
-        "Jena's coordinator": Outsider(
-            logged_in_client(jena_coordinator, "badfrankenhausen.localhost"), jena_coordinator
-        ),
-        "anonymous": Outsider(logged_in_client(None, "badfrankenhausen.localhost"), None),
-    }
+    outsiders = outsiders_on(
+        "badfrankenhausen.localhost", {"Jena's coordinator": jena_coordinator}, language="en"
+    )
     routes = [
         route
         for route in discover("config.urls_tenant", {"int": str(record_id)})

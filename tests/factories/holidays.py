@@ -8,7 +8,8 @@ from django.utils import timezone
 from core.models import GuideCategory, GuideEntry, HolidayOffer
 
 
-def _in_days(days: int) -> datetime.date:
+def in_days(days: int) -> datetime.date:
+    """The date ``days`` from today (before today if negative)."""
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
@@ -18,7 +19,7 @@ class HolidayOfferFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Ferienangebot {n}")
     organiser = "Jugendhaus am Markt"
-    start_date = factory.LazyFunction(lambda: _in_days(30))
+    start_date = factory.LazyFunction(lambda: in_days(30))
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=4))
     place = "Jugendhaus, Markt 1"
     age_min = 6

@@ -80,25 +80,3 @@ class FundingEntryFactory(factory.django.DjangoModelFactory):
     kind = FundingKind.DONATION
     amount = Decimal("250.00")
     received_on = datetime.date(2025, 5, 2)
-
-
-def person_with_role(role: str, alliance=None, partner_id: int | None = None):
-    """A new account holding ``role`` (in ``alliance``; None for the state roles)."""
-    from tenants.services.memberships import membership_create
-    from tests.factories.tenants import UserFactory
-
-    user = UserFactory()
-    membership_create(actor=None, user=user, role=role, alliance=alliance, partner_id=partner_id)
-    return user
-
-
-def logged_in_client(user, host: str = "jena.localhost", *, english: bool = True):
-    """A test client on ``host``, logged in as ``user`` (anonymous if None), in English."""
-    from tests.conftest import host_client
-
-    client = host_client(host)
-    if english:
-        client.cookies["django_language"] = "en"
-    if user is not None:
-        client.force_login(user)
-    return client

@@ -6,19 +6,13 @@ from django_tenants.utils import schema_context, schema_exists
 from core.audit.models import AuditEntry
 from core.audit.services import audit_log
 from tenants.models import Alliance
-from tests.conftest import host_client
+from tests.conftest import host_client, logged_in_client
 from tests.factories.tenants import UserFactory
 
 
 @pytest.fixture
 def support_user(db):
     return UserFactory(email="support@example.org", is_staff=True, is_superuser=True)
-
-
-def _logged_in(host, user):
-    client = host_client(host)
-    client.force_login(user)
-    return client
 
 
 def test_admin_requires_login(jena):
@@ -29,12 +23,12 @@ def test_admin_requires_login(jena):
 
 def test_non_staff_account_cannot_use_the_admin(jena):
     person = UserFactory(email="person@example.org")
-    response = _logged_in("localhost", person).get("/admin/")
+    response = logged_in_client(person, "localhost").get("/admin/")
     assert response.status_code == 302
 
 
 def test_state_host_admin_lists_alliances(support_user, jena):
-    response = _logged_in("localhost", support_user).get("/admin/tenants/alliance/")
+    response = logged_in_client(support_user, "localhost").get("/admin/tenants/alliance/")
     assert response.status_code == 200
     assert "Lokales Bündnis für Familie Jena" in response.content.decode()
 
@@ -44,7 +38,7 @@ def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, j
         audit_log(actor=None, action="core.partner.created", changes={"who": "nur-jena"})
     with schema_context("badfrankenhausen"):
         audit_log(actor=None, action="core.partner.created", changes={"who": "nur-bfh"})
-    client = _logged_in("jena.localhost", support_user)
+    client = logged_in_client(support_user, "jena.localhost")
     response = client.get("/admin/audit/auditentry/", {"action": "core.partner.created"})
     assert response.status_code == 200
     shown = list(response.context["cl"].result_list)
@@ -52,7 +46,7 @@ def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, j
 
 
 def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user):
-    client = _logged_in("localhost", support_user)
+    client = logged_in_client(support_user, "localhost")
     response = client.post(
         "/admin/tenants/alliance/add/",
         {
@@ -77,7 +71,7 @@ def test_admin_edits_of_accounts_and_roles_are_audited_with_changes(support_user
     from tenants.models import Membership, User
 
     person = UserFactory(email="person@example.org", full_name="Alt Name")
-    client = _logged_in("localhost", support_user)
+    client = logged_in_client(support_user, "localhost")
     response = client.post(
         f"/admin/tenants/user/{person.pk}/change/",
         {
@@ -116,7 +110,7 @@ def test_admin_refuses_a_membership_that_breaks_the_role_rules(support_user, jen
     from tenants.models import Membership
 
     person = UserFactory(email="person2@example.org")
-    client = _logged_in("localhost", support_user)
+    client = logged_in_client(support_user, "localhost")
     response = client.post(
         "/admin/tenants/membership/add/",
         {"user": person.pk, "role": "ministry", "alliance": jena.pk, "partner_id": ""},
@@ -127,19 +121,20 @@ def test_admin_refuses_a_membership_that_breaks_the_role_rules(support_user, jen
 
 
 def test_alliances_cannot_be_deleted_in_the_admin(support_user, jena):
-    client = _logged_in("localhost", support_user)
+    client = logged_in_client(support_user, "localhost")
     response = client.post(f"/admin/tenants/alliance/{jena.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert Alliance.objects.filter(pk=jena.pk).exists()
 
 
 def test_each_host_administers_only_the_models_whose_tables_it_has(support_user, jena):
-    public_index = _logged_in("localhost", support_user).get("/admin/").content.decode()
+    state_client = logged_in_client(support_user, "localhost")
+    public_index = state_client.get("/admin/").content.decode()
     assert "/admin/tenants/alliance/" in public_index
     assert "/admin/core/partner/" not in public_index
-    jena_client = _logged_in("jena.localhost", support_user)
+    jena_client = logged_in_client(support_user, "jena.localhost")
     jena_index = jena_client.get("/admin/").content.decode()
     assert "/admin/core/partner/" in jena_index
     assert "/admin/tenants/alliance/" not in jena_index
     assert jena_client.get("/admin/core/partner/").status_code == 200
-    assert _logged_in("localhost", support_user).get("/admin/core/partner/").status_code == 403
+    assert state_client.get("/admin/core/partner/").status_code == 403

@@ -7,16 +7,13 @@ from django.core import signing
 
 from tenants.handoff import SALT, make_token
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
-from tests.conftest import host_client
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
 
 
 @pytest.fixture
 def state_coordinator(db):
-    user = UserFactory(email="land@example.org")
-    membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR)
-    return user
+    return person_with_role(Role.STATE_COORDINATOR, user=UserFactory(email="land@example.org"))
 
 
 def _hop(client, host):
@@ -27,8 +24,7 @@ def _hop(client, host):
 
 
 def test_switching_to_an_alliance_logs_the_person_in_there(jena, state_coordinator):
-    client = host_client("localhost")
-    client.force_login(state_coordinator)
+    client = logged_in_client(state_coordinator, "localhost")
     target, token = _hop(client, "jena.localhost")
     assert target.netloc == "jena.localhost"
     assert target.path == "/accounts/enter/"
@@ -40,8 +36,7 @@ def test_switching_to_an_alliance_logs_the_person_in_there(jena, state_coordinat
 
 
 def test_a_token_works_once(jena, state_coordinator):
-    client = host_client("localhost")
-    client.force_login(state_coordinator)
+    client = logged_in_client(state_coordinator, "localhost")
     _target, token = _hop(client, "jena.localhost")
     first = host_client("jena.localhost").get("/accounts/enter/", {"token": token})
     assert first["Location"] == "/"
@@ -80,8 +75,7 @@ def test_a_changed_password_invalidates_open_tokens(jena, state_coordinator):
 
 
 def test_hop_refuses_hosts_outside_the_platform(jena, state_coordinator):
-    client = host_client("localhost")
-    client.force_login(state_coordinator)
+    client = logged_in_client(state_coordinator, "localhost")
     for host in ("evil.example", "jena.localhost.evil.example", ""):
         assert client.get("/accounts/hop/", {"to": host}).status_code == 404
 
@@ -103,16 +97,13 @@ def test_hop_needs_a_login(jena):
 def test_navigation_offers_every_alliance_to_the_state_coordinator_only(
     jena, badfrankenhausen, state_coordinator
 ):
-    client = host_client("localhost")
-    client.force_login(state_coordinator)
+    client = logged_in_client(state_coordinator, "localhost")
     body = client.get("/accounts/").content.decode()
     assert "to=jena.localhost" in body
     assert "to=badfrankenhausen.localhost" in body
 
-    coordinator = UserFactory()
-    membership_create(actor=None, user=coordinator, role=Role.LOCAL_COORDINATOR, alliance=jena)
-    client = host_client("localhost")
-    client.force_login(coordinator)
+    coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
+    client = logged_in_client(coordinator, "localhost")
     body = client.get("/accounts/").content.decode()
     assert "to=jena.localhost" in body
     assert "badfrankenhausen" not in body

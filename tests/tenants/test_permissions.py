@@ -11,7 +11,7 @@ import pytest
 from tenants.permissions import RULES, access_of, requires
 from tenants.public import StateArea
 from tenants.roles import Role
-from tenants.services.memberships import membership_create
+from tests.conftest import person_with_role
 from tests.factories.tenants import UserFactory
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
@@ -54,18 +54,10 @@ def test_the_table_lists_every_permission_exactly_once():
 @pytest.fixture
 def person_with(jena):
     def make(role: Role):
-        user = UserFactory()
         if role in (Role.STATE_COORDINATOR, Role.MINISTRY):
-            membership_create(actor=None, user=user, role=role)
-        else:
-            membership_create(
-                actor=None,
-                user=user,
-                role=role,
-                alliance=jena,
-                partner_id=OWN_PARTNER if role == Role.PARTNER_CONTACT else None,
-            )
-        return user
+            return person_with_role(role)
+        partner_id = OWN_PARTNER if role == Role.PARTNER_CONTACT else None
+        return person_with_role(role, jena, partner_id=partner_id)
 
     return make
 

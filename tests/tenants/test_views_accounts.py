@@ -25,7 +25,7 @@ from core.audit.services import audit_log
 from tenants.models import Membership, User
 from tenants.services.accounts import ERASED_LABEL
 from tenants.services.memberships import membership_create, membership_remove
-from tests.conftest import host_client
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
 
 PASSWORD = "demo-passwort"
@@ -90,18 +90,6 @@ def _login(client, email: str, password: str = PASSWORD, **extra):
     return client.post(LOGIN, {"username": email, "password": password, **extra})
 
 
-def _member(alliance, role: str = "local_coordinator", **user_fields) -> User:
-    user = UserFactory(**user_fields)
-    membership_create(actor=None, user=user, role=role, alliance=alliance)
-    return user
-
-
-def _logged_in(host: str, user: User):
-    client = host_client(host)
-    client.force_login(user)
-    return client
-
-
 # ---------------------------------------------------------------- logging in
 
 
@@ -128,7 +116,7 @@ def test_login_email_is_case_insensitive(jena):
 
 
 def test_login_follows_a_local_next_url(jena):
-    user = _member(jena)
+    user = person_with_role("local_coordinator", jena)
     client = host_client("jena.localhost")
 
     response = _login(client, user.email, next=WORKSPACE)
@@ -180,7 +168,7 @@ def test_login_sets_the_session_cookie_for_the_configured_domain(jena):
 
 
 def test_a_login_on_the_public_host_carries_over_to_an_alliance_host(jena):
-    user = _member(jena)
+    user = person_with_role("local_coordinator", jena)
     public = host_client("localhost")
     assert _login(public, user.email).status_code == 302
 
@@ -238,7 +226,7 @@ def test_disabled_account_with_wrong_password_gets_the_ordinary_message(jena):
 
 
 def test_disabling_a_logged_in_account_ends_its_session_at_the_next_request(jena):
-    user = _member(jena)
+    user = person_with_role("local_coordinator", jena)
     client = host_client("jena.localhost")
     assert _login(client, user.email).status_code == 302
     assert client.get(WORKSPACE).status_code == 200
@@ -255,7 +243,7 @@ def test_disabling_a_logged_in_account_ends_its_session_at_the_next_request(jena
 
 def test_logout_by_post_ends_the_session(jena):
     user = UserFactory()
-    client = _logged_in("jena.localhost", user)
+    client = logged_in_client(user, "jena.localhost")
 
     response = client.post(LOGOUT)
 
@@ -345,20 +333,6 @@ def test_right_password_works_again_after_the_cool_off(jena):
 
 
 # ---------------------------------------------------------------- password reset
-
-
-@pytest.fixture
-def eager_celery(settings):
-    """Run Celery tasks in-process, so the queued e-mail lands in the test outbox."""
-    from config.celery import app
-
-    # Read the app's values first: that may load its configuration from the settings.
-    previous = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
-    yield app
-    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
 
 
 LINK_PATTERN = r"http://{host}(/accounts/password/reset/[^/\s]+/[^/\s]+/)"
@@ -587,7 +561,7 @@ def test_password_change_requires_login(jena):
 
 def test_password_change_with_wrong_old_password_shows_error_and_keeps_the_password(jena):
     user = UserFactory()
-    client = _logged_in("jena.localhost", user)
+    client = logged_in_client(user, "jena.localhost")
 
     response = client.post(
         PASSWORD_CHANGE,
@@ -607,7 +581,7 @@ def test_password_change_with_wrong_old_password_shows_error_and_keeps_the_passw
 
 def test_valid_password_change_saves_it_and_keeps_the_session(jena):
     user = UserFactory()
-    client = _logged_in("jena.localhost", user)
+    client = logged_in_client(user, "jena.localhost")
 
     response = client.post(
         PASSWORD_CHANGE,
@@ -630,7 +604,7 @@ def test_valid_password_change_saves_it_and_keeps_the_session(jena):
 def test_removed_membership_takes_effect_at_the_next_request(jena):
     user = UserFactory()
     membership = membership_create(actor=None, user=user, role="local_coordinator", alliance=jena)
-    client = _logged_in("jena.localhost", user)
+    client = logged_in_client(user, "jena.localhost")
     before = client.get(WORKSPACE)
     assert before.status_code == 200
     assert "<h1>Lokales Bündnis für Familie Jena</h1>" in _body(before)
@@ -654,8 +628,8 @@ def test_removed_membership_takes_effect_at_the_next_request(jena):
 
 
 def test_workspace_of_another_alliance_is_not_found(jena, badfrankenhausen):
-    user = _member(jena)
-    client = _logged_in("badfrankenhausen.localhost", user)
+    user = person_with_role("local_coordinator", jena)
+    client = logged_in_client(user, "badfrankenhausen.localhost")
 
     response = client.get(WORKSPACE)
 
@@ -674,9 +648,9 @@ def test_account_page_requires_login(jena):
 
 
 def test_account_page_lists_the_persons_alliances_and_roles(jena, badfrankenhausen):
-    user = _member(jena, "local_coordinator", full_name="Erika Beispiel")
-    membership_create(actor=None, user=user, role="board_member", alliance=badfrankenhausen)
-    client = _logged_in("localhost", user)
+    user = person_with_role("local_coordinator", jena, user=UserFactory(full_name="Erika Beispiel"))
+    person_with_role("board_member", badfrankenhausen, user=user)
+    client = logged_in_client(user, "localhost")
 
     response = client.get(ACCOUNT)
 
@@ -690,7 +664,7 @@ def test_account_page_lists_the_persons_alliances_and_roles(jena, badfrankenhaus
 
 
 def test_account_page_without_roles_says_so_and_lists_no_alliance(jena):
-    client = _logged_in("localhost", UserFactory())
+    client = logged_in_client(UserFactory(), "localhost")
 
     body = _body(client.get(ACCOUNT))
 
@@ -699,8 +673,8 @@ def test_account_page_without_roles_says_so_and_lists_no_alliance(jena):
 
 
 def test_account_export_downloads_json_with_email_and_memberships_and_is_audited(jena):
-    user = _member(jena, full_name="Erika Beispiel")
-    client = _logged_in("jena.localhost", user)
+    user = person_with_role("local_coordinator", jena, user=UserFactory(full_name="Erika Beispiel"))
+    client = logged_in_client(user, "jena.localhost")
 
     response = client.post(EXPORT)
 
@@ -729,7 +703,7 @@ def test_account_export_downloads_json_with_email_and_memberships_and_is_audited
 
 
 def test_account_export_by_get_is_refused(jena):
-    client = _logged_in("jena.localhost", UserFactory())
+    client = logged_in_client(UserFactory(), "jena.localhost")
 
     response = client.get(EXPORT)
 
@@ -751,9 +725,9 @@ def test_account_export_requires_login(jena):
 
 
 def test_erase_with_wrong_password_is_refused_and_changes_nothing(jena):
-    user = _member(jena, full_name="Erika Beispiel")
+    user = person_with_role("local_coordinator", jena, user=UserFactory(full_name="Erika Beispiel"))
     email = user.email
-    client = _logged_in("jena.localhost", user)
+    client = logged_in_client(user, "jena.localhost")
 
     response = client.post(ERASE, {"password": "falsches-passwort", "confirm": "on"})
 
@@ -771,8 +745,8 @@ def test_erase_with_wrong_password_is_refused_and_changes_nothing(jena):
 
 
 def test_erase_without_confirmation_is_refused_and_changes_nothing(jena):
-    user = _member(jena)
-    client = _logged_in("jena.localhost", user)
+    user = person_with_role("local_coordinator", jena)
+    client = logged_in_client(user, "jena.localhost")
 
     response = client.post(ERASE, {"password": PASSWORD})
 
@@ -786,7 +760,7 @@ def test_erase_without_confirmation_is_refused_and_changes_nothing(jena):
 
 def test_erase_by_get_is_refused(jena):
     user = UserFactory()
-    client = _logged_in("jena.localhost", user)
+    client = logged_in_client(user, "jena.localhost")
 
     assert client.get(ERASE).status_code == 405
     user.refresh_from_db()
@@ -794,13 +768,13 @@ def test_erase_by_get_is_refused(jena):
 
 
 def test_erase_with_password_and_confirmation_anonymises_and_logs_out(jena):
-    user = _member(jena, full_name="Erika Beispiel")
+    user = person_with_role("local_coordinator", jena, user=UserFactory(full_name="Erika Beispiel"))
     email = user.email
     with schema_context("jena"):
         own = audit_log(actor=user, action="core.partner.created")
         other = audit_log(actor=UserFactory(full_name="Max Muster"), action="core.partner.created")
-    client = _logged_in("jena.localhost", user)
-    other_session = _logged_in("localhost", user)
+    client = logged_in_client(user, "jena.localhost")
+    other_session = logged_in_client(user, "localhost")
 
     response = client.post(ERASE, {"password": PASSWORD, "confirm": "on"}, follow=True)
 
