@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.base import SearchFilterSet
-from core.models import BoardMeeting, BoardMember, BoardPosition, MeetingStatus, MinutesStatus
+from core.models import (
+    BoardMeeting,
+    BoardMember,
+    BoardPosition,
+    MeetingStatus,
+    MeetingTemplate,
+    MinutesStatus,
+)
 
 
 class BoardMemberFilter(SearchFilterSet):
@@ -43,3 +50,11 @@ class BoardMeetingFilter(SearchFilterSet):
             return queryset
         today = timezone.localdate()
         return queryset.filter(date__gte=today) if value else queryset.filter(date__lt=today)
+
+
+class MeetingTemplateFilter(SearchFilterSet):
+    search_fields = ("name", "location", "agenda")
+
+    class Meta:
+        model = MeetingTemplate
+        fields = ["q"]

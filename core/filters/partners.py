@@ -6,7 +6,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.base import SearchFilterSet
-from core.models import Measure, Partner, PartnerKind, PartnerStatus, SizeClass
+from core.models import Measure, MeasureCategory, Partner, PartnerKind, PartnerStatus, SizeClass
 
 
 class PartnerFilter(SearchFilterSet):
@@ -37,3 +37,13 @@ class PartnerFilter(SearchFilterSet):
             if value
             else queryset.filter(care_guides_count=0)
         )
+
+
+class MeasureFilter(SearchFilterSet):
+    search_fields = ("name", "description")
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=MeasureCategory.choices)
+    is_active = django_filters.BooleanFilter(label=_("In the catalogue"))
+
+    class Meta:
+        model = Measure
+        fields = ["q", "category", "is_active"]

@@ -6,7 +6,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.base import SearchFilterSet
-from core.models import Partner, SealApplication, SealStatus
+from core.models import Partner, SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import expiring_filter
 
 
@@ -29,3 +29,13 @@ class SealApplicationFilter(SearchFilterSet):
             return queryset
         condition = expiring_filter()
         return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class SealCriterionFilter(SearchFilterSet):
+    search_fields = ("text",)
+    is_required = django_filters.BooleanFilter(label=_("Required"))
+    is_active = django_filters.BooleanFilter(label=_("In use"))
+
+    class Meta:
+        model = SealCriterion
+        fields = ["q", "is_required", "is_active"]

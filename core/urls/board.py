@@ -44,6 +44,7 @@ urlpatterns = [
     path("members/<int:pk>/delete/", views.board_member_delete, name="boardmember-delete"),
     path("templates/", views.meeting_template_list_view, name="meetingtemplate-list"),
     path("templates/new/", views.meeting_template_create, name="meetingtemplate-create"),
+    path("templates/<int:pk>/", views.meeting_template_detail_view, name="meetingtemplate-detail"),
     path("templates/<int:pk>/edit/", views.meeting_template_edit, name="meetingtemplate-edit"),
     path(
         "templates/<int:pk>/delete/", views.meeting_template_delete, name="meetingtemplate-delete"

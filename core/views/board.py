@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.filters.board import BoardMeetingFilter, BoardMemberFilter
+from core.filters.board import BoardMeetingFilter, BoardMemberFilter, MeetingTemplateFilter
 from core.forms.board import (
     AgendaItemForm,
     AttachmentForm,
@@ -143,13 +143,40 @@ def board_member_delete(request, pk: int):
 
 @requires("alliance.board.view")
 def meeting_template_list_view(request):
+    return list_view(request, MEETING_TEMPLATES)
+
+
+MEETING_TEMPLATES = ListSpec(
+    name="meeting-templates",
+    title=gettext_lazy("Meeting templates"),
+    permission="alliance.board.view",
+    queryset=meeting_template_list,
+    filterset=MeetingTemplateFilter,
+    default_order="name",
+    detail_url=lambda t: reverse("meetingtemplate-detail", args=[t.pk]),
+    create_url="meetingtemplate-create",
+    create_permission="alliance.board.manage",
+    export_permission="alliance.board.view",
+    columns=[
+        Column("name", gettext_lazy("Name"), lambda t: t.name, "name", link=True),
+        Column("place", gettext_lazy("Place"), lambda t: t.location, "location"),
+        Column("time", gettext_lazy("Begins at"), lambda t: t.start_time, "start_time"),
+        Column("agenda", gettext_lazy("Standing agenda"), lambda t: t.agenda_lines),
+        Column("meetings", gettext_lazy("Meetings"), lambda t: t.meeting_count, "meeting_count"),
+    ],
+    extra_links=[
+        (gettext_lazy("Board meetings"), reverse_lazy("meeting-list"), "alliance.board.view")
+    ],
+)
+
+
+@requires("alliance.board.view")
+def meeting_template_detail_view(request, pk: int):
+    template = get_object_or_404(meeting_template_list(), pk=pk)
     return render(
         request,
-        "core/board/templates.html",
-        {
-            "templates": meeting_template_list(),
-            "can_manage": access_for(request).can("alliance.board.manage"),
-        },
+        "core/board/template_detail.html",
+        {"template": template, "can_manage": access_for(request).can("alliance.board.manage")},
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.filters.partners import PartnerFilter
+from core.filters.partners import MeasureFilter, PartnerFilter
 from core.forms.partners import ContactPersonForm, MeasureForm, PartnerForm
 from core.lists import Column, ListSpec, list_view
 from core.models import ContactPerson, Measure, Partner
@@ -221,9 +221,31 @@ def contact_delete(request, pk: int, contact_pk: int):
 # ---------------------------------------------------------------- measures catalogue
 
 
+MEASURES = ListSpec(
+    name="measures",
+    title=gettext_lazy("Measures catalogue"),
+    permission="alliance.partners.change",
+    queryset=measure_list,
+    filterset=MeasureFilter,
+    default_order="name",
+    detail_url=lambda m: reverse("measure-edit", args=[m.pk]),
+    create_url="measure-create",
+    create_permission="alliance.partners.change",
+    columns=[
+        Column("name", gettext_lazy("Measure"), lambda m: m.name, "name", link=True),
+        Column(
+            "category", gettext_lazy("Category"), lambda m: m.get_category_display(), "category"
+        ),
+        Column("partners", gettext_lazy("Partners"), lambda m: m.partner_count, "partner_count"),
+        Column("active", gettext_lazy("In the catalogue"), lambda m: m.is_active, "is_active"),
+    ],
+    extra_links=[(gettext_lazy("Partners"), "/workspace/partners/", "alliance.partners.view")],
+)
+
+
 @requires("alliance.partners.change")
 def measure_list_view(request):
-    return render(request, "core/partners/measures.html", {"measures": measure_list()})
+    return list_view(request, MEASURES)
 
 
 @requires("alliance.partners.change")

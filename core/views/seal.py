@@ -8,7 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.filters.seal import SealApplicationFilter
+from core.filters.seal import SealApplicationFilter, SealCriterionFilter
 from core.forms.seal import (
     SealApplicationForm,
     SealAwardForm,
@@ -205,7 +205,35 @@ def seal_reject(request, pk: int):
 
 @requires("alliance.work.change")
 def criterion_list_view(request):
-    return render(request, "core/seal/criteria.html", {"criteria": criterion_list()})
+    return list_view(request, CRITERIA)
+
+
+CRITERIA = ListSpec(
+    name="seal-criteria",
+    title=gettext_lazy("Criteria catalogue"),
+    permission="alliance.work.change",
+    queryset=criterion_list,
+    filterset=SealCriterionFilter,
+    default_order="position",
+    detail_url=lambda c: reverse("seal-criterion-edit", args=[c.pk]),
+    create_url="seal-criterion-create",
+    create_permission="alliance.work.change",
+    columns=[
+        Column("text", gettext_lazy("Criterion"), lambda c: c.text, "text", link=True),
+        Column("position", gettext_lazy("Position"), lambda c: c.position, "position"),
+        Column("required", gettext_lazy("Required"), lambda c: c.is_required, "is_required"),
+        Column("active", gettext_lazy("In use"), lambda c: c.is_active, "is_active"),
+        Column(
+            "checks",
+            gettext_lazy("Checked in applications"),
+            lambda c: c.check_count,
+            "check_count",
+        ),
+    ],
+    extra_links=[
+        (gettext_lazy("Family seal applications"), reverse_lazy("seal-list"), "alliance.work.view")
+    ],
+)
 
 
 @requires("alliance.work.change")
