@@ -275,6 +275,8 @@ CELERY_BEAT_SCHEDULE = {
 # Months after which personal data of rejected applications and of partners who left
 # is anonymised by the nightly retention run.
 BUENDNISNETZ_RETENTION_MONTHS = int(env("BUENDNISNETZ_RETENTION_MONTHS", "24"))
+# Ministry-facing figures below this many people or organisations are shown as "<N".
+BUENDNISNETZ_SUPPRESSION_THRESHOLD = int(env("BUENDNISNETZ_SUPPRESSION_THRESHOLD", "3"))
 
 # ---------------------------------------------------------------- i18n
 

@@ -8,6 +8,7 @@ from .meetings import (
     RegionalMinutesStatus,
     Response,
 )
+from .reports import PeriodKind, Report, ReportStatus
 from .setups import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from .statistics import AllianceSnapshot, RunStatus, StatisticsRun
 
@@ -17,11 +18,14 @@ __all__ = [
     "AllianceSnapshot",
     "Invitation",
     "MeetingKind",
+    "PeriodKind",
     "ProvisioningStatus",
     "RegionalAttachment",
     "RegionalMeeting",
     "RegionalMeetingStatus",
     "RegionalMinutesStatus",
+    "Report",
+    "ReportStatus",
     "Response",
     "RunStatus",
     "SetupStage",

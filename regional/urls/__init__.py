@@ -9,4 +9,5 @@ urlpatterns = [
     path("dashboard/", include("regional.urls.statistics")),
     path("meetings/", include("regional.urls.meetings")),
     path("setups/", include("regional.urls.setups")),
+    path("reports/", include("regional.urls.reports")),
 ]

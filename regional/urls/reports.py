@@ -1,0 +1,3 @@
+"""URLs of the ministry reports (filled in by its views)."""
+
+urlpatterns: list = []
