@@ -57,6 +57,8 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # The parent domain: the state area is served on it, alliance <slug> on <slug>.<domain>.
 BASE_DOMAIN = env("BUENDNISNETZ_BASE_DOMAIN", "localhost")
+# Where links in e-mails sent without a request (reminders) point to.
+BUENDNISNETZ_SITE_URL = env("BUENDNISNETZ_SITE_URL", f"https://{BASE_DOMAIN}")
 # Further host names that serve the state area (for example "www.<domain>").
 PUBLIC_HOSTS = [BASE_DOMAIN, *env_list("BUENDNISNETZ_PUBLIC_HOSTS", [])]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [BASE_DOMAIN, f".{BASE_DOMAIN}"])
@@ -264,6 +266,10 @@ CELERY_BEAT_SCHEDULE = {
     "seal-expiry-reminders": {
         "task": "core.send_seal_expiry_reminders",
         "schedule": crontab(hour=6, minute=0),
+    },
+    "regional-meeting-reminders": {
+        "task": "regional.send_meeting_reminders",
+        "schedule": crontab(minute=5),  # hourly; each reminder is claimed once
     },
     "import-files-purge": {
         "task": "core.purge_import_files_everywhere",

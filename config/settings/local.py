@@ -26,3 +26,6 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# The demo serves on port 8000 (make demo).
+BUENDNISNETZ_SITE_URL = env("BUENDNISNETZ_SITE_URL", "http://localhost:8000")
