@@ -1,3 +1,17 @@
-"""Regional meetings as an invited alliance sees them on its own host."""
+"""Regional meetings as an invited alliance sees them on its own host
+(mounted at /workspace/regional/ by config/urls_tenant.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from regional.views import invited as views
+
+urlpatterns = [
+    path("", views.invited_list, name="regional-invited-list"),
+    path("<int:pk>/", views.invited_detail, name="regional-invited-detail"),
+    path("<int:pk>/reply/", views.invited_reply, name="regional-invited-reply"),
+    path(
+        "<int:pk>/files/<int:attachment_pk>/",
+        views.invited_attachment,
+        name="regional-invited-attachment",
+    ),
+]

@@ -1,0 +1,26 @@
+"""FilterSet of the regional meetings (upcoming ones and the archive)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filters.base import SearchFilterSet
+from regional.models import MeetingKind, RegionalMeeting, RegionalMeetingStatus
+from tenants.models import Alliance
+
+
+class RegionalMeetingFilter(SearchFilterSet):
+    search_fields = ("title", "place", "moderation", "description", "host_alliance__name")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="date", lookup_expr="year", min_value=2000, max_value=2100
+    )
+    host_alliance = django_filters.ModelChoiceFilter(
+        label=_("Host alliance"), queryset=Alliance.objects.order_by("name")
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegionalMeetingStatus.choices)
+
+    class Meta:
+        model = RegionalMeeting
+        fields = ["q", "kind", "year", "host_alliance", "status"]

@@ -1,0 +1,150 @@
+"""Forms of the regional meetings: the meeting, its agenda, invitations, replies,
+minutes and attachments."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.board import TimeInput
+from core.forms.partners import DateInput
+from regional.models import AgendaEntry, RegionalMeeting, Response
+from regional.selectors.meetings import invitable_alliances
+from regional.services.meetings import parse_agenda_lines, parse_invitee_lines
+
+
+class RegionalMeetingForm(forms.ModelForm):
+    class Meta:
+        model = RegionalMeeting
+        fields = [
+            "title", "kind", "date", "start_time", "end_time", "place", "host_alliance",
+            "moderation", "description",
+        ]  # fmt: skip
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host_alliance"].queryset = invitable_alliances()
+
+
+class AgendaEntryForm(forms.ModelForm):
+    position = forms.IntegerField(
+        label=_("Position"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty to add the item at the end."),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), required=False, min_value=1, max_value=1440
+    )
+
+    class Meta:
+        model = AgendaEntry
+        fields = ["position", "start_time", "duration_minutes", "title", "speaker"]
+        widgets = {"start_time": TimeInput()}
+        help_texts = {
+            "start_time": _("Leave empty to begin when the previous item ends."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["position"].help_text = _("The other items move up or down accordingly.")
+            self.fields["start_time"].help_text = ""
+
+
+class AgendaBulkForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Agenda items, one per line"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Time | minutes | item | speaker, for example "
+            "“10:00 | 15 | Welcome by the mayor | Mayor Anna Beispiel”. Time, minutes and "
+            "speaker may be left out; an item without a time begins when the previous one ends."
+        ),
+    )
+
+    def clean_lines(self):
+        entries, bad = parse_agenda_lines(self.cleaned_data["lines"])
+        if bad:
+            raise forms.ValidationError(
+                _("These lines could not be read: %(lines)s") % {"lines": " · ".join(bad)}
+            )
+        if not entries:
+            raise forms.ValidationError(_("Please enter at least one agenda item."))
+        return entries
+
+
+class InvitationForm(forms.Form):
+    alliances = forms.ModelMultipleChoiceField(
+        label=_("Alliances"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The local coordinators of each chosen alliance are invited."),
+    )
+    people = forms.CharField(
+        label=_("Further people"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One per line: “Name <e-mail address>” or just the e-mail address."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alliances"].queryset = invitable_alliances()
+
+    def clean_people(self):
+        people, bad = parse_invitee_lines(self.cleaned_data.get("people", ""))
+        if bad:
+            raise forms.ValidationError(
+                _("These lines are not a name with an e-mail address: %(lines)s")
+                % {"lines": " · ".join(bad)}
+            )
+        return people
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("alliances") and not cleaned.get("people"):
+            raise forms.ValidationError(_("Please choose alliances or enter people to invite."))
+        return cleaned
+
+
+class SendInvitationsForm(forms.Form):
+    resend = forms.BooleanField(
+        label=_("Send again to everyone already invited (for example after a change)"),
+        required=False,
+    )
+
+
+class ReplyForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Your reply"),
+        choices=[
+            (Response.ATTENDING, _("I will attend")),
+            (Response.DECLINED, _("I will not attend")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the file name."),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPG, at most 20 MB."),
+    )

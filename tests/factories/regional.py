@@ -1,0 +1,53 @@
+"""Factories of the state layer's regional meetings (public schema)."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from regional.models import (
+    AgendaEntry,
+    Invitation,
+    MeetingKind,
+    RegionalMeeting,
+    RegionalMeetingStatus,
+)
+
+
+def in_days(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+class RegionalMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegionalMeeting
+
+    title = factory.Sequence(lambda n: f"Regionaltreffen Nord {n}")
+    kind = MeetingKind.REGIONAL
+    date = factory.LazyFunction(lambda: in_days(30))
+    start_time = datetime.time(10, 0)
+    end_time = datetime.time(15, 0)
+    place = "Rathaus Sondershausen, Großer Saal"
+    moderation = "Landeskoordinierungsstelle"
+    status = RegionalMeetingStatus.PLANNED
+
+
+class AgendaEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaEntry
+
+    meeting = factory.SubFactory(RegionalMeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    start_time = datetime.time(10, 0)
+    duration_minutes = 15
+    title = factory.Sequence(lambda n: f"Tagesordnungspunkt {n}")
+    speaker = ""
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    meeting = factory.SubFactory(RegionalMeetingFactory)
+    name = factory.Sequence(lambda n: f"Eingeladene Person {n}")
+    email = factory.Sequence(lambda n: f"eingeladen{n}@example.org")
