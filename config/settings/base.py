@@ -139,7 +139,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tenants.context_processors.area",
                 "tenants.context_processors.navigation",
-                "core.navigation.menu",
+                "tenants.navigation.menu",
             ],
         },
     },
@@ -259,6 +259,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_IMPORTS = ["core.retention"]
 # Periodic work; beat copies these into its database schedule at start.
 CELERY_BEAT_SCHEDULE = {
+    "statistics-nightly": {
+        "task": "regional.refresh_statistics_nightly",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "retention-nightly": {
         "task": "core.apply_retention_everywhere",
         "schedule": crontab(hour=3, minute=30),

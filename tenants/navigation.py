@@ -1,4 +1,4 @@
-"""The workspace menu: each area appears for those who may open it."""
+"""The menus of the two areas: each entry appears for those who may open it."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from tenants.permissions import access_for
+
+STATE_MENU = [
+    (_("Overview"), "state-home", None),
+    (_("Dashboard"), "dashboard", "state.dashboard.view"),
+    (_("Alliances"), "dashboard-alliances", "state.alliances.view"),
+    (_("Regional meetings"), "regional-meeting-list", "state.meetings.manage"),
+    (_("New alliances"), "setup-board", "state.setups.manage"),
+    (_("Reports"), "report-list", "state.reports.view"),
+    (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
+]
 
 MENU = [
     (_("Overview"), "workspace", "alliance.workspace.view"),
@@ -26,27 +36,35 @@ MENU = [
 ]
 
 
-def workspace_menu(request) -> list[tuple[str, str, bool]]:
-    """(label, url, current) for the areas this person may open on this alliance host."""
+def area_menu(request) -> list[tuple[str, str, bool]]:
+    """(label, url, current) for what this person may open on this host."""
     tenant = getattr(request, "tenant", None)
-    if tenant is None or getattr(tenant, "is_public", True):
+    if tenant is None:
         return []
     access = access_for(request)
     if not access.is_authenticated:
         return []
+    entries = STATE_MENU if getattr(tenant, "is_public", True) else MENU
+    if not any(permission and access.can(permission) for _label, _name, permission in entries):
+        return []  # nothing but the start page: no menu
     items = []
-    for label, url_name, permission in MENU:
-        if not access.can(permission):
+    for label, url_name, permission in entries:
+        if permission is not None and not access.can(permission):
             continue
         try:
             url = reverse(url_name)
         except NoReverseMatch:
             continue  # an area that this installation does not serve
-        current = request.path == url or (url != "/workspace/" and request.path.startswith(url))
+        current = request.path == url or (
+            url not in ("/", "/workspace/") and request.path.startswith(url)
+        )
         items.append((label, url, current))
     return items
 
 
 def menu(request):
-    """Context processor."""
-    return {"workspace_menu": workspace_menu(request)}
+    """Context processor: the area menu and the caller's access (for templates that
+    show a link only to those who may follow it: ``"code" in access.granted``)."""
+    if getattr(request, "tenant", None) is None:
+        return {"area_menu": [], "access": None}
+    return {"area_menu": area_menu(request), "access": access_for(request)}

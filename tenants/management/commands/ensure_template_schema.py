@@ -1,0 +1,21 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from tenants.services.provisioning import TEMPLATE_SCHEMA, ensure_template_schema
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or migrate the template schema that new alliances are copied from "
+        "(run after migrate_schemas; running it again changes nothing)."
+    )
+
+    def handle(self, *args, verbosity: int = 1, **options):
+        started = time.perf_counter()
+        changed = ensure_template_schema(verbosity=max(verbosity - 1, 0))
+        seconds = time.perf_counter() - started
+        if changed:
+            self.stdout.write(f"  template schema {TEMPLATE_SCHEMA}: migrated ({seconds:.1f} s)")
+        else:
+            self.stdout.write(f"  template schema {TEMPLATE_SCHEMA}: up to date")
