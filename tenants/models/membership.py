@@ -8,6 +8,10 @@ from tenants.roles import ALLIANCE_ROLES, STATE_ROLES, Role
 
 from .base import TimeStampedModel
 
+# Sorted: a frozenset's order changes between runs, and migrations must not.
+STATE_ROLE_VALUES = sorted(r.value for r in STATE_ROLES)
+ALLIANCE_ROLE_VALUES = sorted(r.value for r in ALLIANCE_ROLES)
+
 
 class Membership(TimeStampedModel):
     """A person's role: in one alliance (coordinator, board member, partner contact) or,
@@ -39,8 +43,8 @@ class Membership(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(role__in=sorted(r.value for r in STATE_ROLES), alliance__isnull=True)
-                    | models.Q(role__in=sorted(r.value for r in ALLIANCE_ROLES), alliance__isnull=False)
+                    models.Q(role__in=STATE_ROLE_VALUES, alliance__isnull=True)
+                    | models.Q(role__in=ALLIANCE_ROLE_VALUES, alliance__isnull=False)
                 ),
                 name="membership_role_matches_scope",
                 violation_error_message=_(
