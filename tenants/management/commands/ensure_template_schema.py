@@ -15,6 +15,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         changed = ensure_template_schema(verbosity=max(verbosity - 1, 0))
         seconds = time.perf_counter() - started
+        if verbosity < 1:
+            return
         if changed:
             self.stdout.write(f"  template schema {TEMPLATE_SCHEMA}: migrated ({seconds:.1f} s)")
         else:

@@ -1,0 +1,92 @@
+"""Forms of the new-alliance pipeline."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.partners import DateInput
+from regional.models import AllianceSetup, SetupStage, SetupTask
+from regional.selectors.setups import mentor_choices
+from regional.services.provisioning import slug_problem
+from tenants.models import Alliance
+
+
+class MentorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.full_name or obj.email
+
+
+class AllianceSetupForm(forms.ModelForm):
+    class Meta:
+        model = AllianceSetup
+        fields = [
+            "place", "district", "initiators", "mentor", "notes", "alliance_name", "slug",
+            "host_organisation", "coordinator_name", "coordinator_email",
+        ]  # fmt: skip
+        field_classes = {"mentor": MentorChoiceField}
+        widgets = {
+            "initiators": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "slug": _(
+                "Becomes the web address (e.g. “erfurt” for erfurt.…): 3 to 40 lower-case "
+                "letters, digits or hyphens, starting with a letter. Needed to become active."
+            ),
+            "mentor": _("A person of the state coordination office who accompanies the setup."),
+            "coordinator_email": _(
+                "Receives the invitation to the platform when the setup becomes active."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = mentor_choices()
+        if self.instance.alliance_id:
+            # The alliance answers on this address already.
+            self.fields["slug"].disabled = True
+
+    def clean_slug(self):
+        slug = (self.cleaned_data.get("slug") or "").strip().lower()
+        if not slug or self.fields["slug"].disabled:
+            return slug
+        problem = slug_problem(slug, own_alliance_id=self.instance.alliance_id)
+        if problem:
+            raise forms.ValidationError(problem)
+        others = AllianceSetup.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("Another new alliance already uses this short name."))
+        return slug
+
+    def clean_alliance_name(self):
+        name = " ".join((self.cleaned_data.get("alliance_name") or "").split())
+        if not name:
+            return name
+        alliances = Alliance.objects.filter(name__iexact=name).exclude(pk=self.instance.alliance_id)
+        if alliances.exists():
+            raise forms.ValidationError(_("An alliance with this name exists already."))
+        others = AllianceSetup.objects.filter(alliance_name__iexact=name).exclude(
+            pk=self.instance.pk
+        )
+        if others.exists():
+            raise forms.ValidationError(_("Another new alliance already has this name."))
+        return name
+
+    def clean_coordinator_email(self):
+        return (self.cleaned_data.get("coordinator_email") or "").strip().lower()
+
+
+class SetupTaskForm(forms.ModelForm):
+    class Meta:
+        model = SetupTask
+        fields = ["title", "due_on", "done_on", "note"]
+        widgets = {
+            "due_on": DateInput(),
+            "done_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class SetupMoveForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Move to stage"), choices=SetupStage.choices)

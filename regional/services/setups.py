@@ -1,0 +1,238 @@
+"""Writes of the new-alliance pipeline: setups, their stages and their checklists."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from core.audit.services import audit_log
+from core.services.records import record_create, record_delete, record_update
+from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
+from regional.services.provisioning import STEP_QUEUED, activation_message, activation_problems
+
+# The checklist every new setup starts with: (title, due so many days after creation).
+DEFAULT_CHECKLIST = [
+    (gettext_noop("Find initiators and first partners"), 14),
+    (gettext_noop("Hold the first consultation on site"), 30),
+    (gettext_noop("Plan the founding event"), 60),
+    (gettext_noop("Have the declaration of the alliance signed"), 90),
+    (gettext_noop("Name the first coordinator"), 90),
+]
+
+BUSY = (ProvisioningStatus.QUEUED, ProvisioningStatus.RUNNING)
+# A provisioning that shows no progress for this long has lost its worker (or its
+# message): it may be started again. A run that is in fact still alive holds the
+# setup's lock, so the new one waits its turn instead of running twice.
+STALLED_AFTER = datetime.timedelta(minutes=15)
+
+
+def provisioning_stalled(setup: AllianceSetup) -> bool:
+    return (
+        setup.provisioning_status in BUSY
+        and setup.updated_at is not None
+        and setup.updated_at < timezone.now() - STALLED_AFTER
+    )
+
+
+def can_retry(setup: AllianceSetup) -> bool:
+    """A failed (or stalled) provisioning of an active setup can be started again."""
+    return setup.stage == SetupStage.ACTIVE and (
+        setup.provisioning_status == ProvisioningStatus.FAILED or provisioning_stalled(setup)
+    )
+
+
+def _refuse_while_busy(setup: AllianceSetup) -> None:
+    if setup.provisioning_status in BUSY:
+        raise ValidationError(
+            _(
+                "The alliance is being set up on the platform right now. "
+                "Please wait until it has finished."
+            )
+        )
+
+
+# ---------------------------------------------------------------- setups
+
+
+@transaction.atomic
+def setup_create(*, actor, data: dict[str, Any]) -> AllianceSetup:
+    """A new setup in the stage "interest", with the default checklist."""
+    setup = record_create(
+        actor=actor,
+        model=AllianceSetup,
+        data={**data, "stage": SetupStage.INTEREST},
+        action="regional.alliancesetup.created",
+    )
+    today = timezone.localdate()
+    # The checklist is the state office's record: written in the platform's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        tasks = [
+            SetupTask(
+                setup=setup,
+                position=position,
+                title=_(title),
+                due_on=today + datetime.timedelta(days=days),
+            )
+            for position, (title, days) in enumerate(DEFAULT_CHECKLIST, start=1)
+        ]
+    SetupTask.objects.bulk_create(tasks)
+    audit_log(
+        actor=actor,
+        action="regional.alliancesetup.checklist_created",
+        target=setup,
+        changes={"checklist": [[t.title, t.due_on.isoformat()] for t in tasks]},
+    )
+    return setup
+
+
+def setup_update(*, actor, setup: AllianceSetup, data: dict[str, Any]) -> AllianceSetup:
+    _refuse_while_busy(setup)
+    if setup.alliance_id and "slug" in data and data["slug"] != setup.slug:
+        raise ValidationError(
+            {"slug": _("The alliance is on the platform already; its web address stays.")}
+        )
+    return record_update(
+        actor=actor, instance=setup, data=data, action="regional.alliancesetup.updated"
+    )
+
+
+def setup_delete(*, actor, setup: AllianceSetup) -> None:
+    _refuse_while_busy(setup)
+    if setup.alliance_id:
+        raise ValidationError(
+            _("This alliance is on the platform already; its setup is kept as its history.")
+        )
+    record_delete(actor=actor, instance=setup, action="regional.alliancesetup.deleted")
+
+
+def _queue_provisioning(setup: AllianceSetup, *, actor, link_scheme: str, link_port: str) -> None:
+    """Mark the setup queued and hand it to a worker once the transaction commits."""
+    from regional.tasks.setups import provision_alliance
+
+    task_id = str(uuid.uuid4())
+    setup.provisioning_status = ProvisioningStatus.QUEUED
+    setup.provisioning_step = STEP_QUEUED
+    setup.provisioning_error = ""
+    setup.provisioning_task_id = task_id
+    setup_id = setup.pk
+    kwargs = {
+        "actor_id": getattr(actor, "pk", None),
+        "link_scheme": link_scheme,
+        "link_port": str(link_port or ""),
+    }
+    transaction.on_commit(
+        lambda: provision_alliance.apply_async(args=[setup_id], kwargs=kwargs, task_id=task_id)
+    )
+
+
+@transaction.atomic
+def setup_move(
+    *,
+    actor,
+    setup: AllianceSetup,
+    stage: str,
+    link_scheme: str = "https",
+    link_port: str = "",
+) -> AllianceSetup:
+    """Move ``setup`` to ``stage``. Moving to "active" puts the alliance on the platform
+    (a Celery task); it is refused, changing nothing, while data for that is missing."""
+    setup = AllianceSetup.objects.select_for_update().get(pk=setup.pk)
+    if stage not in SetupStage.values:
+        raise ValidationError({"stage": _("Unknown stage.")})
+    if stage == setup.stage:
+        raise ValidationError({"stage": _("The setup is in this stage already.")})
+    _refuse_while_busy(setup)
+    old_stage = setup.stage
+    changes: dict[str, Any] = {"stage": [old_stage, stage]}
+    if old_stage == SetupStage.ACTIVE and setup.alliance_id:
+        raise ValidationError(
+            {"stage": _("This alliance is on the platform already; its setup stays active.")}
+        )
+    if stage == SetupStage.ACTIVE:
+        problems = activation_problems(setup)
+        if problems:
+            raise ValidationError({"stage": activation_message(problems)})
+        changes["provisioning"] = [setup.provisioning_status, ProvisioningStatus.QUEUED]
+        _queue_provisioning(setup, actor=actor, link_scheme=link_scheme, link_port=link_port)
+    elif setup.provisioning_status != ProvisioningStatus.NONE:
+        # Back from a failed activation: the next move to "active" starts afresh.
+        changes["provisioning"] = [setup.provisioning_status, ProvisioningStatus.NONE]
+        setup.provisioning_status = ProvisioningStatus.NONE
+        setup.provisioning_step = ""
+        setup.provisioning_error = ""
+    setup.stage = stage
+    setup.full_clean()
+    setup.save()
+    audit_log(
+        actor=actor,
+        action="regional.alliancesetup.stage_changed",
+        target=setup,
+        changes=changes,
+    )
+    return setup
+
+
+@transaction.atomic
+def setup_retry(
+    *, actor, setup: AllianceSetup, link_scheme: str = "https", link_port: str = ""
+) -> AllianceSetup:
+    """Try the provisioning again after a failure."""
+    setup = AllianceSetup.objects.select_for_update().get(pk=setup.pk)
+    if not can_retry(setup):
+        raise ValidationError(_("Only a failed provisioning can be tried again."))
+    problems = activation_problems(setup)
+    if problems:
+        raise ValidationError(activation_message(problems))
+    previous = {"status": setup.provisioning_status, "error": setup.provisioning_error[:500]}
+    _queue_provisioning(setup, actor=actor, link_scheme=link_scheme, link_port=link_port)
+    setup.save()
+    audit_log(
+        actor=actor,
+        action="regional.alliancesetup.provisioning_retried",
+        target=setup,
+        changes={"previous": previous},
+    )
+    return setup
+
+
+# ---------------------------------------------------------------- checklist
+
+
+def task_create(*, actor, setup: AllianceSetup, data: dict[str, Any]) -> SetupTask:
+    last = setup.tasks.aggregate(last=Max("position"))["last"] or 0
+    return record_create(
+        actor=actor,
+        model=SetupTask,
+        data={**data, "setup": setup, "position": last + 1},
+        action="regional.setuptask.created",
+    )
+
+
+def task_update(*, actor, task: SetupTask, data: dict[str, Any]) -> SetupTask:
+    return record_update(actor=actor, instance=task, data=data, action="regional.setuptask.updated")
+
+
+def task_delete(*, actor, task: SetupTask) -> None:
+    record_delete(actor=actor, instance=task, action="regional.setuptask.deleted")
+
+
+def task_tick(*, actor, task: SetupTask, done: bool) -> SetupTask:
+    """Mark a checklist item done today, or open again."""
+    done_on = timezone.localdate() if done else None
+    if (task.done_on is not None) == done:
+        return task
+    return record_update(
+        actor=actor,
+        instance=task,
+        data={"done_on": done_on},
+        action="regional.setuptask.ticked" if done else "regional.setuptask.reopened",
+    )
