@@ -75,7 +75,12 @@ class Report(TimeStampedModel):
             models.CheckConstraint(
                 condition=(
                     models.Q(period_kind="year", quarter__isnull=True)
-                    | models.Q(period_kind="quarter", quarter__gte=1, quarter__lte=4)
+                    | models.Q(
+                        period_kind="quarter",
+                        quarter__isnull=False,
+                        quarter__gte=1,
+                        quarter__lte=4,
+                    )
                 ),
                 name="report_quarter_matches_period",
                 violation_error_message=_(

@@ -1,0 +1,573 @@
+"""The figures of a ministry report, built from the statistics snapshots.
+
+``build_report_data()`` reads the snapshots of the latest snapshot date on or before the
+period's end (and, for the comparison, on or before the previous period's end) and adds
+them up for Thuringia and for each district in which alliances are present. The result
+is plain JSON and is stored in ``Report.data`` when the report is generated, so a
+released report keeps its figures whatever happens to the snapshots later.
+
+The snapshots hold counts and amounts only; nothing here ever reads a person's name,
+e-mail address or phone number, and the report data holds none either.
+
+``report_tables()`` turns a report's stored data into the suppressed, labelled rows that
+every ministry-facing output (PDF, XLSX, CSV, pages) shows, so all of them show the same
+figures.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.models import FundingKind, PartnerKind, ProjectStatus, Topic
+from regional.models import AllianceSnapshot, PeriodKind
+from tenants.districts import District
+
+DATA_VERSION = 1
+
+# Kinds of figure: how a value is added up, formatted and whether it is suppressed.
+PEOPLE = "people"  # counts people or organisations: small numbers are suppressed
+COUNT = "count"  # alliances, projects, events, meetings: shown as they are
+MONEY = "money"  # amounts in EUR: shown as they are
+SHARE = "share"  # a ratio of two counts (0..1)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    section: str
+    kind: str
+    label: Any
+    short_label: Any = None
+
+
+SECTIONS = {
+    "alliances": gettext_lazy("Alliances"),
+    "partners": gettext_lazy("Partners"),
+    "projects": gettext_lazy("Projects"),
+    "events": gettext_lazy("Events"),
+    "funding": gettext_lazy("Funding"),
+    "board": gettext_lazy("Board meetings"),
+}
+
+# The figures of every report, in the order the report shows them. The breakdowns
+# (``<group>.<choice>``) follow the figure named in BREAKDOWN_AFTER.
+MAIN_FIGURES = [
+    Figure("alliances", "alliances", COUNT, gettext_lazy("Alliances")),
+    Figure("partners_total", "partners", PEOPLE, gettext_lazy("Active partners")),
+    Figure("companies", "partners", PEOPLE, gettext_lazy("Companies")),
+    Figure(
+        "partners_with_care_guides",
+        "partners",
+        PEOPLE,
+        gettext_lazy("Partners with care guides"),
+        gettext_lazy("With care guides"),
+    ),
+    Figure(
+        "care_guides_share",
+        "partners",
+        SHARE,
+        gettext_lazy("Share of partners with care guides"),
+        gettext_lazy("Share with care guides"),
+    ),
+    Figure("care_guides_total", "partners", PEOPLE, gettext_lazy("Trained care guides")),
+    Figure("valid_seals", "partners", PEOPLE, gettext_lazy("Valid family seals")),
+    Figure("projects_total", "projects", COUNT, gettext_lazy("Projects")),
+    Figure("families_reached", "projects", PEOPLE, gettext_lazy("Families reached")),
+    Figure("events", "events", COUNT, gettext_lazy("Events")),
+    Figure("event_participants", "events", PEOPLE, gettext_lazy("Event participants")),
+    Figure("funding_total", "funding", MONEY, gettext_lazy("Funding (EUR)")),
+    Figure("board_meetings_held", "board", COUNT, gettext_lazy("Board meetings held")),
+]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    group: str
+    section: str
+    kind: str
+    label: Any  # "%(label)s" is the choice's label
+    choices: type
+    after: str
+
+
+BREAKDOWNS = [
+    Breakdown(
+        "partners_by_kind",
+        "partners",
+        PEOPLE,
+        gettext_lazy("Partners by kind: %(label)s"),
+        PartnerKind,
+        "companies",
+    ),
+    Breakdown(
+        "projects_by_status",
+        "projects",
+        COUNT,
+        gettext_lazy("Projects by status: %(label)s"),
+        ProjectStatus,
+        "projects_total",
+    ),
+    Breakdown(
+        "projects_by_topic",
+        "projects",
+        COUNT,
+        gettext_lazy("Projects by topic: %(label)s"),
+        Topic,
+        "projects_by_status",
+    ),
+    Breakdown(
+        "funding_by_kind",
+        "funding",
+        MONEY,
+        gettext_lazy("Funding by kind: %(label)s"),
+        FundingKind,
+        "funding_total",
+    ),
+]
+
+_FIGURES = {figure.key: figure for figure in MAIN_FIGURES}
+_BREAKDOWNS = {breakdown.group: breakdown for breakdown in BREAKDOWNS}
+MAIN_KEYS = [figure.key for figure in MAIN_FIGURES]
+# Plain sums over the snapshots (the share is computed from two of them).
+_SUMMED = [
+    "partners_total",
+    "companies",
+    "partners_with_care_guides",
+    "care_guides_total",
+    "valid_seals",
+    "projects_total",
+    "families_reached",
+    "events",
+    "event_participants",
+    "board_meetings_held",
+]
+
+
+class NoFiguresError(Exception):
+    """There are no snapshots for the report's period."""
+
+
+# ---------------------------------------------------------------- periods
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    year: int
+    quarter: int | None
+
+    @property
+    def start(self) -> datetime.date:
+        if self.kind == PeriodKind.QUARTER:
+            return datetime.date(self.year, 3 * (self.quarter - 1) + 1, 1)
+        return datetime.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> datetime.date:
+        if self.kind == PeriodKind.QUARTER:
+            last_month = 3 * self.quarter
+            if last_month == 12:
+                return datetime.date(self.year, 12, 31)
+            return datetime.date(self.year, last_month + 1, 1) - datetime.timedelta(days=1)
+        return datetime.date(self.year, 12, 31)
+
+    @property
+    def label(self) -> str:
+        if self.kind == PeriodKind.QUARTER:
+            return f"Q{self.quarter} {self.year}"
+        return str(self.year)
+
+    def previous(self) -> Period:
+        """The previous year, or the previous quarter (Q1 follows Q4 of the year before)."""
+        if self.kind == PeriodKind.QUARTER:
+            if self.quarter == 1:
+                return Period(self.kind, self.year - 1, 4)
+            return Period(self.kind, self.year, self.quarter - 1)
+        return Period(self.kind, self.year - 1, None)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "year": self.year,
+            "quarter": self.quarter,
+            "label": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+        }
+
+
+def period_of(report) -> Period:
+    return Period(report.period_kind, report.year, report.quarter)
+
+
+# ---------------------------------------------------------------- reading the snapshots
+
+
+def snapshots_as_of(day: datetime.date) -> tuple[datetime.date | None, list[AllianceSnapshot]]:
+    """The snapshots of the latest snapshot date on or before ``day`` (two queries)."""
+    latest = AllianceSnapshot.objects.filter(taken_on__lte=day).aggregate(day=Max("taken_on"))[
+        "day"
+    ]
+    if latest is None:
+        return None, []
+    snapshots = list(
+        AllianceSnapshot.objects.filter(taken_on=latest)
+        .select_related("alliance")
+        .order_by("alliance__name", "pk")
+    )
+    return latest, snapshots
+
+
+def _money(value: Any) -> Decimal:
+    return Decimal(str(value or 0))
+
+
+def _breakdown_keys(group: str, snapshots: Iterable[AllianceSnapshot]) -> list[str]:
+    """Every choice of the group (stable rows), then any other key a snapshot holds."""
+    keys = list(_BREAKDOWNS[group].choices.values)
+    for snapshot in snapshots:
+        for key in sorted(getattr(snapshot, group) or {}):
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def _aggregate(snapshots: list[AllianceSnapshot], groups: dict[str, list[str]]) -> dict[str, Any]:
+    """The figures of ``snapshots`` added up; money as exact text, the share as a ratio."""
+    values: dict[str, Any] = {"alliances": len(snapshots)}
+    for name in _SUMMED:
+        values[name] = sum(getattr(s, name) for s in snapshots)
+    values["care_guides_share"] = (
+        round(values["partners_with_care_guides"] / values["partners_total"], 4)
+        if values["partners_total"]
+        else 0.0
+    )
+    funding = sum((_money(s.funding_total) for s in snapshots), Decimal(0))
+    values["funding_total"] = str(funding.quantize(Decimal("0.01")))
+    for group, keys in groups.items():
+        breakdown = _BREAKDOWNS[group]
+        for key in keys:
+            if breakdown.kind == MONEY:
+                total = sum(
+                    (_money((getattr(s, group) or {}).get(key)) for s in snapshots), Decimal(0)
+                )
+                values[f"{group}.{key}"] = str(total.quantize(Decimal("0.01")))
+            else:
+                values[f"{group}.{key}"] = sum(
+                    int((getattr(s, group) or {}).get(key) or 0) for s in snapshots
+                )
+    return values
+
+
+def row_keys(groups: dict[str, list[str]]) -> list[str]:
+    """The report's rows in order: main figures, each breakdown after its anchor."""
+    keys: list[str] = []
+    pending = {b.after: b.group for b in BREAKDOWNS}
+
+    def add_group(group: str) -> None:
+        keys.extend(f"{group}.{key}" for key in groups[group])
+        if group in pending:
+            add_group(pending[group])
+
+    for figure in MAIN_FIGURES:
+        keys.append(figure.key)
+        if figure.key in pending:
+            add_group(pending[figure.key])
+    return keys
+
+
+def _district_name(code: str) -> str:
+    try:
+        return str(District(code).label)
+    except ValueError:
+        return code
+
+
+def build_report_data(period: Period) -> dict[str, Any]:
+    """The report's figures for ``period`` as JSON (see the module's docstring).
+
+    Raises ``NoFiguresError`` when no snapshot was taken within the period.
+    """
+    previous = period.previous()
+    snapshot_date, current = snapshots_as_of(period.end)
+    if snapshot_date is None or snapshot_date < period.start:
+        raise NoFiguresError(
+            _(
+                "There are no statistics from %(start)s to %(end)s. Please refresh the "
+                "statistics first."
+            )
+            % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}"}
+        )
+    previous_date, earlier = snapshots_as_of(previous.end)
+    groups = {b.group: _breakdown_keys(b.group, [*current, *earlier]) for b in BREAKDOWNS}
+    keys = row_keys(groups)
+
+    def pair(now: dict[str, Any], before: dict[str, Any] | None) -> dict[str, list[Any]]:
+        return {key: [now[key], before[key] if before is not None else None] for key in keys}
+
+    totals = pair(_aggregate(current, groups), _aggregate(earlier, groups) if earlier else None)
+
+    by_district: dict[str, tuple[list, list]] = {}
+    for snapshot in current:
+        by_district.setdefault(snapshot.alliance.district, ([], []))[0].append(snapshot)
+    for snapshot in earlier:
+        by_district.setdefault(snapshot.alliance.district, ([], []))[1].append(snapshot)
+    order = {code: index for index, code in enumerate(District.values)}
+    districts = []
+    for code in sorted(by_district, key=lambda c: (order.get(c, len(order)), c)):
+        now, before = by_district[code]
+        districts.append(
+            {
+                "code": code,
+                "name": _district_name(code),
+                "values": pair(
+                    _aggregate(now, groups), _aggregate(before, groups) if earlier else None
+                ),
+            }
+        )
+    return {
+        "version": DATA_VERSION,
+        "period": period.as_json(),
+        "previous_period": previous.as_json(),
+        "snapshot_date": snapshot_date.isoformat(),
+        "previous_snapshot_date": previous_date.isoformat() if previous_date else None,
+        "rows": keys,
+        "totals": totals,
+        "districts": districts,
+    }
+
+
+# ---------------------------------------------------------------- labels and formats
+
+
+def figure_kind(key: str) -> str:
+    if key in _FIGURES:
+        return _FIGURES[key].kind
+    group = key.split(".", 1)[0]
+    if group in _BREAKDOWNS:
+        return _BREAKDOWNS[group].kind
+    return COUNT
+
+
+def figure_section(key: str) -> str:
+    if key in _FIGURES:
+        return _FIGURES[key].section
+    group = key.split(".", 1)[0]
+    return _BREAKDOWNS[group].section if group in _BREAKDOWNS else "partners"
+
+
+def figure_label(key: str, *, short: bool = False) -> str:
+    if key in _FIGURES:
+        figure = _FIGURES[key]
+        return str(figure.short_label if short and figure.short_label else figure.label)
+    group, _sep, choice = key.partition(".")
+    breakdown = _BREAKDOWNS.get(group)
+    if breakdown is None:
+        return key
+    try:
+        choice_label = str(breakdown.choices(choice).label)
+    except ValueError:
+        choice_label = choice
+    return str(breakdown.label) % {"label": choice_label}
+
+
+def _grouped(number: int | str) -> str:
+    return f"{number:,}".replace(",", ".") if isinstance(number, int) else number
+
+
+def format_value(value: Any, kind: str, *, signed: bool = False) -> str:
+    """A cell as the report prints it (German number formats; markers as they are)."""
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    sign = ""
+    if signed:
+        sign = "+" if value > 0 else ("−" if value < 0 else "±")
+        value = abs(value)
+    if kind == SHARE:
+        points = f"{float(value) * 100:.1f}".replace(".", ",")
+        return f"{sign}{points} Pp." if signed else f"{points} %"
+    if kind == MONEY:
+        amount = f"{Decimal(value):,.2f}".translate(str.maketrans(",.", ".,"))
+        return f"{sign}{amount} €"
+    return f"{sign}{_grouped(int(value))}"
+
+
+def format_percent(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return f"{sign}{abs(value):.1f} %".replace(".", ",")
+
+
+# ---------------------------------------------------------------- tables for the outputs
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One figure of Thuringia or of a district, suppressed as the ministry sees it."""
+
+    key: str
+    label: str
+    section: str
+    section_label: str
+    kind: str
+    value: Any
+    previous: Any
+    change: Any
+    change_percent: Any
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.value, self.kind)
+
+    @property
+    def previous_text(self) -> str:
+        return format_value(self.previous, self.kind)
+
+    @property
+    def change_text(self) -> str:
+        return format_value(self.change, self.kind, signed=True)
+
+    @property
+    def change_percent_text(self) -> str:
+        return format_percent(self.change_percent)
+
+    @property
+    def is_main(self) -> bool:
+        return self.key in _FIGURES
+
+
+@dataclass(frozen=True)
+class DistrictTable:
+    code: str
+    name: str
+    rows: list[FigureRow]
+
+    def row(self, key: str) -> FigureRow | None:
+        return next((row for row in self.rows if row.key == key), None)
+
+
+@dataclass(frozen=True)
+class ReportTables:
+    title: str
+    period_label: str
+    period_start: datetime.date
+    period_end: datetime.date
+    previous_label: str
+    snapshot_date: datetime.date
+    previous_snapshot_date: datetime.date | None
+    threshold: int
+    totals: list[FigureRow]
+    districts: list[DistrictTable]
+
+    def total(self, key: str) -> FigureRow | None:
+        return next((row for row in self.totals if row.key == key), None)
+
+    @property
+    def main_totals(self) -> list[FigureRow]:
+        return [row for row in self.totals if row.is_main]
+
+
+def _rows(keys: list[str], cells: dict[str, dict[str, Any]]) -> list[FigureRow]:
+    rows = []
+    for key in keys:
+        cell = cells[key]
+        section = figure_section(key)
+        rows.append(
+            FigureRow(
+                key=key,
+                label=figure_label(key),
+                section=section,
+                section_label=str(SECTIONS.get(section, section)),
+                kind=figure_kind(key),
+                value=cell["value"],
+                previous=cell["previous"],
+                change=cell["change"],
+                change_percent=cell["change_percent"],
+            )
+        )
+    return rows
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def report_tables(report) -> ReportTables | None:
+    """The report's stored figures, suppressed and labelled; None before generation."""
+    from regional.suppression import suppress_figures
+
+    data = report.data or {}
+    if not data.get("rows"):
+        return None
+    shown = suppress_figures(data, report.suppression_threshold)
+    keys = data["rows"]
+    return ReportTables(
+        title=report.title,
+        period_label=data["period"]["label"],
+        period_start=_date(data["period"]["start"]),
+        period_end=_date(data["period"]["end"]),
+        previous_label=data["previous_period"]["label"],
+        snapshot_date=_date(data["snapshot_date"]),
+        previous_snapshot_date=_date(data.get("previous_snapshot_date")),
+        threshold=report.suppression_threshold,
+        totals=_rows(keys, shown["totals"]),
+        districts=[
+            DistrictTable(d["code"], d["name"], _rows(keys, d["cells"])) for d in shown["districts"]
+        ],
+    )
+
+
+def notes(tables: ReportTables) -> list[str]:
+    """The explanations every output carries (the XLSX's Hinweise sheet, the PDF's end)."""
+    threshold = tables.threshold
+    if threshold > 1:
+        suppression = _(
+            "Figures that count people or organisations (partners, companies, partners with "
+            "care guides, care guides, family seals, families reached, event participants, "
+            'partners by kind) from 1 to %(below)s are shown as "<%(threshold)s".'
+        ) % {"below": threshold - 1, "threshold": threshold}
+    else:
+        suppression = _("No figures are suppressed.")
+    previous = (
+        f"{tables.previous_snapshot_date:%d.%m.%Y}"
+        if tables.previous_snapshot_date
+        else _("no figures")
+    )
+    return [
+        _(
+            "Source: the statistics of the alliances as of %(date)s; previous period "
+            "(%(previous_label)s): as of %(previous)s."
+        )
+        % {
+            "date": f"{tables.snapshot_date:%d.%m.%Y}",
+            "previous_label": tables.previous_label,
+            "previous": previous,
+        },
+        _(
+            "Partners, care guides, seals and projects are counted as on that day; events, "
+            "participants, funding and board meetings within the calendar year up to that day."
+        ),
+        suppression,
+        _(
+            "x: not shown, so that a suppressed figure cannot be worked out from the other "
+            "figures (by subtraction, from a change or from a share)."
+        ),
+        _(
+            "Numbers of alliances, projects, events and board meetings and amounts of money "
+            "are not suppressed. –: no figure to compare with."
+        ),
+        _("The report contains no personal data: no names, e-mail addresses or phone numbers."),
+    ]

@@ -1,0 +1,262 @@
+"""Writes of the ministry reports: create, edit the texts, generate, release, delete.
+
+Generating runs in Celery (``regional.tasks.reports.generate_report``): the request
+marks the report "being generated" and queues the task after the commit; the task
+builds the figures from the snapshots and the three files, and marks the report ready
+or failed. A released report is frozen: its texts, figures and files never change again
+and it cannot be deleted.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tenants.utils import get_public_schema_name, schema_context
+
+from config.sentry import EMAIL_RE, PHONE_RE
+from core.audit.services import audit_log
+from core.services.records import record_create, record_delete, record_update
+from regional import report_files
+from regional.models import PeriodKind, Report, ReportStatus
+from regional.reports import NoFiguresError, build_report_data, period_of, report_tables
+
+logger = logging.getLogger(__name__)
+
+TEXT_FIELDS = ("title", "summary", "highlights", "problems", "plans")
+EDITABLE_STATUSES = (ReportStatus.DRAFT, ReportStatus.READY, ReportStatus.FAILED)
+FILE_FIELDS = {"pdf": "pdf_file", "xlsx": "xlsx_file", "csv": "csv_file"}
+
+
+def _public():
+    """Reports and their files live in the public schema."""
+    return schema_context(get_public_schema_name())
+
+
+def frozen_message() -> str:
+    return _("This report has been released and is frozen: it can no longer be changed.")
+
+
+def _contains_contact_data(text: str) -> bool:
+    if EMAIL_RE.search(text):
+        return True
+    return any(
+        7 <= len(re.sub(r"\D", "", match.group(0))) <= 15 for match in PHONE_RE.finditer(text)
+    )
+
+
+def check_no_contact_data(data: dict[str, Any]) -> None:
+    """The report goes to the ministry: its texts must not carry e-mail addresses or
+    phone numbers (of anyone)."""
+    errors = {
+        field: _(
+            "Please write no e-mail addresses or phone numbers into the report: it goes to "
+            "the ministry."
+        )
+        for field in TEXT_FIELDS
+        if isinstance(data.get(field), str) and _contains_contact_data(data[field])
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def check_period(data: dict[str, Any]) -> None:
+    """A quarterly report needs its quarter. (The model's check constraint lets a missing
+    quarter pass: in SQL a comparison with NULL does not fail a CHECK.)"""
+    if data.get("period_kind") == PeriodKind.QUARTER and data.get("quarter") is None:
+        raise ValidationError(
+            {"quarter": _("A quarterly report needs a quarter from 1 to 4, a yearly report none.")}
+        )
+
+
+def report_create(*, actor, data: dict[str, Any]) -> Report:
+    check_period(data)
+    check_no_contact_data(data)
+    values = {
+        **data,
+        "status": ReportStatus.DRAFT,
+        "suppression_threshold": settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD,
+    }
+    with _public():
+        return record_create(actor=actor, model=Report, data=values)
+
+
+def _refuse_unless_editable(report: Report) -> None:
+    if report.is_frozen:
+        raise ValidationError(frozen_message())
+    if report.status == ReportStatus.GENERATING:
+        raise ValidationError(_("The report is being generated. Please wait until it is finished."))
+
+
+@transaction.atomic
+def report_update(*, actor, report: Report, data: dict[str, Any]) -> Report:
+    """Change the title and texts. The files of a generated report are then out of date:
+    it goes back to draft and has to be generated again before it can be released."""
+    with _public():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        _refuse_unless_editable(current)
+        unknown = set(data) - set(TEXT_FIELDS)
+        if unknown:
+            raise ValidationError(
+                _("These fields cannot be changed: %s") % ", ".join(sorted(unknown))
+            )
+        check_no_contact_data(data)
+        values = dict(data)
+        changed = any(getattr(current, field) != value for field, value in data.items())
+        if changed and current.status == ReportStatus.READY:
+            values["status"] = ReportStatus.DRAFT
+        return record_update(actor=actor, instance=current, data=values)
+
+
+@transaction.atomic
+def report_generate(*, actor, report: Report) -> Report:
+    """Queue the generation of the figures and files (refused for a released report).
+
+    Asking again while it runs changes nothing.
+    """
+    with _public():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if current.is_frozen:
+            raise ValidationError(
+                _("This report has been released and is frozen: it cannot be generated again.")
+            )
+        if current.status == ReportStatus.GENERATING:
+            return current
+        task_id = str(uuid.uuid4())
+        current = record_update(
+            actor=actor,
+            instance=current,
+            data={"status": ReportStatus.GENERATING, "generation_error": "", "task_id": task_id},
+            action="regional.report.generation_requested",
+        )
+    from regional.tasks.reports import generate_report
+
+    transaction.on_commit(
+        functools.partial(generate_report.apply_async, args=[current.pk], task_id=task_id)
+    )
+    return current
+
+
+def _store_files(report: Report, files: dict[str, tuple[str, bytes]]) -> None:
+    """Replace the report's files (the old ones are removed first, so names stay)."""
+    for kind, (name, content) in files.items():
+        field = getattr(report, FILE_FIELDS[kind])
+        if field.name:
+            field.storage.delete(field.name)
+        field.save(name, ContentFile(content), save=False)
+
+
+def report_build(*, report_id: int) -> Report | None:
+    """Build the figures and files of a report that is being generated (the task's work).
+
+    Only a report in "being generated" is built, so running it twice (a redelivered task)
+    does nothing the second time; a released report is never touched.
+    """
+    with _public(), transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_id).first()
+        if report is None or report.status != ReportStatus.GENERATING:
+            return report
+        generated_on = timezone.localdate()
+        try:
+            with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+                report.data = build_report_data(period_of(report))
+                report.suppression_threshold = settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD
+                tables = report_tables(report)
+                names = report_files.file_names(tables)
+                files = {
+                    "pdf": report_files.build_pdf(report, tables, generated_on=generated_on),
+                    "xlsx": report_files.build_xlsx(report, tables),
+                    "csv": report_files.build_csv(report, tables),
+                }
+        except Exception as exc:
+            if isinstance(exc, NoFiguresError):
+                message = str(exc)
+            else:
+                logger.exception("generating report %s failed", report_id)
+                message = f"{type(exc).__name__}: {exc}"
+            Report.objects.filter(pk=report.pk).update(
+                status=ReportStatus.FAILED, generation_error=message, updated_at=timezone.now()
+            )
+            report.refresh_from_db()
+            audit_log(
+                actor=None,
+                action="regional.report.generation_failed",
+                target=report,
+                changes={"error": message},
+            )
+            return report
+        _store_files(report, {kind: (names[kind], files[kind]) for kind in files})
+        report.snapshot_date = tables.snapshot_date
+        report.status = ReportStatus.READY
+        report.generated_at = timezone.now()
+        report.generation_error = ""
+        report.full_clean()
+        report.save()
+        audit_log(
+            actor=None,
+            action="regional.report.generated",
+            target=report,
+            changes={
+                "snapshot_date": tables.snapshot_date.isoformat(),
+                "files": [getattr(report, FILE_FIELDS[kind]).name for kind in FILE_FIELDS],
+            },
+        )
+        return report
+
+
+@transaction.atomic
+def report_release(*, actor, report: Report) -> Report:
+    """Release a generated report to the ministry; from now on it is frozen."""
+    with _public():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if current.is_frozen:
+            raise ValidationError(_("This report has already been released."))
+        if current.status != ReportStatus.READY:
+            raise ValidationError(
+                _("Only a generated report can be released. Please generate it first.")
+            )
+        return record_update(
+            actor=actor,
+            instance=current,
+            data={
+                "status": ReportStatus.RELEASED,
+                "released_at": timezone.now(),
+                "released_by": actor,
+            },
+            action="regional.report.released",
+        )
+
+
+@transaction.atomic
+def report_delete(*, actor, report: Report) -> None:
+    """Delete a report that has not been released, with its files."""
+    with _public():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if current.is_frozen:
+            raise ValidationError(
+                _("This report has been released and is frozen: it cannot be deleted.")
+            )
+        if current.status == ReportStatus.GENERATING:
+            raise ValidationError(
+                _("The report is being generated. Please wait until it is finished.")
+            )
+        names = [getattr(current, field).name for field in FILE_FIELDS.values()]
+        storage = current.pdf_file.storage
+        record_delete(actor=actor, instance=current)
+
+    def remove_files() -> None:
+        with _public():
+            for name in names:
+                if name:
+                    storage.delete(name)
+
+    transaction.on_commit(remove_files)
