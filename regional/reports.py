@@ -571,3 +571,31 @@ def notes(tables: ReportTables) -> list[str]:
         ),
         _("The report contains no personal data: no names, e-mail addresses or phone numbers."),
     ]
+
+
+def figures_context(tables: ReportTables | None) -> dict[str, Any]:
+    """What templates/regional/reports/_figures.html needs to show ``tables``."""
+    if tables is None:
+        return {"tables": None}
+    return {
+        "tables": tables,
+        "matrix_headers": [figure_label(key, short=True) for key in MAIN_KEYS],
+        "matrix_rows": [
+            (district.name, [district.row(key) for key in MAIN_KEYS])
+            for district in tables.districts
+        ],
+        "matrix_total": [tables.total(key) for key in MAIN_KEYS],
+        "notes": notes(tables),
+    }
+
+
+def ministry_tables(day: datetime.date, threshold: int) -> ReportTables | None:
+    """The figures of ``day``'s year as the ministry may see them (suppressed, with the
+    change against the year before); None when there are no snapshots."""
+    from types import SimpleNamespace
+
+    try:
+        data = build_report_data(Period(PeriodKind.YEAR, day.year, None))
+    except NoFiguresError:
+        return None
+    return report_tables(SimpleNamespace(title="", data=data, suppression_threshold=threshold))

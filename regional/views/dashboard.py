@@ -11,6 +11,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -24,6 +25,7 @@ from core.lists import Column, ListSpec, list_view
 from core.models import PartnerKind, ProjectStatus, Topic
 from regional import charts
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
+from regional.reports import figures_context, ministry_tables
 from regional.selectors import statistics as selectors
 from regional.services import statistics as services
 from tenants.districts import District
@@ -92,6 +94,8 @@ def dashboard(request):
     snapshots = list(selectors.snapshots_on(chosen))
     totals = selectors.state_totals(snapshots)
     districts = selectors.district_figures(snapshots)
+    if not context["can_see_alliances"]:
+        return _ministry_dashboard(request, context, chosen, districts)
     trend = selectors.state_trend(period)
     day = date_format(chosen, "SHORT_DATE_FORMAT")
     kinds = dict(PartnerKind.choices)
@@ -189,6 +193,33 @@ def dashboard(request):
         }
     )
     return render(request, "regional/dashboard/dashboard.html", context)
+
+
+def _ministry_dashboard(request, context, chosen, districts):
+    """The ministry's view: aggregated figures only, small numbers suppressed exactly as
+    in the released reports, and the map of where alliances are (alliances are public)."""
+    threshold = settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD
+    tables = ministry_tables(chosen, threshold)
+    day = date_format(chosen, "SHORT_DATE_FORMAT")
+    context.update(figures_context(tables))
+    context.update(
+        {
+            "chosen": chosen,
+            "threshold": threshold,
+            "districts": districts,
+            "district_map": charts.district_map(
+                {d.code: d.alliances for d in districts},
+                chart_id="chart-map",
+                title=_("Alliances per district on %(date)s") % {"date": day},
+                description=_(
+                    "Schematic map of Thuringia's 23 districts and independent cities, each "
+                    "a square placed roughly where it lies, coloured by its number of "
+                    "alliances. The table next to it gives the same figures."
+                ),
+            ),
+        }
+    )
+    return render(request, "regional/dashboard/ministry.html", context)
 
 
 # ---------------------------------------------------------------- the alliances' figures

@@ -25,7 +25,7 @@ from regional.forms.reports import (
     ReportTextsForm,
 )
 from regional.models import Report, ReportStatus
-from regional.reports import MAIN_KEYS, figure_label, notes, report_tables
+from regional.reports import figures_context, report_tables
 from regional.selectors.reports import released_reports, report_detail, report_list
 from regional.services import reports as services
 from tenants.permissions import access_for, requires
@@ -115,18 +115,7 @@ def _report_or_404(request, pk: int) -> Report:
 
 def _figures_context(report: Report) -> dict:
     tables = report_tables(report) if report.status in _WITH_FIGURES else None
-    if tables is None:
-        return {"tables": None}
-    return {
-        "tables": tables,
-        "matrix_headers": [figure_label(key, short=True) for key in MAIN_KEYS],
-        "matrix_rows": [
-            (district.name, [district.row(key) for key in MAIN_KEYS])
-            for district in tables.districts
-        ],
-        "matrix_total": [tables.total(key) for key in MAIN_KEYS],
-        "notes": notes(tables),
-    }
+    return figures_context(tables)
 
 
 @requires(VIEW)
