@@ -30,7 +30,6 @@ Everything runs in the caller's transaction: PostgreSQL's DDL is transactional.
 
 from __future__ import annotations
 
-import datetime
 from contextlib import contextmanager
 from typing import Any
 
@@ -42,8 +41,8 @@ from django_tenants.utils import quote_schema_name, schema_exists
 from psycopg import sql
 
 from core.audit.services import audit_log
-from tenants.models import Alliance, AllianceStatus, Domain
-from tenants.services.alliances import _validate_slug, alliance_host
+from tenants.models import Alliance
+from tenants.services.alliances import alliance_create
 
 # The template every new alliance schema is cloned from. The leading underscore keeps
 # it apart from alliance schemas (a slug, and so a schema name, starts with a letter).
@@ -319,52 +318,11 @@ def _verify_clone(schema_name: str) -> None:
 
 
 @transaction.atomic
-def alliance_create_from_template(
-    *,
-    actor,
-    name: str,
-    slug: str,
-    district: str,
-    host_organisation: str = "",
-    founded_on: datetime.date | None = None,
-    status: str = AllianceStatus.ACTIVE,
-) -> Alliance:
-    """Like ``alliance_create``, with the schema cloned from the template.
-
-    Row, schema and primary domain are made in one transaction: if any step fails,
-    none of them remains.
-    """
+def alliance_create_from_template(**fields: Any) -> Alliance:
+    """``alliance_create`` with the schema copied from the template (row, schema and
+    primary domain in one transaction: if any step fails, none of them remains)."""
     connection.set_schema_to_public()
-    _validate_slug(slug)
-    alliance = Alliance(
-        name=name.strip(),
-        slug=slug,
-        schema_name=Alliance.schema_name_for(slug),
-        district=district,
-        host_organisation=host_organisation.strip(),
-        founded_on=founded_on,
-        status=status,
-    )
-    alliance.full_clean()
-    # The schema comes from the template below, not from django-tenants' migrate run.
-    alliance.auto_create_schema = False
-    alliance.save()
-    create_alliance_schema_from_template(alliance.schema_name)
-    domain = Domain(domain=alliance_host(slug), tenant=alliance, is_primary=True)
-    domain.full_clean()
-    domain.save()
-    audit_log(
-        actor=actor,
-        action="tenants.alliance.created",
-        target=alliance,
-        changes={
-            "slug": slug,
-            "district": district,
-            "domain": domain.domain,
-            "schema": f"copied from {TEMPLATE_SCHEMA}",
-        },
-    )
-    return alliance
+    return alliance_create(copy_template=True, **fields)
 
 
 def alliance_discard(*, actor, alliance: Alliance, reason: str = "") -> None:
