@@ -25,23 +25,10 @@ from core.models import (
     MinutesStatus,
 )
 from core.services.records import record_create, record_delete, record_update
+from core.uploads import attachment_check
 
 SERIES_MAX = 12
 MONTHS_BETWEEN_MEETINGS = 3
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-# Allowed file types: extension -> how the file's first bytes look.
-_ZIP = (b"PK\x03\x04",)
-ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "docx": _ZIP,
-    "xlsx": _ZIP,
-    "odt": _ZIP,
-    "ods": _ZIP,
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-}
-ATTACHMENT_TYPES_LABEL = "PDF, DOCX, XLSX, ODT, ODS, PNG, JPG"
 
 
 # ---------------------------------------------------------------- board members
@@ -316,29 +303,6 @@ def minutes_approve(
 
 
 # ---------------------------------------------------------------- attachments
-
-
-def attachment_check(file: UploadedFile) -> None:
-    """Refuse files that are too large or not of an allowed type (by name and content)."""
-    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            {"file": _("The file is larger than 20 MB. Please upload a smaller file.")}
-        )
-    extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
-    signatures = ATTACHMENT_SIGNATURES.get(extension)
-    refusal = ValidationError(
-        {
-            "file": _("Only these file types can be uploaded: %(types)s.")
-            % {"types": ATTACHMENT_TYPES_LABEL}
-        }
-    )
-    if signatures is None:
-        raise refusal
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise refusal
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.audit.services import audit_log, changes_between, snapshot
 from core.services.records import record_create, record_delete, record_update
+from core.uploads import attachment_check
 from regional.models import (
     AgendaEntry,
     Invitation,
@@ -37,20 +38,6 @@ from regional.models import (
     Response,
 )
 from regional.selectors.meetings import local_coordinators, next_agenda_time
-
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-_ZIP = (b"PK\x03\x04",)
-# Allowed file types: extension -> how the file's first bytes look.
-ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "docx": _ZIP,
-    "xlsx": _ZIP,
-    "odt": _ZIP,
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-}
-ATTACHMENT_TYPES_LABEL = "PDF, DOCX, XLSX, ODT, PNG, JPG"
 
 EMAIL_KINDS = ("invitation", "reminder_week", "reminder_day", "cancellation")
 
@@ -584,29 +571,6 @@ def minutes_publish(
 
 
 # ---------------------------------------------------------------- attachments
-
-
-def attachment_check(file: UploadedFile) -> None:
-    """Refuse files that are too large or not of an allowed type (by name and content)."""
-    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            {"file": _("The file is larger than 20 MB. Please upload a smaller file.")}
-        )
-    extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
-    signatures = ATTACHMENT_SIGNATURES.get(extension)
-    refusal = ValidationError(
-        {
-            "file": _("Only these file types can be uploaded: %(types)s.")
-            % {"types": ATTACHMENT_TYPES_LABEL}
-        }
-    )
-    if signatures is None:
-        raise refusal
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise refusal
 
 
 @transaction.atomic

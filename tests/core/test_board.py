@@ -23,7 +23,6 @@ from core.models import (
 )
 from core.selectors.board import meeting_agenda, next_planned_meeting
 from core.services.board import (
-    ATTACHMENT_MAX_BYTES,
     add_months,
     agenda_item_create,
     agenda_item_delete,
@@ -36,6 +35,7 @@ from core.services.board import (
     minutes_update,
     quarterly_dates,
 )
+from core.uploads import ATTACHMENT_MAX_BYTES
 from tenants.roles import Role
 from tests import isolation
 from tests.conftest import (

@@ -818,7 +818,7 @@ def test_attachment_is_uploaded_to_public_storage_downloaded_and_deleted(
         ("programm.exe", b"MZ\x90\x00"),
         ("flyer.pdf", b"MZ\x90\x00 not a pdf"),
         ("bild.png", b"\xff\xd8\xff\xe0 a jpeg"),
-        ("tabelle.ods", b"PK\x03\x04 zip"),
+        ("tabelle.xls", b"\xd0\xcf\x11\xe0 old excel"),
     ],
 )
 def test_attachment_of_a_wrong_type_is_refused(state_client, media_root, name, content):

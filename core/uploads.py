@@ -1,0 +1,51 @@
+"""Checking uploaded documents before they are stored (board and regional attachments).
+
+A file is accepted only if its name has an allowed extension AND its first bytes look
+like that type, so a renamed executable is refused; and it is not larger than 20 MB.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+_ZIP = (b"PK\x03\x04",)
+# Allowed file types: extension -> how the file's first bytes look.
+ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "docx": _ZIP,
+    "xlsx": _ZIP,
+    "odt": _ZIP,
+    "ods": _ZIP,
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+}
+ATTACHMENT_TYPES_LABEL = "PDF, DOCX, XLSX, ODT, ODS, PNG, JPG"
+
+
+def attachment_check(file: UploadedFile) -> None:
+    """Refuse files that are too large or not of an allowed type (by name and content)."""
+    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {"file": _("The file is larger than 20 MB. Please upload a smaller file.")}
+        )
+    extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
+    signatures = ATTACHMENT_SIGNATURES.get(extension)
+    refusal = ValidationError(
+        {
+            "file": _("Only these file types can be uploaded: %(types)s.")
+            % {"types": ATTACHMENT_TYPES_LABEL}
+        }
+    )
+    if signatures is None:
+        raise refusal
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if not any(head.startswith(signature) for signature in signatures):
+        raise refusal
