@@ -2,9 +2,11 @@
 
 from django.urls import include, path
 
+from api.urls import state_patterns as api_patterns
 from config.urls_common import urlpatterns as common_patterns
 
 urlpatterns = [
     path("", include("regional.urls")),
+    *api_patterns,
     *common_patterns,
 ]

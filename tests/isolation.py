@@ -172,6 +172,13 @@ def audit(
             anonymous = outsider.user is None
             if not anonymous and access_of(outsider.user, tenant).can(protection):
                 continue  # allowed here (e.g. the ministry's dashboard); sentinels checked above
+            if anonymous and route.path.startswith("/api/"):
+                if response.status_code != 401:
+                    problems.append(
+                        f"{route.path} ({protection}) answered {response.status_code} to "
+                        "anonymous, expected 401"
+                    )
+                continue
             if anonymous and not (
                 response.status_code == 302 and "/accounts/login/" in response["Location"]
             ):

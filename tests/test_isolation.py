@@ -86,6 +86,7 @@ def outsiders(jena, private_data_of_b) -> dict[str, Outsider]:
 def _samples(data) -> dict[str, str]:
     return {
         "int": str(data["record_id"]),  # ids of B's records, asked for elsewhere
+        "pk": str(data["record_id"]),  # the API routers' detail routes
         "path": data["file"],
         "str": "x",
         "slug": "x",

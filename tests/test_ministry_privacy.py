@@ -62,7 +62,13 @@ def _personal_data_in(body: str, own_email: str) -> list[str]:
 )
 def test_no_page_the_ministry_opens_carries_personal_data(seeded, ministry_client, urlconf, host):
     client, user = ministry_client
-    samples = {"int": str(seeded["id"]), "path": "x.txt", "str": "x", "slug": "x"}
+    samples = {
+        "int": str(seeded["id"]),
+        "pk": str(seeded["id"]),
+        "path": "x.txt",
+        "str": "x",
+        "slug": "x",
+    }
     checked = 0
     for route in discover(urlconf, samples):
         if route.path is None:

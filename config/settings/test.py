@@ -35,3 +35,6 @@ TENANT_DOMAIN_CACHE_SECONDS = 60
 LOGGING["root"]["level"] = "WARNING"
 # Two suites on one server (say, two checkouts) each need their own test database.
 DATABASES["default"]["TEST"] = {"NAME": env("BUENDNISNETZ_TEST_DATABASE", "test_buendnisnetz")}
+
+# Throttling is tested on purpose where it matters; elsewhere it would only slow tests.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}

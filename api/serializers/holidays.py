@@ -1,0 +1,14 @@
+from rest_framework import serializers
+
+from core.models import HolidayOffer
+
+
+class PublicHolidayOfferSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = HolidayOffer
+        fields = [
+            "id", "title", "description", "organiser", "start_date", "end_date", "start_time",
+            "end_time", "place", "age_min", "age_max", "price", "max_participants",
+            "registration",
+        ]  # fmt: skip
+        read_only_fields = fields

@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from core.models import Measure, Partner
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    measures = serializers.SlugRelatedField(
+        slug_field="name",
+        many=True,
+        queryset=Measure.objects.all(),
+        required=False,
+        help_text=_("Names of family-friendly measures from the alliance's catalogue."),
+    )
+    contact_count = serializers.IntegerField(read_only=True, help_text=_("Contact persons."))
+
+    class Meta:
+        model = Partner
+        fields = [
+            "id", "name", "kind", "size_class", "street", "postcode", "city", "website",
+            "joined_on", "left_on", "status", "public_listing_consent", "measures",
+            "care_guides_count", "description", "contact_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "created_at", "updated_at", "contact_count"]
+
+
+class PublicPartnerSerializer(serializers.ModelSerializer):
+    """What anyone may read: partners that agreed to be listed, without any person."""
+
+    class Meta:
+        model = Partner
+        fields = ["id", "name", "kind", "city", "website"]
+        read_only_fields = fields

@@ -1,0 +1,49 @@
+"""One router for alliance hosts, one for the state host; schema and docs on both."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from api.views import state, workspace
+from api.views.auth import TokenView
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema of this host's API (not secret)."""
+
+    public_view = True
+
+
+class DocsView(SpectacularSwaggerView):
+    """Swagger UI, served from this project (drf-spectacular-sidecar), no CDN."""
+
+    public_view = True
+
+
+alliance_router = SimpleRouter(trailing_slash=True)
+alliance_router.register("partners", workspace.PartnerViewSet, basename="api-partner")
+alliance_router.register(
+    "public/partners", workspace.PublicPartnerViewSet, basename="api-public-partner"
+)
+alliance_router.register(
+    "public/holiday-offers", workspace.PublicHolidayOfferViewSet, basename="api-holiday-offer"
+)
+
+state_router = SimpleRouter(trailing_slash=True)
+state_router.register("alliances", state.AllianceViewSet, basename="api-alliance")
+
+
+def _common(urlconf: str) -> list:
+    # Each host documents its own routes: the schema is built from that host's URL conf.
+    return [
+        path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
+        path("api/schema/", SchemaView.as_view(urlconf=urlconf), name="api-schema"),
+        path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
+    ]
+
+
+alliance_patterns = [
+    path("api/v1/", include(alliance_router.urls)),
+    *_common("config.urls_tenant"),
+]
+state_patterns = [path("api/v1/", include(state_router.urls)), *_common("config.urls_public")]

@@ -1,0 +1,170 @@
+"""REST API v1: tokens bound to memberships and hosts, the permission layer, services."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from core.audit.models import AuditEntry
+from core.models import Partner
+from tenants.roles import Role
+from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
+from tests.factories.partners import ContactPersonFactory, PartnerFactory
+
+
+def _api(host: str, token: str | None = None) -> Client:
+    headers = {"HTTP_HOST": host}
+    if token:
+        headers["HTTP_AUTHORIZATION"] = f"Token {token}"
+    return Client(**headers)
+
+
+def _token(email: str, password: str = "demo-passwort", host: str = "jena.localhost") -> str:
+    response = _api(host).post(
+        "/api/v1/auth/token/",
+        {"email": email, "password": password},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["token"]
+
+
+@pytest.fixture
+def coordinator_token(jena):
+    user = person_with_role(Role.LOCAL_COORDINATOR, jena)
+    return _token(user.email)
+
+
+def test_token_for_right_credentials_and_a_clear_error_otherwise(jena):
+    user = person_with_role(Role.LOCAL_COORDINATOR, jena)
+    assert _token(user.email)
+    wrong = _api("jena.localhost").post(
+        "/api/v1/auth/token/", {"email": user.email, "password": "falsch"},
+        content_type="application/json", HTTP_ACCEPT_LANGUAGE="de",
+    )  # fmt: skip
+    assert wrong.status_code == 401
+    body = wrong.json()
+    assert set(body) == {"status", "code", "detail", "errors"}
+    assert body["status"] == 401
+    missing = _api("jena.localhost").post(
+        "/api/v1/auth/token/", {"email": "kein-name"}, content_type="application/json"
+    )
+    assert missing.status_code == 400
+    assert set(missing.json()["errors"]) == {"email", "password"}
+
+
+def test_a_token_works_on_its_alliance_and_nowhere_else(jena, badfrankenhausen, coordinator_token):
+    with schema_context("badfrankenhausen"):
+        PartnerFactory(name="Kurbetrieb Bad Frankenhausen")
+    assert _api("jena.localhost", coordinator_token).get("/api/v1/partners/").status_code == 200
+    other = _api("badfrankenhausen.localhost", coordinator_token).get("/api/v1/partners/")
+    assert other.status_code == 404
+    assert "Kurbetrieb" not in other.content.decode()
+    assert _api("localhost", coordinator_token).get("/api/v1/partners/").status_code == 404
+
+
+def test_revoked_token_no_longer_works(coordinator_token):
+    client = _api("jena.localhost", coordinator_token)
+    assert client.delete("/api/v1/auth/token/").status_code == 204
+    assert client.get("/api/v1/partners/").status_code == 401
+
+
+def test_anonymous_callers_get_401(jena):
+    response = _api("jena.localhost").get("/api/v1/partners/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Token")
+
+
+def test_partner_list_filters_orders_pages_and_costs_the_same_queries(jena, coordinator_token):
+    client = _api("jena.localhost", coordinator_token)
+
+    def add(start, count):
+        def create():
+            with schema_context("jena"):
+                for i in range(start, start + count):
+                    ContactPersonFactory(partner=PartnerFactory(name=f"Betrieb {i:03d}"))
+
+        return create
+
+    assert_same_queries_for_few_and_many(client, "/api/v1/partners/", add(0, 5), add(5, 195))
+    page = client.get("/api/v1/partners/", {"ordering": "-name", "page_size": 10}).json()
+    assert page["count"] == 200
+    assert page["results"][0]["name"] == "Betrieb 199"
+    assert client.get("/api/v1/partners/", {"q": "Betrieb 042"}).json()["count"] == 1
+
+
+def test_create_goes_through_the_service_with_audit_and_validation(jena, coordinator_token):
+    client = _api("jena.localhost", coordinator_token)
+    created = client.post(
+        "/api/v1/partners/", {"name": "Stadtwerke Jena", "kind": "company"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert created.status_code == 201, created.content
+    duplicate = client.post(
+        "/api/v1/partners/", {"name": "STADTWERKE JENA", "kind": "company"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert duplicate.status_code == 400
+    assert duplicate.json()["errors"]
+    bad = client.post(
+        "/api/v1/partners/", {"name": "X", "kind": "raumschiff", "care_guides_count": -1},
+        content_type="application/json",
+    )  # fmt: skip
+    assert bad.status_code == 400
+    assert {"kind", "care_guides_count"} <= set(bad.json()["errors"])
+    with schema_context("jena"):
+        assert Partner.objects.filter(name__iexact="stadtwerke jena").count() == 1
+        assert AuditEntry.objects.filter(action="core.partner.created").count() == 1
+
+
+def test_roles_from_the_permission_layer(jena):
+    with schema_context("jena"):
+        own = PartnerFactory(name="Eigene Firma")
+        other = PartnerFactory(name="Fremde Firma")
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    assert board.get("/api/v1/partners/").status_code == 200
+    assert board.post("/api/v1/partners/", {"name": "N", "kind": "company"},
+                      content_type="application/json").status_code == 404  # fmt: skip
+    contact_user = person_with_role(Role.PARTNER_CONTACT, jena, partner_id=own.pk)
+    contact = _api("jena.localhost", _token(contact_user.email))
+    assert contact.get("/api/v1/partners/").status_code == 404
+    assert contact.get(f"/api/v1/partners/{own.pk}/").status_code == 200
+    assert contact.get(f"/api/v1/partners/{other.pk}/").status_code == 404
+    changed = contact.patch(
+        f"/api/v1/partners/{own.pk}/", {"city": "Jena-Lobeda"}, content_type="application/json"
+    )
+    assert changed.status_code == 200
+    ministry = _api("jena.localhost", _token(person_with_role(Role.MINISTRY).email))
+    assert ministry.get("/api/v1/partners/").status_code == 404
+
+
+def test_public_endpoints_need_no_login_and_show_only_public_data(jena):
+    with schema_context("jena"):
+        PartnerFactory(name="Gern Genannt", public_listing_consent=True)
+        ContactPersonFactory(
+            partner=PartnerFactory(name="Lieber Nicht", public_listing_consent=False),
+            last_name="Geheimhaltung",
+        )
+    body = _api("jena.localhost").get("/api/v1/public/partners/").content.decode()
+    assert "Gern Genannt" in body
+    assert "Lieber Nicht" not in body
+    assert "Geheimhaltung" not in body
+    assert _api("jena.localhost").get("/api/v1/public/holiday-offers/").status_code == 200
+    alliances = _api("localhost").get("/api/v1/alliances/").json()
+    assert {a["slug"] for a in alliances["results"]} >= {"jena", "badfrankenhausen"}
+
+
+@pytest.mark.parametrize("host", ["localhost", "jena.localhost"])
+def test_openapi_schema_and_docs_are_served_without_other_hosts(jena, host):
+    schema = _api(host).get("/api/schema/", {"format": "json"})
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    expected = "/api/v1/alliances/" if host == "localhost" else "/api/v1/partners/"
+    assert expected in paths
+    docs = _api(host).get("/api/docs/")
+    assert docs.status_code == 200
+    html = docs.content.decode()
+    assert not re.search(r"(src|href)=\"https?://", html)
