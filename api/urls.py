@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import state, workspace
+from api.views import state, state_resources, work_resources, workspace
 from api.views.auth import TokenView
 
 
@@ -31,6 +31,9 @@ alliance_router.register(
 
 state_router = SimpleRouter(trailing_slash=True)
 state_router.register("alliances", state.AllianceViewSet, basename="api-alliance")
+
+work_resources.register(alliance_router)
+state_resources.register(state_router)
 
 
 def _common(urlconf: str) -> list:

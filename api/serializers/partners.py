@@ -1,10 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.fields import OptionalURLField
 from core.models import Measure, Partner
 
 
 class PartnerSerializer(serializers.ModelSerializer):
+    website = OptionalURLField(help_text=_("The partner's website."))
     measures = serializers.SlugRelatedField(
         slug_field="name",
         many=True,
@@ -26,6 +28,8 @@ class PartnerSerializer(serializers.ModelSerializer):
 
 class PublicPartnerSerializer(serializers.ModelSerializer):
     """What anyone may read: partners that agreed to be listed, without any person."""
+
+    website = OptionalURLField(read_only=True, help_text=_("The partner's website."))
 
     class Meta:
         model = Partner

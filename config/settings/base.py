@@ -363,6 +363,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "kind"; give each set of choices its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerKindEnum": "core.models.partners.PartnerKind",
+        "EventKindEnum": "core.models.work.EventKind",
+        "FundingKindEnum": "core.models.funding.FundingKind",
+        "MeetingKindEnum": "regional.models.meetings.MeetingKind",
+        "PeriodKindEnum": "regional.models.reports.PeriodKind",
+    },
 }
 
 # ---------------------------------------------------------------- logging

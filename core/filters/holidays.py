@@ -32,7 +32,7 @@ class HolidayOfferFilter(SearchFilterSet):
         model = HolidayOffer
         fields = ["q", "month", "year", "age", "organiser", "is_published"]
 
-    def filter_month(self, queryset, name, value):
+    def filter_month(self, queryset, name, value: int):
         """Offers that take place (at least partly) in that month."""
         if not value:
             return queryset

@@ -29,7 +29,7 @@ class ProjectFilter(SearchFilterSet):
         model = Project
         fields = ["q", "topic", "status", "partner", "year"]
 
-    def filter_partner(self, queryset, name, value):
+    def filter_partner(self, queryset, name, value: Partner | None):
         """Projects the partner leads or takes part in."""
         if value is None:
             return queryset

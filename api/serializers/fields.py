@@ -1,0 +1,27 @@
+"""Field types the API shares."""
+
+from rest_framework import serializers
+
+
+class OptionalURLField(serializers.URLField):
+    """A web address that may be missing: ``null`` in the API, blank in the database
+    (an empty string is not a valid ``uri`` in the OpenAPI schema)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+    def to_internal_value(self, data):
+        if data in (None, ""):
+            return ""
+        return super().to_internal_value(data)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, ""
+        return super().validate_empty_values(data)

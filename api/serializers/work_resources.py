@@ -1,0 +1,281 @@
+"""Serializers of the workspace resources: contacts, projects, events, funding, holidays."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from api.serializers.fields import OptionalURLField
+from core.models import (
+    Application,
+    BoardMeeting,
+    ContactPerson,
+    Event,
+    FundingEntry,
+    HolidayOffer,
+    Partner,
+    Project,
+    SealApplication,
+)
+
+_ID = _("Identifier of the record.")
+_CREATED = _("When the record was created.")
+_UPDATED = _("When the record was last changed.")
+
+
+def _help(**texts) -> dict:
+    """``extra_kwargs`` that give every field its help text."""
+    common = {"id": _ID, "created_at": _CREATED, "updated_at": _UPDATED}
+    return {name: {"help_text": text} for name, text in {**common, **texts}.items()}
+
+
+class ContactPersonSerializer(serializers.ModelSerializer):
+    partner_name = serializers.CharField(
+        source="partner.name", read_only=True, help_text=_("Name of the partner.")
+    )
+
+    class Meta:
+        model = ContactPerson
+        fields = [
+            "id", "partner", "partner_name", "first_name", "last_name", "position", "email",
+            "phone", "is_primary", "anonymised_at", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "anonymised_at", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            partner=_("The partner organisation the person works for."),
+            first_name=_("First name."),
+            last_name=_("Last name."),
+            position=_("Position at the partner."),
+            email=_("E-mail address."),
+            phone=_("Phone number."),
+            is_primary=_("Whether this is the partner's main contact."),
+            anonymised_at=_("When the personal data were anonymised, if ever."),
+        )
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    partners = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Partner.objects.all(),
+        required=False,
+        help_text=_("Identifiers of the participating partners."),
+    )
+    target_groups = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text=_("Codes of the target groups, e.g. families or carers."),
+    )
+    event_count = serializers.IntegerField(read_only=True, help_text=_("Events of the project."))
+
+    class Meta:
+        model = Project
+        fields = [
+            "id", "title", "topic", "status", "description", "start_date", "end_date",
+            "lead_partner", "partners", "target_groups", "families_reached", "funding_amount",
+            "funding_source", "is_public", "event_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "event_count", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            title=_("Title of the project."),
+            topic=_("Topic of the project."),
+            status=_("Planned, running or finished."),
+            description=_("Description."),
+            start_date=_("First day of the project."),
+            end_date=_("Last day of the project."),
+            lead_partner=_("Identifier of the partner that leads the project."),
+            families_reached=_("Number of families reached."),
+            funding_amount=_("Funding in euros."),
+            funding_source=_("Who funds the project."),
+            is_public=_("Whether the project is shown on the public page."),
+        )
+
+
+class EventSerializer(serializers.ModelSerializer):
+    project_title = serializers.CharField(
+        source="project.title",
+        read_only=True,
+        default=None,
+        help_text=_("Title of the project, if any."),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "id", "title", "kind", "date", "start_time", "place", "participant_count",
+            "project", "project_title", "description", "is_public", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            title=_("Title of the event."),
+            kind=_("Kind of event."),
+            date=_("Date of the event."),
+            start_time=_("Time the event begins."),
+            place=_("Where the event takes place."),
+            participant_count=_("Number of participants."),
+            project=_("Identifier of the project the event belongs to."),
+            description=_("Description."),
+            is_public=_("Whether the event is shown on the public page."),
+        )
+
+
+class FundingEntrySerializer(serializers.ModelSerializer):
+    partner_name = serializers.CharField(
+        source="partner.name",
+        read_only=True,
+        default=None,
+        help_text=_("Name of the partner the money came from, if any."),
+    )
+
+    class Meta:
+        model = FundingEntry
+        fields = [
+            "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
+            "purpose", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            kind=_("Donation, membership fee, grant or other."),
+            amount=_("Amount in euros (greater than zero)."),
+            received_on=_("Date the money was received."),
+            partner=_("Identifier of the partner the money came from."),
+            donor=_("Who gave the money, if not a partner."),
+            purpose=_("What the money is for."),
+        )
+
+
+class HolidayOfferSerializer(serializers.ModelSerializer):
+    partner_name = serializers.CharField(
+        source="partner.name",
+        read_only=True,
+        default=None,
+        help_text=_("Name of the partner behind the offer, if any."),
+    )
+
+    class Meta:
+        model = HolidayOffer
+        fields = [
+            "id", "title", "description", "organiser", "partner", "partner_name", "start_date",
+            "end_date", "start_time", "end_time", "place", "age_min", "age_max", "price",
+            "max_participants", "registration", "is_published", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            title=_("Title of the offer."),
+            description=_("Description."),
+            organiser=_("Who organises the offer."),
+            partner=_("Identifier of the partner behind the offer."),
+            start_date=_("First day of the offer."),
+            end_date=_("Last day of the offer."),
+            start_time=_("Daily start time."),
+            end_time=_("Daily end time (after the start time)."),
+            place=_("Where the offer takes place."),
+            age_min=_("Youngest age the offer suits."),
+            age_max=_("Oldest age the offer suits."),
+            price=_("Price in euros."),
+            max_participants=_("Number of places."),
+            registration=_("How to register."),
+            is_published=_("Whether the offer is shown in the public calendar and plan."),
+        )
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    decision_count = serializers.IntegerField(
+        read_only=True, help_text=_("Board decisions recorded on the application.")
+    )
+    last_meeting_date = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("Date of the last board meeting that decided on it."),
+    )
+    website = OptionalURLField(help_text=_("Website of the organisation."))
+
+    class Meta:
+        model = Application
+        fields = [
+            "id", "organisation_name", "kind", "size_class", "city", "website", "contact_name",
+            "contact_email", "contact_phone", "statement", "received_on", "status", "partner",
+            "decision_count", "last_meeting_date", "anonymised_at", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = [
+            "id", "status", "partner", "decision_count", "last_meeting_date", "anonymised_at",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        extra_kwargs = _help(
+            organisation_name=_("Name of the applying organisation."),
+            kind=_("Kind of organisation."),
+            size_class=_("Size of the organisation."),
+            city=_("Town of the organisation."),
+            website=_("Website of the organisation."),
+            contact_name=_("Contact person at the organisation."),
+            contact_email=_("E-mail address of the contact person."),
+            contact_phone=_("Phone number of the contact person."),
+            statement=_("The organisation's measures and engagement for families."),
+            received_on=_("Date the application was received."),
+            status=_("Pending, admitted, rejected or withdrawn (set by the board's decision)."),
+            partner=_("Identifier of the partner created on admission."),
+            anonymised_at=_("When the personal data were anonymised, if ever."),
+        )
+
+
+class BoardMeetingSerializer(serializers.ModelSerializer):
+    """A board meeting as the list shows it (agenda, files and minutes: on the website)."""
+
+    template_name = serializers.CharField(
+        source="template.name",
+        read_only=True,
+        default=None,
+        help_text=_("Name of the template the meeting was planned from, if any."),
+    )
+    agenda_count = serializers.IntegerField(read_only=True, help_text=_("Agenda items."))
+    attachment_count = serializers.IntegerField(read_only=True, help_text=_("Attached files."))
+    decision_count = serializers.IntegerField(
+        read_only=True, help_text=_("Decisions on applications taken in the meeting.")
+    )
+
+    class Meta:
+        model = BoardMeeting
+        fields = [
+            "id", "title", "date", "start_time", "location", "status", "template",
+            "template_name", "minutes_status", "minutes_approved_on", "agenda_count",
+            "attachment_count", "decision_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+        extra_kwargs = _help(
+            title=_("Title of the meeting."),
+            date=_("Date of the meeting."),
+            start_time=_("Time the meeting begins."),
+            location=_("Where the meeting takes place."),
+            status=_("Status of the meeting."),
+            template=_("Identifier of the meeting template."),
+            minutes_status=_("Status of the minutes."),
+            minutes_approved_on=_("Date the minutes were approved."),
+        )
+
+
+class SealApplicationSerializer(serializers.ModelSerializer):
+    partner_name = serializers.CharField(
+        source="partner.name", read_only=True, help_text=_("Name of the partner.")
+    )
+    check_count = serializers.IntegerField(read_only=True, help_text=_("Criteria checked."))
+    fulfilled_count = serializers.IntegerField(
+        read_only=True, help_text=_("Criteria checked as fulfilled.")
+    )
+
+    class Meta:
+        model = SealApplication
+        fields = [
+            "id", "partner", "partner_name", "submitted_on", "status", "reviewer",
+            "review_notes", "awarded_on", "valid_until", "reminder_sent_on", "check_count",
+            "fulfilled_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+        extra_kwargs = _help(
+            partner=_("Identifier of the partner applying for the seal."),
+            submitted_on=_("Date the application for the seal was submitted."),
+            status=_("Status of the seal application."),
+            reviewer=_("Who reviewed the application."),
+            review_notes=_("Notes of the review."),
+            awarded_on=_("Date the seal was awarded."),
+            valid_until=_("Last day the seal is valid."),
+            reminder_sent_on=_("Date the expiry reminder was sent."),
+        )

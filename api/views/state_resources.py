@@ -1,0 +1,304 @@
+"""State-area resources on the parent domain: statistics snapshots and regional meetings.
+
+Reads come from the selectors, writes go through the same services as the HTML views.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+from rest_framework.response import Response
+
+from api.serializers.state_resources import (
+    AllianceSetupSerializer,
+    AllianceSnapshotSerializer,
+    RegionalMeetingSerializer,
+    ReportDetailSerializer,
+    ReportSerializer,
+    ReportUpdateSerializer,
+    SetupMoveSerializer,
+)
+from api.views.base import Pagination
+from regional.filters.meetings import RegionalMeetingFilter
+from regional.filters.setups import SetupFilter
+from regional.forms.reports import ReleasedReportFilter, ReportFilter
+from regional.models import AgendaEntry, AllianceSnapshot, SetupTask
+from regional.selectors.meetings import meeting_list
+from regional.selectors.reports import released_reports, report_list
+from regional.selectors.setups import setup_list
+from regional.services import meetings as meeting_services
+from regional.services import reports as report_services
+from regional.services import setups as setup_services
+from tenants.districts import District
+from tenants.models import Alliance
+from tenants.permissions import access_of
+
+
+def _as_drf_error(error: DjangoValidationError) -> ValidationError:
+    if hasattr(error, "error_dict"):
+        return ValidationError({k: [str(m) for e in v for m in e.messages]
+                                for k, v in error.error_dict.items()})  # fmt: skip
+    return ValidationError({"non_field_errors": error.messages})
+
+
+# ---------------------------------------------------------------- statistics snapshots
+
+
+class AllianceSnapshotFilter(django_filters.FilterSet):
+    taken_on = django_filters.DateFilter(label=_("Date"), field_name="taken_on")
+    taken_on_from = django_filters.DateFilter(
+        label=_("Date from"), field_name="taken_on", lookup_expr="gte"
+    )
+    taken_on_until = django_filters.DateFilter(
+        label=_("Date until"), field_name="taken_on", lookup_expr="lte"
+    )
+    district = django_filters.ChoiceFilter(
+        label=_("District"), field_name="alliance__district", choices=District.choices
+    )
+    alliance = django_filters.ModelChoiceFilter(
+        label=_("Alliance"), queryset=Alliance.objects.order_by("name")
+    )
+
+    class Meta:
+        model = AllianceSnapshot
+        fields = ["taken_on", "taken_on_from", "taken_on_until", "district", "alliance"]
+
+
+def snapshot_list():
+    """Every snapshot with its alliance (one query whatever the number of rows)."""
+    return AllianceSnapshot.objects.select_related("alliance").order_by(
+        "-taken_on", "alliance__name", "pk"
+    )
+
+
+class AllianceSnapshotViewSet(viewsets.ReadOnlyModelViewSet):
+    """Each alliance's dated figures (the state coordination office only; the ministry
+    sees aggregated figures on the dashboard, not per-alliance rows)."""
+
+    serializer_class = AllianceSnapshotSerializer
+    filterset_class = AllianceSnapshotFilter
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["taken_on", "alliance__name", "partners_total", "families_reached",
+                       "funding_total"]  # fmt: skip
+    ordering = ["-taken_on", "alliance__name"]
+    pagination_class = Pagination
+    required_permission = "state.alliances.view"
+    required_permissions = {
+        "*": "state.alliances.view",  # methods not offered: 401/404 first, then 405
+        "list": "state.alliances.view",
+        "retrieve": "state.alliances.view",
+    }
+
+    def get_queryset(self):
+        return snapshot_list()
+
+
+# ---------------------------------------------------------------- regional meetings
+
+
+class RegionalMeetingViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Regional meetings with their agenda and reply counts (no invitee names)."""
+
+    serializer_class = RegionalMeetingSerializer
+    filterset_class = RegionalMeetingFilter
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["date", "title", "kind", "status", "invited_count", "attending_count"]
+    ordering = ["-date", "-start_time"]
+    pagination_class = Pagination
+    required_permission = "state.meetings.manage"
+    required_permissions = {
+        "*": "state.meetings.manage",  # methods not offered: 401/404 first, then 405
+        "list": "state.meetings.manage",
+        "retrieve": "state.meetings.manage",
+        "create": "state.meetings.manage",
+        "update": "state.meetings.manage",
+        "partial_update": "state.meetings.manage",
+    }
+
+    def get_queryset(self):
+        agenda = Prefetch("agenda", queryset=AgendaEntry.objects.order_by("position", "pk"))
+        return meeting_list().prefetch_related(agenda).order_by("-date", "-start_time", "pk")
+
+    def perform_create(self, serializer):
+        try:
+            meeting = meeting_services.meeting_create(
+                actor=self.request.user, data=dict(serializer.validated_data)
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+        serializer.instance = self.get_queryset().get(pk=meeting.pk)
+
+    def perform_update(self, serializer):
+        try:
+            meeting = meeting_services.meeting_update(
+                actor=self.request.user,
+                meeting=serializer.instance,
+                data=dict(serializer.validated_data),
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+        serializer.instance = self.get_queryset().get(pk=meeting.pk)
+
+
+# ---------------------------------------------------------------- new-alliance setups
+
+
+class AllianceSetupViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """The new-alliance pipeline with each setup's checklist. ``POST .../move/`` changes
+    the stage; moving to "active" puts the alliance on the platform."""
+
+    serializer_class = AllianceSetupSerializer
+    filterset_class = SetupFilter
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["place", "district", "stage", "alliance_name", "next_due_on",
+                       "open_task_count", "overdue_task_count", "created_at"]  # fmt: skip
+    ordering = ["stage", "place"]
+    pagination_class = Pagination
+    required_permission = "state.setups.manage"
+    required_permissions = {
+        "*": "state.setups.manage",  # methods not offered: 401/404 first, then 405
+        "list": "state.setups.manage",
+        "retrieve": "state.setups.manage",
+        "create": "state.setups.manage",
+        "update": "state.setups.manage",
+        "partial_update": "state.setups.manage",
+        "move": "state.setups.manage",
+    }
+
+    def get_queryset(self):
+        tasks = Prefetch("tasks", queryset=SetupTask.objects.order_by("position", "due_on", "pk"))
+        return setup_list().prefetch_related(tasks).order_by("stage", "place", "pk")
+
+    def _reloaded(self, pk: int):
+        return self.get_queryset().get(pk=pk)
+
+    def perform_create(self, serializer):
+        try:
+            setup = setup_services.setup_create(
+                actor=self.request.user, data=dict(serializer.validated_data)
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+        serializer.instance = self._reloaded(setup.pk)
+
+    def perform_update(self, serializer):
+        try:
+            setup = setup_services.setup_update(
+                actor=self.request.user,
+                setup=serializer.instance,
+                data=dict(serializer.validated_data),
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+        serializer.instance = self._reloaded(setup.pk)
+
+    @action(detail=True, methods=["post"], serializer_class=SetupMoveSerializer)
+    def move(self, request, pk=None):
+        """Move the setup to another stage (to "active": provisioning starts)."""
+        setup = self.get_object()
+        move = SetupMoveSerializer(data=request.data)
+        move.is_valid(raise_exception=True)
+        try:
+            setup_services.setup_move(
+                actor=request.user,
+                setup=setup,
+                stage=move.validated_data["stage"],
+                link_scheme=request.scheme,
+                link_port=request.get_port(),
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+        return Response(AllianceSetupSerializer(self._reloaded(setup.pk)).data)
+
+
+# ---------------------------------------------------------------- reports to the ministry
+
+REPORTS_VIEW = "state.reports.view"
+REPORTS_MANAGE = "state.reports.manage"
+
+
+class ReportViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Reports to the ministry: all of them for the state coordination office, the
+    released ones only for the ministry (like the HTML views). No file bytes: the
+    ``downloads`` addresses lead to the web UI's downloads."""
+
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    ordering_fields = ["title", "year", "quarter", "status", "snapshot_date", "generated_at",
+                       "released_at"]  # fmt: skip
+    ordering = ["-year", "-quarter", "-pk"]
+    pagination_class = Pagination
+    required_permission = REPORTS_VIEW
+    required_permissions = {
+        "*": REPORTS_VIEW,  # methods not offered: 401/404 first, then 405
+        "list": REPORTS_VIEW,
+        "retrieve": REPORTS_VIEW,
+        "create": REPORTS_MANAGE,
+        "update": REPORTS_MANAGE,
+        "partial_update": REPORTS_MANAGE,
+    }
+
+    def _manages(self) -> bool:
+        request = self.request
+        return access_of(request.user, getattr(request, "tenant", None)).can(REPORTS_MANAGE)
+
+    @property
+    def filterset_class(self):
+        return ReportFilter if self._manages() else ReleasedReportFilter
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return ReportUpdateSerializer
+        if self.action == "list":
+            return ReportSerializer
+        return ReportDetailSerializer
+
+    def get_queryset(self):
+        # The ministry sees released reports only (regional.views.reports does the same).
+        queryset = report_list() if self._manages() else released_reports()
+        if self.action != "list":
+            queryset = queryset.defer(None)  # one report: with its texts
+        return queryset.order_by("-year", "-quarter", "-pk")
+
+    def perform_create(self, serializer):
+        try:
+            serializer.instance = report_services.report_create(
+                actor=self.request.user, data=dict(serializer.validated_data)
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+
+    def perform_update(self, serializer):
+        try:
+            serializer.instance = report_services.report_update(
+                actor=self.request.user,
+                report=serializer.instance,
+                data=dict(serializer.validated_data),
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+
+
+def register(router) -> None:
+    router.register("snapshots", AllianceSnapshotViewSet, basename="api-snapshot")
+    router.register("regional-meetings", RegionalMeetingViewSet, basename="api-regional-meeting")
+    router.register("setups", AllianceSetupViewSet, basename="api-setup")
+    router.register("reports", ReportViewSet, basename="api-report")

@@ -1,0 +1,406 @@
+"""Workspace resources on an alliance's host: contacts, projects, events, funding,
+holiday offers, applications, board meetings and seals.
+
+Reads come from the selectors, writes go through the same services as the HTML views.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.filters import OrderingFilter
+
+from api.serializers.work_resources import (
+    ApplicationSerializer,
+    BoardMeetingSerializer,
+    ContactPersonSerializer,
+    EventSerializer,
+    FundingEntrySerializer,
+    HolidayOfferSerializer,
+    ProjectSerializer,
+    SealApplicationSerializer,
+)
+from api.views.base import Pagination
+from api.views.workspace import _as_drf_error
+from core.filters.admissions import ApplicationFilter
+from core.filters.base import SearchFilterSet
+from core.filters.board import BoardMeetingFilter
+from core.filters.funding import FundingEntryFilter
+from core.filters.holidays import HolidayOfferFilter
+from core.filters.seal import SealApplicationFilter
+from core.filters.work import EventFilter, ProjectFilter
+from core.models import ContactPerson, Partner
+from core.selectors.admissions import application_list
+from core.selectors.board import meeting_list
+from core.selectors.funding import funding_list
+from core.selectors.holidays import holiday_offer_list
+from core.selectors.seal import seal_application_list
+from core.selectors.work import event_list, project_list
+from core.services import admissions as admission_services
+from core.services import funding as funding_services
+from core.services import holidays as holiday_services
+from core.services import partners as partner_services
+from core.services import work as work_services
+
+
+def _permissions(view: str, change: str) -> dict[str, str]:
+    return {
+        "list": view,
+        "retrieve": view,
+        "create": change,
+        "update": change,
+        "partial_update": change,
+        "destroy": change,
+    }
+
+
+def _through_service(call, *args, **kwargs):
+    """Run a service; its validation errors become the API's 400 answer."""
+    try:
+        return call(*args, **kwargs)
+    except DjangoValidationError as error:
+        raise _as_drf_error(error) from error
+
+
+class _Fresh:
+    """Answers a write with the row as the list shows it (with the selector's annotations)."""
+
+    def fresh(self, instance):
+        return self.get_queryset().get(pk=instance.pk)
+
+
+class _WorkViewSet(_Fresh, viewsets.ModelViewSet):
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    pagination_class = Pagination
+
+
+# ---------------------------------------------------------------- contacts
+
+
+class ContactPersonFilter(SearchFilterSet):
+    """Contacts of one partner (``?partner=<id>``) and a search over names and e-mail."""
+
+    search_fields = ("first_name", "last_name", "email", "position", "partner__name")
+    partner = django_filters.ModelChoiceFilter(label=_("Partner"), queryset=Partner.objects.all())
+    is_primary = django_filters.BooleanFilter(label=_("Main contact"))
+
+    class Meta:
+        model = ContactPerson
+        fields = ["q", "partner", "is_primary"]
+
+
+class ContactPersonViewSet(_WorkViewSet):
+    """Contact persons at the partners (like the partners: coordinators change them)."""
+
+    serializer_class = ContactPersonSerializer
+    filterset_class = ContactPersonFilter
+    ordering_fields = ["last_name", "first_name", "partner__name", "is_primary", "created_at"]
+    ordering = ["partner__name", "-is_primary", "last_name"]
+    required_permission = "alliance.partners.view"
+    required_permissions = _permissions("alliance.partners.view", "alliance.partners.change")
+
+    def get_queryset(self):
+        return ContactPerson.objects.select_related("partner").order_by(
+            "partner__name", "-is_primary", "last_name", "pk"
+        )
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        partner = data.pop("partner")
+        serializer.instance = _through_service(
+            partner_services.contact_create, actor=self.request.user, partner=partner, data=data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = _through_service(
+            partner_services.contact_update,
+            actor=self.request.user,
+            contact=serializer.instance,
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_destroy(self, instance):
+        _through_service(partner_services.contact_delete, actor=self.request.user, contact=instance)
+
+
+# ---------------------------------------------------------------- projects
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "partner", OpenApiTypes.INT, description=_("Partner involved (identifier).")
+            )
+        ]
+    )
+)
+class ProjectViewSet(_WorkViewSet):
+    """The alliance's projects."""
+
+    serializer_class = ProjectSerializer
+    filterset_class = ProjectFilter
+    ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
+    ordering = ["-start_date", "title"]
+    required_permission = "alliance.work.view"
+    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
+
+    def get_queryset(self):
+        return project_list().order_by("-start_date", "title", "pk")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        partners = data.pop("partners", [])
+        project = _through_service(
+            work_services.project_create, actor=self.request.user, data=data, partners=partners
+        )
+        serializer.instance = self.fresh(project)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        partners = data.pop("partners", None)
+        project = _through_service(
+            work_services.project_update,
+            actor=self.request.user,
+            project=serializer.instance,
+            data=data,
+            partners=partners,
+        )
+        serializer.instance = self.fresh(project)
+
+    def perform_destroy(self, instance):
+        _through_service(work_services.project_delete, actor=self.request.user, project=instance)
+
+
+# ---------------------------------------------------------------- events
+
+
+class EventViewSet(_WorkViewSet):
+    """The alliance's events."""
+
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    ordering_fields = ["date", "title", "kind", "participant_count"]
+    ordering = ["-date"]
+    required_permission = "alliance.work.view"
+    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
+
+    def get_queryset(self):
+        return event_list().order_by("-date", "title", "pk")
+
+    def perform_create(self, serializer):
+        serializer.instance = _through_service(
+            work_services.event_create,
+            actor=self.request.user,
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = _through_service(
+            work_services.event_update,
+            actor=self.request.user,
+            event=serializer.instance,
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_destroy(self, instance):
+        _through_service(work_services.event_delete, actor=self.request.user, event=instance)
+
+
+# ---------------------------------------------------------------- funding entries
+
+
+class FundingEntryViewSet(_WorkViewSet):
+    """Money the alliance received."""
+
+    serializer_class = FundingEntrySerializer
+    filterset_class = FundingEntryFilter
+    ordering_fields = ["received_on", "amount", "kind"]
+    ordering = ["-received_on"]
+    required_permission = "alliance.work.view"
+    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
+
+    def get_queryset(self):
+        return funding_list().order_by("-received_on", "pk")
+
+    def perform_create(self, serializer):
+        serializer.instance = _through_service(
+            funding_services.funding_entry_create,
+            actor=self.request.user,
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = _through_service(
+            funding_services.funding_entry_update,
+            actor=self.request.user,
+            entry=serializer.instance,
+            data=dict(serializer.validated_data),
+        )
+
+    def perform_destroy(self, instance):
+        _through_service(
+            funding_services.funding_entry_delete, actor=self.request.user, entry=instance
+        )
+
+
+# ---------------------------------------------------------------- holiday offers
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "month", OpenApiTypes.INT, enum=list(range(1, 13)), description=_("Month (1-12).")
+            )
+        ]
+    )
+)
+class HolidayOfferViewSet(_WorkViewSet):
+    """The holiday programme as the workspace sees it, published or not."""
+
+    serializer_class = HolidayOfferSerializer
+    filterset_class = HolidayOfferFilter
+    ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
+    ordering = ["start_date", "title"]
+    required_permission = "alliance.work.view"
+    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
+
+    def get_queryset(self):
+        return holiday_offer_list().order_by("start_date", "title", "pk")
+
+    def perform_create(self, serializer):
+        serializer.instance = _through_service(
+            holiday_services.holiday_offer_create,
+            actor=self.request.user,
+            data=dict(serializer.validated_data),
+        )
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        """Publishing or withdrawing is its own service step (and audit action)."""
+        data = dict(serializer.validated_data)
+        published = data.pop("is_published", None)
+        offer = _through_service(
+            holiday_services.holiday_offer_update,
+            actor=self.request.user,
+            offer=serializer.instance,
+            data=data,
+        )
+        if published is not None and published != offer.is_published:
+            offer = _through_service(
+                holiday_services.holiday_offer_set_published,
+                actor=self.request.user,
+                offer=offer,
+                published=published,
+            )
+        serializer.instance = offer
+
+    def perform_destroy(self, instance):
+        _through_service(
+            holiday_services.holiday_offer_delete, actor=self.request.user, offer=instance
+        )
+
+
+# ---------------------------------------------------------------- applications
+
+
+class ApplicationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    _Fresh,
+    viewsets.GenericViewSet,
+):
+    """Admission applications; the coordinator records and corrects pending ones, the
+    status changes only through the board's decision (not offered here)."""
+
+    serializer_class = ApplicationSerializer
+    filterset_class = ApplicationFilter
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    pagination_class = Pagination
+    ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
+    ordering = ["-received_on", "organisation_name"]
+    required_permission = "alliance.applications.view"
+    required_permissions = {
+        "list": "alliance.applications.view",
+        "retrieve": "alliance.applications.view",
+        "create": "alliance.partners.change",
+        "update": "alliance.partners.change",
+        "partial_update": "alliance.partners.change",
+    }
+
+    def get_queryset(self):
+        return application_list().order_by("-received_on", "organisation_name", "pk")
+
+    def perform_create(self, serializer):
+        application = _through_service(
+            admission_services.application_create,
+            actor=self.request.user,
+            data=dict(serializer.validated_data),
+        )
+        serializer.instance = self.fresh(application)
+
+    def perform_update(self, serializer):
+        application = _through_service(
+            admission_services.application_update,
+            actor=self.request.user,
+            application=serializer.instance,
+            data=dict(serializer.validated_data),
+        )
+        serializer.instance = self.fresh(application)
+
+
+# ---------------------------------------------------------------- read only: board, seal
+
+
+class _ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    pagination_class = Pagination
+
+
+class BoardMeetingViewSet(_ReadOnlyViewSet):
+    """The board's meetings: upcoming ones first (soonest first), then past ones."""
+
+    serializer_class = BoardMeetingSerializer
+    filterset_class = BoardMeetingFilter
+    ordering_fields = ["date", "title", "status", "minutes_status"]
+    ordering = ["timeline", "pk"]
+    required_permission = "alliance.board.view"
+    required_permissions = {"list": "alliance.board.view", "retrieve": "alliance.board.view"}
+
+    def get_queryset(self):
+        return meeting_list().order_by("timeline", "pk")
+
+
+class SealApplicationViewSet(_ReadOnlyViewSet):
+    """Applications for the family seal, with their checklist counts."""
+
+    serializer_class = SealApplicationSerializer
+    filterset_class = SealApplicationFilter
+    ordering_fields = ["submitted_on", "status", "awarded_on", "valid_until", "partner__name"]
+    ordering = ["-submitted_on", "pk"]
+    required_permission = "alliance.work.view"
+    required_permissions = {"list": "alliance.work.view", "retrieve": "alliance.work.view"}
+
+    def get_queryset(self):
+        return seal_application_list().order_by("-submitted_on", "pk")
+
+
+def register(router) -> None:
+    """Put these resources on the alliance host's router (mounted at /api/v1/)."""
+    router.register("contacts", ContactPersonViewSet, basename="api-contacts")
+    router.register("projects", ProjectViewSet, basename="api-projects")
+    router.register("events", EventViewSet, basename="api-events")
+    router.register("funding-entries", FundingEntryViewSet, basename="api-funding-entries")
+    router.register("holiday-offers", HolidayOfferViewSet, basename="api-holiday-offers")
+    router.register("applications", ApplicationViewSet, basename="api-applications")
+    router.register("board-meetings", BoardMeetingViewSet, basename="api-board-meetings")
+    router.register("seals", SealApplicationViewSet, basename="api-seals")

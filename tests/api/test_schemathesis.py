@@ -1,0 +1,98 @@
+"""Generated traffic against each host's live OpenAPI schema: no 5xx response, and no
+response that violates the schema. Bounded examples per operation, same seed every run."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from tenants.roles import Role
+from tests.conftest import person_with_role
+from tests.factories.partners import PartnerFactory
+
+EXAMPLES_PER_OPERATION = 8
+
+
+@pytest.fixture
+def wsgi_app():
+    """The real WSGI application, inside the test's transaction.
+
+    Django closes database connections around each request; Django's test client
+    switches that off, and so must a test that drives the WSGI app directly.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token_on(jena):
+    """A token of someone who may use everything on the host: coordinator or state office."""
+    from rest_framework.authtoken.models import Token
+
+    def make(host: str) -> str:
+        if host == "localhost":
+            user = person_with_role(Role.STATE_COORDINATOR)
+        else:
+            user = person_with_role(Role.LOCAL_COORDINATOR, jena)
+        return Token.objects.create(user=user).key
+
+    return make
+
+
+@pytest.mark.parametrize("host", ["jena.localhost", "localhost"])
+def test_the_api_keeps_to_its_schema_under_generated_traffic(host, token_on, jena, wsgi_app):
+    from django_tenants.utils import schema_context
+
+    with schema_context("jena"):
+        PartnerFactory(name="Vorhandener Partner", public_listing_consent=True)
+    token = token_on(host)
+    headers = {"Host": host, "Authorization": f"Token {token}"}
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app, headers=headers)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 3
+    failures: list[str] = []
+    calls: list[str] = []
+
+    def exercise_for(operation):
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def exercise(case):
+            calls.append(operation.label)
+            try:
+                case.call_and_validate(
+                    headers=headers, checks=[not_a_server_error, response_schema_conformance]
+                )
+            except Exception as error:  # recorded, so every operation gets its turn
+                failures.append(f"{operation.label}: {error}")
+                raise
+
+        return exercise
+
+    for operation in operations:
+        recorded = len(failures)
+        try:
+            exercise_for(operation)()
+        except Exception:
+            if len(failures) == recorded:
+                raise  # not a finding about the API, but a broken test: show it
+    # Every operation was really called, not skipped.
+    assert set(calls) == {op.label for op in operations}
+    assert failures == [], "\n\n".join(failures[:5])
