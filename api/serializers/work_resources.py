@@ -16,6 +16,7 @@ from core.models import (
     Partner,
     Project,
     SealApplication,
+    WorkingGroup,
 )
 
 _ID = _("Identifier of the record.")
@@ -278,4 +279,24 @@ class SealApplicationSerializer(serializers.ModelSerializer):
             awarded_on=_("Date the seal was awarded."),
             valid_until=_("Last day the seal is valid."),
             reminder_sent_on=_("Date the expiry reminder was sent."),
+        )
+
+
+class WorkingGroupSerializer(serializers.ModelSerializer):
+    member_count = serializers.IntegerField(read_only=True, help_text=_("Number of members."))
+
+    class Meta:
+        model = WorkingGroup
+        fields = [
+            "id", "name", "topic", "description", "chair", "members", "member_count",
+            "is_active", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "member_count", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            name=_("Name of the working group."),
+            topic=_("Topic of the working group."),
+            description=_("Description."),
+            chair=_("Who chairs the working group."),
+            members=_("Identifiers of the member partners."),
+            is_active=_("Whether the working group is active."),
         )

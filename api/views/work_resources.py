@@ -25,6 +25,7 @@ from api.serializers.work_resources import (
     HolidayOfferSerializer,
     ProjectSerializer,
     SealApplicationSerializer,
+    WorkingGroupSerializer,
 )
 from api.views.base import Pagination
 from api.views.workspace import _as_drf_error
@@ -34,14 +35,14 @@ from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
 from core.filters.holidays import HolidayOfferFilter
 from core.filters.seal import SealApplicationFilter
-from core.filters.work import EventFilter, ProjectFilter
+from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.models import ContactPerson, Partner
 from core.selectors.admissions import application_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
 from core.selectors.holidays import holiday_offer_list
 from core.selectors.seal import seal_application_list
-from core.selectors.work import event_list, project_list
+from core.selectors.work import event_list, project_list, working_group_list
 from core.services import admissions as admission_services
 from core.services import funding as funding_services
 from core.services import holidays as holiday_services
@@ -176,6 +177,48 @@ class ProjectViewSet(_WorkViewSet):
 
     def perform_destroy(self, instance):
         _through_service(work_services.project_delete, actor=self.request.user, project=instance)
+
+
+# ---------------------------------------------------------------- working groups
+
+
+class WorkingGroupViewSet(_WorkViewSet):
+    """The alliance's working groups and their member partners."""
+
+    serializer_class = WorkingGroupSerializer
+    filterset_class = WorkingGroupFilter
+    ordering_fields = ["name", "topic", "is_active", "member_count"]
+    ordering = ["name"]
+    required_permission = "alliance.work.view"
+    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
+
+    def get_queryset(self):
+        return working_group_list().order_by("name", "pk")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        members = data.pop("members", [])
+        group = _through_service(
+            work_services.working_group_create, actor=self.request.user, data=data, members=members
+        )
+        serializer.instance = self.fresh(group)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        members = data.pop("members", None)
+        group = _through_service(
+            work_services.working_group_update,
+            actor=self.request.user,
+            group=serializer.instance,
+            data=data,
+            members=members,
+        )
+        serializer.instance = self.fresh(group)
+
+    def perform_destroy(self, instance):
+        _through_service(
+            work_services.working_group_delete, actor=self.request.user, group=instance
+        )
 
 
 # ---------------------------------------------------------------- events
@@ -398,6 +441,7 @@ def register(router) -> None:
     """Put these resources on the alliance host's router (mounted at /api/v1/)."""
     router.register("contacts", ContactPersonViewSet, basename="api-contacts")
     router.register("projects", ProjectViewSet, basename="api-projects")
+    router.register("working-groups", WorkingGroupViewSet, basename="api-working-groups")
     router.register("events", EventViewSet, basename="api-events")
     router.register("funding-entries", FundingEntryViewSet, basename="api-funding-entries")
     router.register("holiday-offers", HolidayOfferViewSet, basename="api-holiday-offers")

@@ -58,7 +58,7 @@ class WorkingGroupFilter(SearchFilterSet):
         model = WorkingGroup
         fields = ["q", "topic", "is_active", "member"]
 
-    def filter_member(self, queryset, name, value):
+    def filter_member(self, queryset, name, value: Partner | None):
         if value is None:
             return queryset
         groups = WorkingGroup.members.through.objects.filter(partner=value).values(

@@ -168,3 +168,75 @@ def test_openapi_schema_and_docs_are_served_without_other_hosts(jena, host):
     assert docs.status_code == 200
     html = docs.content.decode()
     assert not re.search(r"(src|href)=\"https?://", html)
+
+
+def test_working_groups_through_the_api(jena, coordinator_token):
+    client = _api("jena.localhost", coordinator_token)
+    with schema_context("jena"):
+        members = [PartnerFactory(name=f"Mitglied {i}") for i in range(2)]
+    created = client.post(
+        "/api/v1/working-groups/",
+        {"name": "AG Pflege", "topic": "care", "members": [m.pk for m in members]},
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["member_count"] == 2
+    duplicate = client.post(
+        "/api/v1/working-groups/", {"name": "AG Pflege", "topic": "care"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert duplicate.status_code == 400
+    with schema_context("jena"):
+        assert AuditEntry.objects.filter(action="core.workinggroup.created").count() == 1
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    assert board.get("/api/v1/working-groups/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("host", "path"),
+    [
+        ("jena.localhost", "/api/v1/public/partners/"),
+        ("jena.localhost", "/api/v1/public/holiday-offers/"),
+        ("jena.localhost", "/api/v1/working-groups/"),
+    ],
+)
+def test_public_and_group_lists_cost_the_same_queries_for_5_and_200_rows(
+    jena, coordinator_token, host, path
+):
+    import datetime
+
+    from core.models import HolidayOffer, WorkingGroup
+
+    client = _api(host, coordinator_token)
+
+    def add(start, count):
+        def create():
+            with schema_context("jena"):
+                for i in range(start, start + count):
+                    partner = PartnerFactory(
+                        name=f"Öffentlich {i:03d}", public_listing_consent=True
+                    )
+                    HolidayOffer.objects.create(
+                        title=f"Angebot {i}",
+                        organiser="Verein",
+                        start_date=datetime.date(2099, 7, 1),
+                        end_date=datetime.date(2099, 7, 5),
+                    )
+                    WorkingGroup.objects.create(name=f"AG {i:03d}", topic="care").members.add(
+                        partner
+                    )
+
+        return create
+
+    assert_same_queries_for_few_and_many(client, path, add(0, 5), add(5, 195))
+
+
+def test_field_descriptions_come_in_german_and_english(jena):
+    def description(lang):
+        schema = _api("jena.localhost").get("/api/schema/", {"format": "json", "lang": lang})
+        return schema.json()["components"]["schemas"]["WorkingGroup"]["properties"]["chair"][
+            "description"
+        ]
+
+    assert description("de") == "Wer die Arbeitsgruppe leitet."
+    assert description("en") == "Who chairs the working group."
