@@ -10,6 +10,7 @@ from core.models import (
     Application,
     BoardMeeting,
     ContactPerson,
+    Decision,
     Event,
     FundingEntry,
     HolidayOffer,
@@ -299,4 +300,32 @@ class WorkingGroupSerializer(serializers.ModelSerializer):
             chair=_("Who chairs the working group."),
             members=_("Identifiers of the member partners."),
             is_active=_("Whether the working group is active."),
+        )
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    application_name = serializers.CharField(
+        source="application.organisation_name",
+        read_only=True,
+        help_text=_("Name of the applying organisation."),
+    )
+    meeting_date = serializers.DateField(
+        source="meeting.date", read_only=True, help_text=_("Date of the board meeting.")
+    )
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id", "application", "application_name", "meeting", "meeting_date", "outcome",
+            "votes_yes", "votes_no", "votes_abstain", "note", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "application_name", "meeting_date", "created_at", "updated_at"]
+        extra_kwargs = _help(
+            application=_("Identifier of the application decided on."),
+            meeting=_("Identifier of the board meeting that decided."),
+            outcome=_("Admit, reject or defer to a later meeting."),
+            votes_yes=_("Votes in favour."),
+            votes_no=_("Votes against."),
+            votes_abstain=_("Abstentions."),
+            note=_("Note on the decision."),
         )

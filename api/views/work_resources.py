@@ -20,6 +20,7 @@ from api.serializers.work_resources import (
     ApplicationSerializer,
     BoardMeetingSerializer,
     ContactPersonSerializer,
+    DecisionSerializer,
     EventSerializer,
     FundingEntrySerializer,
     HolidayOfferSerializer,
@@ -36,7 +37,7 @@ from core.filters.funding import FundingEntryFilter
 from core.filters.holidays import HolidayOfferFilter
 from core.filters.seal import SealApplicationFilter
 from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
-from core.models import ContactPerson, Partner
+from core.models import ContactPerson, Decision, Partner
 from core.selectors.admissions import application_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
@@ -446,5 +447,49 @@ def register(router) -> None:
     router.register("funding-entries", FundingEntryViewSet, basename="api-funding-entries")
     router.register("holiday-offers", HolidayOfferViewSet, basename="api-holiday-offers")
     router.register("applications", ApplicationViewSet, basename="api-applications")
+    router.register("decisions", DecisionViewSet, basename="api-decisions")
     router.register("board-meetings", BoardMeetingViewSet, basename="api-board-meetings")
     router.register("seals", SealApplicationViewSet, basename="api-seals")
+
+
+# ---------------------------------------------------------------- decisions
+
+
+class DecisionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):  # fmt: skip
+    """The board's decisions; recording one admits, rejects or defers the application
+    exactly as the board's form does (partner, contact person, e-mail to the applicant)."""
+
+    serializer_class = DecisionSerializer
+    filter_backends = [OrderingFilter]
+    pagination_class = Pagination
+    ordering_fields = ["created_at", "outcome"]
+    ordering = ["-created_at"]
+    required_permission = "alliance.applications.view"
+    required_permissions = {
+        "list": "alliance.applications.view",
+        "retrieve": "alliance.applications.view",
+        "create": "alliance.applications.decide",
+    }
+
+    def get_queryset(self):
+        return Decision.objects.select_related("application", "meeting").order_by(
+            "-created_at", "-pk"
+        )
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        decision = _through_service(
+            admission_services.decision_record,
+            actor=self.request.user,
+            application=data["application"],
+            meeting=data["meeting"],
+            outcome=data["outcome"],
+            votes_yes=data["votes_yes"],
+            votes_no=data["votes_no"],
+            votes_abstain=data.get("votes_abstain", 0),
+            note=data.get("note", ""),
+        )
+        serializer.instance = self.get_queryset().get(pk=decision.pk)

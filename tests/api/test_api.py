@@ -240,3 +240,37 @@ def test_field_descriptions_come_in_german_and_english(jena):
 
     assert description("de") == "Wer die Arbeitsgruppe leitet."
     assert description("en") == "Who chairs the working group."
+
+
+def test_decisions_through_the_api_admit_like_the_boards_form(jena):
+    import datetime
+
+    from django.utils import timezone
+
+    from core.models import Application, BoardMeeting
+
+    with schema_context("jena"):
+        meeting = BoardMeeting.objects.create(
+            title="Kuratorium", date=timezone.localdate() + datetime.timedelta(days=3)
+        )
+        application = Application.objects.create(
+            organisation_name="Bäckerei Korn", kind="company", contact_name="Anna Korn",
+            contact_email="anna@korn.example", statement="Gleitzeit",
+            received_on=datetime.date(2026, 1, 5),
+        )  # fmt: skip
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    payload = {"application": application.pk, "meeting": meeting.pk, "outcome": "admit",
+               "votes_yes": 6, "votes_no": 1, "votes_abstain": 1}  # fmt: skip
+    created = board.post("/api/v1/decisions/", payload, content_type="application/json")
+    assert created.status_code == 201, created.content
+    with schema_context("jena"):
+        assert Partner.objects.get(name="Bäckerei Korn").status == "active"
+    again = board.post("/api/v1/decisions/", payload, content_type="application/json")
+    assert again.status_code == 400
+    assert board.get("/api/v1/decisions/").json()["count"] == 1
+    contact = _api("jena.localhost", _token(person_with_role(Role.PARTNER_CONTACT, jena).email))
+    assert contact.get("/api/v1/decisions/").status_code == 404
+    assert (
+        contact.post("/api/v1/decisions/", payload, content_type="application/json").status_code
+        == 404
+    )
