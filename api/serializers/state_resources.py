@@ -10,6 +10,7 @@ from regional.models import (
     AgendaEntry,
     AllianceSetup,
     AllianceSnapshot,
+    Invitation,
     RegionalMeeting,
     Report,
     ReportStatus,
@@ -337,3 +338,30 @@ class ReportUpdateSerializer(ReportDetailSerializer):
         read_only_fields = [
             *ReportSerializer.Meta.read_only_fields, "period_kind", "year", "quarter",
         ]  # fmt: skip
+
+
+class InvitationSerializer(serializers.ModelSerializer):
+    """An invited person and their reply, as the organiser sees them (never the token)."""
+
+    alliance_name = serializers.CharField(
+        source="alliance.name", read_only=True, default=None, help_text=_("Invited alliance.")
+    )
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "id", "meeting", "alliance", "alliance_name", "name", "email", "response",
+            "responded_at", "sent_at", "reminder_week_sent_at", "reminder_day_sent_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+        extra_kwargs = {
+            "meeting": {"help_text": _("Identifier of the regional meeting.")},
+            "alliance": {"help_text": _("Identifier of the invited alliance, if any.")},
+            "name": {"help_text": _("Name of the invited person.")},
+            "email": {"help_text": _("E-mail address of the invited person.")},
+            "response": {"help_text": _("The reply: attending, not attending, or none yet.")},
+            "responded_at": {"help_text": _("When the person replied.")},
+            "sent_at": {"help_text": _("When the invitation was sent.")},
+            "reminder_week_sent_at": {"help_text": _("When the reminder a week before went out.")},
+            "reminder_day_sent_at": {"help_text": _("When the reminder a day before went out.")},
+        }

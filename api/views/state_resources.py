@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from api.serializers.state_resources import (
     AllianceSetupSerializer,
     AllianceSnapshotSerializer,
+    InvitationSerializer,
     RegionalMeetingSerializer,
     ReportDetailSerializer,
     ReportSerializer,
@@ -29,7 +30,7 @@ from api.views.base import Pagination
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.filters.setups import SetupFilter
 from regional.forms.reports import ReleasedReportFilter, ReportFilter
-from regional.models import AgendaEntry, AllianceSnapshot, SetupTask
+from regional.models import AgendaEntry, AllianceSnapshot, Invitation, SetupTask
 from regional.selectors.meetings import meeting_list
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list
@@ -300,5 +301,31 @@ class ReportViewSet(
 def register(router) -> None:
     router.register("snapshots", AllianceSnapshotViewSet, basename="api-snapshot")
     router.register("regional-meetings", RegionalMeetingViewSet, basename="api-regional-meeting")
+    router.register("invitations", InvitationViewSet, basename="api-invitation")
     router.register("setups", AllianceSetupViewSet, basename="api-setup")
     router.register("reports", ReportViewSet, basename="api-report")
+
+
+class InvitationFilter(django_filters.FilterSet):
+    meeting = django_filters.NumberFilter(help_text=_("Only the invitations of this meeting."))
+    response = django_filters.CharFilter(help_text=_("attending, declined or pending"))
+
+    class Meta:
+        model = Invitation
+        fields = ["meeting", "response"]
+
+
+class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Who is invited to the regional meetings and how they replied (for the organiser)."""
+
+    serializer_class = InvitationSerializer
+    filterset_class = InvitationFilter
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    pagination_class = Pagination
+    ordering_fields = ["name", "response", "responded_at"]
+    ordering = ["meeting", "name"]
+    required_permission = "state.meetings.manage"
+    required_permissions = {"*": "state.meetings.manage"}
+
+    def get_queryset(self):
+        return Invitation.objects.select_related("alliance").order_by("meeting", "name", "pk")

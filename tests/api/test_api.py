@@ -274,3 +274,30 @@ def test_decisions_through_the_api_admit_like_the_boards_form(jena):
         contact.post("/api/v1/decisions/", payload, content_type="application/json").status_code
         == 404
     )
+
+
+def test_invitations_and_replies_for_the_organiser_only(jena):
+    import datetime
+
+    from regional.models import Invitation, RegionalMeeting
+
+    meeting = RegionalMeeting.objects.create(
+        title="Regionaltreffen Ost", date=datetime.date(2099, 5, 4),
+        start_time=datetime.time(10), end_time=datetime.time(14), place="Gera",
+    )  # fmt: skip
+    Invitation.objects.create(
+        meeting=meeting, alliance=jena, name="Koordination Jena", email="k@jena.example",
+        response="attending",
+    )  # fmt: skip
+    organiser = _api(
+        "localhost", _token(person_with_role(Role.STATE_COORDINATOR).email, host="localhost")
+    )
+    listing = organiser.get("/api/v1/invitations/", {"meeting": meeting.pk}).json()
+    assert listing["count"] == 1
+    row = listing["results"][0]
+    assert row["response"] == "attending"
+    assert row["alliance_name"] == jena.name
+    assert "token" not in row
+    ministry = _api("localhost", _token(person_with_role(Role.MINISTRY).email, host="localhost"))
+    assert ministry.get("/api/v1/invitations/").status_code == 404
+    assert _api("localhost").get("/api/v1/invitations/").status_code == 401
