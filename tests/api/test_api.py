@@ -301,3 +301,72 @@ def test_invitations_and_replies_for_the_organiser_only(jena):
     ministry = _api("localhost", _token(person_with_role(Role.MINISTRY).email, host="localhost"))
     assert ministry.get("/api/v1/invitations/").status_code == 404
     assert _api("localhost").get("/api/v1/invitations/").status_code == 401
+
+
+def test_decision_invitation_and_alliance_lists_cost_the_same_queries_for_5_and_200_rows(jena):
+    import datetime
+
+    from core.models import Application, BoardMeeting, Decision
+    from regional.models import Invitation, RegionalMeeting
+    from tenants.models import Alliance, Domain
+
+    coordinator = _api(
+        "jena.localhost", _token(person_with_role(Role.LOCAL_COORDINATOR, jena).email)
+    )
+    state = _api(
+        "localhost", _token(person_with_role(Role.STATE_COORDINATOR).email, host="localhost")
+    )
+    meeting = RegionalMeeting.objects.create(
+        title="Treffen", date=datetime.date(2099, 1, 1), start_time=datetime.time(9),
+        end_time=datetime.time(12), place="Erfurt",
+    )  # fmt: skip
+
+    def decisions(start, count):
+        def create():
+            with schema_context("jena"):
+                board = BoardMeeting.objects.create(title="K", date=datetime.date(2026, 1, 1))
+                for i in range(start, start + count):
+                    application = Application.objects.create(
+                        organisation_name=f"Org {i}", kind="company", contact_name="A B",
+                        contact_email="a@b.example", statement="x", status="rejected",
+                        received_on=datetime.date(2026, 1, 1),
+                    )  # fmt: skip
+                    Decision.objects.create(
+                        application=application, meeting=board, outcome="reject",
+                        votes_yes=0, votes_no=5,
+                    )  # fmt: skip
+
+        return create
+
+    def invitations(start, count):
+        def create():
+            Invitation.objects.bulk_create(
+                Invitation(meeting=meeting, alliance=jena, name=f"P {i}", email=f"p{i}@x.example")
+                for i in range(start, start + count)
+            )
+
+        return create
+
+    def alliances(start, count):
+        def create():
+            # Rows only: the list reads no alliance schema, so none is made.
+            made = Alliance.objects.bulk_create(
+                Alliance(name=f"Bündnis {i:03d}", slug=f"listtest{i:03d}",
+                         schema_name=f"listtest{i:03d}", district="gera")
+                for i in range(start, start + count)
+            )  # fmt: skip
+            Domain.objects.bulk_create(
+                Domain(domain=f"{a.slug}.localhost", tenant=a, is_primary=True) for a in made
+            )
+
+        return create
+
+    assert_same_queries_for_few_and_many(
+        coordinator, "/api/v1/decisions/", decisions(0, 5), decisions(5, 195)
+    )
+    assert_same_queries_for_few_and_many(
+        state, "/api/v1/invitations/", invitations(0, 5), invitations(5, 195)
+    )
+    assert_same_queries_for_few_and_many(
+        state, "/api/v1/alliances/", alliances(0, 5), alliances(5, 195)
+    )
