@@ -10,6 +10,14 @@ every value (dates, status codes) travels as a query parameter.
 
 A batch holds at most ``MAX_BATCH_SIZE`` schemas: one ``UNION ALL`` over hundreds of
 schemas spends seconds in PostgreSQL's planner, while 25 cost a few milliseconds.
+
+With ``as_of=True`` the figures are those of a past day, reconstructed from the records'
+own dates (``_AS_OF_BRANCH``): a partner counts if it had joined by then and is active
+now or left only later; a project if it had started by then (and is not merely planned
+today), finished if it had ended before; events, funding and held board meetings of the
+year up to that day; seals valid on that day. What has no date of its own keeps today's
+value (a partner's number of care guides, a project's families reached); partners that
+are dormant today are left out, as nobody recorded since when.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from core.models import (
     PartnerKind,
     PartnerStatus,
     Project,
+    ProjectStatus,
     SealApplication,
     SealStatus,
 )
@@ -96,6 +105,39 @@ _BRANCH = """SELECT {alliance_id}::integer AS alliance_id,
  (SELECT count(*) FROM {board_meeting} WHERE status = %(held)s
     AND date BETWEEN %(year_start)s AND %(year_end)s) AS board_meetings_held"""
 
+# The same columns as ``_BRANCH``, as they were on the day %(today)s (see the docstring).
+_AS_OF_ALIVE = """((status = %(active)s AND joined_on <= %(today)s)
+    OR (status = %(left)s AND joined_on <= %(today)s AND left_on > %(today)s))"""
+_AS_OF_STARTED = "status <> %(planned)s AND start_date <= %(today)s"
+_AS_OF_TEMPLATE = """SELECT {alliance_id}::integer AS alliance_id,
+ (SELECT coalesce(jsonb_object_agg(k.kind, k.n), '{{}}'::jsonb)
+    FROM (SELECT kind, count(*) AS n FROM {partner} WHERE ALIVE GROUP BY kind) k
+ ) AS partners_by_kind,
+ (SELECT count(*) FROM {partner} WHERE ALIVE AND care_guides_count > 0)
+   AS partners_with_care_guides,
+ (SELECT coalesce(sum(care_guides_count), 0) FROM {partner} WHERE ALIVE)
+   AS care_guides_total,
+ (SELECT count(*) FROM {seal} WHERE status = %(awarded)s
+    AND awarded_on <= %(today)s AND valid_until >= %(today)s) AS valid_seals,
+ (SELECT coalesce(jsonb_object_agg(t.topic, t.n), '{{}}'::jsonb)
+    FROM (SELECT topic, count(*) AS n FROM {project} WHERE STARTED GROUP BY topic) t
+ ) AS projects_by_topic,
+ (SELECT coalesce(jsonb_object_agg(s.status, s.n), '{{}}'::jsonb)
+    FROM (SELECT CASE WHEN end_date < %(today)s THEN %(finished)s ELSE %(running)s END
+                 AS status, count(*) AS n
+          FROM {project} WHERE STARTED GROUP BY 1) s) AS projects_by_status,
+ (SELECT coalesce(sum(families_reached), 0) FROM {project} WHERE STARTED) AS families_reached,
+ (SELECT count(*) FROM {event} WHERE date BETWEEN %(year_start)s AND %(today)s) AS events,
+ (SELECT coalesce(sum(participant_count), 0) FROM {event}
+    WHERE date BETWEEN %(year_start)s AND %(today)s) AS event_participants,
+ (SELECT coalesce(jsonb_object_agg(f.kind, f.total::text), '{{}}'::jsonb)
+    FROM (SELECT kind, sum(amount) AS total FROM {funding}
+          WHERE received_on BETWEEN %(year_start)s AND %(today)s GROUP BY kind) f
+ ) AS funding_by_kind,
+ (SELECT count(*) FROM {board_meeting} WHERE status = %(held)s
+    AND date BETWEEN %(year_start)s AND %(today)s) AS board_meetings_held"""
+_AS_OF_BRANCH = _AS_OF_TEMPLATE.replace("ALIVE", _AS_OF_ALIVE).replace("STARTED", _AS_OF_STARTED)
+
 _COLUMNS = (
     "alliance_id",
     "partners_by_kind",
@@ -112,13 +154,14 @@ _COLUMNS = (
 )
 
 
-def batch_statement(schemas: Sequence[SchemaRef]) -> sql.Composed:
-    """The one statement that counts every schema of ``schemas`` (at most 25)."""
+def batch_statement(schemas: Sequence[SchemaRef], *, as_of: bool = False) -> sql.Composed:
+    """The one statement that counts every schema of ``schemas`` (at most 25); with
+    ``as_of`` the figures of the day ``%(today)s`` from the records' dates."""
     if not schemas:
         raise ValueError("A batch needs at least one schema.")
     if len(schemas) > MAX_BATCH_SIZE:
         raise ValueError(f"A batch holds at most {MAX_BATCH_SIZE} schemas.")
-    branch = sql.SQL(_BRANCH)
+    branch = sql.SQL(_AS_OF_BRANCH if as_of else _BRANCH)
     branches = [
         branch.format(
             alliance_id=sql.Literal(int(ref.alliance_id)),
@@ -137,6 +180,10 @@ def batch_statement(schemas: Sequence[SchemaRef]) -> sql.Composed:
 def _parameters(today: datetime.date) -> dict[str, Any]:
     return {
         "active": PartnerStatus.ACTIVE.value,
+        "left": PartnerStatus.LEFT.value,
+        "planned": ProjectStatus.PLANNED.value,
+        "running": ProjectStatus.RUNNING.value,
+        "finished": ProjectStatus.FINISHED.value,
         "awarded": SealStatus.AWARDED.value,
         "held": MeetingStatus.HELD.value,
         "today": today,
@@ -184,11 +231,12 @@ def _from_row(row: Sequence[Any], ref: SchemaRef, today: datetime.date) -> Allia
 
 
 def figures_for_batch(
-    schemas: Sequence[SchemaRef], *, today: datetime.date | None = None
+    schemas: Sequence[SchemaRef], *, today: datetime.date | None = None, as_of: bool = False
 ) -> list[AllianceStatistics]:
-    """The figures of each schema in ``schemas`` (at most 25), with one round trip."""
+    """The figures of each schema in ``schemas`` (at most 25), with one round trip;
+    with ``as_of`` those of the (past) day ``today`` (see the module's docstring)."""
     today = today or timezone.localdate()
-    statement = batch_statement(schemas)
+    statement = batch_statement(schemas, as_of=as_of)
     connection.ensure_connection()
     query = statement.as_string(connection.connection)
     with connection.cursor() as cursor:
@@ -223,15 +271,17 @@ def compute_statistics(
     *,
     today: datetime.date | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    as_of: bool = False,
 ) -> Iterator[list[AllianceStatistics]]:
     """The figures of ``alliances`` (default: all counted ones), one list per batch.
 
-    ``today`` fixes the day (valid seals) and so the year of the activity figures.
+    ``today`` fixes the day (valid seals) and so the year of the activity figures;
+    ``as_of`` counts what existed on that day (see the module's docstring).
     """
     today = today or timezone.localdate()
     refs = list(alliances) if alliances is not None else counted_alliances()
     for batch in batches(refs, batch_size):
-        yield figures_for_batch(batch, today=today)
+        yield figures_for_batch(batch, today=today, as_of=as_of)
 
 
 def all_statistics(
@@ -239,9 +289,10 @@ def all_statistics(
     *,
     today: datetime.date | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    as_of: bool = False,
 ) -> dict[int, AllianceStatistics]:
     """alliance id -> figures, for every alliance of ``alliances`` (default: all counted)."""
     results: dict[int, AllianceStatistics] = {}
-    for batch in compute_statistics(alliances, today=today, batch_size=batch_size):
+    for batch in compute_statistics(alliances, today=today, batch_size=batch_size, as_of=as_of):
         results.update((item.alliance_id, item) for item in batch)
     return results

@@ -9,7 +9,7 @@ class AllianceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Alliance
         fields = ["id", "name", "slug", "district", "host_organisation", "founded_on", "status",
-                  "host"]  # fmt: skip
+                  "is_demo", "host"]  # fmt: skip
         read_only_fields = fields
 
     def get_host(self, alliance) -> str | None:

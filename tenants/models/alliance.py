@@ -52,6 +52,12 @@ class Alliance(TenantMixin, TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=AllianceStatus.choices, default=AllianceStatus.ACTIVE
     )
+    # Invented data for trying the platform (``manage.py seed_demo``); the pages say so.
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("The alliance and its records are invented, to try the platform."),
+    )
 
     # django-tenants creates and migrates the schema when a new alliance is saved.
     auto_create_schema = True
