@@ -41,6 +41,13 @@ SESSION_ALLIANCES = {
 }
 
 
+def pytest_report_header(config):
+    """Say at the top whether the browser journeys (tests/browser) can run here."""
+    from tests.browser.environment import status_line
+
+    return status_line()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """After pytest-django built the test database, add the session's alliances."""

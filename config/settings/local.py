@@ -6,7 +6,7 @@ DATABASE_URL and REDIS_URL default to the embedded servers (config/embedded.py).
 from config import embedded
 
 from .base import *
-from .base import configure_services, env
+from .base import configure_services, env, env_bool
 
 # A development key is fine here and only here: production requires its own.
 SECRET_KEY = env("DJANGO_SECRET_KEY", "local-development-key-not-for-production")
@@ -26,6 +26,11 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# Only the browser journeys (tests/browser) set this: their web server runs alone, without
+# a worker, so its tasks (e-mails, report files) run inside the request. Off by default.
+CELERY_TASK_ALWAYS_EAGER = env_bool("BUENDNISNETZ_CELERY_EAGER", False)
+CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 
 # The demo serves on port 8000 (make demo).
 BUENDNISNETZ_SITE_URL = env("BUENDNISNETZ_SITE_URL", "http://localhost:8000")

@@ -1,0 +1,241 @@
+"""Browser journeys: Debian's Chromium, driven by Playwright, against a real web server.
+
+Every page a journey visits is checked with axe-core (WCAG 2.1 A/AA; serious and
+critical violations fail), photographed into .data/screenshots/<journey>/, and watched
+for requests to other hosts and for console errors (CSP violations among them).
+Without Chromium or Playwright the journeys skip, and the run says so at its end.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import environment
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = BASE_DIR / ".data" / "screenshots"
+PASSWORD = "demo-passwort"  # the documented demo password (tenants/demo.py)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+VIEWPORT = {"width": 1280, "height": 900}
+# Each request and navigation may take this long before a journey fails (milliseconds).
+TIMEOUT_MS = 15_000
+
+_TIMINGS: dict[str, float] = {}
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_sep("-", "browser journeys")
+    reason = environment.skip_reason()
+    line = environment.status_line()
+    terminalreporter.write_line(line, yellow=reason is not None, bold=True)
+    if reason is None and _TIMINGS:
+        for name, seconds in _TIMINGS.items():
+            terminalreporter.write_line(f"  {name}: {seconds:.1f} s")
+        terminalreporter.write_line(f"  screenshots: {SCREENSHOTS}")
+
+
+# ---------------------------------------------------------------- server and browser
+
+
+@pytest.fixture(scope="session")
+def browser_server():
+    """The platform on its own scratch database, served by ``runserver`` (see server.py)."""
+    from django.conf import settings
+
+    from tests.browser.server import running_server
+
+    started = time.monotonic()
+    with running_server(
+        database_url=settings.DATABASE_URL, redis_url=settings.REDIS_URL, log_dir=SCREENSHOTS
+    ) as server:
+        _TIMINGS.update(server.timings)
+        print(f"\nbrowser journeys: server on port {server.port}, log {server.log_path}")
+        yield server
+    _TIMINGS["server, all in all"] = time.monotonic() - started
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=environment.chromium_path(),
+            headless=True,
+            args=["--no-sandbox", "--disable-dev-shm-usage"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+# ---------------------------------------------------------------- a journey
+
+
+def _local_host(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    host = (parts.hostname or "").lower()
+    return host in ("localhost", "127.0.0.1") or host.endswith(".localhost")
+
+
+def _without_fragment(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+@dataclass
+class Journey:
+    """One journey: its people (a browser context each), its checks and its pictures."""
+
+    name: str
+    server: object
+    browser: object
+    axe: object
+    folder: Path
+    step: int = 0
+    contexts: list = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    navigated: list[tuple[str, str]] = field(default_factory=list)
+    checked: set[str] = field(default_factory=set)
+    pages_checked: int = 0
+    finished: bool = False
+
+    def url(self, host: str, path: str = "/") -> str:
+        return self.server.url(host, path)
+
+    def person(self, who: str):
+        """A new browser (context) for ``who``: own cookies, German, watched."""
+        context = self.browser.new_context(locale="de-DE", viewport=VIEWPORT, accept_downloads=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.on("request", lambda request: self._request(who, request.url))
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("console", lambda message: self._console(who, page, message))
+        page.on("pageerror", lambda error: self.console_errors.append(f"{who}: {error}"))
+        page.on(
+            "framenavigated",
+            lambda frame: (
+                frame == page.main_frame
+                and self.navigated.append((who, _without_fragment(frame.url)))
+            ),
+        )
+        return page
+
+    def _request(self, who: str, url: str) -> None:
+        if not _local_host(url):
+            self.outside_requests.append(f"{who}: {url}")
+
+    def _console(self, who: str, page, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{who} on {page.url}: {message.text}")
+
+    def check(self, page, step: str) -> None:
+        """The page as it is now: axe, a screenshot, and remembered as checked."""
+        page.wait_for_load_state("load")
+        self.step += 1
+        path = self.folder / f"{self.step:02d}-{step}.png"
+        page.screenshot(path=str(path), full_page=True)
+        results = self.axe.run(
+            page,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        )
+        for violation in results.response["violations"]:
+            if violation.get("impact") not in FAILING_IMPACTS:
+                continue
+            nodes = "\n".join(
+                f"      {', '.join(map(str, node['target']))}: {node['html'][:200]}"
+                for node in violation["nodes"]
+            )
+            self.violations.append(
+                f"{page.url} ({path.name}): {violation['id']} [{violation['impact']}] "
+                f"{violation['help']}\n{nodes}"
+            )
+        self.checked.add(_without_fragment(page.url))
+        self.pages_checked += 1
+
+    def login(self, page, host: str, email: str, next_path: str = "") -> None:
+        """Through the login form on ``host`` (cookies are per host on localhost)."""
+        query = f"?next={next_path}" if next_path else ""
+        page.goto(self.url(host, f"/accounts/login/{query}"))
+        self.check(page, f"login-{host.split('.')[0]}")
+        page.locator("input[name=username]").fill(email)
+        page.locator("input[name=password]").fill(PASSWORD)
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
+        assert "/accounts/login/" not in page.url, f"{email} could not log in on {host}"
+
+    def submit(self, page, form: str = "main form.form") -> None:
+        """Press the form's main button and wait for the answer."""
+        with page.expect_navigation():
+            page.locator(f"{form} button[type=submit].primary").first.click()
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.outside_requests:
+            found.append("requests to other hosts:\n  " + "\n  ".join(self.outside_requests))
+        if self.console_errors:
+            found.append("console errors:\n  " + "\n  ".join(self.console_errors))
+        if self.violations:
+            found.append(
+                "accessibility violations (serious or critical):\n  " + "\n  ".join(self.violations)
+            )
+        unchecked = sorted({url for _who, url in self.navigated if url not in self.checked})
+        unchecked = [url for url in unchecked if url != "about:blank"]
+        if unchecked:
+            found.append("pages visited but not checked:\n  " + "\n  ".join(unchecked))
+        return found
+
+    def finish(self) -> None:
+        """The journey's verdict on what its pages did (called at the end of each test)."""
+        self.finished = True
+        problems = self.problems()
+        assert not problems, f"journey {self.name}:\n" + "\n".join(problems)
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def journey(request, browser_server, chromium, axe):
+    """A journey named after its test; fails on anything its pages did wrong."""
+    name = re.sub(r"^test_", "", request.node.name).replace("_", "-")
+    folder = SCREENSHOTS / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    print(f"\nbrowser journey {name}: screenshots in {folder}")
+    started = time.monotonic()
+    current = Journey(name=name, server=browser_server, browser=chromium, axe=axe, folder=folder)
+    try:
+        yield current
+    finally:
+        current.close()
+        seconds = time.monotonic() - started
+        _TIMINGS[f"journey {name} ({current.pages_checked} pages)"] = seconds
+        print(f"browser journey {name}: {current.pages_checked} pages checked in {seconds:.1f} s")
+        if not current.finished:
+            # The journey broke off: still show what its pages did wrong so far.
+            for problem in current.problems():
+                print(problem)

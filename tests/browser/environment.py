@@ -1,0 +1,71 @@
+"""Whether the browser journeys can run here: Debian's Chromium and Playwright.
+
+Imported by the root conftest for the report header, so nothing here imports
+Playwright or Django at module level.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# Points the journeys at another Chromium; a path that does not exist makes them skip
+# (that is how the skip message is checked).
+CHROMIUM_VARIABLE = "BUENDNISNETZ_CHROMIUM"
+INSTALL_HINT = "apt-get install chromium"
+
+
+def chromium_path() -> str | None:
+    """The Chromium executable to drive, or None when there is none."""
+    configured = os.environ.get(CHROMIUM_VARIABLE)
+    if configured:
+        return configured if _executable(configured) else None
+    if _executable(DEFAULT_CHROMIUM):
+        return DEFAULT_CHROMIUM
+    return shutil.which("chromium")
+
+
+def _executable(path: str) -> bool:
+    return Path(path).is_file() and os.access(path, os.X_OK)
+
+
+@functools.cache
+def chromium_version(path: str) -> str:
+    """'Chromium 1xx.…' as the binary reports it (Debian's wrapper script prints noise
+    on stderr, so only stdout's first line counts)."""
+    try:
+        result = subprocess.run(
+            [path, "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "Chromium (version unknown)"
+    first = result.stdout.strip().splitlines()[0] if result.stdout.strip() else ""
+    # "Chromium 156.0.8078.79 built on Debian GNU/Linux 12 (bookworm)" -> keep name and number.
+    parts = first.split()
+    return " ".join(parts[:2]) if len(parts) >= 2 else "Chromium (version unknown)"
+
+
+def skip_reason() -> str | None:
+    """Why the journeys cannot run here, or None when they can."""
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright is not installed (pip install -e '.[dev]')"
+    if importlib.util.find_spec("axe_playwright_python") is None:
+        return "axe-playwright-python is not installed (pip install -e '.[dev]')"
+    if chromium_path() is None:
+        wanted = os.environ.get(CHROMIUM_VARIABLE) or DEFAULT_CHROMIUM
+        return f"Chromium not found at {wanted} ({INSTALL_HINT})"
+    return None
+
+
+def status_line() -> str:
+    """One line for pytest's header and summary."""
+    reason = skip_reason()
+    if reason is not None:
+        return f"browser journeys: SKIPPED — {reason}"
+    path = chromium_path()
+    return f"browser journeys: {chromium_version(path)} at {path}"

@@ -1,0 +1,256 @@
+"""The platform as a browser meets it: its own scratch database and a real web server.
+
+pytest-django's live_server is not used on purpose: it flushes the test database after
+each test, which would wipe the session's alliances and the public schema. Instead the
+journeys get a database of their own on the same PostgreSQL server (``bn_browser_<pid>``),
+prepared exactly as ``make demo`` prepares one (migrate every schema, the template
+schema, ``seed_demo``), and ``manage.py runserver`` in a subprocess with the local
+settings. Celery tasks run eagerly inside that process (BUENDNISNETZ_CELERY_EAGER), and
+e-mails go to its console log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+DATABASE_PREFIX = "bn_browser_"
+READY_TIMEOUT_SECONDS = 60
+
+
+@dataclass
+class Server:
+    """A running web server; ``url(host)`` builds addresses on it."""
+
+    port: int
+    database: str
+    log_path: Path
+    process: subprocess.Popen | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def url(self, host: str = "localhost", path: str = "/") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def log_tail(self, lines: int = 60) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+# ---------------------------------------------------------------- the scratch database
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _admin_connection(url: str) -> psycopg.Connection:
+    """A connection to the server's ``postgres`` database (CREATE/DROP DATABASE)."""
+    conn = psycopg.connect(_conninfo(_with_database(url, "postgres")), autocommit=True)
+    return conn
+
+
+def _conninfo(url: str) -> str:
+    # Django's URL form may carry a socket directory as a percent-encoded host, which
+    # psycopg does not read; dj_database_url does.
+    import dj_database_url
+
+    config = dj_database_url.parse(url)
+    params = {
+        "dbname": config["NAME"],
+        "user": config.get("USER") or "",
+        "password": config.get("PASSWORD") or "",
+        "host": config.get("HOST") or "",
+        "port": str(config.get("PORT") or ""),
+    }
+    return psycopg.conninfo.make_conninfo(**{k: v for k, v in params.items() if v})
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def drop_stale_databases(url: str) -> list[str]:
+    """Drop scratch databases of earlier runs whose process is gone (a killed run)."""
+    dropped = []
+    with _admin_connection(url) as conn:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s",
+                [DATABASE_PREFIX + "%"],
+            )
+        ]
+        for name in names:
+            match = re.fullmatch(rf"{DATABASE_PREFIX}(\d+)", name)
+            if match and not _pid_alive(int(match.group(1))):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                dropped.append(name)
+    return dropped
+
+
+def create_database(url: str, name: str) -> None:
+    with _admin_connection(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str, name: str) -> None:
+    with _admin_connection(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# ---------------------------------------------------------------- processes
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_environment(*, database_url: str, redis_url: str, port: int, media_root: str) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        # The test run's own choices must not leak into the server.
+        if not key.startswith(("PYTEST_", "DJANGO_", "BUENDNISNETZ_TEST"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "BUENDNISNETZ_CELERY_EAGER": "true",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "DJANGO_MEDIA_ROOT": media_root,
+            "BUENDNISNETZ_SITE_URL": f"http://localhost:{port}",
+            "BUENDNISNETZ_BASE_DOMAIN": "localhost",
+            "DJANGO_DEBUG": "false",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            # New hosts must answer at once in the one web process.
+            "BUENDNISNETZ_DOMAIN_CACHE_SECONDS": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+def manage(*args: str, env: dict, log) -> None:
+    """Run ``manage.py`` with the server's environment; its output goes to the log."""
+    command = [sys.executable, "manage.py", *args]
+    log.write(f"\n$ {' '.join(command)}\n")
+    log.flush()
+    result = subprocess.run(
+        command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed ({result.returncode})")
+
+
+def wait_until_ready(server: Server) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    last = "no answer"
+    while time.monotonic() < deadline:
+        if server.process is not None and server.process.poll() is not None:
+            raise RuntimeError(
+                f"the web server exited with {server.process.returncode}:\n{server.log_tail()}"
+            )
+        try:
+            # 127.0.0.1 with the state host's name: Python may try ::1 for "localhost".
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{server.port}/readyz", headers={"Host": "localhost"}
+            )
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+                last = f"HTTP {response.status}"
+        except urllib.error.HTTPError as error:
+            last = f"HTTP {error.code}: {error.read()[:300]!r}"
+        except OSError as error:
+            last = str(error)
+        time.sleep(0.2)
+    raise RuntimeError(f"/readyz did not answer 200 in time ({last}):\n{server.log_tail()}")
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def running_server(*, database_url: str, redis_url: str, log_dir: Path):
+    """Prepare the scratch database, start the server, yield it; always clean up."""
+    name = f"{DATABASE_PREFIX}{os.getpid()}"
+    port = free_port()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    server = Server(port=port, database=name, log_path=log_dir / "server.log")
+    scratch_url = _with_database(database_url, name)
+    media = tempfile.TemporaryDirectory(prefix="bn-browser-media-")
+    env = server_environment(
+        database_url=scratch_url, redis_url=redis_url, port=port, media_root=media.name
+    )
+    drop_stale_databases(database_url)
+    started = time.monotonic()
+    create_database(database_url, name)
+    try:
+        with open(server.log_path, "w") as log:
+            manage("migrate_schemas", "--noinput", "-v", "0", env=env, log=log)
+            manage("ensure_template_schema", "-v", "0", env=env, log=log)
+            manage("seed_demo", "--port", str(port), env=env, log=log)
+            manage("shell", "-c", "from tests.browser.seed import main; main()", env=env, log=log)
+            server.timings["prepare database"] = time.monotonic() - started
+            started = time.monotonic()
+            log.write("\n$ runserver\n")
+            log.flush()
+            server.process = subprocess.Popen(
+                [
+                    sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}",
+                    "--noreload", "--skip-checks",
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+            wait_until_ready(server)
+            server.timings["start server"] = time.monotonic() - started
+            yield server
+    finally:
+        if server.process is not None:
+            stop_process(server.process)
+        drop_database(database_url, name)
+        media.cleanup()

@@ -1,0 +1,250 @@
+"""Three journeys through the platform in a real browser, as the people who use it.
+
+1. Admission: Jena's coordinator records a company's application (there is no public
+   application form: applications arrive by letter or e-mail and are entered), the board
+   admits it in the board's own login, the coordinator records the partner's consent to
+   be named, and the partner appears on Jena's public page.
+2. Regional meeting: the state coordination office schedules a meeting, invites Jena and
+   Bad Frankenhausen, both coordinators reply on their own alliance's host, and the
+   office sees the replies.
+3. Ministry: the ministry opens its dashboard and downloads the released report (PDF).
+
+Each page is checked by the ``journey`` fixture (tests/browser/conftest.py): axe-core,
+requests to other hosts, console errors, a screenshot.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.utils import timezone, translation
+
+from tests.browser.environment import skip_reason
+
+SKIP_REASON = skip_reason()
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(SKIP_REASON is not None, reason=f"browser journeys: {SKIP_REASON}"),
+]
+
+STATE = "localhost"
+JENA = "jena.localhost"
+BADFRANKENHAUSEN = "badfrankenhausen.localhost"
+
+
+def _expect():
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def _german(label) -> str:
+    with translation.override("de"):
+        return str(label)
+
+
+# ---------------------------------------------------------------- 1. admission
+
+
+def test_admission_from_application_to_public_page(journey):
+    expect = _expect()
+    company = "Glaswerk Saaletal GmbH (Browser-Test)"
+    today = timezone.localdate()
+    meeting_title = "Kuratoriumssitzung (Browser-Test)"
+
+    # The coordinator plans the board meeting in which the board will decide.
+    coordinator = journey.person("coordinator jena")
+    journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/")
+    journey.check(coordinator, "coordinator-workspace")
+    coordinator.goto(journey.url(JENA, "/workspace/board/meetings/new/"))
+    journey.check(coordinator, "board-meeting-form")
+    coordinator.locator("[name=title]").fill(meeting_title)
+    coordinator.locator("[name=date]").fill(today.isoformat())
+    coordinator.locator("[name=start_time]").fill("17:00")
+    coordinator.locator("[name=location]").fill("Rathaus Jena, Ratssaal")
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_contain_text(meeting_title)
+    journey.check(coordinator, "board-meeting-planned")
+
+    # A company's application arrives by e-mail; the coordinator records it.
+    coordinator.goto(journey.url(JENA, "/workspace/applications/new/"))
+    journey.check(coordinator, "application-form")
+    coordinator.locator("[name=organisation_name]").fill(company)
+    coordinator.locator("[name=kind]").select_option("company")
+    coordinator.locator("[name=size_class]").select_option("medium")
+    coordinator.locator("[name=city]").fill("Jena")
+    coordinator.locator("[name=contact_name]").fill("Maria Beispiel")
+    coordinator.locator("[name=contact_email]").fill("maria.beispiel@glaswerk-saaletal.example")
+    coordinator.locator("[name=statement]").fill(
+        "Wir bieten Gleitzeit, Homeoffice und einen Eltern-Kind-Raum an."
+    )
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_have_text(company)
+    journey.check(coordinator, "application-recorded")
+    application_url = coordinator.url
+    assert re.search(r"/workspace/applications/\d+/$", application_url), application_url
+
+    # The board member logs in with their own account and admits the company.
+    board = journey.person("board member jena")
+    journey.login(board, JENA, "kuratorium.jena@demo.example", next_path="/workspace/applications/")
+    journey.check(board, "board-applications")
+    board.get_by_role("link", name=company).click()
+    expect(board.locator("h1")).to_have_text(company)
+    journey.check(board, "board-application")
+    board.locator("a[href$='/decide/']").click()
+    journey.check(board, "board-decision-form")
+    meeting = board.locator("[name=meeting]")
+    meeting.select_option(label=f"{meeting_title} ({today:%d.%m.%Y})")
+    board.locator("input[name=outcome][value=admit]").check()
+    board.locator("[name=votes_yes]").fill("6")
+    board.locator("[name=votes_no]").fill("0")
+    board.locator("[name=votes_abstain]").fill("1")
+    journey.submit(board)
+    assert board.url == application_url
+    partner_link = board.locator("dl.facts a[href*='/workspace/partners/']")
+    expect(partner_link).to_have_text(company)
+    journey.check(board, "board-admitted")
+
+    # The applicant was told by e-mail (Celery ran in the web process; console backend).
+    assert "maria.beispiel@glaswerk-saaletal.example" in journey.server.log_path.read_text()
+
+    # Not public yet: the partner has not agreed to be named.
+    visitor = journey.person("visitor")
+    visitor.goto(journey.url(JENA, "/"))
+    journey.check(visitor, "public-page-before")
+    expect(visitor.locator("main")).not_to_contain_text(company)
+
+    # The coordinator records the partner's consent to be named publicly.
+    coordinator.goto(application_url)
+    journey.check(coordinator, "coordinator-application-admitted")
+    coordinator.locator("dl.facts a[href*='/workspace/partners/']").click()
+    expect(coordinator.locator("h1")).to_contain_text(company)
+    journey.check(coordinator, "partner")
+    coordinator.locator("main .actions a[href$='/edit/']").click()
+    journey.check(coordinator, "partner-form")
+    coordinator.locator("[name=public_listing_consent]").check()
+    journey.submit(coordinator)
+    journey.check(coordinator, "partner-consent-saved")
+
+    # And now the public page names the new partner.
+    visitor.goto(journey.url(JENA, "/"))
+    expect(visitor.locator(".partner-list")).to_contain_text(company)
+    journey.check(visitor, "public-page-after")
+    journey.finish()
+
+
+# ---------------------------------------------------------------- 2. regional meeting
+
+
+def test_regional_meeting_invitations_and_replies(journey):
+    from regional.models import Response
+
+    expect = _expect()
+    title = "Regionaltreffen Nord (Browser-Test)"
+    day = timezone.localdate() + datetime.timedelta(days=21)
+
+    office = journey.person("state coordinator")
+    journey.login(office, STATE, "land@demo.example", next_path="/meetings/")
+    journey.check(office, "meetings")
+    office.goto(journey.url(STATE, "/meetings/new/"))
+    journey.check(office, "meeting-form")
+    office.locator("[name=title]").fill(title)
+    office.locator("[name=kind]").select_option("regional")
+    office.locator("[name=date]").fill(day.isoformat())
+    office.locator("[name=start_time]").fill("10:00")
+    office.locator("[name=end_time]").fill("15:00")
+    office.locator("[name=place]").fill("Rathaus Sondershausen, Großer Saal")
+    office.locator("[name=description]").fill("Austausch der Bündnisse im Norden Thüringens.")
+    journey.submit(office)
+    expect(office.locator("h1")).to_have_text(title)
+    journey.check(office, "meeting-scheduled")
+    meeting_url = office.url
+
+    office.locator("main .actions a[href$='/invitations/']").click()
+    journey.check(office, "invitations")
+    office.get_by_label("Lokales Bündnis für Familie Jena", exact=True).check()
+    office.get_by_label("Lokales Bündnis für Familie Bad Frankenhausen", exact=True).check()
+    journey.submit(office)
+    expect(office.locator("main table")).to_contain_text("jena@demo.example")
+    expect(office.locator("main table")).to_contain_text("badfrankenhausen@demo.example")
+    journey.check(office, "invitation-list")
+    office.locator("main a[href$='/invitations/send/']").first.click()
+    journey.check(office, "send-invitations")
+    journey.submit(office)
+    journey.check(office, "invitations-sent")
+    # The invitation e-mails went out (eager Celery, console backend).
+    log = journey.server.log_path.read_text()
+    assert "To: jena@demo.example" in log or "jena@demo.example" in log
+
+    # Each invited coordinator answers on their own alliance's host.
+    for who, host, email, response in (
+        ("coordinator jena", JENA, "jena@demo.example", Response.ATTENDING),
+        (
+            "coordinator bad frankenhausen",
+            BADFRANKENHAUSEN,
+            "badfrankenhausen@demo.example",
+            Response.DECLINED,
+        ),
+    ):
+        short = host.split(".")[0]
+        page = journey.person(who)
+        journey.login(page, host, email, next_path="/workspace/regional/")
+        journey.check(page, f"{short}-invited-meetings")
+        page.get_by_role("link", name=title).click()
+        expect(page.locator("h1")).to_have_text(title)
+        journey.check(page, f"{short}-invited-meeting")
+        page.locator(f"input[name=response][value={response.value}]").check()
+        journey.submit(page)
+        expect(page.locator("main strong").first).to_have_text(_german(response.label))
+        journey.check(page, f"{short}-replied")
+
+    # The office sees both replies.
+    office.goto(meeting_url)
+    journey.check(office, "replies")
+    rows = office.locator("main table").last.locator("tbody tr")
+    jena_row = rows.filter(has_text="jena@demo.example").filter(has_not_text="badfrankenhausen")
+    expect(jena_row).to_contain_text(_german(Response.ATTENDING.label))
+    expect(rows.filter(has_text="badfrankenhausen@demo.example")).to_contain_text(
+        _german(Response.DECLINED.label)
+    )
+    journey.finish()
+
+
+# ---------------------------------------------------------------- 3. ministry
+
+
+def test_ministry_downloads_the_released_report(journey):
+    from pypdf import PdfReader
+
+    from regional.report_files import latin1
+
+    expect = _expect()
+    ministry = journey.person("ministry")
+    journey.login(ministry, STATE, "ministerium@demo.example", next_path="/dashboard/")
+    assert ministry.url.endswith("/dashboard/"), ministry.url
+    expect(ministry.locator("main svg").first).to_be_visible()
+    journey.check(ministry, "dashboard")
+
+    ministry.locator("main a[href='/reports/']").click()
+    journey.check(ministry, "released-reports")
+    ministry.locator("main table a[href^='/reports/']").first.click()
+    assert re.search(r"/reports/\d+/$", ministry.url), ministry.url
+    journey.check(ministry, "report")
+    title = ministry.locator("h1").inner_text().strip()
+
+    with ministry.expect_download() as download_info:
+        ministry.locator("main a[href$='/files/pdf/']").click()
+    download = download_info.value
+    content = Path(download.path()).read_bytes()
+    assert content.startswith(b"%PDF"), content[:20]
+    reader = PdfReader(io.BytesIO(content))
+    assert reader.metadata.title == latin1(title)
+    assert len(reader.pages) > 1
+    text = reader.pages[0].extract_text()
+    assert latin1(title).split()[0] in text
+    (journey.folder / download.suggested_filename).write_bytes(content)
+    journey.finish()
