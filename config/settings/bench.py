@@ -1,0 +1,51 @@
+"""Settings for the benchmarks (`make bench`, ``python -m config.bench``).
+
+The local settings on a database of their own (``bn_bench`` by default, on the server
+``DATABASE_URL`` names or the embedded PostgreSQL), never the demo database: the
+benchmarks create and drop hundreds of alliances there. On top of the local settings:
+
+- the benchmark-only tenant app ``tests.bench_app`` (a migration to apply to every
+  alliance schema without touching a real app);
+- the ``pending`` migration executor (``tenants/migration_executor.py``) registered;
+- API throttling that never answers 429 (the rate check itself still runs);
+- with ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` set: no routing by host, every request is
+  served by that alliance and ``SET search_path`` is sent once per connection (the
+  baseline that the API benchmark compares tenant routing against).
+"""
+
+from .local import *
+from .local import CACHES, DATABASES, INSTALLED_APPS, MIDDLEWARE, REST_FRAMEWORK, TENANT_APPS, env
+
+BENCHMARK_DATABASE = env("BUENDNISNETZ_BENCH_DATABASE", "bn_bench")
+DATABASES["default"]["NAME"] = BENCHMARK_DATABASE
+# The benchmark commands refuse to run without this (they create and drop alliances).
+BUENDNISNETZ_BENCHMARK = True
+
+TENANT_APPS = [*TENANT_APPS, "tests.bench_app"]
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench_app"]
+
+# django-tenants finds an executor among the subclasses of its base class that have been
+# imported; this function imports ours first.
+GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"
+
+# Nothing of the benchmark may reach the demo's worker or cache entries.
+CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-bench"
+CACHES["default"]["KEY_PREFIX"] = "bnbench"
+
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000000/minute", "user": "100000000/minute"},
+}
+
+LOGGING["root"]["level"] = "WARNING"
+
+PINNED_SCHEMA = env("BUENDNISNETZ_BENCH_PINNED_SCHEMA")
+if PINNED_SCHEMA:
+    MIDDLEWARE = [
+        "config.bench.middleware.PinnedAllianceMiddleware"
+        if name == "tenants.middleware.AllianceMiddleware"
+        else name
+        for name in MIDDLEWARE
+    ]
+    # The search path is set on a new connection and then left alone.
+    TENANT_LIMIT_SET_CALLS = True
