@@ -48,7 +48,7 @@ def pytest_terminal_summary(terminalreporter):
 # ---------------------------------------------------------------- server and browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_server():
     """The platform on its own scratch database, served by ``runserver`` (see server.py)."""
     from django.conf import settings
@@ -65,7 +65,7 @@ def browser_server():
     _TIMINGS["server, all in all"] = time.monotonic() - started
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
     from playwright.sync_api import sync_playwright
 
@@ -81,7 +81,7 @@ def chromium():
             browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
 
