@@ -8,7 +8,6 @@ Running it again (or twice at once) sends no reminder twice.
 
 from __future__ import annotations
 
-import functools
 import logging
 
 from celery import shared_task
@@ -47,10 +46,10 @@ def _workspace_url(alliance, path: str) -> str:
 
 def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
     """Send the due reminders of the alliance whose schema is active; returns how many."""
+    from core.mail import services as mail
     from core.models import SealApplication
     from core.selectors.seal import seals_due_for_reminder
     from core.services.seal import seal_reminder_sent
-    from tenants.tasks import send_email
 
     sent = 0
     for pk in list(seals_due_for_reminder(today=today).values_list("pk", flat=True)):
@@ -82,9 +81,7 @@ def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
                 )
                 body = render_to_string("core/emails/seal_expiry_reminder.txt", context)
             seal_reminder_sent(application=seal, sent_on=today)
-            transaction.on_commit(
-                functools.partial(send_email.delay, subject=subject, body=body, to=recipients)
-            )
+            mail.email_queue(subject=subject, body=body, to=recipients)
             sent += 1
     return sent
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +21,7 @@ class LoginForm(auth_forms.AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Sends the reset e-mail through Celery, after the request's transaction commits."""
+    """Queues the reset e-mail in the outbox; a Celery worker sends it."""
 
     def send_mail(
         self,
@@ -33,11 +32,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from tenants.tasks import send_email
+        from core.mail.services import email_queue
 
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to_email]))
+        email_queue(subject=subject, body=body, to=[to_email])
 
 
 class EraseAccountForm(forms.Form):

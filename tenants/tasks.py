@@ -1,4 +1,9 @@
-"""E-mail leaves the web request: a Celery task sends it, retrying while SMTP is down."""
+"""The former e-mail task.
+
+New e-mail goes through the outbox (``core.mail.services.email_queue``), which survives
+a broker outage. This task stays registered so that messages queued by an earlier
+release are still sent after an upgrade; nothing in this release sends it.
+"""
 
 from __future__ import annotations
 

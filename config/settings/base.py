@@ -69,6 +69,7 @@ SHARED_APPS = [
     "django_tenants",
     "tenants",
     "core.audit",
+    "core.mail",
     "regional",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -230,7 +231,8 @@ def configure_services(namespace: dict, database_url: str, redis_url: str) -> No
     namespace["CELERY_RESULT_BACKEND"] = redis_url
     namespace["CACHES"] = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: reads miss and writes are skipped, pages still render.
+            "BACKEND": "config.cache.DegradingRedisCache",
             "LOCATION": redis_url,
             # Every key carries the schema: one alliance never reads another's entries.
             "KEY_FUNCTION": "django_tenants.cache.make_key",
@@ -256,6 +258,31 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With Redis as broker a message that a worker took but did not acknowledge (the worker
+# was killed) goes back to the queue only after the visibility timeout. It must exceed
+# the longest task (a statistics refresh, a report, provisioning), or Redis hands a task
+# that is still running to a second worker. An hour by default.
+BROKER_VISIBILITY_TIMEOUT = int(env("BUENDNISNETZ_BROKER_VISIBILITY_TIMEOUT", "3600"))
+# Workers look for such messages every tenth of the timeout (at most every 100 s).
+_restore_interval = max(1, min(10, BROKER_VISIBILITY_TIMEOUT // 10))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+    "unacked_restore_interval": _restore_interval,
+    "unacked_restore_throttle": max(
+        1, min(10, BROKER_VISIBILITY_TIMEOUT // (10 * _restore_interval))
+    ),
+    # A request that queues work must not hang on a broker that does not answer.
+    "socket_connect_timeout": 2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+# Publishing retries once, quickly: a request that queues work while the broker is down
+# answers at once (core/broker.py) and leaves its data to be retried later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 # Keep the tenant for a schema cached in the worker for a minute.
 CELERY_TASK_TENANT_CACHE_SECONDS = 60
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -282,6 +309,11 @@ CELERY_BEAT_SCHEDULE = {
     "import-files-purge": {
         "task": "core.purge_import_files_everywhere",
         "schedule": crontab(hour=4, minute=15),
+    },
+    # E-mails queued while the broker was down (and due retries) go out within a minute.
+    "outbox-dispatch": {
+        "task": "mail.dispatch_outbox",
+        "schedule": crontab(),  # every minute
     },
 }
 
@@ -327,6 +359,8 @@ EMAIL_PORT = int(env("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# Where django.core.mail.backends.filebased.EmailBackend writes (one file per message).
+EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / ".data" / "mail"))
 
 # ---------------------------------------------------------------- REST framework
 

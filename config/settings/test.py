@@ -24,7 +24,9 @@ CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-test"
 CELERY_IMPORTS = [*CELERY_IMPORTS, "tests.celery_probe"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# pytest itself always uses locmem (Django's test set-up); worker and web server processes
+# that integration tests start may be given the file backend (DJANGO_EMAIL_BACKEND).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.mail.services import email_queue
 from core.models import (
     Application,
     ApplicationStatus,
@@ -23,7 +24,6 @@ from core.models import (
 )
 from core.services.partners import contact_create, partner_create, partner_update
 from core.services.records import record_create, record_update
-from tenants.tasks import send_email
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
 
@@ -165,8 +165,7 @@ def _notify(application: Application, decision: Decision) -> None:
         else:
             subject = _("Your application to the local alliance for families")
         body = render_to_string(f"core/emails/admission_{outcome}.txt", context)
-    recipient = application.contact_email
-    transaction.on_commit(lambda: send_email.delay(subject=str(subject), body=body, to=[recipient]))
+    email_queue(subject=str(subject), body=body, to=[application.contact_email])
 
 
 @transaction.atomic

@@ -1,15 +1,15 @@
 """Writes of regional meetings: the meeting, its agenda, invitations and replies,
 reminders, minutes and attachments.
 
-E-mails (invitations, reminders, cancellations) leave after the transaction commits,
-through ``regional.tasks.meetings.send_meeting_email``; each is marked as sent with a
-conditional UPDATE first, so a repeated or concurrent run never sends one twice.
+E-mails (invitations, reminders, cancellations) are written, with their calendar file,
+to the e-mail outbox in the same transaction (``core.mail``) and leave after it commits;
+each is marked as sent with a conditional UPDATE first, so a repeated or concurrent run
+never queues one twice.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -61,12 +61,19 @@ def reply_url(invitation: Invitation, site_url: str = "") -> str:
 
 
 def _queue_email(invitation_id: int, kind: str, site_url: str = "") -> None:
-    from regional.tasks.meetings import send_meeting_email
+    """Build the invitee's e-mail now (the meeting as it is) and queue it in the outbox."""
+    from core.mail.services import email_queue, text_attachments
+    from regional.tasks.meetings import build_meeting_email
 
-    transaction.on_commit(
-        functools.partial(
-            send_meeting_email.delay, invitation_id=invitation_id, kind=kind, site_url=site_url
-        )
+    invitation = Invitation.objects.select_related("meeting", "meeting__host_alliance").get(
+        pk=invitation_id
+    )
+    message = build_meeting_email(invitation, kind, site_url)
+    email_queue(
+        subject=message.subject,
+        body=message.body,
+        to=message.to,
+        attachments=text_attachments(message),
     )
 
 

@@ -38,6 +38,7 @@ from django.utils.translation import gettext_noop
 from django_tenants.utils import schema_exists
 
 from core.audit.services import audit_log
+from core.mail.services import email_queue
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
@@ -50,7 +51,6 @@ from tenants.services.provisioning import (
     create_alliance_schema_from_template,
     ensure_template_schema,
 )
-from tenants.tasks import send_email
 
 logger = logging.getLogger(__name__)
 
@@ -329,8 +329,7 @@ def _invite(
         subject = render_to_string(f"regional/emails/setup_{kind}_subject.txt", context)
         body = render_to_string(f"regional/emails/setup_{kind}.txt", context)
     subject = " ".join(subject.split())
-    recipient = user.email
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[recipient]))
+    email_queue(subject=subject, body=body, to=[user.email])
 
 
 def _fail(setup: AllianceSetup, actor, exc: Exception) -> None:

@@ -25,6 +25,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from config.sentry import EMAIL_RE, PHONE_RE
 from core.audit.services import audit_log
+from core.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
 from core.services.records import record_create, record_delete, record_update
 from regional import report_files
 from regional.models import PeriodKind, Report, ReportStatus
@@ -138,12 +139,30 @@ def report_generate(*, actor, report: Report) -> Report:
             data={"status": ReportStatus.GENERATING, "generation_error": "", "task_id": task_id},
             action="regional.report.generation_requested",
         )
+    transaction.on_commit(functools.partial(_hand_over, current.pk, task_id, actor))
+    return current
+
+
+def _hand_over(report_id: int, task_id: str, actor) -> None:
+    """Give the committed generation to a worker. With the broker down the report is
+    marked failed (generating it again is offered) and ``TaskQueueUnavailable`` raised."""
     from regional.tasks.reports import generate_report
 
-    transaction.on_commit(
-        functools.partial(generate_report.apply_async, args=[current.pk], task_id=task_id)
-    )
-    return current
+    if publish(generate_report, args=[report_id], task_id=task_id):
+        return
+    with _public(), transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_id).first()
+        if report and report.status == ReportStatus.GENERATING and report.task_id == task_id:
+            record_update(
+                actor=actor,
+                instance=report,
+                data={
+                    "status": ReportStatus.FAILED,
+                    "generation_error": str(QUEUE_UNAVAILABLE_MESSAGE),
+                },
+                action="regional.report.generation_failed",
+            )
+    raise TaskQueueUnavailable
 
 
 def _store_files(report: Report, files: dict[str, tuple[str, bytes]]) -> None:

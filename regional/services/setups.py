@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.audit.services import audit_log
+from core.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
 from core.services.records import record_create, record_delete, record_update
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.services.provisioning import STEP_QUEUED, activation_message, activation_problems
@@ -129,9 +130,33 @@ def _queue_provisioning(setup: AllianceSetup, *, actor, link_scheme: str, link_p
         "link_scheme": link_scheme,
         "link_port": str(link_port or ""),
     }
-    transaction.on_commit(
-        lambda: provision_alliance.apply_async(args=[setup_id], kwargs=kwargs, task_id=task_id)
-    )
+
+    def hand_over() -> None:
+        # With the broker down the setup shows a failed provisioning that "Try again"
+        # starts anew, and the caller learns why (TaskQueueUnavailable).
+        if publish(provision_alliance, args=[setup_id], kwargs=kwargs, task_id=task_id):
+            return
+        error = str(QUEUE_UNAVAILABLE_MESSAGE)
+        updated = AllianceSetup.objects.filter(
+            pk=setup_id,
+            provisioning_task_id=task_id,
+            provisioning_status=ProvisioningStatus.QUEUED,
+        ).update(
+            provisioning_status=ProvisioningStatus.FAILED,
+            provisioning_step="",
+            provisioning_error=error,
+            updated_at=timezone.now(),
+        )
+        if updated:
+            audit_log(
+                actor=actor,
+                action="regional.alliancesetup.provisioning_failed",
+                target=AllianceSetup.objects.get(pk=setup_id),
+                changes={"error": error},
+            )
+        raise TaskQueueUnavailable
+
+    transaction.on_commit(hand_over)
 
 
 @transaction.atomic

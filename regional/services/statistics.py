@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.audit.services import audit_log
+from core.broker import TaskQueueUnavailable, publish
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 
@@ -73,7 +74,6 @@ def _upsert(
 @transaction.atomic
 def statistics_run_request(*, actor, taken_on: datetime.date | None = None) -> StatisticsRun:
     """Queue a refresh: a run that the Celery task picks up once this transaction commits."""
-    from regional.tasks.statistics import refresh_statistics
 
     run = StatisticsRun.objects.create(
         taken_on=taken_on or timezone.localdate(),
@@ -87,10 +87,31 @@ def statistics_run_request(*, actor, taken_on: datetime.date | None = None) -> S
         target=run,
         changes={"taken_on": run.taken_on.isoformat()},
     )
-    transaction.on_commit(
-        lambda: refresh_statistics.apply_async(args=[run.pk], task_id=run.task_id)
-    )
+    transaction.on_commit(lambda: _hand_over(run, actor))
     return run
+
+
+def _hand_over(run: StatisticsRun, actor) -> None:
+    """Give the committed run to a worker. With the broker down the run is marked failed
+    (so a new refresh can be asked for at once) and ``TaskQueueUnavailable`` is raised."""
+    from regional.tasks.statistics import refresh_statistics
+
+    if publish(refresh_statistics, args=[run.pk], task_id=run.task_id):
+        return
+    run.status = RunStatus.FAILED
+    run.finished_at = timezone.now()
+    run.error = "The task queue (broker) was not reachable; the run was not started."
+    updated = StatisticsRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
+        status=run.status, finished_at=run.finished_at, error=run.error, updated_at=timezone.now()
+    )
+    if updated:
+        audit_log(
+            actor=actor,
+            action="regional.statisticsrun.failed",
+            target=run,
+            changes={"taken_on": run.taken_on.isoformat(), "error": run.error},
+        )
+    raise TaskQueueUnavailable
 
 
 def statistics_refresh(

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.broker import TaskQueueUnavailable
 from core.filters.base import SearchFilterSet
 from core.lists import Column, ListSpec, list_view
 from core.models import PartnerKind, ProjectStatus, Topic
@@ -355,7 +356,12 @@ def statistics_refresh(request):
         if active is not None:
             messages.info(request, _("A refresh is already under way."))
             return redirect("statistics-run", pk=active.pk)
-        run = services.statistics_run_request(actor=request.user)
+        try:
+            run = services.statistics_run_request(actor=request.user)
+        except TaskQueueUnavailable as error:
+            # The run is recorded as failed; the list shows it and a new try is possible.
+            messages.error(request, " ".join(error.messages))
+            return redirect("statistics-refresh")
         messages.success(request, _("The refresh has been started."))
         return redirect("statistics-run", pk=run.pk)
     return render(request, "regional/dashboard/refresh.html", {"runs": selectors.recent_runs()})

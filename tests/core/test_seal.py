@@ -496,11 +496,11 @@ def test_the_same_record_id_in_another_alliance_is_not_found(badfrankenhausen, c
 
 @pytest.fixture
 def queued_mails(monkeypatch):
-    """What the reminder task hands to the e-mail task (instead of a real queue)."""
-    from tenants.tasks import send_email
+    """What the reminder task hands to the e-mail outbox (instead of queuing it)."""
+    from core.mail import services as mail_services
 
     queued = []
-    monkeypatch.setattr(send_email, "delay", lambda **kwargs: queued.append(kwargs))
+    monkeypatch.setattr(mail_services, "email_queue", lambda **kwargs: queued.append(kwargs))
     return queued
 
 

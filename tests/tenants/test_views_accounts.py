@@ -403,23 +403,27 @@ def test_password_reset_on_the_public_host_links_to_the_public_host(
     assert _reset_link_path(mailoutbox[0], "localhost")
 
 
-def test_password_reset_task_is_the_registered_send_email_task(
+def test_password_reset_writes_the_mail_to_the_outbox_and_hands_it_to_the_queue(
     jena, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """The form hands the mail to ``tenants.send_email`` instead of sending it itself."""
-    from tenants.tasks import send_email
+    """The form queues the mail in the outbox (core.mail) instead of sending it itself;
+    after the commit the send task is handed to the broker."""
+    from core.mail import services as mail_services
+    from core.mail.models import OutboxEmail, OutboxStatus
 
-    assert send_email.name == "tenants.send_email"
-    queued = []
-    monkeypatch.setattr(send_email, "delay", lambda **kwargs: queued.append(kwargs))
+    handed = []
+    monkeypatch.setattr(
+        mail_services, "publish", lambda task, args: handed.append((task.name, args)) or True
+    )
     user = UserFactory()
 
     _request_reset(host_client("jena.localhost"), user.email, django_capture_on_commit_callbacks)
 
     assert mailoutbox == []
-    assert len(queued) == 1
-    assert queued[0]["to"] == [user.email]
-    assert "http://jena.localhost/accounts/password/reset/" in queued[0]["body"]
+    email = OutboxEmail.objects.get(to=[user.email])
+    assert email.status == OutboxStatus.PENDING
+    assert "http://jena.localhost/accounts/password/reset/" in email.body
+    assert handed == [("mail.send_outbox_email", [email.pk])]
 
 
 def test_password_reset_for_unknown_address_shows_the_same_page_and_sends_nothing(

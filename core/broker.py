@@ -1,0 +1,58 @@
+"""Handing work to Celery from a request without depending on the broker being up.
+
+``celery.Task.apply_async`` retries a failed publish and then raises; with Redis down a
+request would hang for seconds and answer 500 *after* its data was committed (the
+publish runs in ``transaction.on_commit``). :func:`publish` tries briefly, never
+raises for a broker that is down, and says whether the message went out, so the
+caller can leave its data in a state that a later attempt picks up.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+QUEUE_UNAVAILABLE_MESSAGE = _(
+    "The background queue is not reachable at the moment. Your change has been saved, "
+    "but the work could not be started; please try again in a few minutes."
+)
+
+
+class TaskQueueUnavailable(ValidationError):
+    """The broker did not take a task that a request asked for.
+
+    A ``ValidationError``, so that form pages and the API show its German message
+    instead of answering 500; the data was committed and marked so it can be retried.
+    """
+
+    def __init__(self, message: Any = QUEUE_UNAVAILABLE_MESSAGE):
+        super().__init__(message, code="queue_unavailable")
+
+
+def broker_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions a publish raises when the broker (Redis) cannot be reached."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import RedisError
+
+    return (OperationalError, RedisError, OSError)
+
+
+def publish(task, *, args=None, kwargs=None, **options) -> bool:
+    """Send ``task`` to the broker; False (and a warning in the log) when it is down.
+
+    How long a publish keeps trying is ``CELERY_TASK_PUBLISH_RETRY_POLICY`` (one quick
+    retry, so a broker that is down costs a request well under a second).
+    """
+    if kwargs is not None:
+        options["kwargs"] = kwargs
+    try:
+        task.apply_async(args=args, **options)
+    except broker_errors() as error:
+        logger.warning("broker unavailable, %s not queued: %s", task.name, error)
+        return False
+    return True
