@@ -849,6 +849,12 @@ COMMANDS = {
 }
 
 
+def positive_seconds(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds (1 or more)")
+    return int(text)
+
+
 def build_parser(command: str) -> argparse.ArgumentParser:
     handler, description = COMMANDS[command]
     parser = argparse.ArgumentParser(
@@ -896,7 +902,7 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lock-wait-timeout",
         metavar="SECONDS",
-        type=int,
+        type=positive_seconds,
         default=60,
         help="give up when a table stays locked this long (default: 60)",
     )
