@@ -49,8 +49,8 @@ QUICK = {
     "refresh_runs": 3,
     "naive_runs": 2,
     "dashboard_requests": 5,
-    "api_seconds": 4.0,
-    "api_warm_up": 1.0,
+    "api_seconds": 8.0,
+    "api_warm_up": 2.0,
     "api_sweep": [],
 }
 

@@ -240,6 +240,8 @@ def generate_load(
 
 
 def _describe(load: Load) -> str:
+    if not load.latencies:
+        return f"no request finished within the time ({load.errors} errors)"
     p50 = percentile(load.latencies, 0.50) * 1000
     p95 = percentile(load.latencies, 0.95) * 1000
     errors = f", {load.errors} errors" if load.errors else ""
