@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format messages services-start services-stop services-status clean
+.PHONY: demo test bench lint format messages services-start services-stop services-status clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -22,6 +22,11 @@ demo: $(STAMP)
 ## test: run the whole test suite against real PostgreSQL and Redis
 test: $(STAMP)
 	$(PY) -m pytest
+
+## bench: run the benchmarks in their own database and write docs/benchmarks.md
+## (BENCH_ARGS="--quick" for small sizes, "--keep" to reuse the database next time)
+bench: $(STAMP)
+	$(PY) -m config.bench $(BENCH_ARGS)
 
 ## lint: ruff check and format check
 lint: $(STAMP)
