@@ -290,6 +290,13 @@ def measure(
         alliance=alliance, token=token, workers=workers, clients=clients, seconds=seconds,
         warm_up=warm_up, log=log,
     )  # fmt: skip
+    # One client: the time a request takes when it never waits for a worker.
+    host = f"{alliance.slug}.{settings.BASE_DOMAIN}"
+    with gunicorn(workers=workers, pinned_schema=None, host=host, token=token) as port:
+        alone = generate_load(
+            port, host=host, token=token, clients=1, warm_up=warm_up, seconds=seconds / 2
+        )
+    log(f"  one client: {_describe(alone)}")
     routed, pinned = results["routed"], results["pinned"]
     size = f"{clients} clients, {workers} workers, {seconds:.0f} s each"
     p95 = percentile(routed.latencies, 0.95) * 1000
@@ -307,6 +314,11 @@ def measure(
             "same, one alliance pinned (no routing, search path once per connection)",
             size,
             _describe(pinned),
+        ),
+        Measurement(
+            "same with tenant routing, 1 client (no waiting for a worker)",
+            f"1 client, {workers} workers, {seconds / 2:.0f} s",
+            _describe(alone),
         ),
         Measurement(
             "cost of tenant routing (pinned throughput ÷ routed − 1)",
