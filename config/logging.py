@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -27,6 +28,10 @@ LOG_FORMATS = ("json", "plain")
 
 # The request being served by this thread or task; None outside requests.
 _current_request: ContextVar[Any] = ContextVar("buendnisnetz_log_request", default=None)
+# The tenant of the request this thread served last: gunicorn writes its access line
+# in the same thread right after the answer, when the request context is gone.
+_served = threading.local()
+ACCESS_LOGGER = "gunicorn.access"
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # nginx' $request_id is 32 hex digits; accept similar ids from other proxies, but never
@@ -86,15 +91,25 @@ def _current_task() -> tuple[str, str] | None:
     return task_id, task.name
 
 
+def _request_tenant(request) -> str:
+    """ "-" for a request not routed to a tenant (probes, unknown hosts): the connection
+    still names the schema of whatever it served before."""
+    return current_tenant() if getattr(request, "tenant", None) is not None else "-"
+
+
 class TenantFilter(logging.Filter):
     """Adds the tenant, the request and the Celery task to every record (never drops one)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == ACCESS_LOGGER:
+            record.tenant = getattr(_served, "tenant", "-")
+            return True
         record.tenant = current_tenant()
         # Django logs 4xx/5xx answers after the middleware has finished, passing the
         # request along; use that one then.
         request = _current_request.get() or getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
+            record.tenant = _request_tenant(request)
             record.request_id = getattr(request, "request_id", None)
             record.path = request.path
             record.user_id = _user_id(request)
@@ -120,11 +135,13 @@ class RequestLogContextMiddleware:
 
     def __call__(self, request):
         request.request_id = request_id_for(request)
+        _served.tenant = "-"
         token = _current_request.set(request)
         try:
             response = self.get_response(request)
         finally:
             _current_request.reset(token)
+            _served.tenant = _request_tenant(request)
         response.headers.setdefault(REQUEST_ID_HEADER, request.request_id)
         return response
 

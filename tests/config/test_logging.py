@@ -204,6 +204,49 @@ def test_lines_after_the_request_no_longer_name_it(jena, settings, json_log):
     assert "request_id" not in json_log.one(message="after the request")
 
 
+def test_probe_lines_never_claim_the_tenant_of_the_previous_request(jena, settings, json_log):
+    settings.ROOT_URLCONF = __name__
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # makes /readyz log a warning
+    client = host_client("jena.localhost")
+    client.get("/log-probe/")  # leaves the connection on jena's schema
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    record = json_log.one(logger="config.health")
+    assert record["tenant"] == "-"  # answered before any tenant was looked up
+    assert record["path"] == "/readyz"
+
+
+def test_unknown_host_lines_carry_no_tenant(jena, json_log):
+    connection.set_tenant(jena)  # whatever the connection served before
+    response = host_client("unbekannt.localhost").get("/")
+    assert response.status_code == 404
+    record = json_log.one(logger="django.request")
+    assert record["tenant"] == "-"
+
+
+def test_access_line_written_after_the_answer_carries_the_tenant_it_served(
+    jena, settings, json_log
+):
+    settings.ROOT_URLCONF = __name__
+    access = logging.getLogger("gunicorn.access")
+    atoms = {"h": "127.0.0.1", "r": "GET / HTTP/1.1", "s": "200", "{host}i": "jena.localhost"}
+
+    host_client("jena.localhost").get("/log-probe/")
+    connection.set_schema_to_public()  # what the connection says no longer matters
+    access.warning("%(r)s %(s)s", atoms)
+    host_client("jena.localhost").get("/healthz")
+    access.warning("%(r)s %(s)s", {**atoms, "r": "GET /healthz HTTP/1.1"})
+
+    lines = [r for r in json_log.records() if r["logger"] == "gunicorn.access"]
+    assert [(r["message"], r["tenant"]) for r in lines] == [
+        ("GET / HTTP/1.1 200", "jena"),
+        ("GET /healthz HTTP/1.1 200", "-"),
+    ]
+    assert lines[0]["http"] == {"status": 200, "remote_addr": "127.0.0.1", "host": "jena.localhost"}
+
+
 # ---------------------------------------------------------------- Celery
 
 
