@@ -13,11 +13,11 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from tests.browser import environment
+from tests.browser.checks import is_local_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = BASE_DIR / ".data" / "screenshots"
@@ -91,14 +91,6 @@ def axe():
 # ---------------------------------------------------------------- a journey
 
 
-def _local_host(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return True
-    host = (parts.hostname or "").lower()
-    return host in ("localhost", "127.0.0.1") or host.endswith(".localhost")
-
-
 def _without_fragment(url: str) -> str:
     return url.split("#", 1)[0]
 
@@ -144,7 +136,7 @@ class Journey:
         return page
 
     def _request(self, who: str, url: str) -> None:
-        if not _local_host(url):
+        if not is_local_url(url):
             self.outside_requests.append(f"{who}: {url}")
 
     def _console(self, who: str, page, message) -> None:

@@ -7,13 +7,23 @@ prepared exactly as ``make demo`` prepares one (migrate every schema, the templa
 schema, ``seed_demo``), and ``manage.py runserver`` in a subprocess with the local
 settings. Celery tasks run eagerly inside that process (BUENDNISNETZ_CELERY_EAGER), and
 e-mails go to its console log.
+
+Preparing that database (above all ``seed_demo``'s two years of invented activity) takes
+far longer than the journeys, so the prepared database is kept as a PostgreSQL template
+(``bn_browser_tpl_<fingerprint>``, with its media files under .data/browser/) and each run
+starts from a copy of it. The fingerprint covers the code that shapes the data (every
+Python file of the apps and settings, the seed) and the day, since the seed's dates are
+relative to today; anything else builds it anew.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
+import hashlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -30,7 +40,13 @@ import psycopg
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATABASE_PREFIX = "bn_browser_"
+TEMPLATE_PREFIX = "bn_browser_tpl_"
+CACHE_DIR = BASE_DIR / ".data" / "browser"
 READY_TIMEOUT_SECONDS = 60
+# Serialises building the template between test runs on one PostgreSQL server.
+TEMPLATE_LOCK = 0x42_4E_42_52  # "BNBR"
+# What shapes the prepared data: the apps, the settings, and this folder's seed.
+FINGERPRINT_SOURCES = ("config", "tenants", "core", "regional", "api", "tests/browser/seed.py")
 
 
 @dataclass
@@ -113,15 +129,41 @@ def drop_stale_databases(url: str) -> list[str]:
     return dropped
 
 
-def create_database(url: str, name: str) -> None:
-    with _admin_connection(url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def drop_database(url: str, name: str) -> None:
     with _admin_connection(url) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def fingerprint(day: datetime.date | None = None) -> str:
+    """A short hash of the code that shapes the prepared data, and of the day."""
+    digest = hashlib.sha256(str(day or datetime.date.today()).encode())  # noqa: DTZ011
+    for source in FINGERPRINT_SOURCES:
+        root = BASE_DIR / source
+        files = [root] if root.is_file() else sorted(root.rglob("*.py"))
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(BASE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _database_exists(conn: psycopg.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return row is not None
+
+
+def _copy_database(conn: psycopg.Connection, name: str, template: str) -> None:
+    """CREATE DATABASE … TEMPLATE; the template's last users may take a moment to leave."""
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 # ---------------------------------------------------------------- processes
@@ -152,16 +194,26 @@ def server_environment(*, database_url: str, redis_url: str, port: int, media_ro
             "BUENDNISNETZ_BASE_DOMAIN": "localhost",
             "DJANGO_DEBUG": "false",
             "DJANGO_LOG_LEVEL": "WARNING",
-            # New hosts must answer at once in the one web process.
-            "BUENDNISNETZ_DOMAIN_CACHE_SECONDS": "1",
             "PYTHONUNBUFFERED": "1",
         }
     )
     return env
 
 
-def manage(*args: str, env: dict, log) -> None:
+# Runs the rest of its arguments with this interpreter, after asking Linux to send it
+# SIGTERM when its parent (the test run) dies: no server outlives a killed run. The
+# request survives exec; elsewhere it is simply not made.
+DIE_WITH_PARENT = (
+    "import contextlib, ctypes, os, signal, sys\n"
+    "with contextlib.suppress(OSError, AttributeError):\n"
+    "    ctypes.CDLL('libc.so.6').prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
+)
+
+
+def manage(*args: str, env: dict, log, timings: dict[str, float]) -> None:
     """Run ``manage.py`` with the server's environment; its output goes to the log."""
+    started = time.monotonic()
     command = [sys.executable, "manage.py", *args]
     log.write(f"\n$ {' '.join(command)}\n")
     log.flush()
@@ -170,6 +222,7 @@ def manage(*args: str, env: dict, log) -> None:
     )
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed ({result.returncode})")
+    timings[f"prepare: {args[0]}"] = time.monotonic() - started
 
 
 def wait_until_ready(server: Server) -> None:
@@ -210,6 +263,82 @@ def stop_process(process: subprocess.Popen) -> None:
         process.wait(timeout=5)
 
 
+def _prepare(*, env: dict, log, timings: dict[str, float], port: int) -> None:
+    """What ``make demo`` does to a database, and what the journeys need on top."""
+    manage("migrate_schemas", "--noinput", "-v", "0", env=env, log=log, timings=timings)
+    manage("ensure_template_schema", "-v", "0", env=env, log=log, timings=timings)
+    manage("seed_demo", "--port", str(port), env=env, log=log, timings=timings)
+    seed = "from tests.browser.seed import main; main()"
+    manage("shell", "-c", seed, env=env, log=log, timings=timings)
+
+
+def _drop_templates(conn: psycopg.Connection) -> None:
+    """Templates of other code or other days are of no use any more."""
+    rows = conn.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s", [TEMPLATE_PREFIX + "%"]
+    ).fetchall()
+    for (name,) in rows:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if CACHE_DIR.is_dir():
+        for folder in CACHE_DIR.glob("media-*"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _rename_database(conn: psycopg.Connection, old: str, new: str) -> None:
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            conn.execute(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def prepare_database(
+    *, database_url: str, redis_url: str, name: str, media_root: Path, log, timings: dict
+) -> None:
+    """Create database ``name`` as a copy of the prepared template (built when missing)
+    and fill ``media_root`` with the template's files."""
+    key = fingerprint()
+    template = f"{TEMPLATE_PREFIX}{key}"
+    template_media = CACHE_DIR / f"media-{key}"
+    with _admin_connection(database_url) as conn:
+        # One run builds, the others wait; the lock ends with the connection at the latest.
+        conn.execute("SELECT pg_advisory_lock(%s)", [TEMPLATE_LOCK])
+        try:
+            if not (_database_exists(conn, template) and template_media.is_dir()):
+                log.write(f"\n== building the template database {template}\n")
+                _drop_templates(conn)
+                building = f"{template}_build"
+                conn.execute(f'CREATE DATABASE "{building}"')
+                template_media.mkdir(parents=True)
+                port = free_port()
+                env = server_environment(
+                    database_url=_with_database(database_url, building),
+                    redis_url=redis_url,
+                    port=port,
+                    media_root=str(template_media),
+                )
+                try:
+                    _prepare(env=env, log=log, timings=timings, port=port)
+                    _rename_database(conn, building, template)
+                except BaseException:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+                    shutil.rmtree(template_media, ignore_errors=True)
+                    raise
+            else:
+                log.write(f"\n== copying the template database {template}\n")
+            started = time.monotonic()
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _copy_database(conn, name, template)
+            shutil.copytree(template_media, media_root, dirs_exist_ok=True)
+            timings["prepare: copy of the template"] = time.monotonic() - started
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", [TEMPLATE_LOCK])
+
+
 @contextlib.contextmanager
 def running_server(*, database_url: str, redis_url: str, log_dir: Path):
     """Prepare the scratch database, start the server, yield it; always clean up."""
@@ -217,28 +346,33 @@ def running_server(*, database_url: str, redis_url: str, log_dir: Path):
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
     server = Server(port=port, database=name, log_path=log_dir / "server.log")
-    scratch_url = _with_database(database_url, name)
     media = tempfile.TemporaryDirectory(prefix="bn-browser-media-")
     env = server_environment(
-        database_url=scratch_url, redis_url=redis_url, port=port, media_root=media.name
+        database_url=_with_database(database_url, name),
+        redis_url=redis_url,
+        port=port,
+        media_root=media.name,
     )
     drop_stale_databases(database_url)
     started = time.monotonic()
-    create_database(database_url, name)
     try:
         with open(server.log_path, "w") as log:
-            manage("migrate_schemas", "--noinput", "-v", "0", env=env, log=log)
-            manage("ensure_template_schema", "-v", "0", env=env, log=log)
-            manage("seed_demo", "--port", str(port), env=env, log=log)
-            manage("shell", "-c", "from tests.browser.seed import main; main()", env=env, log=log)
+            prepare_database(
+                database_url=database_url,
+                redis_url=redis_url,
+                name=name,
+                media_root=Path(media.name),
+                log=log,
+                timings=server.timings,
+            )
             server.timings["prepare database"] = time.monotonic() - started
             started = time.monotonic()
             log.write("\n$ runserver\n")
             log.flush()
             server.process = subprocess.Popen(
                 [
-                    sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}",
-                    "--noreload", "--skip-checks",
+                    sys.executable, "-c", DIE_WITH_PARENT, "manage.py", "runserver",
+                    f"127.0.0.1:{port}", "--noreload", "--skip-checks",
                 ],
                 cwd=BASE_DIR,
                 env=env,

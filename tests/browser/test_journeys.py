@@ -92,6 +92,10 @@ def test_admission_from_application_to_public_page(journey):
     board = journey.person("board member jena")
     journey.login(board, JENA, "kuratorium.jena@demo.example", next_path="/workspace/applications/")
     journey.check(board, "board-applications")
+    board.locator("form.filters [name=q]").fill("Glaswerk Saaletal")
+    with board.expect_navigation():
+        board.locator("form.filters button[type=submit]").click()
+    journey.check(board, "board-applications-found")
     board.get_by_role("link", name=company).click()
     expect(board.locator("h1")).to_have_text(company)
     journey.check(board, "board-application")
