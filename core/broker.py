@@ -55,4 +55,11 @@ def publish(task, *, args=None, kwargs=None, **options) -> bool:
     except broker_errors() as error:
         logger.warning("broker unavailable, %s not queued: %s", task.name, error)
         return False
+    except RuntimeError as error:
+        # For a task whose result is kept, the Redis result backend subscribes to the
+        # result before sending and reports a refused connection as a RuntimeError.
+        if not isinstance(error.__cause__, broker_errors()):
+            raise
+        logger.warning("result store unavailable, %s not queued: %s", task.name, error.__cause__)
+        return False
     return True

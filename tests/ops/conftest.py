@@ -32,25 +32,48 @@ def redis_server(tmp_path):
 
 
 class CommittedRows:
-    """Remembers the newest rows of the public tables a test writes to and deletes every
-    row added after that (in reverse order of dependence)."""
+    """Remembers the newest rows of the tables the ops tests write to and, in ``clean``,
+    deletes every row added after that: statistics, outbox, sessions, login records and
+    the audit trail of the public schema and the session's alliances."""
+
+    ALLIANCE_SCHEMAS = ("jena", "badfrankenhausen")
 
     def __init__(self):
-        from core.audit.models import AuditEntry
+        from axes.models import AccessLog
+        from django.contrib.sessions.models import Session
+
         from core.mail.models import OutboxEmail
         from regional.models import AllianceSnapshot, StatisticsRun
 
-        self.models = [AllianceSnapshot, StatisticsRun, OutboxEmail, AuditEntry]
-        self.marks = {}
+        self.public_models = [AllianceSnapshot, StatisticsRun, OutboxEmail, AccessLog]
+        self.marks = {model: self._last(model) for model in self.public_models}
+        self.audit_marks = {}
+        for schema in ("public", *self.ALLIANCE_SCHEMAS):
+            with schema_context(schema):
+                self.audit_marks[schema] = self._last(self._audit())
         with schema_context("public"):
-            for model in self.models:
-                last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
-                self.marks[model] = last or 0
+            self.sessions = set(Session.objects.values_list("session_key", flat=True))
+
+    @staticmethod
+    def _audit():
+        from core.audit.models import AuditEntry
+
+        return AuditEntry
+
+    @staticmethod
+    def _last(model) -> int:
+        return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
     def clean(self) -> None:
+        from django.contrib.sessions.models import Session
+
         with schema_context("public"):
-            for model in self.models:
+            for model in self.public_models:
                 model.objects.filter(pk__gt=self.marks[model]).delete()
+            Session.objects.exclude(session_key__in=self.sessions).delete()
+        for schema, mark in self.audit_marks.items():
+            with schema_context(schema):
+                self._audit().objects.filter(pk__gt=mark).delete()
 
 
 @pytest.fixture

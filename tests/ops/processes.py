@@ -13,15 +13,17 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -114,6 +116,64 @@ class RedisServer:
         import redis
 
         return redis.Redis.from_url(self.url, socket_timeout=2, socket_connect_timeout=2)
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+class ScratchPostgres:
+    """A throw-away PostgreSQL server (pgserver's binaries) on a data directory of its
+    own, listening on a Unix socket only; the test may stop and restart it at will."""
+
+    def __init__(self):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # platformdirs on servers without XDG dirs
+            import pgserver
+        self.pgserver = pgserver
+        self.root = Path(tempfile.mkdtemp(prefix="bn-ops-pg-"))
+        self.pgdata = self.root / "data"
+        self.user = "pgserver" if os.geteuid() == 0 else None  # postgres refuses root
+        server = pgserver.get_server(self.pgdata, cleanup_mode=None)
+        self.socket_dir = str(server.get_postmaster_info().socket_dir)
+
+    def url(self, database: str) -> str:
+        return f"postgres://postgres@{quote(self.socket_dir, safe='')}/{database}"
+
+    def create_database(self, name: str) -> None:
+        self.psql(f'CREATE DATABASE "{name}"')
+
+    def psql(self, command: str) -> None:
+        subprocess.run(
+            [str(self._bin("psql")), "-h", self.socket_dir, "-U", "postgres", "-d", "postgres",
+             "-v", "ON_ERROR_STOP=1", "-c", command],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def _bin(self, name: str) -> Path:
+        from pgserver._commands import POSTGRES_BIN_PATH
+
+        return POSTGRES_BIN_PATH / name
+
+    def pg_ctl(self, *args: str) -> None:
+        self.pgserver.pg_ctl(["-w", *args], pgdata=self.pgdata, user=self.user, timeout=30)
+
+    def restart(self) -> None:
+        self.pg_ctl("-m", "fast", "restart")
+
+    def stop(self) -> None:
+        self.pg_ctl("-m", "fast", "stop")
+
+    def start(self) -> None:
+        self.pg_ctl("-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l",
+                    str(self.pgdata / "log"), "start")  # fmt: skip
+
+    def destroy(self) -> None:
+        with contextlib.suppress(Exception):
+            self.stop()
+        self.pgserver.PostgresServer._instances.pop(self.pgdata, None)
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- Celery and gunicorn
