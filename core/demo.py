@@ -20,13 +20,10 @@ import datetime
 import random
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
@@ -47,7 +44,7 @@ from core.models import (
 )
 from core.services import admissions, board, funding, holidays, partners, seal, work
 from core.services.board import add_months
-from tenants.demo import DEMO_ALLIANCES
+from tenants.demo import DEMO_ALLIANCES, search_path_set_once
 from tenants.models import Alliance
 
 # ---------------------------------------------------------------- profiles
@@ -933,23 +930,6 @@ class _WorkspaceSeed:
             self.count("guide_entries")
 
 
-@contextmanager
-def _search_path_set_once() -> Iterator[None]:
-    """Let django-tenants set the search path once instead of before every statement.
-
-    It repeats ``SET search_path`` for each cursor (``TENANT_LIMIT_SET_CALLS`` is off)
-    because a failed savepoint could otherwise leave a connection on the wrong schema.
-    Inside the seed's single transaction per alliance any failure rolls back all of it
-    and leaves the schema, so the repetition buys nothing there and costs half the time.
-    """
-    previous = getattr(settings, "TENANT_LIMIT_SET_CALLS", False)
-    settings.TENANT_LIMIT_SET_CALLS = True
-    try:
-        yield
-    finally:
-        settings.TENANT_LIMIT_SET_CALLS = previous
-
-
 def seed_workspace(
     alliance: Alliance, *, actor=None, today: datetime.date | None = None
 ) -> dict[str, int]:
@@ -963,6 +943,6 @@ def seed_workspace(
         if Partner.objects.exists():
             return {}
         builder = _WorkspaceSeed(alliance, actor, today)
-        with transaction.atomic(), _search_path_set_once():
+        with transaction.atomic(), search_path_set_once():
             builder.run()
     return builder.counts

@@ -20,6 +20,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: int, **options):
         started = time.monotonic()
+        with demo.search_path_set_once():
+            accounts = self.seed()
+        self.stdout.write(f"  (demo data ready in {time.monotonic() - started:.1f} s)")
+        self.print_where_to_go(port, accounts)
+
+    def seed(self) -> list:
         connection.set_schema_to_public()
         alliances = demo.seed_alliances()
         for alliance, created in alliances:
@@ -60,8 +66,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"
         )
-        self.stdout.write(f"  (demo data ready in {time.monotonic() - started:.1f} s)")
+        return accounts
 
+    def print_where_to_go(self, port: int, accounts: list) -> None:
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Bündnisnetz Thüringen (demo) is served at:"))
         for label, url in demo.demo_urls(port):
