@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.mail.models import OutboxEmail, OutboxStatus
 from core.mail.services import outbox_retry
@@ -42,8 +42,5 @@ class OutboxEmailAdmin(AreaAdminMixin, admin.ModelAdmin):
             outbox_retry(actor=request.user, email=email)
             count += 1
         self.message_user(
-            request,
-            ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", count)
-            % {"count": count},
-            messages.SUCCESS,
+            request, gettext("E-mails queued again: %(count)d") % {"count": count}, messages.SUCCESS
         )
