@@ -40,6 +40,7 @@ from core.models import (
     SealStatus,
     WorkingGroup,
 )
+from core.services.records import record_update
 from regional.demo import STRATEGY_AGENDA, STRATEGY_TITLE
 from regional.models import (
     AllianceSetup,
@@ -256,3 +257,22 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(see
     page = coordinator.get("/workspace/")
     assert page.status_code == 200
     assert 'class="demo-badge"' in page.content.decode()
+
+
+def test_demo_alliances_are_marked_in_the_api_the_alliance_list_and_their_pages(
+    jena, badfrankenhausen
+):
+    record_update(
+        actor=None, instance=jena, data={"is_demo": True}, action="tenants.alliance.marked_demo"
+    )
+
+    alliances = host_client("localhost").get("/api/v1/alliances/").json()["results"]
+    assert {a["slug"]: a["is_demo"] for a in alliances} == {
+        "jena": True,
+        "badfrankenhausen": False,
+    }
+    state_home = host_client("localhost").get("/").content.decode()
+    assert state_home.count('class="demo-badge"') == 1
+    assert 'class="demo-badge"' in host_client("jena.localhost").get("/").content.decode()
+    frankenhausen_page = host_client("badfrankenhausen.localhost").get("/").content.decode()
+    assert 'class="demo-badge"' not in frankenhausen_page
