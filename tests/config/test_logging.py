@@ -306,6 +306,7 @@ def _json_lines_until(process: subprocess.Popen, log: Path, wanted: str, seconds
 
 
 @pytest.mark.celery_worker
+@pytest.mark.django_db  # so that the session builds the test database
 def test_celery_worker_logs_json_lines_through_django_logging(
     django_db_setup, django_db_blocker, tmp_path
 ):
@@ -327,6 +328,7 @@ def test_celery_worker_logs_json_lines_through_django_logging(
 
 
 @pytest.mark.celery_worker
+@pytest.mark.django_db  # so that the session builds the test database
 def test_celery_beat_logs_json_lines_through_django_logging(
     django_db_setup, django_db_blocker, tmp_path
 ):

@@ -109,6 +109,28 @@ def test_application_services_wait_for_the_release_step(compose):
     assert os.access(DEPLOY / "release", os.X_OK)
 
 
+def test_backup_service_brings_pg_dump_of_the_servers_version_and_the_scripts(compose):
+    backup = compose["services"]["backup"]
+    assert backup["profiles"] == ["tools"]  # never started by `up`
+    assert "ports" not in backup
+    assert backup["networks"] == ["backend"]
+    assert "@db:5432/" in backup["environment"]["DATABASE_URL"]
+    assert any(volume.endswith(":/backups") for volume in backup["volumes"])
+    dockerfile = (DEPLOY / "backup" / "Dockerfile").read_text()
+    image = re.search(r"^ARG POSTGRES_IMAGE=(\S+)$", dockerfile, re.MULTILINE).group(1)
+    assert image == compose["services"]["db"]["image"]
+    assert "COPY deploy/bin " in dockerfile
+
+
+def test_runbook_names_only_backup_scripts_that_exist():
+    runbook = (DEPLOY / "README.md").read_text()
+    named = set(re.findall(r"\b(backup-(?:database|alliance)|restore-(?:database|alliance))\b",
+                           runbook))  # fmt: skip
+    assert named == {"backup-database", "backup-alliance", "restore-database", "restore-alliance"}
+    for script in named:
+        assert os.access(DEPLOY / "bin" / script, os.X_OK), script
+
+
 def test_worker_and_beat_commands(compose):
     services = compose["services"]
     assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
@@ -481,6 +503,73 @@ def test_gunicorn_access_log_is_off_by_default():
 def test_gunicorn_refuses_an_unknown_log_format(monkeypatch):
     with pytest.raises(ValueError, match="LOG_FORMAT must be json or plain"):
         _load_gunicorn_config(monkeypatch, LOG_FORMAT="xml")
+
+
+# ---------------------------------------------------------------- the release step
+
+
+def test_release_step_refuses_an_unknown_executor_before_touching_anything():
+    result = subprocess.run(
+        [str(DEPLOY / "release")], cwd=BASE_DIR, capture_output=True, text=True, check=False,
+        env={**PRODUCTION_ENV, "PATH": os.environ["PATH"], "MIGRATE_EXECUTOR": "parallel"},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "MIGRATE_EXECUTOR must be standard, pending or multiprocessing" in result.stderr
+
+
+@pytest.fixture
+def scratch_database_url(django_db_setup, django_db_blocker):
+    """A new, empty database on the test server, dropped afterwards."""
+    import psycopg
+    from django.db import connection
+
+    from tests.conftest import database_url_for
+
+    with django_db_blocker.unblock():
+        settings_dict = dict(connection.settings_dict)
+    name = f"{settings_dict['NAME']}_release"
+    admin_url = database_url_for({**settings_dict, "NAME": "postgres"})
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield database_url_for({**settings_dict, "NAME": name})
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.django_db  # so that the session builds the test database
+def test_release_step_migrates_an_empty_database_and_is_idempotent(scratch_database_url, tmp_path):
+    from django.conf import settings
+
+    env = {
+        **PRODUCTION_ENV,
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "DATABASE_URL": scratch_database_url,
+        "REDIS_URL": settings.CELERY_BROKER_URL,
+        "DJANGO_STATIC_ROOT": str(tmp_path / "collected"),
+        "STATIC_PUBLISH_DIR": str(tmp_path / "published"),
+        "LOG_FORMAT": "plain",
+    }
+    (tmp_path / "published").mkdir()
+
+    def release(executor: str, **extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(DEPLOY / "release")], cwd=BASE_DIR,
+            env={**env, "MIGRATE_EXECUTOR": executor, **extra},
+            capture_output=True, text=True, check=False, timeout=600,
+        )  # fmt: skip
+
+    first = release("standard", RELEASE_COLLECTSTATIC="true")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "template schema _alliance_template: migrated" in first.stdout
+    assert (tmp_path / "published" / "staticfiles.json").exists()
+
+    again = release("pending")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "template schema _alliance_template: up to date" in again.stdout
+    assert "release: done" in again.stdout
 
 
 # ---------------------------------------------------------------- production settings
