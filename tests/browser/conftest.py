@@ -113,6 +113,7 @@ class Journey:
     checked: set[str] = field(default_factory=set)
     pages_checked: int = 0
     finished: bool = False
+    lesser: dict[str, int] = field(default_factory=dict)
 
     def url(self, host: str, path: str = "/") -> str:
         return self.server.url(host, path)
@@ -155,6 +156,9 @@ class Journey:
         )
         for violation in results.response["violations"]:
             if violation.get("impact") not in FAILING_IMPACTS:
+                # Moderate and minor findings do not fail; they are counted for the record.
+                key = f"{violation['id']} ({violation.get('impact')})"
+                self.lesser[key] = self.lesser.get(key, 0) + len(violation["nodes"])
                 continue
             nodes = "\n".join(
                 f"      {', '.join(map(str, node['target']))}: {node['html'][:200]}"
@@ -227,6 +231,9 @@ def journey(request, browser_server, chromium, axe):
         seconds = time.monotonic() - started
         _TIMINGS[f"journey {name} ({current.pages_checked} pages)"] = seconds
         print(f"browser journey {name}: {current.pages_checked} pages checked in {seconds:.1f} s")
+        if current.lesser:
+            found = ", ".join(f"{key}: {count}" for key, count in sorted(current.lesser.items()))
+            print(f"browser journey {name}: moderate/minor axe findings (not failing): {found}")
         if not current.finished:
             # The journey broke off: still show what its pages did wrong so far.
             for problem in current.problems():
