@@ -69,15 +69,19 @@ def email_queue(
     actor=None,
     html_body: str = "",
     attachments: Sequence[dict[str, Any]] = (),
-) -> OutboxEmail:
+) -> OutboxEmail | None:
     """Queue an e-mail in the current transaction; it is sent after the commit.
 
     ``attachments`` are text files: ``{"filename", "content", "mimetype", "params"}``
-    (``params`` are MIME parameters such as a calendar file's ``method``).
+    (``params`` are MIME parameters such as a calendar file's ``method``). Returns the
+    outbox row, or None when ``to`` holds no address.
     """
     recipients = [address for address in to if address]
     if not recipients:
-        raise ValueError("An e-mail needs at least one recipient.")
+        # Nobody to write to (say, an address erased meanwhile): the change that asked
+        # for the e-mail must not fail because of it.
+        logger.warning("e-mail %r not queued: no recipient", str(subject)[:80])
+        return None
     email = OutboxEmail.objects.create(
         subject=" ".join(str(subject).split()),
         body=body,

@@ -122,6 +122,12 @@ def test_a_failing_mail_server_is_retried_with_back_off_then_marked_failed(db, h
     assert services.outbox_send(email_id=email.pk) == "skipped"
 
 
+def test_an_email_without_recipients_is_not_queued_and_does_not_fail_the_change(db, handed):
+    assert services.email_queue(subject="Niemand", body="Text", to=["", None]) is None
+    assert not OutboxEmail.objects.filter(subject="Niemand").exists()
+    assert handed == []
+
+
 def test_a_rolled_back_change_queues_no_email(db, handed, django_capture_on_commit_callbacks):
     from django.db import transaction
 
