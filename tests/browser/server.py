@@ -11,9 +11,11 @@ e-mails go to its console log.
 Preparing that database (above all ``seed_demo``'s two years of invented activity) takes
 far longer than the journeys, so the prepared database is kept as a PostgreSQL template
 (``bn_browser_tpl_<fingerprint>``, with its media files under .data/browser/) and each run
-starts from a copy of it. The fingerprint covers the code that shapes the data (every
-Python file of the apps and settings, the seed) and the day, since the seed's dates are
-relative to today; anything else builds it anew.
+starts from a copy of it. The fingerprint covers the code that shapes the data (models,
+migrations, services, the statistics and report files, the demo seeds and management
+commands, the settings, this folder's seed) and the day, since the seed's dates are
+relative to today; a change to any of them builds it anew. Views, forms and templates
+are not part of it: the server always runs the current code.
 """
 
 from __future__ import annotations
@@ -45,8 +47,21 @@ CACHE_DIR = BASE_DIR / ".data" / "browser"
 READY_TIMEOUT_SECONDS = 60
 # Serialises building the template between test runs on one PostgreSQL server.
 TEMPLATE_LOCK = 0x42_4E_42_52  # "BNBR"
-# What shapes the prepared data: the apps, the settings, and this folder's seed.
-FINGERPRINT_SOURCES = ("config", "tenants", "core", "regional", "api", "tests/browser/seed.py")
+# What shapes the prepared data (patterns below the project folder).
+FINGERPRINT_SOURCES = (
+    "config/settings/*.py",
+    "*/models.py",
+    "*/models/**/*.py",
+    "*/migrations/*.py",
+    "*/services/**/*.py",
+    "*/services.py",
+    "*/demo.py",
+    "*/management/commands/*.py",
+    "*/audit/**/*.py",
+    # The statistics engine and the report files the seed's released report is made of.
+    "regional/*.py",
+    "tests/browser/seed.py",
+)
 
 
 @dataclass
@@ -137,14 +152,15 @@ def drop_database(url: str, name: str) -> None:
 def fingerprint(day: datetime.date | None = None) -> str:
     """A short hash of the code that shapes the prepared data, and of the day."""
     digest = hashlib.sha256(str(day or datetime.date.today()).encode())  # noqa: DTZ011
-    for source in FINGERPRINT_SOURCES:
-        root = BASE_DIR / source
-        files = [root] if root.is_file() else sorted(root.rglob("*.py"))
-        for path in files:
-            if "__pycache__" in path.parts:
-                continue
-            digest.update(str(path.relative_to(BASE_DIR)).encode())
-            digest.update(path.read_bytes())
+    files = {
+        path
+        for pattern in FINGERPRINT_SOURCES
+        for path in BASE_DIR.glob(pattern)
+        if path.is_file() and not ({".venv", ".data", "__pycache__"} & set(path.parts))
+    }
+    for path in sorted(files):
+        digest.update(str(path.relative_to(BASE_DIR)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
