@@ -53,6 +53,9 @@ def database_config(url: str) -> dict:
 # ---------------------------------------------------------------- core
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
+# Former keys, comma-separated: sessions, password-reset links and signed values made
+# with them stay valid while a new DJANGO_SECRET_KEY is rolled out (deploy/README.md).
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", [])
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # The parent domain: the state area is served on it, alliance <slug> on <slug>.<domain>.
@@ -114,6 +117,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 MIDDLEWARE = [
+    # Every log line written while serving a request names it (id, path, user).
+    "config.logging.RequestLogContextMiddleware",
     # Probes answer on every host, before any tenant is looked up.
     "config.health.HealthCheckMiddleware",
     "tenants.middleware.AllianceMiddleware",
@@ -275,6 +280,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
 }
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+# Sending a task whose result is kept first subscribes to the result in Redis; with Redis
+# down that retried 20 times a second apart, holding the request. Give up within a second.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {
+        "max_retries": 2,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        "interval_max": 0.5,
+    },
+}
 # Publishing retries once, quickly: a request that queues work while the broker is down
 # answers at once (core/broker.py) and leaves its data to be retried later.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
@@ -410,15 +425,36 @@ SPECTACULAR_SETTINGS = {
 # ---------------------------------------------------------------- logging
 
 LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO")
+
+
+def log_format(default: str) -> str:
+    """LOG_FORMAT: "json" (one object per line, production's default) or "plain"."""
+    from config.logging import LOG_FORMATS
+
+    value = env("LOG_FORMAT", default)
+    if value not in LOG_FORMATS:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {value!r}")
+    return value
+
+
+LOG_FORMAT = log_format("plain")
+# Web, worker and beat log through this one configuration (config/celery.py keeps
+# Celery from installing its own handlers); gunicorn's own lines use the same
+# formatter (deploy/gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"tenant": {"()": "config.logging.TenantFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s [%(tenant)s] %(name)s: %(message)s"},
+        "json": {"()": "config.logging.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["tenant"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["tenant"],
+        },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
