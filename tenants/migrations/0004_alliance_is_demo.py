@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tenants', '0003_remove_membership_membership_role_matches_scope_and_more'),
+        ("tenants", "0003_remove_membership_membership_role_matches_scope_and_more"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='alliance',
-            name='is_demo',
-            field=models.BooleanField(default=False, help_text='The alliance and its records are invented, to try the platform.', verbose_name='demo data'),
+            model_name="alliance",
+            name="is_demo",
+            field=models.BooleanField(
+                default=False,
+                help_text="The alliance and its records are invented, to try the platform.",
+                verbose_name="demo data",
+            ),
         ),
     ]

@@ -33,8 +33,8 @@ def test_small_alliance_gets_partners_board_and_history_with_audit(badfrankenhau
         assert ContactPerson.objects.count() == counts["contacts"] >= Partner.objects.count()
         # Every record came through a service: one audit entry at least per record.
         assert AuditEntry.objects.count() >= sum(counts.values())
-        assert AuditEntry.objects.filter(action="core.partner.created").count() == (
-            counts["partners"]
+        assert (
+            AuditEntry.objects.filter(action="core.partner.created").count() == (counts["partners"])
         )
         assert Partner.objects.filter(status=PartnerStatus.LEFT).exists()
         held = BoardMeeting.objects.filter(status=MeetingStatus.HELD).order_by("date")
