@@ -326,7 +326,9 @@ def prepare_database(
         try:
             if not (_database_exists(conn, template) and template_media.is_dir()):
                 log.write(f"\n== building the template database {template}\n")
+                started = time.monotonic()
                 _drop_templates(conn)
+                timings["prepare: drop outdated templates"] = time.monotonic() - started
                 building = f"{template}_build"
                 conn.execute(f'CREATE DATABASE "{building}"')
                 template_media.mkdir(parents=True)
