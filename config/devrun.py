@@ -78,7 +78,7 @@ def main() -> int:
 
     started = _prepare_services(env)
     _step("Migrating all schemas")
-    _manage("migrate_schemas", "--noinput", "-v", "0", env=env)
+    _manage("migrate_schemas", "--noinput", "--executor=pending", "-v", "0", env=env)
     # New alliances are copied from this schema (seconds instead of replaying migrations).
     _manage("ensure_template_schema", "-v", "0", env=env)
     _step("Demo data")

@@ -15,7 +15,7 @@ schema exactly as the standard executor does.
 
 django-tenants looks executors up among the imported subclasses of its base class;
 ``GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"`` makes sure this
-module is imported (config/settings/bench.py sets it).
+module is imported (config/settings/base.py sets it).
 """
 
 from __future__ import annotations

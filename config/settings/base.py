@@ -110,6 +110,10 @@ TENANT_DOMAIN_CACHE_SECONDS = int(env("BUENDNISNETZ_DOMAIN_CACHE_SECONDS", "60")
 # django-tenants' TENANT_LIMIT_SET_CALLS stays off: issue #1262 left connections on the
 # wrong schema after a failed savepoint in some versions.
 TENANT_LIMIT_SET_CALLS = False
+# Makes `migrate_schemas --executor=pending` available: only the schemas that lack a
+# migration are migrated (tenants/migration_executor.py; a no-op release over 320
+# alliances takes seconds instead of minutes, docs/benchmarks.md).
+GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"
 
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

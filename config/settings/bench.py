@@ -6,7 +6,6 @@ benchmarks create and drop hundreds of alliances there. On top of the local sett
 
 - the benchmark-only tenant app ``tests.bench_app`` (a migration to apply to every
   alliance schema without touching a real app);
-- the ``pending`` migration executor (``tenants/migration_executor.py``) registered;
 - API throttling that never answers 429 (the rate check itself still runs);
 - with ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` set: no routing by host, every request is
   served by that alliance and ``SET search_path`` is sent once per connection (the
@@ -23,10 +22,6 @@ BUENDNISNETZ_BENCHMARK = True
 
 TENANT_APPS = [*TENANT_APPS, "tests.bench_app"]
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench_app"]
-
-# django-tenants finds an executor among the subclasses of its base class that have been
-# imported; this function imports ours first.
-GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"
 
 # Nothing of the benchmark may reach the demo's worker or cache entries.
 CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-bench"

@@ -48,6 +48,3 @@ LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 # ---------------------------------------------------------------- migrations
 # Parallel processes of `migrate_schemas --executor=multiprocessing` (django-tenants).
 TENANT_MULTIPROCESSING_MAX_PROCESSES = int(env("TENANT_MULTIPROCESSING_MAX_PROCESSES", "2"))
-# Makes `--executor=pending` available (only the schemas that lack a migration are
-# migrated: tenants/migration_executor.py, docs/benchmarks.md).
-GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"
