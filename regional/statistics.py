@@ -2,17 +2,18 @@
 
 ``core.selectors.figures.alliance_figures()`` counts one alliance with the ORM inside its
 schema. This module computes exactly the same figures for many alliances with few round
-trips: one raw SQL statement per batch of schemas, a ``UNION ALL`` of one branch per
-schema. Each branch selects that schema's figures with scalar subqueries against
-schema-qualified tables. Schema and table names are quoted identifiers
+trips: one raw SQL statement per batch of schemas, a ``UNION ALL`` of six small
+aggregates per schema, one per table (see ``_BRANCHES``), against schema-qualified
+tables. Schema and table names are quoted identifiers
 (``psycopg.sql.Identifier``) taken from ``tenants.Alliance`` and the models' metadata;
 every value (dates, status codes) travels as a query parameter.
 
 A batch holds at most ``MAX_BATCH_SIZE`` schemas: one ``UNION ALL`` over hundreds of
-schemas spends seconds in PostgreSQL's planner, while 25 cost a few milliseconds.
+schemas spends seconds in PostgreSQL's planner, while 25 cost a few milliseconds;
+``DEFAULT_BATCH_SIZE`` is what measured fastest (docs/benchmarks.md).
 
 With ``as_of=True`` the figures are those of a past day, reconstructed from the records'
-own dates (``_AS_OF_BRANCH``): a partner counts if it had joined by then and is active
+own dates (``_AS_OF_BRANCHES``): a partner counts if it had joined by then and is active
 now or left only later; a project if it had started by then (and is not merely planned
 today), finished if it had ended before; events, funding and held board meetings of the
 year up to that day; seals valid on that day. What has no date of its own keeps today's
@@ -23,7 +24,6 @@ are dormant today are left out, as nobody recorded since when.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -78,80 +78,65 @@ def _table(schema: str, model) -> sql.Composed:
     return sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(model._meta.db_table))
 
 
-# One branch of the UNION ALL. {alliance_id} is a literal integer, the tables are quoted
-# identifiers; %(name)s are the statement's parameters, shared by every branch.
-_BRANCH = """SELECT {alliance_id}::integer AS alliance_id,
- (SELECT coalesce(jsonb_object_agg(k.kind, k.n), '{{}}'::jsonb)
-    FROM (SELECT kind, count(*) AS n FROM {partner} WHERE status = %(active)s GROUP BY kind) k
- ) AS partners_by_kind,
- (SELECT count(*) FROM {partner} WHERE status = %(active)s AND care_guides_count > 0)
-   AS partners_with_care_guides,
- (SELECT coalesce(sum(care_guides_count), 0) FROM {partner} WHERE status = %(active)s)
-   AS care_guides_total,
- (SELECT count(*) FROM {seal} WHERE status = %(awarded)s
-    AND awarded_on <= %(today)s AND valid_until >= %(today)s) AS valid_seals,
- (SELECT coalesce(jsonb_object_agg(t.topic, t.n), '{{}}'::jsonb)
-    FROM (SELECT topic, count(*) AS n FROM {project} GROUP BY topic) t) AS projects_by_topic,
- (SELECT coalesce(jsonb_object_agg(s.status, s.n), '{{}}'::jsonb)
-    FROM (SELECT status, count(*) AS n FROM {project} GROUP BY status) s) AS projects_by_status,
- (SELECT coalesce(sum(families_reached), 0) FROM {project}) AS families_reached,
- (SELECT count(*) FROM {event} WHERE date BETWEEN %(year_start)s AND %(year_end)s) AS events,
- (SELECT coalesce(sum(participant_count), 0) FROM {event}
-    WHERE date BETWEEN %(year_start)s AND %(year_end)s) AS event_participants,
- (SELECT coalesce(jsonb_object_agg(f.kind, f.total::text), '{{}}'::jsonb)
-    FROM (SELECT kind, sum(amount) AS total FROM {funding}
-          WHERE received_on BETWEEN %(year_start)s AND %(year_end)s GROUP BY kind) f
- ) AS funding_by_kind,
- (SELECT count(*) FROM {board_meeting} WHERE status = %(held)s
-    AND date BETWEEN %(year_start)s AND %(year_end)s) AS board_meetings_held"""
+# The statement is a UNION ALL of small aggregates, six per schema: each reads one table
+# of one schema once, with every figure of that table as an aggregate (``FILTER`` where a
+# figure needs a narrower set of rows) and a GROUP BY where the figures go by kind, topic
+# or status. Every branch returns the same columns:
+#   alliance_id, part (which table), key1, key2 (the group, if any), n, a, b
+# and Python puts the rows of one alliance together (``_from_rows``). Branches without
+# subqueries are what keeps PostgreSQL's planner cheap: a branch per figure with nested
+# ``jsonb_object_agg`` subqueries (twelve per schema) cost more to plan than to run.
+# {alliance_id} is a literal integer, the tables are quoted identifiers; %(name)s are the
+# statement's parameters, shared by every branch.
+PARTNERS, SEALS, PROJECTS, EVENTS, FUNDING, BOARD_MEETINGS = range(1, 7)
 
-# The same columns as ``_BRANCH``, as they were on the day %(today)s (see the docstring).
+_BRANCHES = (
+    # Active partners by kind: how many, how many with care guides, care guides in all.
+    """SELECT {alliance_id}::integer AS alliance_id, 1 AS part, kind::text AS key1,
+ NULL::text AS key2, count(*)::bigint AS n,
+ (count(*) FILTER (WHERE care_guides_count > 0))::numeric AS a,
+ coalesce(sum(care_guides_count), 0)::numeric AS b
+ FROM {partner} WHERE status = %(active)s GROUP BY kind""",
+    """SELECT {alliance_id}::integer, 2, NULL::text, NULL::text, count(*)::bigint,
+ NULL::numeric, NULL::numeric FROM {seal}
+ WHERE status = %(awarded)s AND awarded_on <= %(today)s AND valid_until >= %(today)s""",
+    # Projects by topic and status together: Python adds them up both ways.
+    """SELECT {alliance_id}::integer, 3, topic::text, status::text, count(*)::bigint,
+ coalesce(sum(families_reached), 0)::numeric, NULL::numeric
+ FROM {project} GROUP BY topic, status""",
+    """SELECT {alliance_id}::integer, 4, NULL::text, NULL::text, count(*)::bigint,
+ coalesce(sum(participant_count), 0)::numeric, NULL::numeric
+ FROM {event} WHERE date BETWEEN %(year_start)s AND %(year_end)s""",
+    """SELECT {alliance_id}::integer, 5, kind::text, NULL::text, count(*)::bigint,
+ sum(amount)::numeric, NULL::numeric
+ FROM {funding} WHERE received_on BETWEEN %(year_start)s AND %(year_end)s GROUP BY kind""",
+    """SELECT {alliance_id}::integer, 6, NULL::text, NULL::text, count(*)::bigint,
+ NULL::numeric, NULL::numeric
+ FROM {board_meeting} WHERE status = %(held)s AND date BETWEEN %(year_start)s AND %(year_end)s""",
+)
+
+# The same rows as ``_BRANCHES``, as they were on the day %(today)s (see the docstring).
 _AS_OF_ALIVE = """((status = %(active)s AND joined_on <= %(today)s)
     OR (status = %(left)s AND joined_on <= %(today)s AND left_on > %(today)s))"""
 _AS_OF_STARTED = "status <> %(planned)s AND start_date <= %(today)s"
-_AS_OF_TEMPLATE = """SELECT {alliance_id}::integer AS alliance_id,
- (SELECT coalesce(jsonb_object_agg(k.kind, k.n), '{{}}'::jsonb)
-    FROM (SELECT kind, count(*) AS n FROM {partner} WHERE ALIVE GROUP BY kind) k
- ) AS partners_by_kind,
- (SELECT count(*) FROM {partner} WHERE ALIVE AND care_guides_count > 0)
-   AS partners_with_care_guides,
- (SELECT coalesce(sum(care_guides_count), 0) FROM {partner} WHERE ALIVE)
-   AS care_guides_total,
- (SELECT count(*) FROM {seal} WHERE status = %(awarded)s
-    AND awarded_on <= %(today)s AND valid_until >= %(today)s) AS valid_seals,
- (SELECT coalesce(jsonb_object_agg(t.topic, t.n), '{{}}'::jsonb)
-    FROM (SELECT topic, count(*) AS n FROM {project} WHERE STARTED GROUP BY topic) t
- ) AS projects_by_topic,
- (SELECT coalesce(jsonb_object_agg(s.status, s.n), '{{}}'::jsonb)
-    FROM (SELECT CASE WHEN end_date < %(today)s THEN %(finished)s ELSE %(running)s END
-                 AS status, count(*) AS n
-          FROM {project} WHERE STARTED GROUP BY 1) s) AS projects_by_status,
- (SELECT coalesce(sum(families_reached), 0) FROM {project} WHERE STARTED) AS families_reached,
- (SELECT count(*) FROM {event} WHERE date BETWEEN %(year_start)s AND %(today)s) AS events,
- (SELECT coalesce(sum(participant_count), 0) FROM {event}
-    WHERE date BETWEEN %(year_start)s AND %(today)s) AS event_participants,
- (SELECT coalesce(jsonb_object_agg(f.kind, f.total::text), '{{}}'::jsonb)
-    FROM (SELECT kind, sum(amount) AS total FROM {funding}
-          WHERE received_on BETWEEN %(year_start)s AND %(today)s GROUP BY kind) f
- ) AS funding_by_kind,
- (SELECT count(*) FROM {board_meeting} WHERE status = %(held)s
-    AND date BETWEEN %(year_start)s AND %(today)s) AS board_meetings_held"""
-_AS_OF_BRANCH = _AS_OF_TEMPLATE.replace("ALIVE", _AS_OF_ALIVE).replace("STARTED", _AS_OF_STARTED)
-
-_COLUMNS = (
-    "alliance_id",
-    "partners_by_kind",
-    "partners_with_care_guides",
-    "care_guides_total",
-    "valid_seals",
-    "projects_by_topic",
-    "projects_by_status",
-    "families_reached",
-    "events",
-    "event_participants",
-    "funding_by_kind",
-    "board_meetings_held",
+_AS_OF_BRANCHES = (
+    _BRANCHES[0].replace("status = %(active)s", _AS_OF_ALIVE),
+    _BRANCHES[1],
+    """SELECT {alliance_id}::integer, 3, topic::text,
+ (CASE WHEN end_date < %(today)s THEN %(finished)s ELSE %(running)s END)::text,
+ count(*)::bigint, coalesce(sum(families_reached), 0)::numeric, NULL::numeric
+ FROM {project} WHERE STARTED GROUP BY 3, 4""".replace("STARTED", _AS_OF_STARTED),
+    """SELECT {alliance_id}::integer, 4, NULL::text, NULL::text, count(*)::bigint,
+ coalesce(sum(participant_count), 0)::numeric, NULL::numeric
+ FROM {event} WHERE date BETWEEN %(year_start)s AND %(today)s""",
+    """SELECT {alliance_id}::integer, 5, kind::text, NULL::text, count(*)::bigint,
+ sum(amount)::numeric, NULL::numeric
+ FROM {funding} WHERE received_on BETWEEN %(year_start)s AND %(today)s GROUP BY kind""",
+    """SELECT {alliance_id}::integer, 6, NULL::text, NULL::text, count(*)::bigint,
+ NULL::numeric, NULL::numeric
+ FROM {board_meeting} WHERE status = %(held)s AND date BETWEEN %(year_start)s AND %(today)s""",
 )
+BRANCHES_PER_SCHEMA = len(_BRANCHES)
 
 
 def batch_statement(schemas: Sequence[SchemaRef], *, as_of: bool = False) -> sql.Composed:
@@ -161,19 +146,19 @@ def batch_statement(schemas: Sequence[SchemaRef], *, as_of: bool = False) -> sql
         raise ValueError("A batch needs at least one schema.")
     if len(schemas) > MAX_BATCH_SIZE:
         raise ValueError(f"A batch holds at most {MAX_BATCH_SIZE} schemas.")
-    branch = sql.SQL(_AS_OF_BRANCH if as_of else _BRANCH)
-    branches = [
-        branch.format(
-            alliance_id=sql.Literal(int(ref.alliance_id)),
-            partner=_table(ref.schema_name, Partner),
-            seal=_table(ref.schema_name, SealApplication),
-            project=_table(ref.schema_name, Project),
-            event=_table(ref.schema_name, Event),
-            funding=_table(ref.schema_name, FundingEntry),
-            board_meeting=_table(ref.schema_name, BoardMeeting),
-        )
-        for ref in schemas
-    ]
+    templates = [sql.SQL(text) for text in (_AS_OF_BRANCHES if as_of else _BRANCHES)]
+    branches = []
+    for ref in schemas:
+        tables = {
+            "alliance_id": sql.Literal(int(ref.alliance_id)),
+            "partner": _table(ref.schema_name, Partner),
+            "seal": _table(ref.schema_name, SealApplication),
+            "project": _table(ref.schema_name, Project),
+            "event": _table(ref.schema_name, Event),
+            "funding": _table(ref.schema_name, FundingEntry),
+            "board_meeting": _table(ref.schema_name, BoardMeeting),
+        }
+        branches += [template.format(**tables) for template in templates]
     return sql.SQL("\nUNION ALL\n").join(branches)
 
 
@@ -192,41 +177,45 @@ def _parameters(today: datetime.date) -> dict[str, Any]:
     }
 
 
-def _as_dict(value: Any) -> dict:
-    if isinstance(value, str):  # a cursor that does not load jsonb itself
-        return json.loads(value)
-    return dict(value or {})
-
-
-def _from_row(row: Sequence[Any], ref: SchemaRef, today: datetime.date) -> AllianceStatistics:
-    values = dict(zip(_COLUMNS, row, strict=True))
-    by_kind = {kind: int(n) for kind, n in _as_dict(values["partners_by_kind"]).items()}
+def _from_rows(
+    rows: Iterable[Sequence[Any]], ref: SchemaRef, today: datetime.date
+) -> AllianceStatistics:
+    """One alliance's figures from its rows of the batch statement (see ``_BRANCHES``)."""
     result = AllianceStatistics(
         alliance_id=ref.alliance_id, schema_name=ref.schema_name, taken_on=today, year=today.year
     )
+    by_kind: dict[str, int] = {}
+    by_topic: dict[str, int] = {}
+    by_status: dict[str, int] = {}
+    for _alliance_id, part, key1, key2, n, a, b in rows:
+        if part == PARTNERS:
+            by_kind[key1] = int(n)
+            result.partners_with_care_guides += int(a)
+            result.care_guides_total += int(b)
+        elif part == SEALS:
+            result.valid_seals = int(n)
+        elif part == PROJECTS:
+            by_topic[key1] = by_topic.get(key1, 0) + int(n)
+            by_status[key2] = by_status.get(key2, 0) + int(n)
+            result.families_reached += int(a)
+        elif part == EVENTS:
+            result.events = int(n)
+            result.event_participants = int(a)
+        elif part == FUNDING:
+            result.funding_by_kind[key1] = Decimal(a)
+        elif part == BOARD_MEETINGS:
+            result.board_meetings_held = int(n)
     result.partners_by_kind = {kind: by_kind.get(kind, 0) for kind in PartnerKind.values}
     result.partners_total = sum(by_kind.values())
     result.companies = by_kind.get(PartnerKind.COMPANY, 0)
-    result.partners_with_care_guides = int(values["partners_with_care_guides"])
-    result.care_guides_total = int(values["care_guides_total"])
     if result.partners_total:
         result.care_guides_share = round(
             result.partners_with_care_guides / result.partners_total, 4
         )
-    result.valid_seals = int(values["valid_seals"])
-    result.projects_by_topic = {k: int(n) for k, n in _as_dict(values["projects_by_topic"]).items()}
-    result.projects_by_status = {
-        k: int(n) for k, n in _as_dict(values["projects_by_status"]).items()
-    }
-    result.projects_total = sum(result.projects_by_status.values())
-    result.families_reached = int(values["families_reached"])
-    result.events = int(values["events"])
-    result.event_participants = int(values["event_participants"])
-    result.funding_by_kind = {
-        kind: Decimal(total) for kind, total in _as_dict(values["funding_by_kind"]).items()
-    }
+    result.projects_by_topic = by_topic
+    result.projects_by_status = by_status
+    result.projects_total = sum(by_status.values())
     result.funding_total = sum(result.funding_by_kind.values(), Decimal("0"))
-    result.board_meetings_held = int(values["board_meetings_held"])
     return result
 
 
@@ -242,9 +231,10 @@ def figures_for_batch(
     with connection.cursor() as cursor:
         cursor.execute(query, _parameters(today))
         rows = cursor.fetchall()
-    refs = {ref.alliance_id: ref for ref in schemas}
-    results = {row[0]: _from_row(row, refs[row[0]], today) for row in rows}
-    return [results[ref.alliance_id] for ref in schemas]
+    by_alliance: dict[int, list[Sequence[Any]]] = {ref.alliance_id: [] for ref in schemas}
+    for row in rows:
+        by_alliance[row[0]].append(row)
+    return [_from_rows(by_alliance[ref.alliance_id], ref, today) for ref in schemas]
 
 
 def batches(items: Sequence[SchemaRef], size: int) -> Iterator[Sequence[SchemaRef]]:
