@@ -4,9 +4,10 @@ def area(request):
 
 
 def navigation(request):
-    """The logged-in person's alliances and areas, for the switcher in the header."""
-    from tenants.selectors import navigation_for
+    """The logged-in person's alliances and areas, for the switcher in the header (at most
+    ``tenants.selectors.SWITCHER_LIMIT`` alliances, however many there are)."""
+    from tenants.selectors import Switcher, switcher_for
 
     if not getattr(request, "user", None) or not request.user.is_authenticated:
-        return {"navigation": []}
-    return {"navigation": navigation_for(request)}
+        return {"switcher": Switcher(links=[])}
+    return {"switcher": switcher_for(request)}

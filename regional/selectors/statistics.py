@@ -65,6 +65,20 @@ def snapshots_on(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
     )
 
 
+def dashboard_snapshots(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
+    """``snapshots_on`` with only what the dashboard adds up: the figures and the
+    alliance's name and district (not every column of both tables for hundreds of rows)."""
+    return snapshots_on(taken_on).only(
+        *SUMMED_FIELDS,
+        "partners_by_kind",
+        "projects_by_topic",
+        "projects_by_status",
+        "funding_by_kind",
+        "alliance__name",
+        "alliance__district",
+    )
+
+
 def recent_runs(limit: int = 10) -> QuerySet[StatisticsRun]:
     return StatisticsRun.objects.select_related("requested_by").order_by("-created_at")[:limit]
 
@@ -135,6 +149,11 @@ def state_totals(snapshots) -> Totals:
     return totals
 
 
+# The district table names at most this many alliances per district ("and 12 more"):
+# a district with dozens of alliances would otherwise make one cell as long as the page.
+DISTRICT_NAMES_SHOWN = 5
+
+
 @dataclass
 class DistrictFigures:
     code: str
@@ -145,6 +164,14 @@ class DistrictFigures:
     @property
     def alliances(self) -> int:
         return len(self.alliance_names)
+
+    @property
+    def names_shown(self) -> list[str]:
+        return self.alliance_names[:DISTRICT_NAMES_SHOWN]
+
+    @property
+    def names_more(self) -> int:
+        return max(len(self.alliance_names) - DISTRICT_NAMES_SHOWN, 0)
 
 
 def district_figures(snapshots) -> list[DistrictFigures]:

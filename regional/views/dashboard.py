@@ -39,6 +39,10 @@ PERIOD_CHOICES = [
 ]
 # A run still queued or running after this long is considered stuck: a new one may start.
 ACTIVE_RUN_MINUTES = 60
+# The bar chart of the dashboard shows the alliances with the most active partners, this
+# many at most (one bar per alliance for hundreds of them is neither readable nor cheap);
+# the list of the alliances' figures has them all, and the totals count them all.
+ALLIANCE_CHART_LIMIT = 15
 
 
 def _date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:
@@ -92,7 +96,7 @@ def dashboard(request):
     if chosen is None:
         return render(request, "regional/dashboard/dashboard.html", context)
 
-    snapshots = list(selectors.snapshots_on(chosen))
+    snapshots = list(selectors.dashboard_snapshots(chosen))
     totals = selectors.state_totals(snapshots)
     districts = selectors.district_figures(snapshots)
     if not context["can_see_alliances"]:
@@ -106,7 +110,13 @@ def dashboard(request):
     by_alliance = sorted(
         ((_alliance_label(s.alliance.name), s.partners_total) for s in snapshots),
         key=lambda item: (-item[1], item[0]),
-    )
+    )[:ALLIANCE_CHART_LIMIT]
+    if len(snapshots) > ALLIANCE_CHART_LIMIT:
+        alliance_chart_title = _(
+            "Active partners on %(date)s: the %(shown)s alliances with the most, of %(total)s"
+        ) % {"date": day, "shown": len(by_alliance), "total": len(snapshots)}
+    else:
+        alliance_chart_title = _("Active partners by alliance on %(date)s") % {"date": day}
     context.update(
         {
             "chosen": chosen,
@@ -114,6 +124,7 @@ def dashboard(request):
             "totals": totals,
             "districts": districts,
             "districts_with_alliances": sum(1 for d in districts if d.alliances),
+            "alliance_chart_partial": len(snapshots) > ALLIANCE_CHART_LIMIT,
             "trend": trend,
             "partners_by_kind": [
                 (kinds.get(kind, kind), totals.partners_by_kind.get(kind, 0))
@@ -130,7 +141,7 @@ def dashboard(request):
             "alliance_chart": charts.bar_chart(
                 by_alliance,
                 chart_id="chart-alliances",
-                title=_("Active partners by alliance on %(date)s") % {"date": day},
+                title=alliance_chart_title,
                 description=_(
                     "Horizontal bars, one per alliance, largest first; the longest bar is "
                     "%(max)s active partners."
