@@ -127,10 +127,10 @@ def navigation_for(request) -> list[NavigationLink]:
     return _navigation(request, None)[0]
 
 
-def switcher_for(request, *, limit: int = SWITCHER_LIMIT) -> Switcher:
+def switcher_for(request, *, limit: int | None = None) -> Switcher:
     """The header's switcher: like ``navigation_for`` but at most ``limit`` alliances, the
     person's own first, and a link to the state area's list of all alliances if some are
     left out (a state coordinator with hundreds of alliances)."""
-    links, more = _navigation(request, limit)
+    links, more = _navigation(request, SWITCHER_LIMIT if limit is None else limit)
     all_url = _url_for_host(request, settings.BASE_DOMAIN) if more else ""
     return Switcher(links=links, more=more, all_url=all_url)

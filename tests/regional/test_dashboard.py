@@ -478,3 +478,41 @@ def test_chart_texts_are_escaped():
     for svg in (bars, lines):
         assert "<script>" not in svg
         assert "&lt;script&gt;" in svg
+
+
+def test_with_many_alliances_the_chart_shows_the_largest_and_totals_count_all(
+    two_days, state_client
+):
+    for number, alliance in enumerate(extra_alliances(30)):
+        snapshot(alliance, DAY, partners_total=number)
+    response = state_client.get("/dashboard/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    chart = body.split('id="chart-alliances-title"')[1].split("</svg>")[0]
+    assert "the 15 alliances with the most, of 32" in chart
+    assert "Zusatzort 29" in chart  # the largest ...
+    assert "Zusatzort 3<" not in chart  # ... not the smallest
+    assert "Zusatzort 0<" not in chart
+    assert "sort=-partners" in body  # the way to every alliance's figures
+    assert response.context["totals"].alliances == 32
+    assert response.context["totals"].partners_total == 17 + sum(range(30))
+    # The export still holds every alliance.
+    export = state_client.get("/dashboard/alliances/", {"format": "csv"}).content.decode()
+    assert export.count("Zusatzort") == 30
+
+
+def test_a_district_cell_names_a_few_alliances_and_counts_the_rest(
+    two_days, state_client, monkeypatch
+):
+    monkeypatch.setattr("regional.selectors.statistics.DISTRICT_NAMES_SHOWN", 0)
+    response = state_client.get("/dashboard/")
+    body = response.content.decode()
+    assert "and 1 more" in body
+    districts = {d.code: d for d in response.context["districts"]}
+    assert districts[District.JENA].alliance_names == ["Lokales Bündnis für Familie Jena"]
+
+
+def test_with_few_alliances_the_chart_shows_every_alliance(two_days, state_client):
+    body = state_client.get("/dashboard/").content.decode()
+    assert "Active partners by alliance on" in body
+    assert "sort=-partners" not in body

@@ -107,3 +107,40 @@ def test_navigation_offers_every_alliance_to_the_state_coordinator_only(
     body = client.get("/accounts/").content.decode()
     assert "to=jena.localhost" in body
     assert "badfrankenhausen" not in body
+
+
+def test_the_switcher_shows_a_few_alliances_own_first_and_links_to_all(
+    jena, badfrankenhausen, state_coordinator, monkeypatch
+):
+    from tenants.selectors import switcher_for
+
+    person_with_role(Role.BOARD_MEMBER, badfrankenhausen, user=state_coordinator)
+    client = logged_in_client(state_coordinator, "localhost")
+    request = client.get("/accounts/").wsgi_request
+    switcher = switcher_for(request, limit=1)
+    labels = [link.label for link in switcher.links]
+    # The state area, then the own alliance although "Jena" would come first by name.
+    assert labels[1:] == ["Lokales Bündnis für Familie Bad Frankenhausen"]
+    assert switcher.more is True
+    assert switcher.all_url == "/"  # the state area's list of every alliance
+    everything = switcher_for(request, limit=1000)
+    assert everything.more is False
+    assert everything.all_url == ""
+
+    # The header: at most SWITCHER_LIMIT alliances and the link to all of them.
+    monkeypatch.setattr("tenants.selectors.SWITCHER_LIMIT", 1)
+    body = client.get("/dashboard/").content.decode()
+    header = body.split('<details class="switcher">')[1].split("</details>")[0]
+    assert "to=badfrankenhausen.localhost" in header
+    assert "to=jena.localhost" not in header
+    assert 'class="switcher-all"' in header
+
+
+def test_the_switcher_of_a_local_coordinator_has_no_link_to_all(jena, badfrankenhausen):
+    from tenants.selectors import switcher_for
+
+    coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
+    request = logged_in_client(coordinator, "localhost").get("/accounts/").wsgi_request
+    switcher = switcher_for(request, limit=1)
+    assert [link.label for link in switcher.links] == ["Lokales Bündnis für Familie Jena"]
+    assert switcher.more is False
