@@ -42,7 +42,7 @@ from regional.models import (
     StatisticsRun,
 )
 from regional.services import meetings, reports, setups
-from regional.services.statistics import snapshot_values, statistics_refresh
+from regional.services.statistics import snapshots_upsert, statistics_refresh
 from tenants.districts import District
 from tenants.models import Alliance, User
 
@@ -78,17 +78,7 @@ def record_snapshots_as_of(*, actor, taken_on: datetime.date) -> StatisticsRun:
         requested_by=actor if getattr(actor, "pk", None) else None,
     )
     figures = engine.all_statistics(refs, today=taken_on, as_of=True)
-    AllianceSnapshot.objects.bulk_create(
-        AllianceSnapshot(
-            alliance_id=alliance_id,
-            taken_on=taken_on,
-            run=run,
-            created_at=now,
-            updated_at=now,
-            **snapshot_values(item),
-        )
-        for alliance_id, item in figures.items()
-    )
+    snapshots_upsert(run=run, taken_on=taken_on, figures=figures.items())
     run.status = RunStatus.DONE
     run.alliances_done = len(figures)
     run.finished_at = timezone.now()
