@@ -49,8 +49,39 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """After pytest-django built the test database, add the session's alliances."""
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """Build the test database, then add the session's alliances.
+
+    pytest-django builds a database only when a collected test is marked ``django_db``
+    or asks for ``db``; tests that start a worker or server on committed data use
+    ``django_db_setup`` alone, and run by themselves they would otherwise reach the
+    development database. So the one database is always built here.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        db_cfg = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases={"default"},
+            keepdb=keepdb,
+        )
+    _add_session_alliances(django_db_blocker)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
+
+
+def _add_session_alliances(django_db_blocker) -> None:
     with django_db_blocker.unblock():
         for slug, data in SESSION_ALLIANCES.items():
             if not Alliance.objects.filter(slug=slug).exists():
