@@ -1,8 +1,9 @@
 """Reads of the statistics for the dashboard: snapshot rows only, never alliance schemas.
 
 A page built from these costs a fixed number of queries whatever the number of
-alliances or snapshot dates: the snapshots of one day (with their alliance), the list
-of dates and the state totals per date (one aggregate query).
+alliances or snapshot dates, and PostgreSQL does the adding up: the day's sums per
+district, the day's per-kind sums, the largest alliances for the chart, the list of
+dates and the state totals per date.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
+from tenants.models import Alliance
 
 # The figures that add up to the state's totals.
 SUMMED_FIELDS = (
@@ -62,20 +65,6 @@ def snapshots_on(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
         AllianceSnapshot.objects.filter(taken_on=taken_on)
         .select_related("alliance")
         .order_by("alliance__name", "pk")
-    )
-
-
-def dashboard_snapshots(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
-    """``snapshots_on`` with only what the dashboard adds up: the figures and the
-    alliance's name and district (not every column of both tables for hundreds of rows)."""
-    return snapshots_on(taken_on).only(
-        *SUMMED_FIELDS,
-        "partners_by_kind",
-        "projects_by_topic",
-        "projects_by_status",
-        "funding_by_kind",
-        "alliance__name",
-        "alliance__district",
     )
 
 
@@ -129,24 +118,16 @@ class Totals:
     def care_guides_percent(self) -> int:
         return round(100 * self.care_guides_share)
 
-    def add(self, snapshot: AllianceSnapshot) -> None:
-        self.alliances += 1
+    def add(self, other: Totals) -> None:
+        """Add another sum (a district's) to this one."""
+        self.alliances += other.alliances
         for name in SUMMED_FIELDS:
-            setattr(self, name, getattr(self, name) + (getattr(snapshot, name) or 0))
-        self.partners_by_kind.update(snapshot.partners_by_kind or {})
-        self.projects_by_topic.update(snapshot.projects_by_topic or {})
-        self.projects_by_status.update(snapshot.projects_by_status or {})
-        for kind, amount in (snapshot.funding_by_kind or {}).items():
-            self.funding_by_kind[kind] = self.funding_by_kind.get(kind, Decimal("0")) + Decimal(
-                str(amount)
-            )
-
-
-def state_totals(snapshots) -> Totals:
-    totals = Totals()
-    for snapshot in snapshots:
-        totals.add(snapshot)
-    return totals
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.partners_by_kind.update(other.partners_by_kind)
+        self.projects_by_topic.update(other.projects_by_topic)
+        self.projects_by_status.update(other.projects_by_status)
+        for kind, amount in other.funding_by_kind.items():
+            self.funding_by_kind[kind] = self.funding_by_kind.get(kind, Decimal("0")) + amount
 
 
 # The district table names at most this many alliances per district ("and 12 more"):
@@ -158,34 +139,122 @@ DISTRICT_NAMES_SHOWN = 5
 class DistrictFigures:
     code: str
     name: str
-    alliance_names: list[str]
+    alliances: int
+    names_shown: list[str]
     totals: Totals
 
     @property
-    def alliances(self) -> int:
-        return len(self.alliance_names)
-
-    @property
-    def names_shown(self) -> list[str]:
-        return self.alliance_names[:DISTRICT_NAMES_SHOWN]
-
-    @property
     def names_more(self) -> int:
-        return max(len(self.alliance_names) - DISTRICT_NAMES_SHOWN, 0)
+        return max(self.alliances - len(self.names_shown), 0)
 
 
-def district_figures(snapshots) -> list[DistrictFigures]:
-    """All 23 districts and independent cities, each with the alliances in it."""
-    by_code = {
-        code: DistrictFigures(code, str(label), [], Totals()) for code, label in District.choices
+@dataclass
+class DayFigures:
+    """One day's sums: the state's, and those of all 23 districts and independent cities."""
+
+    totals: Totals
+    districts: list[DistrictFigures]
+
+
+# The figures kept per kind as JSON objects {key: number}; summed per key in SQL.
+KEYED_FIELDS = ("partners_by_kind", "projects_by_topic", "projects_by_status", "funding_by_kind")
+
+# The sums per district of one day: one row per district, whatever the number of alliances.
+# The names are those of the first alliances by name (as the list of the day sorts them).
+_DISTRICT_SUMS = """
+SELECT a.district, count(*), {sums},
+       (array_agg(a.name ORDER BY a.name, s.id))[1:%(shown)s]
+FROM {snapshot} s JOIN {alliance} a ON a.id = s.alliance_id
+WHERE s.taken_on = %(day)s
+GROUP BY a.district
+"""
+
+# The per-kind figures summed per district and key. A figure that is not a JSON object
+# (never written so, but the column allows it) counts as empty rather than failing.
+_KEYED_SUMS = """
+SELECT a.district, f.figure, e.key, sum(e.value::numeric)
+FROM {snapshot} s JOIN {alliance} a ON a.id = s.alliance_id
+CROSS JOIN LATERAL (VALUES {figures}) AS f(figure, doc)
+CROSS JOIN LATERAL jsonb_each_text(
+    CASE WHEN jsonb_typeof(f.doc) = 'object' THEN f.doc ELSE '{{}}'::jsonb END
+) AS e(key, value)
+WHERE s.taken_on = %(day)s
+GROUP BY a.district, f.figure, e.key
+"""
+
+
+def _tables() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    return {
+        "snapshot": quote(AllianceSnapshot._meta.db_table),
+        "alliance": quote(Alliance._meta.db_table),
     }
-    for snapshot in snapshots:
-        district = by_code.get(snapshot.alliance.district)
-        if district is None:
-            continue
-        district.alliance_names.append(snapshot.alliance.name)
-        district.totals.add(snapshot)
-    return sorted(by_code.values(), key=lambda d: d.name.removeprefix("Landkreis "))
+
+
+def day_figures(taken_on: datetime.date | None) -> DayFigures:
+    """The state's and every district's sums of the snapshots of ``taken_on``.
+
+    PostgreSQL adds up (two aggregate queries, at most a row per district, figure and
+    key), so the cost of the page does not grow with the number of alliances. The state
+    sums every snapshot, also one of an alliance without a known district.
+    """
+    quote = connection.ops.quote_name
+    sums = ", ".join(f"coalesce(sum(s.{quote(name)}), 0)" for name in SUMMED_FIELDS)
+    figures = ", ".join(f"('{name}', s.{quote(name)})" for name in KEYED_FIELDS)
+    by_district: dict[str, Totals] = {}
+    names: dict[str, list[str]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _DISTRICT_SUMS.format(sums=sums, **_tables()),
+            {"day": taken_on, "shown": DISTRICT_NAMES_SHOWN},
+        )
+        for district, alliances, *values, shown in cursor.fetchall():
+            totals = Totals(alliances=alliances, **dict(zip(SUMMED_FIELDS, values, strict=True)))
+            by_district[district] = totals
+            names[district] = list(shown or [])
+        cursor.execute(_KEYED_SUMS.format(figures=figures, **_tables()), {"day": taken_on})
+        for district, figure, key, amount in cursor.fetchall():
+            totals = by_district[district]
+            if figure == "funding_by_kind":
+                totals.funding_by_kind[key] = amount
+            else:
+                getattr(totals, figure)[key] = int(amount)
+    state = Totals()
+    for totals in by_district.values():
+        state.add(totals)
+    districts = [
+        DistrictFigures(
+            code,
+            str(label),
+            by_district.get(code, Totals()).alliances,
+            names.get(code, []),
+            by_district.get(code, Totals()),
+        )
+        for code, label in District.choices
+    ]
+    districts.sort(key=lambda d: d.name.removeprefix("Landkreis "))
+    return DayFigures(totals=state, districts=districts)
+
+
+# The chart's label of an alliance: its name without the prefix most share (kept when
+# nothing would be left). Ordered by code point (COLLATE "C"), as Python sorts strings.
+_LARGEST = """
+SELECT label, partners_total FROM (
+    SELECT regexp_replace(a.name, '^Lokales Bündnis für Familien? (.+)$', '\\1') AS label,
+           s.partners_total, a.name, s.id
+    FROM {snapshot} s JOIN {alliance} a ON a.id = s.alliance_id
+    WHERE s.taken_on = %(day)s
+) AS day
+ORDER BY partners_total DESC, label COLLATE "C", name, id
+LIMIT %(limit)s
+"""
+
+
+def largest_alliances(taken_on: datetime.date | None, limit: int) -> list[tuple[str, int]]:
+    """(label, active partners) of the ``limit`` alliances with the most on ``taken_on``."""
+    with connection.cursor() as cursor:
+        cursor.execute(_LARGEST.format(**_tables()), {"day": taken_on, "limit": limit})
+        return [(label, partners) for label, partners in cursor.fetchall()]
 
 
 # ---------------------------------------------------------------- trends

@@ -49,14 +49,6 @@ def _date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:
     return [(day.isoformat(), date_format(day, "SHORT_DATE_FORMAT")) for day in dates]
 
 
-def _alliance_label(name: str) -> str:
-    """Alliance names without the prefix they all share, for the charts."""
-    for prefix in ("Lokales Bündnis für Familie ", "Lokales Bündnis für Familien "):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :]
-    return name
-
-
 class DashboardForm(forms.Form):
     """Which day's figures to show, and how to group the trend."""
 
@@ -96,9 +88,8 @@ def dashboard(request):
     if chosen is None:
         return render(request, "regional/dashboard/dashboard.html", context)
 
-    snapshots = list(selectors.dashboard_snapshots(chosen))
-    totals = selectors.state_totals(snapshots)
-    districts = selectors.district_figures(snapshots)
+    day_figures = selectors.day_figures(chosen)
+    totals, districts = day_figures.totals, day_figures.districts
     if not context["can_see_alliances"]:
         return _ministry_dashboard(request, context, chosen, districts)
     trend = selectors.state_trend(period)
@@ -107,14 +98,11 @@ def dashboard(request):
     topics = dict(Topic.choices)
     statuses = dict(ProjectStatus.choices)
 
-    by_alliance = sorted(
-        ((_alliance_label(s.alliance.name), s.partners_total) for s in snapshots),
-        key=lambda item: (-item[1], item[0]),
-    )[:ALLIANCE_CHART_LIMIT]
-    if len(snapshots) > ALLIANCE_CHART_LIMIT:
+    by_alliance = selectors.largest_alliances(chosen, ALLIANCE_CHART_LIMIT)
+    if totals.alliances > ALLIANCE_CHART_LIMIT:
         alliance_chart_title = _(
             "Active partners on %(date)s: the %(shown)s alliances with the most, of %(total)s"
-        ) % {"date": day, "shown": len(by_alliance), "total": len(snapshots)}
+        ) % {"date": day, "shown": len(by_alliance), "total": totals.alliances}
     else:
         alliance_chart_title = _("Active partners by alliance on %(date)s") % {"date": day}
     context.update(
@@ -124,7 +112,7 @@ def dashboard(request):
             "totals": totals,
             "districts": districts,
             "districts_with_alliances": sum(1 for d in districts if d.alliances),
-            "alliance_chart_partial": len(snapshots) > ALLIANCE_CHART_LIMIT,
+            "alliance_chart_partial": totals.alliances > ALLIANCE_CHART_LIMIT,
             "trend": trend,
             "partners_by_kind": [
                 (kinds.get(kind, kind), totals.partners_by_kind.get(kind, 0))

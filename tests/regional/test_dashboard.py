@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
+from regional.selectors import statistics as selectors
+from regional.selectors.statistics import KEYED_FIELDS, SUMMED_FIELDS
 from regional.tasks.statistics import refresh_statistics
 from tenants.districts import District
 from tenants.models import Alliance
@@ -113,7 +116,7 @@ def test_the_dashboard_shows_every_district_with_its_alliances(two_days, state_c
     response = state_client.get("/dashboard/")
     districts = {d.code: d for d in response.context["districts"]}
     assert len(districts) == 23
-    assert districts[District.JENA].alliance_names == ["Lokales Bündnis für Familie Jena"]
+    assert districts[District.JENA].names_shown == ["Lokales Bündnis für Familie Jena"]
     assert districts[District.KYFFHAEUSERKREIS].alliances == 1
     assert districts[District.KYFFHAEUSERKREIS].totals.partners_total == 5
     assert districts[District.ERFURT].alliances == 0
@@ -509,10 +512,115 @@ def test_a_district_cell_names_a_few_alliances_and_counts_the_rest(
     body = response.content.decode()
     assert "and 1 more" in body
     districts = {d.code: d for d in response.context["districts"]}
-    assert districts[District.JENA].alliance_names == ["Lokales Bündnis für Familie Jena"]
+    assert districts[District.JENA].names_shown == []
+    assert districts[District.JENA].alliances == districts[District.JENA].names_more == 1
 
 
 def test_with_few_alliances_the_chart_shows_every_alliance(two_days, state_client):
     body = state_client.get("/dashboard/").content.decode()
     assert "Active partners by alliance on" in body
     assert "sort=-partners" not in body
+
+
+# ---------------------------------------------------------------- sums in SQL
+
+
+def python_sums(snapshots) -> dict:
+    """The reference: a day's snapshots added up one by one in Python."""
+    sums = {"alliances": 0, **dict.fromkeys(SUMMED_FIELDS, 0)}
+    keyed = {name: Counter() for name in KEYED_FIELDS}
+    for item in snapshots:
+        sums["alliances"] += 1
+        for name in SUMMED_FIELDS:
+            sums[name] += getattr(item, name)
+        for name in KEYED_FIELDS:
+            for key, value in getattr(item, name).items():
+                keyed[name][key] += Decimal(str(value))
+    return {**sums, **{name: dict(counter) for name, counter in keyed.items()}}
+
+
+def sql_sums(totals) -> dict:
+    values = {"alliances": totals.alliances}
+    values.update({name: getattr(totals, name) for name in SUMMED_FIELDS})
+    values.update({name: dict(getattr(totals, name)) for name in KEYED_FIELDS})
+    return values
+
+
+def test_sql_sums_equal_the_python_sums_for_state_and_districts(jena, badfrankenhausen):
+    snapshot(jena, DAY, funding_by_kind={"donation": "0.10", "state": "0.20"})
+    snapshot(
+        badfrankenhausen,
+        DAY,
+        partners_by_kind={"company": 1, "church": 7},
+        funding_total=Decimal("0.01"),
+    )
+    more = extra_alliances(30)
+    for number, alliance in enumerate(more):
+        snapshot(
+            alliance,
+            DAY,
+            partners_total=number,
+            companies=number % 4,
+            funding_total=Decimal(number) / 3 if number % 5 else Decimal("0"),
+            partners_by_kind={"company": number % 4, f"kind{number % 3}": number},
+            projects_by_topic={} if number % 2 else {"care": number},
+            funding_by_kind={"donation": f"{number}.33"},
+        )
+        snapshot(alliance, EARLIER, partners_total=1000)  # another day: not counted
+
+    day = selectors.day_figures(DAY)
+    everything = list(AllianceSnapshot.objects.filter(taken_on=DAY).select_related("alliance"))
+    assert sql_sums(day.totals) == python_sums(everything)
+    assert day.totals.alliances == 32
+    assert len(day.districts) == 23
+    for district in day.districts:
+        own = [s for s in everything if s.alliance.district == district.code]
+        assert sql_sums(district.totals) == python_sums(own), district.code
+        names = sorted(s.alliance.name for s in own)
+        assert district.alliances == len(own)
+        assert district.names_shown == names[: selectors.DISTRICT_NAMES_SHOWN]
+
+
+def test_day_figures_of_a_day_without_snapshots_are_zero(jena):
+    snapshot(jena, EARLIER)
+    day = selectors.day_figures(DAY)
+    assert day.totals.alliances == 0
+    assert day.totals.funding_total == 0
+    assert day.totals.partners_by_kind == {}
+    assert all(d.alliances == 0 and d.names_shown == [] for d in day.districts)
+
+
+def python_label(name: str) -> str:
+    """The chart label as the view made it in Python before SQL did."""
+    for prefix in ("Lokales Bündnis für Familie ", "Lokales Bündnis für Familien "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def test_the_largest_alliances_are_ordered_by_partners_then_label(jena, badfrankenhausen):
+    snapshot(jena, DAY, partners_total=4)
+    snapshot(badfrankenhausen, DAY, partners_total=4)
+    named = Alliance.objects.bulk_create(
+        [
+            Alliance(name=name, slug=slug, schema_name=slug, district=District.ALTENBURGER_LAND)
+            for name, slug in [
+                ("Lokales Bündnis für Familien Altenburg", "altenburgx"),
+                ("Lokales Bündnis für Familie ", "nurprefix"),
+                ("Familiennetz Zeulenroda", "zeulenroda"),
+                ("Lokales Bündnis für Familie Ölsnitz", "oelsnitz"),
+            ]
+        ]
+    )
+    for alliance in named:
+        snapshot(alliance, DAY, partners_total=9)
+    everything = AllianceSnapshot.objects.filter(taken_on=DAY).select_related("alliance")
+    expected = sorted(
+        ((python_label(s.alliance.name), s.partners_total) for s in everything),
+        key=lambda item: (-item[1], item[0]),
+    )
+    assert expected[0] == ("Altenburg", 9)
+    assert ("Lokales Bündnis für Familie ", 9) in expected  # nothing would be left: kept
+    assert selectors.largest_alliances(DAY, 5) == expected[:5]
+    assert selectors.largest_alliances(DAY, 50) == expected
+    assert selectors.largest_alliances(EARLIER, 5) == []
