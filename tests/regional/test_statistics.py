@@ -16,7 +16,11 @@ from core.models import MeetingStatus, PartnerKind, PartnerStatus, ProjectStatus
 from core.selectors.figures import AllianceFigures, alliance_figures
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
-from regional.services.statistics import statistics_refresh, statistics_run_request
+from regional.services.statistics import (
+    snapshots_upsert,
+    statistics_refresh,
+    statistics_run_request,
+)
 from regional.tasks.statistics import refresh_statistics, refresh_statistics_nightly
 from tenants.models import Alliance
 from tests.factories.board import BoardMeetingFactory
@@ -294,3 +298,45 @@ def test_the_nightly_task_twice_keeps_one_snapshot_per_alliance(seeded):
     refresh_statistics_nightly.run()
     assert AllianceSnapshot.objects.count() == 2
     assert StatisticsRun.objects.filter(status=RunStatus.DONE).count() == 2
+
+
+def test_the_upsert_stores_exact_figures_and_replaces_keeping_the_creation_time(
+    jena, badfrankenhausen
+):
+    first = StatisticsRun.objects.create(taken_on=TODAY)
+    second = StatisticsRun.objects.create(taken_on=TODAY)
+    figures = engine.AllianceStatistics(
+        year=2026,
+        partners_total=12,
+        companies=5,
+        funding_total=Decimal("123456789012.34"),
+        partners_by_kind={"company": 5, "church": 7},
+        projects_by_topic={"care": 2},
+        funding_by_kind={"donation": Decimal("0.10"), "state": Decimal("99999999.99")},
+    )
+    assert snapshots_upsert(run=first, taken_on=TODAY, figures=[(jena.pk, figures)]) == 1
+    stored = AllianceSnapshot.objects.get(alliance=jena, taken_on=TODAY)
+    assert stored.run == first
+    assert stored.funding_total == Decimal("123456789012.34")
+    assert stored.partners_by_kind == {"church": 7, "company": 5}
+    assert stored.funding_by_kind == {"donation": "0.10", "state": "99999999.99"}
+    assert stored.projects_by_status == {}
+
+    changed = dataclasses.replace(figures, partners_total=13, partners_by_kind={})
+    written = snapshots_upsert(
+        run=second,
+        taken_on=TODAY,
+        figures=[(jena.pk, changed), (badfrankenhausen.pk, figures)],
+    )
+    assert written == 2
+    again = AllianceSnapshot.objects.get(alliance=jena, taken_on=TODAY)
+    assert (again.pk, again.created_at) == (stored.pk, stored.created_at)
+    assert again.updated_at > stored.updated_at
+    assert (again.run, again.partners_total, again.partners_by_kind) == (second, 13, {})
+    assert AllianceSnapshot.objects.filter(taken_on=TODAY).count() == 2
+    # Another day is another snapshot; nothing to store writes nothing.
+    snapshots_upsert(
+        run=second, taken_on=TODAY - datetime.timedelta(days=1), figures=[(jena.pk, figures)]
+    )
+    assert AllianceSnapshot.objects.filter(alliance=jena).count() == 2
+    assert snapshots_upsert(run=second, taken_on=TODAY, figures=[]) == 0
