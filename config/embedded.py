@@ -133,7 +133,7 @@ def postgres_running() -> bool:
     pid_file = DATA_DIR / "postgres" / "postmaster.pid"
     if not pid_file.exists():
         return False
-    return _pid_alive(int(pid_file.read_text().splitlines()[0]))
+    return pid_alive(int(pid_file.read_text().splitlines()[0]))
 
 
 def stop_postgres() -> None:
@@ -153,7 +153,7 @@ def _redis_dir() -> Path:
     return DATA_DIR / "redis"
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -190,7 +190,7 @@ def _running_redis_port() -> int | None:
         port = int((directory / "redis.port").read_text().strip())
     except (FileNotFoundError, ValueError):
         return None
-    if _pid_alive(pid) and _redis_answers(port):
+    if pid_alive(pid) and _redis_answers(port):
         return port
     return None
 
@@ -249,7 +249,7 @@ def stop_redis() -> None:
         pid = int((directory / "redis.pid").read_text().strip())
     except (FileNotFoundError, ValueError):
         return
-    if not _pid_alive(pid):
+    if not pid_alive(pid):
         return
     port = _running_redis_port()
     asked = False
@@ -270,10 +270,10 @@ def stop_redis() -> None:
 def _wait_for_exit(pid: int, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return True
         time.sleep(0.05)
-    return not _pid_alive(pid)
+    return not pid_alive(pid)
 
 
 # ---------------------------------------------------------------- command line

@@ -40,6 +40,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from config.embedded import pid_alive
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATABASE_PREFIX = "bn_browser_"
 TEMPLATE_PREFIX = "bn_browser_tpl_"
@@ -115,16 +117,6 @@ def _conninfo(url: str) -> str:
     return psycopg.conninfo.make_conninfo(**{k: v for k, v in params.items() if v})
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def drop_stale_databases(url: str) -> list[str]:
     """Drop scratch databases of earlier runs whose process is gone (a killed run)."""
     dropped = []
@@ -138,7 +130,7 @@ def drop_stale_databases(url: str) -> list[str]:
         ]
         for name in names:
             match = re.fullmatch(rf"{DATABASE_PREFIX}(\d+)", name)
-            if match and not _pid_alive(int(match.group(1))):
+            if match and not pid_alive(int(match.group(1))):
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                 dropped.append(name)
     return dropped
