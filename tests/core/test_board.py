@@ -4,12 +4,13 @@ minutes and attachments."""
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from core.models import (
@@ -53,7 +54,12 @@ from tests.factories.board import (
 )
 from tests.isolation_seeds_admissions import SEEDS
 
-TODAY = timezone.localdate()
+# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
+# from TODAY and the dates the code computes from the clock agree even when the suite
+# runs across midnight (time-machine's marker; the clock still ticks from noon).
+NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+TODAY = NOW.date()
+pytestmark = pytest.mark.time_machine(NOW)
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

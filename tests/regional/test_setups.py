@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone, translation
@@ -20,7 +21,12 @@ from tests.conftest import (
 )
 from tests.factories.tenants import UserFactory
 
-TODAY = timezone.localdate()
+# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
+# from TODAY and the dates the code computes from the clock agree even when the suite
+# runs across midnight (time-machine's marker; the clock still ticks from noon).
+NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+TODAY = NOW.date()
+pytestmark = pytest.mark.time_machine(NOW)
 
 
 @pytest.fixture
