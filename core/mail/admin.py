@@ -2,9 +2,22 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.mail.models import OutboxEmail, OutboxStatus
+from core.mail.models import OutboxAttempt, OutboxEmail, OutboxStatus
 from core.mail.services import outbox_retry
 from tenants.admin_areas import AreaAdminMixin
+
+
+class OutboxAttemptInline(admin.TabularInline):
+    """Each delivery attempt with its time and error, as recorded before sending."""
+
+    model = OutboxAttempt
+    fields = ("number", "started_at", "finished_at", "outcome", "error")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OutboxEmail)
@@ -19,10 +32,11 @@ class OutboxEmailAdmin(AreaAdminMixin, admin.ModelAdmin):
     search_fields = ("subject",)
     date_hierarchy = "created_at"
     fields = (
-        "status", "subject", "to", "schema_name", "queued_by", "attempts", "last_error",
-        "next_attempt_at", "dispatched_at", "sent_at", "created_at", "updated_at",
+        "status", "subject", "to", "message_id", "schema_name", "queued_by", "attempts",
+        "last_error", "next_attempt_at", "dispatched_at", "sent_at", "created_at", "updated_at",
     )  # fmt: skip
     readonly_fields = fields
+    inlines = [OutboxAttemptInline]
     actions = ["send_again"]
 
     @admin.display(description=_("recipients"))

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["OutboxEmail", "OutboxStatus"]
+__all__ = ["AttemptOutcome", "OutboxAttempt", "OutboxEmail", "OutboxStatus"]
 
 
 class OutboxStatus(models.TextChoices):
@@ -23,8 +23,13 @@ class OutboxEmail(models.Model):
     Written in the same transaction as the change that causes it: a change that is
     rolled back sends nothing, and a change that is committed sends its e-mail even if
     the broker was down at that moment. ``status`` only moves from pending to sent or
-    to failed (after ``MAX_ATTEMPTS``); a worker claims a pending row with a row lock,
-    so two workers never send the same row.
+    to failed (after ``MAX_ATTEMPTS``); a worker holds a lock on the row while it sends,
+    so two workers never send the same row at once.
+
+    ``message_id`` is fixed when the row is written and sent with every attempt: when a
+    worker died after the mail server accepted the message but before "sent" was
+    recorded, the e-mail goes out again with the same Message-ID, and mail clients show
+    it once. Every attempt is recorded in ``attempt_log`` before the message leaves.
     """
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -39,6 +44,8 @@ class OutboxEmail(models.Model):
     body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML text"), blank=True)
     to = models.JSONField(_("recipients"), default=list)
+    # "<...@host>", the same on every attempt (see the class docstring).
+    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     # Text attachments such as calendar files:
     # [{"filename", "content", "mimetype", "params": {name: value}}].
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
@@ -76,3 +83,49 @@ class OutboxEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject[:80]} → {', '.join(self.to)[:120]}"
+
+
+class AttemptOutcome(models.TextChoices):
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    # Started but never finished: the worker died (or was killed) during the attempt;
+    # the mail server may have accepted the message.
+    INTERRUPTED = "interrupted", _("Interrupted")
+
+
+class OutboxAttempt(models.Model):
+    """One try to hand an outbox e-mail to the mail server, recorded (committed) before
+    the message leaves, so that even an attempt whose worker died is on record."""
+
+    email = models.ForeignKey(
+        OutboxEmail,
+        verbose_name=_("e-mail"),
+        on_delete=models.CASCADE,
+        related_name="attempt_log",
+    )
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=12,
+        choices=AttemptOutcome.choices,
+        default=AttemptOutcome.SENDING,
+    )
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("delivery attempt")
+        verbose_name_plural = _("delivery attempts")
+        ordering = ["email", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["email", "number"], name="outbox_attempt_once"),
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=AttemptOutcome.values),
+                name="outbox_attempt_outcome_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email_id} #{self.number}: {self.outcome}"

@@ -6,29 +6,35 @@ When the broker is down the row simply stays pending: the request succeeds, and 
 row is handed over again by the sweep that beat runs every minute and that every
 worker runs when it starts (``core.mail.tasks``).
 
-Delivery is at least once and, in practice, exactly once: the send task locks its row
-(``SELECT ... FOR UPDATE SKIP LOCKED``) and sends only a pending one, so duplicated task
-messages are harmless. Only a worker that dies between the mail server accepting the
-message and the commit of "sent" leaves a row pending that then goes out again.
+Delivery is at least once: a row stays pending until "sent" is committed. The send
+task holds a lock on its row while it sends (a PostgreSQL advisory lock, which the
+server releases when a worker dies with its connection), and sends only a pending row,
+so duplicated task messages are harmless. A worker that dies between the mail server
+accepting the message and the commit of "sent" leaves the row pending, and it goes out
+again: with the Message-ID fixed when the row was written, so mail clients show the
+e-mail once. Each attempt is committed to the row's ``attempt_log`` before the message
+leaves; one left "sending" is marked interrupted by the next attempt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
+import time
 from collections.abc import Sequence
 from email.mime.text import MIMEText
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import connection, transaction
-from django.db.models import Q
+from django.core.mail import EmailMultiAlternatives, make_msgid
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from core.audit.services import audit_log
 from core.broker import publish
-from core.mail.models import OutboxEmail, OutboxStatus
+from core.mail.models import AttemptOutcome, OutboxAttempt, OutboxEmail, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +48,21 @@ REDISPATCH_AFTER = datetime.timedelta(minutes=10)
 # Sent e-mails (which may hold reset links and personal data) are kept this long.
 KEEP_SENT = datetime.timedelta(days=7)
 DISPATCH_BATCH = 500
+# First key of the advisory locks that guard sending ("mail" in ASCII); the second key
+# is the row's id.
+SEND_LOCK_CLASS = 0x6D61696C
+# How long a send waits for a row's lock: long enough for the database to end the
+# session of a worker that just died (its message is redelivered at once), short
+# enough that a duplicate delivery while another worker sends gives up soon.
+SEND_LOCK_WAIT = 5.0
+INTERRUPTED_ERROR = "The worker stopped during this attempt; the outcome is unknown."
+
+
+def new_message_id() -> str:
+    """A globally unique Message-ID in the platform's own domain."""
+    from urllib.parse import urlsplit
+
+    return make_msgid(domain=urlsplit(settings.BUENDNISNETZ_SITE_URL).hostname or "localhost")
 
 
 def _send_task():
@@ -87,6 +108,7 @@ def email_queue(
         body=body,
         html_body=html_body or "",
         to=recipients,
+        message_id=new_message_id(),
         attachments=[dict(item) for item in attachments],
         queued_by=actor if getattr(actor, "pk", None) else None,
         schema_name=connection.schema_name,
@@ -100,8 +122,9 @@ def email_queue(
 def build_message(email: OutboxEmail) -> EmailMultiAlternatives:
     """The Django e-mail of an outbox row."""
     message = EmailMultiAlternatives(
-        email.subject, email.body, settings.DEFAULT_FROM_EMAIL, list(email.to)
-    )
+        email.subject, email.body, settings.DEFAULT_FROM_EMAIL, list(email.to),
+        headers={"Message-ID": email.message_id},
+    )  # fmt: skip
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
     for item in email.attachments:
@@ -142,6 +165,84 @@ def _backoff(attempts: int) -> datetime.timedelta:
     return min(datetime.timedelta(minutes=2 ** (attempts - 1)), MAX_BACKOFF)
 
 
+@contextlib.contextmanager
+def _send_lock(email_id: int):
+    """True while this process alone may send row ``email_id``.
+
+    A session-level advisory lock, not a row lock: the attempt must be committed before
+    the message leaves, and the lock must outlive that commit. PostgreSQL releases it
+    when the holder's connection ends, so a worker that dies does not block the resend.
+    """
+    deadline = time.monotonic() + SEND_LOCK_WAIT
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [SEND_LOCK_CLASS, email_id])
+            acquired = cursor.fetchone()[0]
+        if acquired or time.monotonic() >= deadline:
+            break
+        time.sleep(0.1)
+    try:
+        yield acquired
+    finally:
+        # A connection that died took the lock with it; nothing to release then.
+        if acquired:
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [SEND_LOCK_CLASS, email_id])
+
+
+@transaction.atomic
+def _attempt_start(email_id: int) -> tuple[OutboxEmail, OutboxAttempt] | None:
+    """Record the next attempt of a pending row (committed before sending); None for a
+    row that is sent, failed or gone. An attempt left "sending" was interrupted."""
+    email = OutboxEmail.objects.filter(pk=email_id, status=OutboxStatus.PENDING).first()
+    if email is None:
+        return None
+    now = timezone.now()
+    email.attempt_log.filter(outcome=AttemptOutcome.SENDING).update(
+        outcome=AttemptOutcome.INTERRUPTED, finished_at=now, error=INTERRUPTED_ERROR
+    )
+    email.attempts += 1
+    email.save(update_fields=["attempts", "updated_at"])
+    # Numbered across the row's whole life: "send again" in the admin resets
+    # ``attempts`` (the count towards MAX_ATTEMPTS), not the log.
+    number = (email.attempt_log.aggregate(last=Max("number"))["last"] or 0) + 1
+    attempt = OutboxAttempt.objects.create(email=email, number=number, started_at=now)
+    return email, attempt
+
+
+@transaction.atomic
+def _attempt_sent(email: OutboxEmail, attempt: OutboxAttempt) -> None:
+    now = timezone.now()
+    email.status = OutboxStatus.SENT
+    email.sent_at = now
+    email.last_error = ""
+    email.save(update_fields=["status", "sent_at", "last_error", "updated_at"])
+    attempt.outcome = AttemptOutcome.SENT
+    attempt.finished_at = now
+    attempt.save(update_fields=["outcome", "finished_at"])
+
+
+@transaction.atomic
+def _attempt_failed(email: OutboxEmail, attempt: OutboxAttempt, error: Exception) -> str:
+    email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    email.dispatched_at = None
+    if email.attempts >= MAX_ATTEMPTS:
+        email.status = OutboxStatus.FAILED
+        logger.error("e-mail %s failed for good: %s", email.pk, email.last_error)
+    else:
+        email.next_attempt_at = timezone.now() + _backoff(email.attempts)
+        logger.warning("e-mail %s not sent (attempt %s): %s", email.pk,
+                       email.attempts, email.last_error)  # fmt: skip
+    email.save(update_fields=[
+        "last_error", "dispatched_at", "status", "next_attempt_at", "updated_at",
+    ])  # fmt: skip
+    attempt.outcome = AttemptOutcome.FAILED
+    attempt.finished_at = timezone.now()
+    attempt.error = email.last_error
+    attempt.save(update_fields=["outcome", "finished_at", "error"])
+    return "failed" if email.status == OutboxStatus.FAILED else "retry"
+
+
 def outbox_send(*, email_id: int) -> str:
     """Send one pending row (the send task's work); returns what happened.
 
@@ -149,36 +250,18 @@ def outbox_send(*, email_id: int) -> str:
     "sent"; "retry" after a failed attempt (the sweep tries again after a back-off);
     "failed" after the last attempt.
     """
-    with transaction.atomic():
-        email = (
-            OutboxEmail.objects.select_for_update(skip_locked=True)
-            .filter(pk=email_id, status=OutboxStatus.PENDING)
-            .first()
-        )
-        if email is None:
+    with _send_lock(email_id) as acquired:
+        if not acquired:
             return "skipped"
-        email.attempts += 1
+        started = _attempt_start(email_id)
+        if started is None:
+            return "skipped"
+        email, attempt = started
         try:
             build_message(email).send()
         except Exception as error:  # SMTP, DNS, TLS, bad data: all recorded on the row
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
-            email.dispatched_at = None
-            if email.attempts >= MAX_ATTEMPTS:
-                email.status = OutboxStatus.FAILED
-                logger.error("e-mail %s failed for good: %s", email.pk, email.last_error)
-            else:
-                email.next_attempt_at = timezone.now() + _backoff(email.attempts)
-                logger.warning("e-mail %s not sent (attempt %s): %s", email.pk,
-                               email.attempts, email.last_error)  # fmt: skip
-            email.save(update_fields=[
-                "attempts", "last_error", "dispatched_at", "status", "next_attempt_at",
-                "updated_at",
-            ])  # fmt: skip
-            return "failed" if email.status == OutboxStatus.FAILED else "retry"
-        email.status = OutboxStatus.SENT
-        email.sent_at = timezone.now()
-        email.last_error = ""
-        email.save(update_fields=["attempts", "status", "sent_at", "last_error", "updated_at"])
+            return _attempt_failed(email, attempt, error)
+        _attempt_sent(email, attempt)
     return "sent"
 
 
