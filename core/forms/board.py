@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
+from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
 
@@ -38,7 +38,7 @@ class MeetingTemplateForm(forms.ModelForm):
 
 class MeetingSeriesForm(forms.Form):
     title = forms.CharField(label=_("Title of the meetings"), max_length=200)
-    first_date = forms.DateField(label=_("Date of the first meeting"), widget=DateInput())
+    first_date = PlausibleDateField(label=_("Date of the first meeting"))
     count = forms.IntegerField(
         label=_("Number of meetings"),
         min_value=1,
