@@ -162,6 +162,10 @@ class Decision(TimeStampedModel):
         return f"{self.application}: {self.get_outcome_display()}"
 
     @property
+    def quorum_rule(self) -> str:
+        return quorum_rule_text()
+
+    @property
     def quorum(self) -> int | None:
         return None if self.board_size is None else quorum_needed(self.board_size)
 
