@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms.meetings import AgendaReasonMixin
 from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
@@ -70,7 +71,7 @@ class BoardMeetingCreateForm(BoardMeetingForm):
             self.fields["date"].initial = timezone.localdate()
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(AgendaReasonMixin, forms.ModelForm):
     position = forms.IntegerField(
         label=_("Position"),
         required=False,
@@ -83,10 +84,11 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["position", "title", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["position"].help_text = _("The other items move up or down accordingly.")
+        self.add_reason_field(meeting)
 
 
 class MinutesForm(forms.Form):
