@@ -35,10 +35,17 @@ def _setup(*, board: int = 8, meeting_offset: int = 0, received_offset: int = -3
     return application, meeting
 
 
-def _refusal(**kwargs) -> ValidationError:
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        decision_record(**kwargs)
-    return error.value
+class _Refusal:
+    def __init__(self, message_dict: dict[str, list[str]]) -> None:
+        self.message_dict = message_dict
+
+
+def _refusal(**kwargs) -> _Refusal:
+    """The English messages, per field, with which ``decision_record`` refuses."""
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            decision_record(**kwargs)
+        return _Refusal({k: [str(m) for m in v] for k, v in error.value.message_dict.items()})
 
 
 def test_decision_at_a_meeting_in_the_future_is_refused(jena, coordinator):
@@ -54,9 +61,7 @@ def test_decision_at_a_meeting_in_the_future_is_refused(jena, coordinator):
         assert application.status == ApplicationStatus.PENDING
 
 
-def test_decision_at_a_meeting_before_the_application_was_received_is_refused(
-    jena, coordinator
-):
+def test_decision_at_a_meeting_before_the_application_was_received_is_refused(jena, coordinator):
     with schema_context("jena"):
         application, meeting = _setup(meeting_offset=-40, received_offset=-10)
         error = _refusal(
@@ -96,7 +101,8 @@ def test_members_present_cannot_exceed_the_board(jena, coordinator):
 def test_decision_without_quorum_is_refused(jena, coordinator):
     with schema_context("jena"):
         application, meeting = _setup(board=8)
-        assert quorum_needed(8) == 5 and quorum_needed(7) == 4
+        assert quorum_needed(8) == 5
+        assert quorum_needed(7) == 4
         assert BOARD_QUORUM_SHARE == 0.5
         error = _refusal(
             actor=coordinator, application=application, meeting=meeting, outcome="admit",
@@ -149,9 +155,11 @@ def test_decision_form_shows_the_quorum_and_refuses_an_implausible_decision(jena
     page = client.get(f"/workspace/applications/{application.pk}/decide/")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Beschlussfähig" in text and "50" in text
+    assert "Beschlussfähig" in text
+    assert "50" in text
     choices = list(page.context["form"].fields["meeting"].queryset)
-    assert meeting in choices and future not in choices
+    assert meeting in choices
+    assert future not in choices
 
     answer = client.post(
         f"/workspace/applications/{application.pk}/decide/",
@@ -186,4 +194,3 @@ def test_api_refuses_a_decision_at_a_future_meeting_in_german(jena):
     assert "noch nicht stattgefunden" in answer.content.decode()
     with schema_context("jena"):
         assert Application.objects.get(pk=application.pk).status == ApplicationStatus.PENDING
-        Application.objects.filter(pk=application.pk)
