@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit.services import audit_log
+from core.dates import validate_plausible_date
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -106,6 +107,11 @@ def meeting_series_plan(
         raise ValidationError(
             _("A series has between 1 and %(max)d meetings.") % {"max": SERIES_MAX}
         )
+    # Checked before the date arithmetic, which fails beyond year 9999.
+    try:
+        validate_plausible_date(first_date)
+    except ValidationError as error:
+        raise ValidationError({"first_date": error.messages}) from None
     title = title.strip() or template.name
     meetings = []
     for day in quarterly_dates(first_date, count):
