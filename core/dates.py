@@ -48,12 +48,14 @@ def validate_plausible_date(value: datetime.date | datetime.datetime | None) -> 
 
 
 def ensure_date_order(
-    earlier: datetime.date | None, later: datetime.date | None, *, field: str, message: str
+    earlier: datetime.date | None, later: datetime.date | None, *, message: str
 ) -> None:
-    """Raise ``message`` on ``field`` if both dates are given and ``later`` is before
-    ``earlier``; for a model's ``clean()`` (its check constraint guards the database)."""
+    """Raise ``message`` if both dates are given and ``later`` is before ``earlier``; for
+    a model's ``clean()``. The error names no field: a model form that shows only one of
+    the two (or neither) must still display it, and Django refuses field errors for
+    fields a form lacks."""
     if earlier is not None and later is not None and later < earlier:
-        raise ValidationError({field: message})
+        raise ValidationError(message, code="date_order")
 
 
 def date_fields(app_labels: tuple[str, ...] = CHECKED_APPS):

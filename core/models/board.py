@@ -136,7 +136,6 @@ class BoardMeeting(TimeStampedModel):
         ensure_date_order(
             self.date,
             self.minutes_approved_on,
-            field="minutes_approved_on",
             message=_("Minutes cannot be approved before the meeting took place."),
         )
 

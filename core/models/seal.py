@@ -84,7 +84,6 @@ class SealApplication(TimeStampedModel):
         ensure_date_order(
             self.submitted_on,
             self.awarded_on,
-            field="awarded_on",
             message=_("A seal cannot be awarded before the application was submitted."),
         )
 

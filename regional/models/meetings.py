@@ -88,7 +88,6 @@ class RegionalMeeting(TimeStampedModel):
         ensure_date_order(
             self.date,
             self.minutes_published_on,
-            field="minutes_published_on",
             message=_("Minutes cannot be approved before the meeting took place."),
         )
 

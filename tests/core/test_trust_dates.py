@@ -128,13 +128,13 @@ def test_date_order_rules_hold_in_full_clean(jena):
         )
         with pytest.raises(ValidationError) as error:
             seal.full_clean()
-        assert "awarded_on" in error.value.message_dict
+        assert "vor dem Eingang des Antrags" in " ".join(error.value.messages)
         meeting = BoardMeetingFactory(date=datetime.date(2026, 3, 1))
         meeting.minutes_status = MinutesStatus.APPROVED
         meeting.minutes_approved_on = datetime.date(2026, 2, 1)
         with pytest.raises(ValidationError) as error:
             meeting.full_clean()
-        assert "minutes_approved_on" in error.value.message_dict
+        assert "nicht vor der Sitzung genehmigt" in " ".join(error.value.messages)
         for model, data in (
             (HolidayOffer, {"title": "T", "organiser": "O", "start_date": datetime.date(2026, 7, 9),
                             "end_date": datetime.date(2026, 7, 1)}),
