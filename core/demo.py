@@ -42,6 +42,7 @@ from core.models import (
     TargetGroup,
     Topic,
 )
+from core.selectors.board import current_board_members
 from core.services import admissions, board, funding, holidays, partners, seal, work
 from core.services.board import add_months
 from tenants.demo import DEMO_ALLIANCES, search_path_set_once
@@ -503,7 +504,8 @@ class _WorkspaceSeed:
         size = 8 if self.profile.flagship else 5
         people = self.active_partners()
         chosen = self.rng.sample(people, min(size, len(people)))
-        term_start = self.window_start + datetime.timedelta(days=self.rng.randint(0, 60))
+        # In office before the first meeting, so every decision has its board.
+        term_start = self.window_start - datetime.timedelta(days=self.rng.randint(0, 60))
         members = []
         for number, partner in enumerate(chosen):
             first, last = self.person()
@@ -584,9 +586,9 @@ class _WorkspaceSeed:
                 application=application,
                 meeting=meeting,
                 outcome=DecisionOutcome.ADMIT,
-                votes_yes=self.rng.randint(5, 7),
-                votes_no=self.rng.randint(0, 1),
-                votes_abstain=self.rng.randint(0, 1),
+                **self.votes(
+                    meeting, self.rng.randint(5, 7), self.rng.randint(0, 1), self.rng.randint(0, 1)
+                ),
             )
             self.count("decisions")
             partner = Partner.objects.get(name=spec.name)
@@ -603,7 +605,7 @@ class _WorkspaceSeed:
             rejected = self.extra_application(past[1].date - datetime.timedelta(days=25))
             admissions.decision_record(
                 actor=self.actor, application=rejected, meeting=past[1],
-                outcome=DecisionOutcome.REJECT, votes_yes=1, votes_no=6, votes_abstain=1,
+                outcome=DecisionOutcome.REJECT, **self.votes(past[1], 1, 6, 1),
                 note="Kein erkennbares Engagement für Familien; erneuter Antrag möglich.",
             )  # fmt: skip
             withdrawn = self.extra_application(past[2].date - datetime.timedelta(days=30))
@@ -611,12 +613,12 @@ class _WorkspaceSeed:
             deferred = self.extra_application(past[-3].date - datetime.timedelta(days=15))
             admissions.decision_record(
                 actor=self.actor, application=deferred, meeting=past[-3],
-                outcome=DecisionOutcome.DEFER, votes_yes=3, votes_no=2, votes_abstain=3,
+                outcome=DecisionOutcome.DEFER, **self.votes(past[-3], 3, 2, 3),
                 note="Rückfragen zu den Maßnahmen; Vorstellung in der nächsten Sitzung.",
             )  # fmt: skip
             admissions.decision_record(
                 actor=self.actor, application=deferred, meeting=past[-2],
-                outcome=DecisionOutcome.ADMIT, votes_yes=7, votes_no=0, votes_abstain=1,
+                outcome=DecisionOutcome.ADMIT, **self.votes(past[-2], 7, 0, 1),
             )  # fmt: skip
             self.partners.append(Partner.objects.get(name=deferred.organisation_name))
             self.count("partners")
@@ -624,6 +626,20 @@ class _WorkspaceSeed:
         pending = 3 if self.profile.flagship else self.rng.randint(0, 2)
         for _number in range(pending):
             self.extra_application(self.today - datetime.timedelta(days=self.rng.randint(3, 40)))
+
+    @staticmethod
+    def votes(meeting, yes: int, no: int, abstain: int) -> dict[str, int]:
+        """The whole board present; the votes cut to its size (a small steering group)."""
+        present = current_board_members(meeting.date).count()
+        yes = min(yes, present)
+        no = min(no, present - yes)
+        abstain = min(abstain, present - yes - no)
+        return {
+            "votes_yes": yes,
+            "votes_no": no,
+            "votes_abstain": abstain,
+            "members_present": present,
+        }
 
     def application(self, spec: _Spec, received_on: datetime.date):
         first, last = self.person()

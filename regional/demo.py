@@ -258,7 +258,13 @@ def seed_meetings(*, actor, today: datetime.date | None = None) -> int:
                     ),
                 },
             )
-            meetings.agenda_bulk_add(actor=actor, meeting=meeting, lines=_agenda_lines(agenda))
+            meetings.agenda_bulk_add(
+                actor=actor,
+                meeting=meeting,
+                lines=_agenda_lines(agenda),
+                # A past meeting's agenda is locked; the demo records it afterwards.
+                reason="" if months >= 0 else "Tagesordnung nachträglich erfasst",
+            )
             chosen = (
                 list(alliances.values())
                 if invited is None

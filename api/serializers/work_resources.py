@@ -317,9 +317,12 @@ class DecisionSerializer(serializers.ModelSerializer):
         model = Decision
         fields = [
             "id", "application", "application_name", "meeting", "meeting_date", "outcome",
-            "votes_yes", "votes_no", "votes_abstain", "note", "created_at", "updated_at",
+            "votes_yes", "votes_no", "votes_abstain", "members_present", "board_size", "note",
+            "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "application_name", "meeting_date", "created_at", "updated_at"]
+        read_only_fields = [
+            "id", "application_name", "meeting_date", "board_size", "created_at", "updated_at",
+        ]  # fmt: skip
         extra_kwargs = _help(
             application=_("Identifier of the application decided on."),
             meeting=_("Identifier of the board meeting that decided."),
@@ -327,5 +330,9 @@ class DecisionSerializer(serializers.ModelSerializer):
             votes_yes=_("Votes in favour."),
             votes_no=_("Votes against."),
             votes_abstain=_("Abstentions."),
+            members_present=_(
+                "Board members present (at least the quorum); without it, those who voted."
+            ),
+            board_size=_("Board members whose term covered the meeting's date."),
             note=_("Note on the decision."),
         )

@@ -490,6 +490,7 @@ class DecisionViewSet(
             votes_yes=data["votes_yes"],
             votes_no=data["votes_no"],
             votes_abstain=data.get("votes_abstain", 0),
+            members_present=data.get("members_present"),
             note=data.get("note", ""),
         )
         serializer.instance = self.get_queryset().get(pk=decision.pk)

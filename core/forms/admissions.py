@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms.partners import DateInput
 from core.models import Application, Decision
-from core.selectors.board import decision_meetings, next_planned_meeting
+from core.models.admissions import quorum_rule_text
+from core.selectors.board import decision_meetings
 
 
 class ApplicationForm(forms.ModelForm):
@@ -43,9 +44,15 @@ class ApplicationForm(forms.ModelForm):
 
 
 class DecisionForm(forms.ModelForm):
+    """The board's vote; the service (``Decision.clean``) checks dates, attendance and
+    the quorum, which the help texts state."""
+
     class Meta:
         model = Decision
-        fields = ["meeting", "outcome", "votes_yes", "votes_no", "votes_abstain", "note"]
+        fields = [
+            "meeting", "outcome", "members_present", "votes_yes", "votes_no", "votes_abstain",
+            "note",
+        ]  # fmt: skip
         widgets = {
             "outcome": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 3}),
@@ -53,11 +60,26 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = decision_meetings()
+        today = timezone.localdate()
+        # A decision is recorded after the meeting: only meetings up to today are offered.
+        meetings = decision_meetings().filter(date__lte=today)
+        self.fields["meeting"].queryset = meetings
         self.fields["meeting"].empty_label = None
-        upcoming = next_planned_meeting()
-        if upcoming is not None and not self.is_bound:
-            self.fields["meeting"].initial = upcoming.pk
-        for name in ("votes_yes", "votes_no", "votes_abstain"):
+        latest = meetings.first()
+        if latest is not None and not self.is_bound:
+            self.fields["meeting"].initial = latest.pk
+        self.fields["meeting"].help_text = _(
+            "Only meetings that have taken place (not before the application was received)."
+        )
+        for name in ("members_present", "votes_yes", "votes_no", "votes_abstain"):
             self.fields[name].min_value = 0
             self.fields[name].widget.attrs["min"] = 0
+        self.fields["members_present"].required = True
+        self.fields["members_present"].help_text = quorum_rule_text()
+        self.fields["votes_abstain"].help_text = _(
+            "Members present who neither voted for nor against."
+        )
+
+    @property
+    def quorum_rule(self) -> str:
+        return quorum_rule_text()

@@ -7,7 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
+from core.forms.meetings import AgendaReasonMixin
+from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
 
@@ -38,7 +39,7 @@ class MeetingTemplateForm(forms.ModelForm):
 
 class MeetingSeriesForm(forms.Form):
     title = forms.CharField(label=_("Title of the meetings"), max_length=200)
-    first_date = forms.DateField(label=_("Date of the first meeting"), widget=DateInput())
+    first_date = PlausibleDateField(label=_("Date of the first meeting"))
     count = forms.IntegerField(
         label=_("Number of meetings"),
         min_value=1,
@@ -70,7 +71,7 @@ class BoardMeetingCreateForm(BoardMeetingForm):
             self.fields["date"].initial = timezone.localdate()
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(AgendaReasonMixin, forms.ModelForm):
     position = forms.IntegerField(
         label=_("Position"),
         required=False,
@@ -83,10 +84,11 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["position", "title", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["position"].help_text = _("The other items move up or down accordingly.")
+        self.add_reason_field(meeting)
 
 
 class MinutesForm(forms.Form):

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
+from core.forms.partners import DateInput, PlausibleDateField
 from core.models import Partner, PartnerStatus, SealApplication, SealCheck, SealCriterion
 
 # How long a seal is usually valid when it is awarded.
@@ -86,8 +86,8 @@ class SealChecklistForm(forms.Form):
 class SealAwardForm(forms.Form):
     """Award date and validity; the service checks their order and the checklist."""
 
-    awarded_on = forms.DateField(label=_("Awarded on"), widget=DateInput())
-    valid_until = forms.DateField(label=_("Valid until"), widget=DateInput())
+    awarded_on = PlausibleDateField(label=_("Awarded on"))
+    valid_until = PlausibleDateField(label=_("Valid until"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import ensure_date_order, validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -32,9 +33,13 @@ class BoardMember(TimeStampedModel):
     )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    term_start = models.DateField(_("term begins"))
-    term_end = models.DateField(_("term ends"), null=True, blank=True)
-    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    term_start = models.DateField(_("term begins"), validators=[validate_plausible_date])
+    term_end = models.DateField(
+        _("term ends"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("board member")
@@ -92,7 +97,7 @@ class BoardMeeting(TimeStampedModel):
     """One meeting of the board; the board meets about four times a year."""
 
     title = models.CharField(_("title"), max_length=200)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=200, blank=True)
     status = models.CharField(
@@ -113,7 +118,9 @@ class BoardMeeting(TimeStampedModel):
         choices=MinutesStatus.choices,
         default=MinutesStatus.NONE,
     )
-    minutes_approved_on = models.DateField(_("minutes approved on"), null=True, blank=True)
+    minutes_approved_on = models.DateField(
+        _("minutes approved on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("board meeting")
@@ -123,6 +130,14 @@ class BoardMeeting(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d.%m.%Y})"
+
+    def clean(self) -> None:
+        super().clean()
+        ensure_date_order(
+            self.date,
+            self.minutes_approved_on,
+            message=_("Minutes cannot be approved before the meeting took place."),
+        )
 
 
 class AgendaItem(TimeStampedModel):

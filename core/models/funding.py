@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -20,7 +21,7 @@ class FundingEntry(TimeStampedModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=FundingKind.choices)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
-    received_on = models.DateField(_("received on"))
+    received_on = models.DateField(_("received on"), validators=[validate_plausible_date])
     partner = models.ForeignKey(
         "core.Partner",
         verbose_name=_("from partner"),

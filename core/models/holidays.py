@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -22,8 +23,8 @@ class HolidayOffer(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="holiday_offers",
     )
-    start_date = models.DateField(_("from"))
-    end_date = models.DateField(_("until"))
+    start_date = models.DateField(_("from"), validators=[validate_plausible_date])
+    end_date = models.DateField(_("until"), validators=[validate_plausible_date])
     start_time = models.TimeField(_("daily from"), null=True, blank=True)
     end_time = models.TimeField(_("daily until"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)

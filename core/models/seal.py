@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import ensure_date_order, validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -38,15 +39,21 @@ class SealApplication(TimeStampedModel):
     partner = models.ForeignKey(
         "core.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="seals"
     )
-    submitted_on = models.DateField(_("submitted on"))
+    submitted_on = models.DateField(_("submitted on"), validators=[validate_plausible_date])
     status = models.CharField(
         _("status"), max_length=20, choices=SealStatus.choices, default=SealStatus.SUBMITTED
     )
     reviewer = models.CharField(_("reviewed by"), max_length=200, blank=True)
     review_notes = models.TextField(_("review notes"), blank=True)
-    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    reminder_sent_on = models.DateField(_("expiry reminder sent on"), null=True, blank=True)
+    awarded_on = models.DateField(
+        _("awarded on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    reminder_sent_on = models.DateField(
+        _("expiry reminder sent on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("seal application")
@@ -71,6 +78,14 @@ class SealApplication(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.partner} ({self.submitted_on:%Y})"
+
+    def clean(self) -> None:
+        super().clean()
+        ensure_date_order(
+            self.submitted_on,
+            self.awarded_on,
+            message=_("A seal cannot be awarded before the application was submitted."),
+        )
 
 
 class SealCheck(TimeStampedModel):

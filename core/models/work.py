@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -43,8 +44,12 @@ class Project(TimeStampedModel):
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
     )
     description = models.TextField(_("description"), blank=True)
-    start_date = models.DateField(_("start"), null=True, blank=True)
-    end_date = models.DateField(_("end"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    end_date = models.DateField(
+        _("end"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     lead_partner = models.ForeignKey(
         "core.Partner",
         verbose_name=_("lead partner"),
@@ -126,7 +131,7 @@ class Event(TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     participant_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)

@@ -7,6 +7,7 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from core.dates import EARLIEST, LATEST
 from core.models import GuideEntry, HolidayOffer
 
 # What the public pages may show of an offer: no link to partners or their people.
@@ -30,7 +31,11 @@ def public_holiday_offers(
 ) -> QuerySet[HolidayOffer]:
     """Published offers of the current and the coming season: not yet over today."""
     today = today or timezone.localdate()
-    queryset = HolidayOffer.objects.filter(is_published=True, end_date__gte=today)
+    # Only plausible dates: a row stored before the range was enforced must not make
+    # the calendar, its feed or the plan's default year fail.
+    queryset = HolidayOffer.objects.filter(
+        is_published=True, end_date__gte=today, start_date__gte=EARLIEST, end_date__lte=LATEST
+    )
     if age is not None:
         queryset = queryset.filter(age_min__lte=age, age_max__gte=age)
     return queryset.only(*PUBLIC_OFFER_FIELDS).order_by("start_date", "title", "pk")

@@ -22,6 +22,7 @@ from core.models import (
     Partner,
     PartnerStatus,
 )
+from core.selectors.board import current_board_members
 from core.services.partners import contact_create, partner_create, partner_update
 from core.services.records import record_create, record_update
 
@@ -75,8 +76,10 @@ def split_name(full_name: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
-def _check_votes(outcome: str, votes_yes: int, votes_no: int, votes_abstain: int) -> None:
-    if min(votes_yes, votes_no, votes_abstain) < 0:
+def _check_votes(
+    outcome: str, votes_yes: int, votes_no: int, votes_abstain: int, members_present: int | None
+) -> None:
+    if min(votes_yes, votes_no, votes_abstain, members_present or 0) < 0:
         raise ValidationError(_("Numbers of votes cannot be negative."))
     if outcome == DecisionOutcome.ADMIT and votes_yes <= votes_no:
         raise ValidationError(_("An admission needs more votes in favour than against."))
@@ -178,10 +181,17 @@ def decision_record(
     votes_yes: int,
     votes_no: int,
     votes_abstain: int = 0,
+    members_present: int | None = None,
     note: str = "",
 ) -> Decision:
     """Record the board's vote on an application; admit and reject close it and notify
-    the applicant, defer leaves it pending for the next meeting."""
+    the applicant, defer leaves it pending for the next meeting.
+
+    The meeting must have taken place and not before the application arrived; the
+    board's size on the meeting's date is counted from its members' terms and stored
+    with the decision, and ``Decision.clean`` checks votes, attendance and quorum.
+    Without ``members_present`` only those who voted (abstentions included) count as
+    present."""
     current = Application.objects.select_for_update().get(pk=application.pk)
     _ensure_pending(current)
     meeting = BoardMeeting.objects.get(pk=meeting.pk)
@@ -193,7 +203,7 @@ def decision_record(
         raise ValidationError(
             _("The board has already decided on this application in this meeting.")
         )
-    _check_votes(outcome, votes_yes, votes_no, votes_abstain)
+    _check_votes(outcome, votes_yes, votes_no, votes_abstain, members_present)
     decision = record_create(
         actor=actor,
         model=Decision,
@@ -204,6 +214,10 @@ def decision_record(
             "votes_yes": votes_yes,
             "votes_no": votes_no,
             "votes_abstain": votes_abstain,
+            "members_present": (
+                votes_yes + votes_no + votes_abstain if members_present is None else members_present
+            ),
+            "board_size": current_board_members(meeting.date).count(),
             "note": note,
         },
     )

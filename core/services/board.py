@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit.services import audit_log
+from core.dates import validate_plausible_date
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -23,6 +24,11 @@ from core.models import (
     MeetingStatus,
     MeetingTemplate,
     MinutesStatus,
+)
+from core.services.meetings import (
+    agenda_correction_reason,
+    audit_agenda_correction,
+    ensure_minutes_approvable,
 )
 from core.services.records import record_create, record_delete, record_update
 from core.uploads import attachment_check
@@ -101,6 +107,11 @@ def meeting_series_plan(
         raise ValidationError(
             _("A series has between 1 and %(max)d meetings.") % {"max": SERIES_MAX}
         )
+    # Checked before the date arithmetic, which fails beyond year 9999.
+    try:
+        validate_plausible_date(first_date)
+    except ValidationError as error:
+        raise ValidationError({"first_date": error.messages}) from None
     title = title.strip() or template.name
     meetings = []
     for day in quarterly_dates(first_date, count):
@@ -179,6 +190,8 @@ def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
 
 
 # ---------------------------------------------------------------- agenda items
+# Once the meeting has taken place its agenda is locked: each change needs a ``reason``
+# (core.services.meetings), recorded in an audit entry on the meeting.
 # Positions are 1..n without gaps. The unique (meeting, position) constraint is checked
 # row by row, so renumbering first parks the items on high numbers, then sets the final ones.
 
@@ -220,24 +233,34 @@ def _clamp(position: int | None, highest: int) -> int:
 
 
 @transaction.atomic
-def agenda_item_create(*, actor, meeting: BoardMeeting, data: dict[str, Any]) -> AgendaItem:
+def agenda_item_create(
+    *, actor, meeting: BoardMeeting, data: dict[str, Any], reason: str = ""
+) -> AgendaItem:
     """Add an item; without a position (or beyond the end) it goes last, otherwise the
     items from that position on move down one place."""
     data = dict(data)
-    BoardMeeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    meeting = BoardMeeting.objects.select_for_update().get(pk=meeting.pk)
+    reason = agenda_correction_reason(meeting, reason)
     items = _others(meeting)
     position = _clamp(data.pop("position", None), len(items) + 1)
     _make_gap(items, position)
-    return record_create(
+    item = record_create(
         actor=actor, model=AgendaItem, data={**data, "meeting": meeting, "position": position}
     )
+    audit_agenda_correction(
+        actor=actor, meeting=meeting, reason=reason, change="created", item=item
+    )
+    return item
 
 
 @transaction.atomic
-def agenda_item_update(*, actor, item: AgendaItem, data: dict[str, Any]) -> AgendaItem:
+def agenda_item_update(
+    *, actor, item: AgendaItem, data: dict[str, Any], reason: str = ""
+) -> AgendaItem:
     """Change an item's text; a new position moves it and closes the gap it leaves."""
     data = dict(data)
-    BoardMeeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+    meeting = BoardMeeting.objects.select_for_update().get(pk=item.meeting_id)
+    reason = agenda_correction_reason(meeting, reason)
     others = _others(item.meeting, exclude_pk=item.pk)
     old_position = AgendaItem.objects.values_list("position", flat=True).get(pk=item.pk)
     requested = data.pop("position", None)
@@ -255,13 +278,19 @@ def agenda_item_update(*, actor, item: AgendaItem, data: dict[str, Any]) -> Agen
             target=item,
             changes={"position": [str(old_position), str(new_position)]},
         )
+    audit_agenda_correction(
+        actor=actor, meeting=meeting, reason=reason, change="updated", item=item
+    )
     return item
 
 
 @transaction.atomic
-def agenda_item_delete(*, actor, item: AgendaItem) -> None:
-    meeting = item.meeting
-    BoardMeeting.objects.select_for_update().filter(pk=meeting.pk).first()
+def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
+    meeting = BoardMeeting.objects.select_for_update().get(pk=item.meeting_id)
+    reason = agenda_correction_reason(meeting, reason)
+    audit_agenda_correction(
+        actor=actor, meeting=meeting, reason=reason, change="deleted", item=item
+    )
     record_delete(actor=actor, instance=item)
     remaining = _others(meeting)
     wanted = {entry.pk: index for index, entry in enumerate(remaining, start=1)}
@@ -289,14 +318,17 @@ def minutes_update(*, actor, meeting: BoardMeeting, minutes: str) -> BoardMeetin
 def minutes_approve(
     *, actor, meeting: BoardMeeting, approved_on: datetime.date | None = None
 ) -> BoardMeeting:
+    """Approve the draft minutes once the meeting has taken place."""
     if meeting.minutes_status != MinutesStatus.DRAFT:
         raise ValidationError(_("Only draft minutes can be approved."))
+    approved_on = approved_on or timezone.localdate()
+    ensure_minutes_approvable(meeting, approved_on)
     return record_update(
         actor=actor,
         instance=meeting,
         data={
             "minutes_status": MinutesStatus.APPROVED,
-            "minutes_approved_on": approved_on or timezone.localdate(),
+            "minutes_approved_on": approved_on,
         },
         action="core.boardmeeting.minutes_approved",
     )

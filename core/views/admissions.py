@@ -157,6 +157,7 @@ def decision_create(request, pk: int):
             votes_yes=data["votes_yes"],
             votes_no=data["votes_no"],
             votes_abstain=data["votes_abstain"] or 0,
+            members_present=data["members_present"],
             note=data["note"],
         )
 

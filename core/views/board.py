@@ -23,6 +23,7 @@ from core.forms.board import (
     MeetingTemplateForm,
     MinutesForm,
 )
+from core.forms.meetings import AgendaCorrectionForm
 from core.lists import Column, ListSpec, list_view
 from core.models import (
     AgendaItem,
@@ -41,6 +42,7 @@ from core.selectors.board import (
     meeting_template_list,
 )
 from core.services import board as services
+from core.services.meetings import agenda_is_locked
 from core.views.generic import confirm_page, form_page
 from tenants.permissions import access_for, requires
 
@@ -342,7 +344,11 @@ def meeting_detail_view(request, pk: int):
             and meeting.date <= timezone.localdate(),
             "can_cancel": can_manage and meeting.status == MeetingStatus.PLANNED,
             "can_edit_minutes": can_manage and meeting.minutes_status != MinutesStatus.APPROVED,
-            "can_approve_minutes": can_manage and meeting.minutes_status == MinutesStatus.DRAFT,
+            "can_approve_minutes": can_manage
+            and meeting.minutes_status == MinutesStatus.DRAFT
+            and meeting.status != MeetingStatus.CANCELLED
+            and meeting.date <= timezone.localdate(),
+            "agenda_locked": agenda_is_locked(meeting),
         },
     )
 
@@ -436,13 +442,19 @@ def agenda_item_create(request, pk: int):
     return form_page(
         request,
         form_class=AgendaItemForm,
+        form_kwargs={"meeting": meeting},
         save=lambda form: services.agenda_item_create(
-            actor=request.user, meeting=meeting, data=form.cleaned_data
+            actor=request.user, meeting=meeting, **_data_and_reason(form)
         ),
         success_url=lambda item: reverse("meeting-detail", args=[pk]),
         title=_("New agenda item for %(name)s") % {"name": meeting},
         cancel_url=reverse("meeting-detail", args=[pk]),
     )
+
+
+def _data_and_reason(form) -> dict:
+    data, reason = form.data_and_reason()
+    return {"data": data, "reason": reason}
 
 
 def _agenda_item_or_404(pk: int, item_pk: int) -> AgendaItem:
@@ -456,8 +468,9 @@ def agenda_item_edit(request, pk: int, item_pk: int):
         request,
         form_class=AgendaItemForm,
         instance=item,
+        form_kwargs={"meeting": item.meeting},
         save=lambda form: services.agenda_item_update(
-            actor=request.user, item=item, data=form.cleaned_data
+            actor=request.user, item=item, **_data_and_reason(form)
         ),
         success_url=lambda i: reverse("meeting-detail", args=[pk]),
         title=_("Edit agenda item"),
@@ -468,6 +481,19 @@ def agenda_item_edit(request, pk: int, item_pk: int):
 @requires("alliance.board.manage")
 def agenda_item_delete(request, pk: int, item_pk: int):
     item = _agenda_item_or_404(pk, item_pk)
+    if agenda_is_locked(item.meeting):
+        # A locked agenda: removing an item needs a reason, asked for in a form.
+        return form_page(
+            request,
+            form_class=AgendaCorrectionForm,
+            save=lambda form: services.agenda_item_delete(
+                actor=request.user, item=item, reason=form.cleaned_data["reason"]
+            ),
+            success_url=lambda _: reverse("meeting-detail", args=[pk]),
+            title=_("Remove agenda item"),
+            cancel_url=reverse("meeting-detail", args=[pk]),
+            success_message=_("The agenda item has been removed."),
+        )
     return confirm_page(
         request,
         obj=item,

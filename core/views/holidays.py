@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.dates import is_plausible_date
 from core.filters.holidays import GuideEntryFilter, HolidayOfferFilter
 from core.forms.holidays import GuideEntryForm, HolidayOfferForm
 from core.lists import Column, ListSpec, list_view
@@ -336,6 +337,11 @@ def _ics_stamp(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _ics_date(day: datetime.date) -> str:
+    """A DATE value, always four digits of year (strftime's %Y writes year 1 as "1")."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def holiday_calendar_ics(*, alliance_name: str, host: str, offers, now=None) -> str:
     """The iCalendar text: one all-day VEVENT per offer (DTEND is the day after)."""
     now = now or timezone.now()
@@ -349,12 +355,17 @@ def holiday_calendar_ics(*, alliance_name: str, host: str, offers, now=None) -> 
         + ics_escape(_("%(alliance)s: holiday programme") % {"alliance": alliance_name}),
     ]
     for offer in offers:
+        # Dates outside the plausible range (only rows stored before it was enforced)
+        # would overflow (``date.max + 1 day``) or break the format: such an offer is
+        # left out rather than failing the whole feed.
+        if not (is_plausible_date(offer.start_date) and is_plausible_date(offer.end_date)):
+            continue
         lines += [
             "BEGIN:VEVENT",
             f"UID:{offer.pk}@{host}",
             f"DTSTAMP:{_ics_stamp(now)}",
-            f"DTSTART;VALUE=DATE:{offer.start_date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{offer.end_date + datetime.timedelta(days=1):%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{_ics_date(offer.start_date)}",
+            f"DTEND;VALUE=DATE:{_ics_date(offer.end_date + datetime.timedelta(days=1))}",
             f"SUMMARY:{ics_escape(offer.title)}",
         ]
         if offer.place:

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.board import TimeInput
+from core.forms.meetings import AgendaReasonMixin
 from core.forms.partners import DateInput
 from regional.models import AgendaEntry, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
@@ -32,7 +33,7 @@ class RegionalMeetingForm(forms.ModelForm):
         self.fields["host_alliance"].queryset = invitable_alliances()
 
 
-class AgendaEntryForm(forms.ModelForm):
+class AgendaEntryForm(AgendaReasonMixin, forms.ModelForm):
     position = forms.IntegerField(
         label=_("Position"),
         required=False,
@@ -51,14 +52,15 @@ class AgendaEntryForm(forms.ModelForm):
             "start_time": _("Leave empty to begin when the previous item ends."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["position"].help_text = _("The other items move up or down accordingly.")
             self.fields["start_time"].help_text = ""
+        self.add_reason_field(meeting)
 
 
-class AgendaBulkForm(forms.Form):
+class AgendaBulkForm(AgendaReasonMixin, forms.Form):
     lines = forms.CharField(
         label=_("Agenda items, one per line"),
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -68,6 +70,10 @@ class AgendaBulkForm(forms.Form):
             "speaker may be left out; an item without a time begins when the previous one ends."
         ),
     )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_reason_field(meeting)
 
     def clean_lines(self):
         entries, bad = parse_agenda_lines(self.cleaned_data["lines"])

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import ensure_date_order, validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -36,7 +37,7 @@ class RegionalMeeting(TimeStampedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.REGIONAL
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     start_time = models.TimeField(_("begins at"))
     end_time = models.TimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=300)
@@ -63,7 +64,9 @@ class RegionalMeeting(TimeStampedModel):
         choices=RegionalMinutesStatus.choices,
         default=RegionalMinutesStatus.NONE,
     )
-    minutes_published_on = models.DateField(_("minutes published on"), null=True, blank=True)
+    minutes_published_on = models.DateField(
+        _("minutes published on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("regional meeting")
@@ -79,6 +82,14 @@ class RegionalMeeting(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d.%m.%Y})"
+
+    def clean(self) -> None:
+        super().clean()
+        ensure_date_order(
+            self.date,
+            self.minutes_published_on,
+            message=_("Minutes cannot be approved before the meeting took place."),
+        )
 
 
 class AgendaEntry(TimeStampedModel):
@@ -148,13 +159,23 @@ class Invitation(TimeStampedModel):
     response = models.CharField(
         _("reply"), max_length=20, choices=Response.choices, default=Response.PENDING
     )
-    responded_at = models.DateTimeField(_("replied at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
+    responded_at = models.DateTimeField(
+        _("replied at"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    sent_at = models.DateTimeField(
+        _("invitation sent at"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     reminder_week_sent_at = models.DateTimeField(
-        _("reminder a week before sent at"), null=True, blank=True
+        _("reminder a week before sent at"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
     )
     reminder_day_sent_at = models.DateTimeField(
-        _("reminder a day before sent at"), null=True, blank=True
+        _("reminder a day before sent at"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
     )
 
     class Meta:

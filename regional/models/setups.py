@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
 
@@ -86,8 +87,12 @@ class SetupTask(TimeStampedModel):
     )  # fmt: skip
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("task"), max_length=300)
-    due_on = models.DateField(_("due on"), null=True, blank=True)
-    done_on = models.DateField(_("done on"), null=True, blank=True)
+    due_on = models.DateField(
+        _("due on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    done_on = models.DateField(
+        _("done on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -19,14 +20,18 @@ class RunStatus(models.TextChoices):
 class StatisticsRun(TimeStampedModel):
     """One refresh of the statistics (nightly or on demand), with its progress."""
 
-    taken_on = models.DateField(_("date of the figures"))
+    taken_on = models.DateField(_("date of the figures"), validators=[validate_plausible_date])
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )
     alliances_total = models.PositiveIntegerField(_("alliances"), default=0)
     alliances_done = models.PositiveIntegerField(_("alliances done"), default=0)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    started_at = models.DateTimeField(
+        _("started at"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    finished_at = models.DateTimeField(
+        _("finished at"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -66,7 +71,7 @@ class AllianceSnapshot(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="snapshots",
     )
-    taken_on = models.DateField(_("date"))
+    taken_on = models.DateField(_("date"), validators=[validate_plausible_date])
     run = models.ForeignKey(
         StatisticsRun,
         verbose_name=_("statistics run"),

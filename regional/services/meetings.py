@@ -26,6 +26,11 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.audit.services import audit_log, changes_between, snapshot
+from core.services.meetings import (
+    agenda_correction_reason,
+    audit_agenda_correction,
+    ensure_minutes_approvable,
+)
 from core.services.records import record_create, record_delete, record_update
 from core.uploads import attachment_check
 from regional.models import (
@@ -131,6 +136,8 @@ def meeting_mark_held(
 
 
 # ---------------------------------------------------------------- agenda
+# Once the meeting has taken place its agenda is locked: each change needs a ``reason``
+# (core.services.meetings, shared with the board), recorded in an audit entry.
 # Positions are 1..n without gaps. The unique (meeting, position) constraint is checked
 # row by row, so renumbering first parks the entries on high numbers, then sets the final ones.
 
@@ -146,6 +153,13 @@ def _renumber(entries: list[AgendaEntry], wanted: dict[int, int]) -> None:
     for entry in entries:
         entry.position = wanted[entry.pk]
     AgendaEntry.objects.bulk_update(entries, ["position"])
+
+
+def _locked_meeting(meeting_id: int, reason: str) -> tuple[RegionalMeeting, str]:
+    """The meeting, locked against parallel edits, and the reason a change to its agenda
+    needs ("" for a meeting yet to take place)."""
+    meeting = RegionalMeeting.objects.select_for_update().get(pk=meeting_id)
+    return meeting, agenda_correction_reason(meeting, reason)
 
 
 def _locked_entries(meeting_id: int, exclude_pk: int | None = None) -> list[AgendaEntry]:
@@ -172,25 +186,35 @@ def _clamp(position: int | None, highest: int) -> int:
 
 
 @transaction.atomic
-def agenda_entry_create(*, actor, meeting: RegionalMeeting, data: dict[str, Any]) -> AgendaEntry:
+def agenda_entry_create(
+    *, actor, meeting: RegionalMeeting, data: dict[str, Any], reason: str = ""
+) -> AgendaEntry:
     """Add an entry; without a position it goes last, otherwise the entries from that
     position on move down one place. Without a time it begins when the previous timed
     entry ends."""
     data = dict(data)
+    meeting, reason = _locked_meeting(meeting.pk, reason)
     if data.get("start_time") is None and data.get("position") is None:
         data["start_time"] = next_agenda_time(meeting)
     entries = _locked_entries(meeting.pk)
     position = _clamp(data.pop("position", None), len(entries) + 1)
     _place(entries, free=position)
-    return record_create(
+    entry = record_create(
         actor=actor, model=AgendaEntry, data={**data, "meeting": meeting, "position": position}
     )
+    audit_agenda_correction(
+        actor=actor, meeting=meeting, reason=reason, change="created", item=entry
+    )
+    return entry
 
 
 @transaction.atomic
-def agenda_entry_update(*, actor, entry: AgendaEntry, data: dict[str, Any]) -> AgendaEntry:
+def agenda_entry_update(
+    *, actor, entry: AgendaEntry, data: dict[str, Any], reason: str = ""
+) -> AgendaEntry:
     """Change an entry; a new position moves it and closes the gap it leaves."""
     data = dict(data)
+    meeting, reason = _locked_meeting(entry.meeting_id, reason)
     others = _locked_entries(entry.meeting_id, exclude_pk=entry.pk)
     old_position = AgendaEntry.objects.values_list("position", flat=True).get(pk=entry.pk)
     requested = data.pop("position", None)
@@ -199,6 +223,9 @@ def agenda_entry_update(*, actor, entry: AgendaEntry, data: dict[str, Any]) -> A
     entry = record_update(actor=actor, instance=entry, data=data)
     if new_position != old_position:
         _move(actor=actor, entry=entry, others=others, old=old_position, new=new_position)
+    audit_agenda_correction(
+        actor=actor, meeting=meeting, reason=reason, change="updated", item=entry
+    )
     return entry
 
 
@@ -216,22 +243,32 @@ def _move(*, actor, entry: AgendaEntry, others: list[AgendaEntry], old: int, new
 
 
 @transaction.atomic
-def agenda_entry_move(*, actor, entry: AgendaEntry, direction: str) -> AgendaEntry:
+def agenda_entry_move(
+    *, actor, entry: AgendaEntry, direction: str, reason: str = ""
+) -> AgendaEntry:
     """Move an entry one place up or down (at the ends nothing changes)."""
     if direction not in ("up", "down"):
         raise ValidationError(_("Unknown direction."))
+    meeting, reason = _locked_meeting(entry.meeting_id, reason)
     others = _locked_entries(entry.meeting_id, exclude_pk=entry.pk)
     old = AgendaEntry.objects.values_list("position", flat=True).get(pk=entry.pk)
     new = _clamp(old - 1 if direction == "up" else old + 1, len(others) + 1)
     if new != old:
         _move(actor=actor, entry=entry, others=others, old=old, new=new)
+        audit_agenda_correction(
+            actor=actor, meeting=meeting, reason=reason, change="moved", item=entry
+        )
     return entry
 
 
 @transaction.atomic
-def agenda_entry_delete(*, actor, entry: AgendaEntry) -> None:
+def agenda_entry_delete(*, actor, entry: AgendaEntry, reason: str = "") -> None:
     meeting_id = entry.meeting_id
+    meeting, reason = _locked_meeting(meeting_id, reason)
     _locked_entries(meeting_id)
+    audit_agenda_correction(
+        actor=actor, meeting=meeting, reason=reason, change="deleted", item=entry
+    )
     record_delete(actor=actor, instance=entry)
     _place(_locked_entries(meeting_id))
 
@@ -287,7 +324,7 @@ def parse_agenda_lines(text: str) -> tuple[list[AgendaLine], list[str]]:
 
 @transaction.atomic
 def agenda_bulk_add(
-    *, actor, meeting: RegionalMeeting, lines: list[AgendaLine]
+    *, actor, meeting: RegionalMeeting, lines: list[AgendaLine], reason: str = ""
 ) -> list[AgendaEntry]:
     """Append several entries at once; an entry without a time begins when the previous
     timed one ends (or, on an empty agenda, when the meeting begins)."""
@@ -298,6 +335,7 @@ def agenda_bulk_add(
         created.append(
             agenda_entry_create(
                 actor=actor,
+                reason=reason,
                 meeting=meeting,
                 data={
                     "title": line.title,
@@ -563,15 +601,18 @@ def minutes_update(
 def minutes_publish(
     *, actor, meeting: RegionalMeeting, published_on: datetime.date | None = None
 ) -> RegionalMeeting:
-    """Approve the draft minutes and show them to the invited alliances."""
+    """Approve the draft minutes, once the meeting has taken place, and show them to the
+    invited alliances."""
     if meeting.minutes_status != RegionalMinutesStatus.DRAFT:
         raise ValidationError(_("Only draft minutes can be approved and published."))
+    published_on = published_on or timezone.localdate()
+    ensure_minutes_approvable(meeting, published_on)
     return record_update(
         actor=actor,
         instance=meeting,
         data={
             "minutes_status": RegionalMinutesStatus.PUBLISHED,
-            "minutes_published_on": published_on or timezone.localdate(),
+            "minutes_published_on": published_on,
         },
         action="regional.regionalmeeting.minutes_published",
     )

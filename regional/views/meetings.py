@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_tenants.utils import get_public_schema_name, schema_context
 
+from core.forms.meetings import AgendaCorrectionForm
 from core.lists import Column, ListSpec, list_view
+from core.services.meetings import agenda_is_locked
 from core.views.generic import add_validation_error, confirm_page, form_page
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms.meetings import (
@@ -181,7 +183,9 @@ def meeting_detail_view(request, pk: int):
             "can_edit_minutes": meeting.status != RegionalMeetingStatus.CANCELLED
             and meeting.date <= today
             and meeting.minutes_status != RegionalMinutesStatus.PUBLISHED,
-            "can_publish_minutes": meeting.minutes_status == RegionalMinutesStatus.DRAFT,
+            "can_publish_minutes": meeting.minutes_status == RegionalMinutesStatus.DRAFT
+            and meeting.date <= today,
+            "agenda_locked": agenda_is_locked(meeting, today),
         },
     )
 
@@ -291,9 +295,9 @@ def agenda_entry_create(request, pk: int):
     return form_page(
         request,
         form_class=AgendaEntryForm,
-        form_kwargs={"initial": {"start_time": next_agenda_time(meeting)}},
+        form_kwargs={"initial": {"start_time": next_agenda_time(meeting)}, "meeting": meeting},
         save=lambda form: services.agenda_entry_create(
-            actor=request.user, meeting=meeting, data=form.cleaned_data
+            actor=request.user, meeting=meeting, **_data_and_reason(form)
         ),
         success_url=lambda entry: _detail_url(meeting),
         title=_("New agenda item for %(name)s") % {"name": meeting},
@@ -307,9 +311,13 @@ def agenda_bulk_add(request, pk: int):
     return form_page(
         request,
         form_class=AgendaBulkForm,
+        form_kwargs={"meeting": meeting},
         save=lambda form: (
             services.agenda_bulk_add(
-                actor=request.user, meeting=meeting, lines=form.cleaned_data["lines"]
+                actor=request.user,
+                meeting=meeting,
+                lines=form.cleaned_data["lines"],
+                reason=form.cleaned_data.get("reason", ""),
             )
             and meeting
         ),
@@ -318,6 +326,11 @@ def agenda_bulk_add(request, pk: int):
         cancel_url=_detail_url(meeting),
         success_message=_("The agenda items have been added."),
     )
+
+
+def _data_and_reason(form) -> dict:
+    data, reason = form.data_and_reason()
+    return {"data": data, "reason": reason}
 
 
 def _entry_or_404(pk: int, entry_pk: int) -> AgendaEntry:
@@ -331,8 +344,9 @@ def agenda_entry_edit(request, pk: int, entry_pk: int):
         request,
         form_class=AgendaEntryForm,
         instance=entry,
+        form_kwargs={"meeting": entry.meeting},
         save=lambda form: services.agenda_entry_update(
-            actor=request.user, entry=entry, data=form.cleaned_data
+            actor=request.user, entry=entry, **_data_and_reason(form)
         ),
         success_url=lambda e: _detail_url(e.meeting),
         title=_("Edit agenda item"),
@@ -343,6 +357,19 @@ def agenda_entry_edit(request, pk: int, entry_pk: int):
 @requires(PERMISSION)
 def agenda_entry_delete(request, pk: int, entry_pk: int):
     entry = _entry_or_404(pk, entry_pk)
+    if agenda_is_locked(entry.meeting):
+        # A locked agenda: removing an item needs a reason, asked for in a form.
+        return form_page(
+            request,
+            form_class=AgendaCorrectionForm,
+            save=lambda form: services.agenda_entry_delete(
+                actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
+            ),
+            success_url=lambda _: _detail_url(entry.meeting),
+            title=_("Remove agenda item"),
+            cancel_url=_detail_url(entry.meeting),
+            success_message=_("The agenda item has been removed."),
+        )
     return confirm_page(
         request,
         obj=entry,
@@ -363,7 +390,10 @@ def agenda_entry_move(request, pk: int, entry_pk: int):
     if request.method == "POST":
         try:
             services.agenda_entry_move(
-                actor=request.user, entry=entry, direction=request.POST.get("direction", "")
+                actor=request.user,
+                entry=entry,
+                direction=request.POST.get("direction", ""),
+                reason=request.POST.get("reason", ""),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

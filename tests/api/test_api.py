@@ -247,11 +247,13 @@ def test_decisions_through_the_api_admit_like_the_boards_form(jena):
 
     from django.utils import timezone
 
-    from core.models import Application, BoardMeeting
+    from core.models import Application, BoardMeeting, BoardMember
 
     with schema_context("jena"):
-        meeting = BoardMeeting.objects.create(
-            title="Kuratorium", date=timezone.localdate() + datetime.timedelta(days=3)
+        meeting = BoardMeeting.objects.create(title="Kuratorium", date=timezone.localdate())
+        BoardMember.objects.bulk_create(
+            BoardMember(full_name=f"Mitglied {n}", term_start=datetime.date(2025, 1, 1))
+            for n in range(9)
         )
         application = Application.objects.create(
             organisation_name="Bäckerei Korn", kind="company", contact_name="Anna Korn",

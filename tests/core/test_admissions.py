@@ -39,7 +39,7 @@ from tests.conftest import (
     person_with_role,
 )
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
-from tests.factories.board import BoardMeetingFactory
+from tests.factories.board import BoardMeetingFactory, BoardMemberFactory
 
 # The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
 # from TODAY and the dates the code computes from the clock agree even when the suite
@@ -66,6 +66,11 @@ def _application_form(**overrides):
     return data
 
 
+def _board(size: int) -> None:
+    """``size`` board members whose terms cover the meetings of these tests."""
+    BoardMemberFactory.create_batch(size, term_start=TODAY - datetime.timedelta(days=400))
+
+
 # ---------------------------------------------------------------- the whole journey
 
 
@@ -73,7 +78,9 @@ def test_journey_from_letter_to_listed_active_partner(
     jena, coordinator, board_member, eager_celery, django_capture_on_commit_callbacks
 ):
     with schema_context("jena"):
-        next_meeting = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=10))
+        # The board decides on the day of the meeting (not before it has taken place).
+        next_meeting = BoardMeetingFactory(date=TODAY)
+        _board(9)
         later_meeting = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=100))
         active_before = Partner.objects.filter(status=PartnerStatus.ACTIVE).count()
 
@@ -102,6 +109,7 @@ def test_journey_from_letter_to_listed_active_partner(
             {
                 "meeting": next_meeting.pk,
                 "outcome": "admit",
+                "members_present": 9,
                 "votes_yes": 7,
                 "votes_no": 1,
                 "votes_abstain": 1,
@@ -166,9 +174,7 @@ def test_journey_from_letter_to_listed_active_partner(
 
 
 def _pending_with_meeting(**meeting_kwargs):
-    meeting = BoardMeetingFactory(
-        date=meeting_kwargs.pop("date", TODAY + datetime.timedelta(days=7)), **meeting_kwargs
-    )
+    meeting = BoardMeetingFactory(date=meeting_kwargs.pop("date", TODAY), **meeting_kwargs)
     return ApplicationFactory(), meeting
 
 
@@ -184,7 +190,7 @@ def _post_decision(board_member, application, meeting, outcome, votes_yes, votes
     return logged_in_client(board_member, language="en").post(
         f"/workspace/applications/{application.pk}/decide/",
         {"meeting": meeting.pk, "outcome": outcome, "votes_yes": votes_yes,
-         "votes_no": votes_no, "votes_abstain": 0},
+         "votes_no": votes_no, "votes_abstain": 0, "members_present": votes_yes + votes_no},
     )  # fmt: skip
 
 
@@ -284,6 +290,7 @@ def test_rejection_closes_the_application_and_tells_the_applicant(
 ):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
+        _board(9)
         with django_capture_on_commit_callbacks(execute=True):
             decision_record(
                 actor=coordinator,
@@ -307,8 +314,9 @@ def test_deferral_keeps_the_application_pending_for_the_next_meeting(
     jena, coordinator, django_capture_on_commit_callbacks
 ):
     with schema_context("jena"):
-        application, first = _pending_with_meeting(date=TODAY)
-        second = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=90))
+        application, first = _pending_with_meeting(date=TODAY - datetime.timedelta(days=90))
+        second = BoardMeetingFactory(date=TODAY)
+        _board(7)
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             decision_record(
                 actor=coordinator,
@@ -356,6 +364,7 @@ def test_admission_activates_a_former_partner_of_the_same_name(jena, coordinator
             organisation_name="STADTWERKE JENA GmbH", contact_name="Jonas Kurz"
         )
         meeting = BoardMeetingFactory(date=TODAY)
+        _board(5)
         decision_record(
             actor=coordinator,
             application=application,
@@ -381,6 +390,7 @@ def test_admission_of_an_organisation_that_is_already_an_active_partner_is_refus
         Partner.objects.create(name="Uniklinikum Jena", kind="science")
         application = ApplicationFactory(organisation_name="Uniklinikum Jena")
         meeting = BoardMeetingFactory(date=TODAY)
+        _board(5)
         assert "already an active partner" in _refusal(
             coordinator, application, meeting, outcome="admit", votes_yes=3, votes_no=0
         )

@@ -277,7 +277,7 @@ def _positions(meeting):
 
 def test_agenda_positions_stay_contiguous_on_insert_move_and_delete(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory()
+        meeting = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=30))  # agenda still open
         for title in ("A", "B", "C"):
             agenda_item_create(actor=coordinator, meeting=meeting, data={"title": title})
         assert _positions(meeting) == [(1, "A"), (2, "B"), (3, "C")]
@@ -300,7 +300,7 @@ def test_agenda_positions_stay_contiguous_on_insert_move_and_delete(jena, coordi
 
 def test_agenda_items_through_the_pages(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory()
+        meeting = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=30))  # agenda still open
         AgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
         AgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     client = logged_in_client(coordinator, language="en")

@@ -121,9 +121,7 @@ def test_seal_valid_until_before_its_award_date(german_coordinator):
 
 def test_board_decision_on_an_application_that_is_not_pending(german_coordinator):
     with schema_context("jena"):
-        meeting = BoardMeeting.objects.create(
-            title="Kuratorium Q3", date=timezone.localdate() + datetime.timedelta(days=5)
-        )
+        meeting = BoardMeeting.objects.create(title="Kuratorium Q3", date=timezone.localdate())
         application = Application.objects.create(
             organisation_name="Bäckerei Korn", kind="company", contact_name="Anna Korn",
             contact_email="anna@korn.example", statement="Gleitzeit", status="rejected",
@@ -133,7 +131,7 @@ def test_board_decision_on_an_application_that_is_not_pending(german_coordinator
     response = german_coordinator.post(
         f"/workspace/applications/{application.pk}/decide/",
         {"meeting": meeting.pk, "outcome": "admit", "votes_yes": 6, "votes_no": 1,
-         "votes_abstain": 1},
+         "votes_abstain": 1, "members_present": 8},
     )  # fmt: skip
     _assert_refused(response, "Dieser Antrag ist nicht mehr offen")
     with schema_context("jena"):

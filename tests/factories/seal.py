@@ -29,6 +29,7 @@ class SealApplicationFactory(factory.django.DjangoModelFactory):
 
 class AwardedSealFactory(SealApplicationFactory):
     status = SealStatus.AWARDED
+    submitted_on = datetime.date(2023, 3, 1)
     awarded_on = datetime.date(2023, 6, 1)
     valid_until = datetime.date(2026, 6, 1)
 
