@@ -193,7 +193,9 @@ def _problems_of_every_page(client, host: str, urlconf: str) -> tuple[list[str],
     checked = 0
     for path in _pages(urlconf):
         response = client.get(path, HTTP_HOST=host)
-        if response.streaming or "text/html" not in response.get("Content-Type", ""):
+        if response.status_code != 200 or response.streaming:
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
             continue
         page = read(response.content.decode())
         checked += 1
@@ -225,6 +227,18 @@ def test_every_alliance_page_refers_only_to_its_own_ids_and_offers_no_dashed_cho
     client = logged_in_client(jena_coordinator, "jena.localhost")
     problems, checked = _problems_of_every_page(client, "jena.localhost", "config.urls_tenant")
     assert checked > 40
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("host", "urlconf"),
+    [("localhost", "config.urls_public"), ("jena.localhost", "config.urls_tenant")],
+)
+def test_every_page_an_anonymous_visitor_sees_refers_only_to_its_own_ids(records, host, urlconf):
+    """The login, password reset and public pages (the others redirect to the login)."""
+    client = logged_in_client(None, host)
+    problems, checked = _problems_of_every_page(client, host, urlconf)
+    assert checked > 3
     assert problems == [], "\n".join(problems)
 
 
@@ -293,11 +307,22 @@ def test_a_required_radio_group_offers_no_empty_choice_and_an_optional_one_says_
     assert "Bitte auswählen" in page.choice_labels  # the required select
 
 
-def test_the_invitation_form_shows_the_address_format_in_german(records):
-    client = logged_in_client(records["state_coordinator"], "localhost")
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("de", "„Name &lt;E-Mail-Adresse&gt;“"), ("en", "“Name &lt;e-mail address&gt;”")],
+)
+def test_the_invitation_form_shows_the_address_format_in_each_language(records, language, shown):
+    client = logged_in_client(records["state_coordinator"], "localhost", language=language)
     response = client.get(f"/meetings/{RECORD_ID}/invitations/")
     assert response.status_code == 200
-    assert "„Name &lt;E-Mail-Adresse&gt;“" in response.content.decode()
+    assert shown in response.content.decode()
+
+
+def test_the_password_rules_stay_a_list(records):
+    """Django's password help text is markup on purpose (format_html): it stays so."""
+    client = logged_in_client(records["state_coordinator"], "localhost")
+    html = client.get("/accounts/password/").content.decode()
+    assert '<div class="help" id="id_new_password1_helptext"><ul><li>' in html
 
 
 def _filtersets():
