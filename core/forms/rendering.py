@@ -51,14 +51,14 @@ def tidy_empty_choice(field: forms.Field) -> None:
     if not any(value in EMPTY_VALUES and label == DASHES for value, label in choices):
         return
     label = _empty_label(field)
-    field.choices = [
-        (value, shown)
-        for value, shown in (
-            (value, label if value in EMPTY_VALUES and text == DASHES else text)
-            for value, text in choices
-        )
-        if shown is not None
-    ]
+    kept = []
+    for value, text in choices:
+        if value in EMPTY_VALUES and text == DASHES:
+            if label is None:
+                continue
+            text = label
+        kept.append((value, text))
+    field.choices = kept  # also the widget's
 
 
 class BoundField(forms.BoundField):
