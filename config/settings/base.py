@@ -159,6 +159,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form field of every area: help text escaped, no bare "---------" choice.
+FORM_RENDERER = "core.forms.rendering.FormRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

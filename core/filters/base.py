@@ -6,6 +6,9 @@ import django_filters
 from django.db.models import Q
 from django.forms.widgets import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
+from django_filters.conf import settings as filter_settings
+
+EMPTY_CHOICE_LABEL = filter_settings.EMPTY_CHOICE_LABEL
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -24,6 +27,11 @@ class SearchFilterSet(django_filters.FilterSet):
                     ("true", _("Yes")),
                     ("false", _("No")),
                 ]
+            # A choice filter that is not set shows everything too: "All", not "---------".
+            elif getattr(field, "empty_label", None) == EMPTY_CHOICE_LABEL:
+                field.empty_label = _("All")
+                # The widget's copy of the choices still reads the filter's own field.
+                field.widget.choices = field.choices
 
     def search(self, queryset, name, value):
         for term in value.split()[:5]:
