@@ -61,3 +61,38 @@ def check_plain_text(text: str, *, multiline: bool) -> None:
 def replace_refused_characters(text: str, replacement: str = "\ufffd") -> str:
     """``text`` with every character refused even in multi-line text replaced (exports)."""
     return MULTILINE_REFUSED.sub(replacement, text)
+
+
+class PlainTextValidator:
+    """Form and serializer field validator: the field's value holds no refused character."""
+
+    def __init__(self, *, multiline: bool):
+        self.multiline = multiline
+
+    def __call__(self, value) -> None:
+        if isinstance(value, str):
+            check_plain_text(value, multiline=self.multiline)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, PlainTextValidator) and other.multiline == self.multiline
+
+
+class PlainTextForm:
+    """Mixin for plain (non-model) forms: every text field refuses control characters
+    as a field error. ModelForms get the same from the model's ``full_clean()``; a plain
+    form's values reach a model under other names, so the form checks them itself.
+    A textarea is multi-line; passwords are left alone."""
+
+    def full_clean(self):
+        from django import forms
+
+        # Here rather than in __init__: some forms add their fields after __init__.
+        for field in self.fields.values():
+            if not isinstance(field, forms.CharField) or isinstance(
+                field.widget, forms.PasswordInput
+            ):
+                continue
+            validator = PlainTextValidator(multiline=isinstance(field.widget, forms.Textarea))
+            if validator not in field.validators:
+                field.validators.append(validator)
+        super().full_clean()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms.partners import DateInput
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
+from tenants.plain_text import PlainTextForm
 
 
 class TimeInput(forms.TimeInput):
@@ -36,7 +37,7 @@ class MeetingTemplateForm(forms.ModelForm):
         widgets = {"start_time": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
 
 
-class MeetingSeriesForm(forms.Form):
+class MeetingSeriesForm(PlainTextForm, forms.Form):
     title = forms.CharField(label=_("Title of the meetings"), max_length=200)
     first_date = forms.DateField(label=_("Date of the first meeting"), widget=DateInput())
     count = forms.IntegerField(
@@ -89,11 +90,11 @@ class AgendaItemForm(forms.ModelForm):
             self.fields["position"].help_text = _("The other items move up or down accordingly.")
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(PlainTextForm, forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(PlainTextForm, forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,

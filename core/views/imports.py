@@ -144,6 +144,9 @@ def import_upload(request):
             preview = services.import_preview(kind=kind, content=content, ext=ext)
             for problem in preview.errors:
                 form.add_error("file", problem.message)
+            if preview.errors:  # an unknown column is often the missing one misspelt
+                for problem in preview.warnings:
+                    form.add_error("file", problem.message)
             if not preview.errors:
                 return redirect(_preview_url(kind, _keep(request, kind, ext, content)))
         status = 400

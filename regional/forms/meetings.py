@@ -11,6 +11,7 @@ from core.forms.partners import DateInput
 from regional.models import AgendaEntry, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
 from regional.services.meetings import parse_agenda_lines, parse_invitee_lines
+from tenants.plain_text import PlainTextForm
 
 
 class RegionalMeetingForm(forms.ModelForm):
@@ -58,7 +59,7 @@ class AgendaEntryForm(forms.ModelForm):
             self.fields["start_time"].help_text = ""
 
 
-class AgendaBulkForm(forms.Form):
+class AgendaBulkForm(PlainTextForm, forms.Form):
     lines = forms.CharField(
         label=_("Agenda items, one per line"),
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -80,7 +81,7 @@ class AgendaBulkForm(forms.Form):
         return entries
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(PlainTextForm, forms.Form):
     alliances = forms.ModelMultipleChoiceField(
         label=_("Alliances"),
         queryset=None,
@@ -133,11 +134,11 @@ class ReplyForm(forms.Form):
     )
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(PlainTextForm, forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(PlainTextForm, forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
