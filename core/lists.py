@@ -1,5 +1,8 @@
 """Lists with search, filters, sorting, pagination and CSV/XLSX export, declared once.
 
+Exports are written by ``core.spreadsheets`` (formulas neutralised, bad characters
+replaced).
+
 Each workspace list is a ``ListSpec``: the selector that returns its queryset (with the
 joins the columns need, so a page or an export costs a fixed number of queries), the
 FilterSet from ``core/filters.py``, and the columns shown and exported.
@@ -7,8 +10,7 @@ FilterSet from ``core/filters.py``, and the columns shown and exported.
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
+from core import spreadsheets
 from tenants.permissions import access_for, deny
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -122,28 +125,17 @@ def export_response(spec: ListSpec, queryset: QuerySet, fmt: str) -> HttpRespons
     stamp = timezone.localdate().isoformat()
     filename = f"{slugify(str(spec.title))}-{stamp}.{fmt}"
     header = [str(column.label) for column in spec.columns]
+    table = itertools.chain([header], rows(spec, queryset))
     if fmt == "csv":
-        buffer = io.StringIO()
         # Semicolons and a BOM: what German spreadsheet programs expect.
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(header)
-        writer.writerows(rows(spec, queryset))
         response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+            spreadsheets.csv_text(table),
+            content_type=spreadsheets.CSV_CONTENT_TYPE,
         )
     else:
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=str(spec.title)[:31])
-        sheet.append(header)
-        for row in rows(spec, queryset):
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
         response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            spreadsheets.xlsx_bytes(str(spec.title), table),
+            content_type=spreadsheets.XLSX_CONTENT_TYPE,
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

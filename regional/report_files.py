@@ -10,7 +10,6 @@ Latin-1 safe: "€" becomes "EUR", typographic dashes and quotes plain ones.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import math
@@ -23,6 +22,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
+from core import spreadsheets
 from regional.reports import (
     MONEY,
     SHARE,
@@ -671,22 +671,19 @@ def _figure_label_with_unit(row: FigureRow) -> str:
 def build_csv(report, tables: ReportTables) -> bytes:
     """Long format, semicolons, UTF-8 with BOM: section;figure;district;value;previous;
     change;change in % (a share and its change in percent and percentage points)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_headers())
-    for district, row in _all_rows(tables):
-        writer.writerow(
-            [
-                row.section_label,
-                _figure_label_with_unit(row),
-                district,
-                _csv_number(row.value, row.kind),
-                _csv_number(row.previous, row.kind),
-                _csv_number(row.change, row.kind),
-                _csv_number(row.change_percent, row.kind, percent=True),
-            ]
-        )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = [
+        [
+            row.section_label,
+            _figure_label_with_unit(row),
+            district,
+            _csv_number(row.value, row.kind),
+            _csv_number(row.previous, row.kind),
+            _csv_number(row.change, row.kind),
+            _csv_number(row.change_percent, row.kind, percent=True),
+        ]
+        for district, row in _all_rows(tables)
+    ]
+    return spreadsheets.csv_text([_headers(), *rows]).encode("utf-8")
 
 
 def build_xlsx(report, tables: ReportTables) -> bytes:
@@ -717,7 +714,7 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
                 else row.change_percent,
             ]
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=number, column=column, value=value)
+                cell = spreadsheets.set_cell(sheet, number, column, value)
                 if column >= first:
                     cell.alignment = right
                     if isinstance(value, int | float):
@@ -734,7 +731,7 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
 
     def header(sheet, row: int, labels: list[str]) -> None:
         for column, label in enumerate(labels, start=1):
-            cell = sheet.cell(row=row, column=column, value=label)
+            cell = spreadsheets.set_cell(sheet, row, column, label)
             cell.font = header_font
             cell.fill = header_fill
 
@@ -742,10 +739,9 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
     as_of = _("Figures as of %(date)s") % {"date": f"{tables.snapshot_date:%d.%m.%Y}"}
 
     overview = workbook.active
-    overview.title = _("Overview of the report")[:31]
-    overview["A1"] = tables.title
-    overview["A1"].font = Font(bold=True, size=14)
-    overview["A2"] = f"{OFFICE} · {period} · {as_of}"
+    overview.title = spreadsheets.sheet_title(_("Overview of the report"))
+    spreadsheets.set_cell(overview, 1, 1, tables.title).font = Font(bold=True, size=14)
+    spreadsheets.set_cell(overview, 2, 1, f"{OFFICE} · {period} · {as_of}")
     labels = _headers()
     labels.pop(2)  # no district column: these are Thuringia's figures
     labels[2] = tables.period_label
@@ -755,10 +751,10 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
     overview.freeze_panes = "C5"
     overview.auto_filter.ref = f"A4:F{4 + len(tables.totals)}"
 
-    districts = workbook.create_sheet(_("Districts of the report")[:31])
-    districts["A1"] = f"{tables.title} · {_('Figures by district')}"
-    districts["A1"].font = Font(bold=True, size=14)
-    districts["A2"] = f"{period} · {as_of}"
+    districts = workbook.create_sheet(spreadsheets.sheet_title(_("Districts of the report")))
+    title = f"{tables.title} · {_('Figures by district')}"
+    spreadsheets.set_cell(districts, 1, 1, title).font = Font(bold=True, size=14)
+    spreadsheets.set_cell(districts, 2, 1, f"{period} · {as_of}")
     labels = _headers()
     labels = [labels[2], labels[0], labels[1], tables.period_label, tables.previous_label,
               labels[5], labels[6]]  # fmt: skip
@@ -768,11 +764,10 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
     districts.freeze_panes = "D5"
     districts.auto_filter.ref = f"A4:G{4 + max(len(district_rows), 1)}"
 
-    hints = workbook.create_sheet(_("Notes of the report")[:31])
-    hints["A1"] = _("Notes on the figures")
-    hints["A1"].font = Font(bold=True, size=14)
+    hints = workbook.create_sheet(spreadsheets.sheet_title(_("Notes of the report")))
+    spreadsheets.set_cell(hints, 1, 1, _("Notes on the figures")).font = Font(bold=True, size=14)
     for index, note in enumerate(notes(tables), start=3):
-        hints.cell(row=index, column=1, value=note).alignment = Alignment(wrap_text=True)
+        spreadsheets.set_cell(hints, index, 1, note).alignment = Alignment(wrap_text=True)
     hints.column_dimensions["A"].width = 120
 
     for sheet, widths in ((overview, (16, 48)), (districts, (34, 16, 48))):

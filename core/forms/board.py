@@ -11,6 +11,7 @@ from core.forms.meetings import AgendaReasonMixin
 from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
+from tenants.plain_text import PlainTextForm
 
 
 class TimeInput(forms.TimeInput):
@@ -37,7 +38,7 @@ class MeetingTemplateForm(forms.ModelForm):
         widgets = {"start_time": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
 
 
-class MeetingSeriesForm(forms.Form):
+class MeetingSeriesForm(PlainTextForm, forms.Form):
     title = forms.CharField(label=_("Title of the meetings"), max_length=200)
     first_date = PlausibleDateField(label=_("Date of the first meeting"))
     count = forms.IntegerField(
@@ -91,11 +92,11 @@ class AgendaItemForm(AgendaReasonMixin, forms.ModelForm):
         self.add_reason_field(meeting)
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(PlainTextForm, forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(PlainTextForm, forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.services.meetings import agenda_is_locked
+from tenants.plain_text import PlainTextForm
 
 
 def reason_field() -> forms.CharField:
@@ -35,7 +36,7 @@ class AgendaReasonMixin:
         return data, data.pop("reason", "")
 
 
-class AgendaCorrectionForm(forms.Form):
+class AgendaCorrectionForm(PlainTextForm, forms.Form):
     """Asks for the reason before an item is removed from a locked agenda."""
 
     reason = reason_field()

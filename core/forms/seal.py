@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms.partners import DateInput, PlausibleDateField
 from core.models import Partner, PartnerStatus, SealApplication, SealCheck, SealCriterion
+from tenants.plain_text import PlainTextForm
 
 # How long a seal is usually valid when it is awarded.
 DEFAULT_VALIDITY_YEARS = 3
@@ -48,7 +49,7 @@ class SealReviewForm(forms.ModelForm):
         widgets = {"review_notes": forms.Textarea(attrs={"rows": 8})}
 
 
-class SealChecklistForm(forms.Form):
+class SealChecklistForm(PlainTextForm, forms.Form):
     """One row per criterion check of an application: fulfilled and a note."""
 
     def __init__(self, *args, checks: list[SealCheck], **kwargs):
@@ -103,7 +104,7 @@ class SealAwardForm(forms.Form):
             )
 
 
-class SealRejectForm(forms.Form):
+class SealRejectForm(PlainTextForm, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,

@@ -7,8 +7,6 @@ Confirming checks the file again and writes every row, or none.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 
 from django.contrib import messages
@@ -21,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import spreadsheets
 from core.forms.imports import ImportUploadForm
 from core.imports import EXTENSIONS, KINDS, ImportKind, ImportPreview
 from core.services import imports as services
@@ -145,6 +144,9 @@ def import_upload(request):
             preview = services.import_preview(kind=kind, content=content, ext=ext)
             for problem in preview.errors:
                 form.add_error("file", problem.message)
+            if preview.errors:  # an unknown column is often the missing one misspelt
+                for problem in preview.warnings:
+                    form.add_error("file", problem.message)
             if not preview.errors:
                 return redirect(_preview_url(kind, _keep(request, kind, ext, content)))
         status = 400
@@ -237,9 +239,10 @@ def _cancel(request, kind: str, token):
 
 def _template(kind: str) -> HttpResponse:
     """An empty CSV file with the German headers, as spreadsheet programs here expect it."""
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerow(KINDS[kind].template_headers)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        spreadsheets.csv_text([KINDS[kind].template_headers]),
+        content_type=spreadsheets.CSV_CONTENT_TYPE,
+    )
     filename = slugify(_("Import template %(kind)s") % {"kind": KINDS[kind].label})
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -12,6 +12,7 @@ from core.forms.partners import DateInput
 from regional.models import AgendaEntry, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
 from regional.services.meetings import parse_agenda_lines, parse_invitee_lines
+from tenants.plain_text import PlainTextForm
 
 
 class RegionalMeetingForm(forms.ModelForm):
@@ -60,7 +61,7 @@ class AgendaEntryForm(AgendaReasonMixin, forms.ModelForm):
         self.add_reason_field(meeting)
 
 
-class AgendaBulkForm(AgendaReasonMixin, forms.Form):
+class AgendaBulkForm(AgendaReasonMixin, PlainTextForm, forms.Form):
     lines = forms.CharField(
         label=_("Agenda items, one per line"),
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -86,7 +87,7 @@ class AgendaBulkForm(AgendaReasonMixin, forms.Form):
         return entries
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(PlainTextForm, forms.Form):
     alliances = forms.ModelMultipleChoiceField(
         label=_("Alliances"),
         queryset=None,
@@ -139,11 +140,11 @@ class ReplyForm(forms.Form):
     )
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(PlainTextForm, forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(PlainTextForm, forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,

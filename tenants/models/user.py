@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .plain_text import PlainTextModel
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -34,7 +36,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
     """One person's account for the whole platform; the e-mail address is the login.
 
     Stored in the public schema. What a person may do in an alliance comes from

@@ -8,15 +8,14 @@ builds the lookups and writes the rows in one transaction.
 The result of :func:`parse_import` is an :class:`ImportPreview`: file-level errors (the
 file cannot be imported at all), warnings (unknown columns, ignored), and every data row
 with its values, the cleaned model data and its problems. Row numbers are the rows a
-spreadsheet program shows (the header is row 1).
+spreadsheet program shows (the header is row 1). Reading the file within its bounds is
+``core.imports.reading``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import functools
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,38 +29,59 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.imports.reading import (
+    EMPTY_ROWS_STOP,
+    EXTENSIONS,
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_FILE_SIZE,
+    MAX_ROWS,
+    UNREADABLE,
+    ImportFileError,
+    Problem,
+    Table,
+    decode_text,
+    detect_delimiter,
+    file_extension,
+    is_empty,
+    read_csv,
+    read_table,
+    read_xlsx,
+)
 from core.models import PartnerKind, PartnerStatus, ProjectStatus, SizeClass, TargetGroup, Topic
+from tenants.plain_text import refused_character, refused_character_error
 
-MAX_FILE_SIZE = 5 * 1024 * 1024  # bytes
-MAX_ROWS = 5000  # data rows, header not counted
-MAX_COLUMNS = 100  # columns read from a worksheet
-EXTENSIONS = ("csv", "xlsx")
-# A worksheet formatted far below its data yields many empty rows; after this many in a
-# row nothing more is read.
-EMPTY_ROWS_STOP = 5000
+__all__ = [
+    "EMPTY_ROWS_STOP",
+    "EXTENSIONS",
+    "KINDS",
+    "MAX_CELL_LENGTH",
+    "MAX_COLUMNS",
+    "MAX_FILE_SIZE",
+    "MAX_ROWS",
+    "UNREADABLE",
+    "ImportFileError",
+    "ImportKind",
+    "ImportPreview",
+    "Lookups",
+    "ParsedRow",
+    "Problem",
+    "Table",
+    "decode_text",
+    "detect_delimiter",
+    "file_extension",
+    "name_key",
+    "parse_import",
+    "read_csv",
+    "read_table",
+    "read_xlsx",
+]
 
 YES = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
 NO = {"nein", "n", "no", "false", "falsch", "0"}
 
 
 # ---------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A message about the file (``row`` None) or about one cell of one row."""
-
-    message: str
-    row: int | None = None
-    column: str | None = None
-
-
-class ImportFileError(Exception):
-    """The file cannot be read at all; ``message`` says why (translated)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -245,14 +265,25 @@ class RowChecker:
             self.fail(name, _("“%(column)s” is empty, but a value is required."))
 
     def text(
-        self, name: str, *, max_length: int | None = None, required=False, single_line=False
+        self, name: str, *, max_length: int | None = None, required=False, multiline=False
     ) -> str | None:
+        """A text; one line (whitespace collapsed) unless ``multiline``. Control
+        characters are refused, as the models refuse them (``tenants.plain_text``)."""
         value = self.raw_value(name)
         if value is None:
             self._required(name, required)
             return None
         text = display(value)
-        if single_line:
+        # Line breaks and tabs may be in any cell; other control characters in none.
+        character = refused_character(text, multiline=True)
+        if character is not None:
+            self.fail(
+                name,
+                _("“%(column)s”: %(problem)s"),
+                problem=refused_character_error(character).messages[0],
+            )
+            return None
+        if not multiline:
             text = " ".join(text.split())
         if max_length is not None and len(text) > max_length:
             self.fail(
@@ -515,123 +546,6 @@ def parse_amount(value: Any) -> Decimal | None:
     return amount if abs(amount) < Decimal("10000000000") else None
 
 
-# ---------------------------------------------------------------- reading the file
-
-
-@dataclass
-class Table:
-    headers: list[Any]
-    header_row: int
-    rows: list[tuple[int, list[Any]]]  # (row number, cells), empty rows left out
-
-
-def _is_empty(cells: Iterable[Any]) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
-
-
-def _table(rows: Iterable[list[Any]]) -> Table:
-    headers: list[Any] | None = None
-    header_row = 0
-    data: list[tuple[int, list[Any]]] = []
-    empty_run = 0
-    for number, cells in enumerate(rows, start=1):
-        if _is_empty(cells):
-            empty_run += 1
-            if empty_run >= EMPTY_ROWS_STOP:
-                break
-            continue
-        empty_run = 0
-        if headers is None:
-            headers, header_row = list(cells), number
-            continue
-        data.append((number, list(cells)))
-        if len(data) > MAX_ROWS:
-            raise ImportFileError(
-                _("The file has more than %(limit)s rows. Please split it into smaller files.")
-                % {"limit": MAX_ROWS}
-            )
-    if headers is None:
-        raise ImportFileError(_("The file is empty."))
-    if not data:
-        raise ImportFileError(_("The file has a header row but no data rows."))
-    return Table(headers, header_row, data)
-
-
-UNREADABLE = gettext_lazy(
-    "The file could not be read. Please save it as CSV (UTF-8) or as an Excel workbook (.xlsx)."
-)
-
-
-def decode_text(content: bytes) -> str:
-    """UTF-8 (with or without byte order mark), else Windows-1252."""
-    if b"\x00" in content:
-        raise ImportFileError(str(UNREADABLE))
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return content.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            _("The file's text encoding is not supported. Please save it as CSV (UTF-8).")
-        ) from exc
-
-
-def detect_delimiter(text: str) -> str:
-    """Semicolon, comma or tab, whichever the header line has most of (ties: semicolon)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {delimiter: first.count(delimiter) for delimiter in (";", ",", "\t")}
-    best = max(counts, key=lambda d: (counts[d], d == ";"))
-    return best if counts[best] else ";"
-
-
-def read_csv(content: bytes) -> Table:
-    text = decode_text(content)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
-    try:
-        return _table(reader)
-    except csv.Error as exc:
-        raise ImportFileError(str(UNREADABLE)) from exc
-
-
-def read_xlsx(content: bytes) -> Table:
-    from openpyxl import load_workbook
-
-    if not content.startswith(b"PK"):
-        raise ImportFileError(str(UNREADABLE))
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # a damaged or foreign file: zip, XML and key errors alike
-        raise ImportFileError(str(UNREADABLE)) from exc
-    try:
-        if not workbook.worksheets:
-            raise ImportFileError(_("The file is empty."))
-        sheet = workbook.worksheets[0]
-        rows = (list(row) for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS))
-        return _table(rows)
-    except ImportFileError:
-        raise
-    except Exception as exc:
-        raise ImportFileError(str(UNREADABLE)) from exc
-    finally:
-        workbook.close()
-
-
-def read_table(content: bytes, ext: str) -> Table:
-    if not content:
-        raise ImportFileError(_("The file is empty."))
-    if ext == "csv":
-        return read_csv(content)
-    if ext == "xlsx":
-        return read_xlsx(content)
-    raise ImportFileError(_("Only CSV files (.csv) and Excel workbooks (.xlsx) can be imported."))
-
-
-def file_extension(filename: str) -> str:
-    return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-
-
 # ---------------------------------------------------------------- the whole file
 
 
@@ -642,7 +556,7 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
     try:
         table = read_table(content, ext)
     except ImportFileError as error:
-        preview.errors.append(Problem(error.message))
+        preview.errors.extend(error.problems)
         return preview
 
     by_key = {key: column for column in kind.columns for key in column.keys}
@@ -651,7 +565,7 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
         text = display(header)
         if not text:
             values = (cells[index] for _n, cells in table.rows if index < len(cells))
-            if not _is_empty(values):
+            if not is_empty(values):
                 preview.warnings.append(
                     Problem(
                         _("Column %(number)s has no header; its values are ignored.")
@@ -678,20 +592,31 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
         else:
             positions[column.name] = index
             preview.headers[column.name] = text
-    for column in kind.required_columns:
-        if column.name not in positions:
-            preview.errors.append(
-                Problem(
-                    _("The required column “%(column)s” is missing.") % {"column": column.header},
-                    column=column.header,
-                )
+    missing = [column.header for column in kind.required_columns if column.name not in positions]
+    if len(missing) == 1:
+        preview.errors.append(
+            Problem(
+                _("The required column “%(column)s” is missing.") % {"column": missing[0]},
+                column=missing[0],
             )
+        )
+    elif missing:  # all of them in one message, so that one correction suffices
+        preview.errors.append(
+            Problem(
+                _("The required columns %(columns)s are missing.")
+                % {"columns": ", ".join(_("“%(column)s”") % {"column": h} for h in missing)}
+            )
+        )
     if preview.errors:
         return preview
 
     preview.columns = [column for column in kind.columns if column.name in positions]
     seen: dict[str, int] = {}
+    width = len(table.headers)
     for number, cells in table.rows:
+        if table.delimiter and len(cells) > width and not is_empty(cells[width:]):
+            preview.rows.append(_misaligned_row(number, cells, width, table.delimiter))
+            continue
         raw = {
             name: cells[index] if index < len(cells) else None for name, index in positions.items()
         }
@@ -709,11 +634,32 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
     return preview
 
 
+def _misaligned_row(number: int, cells: list[Any], width: int, delimiter: str) -> ParsedRow:
+    """A CSV row with more values than the header has columns: its values have slipped
+    (an unquoted separator inside a text), so none of them is taken."""
+    problem = Problem(
+        _(
+            "Row %(row)s has %(count)s values, but the header row has %(columns)s columns: "
+            "a value probably contains the separator “%(separator)s” without quotation "
+            "marks. Put such values in quotation marks, or save the file again from a "
+            "spreadsheet program, which does this itself."
+        )
+        % {
+            "row": number,
+            "count": len(cells),
+            "columns": width,
+            "separator": {"\t": "Tab"}.get(delimiter, delimiter),
+        },
+        row=number,
+    )
+    return ParsedRow(number=number, cells={}, problems=[problem])
+
+
 # ---------------------------------------------------------------- partners
 
 
 def check_partner_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    name = row.text("name", max_length=200, required=True, single_line=True)
+    name = row.text("name", max_length=200, required=True)
     row.unique(
         "name",
         name,
@@ -764,7 +710,7 @@ def check_partner_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -
         _("“%(column)s”: “%(value)s” is not in the measures catalogue."),
     )
     row.many["measures"] = measures or []
-    row.put("description", row.text("description"))
+    row.put("description", row.text("description", multiline=True))
 
 
 PARTNERS = ImportKind(
@@ -841,7 +787,7 @@ PARTNERS = ImportKind(
 
 
 def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    title = row.text("title", max_length=200, required=True, single_line=True)
+    title = row.text("title", max_length=200, required=True)
     row.unique(
         "title",
         title,
@@ -894,7 +840,7 @@ def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -
     row.put("families_reached", row.count("families_reached"))
     row.put("funding_amount", row.amount("funding_amount"))
     row.put("funding_source", row.text("funding_source", max_length=200))
-    row.put("description", row.text("description"))
+    row.put("description", row.text("description", multiline=True))
 
 
 PROJECTS = ImportKind(

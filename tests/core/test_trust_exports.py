@@ -1,0 +1,247 @@
+"""Exports are safe: formulas are neutralised and no stored character makes one fail.
+
+Every CSV and XLSX file goes through ``core.spreadsheets``; these tests walk every list
+route and the ministry report files and check what a spreadsheet program would run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import pathlib
+import re
+
+import pytest
+from django.urls import URLResolver, get_resolver
+from django_tenants.utils import schema_context
+from openpyxl import load_workbook
+
+import core.lists
+from core import spreadsheets
+from core.models import Partner
+from tenants.roles import Role
+from tests.conftest import csv_rows, logged_in_client, person_with_role
+from tests.factories.partners import PartnerFactory
+from tests.regional.test_reports import (  # noqa: F401 (fixtures)
+    _bytes,
+    _create,
+    _generate,
+    figures,
+    manager_client,
+    media,
+    state_coordinator,
+)
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+DANGEROUS = [HYPERLINK, "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "\uff1d1+1"]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def _xlsx_cells(content: bytes) -> list:
+    workbook = load_workbook(io.BytesIO(content))
+    return [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+
+
+# ---------------------------------------------------------------- the writer itself
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_a_csv_cell_that_starts_a_formula_gets_a_leading_apostrophe(text):
+    rows = list(csv.reader(io.StringIO(spreadsheets.csv_text([[text]])[1:]), delimiter=";"))
+    assert rows[0][0] == "'" + text
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_an_xlsx_cell_that_starts_a_formula_is_a_string_never_a_formula(text):
+    cells = _xlsx_cells(spreadsheets.xlsx_bytes("Liste", [[text]]))
+    assert cells[0].data_type == "s"
+    assert cells[0].value == text.replace("\r", "\n")  # XML reads a CR back as LF
+    assert cells[0].quotePrefix
+
+
+def test_numbers_stay_numbers_and_negative_numbers_are_not_text():
+    row = [-5, 2.5, -3, "-3,5", "12", "Kita Regenbogen", "ja"]
+    csv_row = next(csv.reader(io.StringIO(spreadsheets.csv_text([row])[1:]), delimiter=";"))
+    assert csv_row == ["-5", "2.5", "-3", "-3,5", "12", "Kita Regenbogen", "ja"]
+    cells = _xlsx_cells(spreadsheets.xlsx_bytes("Liste", [row]))
+    assert [cell.value for cell in cells[:3]] == [-5, 2.5, -3]
+    assert [cell.data_type for cell in cells[:3]] == ["n", "n", "n"]
+    assert all(cell.data_type == "s" for cell in cells[3:])
+
+
+def test_control_characters_are_replaced_and_never_fail_an_export():
+    row = ["Kita\x01Regenbogen", "\x00", "line\nbreak\ttab", "\ud800x", "ok"]
+    cells = _xlsx_cells(spreadsheets.xlsx_bytes("Liste\x02", [row]))
+    assert [cell.value for cell in cells] == [
+        "Kita\ufffdRegenbogen",
+        "\ufffd",
+        "line\nbreak\ttab",
+        "\ufffdx",
+        "ok",
+    ]
+    text = spreadsheets.csv_text([row])
+    assert "\x01" not in text
+    assert "\x00" not in text
+    assert "Kita\ufffdRegenbogen" in text
+
+
+def test_an_over_long_text_is_cut_to_what_excel_allows_in_a_cell():
+    cells = _xlsx_cells(spreadsheets.xlsx_bytes("Liste", [["x" * 40000]]))
+    assert len(cells[0].value) == spreadsheets.XLSX_MAX_CELL_LENGTH
+
+
+def test_no_module_writes_csv_or_xlsx_cells_except_the_safe_writer():
+    """Guard: a new export cannot bypass ``core.spreadsheets`` unnoticed."""
+    patterns = [
+        re.compile(r"csv\.(writer|DictWriter)\("),
+        re.compile(r"\.cell\([^)]*value="),
+        re.compile(r"\[\s*[\"'][A-Z]{1,3}\d+[\"']\s*\]\s*="),
+        re.compile(r"WriteOnlyCell\(|write_only=True"),
+    ]
+    offenders = []
+    for folder in ("core", "regional", "tenants", "api", "config"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path == ROOT / "core" / "spreadsheets.py":
+                continue
+            text = path.read_text(encoding="utf-8")
+            offenders += [f"{path}: {p.pattern}" for p in patterns if p.search(text)]
+    assert offenders == []
+
+
+# ---------------------------------------------------------------- every list route
+
+
+def _list_paths(urlconf: str) -> list[str]:
+    """Every argument-free page of ``core.views``/``regional.views`` (lists among them)."""
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern), pattern.callback
+
+    return [
+        "/" + path
+        for path, callback in walk(get_resolver(urlconf).url_patterns)
+        if "<" not in path
+        and "^" not in path
+        and callback.__module__.split(".")[0] in ("core", "regional")
+        and ".views." in callback.__module__
+        and not path.endswith(("new/", "refresh/", "export/", "template/", ".ics", ".pdf"))
+    ]
+
+
+NASTY = [HYPERLINK, "Kita\x01Regenbogen", "@SUM(A1)", -7]
+
+
+@pytest.fixture
+def nasty_rows(monkeypatch):
+    """Every export gets, after its real rows, one row of formulas and control characters
+    (as data stored before input refused them), as wide as the list."""
+    original = core.lists.rows
+
+    def rows(spec, queryset):
+        yield from original(spec, queryset)
+        width = len(spec.columns)
+        yield (NASTY * width)[:width]
+
+    monkeypatch.setattr(core.lists, "rows", rows)
+
+
+def _exports(client, paths: list[str]) -> dict[tuple[str, str], object]:
+    answers = {}
+    for path in paths:
+        for fmt in ("csv", "xlsx"):
+            response = client.get(path, {"format": fmt})
+            assert response.status_code < 500, (path, fmt)
+            if "attachment" in response.get("Content-Disposition", ""):
+                answers[path, fmt] = response
+    return answers
+
+
+def _assert_neutralised(answers, expected_lists: int) -> None:
+    assert len({path for path, _fmt in answers}) == expected_lists, sorted(answers)
+    for (path, fmt), response in answers.items():
+        if fmt == "csv":
+            last = csv_rows(response)[-1]
+            assert last[0] == "'" + HYPERLINK, path
+            assert all("\x01" not in cell for cell in last), path
+            if len(last) > 3:
+                assert last[2:4] == ["'@SUM(A1)", "-7"], path
+        else:
+            assert response["Content-Type"] == spreadsheets.XLSX_CONTENT_TYPE
+            sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+            last = list(sheet.iter_rows())[-1]
+            assert (last[0].value, last[0].data_type) == (HYPERLINK, "s"), path
+            assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+            if len(last) > 3:
+                assert last[1].value == "Kita\ufffdRegenbogen", path
+                assert (last[3].value, last[3].data_type) == (-7, "n"), path
+
+
+def test_every_workspace_list_export_neutralises_formulas_and_never_fails(jena, nasty_rows):
+    coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
+    answers = _exports(logged_in_client(coordinator), _list_paths("config.urls_tenant"))
+    # partners, measures, applications, board meetings, members, templates, projects,
+    # working groups, events, funding, seals, criteria, holiday offers, guide
+    _assert_neutralised(answers, expected_lists=14)
+
+
+def test_every_state_list_export_neutralises_formulas_and_never_fails(db, nasty_rows):
+    state = person_with_role(Role.STATE_COORDINATOR)
+    answers = _exports(logged_in_client(state, "localhost"), _list_paths("config.urls_public"))
+    # alliance figures, upcoming and past regional meetings, setups, reports
+    _assert_neutralised(answers, expected_lists=5)
+
+
+# ---------------------------------------------------------------- real data
+
+
+def test_a_partner_named_like_a_formula_is_text_in_both_exports(coordinator_client):
+    with schema_context("jena"):
+        PartnerFactory(name=HYPERLINK)
+    rows = csv_rows(coordinator_client.get("/workspace/partners/", {"format": "csv"}))
+    assert rows[1][0] == "'" + HYPERLINK
+    response = coordinator_client.get("/workspace/partners/", {"format": "xlsx"})
+    cell = load_workbook(io.BytesIO(response.content)).worksheets[0]["A2"]
+    assert cell.value == HYPERLINK
+    assert cell.data_type == "s"
+
+
+def test_a_partner_stored_with_a_control_character_still_exports(coordinator_client):
+    """Data from before the input check: the exports answer, with the character replaced."""
+    with schema_context("jena"):
+        partner = PartnerFactory(name="Kita Regenbogen")
+        Partner.objects.filter(pk=partner.pk).update(name="Kita\x01Regenbogen")
+    response = coordinator_client.get("/workspace/partners/", {"format": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert sheet["A2"].value == "Kita\ufffdRegenbogen"
+    rows = csv_rows(coordinator_client.get("/workspace/partners/", {"format": "csv"}))
+    assert rows[1][0] == "Kita\ufffdRegenbogen"
+
+
+@pytest.mark.usefixtures("figures", "media")
+def test_a_report_titled_like_a_formula_is_text_in_its_files_and_its_list(request):
+    coordinator = request.getfixturevalue("state_coordinator")
+    manager = request.getfixturevalue("manager_client")
+    report = _generate(_create(coordinator, title=HYPERLINK), coordinator)
+    cells = _xlsx_cells(_bytes(report.xlsx_file))
+    titled = [cell for cell in cells if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
+    assert titled
+    assert all(cell.data_type == "s" for cell in titled)
+    assert titled[0].value == HYPERLINK
+    assert all(cell.data_type != "f" for cell in cells)
+    # numbers stay numbers, negative changes too
+    assert any(isinstance(c.value, int | float) and c.value < 0 for c in cells)
+    text = _bytes(report.csv_file).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert any(row[5].startswith("-") and row[5][1:].isdigit() for row in rows[1:])
+    listed = csv_rows(manager.get("/reports/", {"format": "csv"}))
+    assert any(cell == "'" + HYPERLINK for row in listed for cell in row)
+    response = manager.get("/reports/", {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert any(
+        c.value == HYPERLINK and c.data_type == "s" for row in sheet.iter_rows() for c in row
+    )
