@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from tests.browser.environment import skip_reason
 
@@ -201,7 +202,7 @@ def test_regional_meeting_invitations_and_replies(journey):
     assert invitee.url == link, invitee.url
     expect(invitee.locator("main strong").first).to_have_text(_german(Response.DECLINED.label))
     expect(invitee.locator("[role=status], .messages").first).to_contain_text(
-        _german("Thank you, your reply has been saved.")
+        _german(gettext_lazy("Thank you, your reply has been saved."))
     )
     journey.check(invitee, "reply-from-email-saved")
 

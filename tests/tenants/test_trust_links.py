@@ -7,7 +7,6 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
-import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
@@ -62,6 +61,8 @@ def test_meeting_reply_page_keeps_the_token_on_the_platform_and_lets_its_form_po
         url, {"response": Response.DECLINED}, HTTP_ORIGIN="https://evil.example"
     )
     assert forged.status_code == 403
+    # In German on the platform's own page, not Django's bare "CSRF verification failed".
+    assert "Das Formular konnte nicht gesendet werden" in forged.content.decode()
     assert Invitation.objects.get(pk=invitation.pk).response == Response.ATTENDING
 
 
