@@ -37,11 +37,11 @@ def _coordinator_emails(alliance) -> list[str]:
 
 
 def _workspace_url(alliance, path: str) -> str:
-    domains = getattr(alliance, "primary_domains", None) or []
-    if not domains:
-        return ""
-    scheme = "https" if getattr(settings, "SESSION_COOKIE_SECURE", False) else "http"
-    return f"{scheme}://{domains[0].domain}{path}"
+    """The link in the reminder, on the alliance's host with the configured site's
+    scheme and port (tenants.links), not a bare host without the port."""
+    from tenants.links import alliance_url
+
+    return alliance_url(alliance, path)
 
 
 def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:

@@ -108,6 +108,25 @@ def _fresh_routing_state():
     connection.set_schema_to_public()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test counts rate limits (tenants.throttling) afresh: the counters of earlier
+    tests and runs in the same window would otherwise add up in Redis."""
+    import uuid
+
+    from django.core.cache import caches
+
+    from tenants import throttling
+
+    cache = caches[throttling.CACHE_ALIAS]
+    previous = cache.key_prefix
+    cache.key_prefix = f"{previous}-{uuid.uuid4().hex}"
+    throttling.reset_breaker()
+    yield
+    cache.key_prefix = previous
+    throttling.reset_breaker()
+
+
 def host_client(host: str, **kwargs) -> Client:
     """A test client whose requests carry ``host`` in the Host header."""
     return Client(HTTP_HOST=host, **kwargs)

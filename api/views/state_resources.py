@@ -219,8 +219,6 @@ class AllianceSetupViewSet(
                 actor=request.user,
                 setup=setup,
                 stage=move.validated_data["stage"],
-                link_scheme=request.scheme,
-                link_port=request.get_port(),
             )
         except DjangoValidationError as error:
             raise _as_drf_error(error) from error

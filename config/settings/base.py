@@ -199,6 +199,10 @@ AXES_USERNAME_CALLABLE = "tenants.auth.login_name"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "tenants.views.accounts.locked_out"
 AXES_VERBOSE = False
+# Password reset e-mails: per address (against mail bombing a person) and per client
+# (against probing many addresses); counted per hour across every host.
+PASSWORD_RESET_RATE_PER_ADDRESS = env("BUENDNISNETZ_PASSWORD_RESET_RATE_PER_ADDRESS", "3/hour")
+PASSWORD_RESET_RATE_PER_CLIENT = env("BUENDNISNETZ_PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
 
 # ---------------------------------------------------------------- security headers
 # Everything the pages load comes from the page's own host (GDPR, no CDN).
@@ -251,7 +255,16 @@ def configure_services(namespace: dict, database_url: str, redis_url: str) -> No
             "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
             "KEY_PREFIX": "bn",
             "TIMEOUT": 300,
-        }
+        },
+        # Rate-limit counters (tenants.throttling): failures raise, so the counting
+        # moves to the database instead of silently allowing everything; keys without
+        # the schema, so a person's count is the same on every host.
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "bn-rate",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
     }
 
 
@@ -402,8 +415,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.handle",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # Counted in Redis, or in the database while Redis is down (tenants.throttling).
+        "tenants.throttling.AnonRateThrottle",
+        "tenants.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("BUENDNISNETZ_API_ANON_RATE", "120/minute"),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench_app"]
 # Nothing of the benchmark may reach the demo's worker or cache entries.
 CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-bench"
 CACHES["default"]["KEY_PREFIX"] = "bnbench"
+CACHES["throttle"]["KEY_PREFIX"] = "bnbench-rate"
 
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,

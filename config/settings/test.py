@@ -17,6 +17,8 @@ configure_services(
 BASE_DOMAIN = "localhost"
 PUBLIC_HOSTS = ["localhost"]
 ALLOWED_HOSTS = ["localhost", ".localhost", "testserver"]
+# Links in e-mails (tenants.links): the test client's scheme and port.
+BUENDNISNETZ_SITE_URL = "http://localhost"
 
 # The test suite's tasks go to their own queue, so a running demo worker never takes them.
 CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-test"

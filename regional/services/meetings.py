@@ -47,25 +47,19 @@ from regional.selectors.meetings import local_coordinators, next_agenda_time
 EMAIL_KINDS = ("invitation", "reminder_week", "reminder_day", "cancellation")
 
 
-def state_site_url() -> str:
-    """Where the state area answers, for links in e-mails sent without a request."""
-    configured = getattr(settings, "BUENDNISNETZ_SITE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    scheme = "https" if getattr(settings, "SESSION_COOKIE_SECURE", False) else "http"
-    return f"{scheme}://{settings.BASE_DOMAIN}"
+def reply_url(invitation: Invitation) -> str:
+    """The invitee's reply link, on the configured site address (tenants.links)."""
+    from tenants.links import state_url
 
-
-def reply_url(invitation: Invitation, site_url: str = "") -> str:
     path = reverse(
         "regional-meeting-reply",
         urlconf=settings.PUBLIC_SCHEMA_URLCONF,
         args=[invitation.token],
     )
-    return (site_url or state_site_url()).rstrip("/") + path
+    return state_url(path)
 
 
-def _queue_email(invitation_id: int, kind: str, site_url: str = "") -> None:
+def _queue_email(invitation_id: int, kind: str) -> None:
     """Build the invitee's e-mail now (the meeting as it is) and queue it in the outbox."""
     from core.mail.services import email_queue, text_attachments
     from regional.tasks.meetings import build_meeting_email
@@ -73,7 +67,7 @@ def _queue_email(invitation_id: int, kind: str, site_url: str = "") -> None:
     invitation = Invitation.objects.select_related("meeting", "meeting__host_alliance").get(
         pk=invitation_id
     )
-    message = build_meeting_email(invitation, kind, site_url)
+    message = build_meeting_email(invitation, kind)
     email_queue(
         subject=message.subject,
         body=message.body,
@@ -482,9 +476,7 @@ def invitation_remove(*, actor, invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def invitations_send(
-    *, actor, meeting: RegionalMeeting, resend: bool = False, site_url: str = ""
-) -> int:
+def invitations_send(*, actor, meeting: RegionalMeeting, resend: bool = False) -> int:
     """E-mail the invitation (with a calendar file and the personal reply link) to each
     invitee not sent it yet, or to everyone with ``resend``; returns how many."""
     if meeting.status != RegionalMeetingStatus.PLANNED:
@@ -499,7 +491,7 @@ def invitations_send(
         if not resend:
             claimed = claimed.filter(sent_at__isnull=True)
         if claimed.update(sent_at=now) == 1:
-            _queue_email(pk, "invitation", site_url)
+            _queue_email(pk, "invitation")
             sent += 1
     if sent:
         audit_log(

@@ -40,6 +40,7 @@ from django_tenants.utils import schema_exists
 from core.audit.services import audit_log
 from core.mail.services import email_queue
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
+from tenants.links import host_origin, host_url
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
 from tenants.roles import Role
@@ -152,24 +153,14 @@ def _step(setup: AllianceSetup, step: str, **fields: Any) -> None:
     _record(setup, provisioning_step=step, **fields)
 
 
-def link_origin(scheme: str, host: str, port: str) -> str:
-    """``scheme://host[:port]`` with the port left out where it is the scheme's default."""
-    default_port = "443" if scheme == "https" else "80"
-    authority = host if port in ("", None, default_port) else f"{host}:{port}"
-    return f"{scheme}://{authority}"
-
-
 def provision(
     *,
     setup_id: int,
     actor_id: int | None = None,
-    link_scheme: str = "https",
-    link_port: str = "",
 ) -> str:
     """Run the provisioning of one setup; returns what happened ("done", "failed", ...).
 
-    ``link_scheme`` and ``link_port`` say how the invitation link reaches the new
-    alliance's host (the state area's request that started it knows).
+    The invitation's links are built from the configured site address (tenants.links).
     """
     connection.set_schema_to_public()
     with _setup_lock(setup_id) as acquired:
@@ -187,7 +178,7 @@ def provision(
             return "skipped"
         actor = User.objects.filter(pk=actor_id).first() if actor_id else None
         try:
-            _run(setup, actor, link_scheme=link_scheme, link_port=link_port)
+            _run(setup, actor)
         except Exception as exc:  # every failure is shown on the setup page
             logger.exception("Provisioning setup %s failed", setup_id)
             _fail(setup, actor, exc)
@@ -195,7 +186,7 @@ def provision(
     return "done"
 
 
-def _run(setup: AllianceSetup, actor, *, link_scheme: str, link_port: str) -> None:
+def _run(setup: AllianceSetup, actor) -> None:
     _step(
         setup,
         STEP_CHECK,
@@ -216,7 +207,7 @@ def _run(setup: AllianceSetup, actor, *, link_scheme: str, link_port: str) -> No
     with transaction.atomic():
         user, new_account = _coordinator_account(setup, actor)
         _coordinator_role(user, alliance, actor)
-        _invite(setup, alliance, user, link_scheme=link_scheme, link_port=link_port)
+        _invite(setup, alliance, user)
         _record(
             setup,
             alliance=alliance,
@@ -290,7 +281,7 @@ def _coordinator_role(user: User, alliance: Alliance, actor) -> None:
         membership_create(actor=actor, user=user, role=Role.LOCAL_COORDINATOR, alliance=alliance)
 
 
-def invitation_link(user: User, alliance: Alliance, *, link_scheme: str, link_port: str) -> str:
+def invitation_link(user: User, alliance: Alliance) -> str:
     """A link to choose a password on the alliance's own host (valid one day)."""
     from django.contrib.auth.tokens import default_token_generator
 
@@ -302,15 +293,13 @@ def invitation_link(user: User, alliance: Alliance, *, link_scheme: str, link_po
         },
         urlconf=settings.ROOT_URLCONF,
     )
-    return link_origin(link_scheme, alliance_host(alliance.slug), link_port) + path
+    return host_url(alliance_host(alliance.slug), path)
 
 
-def _invite(
-    setup: AllianceSetup, alliance: Alliance, user: User, *, link_scheme: str, link_port: str
-) -> None:
+def _invite(setup: AllianceSetup, alliance: Alliance, user: User) -> None:
     """The invitation: a set-password link, or, for an account that already has a
     password, the new role and where to log in."""
-    origin = link_origin(link_scheme, alliance_host(alliance.slug), link_port)
+    origin = host_origin(alliance_host(alliance.slug))
     context = {
         "name": setup.coordinator_name.strip() or user.get_full_name(),
         "alliance": alliance,
@@ -322,9 +311,7 @@ def _invite(
         kind = "role"
     else:
         kind = "invitation"
-        context["link"] = invitation_link(
-            user, alliance, link_scheme=link_scheme, link_port=link_port
-        )
+        context["link"] = invitation_link(user, alliance)
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"regional/emails/setup_{kind}_subject.txt", context)
         body = render_to_string(f"regional/emails/setup_{kind}.txt", context)

@@ -115,7 +115,7 @@ def setup_delete(*, actor, setup: AllianceSetup) -> None:
     record_delete(actor=actor, instance=setup, action="regional.alliancesetup.deleted")
 
 
-def _queue_provisioning(setup: AllianceSetup, *, actor, link_scheme: str, link_port: str) -> None:
+def _queue_provisioning(setup: AllianceSetup, *, actor) -> None:
     """Mark the setup queued and hand it to a worker once the transaction commits."""
     from regional.tasks.setups import provision_alliance
 
@@ -125,11 +125,7 @@ def _queue_provisioning(setup: AllianceSetup, *, actor, link_scheme: str, link_p
     setup.provisioning_error = ""
     setup.provisioning_task_id = task_id
     setup_id = setup.pk
-    kwargs = {
-        "actor_id": getattr(actor, "pk", None),
-        "link_scheme": link_scheme,
-        "link_port": str(link_port or ""),
-    }
+    kwargs = {"actor_id": getattr(actor, "pk", None)}
 
     def hand_over() -> None:
         # With the broker down the setup shows a failed provisioning that "Try again"
@@ -165,8 +161,6 @@ def setup_move(
     actor,
     setup: AllianceSetup,
     stage: str,
-    link_scheme: str = "https",
-    link_port: str = "",
 ) -> AllianceSetup:
     """Move ``setup`` to ``stage``. Moving to "active" puts the alliance on the platform
     (a Celery task); it is refused, changing nothing, while data for that is missing."""
@@ -187,7 +181,7 @@ def setup_move(
         if problems:
             raise ValidationError({"stage": activation_message(problems)})
         changes["provisioning"] = [setup.provisioning_status, ProvisioningStatus.QUEUED]
-        _queue_provisioning(setup, actor=actor, link_scheme=link_scheme, link_port=link_port)
+        _queue_provisioning(setup, actor=actor)
     elif setup.provisioning_status != ProvisioningStatus.NONE:
         # Back from a failed activation: the next move to "active" starts afresh.
         changes["provisioning"] = [setup.provisioning_status, ProvisioningStatus.NONE]
@@ -207,9 +201,7 @@ def setup_move(
 
 
 @transaction.atomic
-def setup_retry(
-    *, actor, setup: AllianceSetup, link_scheme: str = "https", link_port: str = ""
-) -> AllianceSetup:
+def setup_retry(*, actor, setup: AllianceSetup) -> AllianceSetup:
     """Try the provisioning again after a failure."""
     setup = AllianceSetup.objects.select_for_update().get(pk=setup.pk)
     if not can_retry(setup):
@@ -218,7 +210,7 @@ def setup_retry(
     if problems:
         raise ValidationError(activation_message(problems))
     previous = {"status": setup.provisioning_status, "error": setup.provisioning_error[:500]}
-    _queue_provisioning(setup, actor=actor, link_scheme=link_scheme, link_port=link_port)
+    _queue_provisioning(setup, actor=actor)
     setup.save()
     audit_log(
         actor=actor,

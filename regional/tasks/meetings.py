@@ -53,7 +53,7 @@ def calendar_part(text: str, method: str) -> MIMEText:
     return part
 
 
-def build_meeting_email(invitation, kind: str, site_url: str = "") -> EmailMultiAlternatives:
+def build_meeting_email(invitation, kind: str) -> EmailMultiAlternatives:
     """The German e-mail of ``kind`` to one invitee, with the calendar file."""
     from regional.ics import agenda_lines, meeting_calendar
     from regional.selectors.meetings import meeting_agenda
@@ -61,7 +61,7 @@ def build_meeting_email(invitation, kind: str, site_url: str = "") -> EmailMulti
 
     meeting = invitation.meeting
     agenda = meeting_agenda(meeting)
-    link = reply_url(invitation, site_url)
+    link = reply_url(invitation)
     method = "CANCEL" if kind == "cancellation" else "REQUEST"
     with translation.override("de"):
         context = {
@@ -96,7 +96,11 @@ def build_meeting_email(invitation, kind: str, site_url: str = "") -> EmailMulti
     max_retries=20,
 )
 def send_meeting_email(*, invitation_id: int, kind: str, site_url: str = "") -> int:
-    """Send one invitee's e-mail; an invitation removed meanwhile is skipped."""
+    """Send one invitee's e-mail; an invitation removed meanwhile is skipped.
+
+    ``site_url`` is accepted from tasks queued by earlier versions and ignored: links
+    come from the configured site address (tenants.links).
+    """
     from regional.models import Invitation
 
     if kind not in _TEMPLATES:
@@ -114,7 +118,7 @@ def send_meeting_email(*, invitation_id: int, kind: str, site_url: str = "") -> 
             meeting.status != "planned" or invitation.response == "declined"
         ):
             return 0  # cancelled or declined after the reminder was claimed
-        message = build_meeting_email(invitation, kind, site_url)
+        message = build_meeting_email(invitation, kind)
     return message.send()
 
 

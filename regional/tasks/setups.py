@@ -19,9 +19,9 @@ def provision_alliance(
     Idempotent: a second delivery finds the setup done and does nothing; a run that
     was interrupted is continued by the next one. Failures are recorded on the setup
     (with a retry button) rather than raised, so the task is never retried blindly.
+    ``link_scheme`` and ``link_port`` are accepted from tasks queued by earlier versions
+    and ignored: links come from the configured site address (tenants.links).
     """
     from regional.services.provisioning import provision
 
-    return provision(
-        setup_id=setup_id, actor_id=actor_id, link_scheme=link_scheme, link_port=link_port
-    )
+    return provision(setup_id=setup_id, actor_id=actor_id)

@@ -50,6 +50,7 @@ from regional.selectors.meetings import (
 )
 from regional.services import meetings as services
 from tenants.permissions import public, requires
+from tenants.token_pages import token_page
 
 PERMISSION = "state.meetings.manage"
 
@@ -478,7 +479,6 @@ def invitations_send(request, pk: int):
                     actor=request.user,
                     meeting=meeting,
                     resend=form.cleaned_data["resend"],
-                    site_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 add_validation_error(form, error)
@@ -536,6 +536,7 @@ def invitation_remove(request, pk: int, invitation_pk: int):
 
 
 @public
+@token_page
 def reply_view(request, token: str):
     """The invitee's own page behind the link in their e-mail: the meeting's title,
     date, time, place and agenda, and their own reply, which they may change (POST).
@@ -563,7 +564,7 @@ def reply_view(request, token: str):
     else:
         initial = {"response": invitation.response} if invitation.response != "pending" else {}
         form = ReplyForm(initial=initial)
-    response = render(
+    return render(
         request,
         "regional/meetings/reply.html",
         {
@@ -576,10 +577,6 @@ def reply_view(request, token: str):
         },
         status=status,
     )
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 # ---------------------------------------------------------------- minutes

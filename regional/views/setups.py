@@ -20,7 +20,7 @@ from regional.forms.setups import AllianceSetupForm, SetupMoveForm, SetupTaskFor
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.selectors.setups import setup_board, setup_detail, setup_list
 from regional.services import setups as services
-from regional.services.provisioning import link_origin
+from tenants.links import host_url
 from tenants.permissions import requires
 from tenants.services.alliances import alliance_host
 
@@ -88,11 +88,6 @@ SETUPS = ListSpec(
 )
 
 
-def _origin(request) -> dict[str, str]:
-    """How links in the invitation reach the new alliance's host: like this request."""
-    return {"link_scheme": request.scheme, "link_port": request.get_port()}
-
-
 def _next_url(request, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
@@ -144,10 +139,7 @@ def setup_detail_view(request, pk: int):
     busy = setup.provisioning_status in services.BUSY
     alliance_url = None
     if setup.alliance_id and setup.provisioning_status == ProvisioningStatus.DONE:
-        alliance_url = (
-            link_origin(request.scheme, alliance_host(setup.alliance.slug), request.get_port())
-            + "/"
-        )
+        alliance_url = host_url(alliance_host(setup.alliance.slug), "/")
     response = render(
         request,
         "regional/setups/detail.html",
@@ -231,7 +223,7 @@ def setup_move(request, pk: int):
         form_class=SetupMoveForm,
         form_kwargs={"initial": {"stage": setup.stage}},
         save=lambda form: services.setup_move(
-            actor=request.user, setup=setup, stage=form.cleaned_data["stage"], **_origin(request)
+            actor=request.user, setup=setup, stage=form.cleaned_data["stage"]
         ),
         success_url=success_url,
         success_message=message,
@@ -247,7 +239,7 @@ def setup_retry(request, pk: int):
     return confirm_page(
         request,
         obj=setup,
-        action=lambda: services.setup_retry(actor=request.user, setup=setup, **_origin(request)),
+        action=lambda: services.setup_retry(actor=request.user, setup=setup),
         title=_("Try the provisioning again"),
         question=_("Set up %(name)s on the platform again?")
         % {"name": setup.alliance_name or setup.place},

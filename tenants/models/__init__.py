@@ -1,5 +1,6 @@
 from .alliance import Alliance, AllianceStatus, Domain
 from .membership import Membership
+from .throttle import RateCounter
 from .user import User
 
-__all__ = ["Alliance", "AllianceStatus", "Domain", "Membership", "User"]
+__all__ = ["Alliance", "AllianceStatus", "Domain", "Membership", "RateCounter", "User"]

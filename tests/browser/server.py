@@ -6,7 +6,8 @@ journeys get a database of their own on the same PostgreSQL server (``bn_browser
 prepared exactly as ``make demo`` prepares one (migrate every schema, the template
 schema, ``seed_demo``), and ``manage.py runserver`` in a subprocess with the local
 settings. Celery tasks run eagerly inside that process (BUENDNISNETZ_CELERY_EAGER), and
-e-mails go to its console log.
+e-mails go through the outbox to files (Django's file backend), where a journey reads
+the e-mails actually sent and follows their links (``Server.mails``).
 
 Preparing that database (above all ``seed_demo``'s two years of invented activity) takes
 far longer than the journeys, so the prepared database is kept as a PostgreSQL template
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import email
+import email.policy
 import hashlib
 import os
 import re
@@ -73,11 +76,31 @@ class Server:
     port: int
     database: str
     log_path: Path
+    mail_dir: Path | None = None
     process: subprocess.Popen | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
     def url(self, host: str = "localhost", path: str = "/") -> str:
         return f"http://{host}:{self.port}{path}"
+
+    def mails(self, to: str = "") -> list[email.message.EmailMessage]:
+        """The e-mails the server has sent (to ``to``, if given), oldest first."""
+        if self.mail_dir is None or not self.mail_dir.is_dir():
+            return []
+        found = []
+        for path in sorted(self.mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime_ns):
+            # The file backend writes the messages of one connection into one file, each
+            # followed by a line of 79 dashes.
+            for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                if not chunk.strip():
+                    continue
+                message = email.message_from_bytes(chunk.lstrip(), policy=email.policy.default)
+                if not to or to in str(message.get("To", "")):
+                    found.append(message)
+        return found
+
+    def mail_text(self, message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
 
     def log_tail(self, lines: int = 60) -> str:
         try:
@@ -183,7 +206,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_environment(*, database_url: str, redis_url: str, port: int, media_root: str) -> dict:
+def server_environment(
+    *, database_url: str, redis_url: str, port: int, media_root: str, mail_dir: str = ""
+) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -197,6 +222,7 @@ def server_environment(*, database_url: str, redis_url: str, port: int, media_ro
             "REDIS_URL": redis_url,
             "BUENDNISNETZ_CELERY_EAGER": "true",
             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "DJANGO_EMAIL_FILE_PATH": mail_dir,
             "DJANGO_MEDIA_ROOT": media_root,
             "BUENDNISNETZ_SITE_URL": f"http://localhost:{port}",
             "BUENDNISNETZ_BASE_DOMAIN": "localhost",
@@ -205,6 +231,10 @@ def server_environment(*, database_url: str, redis_url: str, port: int, media_ro
             "PYTHONUNBUFFERED": "1",
         }
     )
+    if mail_dir:
+        env["DJANGO_EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    else:
+        del env["DJANGO_EMAIL_FILE_PATH"]
     return env
 
 
@@ -355,13 +385,17 @@ def running_server(*, database_url: str, redis_url: str, log_dir: Path):
     name = f"{DATABASE_PREFIX}{os.getpid()}"
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
-    server = Server(port=port, database=name, log_path=log_dir / "server.log")
+    mail_dir = log_dir / "mail"
+    shutil.rmtree(mail_dir, ignore_errors=True)
+    mail_dir.mkdir()
+    server = Server(port=port, database=name, log_path=log_dir / "server.log", mail_dir=mail_dir)
     media = tempfile.TemporaryDirectory(prefix="bn-browser-media-")
     env = server_environment(
         database_url=_with_database(database_url, name),
         redis_url=redis_url,
         port=port,
         media_root=media.name,
+        mail_dir=str(mail_dir),
     )
     drop_stale_databases(database_url)
     started = time.monotonic()

@@ -5,9 +5,12 @@
    admits it in the board's own login, the coordinator records the partner's consent to
    be named, and the partner appears on Jena's public page.
 2. Regional meeting: the state coordination office schedules a meeting, invites Jena and
-   Bad Frankenhausen, both coordinators reply on their own alliance's host, and the
-   office sees the replies.
+   Bad Frankenhausen; Bad Frankenhausen's coordinator answers through the link in the
+   invitation e-mail actually sent, Jena's on the alliance's own host, and the office
+   sees the replies.
 3. Ministry: the ministry opens its dashboard and downloads the released report (PDF).
+4. Accounts: a board member resets the password through the link in the e-mail and logs
+   in with the new one; the state coordinator switches to an alliance's host.
 
 Each page is checked by the ``journey`` fixture (tests/browser/conftest.py): axe-core,
 requests to other hosts, console errors, a screenshot.
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from tests.browser.environment import skip_reason
 
@@ -113,8 +117,8 @@ def test_admission_from_application_to_public_page(journey):
     expect(partner_link).to_have_text(company)
     journey.check(board, "board-admitted")
 
-    # The applicant was told by e-mail (Celery ran in the web process; console backend).
-    assert "maria.beispiel@glaswerk-saaletal.example" in journey.server.log_path.read_text()
+    # The applicant was told by e-mail (Celery ran in the web process; file backend).
+    assert journey.server.mails(to="maria.beispiel@glaswerk-saaletal.example")
 
     # Not public yet: the partner has not agreed to be named.
     visitor = journey.person("visitor")
@@ -180,19 +184,31 @@ def test_regional_meeting_invitations_and_replies(journey):
     journey.check(office, "send-invitations")
     journey.submit(office)
     journey.check(office, "invitations-sent")
-    # The invitation e-mails went out (eager Celery, console backend).
-    log = journey.server.log_path.read_text()
-    assert "To: jena@demo.example" in log or "jena@demo.example" in log
+    # The invitation e-mails went out (eager Celery, outbox, file backend).
+    assert _invitation_link(journey, "jena@demo.example", title)
+    link = _invitation_link(journey, "badfrankenhausen@demo.example", title)
+    # On the configured site address with its port, not a bare host.
+    assert link.startswith(journey.url(STATE, "/meetings/reply/")), link
 
-    # Each invited coordinator answers on their own alliance's host.
+    # Bad Frankenhausen's coordinator answers through the link in the e-mail, in a
+    # browser that is not logged in (the reply page is reached by its token alone).
+    invitee = journey.person("invitee bad frankenhausen")
+    invitee.goto(link)
+    expect(invitee.locator("h1")).to_have_text(title)
+    journey.check(invitee, "reply-from-email")
+    invitee.locator(f"input[name=response][value={Response.DECLINED.value}]").check()
+    journey.submit(invitee)
+    # Chromium sent the form with the page's real Origin: no 403 CSRF failure.
+    assert invitee.url == link, invitee.url
+    expect(invitee.locator("main strong").first).to_have_text(_german(Response.DECLINED.label))
+    expect(invitee.locator("[role=status], .messages").first).to_contain_text(
+        _german(gettext_lazy("Thank you, your reply has been saved."))
+    )
+    journey.check(invitee, "reply-from-email-saved")
+
+    # Jena's coordinator answers on the alliance's own host.
     for who, host, email, response in (
         ("coordinator jena", JENA, "jena@demo.example", Response.ATTENDING),
-        (
-            "coordinator bad frankenhausen",
-            BADFRANKENHAUSEN,
-            "badfrankenhausen@demo.example",
-            Response.DECLINED,
-        ),
     ):
         short = host.split(".")[0]
         page = journey.person(who)
@@ -216,6 +232,16 @@ def test_regional_meeting_invitations_and_replies(journey):
         _german(Response.DECLINED.label)
     )
     journey.finish()
+
+
+def _invitation_link(journey, address: str, title: str) -> str:
+    """The reply link in the invitation e-mail sent to ``address`` for ``title``."""
+    mails = [m for m in journey.server.mails(to=address) if title in str(m["Subject"])]
+    assert len(mails) == 1, [str(m["Subject"]) for m in journey.server.mails(to=address)]
+    text = journey.server.mail_text(mails[0])
+    match = re.search(r"https?://\S+/meetings/reply/[^/\s]+/", text)
+    assert match, text
+    return match.group(0)
 
 
 # ---------------------------------------------------------------- 3. ministry
@@ -251,4 +277,63 @@ def test_ministry_downloads_the_released_report(journey):
     text = reader.pages[0].extract_text()
     assert latin1(title).split()[0] in text
     (journey.folder / download.suggested_filename).write_bytes(content)
+    journey.finish()
+
+
+# ---------------------------------------------------------------- 4. accounts
+
+
+def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
+    expect = _expect()
+    address = "kuratorium.jena@demo.example"
+    new_password = "Ein-neues-Passwort-fuer-den-Browser-2026"
+
+    # The board member asks for a new password on Jena's host.
+    member = journey.person("board member resetting the password")
+    member.goto(journey.url(JENA, "/accounts/password/reset/"))
+    journey.check(member, "password-reset")
+    member.locator("input[name=email]").fill(address)
+    journey.submit(member)
+    assert member.url == journey.url(JENA, "/accounts/password/reset/sent/"), member.url
+    journey.check(member, "password-reset-sent")
+
+    # The link in the e-mail actually sent: Jena's host with the site's port.
+    [mail] = journey.server.mails(to=address)
+    match = re.search(r"https?://\S+/accounts/password/reset/\S+/", journey.server.mail_text(mail))
+    assert match, journey.server.mail_text(mail)
+    link = match.group(0)
+    assert link.startswith(journey.url(JENA, "/accounts/password/reset/")), link
+
+    member.goto(link)
+    expect(member.locator("input[name=new_password1]")).to_be_visible()
+    journey.check(member, "password-choose")
+    member.locator("input[name=new_password1]").fill(new_password)
+    member.locator("input[name=new_password2]").fill(new_password)
+    journey.submit(member)
+    assert member.url == journey.url(JENA, "/accounts/password/reset/done/"), member.url
+    journey.check(member, "password-saved")
+
+    # The new password works; without a page to return to, the login lands on the
+    # alliance's workspace (not on "Mein Konto").
+    member.goto(journey.url(JENA, "/accounts/login/"))
+    journey.check(member, "login-new-password")
+    member.locator("input[name=username]").fill(address)
+    member.locator("input[name=password]").fill(new_password)
+    with member.expect_navigation():
+        member.locator("main form button[type=submit]").click()
+    assert member.url == journey.url(JENA, "/workspace/"), member.url
+    journey.check(member, "workspace-after-login")
+
+    # The state coordinator switches to Jena through the header's switcher: the
+    # hand-off is bound to this browser (a cookie on Jena's host) and logs in there.
+    office = journey.person("state coordinator switching")
+    journey.login(office, STATE, "land@demo.example")
+    assert office.url == journey.url(STATE, "/dashboard/"), office.url
+    journey.check(office, "dashboard-after-login")
+    office.locator("details.switcher summary").click()
+    with office.expect_navigation():
+        office.locator("details.switcher a[href*='to=jena.localhost']").click()
+    assert office.url == journey.url(JENA, "/workspace/"), office.url
+    expect(office.locator("main")).to_be_visible()
+    journey.check(office, "switched-to-jena")
     journey.finish()

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.core import signing
 
-from tenants.handoff import SALT, make_token
+from tenants.handoff import BINDING_COOKIE, SALT, make_token, new_binding
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
@@ -16,60 +16,88 @@ def state_coordinator(db):
     return person_with_role(Role.STATE_COORDINATOR, user=UserFactory(email="land@example.org"))
 
 
-def _hop(client, host):
-    response = client.get("/accounts/hop/", {"to": host})
+def _get(client, location: str):
+    url = urlparse(location)
+    return client.get(url.path, {k: v[0] for k, v in parse_qs(url.query).items()})
+
+
+def _hop(client, host, browser=None):
+    """The hand-off up to the token (tenants.handoff): ``client`` on the state host,
+    ``browser`` the same person's browser on ``host`` (which gets the binding cookie).
+    Returns the target browser, the token's address and the token."""
+    browser = browser or host_client(host)  # the browser's cookie jar on the target host
+    start = client.get("/accounts/hop/", {"to": host})
+    assert start.status_code == 302
+    assert urlparse(start["Location"]).netloc == host
+    back = _get(browser, start["Location"])
+    assert back.status_code == 302
+    assert BINDING_COOKIE in browser.cookies
+    assert urlparse(back["Location"]).netloc == "localhost"
+    response = _get(client, back["Location"])
     assert response.status_code == 302
     target = urlparse(response["Location"])
-    return target, parse_qs(target.query)["token"][0]
+    return browser, target, parse_qs(target.query)["token"][0]
 
 
 def test_switching_to_an_alliance_logs_the_person_in_there(jena, state_coordinator):
     client = logged_in_client(state_coordinator, "localhost")
-    target, token = _hop(client, "jena.localhost")
+    browser, target, token = _hop(client, "jena.localhost")
     assert target.netloc == "jena.localhost"
     assert target.path == "/accounts/enter/"
-    other = host_client("jena.localhost")  # a fresh browser profile on the target host
-    response = other.get("/accounts/enter/", {"token": token, "next": "/workspace/"})
+    response = browser.get("/accounts/enter/", {"token": token, "next": "/workspace/"})
     assert response.status_code == 302
     assert response["Location"] == "/workspace/"
-    assert other.get("/workspace/").status_code == 200
+    assert browser.get("/workspace/").status_code == 200
 
 
 def test_a_token_works_once(jena, state_coordinator):
     client = logged_in_client(state_coordinator, "localhost")
-    _target, token = _hop(client, "jena.localhost")
-    first = host_client("jena.localhost").get("/accounts/enter/", {"token": token})
+    browser, _target, token = _hop(client, "jena.localhost")
+    nonce = browser.cookies[BINDING_COOKIE].value
+    first = browser.get("/accounts/enter/", {"token": token})
     assert first["Location"] == "/"
     replay = host_client("jena.localhost")
+    replay.cookies[BINDING_COOKIE] = nonce  # even with the same binding
     response = replay.get("/accounts/enter/", {"token": token})
     assert response["Location"].startswith("/accounts/login/")
     assert replay.get("/workspace/").status_code == 302  # not logged in
 
 
+def _bound_client(host: str):
+    """A browser on ``host`` holding a binding cookie, and the binding for its token."""
+    nonce, binding = new_binding()
+    client = host_client(host)
+    client.cookies[BINDING_COOKIE] = nonce
+    return client, binding
+
+
 def test_a_token_for_one_host_does_not_open_another(jena, badfrankenhausen, state_coordinator):
-    token = make_token(state_coordinator, "jena.localhost")
-    thief = host_client("badfrankenhausen.localhost")
+    thief, binding = _bound_client("badfrankenhausen.localhost")
+    token = make_token(state_coordinator, "jena.localhost", binding=binding)
     thief.get("/accounts/enter/", {"token": token})
     assert thief.get("/workspace/").status_code == 302
 
 
 def test_tampered_or_expired_tokens_are_refused(jena, state_coordinator, monkeypatch):
-    forged = signing.dumps({"u": state_coordinator.pk, "h": "jena.localhost"}, salt="other")
-    client = host_client("jena.localhost")
+    client, binding = _bound_client("jena.localhost")
+    forged = signing.dumps(
+        {"u": state_coordinator.pk, "h": "jena.localhost", "b": binding}, salt="other"
+    )
     response = client.get("/accounts/enter/", {"token": forged}, follow=True)
     assert "Der Link ist abgelaufen" in response.content.decode()
     monkeypatch.setattr("tenants.handoff.MAX_AGE_SECONDS", -1)
-    expired = make_token(state_coordinator, "jena.localhost")
+    client, binding = _bound_client("jena.localhost")
+    expired = make_token(state_coordinator, "jena.localhost", binding=binding)
     client.get("/accounts/enter/", {"token": expired})
     assert client.get("/workspace/").status_code == 302
     assert SALT  # the salt separates these tokens from every other signed value
 
 
 def test_a_changed_password_invalidates_open_tokens(jena, state_coordinator):
-    token = make_token(state_coordinator, "jena.localhost")
+    client, binding = _bound_client("jena.localhost")
+    token = make_token(state_coordinator, "jena.localhost", binding=binding)
     state_coordinator.set_password("ein-ganz-neues-passwort")
     state_coordinator.save()
-    client = host_client("jena.localhost")
     client.get("/accounts/enter/", {"token": token})
     assert client.get("/workspace/").status_code == 302
 
@@ -81,10 +109,9 @@ def test_hop_refuses_hosts_outside_the_platform(jena, state_coordinator):
 
 
 def test_enter_never_redirects_to_another_site(jena, state_coordinator):
-    token = make_token(state_coordinator, "jena.localhost")
-    response = host_client("jena.localhost").get(
-        "/accounts/enter/", {"token": token, "next": "https://evil.example/"}
-    )
+    client, binding = _bound_client("jena.localhost")
+    token = make_token(state_coordinator, "jena.localhost", binding=binding)
+    response = client.get("/accounts/enter/", {"token": token, "next": "https://evil.example/"})
     assert response["Location"] == "/"
 
 
