@@ -192,12 +192,13 @@ def hiding_cost(cell: tuple, values: dict[tuple, int], state: str = SECONDARY) -
     """What hiding ``cell`` costs the reader, per unit it is allowed to move.
 
     The information lost is the cell's share of its figure's Thuringia total (hiding 4 of
-    300 companies loses less than hiding 150 of 300; for Thuringia's parts of a breakdown,
-    the share of the whole, and Thuringia's main figures count whole), plus ``CELL_COST`` for every cell so
-    that one cell is preferred to several tiny ones; Thuringia's own cells weigh
-    ``STATE_WEIGHT`` times, main figures ``MAIN_WEIGHT`` times a part of a breakdown, and
-    a count that a share is computed from counts once more for the share it hides too,
-    and a row that repeats another (``ALIASES``) costs little, its number is paid for there.
+    300 companies loses less than hiding 150 of 300; for Thuringia's parts of a breakdown
+    the share of the whole; Thuringia's main figures count whole), plus ``CELL_COST`` for
+    every cell so that one cell is preferred to several tiny ones. Thuringia's own cells
+    weigh ``STATE_WEIGHT`` times, main figures ``MAIN_WEIGHT`` times a part of a
+    breakdown; a count that a share is computed from counts once more for the share it
+    hides too, and a row that repeats another (``ALIASES``) costs little, its number is
+    paid for there.
     Showing "." instead of a number or of "<3" costs ``OPEN_WEIGHT`` times more.
     """
     scope, key, column = cell
