@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from core.models import PartnerKind
 from regional.models import ReportStatus
@@ -351,3 +352,21 @@ def test_a_generated_report_is_released(request):
     generated, author = _ready(request)
     released = services.report_release(actor=author, report=generated)
     assert released.status == ReportStatus.RELEASED
+
+
+def test_the_demo_seed_releases_a_report_whose_small_numbers_hold(request):
+    """The demo's own path (``regional.demo.seed_report``) over demo alliances."""
+    from core.demo import seed_workspace
+    from regional import demo as state_demo
+
+    request.getfixturevalue("media")
+    alliances = [request.getfixturevalue(name) for name in ("jena", "badfrankenhausen")]
+    for alliance in alliances:
+        seed_workspace(alliance)
+    today = timezone.localdate()
+    state_demo.seed_statistics(today=today)
+    released = state_demo.seed_report(actor=None, today=today)
+    assert released.status == ReportStatus.RELEASED
+    assert released.data["suppression"]["threshold"] == released.suppression_threshold
+    assert audit_suppression(released.data, released.suppression_threshold) == []
+    assert pinned(released.data, released.suppression_threshold) == {}
