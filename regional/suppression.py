@@ -222,6 +222,8 @@ def hiding_cost(cell: tuple, values: dict[tuple, int], state: str = SECONDARY) -
 
 
 def _choose_hidden(data: dict[str, Any], threshold: int) -> dict[tuple, str]:
+    """Primary suppression, then secondary until every small cell can hold every value
+    from 1 to ``threshold - 1`` given everything published (greedy, by ``hiding_cost``)."""
     values = people_values(data)
     hidden: dict[tuple, str] = {
         cell: PRIMARY for cell, value in values.items() if 0 < value < threshold
@@ -280,7 +282,7 @@ def suppression_pattern(data: dict[str, Any], threshold: int) -> dict[str, Any]:
 
 
 def hidden_cells(data: dict[str, Any], threshold: int) -> dict[tuple, str]:
-    """Which cells are hidden: {(scope, key, column): PRIMARY | SECONDARY}.
+    """Which cells are hidden: {(scope, key, column): PRIMARY | SECONDARY | OPEN}.
 
     The pattern stored with the figures (``suppression_pattern()``) if it was made for
     ``threshold``; else chosen now (and kept for the ministry's dashboard, which shows
