@@ -370,3 +370,22 @@ def test_the_demo_seed_releases_a_report_whose_small_numbers_hold(request):
     assert released.data["suppression"]["threshold"] == released.suppression_threshold
     assert audit_suppression(released.data, released.suppression_threshold) == []
     assert pinned(released.data, released.suppression_threshold) == {}
+
+
+def test_a_period_is_hidden_alike_as_this_period_and_as_the_previous_one():
+    """Last year's figures appear twice (last year's report, this year's comparison):
+    with two different patterns over the same numbers, each would give away what the
+    other hides. The pattern of a period depends on that period's figures only."""
+    rng = random.Random(11)  # noqa: S311 (test data)
+
+    def counts() -> dict[str, int]:
+        return {k: rng.choice([0, 1, 2, 3, rng.randint(4, 30)]) for k in KINDS[:6]}
+
+    codes = [f"d{n:02}" for n in range(8)]
+    older, last, this = ({code: counts() for code in codes} for _period in range(3))
+
+    def hidden(data: dict, column: int) -> set:
+        pattern = suppression_pattern(data, THRESHOLD)["cells"]
+        return {(code, key, state) for code, key, col, state in pattern if col == column}
+
+    assert hidden(build(last, older), 0) == hidden(build(this, last), 1)
