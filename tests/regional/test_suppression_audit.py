@@ -389,3 +389,21 @@ def test_a_period_is_hidden_alike_as_this_period_and_as_the_previous_one():
         return {(code, key, state) for code, key, col, state in pattern if col == column}
 
     assert hidden(build(last, older), 0) == hidden(build(this, last), 1)
+
+
+def test_the_release_page_refuses_a_leaky_report_in_german(request):
+    from tests.conftest import logged_in_client
+
+    generated, author = _ready(request)
+    data = dict(generated.data)
+    data["suppression"] = {"threshold": 3, "cells": []}  # every small number shown
+    generated.data = data
+    generated.save(update_fields=["data"])
+    client = logged_in_client(author, "localhost")
+    response = client.post(f"/reports/{generated.pk}/release/")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Die kleinen Zahlen dieses Berichts sind nicht geschützt" in body
+    assert "Der Bericht kann nicht freigegeben werden." in body
+    generated.refresh_from_db()
+    assert generated.status == ReportStatus.READY
