@@ -566,6 +566,10 @@ def notes(tables: ReportTables) -> list[str]:
             "figures (by subtraction, from a change or from a share)."
         ),
         _(
+            '".": not shown, so that a small figure cannot be worked out; it may stand for '
+            "any number, 0 and numbers below the threshold included."
+        ),
+        _(
             "Numbers of alliances, projects, events and board meetings and amounts of money "
             "are not suppressed. –: no figure to compare with."
         ),

@@ -29,7 +29,14 @@ from core.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
 from core.services.records import record_create, record_delete, record_update
 from regional import report_files
 from regional.models import PeriodKind, Report, ReportStatus
-from regional.reports import NoFiguresError, build_report_data, period_of, report_tables
+from regional.reports import (
+    NoFiguresError,
+    build_report_data,
+    figure_label,
+    period_of,
+    report_tables,
+)
+from regional.suppression import TOTAL, audit_suppression, suppression_pattern
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +84,48 @@ def check_period(data: dict[str, Any]) -> None:
         raise ValidationError(
             {"quarter": _("A quarterly report needs a quarter from 1 to 4, a yearly report none.")}
         )
+
+
+class SuppressionNotSafe(Exception):
+    """The report's figures would let a reader work out a suppressed small number."""
+
+
+def _disclosure_message(report: Report, disclosures) -> str:
+    first = disclosures[0]
+    names = {d["code"]: d["name"] for d in (report.data or {}).get("districts", [])}
+    periods = (report.data or {}).get("period", {}), (report.data or {}).get("previous_period", {})
+    where = _("Thuringia") if first.scope == TOTAL else names.get(first.scope[1], first.scope[1])
+    return _(
+        "The small numbers of this report are not protected: %(count)s of them could be "
+        "worked out from the other published figures (for example %(figure)s, %(where)s, "
+        "%(period)s: %(low)s to %(high)s). The report cannot be released."
+    ) % {
+        "count": len({(d.scope, d.key, d.column) for d in disclosures}),
+        "figure": figure_label(first.key),
+        "where": where,
+        "period": periods[first.column].get("label", ""),
+        "low": first.low,
+        "high": first.high,
+    }
+
+
+def check_suppression(report: Report) -> None:
+    """Refuse a report whose published figures give a suppressed small number away.
+
+    The check reads the suppression stored at generation, which is what the files show
+    (a report generated before it was stored must be generated again).
+    """
+    stored = (report.data or {}).get("suppression") or {}
+    if stored.get("threshold") != report.suppression_threshold:
+        raise ValidationError(
+            _(
+                "This report was generated before its small numbers were checked against "
+                "all published figures. Please generate it again before releasing it."
+            )
+        )
+    disclosures = audit_suppression(report.data, report.suppression_threshold)
+    if disclosures:
+        raise ValidationError(_disclosure_message(report, disclosures))
 
 
 def report_create(*, actor, data: dict[str, Any]) -> Report:
@@ -187,8 +236,16 @@ def report_build(*, report_id: int) -> Report | None:
         generated_on = timezone.localdate()
         try:
             with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-                report.data = build_report_data(period_of(report))
-                report.suppression_threshold = settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD
+                threshold = settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD
+                data = build_report_data(period_of(report))
+                # Stored with the figures: the pages show what the files show, and the
+                # release audits exactly that.
+                data["suppression"] = suppression_pattern(data, threshold)
+                report.data = data
+                report.suppression_threshold = threshold
+                disclosures = audit_suppression(data, threshold)
+                if disclosures:
+                    raise SuppressionNotSafe(_disclosure_message(report, disclosures))
                 tables = report_tables(report)
                 names = report_files.file_names(tables)
                 files = {
@@ -198,6 +255,9 @@ def report_build(*, report_id: int) -> Report | None:
                 }
         except Exception as exc:
             if isinstance(exc, NoFiguresError):
+                message = str(exc)
+            elif isinstance(exc, SuppressionNotSafe):
+                logger.error("report %s: suppression not safe: %s", report_id, exc)
                 message = str(exc)
             else:
                 logger.exception("generating report %s failed", report_id)
@@ -243,6 +303,7 @@ def report_release(*, actor, report: Report) -> Report:
             raise ValidationError(
                 _("Only a generated report can be released. Please generate it first.")
             )
+        check_suppression(current)
         return record_update(
             actor=actor,
             instance=current,
