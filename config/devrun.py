@@ -236,6 +236,9 @@ def main() -> int:
     env["PYTHONUNBUFFERED"] = "1"
     host = env.get("DEMO_BIND", "127.0.0.1")
     port = env.get("DEMO_PORT", "8000")
+    # Links in e-mails come from the configured site address, never from a request's
+    # Host header; on another port the demo's mails must carry that port.
+    env.setdefault("BUENDNISNETZ_SITE_URL", f"http://localhost:{port}")
     manage = [PYTHON, "manage.py"]
     steps = [
         ("Migrating all schemas",
