@@ -125,6 +125,9 @@ MIDDLEWARE = [
     "config.logging.RequestLogContextMiddleware",
     # Probes answer on every host, before any tenant is looked up.
     "config.health.HealthCheckMiddleware",
+    # Errors under /api/ in the API's JSON shape, including the tenant lookup's (413,
+    # 429 lock-out, 503 database or broker down): before the tenant middleware.
+    "api.middleware.ApiErrorMiddleware",
     "tenants.middleware.AllianceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
