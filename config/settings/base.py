@@ -419,6 +419,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The error answers (one JSON shape) on every operation, as api.exceptions sends them.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
     # Several models have a "kind"; give each set of choices its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "PartnerKindEnum": "core.models.partners.PartnerKind",
