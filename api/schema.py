@@ -10,6 +10,9 @@ api.middleware send (``Error``):
   login lock-out) and 503 (database or broker unreachable) for every operation;
 - 413 (body over the size limit) and 415 (unsupported media type) for operations with
   a body.
+
+It also documents times of day as they are sent: DRF writes a TimeField as "18:00:00",
+without the UTC offset that OpenAPI's ``format: time`` (RFC 3339 full-time) demands.
 """
 
 from __future__ import annotations
@@ -47,6 +50,27 @@ _WITH_BODY = ("400", "413", "415")
 _METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace")
 
 
+# A time of day as DRF sends it ("18:00:00", microseconds when there are any) and accepts
+# it ("18:00" too); local time in Europe/Berlin, no offset.
+LOCAL_TIME = {
+    "format": "partial-time",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+    "example": "18:00:00",
+}
+
+
+def _local_times(node) -> None:
+    """Replace every ``format: time`` below ``node`` by LOCAL_TIME."""
+    if isinstance(node, dict):
+        if node.get("format") == "time" and node.get("type") == "string":
+            node.update(LOCAL_TIME)
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
 def _response(code: str) -> dict:
     return {
         "description": DESCRIPTIONS[code],
@@ -71,4 +95,5 @@ def document_errors(result, generator, request, public):
                 codes.append("400")
             for code in codes:
                 responses.setdefault(code, _response(code))
+    _local_times(result)
     return result

@@ -19,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
 from tenants.roles import Role
 from tests.conftest import person_with_role
 from tests.factories.partners import PartnerFactory
+from tests.isolation import seed_sentinel_records
 
 EXAMPLES_PER_OPERATION = 8
 CHECKS = [
@@ -64,12 +65,38 @@ def token_on(jena):
     return make
 
 
+def _seed_state_records(token_on) -> None:
+    """State-layer rows with their optional fields empty (the state host's answers)."""
+    import datetime
+
+    from regional.services.reports import report_create
+    from tests.factories.regional import (
+        AgendaEntryFactory,
+        InvitationFactory,
+        RegionalMeetingFactory,
+    )
+
+    meeting = RegionalMeetingFactory()
+    AgendaEntryFactory(meeting=meeting, start_time=None)
+    InvitationFactory(meeting=meeting)
+    RegionalMeetingFactory(date=datetime.date(2025, 3, 1))
+    actor = person_with_role(Role.STATE_COORDINATOR)
+    report_create(
+        actor=actor, data={"title": "Jahresbericht 2025", "period_kind": "year", "year": 2025}
+    )
+
+
 @pytest.mark.parametrize("host", ["jena.localhost", "localhost"])
 def test_the_api_keeps_to_its_schema_under_generated_traffic(host, token_on, jena, wsgi_app):
     from django_tenants.utils import schema_context
 
     with schema_context("jena"):
         PartnerFactory(name="Vorhandener Partner", public_listing_consent=True)
+        # A row of every workspace model, optional fields empty: answers then carry
+        # the nulls and formats the schema must declare.
+        seed_sentinel_records("Schemathesis")
+    if host == "localhost":
+        _seed_state_records(token_on)
     token = token_on(host)
     headers = {"Host": host, "Authorization": f"Token {token}"}
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app, headers=headers)

@@ -139,3 +139,74 @@ def test_a_created_partner_is_answered_with_its_contact_count(jena):
 
     assert response.status_code == 201, response.content
     assert response.json()["contact_count"] == 0
+
+
+def test_times_of_day_are_documented_as_sent(jena):
+    """DRF sends "18:00:00"; OpenAPI's ``format: time`` would demand a UTC offset."""
+    import re
+
+    client = _client(person_with_role(Role.LOCAL_COORDINATOR, jena), "jena.localhost")
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+
+    text = str(schema)
+    assert "'format': 'time'" not in text
+    meeting = schema["components"]["schemas"]["BoardMeeting"]["properties"]["start_time"]
+    assert meeting["format"] == "partial-time"
+    assert re.fullmatch(meeting["pattern"], "18:00:00")
+    assert not re.fullmatch(meeting["pattern"], "18:00:00+01:00")
+
+
+# ---------------------------------------------------------------- nulls as documented
+
+
+def _nullable(schema: dict, prop: dict) -> bool:
+    if prop.get("nullable"):
+        return True
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return name == "NullEnum" or _nullable(schema, schema["components"]["schemas"][name])
+    return any(
+        _nullable(schema, p) for key in ("oneOf", "anyOf", "allOf") for p in prop.get(key, [])
+    )
+
+
+def _undeclared_nulls(client) -> list[str]:
+    """Every null in a list's rows whose field the schema does not declare nullable."""
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    problems = []
+    for path, item in schema["paths"].items():
+        if "get" not in item or "{" in path:
+            continue
+        answer = item["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        page = schema["components"]["schemas"][answer["$ref"].rsplit("/", 1)[-1]]
+        row_ref = page["properties"]["results"]["items"]["$ref"]
+        row_schema = schema["components"]["schemas"][row_ref.rsplit("/", 1)[-1]]
+        response = client.get(path)
+        assert response.status_code == 200, path
+        for row in response.json()["results"]:
+            for key, value in row.items():
+                if value is None and not _nullable(schema, row_schema["properties"][key]):
+                    problems.append(f"{path} {key}")
+    return sorted(set(problems))
+
+
+def test_every_null_an_alliance_list_sends_is_declared_nullable(jena):
+    from tests.factories.board import BoardMeetingFactory
+    from tests.factories.work import EventFactory, FundingEntryFactory
+
+    with schema_context("jena"):
+        EventFactory(project=None)
+        FundingEntryFactory(partner=None)
+        BoardMeetingFactory(template=None)
+    client = _client(person_with_role(Role.LOCAL_COORDINATOR, jena), "jena.localhost")
+
+    assert _undeclared_nulls(client) == []
+
+
+def test_every_null_a_state_list_sends_is_declared_nullable(jena):
+    from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
+
+    InvitationFactory(meeting=RegionalMeetingFactory(host_alliance=None), alliance=None)
+    client = _client(person_with_role(Role.STATE_COORDINATOR), "localhost")
+
+    assert _undeclared_nulls(client) == []
