@@ -128,6 +128,9 @@ MIDDLEWARE = [
     # Errors under /api/ in the API's JSON shape, including the tenant lookup's (413,
     # 429 lock-out, 503 database or broker down): before the tenant middleware.
     "api.middleware.ApiErrorMiddleware",
+    # A NUL character in the query string is a 400 before any view hands it to
+    # PostgreSQL (which cannot store it in text).
+    "config.request_guard.NulQueryGuardMiddleware",
     "tenants.middleware.AllianceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
