@@ -136,3 +136,26 @@ def test_media_answers_404_for_folders_traversal_nul_and_long_paths(jena, settin
     real = client.get(f"/media/{name}")
     assert real.status_code == 200
     assert b"".join(real.streaming_content) == b"%PDF-1.4 fuzz"
+
+
+# ---------------------------------------------------------------- refused with a message
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "message"),
+    [
+        ("/workspace/partners/", {"q": "x" * 201}, "höchstens 200 Zeichen"),
+        ("/workspace/audit/", {"q": "x" * 201}, "höchstens 200 Zeichen"),
+        ("/workspace/audit/", {"action": "x" * 201}, "höchstens 200 Zeichen"),
+        ("/workspace/applications/", {"received_from": "2024-13-45"}, "gültiges Datum"),
+        ("/workspace/funding/", {"year": "99999"}, "kleiner oder gleich"),
+        ("/workspace/personal-data/", {"q": "x" * 201}, "höchstens 200 Zeichen"),
+    ],
+)
+def test_a_bad_query_value_is_refused_at_its_field_in_german(jena, path, query, message):
+    client = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena))
+
+    response = client.get(path, query)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
