@@ -7,6 +7,7 @@ like that type, so a renamed executable is refused; and it is not larger than 20
 from __future__ import annotations
 
 import os
+import posixpath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -49,3 +50,36 @@ def attachment_check(file: UploadedFile) -> None:
     file.seek(0)
     if not any(head.startswith(signature) for signature in signatures):
         raise refusal
+
+
+# ---------------------------------------------------------------- serving stored files
+
+# Longer than any stored name (a FileField holds at most 255 characters): refused unread.
+STORED_NAME_MAX_LENGTH = 1024
+
+
+def stored_file_response(storage, name: str):
+    """The stored file ``name`` as a download, or Http404.
+
+    The one way the platform serves an upload (board and regional attachments, /media/).
+    Only a regular file inside the storage is served: an empty or over-long name, a NUL
+    character, a path that climbs out of the storage (SuspiciousFileOperation) or a
+    folder (``/media/board/``, which open() would fail on with IsADirectoryError) is
+    "not found", never an error page; so is a name that is not in normal form.
+    """
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.http import FileResponse, Http404
+
+    if not name or "\x00" in name or len(name) > STORED_NAME_MAX_LENGTH:
+        raise Http404
+    # Stored names are normalised; one with "..", "//", "./" or a trailing slash was
+    # typed by hand, even where it would land inside the storage.
+    if posixpath.normpath(name) != name or name.startswith("/"):
+        raise Http404
+    try:
+        if not os.path.isfile(storage.path(name)):
+            raise Http404
+        handle = storage.open(name, "rb")
+    except (SuspiciousFileOperation, ValueError, OSError) as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=name.rsplit("/", 1)[-1])

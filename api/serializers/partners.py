@@ -14,7 +14,9 @@ class PartnerSerializer(serializers.ModelSerializer):
         required=False,
         help_text=_("Names of family-friendly measures from the alliance's catalogue."),
     )
-    contact_count = serializers.IntegerField(read_only=True, help_text=_("Contact persons."))
+    # Every answer carries it, also a write's, whose instance comes from the service
+    # without the list selector's annotation.
+    contact_count = serializers.SerializerMethodField(help_text=_("Contact persons."))
 
     class Meta:
         model = Partner
@@ -24,6 +26,10 @@ class PartnerSerializer(serializers.ModelSerializer):
             "care_guides_count", "description", "contact_count", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = ["id", "created_at", "updated_at", "contact_count"]
+
+    def get_contact_count(self, partner: Partner) -> int:
+        annotated = getattr(partner, "contact_count", None)
+        return annotated if annotated is not None else partner.contacts.count()
 
 
 class PublicPartnerSerializer(serializers.ModelSerializer):

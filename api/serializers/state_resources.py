@@ -113,6 +113,7 @@ class RegionalMeetingSerializer(serializers.ModelSerializer):
         source="host_alliance.name",
         read_only=True,
         default=None,
+        allow_null=True,
         help_text=_("Name of the host alliance."),
     )
     agenda = AgendaEntrySerializer(many=True, read_only=True, help_text=_("The agenda, in order."))
@@ -344,7 +345,11 @@ class InvitationSerializer(serializers.ModelSerializer):
     """An invited person and their reply, as the organiser sees them (never the token)."""
 
     alliance_name = serializers.CharField(
-        source="alliance.name", read_only=True, default=None, help_text=_("Invited alliance.")
+        source="alliance.name",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text=_("Invited alliance."),
     )
 
     class Meta:

@@ -97,6 +97,7 @@ class EventSerializer(serializers.ModelSerializer):
         source="project.title",
         read_only=True,
         default=None,
+        allow_null=True,
         help_text=_("Title of the project, if any."),
     )
 
@@ -125,6 +126,7 @@ class FundingEntrySerializer(serializers.ModelSerializer):
         source="partner.name",
         read_only=True,
         default=None,
+        allow_null=True,
         help_text=_("Name of the partner the money came from, if any."),
     )
 
@@ -150,6 +152,7 @@ class HolidayOfferSerializer(serializers.ModelSerializer):
         source="partner.name",
         read_only=True,
         default=None,
+        allow_null=True,
         help_text=_("Name of the partner behind the offer, if any."),
     )
 
@@ -226,6 +229,7 @@ class BoardMeetingSerializer(serializers.ModelSerializer):
         source="template.name",
         read_only=True,
         default=None,
+        allow_null=True,
         help_text=_("Name of the template the meeting was planned from, if any."),
     )
     agenda_count = serializers.IntegerField(read_only=True, help_text=_("Agenda items."))

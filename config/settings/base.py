@@ -125,6 +125,12 @@ MIDDLEWARE = [
     "config.logging.RequestLogContextMiddleware",
     # Probes answer on every host, before any tenant is looked up.
     "config.health.HealthCheckMiddleware",
+    # Errors under /api/ in the API's JSON shape, including the tenant lookup's (413,
+    # 429 lock-out, 503 database or broker down): before the tenant middleware.
+    "api.middleware.ApiErrorMiddleware",
+    # A NUL character in the query string is a 400 before any view hands it to
+    # PostgreSQL (which cannot store it in text).
+    "config.request_guard.NulQueryGuardMiddleware",
     "tenants.middleware.AllianceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -433,6 +439,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The error answers (one JSON shape) on every operation, as api.exceptions sends them.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
     # Several models have a "kind"; give each set of choices its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "PartnerKindEnum": "core.models.partners.PartnerKind",

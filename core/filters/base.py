@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.forms.widgets import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
@@ -10,12 +11,21 @@ from django_filters.conf import settings as filter_settings
 
 EMPTY_CHOICE_LABEL = filter_settings.EMPTY_CHOICE_LABEL
 
+# Longer search input is refused with a message rather than sent to the database.
+SEARCH_MAX_LENGTH = 200
+
 
 class SearchFilterSet(django_filters.FilterSet):
-    """Adds ``q``: a case-insensitive search over ``search_fields`` (every word must match)."""
+    """Adds ``q``: a case-insensitive search over ``search_fields`` (every word must match).
+
+    Every value of the query string reaches the database only through the FilterSet's
+    form, so a bad value (a NUL character, which PostgreSQL cannot store in text; a date
+    that does not exist; a number out of range) becomes a German message at its field,
+    never an error page (core/lists.py shows the list unfiltered with the messages).
+    """
 
     search_fields: tuple[str, ...] = ()
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=SEARCH_MAX_LENGTH)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,3 +50,14 @@ class SearchFilterSet(django_filters.FilterSet):
                 condition |= Q(**{f"{field}__icontains": term})
             queryset = queryset.filter(condition)
         return queryset
+
+
+class SearchForm(forms.Form):
+    """A lone search box outside a FilterSet, under the same rules as ``q`` (Django's
+    CharField already refuses NUL characters)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH_MAX_LENGTH)
+
+    def query(self) -> str:
+        """The search text, or "" when the input was refused (the form shows why)."""
+        return self.cleaned_data["q"] if self.is_valid() else ""

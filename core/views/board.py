@@ -4,8 +4,7 @@ agendas, minutes and attachments."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import SuspiciousFileOperation
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -43,6 +42,7 @@ from core.selectors.board import (
 )
 from core.services import board as services
 from core.services.meetings import agenda_is_locked
+from core.uploads import stored_file_response
 from core.views.generic import confirm_page, form_page
 from tenants.permissions import access_for, requires
 
@@ -579,15 +579,7 @@ def _attachment_or_404(pk: int, attachment_pk: int) -> MeetingAttachment:
 def attachment_download(request, pk: int, attachment_pk: int):
     """The file, to people who may see the board's documents (never a public URL)."""
     attachment = _attachment_or_404(pk, attachment_pk)
-    name = attachment.file.name
-    storage = attachment.file.storage
-    try:
-        if not name or not storage.exists(name):
-            raise Http404
-        handle = storage.open(name, "rb")
-    except (SuspiciousFileOperation, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=name.rsplit("/", 1)[-1])
+    return stored_file_response(attachment.file.storage, attachment.file.name)
 
 
 @requires("alliance.board.manage")

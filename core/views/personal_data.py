@@ -19,12 +19,20 @@ from tenants.permissions import requires
 
 @requires("alliance.personal_data.manage")
 def personal_data(request):
-    query = request.GET.get("q", "").strip()
-    records = person_records(query=query) if query else []
+    from core.filters.base import SearchForm
+
+    form = SearchForm(request.GET)
+    query = form.query()
+    records = person_records(query=query) if len(query) >= 3 else []
     return render(
         request,
         "core/personal_data.html",
-        {"query": query, "records": records, "too_short": bool(query) and len(query) < 3},
+        {
+            "query": query,
+            "records": records,
+            "too_short": bool(query) and len(query) < 3,
+            "errors": form.errors.get("q", []),
+        },
     )
 
 

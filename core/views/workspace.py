@@ -33,12 +33,15 @@ def workspace(request):
 @requires("alliance.audit.view")
 def audit_trail(request):
     """Every recorded write in this alliance, newest first."""
-    entries = audit_entry_list(
-        action_prefix=request.GET.get("action", "").strip(),
-        search=request.GET.get("q", "").strip(),
-    )
+    from core.filters.audit import AuditEntryFilter
+
+    # The query string reaches the database only through the FilterSet's form: a bad
+    # value (a NUL character, say) is a message at its field, not an error page.
+    filterset = AuditEntryFilter(request.GET or None, queryset=audit_entry_list())
+    entries = filterset.qs if filterset.is_bound and filterset.is_valid() else audit_entry_list()
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_trail.html", {"page": page, "query": request.GET})
+    context = {"page": page, "query": request.GET, "filterset": filterset}
+    return render(request, "core/audit_trail.html", context)
 
 
 # Which uploaded files may be fetched through /media/, and by whom. Anything else
@@ -53,17 +56,12 @@ def media(request, path: str):
     Files live under MEDIA_ROOT/<schema>/ (TenantFileSystemStorage), so a path can only
     ever reach this alliance's own folder; anything else is 404.
     """
-    from django.core.exceptions import SuspiciousFileOperation
     from django.core.files.storage import default_storage
-    from django.http import FileResponse, Http404
+    from django.http import Http404
+
+    from core.uploads import stored_file_response
 
     permission = next((p for prefix, p in MEDIA_AREAS.items() if path.startswith(prefix)), None)
     if permission is None or not access_for(request).can(permission):
         raise Http404
-    try:
-        if not default_storage.exists(path):
-            raise Http404
-        handle = default_storage.open(path, "rb")
-    except (SuspiciousFileOperation, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=path.rsplit("/", 1)[-1])
+    return stored_file_response(default_storage, path)

@@ -4,7 +4,7 @@ coordination office (state host, /meetings/)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,6 +17,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 from core.forms.meetings import AgendaCorrectionForm
 from core.lists import Column, ListSpec, list_view
 from core.services.meetings import agenda_is_locked
+from core.uploads import stored_file_response
 from core.views.generic import add_validation_error, confirm_page, form_page
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms.meetings import (
@@ -647,16 +648,8 @@ def attachment_create(request, pk: int):
 
 def serve_attachment(attachment: RegionalAttachment) -> FileResponse:
     """The stored file, read from the public schema's storage whatever host asks."""
-    name = attachment.file.name
     with schema_context(get_public_schema_name()):
-        storage = attachment.file.storage
-        try:
-            if not name or not storage.exists(name):
-                raise Http404
-            handle = storage.open(name, "rb")
-        except (SuspiciousFileOperation, ValueError) as exc:
-            raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=name.rsplit("/", 1)[-1])
+        return stored_file_response(attachment.file.storage, attachment.file.name)
 
 
 @requires(PERMISSION)
