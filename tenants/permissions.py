@@ -91,6 +91,47 @@ RULES: dict[str, Rule] = {
 }
 
 
+# ---------------------------------------------------------------- field-level rules
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """Fields of a model that only holders of one of ``permissions`` may set.
+
+    Holding the permission to change the record is not enough for these fields: a
+    partner contact edits its own partner's profile, but the membership (status and
+    dates) and the figures counted in the state statistics (``regional/statistics.py``
+    counts active partners by kind and their care guides) stay with the coordinator,
+    or with the board deciding an application (the reviewed way a partner is admitted).
+    """
+
+    model: str  # "app_label.model_name"
+    fields: tuple[str, ...]
+    permissions: tuple[str, ...]  # any one of them grants setting the fields
+    description: str
+
+
+FIELD_RULES: tuple[FieldRule, ...] = (
+    FieldRule(
+        "core.partner",
+        ("status", "joined_on", "left_on"),
+        ("alliance.partners.change", "alliance.applications.decide"),
+        "Membership: status, joined and left dates",
+    ),
+    FieldRule(
+        "core.partner",
+        ("kind", "care_guides_count"),
+        ("alliance.partners.change", "alliance.applications.decide"),
+        "Figures counted in the state statistics: kind, care guides",
+    ),
+)
+
+
+def guarded_fields(model: str) -> dict[str, FieldRule]:
+    """field name -> its rule, for the model ``"app_label.model_name"``."""
+    return {name: rule for rule in FIELD_RULES if rule.model == model for name in rule.fields}
+
+
 # ---------------------------------------------------------------- access of one request
 
 
@@ -133,6 +174,15 @@ class Access:
         if not self.is_authenticated or rule.area != self.area:
             return False
         return bool(self.roles & rule.roles)
+
+    def refused_fields(self, model: str, fields: Iterable[str]) -> list[str]:
+        """Those of ``fields`` of ``model`` this person may not set (see FIELD_RULES)."""
+        rules = guarded_fields(model)
+        return [
+            name
+            for name in fields
+            if name in rules and not any(self.can(code) for code in rules[name].permissions)
+        ]
 
     @property
     def granted(self) -> frozenset[str]:
@@ -178,6 +228,55 @@ def access_for(request: HttpRequest) -> Access:
 def access_of(user, tenant) -> Access:
     """The same decision outside a request (tasks, tests, the API's token holder)."""
     return _compute(user, tenant)
+
+
+def _current_tenant():
+    """What the database connection serves now: the Alliance, or the state area.
+
+    Inside ``schema_context`` django-tenants only knows the schema name, so the
+    alliance is looked up by it.
+    """
+    from django.db import connection
+    from django_tenants.utils import get_public_schema_name
+
+    tenant = getattr(connection, "tenant", None)
+    if getattr(tenant, "is_public", False) or getattr(tenant, "pk", None) is not None:
+        return tenant
+    schema = connection.schema_name
+    if schema == get_public_schema_name():
+        from tenants.public import StateArea
+
+        return StateArea()
+    from tenants.models import Alliance
+
+    return Alliance.objects.get(schema_name=schema)
+
+
+def check_fields(*, actor, model, fields: Iterable[str]) -> None:
+    """Refuse (PermissionDenied, in German) to set guarded ``fields`` of ``model``.
+
+    Called by the record services (``core.services.records``) for every write, so
+    forms, the API, imports and decisions all meet the same rule. ``actor=None`` is
+    the system itself (demo data, maintenance tasks) and is not limited.
+    """
+    from django.core.exceptions import PermissionDenied
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext as _
+
+    meta = model._meta
+    fields = [name for name in fields if name in guarded_fields(meta.label_lower)]
+    if actor is None or not fields:
+        return
+    refused = access_of(actor, _current_tenant()).refused_fields(meta.label_lower, fields)
+    if refused:
+        labels = ", ".join(str(capfirst(meta.get_field(name).verbose_name)) for name in refused)
+        raise PermissionDenied(
+            _(
+                "Only the alliance's coordinator may change these fields: %(fields)s. "
+                "Nothing has been saved."
+            )
+            % {"fields": labels}
+        )
 
 
 # ---------------------------------------------------------------- view decorators
