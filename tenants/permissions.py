@@ -91,6 +91,23 @@ RULES: dict[str, Rule] = {
 }
 
 
+# Exporting a list (CSV/XLSX) needs the list's own permission and, in an alliance, also
+# this one: an export is never granted more widely than its list.
+EXPORT_PERMISSION = {ALLIANCE: "alliance.exports.download", STATE: None}
+
+
+def export_is_guarded(list_code: str, export_code: str) -> bool:
+    """Whether an export (asked for the list's and ``export_code``'s permission, as
+    ``core.lists.list_view`` does) grants no role more than the list and its area's
+    export permission do: the check every ListSpec must pass."""
+    rule, export = RULES[list_code], RULES[export_code]
+    allowed = set(rule.roles)
+    area_code = EXPORT_PERMISSION[rule.area]
+    if area_code is not None:
+        allowed &= RULES[area_code].roles
+    return export.area == rule.area and (rule.roles & export.roles) <= allowed
+
+
 # ---------------------------------------------------------------- field-level rules
 
 
