@@ -77,6 +77,9 @@ RULES: dict[str, Rule] = {
     "alliance.applications.decide": _rule(ALLIANCE, {LC, BM}, "Record a board decision"),
     "alliance.board.view": _rule(ALLIANCE, {LC, BM, SC}, "Board members and meetings"),
     "alliance.board.manage": _rule(ALLIANCE, {LC}, "Plan meetings, agendas, minutes"),
+    "alliance.imports.upload": _rule(
+        ALLIANCE, {LC}, "Import partners or projects (each kind also needs its change permission)"
+    ),
     "alliance.work.view": _rule(
         ALLIANCE, {LC, SC}, "Projects, working groups, events, seal, funding, holidays"
     ),

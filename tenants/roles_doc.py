@@ -105,8 +105,7 @@ def roles_markdown() -> str:
     for rule in FIELD_RULES:
         fields = ", ".join(f"`{name}`" for name in rule.fields)
         lines.append(
-            f"| `{rule.model}` | {fields} | {rule.description} | "
-            f"{_holders(rule.permissions)} |"
+            f"| `{rule.model}` | {fields} | {rule.description} | {_holders(rule.permissions)} |"
         )
     lines.append(OUTRO)
     return "\n".join(lines)
