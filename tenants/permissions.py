@@ -1,8 +1,13 @@
 """The one permission layer: who may do what, on which host.
 
 Every HTML view and every API endpoint asks :func:`access_for` (or the decorators
-below); nothing else decides access. The table ``RULES`` is the whole policy and is
-printed in ``docs/roles.md``; ``tests/tenants/test_permissions.py`` checks every cell.
+below); nothing else decides access. The permission matrix is declared here once:
+``RULES`` (role x permission, with object checks such as "own partner"),
+``FIELD_RULES`` (fields only some permissions may set, checked by the record services)
+and ``EXPORT_PERMISSION`` (what a list's export needs besides the list). ``docs/roles.md``
+is generated from it (``manage.py roles_doc``, ``tenants/roles_doc.py``);
+``tests/tenants/test_permissions.py`` checks every cell, and
+``tests/tenants/test_permissions_matrix.py`` asks every route as every role over HTTP.
 
 Two areas exist: the state area (the public schema, on the parent domain) and an
 alliance's workspace (its schema, on its host). A permission belongs to one area and is
