@@ -138,6 +138,21 @@ def test_the_service_refuses_guarded_fields_whoever_calls_it(jena, contact, own_
         assert Partner.objects.get(pk=partner.pk).status == PartnerStatus.ACTIVE
 
 
+def test_creating_with_guarded_values_needs_the_permission_too(jena, contact):
+    from core.services.partners import partner_create
+
+    with schema_context("jena"):
+        with pytest.raises(PermissionDenied):
+            partner_create(
+                actor=contact, data={"name": "Neu GmbH", "kind": "company", "care_guides_count": 3}
+            )
+        assert not Partner.objects.filter(name="Neu GmbH").exists()
+        board_member = person_with_role(Role.BOARD_MEMBER, jena)
+        # A board decision admits partners (alliance.applications.decide): allowed.
+        partner_create(actor=board_member, data={"name": "Neu GmbH", "kind": "company"})
+        assert Partner.objects.filter(name="Neu GmbH").exists()
+
+
 def test_partner_contacts_form_neither_offers_nor_accepts_guarded_fields(contact, own_partner):
     client = logged_in_client(contact)
     url = f"/workspace/partners/{own_partner.pk}/edit/"
