@@ -8,6 +8,10 @@ CSV export, POST; the API's declared actions) the answer must be "allowed" exact
 when ``tenants.permissions`` grants the key: refused means 404 to logged-in people,
 a login redirect (HTML) or 401 (API) to anonymous visitors.
 
+Field-level cells: every API route that writes a model with field rules is asked to
+change each guarded field as every role (200 when the matrix grants it, 403 to someone
+who may edit the record but not that field, a refusal to everyone else).
+
 The matrix itself is also the source of docs/roles.md: the document must equal what
 ``tenants.roles_doc`` writes from it.
 """
@@ -300,3 +304,71 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
     # Almost every route is seen allowed by someone: only a few lack a sample record
     # (an upload token, a stored file), so "allowed" is seen on the others.
     assert len(unsampled) <= len(routes) // 10, "\n".join(sorted(unsampled))
+
+
+# ---------------------------------------------------------------- field-level cells
+
+
+def _changed_value(field, current):
+    """A valid value other than ``current`` for ``field`` (as JSON sends it)."""
+    if field.choices:
+        return next(value for value, _label in field.choices if value != current)
+    if field.get_internal_type().endswith("IntegerField"):
+        return (current or 0) + 1
+    if field.get_internal_type() == "DateField":
+        return "2026-01-31" if str(current) != "2026-01-31" else "2026-01-30"
+    return f"{current}-x"
+
+
+def _guarded_api_routes() -> list[tuple[Route, str, object]]:
+    """(route, permission key of PATCH, model) for each API detail route whose model
+    has field rules."""
+    from tenants.permissions import guarded_fields
+
+    found = []
+    for route in _routes("alliance"):
+        actions = getattr(route.view, "actions", None) or {}
+        cls = getattr(route.view, "cls", None)
+        if "patch" not in actions or cls is None or route.path is None:
+            continue
+        model = cls.serializer_class.Meta.model
+        if guarded_fields(model._meta.label_lower):
+            found.append((route, cls.required_permissions[actions["patch"]], model))
+    return found
+
+
+def test_every_guarded_field_answers_every_role_as_the_matrix_says(people, jena):
+    from tenants.permissions import guarded_fields
+
+    routes = _guarded_api_routes()
+    assert routes, "no API route writes a model with field rules"
+    problems = []
+    for route, key, model in routes:
+        label = model._meta.label_lower
+        for name in guarded_fields(label):
+            field = model._meta.get_field(name)
+            with schema_context("jena"):
+                current = getattr(model.objects.get(pk=RECORD_ID), name)
+            value = _changed_value(field, current)
+            for person in people:
+                client = logged_in_client(person.user, HOSTS["alliance"])
+                response = _ask_patch(client, route.path, {name: value})
+                access = access_of(person.user or AnonymousUser(), jena)
+                cell = f"PATCH {route.path} {name} as {person.label}"
+                if not access.can(key, SAMPLE_OBJECT):
+                    if not _denied(response, person.user is None, api=True):
+                        problems.append(f"{cell}: {response.status_code}, expected refusal")
+                elif access.refused_fields(label, [name]):
+                    if response.status_code != 403:
+                        problems.append(f"{cell}: {response.status_code}, expected 403")
+                elif response.status_code != 200:
+                    problems.append(f"{cell}: {response.status_code}, expected 200")
+    assert problems == [], "\n".join(problems)
+
+
+def _ask_patch(client, path: str, data: dict):
+    with transaction.atomic():
+        response = client.patch(path, data, content_type="application/json",
+                                HTTP_HOST=HOSTS["alliance"])  # fmt: skip
+        transaction.set_rollback(True)
+    return response
