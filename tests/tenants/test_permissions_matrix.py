@@ -96,16 +96,22 @@ def _seed_state_records(alliance) -> None:
 
 
 @pytest.fixture
-def board_file(jena):
+def board_file(jena, settings, tmp_path):
+    """A stored board file, so /media/ is asked for something that exists."""
     from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
+    from django.core.files.storage import default_storage, storages
 
+    # django-tenants caches the media root and ignores a changed MEDIA_ROOT: forget it
+    # before and after, so neither this test nor a later one writes to the wrong place.
+    settings.MEDIA_ROOT = tmp_path
+    storages["default"].__dict__.pop("relative_media_root", None)
     with schema_context("jena"):
         name = default_storage.save(MEDIA_FILE, ContentFile(SENTINEL.encode()))
     assert name == MEDIA_FILE
     yield name
     with schema_context("jena"):
         default_storage.delete(name)
+    storages["default"].__dict__.pop("relative_media_root", None)
 
 
 @pytest.fixture
