@@ -30,7 +30,7 @@ MENU = [
     (_("Holiday programme"), "holiday-list", "alliance.work.view"),
     (_("Family guide"), "guide-list", "alliance.work.view"),
     (_("Regional meetings"), "regional-invited-list", "alliance.regional.view"),
-    (_("Import"), "import-upload", "alliance.partners.change"),
+    (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
 ]

@@ -1,8 +1,13 @@
 """The one permission layer: who may do what, on which host.
 
 Every HTML view and every API endpoint asks :func:`access_for` (or the decorators
-below); nothing else decides access. The table ``RULES`` is the whole policy and is
-printed in ``docs/roles.md``; ``tests/tenants/test_permissions.py`` checks every cell.
+below); nothing else decides access. The permission matrix is declared here once:
+``RULES`` (role x permission, with object checks such as "own partner"),
+``FIELD_RULES`` (fields only some permissions may set, checked by the record services)
+and ``EXPORT_PERMISSION`` (what a list's export needs besides the list). ``docs/roles.md``
+is generated from it (``manage.py roles_doc``, ``tenants/roles_doc.py``);
+``tests/tenants/test_permissions.py`` checks every cell, and
+``tests/tenants/test_permissions_matrix.py`` asks every route as every role over HTTP.
 
 Two areas exist: the state area (the public schema, on the parent domain) and an
 alliance's workspace (its schema, on its host). A permission belongs to one area and is
@@ -77,6 +82,9 @@ RULES: dict[str, Rule] = {
     "alliance.applications.decide": _rule(ALLIANCE, {LC, BM}, "Record a board decision"),
     "alliance.board.view": _rule(ALLIANCE, {LC, BM, SC}, "Board members and meetings"),
     "alliance.board.manage": _rule(ALLIANCE, {LC}, "Plan meetings, agendas, minutes"),
+    "alliance.imports.upload": _rule(
+        ALLIANCE, {LC}, "Import partners or projects (each kind also needs its change permission)"
+    ),
     "alliance.work.view": _rule(
         ALLIANCE, {LC, SC}, "Projects, working groups, events, seal, funding, holidays"
     ),
@@ -89,6 +97,64 @@ RULES: dict[str, Rule] = {
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
 }
+
+
+# Exporting a list (CSV/XLSX) needs the list's own permission and, in an alliance, also
+# this one: an export is never granted more widely than its list.
+EXPORT_PERMISSION = {ALLIANCE: "alliance.exports.download", STATE: None}
+
+
+def export_is_guarded(list_code: str, export_code: str) -> bool:
+    """Whether an export (asked for the list's and ``export_code``'s permission, as
+    ``core.lists.list_view`` does) grants no role more than the list and its area's
+    export permission do: the check every ListSpec must pass."""
+    rule, export = RULES[list_code], RULES[export_code]
+    allowed = set(rule.roles)
+    area_code = EXPORT_PERMISSION[rule.area]
+    if area_code is not None:
+        allowed &= RULES[area_code].roles
+    return export.area == rule.area and (rule.roles & export.roles) <= allowed
+
+
+# ---------------------------------------------------------------- field-level rules
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """Fields of a model that only holders of one of ``permissions`` may set.
+
+    Holding the permission to change the record is not enough for these fields: a
+    partner contact edits its own partner's profile, but the membership (status and
+    dates) and the figures counted in the state statistics (``regional/statistics.py``
+    counts active partners by kind and their care guides) stay with the coordinator,
+    or with the board deciding an application (the reviewed way a partner is admitted).
+    """
+
+    model: str  # "app_label.model_name"
+    fields: tuple[str, ...]
+    permissions: tuple[str, ...]  # any one of them grants setting the fields
+    description: str
+
+
+FIELD_RULES: tuple[FieldRule, ...] = (
+    FieldRule(
+        "core.partner",
+        ("status", "joined_on", "left_on"),
+        ("alliance.partners.change", "alliance.applications.decide"),
+        "Membership: status, joined and left dates",
+    ),
+    FieldRule(
+        "core.partner",
+        ("kind", "care_guides_count"),
+        ("alliance.partners.change", "alliance.applications.decide"),
+        "Figures counted in the state statistics: kind, care guides",
+    ),
+)
+
+
+def guarded_fields(model: str) -> dict[str, FieldRule]:
+    """field name -> its rule, for the model ``"app_label.model_name"``."""
+    return {name: rule for rule in FIELD_RULES if rule.model == model for name in rule.fields}
 
 
 # ---------------------------------------------------------------- access of one request
@@ -134,6 +200,15 @@ class Access:
             return False
         return bool(self.roles & rule.roles)
 
+    def refused_fields(self, model: str, fields: Iterable[str]) -> list[str]:
+        """Those of ``fields`` of ``model`` this person may not set (see FIELD_RULES)."""
+        rules = guarded_fields(model)
+        return [
+            name
+            for name in fields
+            if name in rules and not any(self.can(code) for code in rules[name].permissions)
+        ]
+
     @property
     def granted(self) -> frozenset[str]:
         """Permission codes held without object restriction (for navigation)."""
@@ -178,6 +253,55 @@ def access_for(request: HttpRequest) -> Access:
 def access_of(user, tenant) -> Access:
     """The same decision outside a request (tasks, tests, the API's token holder)."""
     return _compute(user, tenant)
+
+
+def _current_tenant():
+    """What the database connection serves now: the Alliance, or the state area.
+
+    Inside ``schema_context`` django-tenants only knows the schema name, so the
+    alliance is looked up by it.
+    """
+    from django.db import connection
+    from django_tenants.utils import get_public_schema_name
+
+    tenant = getattr(connection, "tenant", None)
+    if getattr(tenant, "is_public", False) or getattr(tenant, "pk", None) is not None:
+        return tenant
+    schema = connection.schema_name
+    if schema == get_public_schema_name():
+        from tenants.public import StateArea
+
+        return StateArea()
+    from tenants.models import Alliance
+
+    return Alliance.objects.get(schema_name=schema)
+
+
+def check_fields(*, actor, model, fields: Iterable[str]) -> None:
+    """Refuse (PermissionDenied, in German) to set guarded ``fields`` of ``model``.
+
+    Called by the record services (``core.services.records``) for every write, so
+    forms, the API, imports and decisions all meet the same rule. ``actor=None`` is
+    the system itself (demo data, maintenance tasks) and is not limited.
+    """
+    from django.core.exceptions import PermissionDenied
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext as _
+
+    meta = model._meta
+    fields = [name for name in fields if name in guarded_fields(meta.label_lower)]
+    if actor is None or not fields:
+        return
+    refused = access_of(actor, _current_tenant()).refused_fields(meta.label_lower, fields)
+    if refused:
+        labels = ", ".join(str(capfirst(meta.get_field(name).verbose_name)) for name in refused)
+        raise PermissionDenied(
+            _(
+                "Only the alliance's coordinator may change these fields: %(fields)s. "
+                "Nothing has been saved."
+            )
+            % {"fields": labels}
+        )
 
 
 # ---------------------------------------------------------------- view decorators

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 
 from core.audit.services import audit_log, changes_between, snapshot
+from tenants.permissions import check_fields, guarded_fields
 
 M = TypeVar("M", bound=models.Model)
 
@@ -42,6 +43,15 @@ def record_create(
     action: str | None = None,
 ) -> M:
     """Validate and save a new ``model`` from ``data`` (field -> value)."""
+    # Guarded fields (tenants.permissions.FIELD_RULES) count as set unless left at default.
+    guarded = guarded_fields(model._meta.label_lower)
+    check_fields(
+        actor=actor,
+        model=model,
+        fields=[
+            f for f in data if f in guarded and data[f] != model._meta.get_field(f).get_default()
+        ],
+    )
     instance = model(**data)
     instance.full_clean()
     instance.save()
@@ -66,7 +76,14 @@ def record_update(
     action: str | None = None,
 ) -> M:
     """Validate and save changes to ``instance``; no audit entry if nothing changed."""
-    before = snapshot(type(instance).objects.get(pk=instance.pk))
+    stored = type(instance).objects.get(pk=instance.pk)
+    # Compared with the stored row: a ModelForm has already put its values on ``instance``.
+    check_fields(
+        actor=actor,
+        model=type(instance),
+        fields=[f for f, value in data.items() if getattr(stored, f, value) != value],
+    )
+    before = snapshot(stored)
     for field, value in data.items():
         setattr(instance, field, value)
     instance.full_clean()

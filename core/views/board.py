@@ -158,7 +158,6 @@ MEETING_TEMPLATES = ListSpec(
     detail_url=lambda t: reverse("meetingtemplate-detail", args=[t.pk]),
     create_url="meetingtemplate-create",
     create_permission="alliance.board.manage",
-    export_permission="alliance.board.view",
     columns=[
         Column("name", gettext_lazy("Name"), lambda t: t.name, "name", link=True),
         Column("place", gettext_lazy("Place"), lambda t: t.location, "location"),

@@ -128,7 +128,7 @@ def _done_url(kind: str) -> str:
         return reverse("import-upload")
 
 
-@requires("alliance.workspace.view")
+@requires("alliance.imports.upload")
 def import_upload(request):
     """Choose the kind and the file. Only kinds this person may change are offered."""
     access = access_for(request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.forms import modelform_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -107,6 +108,18 @@ def partner_create(request):
     )
 
 
+def _partner_form_for(request) -> type[PartnerForm]:
+    """The partner form without the fields this person may not set (FIELD_RULES):
+    a partner contact neither sees nor sends its membership or counted figures."""
+    fields = PartnerForm._meta.fields
+    refused = set(access_for(request).refused_fields("core.partner", fields))
+    if not refused:
+        return PartnerForm
+    return modelform_factory(
+        Partner, form=PartnerForm, fields=[f for f in fields if f not in refused]
+    )
+
+
 @requires("alliance.own_partner.change")
 def partner_edit(request, pk: int):
     partner = _partner_or_404(request, pk, "alliance.own_partner.change")
@@ -119,7 +132,7 @@ def partner_edit(request, pk: int):
 
     return form_page(
         request,
-        form_class=PartnerForm,
+        form_class=_partner_form_for(request),
         instance=partner,
         save=save,
         success_url=lambda p: reverse("partner-detail", args=[p.pk]),
