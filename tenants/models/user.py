@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tenants.dates import validate_plausible_date
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -49,7 +51,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("May log in to the administration site."),
     )
-    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    date_joined = models.DateTimeField(
+        _("date joined"), default=timezone.now, validators=[validate_plausible_date]
+    )
+    # AbstractBaseUser's field, repeated for the range validator (the admin edits it).
+    last_login = models.DateTimeField(
+        _("last login"), blank=True, null=True, validators=[validate_plausible_date]
+    )
 
     objects = UserManager()
 
