@@ -83,7 +83,8 @@ def build_meeting_email(invitation, kind: str, site_url: str = "") -> EmailMulti
             reply_url="" if kind == "cancellation" else link,
         )
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    message.attach(calendar_part(calendar, method))
+    if calendar is not None:  # None: an implausible stored date (see regional.ics)
+        message.attach(calendar_part(calendar, method))
     return message
 
 

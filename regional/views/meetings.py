@@ -280,8 +280,17 @@ def meeting_calendar_view(request, pk: int):
     """The meeting as a calendar file (without a personal reply link)."""
     meeting = _meeting_or_404(pk)
     body = meeting_calendar(meeting, meeting_agenda(meeting), method="PUBLISH")
+    if body is None:
+        messages.error(
+            request,
+            _(
+                "The meeting's date lies outside the plausible range; please correct it to get a "
+                "calendar file."
+            ),
+        )
+        return redirect(_detail_url(meeting))
     response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
-    filename = f"{slugify(meeting.title) or 'treffen'}-{meeting.date:%Y-%m-%d}.ics"
+    filename = f"{slugify(meeting.title) or 'treffen'}-{meeting.date.isoformat()}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
