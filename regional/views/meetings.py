@@ -22,6 +22,7 @@ from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms.meetings import (
     AgendaBulkForm,
     AgendaEntryForm,
+    AgendaMoveForm,
     AttachmentForm,
     InvitationForm,
     MinutesForm,
@@ -394,8 +395,27 @@ def agenda_entry_delete(request, pk: int, entry_pk: int):
 
 @requires(PERMISSION)
 def agenda_entry_move(request, pk: int, entry_pk: int):
-    """POST direction=up|down moves the item one place; GET changes nothing."""
+    """POST direction=up|down moves the item one place; GET changes nothing. On a locked
+    agenda (the meeting has taken place) the move is a form asking for the reason, which
+    the audit entry records; its arrows link here with ``?direction=``."""
     entry = _entry_or_404(pk, entry_pk)
+    if agenda_is_locked(entry.meeting):
+        direction = request.GET.get("direction", "")
+        return form_page(
+            request,
+            form_class=AgendaMoveForm,
+            form_kwargs={"initial": {"direction": direction}},
+            save=lambda form: services.agenda_entry_move(
+                actor=request.user,
+                entry=entry,
+                direction=form.cleaned_data["direction"],
+                reason=form.cleaned_data["reason"],
+            ),
+            success_url=lambda _: _detail_url(entry.meeting) + "#agenda",
+            title=_("Move agenda item %(name)s") % {"name": entry},
+            cancel_url=_detail_url(entry.meeting) + "#agenda",
+            success_message=_("The agenda item has been moved."),
+        )
     if request.method == "POST":
         try:
             services.agenda_entry_move(
