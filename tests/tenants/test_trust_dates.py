@@ -101,3 +101,22 @@ def test_admin_alliance_form_refuses_year_1_and_9999_in_german(jena, bad):
     assert GERMAN in answer.content.decode()
     jena.refresh_from_db()
     assert jena.founded_on == before
+
+
+@pytest.mark.parametrize(
+    "drill",
+    [
+        {"created_at__year": "9999"},
+        {"created_at__year": "9999", "created_at__month": "12"},
+        {"created_at__year": "9999", "created_at__month": "12", "created_at__day": "31"},
+        {"created_at__year": "0"},
+    ],
+)
+def test_admin_date_drill_down_to_an_impossible_day_is_a_bad_lookup_not_a_500(db, drill):
+    support = UserFactory(email="support@example.org", is_staff=True, is_superuser=True)
+    client = logged_in_client(support, "localhost")
+    client.raise_request_exception = False
+    answer = client.get("/admin/mail/outboxemail/", drill)
+    assert answer.status_code == 302
+    assert answer["Location"].endswith("?e=1")
+    assert client.get("/admin/mail/outboxemail/", {"created_at__year": "2026"}).status_code == 200
