@@ -66,7 +66,19 @@ def test_pages_mail_and_reply_link_of_an_implausible_meeting_never_fail(day):
     message = build_meeting_email(invitation, "invitation", "http://localhost")
     assert "Zeitreisetreffen" in message.subject
     assert message.attachments == []  # no calendar file rather than a broken one
+    assert "angehängte" not in message.body  # nor a mention of one
+    assert message.body.count("\n\n\n") == 0
     reply = host_client("localhost")
     assert reply.get(f"/meetings/reply/{invitation.token}/").status_code == 200
     answer = reply.post(f"/meetings/reply/{invitation.token}/", {"response": "attending"})
     assert answer.status_code in (200, 302, 400)
+
+
+def test_a_plausible_meeting_mail_carries_and_mentions_its_calendar_file():
+    invitation = InvitationFactory(meeting=RegionalMeetingFactory(), email="gast@example.org")
+    message = build_meeting_email(invitation, "invitation", "http://localhost")
+    assert len(message.attachments) == 1
+    assert "angehängten Kalenderdatei" in message.body
+    cancelled = build_meeting_email(invitation, "cancellation", "http://localhost")
+    assert len(cancelled.attachments) == 1
+    assert "angehängte Kalenderdatei" in cancelled.body
