@@ -7,7 +7,3 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Alliance workspace")
-
-    def ready(self) -> None:
-        # Registers the system check that every date field carries the range validator.
-        from core import dates  # noqa: F401

@@ -5,6 +5,12 @@ so calendar programs update the entry they already hold when an invitation is se
 again (with a higher SEQUENCE) and remove it on a cancellation (METHOD:CANCEL).
 Times are written in UTC (``...Z``): no VTIMEZONE is needed and every program shows
 them in its own time zone. Lines end with CRLF and are folded at 75 octets.
+
+A meeting whose stored date lies outside the plausible range (only rows written before
+the range was enforced, see ``tenants.dates``) gets no calendar file: its start may not
+even be expressible in UTC (year 1 at 00:30 in Berlin is year 0 in UTC, an OverflowError),
+and a calendar program cannot use it anyway. Years are always written with four digits
+(``strftime("%Y")`` writes year 999 as "999", which is not a valid DATE-TIME).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from tenants.dates import is_plausible_date
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//Bündnisnetz Thüringen//Regionaltreffen//DE"
@@ -54,7 +62,15 @@ def fold(line: str) -> str:
 
 
 def utc_stamp(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    """A UTC DATE-TIME value, always with four digits of year; raises OverflowError for a
+    moment that UTC cannot express (see ``has_calendar``)."""
+    utc = moment.astimezone(datetime.UTC)
+    return f"{utc.year:04d}{utc.month:02d}{utc.day:02d}T{utc:%H%M%S}Z"
+
+
+def has_calendar(meeting) -> bool:
+    """Whether a calendar file can be written for ``meeting`` (its date is plausible)."""
+    return is_plausible_date(meeting.date)
 
 
 def meeting_start(meeting) -> datetime.datetime:
@@ -118,11 +134,14 @@ def meeting_calendar(
     attendee_email: str = "",
     reply_url: str = "",
     now: datetime.datetime | None = None,
-) -> str:
+) -> str | None:
     """The iCalendar text of ``meeting``: METHOD:REQUEST (an invitation or an update)
-    or METHOD:CANCEL (the meeting was cancelled)."""
+    or METHOD:CANCEL (the meeting was cancelled); None if its date is implausible (no
+    file rather than a malformed one, see the module's docstring)."""
     if method not in ("REQUEST", "CANCEL", "PUBLISH"):
         raise ValueError(method)
+    if not has_calendar(meeting):
+        return None
     now = now or timezone.now()
     organiser = settings.DEFAULT_FROM_EMAIL
     organiser_email = organiser.rsplit("<", 1)[-1].rstrip(">").strip()
@@ -151,7 +170,7 @@ def meeting_calendar(
             f"PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{attendee_email}"
         )
     lines.append("STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED")
-    if meeting.updated_at:
+    if meeting.updated_at and is_plausible_date(meeting.updated_at):
         lines.append(f"LAST-MODIFIED:{utc_stamp(meeting.updated_at)}")
     lines += ["TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -7,6 +7,22 @@ that alliance's host.
 
 from __future__ import annotations
 
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+
+
+class PlausibleChangeList(ChangeList):
+    """Django computes the upper bound of a ``date_hierarchy`` drill-down without a check:
+    ``?created_at__year=9999`` raises ValueError (year 10000) and ``...&__month=12``
+    OverflowError, a 500. Such a date is a bad lookup like any other: the admin then
+    shows the list with its "?e=1" notice."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
 
 def _on_state_host(request) -> bool:
     return getattr(getattr(request, "tenant", None), "is_public", True)
@@ -14,6 +30,9 @@ def _on_state_host(request) -> bool:
 
 class AreaAdminMixin:
     admin_area = "state"  # or "alliance"
+
+    def get_changelist(self, request, **kwargs):
+        return PlausibleChangeList
 
     def _in_area(self, request) -> bool:
         return _on_state_host(request) == (self.admin_area == "state")

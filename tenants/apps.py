@@ -7,4 +7,6 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Alliances and accounts")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (keeps the domain cache fresh)
+        # The signals keep the domain cache fresh; ``dates`` registers the system check
+        # that every date field carries the range validator.
+        from . import dates, signals  # noqa: F401

@@ -27,6 +27,7 @@ from api.serializers.state_resources import (
     SetupMoveSerializer,
 )
 from api.views.base import Pagination
+from core.filters.dates import PlausibleDateFilter
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.filters.setups import SetupFilter
 from regional.forms.reports import ReleasedReportFilter, ReportFilter
@@ -53,11 +54,11 @@ def _as_drf_error(error: DjangoValidationError) -> ValidationError:
 
 
 class AllianceSnapshotFilter(django_filters.FilterSet):
-    taken_on = django_filters.DateFilter(label=_("Date"), field_name="taken_on")
-    taken_on_from = django_filters.DateFilter(
+    taken_on = PlausibleDateFilter(label=_("Date"), field_name="taken_on")
+    taken_on_from = PlausibleDateFilter(
         label=_("Date from"), field_name="taken_on", lookup_expr="gte"
     )
-    taken_on_until = django_filters.DateFilter(
+    taken_on_until = PlausibleDateFilter(
         label=_("Date until"), field_name="taken_on", lookup_expr="lte"
     )
     district = django_filters.ChoiceFilter(

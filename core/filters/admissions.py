@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.base import SearchFilterSet
+from core.filters.dates import PlausibleDateFilter
 from core.models import Application, ApplicationStatus, PartnerKind, SizeClass
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class ApplicationFilter(SearchFilterSet):
@@ -19,11 +15,11 @@ class ApplicationFilter(SearchFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PartnerKind.choices)
     size_class = django_filters.ChoiceFilter(label=_("Size"), choices=SizeClass.choices)
-    received_from = django_filters.DateFilter(
-        label=_("Received from"), field_name="received_on", lookup_expr="gte", widget=DateInput
+    received_from = PlausibleDateFilter(
+        label=_("Received from"), field_name="received_on", lookup_expr="gte"
     )
-    received_until = django_filters.DateFilter(
-        label=_("Received until"), field_name="received_on", lookup_expr="lte", widget=DateInput
+    received_until = PlausibleDateFilter(
+        label=_("Received until"), field_name="received_on", lookup_expr="lte"
     )
 
     class Meta:

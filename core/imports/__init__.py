@@ -29,6 +29,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.dates import validate_plausible_date
 from core.imports.reading import (
     EMPTY_ROWS_STOP,
     EXTENSIONS,
@@ -338,6 +339,12 @@ class RowChecker:
                 _("“%(column)s”: “%(value)s” is not a date (use DD.MM.YYYY or YYYY-MM-DD)."),
                 value=display(value),
             )
+            return None
+        try:  # the one range of every stored date, with its message
+            validate_plausible_date(parsed)
+        except ValidationError as error:
+            self.fail(name, "“%(column)s”: %(problem)s", problem=" ".join(error.messages))
+            return None
         return parsed
 
     def count(self, name: str) -> int | None:
@@ -480,7 +487,8 @@ _DATE_PATTERNS = (
 
 
 def parse_date(value: Any) -> datetime.date | None:
-    """DD.MM.YYYY, YYYY-MM-DD or a spreadsheet date cell; None if it is none of these."""
+    """DD.MM.YYYY, YYYY-MM-DD or a spreadsheet date cell; None if it is none of these.
+    (Whether the date is plausible is ``validate_plausible_date``'s to say.)"""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -496,7 +504,7 @@ def parse_date(value: Any) -> datetime.date | None:
                 )
             except ValueError:
                 return None
-            return parsed if 1900 <= parsed.year <= 2100 else None
+            return parsed
     return None
 
 

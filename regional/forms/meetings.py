@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.board import TimeInput
-from core.forms.meetings import AgendaReasonMixin
+from core.forms.meetings import AgendaCorrectionForm, AgendaReasonMixin
 from core.forms.partners import DateInput
 from regional.models import AgendaEntry, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
@@ -155,3 +155,15 @@ class AttachmentForm(PlainTextForm, forms.Form):
         label=_("File"),
         help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPG, at most 20 MB."),
     )
+
+
+class AgendaMoveForm(AgendaCorrectionForm):
+    """Moves an item of a locked agenda one place: the move needs a reason there (the
+    buttons of an agenda still open move at once, without this form)."""
+
+    direction = forms.ChoiceField(
+        label=_("Move"),
+        choices=[("up", _("Move up")), ("down", _("Move down"))],
+        widget=forms.RadioSelect,
+    )
+    field_order = ["direction", "reason"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,8 +47,15 @@ class ReportTextsForm(forms.ModelForm):
         }
 
 
+def _year_filter() -> django_filters.NumberFilter:
+    """The report year of a list or API filter, in the model's range
+    (``report_year_plausible``): a year outside it is refused, not searched for."""
+    return django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
+
+
 class ReportFilter(SearchFilterSet):
     search_fields = ("title",)
+    year = _year_filter()
 
     class Meta:
         model = Report
@@ -56,6 +64,7 @@ class ReportFilter(SearchFilterSet):
 
 class ReleasedReportFilter(SearchFilterSet):
     search_fields = ("title",)
+    year = _year_filter()
 
     class Meta:
         model = Report

@@ -7,6 +7,7 @@ import json
 import uuid
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql
@@ -15,6 +16,7 @@ from core.audit.services import audit_log
 from core.broker import TaskQueueUnavailable, publish
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
+from tenants.dates import validate_plausible_date
 
 # The figures a snapshot stores, as the engine names them.
 SNAPSHOT_FIELDS = (
@@ -122,10 +124,19 @@ def snapshots_upsert(
         return cursor.rowcount
 
 
+def _check_day(taken_on: datetime.date | None) -> None:
+    """The snapshots' day must be plausible: they are written by raw SQL (no model
+    validation), and the as-of figures compute with it."""
+    try:
+        validate_plausible_date(taken_on)
+    except ValidationError as error:
+        raise ValidationError({"taken_on": error.messages}) from error
+
+
 @transaction.atomic
 def statistics_run_request(*, actor, taken_on: datetime.date | None = None) -> StatisticsRun:
     """Queue a refresh: a run that the Celery task picks up once this transaction commits."""
-
+    _check_day(taken_on)
     run = StatisticsRun.objects.create(
         taken_on=taken_on or timezone.localdate(),
         status=RunStatus.QUEUED,
@@ -181,6 +192,7 @@ def statistics_refresh(
     interrupted continues with the alliances it has not stored yet. On an error the run
     is marked failed with the error's text and the error is raised again.
     """
+    _check_day(taken_on)
     if run is None:
         run = StatisticsRun.objects.create(
             taken_on=taken_on or timezone.localdate(),

@@ -72,8 +72,6 @@ def build_meeting_email(invitation, kind: str) -> EmailMultiAlternatives:
             "kind": kind,
             "attending": invitation.response == "attending",
         }
-        subject = _subject(kind, meeting)
-        body = render_to_string(_TEMPLATES[kind], context)
         calendar = meeting_calendar(
             meeting,
             agenda,
@@ -82,8 +80,13 @@ def build_meeting_email(invitation, kind: str) -> EmailMultiAlternatives:
             attendee_email=invitation.email,
             reply_url="" if kind == "cancellation" else link,
         )
+        # The text mentions the calendar file only if there is one.
+        context["has_calendar"] = calendar is not None
+        subject = _subject(kind, meeting)
+        body = render_to_string(_TEMPLATES[kind], context)
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    message.attach(calendar_part(calendar, method))
+    if calendar is not None:  # None: an implausible stored date (see regional.ics)
+        message.attach(calendar_part(calendar, method))
     return message
 
 

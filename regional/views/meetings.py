@@ -23,6 +23,7 @@ from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms.meetings import (
     AgendaBulkForm,
     AgendaEntryForm,
+    AgendaMoveForm,
     AttachmentForm,
     InvitationForm,
     MinutesForm,
@@ -282,8 +283,17 @@ def meeting_calendar_view(request, pk: int):
     """The meeting as a calendar file (without a personal reply link)."""
     meeting = _meeting_or_404(pk)
     body = meeting_calendar(meeting, meeting_agenda(meeting), method="PUBLISH")
+    if body is None:
+        messages.error(
+            request,
+            _(
+                "The meeting's date lies outside the plausible range; please correct it to get a "
+                "calendar file."
+            ),
+        )
+        return redirect(_detail_url(meeting))
     response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
-    filename = f"{slugify(meeting.title) or 'treffen'}-{meeting.date:%Y-%m-%d}.ics"
+    filename = f"{slugify(meeting.title) or 'treffen'}-{meeting.date.isoformat()}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -387,8 +397,27 @@ def agenda_entry_delete(request, pk: int, entry_pk: int):
 
 @requires(PERMISSION)
 def agenda_entry_move(request, pk: int, entry_pk: int):
-    """POST direction=up|down moves the item one place; GET changes nothing."""
+    """POST direction=up|down moves the item one place; GET changes nothing. On a locked
+    agenda (the meeting has taken place) the move is a form asking for the reason, which
+    the audit entry records; its arrows link here with ``?direction=``."""
     entry = _entry_or_404(pk, entry_pk)
+    if agenda_is_locked(entry.meeting):
+        direction = request.GET.get("direction", "")
+        return form_page(
+            request,
+            form_class=AgendaMoveForm,
+            form_kwargs={"initial": {"direction": direction}},
+            save=lambda form: services.agenda_entry_move(
+                actor=request.user,
+                entry=entry,
+                direction=form.cleaned_data["direction"],
+                reason=form.cleaned_data["reason"],
+            ),
+            success_url=lambda _: _detail_url(entry.meeting) + "#agenda",
+            title=_("Move agenda item %(name)s") % {"name": entry},
+            cancel_url=_detail_url(entry.meeting) + "#agenda",
+            success_message=_("The agenda item has been moved."),
+        )
     if request.method == "POST":
         try:
             services.agenda_entry_move(

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from tenants.dates import validate_plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel
@@ -48,7 +49,9 @@ class Alliance(TenantMixin, TimeStampedModel):
         blank=True,
         help_text=_("The organisation that hosts the alliance's coordination office."),
     )
-    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founded_on = models.DateField(
+        _("founded on"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=AllianceStatus.choices, default=AllianceStatus.ACTIVE
     )

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tenants.dates import validate_plausible_date
+
 
 class RateCounter(models.Model):
     """How often one client, address or person did one rate-limited thing (asking for a
@@ -16,7 +18,9 @@ class RateCounter(models.Model):
 
     key = models.CharField(_("key"), max_length=200, unique=True)
     count = models.PositiveIntegerField(_("count"), default=0)
-    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    expires_at = models.DateTimeField(
+        _("expires at"), db_index=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("rate counter")

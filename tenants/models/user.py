@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tenants.dates import validate_plausible_date
+
 from .plain_text import PlainTextModel
 
 
@@ -51,7 +53,13 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("May log in to the administration site."),
     )
-    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    date_joined = models.DateTimeField(
+        _("date joined"), default=timezone.now, validators=[validate_plausible_date]
+    )
+    # AbstractBaseUser's field, repeated for the range validator (the admin edits it).
+    last_login = models.DateTimeField(
+        _("last login"), blank=True, null=True, validators=[validate_plausible_date]
+    )
 
     objects = UserManager()
 

@@ -1,0 +1,92 @@
+"""The up/down buttons of a regional meeting's agenda: on the locked agenda of a meeting
+that has taken place they lead to a form that asks for the reason, so the order can be
+corrected from the page, and the correction is audited with its reason. An agenda still
+open moves at once, as before. (Board meeting agendas have no move buttons: an item's
+position is changed in its edit form, which asks for the reason itself.)"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from core.audit.models import AuditEntry
+from tenants.roles import Role
+from tests.conftest import logged_in_client, person_with_role
+from tests.factories.regional import AgendaEntryFactory, RegionalMeetingFactory
+from tests.factories.tenants import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _days(n: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def organiser_client(db):
+    organiser = person_with_role(
+        Role.STATE_COORDINATOR, user=UserFactory(email="land-moves@lks.example")
+    )
+    return logged_in_client(organiser, "localhost", language="de")
+
+
+def _titles(meeting) -> list[str]:
+    return list(meeting.agenda.order_by("position").values_list("title", flat=True))
+
+
+def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client):
+    meeting = RegionalMeetingFactory(date=_days(-3))
+    AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
+    second = AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
+
+    page = organiser_client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert f'href="{url}?direction=up"' in page  # a link to the form, not a bare POST
+
+    form_page = organiser_client.get(url + "?direction=up")
+    assert form_page.status_code == 200
+    form = form_page.context["form"]
+    assert set(form.fields) == {"direction", "reason"}
+    assert form["direction"].value() == "up"
+    assert "Grund der Korrektur" in form_page.content.decode()
+
+    # The old button's POST (no reason) is refused in German and changes nothing.
+    answer = organiser_client.post(url, {"direction": "up"})
+    assert answer.status_code == 400
+    assert "Tagesordnung ist gesperrt" in answer.content.decode()
+    assert _titles(meeting) == ["Begrüßung", "Bericht"]
+    assert not AuditEntry.objects.filter(action="regional.regionalmeeting.agenda_corrected")
+
+    answer = organiser_client.post(url, {"direction": "up", "reason": "Reihenfolge wie gehalten"})
+    assert answer.status_code == 302
+    assert answer["Location"] == f"/meetings/{meeting.pk}/#agenda"
+    assert _titles(meeting) == ["Bericht", "Begrüßung"]
+    audit = AuditEntry.objects.get(action="regional.regionalmeeting.agenda_corrected")
+    assert audit.changes["reason"] == "Reihenfolge wie gehalten"
+    assert audit.changes["change"] == "moved"
+
+
+def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
+    meeting = RegionalMeetingFactory(date=_days(-3))
+    first = AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
+    AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    url = f"/meetings/{meeting.pk}/agenda/{first.pk}/move/"
+    assert organiser_client.get(url + "?direction=sideways").status_code == 200
+    answer = organiser_client.post(url, {"direction": "sideways", "reason": "x"})
+    assert answer.status_code == 400
+    assert _titles(meeting) == ["Begrüßung", "Bericht"]
+
+
+def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
+    meeting = RegionalMeetingFactory(date=_days(10))
+    AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
+    second = AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
+    page = organiser_client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert f'action="{url}"' in page
+    answer = organiser_client.post(url, {"direction": "up"})
+    assert answer.status_code == 302
+    assert _titles(meeting) == ["Bericht", "Begrüßung"]
+    assert not AuditEntry.objects.filter(action="regional.regionalmeeting.agenda_corrected")
