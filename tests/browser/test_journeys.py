@@ -108,6 +108,8 @@ def test_admission_from_application_to_public_page(journey):
     meeting = board.locator("[name=meeting]")
     meeting.select_option(label=f"{meeting_title} ({today:%d.%m.%Y})")
     board.locator("input[name=outcome][value=admit]").check()
+    # Seven of the eight board members are present: quorate, and the votes add up.
+    board.locator("[name=members_present]").fill("7")
     board.locator("[name=votes_yes]").fill("6")
     board.locator("[name=votes_no]").fill("0")
     board.locator("[name=votes_abstain]").fill("1")

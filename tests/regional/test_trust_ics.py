@@ -63,7 +63,7 @@ def test_pages_mail_and_reply_link_of_an_implausible_meeting_never_fail(day):
     assert answer.redirect_chain[-1][0] == f"/meetings/{meeting.pk}/"
     assert "Datum der Sitzung liegt außerhalb des plausiblen Bereichs" in answer.content.decode()
     assert client.get(f"/meetings/{meeting.pk}/").status_code == 200
-    message = build_meeting_email(invitation, "invitation", "http://localhost")
+    message = build_meeting_email(invitation, "invitation")
     assert "Zeitreisetreffen" in message.subject
     assert message.attachments == []  # no calendar file rather than a broken one
     assert "angehängte" not in message.body  # nor a mention of one
@@ -76,9 +76,9 @@ def test_pages_mail_and_reply_link_of_an_implausible_meeting_never_fail(day):
 
 def test_a_plausible_meeting_mail_carries_and_mentions_its_calendar_file():
     invitation = InvitationFactory(meeting=RegionalMeetingFactory(), email="gast@example.org")
-    message = build_meeting_email(invitation, "invitation", "http://localhost")
+    message = build_meeting_email(invitation, "invitation")
     assert len(message.attachments) == 1
     assert "angehängten Kalenderdatei" in message.body
-    cancelled = build_meeting_email(invitation, "cancellation", "http://localhost")
+    cancelled = build_meeting_email(invitation, "cancellation")
     assert len(cancelled.attachments) == 1
     assert "angehängte Kalenderdatei" in cancelled.body
