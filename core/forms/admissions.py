@@ -75,7 +75,10 @@ class DecisionForm(forms.ModelForm):
             self.fields[name].min_value = 0
             self.fields[name].widget.attrs["min"] = 0
         self.fields["members_present"].required = True
-        self.fields["members_present"].help_text = quorum_rule_text()
+        # The quorum rule stands once above the form (decision_form.html), not again here.
+        self.fields["members_present"].help_text = _(
+            "Board members who took part in the meeting, abstentions included."
+        )
         self.fields["votes_abstain"].help_text = _(
             "Members present who neither voted for nor against."
         )
