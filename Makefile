@@ -28,10 +28,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m config.bench $(BENCH_ARGS)
 
-## lint: ruff check and format check
+## lint: ruff check and format check, and the architecture's import contracts
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -32,7 +32,7 @@ def unavailable_errors() -> tuple[type[BaseException], ...]:
     from kombu.exceptions import OperationalError as BrokerError
     from redis.exceptions import RedisError
 
-    # Not core.broker.broker_errors(): its OSError would also catch a missing file.
+    # Not kernel.broker.broker_errors(): its OSError would also catch a missing file.
     return (OperationalError, InterfaceError, BrokerError, RedisError)
 
 
@@ -40,7 +40,7 @@ def unavailable(exc: BaseException) -> tuple[str, str] | None:
     """(code, German detail) if ``exc`` says a backing service is down, else None."""
     from django.db import InterfaceError, OperationalError
 
-    from core.broker import TaskQueueUnavailable
+    from kernel.broker import TaskQueueUnavailable
 
     cause = exc.__cause__ or exc
     if isinstance(cause, TaskQueueUnavailable) or isinstance(exc, TaskQueueUnavailable):

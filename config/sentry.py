@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-# Phone numbers start with "+", "00" or a trunk "0" (German style): +49 3641 123456,
-# 03641/123-456, (0361) 55 66 77. Dates (12.03.2026), times and plain counts never do.
-PHONE_RE = re.compile(r"(?<![\w.+:])(?:\+\d{2}|\(?0\d{2,5}\)?)[\d \t/\-()]{4,}\d")
+from kernel.text import EMAIL_RE, PHONE_RE
+
 EMAIL_PLACEHOLDER = "[E-Mail entfernt]"
 PHONE_PLACEHOLDER = "[Telefon entfernt]"
 

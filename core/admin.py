@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from core import models
-from core.audit.admin import AuditedAdminMixin
+from kernel.audit.admin import AuditedAdminMixin
 from tenants.admin_areas import AreaAdminMixin
 
 

@@ -1,6 +1,6 @@
 """Lists with search, filters, sorting, pagination and CSV/XLSX export, declared once.
 
-Exports are written by ``core.spreadsheets`` (formulas neutralised, bad characters
+Exports are written by ``kernel.spreadsheets`` (formulas neutralised, bad characters
 replaced).
 
 Each workspace list is a ``ListSpec``: the selector that returns its queryset (with the
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
-from core import spreadsheets
+from kernel import spreadsheets
 from tenants.permissions import access_for, deny
 
 EXPORT_FORMATS = ("csv", "xlsx")

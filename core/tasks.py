@@ -46,10 +46,10 @@ def _workspace_url(alliance, path: str) -> str:
 
 def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
     """Send the due reminders of the alliance whose schema is active; returns how many."""
-    from core.mail import services as mail
     from core.models import SealApplication
     from core.selectors.seal import seals_due_for_reminder
     from core.services.seal import seal_reminder_sent
+    from kernel.mail import services as mail
 
     sent = 0
     for pk in list(seals_due_for_reminder(today=today).values_list("pk", flat=True)):

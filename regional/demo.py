@@ -25,9 +25,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from core.audit.services import audit_log
 from core.services.board import add_months
 from core.services.records import record_update
+from kernel.audit.services import audit_log
 from regional import statistics as engine
 from regional.models import (
     AllianceSetup,

@@ -7,7 +7,7 @@ Times are written in UTC (``...Z``): no VTIMEZONE is needed and every program sh
 them in its own time zone. Lines end with CRLF and are folded at 75 octets.
 
 A meeting whose stored date lies outside the plausible range (only rows written before
-the range was enforced, see ``tenants.dates``) gets no calendar file: its start may not
+the range was enforced, see ``kernel.dates``) gets no calendar file: its start may not
 even be expressible in UTC (year 1 at 00:30 in Berlin is year 0 in UTC, an OverflowError),
 and a calendar program cannot use it anyway. Years are always written with four digits
 (``strftime("%Y")`` writes year 999 as "999", which is not a valid DATE-TIME).
@@ -23,7 +23,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tenants.dates import is_plausible_date
+from kernel.dates import is_plausible_date
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//Bündnisnetz Thüringen//Regionaltreffen//DE"

@@ -22,7 +22,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from core import spreadsheets
+from kernel import spreadsheets
 from regional.reports import (
     MONEY,
     SHARE,

@@ -3,7 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django_tenants.admin import TenantAdminMixin
 
-from core.audit.admin import AuditedAdminMixin
+from kernel.audit.admin import AuditedAdminMixin
+from tenants import admin_outbox  # noqa: F401  (registers the kernel's mail outbox)
 from tenants.admin_areas import AreaAdminMixin
 from tenants.models import Alliance, Domain, Membership, User
 from tenants.services.alliances import EDITABLE_FIELDS, alliance_create, alliance_update

@@ -7,6 +7,8 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Alliances and accounts")
 
     def ready(self) -> None:
-        # The signals keep the domain cache fresh; ``dates`` registers the system check
-        # that every date field carries the range validator.
-        from . import dates, signals  # noqa: F401
+        # The signals keep the domain cache fresh; ``kernel.dates`` registers the system
+        # check that every date field carries the range validator.
+        from kernel import dates  # noqa: F401
+
+        from . import signals  # noqa: F401

@@ -1,6 +1,6 @@
 """The former e-mail task.
 
-New e-mail goes through the outbox (``core.mail.services.email_queue``), which survives
+New e-mail goes through the outbox (``kernel.mail.services.email_queue``), which survives
 a broker outage. This task stays registered so that messages queued by an earlier
 release are still sent after an upgrade; nothing in this release sends it.
 """

@@ -4,8 +4,8 @@ could read there, and writes an audit entry in that schema."""
 from celery import shared_task
 from django.db import connection
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 
 SEED_ACTION = "tests.celery.seeded"
 PROBE_ACTION = "tests.celery.probed"

@@ -19,8 +19,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tenants.public import StateArea
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role

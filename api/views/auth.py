@@ -14,7 +14,7 @@ from rest_framework.exceptions import AuthenticationFailed, NotAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.audit.services import audit_log
+from kernel.audit.services import audit_log
 
 
 class CredentialsSerializer(serializers.Serializer):

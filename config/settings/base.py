@@ -71,8 +71,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [BASE_DOMAIN, f".{BASE_DOMAIN}"
 SHARED_APPS = [
     "django_tenants",
     "tenants",
-    "core.audit",
-    "core.mail",
+    "kernel.audit",
+    "kernel.mail",
     "regional",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -94,7 +94,7 @@ SHARED_APPS = [
 TENANT_APPS = [
     # contenttypes must exist in every schema (django-tenants' documentation).
     "django.contrib.contenttypes",
-    "core.audit",
+    "kernel.audit",
     "core",
 ]
 
@@ -124,7 +124,7 @@ MIDDLEWARE = [
     # Every log line written while serving a request names it (id, path, user).
     "config.logging.RequestLogContextMiddleware",
     # Probes answer on every host, before any tenant is looked up.
-    "config.health.HealthCheckMiddleware",
+    "kernel.health.HealthCheckMiddleware",
     # Errors under /api/ in the API's JSON shape, including the tenant lookup's (413,
     # 429 lock-out, 503 database or broker down): before the tenant middleware.
     "api.middleware.ApiErrorMiddleware",
@@ -254,7 +254,7 @@ def configure_services(namespace: dict, database_url: str, redis_url: str) -> No
     namespace["CACHES"] = {
         "default": {
             # Redis down: reads miss and writes are skipped, pages still render.
-            "BACKEND": "config.cache.DegradingRedisCache",
+            "BACKEND": "kernel.cache.DegradingRedisCache",
             "LOCATION": redis_url,
             # Every key carries the schema: one alliance never reads another's entries.
             "KEY_FUNCTION": "django_tenants.cache.make_key",
@@ -317,7 +317,7 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
     },
 }
 # Publishing retries once, quickly: a request that queues work while the broker is down
-# answers at once (core/broker.py) and leaves its data to be retried later.
+# answers at once (kernel/broker.py) and leaves its data to be retried later.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,

@@ -11,7 +11,7 @@ from core.forms.meetings import AgendaReasonMixin
 from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
-from tenants.plain_text import PlainTextForm
+from kernel.text import PlainTextForm
 
 
 class TimeInput(forms.TimeInput):

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.services.meetings import agenda_is_locked
-from tenants.plain_text import PlainTextForm
+from kernel.text import PlainTextForm
 
 
 def reason_field() -> forms.CharField:

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import EARLIEST, LATEST, validate_plausible_date
 from core.models import ContactPerson, Measure, Partner
+from kernel.dates import EARLIEST, LATEST, validate_plausible_date
 
 
 class DateInput(forms.DateInput):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms.partners import DateInput, PlausibleDateField
 from core.models import Partner, PartnerStatus, SealApplication, SealCheck, SealCriterion
-from tenants.plain_text import PlainTextForm
+from kernel.text import PlainTextForm
 
 # How long a seal is usually valid when it is awarded.
 DEFAULT_VALIDITY_YEARS = 3

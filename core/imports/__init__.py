@@ -29,7 +29,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.dates import validate_plausible_date
 from core.imports.reading import (
     EMPTY_ROWS_STOP,
     EXTENSIONS,
@@ -50,7 +49,8 @@ from core.imports.reading import (
     read_xlsx,
 )
 from core.models import PartnerKind, PartnerStatus, ProjectStatus, SizeClass, TargetGroup, Topic
-from tenants.plain_text import refused_character, refused_character_error
+from kernel.dates import validate_plausible_date
+from kernel.text import refused_character, refused_character_error
 
 __all__ = [
     "EMPTY_ROWS_STOP",
@@ -269,7 +269,7 @@ class RowChecker:
         self, name: str, *, max_length: int | None = None, required=False, multiline=False
     ) -> str | None:
         """A text; one line (whitespace collapsed) unless ``multiline``. Control
-        characters are refused, as the models refuse them (``tenants.plain_text``)."""
+        characters are refused, as the models refuse them (``kernel.text``)."""
         value = self.raw_value(name)
         if value is None:
             self._required(name, required)

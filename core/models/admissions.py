@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import validate_plausible_date
+from kernel.dates import validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 from .partners import PartnerKind, SizeClass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import ensure_date_order, validate_plausible_date
+from kernel.dates import ensure_date_order, validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import validate_plausible_date
+from kernel.dates import validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 

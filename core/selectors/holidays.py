@@ -7,8 +7,8 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.dates import EARLIEST, LATEST
 from core.models import GuideEntry, HolidayOffer
+from kernel.dates import EARLIEST, LATEST
 
 # What the public pages may show of an offer: no link to partners or their people.
 PUBLIC_OFFER_FIELDS = (

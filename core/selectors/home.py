@@ -7,7 +7,6 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.audit.models import AuditEntry
 from core.models import (
     Application,
     ApplicationStatus,
@@ -16,6 +15,7 @@ from core.models import (
     SealApplication,
     SealStatus,
 )
+from kernel.audit.models import AuditEntry
 
 
 def next_board_meeting(*, today: datetime.date | None = None) -> BoardMeeting | None:

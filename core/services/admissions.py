@@ -10,7 +10,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.mail.services import email_queue
 from core.models import (
     Application,
     ApplicationStatus,
@@ -25,6 +24,7 @@ from core.models import (
 from core.selectors.board import current_board_members
 from core.services.partners import contact_create, partner_create, partner_update
 from core.services.records import record_create, record_update
+from kernel.mail.services import email_queue
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
 

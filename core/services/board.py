@@ -14,8 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit.services import audit_log
-from core.dates import validate_plausible_date
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -31,7 +29,9 @@ from core.services.meetings import (
     ensure_minutes_approvable,
 )
 from core.services.records import record_create, record_delete, record_update
-from core.uploads import attachment_check
+from kernel.audit.services import audit_log
+from kernel.dates import validate_plausible_date
+from kernel.uploads import attachment_check
 
 SERIES_MAX = 12
 MONTHS_BETWEEN_MEETINGS = 3

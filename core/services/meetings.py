@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.audit.services import audit_log
+from kernel.audit.services import audit_log
 
 HELD = "held"
 CANCELLED = "cancelled"

@@ -14,8 +14,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
 from core.models import (
     Application,
     ApplicationStatus,
@@ -24,6 +22,8 @@ from core.models import (
     PartnerStatus,
 )
 from core.selectors.personal_data import PERSONAL_FIELDS, person_records
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 
 ANONYMISED = "Anonymisiert"
 REMOVED = "[entfernt]"

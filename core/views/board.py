@@ -42,8 +42,8 @@ from core.selectors.board import (
 )
 from core.services import board as services
 from core.services.meetings import agenda_is_locked
-from core.uploads import stored_file_response
 from core.views.generic import confirm_page, form_page
+from kernel.uploads import stored_file_response
 from tenants.permissions import access_for, requires
 
 # ---------------------------------------------------------------- board members

@@ -18,12 +18,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.dates import is_plausible_date
 from core.filters.holidays import GuideEntryFilter, HolidayOfferFilter
 from core.forms.holidays import GuideEntryForm, HolidayOfferForm
 from core.lists import Column, ListSpec, list_view
 from core.models import GuideCategory, GuideEntry, HolidayOffer
-from core.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
 from core.selectors.holidays import (
     guide_entry_list,
     holiday_offer_list,
@@ -34,6 +32,8 @@ from core.selectors.holidays import (
 )
 from core.services import holidays as services
 from core.views.generic import confirm_page, form_page
+from kernel.dates import is_plausible_date
+from kernel.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
 from tenants.permissions import access_for, public, requires
 
 HOLIDAY_OFFERS = ListSpec(

@@ -19,10 +19,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core import spreadsheets
 from core.forms.imports import ImportUploadForm
 from core.imports import EXTENSIONS, KINDS, ImportKind, ImportPreview
 from core.services import imports as services
+from kernel import spreadsheets
 from tenants.permissions import access_for, deny, requires
 
 SESSION_KEY = "core.imports"

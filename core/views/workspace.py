@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from core.audit.selectors import audit_entry_list
+from kernel.audit.selectors import audit_entry_list
 from tenants.permissions import access_for, requires
 
 
@@ -61,7 +61,7 @@ def media(request, path: str):
     from django.core.files.storage import default_storage
     from django.http import Http404
 
-    from core.uploads import stored_file_response
+    from kernel.uploads import stored_file_response
 
     permission = next((p for prefix, p in MEDIA_AREAS.items() if path.startswith(prefix)), None)
     if permission is None or not access_for(request).can(permission):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from core.forms.board import TimeInput
 from core.forms.meetings import AgendaCorrectionForm, AgendaReasonMixin
 from core.forms.partners import DateInput
+from kernel.text import PlainTextForm
 from regional.models import AgendaEntry, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
 from regional.services.meetings import parse_agenda_lines, parse_invitee_lines
-from tenants.plain_text import PlainTextForm
 
 
 class RegionalMeetingForm(forms.ModelForm):

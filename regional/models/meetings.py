@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tenants.dates import ensure_date_order, validate_plausible_date
+from kernel.dates import ensure_date_order, validate_plausible_date
 from tenants.models.base import TimeStampedModel
 
 

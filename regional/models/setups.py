@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tenants.dates import validate_plausible_date
+from kernel.dates import validate_plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
 

@@ -2,7 +2,7 @@
 reminders, minutes and attachments.
 
 E-mails (invitations, reminders, cancellations) are written, with their calendar file,
-to the e-mail outbox in the same transaction (``core.mail``) and leave after it commits;
+to the e-mail outbox in the same transaction (``kernel.mail``) and leave after it commits;
 each is marked as sent with a conditional UPDATE first, so a repeated or concurrent run
 never queues one twice.
 """
@@ -25,14 +25,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from core.audit.services import audit_log, changes_between, snapshot
 from core.services.meetings import (
     agenda_correction_reason,
     audit_agenda_correction,
     ensure_minutes_approvable,
 )
 from core.services.records import record_create, record_delete, record_update
-from core.uploads import attachment_check
+from kernel.audit.services import audit_log, changes_between, snapshot
+from kernel.uploads import attachment_check
 from regional.models import (
     AgendaEntry,
     Invitation,
@@ -61,7 +61,7 @@ def reply_url(invitation: Invitation) -> str:
 
 def _queue_email(invitation_id: int, kind: str) -> None:
     """Build the invitee's e-mail now (the meeting as it is) and queue it in the outbox."""
-    from core.mail.services import email_queue, text_attachments
+    from kernel.mail.services import email_queue, text_attachments
     from regional.tasks.meetings import build_meeting_email
 
     invitation = Invitation.objects.select_related("meeting", "meeting__host_alliance").get(

@@ -37,8 +37,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tenants.utils import schema_exists
 
-from core.audit.services import audit_log
-from core.mail.services import email_queue
+from kernel.audit.services import audit_log
+from kernel.mail.services import email_queue
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
 from tenants.links import host_origin, host_url
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User

@@ -12,11 +12,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql
 
-from core.audit.services import audit_log
-from core.broker import TaskQueueUnavailable, publish
+from kernel.audit.services import audit_log
+from kernel.broker import TaskQueueUnavailable, publish
+from kernel.dates import validate_plausible_date
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
-from tenants.dates import validate_plausible_date
 
 # The figures a snapshot stores, as the engine names them.
 SNAPSHOT_FIELDS = (

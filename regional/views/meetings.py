@@ -17,8 +17,8 @@ from django_tenants.utils import get_public_schema_name, schema_context
 from core.forms.meetings import AgendaCorrectionForm
 from core.lists import Column, ListSpec, list_view
 from core.services.meetings import agenda_is_locked
-from core.uploads import stored_file_response
 from core.views.generic import add_validation_error, confirm_page, form_page
+from kernel.uploads import stored_file_response
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms.meetings import (
     AgendaBulkForm,

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import tenants.dates
+import kernel.dates
 
 
 class Migration(migrations.Migration):
@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key', models.CharField(max_length=200, unique=True, verbose_name='key')),
                 ('count', models.PositiveIntegerField(default=0, verbose_name='count')),
-                ('expires_at', models.DateTimeField(db_index=True, validators=[tenants.dates.validate_plausible_date], verbose_name='expires at')),
+                ('expires_at', models.DateTimeField(db_index=True, validators=[kernel.dates.validate_plausible_date], verbose_name='expires at')),
             ],
             options={
                 'verbose_name': 'rate counter',

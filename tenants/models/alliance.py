@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from tenants.dates import validate_plausible_date
+from kernel.dates import validate_plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel

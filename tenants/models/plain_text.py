@@ -2,7 +2,7 @@
 
 Every write service calls ``full_clean()`` before saving, and ModelForms call it too,
 so this one check refuses such text from forms, the API and imports alike; ModelForms
-and the API show it on the field it concerns. The rules are in ``tenants.plain_text``.
+and the API show it on the field it concerns. The rules are in ``kernel.text``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from tenants.plain_text import refused_character, refused_character_error
+from kernel.text import refused_character, refused_character_error
 
 
 def plain_text_errors(instance: models.Model, exclude=None) -> dict[str, ValidationError]:

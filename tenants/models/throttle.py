@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tenants.dates import validate_plausible_date
+from kernel.dates import validate_plausible_date
 
 
 class RateCounter(models.Model):

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tenants.dates import validate_plausible_date
+from kernel.dates import validate_plausible_date
 
 from .plain_text import PlainTextModel
 

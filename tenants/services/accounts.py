@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tenants.models import Alliance, User
 
 ERASED_LABEL = "Gelöschte Person"

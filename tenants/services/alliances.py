@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.audit.services import audit_log
+from kernel.audit.services import audit_log
 from tenants.models import Alliance, AllianceStatus, Domain
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
 

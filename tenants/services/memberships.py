@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from core.audit.services import audit_log
+from kernel.audit.services import audit_log
 from tenants.models import Alliance, Membership, User
 
 

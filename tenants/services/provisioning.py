@@ -40,7 +40,7 @@ from django.db.migrations.loader import MigrationLoader
 from django_tenants.utils import quote_schema_name, schema_exists
 from psycopg import sql
 
-from core.audit.services import audit_log
+from kernel.audit.services import audit_log
 from tenants.models import Alliance
 from tenants.services.alliances import alliance_create
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import Partner
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
 from tests.factories.partners import ContactPersonFactory, PartnerFactory

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from regional.models import (
     AllianceSetup,
     AllianceSnapshot,

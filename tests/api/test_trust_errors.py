@@ -129,7 +129,7 @@ def test_broker_down_inside_a_view_answers_503_json(api, monkeypatch):
 
 
 def test_a_service_that_could_not_queue_its_work_answers_503_json(api, monkeypatch):
-    from core.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable
+    from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable
 
     def refused(**kwargs):
         raise TaskQueueUnavailable

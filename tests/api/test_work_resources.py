@@ -6,7 +6,6 @@ import pytest
 from django.test import Client
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import (
     Application,
     ApplicationStatus,
@@ -16,6 +15,7 @@ from core.models import (
     HolidayOffer,
     Project,
 )
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory

@@ -15,8 +15,8 @@ from django.db import connection
 from django_tenants.utils import schema_context
 
 from config.celery import app as celery_app
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tests.celery_probe import PROBE_ACTION, SEED_ACTION, probe_schema
 from tests.conftest import database_url_for
 

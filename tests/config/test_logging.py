@@ -213,7 +213,7 @@ def test_probe_lines_never_claim_the_tenant_of_the_previous_request(jena, settin
     response = client.get("/readyz")
 
     assert response.status_code == 503
-    record = json_log.one(logger="config.health")
+    record = json_log.one(logger="kernel.health")
     assert record["tenant"] == "-"  # answered before any tenant was looked up
     assert record["path"] == "/readyz"
 

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import (
     Application,
     ApplicationStatus,
@@ -31,6 +30,7 @@ from core.services.admissions import (
     split_name,
 )
 from core.services.partners import partner_update
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import (
     assert_same_queries_for_few_and_many,

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tests.factories.tenants import UserFactory
 
 

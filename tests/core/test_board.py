@@ -36,7 +36,7 @@ from core.services.board import (
     minutes_update,
     quarterly_dates,
 )
-from core.uploads import ATTACHMENT_MAX_BYTES
+from kernel.uploads import ATTACHMENT_MAX_BYTES
 from tenants.roles import Role
 from tests import isolation
 from tests.conftest import (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django_tenants.utils import tenant_context
 
-from core.audit.models import AuditEntry
 from core.demo import ascii_slug, seed_workspace
 from core.models import (
     BoardMeeting,
@@ -16,6 +15,7 @@ from core.models import (
     PartnerStatus,
     SealApplication,
 )
+from kernel.audit.models import AuditEntry
 
 
 def _partner_rows(alliance) -> list[tuple]:

@@ -14,10 +14,10 @@ from django.utils import translation
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
-from core.audit.models import AuditEntry
 from core.models import FundingEntry, Partner
 from core.selectors.funding import funding_totals_by_year
 from core.services import funding as services
+from kernel.audit.models import AuditEntry
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
     csv_rows,

@@ -12,10 +12,10 @@ import pytest
 from django.utils import translation
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import GuideEntry, HolidayOffer
-from core.pdf import holiday_plan_pdf, latin1
 from core.views.holidays import holiday_calendar_ics, ics_escape, ics_fold
+from kernel.audit.models import AuditEntry
+from kernel.pdf import holiday_plan_pdf, latin1
 from tenants.roles import Role
 from tests.conftest import (
     assert_same_queries_for_few_and_many,

@@ -19,11 +19,11 @@ from django.utils import translation
 from django_tenants.utils import schema_context
 from openpyxl import Workbook
 
-from core.audit.models import AuditEntry
 from core.imports import KINDS, Lookups, parse_amount, parse_date, parse_import
 from core.models import Measure, Partner, Project
 from core.services import imports as import_services
 from core.services.partners import partner_create
+from kernel.audit.models import AuditEntry
 from tests.conftest import logged_in_client, person_with_role
 
 UPLOAD = "/workspace/import/"

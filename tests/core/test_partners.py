@@ -9,8 +9,8 @@ import pytest
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
-from core.audit.models import AuditEntry
 from core.models import ContactPerson, Partner
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import (
     assert_same_queries_for_few_and_many,

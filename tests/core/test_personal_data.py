@@ -7,11 +7,11 @@ import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import Application, BoardMember, ContactPerson, Partner
 from core.retention import apply_retention_everywhere
 from core.services.partners import contact_create
 from core.services.personal_data import apply_retention, record_anonymise
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import ContactPersonFactory, PartnerFactory

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import SealApplication, SealCheck, SealCriterion, SealStatus
 from core.services import seal as services
 from core.tasks import send_seal_expiry_reminders
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
@@ -497,7 +497,7 @@ def test_the_same_record_id_in_another_alliance_is_not_found(badfrankenhausen, c
 @pytest.fixture
 def queued_mails(monkeypatch):
     """What the reminder task hands to the e-mail outbox (instead of queuing it)."""
-    from core.mail import services as mail_services
+    from kernel.mail import services as mail_services
 
     queued = []
     monkeypatch.setattr(mail_services, "email_queue", lambda **kwargs: queued.append(kwargs))

@@ -12,18 +12,18 @@ from django.test import Client
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.dates import (
+from core.models import BoardMeeting, HolidayOffer, MinutesStatus, Partner, SealApplication
+from core.services.board import meeting_series_plan
+from core.services.holidays import holiday_offer_create
+from core.services.partners import partner_create
+from core.views.holidays import holiday_calendar_ics
+from kernel.dates import (
     EARLIEST,
     LATEST,
     check_date_fields_are_plausible,
     date_fields,
     validate_plausible_date,
 )
-from core.models import BoardMeeting, HolidayOffer, MinutesStatus, Partner, SealApplication
-from core.services.board import meeting_series_plan
-from core.services.holidays import holiday_offer_create
-from core.services.partners import partner_create
-from core.views.holidays import holiday_calendar_ics
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.board import BoardMeetingFactory, MeetingTemplateFactory

@@ -1,6 +1,6 @@
 """Exports are safe: formulas are neutralised and no stored character makes one fail.
 
-Every CSV and XLSX file goes through ``core.spreadsheets``; these tests walk every list
+Every CSV and XLSX file goes through ``kernel.spreadsheets``; these tests walk every list
 route and the ministry report files and check what a spreadsheet program would run.
 """
 
@@ -17,8 +17,8 @@ from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
 import core.lists
-from core import spreadsheets
 from core.models import Partner
+from kernel import spreadsheets
 from tenants.roles import Role
 from tests.conftest import csv_rows, logged_in_client, person_with_role
 from tests.factories.partners import PartnerFactory
@@ -91,7 +91,7 @@ def test_an_over_long_text_is_cut_to_what_excel_allows_in_a_cell():
 
 
 def test_no_module_writes_csv_or_xlsx_cells_except_the_safe_writer():
-    """Guard: a new export cannot bypass ``core.spreadsheets`` unnoticed."""
+    """Guard: a new export cannot bypass ``kernel.spreadsheets`` unnoticed."""
     patterns = [
         re.compile(r"csv\.(writer|DictWriter)\("),
         re.compile(r"\.cell\([^)]*value="),

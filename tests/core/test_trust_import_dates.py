@@ -1,4 +1,4 @@
-"""The import checks its dates with the one plausible-date rule (``tenants.dates``): the
+"""The import checks its dates with the one plausible-date rule (``kernel.dates``): the
 same range and the same German message as forms and API, for text dates and for date
 cells of a workbook alike."""
 

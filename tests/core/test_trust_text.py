@@ -12,10 +12,10 @@ from core.forms.board import AttachmentForm, MinutesForm
 from core.forms.seal import SealRejectForm
 from core.imports import Lookups, parse_import
 from core.models import Partner
+from kernel.text import refused_character
 from regional.forms.meetings import AgendaBulkForm
 from regional.forms.meetings import MinutesForm as RegionalMinutesForm
 from tenants.models import User
-from tenants.plain_text import refused_character
 from tenants.roles import Role
 from tests.conftest import person_with_role
 from tests.factories.partners import PartnerFactory

@@ -9,7 +9,6 @@ import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import (
     Application,
     BoardMeeting,
@@ -21,6 +20,7 @@ from core.models import (
     SealCheck,
     SealCriterion,
 )
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tenants.services.memberships import membership_create
 from tests.conftest import host_client

@@ -345,7 +345,7 @@ def test_nginx_passes_host_scheme_client_and_request_id(nginx):
 
 def test_nginx_body_limit_fits_the_largest_upload_and_media_stays_behind_django(nginx):
     from core.imports import MAX_FILE_SIZE
-    from core.uploads import ATTACHMENT_MAX_BYTES
+    from kernel.uploads import ATTACHMENT_MAX_BYTES
 
     limit = int(re.search(r"client_max_body_size (\d+)m;", nginx).group(1)) * 1024 * 1024
     assert limit > max(ATTACHMENT_MAX_BYTES, MAX_FILE_SIZE)

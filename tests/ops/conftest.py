@@ -42,7 +42,7 @@ class CommittedRows:
         from axes.models import AccessLog
         from django.contrib.sessions.models import Session
 
-        from core.mail.models import OutboxEmail
+        from kernel.mail.models import OutboxEmail
         from regional.models import AllianceSnapshot, StatisticsRun
 
         self.public_models = [AllianceSnapshot, StatisticsRun, OutboxEmail, AccessLog]
@@ -56,7 +56,7 @@ class CommittedRows:
 
     @staticmethod
     def _audit():
-        from core.audit.models import AuditEntry
+        from kernel.audit.models import AuditEntry
 
         return AuditEntry
 

@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from config import embedded
-from core.mail.models import OutboxEmail, OutboxStatus
+from kernel.mail.models import OutboxEmail, OutboxStatus
 from tenants.models import Alliance
 from tenants.roles import Role
 from tests.conftest import person_with_role

@@ -10,8 +10,8 @@ import email as email_parser
 import pytest
 
 from config.celery import app as celery_app
-from core.mail import services
-from core.mail.models import AttemptOutcome, OutboxEmail, OutboxStatus
+from kernel.mail import services
+from kernel.mail.models import AttemptOutcome, OutboxEmail, OutboxStatus
 from tests.ops.processes import service_env, start_worker, wait_until
 
 pytestmark = pytest.mark.celery_worker

@@ -1,4 +1,4 @@
-"""The e-mail outbox (core.mail): written with the change, handed to the broker after the
+"""The e-mail outbox (kernel.mail): written with the change, handed to the broker after the
 commit, kept when the broker is down, sent once, retried with a back-off, then failed."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from core.audit.models import AuditEntry
-from core.mail import services
-from core.mail.models import OutboxEmail, OutboxStatus
-from core.mail.tasks import dispatch_outbox_on_worker_start, send_outbox_email
+from kernel.audit.models import AuditEntry
+from kernel.mail import services
+from kernel.mail.models import OutboxEmail, OutboxStatus
+from kernel.mail.tasks import dispatch_outbox_on_worker_start, send_outbox_email
 from regional.tasks.meetings import calendar_part
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
@@ -187,14 +187,14 @@ def test_the_outbox_admin_is_not_shown_on_alliance_hosts(db, jena):
 
 
 def test_the_sweep_runs_every_minute_and_when_a_worker_starts(monkeypatch):
-    from core.mail import tasks
+    from kernel.mail import tasks
 
     assert settings.CELERY_BEAT_SCHEDULE["outbox-dispatch"]["task"] == "mail.dispatch_outbox"
     schedule = settings.CELERY_BEAT_SCHEDULE["outbox-dispatch"]["schedule"]
     assert schedule.remaining_estimate(timezone.now()) <= datetime.timedelta(minutes=1)
 
     published = []
-    monkeypatch.setattr("core.broker.publish", lambda task, **kw: published.append(task.name))
+    monkeypatch.setattr("kernel.broker.publish", lambda task, **kw: published.append(task.name))
     dispatch_outbox_on_worker_start(sender=None)
     assert published == [tasks.dispatch_outbox.name]
 

@@ -15,9 +15,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from core.mail import services
-from core.mail.models import AttemptOutcome, OutboxEmail, OutboxStatus
-from core.mail.tasks import send_outbox_email
+from kernel.mail import services
+from kernel.mail.models import AttemptOutcome, OutboxEmail, OutboxStatus
+from kernel.mail.tasks import send_outbox_email
 from tests.conftest import database_url_for
 
 

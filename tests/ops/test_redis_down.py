@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from config.celery import app as celery_app
-from core.broker import QUEUE_UNAVAILABLE_MESSAGE
-from core.mail.models import OutboxEmail, OutboxStatus
+from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE
+from kernel.mail.models import OutboxEmail, OutboxStatus
 from regional.models import RunStatus, StatisticsRun
 from tenants.models import Alliance
 from tenants.roles import Role
@@ -180,7 +180,7 @@ def test_generating_a_report_while_the_broker_is_down_is_refused_and_can_be_retr
     """The hand-over after the commit marks the report failed with the reason and raises
     the German ``ValidationError`` that the confirmation page and the API show. (In a
     request the hook runs inside the service; the test's transaction runs it at exit.)"""
-    from core.broker import TaskQueueUnavailable
+    from kernel.broker import TaskQueueUnavailable
     from regional.models import ReportStatus
     from regional.services import reports as services
     from regional.tasks.reports import generate_report
@@ -214,7 +214,7 @@ def test_generating_a_report_while_the_broker_is_down_is_refused_and_can_be_retr
 def test_the_cache_degrades_to_misses_while_redis_is_unreachable(redis_server, caplog):
     """Reads miss, writes are skipped, ``add`` fails closed, one warning per outage, and
     the cache is used again once Redis answers."""
-    from config import cache as cache_module
+    from kernel import cache as cache_module
 
     cache = cache_module.DegradingRedisCache(redis_server.url, {"KEY_PREFIX": "ops"})
     cache.set("greeting", "hallo")
@@ -222,7 +222,7 @@ def test_the_cache_degrades_to_misses_while_redis_is_unreachable(redis_server, c
     redis_server.stop()
 
     started = time.monotonic()
-    with caplog.at_level("WARNING", logger="config.cache"):
+    with caplog.at_level("WARNING", logger="kernel.cache"):
         for _ in range(50):
             assert cache.get("greeting", "miss") == "miss"
             cache.set("greeting", "tschüss")
@@ -233,7 +233,7 @@ def test_the_cache_degrades_to_misses_while_redis_is_unreachable(redis_server, c
             with pytest.raises(ValueError, match="not found"):
                 cache.incr("counter")
     assert time.monotonic() - started < 3
-    assert len([r for r in caplog.records if r.name == "config.cache"]) == 1
+    assert len([r for r in caplog.records if r.name == "kernel.cache"]) == 1
 
     redis_server.start()
     cache._down_until = 0.0  # as after RETRY_AFTER_SECONDS
@@ -246,4 +246,4 @@ def test_sessions_and_login_throttling_do_not_depend_on_redis(settings):
     assert getattr(settings, "AXES_HANDLER", "axes.handlers.database.AxesDatabaseHandler") == (
         "axes.handlers.database.AxesDatabaseHandler"
     )
-    assert settings.CACHES["default"]["BACKEND"] == "config.cache.DegradingRedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "kernel.cache.DegradingRedisCache"

@@ -12,7 +12,6 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from core.audit.models import AuditEntry
 from core.demo import seed_workspace
 from core.models import (
     BoardMeeting,
@@ -27,6 +26,7 @@ from core.models import (
     SealApplication,
     SealStatus,
 )
+from kernel.audit.models import AuditEntry
 from regional import demo as state_demo
 from regional import statistics as engine
 from regional.models import AllianceSetup, AllianceSnapshot, RegionalMeeting, Report

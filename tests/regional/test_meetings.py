@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from regional.ics import escape, fold, meeting_calendar
 from regional.models import (
     AgendaEntry,

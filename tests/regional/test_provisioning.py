@@ -18,7 +18,7 @@ from django.db import connection
 from django_tenants.utils import schema_exists
 from psycopg import sql
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
 from regional.services import provisioning as regional_provisioning
 from regional.services.setups import setup_create

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from config.sentry import EMAIL_RE, PHONE_RE
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from regional import report_files
 from regional.models import AllianceSnapshot, Report, ReportStatus
 from regional.reports import SECTIONS, figure_label

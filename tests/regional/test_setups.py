@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone, translation
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.services.setups import DEFAULT_CHECKLIST, setup_create
 from tenants.districts import District

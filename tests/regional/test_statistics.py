@@ -252,7 +252,7 @@ def test_a_failing_run_is_marked_failed_with_the_error(seeded, badfrankenhausen)
 
 
 def test_a_refresh_leaves_an_audit_entry(seeded):
-    from core.audit.models import AuditEntry
+    from kernel.audit.models import AuditEntry
 
     run = statistics_refresh(actor=None, taken_on=TODAY)
     entry = AuditEntry.objects.get(action="regional.statisticsrun.done", object_id=str(run.pk))

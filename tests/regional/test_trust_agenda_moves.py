@@ -11,7 +11,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.regional import AgendaEntryFactory, RegionalMeetingFactory

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
 from core.models import MinutesStatus
 from core.services import board as board_services
+from kernel.audit.models import AuditEntry
 from regional.models import RegionalMinutesStatus
 from regional.services import meetings as regional_services
 from tenants.roles import Role

@@ -3,8 +3,8 @@
 import pytest
 from django_tenants.utils import schema_context, schema_exists
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tenants.models import Alliance
 from tests.conftest import host_client, logged_in_client
 from tests.factories.tenants import UserFactory

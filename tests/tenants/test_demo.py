@@ -19,7 +19,6 @@ from django.db.models import Count
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from core.audit.models import AuditEntry
 from core.demo import CHILDCARE_POOL, PROFILES
 from core.models import (
     Application,
@@ -42,6 +41,7 @@ from core.models import (
     WorkingGroup,
 )
 from core.services.records import record_update
+from kernel.audit.models import AuditEntry
 from regional.demo import STRATEGY_AGENDA, STRATEGY_TITLE
 from regional.models import (
     AllianceSetup,

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tenants.models import Membership
 from tenants.services.accounts import ERASED_LABEL, account_erase, account_export
 from tenants.services.memberships import membership_create, membership_remove

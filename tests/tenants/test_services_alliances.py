@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django_tenants.utils import schema_exists
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 from tenants.districts import District
 from tenants.models import Alliance, Domain
 from tenants.services.alliances import alliance_create, alliance_update

@@ -10,8 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_tenants.utils import schema_exists
 
-from core import dates as core_dates
-from tenants import dates
+from kernel import dates
 from tenants.models import Alliance, User
 from tenants.services.alliances import alliance_create, alliance_update
 from tests.conftest import logged_in_client
@@ -20,13 +19,6 @@ from tests.factories.tenants import UserFactory
 YEAR_1 = datetime.date(1, 1, 1)
 YEAR_9999 = datetime.date(9999, 12, 31)
 GERMAN = "zwischen dem 01.01.1900 und dem 31.12.2100"
-
-
-def test_one_validator_serves_every_room():
-    """core re-exports the tenants' rule: one range, one message, not a copy."""
-    assert core_dates.validate_plausible_date is dates.validate_plausible_date
-    assert core_dates.EARLIEST is dates.EARLIEST
-    assert core_dates.LATEST is dates.LATEST
 
 
 def test_every_date_field_of_tenants_carries_the_validator():

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.mail.models import OutboxEmail
+from kernel.mail.models import OutboxEmail
 from regional.models import Invitation, Response
 from tenants.roles import Role
 from tenants.token_pages import TOKEN_PAGE_HEADERS
@@ -159,8 +159,8 @@ def test_seal_reminder_link_carries_the_configured_port(
     jena, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     """The demo's reminder e-mails linked to ``http://jena.localhost/...`` (no port)."""
-    from core.mail import services as mail_services
     from core.tasks import send_seal_expiry_reminders
+    from kernel.mail import services as mail_services
     from tests.factories.partners import PartnerFactory
     from tests.factories.seal import AwardedSealFactory
 

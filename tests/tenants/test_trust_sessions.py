@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from core.mail.models import OutboxEmail
+from kernel.mail.models import OutboxEmail
 from tenants import throttling
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role

@@ -20,8 +20,8 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log
 from tenants.models import Membership, User
 from tenants.services.accounts import ERASED_LABEL
 from tenants.services.memberships import membership_create, membership_remove
@@ -410,10 +410,10 @@ def test_password_reset_on_the_public_host_links_to_the_public_host(
 def test_password_reset_writes_the_mail_to_the_outbox_and_hands_it_to_the_queue(
     jena, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """The form queues the mail in the outbox (core.mail) instead of sending it itself;
+    """The form queues the mail in the outbox (kernel.mail) instead of sending it itself;
     after the commit the send task is handed to the broker."""
-    from core.mail import services as mail_services
-    from core.mail.models import OutboxEmail, OutboxStatus
+    from kernel.mail import services as mail_services
+    from kernel.mail.models import OutboxEmail, OutboxStatus
 
     handed = []
     monkeypatch.setattr(

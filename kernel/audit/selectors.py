@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 
 
 def audit_entry_list(*, action_prefix: str = "", search: str = "") -> QuerySet[AuditEntry]:

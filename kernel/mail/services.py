@@ -4,7 +4,7 @@
 in the caller's transaction and, once that commits, hands a send task to the broker.
 When the broker is down the row simply stays pending: the request succeeds, and the
 row is handed over again by the sweep that beat runs every minute and that every
-worker runs when it starts (``core.mail.tasks``).
+worker runs when it starts (``kernel.mail.tasks``).
 
 Delivery is at least once: a row stays pending until "sent" is committed. The send
 task holds a lock on its row while it sends (a PostgreSQL advisory lock, which the
@@ -32,9 +32,9 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from core.audit.services import audit_log
-from core.broker import publish
-from core.mail.models import AttemptOutcome, OutboxAttempt, OutboxEmail, OutboxStatus
+from kernel.audit.services import audit_log
+from kernel.broker import publish
+from kernel.mail.models import AttemptOutcome, OutboxAttempt, OutboxEmail, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def new_message_id() -> str:
 
 
 def _send_task():
-    from core.mail.tasks import send_outbox_email
+    from kernel.mail.tasks import send_outbox_email
 
     return send_outbox_email
 

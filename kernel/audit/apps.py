@@ -6,6 +6,6 @@ class AuditConfig(AppConfig):
     """The audit trail. Installed in the public schema and in every alliance schema,
     so each write is recorded in the schema it changed."""
 
-    name = "core.audit"
+    name = "kernel.audit"
     label = "audit"
     verbose_name = _("Audit trail")

@@ -12,7 +12,7 @@ Two dangers are handled in this one place so that no export can forget them:
   (``-3,5`` from a report's change column) is harmless and stays as it is.
 - Characters XML cannot hold (control characters in data stored before input refused
   them): openpyxl raises IllegalCharacterError for them, so they are replaced
-  (``tenants.plain_text``) and an export never fails on its data.
+  (``kernel.text``) and an export never fails on its data.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from tenants.plain_text import replace_refused_characters
+from kernel.text import replace_refused_characters
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"

@@ -11,7 +11,7 @@ service arguments) through the same function. The system check below fails if a 
 field lacks it.
 
 It lives in ``tenants``, the lowest room with models, so that ``tenants`` (which may not
-import ``core``) can use it too; ``core.dates`` re-exports it for the rooms above.
+import ``core``) can use it too; ``kernel.dates`` re-exports it for the rooms above.
 """
 
 from __future__ import annotations

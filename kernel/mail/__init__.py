@@ -1,2 +1,2 @@
 """The e-mail outbox: every e-mail the platform sends, written with the change that
-caused it and sent by a Celery worker (see ``core.mail.services``)."""
+caused it and sent by a Celery worker (see ``kernel.mail.services``)."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import models
 
-from core.audit.models import AuditEntry
+from kernel.audit.models import AuditEntry
 
 
 def audit_log(

@@ -2,8 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.mail.models import OutboxAttempt, OutboxEmail, OutboxStatus
-from core.mail.services import outbox_retry
+from kernel.mail.models import OutboxAttempt, OutboxEmail, OutboxStatus
+from kernel.mail.services import outbox_retry
 from tenants.admin_areas import AreaAdminMixin
 
 

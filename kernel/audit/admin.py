@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from core.audit.models import AuditEntry
-from core.audit.services import audit_log, changes_between, snapshot
+from kernel.audit.models import AuditEntry
+from kernel.audit.services import audit_log, changes_between, snapshot
 
 
 class AuditedAdminMixin:

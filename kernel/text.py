@@ -22,6 +22,12 @@ from django.utils.translation import gettext_lazy as _
 _ALWAYS_REFUSED = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
 _LINE_BREAKS = "\t\n\r\u2028\u2029"
 
+# Personal data in free text: Sentry scrubs it, reports refuse it.
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# Phone numbers start with "+", "00" or a trunk "0" (German style): +49 3641 123456,
+# 03641/123-456, (0361) 55 66 77. Dates (12.03.2026), times and plain counts never do.
+PHONE_RE = re.compile(r"(?<![\w.+:])(?:\+\d{2}|\(?0\d{2,5}\)?)[\d \t/\-()]{4,}\d")
+
 MULTILINE_REFUSED = re.compile(f"[{_ALWAYS_REFUSED}]")
 SINGLE_LINE_REFUSED = re.compile(f"[{_ALWAYS_REFUSED}{_LINE_BREAKS}]")
 

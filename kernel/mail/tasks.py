@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 @shared_task(name="mail.send_outbox_email", acks_late=True, ignore_result=True)
 def send_outbox_email(email_id: int) -> str:
     """Send outbox row ``email_id`` if it is still pending (safe to run twice)."""
-    from core.mail.services import outbox_send
+    from kernel.mail.services import outbox_send
 
     with schema_context(get_public_schema_name()):
         return outbox_send(email_id=email_id)
@@ -25,7 +25,7 @@ def send_outbox_email(email_id: int) -> str:
 @shared_task(name="mail.dispatch_outbox", ignore_result=True)
 def dispatch_outbox() -> int:
     """Hand every due pending e-mail to the broker (beat runs this every minute)."""
-    from core.mail.services import outbox_dispatch_pending
+    from kernel.mail.services import outbox_dispatch_pending
 
     with schema_context(get_public_schema_name()):
         handed = outbox_dispatch_pending()
@@ -39,6 +39,6 @@ def dispatch_outbox_on_worker_start(sender=None, **kwargs) -> None:
     """A worker that (re)starts sends what piled up while the broker or it was down,
     without waiting for beat. Queued as a task: the main process of a prefork worker
     must not open a database connection that its children would inherit."""
-    from core.broker import publish
+    from kernel.broker import publish
 
     publish(dispatch_outbox)

@@ -7,6 +7,6 @@ class MailConfig(AppConfig):
     alliance schema reaches through its search path, so a write in any schema can queue
     an e-mail in its own transaction and one sweep finds every pending message."""
 
-    name = "core.mail"
+    name = "kernel.mail"
     label = "mail"
     verbose_name = _("E-mail outbox")
