@@ -42,12 +42,34 @@ def broker_errors() -> tuple[type[BaseException], ...]:
     return (OperationalError, RedisError, OSError)
 
 
+def registered_task(name: str):
+    """The task registered under ``name``.
+
+    A worker imports every task module when it starts; a web process has not, since no
+    service imports a task module. So on the first miss the app's task modules are
+    loaded once, as the worker would load them, and the name is looked up again.
+    """
+    from celery import current_app
+    from celery.exceptions import NotRegistered
+
+    try:
+        return current_app.tasks[name]
+    except NotRegistered:
+        current_app.loader.import_default_modules()
+        return current_app.tasks[name]
+
+
 def publish(task, *, args=None, kwargs=None, **options) -> bool:
     """Send ``task`` to the broker; False (and a warning in the log) when it is down.
+
+    ``task`` is the task's registered name (services enqueue by name, so no service
+    imports a task module and tasks may import services freely) or a task object.
 
     How long a publish keeps trying is ``CELERY_TASK_PUBLISH_RETRY_POLICY`` (one quick
     retry, so a broker that is down costs a request well under a second).
     """
+    if isinstance(task, str):
+        task = registered_task(task)
     if kwargs is not None:
         options["kwargs"] = kwargs
     try:

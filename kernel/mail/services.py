@@ -65,15 +65,9 @@ def new_message_id() -> str:
     return make_msgid(domain=urlsplit(settings.BUENDNISNETZ_SITE_URL).hostname or "localhost")
 
 
-def _send_task():
-    from kernel.mail.tasks import send_outbox_email
-
-    return send_outbox_email
-
-
 def _dispatch(email_id: int) -> bool:
     """Hand one row to the broker; remember when, so the sweep leaves it alone."""
-    if not publish(_send_task(), args=[email_id]):
+    if not publish("mail.send_outbox_email", args=[email_id]):
         return False
     OutboxEmail.objects.filter(pk=email_id, status=OutboxStatus.PENDING).update(
         dispatched_at=timezone.now()

@@ -62,7 +62,7 @@ def reply_url(invitation: Invitation) -> str:
 def _queue_email(invitation_id: int, kind: str) -> None:
     """Build the invitee's e-mail now (the meeting as it is) and queue it in the outbox."""
     from kernel.mail.services import email_queue, text_attachments
-    from regional.tasks.meetings import build_meeting_email
+    from regional.services.meeting_mail import build_meeting_email
 
     invitation = Invitation.objects.select_related("meeting", "meeting__host_alliance").get(
         pk=invitation_id

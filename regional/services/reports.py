@@ -195,9 +195,7 @@ def report_generate(*, actor, report: Report) -> Report:
 def _hand_over(report_id: int, task_id: str, actor) -> None:
     """Give the committed generation to a worker. With the broker down the report is
     marked failed (generating it again is offered) and ``TaskQueueUnavailable`` raised."""
-    from regional.tasks.reports import generate_report
-
-    if publish(generate_report, args=[report_id], task_id=task_id):
+    if publish("regional.generate_report", args=[report_id], task_id=task_id):
         return
     with _public(), transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()

@@ -117,8 +117,6 @@ def setup_delete(*, actor, setup: AllianceSetup) -> None:
 
 def _queue_provisioning(setup: AllianceSetup, *, actor) -> None:
     """Mark the setup queued and hand it to a worker once the transaction commits."""
-    from regional.tasks.setups import provision_alliance
-
     task_id = str(uuid.uuid4())
     setup.provisioning_status = ProvisioningStatus.QUEUED
     setup.provisioning_step = STEP_QUEUED
@@ -130,7 +128,7 @@ def _queue_provisioning(setup: AllianceSetup, *, actor) -> None:
     def hand_over() -> None:
         # With the broker down the setup shows a failed provisioning that "Try again"
         # starts anew, and the caller learns why (TaskQueueUnavailable).
-        if publish(provision_alliance, args=[setup_id], kwargs=kwargs, task_id=task_id):
+        if publish("regional.provision_alliance", args=[setup_id], kwargs=kwargs, task_id=task_id):
             return
         error = str(QUEUE_UNAVAILABLE_MESSAGE)
         updated = AllianceSetup.objects.filter(

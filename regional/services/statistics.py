@@ -156,9 +156,7 @@ def statistics_run_request(*, actor, taken_on: datetime.date | None = None) -> S
 def _hand_over(run: StatisticsRun, actor) -> None:
     """Give the committed run to a worker. With the broker down the run is marked failed
     (so a new refresh can be asked for at once) and ``TaskQueueUnavailable`` is raised."""
-    from regional.tasks.statistics import refresh_statistics
-
-    if publish(refresh_statistics, args=[run.pk], task_id=run.task_id):
+    if publish("regional.refresh_statistics", args=[run.pk], task_id=run.task_id):
         return
     run.status = RunStatus.FAILED
     run.finished_at = timezone.now()

@@ -15,7 +15,7 @@ from kernel.audit.models import AuditEntry
 from kernel.mail import services
 from kernel.mail.models import OutboxEmail, OutboxStatus
 from kernel.mail.tasks import dispatch_outbox_on_worker_start, send_outbox_email
-from regional.tasks.meetings import calendar_part
+from regional.services.meeting_mail import calendar_part
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
@@ -26,7 +26,9 @@ def handed(monkeypatch):
     """The send tasks handed to the broker (the broker answers)."""
     calls = []
     monkeypatch.setattr(
-        services, "publish", lambda task, args: calls.append((task.name, args)) or True
+        services,
+        "publish",
+        lambda task, args: calls.append((getattr(task, "name", task), args)) or True,
     )
     return calls
 
@@ -80,7 +82,9 @@ def handed_later(monkeypatch):
     def broker_back():
         calls = []
         monkeypatch.setattr(
-            services, "publish", lambda task, args: calls.append((task.name, args)) or True
+            services,
+            "publish",
+            lambda task, args: calls.append((getattr(task, "name", task), args)) or True,
         )
         return calls
 
@@ -194,7 +198,9 @@ def test_the_sweep_runs_every_minute_and_when_a_worker_starts(monkeypatch):
     assert schedule.remaining_estimate(timezone.now()) <= datetime.timedelta(minutes=1)
 
     published = []
-    monkeypatch.setattr("kernel.broker.publish", lambda task, **kw: published.append(task.name))
+    monkeypatch.setattr(
+        "kernel.broker.publish", lambda task, **kw: published.append(getattr(task, "name", task))
+    )
     dispatch_outbox_on_worker_start(sender=None)
     assert published == [tasks.dispatch_outbox.name]
 

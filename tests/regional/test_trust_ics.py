@@ -12,7 +12,7 @@ import pytest
 from regional.ics import meeting_calendar, utc_stamp
 from regional.models import RegionalMeeting
 from regional.selectors.meetings import meeting_agenda
-from regional.tasks.meetings import build_meeting_email
+from regional.services.meeting_mail import build_meeting_email
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.regional import AgendaEntryFactory, InvitationFactory, RegionalMeetingFactory
