@@ -28,7 +28,7 @@ def handed(monkeypatch):
     monkeypatch.setattr(
         services,
         "publish",
-        lambda task, args: calls.append((getattr(task, "name", task), args)) or True,
+        lambda task, args: calls.append((task, args)) or True,
     )
     return calls
 
@@ -84,7 +84,7 @@ def handed_later(monkeypatch):
         monkeypatch.setattr(
             services,
             "publish",
-            lambda task, args: calls.append((getattr(task, "name", task), args)) or True,
+            lambda task, args: calls.append((task, args)) or True,
         )
         return calls
 

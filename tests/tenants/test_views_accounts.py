@@ -417,7 +417,7 @@ def test_password_reset_writes_the_mail_to_the_outbox_and_hands_it_to_the_queue(
 
     handed = []
     monkeypatch.setattr(
-        mail_services, "publish", lambda task, args: handed.append((task.name, args)) or True
+        mail_services, "publish", lambda task, args: handed.append((task, args)) or True
     )
     user = UserFactory()
 
