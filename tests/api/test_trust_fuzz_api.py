@@ -14,19 +14,8 @@ from django_tenants.utils import schema_context
 from tenants.roles import Role
 from tests.conftest import host_client, person_with_role
 from tests.factories.partners import PartnerFactory
+from tests.hostile import BAD_VALUES
 
-BAD_VALUES = (
-    "\x00",
-    "a\x00b",
-    "x" * 10_000,
-    "2024-13-45",
-    "0000-00-00",
-    "99999-01-01",
-    "-1",
-    "-99999999999999999999",
-    "99999999999999999999",
-    "abc",
-)
 SHAPE = {"status", "code", "detail", "errors"}
 
 
