@@ -1,55 +1,43 @@
 """The statistics engine: every alliance's key figures, read from all schemas at once.
 
 ``core.selectors.figures.alliance_figures()`` counts one alliance with the ORM inside its
-schema. This module computes exactly the same figures for many alliances with few round
-trips: one raw SQL statement per batch of schemas, a ``UNION ALL`` of six small
-aggregates per schema, one per table (see ``_BRANCHES``), against schema-qualified
-tables. Schema and table names are quoted identifiers
-(``psycopg.sql.Identifier``) taken from ``tenants.Alliance`` and the models' metadata;
-every value (dates, status codes) is quoted by psycopg (``psycopg.sql.Literal``).
+schema. This module counts the same declarations (``core.figures.ALLIANCE_FIGURES``) for
+many alliances with few round trips: one raw SQL statement per batch of schemas, a
+``UNION ALL`` of one branch per source table and schema. Each branch is the source's own
+QuerySet compiled by Django and pointed at the schema's table
+(``kernel.figures.schema_branch()``); its rows come back as JSON and are reduced to the
+figures exactly as the ORM's rows are. Schema names are quoted identifiers
+(``psycopg.sql.Identifier``) taken from ``tenants.Alliance``; every value (dates, status
+codes) is quoted by psycopg (``psycopg.sql.Literal``).
 
 A batch holds at most ``MAX_BATCH_SIZE`` schemas: one ``UNION ALL`` over hundreds of
 schemas spends seconds in PostgreSQL's planner, while 25 cost a few milliseconds;
 ``DEFAULT_BATCH_SIZE`` is what measured fastest (docs/benchmarks.md).
 
 With ``as_of=True`` the figures are those of a past day, reconstructed from the records'
-own dates (``_AS_OF_BRANCHES``): a partner counts if it had joined by then and is active
-now or left only later; a project if it had started by then (and is not merely planned
-today), finished if it had ended before; events, funding and held board meetings of the
-year up to that day; seals valid on that day. What has no date of its own keeps today's
-value (a partner's number of care guides, a project's families reached); partners that
-are dormant today are left out, as nobody recorded since when.
+own dates (see ``core.figures``).
 """
 
 from __future__ import annotations
 
 import datetime
+import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db import connection
 from django.utils import timezone
 from psycopg import sql
 
-from core.models import (
-    BoardMeeting,
-    Event,
-    FundingEntry,
-    MeetingStatus,
-    Partner,
-    PartnerKind,
-    PartnerStatus,
-    Project,
-    ProjectStatus,
-    SealApplication,
-    SealStatus,
-)
+from core.figures import ALLIANCE_FIGURES
 from core.selectors.figures import AllianceFigures
+from kernel.figures import Counting, row_from_json, schema_branch
 
 MAX_BATCH_SIZE = 25
 DEFAULT_BATCH_SIZE = MAX_BATCH_SIZE
+# One branch per source table and schema: each table is read once.
+BRANCHES_PER_SCHEMA = len(ALLIANCE_FIGURES.sources)
 
 
 @dataclass
@@ -78,160 +66,47 @@ def _identifier(name: str, context) -> str:
     return sql.Identifier(name).as_string(context)
 
 
-# The statement is a UNION ALL of small aggregates, six per schema: each reads one table
-# of one schema once, with every figure of that table as an aggregate (``FILTER`` where a
-# figure needs a narrower set of rows) and a GROUP BY where the figures go by kind, topic
-# or status. Every branch returns the same columns:
-#   alliance_id, part (which table), key1, key2 (the group, if any), n, a, b
-# and Python puts the rows of one alliance together (``_from_rows``). Branches without
-# subqueries are what keeps PostgreSQL's planner cheap: a branch per figure with nested
-# ``jsonb_object_agg`` subqueries (twelve per schema) cost more to plan than to run.
-# {alliance_id} is a literal integer, the tables are quoted identifiers; %(name)s are the
-# statement's parameters, shared by every branch.
-PARTNERS, SEALS, PROJECTS, EVENTS, FUNDING, BOARD_MEETINGS = range(1, 7)
-
-_BRANCHES = (
-    # Active partners by kind: how many, how many with care guides, care guides in all.
-    """SELECT {alliance_id}::integer AS alliance_id, 1 AS part, kind::text AS key1,
- NULL::text AS key2, count(*)::bigint AS n,
- (count(*) FILTER (WHERE care_guides_count > 0))::numeric AS a,
- coalesce(sum(care_guides_count), 0)::numeric AS b
- FROM {partner} WHERE status = %(active)s GROUP BY kind""",
-    """SELECT {alliance_id}::integer, 2, NULL::text, NULL::text, count(*)::bigint,
- NULL::numeric, NULL::numeric FROM {seal}
- WHERE status = %(awarded)s AND awarded_on <= %(today)s AND valid_until >= %(today)s""",
-    # Projects by topic and status together: Python adds them up both ways.
-    """SELECT {alliance_id}::integer, 3, topic::text, status::text, count(*)::bigint,
- coalesce(sum(families_reached), 0)::numeric, NULL::numeric
- FROM {project} GROUP BY topic, status""",
-    """SELECT {alliance_id}::integer, 4, NULL::text, NULL::text, count(*)::bigint,
- coalesce(sum(participant_count), 0)::numeric, NULL::numeric
- FROM {event} WHERE date BETWEEN %(year_start)s AND %(year_end)s""",
-    """SELECT {alliance_id}::integer, 5, kind::text, NULL::text, count(*)::bigint,
- sum(amount)::numeric, NULL::numeric
- FROM {funding} WHERE received_on BETWEEN %(year_start)s AND %(year_end)s GROUP BY kind""",
-    """SELECT {alliance_id}::integer, 6, NULL::text, NULL::text, count(*)::bigint,
- NULL::numeric, NULL::numeric
- FROM {board_meeting} WHERE status = %(held)s AND date BETWEEN %(year_start)s AND %(year_end)s""",
-)
-
-# The same rows as ``_BRANCHES``, as they were on the day %(today)s (see the docstring).
-_AS_OF_ALIVE = """((status = %(active)s AND joined_on <= %(today)s)
-    OR (status = %(left)s AND joined_on <= %(today)s AND left_on > %(today)s))"""
-_AS_OF_STARTED = "status <> %(planned)s AND start_date <= %(today)s"
-_AS_OF_BRANCHES = (
-    _BRANCHES[0].replace("status = %(active)s", _AS_OF_ALIVE),
-    _BRANCHES[1],
-    """SELECT {alliance_id}::integer, 3, topic::text,
- (CASE WHEN end_date < %(today)s THEN %(finished)s ELSE %(running)s END)::text,
- count(*)::bigint, coalesce(sum(families_reached), 0)::numeric, NULL::numeric
- FROM {project} WHERE STARTED GROUP BY 3, 4""".replace("STARTED", _AS_OF_STARTED),
-    """SELECT {alliance_id}::integer, 4, NULL::text, NULL::text, count(*)::bigint,
- coalesce(sum(participant_count), 0)::numeric, NULL::numeric
- FROM {event} WHERE date BETWEEN %(year_start)s AND %(today)s""",
-    """SELECT {alliance_id}::integer, 5, kind::text, NULL::text, count(*)::bigint,
- sum(amount)::numeric, NULL::numeric
- FROM {funding} WHERE received_on BETWEEN %(year_start)s AND %(today)s GROUP BY kind""",
-    """SELECT {alliance_id}::integer, 6, NULL::text, NULL::text, count(*)::bigint,
- NULL::numeric, NULL::numeric
- FROM {board_meeting} WHERE status = %(held)s AND date BETWEEN %(year_start)s AND %(today)s""",
-)
-BRANCHES_PER_SCHEMA = len(_BRANCHES)
+def _literal(value: Any, context) -> str:
+    if isinstance(value, enum.Enum):  # the models' choices: their plain value
+        value = value.value
+    return sql.Literal(value).as_string(context)
 
 
-def batch_statement(schemas: Sequence[SchemaRef], *, as_of: bool = False) -> sql.SQL:
-    """The one statement that counts every schema of ``schemas`` (at most 25); with
-    ``as_of`` the figures of the day ``%(today)s`` from the records' dates.
+def batch_statement(
+    schemas: Sequence[SchemaRef], *, today: datetime.date | None = None, as_of: bool = False
+) -> sql.SQL:
+    """The one statement that counts every schema of ``schemas`` (at most 25) on the day
+    ``today``; with ``as_of`` the figures of that day from the records' dates. Its rows
+    are ``(alliance id, source key, row as JSON)``.
 
-    Built with plain string formatting from identifiers that psycopg has quoted: composing
-    ``psycopg.sql`` objects for 150 branches cost as much Python time as PostgreSQL
-    needed to plan and run them.
+    Each source's QuerySet is compiled once; the schemas differ only in the table's
+    schema, put in by plain string formatting of identifiers that psycopg has quoted.
     """
     if not schemas:
         raise ValueError("A batch needs at least one schema.")
     if len(schemas) > MAX_BATCH_SIZE:
         raise ValueError(f"A batch holds at most {MAX_BATCH_SIZE} schemas.")
+    today = today or timezone.localdate()
     connection.ensure_connection()
     context = connection.connection
-    templates = "\nUNION ALL\n".join(_AS_OF_BRANCHES if as_of else _BRANCHES)
-    tables = {
-        name: _identifier(model._meta.db_table, context)
-        for name, model in (
-            ("partner", Partner),
-            ("seal", SealApplication),
-            ("project", Project),
-            ("event", Event),
-            ("funding", FundingEntry),
-            ("board_meeting", BoardMeeting),
+    counting = Counting(today=today, year=today.year, as_of=as_of)
+    template = "\nUNION ALL\n".join(
+        schema_branch(
+            source.rows(counting),
+            schema="{schema}",
+            literal=lambda value: _literal(value, context).replace("{", "{{").replace("}", "}}"),
+            prefix=f"{{alliance_id}}::integer, {_literal(source.key, context)}::text, ",
         )
-    }
-    branches = []
-    for ref in schemas:
-        schema = _identifier(ref.schema_name, context)
-        branches.append(
-            templates.format(
-                alliance_id=int(ref.alliance_id),
-                **{name: f"{schema}.{table}" for name, table in tables.items()},
-            )
-        )
-    return sql.SQL("\nUNION ALL\n".join(branches))
-
-
-def _parameters(today: datetime.date) -> dict[str, Any]:
-    return {
-        "active": PartnerStatus.ACTIVE.value,
-        "left": PartnerStatus.LEFT.value,
-        "planned": ProjectStatus.PLANNED.value,
-        "running": ProjectStatus.RUNNING.value,
-        "finished": ProjectStatus.FINISHED.value,
-        "awarded": SealStatus.AWARDED.value,
-        "held": MeetingStatus.HELD.value,
-        "today": today,
-        "year_start": datetime.date(today.year, 1, 1),
-        "year_end": datetime.date(today.year, 12, 31),
-    }
-
-
-def _from_rows(
-    rows: Iterable[Sequence[Any]], ref: SchemaRef, today: datetime.date
-) -> AllianceStatistics:
-    """One alliance's figures from its rows of the batch statement (see ``_BRANCHES``)."""
-    result = AllianceStatistics(
-        alliance_id=ref.alliance_id, schema_name=ref.schema_name, taken_on=today, year=today.year
+        for source in ALLIANCE_FIGURES.sources
     )
-    by_kind: dict[str, int] = {}
-    by_topic: dict[str, int] = {}
-    by_status: dict[str, int] = {}
-    for _alliance_id, part, key1, key2, n, a, b in rows:
-        if part == PARTNERS:
-            by_kind[key1] = int(n)
-            result.partners_with_care_guides += int(a)
-            result.care_guides_total += int(b)
-        elif part == SEALS:
-            result.valid_seals = int(n)
-        elif part == PROJECTS:
-            by_topic[key1] = by_topic.get(key1, 0) + int(n)
-            by_status[key2] = by_status.get(key2, 0) + int(n)
-            result.families_reached += int(a)
-        elif part == EVENTS:
-            result.events = int(n)
-            result.event_participants = int(a)
-        elif part == FUNDING:
-            result.funding_by_kind[key1] = Decimal(a)
-        elif part == BOARD_MEETINGS:
-            result.board_meetings_held = int(n)
-    result.partners_by_kind = {kind: by_kind.get(kind, 0) for kind in PartnerKind.values}
-    result.partners_total = sum(by_kind.values())
-    result.companies = by_kind.get(PartnerKind.COMPANY, 0)
-    if result.partners_total:
-        result.care_guides_share = round(
-            result.partners_with_care_guides / result.partners_total, 4
+    return sql.SQL(
+        "\nUNION ALL\n".join(
+            template.format(
+                alliance_id=int(ref.alliance_id), schema=_identifier(ref.schema_name, context)
+            )
+            for ref in schemas
         )
-    result.projects_by_topic = by_topic
-    result.projects_by_status = by_status
-    result.projects_total = sum(by_status.values())
-    result.funding_total = sum(result.funding_by_kind.values(), Decimal("0"))
-    return result
+    )
 
 
 def figures_for_batch(
@@ -240,22 +115,25 @@ def figures_for_batch(
     """The figures of each schema in ``schemas`` (at most 25), with one round trip;
     with ``as_of`` those of the (past) day ``today`` (see the module's docstring)."""
     today = today or timezone.localdate()
-    statement = batch_statement(schemas, as_of=as_of)
-    context = connection.connection
-    # The values are quoted by psycopg once and put in with Python's % formatting: this
-    # is what Django's client-side cursor would do with them, without its scan of the
-    # whole statement for placeholders.
-    literals = {
-        name: sql.Literal(value).as_string(context) for name, value in _parameters(today).items()
-    }
-    query = statement.as_string(context) % literals
+    statement = batch_statement(schemas, today=today, as_of=as_of)
     with connection.cursor() as cursor:
-        cursor.execute(query)
+        cursor.execute(statement.as_string(connection.connection))
         rows = cursor.fetchall()
-    by_alliance: dict[int, list[Sequence[Any]]] = {ref.alliance_id: [] for ref in schemas}
-    for row in rows:
-        by_alliance[row[0]].append(row)
-    return [_from_rows(by_alliance[ref.alliance_id], ref, today) for ref in schemas]
+    by_alliance: dict[int, dict[str, list[dict[str, Any]]]] = {
+        ref.alliance_id: {} for ref in schemas
+    }
+    for alliance_id, source, row in rows:
+        by_alliance[alliance_id].setdefault(source, []).append(row_from_json(row))
+    return [
+        AllianceStatistics.of(
+            ALLIANCE_FIGURES.reduce(by_alliance[ref.alliance_id]),
+            year=today.year,
+            alliance_id=ref.alliance_id,
+            schema_name=ref.schema_name,
+            taken_on=today,
+        )
+        for ref in schemas
+    ]
 
 
 def batches(items: Sequence[SchemaRef], size: int) -> Iterator[Sequence[SchemaRef]]:

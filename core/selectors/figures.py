@@ -1,7 +1,7 @@
 """The alliance's key figures, counted with the ORM inside its schema.
 
-The coordinator home shows them; the state statistics (``regional``) compute the same
-figures for all alliances at once and are tested against this module.
+The coordinator home shows them; the state statistics (``regional``) count the same
+declarations (``core.figures.ALLIANCE_FIGURES``) for all alliances at once.
 """
 
 from __future__ import annotations
@@ -9,22 +9,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from core.models import (
-    BoardMeeting,
-    Event,
-    FundingEntry,
-    MeetingStatus,
-    Partner,
-    PartnerKind,
-    PartnerStatus,
-    Project,
-    SealApplication,
-    SealStatus,
-)
+from core.figures import ALLIANCE_FIGURES
+from kernel.figures import Counting
 
 
 @dataclass
@@ -47,6 +37,11 @@ class AllianceFigures:
     board_meetings_held: int = 0
     year: int = 0
 
+    @classmethod
+    def of(cls, values: dict[str, Any], **extra: Any) -> AllianceFigures:
+        """From the registry's values (``FigureRegistry.reduce()``) and ``extra`` fields."""
+        return cls(**values, **extra)
+
 
 def alliance_figures(
     *, year: int | None = None, today: datetime.date | None = None
@@ -54,54 +49,5 @@ def alliance_figures(
     """Figures of the current schema: active partners now, activity within ``year``."""
     today = today or timezone.localdate()
     year = year or today.year
-    figures = AllianceFigures(year=year)
-
-    active = Partner.objects.filter(status=PartnerStatus.ACTIVE)
-    by_kind = dict(active.values_list("kind").annotate(n=Count("id")).order_by())
-    figures.partners_by_kind = {kind: by_kind.get(kind, 0) for kind in PartnerKind.values}
-    figures.partners_total = sum(by_kind.values())
-    figures.companies = by_kind.get(PartnerKind.COMPANY, 0)
-    guides = active.aggregate(
-        with_guides=Count("id", filter=Q(care_guides_count__gt=0)),
-        guides=Sum("care_guides_count"),
-    )
-    figures.partners_with_care_guides = guides["with_guides"] or 0
-    figures.care_guides_total = guides["guides"] or 0
-    if figures.partners_total:
-        figures.care_guides_share = round(
-            figures.partners_with_care_guides / figures.partners_total, 4
-        )
-
-    figures.valid_seals = SealApplication.objects.filter(
-        status=SealStatus.AWARDED, awarded_on__lte=today, valid_until__gte=today
-    ).count()
-
-    projects = Project.objects.all()
-    figures.projects_by_topic = dict(
-        projects.values_list("topic").annotate(n=Count("id")).order_by()
-    )
-    figures.projects_by_status = dict(
-        projects.values_list("status").annotate(n=Count("id")).order_by()
-    )
-    figures.projects_total = sum(figures.projects_by_status.values())
-    figures.families_reached = projects.aggregate(total=Sum("families_reached"))["total"] or 0
-
-    events = Event.objects.filter(date__year=year).aggregate(
-        n=Count("id"), people=Sum("participant_count")
-    )
-    figures.events = events["n"] or 0
-    figures.event_participants = events["people"] or 0
-
-    funding = dict(
-        FundingEntry.objects.filter(received_on__year=year)
-        .values_list("kind")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
-    figures.funding_by_kind = funding
-    figures.funding_total = sum(funding.values(), Decimal("0"))
-
-    figures.board_meetings_held = BoardMeeting.objects.filter(
-        Q(status=MeetingStatus.HELD), date__year=year
-    ).count()
-    return figures
+    values = ALLIANCE_FIGURES.count(Counting(today=today, year=year))
+    return AllianceFigures.of(values, year=year)

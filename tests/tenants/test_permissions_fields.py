@@ -71,10 +71,14 @@ def test_every_field_rule_names_known_permissions_and_fields():
 def test_the_statistics_count_exactly_the_guarded_partner_fields():
     """Every partner column the statistics engine reads is guarded (kind, status,
     dates, care guides): a new counted column must get a field rule too."""
-    from regional import statistics
+    from core.figures import partner_rows
+    from kernel.figures import Counting
 
-    sql = " ".join(statistics._BRANCHES + statistics._AS_OF_BRANCHES + (statistics._AS_OF_ALIVE,))
-    partner_sql = sql.split("FROM {seal}")[0] + statistics._AS_OF_ALIVE
+    day = datetime.date(2026, 6, 30)
+    partner_sql = " ".join(
+        str(partner_rows(Counting(today=day, year=day.year, as_of=as_of)).query)
+        for as_of in (False, True)
+    )
     counted = {
         f.column
         for f in Partner._meta.concrete_fields

@@ -1,0 +1,213 @@
+"""The alliance's key figures, each declared once (see ``kernel.figures``).
+
+The coordinator's home counts them with the ORM in the alliance's schema
+(``core.selectors.figures``); the state statistics count the same declarations for every
+alliance at once with SQL compiled from the same QuerySets (``regional.statistics``).
+Reports, dashboards, files and the API read the labels, units and ministry suppression
+from ``ALLIANCE_FIGURES``.
+
+With ``Counting.as_of`` the rows are those of a past day, reconstructed from the records'
+own dates: a partner counts if it had joined by then and is active now or left only
+later; a project if it had started by then (and is not merely planned today), finished if
+it had ended before; events, funding and held board meetings of the year up to that day;
+seals valid on that day. What has no date of its own keeps today's value (a partner's
+number of care guides, a project's families reached); partners that are dormant today
+are left out, as nobody recorded since when.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from core.models import (
+    BoardMeeting,
+    Event,
+    FundingEntry,
+    FundingKind,
+    MeetingStatus,
+    Partner,
+    PartnerKind,
+    PartnerStatus,
+    Project,
+    ProjectStatus,
+    SealApplication,
+    SealStatus,
+    Topic,
+)
+from kernel.figures import (
+    COUNT,
+    MONEY,
+    PEOPLE,
+    SHARE,
+    Breakdown,
+    Counting,
+    Figure,
+    FigureRegistry,
+    Source,
+)
+
+# ---------------------------------------------------------------- sources: one table each
+
+
+def _one_row(queryset: QuerySet) -> QuerySet:
+    """Aggregates over all rows of ``queryset`` as one row (a constant is no group)."""
+    return queryset.annotate(one=Value(1)).values("one")
+
+
+def partner_rows(counting: Counting) -> QuerySet:
+    """Active partners by kind: how many, how many with care guides, care guides in all."""
+    if counting.as_of:
+        on = counting.today
+        alive = Q(status=PartnerStatus.ACTIVE, joined_on__lte=on) | Q(
+            status=PartnerStatus.LEFT, joined_on__lte=on, left_on__gt=on
+        )
+    else:
+        alive = Q(status=PartnerStatus.ACTIVE)
+    return (
+        Partner.objects.filter(alive)
+        .values("kind")
+        .annotate(
+            n=Count("id"),
+            with_guides=Count("id", filter=Q(care_guides_count__gt=0)),
+            guides=Sum("care_guides_count"),
+        )
+        .order_by()
+    )
+
+
+def seal_rows(counting: Counting) -> QuerySet:
+    valid = SealApplication.objects.filter(
+        status=SealStatus.AWARDED,
+        awarded_on__lte=counting.today,
+        valid_until__gte=counting.today,
+    )
+    return _one_row(valid).annotate(n=Count("id")).order_by()
+
+
+def project_rows(counting: Counting) -> QuerySet:
+    """Projects by topic and status together: the figures add them up both ways."""
+    projects = Project.objects.all()
+    status = F("status")
+    if counting.as_of:
+        on = counting.today
+        projects = projects.filter(start_date__lte=on).exclude(status=ProjectStatus.PLANNED)
+        status = Case(
+            When(end_date__lt=on, then=Value(ProjectStatus.FINISHED.value)),
+            default=Value(ProjectStatus.RUNNING.value),
+        )
+    return (
+        projects.values(topic_key=F("topic"), status_key=status)
+        .annotate(n=Count("id"), families=Sum("families_reached"))
+        .order_by()
+    )
+
+
+def event_rows(counting: Counting) -> QuerySet:
+    events = Event.objects.filter(date__range=(counting.year_start, counting.year_end))
+    return _one_row(events).annotate(n=Count("id"), people=Sum("participant_count")).order_by()
+
+
+def funding_rows(counting: Counting) -> QuerySet:
+    return (
+        FundingEntry.objects.filter(received_on__range=(counting.year_start, counting.year_end))
+        .values("kind")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+
+
+def board_meeting_rows(counting: Counting) -> QuerySet:
+    held = BoardMeeting.objects.filter(
+        status=MeetingStatus.HELD, date__range=(counting.year_start, counting.year_end)
+    )
+    return _one_row(held).annotate(n=Count("id")).order_by()
+
+
+SOURCES = (
+    Source("partners", partner_rows, ("kind",)),
+    Source("seals", seal_rows),
+    Source("projects", project_rows, ("topic_key", "status_key")),
+    Source("events", event_rows),
+    Source("funding", funding_rows, ("kind",)),
+    Source("board_meetings", board_meeting_rows),
+)
+
+# ---------------------------------------------------------------- the figures
+
+ALLIANCE_FIGURES = FigureRegistry(
+    sources=SOURCES,
+    figures=[
+        Figure(
+            "partners_total", _("Active partners"), "partners", PEOPLE, "partners",
+            help_text=_("Active partners."),
+        ),
+        Figure(
+            "companies", _("Companies"), "partners", PEOPLE, "partners",
+            where=(("kind", PartnerKind.COMPANY.value),),
+            help_text=_("Companies among the partners."),
+        ),
+        Figure(
+            "partners_with_care_guides", _("Partners with care guides"), "partners", PEOPLE,
+            "partners", "with_guides", short_label=_("With care guides"),
+            help_text=_("Partners with at least one care guide."),
+        ),
+        Figure(
+            "care_guides_share", _("Share of partners with care guides"), "partners", SHARE,
+            short_label=_("Share with care guides"),
+            share_of=("partners_with_care_guides", "partners_total"),
+            help_text=_("Share of partners with care guides (0 to 1)."),
+        ),
+        Figure(
+            "care_guides_total", _("Trained care guides"), "partners", PEOPLE, "partners",
+            "guides", help_text=_("Trained care guides."),
+        ),
+        Figure(
+            "valid_seals", _("Valid family seals"), "partners", PEOPLE, "seals",
+            help_text=_("Valid family seals."),
+        ),
+        Figure(
+            "projects_total", _("Projects"), "projects", COUNT, "projects",
+            help_text=_("Projects."),
+        ),
+        Figure(
+            "families_reached", _("Families reached"), "projects", PEOPLE, "projects",
+            "families", help_text=_("Families reached."),
+        ),
+        Figure("events", _("Events"), "events", COUNT, "events", help_text=_("Events.")),
+        Figure(
+            "event_participants", _("Event participants"), "events", PEOPLE, "events",
+            "people", help_text=_("Event participants."),
+        ),
+        Figure(
+            "funding_total", _("Funding (EUR)"), "funding", MONEY, "funding", "amount",
+            help_text=_("Funding in euros."),
+        ),
+        Figure(
+            "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
+            help_text=_("Board meetings held."),
+        ),
+    ],
+    breakdowns=[
+        Breakdown(
+            "partners_by_kind", _("Partners by kind: %(label)s"), "partners", PEOPLE,
+            PartnerKind, after="companies", source="partners", by="kind", fill=True,
+            help_text=_("Partners per kind."),
+        ),
+        Breakdown(
+            "projects_by_status", _("Projects by status: %(label)s"), "projects", COUNT,
+            ProjectStatus, after="projects_total", source="projects", by="status_key",
+            help_text=_("Projects per status."),
+        ),
+        Breakdown(
+            "projects_by_topic", _("Projects by topic: %(label)s"), "projects", COUNT,
+            Topic, after="projects_by_status", source="projects", by="topic_key",
+            help_text=_("Projects per topic."),
+        ),
+        Breakdown(
+            "funding_by_kind", _("Funding by kind: %(label)s"), "funding", MONEY,
+            FundingKind, after="funding_total", source="funding", by="kind", value="amount",
+            help_text=_("Funding per kind, in euros."),
+        ),
+    ],
+)  # fmt: skip

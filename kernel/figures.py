@@ -1,0 +1,226 @@
+"""Figures declared once: what a figure is called, in which unit, how it is counted.
+
+A ``FigureRegistry`` holds ``Figure`` and ``Breakdown`` declarations and the ``Source``
+of each: a QuerySet that reads one table once, ``values(<groups>).annotate(<aggregates>)``.
+Every figure is a reduction of its source's rows (a sum of one aggregate, optionally of
+the rows of one group), so the same declaration counts
+
+- with the ORM inside the current schema (``FigureRegistry.count()``), and
+- with SQL over many schemas at once: ``schema_branch()`` compiles the source's QuerySet
+  and points it at one schema's table; the rows come back as JSON and go through the same
+  reduction (``FigureRegistry.reduce()``).
+
+Labels, units and whether the ministry sees a figure only above the suppression threshold
+are read from here by every output (pages, reports, files, API help texts).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+
+# Units: how a value is added up, formatted and whether it is suppressed.
+PEOPLE = "people"  # counts people or organisations: small numbers are suppressed
+COUNT = "count"  # alliances, projects, events, meetings: shown as they are
+MONEY = "money"  # amounts in EUR: shown as they are
+SHARE = "share"  # a ratio of two counts (0..1)
+
+
+@dataclass(frozen=True)
+class Counting:
+    """When the figures are counted: ``today`` fixes valid seals and the activity year;
+    with ``as_of`` the rows are those that existed on ``today`` (from their own dates)."""
+
+    today: datetime.date
+    year: int
+    as_of: bool = False
+
+    @property
+    def year_start(self) -> datetime.date:
+        return datetime.date(self.year, 1, 1)
+
+    @property
+    def year_end(self) -> datetime.date:
+        return self.today if self.as_of else datetime.date(self.year, 12, 31)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One table read once: ``rows(counting)`` is a ``values().annotate()`` QuerySet on a
+    single table (no joins), grouped by ``groups`` (none: one row of aggregates)."""
+
+    key: str
+    rows: Callable[[Counting], QuerySet]
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of an alliance: the sum of ``value`` over its source's rows (only the
+    rows of ``where``), or for a share ``numerator / denominator`` of two figures."""
+
+    key: str
+    label: Any
+    section: str
+    unit: str
+    source: str | None = None
+    value: str = "n"
+    where: tuple[tuple[str, str], ...] = ()
+    short_label: Any = None
+    help_text: Any = None
+    share_of: tuple[str, str] | None = None
+
+    @property
+    def suppressed_for_ministry(self) -> bool:
+        return self.unit == PEOPLE
+
+    @property
+    def summed(self) -> bool:
+        """A plain sum over alliances (a share is computed from two sums instead)."""
+        return self.share_of is None
+
+    def zero(self) -> Any:
+        return Decimal("0") if self.unit == MONEY else 0
+
+    def reduce(self, rows: Iterable[Mapping[str, Any]]) -> Any:
+        total = self.zero()
+        for row in rows:
+            if all(row[name] == wanted for name, wanted in self.where):
+                total += _number(row[self.value], self.unit)
+        return total
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A figure per choice (``by`` is the source's group): partners by kind, ...
+    ``fill``: every choice is listed, with 0 where there are none (and only choices)."""
+
+    key: str
+    label: Any  # "%(label)s" is the choice's label
+    section: str
+    unit: str
+    choices: type
+    after: str
+    source: str
+    by: str
+    value: str = "n"
+    fill: bool = False
+    help_text: Any = None
+
+    @property
+    def suppressed_for_ministry(self) -> bool:
+        return self.unit == PEOPLE
+
+    def reduce(self, rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        zero = Decimal("0") if self.unit == MONEY else 0
+        totals: dict[str, Any] = {}
+        for row in rows:
+            key = row[self.by]
+            totals[key] = totals.get(key, zero) + _number(row[self.value], self.unit)
+        if self.fill:
+            return {choice: totals.get(choice, zero) for choice in self.choices.values}
+        return totals
+
+    def choice_label(self, choice: str) -> str:
+        try:
+            return str(self.choices(choice).label)
+        except ValueError:
+            return choice
+
+
+def _number(value: Any, unit: str) -> Any:
+    if value is None:
+        return 0
+    if unit == MONEY:
+        return Decimal(str(value))
+    return int(value)
+
+
+@dataclass
+class FigureRegistry:
+    """The figures of one kind of thing (an alliance), in the order outputs show them."""
+
+    sources: Sequence[Source]
+    figures: Sequence[Figure]
+    breakdowns: Sequence[Breakdown] = ()
+    _by_key: dict[str, Figure] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key = {figure.key: figure for figure in self.figures}
+        sources = {source.key for source in self.sources}
+        for item in [*self.figures, *self.breakdowns]:
+            if item.source is not None and item.source not in sources:
+                raise ValueError(f"{item.key}: unknown source {item.source!r}")
+
+    def __getitem__(self, key: str) -> Figure:
+        return self._by_key[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def breakdown(self, key: str) -> Breakdown | None:
+        return next((b for b in self.breakdowns if b.key == key), None)
+
+    def keys(self, *, summed: bool | None = None, unit: str | None = None) -> list[str]:
+        return [
+            figure.key
+            for figure in self.figures
+            if (summed is None or figure.summed == summed) and (unit is None or figure.unit == unit)
+        ]
+
+    def breakdown_keys(self, *, unit: str | None = None) -> list[str]:
+        return [b.key for b in self.breakdowns if unit is None or b.unit == unit]
+
+    # ------------------------------------------------------------ counting
+
+    def reduce(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+        """Every figure and breakdown from the rows of each source (by source key)."""
+        values: dict[str, Any] = {}
+        for figure in self.figures:
+            if figure.source is not None:
+                values[figure.key] = figure.reduce(rows.get(figure.source, ()))
+        for figure in self.figures:
+            if figure.share_of is not None:
+                numerator, denominator = (values[key] for key in figure.share_of)
+                values[figure.key] = round(numerator / denominator, 4) if denominator else 0.0
+        for breakdown in self.breakdowns:
+            values[breakdown.key] = breakdown.reduce(rows.get(breakdown.source, ()))
+        return values
+
+    def count(self, counting: Counting) -> dict[str, Any]:
+        """Every figure, counted with the ORM in the current schema."""
+        return self.reduce({source.key: list(source.rows(counting)) for source in self.sources})
+
+
+# ---------------------------------------------------------------- the SQL path
+
+
+def schema_branch(
+    queryset: QuerySet, *, schema: str, literal: Callable[[Any], str], prefix: str = ""
+) -> str:
+    """``queryset`` (one table, no joins) as SQL reading the table of ``schema``: its rows
+    as JSON text (``row_to_json``) after the columns ``prefix`` ("<sql>, "), so that
+    branches of any shape can be joined with ``UNION ALL``. ``schema`` must be a quoted
+    identifier and ``prefix`` trusted SQL; ``literal`` quotes a value."""
+    compiled, params = queryset.query.sql_with_params()
+    table = queryset.model._meta.db_table
+    quoted = queryset.query.get_compiler(queryset.db).quote_name_unless_alias(table)
+    source = f" FROM {quoted}"
+    if compiled.count(source) != 1:
+        raise ValueError(f"Expected one table in {compiled!r}.")
+    # The schema's table under the table's own name, so that the columns' references hold.
+    compiled = compiled.replace(source, f" FROM {schema}.{quoted} AS {quoted}")
+    statement = compiled % tuple(literal(value) for value in params)
+    # Django compiled the statement; every value went through ``literal``.
+    return f"SELECT {prefix}row_to_json(q)::text FROM ({statement}) AS q"  # noqa: S608
+
+
+def row_from_json(text: str) -> dict[str, Any]:
+    """A row of ``schema_branch()``: numbers with a fraction stay exact (``Decimal``)."""
+    return json.loads(text, parse_float=Decimal)
