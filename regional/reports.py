@@ -26,27 +26,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import FundingKind, PartnerKind, ProjectStatus, Topic
+from core.figures import ALLIANCE_FIGURES
+from kernel.figures import COUNT, MONEY, SHARE, Figure
 from regional.models import AllianceSnapshot, PeriodKind
 from tenants.districts import District
 
 DATA_VERSION = 1
-
-# Kinds of figure: how a value is added up, formatted and whether it is suppressed.
-PEOPLE = "people"  # counts people or organisations: small numbers are suppressed
-COUNT = "count"  # alliances, projects, events, meetings: shown as they are
-MONEY = "money"  # amounts in EUR: shown as they are
-SHARE = "share"  # a ratio of two counts (0..1)
-
-
-@dataclass(frozen=True)
-class Figure:
-    key: str
-    section: str
-    kind: str
-    label: Any
-    short_label: Any = None
-
 
 SECTIONS = {
     "alliances": gettext_lazy("Alliances"),
@@ -57,98 +42,18 @@ SECTIONS = {
     "board": gettext_lazy("Board meetings"),
 }
 
-# The figures of every report, in the order the report shows them. The breakdowns
-# (``<group>.<choice>``) follow the figure named in BREAKDOWN_AFTER.
-MAIN_FIGURES = [
-    Figure("alliances", "alliances", COUNT, gettext_lazy("Alliances")),
-    Figure("partners_total", "partners", PEOPLE, gettext_lazy("Active partners")),
-    Figure("companies", "partners", PEOPLE, gettext_lazy("Companies")),
-    Figure(
-        "partners_with_care_guides",
-        "partners",
-        PEOPLE,
-        gettext_lazy("Partners with care guides"),
-        gettext_lazy("With care guides"),
-    ),
-    Figure(
-        "care_guides_share",
-        "partners",
-        SHARE,
-        gettext_lazy("Share of partners with care guides"),
-        gettext_lazy("Share with care guides"),
-    ),
-    Figure("care_guides_total", "partners", PEOPLE, gettext_lazy("Trained care guides")),
-    Figure("valid_seals", "partners", PEOPLE, gettext_lazy("Valid family seals")),
-    Figure("projects_total", "projects", COUNT, gettext_lazy("Projects")),
-    Figure("families_reached", "projects", PEOPLE, gettext_lazy("Families reached")),
-    Figure("events", "events", COUNT, gettext_lazy("Events")),
-    Figure("event_participants", "events", PEOPLE, gettext_lazy("Event participants")),
-    Figure("funding_total", "funding", MONEY, gettext_lazy("Funding (EUR)")),
-    Figure("board_meetings_held", "board", COUNT, gettext_lazy("Board meetings held")),
-]
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    group: str
-    section: str
-    kind: str
-    label: Any  # "%(label)s" is the choice's label
-    choices: type
-    after: str
-
-
-BREAKDOWNS = [
-    Breakdown(
-        "partners_by_kind",
-        "partners",
-        PEOPLE,
-        gettext_lazy("Partners by kind: %(label)s"),
-        PartnerKind,
-        "companies",
-    ),
-    Breakdown(
-        "projects_by_status",
-        "projects",
-        COUNT,
-        gettext_lazy("Projects by status: %(label)s"),
-        ProjectStatus,
-        "projects_total",
-    ),
-    Breakdown(
-        "projects_by_topic",
-        "projects",
-        COUNT,
-        gettext_lazy("Projects by topic: %(label)s"),
-        Topic,
-        "projects_by_status",
-    ),
-    Breakdown(
-        "funding_by_kind",
-        "funding",
-        MONEY,
-        gettext_lazy("Funding by kind: %(label)s"),
-        FundingKind,
-        "funding_total",
-    ),
-]
+# The figures of every report, in the order the report shows them: the number of
+# alliances, then the alliance figures of the registry. The breakdowns
+# (``<group>.<choice>``) follow the figure named in their ``after``.
+ALLIANCES = Figure("alliances", gettext_lazy("Alliances"), "alliances", COUNT)
+MAIN_FIGURES = [ALLIANCES, *ALLIANCE_FIGURES.figures]
+BREAKDOWNS = list(ALLIANCE_FIGURES.breakdowns)
 
 _FIGURES = {figure.key: figure for figure in MAIN_FIGURES}
-_BREAKDOWNS = {breakdown.group: breakdown for breakdown in BREAKDOWNS}
+_BREAKDOWNS = {breakdown.key: breakdown for breakdown in BREAKDOWNS}
 MAIN_KEYS = [figure.key for figure in MAIN_FIGURES]
-# Plain sums over the snapshots (the share is computed from two of them).
-_SUMMED = [
-    "partners_total",
-    "companies",
-    "partners_with_care_guides",
-    "care_guides_total",
-    "valid_seals",
-    "projects_total",
-    "families_reached",
-    "events",
-    "event_participants",
-    "board_meetings_held",
-]
+# Plain sums over the snapshots (the share is computed from two of them, money exactly).
+_SUMMED = [key for key in ALLIANCE_FIGURES.keys(summed=True) if _FIGURES[key].unit != MONEY]
 
 
 class NoFiguresError(Exception):
@@ -255,7 +160,7 @@ def _aggregate(snapshots: list[AllianceSnapshot], groups: dict[str, list[str]]) 
     for group, keys in groups.items():
         breakdown = _BREAKDOWNS[group]
         for key in keys:
-            if breakdown.kind == MONEY:
+            if breakdown.unit == MONEY:
                 total = sum(
                     (_money((getattr(s, group) or {}).get(key)) for s in snapshots), Decimal(0)
                 )
@@ -270,7 +175,7 @@ def _aggregate(snapshots: list[AllianceSnapshot], groups: dict[str, list[str]]) 
 def row_keys(groups: dict[str, list[str]]) -> list[str]:
     """The report's rows in order: main figures, each breakdown after its anchor."""
     keys: list[str] = []
-    pending = {b.after: b.group for b in BREAKDOWNS}
+    pending = {b.after: b.key for b in BREAKDOWNS}
 
     def add_group(group: str) -> None:
         keys.extend(f"{group}.{key}" for key in groups[group])
@@ -307,7 +212,7 @@ def build_report_data(period: Period) -> dict[str, Any]:
             % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}"}
         )
     previous_date, earlier = snapshots_as_of(previous.end)
-    groups = {b.group: _breakdown_keys(b.group, [*current, *earlier]) for b in BREAKDOWNS}
+    groups = {b.key: _breakdown_keys(b.key, [*current, *earlier]) for b in BREAKDOWNS}
     keys = row_keys(groups)
 
     def pair(now: dict[str, Any], before: dict[str, Any] | None) -> dict[str, list[Any]]:
@@ -350,10 +255,10 @@ def build_report_data(period: Period) -> dict[str, Any]:
 
 def figure_kind(key: str) -> str:
     if key in _FIGURES:
-        return _FIGURES[key].kind
+        return _FIGURES[key].unit
     group = key.split(".", 1)[0]
     if group in _BREAKDOWNS:
-        return _BREAKDOWNS[group].kind
+        return _BREAKDOWNS[group].unit
     return COUNT
 
 
@@ -372,11 +277,7 @@ def figure_label(key: str, *, short: bool = False) -> str:
     breakdown = _BREAKDOWNS.get(group)
     if breakdown is None:
         return key
-    try:
-        choice_label = str(breakdown.choices(choice).label)
-    except ValueError:
-        choice_label = choice
-    return str(breakdown.label) % {"label": choice_label}
+    return str(breakdown.label) % {"label": breakdown.choice_label(choice)}
 
 
 def _grouped(number: int | str) -> str:

@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from core.figures import ALLIANCE_FIGURES
+from kernel.figures import MONEY, PEOPLE
 from regional.suppression_lp import UPPER, LinearSystem, Relation
 
 HIDDEN = "x"  # shown for secondarily suppressed cells and for what depends on a hidden one
@@ -50,19 +52,9 @@ PRIMARY = "primary"  # "<3": from 1 to threshold-1
 SECONDARY = "secondary"  # "x": at least the threshold
 OPEN = "open"  # ".": any count, also 0 or a small one
 
-# Figures that count people or organisations.
-PEOPLE_FIGURES = frozenset(
-    {
-        "partners_total",
-        "companies",
-        "partners_with_care_guides",
-        "care_guides_total",
-        "valid_seals",
-        "families_reached",
-        "event_participants",
-    }
-)
-PEOPLE_GROUPS = frozenset({"partners_by_kind"})
+# Figures that count people or organisations (declared in the registry).
+PEOPLE_FIGURES = frozenset(ALLIANCE_FIGURES.keys(unit=PEOPLE))
+PEOPLE_GROUPS = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=PEOPLE))
 # A figure and the breakdown whose parts add up to it within one cell (every partner has
 # exactly one kind).
 WHOLES = {"partners_total": "partners_by_kind"}
@@ -74,9 +66,9 @@ AT_MOST = (
     ("partners_with_care_guides", "care_guides_total"),
 )
 # A share and the two counts it is computed from (numerator, denominator).
-SHARES = {"care_guides_share": ("partners_with_care_guides", "partners_total")}
-MONEY_FIGURES = frozenset({"funding_total"})
-MONEY_GROUPS = frozenset({"funding_by_kind"})
+SHARES = {f.key: f.share_of for f in ALLIANCE_FIGURES.figures if f.share_of is not None}
+MONEY_FIGURES = frozenset(ALLIANCE_FIGURES.keys(unit=MONEY))
+MONEY_GROUPS = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=MONEY))
 
 COLUMNS = (0, 1)  # this period, previous period
 TOTAL = ("total",)  # the scope of Thuringia's cells (districts are ("district", code))

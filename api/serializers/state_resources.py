@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.figures import ALLIANCE_FIGURES
 from regional.models import (
     AgendaEntry,
     AllianceSetup,
@@ -27,21 +28,11 @@ SNAPSHOT_HELP = {
     "alliance": _("Identifier of the alliance."),
     "taken_on": _("Day the figures were taken."),
     "year": _("Year of the activity figures."),
-    "partners_total": _("Active partners."),
-    "companies": _("Companies among the partners."),
-    "partners_with_care_guides": _("Partners with at least one care guide."),
-    "care_guides_total": _("Trained care guides."),
-    "valid_seals": _("Valid family seals."),
-    "projects_total": _("Projects."),
-    "families_reached": _("Families reached."),
-    "events": _("Events."),
-    "event_participants": _("Event participants."),
-    "funding_total": _("Funding in euros."),
-    "board_meetings_held": _("Board meetings held."),
-    "partners_by_kind": _("Partners per kind."),
-    "projects_by_topic": _("Projects per topic."),
-    "projects_by_status": _("Projects per status."),
-    "funding_by_kind": _("Funding per kind, in euros."),
+    **{
+        item.key: item.help_text
+        for item in [*ALLIANCE_FIGURES.figures, *ALLIANCE_FIGURES.breakdowns]
+        if item.key != "care_guides_share"  # a property: declared below
+    },
 }
 
 
@@ -58,7 +49,7 @@ class AllianceSnapshotSerializer(serializers.ModelSerializer):
         source="alliance.district", read_only=True, help_text=_("District code of the alliance.")
     )
     care_guides_share = serializers.FloatField(
-        read_only=True, help_text=_("Share of partners with care guides (0 to 1).")
+        read_only=True, help_text=ALLIANCE_FIGURES["care_guides_share"].help_text
     )
 
     class Meta:

@@ -27,10 +27,10 @@ from api.serializers.state_resources import (
     SetupMoveSerializer,
 )
 from api.views.base import Pagination
-from core.filters.dates import PlausibleDateFilter
 from regional.filters.meetings import RegionalMeetingFilter
+from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
-from regional.forms.reports import ReleasedReportFilter, ReportFilter
+from regional.filters.statistics import AllianceSnapshotApiFilter
 from regional.models import AgendaEntry, AllianceSnapshot, Invitation, SetupTask
 from regional.selectors.meetings import meeting_list
 from regional.selectors.reports import released_reports, report_list
@@ -38,8 +38,6 @@ from regional.selectors.setups import setup_list
 from regional.services import meetings as meeting_services
 from regional.services import reports as report_services
 from regional.services import setups as setup_services
-from tenants.districts import District
-from tenants.models import Alliance
 from tenants.permissions import access_of
 
 
@@ -51,26 +49,6 @@ def _as_drf_error(error: DjangoValidationError) -> ValidationError:
 
 
 # ---------------------------------------------------------------- statistics snapshots
-
-
-class AllianceSnapshotFilter(django_filters.FilterSet):
-    taken_on = PlausibleDateFilter(label=_("Date"), field_name="taken_on")
-    taken_on_from = PlausibleDateFilter(
-        label=_("Date from"), field_name="taken_on", lookup_expr="gte"
-    )
-    taken_on_until = PlausibleDateFilter(
-        label=_("Date until"), field_name="taken_on", lookup_expr="lte"
-    )
-    district = django_filters.ChoiceFilter(
-        label=_("District"), field_name="alliance__district", choices=District.choices
-    )
-    alliance = django_filters.ModelChoiceFilter(
-        label=_("Alliance"), queryset=Alliance.objects.order_by("name")
-    )
-
-    class Meta:
-        model = AllianceSnapshot
-        fields = ["taken_on", "taken_on_from", "taken_on_until", "district", "alliance"]
 
 
 def snapshot_list():
@@ -85,7 +63,7 @@ class AllianceSnapshotViewSet(viewsets.ReadOnlyModelViewSet):
     sees aggregated figures on the dashboard, not per-alliance rows)."""
 
     serializer_class = AllianceSnapshotSerializer
-    filterset_class = AllianceSnapshotFilter
+    filterset_class = AllianceSnapshotApiFilter
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["taken_on", "alliance__name", "partners_total", "families_reached",
                        "funding_total"]  # fmt: skip

@@ -1,13 +1,11 @@
-"""Forms and list filters of the ministry reports."""
+"""Forms of the ministry reports (their FilterSet: ``regional.filters.reports``)."""
 
 from __future__ import annotations
 
-import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from regional.models import Report
 
 CONTACT_DATA_HINT = _(
@@ -47,28 +45,4 @@ class ReportTextsForm(forms.ModelForm):
         }
 
 
-def _year_filter() -> django_filters.NumberFilter:
-    """The report year of a list or API filter, in the model's range
-    (``report_year_plausible``): a year outside it is refused, not searched for."""
-    return django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
-
-
-class ReportFilter(SearchFilterSet):
-    search_fields = ("title",)
-    year = _year_filter()
-
-    class Meta:
-        model = Report
-        fields = ["status", "period_kind", "year"]
-
-
-class ReleasedReportFilter(SearchFilterSet):
-    search_fields = ("title",)
-    year = _year_filter()
-
-    class Meta:
-        model = Report
-        fields = ["period_kind", "year"]
-
-
-__all__ = ["ReleasedReportFilter", "ReportCreateForm", "ReportFilter", "ReportTextsForm"]
+__all__ = ["ReportCreateForm", "ReportTextsForm"]

@@ -17,24 +17,13 @@ from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
+from core.figures import ALLIANCE_FIGURES
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
 from tenants.models import Alliance
 
 # The figures that add up to the state's totals.
-SUMMED_FIELDS = (
-    "partners_total",
-    "companies",
-    "partners_with_care_guides",
-    "care_guides_total",
-    "valid_seals",
-    "projects_total",
-    "families_reached",
-    "events",
-    "event_participants",
-    "funding_total",
-    "board_meetings_held",
-)
+SUMMED_FIELDS = tuple(ALLIANCE_FIGURES.keys(summed=True))
 
 PERIODS = ("day", "quarter", "year")
 

@@ -12,42 +12,31 @@ from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql
 
+from core.figures import ALLIANCE_FIGURES
 from kernel.audit.services import audit_log
 from kernel.broker import TaskQueueUnavailable, publish
 from kernel.dates import validate_plausible_date
+from kernel.figures import MONEY
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 
-# The figures a snapshot stores, as the engine names them.
+# The figures a snapshot stores, as the registry names them.
 SNAPSHOT_FIELDS = (
     "year",
-    "partners_total",
-    "companies",
-    "partners_with_care_guides",
-    "care_guides_total",
-    "valid_seals",
-    "projects_total",
-    "families_reached",
-    "events",
-    "event_participants",
-    "funding_total",
-    "board_meetings_held",
-    "partners_by_kind",
-    "projects_by_topic",
-    "projects_by_status",
-    "funding_by_kind",
+    *ALLIANCE_FIGURES.keys(summed=True),
+    *ALLIANCE_FIGURES.breakdown_keys(),
 )
+_MONEY_BREAKDOWNS = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=MONEY))
 
 
 def snapshot_values(figures: engine.AllianceStatistics) -> dict:
     """The snapshot's field values for ``figures`` (amounts per kind kept as exact text)."""
     values = {name: getattr(figures, name) for name in SNAPSHOT_FIELDS}
-    values["funding_by_kind"] = {
-        kind: str(amount) for kind, amount in sorted(figures.funding_by_kind.items())
-    }
-    values["partners_by_kind"] = dict(sorted(figures.partners_by_kind.items()))
-    values["projects_by_topic"] = dict(sorted(figures.projects_by_topic.items()))
-    values["projects_by_status"] = dict(sorted(figures.projects_by_status.items()))
+    for key in ALLIANCE_FIGURES.breakdown_keys():
+        values[key] = {
+            choice: str(value) if key in _MONEY_BREAKDOWNS else value
+            for choice, value in sorted(values[key].items())
+        }
     return values
 
 

@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from regional.views import dashboard
+from regional.views import dashboard, statistics
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
-    path("alliances/", dashboard.alliance_figures, name="dashboard-alliances"),
-    path("refresh/", dashboard.statistics_refresh, name="statistics-refresh"),
-    path("runs/<int:pk>/", dashboard.statistics_run, name="statistics-run"),
+    path("alliances/", statistics.alliance_figures, name="dashboard-alliances"),
+    path("refresh/", statistics.statistics_refresh, name="statistics-refresh"),
+    path("runs/<int:pk>/", statistics.statistics_run, name="statistics-run"),
     path(
         "runs/<int:pk>/progress/",
-        dashboard.statistics_run_progress,
+        statistics.statistics_run_progress,
         name="statistics-run-progress",
     ),
 ]

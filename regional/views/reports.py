@@ -18,12 +18,8 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.lists import Column, ListSpec, list_view
 from core.views.generic import confirm_page, form_page
-from regional.forms.reports import (
-    ReleasedReportFilter,
-    ReportCreateForm,
-    ReportFilter,
-    ReportTextsForm,
-)
+from regional.filters.reports import ReleasedReportFilter, ReportFilter
+from regional.forms.reports import ReportCreateForm, ReportTextsForm
 from regional.models import Report, ReportStatus
 from regional.reports import figures_context, report_tables
 from regional.selectors.reports import released_reports, report_detail, report_list

@@ -42,9 +42,7 @@ def varied(jena, badfrankenhausen):
 
 
 def _keys() -> list[str]:
-    return [f.key for f in ALLIANCE_FIGURES.figures] + [
-        b.key for b in ALLIANCE_FIGURES.breakdowns
-    ]
+    return [f.key for f in ALLIANCE_FIGURES.figures] + [b.key for b in ALLIANCE_FIGURES.breakdowns]
 
 
 @pytest.mark.parametrize("counting", COUNTINGS)

@@ -1,0 +1,85 @@
+"""The one FilterSet of the statistics snapshots, for the HTML list and the API."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from core.filters.base import SearchFilterSet
+from core.filters.dates import PlausibleDateFilter
+from regional.models import AllianceSnapshot
+from tenants.districts import District
+from tenants.models import Alliance
+
+
+def limited_to(filterset: type, names: tuple[str, ...], **attrs) -> type:
+    """``filterset`` with only the filters ``names`` (in that order): one declaration per
+    model, of which a page or an endpoint offers the part that fits it."""
+    subset = type(filterset.__name__, (filterset,), attrs)
+    subset.base_filters = {name: filterset.base_filters[name] for name in names}
+    return subset
+
+
+def date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:
+    return [(day.isoformat(), date_format(day, "SHORT_DATE_FORMAT")) for day in dates]
+
+
+class AllianceSnapshotFilter(SearchFilterSet):
+    """Snapshots by day, date range, district and alliance, and a search by alliance.
+
+    The API filters by ``taken_on`` (or a range), district and alliance (``API_FILTERS``);
+    the page of one day's figures searches and filters by district, and its ``date``
+    names the day, which the view has chosen already (``page_filters()``).
+    """
+
+    search_fields = ("alliance__name", "alliance__host_organisation")
+    dates: list[datetime.date] = []
+    chosen: datetime.date | None = None
+
+    date = django_filters.ChoiceFilter(label=_("Figures of"), method="keep_day", empty_label=None)
+    taken_on = PlausibleDateFilter(label=_("Date"), field_name="taken_on")
+    taken_on_from = PlausibleDateFilter(
+        label=_("Date from"), field_name="taken_on", lookup_expr="gte"
+    )
+    taken_on_until = PlausibleDateFilter(
+        label=_("Date until"), field_name="taken_on", lookup_expr="lte"
+    )
+    district = django_filters.ChoiceFilter(
+        field_name="alliance__district",
+        choices=District.choices,
+        label=_("District"),
+        empty_label=_("All"),
+    )
+    alliance = django_filters.ModelChoiceFilter(
+        label=_("Alliance"), queryset=Alliance.objects.order_by("name")
+    )
+
+    class Meta:
+        model = AllianceSnapshot
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.form.fields.get("date")
+        if field is not None:
+            # SearchFilterSet has built the form already: give its field the dates.
+            field.choices = date_choices(self.dates)
+            if self.chosen is not None:
+                field.initial = self.chosen.isoformat()
+
+    def keep_day(self, queryset, name, value):
+        return queryset  # the view has already chosen the day's snapshots
+
+
+API_FILTERS = ("taken_on", "taken_on_from", "taken_on_until", "district", "alliance")
+PAGE_FILTERS = ("q", "date", "district")
+
+AllianceSnapshotApiFilter = limited_to(AllianceSnapshotFilter, API_FILTERS)
+
+
+def page_filters(*, dates: list[datetime.date] = (), chosen: datetime.date | None = None) -> type:
+    """The snapshot FilterSet of the page of one day's figures, offering ``dates``."""
+    return limited_to(AllianceSnapshotFilter, PAGE_FILTERS, dates=list(dates), chosen=chosen)
