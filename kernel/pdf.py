@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from kernel.charts import Circle, Drawing, Group, Line, Polyline, Rect, Text
+
 # Characters outside Latin-1 that have a sensible plain replacement.
 REPLACEMENTS = {
     "–": "-",  # en dash
@@ -38,6 +40,7 @@ REPLACEMENTS = {
     "•": "-",
     "·": "-",
     "✓": "x",
+    "\u00a0": " ",  # no-break space
     "\u2009": " ",  # thin space
     "\u202f": " ",  # narrow no-break space
     "\u200b": "",  # zero-width space
@@ -70,6 +73,66 @@ def latin1(text: object) -> str:
             )
         result.append(char)
     return "".join(result)
+
+
+# ---------------------------------------------------------------- charts
+
+PT_PER_MM = 72 / 25.4
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def draw_chart(pdf: FPDF, drawing: Drawing, *, x: float, y: float, width: float) -> float:
+    """Draw ``drawing`` (``kernel.charts``) into ``pdf`` with its top left corner at
+    (``x``, ``y``), ``width`` wide (in the PDF's unit); returns the height it took."""
+    scale = width / drawing.width
+    for shape in drawing.shapes:
+        _draw(pdf, shape, x, y, scale)
+    pdf.set_dash_pattern()
+    return drawing.height * scale
+
+
+def _draw(pdf: FPDF, shape, x0: float, y0: float, scale: float) -> None:
+    def at(x: float, y: float) -> tuple[float, float]:
+        return x0 + x * scale, y0 + y * scale
+
+    if isinstance(shape, Group):
+        for inner in shape.shapes:
+            _draw(pdf, inner, x0, y0, scale)
+    elif isinstance(shape, Rect):
+        pdf.set_fill_color(*_rgb(shape.fill))
+        style = "F"
+        if shape.stroke:
+            pdf.set_draw_color(*_rgb(shape.stroke))
+            pdf.set_line_width(0.2)
+            style = "DF"
+        pdf.rect(*at(shape.x, shape.y), shape.width * scale, shape.height * scale, style=style)
+    elif isinstance(shape, Line | Polyline):
+        pdf.set_draw_color(*_rgb(shape.stroke))
+        pdf.set_line_width(max(shape.width * scale, 0.2))
+        dash = [float(part) * scale for part in shape.dash.split()] if shape.dash else [0, 0]
+        pdf.set_dash_pattern(dash=dash[0], gap=dash[1])
+        if isinstance(shape, Line):
+            pdf.line(*at(shape.x1, shape.y1), *at(shape.x2, shape.y2))
+        else:
+            pdf.polyline([at(px, py) for px, py in shape.points], style="D")
+    elif isinstance(shape, Circle):
+        pdf.set_fill_color(*_rgb(shape.fill))
+        x, y = at(shape.cx - shape.r, shape.cy - shape.r)
+        pdf.ellipse(x, y, 2 * shape.r * scale, 2 * shape.r * scale, style="F")
+    elif isinstance(shape, Text):
+        text = latin1(shape.text)
+        pdf.set_font("Helvetica", "B" if shape.bold else "", shape.size * scale * PT_PER_MM)
+        pdf.set_text_color(*_rgb(shape.fill))
+        x, y = at(shape.x, shape.y)
+        if shape.anchor != "start":
+            x -= pdf.get_string_width(text) / (2 if shape.anchor == "middle" else 1)
+        pdf.text(x, y, text)
+    else:
+        raise TypeError(f"Not a shape: {shape!r}")
 
 
 # ---------------------------------------------------------------- how an offer reads

@@ -1,4 +1,4 @@
-"""Server-rendered charts and the district map as inline SVG, with nothing from elsewhere.
+"""The state dashboard's charts and the district map, as inline SVG (``kernel.charts``).
 
 Every chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (named by
 ``aria-labelledby``); the page shows the same figures in a table as well. Texts are
@@ -9,21 +9,31 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils.formats import number_format
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.figures import ALLIANCE_FIGURES
+from kernel.charts import (
+    Bar,
+    BarChart,
+    Drawing,
+    Group,
+    LineChart,
+    Rect,
+    Series,
+    Text,
+    layout,
+    svg,
+)
+from regional.reports import COUNT, ReportTables, figure_label, format_value
 from tenants.districts import District
 
-BAR_COLOUR = "#2b6cb0"
-SERIES_COLOURS = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1")
-AXIS_COLOUR = "#4a5568"
-GRID_COLOUR = "#e2e8f0"
+__all__ = ["Series", "bar_chart", "district_map", "line_chart"]
 
 
 def _number(value) -> str:
@@ -32,40 +42,7 @@ def _number(value) -> str:
     return number_format(value, use_l10n=True, force_grouping=True)
 
 
-def _open(chart_id: str, width: int, height: int, title: str, description: str) -> str:
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
-        'width="100%" role="img" aria-labelledby="{}-title {}-desc" '
-        'preserveAspectRatio="xMinYMin meet">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-        width,
-        height,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        description,
-    )
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def nice_maximum(value: float) -> float:
-    """A round upper end for an axis (1, 2, 2.5 or 5 times a power of ten)."""
-    if value <= 0:
-        return 1
-    exponent = math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        candidate = step * 10**exponent
-        if candidate >= value:
-            return candidate
-    return 10 ** (exponent + 1)
-
-
-# ---------------------------------------------------------------- horizontal bars
+# ---------------------------------------------------------------- bars and lines
 
 
 def bar_chart(
@@ -79,65 +56,16 @@ def bar_chart(
     label_width: int = 260,
 ) -> SafeString:
     """A horizontal bar per item (label, value), largest scale from the largest value."""
-    row, top = 24, 8
-    height = top * 2 + row * max(len(items), 1)
-    bar_area = width - label_width - 80
-    maximum = max((float(value) for _label, value in items), default=0) or 1
-    parts = [_open(chart_id, width, height, title, description)]
-    if not items:
-        parts.append(
-            format_html(
-                '<text x="8" y="{}" font-size="13" fill="{}">{}</text>',
-                top + 16,
-                AXIS_COLOUR,
-                _("No figures yet."),
-            )
-        )
-    for index, (label, value) in enumerate(items):
-        y = top + index * row
-        length = round(bar_area * float(value) / maximum, 1)
-        parts.append(
-            format_html(
-                "<g><title>{}: {}</title>"
-                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="#1a202c">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}"></rect>'
-                '<text x="{}" y="{}" font-size="12" fill="#1a202c">{}</text></g>',
-                label,
-                value_format(value),
-                label_width - 8,
-                y + 16,
-                _shorten(str(label), 40),
-                label_width,
-                y + 4,
-                max(length, 0.5),
-                row - 8,
-                BAR_COLOUR,
-                label_width + length + 6,
-                y + 16,
-                value_format(value),
-            )
-        )
-    parts.append(
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"></line>',
-            label_width,
-            top,
-            label_width,
-            height - top,
-            AXIS_COLOUR,
-        )
+    chart = BarChart(
+        bars=[
+            Bar(label, (value,), (value_format(value),), f"{label}: {value_format(value)}")
+            for label, value in items
+        ],
+        empty_text=_("No figures yet."),
+        width=width,
+        label_width=label_width,
     )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every part is built by format_html
-
-
-# ---------------------------------------------------------------- lines over time
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: Sequence[float | int | Decimal]
+    return svg(layout(chart), chart_id=chart_id, title=title, description=description)
 
 
 def line_chart(
@@ -151,121 +79,83 @@ def line_chart(
     height: int = 300,
 ) -> SafeString:
     """One line per series over the points ``labels`` (oldest first), with a legend."""
-    left, right, top, bottom = 64, 40, 36, 48
-    plot_w, plot_h = width - left - right, height - top - bottom
-    maximum = nice_maximum(max((float(v) for s in series for v in s.values), default=0))
-    count = len(labels)
-    parts = [_open(chart_id, width, height, title, description)]
+    chart = LineChart(labels, series, _number, _("No figures yet."), width=width, height=height)
+    return svg(layout(chart), chart_id=chart_id, title=title, description=description)
 
-    def x_of(index: int) -> float:
-        if count <= 1:
-            return left + plot_w / 2
-        return round(left + plot_w * index / (count - 1), 1)
 
-    def y_of(value) -> float:
-        return round(top + plot_h - plot_h * float(value) / maximum, 1)
+# ---------------------------------------------------------------- the report's charts
 
-    for tick in range(5):
-        value = maximum * tick / 4
-        y = y_of(value)
-        parts.append(
-            format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"></line>'
-                '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{}">{}</text>',
-                left,
-                y,
-                width - right,
-                y,
-                GRID_COLOUR,
-                left - 6,
-                y + 4,
-                AXIS_COLOUR,
-                _number(round(value)),
-            )
-        )
-    step = max(1, math.ceil(count / 8))
-    shown = [index for index in range(count) if index % step == 0]
-    if count and shown[-1] != count - 1:
-        # The newest point is always labelled; drop a neighbour that would collide.
-        if count - 1 - shown[-1] < step:
-            shown.pop()
-        shown.append(count - 1)
-    for index in shown:
-        label = labels[index]
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
-                x_of(index),
-                height - bottom + 18,
-                AXIS_COLOUR,
-                label,
-            )
-        )
-    parts.append(
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"></line>',
-            left,
-            top + plot_h,
-            width - right,
-            top + plot_h,
-            AXIS_COLOUR,
-        )
+
+def _ceiling(value: float) -> float:
+    """A round axis maximum at or above ``value`` (at least 5), divisible into 5 ticks."""
+    if value <= 5:
+        return 5
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if value <= step * power:
+            return step * power
+    return 10 * power
+
+
+def _numeric(value: Any) -> float | None:
+    """A cell's number for a chart; None for hidden cells and missing figures."""
+    if value is None or isinstance(value, str):
+        return None
+    return float(value)
+
+
+def district_chart(tables: ReportTables) -> BarChart:
+    """Active partners per district of a report; hidden cells get no bar, their marker."""
+    rows = [(d.name, row) for d in tables.districts if (row := d.row("partners_total"))]
+    maximum = _ceiling(max((n for _name, r in rows if (n := _numeric(r.value))), default=0))
+    ticks = []
+    for step in range(6):
+        value = maximum * step / 5
+        ticks.append((value, format_value(int(value) if value == int(value) else value, COUNT)))
+    return BarChart(
+        bars=[Bar(name, (_numeric(row.value),), (row.value_text,)) for name, row in rows],
+        ticks=ticks,
+        maximum=maximum,
+        category_title=_("District or independent city"),
+        value_title=_("Active partners (number)"),
+        label_width=245,
+        value_width=70,
+        bar_height=18,
+        padding=6,
     )
-    if not count:
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" font-size="13" fill="{}">{}</text>',
-                left + 8,
-                top + plot_h / 2,
-                AXIS_COLOUR,
-                _("No figures yet."),
+
+
+def comparison_chart(tables: ReportTables) -> BarChart:
+    """Pairs of bars: each total of this period and of the previous one, each pair
+    scaled to its larger value (the figures differ in size); hidden cells get none."""
+    keys = ["alliances", *ALLIANCE_FIGURES.keys(summed=True)]
+    bars = []
+    for row in (row for key in keys if (row := tables.total(key)) is not None):
+        current, previous = _numeric(row.value), _numeric(row.previous)
+        bars.append(
+            Bar(
+                figure_label(row.key, short=True),
+                (current, previous),
+                (row.value_text, row.previous_text),
+                scale=max(current or 0, previous or 0) or None,
             )
         )
-    legend_x = left
-    for number, line in enumerate(series):
-        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        dash = "" if number % 2 == 0 else "6 3"
-        points = " ".join(f"{x_of(i)},{y_of(v)}" for i, v in enumerate(line.values))
-        if count > 1:
-            parts.append(
-                format_html(
-                    '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5" '
-                    'stroke-dasharray="{}"></polyline>',
-                    points,
-                    colour,
-                    dash or "none",
-                )
-            )
-        if count <= 60:
-            for index, value in enumerate(line.values):
-                parts.append(
-                    format_html(
-                        '<circle cx="{}" cy="{}" r="3.5" fill="{}"><title>{} {}: {}</title>'
-                        "</circle>",
-                        x_of(index),
-                        y_of(value),
-                        colour,
-                        line.name,
-                        labels[index],
-                        _number(value),
-                    )
-                )
-        parts.append(
-            format_html(
-                '<line x1="{}" y1="14" x2="{}" y2="14" stroke="{}" stroke-width="2.5" '
-                'stroke-dasharray="{}"></line>'
-                '<text x="{}" y="18" font-size="12" fill="#1a202c">{}</text>',
-                legend_x,
-                legend_x + 22,
-                colour,
-                dash or "none",
-                legend_x + 28,
-                line.name,
-            )
-        )
-        legend_x += 40 + 7 * len(line.name)
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every part is built by format_html
+    return BarChart(
+        bars=bars,
+        series=[
+            _("This period (%(label)s)") % {"label": tables.period_label},
+            _("Previous period (%(label)s)") % {"label": tables.previous_label},
+        ],
+        ticks=[(step / 4, f"{step * 25} %") for step in range(5)],
+        maximum=1,
+        category_title=_("Figure"),
+        value_title=_("Share of the larger of the two values"),
+        label_width=245,
+        value_width=110,
+        bar_height=14,
+        bar_gap=3,
+        padding=5,
+    )
 
 
 # ---------------------------------------------------------------- the district map
@@ -336,11 +226,10 @@ def district_map(
     columns = 1 + max(col for col, _row, _lines in TILE_LAYOUT.values())
     rows = 1 + max(row for _col, row, _lines in TILE_LAYOUT.values())
     map_w = margin + columns * (tile_w + gap)
-    legend_w = 190
-    width = map_w + legend_w
+    width = map_w + 190  # the legend on the right
     height = max(margin * 2 + rows * (tile_h + gap), 28 * len(MAP_CLASSES) + 2 * margin)
     names = dict(District.choices)
-    parts = [_open(chart_id, width, height, title, description)]
+    shapes: list = []
     for code, (col, row, lines) in TILE_LAYOUT.items():
         count = counts.get(code, 0)
         _low, fill, ink = map_class(count)
@@ -349,53 +238,22 @@ def district_map(
         summary = ngettext(
             "%(name)s: %(count)s alliance", "%(name)s: %(count)s alliances", count
         ) % {"name": names[code], "count": count}
-        texts = "".join(
-            format_html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
-                x + tile_w / 2,
-                y + 16 + 13 * number,
-                ink,
-                line,
-            )
+        tile = [Rect(x, y, tile_w, tile_h, fill, rx=4, stroke="#a0aec0")]
+        tile += [
+            Text(x + tile_w / 2, y + 16 + 13 * number, line, 11, ink, "middle")
             for number, line in enumerate(lines)
-        )
-        parts.append(
-            format_html(
-                '<g class="district" data-district="{}"><title>{}</title>'
-                '<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="{}" '
-                'stroke="#a0aec0"></rect>{}'
-                '<text x="{}" y="{}" font-size="17" font-weight="bold" text-anchor="middle" '
-                'fill="{}">{}</text></g>',
-                code,
-                summary,
-                x,
-                y,
-                tile_w,
-                tile_h,
-                fill,
-                mark_safe(texts),  # noqa: S308 - built by format_html above
-                x + tile_w / 2,
-                y + tile_h - 10,
-                ink,
-                count,
-            )
-        )
+        ]
+        tile.append(Text(x + tile_w / 2, y + tile_h - 10, str(count), 17, ink, "middle", True))
+        attrs = (("class", "district"), ("data-district", code))
+        shapes.append(Group(tuple(tile), summary, attrs))
     for index, (_low, fill, _ink) in enumerate(MAP_CLASSES):
         y = margin + 28 * index
-        parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="20" height="20" rx="3" fill="{}" stroke="#a0aec0">'
-                '</rect><text x="{}" y="{}" font-size="13" fill="#1a202c">{}</text>',
-                map_w + 12,
-                y,
-                fill,
-                map_w + 40,
-                y + 15,
-                map_class_label(index),
-            )
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every part is built by format_html
+        shapes += [
+            Rect(map_w + 12, y, 20, 20, fill, rx=3, stroke="#a0aec0"),
+            Text(map_w + 40, y + 15, map_class_label(index), 13),
+        ]
+    drawing = Drawing(width, height, tuple(shapes))
+    return svg(drawing, chart_id=chart_id, title=title, description=description)
 
 
 def legend_entries() -> list[tuple[str, str]]:

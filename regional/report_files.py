@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import math
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -23,13 +22,15 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from kernel import spreadsheets
+from kernel.charts import BarChart, layout
+from kernel.pdf import draw_chart, latin1
+from regional import charts
 from regional.reports import (
     MONEY,
     SHARE,
     FigureRow,
     ReportTables,
     figure_label,
-    format_value,
     notes,
 )
 
@@ -37,7 +38,6 @@ OFFICE = "Landeskoordinierungsstelle Lokale Bündnisse für Familie Thüringen"
 
 PRIMARY = (0, 84, 122)
 ACCENT = (214, 110, 30)
-PREVIOUS = (160, 185, 205)
 LIGHT = (221, 233, 242)
 ZEBRA = (246, 249, 251)
 GRID = (215, 215, 215)
@@ -70,51 +70,6 @@ DISTRICT_TABLES = [
         ],
     ),
 ]
-# The totals compared with the previous period in the PDF's chart.
-COMPARISON_KEYS = [
-    "alliances",
-    "partners_total",
-    "companies",
-    "partners_with_care_guides",
-    "care_guides_total",
-    "valid_seals",
-    "projects_total",
-    "families_reached",
-    "events",
-    "event_participants",
-    "funding_total",
-    "board_meetings_held",
-]
-
-_LATIN1 = str.maketrans(
-    {
-        "€": "EUR",
-        "–": "-",
-        "—": "-",
-        "−": "-",
-        "‐": "-",
-        "‑": "-",
-        "„": '"',
-        "“": '"',
-        "”": '"',
-        "‚": "'",
-        "‘": "'",
-        "’": "'",
-        "…": "...",
-        "•": "-",
-        "›": ">",
-        "‹": "<",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-    }
-)
-
-
-def latin1(text: Any) -> str:
-    """``text`` in characters the PDF core fonts have (umlauts stay)."""
-    value = str(text).translate(_LATIN1)
-    return value.encode("latin-1", "replace").decode("latin-1")
 
 
 def period_slug(tables: ReportTables) -> str:
@@ -138,24 +93,6 @@ def _texts(report) -> list[tuple[str, str]]:
 
 def _period_text(tables: ReportTables) -> str:
     return f"{tables.period_label} ({tables.period_start:%d.%m.%Y} – {tables.period_end:%d.%m.%Y})"
-
-
-def _nice_ceiling(value: float) -> float:
-    """A round axis maximum at or above ``value`` (at least 5), divisible into 5 ticks."""
-    if value <= 5:
-        return 5
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if value <= step * power:
-            return step * power
-    return 10 * power
-
-
-def _numeric(value: Any) -> float | None:
-    """A cell's number for a chart; None for hidden cells and missing figures."""
-    if value is None or isinstance(value, str):
-        return None
-    return float(value)
 
 
 # ---------------------------------------------------------------- PDF
@@ -339,133 +276,12 @@ class ReportPDF(FPDF):
 
     # ------------------------------------------------------------ charts
 
-    def bar_chart_districts(self) -> None:
-        """Horizontal bars: active partners per district; hidden cells get no bar."""
-        tables = self.tables
-        items = []
-        for district in tables.districts:
-            row = district.row("partners_total")
-            if row is not None:
-                items.append((district.name, row.value, row.value_text))
-        label_w, value_w, row_h, bar_h = 58, 16, 7.0, 4.4
-        x0 = self.l_margin + label_w
-        plot_w = self.epw - label_w - value_w
-        numbers = [n for _, value, _t in items if (n := _numeric(value)) is not None]
-        maximum = _nice_ceiling(max(numbers, default=0))
+    def chart(self, chart: BarChart) -> None:
+        """``chart`` across the text width, drawn as on the pages (``kernel.charts``)."""
         top = self.get_y()
-        # Axis title of the category axis, above the labels.
-        self.set_font("Helvetica", "B", 8)
-        self.set_text_color(*MUTED)
-        self.set_xy(self.l_margin, top)
-        self.cell(label_w - 2, 5, latin1(_("District or independent city")), align="R")
-        top += 7
-        height = row_h * max(len(items), 1)
-        # Grid lines and ticks.
-        self.set_draw_color(*GRID)
-        self.set_line_width(0.2)
-        ticks = 5
-        self.set_font("Helvetica", "", 7.5)
-        for step in range(ticks + 1):
-            x = x0 + plot_w * step / ticks
-            self.line(x, top, x, top + height)
-            value = maximum * step / ticks
-            tick = format_value(int(value) if value == int(value) else value, "count")
-            self.set_xy(x - 10, top + height + 1)
-            self.cell(20, 4, latin1(tick), align="C")
-        # Bars.
-        for index, (name, value, text) in enumerate(items):
-            y = top + index * row_h
-            self.set_font("Helvetica", "", 8)
-            self.set_text_color(*TEXT)
-            self.set_xy(self.l_margin, y + (row_h - 4) / 2)
-            self.cell(label_w - 2, 4, latin1(name), align="R")
-            number = _numeric(value)
-            bar_end = x0
-            if number:
-                self.set_fill_color(*PRIMARY)
-                width = plot_w * number / maximum
-                self.rect(x0, y + (row_h - bar_h) / 2, width, bar_h, style="F")
-                bar_end = x0 + width
-            self.set_xy(bar_end + 1, y + (row_h - 4) / 2)
-            self.set_font("Helvetica", "B" if number is None else "", 8)
-            self.cell(value_w, 4, latin1(text))
-        # Axes.
-        self.set_draw_color(*TEXT)
-        self.set_line_width(0.3)
-        self.line(x0, top, x0, top + height)
-        self.line(x0, top + height, x0 + plot_w, top + height)
-        self.set_font("Helvetica", "B", 8)
-        self.set_text_color(*MUTED)
-        self.set_xy(x0, top + height + 6)
-        self.cell(plot_w, 5, latin1(_("Active partners (number)")), align="C")
+        height = draw_chart(self, layout(chart), x=self.l_margin, y=top, width=self.epw)
         self.set_text_color(*TEXT)
-        self.set_xy(self.l_margin, top + height + 14)
-
-    def bar_chart_comparison(self) -> None:
-        """Pairs of bars: each total of this period and of the previous one, each pair
-        scaled to its larger value (the figures differ in size); hidden cells get none."""
-        tables = self.tables
-        rows = [row for key in COMPARISON_KEYS if (row := tables.total(key)) is not None]
-        label_w, value_w, row_h, bar_h = 58, 26, 10.0, 3.6
-        x0 = self.l_margin + label_w
-        plot_w = self.epw - label_w - value_w
-        top = self.get_y()
-        # Legend.
-        self.set_font("Helvetica", "", 8)
-        for colour, text, offset in (
-            (PRIMARY, _("This period (%(label)s)") % {"label": tables.period_label}, 0),
-            (PREVIOUS, _("Previous period (%(label)s)") % {"label": tables.previous_label}, 60),
-        ):
-            self.set_fill_color(*colour)
-            self.rect(x0 + offset, top + 1, 4, 3, style="F")
-            self.set_xy(x0 + offset + 5, top)
-            self.cell(55, 5, latin1(text))
-        self.set_font("Helvetica", "B", 8)
-        self.set_text_color(*MUTED)
-        self.set_xy(self.l_margin, top)
-        self.cell(label_w - 2, 5, latin1(_("Figure")), align="R")
-        self.set_text_color(*TEXT)
-        top += 8
-        height = row_h * len(rows)
-        self.set_draw_color(*GRID)
-        self.set_line_width(0.2)
-        self.set_font("Helvetica", "", 7.5)
-        for step in range(5):
-            x = x0 + plot_w * step / 4
-            self.line(x, top, x, top + height)
-            self.set_xy(x - 10, top + height + 1)
-            self.cell(20, 4, f"{step * 25} %", align="C")
-        for index, row in enumerate(rows):
-            y = top + index * row_h
-            self.set_font("Helvetica", "", 8)
-            self.set_xy(self.l_margin, y + row_h / 2 - 2)
-            self.cell(label_w - 2, 4, latin1(figure_label(row.key, short=True)), align="R")
-            current, previous = _numeric(row.value), _numeric(row.previous)
-            largest = max(current or 0, previous or 0)
-            for offset, value, text, colour in (
-                (1.0, current, row.value_text, PRIMARY),
-                (1.0 + bar_h + 0.8, previous, row.previous_text, PREVIOUS),
-            ):
-                bar_y = y + offset
-                end = x0
-                if value and largest:
-                    width = plot_w * value / largest
-                    self.set_fill_color(*colour)
-                    self.rect(x0, bar_y, width, bar_h, style="F")
-                    end = x0 + width
-                self.set_font("Helvetica", "", 7)
-                self.set_xy(end + 1, bar_y - 0.2)
-                self.cell(value_w, bar_h, latin1(text))
-        self.set_draw_color(*TEXT)
-        self.set_line_width(0.3)
-        self.line(x0, top, x0, top + height)
-        self.line(x0, top + height, x0 + plot_w, top + height)
-        self.set_font("Helvetica", "B", 8)
-        self.set_text_color(*MUTED)
-        self.set_xy(x0, top + height + 6)
-        self.cell(plot_w, 5, latin1(_("Share of the larger of the two values")), align="C")
-        self.set_text_color(*TEXT)
-        self.set_xy(self.l_margin, top + height + 14)
+        self.set_xy(self.l_margin, top + height + 4)
 
 
 def _render_toc(pdf: ReportPDF, outline) -> None:
@@ -558,7 +374,7 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.figure_table(tables.totals)
     pdf.add_page()
     pdf.heading("5.1 " + _("Compared with the previous period"), level=1)
-    pdf.bar_chart_comparison()
+    pdf.chart(charts.comparison_chart(tables))
     pdf.caption(
         _("Figures of Thuringia in %(period)s and %(previous)s")
         % {"period": tables.period_label, "previous": tables.previous_label}
@@ -586,7 +402,7 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
         pdf.district_matrix(keys)
     pdf.add_page(orientation="P")
     pdf.heading(f"6.{len(DISTRICT_TABLES) + 1} " + _("Active partners by district"), level=1)
-    pdf.bar_chart_districts()
+    pdf.chart(charts.district_chart(tables))
     pdf.caption(_("Active partners by district, %(period)s") % {"period": tables.period_label})
 
     # 7: annex, one table per district.

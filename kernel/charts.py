@@ -1,0 +1,351 @@
+"""One chart model: charts described as data, laid out once, drawn to SVG or into a PDF.
+
+A ``BarChart`` or ``LineChart`` says what is shown (labels, values, the texts printed
+beside them, ticks, axis titles); ``layout()`` turns it into a ``Drawing``: shapes
+(rectangles, lines, texts, polylines, circles, groups) in pixel coordinates. The same
+drawing becomes inline SVG for pages (``svg()``, here) and vector graphics in a PDF
+(``kernel.pdf.draw_chart()``), so a page and a report show the same geometry.
+
+Every SVG is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (named by
+``aria-labelledby``); texts are escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+BAR_COLOUR = "#2b6cb0"
+SERIES_COLOURS = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1")
+AXIS_COLOUR = "#4a5568"
+GRID_COLOUR = "#e2e8f0"
+INK = "#1a202c"
+
+Number = float | int | Decimal
+
+# ---------------------------------------------------------------- shapes
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str
+    rx: float = 0
+    stroke: str | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    stroke: str
+    width: float = 1
+    dash: str = ""
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float  # the baseline
+    text: str
+    size: float = 12
+    fill: str = INK
+    anchor: str = "start"  # start, middle, end
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Polyline:
+    points: tuple[tuple[float, float], ...]
+    stroke: str
+    width: float = 2.5
+    dash: str = ""
+
+
+@dataclass(frozen=True)
+class Circle:
+    cx: float
+    cy: float
+    r: float
+    fill: str
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Shapes that belong together; ``tooltip`` is shown on hover (SVG ``<title>``)."""
+
+    shapes: tuple
+    tooltip: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Drawing:
+    width: float
+    height: float
+    shapes: tuple
+
+
+# ---------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a bar chart: a bar per series (None: no bar, e.g. a hidden figure)
+    with the text printed after it; ``scale`` is the row's own maximum, if it has one."""
+
+    label: str
+    values: tuple[Number | None, ...]
+    texts: tuple[str, ...]
+    tooltip: str = ""
+    scale: float | None = None
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars, one row per ``Bar``; several series are bars below each other."""
+
+    bars: Sequence[Bar]
+    series: Sequence[str] = ()  # legend names; none for a single unnamed series
+    ticks: Sequence[tuple[float, str]] = ()  # (value, label) of grid lines
+    maximum: float | None = None  # the axis' end; default: the largest value
+    category_title: str = ""
+    value_title: str = ""
+    empty_text: str = ""
+    width: int = 720
+    label_width: int = 260
+    value_width: int = 80
+    bar_height: float = 16
+    bar_gap: float = 3
+    padding: float = 4
+    label_length: int = 40
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: Sequence[Number]
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """One line per series over the points ``labels`` (oldest first), with a legend."""
+
+    labels: Sequence[str]
+    series: Sequence[Series]
+    format_value: Callable[[Number], str] = str  # a number's text (axis and tooltips)
+    empty_text: str = ""
+    width: int = 720
+    height: int = 300
+    max_markers: int = 60
+
+
+def nice_maximum(value: float) -> float:
+    """A round upper end for an axis (1, 2, 2.5 or 5 times a power of ten)."""
+    if value <= 0:
+        return 1
+    exponent = math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        candidate = step * 10**exponent
+        if candidate >= value:
+            return candidate
+    return 10 ** (exponent + 1)
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _bar_layout(chart: BarChart) -> Drawing:
+    count = max(len(bar.values) for bar in chart.bars) if chart.bars else 1
+    bar_h, gap, pad = chart.bar_height, chart.bar_gap, chart.padding
+    row = 2 * pad + count * bar_h + (count - 1) * gap
+    top = 8.0
+    shapes: list = []
+    left, plot_w = chart.label_width, chart.width - chart.label_width - chart.value_width
+    if len(chart.series) > 1:  # the legend
+        x = left
+        for number, name in enumerate(chart.series):
+            colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+            shapes += [Rect(x, top, 16, 12, colour), Text(x + 22, top + 11, name, 12)]
+            x += 60 + 7 * len(name)
+        top += 24
+    if chart.category_title:
+        shapes.append(Text(left - 8, top + 11, chart.category_title, 12, AXIS_COLOUR, "end", True))
+        top += 24
+    values = [float(v) for bar in chart.bars for v in bar.values if v is not None]
+    maximum = chart.maximum or max(values, default=0) or 1
+    height_bars = row * max(len(chart.bars), 1)
+    bottom = top + height_bars
+    for value, label in chart.ticks:
+        x = round(left + plot_w * value / maximum, 1)
+        shapes += [
+            Line(x, top, x, bottom, GRID_COLOUR),
+            Text(x, bottom + 16, label, 11, AXIS_COLOUR, "middle"),
+        ]
+    if not chart.bars and chart.empty_text:
+        shapes.append(Text(8, top + 16, chart.empty_text, 13, AXIS_COLOUR))
+    for index, bar in enumerate(chart.bars):
+        y = top + index * row
+        scale = bar.scale or maximum
+        parts: list = [
+            Text(left - 8, y + row / 2 + 4, shorten(str(bar.label), chart.label_length), 12,
+                 INK, "end"),
+        ]  # fmt: skip
+        for number, (value, text) in enumerate(zip(bar.values, bar.texts, strict=True)):
+            colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+            bar_y = y + pad + number * (bar_h + gap)
+            length = round(plot_w * float(value) / scale, 1) if value and scale else 0
+            if value is not None:
+                parts.append(Rect(left, bar_y, max(length, 0.5), bar_h, colour, rx=2))
+            parts.append(Text(left + length + 6, bar_y + bar_h * 0.75, text, 12, INK,
+                              bold=value is None))  # fmt: skip
+        shapes.append(Group(tuple(parts), tooltip=bar.tooltip))
+    shapes.append(Line(left, top, left, bottom, AXIS_COLOUR))
+    height = bottom + 8
+    if chart.ticks or chart.value_title:
+        shapes.append(Line(left, bottom, left + plot_w, bottom, AXIS_COLOUR))
+        height = bottom + (22 if chart.ticks else 4)
+    if chart.value_title:
+        shapes.append(Text(left + plot_w / 2, height + 12, chart.value_title, 12, AXIS_COLOUR,
+                           "middle", True))  # fmt: skip
+        height += 20
+    return Drawing(chart.width, height, tuple(shapes))
+
+
+def _line_layout(chart: LineChart) -> Drawing:
+    width, height = chart.width, chart.height
+    left, right, top, bottom = 64, 40, 36, 48
+    plot_w, plot_h = width - left - right, height - top - bottom
+    maximum = nice_maximum(max((float(v) for s in chart.series for v in s.values), default=0))
+    count = len(chart.labels)
+    text = chart.format_value
+    shapes: list = []
+
+    def x_of(index: int) -> float:
+        if count <= 1:
+            return left + plot_w / 2
+        return round(left + plot_w * index / (count - 1), 1)
+
+    def y_of(value) -> float:
+        return round(top + plot_h - plot_h * float(value) / maximum, 1)
+
+    for tick in range(5):
+        value = maximum * tick / 4
+        y = y_of(value)
+        shapes += [
+            Line(left, y, width - right, y, GRID_COLOUR),
+            Text(left - 6, y + 4, text(round(value)), 11, AXIS_COLOUR, "end"),
+        ]
+    step = max(1, math.ceil(count / 8))
+    shown = [index for index in range(count) if index % step == 0]
+    if count and shown[-1] != count - 1:
+        # The newest point is always labelled; drop a neighbour that would collide.
+        if count - 1 - shown[-1] < step:
+            shown.pop()
+        shown.append(count - 1)
+    for index in shown:
+        shapes.append(
+            Text(x_of(index), height - bottom + 18, chart.labels[index], 11, AXIS_COLOUR, "middle")
+        )
+    shapes.append(Line(left, top + plot_h, width - right, top + plot_h, AXIS_COLOUR))
+    if not count and chart.empty_text:
+        shapes.append(Text(left + 8, top + plot_h / 2, chart.empty_text, 13, AXIS_COLOUR))
+    legend_x = left
+    for number, line in enumerate(chart.series):
+        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+        dash = "" if number % 2 == 0 else "6 3"
+        if count > 1:
+            points = tuple((x_of(i), y_of(v)) for i, v in enumerate(line.values))
+            shapes.append(Polyline(points, colour, dash=dash))
+        if count <= chart.max_markers:
+            shapes += [
+                Circle(x_of(i), y_of(v), 3.5, colour, f"{line.name} {chart.labels[i]}: {text(v)}")
+                for i, v in enumerate(line.values)
+            ]
+        shapes += [
+            Line(legend_x, 14, legend_x + 22, 14, colour, 2.5, dash),
+            Text(legend_x + 28, 18, line.name, 12),
+        ]
+        legend_x += 40 + 7 * len(line.name)
+    return Drawing(width, height, tuple(shapes))
+
+
+def layout(chart: BarChart | LineChart) -> Drawing:
+    """The chart's shapes, in pixels."""
+    if isinstance(chart, LineChart):
+        return _line_layout(chart)
+    return _bar_layout(chart)
+
+
+# ---------------------------------------------------------------- SVG
+
+
+def _svg_shape(shape) -> str:
+    if isinstance(shape, Rect):
+        stroke = format_html(' stroke="{}"', shape.stroke) if shape.stroke else ""
+        return format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"{}></rect>',
+            shape.x, shape.y, shape.width, shape.height, shape.rx, shape.fill, stroke,
+        )  # fmt: skip
+    if isinstance(shape, Line):
+        extra = format_html(' stroke-width="{}"', shape.width) if shape.width != 1 else ""
+        if shape.dash or shape.width != 1:
+            extra += format_html(' stroke-dasharray="{}"', shape.dash or "none")
+        return format_html(
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"{}></line>',
+            shape.x1, shape.y1, shape.x2, shape.y2, shape.stroke, extra,
+        )  # fmt: skip
+    if isinstance(shape, Text):
+        anchor = format_html(' text-anchor="{}"', shape.anchor) if shape.anchor != "start" else ""
+        weight = mark_safe(' font-weight="bold"') if shape.bold else ""
+        return format_html(
+            '<text x="{}" y="{}" font-size="{}"{}{} fill="{}">{}</text>',
+            shape.x, shape.y, shape.size, weight, anchor, shape.fill, shape.text,
+        )  # fmt: skip
+    if isinstance(shape, Polyline):
+        points = " ".join(f"{x},{y}" for x, y in shape.points)
+        return format_html(
+            '<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" '
+            'stroke-dasharray="{}"></polyline>',
+            points, shape.stroke, shape.width, shape.dash or "none",
+        )  # fmt: skip
+    if isinstance(shape, Circle):
+        return format_html(
+            '<circle cx="{}" cy="{}" r="{}" fill="{}"><title>{}</title></circle>',
+            shape.cx, shape.cy, shape.r, shape.fill, shape.tooltip,
+        )  # fmt: skip
+    if isinstance(shape, Group):
+        attrs = format_html_join("", ' {}="{}"', shape.attrs)
+        tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
+        inner = mark_safe("".join(_svg_shape(s) for s in shape.shapes))  # noqa: S308 - format_html
+        return format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
+    raise TypeError(f"Not a shape: {shape!r}")
+
+
+def svg(drawing: Drawing, *, chart_id: str, title: str, description: str) -> SafeString:
+    """``drawing`` as inline SVG, named by ``title`` and described by ``description``."""
+    opening = format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
+        'width="100%" role="img" aria-labelledby="{}-title {}-desc" '
+        'preserveAspectRatio="xMinYMin meet">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+        drawing.width, drawing.height, chart_id, chart_id, chart_id, title, chart_id,
+        description,
+    )  # fmt: skip
+    shapes = "".join(_svg_shape(shape) for shape in drawing.shapes)
+    return mark_safe(opening + shapes + "</svg>")  # noqa: S308 - every part is format_html

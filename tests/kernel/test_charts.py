@@ -1,0 +1,75 @@
+"""One chart model: the same drawing becomes SVG for pages and vector graphics in a PDF."""
+
+from __future__ import annotations
+
+import re
+
+from fpdf import FPDF
+
+from kernel.charts import Bar, BarChart, Group, LineChart, Rect, Series, Text, layout, svg
+from kernel.pdf import draw_chart, latin1
+
+
+def _chart() -> BarChart:
+    return BarChart(
+        bars=[
+            Bar("Jena", (25, 20), ("25", "20"), scale=25),
+            Bar("Suhl", (None, 4), ("x", "4"), scale=4),
+        ],
+        series=["2025", "2024"],
+        ticks=[(0, "0 %"), (1, "100 %")],
+        maximum=1,
+        category_title="Figure",
+        value_title="Share",
+    )
+
+
+def _rects(drawing) -> list[Rect]:
+    found = []
+    for shape in drawing.shapes:
+        inner = shape.shapes if isinstance(shape, Group) else (shape,)
+        found += [s for s in inner if isinstance(s, Rect)]
+    return found
+
+
+def test_a_hidden_value_gets_no_bar_but_its_marker_in_bold():
+    drawing = layout(_chart())
+    bars = [r for r in _rects(drawing) if r.height == 16]
+    assert len(bars) == 3  # Jena twice, Suhl's previous value only
+    texts = [s for g in drawing.shapes if isinstance(g, Group) for s in g.shapes]
+    marker = next(t for t in texts if isinstance(t, Text) and t.text == "x")
+    assert marker.bold
+
+
+def test_each_bar_may_have_its_own_scale():
+    jena_now, jena_before, suhl_before = (r for r in _rects(layout(_chart())) if r.height == 16)
+    assert jena_now.width > jena_before.width
+    assert suhl_before.width == jena_now.width  # 4 of 4 is as long as 25 of 25
+
+
+def test_svg_escapes_every_text():
+    evil = "<script>alert(1)</script>"
+    chart = BarChart(bars=[Bar(evil, (1,), (evil,), tooltip=evil)], category_title=evil)
+    lines = LineChart([evil], [Series(evil, [1])])
+    for drawing in (layout(chart), layout(lines)):
+        markup = svg(drawing, chart_id="c", title=evil, description=evil)
+        assert "<script>" not in markup
+        assert "&lt;script&gt;" in markup
+        assert 'role="img"' in markup
+
+
+def test_the_same_drawing_goes_into_a_pdf_as_filled_rectangles_lines_and_text():
+    pdf = FPDF()
+    pdf.set_compression(False)
+    pdf.add_page()
+    height = draw_chart(pdf, layout(_chart()), x=20, y=20, width=170)
+    assert 20 < height < 120
+    data = bytes(pdf.output())
+    assert len(re.findall(rb"\bre\s+f\b", data)) >= 5  # 3 bars and 2 legend swatches
+    assert len(re.findall(rb"\bl\s+S\b", data)) >= 2  # the axes
+    assert b"(Jena)" in data
+    assert b"(Share)" in data
+
+
+def test_latin1_keeps_umlauts_and_replaces_what_the_core_fonts_lack():
+    assert latin1("Thüringen – 5 € „gut“\u00a0ł") == 'Thüringen - 5 EUR "gut" l'
