@@ -30,7 +30,8 @@ from kernel.charts import (
     layout,
     svg,
 )
-from regional.reports import COUNT, ReportTables, figure_label, format_value
+from regional.report_tables import ReportTables
+from regional.reports import COUNT, figure_label, format_value
 from tenants.districts import District
 
 __all__ = ["Series", "bar_chart", "district_map", "line_chart"]

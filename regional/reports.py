@@ -9,9 +9,8 @@ released report keeps its figures whatever happens to the snapshots later.
 The snapshots hold counts and amounts only; nothing here ever reads a person's name,
 e-mail address or phone number, and the report data holds none either.
 
-``report_tables()`` turns a report's stored data into the suppressed, labelled rows that
-every ministry-facing output (PDF, XLSX, CSV, pages) shows, so all of them show the same
-figures.
+``regional.report_tables`` turns a report's stored data into the suppressed, labelled
+rows that every ministry-facing output (PDF, XLSX, CSV, pages) shows.
 """
 
 from __future__ import annotations
@@ -253,6 +252,11 @@ def build_report_data(period: Period) -> dict[str, Any]:
 # ---------------------------------------------------------------- labels and formats
 
 
+def is_main(key: str) -> bool:
+    """A main figure (not one choice of a breakdown)."""
+    return key in _FIGURES
+
+
 def figure_kind(key: str) -> str:
     if key in _FIGURES:
         return _FIGURES[key].unit
@@ -310,197 +314,3 @@ def format_percent(value: Any) -> str:
         return value
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     return f"{sign}{abs(value):.1f} %".replace(".", ",")
-
-
-# ---------------------------------------------------------------- tables for the outputs
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """One figure of Thuringia or of a district, suppressed as the ministry sees it."""
-
-    key: str
-    label: str
-    section: str
-    section_label: str
-    kind: str
-    value: Any
-    previous: Any
-    change: Any
-    change_percent: Any
-
-    @property
-    def value_text(self) -> str:
-        return format_value(self.value, self.kind)
-
-    @property
-    def previous_text(self) -> str:
-        return format_value(self.previous, self.kind)
-
-    @property
-    def change_text(self) -> str:
-        return format_value(self.change, self.kind, signed=True)
-
-    @property
-    def change_percent_text(self) -> str:
-        return format_percent(self.change_percent)
-
-    @property
-    def is_main(self) -> bool:
-        return self.key in _FIGURES
-
-
-@dataclass(frozen=True)
-class DistrictTable:
-    code: str
-    name: str
-    rows: list[FigureRow]
-
-    def row(self, key: str) -> FigureRow | None:
-        return next((row for row in self.rows if row.key == key), None)
-
-
-@dataclass(frozen=True)
-class ReportTables:
-    title: str
-    period_label: str
-    period_start: datetime.date
-    period_end: datetime.date
-    previous_label: str
-    snapshot_date: datetime.date
-    previous_snapshot_date: datetime.date | None
-    threshold: int
-    totals: list[FigureRow]
-    districts: list[DistrictTable]
-
-    def total(self, key: str) -> FigureRow | None:
-        return next((row for row in self.totals if row.key == key), None)
-
-    @property
-    def main_totals(self) -> list[FigureRow]:
-        return [row for row in self.totals if row.is_main]
-
-
-def _rows(keys: list[str], cells: dict[str, dict[str, Any]]) -> list[FigureRow]:
-    rows = []
-    for key in keys:
-        cell = cells[key]
-        section = figure_section(key)
-        rows.append(
-            FigureRow(
-                key=key,
-                label=figure_label(key),
-                section=section,
-                section_label=str(SECTIONS.get(section, section)),
-                kind=figure_kind(key),
-                value=cell["value"],
-                previous=cell["previous"],
-                change=cell["change"],
-                change_percent=cell["change_percent"],
-            )
-        )
-    return rows
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def report_tables(report) -> ReportTables | None:
-    """The report's stored figures, suppressed and labelled; None before generation."""
-    from regional.suppression import suppress_figures
-
-    data = report.data or {}
-    if not data.get("rows"):
-        return None
-    shown = suppress_figures(data, report.suppression_threshold)
-    keys = data["rows"]
-    return ReportTables(
-        title=report.title,
-        period_label=data["period"]["label"],
-        period_start=_date(data["period"]["start"]),
-        period_end=_date(data["period"]["end"]),
-        previous_label=data["previous_period"]["label"],
-        snapshot_date=_date(data["snapshot_date"]),
-        previous_snapshot_date=_date(data.get("previous_snapshot_date")),
-        threshold=report.suppression_threshold,
-        totals=_rows(keys, shown["totals"]),
-        districts=[
-            DistrictTable(d["code"], d["name"], _rows(keys, d["cells"])) for d in shown["districts"]
-        ],
-    )
-
-
-def notes(tables: ReportTables) -> list[str]:
-    """The explanations every output carries (the XLSX's Hinweise sheet, the PDF's end)."""
-    threshold = tables.threshold
-    if threshold > 1:
-        suppression = _(
-            "Figures that count people or organisations (partners, companies, partners with "
-            "care guides, care guides, family seals, families reached, event participants, "
-            'partners by kind) from 1 to %(below)s are shown as "<%(threshold)s".'
-        ) % {"below": threshold - 1, "threshold": threshold}
-    else:
-        suppression = _("No figures are suppressed.")
-    previous = (
-        f"{tables.previous_snapshot_date:%d.%m.%Y}"
-        if tables.previous_snapshot_date
-        else _("no figures")
-    )
-    return [
-        _(
-            "Source: the statistics of the alliances as of %(date)s; previous period "
-            "(%(previous_label)s): as of %(previous)s."
-        )
-        % {
-            "date": f"{tables.snapshot_date:%d.%m.%Y}",
-            "previous_label": tables.previous_label,
-            "previous": previous,
-        },
-        _(
-            "Partners, care guides, seals and projects are counted as on that day; events, "
-            "participants, funding and board meetings within the calendar year up to that day."
-        ),
-        suppression,
-        _(
-            "x: not shown, so that a suppressed figure cannot be worked out from the other "
-            "figures (by subtraction, from a change or from a share)."
-        ),
-        _(
-            '".": not shown, so that a small figure cannot be worked out; it may stand for '
-            "any number, 0 and numbers below the threshold included."
-        ),
-        _(
-            "Numbers of alliances, projects, events and board meetings and amounts of money "
-            "are not suppressed. –: no figure to compare with."
-        ),
-        _("The report contains no personal data: no names, e-mail addresses or phone numbers."),
-    ]
-
-
-def figures_context(tables: ReportTables | None) -> dict[str, Any]:
-    """What templates/regional/reports/_figures.html needs to show ``tables``."""
-    if tables is None:
-        return {"tables": None}
-    return {
-        "tables": tables,
-        "matrix_headers": [figure_label(key, short=True) for key in MAIN_KEYS],
-        "matrix_rows": [
-            (district.name, [district.row(key) for key in MAIN_KEYS])
-            for district in tables.districts
-        ],
-        "matrix_total": [tables.total(key) for key in MAIN_KEYS],
-        "notes": notes(tables),
-    }
-
-
-def ministry_tables(day: datetime.date, threshold: int) -> ReportTables | None:
-    """The figures of ``day``'s year as the ministry may see them (suppressed, with the
-    change against the year before); None when there are no snapshots."""
-    from types import SimpleNamespace
-
-    try:
-        data = build_report_data(Period(PeriodKind.YEAR, day.year, None))
-    except NoFiguresError:
-        return None
-    return report_tables(SimpleNamespace(title="", data=data, suppression_threshold=threshold))

@@ -27,15 +27,10 @@ from core.services.records import record_create, record_delete, record_update
 from kernel.audit.services import audit_log
 from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
 from kernel.text import EMAIL_RE, PHONE_RE
-from regional import report_files
+from regional import report_files, report_pdf
 from regional.models import PeriodKind, Report, ReportStatus
-from regional.reports import (
-    NoFiguresError,
-    build_report_data,
-    figure_label,
-    period_of,
-    report_tables,
-)
+from regional.report_tables import report_tables
+from regional.reports import NoFiguresError, build_report_data, figure_label, period_of
 from regional.suppression import TOTAL, audit_suppression, suppression_pattern
 
 logger = logging.getLogger(__name__)
@@ -247,7 +242,7 @@ def report_build(*, report_id: int) -> Report | None:
                 tables = report_tables(report)
                 names = report_files.file_names(tables)
                 files = {
-                    "pdf": report_files.build_pdf(report, tables, generated_on=generated_on),
+                    "pdf": report_pdf.build_pdf(report, tables, generated_on=generated_on),
                     "xlsx": report_files.build_xlsx(report, tables),
                     "csv": report_files.build_csv(report, tables),
                 }

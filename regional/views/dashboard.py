@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from core.figures import ALLIANCE_FIGURES
 from regional import charts
 from regional.filters.statistics import date_choices
-from regional.reports import figures_context, ministry_tables
+from regional.report_tables import figures_context, ministry_tables
 from regional.selectors import statistics as selectors
 from tenants.permissions import access_for, requires
 

@@ -21,7 +21,7 @@ from core.views.generic import confirm_page, form_page
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.forms.reports import ReportCreateForm, ReportTextsForm
 from regional.models import Report, ReportStatus
-from regional.reports import figures_context, report_tables
+from regional.report_tables import figures_context, report_tables
 from regional.selectors.reports import released_reports, report_detail, report_list
 from regional.services import reports as services
 from tenants.permissions import access_for, requires

@@ -252,7 +252,7 @@ def _invitation_link(journey, address: str, title: str) -> str:
 def test_ministry_downloads_the_released_report(journey):
     from pypdf import PdfReader
 
-    from regional.report_files import latin1
+    from kernel.pdf import latin1
 
     expect = _expect()
     ministry = journey.person("ministry")

@@ -21,7 +21,8 @@ from pypdf import PdfReader
 
 from config.sentry import EMAIL_RE, PHONE_RE
 from kernel.audit.models import AuditEntry
-from regional import report_files
+from kernel.pdf import latin1
+from regional import report_pdf
 from regional.models import AllianceSnapshot, Report, ReportStatus
 from regional.reports import SECTIONS, figure_label
 from regional.services import reports as services
@@ -404,7 +405,7 @@ def test_pdf_xlsx_and_csv_show_the_same_figures(ready_report):
     pages = _pdf_pages(ready_report)
     text = "\n".join(pages)
     with translation.override("de"):
-        from regional.reports import report_tables
+        from regional.report_tables import report_tables
 
         tables = report_tables(ready_report)
         lines = [
@@ -412,7 +413,7 @@ def test_pdf_xlsx_and_csv_show_the_same_figures(ready_report):
             for row in [*tables.totals, *(r for d in tables.districts for r in d.rows)]
         ]
     for line in lines:
-        assert report_files.latin1(line) in text, line
+        assert latin1(line) in text, line
 
 
 def test_no_personal_data_reaches_the_files_or_the_ministrys_pages(
@@ -420,7 +421,7 @@ def test_no_personal_data_reaches_the_files_or_the_ministrys_pages(
 ):
     raw_pdf = pdf_text(_bytes(released_report.pdf_file)).decode("latin-1")
     for secret in [*CONTACT_NAMES, *BOARD_NAMES, *ACCOUNT_NAMES, *SECRET_EMAILS]:
-        assert report_files.latin1(secret) not in raw_pdf, secret
+        assert latin1(secret) not in raw_pdf, secret
     texts = {
         "pdf": "\n".join(_pdf_pages(released_report)),
         "csv": _bytes(released_report.csv_file).decode("utf-8"),
@@ -513,7 +514,7 @@ def test_generate_button_queues_the_task_and_the_page_refreshes_itself(
 def test_failed_generation_shows_the_error_and_retry_works(
     report, figures, media, manager_client, monkeypatch
 ):
-    real_build_pdf = report_files.build_pdf
+    real_build_pdf = report_pdf.build_pdf
     calls = []
 
     def build_pdf_failing_once(*args, **kwargs):
@@ -522,7 +523,7 @@ def test_failed_generation_shows_the_error_and_retry_works(
             raise RuntimeError("Schriftdatei nicht lesbar")
         return real_build_pdf(*args, **kwargs)
 
-    monkeypatch.setattr(report_files, "build_pdf", build_pdf_failing_once)
+    monkeypatch.setattr(report_pdf, "build_pdf", build_pdf_failing_once)
     assert manager_client.post(f"/reports/{report.pk}/generate/").status_code == 302
     generate_report.run(report.pk)
     report.refresh_from_db()

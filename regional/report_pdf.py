@@ -1,0 +1,397 @@
+"""The PDF of a ministry report (fpdf2): title page, contents, texts, tables, charts,
+annex and notes, made from the report's ``regional.report_tables.ReportTables``.
+
+It is a German document whatever language the person who generates it reads. It uses
+the core font Helvetica (no font files are needed); its text is made Latin-1 safe by
+``kernel.pdf.latin1``: "€" becomes "EUR", typographic dashes and quotes plain ones. The
+charts are the pages' chart model (``regional.charts``) drawn into the PDF.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+
+from kernel.charts import BarChart, layout
+from kernel.pdf import draw_chart, latin1
+from regional import charts
+from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
+from regional.reports import figure_label
+
+PRIMARY = (0, 84, 122)
+ACCENT = (214, 110, 30)
+LIGHT = (221, 233, 242)
+ZEBRA = (246, 249, 251)
+GRID = (215, 215, 215)
+TEXT = (33, 33, 33)
+MUTED = (110, 110, 110)
+
+# The district overview tables of the PDF (the annex has every figure of each district).
+DISTRICT_TABLES = [
+    (
+        "partners",
+        [
+            "alliances",
+            "partners_total",
+            "companies",
+            "partners_with_care_guides",
+            "care_guides_share",
+            "care_guides_total",
+            "valid_seals",
+        ],
+    ),
+    (
+        "activities",
+        [
+            "projects_total",
+            "families_reached",
+            "events",
+            "event_participants",
+            "funding_total",
+            "board_meetings_held",
+        ],
+    ),
+]
+
+
+def _texts(report) -> list[tuple[str, str]]:
+    return [
+        (_("Summary"), report.summary),
+        (_("Highlights"), report.highlights),
+        (_("Problems raised by the alliances"), report.problems),
+        (_("Plans"), report.plans),
+    ]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+class ReportPDF(FPDF):
+    """A4 report with a header line, "Seite x von y" on every page and a contents page."""
+
+    def __init__(self, tables: ReportTables):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.tables = tables
+        self.set_margins(20, 22, 20)
+        self.set_auto_page_break(auto=True, margin=20)
+        self.alias_nb_pages("{nb}")
+        self.set_title(latin1(tables.title))
+        self.set_author(OFFICE)
+        self.set_creator("Bündnisnetz Thüringen")
+        self.set_text_color(*TEXT)
+        self.figure_number = 0
+
+    # ------------------------------------------------------------ page furniture
+
+    def header(self):
+        if self.page_no() == 1:
+            return
+        self.set_font("Helvetica", "", 7.5)
+        self.set_text_color(*MUTED)
+        self.set_xy(self.l_margin, 10)
+        self.cell(self.epw / 2, 5, latin1(OFFICE), align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.cell(self.epw / 2, 5, latin1(f"{self.tables.title} · {self.tables.period_label}"),
+                  align="R")  # fmt: skip
+        self.set_draw_color(*PRIMARY)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, 15.5, self.w - self.r_margin, 15.5)
+        self.set_text_color(*TEXT)
+        self.set_xy(self.l_margin, self.t_margin)
+
+    def footer(self):
+        self.set_y(-13)
+        self.set_font("Helvetica", "", 8)
+        self.set_text_color(*MUTED)
+        text = _("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
+        self.cell(0, 5, latin1(text), align="C")
+        self.set_text_color(*TEXT)
+
+    # ------------------------------------------------------------ building blocks
+
+    def heading(self, text: str, level: int = 0) -> None:
+        self.start_section(latin1(text), level=level)
+        size = 15 if level == 0 else 12
+        self.set_font("Helvetica", "B", size)
+        self.set_text_color(*PRIMARY)
+        self.multi_cell(0, size * 0.5, latin1(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*TEXT)
+        self.ln(3 if level else 4)
+
+    def paragraph(self, text: str, size: float = 10) -> None:
+        self.set_font("Helvetica", "", size)
+        self.multi_cell(0, size * 0.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(2)
+
+    def free_text(self, text: str) -> None:
+        text = (text or "").strip()
+        if not text:
+            self.set_text_color(*MUTED)
+            self.paragraph(_("No entries."))
+            self.set_text_color(*TEXT)
+            return
+        for block in text.replace("\r\n", "\n").split("\n\n"):
+            lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+            if not lines:
+                continue
+            for line in lines:
+                stripped = line.lstrip()
+                if stripped[:2] in ("- ", "* ", "• "):
+                    self.set_font("Helvetica", "", 10)
+                    self.set_x(self.l_margin + 4)
+                    self.cell(4, 5, "-")
+                    self.multi_cell(
+                        self.epw - 8, 5, latin1(stripped[2:]),
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                    )  # fmt: skip
+                else:
+                    self.paragraph(line)
+            self.ln(1.5)
+
+    def caption(self, text: str) -> None:
+        self.figure_number += 1
+        self.set_font("Helvetica", "I", 9)
+        self.set_text_color(*MUTED)
+        label = _("Figure %(number)s: %(caption)s") % {
+            "number": self.figure_number,
+            "caption": text,
+        }
+        self.multi_cell(0, 4.5, latin1(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*TEXT)
+        self.ln(3)
+
+    def figure_table(self, rows: list[FigureRow]) -> None:
+        """Figure, this period, previous period, change, change in %; grouped by section."""
+        tables = self.tables
+        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY)
+        section_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
+        self.set_font("Helvetica", "", 8.5)
+        self.set_draw_color(*GRID)
+        self.set_line_width(0.2)
+        self.set_fill_color(255, 255, 255)  # the table's cells start from the current style
+        with self.table(
+            width=self.epw,
+            col_widths=(74, 24, 24, 26, 22),
+            text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+            headings_style=heading,
+            line_height=4.6,
+            borders_layout="HORIZONTAL_LINES",
+            padding=(0.6, 1.2),
+            repeat_headings=1,
+            cell_fill_color=ZEBRA,
+            cell_fill_mode="ROWS",
+        ) as table:
+            table.row(
+                [
+                    latin1(_("Figure")),
+                    latin1(tables.period_label),
+                    latin1(tables.previous_label),
+                    latin1(_("Change against the previous period")),
+                    latin1(_("Change in %")),
+                ]
+            )
+            section = None
+            for row in rows:
+                if row.section != section:
+                    section = row.section
+                    table.row(style=section_style).cell(
+                        latin1(row.section_label), colspan=5, align="LEFT"
+                    )
+                table.row(
+                    [
+                        latin1(row.label),
+                        latin1(row.value_text),
+                        latin1(row.previous_text),
+                        latin1(row.change_text),
+                        latin1(row.change_percent_text),
+                    ]
+                )
+
+    def district_matrix(self, keys: list[str]) -> None:
+        """Districts down, figures across (this period); Thuringia's totals last."""
+        tables = self.tables
+        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY, size_pt=7.5)
+        total_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
+        first = 62
+        width = (self.epw - first) / len(keys)
+        self.set_font("Helvetica", "", 8.5)
+        self.set_draw_color(*GRID)
+        self.set_line_width(0.2)
+        self.set_fill_color(255, 255, 255)  # the table's cells start from the current style
+        with self.table(
+            width=self.epw,
+            col_widths=(first, *([width] * len(keys))),
+            text_align=("LEFT", *(["RIGHT"] * len(keys))),
+            headings_style=heading,
+            line_height=4.6,
+            borders_layout="HORIZONTAL_LINES",
+            padding=(0.6, 1.2),
+            repeat_headings=1,
+            cell_fill_color=ZEBRA,
+            cell_fill_mode="ROWS",
+        ) as table:
+            table.row([latin1(_("District"))] + [latin1(figure_label(k, short=True)) for k in keys])
+            for district in tables.districts:
+                cells = [latin1(district.name)]
+                for key in keys:
+                    row = district.row(key)
+                    cells.append(latin1(row.value_text if row else "–"))
+                table.row(cells)
+            cells = [latin1(_("Thuringia"))]
+            for key in keys:
+                row = tables.total(key)
+                cells.append(latin1(row.value_text if row else "–"))
+            table.row(cells, style=total_style)
+
+    # ------------------------------------------------------------ charts
+
+    def chart(self, chart: BarChart) -> None:
+        """``chart`` across the text width, drawn as on the pages (``kernel.charts``)."""
+        top = self.get_y()
+        height = draw_chart(self, layout(chart), x=self.l_margin, y=top, width=self.epw)
+        self.set_text_color(*TEXT)
+        self.set_xy(self.l_margin, top + height + 4)
+
+
+def _render_toc(pdf: ReportPDF, outline) -> None:
+    """The contents page: every section with a dotted leader and its page (linked)."""
+    pdf.set_xy(pdf.l_margin, pdf.t_margin + 2)
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.set_text_color(*PRIMARY)
+    pdf.cell(0, 10, latin1(_("Contents")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*TEXT)
+    pdf.ln(4)
+    available = pdf.h - pdf.b_margin - pdf.get_y() - 4
+    line_h = min(7.0, available / max(len(outline), 1))
+    for section in outline:
+        indent = 8 * section.level
+        pdf.set_font("Helvetica", "B" if section.level == 0 else "", 10.5 - section.level)
+        link = pdf.add_link(page=section.page_number)
+        page = str(section.page_number)
+        name = section.name
+        name_w = min(pdf.get_string_width(name) + 1, pdf.epw - indent - 20)
+        page_w = 12
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(name_w, line_h, name, link=link)
+        leader_w = pdf.epw - indent - name_w - page_w
+        dots = max(int(leader_w / max(pdf.get_string_width(" ."), 0.1)) - 1, 0)
+        pdf.set_text_color(*MUTED)
+        pdf.cell(leader_w, line_h, " ." * dots, align="R")
+        pdf.set_text_color(*TEXT)
+        pdf.cell(page_w, line_h, page, align="R", link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> bytes:
+    """The report as a PDF: title page, contents, texts, tables, charts, annex, notes."""
+    pdf = ReportPDF(tables)
+
+    # Title page.
+    pdf.add_page()
+    pdf.set_fill_color(*PRIMARY)
+    pdf.rect(0, 0, pdf.w, 62, style="F")
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.set_xy(pdf.l_margin, 22)
+    pdf.cell(0, 7, "Bündnisnetz Thüringen", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.multi_cell(0, 5.5, latin1(OFFICE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(0, 62, pdf.w, 2.5, style="F")
+    pdf.set_text_color(*TEXT)
+    pdf.set_xy(pdf.l_margin, 92)
+    pdf.set_font("Helvetica", "B", 24)
+    pdf.multi_cell(0, 11, latin1(tables.title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(6)
+    pdf.set_font("Helvetica", "", 13)
+    pdf.set_text_color(*PRIMARY)
+    period = _("Reporting period: %(period)s") % {"period": period_text(tables)}
+    pdf.multi_cell(0, 7, latin1(period), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*TEXT)
+    pdf.ln(30)
+    pdf.set_font("Helvetica", "", 10.5)
+    facts = [
+        OFFICE,
+        _("Figures as of %(date)s") % {"date": f"{tables.snapshot_date:%d.%m.%Y}"},
+        _("Date: %(date)s") % {"date": f"{generated_on:%d.%m.%Y}"},
+    ]
+    for fact in facts:
+        pdf.multi_cell(0, 6, latin1(fact), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    # Contents (filled in when the document is finished).
+    pdf.add_page()
+    pdf.insert_toc_placeholder(_render_toc, pages=1)
+
+    # 1-4: the texts.
+    for number, (title, text) in enumerate(_texts(report), start=1):
+        if pdf.get_y() > pdf.h - 70:
+            pdf.add_page()
+        pdf.heading(f"{number} {title}")
+        pdf.free_text(text)
+        pdf.ln(4)
+
+    # 5: Thuringia's figures.
+    pdf.add_page()
+    pdf.heading("5 " + _("Figures of Thuringia"))
+    pdf.paragraph(
+        _(
+            "Figures as of %(date)s compared with the previous period (%(previous)s); "
+            "small numbers are shown as described in the notes."
+        )
+        % {"date": f"{tables.snapshot_date:%d.%m.%Y}", "previous": tables.previous_label},
+        size=9,
+    )
+    pdf.figure_table(tables.totals)
+    pdf.add_page()
+    pdf.heading("5.1 " + _("Compared with the previous period"), level=1)
+    pdf.chart(charts.comparison_chart(tables))
+    pdf.caption(
+        _("Figures of Thuringia in %(period)s and %(previous)s")
+        % {"period": tables.period_label, "previous": tables.previous_label}
+    )
+
+    # 6: the districts.
+    pdf.add_page(orientation="L")
+    pdf.heading("6 " + _("Figures by district"))
+    pdf.paragraph(
+        _(
+            "Districts and independent cities in which alliances are present, figures of "
+            "%(period)s. The changes against the previous period are in the annex."
+        )
+        % {"period": tables.period_label},
+        size=9,
+    )
+    titles = {
+        "partners": _("Partners, care guides and seals"),
+        "activities": _("Projects, events, funding and board meetings"),
+    }
+    for number, (name, keys) in enumerate(DISTRICT_TABLES, start=1):
+        if number > 1:
+            pdf.ln(6)
+        pdf.heading(f"6.{number} {titles[name]}", level=1)
+        pdf.district_matrix(keys)
+    pdf.add_page(orientation="P")
+    pdf.heading(f"6.{len(DISTRICT_TABLES) + 1} " + _("Active partners by district"), level=1)
+    pdf.chart(charts.district_chart(tables))
+    pdf.caption(_("Active partners by district, %(period)s") % {"period": tables.period_label})
+
+    # 7: annex, one table per district.
+    for index, district in enumerate(tables.districts, start=1):
+        pdf.add_page()
+        if index == 1:
+            pdf.heading("7 " + _("Annex: figures of each district"))
+        pdf.heading(f"7.{index} {district.name}", level=1)
+        pdf.figure_table(district.rows)
+    if not tables.districts:
+        pdf.add_page()
+        pdf.heading("7 " + _("Annex: figures of each district"))
+        pdf.paragraph(_("No alliance has figures for this period."))
+
+    # 8: notes.
+    pdf.add_page()
+    pdf.heading("8 " + _("Notes on the figures"))
+    for note in notes(tables):
+        pdf.paragraph(note)
+    return bytes(pdf.output())
