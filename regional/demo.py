@@ -366,7 +366,7 @@ def seed_report(*, actor, today: datetime.date | None = None) -> Report | None:
     with transaction.atomic():
         report = reports.report_create(
             actor=actor,
-            data={
+            **{
                 "title": f"{REPORT_TITLE} {year}",
                 "period_kind": "year",
                 "year": year,

@@ -259,7 +259,7 @@ class ReportViewSet(
     def perform_create(self, serializer):
         try:
             serializer.instance = report_services.report_create(
-                actor=self.request.user, data=dict(serializer.validated_data)
+                actor=self.request.user, **serializer.validated_data
             )
         except DjangoValidationError as error:
             raise _as_drf_error(error) from error
@@ -269,7 +269,7 @@ class ReportViewSet(
             serializer.instance = report_services.report_update(
                 actor=self.request.user,
                 report=serializer.instance,
-                data=dict(serializer.validated_data),
+                **serializer.validated_data,
             )
         except DjangoValidationError as error:
             raise _as_drf_error(error) from error

@@ -57,25 +57,25 @@ def _contains_contact_data(text: str) -> bool:
     )
 
 
-def check_no_contact_data(data: dict[str, Any]) -> None:
-    """The report goes to the ministry: its texts must not carry e-mail addresses or
-    phone numbers (of anyone)."""
+def check_no_contact_data(texts: dict[str, Any]) -> None:
+    """The report goes to the ministry: its texts (field -> text) must not carry e-mail
+    addresses or phone numbers (of anyone)."""
     errors = {
         field: _(
             "Please write no e-mail addresses or phone numbers into the report: it goes to "
             "the ministry."
         )
         for field in TEXT_FIELDS
-        if isinstance(data.get(field), str) and _contains_contact_data(data[field])
+        if isinstance(texts.get(field), str) and _contains_contact_data(texts[field])
     }
     if errors:
         raise ValidationError(errors)
 
 
-def check_period(data: dict[str, Any]) -> None:
+def check_period(*, period_kind: str, quarter: int | None) -> None:
     """A quarterly report needs its quarter. (The model's check constraint lets a missing
     quarter pass: in SQL a comparison with NULL does not fail a CHECK.)"""
-    if data.get("period_kind") == PeriodKind.QUARTER and data.get("quarter") is None:
+    if period_kind == PeriodKind.QUARTER and quarter is None:
         raise ValidationError(
             {"quarter": _("A quarterly report needs a quarter from 1 to 4, a yearly report none.")}
         )
@@ -123,11 +123,28 @@ def check_suppression(report: Report) -> None:
         raise ValidationError(_disclosure_message(report, disclosures))
 
 
-def report_create(*, actor, data: dict[str, Any]) -> Report:
-    check_period(data)
-    check_no_contact_data(data)
+def report_create(
+    *,
+    actor,
+    title: str,
+    period_kind: str,
+    year: int,
+    quarter: int | None = None,
+    summary: str = "",
+    highlights: str = "",
+    problems: str = "",
+    plans: str = "",
+) -> Report:
+    """A new draft report of the period, under the suppression threshold of the day."""
+    check_period(period_kind=period_kind, quarter=quarter)
+    texts = {"title": title, "summary": summary, "highlights": highlights,
+             "problems": problems, "plans": plans}  # fmt: skip
+    check_no_contact_data(texts)
     values = {
-        **data,
+        **texts,
+        "period_kind": period_kind,
+        "year": year,
+        "quarter": quarter,
         "status": ReportStatus.DRAFT,
         "suppression_threshold": settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD,
     }
@@ -143,20 +160,28 @@ def _refuse_unless_editable(report: Report) -> None:
 
 
 @transaction.atomic
-def report_update(*, actor, report: Report, data: dict[str, Any]) -> Report:
-    """Change the title and texts. The files of a generated report are then out of date:
-    it goes back to draft and has to be generated again before it can be released."""
+def report_update(
+    *,
+    actor,
+    report: Report,
+    title: str | None = None,
+    summary: str | None = None,
+    highlights: str | None = None,
+    problems: str | None = None,
+    plans: str | None = None,
+) -> Report:
+    """Change the title and texts (None: unchanged). The files of a generated report are
+    then out of date: it goes back to draft and has to be generated again before it can
+    be released."""
+    given = {"title": title, "summary": summary, "highlights": highlights,
+             "problems": problems, "plans": plans}  # fmt: skip
+    texts = {field: value for field, value in given.items() if value is not None}
     with _public():
         current = Report.objects.select_for_update().get(pk=report.pk)
         _refuse_unless_editable(current)
-        unknown = set(data) - set(TEXT_FIELDS)
-        if unknown:
-            raise ValidationError(
-                _("These fields cannot be changed: %s") % ", ".join(sorted(unknown))
-            )
-        check_no_contact_data(data)
-        values = dict(data)
-        changed = any(getattr(current, field) != value for field, value in data.items())
+        check_no_contact_data(texts)
+        values = dict(texts)
+        changed = any(getattr(current, field) != value for field, value in texts.items())
         if changed and current.status == ReportStatus.READY:
             values["status"] = ReportStatus.DRAFT
         return record_update(actor=actor, instance=current, data=values)

@@ -151,7 +151,7 @@ def report_create(request):
     return form_page(
         request,
         form_class=ReportCreateForm,
-        save=lambda form: services.report_create(actor=request.user, data=form.cleaned_data),
+        save=lambda form: services.report_create(actor=request.user, **form.cleaned_data),
         success_url=_detail_url,
         title=_("New report to the ministry"),
         cancel_url=reverse("report-list"),
@@ -182,7 +182,7 @@ def report_edit(request, pk: int):
         form_class=ReportTextsForm,
         instance=report,
         save=lambda form: services.report_update(
-            actor=request.user, report=report, data=form.cleaned_data
+            actor=request.user, report=report, **form.cleaned_data
         ),
         success_url=_detail_url,
         title=_("Edit the report's texts"),

@@ -81,9 +81,7 @@ def _seed_state_records(token_on) -> None:
     InvitationFactory(meeting=meeting)
     RegionalMeetingFactory(date=datetime.date(2025, 3, 1))
     actor = person_with_role(Role.STATE_COORDINATOR)
-    report_create(
-        actor=actor, data={"title": "Jahresbericht 2025", "period_kind": "year", "year": 2025}
-    )
+    report_create(actor=actor, title="Jahresbericht 2025", period_kind="year", year=2025)
 
 
 @pytest.mark.parametrize("host", ["jena.localhost", "localhost"])

@@ -35,7 +35,7 @@ def ensure_released_report() -> Report:
     today = timezone.localdate()
     report = report_services.report_create(
         actor=actor,
-        data={
+        **{
             "title": REPORT_TITLE,
             "period_kind": "year",
             "year": today.year,

@@ -187,7 +187,7 @@ def test_generating_a_report_while_the_broker_is_down_is_refused_and_can_be_retr
 
     manager = person_with_role(Role.STATE_COORDINATOR)
     report = services.report_create(
-        actor=manager, data={"title": "Jahresbericht 2025", "period_kind": "year", "year": 2025}
+        actor=manager, title="Jahresbericht 2025", period_kind="year", year=2025
     )
     monkeypatch.setattr(generate_report, "apply_async", _broker_down)
 

@@ -185,7 +185,7 @@ def _create(actor, **data) -> Report:
         "plans": "Mehr Pflegelotsen ausbilden.",
         **data,
     }
-    return services.report_create(actor=actor, data=values)
+    return services.report_create(actor=actor, **values)
 
 
 def _generate(report: Report, actor) -> Report:
