@@ -163,19 +163,16 @@ class ReportPDF(FPDF):
         self.set_text_color(*TEXT)
         self.ln(3)
 
-    def figure_table(self, rows: list[FigureRow]) -> None:
-        """Figure, this period, previous period, change, change in %; grouped by section."""
-        tables = self.tables
-        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY)
-        section_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
+    def zebra_table(self, col_widths: tuple[float, ...], heading: FontFace):
+        """A table of figures: the first column text, the others numbers, rows striped."""
         self.set_font("Helvetica", "", 8.5)
         self.set_draw_color(*GRID)
         self.set_line_width(0.2)
         self.set_fill_color(255, 255, 255)  # the table's cells start from the current style
-        with self.table(
+        return self.table(
             width=self.epw,
-            col_widths=(74, 24, 24, 26, 22),
-            text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+            col_widths=col_widths,
+            text_align=("LEFT", *(["RIGHT"] * (len(col_widths) - 1))),
             headings_style=heading,
             line_height=4.6,
             borders_layout="HORIZONTAL_LINES",
@@ -183,7 +180,14 @@ class ReportPDF(FPDF):
             repeat_headings=1,
             cell_fill_color=ZEBRA,
             cell_fill_mode="ROWS",
-        ) as table:
+        )
+
+    def figure_table(self, rows: list[FigureRow]) -> None:
+        """Figure, this period, previous period, change, change in %; grouped by section."""
+        tables = self.tables
+        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY)
+        section_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
+        with self.zebra_table((74, 24, 24, 26, 22), heading) as table:
             table.row(
                 [
                     latin1(_("Figure")),
@@ -217,22 +221,7 @@ class ReportPDF(FPDF):
         total_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
         first = 62
         width = (self.epw - first) / len(keys)
-        self.set_font("Helvetica", "", 8.5)
-        self.set_draw_color(*GRID)
-        self.set_line_width(0.2)
-        self.set_fill_color(255, 255, 255)  # the table's cells start from the current style
-        with self.table(
-            width=self.epw,
-            col_widths=(first, *([width] * len(keys))),
-            text_align=("LEFT", *(["RIGHT"] * len(keys))),
-            headings_style=heading,
-            line_height=4.6,
-            borders_layout="HORIZONTAL_LINES",
-            padding=(0.6, 1.2),
-            repeat_headings=1,
-            cell_fill_color=ZEBRA,
-            cell_fill_mode="ROWS",
-        ) as table:
+        with self.zebra_table((first, *([width] * len(keys))), heading) as table:
             table.row([latin1(_("District"))] + [latin1(figure_label(k, short=True)) for k in keys])
             for district in tables.districts:
                 cells = [latin1(district.name)]

@@ -11,11 +11,13 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.figures import ALLIANCE_FIGURES
+from kernel.figures import MONEY
 from regional import charts
 from regional.filters.statistics import date_choices
 from regional.report_tables import figures_context, ministry_tables
@@ -31,6 +33,27 @@ PERIOD_CHOICES = [
 # many at most (one bar per alliance for hundreds of them is neither readable nor cheap);
 # the list of the alliances' figures has them all, and the totals count them all.
 ALLIANCE_CHART_LIMIT = 15
+
+
+# The figures of the trend's table, in its order.
+TREND_KEYS = (
+    "partners_total",
+    "companies",
+    "partners_with_care_guides",
+    "families_reached",
+    "event_participants",
+    "funding_total",
+)
+
+
+def _trend_rows(trend) -> list:
+    """(point, its values of ``TREND_KEYS``), amounts as whole euros."""
+    money = {key for key in TREND_KEYS if ALLIANCE_FIGURES[key].unit == MONEY}
+    return [
+        (point, [floatformat(getattr(point, key), "0g") if key in money else getattr(point, key)
+                 for key in TREND_KEYS])
+        for point in trend
+    ]  # fmt: skip
 
 
 def _label(key: str) -> str:
@@ -105,6 +128,8 @@ def dashboard(request):
             "districts_with_alliances": sum(1 for d in districts if d.alliances),
             "alliance_chart_partial": totals.alliances > ALLIANCE_CHART_LIMIT,
             "trend": trend,
+            "trend_headers": [_label(key) for key in TREND_KEYS],
+            "trend_rows": _trend_rows(trend),
             "partners_by_kind": _by_choice("partners_by_kind", totals.partners_by_kind),
             "projects_by_topic": _by_choice("projects_by_topic", totals.projects_by_topic),
             "projects_by_status": _by_choice("projects_by_status", totals.projects_by_status),
