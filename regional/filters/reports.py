@@ -22,4 +22,4 @@ class ReportFilter(SearchFilterSet):
 
 
 # Who reads released reports only has no choice of status.
-ReleasedReportFilter = limited_to(ReportFilter, ("q", "period_kind", "year"))
+ReleasedReportFilter = limited_to(ReportFilter, ("period_kind", "year", "q"))
