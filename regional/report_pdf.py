@@ -20,7 +20,7 @@ from kernel.charts import BarChart, layout
 from kernel.pdf import draw_chart, latin1
 from regional import charts
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
-from regional.reports import figure_label
+from regional.reports import MAIN_FIGURES, figure_label
 
 PRIMARY = (0, 84, 122)
 ACCENT = (214, 110, 30)
@@ -30,31 +30,12 @@ GRID = (215, 215, 215)
 TEXT = (33, 33, 33)
 MUTED = (110, 110, 110)
 
-# The district overview tables of the PDF (the annex has every figure of each district).
+# The district overview tables of the PDF (the annex has every figure of each district):
+# the alliances and their partners, then their activities.
+_PARTNER_SECTIONS = ("alliances", "partners")
 DISTRICT_TABLES = [
-    (
-        "partners",
-        [
-            "alliances",
-            "partners_total",
-            "companies",
-            "partners_with_care_guides",
-            "care_guides_share",
-            "care_guides_total",
-            "valid_seals",
-        ],
-    ),
-    (
-        "activities",
-        [
-            "projects_total",
-            "families_reached",
-            "events",
-            "event_participants",
-            "funding_total",
-            "board_meetings_held",
-        ],
-    ),
+    ("partners", [f.key for f in MAIN_FIGURES if f.section in _PARTNER_SECTIONS]),
+    ("activities", [f.key for f in MAIN_FIGURES if f.section not in _PARTNER_SECTIONS]),
 ]
 
 
