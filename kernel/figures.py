@@ -223,8 +223,8 @@ def schema_branch(
     columns = [(alias, inline(*sql_params)) for _expr, sql_params, alias in compiler.select]
     table = compiler.quote_name_unless_alias(queryset.model._meta.db_table)
     source = f" FROM {table}"
-    if compiled.count(source) != 1:
-        raise ValueError(f"Expected one table in {compiled!r}.")
+    if len(queryset.query.alias_map) != 1 or compiled.count(source) != 1:
+        raise ValueError(f"Expected one table and no joins in {compiled!r}.")
     rest = inline(compiled, params)
     rest = rest[rest.index(source) :]
     # Django groups by the select list's positions ("GROUP BY 1, 2"): by the expressions.

@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.figures import ALLIANCE_FIGURES
-from kernel.figures import MONEY, PEOPLE
+from kernel.figures import MONEY
 from regional.suppression_lp import UPPER, LinearSystem, Relation
 
 HIDDEN = "x"  # shown for secondarily suppressed cells and for what depends on a hidden one
@@ -53,8 +53,8 @@ SECONDARY = "secondary"  # "x": at least the threshold
 OPEN = "open"  # ".": any count, also 0 or a small one
 
 # Figures that count people or organisations (declared in the registry).
-PEOPLE_FIGURES = frozenset(ALLIANCE_FIGURES.keys(unit=PEOPLE))
-PEOPLE_GROUPS = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=PEOPLE))
+PEOPLE_FIGURES = frozenset(f.key for f in ALLIANCE_FIGURES.figures if f.suppressed_for_ministry)
+PEOPLE_GROUPS = frozenset(b.key for b in ALLIANCE_FIGURES.breakdowns if b.suppressed_for_ministry)
 # A figure and the breakdown whose parts add up to it within one cell (every partner has
 # exactly one kind).
 WHOLES = {"partners_total": "partners_by_kind"}
