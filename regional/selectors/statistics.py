@@ -18,6 +18,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
+from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
 from tenants.models import Alliance
@@ -146,7 +147,8 @@ class DayFigures:
 
 
 # The figures kept per kind as JSON objects {key: number}; summed per key in SQL.
-KEYED_FIELDS = ("partners_by_kind", "projects_by_topic", "projects_by_status", "funding_by_kind")
+KEYED_FIELDS = tuple(ALLIANCE_FIGURES.breakdown_keys())
+_MONEY_KEYED = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=MONEY))
 
 # The sums per district of one day: one row per district, whatever the number of alliances.
 # The names are those of the first alliances by name (as the list of the day sorts them).
@@ -204,8 +206,8 @@ def day_figures(taken_on: datetime.date | None) -> DayFigures:
         cursor.execute(_KEYED_SUMS.format(figures=figures, **_tables()), {"day": taken_on})
         for district, figure, key, amount in cursor.fetchall():
             totals = by_district[district]
-            if figure == "funding_by_kind":
-                totals.funding_by_kind[key] = amount
+            if figure in _MONEY_KEYED:
+                getattr(totals, figure)[key] = amount
             else:
                 getattr(totals, figure)[key] = int(amount)
     state = Totals()
