@@ -86,6 +86,11 @@ class Figure:
         """A plain sum over alliances (a share is computed from two sums instead)."""
         return self.share_of is None
 
+    def share(self, values: Mapping[str, Any]) -> float:
+        """This share from the ``values`` of its two figures (0 when nothing to divide)."""
+        numerator, denominator = (values[key] for key in self.share_of)
+        return round(numerator / denominator, 4) if denominator else 0.0
+
     def zero(self) -> Any:
         return Decimal("0") if self.unit == MONEY else 0
 
@@ -188,8 +193,7 @@ class FigureRegistry:
                 values[figure.key] = figure.reduce(rows.get(figure.source, ()))
         for figure in self.figures:
             if figure.share_of is not None:
-                numerator, denominator = (values[key] for key in figure.share_of)
-                values[figure.key] = round(numerator / denominator, 4) if denominator else 0.0
+                values[figure.key] = figure.share(values)
         for breakdown in self.breakdowns:
             values[breakdown.key] = breakdown.reduce(rows.get(breakdown.source, ()))
         return values

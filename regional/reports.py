@@ -149,11 +149,9 @@ def _aggregate(snapshots: list[AllianceSnapshot], groups: dict[str, list[str]]) 
     values: dict[str, Any] = {"alliances": len(snapshots)}
     for name in _SUMMED:
         values[name] = sum(getattr(s, name) for s in snapshots)
-    values["care_guides_share"] = (
-        round(values["partners_with_care_guides"] / values["partners_total"], 4)
-        if values["partners_total"]
-        else 0.0
-    )
+    for figure in ALLIANCE_FIGURES.figures:
+        if figure.share_of is not None:
+            values[figure.key] = figure.share(values)
     funding = sum((_money(s.funding_total) for s in snapshots), Decimal(0))
     values["funding_total"] = str(funding.quantize(Decimal("0.01")))
     for group, keys in groups.items():
