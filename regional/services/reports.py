@@ -31,7 +31,8 @@ from regional import report_files, report_pdf
 from regional.models import PeriodKind, Report, ReportStatus
 from regional.report_tables import report_tables
 from regional.reports import NoFiguresError, build_report_data, figure_label, period_of
-from regional.suppression import TOTAL, audit_suppression, suppression_pattern
+from regional.suppression import TOTAL, suppression_pattern
+from regional.suppression_audit import audit_suppression
 
 logger = logging.getLogger(__name__)
 

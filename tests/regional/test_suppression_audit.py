@@ -29,7 +29,6 @@ from regional.suppression import (
     PRIMARY,
     SECONDARY,
     TOTAL,
-    audit_suppression,
     marker,
     marker_range,
     people_values,
@@ -37,6 +36,7 @@ from regional.suppression import (
     suppress_figures,
     suppression_pattern,
 )
+from regional.suppression_audit import audit_suppression
 from regional.suppression_lp import LinearSystem
 from tests.regional.test_reports import (  # noqa: F401 (fixtures)
     figures,
