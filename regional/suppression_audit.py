@@ -10,20 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from regional.suppression import (
-    HIDDEN,
-    NOT_SHOWN,
-    OPEN,
-    PRIMARY,
-    SECONDARY,
-    SHARES,
-    TOTAL,
-    marker,
-    marker_range,
-    people_values,
-    report_relations,
-    suppress_figures,
-)
+from regional import suppression as rules
+from regional.suppression import HIDDEN, NOT_SHOWN, OPEN, PRIMARY, SECONDARY, SHARES, TOTAL
 from regional.suppression_lp import LinearSystem
 
 
@@ -57,9 +45,9 @@ def audit_suppression(data: dict[str, Any], threshold: int) -> list[Disclosure]:
     """
     if threshold <= 1:
         return []
-    shown = _shown(suppress_figures(data, threshold))
-    values = people_values(data)
-    small = marker(threshold)
+    shown = _shown(rules.suppress_figures(data, threshold))
+    values = rules.people_values(data)
+    small = rules.marker(threshold)
     bounds: dict[tuple, tuple[int, int]] = {}
     primaries = []
     disclosures = []
@@ -67,11 +55,11 @@ def audit_suppression(data: dict[str, Any], threshold: int) -> list[Disclosure]:
         scope, key, column = cell
         published = shown[scope][key]["previous" if column else "value"]
         if published == small:
-            bounds[cell] = marker_range(PRIMARY, threshold)
+            bounds[cell] = rules.marker_range(PRIMARY, threshold)
         elif published == HIDDEN:
-            bounds[cell] = marker_range(SECONDARY, threshold)
+            bounds[cell] = rules.marker_range(SECONDARY, threshold)
         elif published == NOT_SHOWN:
-            bounds[cell] = marker_range(OPEN, threshold)
+            bounds[cell] = rules.marker_range(OPEN, threshold)
         if 0 < value < threshold:
             if cell in bounds:
                 primaries.append(cell)
@@ -93,7 +81,7 @@ def audit_suppression(data: dict[str, Any], threshold: int) -> list[Disclosure]:
                     if (scope, part, column) in bounds:
                         value = values[(scope, part, column)]
                         disclosures.append(Disclosure(scope, part, column, value, value))
-    system = LinearSystem(values, report_relations(data, values))
+    system = LinearSystem(values, rules.report_relations(data, values))
     pinned: set[tuple] = set()
 
     def record(cell: tuple, _value: int) -> bool:
