@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 ## demo: set everything up and run web server, Celery worker and beat on 127.0.0.1:8000
 demo: $(STAMP)
-	$(PY) -m config.devrun
+	$(PY) -m devtools.devrun
 
 ## test: run the whole test suite against real PostgreSQL and Redis
 test: $(STAMP)
@@ -26,7 +26,7 @@ test: $(STAMP)
 ## bench: run the benchmarks in their own database and write docs/benchmarks.md
 ## (BENCH_ARGS="--quick" for small sizes, "--keep" to reuse the database next time)
 bench: $(STAMP)
-	$(PY) -m config.bench $(BENCH_ARGS)
+	$(PY) -m tests.benchmarks $(BENCH_ARGS)
 
 ## lint: ruff check and format check, and the architecture's import contracts
 lint: $(STAMP)
@@ -44,13 +44,13 @@ messages: $(STAMP)
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 services-start: $(STAMP)
-	$(PY) -m config.embedded start
+	$(PY) -m devtools.embedded start
 
 services-stop: $(STAMP)
-	$(PY) -m config.embedded stop
+	$(PY) -m devtools.embedded stop
 
 services-status: $(STAMP)
-	$(PY) -m config.embedded status
+	$(PY) -m devtools.embedded status
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

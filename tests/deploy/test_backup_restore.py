@@ -21,7 +21,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from config import embedded
+from devtools import embedded
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = BASE_DIR / "deploy" / "bin"

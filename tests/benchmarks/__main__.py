@@ -1,9 +1,9 @@
 """Run every benchmark and write the figures into docs/benchmarks.md.
 
-    python -m config.bench                  # full run (650 / 320 alliances), writes the doc
-    python -m config.bench --quick          # small sizes, prints the table only
-    python -m config.bench --keep           # keep the database for the next run
-    python -m config.bench --only api       # some benchmarks (statistics, provisioning,
+    python -m tests.benchmarks                  # full run (650 / 320 alliances), writes the doc
+    python -m tests.benchmarks --quick          # small sizes, prints the table only
+    python -m tests.benchmarks --keep           # keep the database for the next run
+    python -m tests.benchmarks --only api       # some benchmarks (statistics, provisioning,
                                             # migrations, api)
 
 Everything happens in a database of its own (``bn_bench``, or
@@ -57,7 +57,7 @@ QUICK = {
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m config.bench",
+        prog="python -m tests.benchmarks",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -91,7 +91,7 @@ def _admin_connection():
     import dj_database_url
     import psycopg
 
-    from config import embedded
+    from devtools import embedded
 
     url = os.environ.get("DATABASE_URL") or embedded.postgres_url()
     config = dj_database_url.parse(url)
@@ -197,9 +197,12 @@ def write_doc(block: str) -> None:
 def run(options: argparse.Namespace) -> list:
     from django.db import connection
 
-    from api.management.commands import benchmark_api
-    from regional.management.commands import benchmark_statistics
-    from tenants.management.commands import benchmark_migrations, benchmark_provisioning
+    from tests.benchmarks.management.commands import (
+        benchmark_api,
+        benchmark_migrations,
+        benchmark_provisioning,
+        benchmark_statistics,
+    )
 
     def log(message: str) -> None:
         print(message, flush=True)

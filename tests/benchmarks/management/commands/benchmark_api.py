@@ -2,7 +2,7 @@
 
     manage.py benchmark_api --settings=config.settings.bench [--clients 20] [--seconds 24]
 
-Part of ``make bench`` (config/bench). Runs only in the benchmark database. Serves the
+Part of ``make bench`` (tests/benchmarks). Runs only in the benchmark database. Serves the
 project with gunicorn on 127.0.0.1 (sync workers, as deploy/README.md runs it) and
 sends ``GET /api/v1/partners/`` with a token of the alliance's coordinator from
 ``--clients`` concurrent clients (asyncio, raw HTTP/1.1 that keeps the connection
@@ -11,7 +11,7 @@ data and server settings:
 
 - routed: the production middleware finds the alliance by host for each request
   (``tenants.middleware.AllianceMiddleware``; ``SET search_path`` before each query);
-- pinned: ``config.bench.middleware.PinnedAllianceMiddleware`` serves that one
+- pinned: ``tests.benchmarks.middleware.PinnedAllianceMiddleware`` serves that one
   alliance without looking at the host, the search path set once per connection.
 
 They alternate (routed, pinned, pinned, routed), half the time each, so that load from
@@ -37,17 +37,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
-from core.benchmarks import seed_alliance_data
-from tenants.benchmarks import (
+from tenants.models import Alliance, Membership, User
+from tenants.roles import Role
+from tenants.services.memberships import membership_create
+from tests.benchmarks.alliance_data import seed_alliance_data
+from tests.benchmarks.common import (
     Measurement,
     bench_slug,
     ensure_alliances,
     percentile,
     require_benchmark_database,
 )
-from tenants.models import Alliance, Membership, User
-from tenants.roles import Role
-from tenants.services.memberships import membership_create
 
 API_EMAIL = "benchmark-api@benchmark.invalid"
 PATH = "/api/v1/partners/"
@@ -90,7 +90,7 @@ def gunicorn(*, workers: int, pinned_schema: str | None, host: str, token: str):
         environment["BUENDNISNETZ_BENCH_PINNED_SCHEMA"] = pinned_schema
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log = (LOG_DIR / "gunicorn.log").open("a")
-    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+    process = subprocess.Popen(
         [
             sys.executable,
             "-m",

@@ -19,7 +19,6 @@ from django.db.models import Count
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from core.demo import CHILDCARE_POOL, PROFILES
 from core.models import (
     Application,
     ApplicationStatus,
@@ -41,8 +40,10 @@ from core.models import (
     WorkingGroup,
 )
 from core.services.records import record_update
+from demo import alliances as demo
+from demo.state import STRATEGY_AGENDA, STRATEGY_TITLE
+from demo.workspace_vocabulary import CHILDCARE_POOL, PROFILES
 from kernel.audit.models import AuditEntry
-from regional.demo import STRATEGY_AGENDA, STRATEGY_TITLE
 from regional.models import (
     AllianceSetup,
     AllianceSnapshot,
@@ -55,7 +56,6 @@ from regional.models import (
     Response,
     SetupStage,
 )
-from tenants import demo
 from tenants.models import Alliance, Domain, User
 from tenants.services import provisioning
 from tests.conftest import host_client

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from config import embedded
+from devtools import embedded
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

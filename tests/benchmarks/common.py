@@ -1,6 +1,6 @@
 """What the benchmark commands share: the guard, the measurement, synthetic alliances.
 
-The benchmarks (``python -m config.bench``, ``make bench``) create and drop hundreds
+The benchmarks (``python -m tests.benchmarks``, ``make bench``) create and drop hundreds
 of alliances; they run only under ``config.settings.bench``, whose database is their
 own (``bn_bench``), never the demo's. Each command returns ``Measurement`` rows that
 the runner writes into docs/benchmarks.md.

@@ -2,7 +2,7 @@
 
     manage.py benchmark_migrations --settings=config.settings.bench --alliances 320
 
-Part of ``make bench`` (config/bench). Runs only in the benchmark database, whose
+Part of ``make bench`` (tests/benchmarks). Runs only in the benchmark database, whose
 settings add the tenant app ``tests.bench_app`` (0001 creates a table, 0002 adds a
 field). Keeps exactly N benchmark alliances (creating or removing some), then, for each
 executor (``standard``, ``multiprocessing``, ``pending``), times the command a release
@@ -24,8 +24,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from core.benchmarks import seed_alliance_data
-from tenants.benchmarks import (
+from tests.benchmarks.alliance_data import seed_alliance_data
+from tests.benchmarks.common import (
     Measurement,
     ensure_alliances,
     format_seconds,
@@ -47,7 +47,7 @@ def _manage(*arguments: str, log: Path) -> float:
         output.write(f"\n$ {' '.join(command)}\n")
         output.flush()
         started = time.perf_counter()
-        result = subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
+        result = subprocess.run(
             command, env=environment, stdout=output, stderr=subprocess.STDOUT, check=False
         )
         elapsed = time.perf_counter() - started

@@ -3,10 +3,10 @@
     manage.py benchmark_statistics --settings=config.settings.bench --alliances 16 650
     manage.py benchmark_statistics --settings=config.settings.bench --cleanup
 
-Part of ``make bench`` (config/bench), which also writes the figures into
+Part of ``make bench`` (tests/benchmarks), which also writes the figures into
 docs/benchmarks.md. Runs only in the benchmark database (``config.settings.bench``).
 For each size it makes sure alliances ``bench-001`` ... ``bench-<N>`` exist (copied
-from the template schema, records from ``core.benchmarks.seed_alliance_data``), lets
+from the template schema, records from ``tests.benchmarks.alliance_data.seed_alliance_data``), lets
 only those count, and measures:
 
 - the refresh (``statistics_refresh``: the engine's batched ``UNION ALL`` statements
@@ -28,12 +28,15 @@ from django.test import Client
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core.benchmarks import seed_alliance_data
 from core.selectors.figures import alliance_figures
 from regional.models import AllianceSnapshot, StatisticsRun
 from regional.services.statistics import statistics_refresh
 from regional.statistics import counted_alliances
-from tenants.benchmarks import (
+from tenants.models import Membership, User
+from tenants.roles import Role
+from tenants.services.memberships import membership_create
+from tests.benchmarks.alliance_data import seed_alliance_data
+from tests.benchmarks.common import (
     Measurement,
     bench_alliances,
     counted_only,
@@ -42,9 +45,6 @@ from tenants.benchmarks import (
     median_ms,
     require_benchmark_database,
 )
-from tenants.models import Membership, User
-from tenants.roles import Role
-from tenants.services.memberships import membership_create
 
 BENCHMARK_EMAIL = "benchmark-landeskoordination@benchmark.invalid"
 REFRESH_TARGET_SECONDS = 1.0

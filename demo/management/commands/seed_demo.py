@@ -3,9 +3,9 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from core import demo as workspace_demo
-from regional import demo as state_demo
-from tenants import demo
+from demo import alliances as demo
+from demo import state as state_demo
+from demo import workspace as workspace_demo
 from tenants.models import User
 
 

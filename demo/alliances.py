@@ -1,6 +1,6 @@
 """The demo alliances, their coordinators and the logins that `make demo` creates
-(idempotently). Their workspaces are filled by ``core.demo``, the state layer's content
-by ``regional.demo``; ``manage.py seed_demo`` runs them in order."""
+(idempotently). Their workspaces are filled by ``demo.workspace``, the state layer's content
+by ``demo.state``; ``manage.py seed_demo`` runs them in order."""
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""The demo content of one workspace (``core.demo``): Bad Frankenhausen's smaller
+"""The demo content of one workspace (``demo.workspace``): Bad Frankenhausen's smaller
 programme, deterministic and left alone once it has partners."""
 
 from __future__ import annotations
 
 from django_tenants.utils import tenant_context
 
-from core.demo import ascii_slug, seed_workspace
 from core.models import (
     BoardMeeting,
     ContactPerson,
@@ -15,6 +14,8 @@ from core.models import (
     PartnerStatus,
     SealApplication,
 )
+from demo.workspace import seed_workspace
+from demo.workspace_vocabulary import ascii_slug
 from kernel.audit.models import AuditEntry
 
 

@@ -1,4 +1,4 @@
-"""The state layer's demo content (``regional.demo``) and what it relies on: the statistics
+"""The state layer's demo content (``demo.state``) and what it relies on: the statistics
 engine counting as of a past day, exactly as the ORM counts the rows that existed then."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from core.demo import seed_workspace
 from core.models import (
     BoardMeeting,
     Event,
@@ -26,8 +25,9 @@ from core.models import (
     SealApplication,
     SealStatus,
 )
+from demo import state as state_demo
+from demo.workspace import seed_workspace
 from kernel.audit.models import AuditEntry
-from regional import demo as state_demo
 from regional import statistics as engine
 from regional.models import AllianceSetup, AllianceSnapshot, RegionalMeeting, Report
 from tests.factories.board import BoardMeetingFactory

@@ -8,7 +8,7 @@ import psycopg
 import pytest
 import redis
 
-from config import embedded
+from devtools import embedded
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
     manage.py benchmark_provisioning --settings=config.settings.bench [--runs 5]
 
-Part of ``make bench`` (config/bench). Runs only in the benchmark database. Creates
+Part of ``make bench`` (tests/benchmarks). Runs only in the benchmark database. Creates
 ``runs`` throw-away alliances each way (slugs ``provbench-...``: row, schema, primary
 domain, audit entry), reports the median and range, and removes them again.
 """
@@ -17,11 +17,11 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from tenants.benchmarks import Measurement, format_seconds, require_benchmark_database
 from tenants.districts import District
 from tenants.models import Alliance
 from tenants.services.alliances import alliance_create
 from tenants.services.provisioning import ensure_template_schema
+from tests.benchmarks.common import Measurement, format_seconds, require_benchmark_database
 
 PREFIX = "provbench"
 TARGET_SECONDS = 2.0

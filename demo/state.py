@@ -1,6 +1,6 @@
 """Demo content of the state layer, for ``manage.py seed_demo`` (``make demo``).
 
-Run after the alliances' workspaces are filled (``core.demo``):
+Run after the alliances' workspaces are filled (``demo.workspace``):
 
 - ``seed_statistics``: the figures of every month-end of the last two years, counted
   as of that day by the statistics engine (``regional.statistics``, ``as_of=True``),
