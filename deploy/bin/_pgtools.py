@@ -12,7 +12,7 @@ All of that is plain, testable code here and fragile in a shell.
 Only the standard library is used and Django is never imported, so the scripts run on
 any host with Python 3 and the PostgreSQL client tools, without the application's
 settings or secrets. Only the fallback to the embedded development server (no
-``DATABASE_URL``) imports ``config.embedded`` from the project.
+``DATABASE_URL``) imports ``devtools.embedded`` from the project.
 
 Exit codes (the same for every command):
     0  done
@@ -48,7 +48,7 @@ TEMPLATE_SCHEMA = "_alliance_template"
 PROTECTED_SCHEMAS = frozenset({"public", "information_schema", TEMPLATE_SCHEMA})
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
 ASIDE_MARKER = "_before_restore_"
-# The embedded development server is started with 1024 (config/embedded.py); production
+# The embedded development server is started with 1024 (devtools/embedded.py); production
 # needs the same once there are many alliance schemas (deploy/README.md).
 RECOMMENDED_MAX_LOCKS = 1024
 
@@ -206,7 +206,7 @@ def embedded_bin_dir() -> Path | None:
 def embedded_database_url() -> str:
     sys.path.insert(0, str(PROJECT_ROOT))
     try:
-        from config import embedded
+        from devtools import embedded
     except ImportError as exc:
         raise ToolError(
             "DATABASE_URL is not set and the embedded development PostgreSQL is not available "
