@@ -6,7 +6,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint format messages services-start services-stop services-status clean
+.PHONY: demo test bench lint format messages services-start services-stop services-status clean \
+	upgrade-check snapshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -27,6 +28,18 @@ test: $(STAMP)
 ## (BENCH_ARGS="--quick" for small sizes, "--keep" to reuse the database next time)
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks $(BENCH_ARGS)
+
+## upgrade-check: build a database with the previous main (1cb4d21) and its demo data,
+## upgrade it with this tree and compare the row counts of every table (a few minutes;
+## UPGRADE_ARGS="--keep" keeps the database bn_upgrade)
+upgrade-check: $(STAMP)
+	$(PY) -m devtools.upgrade_check $(UPGRADE_ARGS)
+
+## snapshots: write the named URLs and OpenAPI documents of 1cb4d21 into
+## tests/upgrade/fixtures (make test compares the tree against them)
+snapshots: $(STAMP)
+	$(PY) devtools/snapshot.py urls --commit 1cb4d21 --out tests/upgrade/fixtures/urls_1cb4d21.json
+	$(PY) devtools/snapshot.py openapi --commit 1cb4d21 --out tests/upgrade/fixtures/openapi_1cb4d21.json
 
 ## lint: ruff check and format check, and the architecture's import contracts
 lint: $(STAMP)

@@ -6,7 +6,7 @@
 - ``devrun``: ``make demo``'s process runner (migrations, ``seed_demo``, web server,
   Celery worker and beat, stopped together);
 - ``upgrade_check``, ``snapshot``: the proofs that a redesign left behaviour unchanged
-  (``make upgrade-check``, ``make api-snapshot``).
+  (``make upgrade-check``, ``make snapshots``).
 
 The benchmarks (``make bench``) live beside the tests, in ``tests/benchmarks``.
 """

@@ -1,0 +1,127 @@
+"""The project list: its columns and the checks of one project row."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.imports.checking import RowChecker
+from core.imports.columns import (
+    HINT_COUNT,
+    HINT_DATE,
+    Column,
+    ImportKind,
+    Lookups,
+    choice_map,
+    display,
+    name_key,
+)
+from core.models import ProjectStatus, TargetGroup, Topic
+
+# ---------------------------------------------------------------- projects
+
+
+def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
+    title = row.text("title", max_length=200, required=True)
+    row.unique(
+        "title",
+        title,
+        lookups.projects,
+        seen,
+        _("“%(column)s”: a project titled “%(value)s” already exists."),
+    )
+    row.put("title", title)
+    row.put(
+        "topic",
+        row.choice(
+            "topic",
+            choice_map(Topic),
+            _("“%(column)s”: “%(value)s” is not a known topic."),
+            required=True,
+        ),
+    )
+    row.put(
+        "status",
+        row.choice(
+            "status",
+            choice_map(ProjectStatus),
+            _("“%(column)s”: “%(value)s” is not a known status."),
+        ),
+    )
+    start_date = row.date("start_date")
+    end_date = row.date("end_date")
+    if start_date and end_date and end_date < start_date:
+        row.fail("end_date", _("“%(column)s”: the end is before the start."))
+        end_date = None
+    row.put("start_date", start_date)
+    row.put("end_date", end_date)
+    unknown_partner = _("“%(column)s”: there is no partner named “%(value)s”.")
+    lead = row.raw_value("lead_partner")
+    if lead is not None:
+        lead_id = lookups.partners.get(name_key(display(lead)))
+        if lead_id is None:
+            row.fail("lead_partner", unknown_partner, value=display(lead))
+        row.put("lead_partner_id", lead_id)
+    partners = row.names("partners", lookups.partners, unknown_partner)
+    row.many["partners"] = partners or []
+    row.put(
+        "target_groups",
+        row.choices(
+            "target_groups",
+            choice_map(TargetGroup),
+            _("“%(column)s”: “%(value)s” is not a known target group."),
+        ),
+    )
+    row.put("families_reached", row.count("families_reached"))
+    row.put("funding_amount", row.amount("funding_amount"))
+    row.put("funding_source", row.text("funding_source", max_length=200))
+    row.put("description", row.text("description", multiline=True))
+
+
+PROJECTS = ImportKind(
+    code="projects",
+    label=gettext_lazy("Projects"),
+    permission="alliance.work.change",
+    check_row=check_project_row,
+    columns=(
+        Column("title", "Titel", ("title",), required=True),
+        Column("topic", "Thema", ("topic",), required=True, choices=Topic),
+        Column(
+            "status",
+            "Status",
+            ("status",),
+            hint=gettext_lazy("empty: planned"),
+            choices=ProjectStatus,
+        ),
+        Column("start_date", "Beginn", ("start", "start date", "begins"), hint=HINT_DATE),
+        Column("end_date", "Ende", ("end", "end date", "ends"), hint=HINT_DATE),
+        Column(
+            "lead_partner",
+            "Federführung",
+            ("lead partner", "lead", "federführender Partner"),
+            hint=gettext_lazy("name of an existing partner"),
+        ),
+        Column(
+            "partners",
+            "Partner",
+            ("partners", "participating partners", "beteiligte Partner"),
+            hint=gettext_lazy("names of existing partners, separated by semicolons"),
+        ),
+        Column(
+            "target_groups",
+            "Zielgruppen",
+            ("target groups", "target group", "Zielgruppe"),
+            hint=gettext_lazy("several separated by semicolons"),
+            choices=TargetGroup,
+        ),
+        Column("families_reached", "Erreichte Familien", ("families reached",), hint=HINT_COUNT),
+        Column(
+            "funding_amount",
+            "Förderung",
+            ("funding", "funding amount", "Fördersumme"),
+            hint=gettext_lazy("amount in euros, e.g. 1.500,00"),
+        ),
+        Column("funding_source", "Förderer", ("funded by", "funder", "Fördermittelgeber")),
+        Column("description", "Beschreibung", ("description",)),
+    ),
+)
