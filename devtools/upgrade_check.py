@@ -32,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from devtools.databases import connect, create_database, database_url, drop_database
 from devtools.snapshot import unpack
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -50,55 +51,12 @@ def log(message: str) -> None:
 # ---------------------------------------------------------------- the database
 
 
-def server_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return url
-    from devtools import embedded
-
-    return embedded.postgres_url()
-
-
-def database_url(name: str) -> str:
-    """``DATABASE_URL`` (or the embedded server's) with the database name replaced."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(server_url())
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _connect(url: str):
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    return psycopg.connect(
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname=config["NAME"],
-        autocommit=True,
-    )
-
-
-def recreate(name: str, *, drop_only: bool = False) -> None:
-    from psycopg import sql
-
-    with _connect(database_url("postgres")) as admin, admin.cursor() as cursor:
-        cursor.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        if not drop_only:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
 def count_rows(url: str) -> Counts:
     """Rows of every ordinary table of every schema, keyed by (schema, table)."""
     from psycopg import sql
 
     counts: Counts = {}
-    with _connect(url) as connection, connection.cursor() as cursor:
+    with connect(url) as connection, connection.cursor() as cursor:
         cursor.execute(
             "SELECT table_schema, table_name FROM information_schema.tables "
             "WHERE table_type = 'BASE TABLE' AND table_schema <> ALL(%s) "
@@ -165,7 +123,7 @@ def release_steps(tree: Path, url: str, media: Path) -> None:
 
 def run(commit: str, name: str, *, reseed: bool) -> int:
     url = database_url(name)
-    recreate(name)
+    create_database(name, fresh=True)
     log(f"Database {name} created.")
     with tempfile.TemporaryDirectory(prefix="bn-upgrade-") as folder:
         media = Path(folder) / "media"
@@ -210,7 +168,7 @@ def main(argv: list[str]) -> int:
         return run(options.commit, options.database, reseed=not options.no_reseed)
     finally:
         if not options.keep:
-            recreate(options.database, drop_only=True)
+            drop_database(options.database)
             log(f"Database {options.database} dropped (--keep keeps it).")
 
 

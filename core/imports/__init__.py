@@ -13,8 +13,8 @@ spreadsheet program shows (the header is row 1). Reading the file within its bou
 
 The modules: ``reading`` (the file within its bounds), ``columns`` (results, normalising,
 column and kind declarations), ``values`` (dates, numbers, amounts), ``checking`` (one
-row), ``partners`` and ``projects`` (each list's columns and row checks), ``kinds`` (all
-of them by code), ``parsing`` (the whole file). Their names stay importable from here.
+row), ``kinds`` (each list's columns and row checks, all of them by code), ``parsing``
+(the whole file). Their names stay importable from here.
 """
 
 from core.imports.checking import RowChecker, split_names
@@ -33,10 +33,8 @@ from core.imports.columns import (
     header_key,
     name_key,
 )
-from core.imports.kinds import KINDS
+from core.imports.kinds import KINDS, PARTNERS, PROJECTS, check_partner_row, check_project_row
 from core.imports.parsing import parse_import
-from core.imports.partners import PARTNERS, check_partner_row
-from core.imports.projects import PROJECTS, check_project_row
 from core.imports.reading import (
     EMPTY_ROWS_STOP,
     EXTENSIONS,

@@ -23,7 +23,7 @@ Exit codes (the same for every command):
 
 The code is split in siblings of this file: ``_pg_base`` (connection, tools, running
 them), ``_pg_archives`` (archives and alliances), ``_pg_commands`` (the four commands);
-this file is the command line and keeps every name importable from ``_pgtools``.
+this file is the command line.
 """
 
 from __future__ import annotations
@@ -37,117 +37,8 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _pg_archives import (
-    ArchiveContents,
-    aside_name,
-    check_input_file,
-    count_alliances,
-    describe_size,
-    dump,
-    has_alliance_table,
-    missing_migrations,
-    prepare_output,
-    quote_ident,
-    read_archive,
-    resolve_alliance,
-    schema_exists,
-)
-from _pg_base import (
-    ASIDE_MARKER,
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_REFUSED,
-    EXIT_USAGE,
-    LIBPQ_PARAMETERS,
-    MULTI_WORD_DESCRIPTIONS,
-    PROJECT_ROOT,
-    PROTECTED_SCHEMAS,
-    RECOMMENDED_MAX_LOCKS,
-    SLUG_PATTERN,
-    TEMPLATE_SCHEMA,
-    TOC_LINE,
-    URL_SCHEMES,
-    Connection,
-    ToolError,
-    Tools,
-    check_versions,
-    client_major,
-    discover,
-    embedded_bin_dir,
-    embedded_database_url,
-    info,
-    last_lines,
-    parse_database_url,
-    psql,
-    run,
-    utc_stamp,
-    warn,
-)
-from _pg_commands import (
-    admin_connection,
-    backup_alliance,
-    backup_database,
-    restore_alliance,
-    restore_database,
-    stream_restore,
-)
-
-__all__ = [
-    "ASIDE_MARKER",
-    "COMMANDS",
-    "ENVIRONMENT_HELP",
-    "EXIT_FAILED",
-    "EXIT_OK",
-    "EXIT_REFUSED",
-    "EXIT_USAGE",
-    "LIBPQ_PARAMETERS",
-    "MULTI_WORD_DESCRIPTIONS",
-    "PROJECT_ROOT",
-    "PROTECTED_SCHEMAS",
-    "RECOMMENDED_MAX_LOCKS",
-    "SLUG_PATTERN",
-    "TEMPLATE_SCHEMA",
-    "TOC_LINE",
-    "URL_SCHEMES",
-    "ArchiveContents",
-    "Connection",
-    "ToolError",
-    "Tools",
-    "admin_connection",
-    "aside_name",
-    "backup_alliance",
-    "backup_database",
-    "build_parser",
-    "check_input_file",
-    "check_versions",
-    "client_major",
-    "count_alliances",
-    "describe_size",
-    "discover",
-    "dump",
-    "embedded_bin_dir",
-    "embedded_database_url",
-    "has_alliance_table",
-    "info",
-    "last_lines",
-    "main",
-    "missing_migrations",
-    "parse_database_url",
-    "positive_seconds",
-    "prepare_output",
-    "psql",
-    "quote_ident",
-    "read_archive",
-    "resolve_alliance",
-    "restore_alliance",
-    "restore_database",
-    "run",
-    "schema_exists",
-    "stream_restore",
-    "utc_stamp",
-    "warn",
-]
-
+from _pg_base import ASIDE_MARKER, EXIT_FAILED, EXIT_USAGE, ToolError
+from _pg_commands import backup_alliance, backup_database, restore_alliance, restore_database
 
 # ---------------------------------------------------------------- command line
 

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from devtools.databases import create_database, drop_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DOC = BASE_DIR / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -84,53 +86,6 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 # ---------------------------------------------------------------- the database
-
-
-def _admin_connection():
-    """A connection to the server's maintenance database (``postgres``)."""
-    import dj_database_url
-    import psycopg
-
-    from devtools import embedded
-
-    url = os.environ.get("DATABASE_URL") or embedded.postgres_url()
-    config = dj_database_url.parse(url)
-    return psycopg.connect(
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def _database_exists(cursor, name: str) -> bool:
-    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-    return cursor.fetchone() is not None
-
-
-def create_database(name: str, *, fresh: bool) -> bool:
-    """Create the benchmark database; True if it existed (and was kept)."""
-    from psycopg import sql
-
-    with _admin_connection() as admin, admin.cursor() as cursor:
-        exists = _database_exists(cursor, name)
-        if exists and fresh:
-            cursor.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
-            exists = False
-        if not exists:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        return exists
-
-
-def drop_database(name: str) -> None:
-    from psycopg import sql
-
-    with _admin_connection() as admin, admin.cursor() as cursor:
-        cursor.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
 
 
 def prepare() -> None:

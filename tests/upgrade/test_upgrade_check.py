@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.db import connection
 
-from devtools.upgrade_check import compare, count_rows, database_url
+from devtools.databases import database_url
+from devtools.upgrade_check import compare, count_rows
 
 
 def test_equal_counts_lose_nothing():
