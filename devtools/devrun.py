@@ -176,20 +176,20 @@ class Supervisor:
 def _prepare_services(env: dict[str, str], supervisor: Supervisor) -> None:
     """Fill DATABASE_URL / REDIS_URL; the embedded servers this run starts are stopped
     at its end (their stop is registered before they start: a signal may come meanwhile)."""
-    if not env.get("DATABASE_URL"):
-        if not embedded.postgres_running():
-            supervisor.cleanups.append(_announced("PostgreSQL", embedded.stop_postgres))
-        _step("PostgreSQL: embedded server under .data/postgres")
-        env["DATABASE_URL"] = embedded.postgres_url()
-    else:
-        _step("PostgreSQL: DATABASE_URL")
-    if not env.get("REDIS_URL"):
-        if not embedded.redis_running():
-            supervisor.cleanups.append(_announced("Redis", embedded.stop_redis))
-        _step("Redis: embedded server under .data/redis")
-        env["REDIS_URL"] = embedded.redis_url()
-    else:
-        _step("Redis: REDIS_URL")
+    services = (
+        ("PostgreSQL", "DATABASE_URL", "postgres", embedded.postgres_running,
+         embedded.stop_postgres, embedded.postgres_url),
+        ("Redis", "REDIS_URL", "redis", embedded.redis_running,
+         embedded.stop_redis, embedded.redis_url),
+    )  # fmt: skip
+    for name, variable, folder, running, stop, url in services:
+        if env.get(variable):
+            _step(f"{name}: {variable}")
+            continue
+        if not running():
+            supervisor.cleanups.append(_announced(name, stop))
+        _step(f"{name}: embedded server under .data/{folder}")
+        env[variable] = url()
 
 
 def _announced(name: str, stop: Callable[[], None]) -> Callable[[], None]:

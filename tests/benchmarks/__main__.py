@@ -33,28 +33,20 @@ DOC = BASE_DIR / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 BENCHMARKS = ("provisioning", "statistics", "migrations", "api")
 
-FULL = {
-    "sizes": [16, 650],
-    "migrate_alliances": 320,
-    "provisioning_runs": 5,
-    "refresh_runs": 5,
-    "naive_runs": 3,
-    "dashboard_requests": 20,
-    "api_seconds": 24.0,
-    "api_warm_up": 3.0,
-    "api_sweep": [2, 4, 8],
+# Each size of a full run and of a quick one (``--quick``).
+SIZES = {
+    "sizes": ([16, 650], [4, 12]),
+    "migrate_alliances": (320, 6),
+    "provisioning_runs": (5, 2),
+    "refresh_runs": (5, 3),
+    "naive_runs": (3, 2),
+    "dashboard_requests": (20, 5),
+    "api_seconds": (24.0, 8.0),
+    "api_warm_up": (3.0, 2.0),
+    "api_sweep": ([2, 4, 8], []),
 }
-QUICK = {
-    "sizes": [4, 12],
-    "migrate_alliances": 6,
-    "provisioning_runs": 2,
-    "refresh_runs": 3,
-    "naive_runs": 2,
-    "dashboard_requests": 5,
-    "api_seconds": 8.0,
-    "api_warm_up": 2.0,
-    "api_sweep": [],
-}
+FULL = {key: full for key, (full, _quick) in SIZES.items()}
+QUICK = {key: quick for key, (_full, quick) in SIZES.items()}
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -15,25 +15,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from core.models import (
-    BoardMeeting,
-    ContactPerson,
-    Event,
-    EventKind,
-    FundingEntry,
-    FundingKind,
-    Measure,
-    MeasureCategory,
-    MeetingStatus,
-    Partner,
-    PartnerKind,
-    PartnerStatus,
-    Project,
-    ProjectStatus,
-    SealApplication,
-    SealStatus,
-    Topic,
-)
+from core import models
 
 PARTNERS = 80
 CONTACTS_PER_PARTNER = 2
@@ -48,17 +30,17 @@ SEALS = 8
 def seed_alliance_data(today: datetime.date | None = None) -> None:
     """Benchmark records in the current schema (see the module docstring)."""
     today = today or timezone.localdate()
-    categories = MeasureCategory.values
-    measures = Measure.objects.bulk_create(
-        Measure(name=f"Maßnahme {number:02d}", category=categories[number % len(categories)])
+    categories = models.MeasureCategory.values
+    measures = models.Measure.objects.bulk_create(
+        models.Measure(name=f"Maßnahme {number:02d}", category=categories[number % len(categories)])
         for number in range(MEASURES)
     )
-    kinds = PartnerKind.values
-    partners = Partner.objects.bulk_create(
-        Partner(
-            name=f"Benchmark-Partner {number:03d}",
-            kind=kinds[number % len(kinds)] if number % 3 else PartnerKind.COMPANY,
-            status=PartnerStatus.LEFT if number % 23 == 22 else PartnerStatus.ACTIVE,
+    kinds = models.PartnerKind.values
+    partners = models.Partner.objects.bulk_create(
+        models.Partner(
+            name=f"Benchmark-models.Partner {number:03d}",
+            kind=kinds[number % len(kinds)] if number % 3 else models.PartnerKind.COMPANY,
+            status=models.PartnerStatus.LEFT if number % 23 == 22 else models.PartnerStatus.ACTIVE,
             street=f"Musterstraße {number + 1}",
             postcode="07743",
             city="Musterstadt",
@@ -69,14 +51,14 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         )
         for number in range(PARTNERS)
     )
-    links = Partner.measures.through
+    links = models.Partner.measures.through
     links.objects.bulk_create(
         links(partner_id=partner.pk, measure_id=measures[(index + step) % MEASURES].pk)
         for index, partner in enumerate(partners)
         for step in (0, 5)
     )
-    ContactPerson.objects.bulk_create(
-        ContactPerson(
+    models.ContactPerson.objects.bulk_create(
+        models.ContactPerson(
             partner=partner,
             first_name=f"Vorname{index}",
             last_name=f"Nachname{index}-{number}",
@@ -86,9 +68,9 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         for index, partner in enumerate(partners)
         for number in range(CONTACTS_PER_PARTNER)
     )
-    topics, statuses = Topic.values, ProjectStatus.values
-    Project.objects.bulk_create(
-        Project(
+    topics, statuses = models.Topic.values, models.ProjectStatus.values
+    models.Project.objects.bulk_create(
+        models.Project(
             title=f"Benchmark-Projekt {number}",
             topic=topics[number % len(topics)],
             status=statuses[number % len(statuses)],
@@ -99,9 +81,9 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         )
         for number in range(PROJECTS)
     )
-    event_kinds = EventKind.values
-    Event.objects.bulk_create(
-        Event(
+    event_kinds = models.EventKind.values
+    models.Event.objects.bulk_create(
+        models.Event(
             title=f"Benchmark-Veranstaltung {number}",
             kind=event_kinds[number % len(event_kinds)],
             date=datetime.date(today.year - number % 2, 1 + number % 12, 10),
@@ -109,9 +91,9 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         )
         for number in range(EVENTS)
     )
-    funding_kinds = FundingKind.values
-    FundingEntry.objects.bulk_create(
-        FundingEntry(
+    funding_kinds = models.FundingKind.values
+    models.FundingEntry.objects.bulk_create(
+        models.FundingEntry(
             kind=funding_kinds[number % len(funding_kinds)],
             amount=Decimal(100 + 25 * number),
             received_on=datetime.date(today.year - number % 2, 1 + number % 12, 5),
@@ -119,20 +101,20 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         )
         for number in range(FUNDING_ENTRIES)
     )
-    BoardMeeting.objects.bulk_create(
-        BoardMeeting(
+    models.BoardMeeting.objects.bulk_create(
+        models.BoardMeeting(
             title=f"Benchmark-Sitzung {number}",
             date=datetime.date(today.year - number % 2, 1 + 2 * number, 15),
             start_time=datetime.time(16, 0),
-            status=MeetingStatus.HELD if number < 4 else MeetingStatus.PLANNED,
+            status=models.MeetingStatus.HELD if number < 4 else models.MeetingStatus.PLANNED,
         )
         for number in range(BOARD_MEETINGS)
     )
-    SealApplication.objects.bulk_create(
-        SealApplication(
+    models.SealApplication.objects.bulk_create(
+        models.SealApplication(
             partner=partners[number * 3],
             submitted_on=today - datetime.timedelta(days=400),
-            status=SealStatus.AWARDED,
+            status=models.SealStatus.AWARDED,
             awarded_on=today - datetime.timedelta(days=365),
             valid_until=today + datetime.timedelta(days=365 * 2 - 30 * number),
         )
