@@ -31,7 +31,8 @@ bench: $(STAMP)
 
 ## upgrade-check: build a database with the previous main (1cb4d21) and its demo data,
 ## upgrade it with this tree and compare the row counts of every table (a few minutes;
-## UPGRADE_ARGS="--keep" keeps the database bn_upgrade)
+## UPGRADE_ARGS="--keep" keeps the database bn_upgrade, "--same-demo" also compares this
+## tree's own demo data with the upgraded one)
 upgrade-check: $(STAMP)
 	$(PY) -m devtools.upgrade_check $(UPGRADE_ARGS)
 

@@ -17,7 +17,10 @@ database of its own that is created afresh and dropped at the end unless ``--kee
    ``django_content_type``, ``auth_permission``) may only grow: new migrations and
    models add rows there. Tables that are new are listed;
 5. this tree's ``seed_demo`` runs once more and must change no count (the demo data
-   of the old commit is recognised as complete).
+   of the old commit is recognised as complete);
+6. with ``--same-demo``: this tree also builds a fresh database (``<name>_fresh``) with
+   its own ``seed_demo``; every table must hold as many rows as in the upgraded one
+   (the demo content is the same; Django's bookkeeping is not compared).
 
 Exit status 0 when nothing was lost. Takes a few minutes (most of it the old demo data).
 """
@@ -121,7 +124,26 @@ def release_steps(tree: Path, url: str, media: Path) -> None:
     manage(tree, "ensure_template_schema", "-v", "0", url=url, media=media)
 
 
-def run(commit: str, name: str, *, reseed: bool) -> int:
+def same_demo(name: str, upgraded: Counts, media: Path) -> list[str]:
+    """Step 6: this tree's own demo database against the upgraded one, table by table."""
+    fresh = f"{name}_fresh"
+    url = database_url(fresh)
+    create_database(fresh, fresh=True)
+    try:
+        log(f"6. This tree's own demo data in {fresh}:")
+        release_steps(BASE_DIR, url, media)
+        manage(BASE_DIR, "seed_demo", url=url, media=media)
+        counts = count_rows(url)
+    finally:
+        drop_database(fresh)
+    return [
+        f"{'.'.join(key)}: {upgraded.get(key)} rows upgraded, {counts.get(key)} fresh"
+        for key in sorted(upgraded.keys() | counts.keys())
+        if key[1] not in MAY_GROW and upgraded.get(key) != counts.get(key)
+    ]
+
+
+def run(commit: str, name: str, *, reseed: bool, demo: bool = False) -> int:
     url = database_url(name)
     create_database(name, fresh=True)
     log(f"Database {name} created.")
@@ -147,6 +169,8 @@ def run(commit: str, name: str, *, reseed: bool) -> int:
             manage(BASE_DIR, "seed_demo", url=url, media=media)
             again = compare(after, count_rows(url))[0]
             losses += [f"after seed_demo: {line}" for line in again]
+        if demo and not losses:
+            losses += same_demo(name, after, Path(folder) / "media-fresh")
     for loss in losses:
         log(f"   LOST: {loss}")
     log("Nothing lost." if not losses else f"{len(losses)} differences.")
@@ -163,9 +187,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--database", default="bn_upgrade", help="Scratch database name.")
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards.")
     parser.add_argument("--no-reseed", action="store_true", help="Skip step 5.")
+    parser.add_argument("--same-demo", action="store_true", help="Add step 6.")
     options = parser.parse_args(argv)
     try:
-        return run(options.commit, options.database, reseed=not options.no_reseed)
+        return run(
+            options.commit,
+            options.database,
+            reseed=not options.no_reseed,
+            demo=options.same_demo,
+        )
     finally:
         if not options.keep:
             drop_database(options.database)

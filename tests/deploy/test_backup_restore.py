@@ -15,13 +15,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
 from psycopg import sql
 
-from devtools import embedded
+from devtools.databases import database_url, server_url
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = BASE_DIR / "deploy" / "bin"
@@ -68,14 +67,9 @@ pgbase = sys.modules["_pg_base"]
 # ---------------------------------------------------------------- fixtures and helpers
 
 
-def _server_url() -> str:
-    """The URL of the server the test suite uses (its database part is replaced)."""
-    return os.environ.get("DATABASE_URL") or embedded.postgres_url()
-
-
-def url_for(dbname: str) -> str:
-    parts = urlsplit(_server_url())
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, ""))
+# The server the test suite uses; url_for(name) names another database on it.
+_server_url = server_url
+url_for = database_url
 
 
 def _pg_bin() -> str:
