@@ -5,8 +5,8 @@ The local settings on a database of their own (``bn_bench`` by default, on the s
 benchmarks create and drop hundreds of alliances there. On top of the local settings:
 
 - the benchmark commands (``tests.benchmarks``) and the benchmark-only tenant app
-  ``tests.bench_app`` (a migration to apply to every alliance schema without touching
-  a real app);
+  ``tests.benchmarks.bench_app`` (a migration to apply to every alliance schema without
+  touching a real app);
 - API throttling that never answers 429 (the rate check itself still runs);
 - with ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` set: no routing by host, every request is
   served by that alliance and ``SET search_path`` is sent once per connection (the
@@ -21,8 +21,8 @@ DATABASES["default"]["NAME"] = BENCHMARK_DATABASE
 # The benchmark commands refuse to run without this (they create and drop alliances).
 BUENDNISNETZ_BENCHMARK = True
 
-TENANT_APPS = [*TENANT_APPS, "tests.bench_app"]
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench_app", "tests.benchmarks"]
+TENANT_APPS = [*TENANT_APPS, "tests.benchmarks.bench_app"]
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.benchmarks.bench_app", "tests.benchmarks"]
 
 # Nothing of the benchmark may reach the demo's worker or cache entries.
 CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-bench"

@@ -7,5 +7,6 @@ docs/benchmarks.md. The measurements are management commands of this package
 installed as an app by ``config.settings.bench`` only, so each can also run alone
 (``manage.py benchmark_api --settings=config.settings.bench``). ``common.py`` holds
 the guard and the measurement row, ``alliance_data.py`` the synthetic records of one
-alliance, ``middleware.py`` the API benchmark's no-routing baseline.
+alliance, ``middleware.py`` the API benchmark's no-routing baseline, ``bench_app`` the
+tenant app whose migrations the ``migrate_schemas`` benchmark applies.
 """

@@ -3,8 +3,8 @@
     manage.py benchmark_migrations --settings=config.settings.bench --alliances 320
 
 Part of ``make bench`` (tests/benchmarks). Runs only in the benchmark database, whose
-settings add the tenant app ``tests.bench_app`` (0001 creates a table, 0002 adds a
-field). Keeps exactly N benchmark alliances (creating or removing some), then, for each
+settings add the tenant app ``tests.benchmarks.bench_app`` (0001 creates a table, 0002
+adds a field). Keeps exactly N benchmark alliances (creating or removing some), then, for each
 executor (``standard``, ``multiprocessing``, ``pending``), times the command a release
 runs, ``manage.py migrate_schemas --noinput``, as its own process:
 
