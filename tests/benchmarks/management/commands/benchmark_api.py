@@ -115,9 +115,9 @@ def gunicorn(*, workers: int, pinned_schema: str | None, host: str, token: str):
         yield port
     finally:
         process.terminate()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+        if process.poll() is None:  # still serving after 20 s
             process.kill()
             process.wait()
         log.close()
