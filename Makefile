@@ -6,7 +6,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint format messages services-start services-stop services-status clean
+.PHONY: demo test bench lint format messages services-start services-stop services-status clean \
+	upgrade-check snapshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -17,7 +18,7 @@ $(STAMP): pyproject.toml
 
 ## demo: set everything up and run web server, Celery worker and beat on 127.0.0.1:8000
 demo: $(STAMP)
-	$(PY) -m config.devrun
+	$(PY) -m devtools.devrun
 
 ## test: run the whole test suite against real PostgreSQL and Redis
 test: $(STAMP)
@@ -26,7 +27,20 @@ test: $(STAMP)
 ## bench: run the benchmarks in their own database and write docs/benchmarks.md
 ## (BENCH_ARGS="--quick" for small sizes, "--keep" to reuse the database next time)
 bench: $(STAMP)
-	$(PY) -m config.bench $(BENCH_ARGS)
+	$(PY) -m tests.benchmarks $(BENCH_ARGS)
+
+## upgrade-check: build a database with the previous main (1cb4d21) and its demo data,
+## upgrade it with this tree and compare the row counts of every table (a few minutes;
+## UPGRADE_ARGS="--keep" keeps the database bn_upgrade, "--same-demo" also compares this
+## tree's own demo data with the upgraded one)
+upgrade-check: $(STAMP)
+	$(PY) -m devtools.upgrade_check $(UPGRADE_ARGS)
+
+## snapshots: write the named URLs and OpenAPI documents of 1cb4d21 into
+## tests/upgrade/fixtures (make test compares the tree against them)
+snapshots: $(STAMP)
+	$(PY) devtools/snapshot.py urls --commit 1cb4d21 --out tests/upgrade/fixtures/urls_1cb4d21.json
+	$(PY) devtools/snapshot.py openapi --commit 1cb4d21 --out tests/upgrade/fixtures/openapi_1cb4d21.json
 
 ## lint: ruff check and format check, and the architecture's import contracts
 lint: $(STAMP)
@@ -44,13 +58,13 @@ messages: $(STAMP)
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 services-start: $(STAMP)
-	$(PY) -m config.embedded start
+	$(PY) -m devtools.embedded start
 
 services-stop: $(STAMP)
-	$(PY) -m config.embedded stop
+	$(PY) -m devtools.embedded stop
 
 services-status: $(STAMP)
-	$(PY) -m config.embedded status
+	$(PY) -m devtools.embedded status
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

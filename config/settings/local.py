@@ -1,12 +1,12 @@
 """Settings for a developer's machine and `make demo`.
 
-DATABASE_URL and REDIS_URL default to the embedded servers (config/embedded.py).
+DATABASE_URL and REDIS_URL default to the embedded servers (devtools/embedded.py).
 """
 
-from config import embedded
+from devtools import embedded
 
 from .base import *
-from .base import configure_services, env, env_bool
+from .base import INSTALLED_APPS, configure_services, env, env_bool
 
 # A development key is fine here and only here: production requires its own.
 SECRET_KEY = env("DJANGO_SECRET_KEY", "local-development-key-not-for-production")
@@ -16,6 +16,9 @@ configure_services(
     database_url=env("DATABASE_URL") or embedded.postgres_url(),
     redis_url=env("REDIS_URL") or embedded.redis_url(),
 )
+
+# The demo data's ``seed_demo`` command (tooling: never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 # Serve static files straight from the source folders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -1,9 +1,9 @@
 """Settings for the test suite: real PostgreSQL and Redis, never SQLite or eager Celery."""
 
-from config import embedded
+from devtools import embedded
 
 from .base import *
-from .base import configure_services, env
+from .base import INSTALLED_APPS, configure_services, env
 
 SECRET_KEY = "test-key-not-for-production"  # noqa: S105
 
@@ -12,6 +12,9 @@ configure_services(
     database_url=env("DATABASE_URL") or embedded.postgres_url(),
     redis_url=env("REDIS_URL") or embedded.redis_url(),
 )
+
+# The demo data's ``seed_demo`` command (tooling: never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 # Tests talk to hosts under the default parent domain.
 BASE_DOMAIN = "localhost"

@@ -21,7 +21,7 @@ from tests.browser.checks import is_local_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = BASE_DIR / ".data" / "screenshots"
-PASSWORD = "demo-passwort"  # the documented demo password (tenants/demo.py)
+PASSWORD = "demo-passwort"  # the documented demo password (demo/alliances.py)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
 VIEWPORT = {"width": 1280, "height": 900}

@@ -43,7 +43,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from config.embedded import pid_alive
+from devtools.embedded import pid_alive
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATABASE_PREFIX = "bn_browser_"
@@ -60,7 +60,7 @@ FINGERPRINT_SOURCES = (
     "*/migrations/*.py",
     "*/services/**/*.py",
     "*/services.py",
-    "*/demo.py",
+    "demo/**/*.py",
     "*/management/commands/*.py",
     "kernel/**/*.py",
     # The statistics engine and the report files the seed's released report is made of.

@@ -15,13 +15,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
 from psycopg import sql
 
-from config import embedded
+from devtools.databases import database_url, server_url
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = BASE_DIR / "deploy" / "bin"
@@ -61,19 +60,16 @@ def _load_pgtools():
 
 
 pgtools = _load_pgtools()
+# Loading the entry loads its siblings (deploy/bin/_pg_base.py: connection, tools, exit codes).
+pgbase = sys.modules["_pg_base"]
 
 
 # ---------------------------------------------------------------- fixtures and helpers
 
 
-def _server_url() -> str:
-    """The URL of the server the test suite uses (its database part is replaced)."""
-    return os.environ.get("DATABASE_URL") or embedded.postgres_url()
-
-
-def url_for(dbname: str) -> str:
-    parts = urlsplit(_server_url())
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, ""))
+# The server the test suite uses; url_for(name) names another database on it.
+_server_url = server_url
+url_for = database_url
 
 
 def _pg_bin() -> str:
@@ -81,7 +77,7 @@ def _pg_bin() -> str:
     ship with the embedded server (pgserver) and those on PATH (here: 16 and 15)."""
     if os.environ.get("PG_BIN"):
         return os.environ["PG_BIN"]
-    candidates = [pgtools.embedded_bin_dir()]
+    candidates = [pgbase.embedded_bin_dir()]
     on_path = shutil.which("pg_dump")
     if on_path:
         candidates.append(Path(on_path).parent)
@@ -91,8 +87,8 @@ def _pg_bin() -> str:
 
 
 def _major(bin_dir: Path) -> int:
-    tools = pgtools.Tools(bin_dir, "test")
-    return pgtools.client_major(tools, "pg_dump", pgtools.parse_database_url(_server_url()))
+    tools = pgbase.Tools(bin_dir, "test")
+    return pgbase.client_major(tools, "pg_dump", pgbase.parse_database_url(_server_url()))
 
 
 PG_BIN = _pg_bin()
@@ -221,7 +217,7 @@ def state(database: str = SCRATCH) -> dict:
 @pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="checks the embedded server")
 def test_embedded_server_allows_enough_locks_for_a_dump_of_many_schemas():
     rows = query("postgres", "SELECT current_setting('max_locks_per_transaction')::int")
-    assert rows[0][0] >= pgtools.RECOMMENDED_MAX_LOCKS
+    assert rows[0][0] >= pgbase.RECOMMENDED_MAX_LOCKS
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -241,22 +237,22 @@ def test_scripts_are_executable_bash_with_strict_mode_and_help(script):
 @pytest.mark.parametrize("script", ["backup-alliance", "restore-database", "restore-alliance"])
 def test_missing_arguments_are_a_usage_error(script):
     result = run_script(script)
-    assert result.returncode == pgtools.EXIT_USAGE
+    assert result.returncode == pgbase.EXIT_USAGE
     assert "the following arguments are required" in result.stderr
 
 
 def test_database_url_keeps_libpq_parameters_and_moves_the_password_out():
-    connection = pgtools.parse_database_url(
+    connection = pgbase.parse_database_url(
         "pgsql://app:s%40cret@db.example:5433/buendnisnetz?sslmode=require&conn_max_age=60"
     )
     assert connection.url == "postgresql://app@db.example:5433/buendnisnetz?sslmode=require"
     assert connection.password == "s@cret"
     assert connection.env()["PGPASSWORD"] == "s@cret"
-    socket = pgtools.parse_database_url("postgres://postgres@%2Fvar%2Frun%2Fpostgresql/bn")
+    socket = pgbase.parse_database_url("postgres://postgres@%2Fvar%2Frun%2Fpostgresql/bn")
     assert socket.url == "postgresql://postgres@%2Fvar%2Frun%2Fpostgresql/bn"
     assert socket.password is None
-    with pytest.raises(pgtools.ToolError, match="PostgreSQL URL"):
-        pgtools.parse_database_url("sqlite:///db.sqlite3")
+    with pytest.raises(pgbase.ToolError, match="PostgreSQL URL"):
+        pgbase.parse_database_url("sqlite:///db.sqlite3")
 
 
 # ---------------------------------------------------------------- one alliance
@@ -323,10 +319,10 @@ def test_restore_alliance_refuses_another_alliances_backup_and_changes_nothing(s
     other = run_script("restore-alliance", "jena", str(erfurt_backup))
     whole = run_script("restore-alliance", "jena", str(whole_backup))
 
-    assert other.returncode == pgtools.EXIT_REFUSED
+    assert other.returncode == pgbase.EXIT_REFUSED
     assert "holds schema(s) erfurt, not exactly 'jena'" in other.stderr
     assert "nothing was changed" in other.stderr
-    assert whole.returncode == pgtools.EXIT_REFUSED
+    assert whole.returncode == pgbase.EXIT_REFUSED
     assert "use restore-database" in whole.stderr
     assert state() == before
 
@@ -339,7 +335,7 @@ def test_unknown_and_protected_alliances_are_refused(scratch, tmp_path):
         dumped = run_script("backup-alliance", slug, "--output", str(tmp_path / f"{slug}.dump"))
         restored = run_script("restore-alliance", slug, str(backup))
         for result in (dumped, restored):
-            assert result.returncode == pgtools.EXIT_REFUSED, (slug, result.stderr)
+            assert result.returncode == pgbase.EXIT_REFUSED, (slug, result.stderr)
         assert not (tmp_path / f"{slug}.dump").exists()
     unknown = run_script("backup-alliance", "weimar")
     assert "there is no alliance 'weimar' " in unknown.stderr
@@ -352,22 +348,22 @@ def test_unknown_and_protected_alliances_are_refused(scratch, tmp_path):
 def test_missing_damaged_or_existing_files_are_refused(scratch, tmp_path):
     before = state()
     missing = run_script("restore-alliance", "jena", str(tmp_path / "nowhere.dump"))
-    assert missing.returncode == pgtools.EXIT_USAGE
+    assert missing.returncode == pgbase.EXIT_USAGE
     assert "does not exist" in missing.stderr
     missing_db = run_script("restore-database", str(tmp_path / "nowhere.dump"))
-    assert missing_db.returncode == pgtools.EXIT_USAGE
+    assert missing_db.returncode == pgbase.EXIT_USAGE
     assert "does not exist" in missing_db.stderr
 
     damaged = tmp_path / "damaged.dump"
     damaged.write_bytes(b"PGDMP this is not an archive")
     broken = run_script("restore-alliance", "jena", str(damaged))
-    assert broken.returncode == pgtools.EXIT_REFUSED
+    assert broken.returncode == pgbase.EXIT_REFUSED
     assert "not a readable pg_dump archive" in broken.stderr
 
     existing = tmp_path / "existing.dump"
     existing.write_text("keep me")
     overwrite = run_script("backup-database", "--output", str(existing))
-    assert overwrite.returncode == pgtools.EXIT_USAGE
+    assert overwrite.returncode == pgbase.EXIT_USAGE
     assert "exists already" in overwrite.stderr
     assert existing.read_text() == "keep me"
     assert state() == before
@@ -387,7 +383,7 @@ def test_client_tools_older_than_the_server_are_refused(scratch, tmp_path):
 
     result = run_script("backup-database", "--output", str(output), PG_BIN=str(fake_bin))
 
-    assert result.returncode == pgtools.EXIT_REFUSED
+    assert result.returncode == pgbase.EXIT_REFUSED
     assert "pg_dump is version 9" in result.stderr
     assert "older than the server" in result.stderr
     assert "PG_BIN" in result.stderr
@@ -405,7 +401,7 @@ def test_a_running_transaction_blocking_the_restore_rolls_it_back(scratch, tmp_p
         blocker.execute("SELECT count(*) FROM jena.core_partner").fetchone()
         result = run_script("restore-alliance", "jena", str(backup), "--lock-wait-timeout", "1")
         blocker.rollback()
-    assert result.returncode == pgtools.EXIT_FAILED
+    assert result.returncode == pgbase.EXIT_FAILED
     assert "rolled back; nothing was changed" in result.stderr
     assert "lock timeout" in result.stderr
     assert state() == before
@@ -445,9 +441,9 @@ def test_restore_database_refuses_a_non_empty_target_unless_clean(scratch, tmp_p
     into_itself = run_script("restore-database", str(backup))
     wrong_kind = run_script("restore-database", str(alliance_backup), "--target-db", CREATED)
 
-    assert into_itself.returncode == pgtools.EXIT_REFUSED
+    assert into_itself.returncode == pgbase.EXIT_REFUSED
     assert f"database {SCRATCH} is not empty" in into_itself.stderr
-    assert wrong_kind.returncode == pgtools.EXIT_REFUSED
+    assert wrong_kind.returncode == pgbase.EXIT_REFUSED
     assert "restore-alliance" in wrong_kind.stderr
     assert query("postgres", "SELECT 1 FROM pg_database WHERE datname = %s", [CREATED]) == []
     assert state() == before
@@ -493,7 +489,7 @@ def test_an_archive_that_breaks_off_while_restoring_an_alliance_is_never_committ
 
     result = run_script("restore-alliance", "jena", str(backup), PG_BIN=str(fake_bin))
 
-    assert result.returncode == pgtools.EXIT_FAILED
+    assert result.returncode == pgbase.EXIT_FAILED
     assert f"pg_restore could not read {backup}; nothing was changed" in result.stderr
     assert "end of file" in result.stderr
     assert state() == before
@@ -510,7 +506,7 @@ def test_a_failed_restore_into_a_new_database_drops_it_again(scratch, tmp_path):
         "restore-database", str(backup), "--target-db", CREATED, PG_BIN=str(fake_bin)
     )
 
-    assert result.returncode == pgtools.EXIT_FAILED
+    assert result.returncode == pgbase.EXIT_FAILED
     assert f"the new database {CREATED} was dropped again" in result.stderr
     assert "simulated" in result.stderr
     assert query("postgres", "SELECT 1 FROM pg_database WHERE datname = %s", [CREATED]) == []

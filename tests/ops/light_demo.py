@@ -1,4 +1,4 @@
-"""``make demo``'s supervision (``config.devrun.supervise``) with light processes in
+"""``make demo``'s supervision (``devtools.devrun.supervise``) with light processes in
 place of migrations, web server, worker and beat, for the stop tests: the embedded
 servers are the real ones (under ``BUENDNISNETZ_DATA_DIR``).
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from config import devrun
+from devtools import devrun
 
 STUBBORN = "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\ntime.sleep(300)\n"
 

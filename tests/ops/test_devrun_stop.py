@@ -1,8 +1,8 @@
-"""``make demo`` (config.devrun) stopped by SIGTERM to its process group, as a service
+"""``make demo`` (devtools.devrun) stopped by SIGTERM to its process group, as a service
 manager or ``kill -TERM -<pgid>`` stops it: every process it started ends, the embedded
 PostgreSQL and Redis it started included, whenever the signal comes.
 
-The first test runs the real ``python -m config.devrun`` and stops it during the
+The first test runs the real ``python -m devtools.devrun`` and stops it during the
 migrations; the others run the same supervision with light processes
 (``tests.ops.light_demo``). All start the embedded servers in a folder of the test's own.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from config import embedded
+from devtools import embedded
 from tests.ops.processes import BASE_DIR, wait_until
 
 
@@ -117,7 +117,7 @@ def test_sigterm_to_the_demos_group_during_the_migrations_ends_it_and_its_server
     data_dir, tmp_path
 ):
     log = tmp_path / "demo.log"
-    run = _start([sys.executable, "-m", "config.devrun"], data_dir, log)
+    run = _start([sys.executable, "-m", "devtools.devrun"], data_dir, log)
     wait_until(_log_has(log, "Migrating all schemas"), timeout=120,
                details=log.read_text)  # fmt: skip
     _stop_group_and_check(run, data_dir, log)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from config import embedded
+from devtools import embedded
 from kernel.mail.models import OutboxEmail, OutboxStatus
 from tenants.models import Alliance
 from tenants.roles import Role

@@ -355,9 +355,9 @@ def test_a_generated_report_is_released(request):
 
 
 def test_the_demo_seed_releases_a_report_whose_small_numbers_hold(request):
-    """The demo's own path (``regional.demo.seed_report``) over demo alliances."""
-    from core.demo import seed_workspace
-    from regional import demo as state_demo
+    """The demo's own path (``demo.state.seed_report``) over demo alliances."""
+    from demo import state as state_demo
+    from demo.workspace import seed_workspace
 
     request.getfixturevalue("media")
     alliances = [request.getfixturevalue(name) for name in ("jena", "badfrankenhausen")]

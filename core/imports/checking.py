@@ -1,0 +1,269 @@
+"""Checking one data row: each column's value cleaned into model data or a problem."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
+
+from core.imports.columns import (
+    NO,
+    YES,
+    _choice_key,
+    display,
+    name_key,
+)
+from core.imports.reading import (
+    Problem,
+)
+from core.imports.values import parse_amount, parse_date, parse_integer
+from kernel.dates import validate_plausible_date
+from kernel.text import refused_character, refused_character_error
+
+# ---------------------------------------------------------------- checking one row
+
+
+class RowChecker:
+    """Reads the cells of one row, cleans them and notes each problem with its column."""
+
+    def __init__(self, number: int, raw: dict[str, Any], headers: dict[str, str]):
+        self.number = number
+        self.raw = raw
+        self.headers = headers
+        self.problems: list[Problem] = []
+        self.data: dict[str, Any] = {}
+        self.many: dict[str, list[int]] = {}
+
+    def column(self, name: str) -> str:
+        return self.headers.get(name, name)
+
+    def fail(self, name: str, message: str, **values: Any) -> None:
+        text = message % {"column": self.column(name), **values}
+        self.problems.append(Problem(text, self.number, self.column(name)))
+
+    def raw_value(self, name: str) -> Any:
+        value = self.raw.get(name)
+        if isinstance(value, str):
+            value = value.strip()
+        return None if value == "" else value
+
+    def _required(self, name: str, required: bool) -> None:
+        if required:
+            self.fail(name, _("“%(column)s” is empty, but a value is required."))
+
+    def text(
+        self, name: str, *, max_length: int | None = None, required=False, multiline=False
+    ) -> str | None:
+        """A text; one line (whitespace collapsed) unless ``multiline``. Control
+        characters are refused, as the models refuse them (``kernel.text``)."""
+        value = self.raw_value(name)
+        if value is None:
+            self._required(name, required)
+            return None
+        text = display(value)
+        # Line breaks and tabs may be in any cell; other control characters in none.
+        character = refused_character(text, multiline=True)
+        if character is not None:
+            self.fail(
+                name,
+                _("“%(column)s”: %(problem)s"),
+                problem=refused_character_error(character).messages[0],
+            )
+            return None
+        if not multiline:
+            text = " ".join(text.split())
+        if max_length is not None and len(text) > max_length:
+            self.fail(
+                name,
+                _("“%(column)s”: at most %(limit)s characters are allowed, not %(length)s."),
+                limit=max_length,
+                length=len(text),
+            )
+            return None
+        return text
+
+    def postcode(self, name: str) -> str | None:
+        value = self.raw_value(name)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = display(value)
+        if isinstance(value, str) and value.isdigit() and len(value) == 4:
+            value = "0" + value  # a spreadsheet dropped the leading zero of 07743
+        self.raw = {**self.raw, name: value}
+        return self.text(name, max_length=10)
+
+    def choice(
+        self, name: str, mapping: Mapping[str, str], message: str, *, required=False
+    ) -> str | None:
+        value = self.raw_value(name)
+        if value is None:
+            self._required(name, required)
+            return None
+        code = mapping.get(_choice_key(display(value)))
+        if code is None:
+            self.fail(name, message, value=display(value))
+        return code
+
+    def choices(self, name: str, mapping: Mapping[str, str], message: str) -> list[str] | None:
+        value = self.raw_value(name)
+        if value is None:
+            return None
+        found, unknown = split_names(display(value), mapping, key=_choice_key)
+        if unknown:
+            self.fail(name, message, value="; ".join(unknown))
+            return None
+        return list(dict.fromkeys(found))
+
+    def date(self, name: str, *, required=False) -> datetime.date | None:
+        value = self.raw_value(name)
+        if value is None:
+            self._required(name, required)
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.fail(
+                name,
+                _("“%(column)s”: “%(value)s” is not a date (use DD.MM.YYYY or YYYY-MM-DD)."),
+                value=display(value),
+            )
+            return None
+        try:  # the one range of every stored date, with its message
+            validate_plausible_date(parsed)
+        except ValidationError as error:
+            self.fail(name, "“%(column)s”: %(problem)s", problem=" ".join(error.messages))
+            return None
+        return parsed
+
+    def count(self, name: str) -> int | None:
+        """A whole number, 0 or more."""
+        value = self.raw_value(name)
+        if value is None:
+            return None
+        number = parse_integer(value)
+        if number is None:
+            self.fail(
+                name, _("“%(column)s”: “%(value)s” is not a whole number."), value=display(value)
+            )
+        elif number < 0:
+            self.fail(
+                name, _("“%(column)s”: “%(value)s” is negative; use 0 or more."), value=number
+            )
+            return None
+        return number
+
+    def amount(self, name: str) -> Decimal | None:
+        value = self.raw_value(name)
+        if value is None:
+            return None
+        amount = parse_amount(value)
+        if amount is None:
+            self.fail(
+                name,
+                _("“%(column)s”: “%(value)s” is not an amount in euros (e.g. 1.500,00)."),
+                value=display(value),
+            )
+        elif amount < 0:
+            self.fail(
+                name,
+                _("“%(column)s”: “%(value)s” is negative; use 0 or more."),
+                value=display(value),
+            )
+            return None
+        return amount
+
+    def boolean(self, name: str) -> bool | None:
+        value = self.raw_value(name)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        key = _choice_key(display(value))
+        if key in YES:
+            return True
+        if key in NO:
+            return False
+        self.fail(
+            name, _("“%(column)s”: “%(value)s” is neither “ja” nor “nein”."), value=display(value)
+        )
+        return None
+
+    def url(self, name: str) -> str | None:
+        value = self.raw_value(name)
+        if value is None:
+            return None
+        text = display(value)
+        has_scheme = re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE)
+        address = text if has_scheme else "https://" + text
+        try:
+            if len(address) > 200:
+                raise ValidationError("too long")
+            URLValidator(schemes=["http", "https"])(address)
+        except ValidationError:
+            self.fail(name, _("“%(column)s”: “%(value)s” is not a valid web address."), value=text)
+            return None
+        return address
+
+    def names(self, name: str, known: Mapping[str, int], message: str) -> list[int] | None:
+        value = self.raw_value(name)
+        if value is None:
+            return None
+        found, unknown = split_names(display(value), known, key=name_key)
+        if unknown:
+            self.fail(name, message, value="; ".join(unknown))
+            return None
+        return list(dict.fromkeys(found))
+
+    def unique(
+        self, name: str, value: str | None, existing: Iterable[str], seen: dict[str, int], message
+    ) -> None:
+        """``value`` must not exist yet, nor appear in an earlier row of the file."""
+        if value is None:
+            return
+        key = name_key(value)
+        if key in existing:
+            self.fail(name, message, value=value)
+        elif key in seen:
+            self.fail(
+                name,
+                _("“%(column)s”: “%(value)s” already appears in row %(row)s of this file."),
+                value=value,
+                row=seen[key],
+            )
+        seen.setdefault(key, self.number)
+
+    def put(self, field_name: str, value: Any) -> None:
+        """Take ``value`` into the model data unless it is missing (model default applies)."""
+        if value is not None:
+            self.data[field_name] = value
+
+
+def split_names(
+    text: str, known: Mapping[str, Any], *, key: Callable[[str], str]
+) -> tuple[list[Any], list[str]]:
+    """Values named in ``text``, separated by ";" (or "," where that gives known names).
+
+    Names with commas ("Stadt Jena, Fachdienst Jugend") are found as a whole first.
+    """
+    found: list[Any] = []
+    unknown: list[str] = []
+    if key(text) in known:
+        return [known[key(text)]], []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        if key(part) in known:
+            found.append(known[key(part)])
+            continue
+        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
+        if len(pieces) > 1 and all(key(piece) in known for piece in pieces):
+            found.extend(known[key(piece)] for piece in pieces)
+        elif len(pieces) > 1:
+            unknown.extend(piece for piece in pieces if key(piece) not in known)
+        else:
+            unknown.append(part)
+    return found, unknown

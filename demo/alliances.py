@@ -1,0 +1,212 @@
+"""The demo alliances, their coordinators and the logins that `make demo` creates
+(idempotently). Their workspaces are filled by ``demo.workspace``, the state layer's content
+by ``demo.state``; ``manage.py seed_demo`` runs them in order."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+
+from core.services.records import record_update
+from tenants.districts import District
+from tenants.models import Alliance, AllianceStatus, Membership, User
+from tenants.roles import Role
+from tenants.services.alliances import alliance_create
+from tenants.services.memberships import membership_create
+from tenants.services.provisioning import template_is_current
+
+DEMO_PASSWORD = "demo-passwort"  # noqa: S105 - documented demo login, never in production
+SUPPORT_EMAIL = "admin@demo.example"
+
+# The demo alliances, one per district. Jena and Bad Frankenhausen come first: tests,
+# documentation and outside checks rely on their slugs, names and logins. ``town`` and
+# ``coordinator`` are not fields of the alliance: the workspace content and the
+# coordinator records of the other alliances use them.
+DEMO_ALLIANCES = [
+    {
+        "slug": "jena",
+        "name": "Lokales Bündnis für Familie Jena",
+        "district": District.JENA,
+        "host_organisation": "Stadt Jena, Fachdienst Familie und Bildung",
+        "founded_on": datetime.date(2004, 10, 1),
+        "town": "Jena",
+    },
+    {
+        "slug": "badfrankenhausen",
+        "name": "Lokales Bündnis für Familie Bad Frankenhausen",
+        "district": District.KYFFHAEUSERKREIS,
+        "host_organisation": "Stadt Bad Frankenhausen/Kyffhäuser",
+        "founded_on": datetime.date(2008, 5, 15),
+        "town": "Bad Frankenhausen",
+    },
+    *(
+        {
+            "slug": slug,
+            "name": f"Lokales Bündnis für Familie {town}",
+            "district": district,
+            "host_organisation": host,
+            "founded_on": founded_on,
+            "town": town,
+            "coordinator": coordinator,
+        }
+        for slug, town, district, host, founded_on, coordinator in [
+            ("erfurt", "Erfurt", District.ERFURT, "Landeshauptstadt Erfurt, Jugendamt",
+             datetime.date(2005, 3, 8), "Katrin Vogel"),
+            ("weimar", "Weimar", District.WEIMAR, "Stadt Weimar, Familienbüro",
+             datetime.date(2006, 9, 21), "Thomas Brückner"),
+            ("gera", "Gera", District.GERA, "Stadt Gera, Fachdienst Jugend und Familie",
+             datetime.date(2005, 11, 3), "Sabine Kretschmer"),
+            ("gotha", "Gotha", District.GOTHA, "Landratsamt Gotha, Familienbüro",
+             datetime.date(2007, 4, 17), "Andreas Heinze"),
+            ("eisenach", "Eisenach", District.EISENACH, "Stadt Eisenach, Sozialamt",
+             datetime.date(2006, 6, 1), "Claudia Rommel"),
+            ("nordhausen", "Nordhausen", District.NORDHAUSEN,
+             "Landratsamt Nordhausen, Familienservice", datetime.date(2005, 10, 12),
+             "Martin Ehrhardt"),
+            ("suhl", "Suhl", District.SUHL, "Stadt Suhl, Familienzentrum",
+             datetime.date(2008, 2, 26), "Ines Büttner"),
+            ("muehlhausen", "Mühlhausen", District.UNSTRUT_HAINICH,
+             "Mehrgenerationenhaus Mühlhausen", datetime.date(2007, 9, 5), "Jörg Landgraf"),
+            ("altenburg", "Altenburg", District.ALTENBURGER_LAND,
+             "Landratsamt Altenburger Land, Jugendamt", datetime.date(2006, 1, 19),
+             "Petra Seifert"),
+            ("saalfeld", "Saalfeld", District.SAALFELD_RUDOLSTADT,
+             "Stadt Saalfeld/Saale, Fachbereich Soziales", datetime.date(2009, 3, 30),
+             "Ronny Schubert"),
+            ("sonneberg", "Sonneberg", District.SONNEBERG, "Landratsamt Sonneberg",
+             datetime.date(2010, 5, 6), "Franziska Eckardt"),
+            ("ilmenau", "Ilmenau", District.ILM_KREIS, "Stadt Ilmenau, Familienbüro",
+             datetime.date(2008, 10, 9), "Stefan Möller"),
+            ("soemmerda", "Sömmerda", District.SOEMMERDA, "Landratsamt Sömmerda",
+             datetime.date(2011, 2, 15), "Anja Pfeiffer"),
+            ("poessneck", "Pößneck", District.SAALE_ORLA, "Stadt Pößneck, Bürgerbüro Familie",
+             datetime.date(2012, 7, 3), "Uwe Hartung"),
+        ]
+    ),
+]  # fmt: skip
+
+# What ``alliance_create`` takes of an entry above.
+ALLIANCE_FIELDS = ("slug", "name", "district", "host_organisation", "founded_on")
+
+
+def coordinator_email(slug: str) -> str:
+    """The demo coordinator's address of an alliance (a login for Jena and Bad
+    Frankenhausen, a record without a password for the others)."""
+    return f"{slug}@demo.example"
+
+
+@contextmanager
+def search_path_set_once() -> Iterator[None]:
+    """Let django-tenants set the search path once per schema switch, not before every
+    statement, while the demo data is written.
+
+    It repeats ``SET search_path`` for each cursor (``TENANT_LIMIT_SET_CALLS`` is off)
+    because a failed savepoint could leave a pooled connection on the wrong schema. The
+    seed writes each part in one transaction that a failure rolls back as a whole,
+    ending the command; the repetition buys nothing there and costs half its time.
+    """
+    previous = getattr(settings, "TENANT_LIMIT_SET_CALLS", False)
+    settings.TENANT_LIMIT_SET_CALLS = True
+    try:
+        yield
+    finally:
+        settings.TENANT_LIMIT_SET_CALLS = previous
+
+
+def seed_alliances() -> list[tuple[Alliance, bool]]:
+    """Create the demo alliances that do not exist yet, marked as demo data; returns
+    (alliance, created) pairs.
+
+    Schemas are copied from the template (``make demo`` runs ``ensure_template_schema``
+    first); without a current template they are migrated, which takes longer.
+    """
+    copy_template = template_is_current()
+    results = []
+    for data in DEMO_ALLIANCES:
+        alliance = Alliance.objects.filter(slug=data["slug"]).first()
+        created = alliance is None
+        if created:
+            fields = {name: data[name] for name in ALLIANCE_FIELDS}
+            alliance = alliance_create(
+                actor=None, status=AllianceStatus.ACTIVE, copy_template=copy_template, **fields
+            )
+        if not alliance.is_demo:
+            alliance = record_update(
+                actor=None,
+                instance=alliance,
+                data={"is_demo": True},
+                action="tenants.alliance.marked_demo",
+            )
+        results.append((alliance, created))
+    return results
+
+
+# Stable demo logins: the documentation and outside checks rely on them.
+DEMO_ACCOUNTS = [
+    ("land@demo.example", "Landeskoordination (Demo)", Role.STATE_COORDINATOR, None),
+    ("ministerium@demo.example", "Ministerium (Demo)", Role.MINISTRY, None),
+    ("jena@demo.example", "Koordination Jena (Demo)", Role.LOCAL_COORDINATOR, "jena"),
+    ("kuratorium.jena@demo.example", "Kuratorium Jena (Demo)", Role.BOARD_MEMBER, "jena"),
+    (
+        "badfrankenhausen@demo.example",
+        "Koordination Bad Frankenhausen (Demo)",
+        Role.LOCAL_COORDINATOR,
+        "badfrankenhausen",
+    ),
+]
+
+
+def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
+    """Create the demo accounts and their roles if missing; (email, role, slug, created)."""
+    results = []
+    for email, name, role, slug in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        created = user is None
+        if created:
+            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+        alliance = Alliance.objects.get(slug=slug) if slug else None
+        if not Membership.objects.filter(user=user, role=role, alliance=alliance).exists():
+            membership_create(actor=None, user=user, role=role, alliance=alliance)
+        results.append((email, role, slug, created))
+    return results
+
+
+def seed_coordinators() -> list[tuple[str, bool]]:
+    """The local coordinators of the alliances without a demo login: accounts without a
+    password (nobody can log in with them), so that the alliances have a coordinator to
+    invite and to show. Returns (email, created) pairs."""
+    results = []
+    logins = {email for email, _name, _role, _slug in DEMO_ACCOUNTS}
+    for data in DEMO_ALLIANCES:
+        email = coordinator_email(data["slug"])
+        if email in logins:
+            continue
+        user = User.objects.filter(email=email).first()
+        created = user is None
+        if created:
+            user = User.objects.create_user(email, None, full_name=data["coordinator"])
+        alliance = Alliance.objects.get(slug=data["slug"])
+        role = Role.LOCAL_COORDINATOR
+        if not Membership.objects.filter(user=user, role=role, alliance=alliance).exists():
+            membership_create(actor=None, user=user, role=role, alliance=alliance)
+        results.append((email, created))
+    return results
+
+
+def seed_support_user() -> tuple[User, bool]:
+    user = User.objects.filter(email=SUPPORT_EMAIL).first()
+    if user is not None:
+        return user, False
+    user = User.objects.create_superuser(SUPPORT_EMAIL, DEMO_PASSWORD, full_name="Support (Demo)")
+    return user, True
+
+
+def demo_urls(port: int = 8000) -> list[tuple[str, str]]:
+    base = settings.BASE_DOMAIN
+    urls = [("Landeskoordination", f"http://{base}:{port}/")]
+    for data in DEMO_ALLIANCES:
+        urls.append((data["name"], f"http://{data['slug']}.{base}:{port}/"))
+    return urls

@@ -1,0 +1,199 @@
+"""Time the statistics refresh and the state dashboard with N synthetic alliances.
+
+    manage.py benchmark_statistics --settings=config.settings.bench --alliances 16 650
+    manage.py benchmark_statistics --settings=config.settings.bench --cleanup
+
+Part of ``make bench`` (tests/benchmarks), which also writes the figures into
+docs/benchmarks.md. Runs only in the benchmark database (``config.settings.bench``).
+For each size it makes sure alliances ``bench-001`` ... ``bench-<N>`` exist (copied
+from the template schema, records from ``tests.benchmarks.alliance_data.seed_alliance_data``), lets
+only those count, and measures:
+
+- the refresh (``statistics_refresh``: the engine's batched ``UNION ALL`` statements
+  plus the snapshot upserts), median of ``--runs``;
+- the naive way for comparison: per alliance ``schema_context`` and the ORM's
+  ``alliance_figures()`` (the same figures, about ten queries per alliance), median of
+  ``--naive-runs``; it only computes and writes no snapshots, which favours it;
+- ``GET /dashboard/`` as a state coordinator (it reads snapshot rows only), median of
+  ``--requests``.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from core.selectors.figures import alliance_figures
+from regional.models import AllianceSnapshot, StatisticsRun
+from regional.services.statistics import statistics_refresh
+from regional.statistics import counted_alliances
+from tenants.models import Membership, User
+from tenants.roles import Role
+from tenants.services.memberships import membership_create
+from tests.benchmarks.alliance_data import seed_alliance_data
+from tests.benchmarks.common import (
+    Measurement,
+    bench_alliances,
+    counted_only,
+    ensure_alliances,
+    format_seconds,
+    median_ms,
+    require_benchmark_database,
+)
+
+BENCHMARK_EMAIL = "benchmark-landeskoordination@benchmark.invalid"
+REFRESH_TARGET_SECONDS = 1.0
+SPEED_UP_TARGET = 5.0
+SPEED_UP_SIZE = 100  # alliances from which the speed-up target applies
+DASHBOARD_TARGET_MS = 50.0
+
+
+# ---------------------------------------------------------------- timings
+
+
+def time_refresh(runs: int) -> list[float]:
+    samples = []
+    for _run in range(runs):
+        started = time.perf_counter()
+        statistics_refresh(actor=None)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def time_naive(runs: int) -> list[float]:
+    """Per alliance: switch to its schema and count with the ORM (what the engine
+    replaces)."""
+    today = timezone.localdate()
+    samples = []
+    for _run in range(runs):
+        started = time.perf_counter()
+        for ref in counted_alliances():
+            with schema_context(ref.schema_name):
+                alliance_figures(today=today)
+        samples.append(time.perf_counter() - started)
+    connection.set_schema_to_public()
+    return samples
+
+
+def _state_coordinator() -> User:
+    user = User.objects.filter(email=BENCHMARK_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(email=BENCHMARK_EMAIL, password=None)
+    if not Membership.objects.filter(user=user, role=Role.STATE_COORDINATOR).exists():
+        membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR, alliance=None)
+    return user
+
+
+def time_dashboard(requests: int) -> list[float]:
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(_state_coordinator())
+    samples = []
+    for number in range(requests + 1):  # the first one warms caches and is not counted
+        started = time.perf_counter()
+        response = client.get("/dashboard/")
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"/dashboard/ answered {response.status_code}")
+        if number:
+            samples.append(elapsed)
+    connection.set_schema_to_public()
+    return samples
+
+
+# ---------------------------------------------------------------- one size
+
+
+def measure_size(
+    count: int, *, runs: int, naive_runs: int, requests: int, log=print
+) -> list[Measurement]:
+    """Refresh, naive loop and dashboard with exactly ``count`` counted alliances."""
+    require_benchmark_database()
+    created = ensure_alliances(count, seed=seed_alliance_data, log=log)
+    log(f"  {count} alliances ready ({created} created)")
+    with counted_only(count):
+        # Only this size's snapshots: the dashboard shows the latest day's rows.
+        AllianceSnapshot.objects.all().delete()
+        StatisticsRun.objects.all().delete()
+        refresh = time_refresh(runs)
+        naive = time_naive(naive_runs)
+        dashboard = time_dashboard(requests)
+    refresh_s, naive_s = median_ms(refresh) / 1000, median_ms(naive) / 1000
+    speed_up = naive_s / refresh_s
+    dashboard_ms = median_ms(dashboard)
+    size = f"{count} alliances"
+    rows = [
+        Measurement(
+            "statistics refresh (engine), median",
+            size,
+            f"{format_seconds(refresh_s)} ({runs} runs, {format_seconds(min(refresh))}–"
+            f"{format_seconds(max(refresh))})",
+            f"< {REFRESH_TARGET_SECONDS:.0f} s",
+            refresh_s < REFRESH_TARGET_SECONDS,
+        ),
+        Measurement(
+            "statistics, naive per-alliance ORM loop, median",
+            size,
+            f"{format_seconds(naive_s)} ({naive_runs} runs); engine {speed_up:.1f}× faster",
+            # The speed-up is the goal for Germany's scale; small sizes show the trend.
+            f"engine ≥ {SPEED_UP_TARGET:.0f}× faster" if count >= SPEED_UP_SIZE else "",
+            speed_up >= SPEED_UP_TARGET if count >= SPEED_UP_SIZE else None,
+        ),
+        Measurement(
+            "state dashboard `GET /dashboard/`, median",
+            size,
+            f"{dashboard_ms:.0f} ms ({requests} requests)",
+            f"< {DASHBOARD_TARGET_MS:.0f} ms",
+            dashboard_ms < DASHBOARD_TARGET_MS,
+        ),
+    ]
+    return rows
+
+
+def remove_benchmark_data(log=print) -> int:
+    """Delete the benchmark alliances (schemas dropped), account and statistics runs."""
+    require_benchmark_database()
+    removed = 0
+    for alliance in bench_alliances():
+        alliance.delete(force_drop=True)
+        connection.set_schema_to_public()
+        removed += 1
+    User.objects.filter(email=BENCHMARK_EMAIL).delete()
+    StatisticsRun.objects.all().delete()
+    log(f"Removed {removed} benchmark alliances (schemas dropped) and the statistics runs.")
+    return removed
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark database only: time the statistics refresh (against the naive "
+        "per-alliance ORM loop) and the state dashboard with N synthetic alliances."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--alliances", type=int, nargs="+", default=[16], help="Sizes (default 16)."
+        )
+        parser.add_argument("--runs", type=int, default=5, help="Refreshes per size.")
+        parser.add_argument("--naive-runs", type=int, default=3, help="Naive loops per size.")
+        parser.add_argument("--requests", type=int, default=20, help="Dashboard requests.")
+        parser.add_argument("--cleanup", action="store_true", help="Remove the alliances.")
+
+    def handle(self, *args, alliances, runs, naive_runs, requests, cleanup: bool, **options):
+        require_benchmark_database()
+        connection.set_schema_to_public()
+        if cleanup:
+            remove_benchmark_data(log=self.stdout.write)
+            return
+        for count in sorted(alliances):
+            for row in measure_size(
+                count, runs=runs, naive_runs=naive_runs, requests=requests, log=self.stdout.write
+            ):
+                verdict = {True: "met", False: "MISSED", None: ""}[row.met]
+                self.stdout.write(
+                    f"{row.benchmark} [{row.size}]: {row.result}; {row.target} {verdict}"
+                )

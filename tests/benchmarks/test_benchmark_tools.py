@@ -1,0 +1,24 @@
+"""The benchmark tooling (``make bench``) stays runnable: its synthetic alliance data and
+its size table. The benchmarks themselves run only by ``python -m tests.benchmarks``."""
+
+from __future__ import annotations
+
+from django_tenants.utils import tenant_context
+
+from core.models import Partner, Project, SealApplication
+from tests.benchmarks.__main__ import FULL, QUICK, parse
+from tests.benchmarks.alliance_data import PARTNERS, PROJECTS, SEALS, seed_alliance_data
+
+
+def test_quick_and_full_runs_know_the_same_sizes():
+    assert FULL.keys() == QUICK.keys()
+    assert parse(["--quick"]).sizes == [4, 12]
+    assert parse([]).migrate_alliances == 320
+
+
+def test_synthetic_alliance_data_fills_an_alliance(jena):
+    with tenant_context(jena):
+        seed_alliance_data()
+        assert Partner.objects.count() == PARTNERS
+        assert Project.objects.count() == PROJECTS
+        assert SealApplication.objects.filter(status="awarded").count() == SEALS
