@@ -513,15 +513,13 @@ class _WorkspaceSeed:
             members.append(
                 board.board_member_create(
                     actor=self.actor,
-                    data={
-                        "full_name": f"{first} {last}",
-                        "affiliation": partner.name,
-                        "partner": partner,
-                        "position": position,
-                        "email": self.mail(first, last, partner.name),
-                        "term_start": term_start,
-                        "term_end": add_months(term_start, 48),
-                    },
+                    full_name=f"{first} {last}",
+                    affiliation=partner.name,
+                    partner=partner,
+                    position=position,
+                    email=self.mail(first, last, partner.name),
+                    term_start=term_start,
+                    term_end=add_months(term_start, 48),
                 )
             )
             self.count("board_members")
@@ -533,12 +531,10 @@ class _WorkspaceSeed:
         flagship = self.profile.flagship
         template = board.meeting_template_create(
             actor=self.actor,
-            data={
-                "name": "Sitzung des Kuratoriums" if flagship else "Sitzung der Steuerungsgruppe",
-                "location": f"Rathaus {self.town}, Beratungsraum",
-                "start_time": datetime.time(16, 0),
-                "agenda": "\n".join(BOARD_AGENDA if flagship else BOARD_AGENDA_SMALL),
-            },
+            name="Sitzung des Kuratoriums" if flagship else "Sitzung der Steuerungsgruppe",
+            location=f"Rathaus {self.town}, Beratungsraum",
+            start_time=datetime.time(16, 0),
+            agenda="\n".join(BOARD_AGENDA if flagship else BOARD_AGENDA_SMALL),
         )
         first = _weekday_on_or_after(
             self.window_start + datetime.timedelta(days=self.rng.randint(5, 40)), 2

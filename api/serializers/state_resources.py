@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     AllianceSetup,
     AllianceSnapshot,
     Invitation,
@@ -76,7 +76,7 @@ class AllianceSnapshotSerializer(serializers.ModelSerializer):
 
 class AgendaEntrySerializer(serializers.ModelSerializer):
     class Meta:
-        model = AgendaEntry
+        model = AgendaItem
         fields = ["id", "position", "start_time", "duration_minutes", "title", "speaker"]
         read_only_fields = fields
         extra_kwargs = {

@@ -1,51 +1,102 @@
 """Writes of the board (Kuratorium): members, meeting templates, meetings, agendas,
-minutes and attachments."""
+minutes and attachments.
+
+The meetings share their agenda, minutes and attachment rules with the regional
+meetings (``kernel.meetings``); this module declares what is the board's own.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime
-import os
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import (
     AgendaItem,
     BoardMeeting,
     BoardMember,
+    BoardPosition,
     MeetingAttachment,
     MeetingStatus,
     MeetingTemplate,
-    MinutesStatus,
+    Partner,
 )
-from core.services.meetings import (
-    agenda_correction_reason,
-    audit_agenda_correction,
-    ensure_minutes_approvable,
-)
+from core.services import records
 from core.services.records import record_create, record_delete, record_update
-from kernel.audit.services import audit_log
 from kernel.dates import validate_plausible_date
-from kernel.uploads import attachment_check
+from kernel.meetings import services as meetings
+from kernel.meetings.agenda import Agenda
+from kernel.meetings.services import UNCHANGED, given
 
 SERIES_MAX = 12
 MONTHS_BETWEEN_MEETINGS = 3
+
+AGENDA = Agenda(meeting_model=BoardMeeting, item_model=AgendaItem, records=records)
 
 
 # ---------------------------------------------------------------- board members
 
 
-def board_member_create(*, actor, data: dict[str, Any]) -> BoardMember:
-    return record_create(actor=actor, model=BoardMember, data=data)
+def board_member_create(
+    *,
+    actor,
+    full_name: str,
+    term_start: datetime.date,
+    affiliation: str = "",
+    partner: Partner | None = None,
+    position: str = BoardPosition.MEMBER,
+    email: str = "",
+    phone: str = "",
+    term_end: datetime.date | None = None,
+) -> BoardMember:
+    return record_create(
+        actor=actor,
+        model=BoardMember,
+        data={
+            "full_name": full_name,
+            "affiliation": affiliation,
+            "partner": partner,
+            "position": position,
+            "email": email,
+            "phone": phone,
+            "term_start": term_start,
+            "term_end": term_end,
+        },
+    )
 
 
-def board_member_update(*, actor, member: BoardMember, data: dict[str, Any]) -> BoardMember:
-    return record_update(actor=actor, instance=member, data=data)
+def board_member_update(
+    *,
+    actor,
+    member: BoardMember,
+    full_name=UNCHANGED,
+    term_start=UNCHANGED,
+    affiliation=UNCHANGED,
+    partner=UNCHANGED,
+    position=UNCHANGED,
+    email=UNCHANGED,
+    phone=UNCHANGED,
+    term_end=UNCHANGED,
+) -> BoardMember:
+    """Change the fields given (the others stay as they are)."""
+    return record_update(
+        actor=actor,
+        instance=member,
+        data=given(
+            full_name=full_name,
+            affiliation=affiliation,
+            partner=partner,
+            position=position,
+            email=email,
+            phone=phone,
+            term_start=term_start,
+            term_end=term_end,
+        ),
+    )
 
 
 def board_member_delete(*, actor, member: BoardMember) -> None:
@@ -55,14 +106,36 @@ def board_member_delete(*, actor, member: BoardMember) -> None:
 # ---------------------------------------------------------------- meeting templates
 
 
-def meeting_template_create(*, actor, data: dict[str, Any]) -> MeetingTemplate:
-    return record_create(actor=actor, model=MeetingTemplate, data=data)
+def meeting_template_create(
+    *,
+    actor,
+    name: str,
+    location: str = "",
+    start_time: datetime.time | None = None,
+    agenda: str = "",
+) -> MeetingTemplate:
+    return record_create(
+        actor=actor,
+        model=MeetingTemplate,
+        data={"name": name, "location": location, "start_time": start_time, "agenda": agenda},
+    )
 
 
 def meeting_template_update(
-    *, actor, template: MeetingTemplate, data: dict[str, Any]
+    *,
+    actor,
+    template: MeetingTemplate,
+    name=UNCHANGED,
+    location=UNCHANGED,
+    start_time=UNCHANGED,
+    agenda=UNCHANGED,
 ) -> MeetingTemplate:
-    return record_update(actor=actor, instance=template, data=data)
+    """Change the fields given (the others stay as they are)."""
+    return record_update(
+        actor=actor,
+        instance=template,
+        data=given(name=name, location=location, start_time=start_time, agenda=agenda),
+    )
 
 
 def meeting_template_delete(*, actor, template: MeetingTemplate) -> None:
@@ -135,24 +208,51 @@ def meeting_series_plan(
 
 
 @transaction.atomic
-def meeting_create(*, actor, data: dict[str, Any]) -> BoardMeeting:
+def meeting_create(
+    *,
+    actor,
+    title: str,
+    date: datetime.date,
+    start_time: datetime.time | None = None,
+    location: str = "",
+    template: MeetingTemplate | None = None,
+) -> BoardMeeting:
     """A single meeting. With a template, empty place and time come from it and the
     standing agenda becomes the meeting's agenda."""
-    data = dict(data)
-    template = data.get("template")
     if template is not None:
-        if not data.get("location"):
-            data["location"] = template.location
-        if data.get("start_time") is None:
-            data["start_time"] = template.start_time
-    meeting = record_create(actor=actor, model=BoardMeeting, data=data)
+        location = location or template.location
+        start_time = template.start_time if start_time is None else start_time
+    meeting = record_create(
+        actor=actor,
+        model=BoardMeeting,
+        data={
+            "title": title,
+            "date": date,
+            "start_time": start_time,
+            "location": location,
+            "template": template,
+        },
+    )
     if template is not None:
         _create_agenda(actor=actor, meeting=meeting, lines=template.agenda_lines)
     return meeting
 
 
-def meeting_update(*, actor, meeting: BoardMeeting, data: dict[str, Any]) -> BoardMeeting:
-    return record_update(actor=actor, instance=meeting, data=data)
+def meeting_update(
+    *,
+    actor,
+    meeting: BoardMeeting,
+    title=UNCHANGED,
+    date=UNCHANGED,
+    start_time=UNCHANGED,
+    location=UNCHANGED,
+) -> BoardMeeting:
+    """Change the fields given (the others stay as they are)."""
+    return record_update(
+        actor=actor,
+        instance=meeting,
+        data=given(title=title, date=date, start_time=start_time, location=location),
+    )
 
 
 def meeting_delete(*, actor, meeting: BoardMeeting) -> None:
@@ -164,21 +264,11 @@ def meeting_delete(*, actor, meeting: BoardMeeting) -> None:
 
 
 def meeting_mark_held(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned meeting can be marked as held."))
-    if meeting.date > timezone.localdate():
-        raise ValidationError(_("A meeting in the future cannot be marked as held."))
-    return record_update(
-        actor=actor,
-        instance=meeting,
-        data={"status": MeetingStatus.HELD},
-        action="core.boardmeeting.held",
-    )
+    return meetings.mark_held(records=records, actor=actor, meeting=meeting)
 
 
 def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned meeting can be cancelled."))
+    meetings.ensure_planned_for_cancel(meeting)
     if meeting.decisions.exists():
         raise ValidationError(_("Decisions were taken in this meeting; it cannot be cancelled."))
     return record_update(
@@ -191,110 +281,50 @@ def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
 
 # ---------------------------------------------------------------- agenda items
 # Once the meeting has taken place its agenda is locked: each change needs a ``reason``
-# (core.services.meetings), recorded in an audit entry on the meeting.
-# Positions are 1..n without gaps. The unique (meeting, position) constraint is checked
-# row by row, so renumbering first parks the items on high numbers, then sets the final ones.
-
-_PARKING_OFFSET = 10000
+# (kernel.meetings.rules), recorded in an audit entry on the meeting.
 
 
-def _renumber(items: list[AgendaItem], start: dict[int, int]) -> None:
-    """Give each item in ``items`` the position ``start[item.pk]`` (two bulk updates)."""
-    if not items:
-        return
-    for offset, item in enumerate(items, start=1):
-        item.position = _PARKING_OFFSET + offset
-    AgendaItem.objects.bulk_update(items, ["position"])
-    for item in items:
-        item.position = start[item.pk]
-    AgendaItem.objects.bulk_update(items, ["position"])
-
-
-def _others(meeting: BoardMeeting, exclude_pk: int | None = None) -> list[AgendaItem]:
-    queryset = AgendaItem.objects.select_for_update().filter(meeting=meeting)
-    if exclude_pk is not None:
-        queryset = queryset.exclude(pk=exclude_pk)
-    return list(queryset.order_by("position", "pk"))
-
-
-def _make_gap(items: list[AgendaItem], position: int) -> None:
-    """Number ``items`` 1..n, leaving ``position`` free."""
-    wanted = {}
-    for index, item in enumerate(items, start=1):
-        wanted[item.pk] = index if index < position else index + 1
-    changed = [item for item in items if item.position != wanted[item.pk]]
-    _renumber(changed, wanted)
-
-
-def _clamp(position: int | None, highest: int) -> int:
-    if position is None or position > highest:
-        return highest
-    return max(position, 1)
-
-
-@transaction.atomic
 def agenda_item_create(
-    *, actor, meeting: BoardMeeting, data: dict[str, Any], reason: str = ""
+    *,
+    actor,
+    meeting: BoardMeeting,
+    title: str,
+    notes: str = "",
+    position: int | None = None,
+    reason: str = "",
 ) -> AgendaItem:
     """Add an item; without a position (or beyond the end) it goes last, otherwise the
     items from that position on move down one place."""
-    data = dict(data)
-    meeting = BoardMeeting.objects.select_for_update().get(pk=meeting.pk)
-    reason = agenda_correction_reason(meeting, reason)
-    items = _others(meeting)
-    position = _clamp(data.pop("position", None), len(items) + 1)
-    _make_gap(items, position)
-    item = record_create(
-        actor=actor, model=AgendaItem, data={**data, "meeting": meeting, "position": position}
+    return AGENDA.create(
+        actor=actor,
+        meeting=meeting,
+        fields={"title": title, "notes": notes},
+        position=position,
+        reason=reason,
     )
-    audit_agenda_correction(
-        actor=actor, meeting=meeting, reason=reason, change="created", item=item
-    )
-    return item
 
 
-@transaction.atomic
 def agenda_item_update(
-    *, actor, item: AgendaItem, data: dict[str, Any], reason: str = ""
+    *,
+    actor,
+    item: AgendaItem,
+    title=UNCHANGED,
+    notes=UNCHANGED,
+    position: int | None = None,
+    reason: str = "",
 ) -> AgendaItem:
     """Change an item's text; a new position moves it and closes the gap it leaves."""
-    data = dict(data)
-    meeting = BoardMeeting.objects.select_for_update().get(pk=item.meeting_id)
-    reason = agenda_correction_reason(meeting, reason)
-    others = _others(item.meeting, exclude_pk=item.pk)
-    old_position = AgendaItem.objects.values_list("position", flat=True).get(pk=item.pk)
-    requested = data.pop("position", None)
-    new_position = old_position if requested is None else _clamp(requested, len(others) + 1)
-    item.position = old_position
-    item = record_update(actor=actor, instance=item, data=data)
-    if new_position != old_position:
-        AgendaItem.objects.filter(pk=item.pk).update(position=0)
-        _make_gap(others, new_position)
-        AgendaItem.objects.filter(pk=item.pk).update(position=new_position)
-        item.position = new_position
-        audit_log(
-            actor=actor,
-            action="core.agendaitem.moved",
-            target=item,
-            changes={"position": [str(old_position), str(new_position)]},
-        )
-    audit_agenda_correction(
-        actor=actor, meeting=meeting, reason=reason, change="updated", item=item
+    return AGENDA.update(
+        actor=actor,
+        item=item,
+        fields=given(title=title, notes=notes),
+        position=position,
+        reason=reason,
     )
-    return item
 
 
-@transaction.atomic
 def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
-    meeting = BoardMeeting.objects.select_for_update().get(pk=item.meeting_id)
-    reason = agenda_correction_reason(meeting, reason)
-    audit_agenda_correction(
-        actor=actor, meeting=meeting, reason=reason, change="deleted", item=item
-    )
-    record_delete(actor=actor, instance=item)
-    remaining = _others(meeting)
-    wanted = {entry.pk: index for index, entry in enumerate(remaining, start=1)}
-    _renumber([entry for entry in remaining if entry.position != wanted[entry.pk]], wanted)
+    AGENDA.delete(actor=actor, item=item, reason=reason)
 
 
 # ---------------------------------------------------------------- minutes
@@ -302,16 +332,12 @@ def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
 
 def minutes_update(*, actor, meeting: BoardMeeting, minutes: str) -> BoardMeeting:
     """Write or change the draft minutes; approved minutes are final."""
-    current = BoardMeeting.objects.values_list("minutes_status", flat=True).get(pk=meeting.pk)
-    if current == MinutesStatus.APPROVED:
-        raise ValidationError(_("The minutes have been approved and can no longer be changed."))
-    if not minutes.strip():
-        raise ValidationError({"minutes": _("Please write the minutes.")})
-    return record_update(
+    return meetings.minutes_write(
+        records=records,
         actor=actor,
-        instance=meeting,
-        data={"minutes": minutes, "minutes_status": MinutesStatus.DRAFT},
-        action="core.boardmeeting.minutes_written",
+        meeting=meeting,
+        minutes=minutes,
+        final_error=_("The minutes have been approved and can no longer be changed."),
     )
 
 
@@ -319,41 +345,33 @@ def minutes_approve(
     *, actor, meeting: BoardMeeting, approved_on: datetime.date | None = None
 ) -> BoardMeeting:
     """Approve the draft minutes once the meeting has taken place."""
-    if meeting.minutes_status != MinutesStatus.DRAFT:
-        raise ValidationError(_("Only draft minutes can be approved."))
-    approved_on = approved_on or timezone.localdate()
-    ensure_minutes_approvable(meeting, approved_on)
-    return record_update(
+    return meetings.minutes_finalise(
+        records=records,
         actor=actor,
-        instance=meeting,
-        data={
-            "minutes_status": MinutesStatus.APPROVED,
-            "minutes_approved_on": approved_on,
-        },
-        action="core.boardmeeting.minutes_approved",
+        meeting=meeting,
+        on=approved_on,
+        not_draft_error=_("Only draft minutes can be approved."),
+        action="minutes_approved",
     )
 
 
 # ---------------------------------------------------------------- attachments
 
 
-@transaction.atomic
 def attachment_create(
     *, actor, meeting: BoardMeeting, title: str, file: UploadedFile
 ) -> MeetingAttachment:
-    attachment_check(file)
-    title = title.strip() or os.path.splitext(os.path.basename(file.name))[0]
     # Saving stores the file under MEDIA_ROOT/<schema>/board/<meeting>/.
-    return record_create(
+    return meetings.attachment_add(
+        records=records,
         actor=actor,
         model=MeetingAttachment,
-        data={"meeting": meeting, "title": title[:200], "file": file},
+        meeting=meeting,
+        title=title,
+        file=file,
     )
 
 
 def attachment_delete(*, actor, attachment: MeetingAttachment) -> None:
     """Remove the record and, once that is committed, the stored file."""
-    storage, name = attachment.file.storage, attachment.file.name
-    record_delete(actor=actor, instance=attachment)
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    meetings.attachment_remove(records=records, actor=actor, attachment=attachment)

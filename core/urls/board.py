@@ -4,6 +4,7 @@
 from django.urls import path
 
 from core.views import board as views
+from core.views import board_members as members
 
 urlpatterns = [
     path("", views.meeting_list_view, name="meeting-list"),
@@ -37,17 +38,19 @@ urlpatterns = [
         views.attachment_delete,
         name="attachment-delete",
     ),
-    path("members/", views.board_member_list_view, name="boardmember-list"),
-    path("members/new/", views.board_member_create, name="boardmember-create"),
-    path("members/<int:pk>/", views.board_member_detail, name="boardmember-detail"),
-    path("members/<int:pk>/edit/", views.board_member_edit, name="boardmember-edit"),
-    path("members/<int:pk>/delete/", views.board_member_delete, name="boardmember-delete"),
-    path("templates/", views.meeting_template_list_view, name="meetingtemplate-list"),
-    path("templates/new/", views.meeting_template_create, name="meetingtemplate-create"),
-    path("templates/<int:pk>/", views.meeting_template_detail_view, name="meetingtemplate-detail"),
-    path("templates/<int:pk>/edit/", views.meeting_template_edit, name="meetingtemplate-edit"),
+    path("members/", members.board_member_list_view, name="boardmember-list"),
+    path("members/new/", members.board_member_create, name="boardmember-create"),
+    path("members/<int:pk>/", members.board_member_detail, name="boardmember-detail"),
+    path("members/<int:pk>/edit/", members.board_member_edit, name="boardmember-edit"),
+    path("members/<int:pk>/delete/", members.board_member_delete, name="boardmember-delete"),
+    path("templates/", members.meeting_template_list_view, name="meetingtemplate-list"),
+    path("templates/new/", members.meeting_template_create, name="meetingtemplate-create"),
     path(
-        "templates/<int:pk>/delete/", views.meeting_template_delete, name="meetingtemplate-delete"
+        "templates/<int:pk>/", members.meeting_template_detail_view, name="meetingtemplate-detail"
     ),
-    path("templates/<int:pk>/series/", views.meeting_series, name="meeting-series"),
+    path("templates/<int:pk>/edit/", members.meeting_template_edit, name="meetingtemplate-edit"),
+    path(
+        "templates/<int:pk>/delete/", members.meeting_template_delete, name="meetingtemplate-delete"
+    ),
+    path("templates/<int:pk>/series/", members.meeting_series, name="meeting-series"),
 ]

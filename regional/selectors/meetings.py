@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     Invitation,
     RegionalAttachment,
     RegionalMeeting,
@@ -37,7 +37,7 @@ def _count(model, **filters) -> Coalesce:
 def meeting_list() -> QuerySet[RegionalMeeting]:
     """Meetings with their host and the counts the lists and exports show."""
     return RegionalMeeting.objects.select_related("host_alliance").annotate(
-        agenda_count=_count(AgendaEntry),
+        agenda_count=_count(AgendaItem),
         invited_count=_count(Invitation),
         attending_count=_count(Invitation, response=Response.ATTENDING),
         declined_count=_count(Invitation, response=Response.DECLINED),
@@ -58,7 +58,7 @@ def past_meetings(today: datetime.date | None = None) -> QuerySet[RegionalMeetin
 
 
 def _agenda() -> Prefetch:
-    return Prefetch("agenda", queryset=AgendaEntry.objects.order_by("position", "pk"))
+    return Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
 
 
 def _attachments() -> Prefetch:
@@ -83,7 +83,7 @@ def meeting_detail(pk: int) -> RegionalMeeting:
     )
 
 
-def meeting_agenda(meeting: RegionalMeeting) -> list[AgendaEntry]:
+def meeting_agenda(meeting: RegionalMeeting) -> list[AgendaItem]:
     """The agenda in order (uses the entries prefetched by meeting_detail() if any)."""
     return sorted(meeting.agenda.all(), key=lambda entry: (entry.position, entry.pk))
 
@@ -107,7 +107,7 @@ def overlapping_meetings(meeting: RegionalMeeting) -> list[RegionalMeeting]:
 def next_agenda_time(meeting: RegionalMeeting) -> datetime.time | None:
     """When an item added at the end would begin: when the last item ends (if it has a
     time and a duration), or when the meeting begins if the agenda is empty."""
-    last = AgendaEntry.objects.filter(meeting=meeting).order_by("-position").first()
+    last = AgendaItem.objects.filter(meeting=meeting).order_by("-position").first()
     if last is None:
         return meeting.start_time
     if last.start_time is None or not last.duration_minutes:

@@ -24,7 +24,7 @@ from regional.selectors.meetings import (
     published_minutes,
     reply_summary,
 )
-from regional.services import meetings as services
+from regional.services import invitations as invitation_services
 from regional.views.meetings import serve_attachment
 from tenants.permissions import requires
 
@@ -100,7 +100,7 @@ def invited_reply(request, pk: int):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            services.invitation_reply(
+            invitation_services.invitation_reply(
                 actor=request.user, invitation=own, response=form.cleaned_data["response"]
             )
         except ValidationError as error:

@@ -1,0 +1,216 @@
+"""The pages every kind of meeting shares, declared once per kind in a
+:class:`MeetingPages`: marking the meeting held, its agenda items (with the reason a
+locked agenda asks for), its minutes and its attachments.
+
+The room wraps each page in its own permission check (``requires(...)``) and names it
+in its URL conf; the URL names and templates stay the room's own. ``form_page`` and
+``confirm_page`` are the workspace's form and confirmation pages, passed in because the
+kernel cannot import the room that defines them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+
+from kernel.meetings.rules import agenda_is_locked
+from kernel.uploads import stored_file_response
+
+from .forms import AgendaCorrectionForm
+
+
+@dataclass(frozen=True)
+class MeetingPages:
+    """What differs between two kinds of meeting's pages."""
+
+    meeting_model: type[models.Model]
+    item_model: type[models.Model]
+    attachment_model: type[models.Model]
+    #: The module with the kind's write services (``agenda_item_create``, ...).
+    services: Any
+    item_form: type
+    minutes_form: type
+    attachment_form: type
+    detail_url: Callable[[models.Model], str]
+    form_page: Callable[..., Any]
+    confirm_page: Callable[..., Any]
+    #: Shown when someone opens the minutes of a meeting whose minutes are final.
+    minutes_final_message: Callable[[], str]
+    #: Whether that message is also shown on a POST (which the service refuses).
+    minutes_final_message_on_post: bool = False
+    #: Initial values of a new agenda item's form, from its meeting.
+    item_initial: Callable[[models.Model], dict[str, Any]] = field(default=lambda meeting: {})
+    #: Entered while an attachment's file is read (a schema, say).
+    storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
+
+    # ------------------------------------------------------------ lookups
+
+    def _meeting(self, pk: int):
+        return get_object_or_404(self.meeting_model, pk=pk)
+
+    def _item(self, pk: int, item_pk: int):
+        queryset = self.item_model.objects.select_related("meeting")
+        return get_object_or_404(queryset, pk=item_pk, meeting=pk)
+
+    def _attachment(self, pk: int, attachment_pk: int):
+        return get_object_or_404(self.attachment_model, pk=attachment_pk, meeting=pk)
+
+    # ------------------------------------------------------------ meeting
+
+    def meeting_held(self, request, pk: int):
+        meeting = self._meeting(pk)
+        url = self.detail_url(meeting)
+        return self.confirm_page(
+            request,
+            obj=meeting,
+            action=lambda: self.services.meeting_mark_held(actor=request.user, meeting=meeting),
+            title=_("Meeting held"),
+            question=_("Record that the meeting %(name)s has taken place?") % {"name": meeting},
+            cancel_url=url,
+            success_url=url,
+            success_message=_("The meeting has been marked as held."),
+            button=_("Mark as held"),
+        )
+
+    # ------------------------------------------------------------ agenda
+
+    def agenda_item_create(self, request, pk: int):
+        meeting = self._meeting(pk)
+        url = self.detail_url(meeting)
+        return self.form_page(
+            request,
+            form_class=self.item_form,
+            form_kwargs={"initial": self.item_initial(meeting), "meeting": meeting},
+            save=lambda form: self.services.agenda_item_create(
+                actor=request.user, meeting=meeting, **item_keywords(form)
+            ),
+            success_url=lambda item: url,
+            title=_("New agenda item for %(name)s") % {"name": meeting},
+            cancel_url=url,
+        )
+
+    def agenda_item_edit(self, request, pk: int, item_pk: int):
+        item = self._item(pk, item_pk)
+        url = self.detail_url(item.meeting)
+        return self.form_page(
+            request,
+            form_class=self.item_form,
+            instance=item,
+            form_kwargs={"meeting": item.meeting},
+            save=lambda form: self.services.agenda_item_update(
+                actor=request.user, item=item, **item_keywords(form)
+            ),
+            success_url=lambda changed: url,
+            title=_("Edit agenda item"),
+            cancel_url=url,
+        )
+
+    def agenda_item_delete(self, request, pk: int, item_pk: int):
+        item = self._item(pk, item_pk)
+        url = self.detail_url(item.meeting)
+        if agenda_is_locked(item.meeting):
+            # A locked agenda: removing an item needs a reason, asked for in a form.
+            return self.form_page(
+                request,
+                form_class=AgendaCorrectionForm,
+                save=lambda form: self.services.agenda_item_delete(
+                    actor=request.user, item=item, reason=form.cleaned_data["reason"]
+                ),
+                success_url=lambda _deleted: url,
+                title=_("Remove agenda item"),
+                cancel_url=url,
+                success_message=_("The agenda item has been removed."),
+            )
+        return self.confirm_page(
+            request,
+            obj=item,
+            action=lambda: self.services.agenda_item_delete(actor=request.user, item=item),
+            title=_("Remove agenda item"),
+            question=_("Remove the item %(name)s from the agenda?") % {"name": item},
+            cancel_url=url,
+            success_url=url,
+            success_message=_("The agenda item has been removed."),
+            button=_("Remove"),
+        )
+
+    # ------------------------------------------------------------ minutes
+
+    def minutes_edit(self, request, pk: int):
+        meeting = self._meeting(pk)
+        url = self.detail_url(meeting)
+        if meeting.minutes_final:
+            if request.method != "POST":
+                messages.error(request, self.minutes_final_message())
+                return redirect(url)
+            if self.minutes_final_message_on_post:
+                messages.error(request, self.minutes_final_message())
+        return self.form_page(
+            request,
+            form_class=self.minutes_form,
+            form_kwargs={"initial": {"minutes": meeting.minutes}},
+            save=lambda form: self.services.minutes_update(
+                actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
+            ),
+            success_url=lambda saved: url,
+            title=_("Minutes of %(name)s") % {"name": meeting},
+            cancel_url=url,
+            success_message=_("The draft minutes have been saved."),
+        )
+
+    # ------------------------------------------------------------ attachments
+
+    def attachment_create(self, request, pk: int):
+        meeting = self._meeting(pk)
+        url = self.detail_url(meeting)
+        return self.form_page(
+            request,
+            form_class=self.attachment_form,
+            save=lambda form: self.services.attachment_create(
+                actor=request.user,
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            ),
+            success_url=lambda attachment: url,
+            title=_("New attachment for %(name)s") % {"name": meeting},
+            cancel_url=url,
+            success_message=_("The file has been uploaded."),
+        )
+
+    def serve(self, attachment):
+        """The stored file (never a public URL; the room checks who may see it)."""
+        with self.storage_context():
+            return stored_file_response(attachment.file.storage, attachment.file.name)
+
+    def attachment_download(self, request, pk: int, attachment_pk: int):
+        return self.serve(self._attachment(pk, attachment_pk))
+
+    def attachment_delete(self, request, pk: int, attachment_pk: int):
+        attachment = self._attachment(pk, attachment_pk)
+        url = self.detail_url(attachment.meeting)
+        return self.confirm_page(
+            request,
+            obj=attachment,
+            action=lambda: self.services.attachment_delete(
+                actor=request.user, attachment=attachment
+            ),
+            title=_("Delete attachment"),
+            question=_("Delete the attachment %(name)s?") % {"name": attachment.title},
+            cancel_url=url,
+            success_url=url,
+            success_message=_("The attachment has been deleted."),
+            button=_("Delete"),
+        )
+
+
+def item_keywords(form) -> dict[str, Any]:
+    """An agenda item form's cleaned data as the service's keywords, reason included."""
+    data, reason = form.data_and_reason()
+    return {**data, "reason": reason}
