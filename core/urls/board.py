@@ -5,6 +5,7 @@ from django.urls import path
 
 from core.views import board as views
 from core.views import board_members as members
+from kernel.meetings.urls import meeting_page_paths
 
 urlpatterns = [
     path("", views.meeting_list_view, name="meeting-list"),
@@ -12,31 +13,21 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting-delete"),
-    path("meetings/<int:pk>/held/", views.meeting_held, name="meeting-held"),
     path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting-cancel"),
-    path("meetings/<int:pk>/agenda/new/", views.agenda_item_create, name="agendaitem-create"),
-    path(
-        "meetings/<int:pk>/agenda/<int:item_pk>/edit/",
-        views.agenda_item_edit,
-        name="agendaitem-edit",
-    ),
-    path(
-        "meetings/<int:pk>/agenda/<int:item_pk>/delete/",
-        views.agenda_item_delete,
-        name="agendaitem-delete",
-    ),
-    path("meetings/<int:pk>/minutes/", views.minutes_edit, name="minutes-edit"),
     path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
-    path("meetings/<int:pk>/attachments/new/", views.attachment_create, name="attachment-create"),
-    path(
-        "meetings/<int:pk>/attachments/<int:attachment_pk>/",
-        views.attachment_download,
-        name="attachment-download",
-    ),
-    path(
-        "meetings/<int:pk>/attachments/<int:attachment_pk>/delete/",
-        views.attachment_delete,
-        name="attachment-delete",
+    *meeting_page_paths(
+        prefix="meetings/<int:pk>/",
+        views=views.PAGE_VIEWS,
+        names={
+            "meeting_held": "meeting-held",
+            "agenda_item_create": "agendaitem-create",
+            "agenda_item_edit": "agendaitem-edit",
+            "agenda_item_delete": "agendaitem-delete",
+            "minutes_edit": "minutes-edit",
+            "attachment_create": "attachment-create",
+            "attachment_download": "attachment-download",
+            "attachment_delete": "attachment-delete",
+        },
     ),
     path("members/", members.board_member_list_view, name="boardmember-list"),
     path("members/new/", members.board_member_create, name="boardmember-create"),

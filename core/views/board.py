@@ -59,15 +59,8 @@ PAGES = MeetingPages(
     minutes_final_message=lambda: _("The minutes have been approved and can no longer be changed."),
 )
 
-meeting_held = requires(MANAGE)(PAGES.meeting_held)
-agenda_item_create = requires(MANAGE)(PAGES.agenda_item_create)
-agenda_item_edit = requires(MANAGE)(PAGES.agenda_item_edit)
-agenda_item_delete = requires(MANAGE)(PAGES.agenda_item_delete)
-minutes_edit = requires(MANAGE)(PAGES.minutes_edit)
-attachment_create = requires(MANAGE)(PAGES.attachment_create)
-# The file, to people who may see the board's documents (never a public URL).
-attachment_download = requires(VIEW)(PAGES.attachment_download)
-attachment_delete = requires(MANAGE)(PAGES.attachment_delete)
+# Attachments go to people who may see the board's documents (never a public URL).
+PAGE_VIEWS = PAGES.guarded(manage=requires(MANAGE), view=requires(VIEW))
 
 
 # ---------------------------------------------------------------- meetings

@@ -50,6 +50,24 @@ class MeetingPages:
     #: Entered while an attachment's file is read (a schema, say).
     storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
 
+    def guarded(self, *, manage: Callable, view: Callable) -> dict[str, Callable]:
+        """The pages, each wrapped in the room's permission check: ``view`` for reading an
+        attachment, ``manage`` for everything else (``kernel.meetings.urls`` maps them)."""
+        pages = {
+            "meeting_held": self.meeting_held,
+            "agenda_item_create": self.agenda_item_create,
+            "agenda_item_edit": self.agenda_item_edit,
+            "agenda_item_delete": self.agenda_item_delete,
+            "minutes_edit": self.minutes_edit,
+            "attachment_create": self.attachment_create,
+            "attachment_download": self.attachment_download,
+            "attachment_delete": self.attachment_delete,
+        }
+        return {
+            name: (view if name == "attachment_download" else manage)(page)
+            for name, page in pages.items()
+        }
+
     # ------------------------------------------------------------ lookups
 
     def _meeting(self, pk: int):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kernel.meetings.selectors import count_per_meeting
 from regional.models import (
     AgendaItem,
     Invitation,
@@ -22,27 +22,15 @@ from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
 
 
-def _count(model, **filters) -> Coalesce:
-    """The number of ``model`` rows of each meeting, as a subquery (no row multiplication)."""
-    counted = (
-        model.objects.filter(meeting=OuterRef("pk"), **filters)
-        .order_by()
-        .values("meeting")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def meeting_list() -> QuerySet[RegionalMeeting]:
     """Meetings with their host and the counts the lists and exports show."""
     return RegionalMeeting.objects.select_related("host_alliance").annotate(
-        agenda_count=_count(AgendaItem),
-        invited_count=_count(Invitation),
-        attending_count=_count(Invitation, response=Response.ATTENDING),
-        declined_count=_count(Invitation, response=Response.DECLINED),
-        pending_count=_count(Invitation, response=Response.PENDING),
-        attachment_count=_count(RegionalAttachment),
+        agenda_count=count_per_meeting(AgendaItem),
+        invited_count=count_per_meeting(Invitation),
+        attending_count=count_per_meeting(Invitation, response=Response.ATTENDING),
+        declined_count=count_per_meeting(Invitation, response=Response.DECLINED),
+        pending_count=count_per_meeting(Invitation, response=Response.PENDING),
+        attachment_count=count_per_meeting(RegionalAttachment),
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from kernel.meetings.urls import meeting_page_paths
 from regional.views import invitations
 from regional.views import meetings as views
 
@@ -13,20 +14,8 @@ urlpatterns = [
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="regional-meeting-edit"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="regional-meeting-cancel"),
-    path("<int:pk>/held/", views.meeting_held, name="regional-meeting-held"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),
-    path("<int:pk>/agenda/new/", views.agenda_item_create, name="regional-agenda-create"),
     path("<int:pk>/agenda/bulk/", views.agenda_bulk_add, name="regional-agenda-bulk"),
-    path(
-        "<int:pk>/agenda/<int:item_pk>/edit/",
-        views.agenda_item_edit,
-        name="regional-agenda-edit",
-    ),
-    path(
-        "<int:pk>/agenda/<int:item_pk>/delete/",
-        views.agenda_item_delete,
-        name="regional-agenda-delete",
-    ),
     path(
         "<int:pk>/agenda/<int:item_pk>/move/",
         views.agenda_item_move,
@@ -45,21 +34,19 @@ urlpatterns = [
         invitations.invitation_remove,
         name="regional-invitation-remove",
     ),
-    path("<int:pk>/minutes/", views.minutes_edit, name="regional-minutes-edit"),
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="regional-minutes-publish"),
-    path(
-        "<int:pk>/attachments/new/",
-        views.attachment_create,
-        name="regional-attachment-create",
-    ),
-    path(
-        "<int:pk>/attachments/<int:attachment_pk>/",
-        views.attachment_download,
-        name="regional-attachment-download",
-    ),
-    path(
-        "<int:pk>/attachments/<int:attachment_pk>/delete/",
-        views.attachment_delete,
-        name="regional-attachment-delete",
+    *meeting_page_paths(
+        prefix="<int:pk>/",
+        views=views.PAGE_VIEWS,
+        names={
+            "meeting_held": "regional-meeting-held",
+            "agenda_item_create": "regional-agenda-create",
+            "agenda_item_edit": "regional-agenda-edit",
+            "agenda_item_delete": "regional-agenda-delete",
+            "minutes_edit": "regional-minutes-edit",
+            "attachment_create": "regional-attachment-create",
+            "attachment_download": "regional-attachment-download",
+            "attachment_delete": "regional-attachment-delete",
+        },
     ),
 ]

@@ -120,14 +120,7 @@ PAGES = MeetingPages(
     storage_context=_public,
 )
 
-meeting_held = requires(PERMISSION)(PAGES.meeting_held)
-agenda_item_create = requires(PERMISSION)(PAGES.agenda_item_create)
-agenda_item_edit = requires(PERMISSION)(PAGES.agenda_item_edit)
-agenda_item_delete = requires(PERMISSION)(PAGES.agenda_item_delete)
-minutes_edit = requires(PERMISSION)(PAGES.minutes_edit)
-attachment_create = requires(PERMISSION)(PAGES.attachment_create)
-attachment_download = requires(PERMISSION)(PAGES.attachment_download)
-attachment_delete = requires(PERMISSION)(PAGES.attachment_delete)
+PAGE_VIEWS = PAGES.guarded(manage=requires(PERMISSION), view=requires(PERMISSION))
 
 
 def serve_attachment(attachment: RegionalAttachment) -> FileResponse:

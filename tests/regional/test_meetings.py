@@ -15,7 +15,8 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from kernel.audit.models import AuditEntry
-from regional.ics import escape, fold, meeting_calendar
+from kernel.meetings.ics import escape, fold
+from regional.ics import meeting_calendar
 from regional.models import (
     AgendaItem,
     Invitation,

@@ -9,7 +9,8 @@ import datetime
 
 import pytest
 
-from regional.ics import meeting_calendar, utc_stamp
+from kernel.meetings.ics import utc_stamp
+from regional.ics import meeting_calendar
 from regional.models import RegionalMeeting
 from regional.selectors.meetings import meeting_agenda
 from regional.services.meeting_mail import build_meeting_email
