@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import (
     AgendaItem,
     BoardMeeting,
     BoardMember,
-    BoardPosition,
     MeetingAttachment,
     MeetingStatus,
     MeetingTemplate,
@@ -28,9 +28,14 @@ from core.models import (
 from core.services import records
 from core.services.records import record_create, record_delete, record_update
 from kernel.dates import validate_plausible_date
-from kernel.meetings import services as meetings
 from kernel.meetings.agenda import Agenda
-from kernel.meetings.services import UNCHANGED, given
+from kernel.meetings.services import (
+    UNCHANGED,
+    MeetingWrites,
+    declared,
+    ensure_planned_for_cancel,
+    given,
+)
 
 SERIES_MAX = 12
 MONTHS_BETWEEN_MEETINGS = 3
@@ -41,62 +46,29 @@ AGENDA = Agenda(meeting_model=BoardMeeting, item_model=AgendaItem, records=recor
 # ---------------------------------------------------------------- board members
 
 
-def board_member_create(
-    *,
-    actor,
-    full_name: str,
-    term_start: datetime.date,
-    affiliation: str = "",
-    partner: Partner | None = None,
-    position: str = BoardPosition.MEMBER,
-    email: str = "",
-    phone: str = "",
-    term_end: datetime.date | None = None,
-) -> BoardMember:
-    return record_create(
-        actor=actor,
-        model=BoardMember,
-        data={
-            "full_name": full_name,
-            "affiliation": affiliation,
-            "partner": partner,
-            "position": position,
-            "email": email,
-            "phone": phone,
-            "term_start": term_start,
-            "term_end": term_end,
-        },
-    )
+class BoardMemberFields(TypedDict, total=False):
+    """The keywords of a board member's writes (``full_name`` and ``term_start`` are
+    required to create one)."""
+
+    full_name: str
+    affiliation: str
+    partner: Partner | None
+    position: str
+    email: str
+    phone: str
+    term_start: datetime.date
+    term_end: datetime.date | None
+
+
+def board_member_create(*, actor, **fields: Unpack[BoardMemberFields]) -> BoardMember:
+    return record_create(actor=actor, model=BoardMember, data=declared(BoardMemberFields, fields))
 
 
 def board_member_update(
-    *,
-    actor,
-    member: BoardMember,
-    full_name=UNCHANGED,
-    term_start=UNCHANGED,
-    affiliation=UNCHANGED,
-    partner=UNCHANGED,
-    position=UNCHANGED,
-    email=UNCHANGED,
-    phone=UNCHANGED,
-    term_end=UNCHANGED,
+    *, actor, member: BoardMember, **fields: Unpack[BoardMemberFields]
 ) -> BoardMember:
     """Change the fields given (the others stay as they are)."""
-    return record_update(
-        actor=actor,
-        instance=member,
-        data=given(
-            full_name=full_name,
-            affiliation=affiliation,
-            partner=partner,
-            position=position,
-            email=email,
-            phone=phone,
-            term_start=term_start,
-            term_end=term_end,
-        ),
-    )
+    return record_update(actor=actor, instance=member, data=declared(BoardMemberFields, fields))
 
 
 def board_member_delete(*, actor, member: BoardMember) -> None:
@@ -106,35 +78,25 @@ def board_member_delete(*, actor, member: BoardMember) -> None:
 # ---------------------------------------------------------------- meeting templates
 
 
-def meeting_template_create(
-    *,
-    actor,
-    name: str,
-    location: str = "",
-    start_time: datetime.time | None = None,
-    agenda: str = "",
-) -> MeetingTemplate:
+class MeetingTemplateFields(TypedDict, total=False):
+    name: str
+    location: str
+    start_time: datetime.time | None
+    agenda: str
+
+
+def meeting_template_create(*, actor, **fields: Unpack[MeetingTemplateFields]) -> MeetingTemplate:
     return record_create(
-        actor=actor,
-        model=MeetingTemplate,
-        data={"name": name, "location": location, "start_time": start_time, "agenda": agenda},
+        actor=actor, model=MeetingTemplate, data=declared(MeetingTemplateFields, fields)
     )
 
 
 def meeting_template_update(
-    *,
-    actor,
-    template: MeetingTemplate,
-    name=UNCHANGED,
-    location=UNCHANGED,
-    start_time=UNCHANGED,
-    agenda=UNCHANGED,
+    *, actor, template: MeetingTemplate, **fields: Unpack[MeetingTemplateFields]
 ) -> MeetingTemplate:
     """Change the fields given (the others stay as they are)."""
     return record_update(
-        actor=actor,
-        instance=template,
-        data=given(name=name, location=location, start_time=start_time, agenda=agenda),
+        actor=actor, instance=template, data=declared(MeetingTemplateFields, fields)
     )
 
 
@@ -207,52 +169,36 @@ def meeting_series_plan(
 # ---------------------------------------------------------------- meetings
 
 
+class BoardMeetingFields(TypedDict, total=False):
+    title: str
+    date: datetime.date
+    start_time: datetime.time | None
+    location: str
+    template: MeetingTemplate | None
+
+
 @transaction.atomic
-def meeting_create(
-    *,
-    actor,
-    title: str,
-    date: datetime.date,
-    start_time: datetime.time | None = None,
-    location: str = "",
-    template: MeetingTemplate | None = None,
-) -> BoardMeeting:
+def meeting_create(*, actor, **fields: Unpack[BoardMeetingFields]) -> BoardMeeting:
     """A single meeting. With a template, empty place and time come from it and the
     standing agenda becomes the meeting's agenda."""
+    data = declared(BoardMeetingFields, fields)
+    template = data.get("template")
     if template is not None:
-        location = location or template.location
-        start_time = template.start_time if start_time is None else start_time
-    meeting = record_create(
-        actor=actor,
-        model=BoardMeeting,
-        data={
-            "title": title,
-            "date": date,
-            "start_time": start_time,
-            "location": location,
-            "template": template,
-        },
-    )
+        if not data.get("location"):
+            data["location"] = template.location
+        if data.get("start_time") is None:
+            data["start_time"] = template.start_time
+    meeting = record_create(actor=actor, model=BoardMeeting, data=data)
     if template is not None:
         _create_agenda(actor=actor, meeting=meeting, lines=template.agenda_lines)
     return meeting
 
 
 def meeting_update(
-    *,
-    actor,
-    meeting: BoardMeeting,
-    title=UNCHANGED,
-    date=UNCHANGED,
-    start_time=UNCHANGED,
-    location=UNCHANGED,
+    *, actor, meeting: BoardMeeting, **fields: Unpack[BoardMeetingFields]
 ) -> BoardMeeting:
     """Change the fields given (the others stay as they are)."""
-    return record_update(
-        actor=actor,
-        instance=meeting,
-        data=given(title=title, date=date, start_time=start_time, location=location),
-    )
+    return record_update(actor=actor, instance=meeting, data=declared(BoardMeetingFields, fields))
 
 
 def meeting_delete(*, actor, meeting: BoardMeeting) -> None:
@@ -264,11 +210,11 @@ def meeting_delete(*, actor, meeting: BoardMeeting) -> None:
 
 
 def meeting_mark_held(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    return meetings.mark_held(records=records, actor=actor, meeting=meeting)
+    return WRITES.mark_held(actor=actor, meeting=meeting)
 
 
 def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    meetings.ensure_planned_for_cancel(meeting)
+    ensure_planned_for_cancel(meeting)
     if meeting.decisions.exists():
         raise ValidationError(_("Decisions were taken in this meeting; it cannot be cancelled."))
     return record_update(
@@ -327,51 +273,25 @@ def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
     AGENDA.delete(actor=actor, item=item, reason=reason)
 
 
-# ---------------------------------------------------------------- minutes
+# ---------------------------------------------------------------- minutes, attachments
+# Approved minutes are final. Files are stored under MEDIA_ROOT/<schema>/board/<meeting>/.
 
-
-def minutes_update(*, actor, meeting: BoardMeeting, minutes: str) -> BoardMeeting:
-    """Write or change the draft minutes; approved minutes are final."""
-    return meetings.minutes_write(
-        records=records,
-        actor=actor,
-        meeting=meeting,
-        minutes=minutes,
-        final_error=_("The minutes have been approved and can no longer be changed."),
-    )
+WRITES = MeetingWrites(
+    records=records,
+    attachment_model=MeetingAttachment,
+    minutes_final_error=gettext_lazy(
+        "The minutes have been approved and can no longer be changed."
+    ),
+    minutes_not_draft_error=gettext_lazy("Only draft minutes can be approved."),
+    minutes_final_action="minutes_approved",
+)
+minutes_update = WRITES.minutes_update
+attachment_create = WRITES.attachment_create
+attachment_delete = WRITES.attachment_delete
 
 
 def minutes_approve(
     *, actor, meeting: BoardMeeting, approved_on: datetime.date | None = None
 ) -> BoardMeeting:
     """Approve the draft minutes once the meeting has taken place."""
-    return meetings.minutes_finalise(
-        records=records,
-        actor=actor,
-        meeting=meeting,
-        on=approved_on,
-        not_draft_error=_("Only draft minutes can be approved."),
-        action="minutes_approved",
-    )
-
-
-# ---------------------------------------------------------------- attachments
-
-
-def attachment_create(
-    *, actor, meeting: BoardMeeting, title: str, file: UploadedFile
-) -> MeetingAttachment:
-    # Saving stores the file under MEDIA_ROOT/<schema>/board/<meeting>/.
-    return meetings.attachment_add(
-        records=records,
-        actor=actor,
-        model=MeetingAttachment,
-        meeting=meeting,
-        title=title,
-        file=file,
-    )
-
-
-def attachment_delete(*, actor, attachment: MeetingAttachment) -> None:
-    """Remove the record and, once that is committed, the stored file."""
-    meetings.attachment_remove(records=records, actor=actor, attachment=attachment)
+    return WRITES.minutes_finalise(actor=actor, meeting=meeting, on=approved_on)

@@ -1,5 +1,5 @@
 """Writes every kind of meeting shares: marking it held, its minutes from draft to final,
-and its attachments.
+and its attachments, declared once per kind of meeting in a :class:`MeetingWrites`.
 
 ``records`` is the module with ``record_update``/``record_create``/``record_delete``
 (see ``kernel.meetings.agenda.Agenda``). Audit actions are named after the meeting's
@@ -12,6 +12,7 @@ import contextlib
 import datetime
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -28,118 +29,6 @@ from kernel.uploads import attachment_check
 MINUTES_DRAFT = "draft"
 
 
-def mark_held(*, records: Any, actor, meeting, today: datetime.date | None = None):
-    """A planned meeting whose day has come took place."""
-    today = today or timezone.localdate()
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned meeting can be marked as held."))
-    if meeting.date > today:
-        raise ValidationError(_("A meeting in the future cannot be marked as held."))
-    return records.record_update(
-        actor=actor,
-        instance=meeting,
-        data={"status": MeetingStatus.HELD},
-        action=f"{audit_label(type(meeting))}.held",
-    )
-
-
-def ensure_planned_for_cancel(meeting) -> None:
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned meeting can be cancelled."))
-
-
-def minutes_write(
-    *,
-    records: Any,
-    actor,
-    meeting,
-    minutes: str,
-    final_error: str,
-    check: Callable[[], None] | None = None,
-):
-    """Write or change the draft minutes; final minutes (``final_error``) stay as they
-    are. ``check`` adds the rules of one kind of meeting."""
-    current = type(meeting).objects.values_list("minutes_status", flat=True).get(pk=meeting.pk)
-    if current == meeting.MINUTES_FINAL:
-        raise ValidationError(final_error)
-    if check is not None:
-        check()
-    if not minutes.strip():
-        raise ValidationError({"minutes": _("Please write the minutes.")})
-    return records.record_update(
-        actor=actor,
-        instance=meeting,
-        data={"minutes": minutes, "minutes_status": MINUTES_DRAFT},
-        action=f"{audit_label(type(meeting))}.minutes_written",
-    )
-
-
-def minutes_finalise(
-    *,
-    records: Any,
-    actor,
-    meeting,
-    on: datetime.date | None,
-    not_draft_error: str,
-    action: str,
-):
-    """Make the draft minutes final (approved, or approved and published), dated ``on``
-    (today if not given), once the meeting has taken place."""
-    if meeting.minutes_status != MINUTES_DRAFT:
-        raise ValidationError(not_draft_error)
-    on = on or timezone.localdate()
-    ensure_minutes_approvable(meeting, on)
-    return records.record_update(
-        actor=actor,
-        instance=meeting,
-        data={"minutes_status": meeting.MINUTES_FINAL, meeting.MINUTES_DATE_FIELD: on},
-        action=f"{audit_label(type(meeting))}.{action}",
-    )
-
-
-@transaction.atomic
-def attachment_add(
-    *,
-    records: Any,
-    actor,
-    model: type[models.Model],
-    meeting,
-    title: str,
-    file: UploadedFile,
-    storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext,
-):
-    """Check and store a file for a meeting; without a title it is named after the file.
-    ``storage_context`` is entered while the file is saved (a schema, say)."""
-    attachment_check(file)
-    title = title.strip() or os.path.splitext(os.path.basename(file.name))[0]
-    with storage_context():
-        return records.record_create(
-            actor=actor,
-            model=model,
-            data={"meeting": meeting, "title": title[:200], "file": file},
-        )
-
-
-def attachment_remove(
-    *,
-    records: Any,
-    actor,
-    attachment,
-    storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext,
-) -> None:
-    """Remove the record and, once that is committed, the stored file."""
-    storage, name = attachment.file.storage, attachment.file.name
-
-    def remove_file() -> None:
-        with storage_context():
-            storage.delete(name)
-
-    with storage_context():
-        records.record_delete(actor=actor, instance=attachment)
-    if name:
-        transaction.on_commit(remove_file)
-
-
 class _Unchanged:
     def __repr__(self) -> str:
         return "UNCHANGED"
@@ -152,3 +41,107 @@ UNCHANGED: Any = _Unchanged()
 def given(**values: Any) -> dict[str, Any]:
     """The keywords of a partial update that were given (not ``UNCHANGED``)."""
     return {name: value for name, value in values.items() if value is not UNCHANGED}
+
+
+def ensure_planned_for_cancel(meeting) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("Only a planned meeting can be cancelled."))
+
+
+@dataclass(frozen=True)
+class MeetingWrites:
+    """The shared writes of one kind of meeting, and what differs: the texts of its
+    final minutes, the audit action that makes them final, further rules for writing
+    minutes (``minutes_check(meeting, today)``) and where its files are stored."""
+
+    records: Any
+    attachment_model: type[models.Model]
+    #: Refusal to change final minutes (lazy; translated when raised).
+    minutes_final_error: Any
+    #: Refusal to make minutes final that are not a draft.
+    minutes_not_draft_error: Any
+    #: The last part of the audit action that makes the minutes final.
+    minutes_final_action: str
+    minutes_check: Callable[[Any, datetime.date], None] | None = None
+    #: Entered while a file is saved or removed (a schema, say).
+    storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
+
+    def mark_held(self, *, actor, meeting, today: datetime.date | None = None):
+        """A planned meeting whose day has come took place."""
+        today = today or timezone.localdate()
+        if meeting.status != MeetingStatus.PLANNED:
+            raise ValidationError(_("Only a planned meeting can be marked as held."))
+        if meeting.date > today:
+            raise ValidationError(_("A meeting in the future cannot be marked as held."))
+        return self.records.record_update(
+            actor=actor,
+            instance=meeting,
+            data={"status": MeetingStatus.HELD},
+            action=f"{audit_label(type(meeting))}.held",
+        )
+
+    def minutes_update(self, *, actor, meeting, minutes: str, today: datetime.date | None = None):
+        """Write or change the draft minutes; final minutes stay as they are."""
+        model = type(meeting)
+        current = model.objects.values_list("minutes_status", flat=True).get(pk=meeting.pk)
+        if current == meeting.MINUTES_FINAL:
+            raise ValidationError(str(self.minutes_final_error))
+        if self.minutes_check is not None:
+            self.minutes_check(meeting, today or timezone.localdate())
+        if not minutes.strip():
+            raise ValidationError({"minutes": _("Please write the minutes.")})
+        return self.records.record_update(
+            actor=actor,
+            instance=meeting,
+            data={"minutes": minutes, "minutes_status": MINUTES_DRAFT},
+            action=f"{audit_label(model)}.minutes_written",
+        )
+
+    def minutes_finalise(self, *, actor, meeting, on: datetime.date | None = None):
+        """Make the draft minutes final (approved, or approved and published), dated
+        ``on`` (today if not given), once the meeting has taken place."""
+        if meeting.minutes_status != MINUTES_DRAFT:
+            raise ValidationError(str(self.minutes_not_draft_error))
+        on = on or timezone.localdate()
+        ensure_minutes_approvable(meeting, on)
+        return self.records.record_update(
+            actor=actor,
+            instance=meeting,
+            data={"minutes_status": meeting.MINUTES_FINAL, meeting.MINUTES_DATE_FIELD: on},
+            action=f"{audit_label(type(meeting))}.{self.minutes_final_action}",
+        )
+
+    @transaction.atomic
+    def attachment_create(self, *, actor, meeting, title: str, file: UploadedFile):
+        """Check and store a file for a meeting; without a title it is named after the
+        file."""
+        attachment_check(file)
+        title = title.strip() or os.path.splitext(os.path.basename(file.name))[0]
+        with self.storage_context():
+            return self.records.record_create(
+                actor=actor,
+                model=self.attachment_model,
+                data={"meeting": meeting, "title": title[:200], "file": file},
+            )
+
+    def attachment_delete(self, *, actor, attachment) -> None:
+        """Remove the record and, once that is committed, the stored file."""
+        storage, name = attachment.file.storage, attachment.file.name
+
+        def remove_file() -> None:
+            with self.storage_context():
+                storage.delete(name)
+
+        with self.storage_context():
+            self.records.record_delete(actor=actor, instance=attachment)
+        if name:
+            transaction.on_commit(remove_file)
+
+
+def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
+    ``fields_type`` does not declare: the keywords are the service's signature."""
+    unknown = sorted(set(values) - set(fields_type.__annotations__))
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
+    return dict(values)

@@ -80,19 +80,29 @@ class MeetingPages:
     def _attachment(self, pk: int, attachment_pk: int):
         return get_object_or_404(self.attachment_model, pk=attachment_pk, meeting=pk)
 
+    def _confirm(self, request, *, obj, action, url: str, **texts):
+        """A confirmation page that returns to the meeting (``texts``: title, question,
+        success_message, button)."""
+        return self.confirm_page(
+            request, obj=obj, action=action, cancel_url=url, success_url=url, **texts
+        )
+
+    def _form(self, request, *, url: str, **options):
+        """A form page that returns to the meeting, whatever it saved."""
+        return self.form_page(request, success_url=lambda _saved: url, cancel_url=url, **options)
+
     # ------------------------------------------------------------ meeting
 
     def meeting_held(self, request, pk: int):
         meeting = self._meeting(pk)
         url = self.detail_url(meeting)
-        return self.confirm_page(
+        return self._confirm(
             request,
             obj=meeting,
             action=lambda: self.services.meeting_mark_held(actor=request.user, meeting=meeting),
+            url=url,
             title=_("Meeting held"),
             question=_("Record that the meeting %(name)s has taken place?") % {"name": meeting},
-            cancel_url=url,
-            success_url=url,
             success_message=_("The meeting has been marked as held."),
             button=_("Mark as held"),
         )
@@ -102,32 +112,30 @@ class MeetingPages:
     def agenda_item_create(self, request, pk: int):
         meeting = self._meeting(pk)
         url = self.detail_url(meeting)
-        return self.form_page(
+        return self._form(
             request,
+            url=url,
             form_class=self.item_form,
             form_kwargs={"initial": self.item_initial(meeting), "meeting": meeting},
             save=lambda form: self.services.agenda_item_create(
                 actor=request.user, meeting=meeting, **item_keywords(form)
             ),
-            success_url=lambda item: url,
             title=_("New agenda item for %(name)s") % {"name": meeting},
-            cancel_url=url,
         )
 
     def agenda_item_edit(self, request, pk: int, item_pk: int):
         item = self._item(pk, item_pk)
         url = self.detail_url(item.meeting)
-        return self.form_page(
+        return self._form(
             request,
+            url=url,
             form_class=self.item_form,
             instance=item,
             form_kwargs={"meeting": item.meeting},
             save=lambda form: self.services.agenda_item_update(
                 actor=request.user, item=item, **item_keywords(form)
             ),
-            success_url=lambda changed: url,
             title=_("Edit agenda item"),
-            cancel_url=url,
         )
 
     def agenda_item_delete(self, request, pk: int, item_pk: int):
@@ -135,25 +143,23 @@ class MeetingPages:
         url = self.detail_url(item.meeting)
         if agenda_is_locked(item.meeting):
             # A locked agenda: removing an item needs a reason, asked for in a form.
-            return self.form_page(
+            return self._form(
                 request,
+                url=url,
                 form_class=AgendaCorrectionForm,
                 save=lambda form: self.services.agenda_item_delete(
                     actor=request.user, item=item, reason=form.cleaned_data["reason"]
                 ),
-                success_url=lambda _deleted: url,
                 title=_("Remove agenda item"),
-                cancel_url=url,
                 success_message=_("The agenda item has been removed."),
             )
-        return self.confirm_page(
+        return self._confirm(
             request,
             obj=item,
             action=lambda: self.services.agenda_item_delete(actor=request.user, item=item),
+            url=url,
             title=_("Remove agenda item"),
             question=_("Remove the item %(name)s from the agenda?") % {"name": item},
-            cancel_url=url,
-            success_url=url,
             success_message=_("The agenda item has been removed."),
             button=_("Remove"),
         )
@@ -169,16 +175,15 @@ class MeetingPages:
                 return redirect(url)
             if self.minutes_final_message_on_post:
                 messages.error(request, self.minutes_final_message())
-        return self.form_page(
+        return self._form(
             request,
+            url=url,
             form_class=self.minutes_form,
             form_kwargs={"initial": {"minutes": meeting.minutes}},
             save=lambda form: self.services.minutes_update(
                 actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
             ),
-            success_url=lambda saved: url,
             title=_("Minutes of %(name)s") % {"name": meeting},
-            cancel_url=url,
             success_message=_("The draft minutes have been saved."),
         )
 
@@ -187,8 +192,9 @@ class MeetingPages:
     def attachment_create(self, request, pk: int):
         meeting = self._meeting(pk)
         url = self.detail_url(meeting)
-        return self.form_page(
+        return self._form(
             request,
+            url=url,
             form_class=self.attachment_form,
             save=lambda form: self.services.attachment_create(
                 actor=request.user,
@@ -196,9 +202,7 @@ class MeetingPages:
                 title=form.cleaned_data["title"],
                 file=form.cleaned_data["file"],
             ),
-            success_url=lambda attachment: url,
             title=_("New attachment for %(name)s") % {"name": meeting},
-            cancel_url=url,
             success_message=_("The file has been uploaded."),
         )
 
@@ -213,16 +217,15 @@ class MeetingPages:
     def attachment_delete(self, request, pk: int, attachment_pk: int):
         attachment = self._attachment(pk, attachment_pk)
         url = self.detail_url(attachment.meeting)
-        return self.confirm_page(
+        return self._confirm(
             request,
             obj=attachment,
             action=lambda: self.services.attachment_delete(
                 actor=request.user, attachment=attachment
             ),
+            url=url,
             title=_("Delete attachment"),
             question=_("Delete the attachment %(name)s?") % {"name": attachment.title},
-            cancel_url=url,
-            success_url=url,
             success_message=_("The attachment has been deleted."),
             button=_("Delete"),
         )

@@ -10,19 +10,24 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.services import records
 from core.services.records import record_create, record_update
-from kernel.meetings import services as meetings
 from kernel.meetings.agenda import Agenda
-from kernel.meetings.services import UNCHANGED, given
+from kernel.meetings.services import (
+    UNCHANGED,
+    MeetingWrites,
+    declared,
+    ensure_planned_for_cancel,
+    given,
+)
 from regional.models import (
     AgendaItem,
     RegionalAttachment,
@@ -31,6 +36,7 @@ from regional.models import (
 )
 from regional.selectors.meetings import next_agenda_time
 from regional.services.invitations import queue_email
+from tenants.models import Alliance
 
 AGENDA = Agenda(meeting_model=RegionalMeeting, item_model=AgendaItem, records=records)
 
@@ -43,65 +49,35 @@ def _public():
 # ---------------------------------------------------------------- meetings
 
 
-def meeting_create(
-    *,
-    actor,
-    title: str,
-    date: datetime.date,
-    start_time: datetime.time,
-    end_time: datetime.time,
-    place: str,
-    kind: str = "regional",
-    host_alliance=None,
-    moderation: str = "",
-    description: str = "",
-) -> RegionalMeeting:
+class RegionalMeetingFields(TypedDict, total=False):
+    """The keywords of a regional meeting's writes (all but ``kind``, ``host_alliance``,
+    ``moderation`` and ``description`` are required to create one)."""
+
+    title: str
+    kind: str
+    date: datetime.date
+    start_time: datetime.time
+    end_time: datetime.time
+    place: str
+    host_alliance: Alliance | None
+    moderation: str
+    description: str
+
+
+def meeting_create(*, actor, **fields: Unpack[RegionalMeetingFields]) -> RegionalMeeting:
     with _public():
         return record_create(
-            actor=actor,
-            model=RegionalMeeting,
-            data={
-                "title": title,
-                "kind": kind,
-                "date": date,
-                "start_time": start_time,
-                "end_time": end_time,
-                "place": place,
-                "host_alliance": host_alliance,
-                "moderation": moderation,
-                "description": description,
-            },
+            actor=actor, model=RegionalMeeting, data=declared(RegionalMeetingFields, fields)
         )
 
 
 def meeting_update(
-    *,
-    actor,
-    meeting: RegionalMeeting,
-    title=UNCHANGED,
-    kind=UNCHANGED,
-    date=UNCHANGED,
-    start_time=UNCHANGED,
-    end_time=UNCHANGED,
-    place=UNCHANGED,
-    host_alliance=UNCHANGED,
-    moderation=UNCHANGED,
-    description=UNCHANGED,
+    *, actor, meeting: RegionalMeeting, **fields: Unpack[RegionalMeetingFields]
 ) -> RegionalMeeting:
     """Change the fields given (a partial change leaves the others as they are)."""
     if meeting.status == RegionalMeetingStatus.CANCELLED:
         raise ValidationError(_("A cancelled meeting can no longer be changed."))
-    data = given(
-        title=title,
-        kind=kind,
-        date=date,
-        start_time=start_time,
-        end_time=end_time,
-        place=place,
-        host_alliance=host_alliance,
-        moderation=moderation,
-        description=description,
-    )
+    data = declared(RegionalMeetingFields, fields)
     with _public():
         return record_update(actor=actor, instance=meeting, data=data)
 
@@ -110,7 +86,7 @@ def meeting_update(
 def meeting_cancel(*, actor, meeting: RegionalMeeting) -> RegionalMeeting:
     """Cancel a planned meeting; everyone who received the invitation is told (with a
     calendar cancellation that removes the entry)."""
-    meetings.ensure_planned_for_cancel(meeting)
+    ensure_planned_for_cancel(meeting)
     meeting = record_update(
         actor=actor,
         instance=meeting,
@@ -120,12 +96,6 @@ def meeting_cancel(*, actor, meeting: RegionalMeeting) -> RegionalMeeting:
     for pk in meeting.invitations.filter(sent_at__isnull=False).values_list("pk", flat=True):
         queue_email(pk, "cancellation")
     return meeting
-
-
-def meeting_mark_held(
-    *, actor, meeting: RegionalMeeting, today: datetime.date | None = None
-) -> RegionalMeeting:
-    return meetings.mark_held(records=records, actor=actor, meeting=meeting, today=today)
 
 
 # ---------------------------------------------------------------- agenda
@@ -271,29 +241,33 @@ def agenda_bulk_add(
     ]
 
 
-# ---------------------------------------------------------------- minutes
+# ---------------------------------------------------------------- minutes, attachments
+# Published minutes are final; files are stored for the invited alliances under
+# MEDIA_ROOT/public/regional/<meeting>/.
 
 
-def minutes_update(
-    *, actor, meeting: RegionalMeeting, minutes: str, today: datetime.date | None = None
-) -> RegionalMeeting:
-    """Write or change the draft minutes after the meeting; published minutes are final."""
-    today = today or timezone.localdate()
+def _minutes_after_the_meeting(meeting: RegionalMeeting, today: datetime.date) -> None:
+    if meeting.status == RegionalMeetingStatus.CANCELLED:
+        raise ValidationError(_("A cancelled meeting has no minutes."))
+    if meeting.date > today:
+        raise ValidationError(_("Minutes can be written once the meeting has taken place."))
 
-    def check() -> None:
-        if meeting.status == RegionalMeetingStatus.CANCELLED:
-            raise ValidationError(_("A cancelled meeting has no minutes."))
-        if meeting.date > today:
-            raise ValidationError(_("Minutes can be written once the meeting has taken place."))
 
-    return meetings.minutes_write(
-        records=records,
-        actor=actor,
-        meeting=meeting,
-        minutes=minutes,
-        final_error=_("The minutes have been published and can no longer be changed."),
-        check=check,
-    )
+WRITES = MeetingWrites(
+    records=records,
+    attachment_model=RegionalAttachment,
+    minutes_final_error=gettext_lazy(
+        "The minutes have been published and can no longer be changed."
+    ),
+    minutes_not_draft_error=gettext_lazy("Only draft minutes can be approved and published."),
+    minutes_final_action="minutes_published",
+    minutes_check=_minutes_after_the_meeting,
+    storage_context=_public,
+)
+minutes_update = WRITES.minutes_update
+meeting_mark_held = WRITES.mark_held
+attachment_create = WRITES.attachment_create
+attachment_delete = WRITES.attachment_delete
 
 
 def minutes_publish(
@@ -301,36 +275,4 @@ def minutes_publish(
 ) -> RegionalMeeting:
     """Approve the draft minutes, once the meeting has taken place, and show them to the
     invited alliances."""
-    return meetings.minutes_finalise(
-        records=records,
-        actor=actor,
-        meeting=meeting,
-        on=published_on,
-        not_draft_error=_("Only draft minutes can be approved and published."),
-        action="minutes_published",
-    )
-
-
-# ---------------------------------------------------------------- attachments
-
-
-def attachment_create(
-    *, actor, meeting: RegionalMeeting, title: str, file: UploadedFile
-) -> RegionalAttachment:
-    """Store a file for the invited alliances under MEDIA_ROOT/public/regional/<meeting>/."""
-    return meetings.attachment_add(
-        records=records,
-        actor=actor,
-        model=RegionalAttachment,
-        meeting=meeting,
-        title=title,
-        file=file,
-        storage_context=_public,
-    )
-
-
-def attachment_delete(*, actor, attachment: RegionalAttachment) -> None:
-    """Remove the record and, once that is committed, the stored file."""
-    meetings.attachment_remove(
-        records=records, actor=actor, attachment=attachment, storage_context=_public
-    )
+    return WRITES.minutes_finalise(actor=actor, meeting=meeting, on=published_on)

@@ -122,3 +122,8 @@ def test_board_meeting_partial_update_leaves_other_fields(jena):
         with pytest.raises(ValidationError):
             board_services.minutes_approve(actor=coordinator, meeting=meeting)
     connection.set_schema_to_public()
+
+
+def test_a_keyword_the_service_does_not_declare_is_refused():
+    with pytest.raises(TypeError, match="bogus"):
+        board_services.board_member_update(actor=None, member=None, bogus=1)
