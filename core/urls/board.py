@@ -13,12 +13,12 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting-delete"),
-    path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting-cancel"),
     path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
     *meeting_page_paths(
         prefix="meetings/<int:pk>/",
         views=views.PAGE_VIEWS,
         names={
+            "meeting_cancel": "meeting-cancel",
             "meeting_held": "meeting-held",
             "agenda_item_create": "agendaitem-create",
             "agenda_item_edit": "agendaitem-edit",

@@ -7,7 +7,6 @@ here in ``PAGES``.
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -56,6 +55,19 @@ PAGES = MeetingPages(
     detail_url=_detail_url,
     form_page=form_page,
     confirm_page=confirm_page,
+    cancel_question=gettext_lazy(
+        "Cancel the meeting %(name)s? Pending applications move to the next planned meeting."
+    ),
+    minutes_final_service="minutes_approve",
+    minutes_final_texts={
+        "title": gettext_lazy("Approve minutes"),
+        "question": gettext_lazy(
+            "Approve the minutes of %(name)s as of today? Approved minutes cannot be changed."
+        ),
+        "success_message": gettext_lazy("The minutes have been approved."),
+        "button": gettext_lazy("Approve"),
+    },
+    detail_selector=meeting_detail,
     minutes_final_message=lambda: _("The minutes have been approved and can no longer be changed."),
 )
 
@@ -125,16 +137,9 @@ def meeting_list_view(request):
     return list_view(request, MEETINGS)
 
 
-def _meeting_or_404(pk: int) -> BoardMeeting:
-    try:
-        return meeting_detail(pk)
-    except BoardMeeting.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @requires("alliance.board.view")
 def meeting_detail_view(request, pk: int):
-    meeting = _meeting_or_404(pk)
+    meeting = PAGES.meeting_or_404(pk)
     access = access_for(request)
     can_manage = access.can("alliance.board.manage")
     return render(
@@ -205,42 +210,7 @@ def meeting_delete(request, pk: int):
     )
 
 
-@requires("alliance.board.manage")
-def meeting_cancel(request, pk: int):
-    meeting = get_object_or_404(BoardMeeting, pk=pk)
-    return confirm_page(
-        request,
-        obj=meeting,
-        action=lambda: services.meeting_cancel(actor=request.user, meeting=meeting),
-        title=_("Cancel meeting"),
-        question=_(
-            "Cancel the meeting %(name)s? Pending applications move to the next planned meeting."
-        )
-        % {"name": meeting},
-        cancel_url=reverse("meeting-detail", args=[pk]),
-        success_url=reverse("meeting-detail", args=[pk]),
-        success_message=_("The meeting has been cancelled."),
-        button=_("Cancel meeting"),
-    )
-
-
 # ---------------------------------------------------------------- minutes
 
 
-@requires("alliance.board.manage")
-def minutes_approve(request, pk: int):
-    meeting = get_object_or_404(BoardMeeting, pk=pk)
-    return confirm_page(
-        request,
-        obj=meeting,
-        action=lambda: services.minutes_approve(actor=request.user, meeting=meeting),
-        title=_("Approve minutes"),
-        question=_(
-            "Approve the minutes of %(name)s as of today? Approved minutes cannot be changed."
-        )
-        % {"name": meeting},
-        cancel_url=reverse("meeting-detail", args=[pk]),
-        success_url=reverse("meeting-detail", args=[pk]),
-        success_message=_("The minutes have been approved."),
-        button=_("Approve"),
-    )
+minutes_approve = requires(MANAGE)(PAGES.minutes_finalise)

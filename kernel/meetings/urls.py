@@ -10,6 +10,7 @@ from django.urls import URLPattern, path
 #: page -> its path below the meeting's (``.../<int:pk>/``).
 PAGE_PATHS = {
     "meeting_held": "held/",
+    "meeting_cancel": "cancel/",
     "agenda_item_create": "agenda/new/",
     "agenda_item_edit": "agenda/<int:item_pk>/edit/",
     "agenda_item_delete": "agenda/<int:item_pk>/delete/",

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,14 @@ class MeetingPages:
     minutes_final_message: Callable[[], str]
     #: Whether that message is also shown on a POST (which the service refuses).
     minutes_final_message_on_post: bool = False
+    #: The confirmation question of cancelling a meeting (lazy, with ``%(name)s``).
+    cancel_question: Any = ""
+    #: The page that makes the minutes final: the service's name and its texts (lazy:
+    #: title, question with ``%(name)s``, success_message, button).
+    minutes_final_service: str = ""
+    minutes_final_texts: dict[str, Any] = field(default_factory=dict)
+    #: The meeting with what its detail page shows (raises ``DoesNotExist``).
+    detail_selector: Callable[[int], models.Model] | None = None
     #: Initial values of a new agenda item's form, from its meeting.
     item_initial: Callable[[models.Model], dict[str, Any]] = field(default=lambda meeting: {})
     #: Entered while an attachment's file is read (a schema, say).
@@ -55,6 +64,7 @@ class MeetingPages:
         attachment, ``manage`` for everything else (``kernel.meetings.urls`` maps them)."""
         pages = {
             "meeting_held": self.meeting_held,
+            "meeting_cancel": self.meeting_cancel,
             "agenda_item_create": self.agenda_item_create,
             "agenda_item_edit": self.agenda_item_edit,
             "agenda_item_delete": self.agenda_item_delete,
@@ -69,6 +79,13 @@ class MeetingPages:
         }
 
     # ------------------------------------------------------------ lookups
+
+    def meeting_or_404(self, pk: int):
+        """The meeting as its detail page shows it (``detail_selector``), or 404."""
+        try:
+            return self.detail_selector(pk)
+        except self.meeting_model.DoesNotExist as exc:
+            raise Http404 from exc
 
     def _meeting(self, pk: int):
         return get_object_or_404(self.meeting_model, pk=pk)
@@ -105,6 +122,19 @@ class MeetingPages:
             question=_("Record that the meeting %(name)s has taken place?") % {"name": meeting},
             success_message=_("The meeting has been marked as held."),
             button=_("Mark as held"),
+        )
+
+    def meeting_cancel(self, request, pk: int):
+        meeting = self._meeting(pk)
+        return self._confirm(
+            request,
+            obj=meeting,
+            action=lambda: self.services.meeting_cancel(actor=request.user, meeting=meeting),
+            url=self.detail_url(meeting),
+            title=_("Cancel meeting"),
+            question=self.cancel_question % {"name": meeting},
+            success_message=_("The meeting has been cancelled."),
+            button=_("Cancel meeting"),
         )
 
     # ------------------------------------------------------------ agenda
@@ -185,6 +215,19 @@ class MeetingPages:
             ),
             title=_("Minutes of %(name)s") % {"name": meeting},
             success_message=_("The draft minutes have been saved."),
+        )
+
+    def minutes_finalise(self, request, pk: int):
+        meeting = self._meeting(pk)
+        texts = dict(self.minutes_final_texts)
+        texts["question"] = texts["question"] % {"name": meeting}
+        finalise = getattr(self.services, self.minutes_final_service)
+        return self._confirm(
+            request,
+            obj=meeting,
+            action=lambda: finalise(actor=request.user, meeting=meeting),
+            url=self.detail_url(meeting),
+            **texts,
         )
 
     # ------------------------------------------------------------ attachments

@@ -13,7 +13,6 @@ urlpatterns = [
     path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="regional-meeting-edit"),
-    path("<int:pk>/cancel/", views.meeting_cancel, name="regional-meeting-cancel"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),
     path("<int:pk>/agenda/bulk/", views.agenda_bulk_add, name="regional-agenda-bulk"),
     path(
@@ -39,6 +38,7 @@ urlpatterns = [
         prefix="<int:pk>/",
         views=views.PAGE_VIEWS,
         names={
+            "meeting_cancel": "regional-meeting-cancel",
             "meeting_held": "regional-meeting-held",
             "agenda_item_create": "regional-agenda-create",
             "agenda_item_edit": "regional-agenda-edit",

@@ -18,7 +18,7 @@ from regional.ics import meeting_start
 from regional.models import Invitation, RegionalMeeting, RegionalMeetingStatus
 from regional.selectors.meetings import invitation_by_token
 from regional.services import invitations as invitation_services
-from regional.views.meetings import PERMISSION, _meeting_or_404
+from regional.views.meetings import PAGES, PERMISSION
 from tenants.permissions import public, requires
 from tenants.token_pages import token_page
 
@@ -26,7 +26,7 @@ from tenants.token_pages import token_page
 @requires(PERMISSION)
 def invitations_view(request, pk: int):
     """Choose alliances and people to invite; lists everyone invited so far."""
-    meeting = _meeting_or_404(pk)
+    meeting = PAGES.meeting_or_404(pk)
     status = 200
     if request.method == "POST":
         form = InvitationForm(request.POST)
@@ -153,6 +153,37 @@ def invitation_remove(request, pk: int, invitation_pk: int):
     )
 
 
+# ---------------------------------------------------------------- replies
+
+
+def replies_open(meeting: RegionalMeeting) -> bool:
+    """Invitees may reply (and change their reply) until the meeting begins."""
+    return (
+        meeting.status == RegionalMeetingStatus.PLANNED and meeting_start(meeting) > timezone.now()
+    )
+
+
+def reply_form(invitation: Invitation) -> ReplyForm:
+    """The reply form, showing the reply given so far."""
+    initial = {"response": invitation.response} if invitation.response != "pending" else {}
+    return ReplyForm(initial=initial)
+
+
+def save_reply(request, form: ReplyForm, *, actor, invitation: Invitation) -> bool:
+    """Save a posted reply; False (with the errors on the form) if it is refused."""
+    if not form.is_valid():
+        return False
+    try:
+        invitation_services.invitation_reply(
+            actor=actor, invitation=invitation, response=form.cleaned_data["response"]
+        )
+    except ValidationError as error:
+        add_validation_error(form, error)
+        return False
+    messages.success(request, _("Thank you, your reply has been saved."))
+    return True
+
+
 # ---------------------------------------------------------------- reply link (public)
 
 
@@ -170,21 +201,12 @@ def reply_view(request, token: str):
     status = 200
     if request.method == "POST":
         form = ReplyForm(request.POST)
-        if form.is_valid():
-            actor = request.user if request.user.is_authenticated else None
-            try:
-                invitation_services.invitation_reply(
-                    actor=actor, invitation=invitation, response=form.cleaned_data["response"]
-                )
-            except ValidationError as error:
-                add_validation_error(form, error)
-            else:
-                messages.success(request, _("Thank you, your reply has been saved."))
-                return redirect(reverse("regional-meeting-reply", args=[token]))
+        actor = request.user if request.user.is_authenticated else None
+        if save_reply(request, form, actor=actor, invitation=invitation):
+            return redirect(reverse("regional-meeting-reply", args=[token]))
         status = 400
     else:
-        initial = {"response": invitation.response} if invitation.response != "pending" else {}
-        form = ReplyForm(initial=initial)
+        form = reply_form(invitation)
     return render(
         request,
         "regional/meetings/reply.html",
@@ -193,8 +215,7 @@ def reply_view(request, token: str):
             "agenda": list(meeting.agenda.order_by("position", "pk")),
             "invitation": invitation,
             "form": form,
-            "open": meeting.status == RegionalMeetingStatus.PLANNED
-            and meeting_start(meeting) > timezone.now(),
+            "open": replies_open(meeting),
         },
         status=status,
     )

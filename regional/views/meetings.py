@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -116,6 +116,20 @@ PAGES = MeetingPages(
         "The minutes have been published and can no longer be changed."
     ),
     minutes_final_message_on_post=True,
+    cancel_question=gettext_lazy(
+        "Cancel the meeting %(name)s? Everyone who received the invitation is told by e-mail."
+    ),
+    minutes_final_service="minutes_publish",
+    minutes_final_texts={
+        "title": gettext_lazy("Approve and publish minutes"),
+        "question": gettext_lazy(
+            "Approve the minutes of %(name)s and show them to the invited alliances? "
+            "Published minutes cannot be changed."
+        ),
+        "success_message": gettext_lazy("The minutes have been approved and published."),
+        "button": gettext_lazy("Approve and publish"),
+    },
+    detail_selector=meeting_detail,
     item_initial=lambda meeting: {"start_time": next_agenda_time(meeting)},
     storage_context=_public,
 )
@@ -173,13 +187,6 @@ def meeting_archive_view(request):
     return list_view(request, ARCHIVE)
 
 
-def _meeting_or_404(pk: int) -> RegionalMeeting:
-    try:
-        return meeting_detail(pk)
-    except RegionalMeeting.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 def _overlap_warning(meeting) -> str:
     """The warning for meetings overlapping with ``meeting``, or ''."""
     others = overlapping_meetings(meeting)
@@ -196,7 +203,7 @@ def _overlap_warning(meeting) -> str:
 
 @requires(PERMISSION)
 def meeting_detail_view(request, pk: int):
-    meeting = _meeting_or_404(pk)
+    meeting = PAGES.meeting_or_404(pk)
     invitations = list(meeting.invitations.all())
     today = timezone.localdate()
     planned = meeting.status == RegionalMeetingStatus.PLANNED
@@ -273,28 +280,9 @@ def meeting_edit(request, pk: int):
 
 
 @requires(PERMISSION)
-def meeting_cancel(request, pk: int):
-    meeting = get_object_or_404(RegionalMeeting, pk=pk)
-    return confirm_page(
-        request,
-        obj=meeting,
-        action=lambda: services.meeting_cancel(actor=request.user, meeting=meeting),
-        title=_("Cancel meeting"),
-        question=_(
-            "Cancel the meeting %(name)s? Everyone who received the invitation is told by e-mail."
-        )
-        % {"name": meeting},
-        cancel_url=_detail_url(meeting),
-        success_url=_detail_url(meeting),
-        success_message=_("The meeting has been cancelled."),
-        button=_("Cancel meeting"),
-    )
-
-
-@requires(PERMISSION)
 def meeting_calendar_view(request, pk: int):
     """The meeting as a calendar file (without a personal reply link)."""
-    meeting = _meeting_or_404(pk)
+    meeting = PAGES.meeting_or_404(pk)
     body = meeting_calendar(meeting, meeting_agenda(meeting), method="PUBLISH")
     if body is None:
         messages.error(
@@ -376,21 +364,4 @@ def agenda_item_move(request, pk: int, item_pk: int):
 # ---------------------------------------------------------------- minutes
 
 
-@requires(PERMISSION)
-def minutes_publish(request, pk: int):
-    meeting = get_object_or_404(RegionalMeeting, pk=pk)
-    return confirm_page(
-        request,
-        obj=meeting,
-        action=lambda: services.minutes_publish(actor=request.user, meeting=meeting),
-        title=_("Approve and publish minutes"),
-        question=_(
-            "Approve the minutes of %(name)s and show them to the invited alliances? "
-            "Published minutes cannot be changed."
-        )
-        % {"name": meeting},
-        cancel_url=_detail_url(meeting),
-        success_url=_detail_url(meeting),
-        success_message=_("The minutes have been approved and published."),
-        button=_("Approve and publish"),
-    )
+minutes_publish = requires(PERMISSION)(PAGES.minutes_finalise)
