@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import validate_plausible_date
-from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase
+from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
 from tenants.models.base import TimeStampedModel
 
 
@@ -126,12 +126,7 @@ class BoardMeeting(MeetingBase, TimeStampedModel):
 class AgendaItem(AgendaItemBase, TimeStampedModel):
     """A point on a meeting's agenda, in order."""
 
-    meeting = models.ForeignKey(
-        BoardMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="agenda_items",
-    )
+    meeting = meeting_link(BoardMeeting, related_name="agenda_items")
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta(AgendaItemBase.Meta):
@@ -151,12 +146,7 @@ def meeting_attachment_path(instance: MeetingAttachment, filename: str) -> str:
 class MeetingAttachment(AttachmentBase, TimeStampedModel):
     """A file that belongs to a meeting (invitation, presentation, signed minutes)."""
 
-    meeting = models.ForeignKey(
-        BoardMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
+    meeting = meeting_link(BoardMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=meeting_attachment_path)
 
     class Meta(AttachmentBase.Meta):

@@ -28,19 +28,11 @@ from core.models import (
 from core.services import records
 from core.services.records import record_create, record_delete, record_update
 from kernel.dates import validate_plausible_date
-from kernel.meetings.agenda import Agenda
-from kernel.meetings.services import (
-    UNCHANGED,
-    MeetingWrites,
-    declared,
-    ensure_planned_for_cancel,
-    given,
-)
+from kernel.meetings.agenda import Agenda, declared
+from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel
 
 SERIES_MAX = 12
 MONTHS_BETWEEN_MEETINGS = 3
-
-AGENDA = Agenda(meeting_model=BoardMeeting, item_model=AgendaItem, records=records)
 
 
 # ---------------------------------------------------------------- board members
@@ -230,47 +222,22 @@ def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
 # (kernel.meetings.rules), recorded in an audit entry on the meeting.
 
 
-def agenda_item_create(
-    *,
-    actor,
-    meeting: BoardMeeting,
-    title: str,
-    notes: str = "",
-    position: int | None = None,
-    reason: str = "",
-) -> AgendaItem:
-    """Add an item; without a position (or beyond the end) it goes last, otherwise the
-    items from that position on move down one place."""
-    return AGENDA.create(
-        actor=actor,
-        meeting=meeting,
-        fields={"title": title, "notes": notes},
-        position=position,
-        reason=reason,
-    )
+class AgendaItemFields(TypedDict, total=False):
+    """The keywords of an agenda item's writes, besides ``position`` and ``reason``."""
+
+    title: str
+    notes: str
 
 
-def agenda_item_update(
-    *,
-    actor,
-    item: AgendaItem,
-    title=UNCHANGED,
-    notes=UNCHANGED,
-    position: int | None = None,
-    reason: str = "",
-) -> AgendaItem:
-    """Change an item's text; a new position moves it and closes the gap it leaves."""
-    return AGENDA.update(
-        actor=actor,
-        item=item,
-        fields=given(title=title, notes=notes),
-        position=position,
-        reason=reason,
-    )
-
-
-def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
-    AGENDA.delete(actor=actor, item=item, reason=reason)
+AGENDA = Agenda(
+    meeting_model=BoardMeeting,
+    item_model=AgendaItem,
+    records=records,
+    fields_type=AgendaItemFields,
+)
+agenda_item_create = AGENDA.create
+agenda_item_update = AGENDA.update
+agenda_item_delete = AGENDA.delete
 
 
 # ---------------------------------------------------------------- minutes, attachments

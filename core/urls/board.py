@@ -17,17 +17,7 @@ urlpatterns = [
     *meeting_page_paths(
         prefix="meetings/<int:pk>/",
         views=views.PAGE_VIEWS,
-        names={
-            "meeting_cancel": "meeting-cancel",
-            "meeting_held": "meeting-held",
-            "agenda_item_create": "agendaitem-create",
-            "agenda_item_edit": "agendaitem-edit",
-            "agenda_item_delete": "agendaitem-delete",
-            "minutes_edit": "minutes-edit",
-            "attachment_create": "attachment-create",
-            "attachment_download": "attachment-download",
-            "attachment_delete": "attachment-delete",
-        },
+        agenda="agendaitem",
     ),
     path("members/", members.board_member_list_view, name="boardmember-list"),
     path("members/new/", members.board_member_create, name="boardmember-create"),

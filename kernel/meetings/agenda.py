@@ -20,6 +20,16 @@ from django.utils.translation import gettext as _
 from kernel.audit.services import audit_log
 from kernel.meetings.rules import agenda_correction_reason, audit_agenda_correction
 
+
+def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
+    ``fields_type`` does not declare: the keywords are the service's signature."""
+    unknown = sorted(set(values) - set(fields_type.__annotations__))
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
+    return dict(values)
+
+
 _PARKING_OFFSET = 10000
 
 
@@ -34,11 +44,18 @@ class Agenda:
 
     ``records`` is the module with ``record_create``/``record_update``/``record_delete``
     (validation, guarded fields and the audit entry); the kernel cannot import the room
-    that defines it, so each kind of meeting passes it in."""
+    that defines it, so each kind of meeting passes it in. The write methods are the
+    room's services (``agenda_item_create = AGENDA.create``): keyword-only, the item's
+    fields declared by ``fields_type``."""
 
     meeting_model: type[models.Model]
     item_model: type[models.Model]
     records: Any
+    #: The TypedDict of an item's keywords (besides ``position`` and ``reason``).
+    fields_type: type
+    #: Fills in fields of an item added without a position, from the locked meeting
+    #: (a start time, say).
+    prepare_new: Callable[[models.Model, dict[str, Any]], dict[str, Any]] | None = None
 
     # ------------------------------------------------------------ positions
 
@@ -98,21 +115,14 @@ class Agenda:
 
     @transaction.atomic
     def create(
-        self,
-        *,
-        actor,
-        meeting,
-        fields: dict[str, Any],
-        position: int | None = None,
-        reason: str = "",
-        prepare: Callable[[models.Model, dict[str, Any]], dict[str, Any]] | None = None,
+        self, *, actor, meeting, position: int | None = None, reason: str = "", **fields: Any
     ):
         """Add an item; without a position (or beyond the end) it goes last, otherwise
-        the items from that position on move down one place. ``prepare`` may fill in
-        fields from the locked meeting (a start time, say)."""
+        the items from that position on move down one place."""
+        fields = declared(self.fields_type, fields)
         meeting, reason = self.locked_meeting(meeting.pk, reason)
-        if prepare is not None:
-            fields = prepare(meeting, dict(fields))
+        if self.prepare_new is not None and position is None:
+            fields = self.prepare_new(meeting, fields)
         items = self.locked_items(meeting.pk)
         position = self.clamp(position, len(items) + 1)
         self.place(items, free=position)
@@ -129,10 +139,10 @@ class Agenda:
         return item
 
     @transaction.atomic
-    def update(
-        self, *, actor, item, fields: dict[str, Any], position: int | None = None, reason: str = ""
-    ):
-        """Change an item; a new position moves it and closes the gap it leaves."""
+    def update(self, *, actor, item, position: int | None = None, reason: str = "", **fields: Any):
+        """Change the fields given; a new position moves the item and closes the gap it
+        leaves."""
+        fields = declared(self.fields_type, fields)
         meeting, reason = self.locked_meeting(item.meeting_id, reason)
         others = self.locked_items(item.meeting_id, exclude_pk=item.pk)
         old = self._stored_position(item)

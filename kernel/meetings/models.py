@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import ensure_date_order, validate_plausible_date
 
-__all__ = ["AgendaItemBase", "AttachmentBase", "MeetingBase", "MeetingStatus"]
+__all__ = ["AgendaItemBase", "AttachmentBase", "MeetingBase", "MeetingStatus", "meeting_link"]
 
 
 class MeetingStatus(models.TextChoices):
@@ -56,6 +56,14 @@ class MeetingBase(models.Model):
     @property
     def minutes_final(self) -> bool:
         return self.minutes_status == self.MINUTES_FINAL
+
+
+def meeting_link(to, *, related_name: str) -> models.ForeignKey:
+    """The foreign key from a part of a meeting (agenda item, attachment, invitation)
+    to its meeting, which takes its parts along when it is deleted."""
+    return models.ForeignKey(
+        to, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name=related_name
+    )
 
 
 class AgendaItemBase(models.Model):

@@ -29,20 +29,6 @@ from kernel.uploads import attachment_check
 MINUTES_DRAFT = "draft"
 
 
-class _Unchanged:
-    def __repr__(self) -> str:
-        return "UNCHANGED"
-
-
-#: The default of a keyword of a partial update: leave the field as it is.
-UNCHANGED: Any = _Unchanged()
-
-
-def given(**values: Any) -> dict[str, Any]:
-    """The keywords of a partial update that were given (not ``UNCHANGED``)."""
-    return {name: value for name, value in values.items() if value is not UNCHANGED}
-
-
 def ensure_planned_for_cancel(meeting) -> None:
     if meeting.status != MeetingStatus.PLANNED:
         raise ValidationError(_("Only a planned meeting can be cancelled."))
@@ -136,12 +122,3 @@ class MeetingWrites:
             self.records.record_delete(actor=actor, instance=attachment)
         if name:
             transaction.on_commit(remove_file)
-
-
-def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
-    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
-    ``fields_type`` does not declare: the keywords are the service's signature."""
-    unknown = sorted(set(values) - set(fields_type.__annotations__))
-    if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
-    return dict(values)

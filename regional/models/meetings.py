@@ -11,7 +11,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import validate_plausible_date
-from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, MeetingStatus
+from kernel.meetings.models import (
+    AgendaItemBase,
+    AttachmentBase,
+    MeetingBase,
+    MeetingStatus,
+    meeting_link,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -84,9 +90,7 @@ class AgendaItem(AgendaItemBase, TimeStampedModel):
     # Audit entries keep the action codes they had under the old model name.
     AUDIT_LABEL = "regional.agendaentry"
 
-    meeting = models.ForeignKey(
-        RegionalMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda"
-    )
+    meeting = meeting_link(RegionalMeeting, related_name="agenda")
     start_time = models.TimeField(_("time"), null=True, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("minutes"), null=True, blank=True)
     title = models.CharField(_("item"), max_length=300)
@@ -117,12 +121,7 @@ def _token() -> str:
 class Invitation(TimeStampedModel):
     """One invited person (for an alliance, or in their own right) and their reply."""
 
-    meeting = models.ForeignKey(
-        RegionalMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="invitations",
-    )
+    meeting = meeting_link(RegionalMeeting, related_name="invitations")
     alliance = models.ForeignKey(
         "tenants.Alliance",
         verbose_name=_("alliance"),
@@ -187,12 +186,7 @@ def regional_attachment_path(instance: RegionalAttachment, filename: str) -> str
 class RegionalAttachment(AttachmentBase, TimeStampedModel):
     """A file for the invited alliances: a flyer, the coordination office's report."""
 
-    meeting = models.ForeignKey(
-        RegionalMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
+    meeting = meeting_link(RegionalMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=regional_attachment_path)
 
     class Meta(AttachmentBase.Meta):

@@ -20,14 +20,8 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.services import records
 from core.services.records import record_create, record_update
-from kernel.meetings.agenda import Agenda
-from kernel.meetings.services import (
-    UNCHANGED,
-    MeetingWrites,
-    declared,
-    ensure_planned_for_cancel,
-    given,
-)
+from kernel.meetings.agenda import Agenda, declared
+from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel
 from regional.models import (
     AgendaItem,
     RegionalAttachment,
@@ -37,8 +31,6 @@ from regional.models import (
 from regional.selectors.meetings import next_agenda_time
 from regional.services.invitations import queue_email
 from tenants.models import Alliance
-
-AGENDA = Agenda(meeting_model=RegionalMeeting, item_model=AgendaItem, records=records)
 
 
 def _public():
@@ -104,70 +96,32 @@ def meeting_cancel(*, actor, meeting: RegionalMeeting) -> RegionalMeeting:
 
 
 def _start_where_previous_ends(meeting: RegionalMeeting, fields: dict) -> dict:
+    """An item added at the end without a time begins when the previous timed one ends."""
     if fields.get("start_time") is None:
         fields["start_time"] = next_agenda_time(meeting)
     return fields
 
 
-def agenda_item_create(
-    *,
-    actor,
-    meeting: RegionalMeeting,
-    title: str,
-    start_time: datetime.time | None = None,
-    duration_minutes: int | None = None,
-    speaker: str = "",
-    position: int | None = None,
-    reason: str = "",
-) -> AgendaItem:
-    """Add an item; without a position it goes last, otherwise the items from that
-    position on move down one place. Without a time (and position) it begins when the
-    previous timed item ends."""
-    return AGENDA.create(
-        actor=actor,
-        meeting=meeting,
-        fields={
-            "title": title,
-            "start_time": start_time,
-            "duration_minutes": duration_minutes,
-            "speaker": speaker,
-        },
-        position=position,
-        reason=reason,
-        prepare=_start_where_previous_ends if position is None else None,
-    )
+class AgendaItemFields(TypedDict, total=False):
+    """The keywords of an agenda item's writes, besides ``position`` and ``reason``."""
+
+    title: str
+    start_time: datetime.time | None
+    duration_minutes: int | None
+    speaker: str
 
 
-def agenda_item_update(
-    *,
-    actor,
-    item: AgendaItem,
-    title=UNCHANGED,
-    start_time=UNCHANGED,
-    duration_minutes=UNCHANGED,
-    speaker=UNCHANGED,
-    position: int | None = None,
-    reason: str = "",
-) -> AgendaItem:
-    """Change an item; a new position moves it and closes the gap it leaves."""
-    return AGENDA.update(
-        actor=actor,
-        item=item,
-        fields=given(
-            title=title, start_time=start_time, duration_minutes=duration_minutes, speaker=speaker
-        ),
-        position=position,
-        reason=reason,
-    )
-
-
-def agenda_item_move(*, actor, item: AgendaItem, direction: str, reason: str = "") -> AgendaItem:
-    """Move an item one place up or down (at the ends nothing changes)."""
-    return AGENDA.move(actor=actor, item=item, direction=direction, reason=reason)
-
-
-def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
-    AGENDA.delete(actor=actor, item=item, reason=reason)
+AGENDA = Agenda(
+    meeting_model=RegionalMeeting,
+    item_model=AgendaItem,
+    records=records,
+    fields_type=AgendaItemFields,
+    prepare_new=_start_where_previous_ends,
+)
+agenda_item_create = AGENDA.create
+agenda_item_update = AGENDA.update
+agenda_item_move = AGENDA.move
+agenda_item_delete = AGENDA.delete
 
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")

@@ -37,16 +37,7 @@ urlpatterns = [
     *meeting_page_paths(
         prefix="<int:pk>/",
         views=views.PAGE_VIEWS,
-        names={
-            "meeting_cancel": "regional-meeting-cancel",
-            "meeting_held": "regional-meeting-held",
-            "agenda_item_create": "regional-agenda-create",
-            "agenda_item_edit": "regional-agenda-edit",
-            "agenda_item_delete": "regional-agenda-delete",
-            "minutes_edit": "regional-minutes-edit",
-            "attachment_create": "regional-attachment-create",
-            "attachment_download": "regional-attachment-download",
-            "attachment_delete": "regional-attachment-delete",
-        },
+        name_prefix="regional-",
+        agenda="agenda",
     ),
 ]

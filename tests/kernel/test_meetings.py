@@ -18,7 +18,6 @@ from core.services import board as board_services
 from kernel.audit.models import AuditEntry
 from kernel.meetings.ics import Event, calendar_text
 from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase
-from kernel.meetings.services import UNCHANGED, given
 from kernel.meetings.urls import PAGE_PATHS, meeting_page_paths
 from regional.models import AgendaItem as RegionalAgendaItem
 from regional.models import RegionalAttachment, RegionalMeeting
@@ -48,13 +47,9 @@ def test_regional_agenda_item_keeps_its_table_and_related_name():
     assert RegionalMeeting._meta.get_field("agenda").related_model is RegionalAgendaItem
 
 
-def test_given_keeps_only_the_keywords_passed():
-    assert given(title="A", place=UNCHANGED, notes="") == {"title": "A", "notes": ""}
-
-
-def test_meeting_page_paths_must_name_every_page():
-    with pytest.raises(ValueError, match="Name every meeting page"):
-        meeting_page_paths(prefix="<int:pk>/", views={}, names={"meeting_held": "x"})
+def test_meeting_page_paths_need_every_page():
+    with pytest.raises(ValueError, match="Give every meeting page"):
+        meeting_page_paths(prefix="<int:pk>/", views={}, agenda="agenda")
 
 
 def test_each_room_guards_every_shared_page():
@@ -127,3 +122,9 @@ def test_board_meeting_partial_update_leaves_other_fields(jena):
 def test_a_keyword_the_service_does_not_declare_is_refused():
     with pytest.raises(TypeError, match="bogus"):
         board_services.board_member_update(actor=None, member=None, bogus=1)
+
+
+@pytest.mark.django_db
+def test_an_agenda_item_keyword_the_kind_does_not_declare_is_refused():
+    with pytest.raises(TypeError, match="speaker"):
+        board_services.agenda_item_update(actor=None, item=None, speaker="Landrätin")
