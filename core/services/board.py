@@ -229,12 +229,7 @@ class AgendaItemFields(TypedDict, total=False):
     notes: str
 
 
-AGENDA = Agenda(
-    meeting_model=BoardMeeting,
-    item_model=AgendaItem,
-    records=records,
-    fields_type=AgendaItemFields,
-)
+AGENDA = Agenda(BoardMeeting, AgendaItem, records, fields_type=AgendaItemFields)
 agenda_item_create = AGENDA.create
 agenda_item_update = AGENDA.update
 agenda_item_delete = AGENDA.delete
@@ -244,8 +239,8 @@ agenda_item_delete = AGENDA.delete
 # Approved minutes are final. Files are stored under MEDIA_ROOT/<schema>/board/<meeting>/.
 
 WRITES = MeetingWrites(
-    records=records,
-    attachment_model=MeetingAttachment,
+    records,
+    MeetingAttachment,
     minutes_final_error=gettext_lazy(
         "The minutes have been approved and can no longer be changed."
     ),

@@ -45,13 +45,9 @@ def _detail_url(meeting: BoardMeeting) -> str:
 
 
 PAGES = MeetingPages(
-    meeting_model=BoardMeeting,
-    item_model=AgendaItem,
-    attachment_model=MeetingAttachment,
-    services=services,
-    item_form=AgendaItemForm,
-    minutes_form=MinutesForm,
-    attachment_form=AttachmentForm,
+    (BoardMeeting, AgendaItem, MeetingAttachment),
+    services,
+    (AgendaItemForm, MinutesForm, AttachmentForm),
     detail_url=_detail_url,
     form_page=form_page,
     confirm_page=confirm_page,

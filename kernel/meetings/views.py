@@ -31,14 +31,12 @@ from .forms import AgendaCorrectionForm
 class MeetingPages:
     """What differs between two kinds of meeting's pages."""
 
-    meeting_model: type[models.Model]
-    item_model: type[models.Model]
-    attachment_model: type[models.Model]
+    #: The meeting, agenda item and attachment models.
+    record_models: tuple[type[models.Model], type[models.Model], type[models.Model]]
     #: The module with the kind's write services (``agenda_item_create``, ...).
     services: Any
-    item_form: type
-    minutes_form: type
-    attachment_form: type
+    #: The agenda item, minutes and attachment forms.
+    forms: tuple[type, type, type]
     detail_url: Callable[[models.Model], str]
     form_page: Callable[..., Any]
     confirm_page: Callable[..., Any]
@@ -58,6 +56,10 @@ class MeetingPages:
     item_initial: Callable[[models.Model], dict[str, Any]] = field(default=lambda meeting: {})
     #: Entered while an attachment's file is read (a schema, say).
     storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
+
+    @property
+    def meeting_model(self) -> type[models.Model]:
+        return self.record_models[0]
 
     def guarded(self, *, manage: Callable, view: Callable) -> dict[str, Callable]:
         """The pages, each wrapped in the room's permission check: ``view`` for reading an
@@ -88,14 +90,14 @@ class MeetingPages:
             raise Http404 from exc
 
     def _meeting(self, pk: int):
-        return get_object_or_404(self.meeting_model, pk=pk)
+        return get_object_or_404(self.record_models[0], pk=pk)
 
     def _item(self, pk: int, item_pk: int):
-        queryset = self.item_model.objects.select_related("meeting")
+        queryset = self.record_models[1].objects.select_related("meeting")
         return get_object_or_404(queryset, pk=item_pk, meeting=pk)
 
     def _attachment(self, pk: int, attachment_pk: int):
-        return get_object_or_404(self.attachment_model, pk=attachment_pk, meeting=pk)
+        return get_object_or_404(self.record_models[2], pk=attachment_pk, meeting=pk)
 
     def _confirm(self, request, *, obj, action, url: str, **texts):
         """A confirmation page that returns to the meeting (``texts``: title, question,
@@ -145,7 +147,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.item_form,
+            form_class=self.forms[0],
             form_kwargs={"initial": self.item_initial(meeting), "meeting": meeting},
             save=lambda form: self.services.agenda_item_create(
                 actor=request.user, meeting=meeting, **item_keywords(form)
@@ -159,7 +161,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.item_form,
+            form_class=self.forms[0],
             instance=item,
             form_kwargs={"meeting": item.meeting},
             save=lambda form: self.services.agenda_item_update(
@@ -208,7 +210,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.minutes_form,
+            form_class=self.forms[1],
             form_kwargs={"initial": {"minutes": meeting.minutes}},
             save=lambda form: self.services.minutes_update(
                 actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
@@ -238,7 +240,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.attachment_form,
+            form_class=self.forms[2],
             save=lambda form: self.services.attachment_create(
                 actor=request.user,
                 meeting=meeting,

@@ -112,11 +112,7 @@ class AgendaItemFields(TypedDict, total=False):
 
 
 AGENDA = Agenda(
-    meeting_model=RegionalMeeting,
-    item_model=AgendaItem,
-    records=records,
-    fields_type=AgendaItemFields,
-    prepare_new=_start_where_previous_ends,
+    RegionalMeeting, AgendaItem, records, AgendaItemFields, prepare_new=_start_where_previous_ends
 )
 agenda_item_create = AGENDA.create
 agenda_item_update = AGENDA.update
@@ -208,8 +204,8 @@ def _minutes_after_the_meeting(meeting: RegionalMeeting, today: datetime.date) -
 
 
 WRITES = MeetingWrites(
-    records=records,
-    attachment_model=RegionalAttachment,
+    records,
+    RegionalAttachment,
     minutes_final_error=gettext_lazy(
         "The minutes have been published and can no longer be changed."
     ),

@@ -102,13 +102,9 @@ def _public():
 
 
 PAGES = MeetingPages(
-    meeting_model=RegionalMeeting,
-    item_model=AgendaItem,
-    attachment_model=RegionalAttachment,
-    services=services,
-    item_form=AgendaItemForm,
-    minutes_form=MinutesForm,
-    attachment_form=AttachmentForm,
+    (RegionalMeeting, AgendaItem, RegionalAttachment),
+    services,
+    (AgendaItemForm, MinutesForm, AttachmentForm),
     detail_url=_detail_url,
     form_page=form_page,
     confirm_page=confirm_page,
