@@ -3,6 +3,8 @@ behind the personal link in their e-mail."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -27,25 +29,19 @@ from tenants.token_pages import token_page
 def invitations_view(request, pk: int):
     """Choose alliances and people to invite; lists everyone invited so far."""
     meeting = PAGES.meeting_or_404(pk)
-    status = 200
-    if request.method == "POST":
-        form = InvitationForm(request.POST)
-        if form.is_valid():
-            try:
-                result = invitation_services.invitations_add(
-                    actor=request.user,
-                    meeting=meeting,
-                    alliances=form.cleaned_data["alliances"],
-                    people=form.cleaned_data["people"],
-                )
-            except ValidationError as error:
-                add_validation_error(form, error)
-            else:
-                _report_invitations(request, result)
-                return redirect(reverse("regional-meeting-invitations", args=[pk]))
-        status = 400
-    else:
-        form = InvitationForm()
+
+    def invite(form) -> None:
+        result = invitation_services.invitations_add(
+            actor=request.user,
+            meeting=meeting,
+            alliances=form.cleaned_data["alliances"],
+            people=form.cleaned_data["people"],
+        )
+        _report_invitations(request, result)
+
+    form, done = posted(request, InvitationForm, invite)
+    if done:
+        return redirect(reverse("regional-meeting-invitations", args=[pk]))
     invitations = list(meeting.invitations.all())
     return render(
         request,
@@ -57,7 +53,7 @@ def invitations_view(request, pk: int):
             "unsent_count": sum(1 for i in invitations if i.sent_at is None),
             "planned": meeting.status == RegionalMeetingStatus.PLANNED,
         },
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -89,35 +85,27 @@ def _report_invitations(request, result) -> None:
 def invitations_send(request, pk: int):
     meeting = get_object_or_404(RegionalMeeting, pk=pk)
     invitations_url = reverse("regional-meeting-invitations", args=[pk])
-    status = 200
-    if request.method == "POST":
-        form = SendInvitationsForm(request.POST)
-        if form.is_valid():
-            try:
-                sent = invitation_services.invitations_send(
-                    actor=request.user,
-                    meeting=meeting,
-                    resend=form.cleaned_data["resend"],
+
+    def send(form) -> None:
+        sent = invitation_services.invitations_send(
+            actor=request.user, meeting=meeting, resend=form.cleaned_data["resend"]
+        )
+        if sent:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s invitation is being sent.",
+                    "%(count)s invitations are being sent.",
+                    sent,
                 )
-            except ValidationError as error:
-                add_validation_error(form, error)
-            else:
-                if sent:
-                    messages.success(
-                        request,
-                        ngettext(
-                            "%(count)s invitation is being sent.",
-                            "%(count)s invitations are being sent.",
-                            sent,
-                        )
-                        % {"count": sent},
-                    )
-                else:
-                    messages.info(request, _("Everyone invited has already received it."))
-                return redirect(invitations_url)
-        status = 400
-    else:
-        form = SendInvitationsForm()
+                % {"count": sent},
+            )
+        else:
+            messages.info(request, _("Everyone invited has already received it."))
+
+    form, done = posted(request, SendInvitationsForm, send)
+    if done:
+        return redirect(invitations_url)
     unsent = meeting.invitations.filter(sent_at__isnull=True).count()
     return render(
         request,
@@ -129,7 +117,7 @@ def invitations_send(request, pk: int):
             "total_count": meeting.invitations.count(),
             "cancel_url": invitations_url,
         },
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -169,19 +157,33 @@ def reply_form(invitation: Invitation) -> ReplyForm:
     return ReplyForm(initial=initial)
 
 
-def save_reply(request, form: ReplyForm, *, actor, invitation: Invitation) -> bool:
-    """Save a posted reply; False (with the errors on the form) if it is refused."""
-    if not form.is_valid():
-        return False
-    try:
+def save_reply(request, *, actor, invitation: Invitation):
+    """What a posted reply form does (for ``posted``): save the reply and say so."""
+
+    def run(form: ReplyForm) -> None:
         invitation_services.invitation_reply(
             actor=actor, invitation=invitation, response=form.cleaned_data["response"]
         )
+        messages.success(request, _("Thank you, your reply has been saved."))
+
+    return run
+
+
+def posted(request, form_class, run, *, unbound=None) -> tuple[Any, bool]:
+    """The page's form and whether it did its work: on a POST, ``run(form)`` once the
+    form is valid (a refusal of the service goes onto the form); otherwise the unbound
+    form (``unbound()``, or an empty one)."""
+    if request.method != "POST":
+        return (unbound() if unbound else form_class()), False
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return form, False
+    try:
+        run(form)
     except ValidationError as error:
         add_validation_error(form, error)
-        return False
-    messages.success(request, _("Thank you, your reply has been saved."))
-    return True
+        return form, False
+    return form, True
 
 
 # ---------------------------------------------------------------- reply link (public)
@@ -198,15 +200,15 @@ def reply_view(request, token: str):
     except Invitation.DoesNotExist as exc:
         raise Http404 from exc
     meeting = invitation.meeting
-    status = 200
-    if request.method == "POST":
-        form = ReplyForm(request.POST)
-        actor = request.user if request.user.is_authenticated else None
-        if save_reply(request, form, actor=actor, invitation=invitation):
-            return redirect(reverse("regional-meeting-reply", args=[token]))
-        status = 400
-    else:
-        form = reply_form(invitation)
+    actor = request.user if request.user.is_authenticated else None
+    form, done = posted(
+        request,
+        ReplyForm,
+        save_reply(request, actor=actor, invitation=invitation),
+        unbound=lambda: reply_form(invitation),
+    )
+    if done:
+        return redirect(reverse("regional-meeting-reply", args=[token]))
     return render(
         request,
         "regional/meetings/reply.html",
@@ -217,5 +219,5 @@ def reply_view(request, token: str):
             "form": form,
             "open": replies_open(meeting),
         },
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )

@@ -19,7 +19,7 @@ from regional.selectors.meetings import (
     published_minutes,
     reply_summary,
 )
-from regional.views.invitations import replies_open, reply_form, save_reply
+from regional.views.invitations import posted, replies_open, reply_form, save_reply
 from regional.views.meetings import serve_attachment
 from tenants.permissions import requires
 
@@ -85,8 +85,8 @@ def invited_reply(request, pk: int):
     detail_url = reverse("regional-invited-detail", args=[pk])
     if request.method != "POST":
         return redirect(detail_url)
-    form = ReplyForm(request.POST)
-    if save_reply(request, form, actor=request.user, invitation=own):
+    form, done = posted(request, ReplyForm, save_reply(request, actor=request.user, invitation=own))
+    if done:
         return redirect(detail_url)
     return _detail_page(request, meeting, own, form=form, status=400)
 
