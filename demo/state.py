@@ -41,7 +41,7 @@ from regional.models import (
     SetupStage,
     StatisticsRun,
 )
-from regional.services import meetings, reports, setups
+from regional.services import invitations, meetings, reports, setups
 from regional.services.statistics import snapshots_upsert, statistics_refresh
 from tenants.districts import District
 from tenants.models import Alliance, User
@@ -215,7 +215,7 @@ def _historic_replies(meeting: RegionalMeeting, rng, sent_at: datetime.datetime)
         if draw > 0.9:
             continue  # never replied
         record_update(
-            actor=meetings.ReplyLinkHolder(invitation),
+            actor=invitations.ReplyLinkHolder(invitation),
             instance=invitation,
             data={
                 "response": Response.ATTENDING if draw < 0.75 else Response.DECLINED,
@@ -241,22 +241,20 @@ def seed_meetings(*, actor, today: datetime.date | None = None) -> int:
             strategy = kind == MeetingKind.STRATEGY
             meeting = meetings.meeting_create(
                 actor=actor,
-                data={
-                    "title": title,
-                    "kind": kind,
-                    "date": day,
-                    "start_time": datetime.time(10, 0),
-                    "end_time": datetime.time(13, 20) if strategy else datetime.time(12, 15),
-                    "place": place,
-                    "host_alliance": alliances.get(host),
-                    "moderation": "Landeskoordinierungsstelle",
-                    "description": (
-                        "Das jährliche Treffen der Lokalen Bündnisse für Familie mit der "
-                        "Ministerin: Rückblick, Ausblick und zwei World Cafés."
-                        if strategy
-                        else "Austausch der Bündnisse der Region mit der Landeskoordinierung."
-                    ),
-                },
+                title=title,
+                kind=kind,
+                date=day,
+                start_time=datetime.time(10, 0),
+                end_time=datetime.time(13, 20) if strategy else datetime.time(12, 15),
+                place=place,
+                host_alliance=alliances.get(host),
+                moderation="Landeskoordinierungsstelle",
+                description=(
+                    "Das jährliche Treffen der Lokalen Bündnisse für Familie mit der "
+                    "Ministerin: Rückblick, Ausblick und zwei World Cafés."
+                    if strategy
+                    else "Austausch der Bündnisse der Region mit der Landeskoordinierung."
+                ),
             )
             meetings.agenda_bulk_add(
                 actor=actor,
@@ -273,7 +271,9 @@ def seed_meetings(*, actor, today: datetime.date | None = None) -> int:
             people = list(MINISTRY_GUESTS) if strategy else []
             if strategy and ministry is not None:
                 people.append((ministry.full_name, ministry.email))
-            meetings.invitations_add(actor=actor, meeting=meeting, alliances=chosen, people=people)
+            invitations.invitations_add(
+                actor=actor, meeting=meeting, alliances=chosen, people=people
+            )
             created += 1
             if months > 0:
                 continue  # invitations not sent yet: the newcomer may send them
@@ -284,7 +284,7 @@ def seed_meetings(*, actor, today: datetime.date | None = None) -> int:
                 sent_at = timezone.now() - datetime.timedelta(days=10)
                 _record_sent(actor=actor, meeting=meeting, sent_at=sent_at)
                 for invitation in meeting.invitations.order_by("pk")[::2]:
-                    meetings.invitation_reply(
+                    invitations.invitation_reply(
                         actor=None,
                         invitation=invitation,
                         response=Response.ATTENDING if rng.random() < 0.8 else Response.DECLINED,

@@ -41,15 +41,13 @@ class BoardSeeding:
             members.append(
                 board.board_member_create(
                     actor=self.actor,
-                    data={
-                        "full_name": f"{first} {last}",
-                        "affiliation": partner.name,
-                        "partner": partner,
-                        "position": position,
-                        "email": self.mail(first, last, partner.name),
-                        "term_start": term_start,
-                        "term_end": add_months(term_start, 48),
-                    },
+                    full_name=f"{first} {last}",
+                    affiliation=partner.name,
+                    partner=partner,
+                    position=position,
+                    email=self.mail(first, last, partner.name),
+                    term_start=term_start,
+                    term_end=add_months(term_start, 48),
                 )
             )
             self.count("board_members")
@@ -61,12 +59,10 @@ class BoardSeeding:
         flagship = self.profile.flagship
         template = board.meeting_template_create(
             actor=self.actor,
-            data={
-                "name": "Sitzung des Kuratoriums" if flagship else "Sitzung der Steuerungsgruppe",
-                "location": f"Rathaus {self.town}, Beratungsraum",
-                "start_time": datetime.time(16, 0),
-                "agenda": "\n".join(BOARD_AGENDA if flagship else BOARD_AGENDA_SMALL),
-            },
+            name="Sitzung des Kuratoriums" if flagship else "Sitzung der Steuerungsgruppe",
+            location=f"Rathaus {self.town}, Beratungsraum",
+            start_time=datetime.time(16, 0),
+            agenda="\n".join(BOARD_AGENDA if flagship else BOARD_AGENDA_SMALL),
         )
         first = _weekday_on_or_after(
             self.window_start + datetime.timedelta(days=self.rng.randint(5, 40)), 2

@@ -1,10 +1,6 @@
-"""iCalendar (RFC 5545) for regional meetings, written by hand.
-
-One VEVENT per meeting, with a UID that stays the same for the meeting's whole life,
-so calendar programs update the entry they already hold when an invitation is sent
-again (with a higher SEQUENCE) and remove it on a cancellation (METHOD:CANCEL).
-Times are written in UTC (``...Z``): no VTIMEZONE is needed and every program shows
-them in its own time zone. Lines end with CRLF and are folded at 75 octets.
+"""iCalendar (RFC 5545) for regional meetings: what their calendar event says. The
+writing (UID, SEQUENCE, UTC times, escaping, folding) is the meeting base's
+(``kernel.meetings.ics``).
 
 A meeting whose stored date lies outside the plausible range (only rows written before
 the range was enforced, see ``kernel.dates``) gets no calendar file: its start may not
@@ -24,48 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kernel.dates import is_plausible_date
+from kernel.meetings.ics import METHODS, Event, calendar_text, sequence
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//Bündnisnetz Thüringen//Regionaltreffen//DE"
-# SEQUENCE counts minutes since this moment: it grows whenever the meeting is saved.
-_SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-
-
-def escape(text: object) -> str:
-    """TEXT value escaping: backslash, semicolon, comma and line breaks."""
-    value = str(text if text is not None else "")
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\n", "\\n")
-
-
-def param(text: object) -> str:
-    """A parameter value (such as CN): quoted, without characters a quoted value forbids."""
-    value = " ".join(str(text or "").replace('"', "'").split())
-    return f'"{value}"'
-
-
-def fold(line: str) -> str:
-    """A content line in pieces of at most 75 octets, each continuation starting with a
-    space; a multi-byte UTF-8 character is never split."""
-    pieces: list[str] = []
-    current, size = "", 0
-    for char in line:
-        length = len(char.encode("utf-8"))
-        if size + length > 75:
-            pieces.append(current)
-            current, size = " ", 1
-        current += char
-        size += length
-    pieces.append(current)
-    return "\r\n".join(pieces)
-
-
-def utc_stamp(moment: datetime.datetime) -> str:
-    """A UTC DATE-TIME value, always with four digits of year; raises OverflowError for a
-    moment that UTC cannot express (see ``has_calendar``)."""
-    utc = moment.astimezone(datetime.UTC)
-    return f"{utc.year:04d}{utc.month:02d}{utc.day:02d}T{utc:%H%M%S}Z"
 
 
 def has_calendar(meeting) -> bool:
@@ -83,12 +41,6 @@ def meeting_end(meeting) -> datetime.datetime:
 
 def meeting_uid(meeting) -> str:
     return f"regional-meeting-{meeting.pk}@{settings.BASE_DOMAIN}"
-
-
-def sequence(meeting) -> int:
-    """Grows with every change of the meeting, as RFC 5546 asks of a re-sent invitation."""
-    changed = meeting.updated_at or meeting.created_at or _SEQUENCE_EPOCH
-    return max(0, int((changed - _SEQUENCE_EPOCH).total_seconds() // 60))
 
 
 def agenda_lines(entries: Iterable) -> list[str]:
@@ -138,39 +90,24 @@ def meeting_calendar(
     """The iCalendar text of ``meeting``: METHOD:REQUEST (an invitation or an update)
     or METHOD:CANCEL (the meeting was cancelled); None if its date is implausible (no
     file rather than a malformed one, see the module's docstring)."""
-    if method not in ("REQUEST", "CANCEL", "PUBLISH"):
+    if method not in METHODS:
         raise ValueError(method)
     if not has_calendar(meeting):
         return None
-    now = now or timezone.now()
-    organiser = settings.DEFAULT_FROM_EMAIL
-    organiser_email = organiser.rsplit("<", 1)[-1].rstrip(">").strip()
-    organiser_name = _("State coordination office")
-    cancelled = method == "CANCEL" or meeting.status == "cancelled"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"METHOD:{method}",
-        "BEGIN:VEVENT",
-        f"UID:{meeting_uid(meeting)}",
-        f"SEQUENCE:{sequence(meeting)}",
-        f"DTSTAMP:{utc_stamp(now)}",
-        f"DTSTART:{utc_stamp(meeting_start(meeting))}",
-        f"DTEND:{utc_stamp(meeting_end(meeting))}",
-        f"SUMMARY:{escape(meeting.title)}",
-        f"LOCATION:{escape(meeting.place)}",
-        f"DESCRIPTION:{escape(description(meeting, agenda, reply_url))}",
-        f"ORGANIZER;CN={param(organiser_name)}:mailto:{organiser_email}",
-    ]
-    if attendee_email:
-        lines.append(
-            f"ATTENDEE;CN={param(attendee_name or attendee_email)};ROLE=REQ-PARTICIPANT;"
-            f"PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{attendee_email}"
-        )
-    lines.append("STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED")
-    if meeting.updated_at and is_plausible_date(meeting.updated_at):
-        lines.append(f"LAST-MODIFIED:{utc_stamp(meeting.updated_at)}")
-    lines += ["TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
-    return "".join(fold(line) + "\r\n" for line in lines)
+    organiser_email = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
+    event = Event(
+        uid=meeting_uid(meeting),
+        sequence=sequence(meeting),
+        start=meeting_start(meeting),
+        end=meeting_end(meeting),
+        summary=meeting.title,
+        location=meeting.place,
+        description=description(meeting, agenda, reply_url),
+        organiser_name=_("State coordination office"),
+        organiser_email=organiser_email,
+        cancelled=meeting.status == "cancelled",
+        last_modified=meeting.updated_at,
+        attendee_name=attendee_name,
+        attendee_email=attendee_email,
+    )
+    return calendar_text(event, prodid=PRODID, method=method, now=now or timezone.now())

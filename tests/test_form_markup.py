@@ -32,7 +32,7 @@ import regional.filters
 import regional.forms
 from core.filters.base import SearchFilterSet
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     AllianceSetup,
     Invitation,
     RegionalMeeting,
@@ -150,7 +150,7 @@ def records(jena, jena_coordinator):
         end_time=datetime.time(15),
         place="Rathaus Erfurt",
     )
-    AgendaEntry.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="Begrüßung")
+    AgendaItem.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="Begrüßung")
     Invitation.objects.create(
         pk=RECORD_ID,
         meeting=meeting,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from core.figures import ALLIANCE_FIGURES
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     AllianceSetup,
     AllianceSnapshot,
     Invitation,
@@ -67,7 +67,7 @@ class AllianceSnapshotSerializer(serializers.ModelSerializer):
 
 class AgendaEntrySerializer(serializers.ModelSerializer):
     class Meta:
-        model = AgendaEntry
+        model = AgendaItem
         fields = ["id", "position", "start_time", "duration_minutes", "title", "speaker"]
         read_only_fields = fields
         extra_kwargs = {

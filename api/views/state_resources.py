@@ -31,7 +31,7 @@ from regional.filters.meetings import RegionalMeetingFilter
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
-from regional.models import AgendaEntry, AllianceSnapshot, Invitation, SetupTask
+from regional.models import AgendaItem, AllianceSnapshot, Invitation, SetupTask
 from regional.selectors.meetings import meeting_list
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list
@@ -107,13 +107,13 @@ class RegionalMeetingViewSet(
     }
 
     def get_queryset(self):
-        agenda = Prefetch("agenda", queryset=AgendaEntry.objects.order_by("position", "pk"))
+        agenda = Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
         return meeting_list().prefetch_related(agenda).order_by("-date", "-start_time", "pk")
 
     def perform_create(self, serializer):
         try:
             meeting = meeting_services.meeting_create(
-                actor=self.request.user, data=dict(serializer.validated_data)
+                actor=self.request.user, **serializer.validated_data
             )
         except DjangoValidationError as error:
             raise _as_drf_error(error) from error
@@ -124,7 +124,7 @@ class RegionalMeetingViewSet(
             meeting = meeting_services.meeting_update(
                 actor=self.request.user,
                 meeting=serializer.instance,
-                data=dict(serializer.validated_data),
+                **serializer.validated_data,
             )
         except DjangoValidationError as error:
             raise _as_drf_error(error) from error

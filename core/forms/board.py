@@ -1,5 +1,5 @@
 """Forms of the board: members, meeting templates and series, meetings, agendas,
-minutes and attachments."""
+minutes and attachments (on the meeting forms of ``kernel.meetings.forms``)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.meetings import AgendaReasonMixin
 from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
+from kernel.meetings.forms import AgendaItemFormBase, AttachmentFormBase, MinutesForm, TimeInput
 from kernel.text import PlainTextForm
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class BoardMemberForm(forms.ModelForm):
@@ -72,38 +65,28 @@ class BoardMeetingCreateForm(BoardMeetingForm):
             self.fields["date"].initial = timezone.localdate()
 
 
-class AgendaItemForm(AgendaReasonMixin, forms.ModelForm):
-    position = forms.IntegerField(
-        label=_("Position"),
-        required=False,
-        min_value=1,
-        help_text=_("Leave empty to add the item at the end."),
-    )
-
+class AgendaItemForm(AgendaItemFormBase):
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, meeting=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            self.fields["position"].help_text = _("The other items move up or down accordingly.")
-        self.add_reason_field(meeting)
 
-
-class MinutesForm(PlainTextForm, forms.Form):
-    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
-
-
-class AttachmentForm(PlainTextForm, forms.Form):
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty to use the file name."),
-    )
+class AttachmentForm(AttachmentFormBase):
     file = forms.FileField(
         label=_("File"),
         help_text=_("PDF, DOCX, XLSX, ODT, ODS, PNG or JPG, at most 20 MB."),
     )
+
+
+__all__ = [
+    "AgendaItemForm",
+    "AttachmentForm",
+    "BoardMeetingCreateForm",
+    "BoardMeetingForm",
+    "BoardMemberForm",
+    "MeetingSeriesForm",
+    "MeetingTemplateForm",
+    "MinutesForm",
+    "TimeInput",
+]

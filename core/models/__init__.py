@@ -1,3 +1,5 @@
+from kernel.meetings.models import MeetingStatus
+
 from .admissions import Application, ApplicationStatus, Decision, DecisionOutcome
 from .board import (
     AgendaItem,
@@ -5,7 +7,6 @@ from .board import (
     BoardMember,
     BoardPosition,
     MeetingAttachment,
-    MeetingStatus,
     MeetingTemplate,
     MinutesStatus,
 )

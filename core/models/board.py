@@ -1,11 +1,14 @@
-"""The board (Kuratorium): its members, quarterly meetings, agendas, minutes, attachments."""
+"""The board (Kuratorium): its members, quarterly meetings, agendas, minutes, attachments.
+
+The meetings extend the platform's one meeting base (``kernel.meetings.models``)."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import ensure_date_order, validate_plausible_date
+from kernel.dates import validate_plausible_date
+from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
 from tenants.models.base import TimeStampedModel
 
 
@@ -58,12 +61,6 @@ class BoardMember(TimeStampedModel):
         return self.full_name
 
 
-class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
 class MinutesStatus(models.TextChoices):
     NONE = "none", _("No minutes yet")
     DRAFT = "draft", _("Draft")
@@ -93,16 +90,14 @@ class MeetingTemplate(TimeStampedModel):
         return [line.strip() for line in self.agenda.splitlines() if line.strip()]
 
 
-class BoardMeeting(TimeStampedModel):
+class BoardMeeting(MeetingBase, TimeStampedModel):
     """One meeting of the board; the board meets about four times a year."""
 
-    title = models.CharField(_("title"), max_length=200)
-    date = models.DateField(_("date"), validators=[validate_plausible_date])
+    MINUTES_FINAL = MinutesStatus.APPROVED
+    MINUTES_DATE_FIELD = "minutes_approved_on"
+
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
-    )
     template = models.ForeignKey(
         MeetingTemplate,
         verbose_name=_("template"),
@@ -111,7 +106,6 @@ class BoardMeeting(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="meetings",
     )
-    minutes = models.TextField(_("minutes"), blank=True)
     minutes_status = models.CharField(
         _("minutes status"),
         max_length=20,
@@ -128,35 +122,14 @@ class BoardMeeting(TimeStampedModel):
         ordering = ["-date"]
         indexes = [models.Index(fields=["status", "date"])]
 
-    def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d.%m.%Y})"
 
-    def clean(self) -> None:
-        super().clean()
-        ensure_date_order(
-            self.date,
-            self.minutes_approved_on,
-            message=_("Minutes cannot be approved before the meeting took place."),
-        )
-
-
-class AgendaItem(TimeStampedModel):
+class AgendaItem(AgendaItemBase, TimeStampedModel):
     """A point on a meeting's agenda, in order."""
 
-    meeting = models.ForeignKey(
-        BoardMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="agenda_items",
-    )
-    position = models.PositiveSmallIntegerField(_("position"))
-    title = models.CharField(_("title"), max_length=300)
+    meeting = meeting_link(BoardMeeting, related_name="agenda_items")
     notes = models.TextField(_("notes"), blank=True)
 
-    class Meta:
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
-        ordering = ["meeting", "position"]
+    class Meta(AgendaItemBase.Meta):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position"),
         ]
@@ -170,22 +143,11 @@ def meeting_attachment_path(instance: MeetingAttachment, filename: str) -> str:
     return f"board/{instance.meeting_id}/{filename}"
 
 
-class MeetingAttachment(TimeStampedModel):
+class MeetingAttachment(AttachmentBase, TimeStampedModel):
     """A file that belongs to a meeting (invitation, presentation, signed minutes)."""
 
-    meeting = models.ForeignKey(
-        BoardMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
-    title = models.CharField(_("title"), max_length=200)
+    meeting = meeting_link(BoardMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=meeting_attachment_path)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["title"]
-
-    def __str__(self) -> str:
-        return self.title
+    class Meta(AttachmentBase.Meta):
+        pass

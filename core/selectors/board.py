@@ -9,15 +9,13 @@ from django.db.models import (
     Case,
     Count,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from core.models import (
@@ -31,6 +29,7 @@ from core.models import (
     MeetingTemplate,
 )
 from core.selectors.admissions import pending_applications
+from kernel.meetings.selectors import count_per_meeting
 
 # Past meetings sort after every upcoming one: their key is this minus the date (YYYYMMDD).
 _PAST_BASE = 200_000_000
@@ -51,27 +50,15 @@ def meeting_template_list() -> QuerySet[MeetingTemplate]:
     return MeetingTemplate.objects.annotate(meeting_count=Count("meetings")).order_by("name")
 
 
-def _count(model, **filters) -> Coalesce:
-    """The number of ``model`` rows of each meeting, as a subquery (no row multiplication)."""
-    counted = (
-        model.objects.filter(meeting=OuterRef("pk"), **filters)
-        .order_by()
-        .values("meeting")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def meeting_list(today: datetime.date | None = None) -> QuerySet[BoardMeeting]:
     """Meetings with their counts; ``timeline`` orders upcoming ones first (soonest
     first), then past ones (latest first)."""
     today = today or timezone.localdate()
     ymd = ExtractYear("date") * 10000 + ExtractMonth("date") * 100 + ExtractDay("date")
     return BoardMeeting.objects.select_related("template").annotate(
-        agenda_count=_count(AgendaItem),
-        attachment_count=_count(MeetingAttachment),
-        decision_count=_count(Decision),
+        agenda_count=count_per_meeting(AgendaItem),
+        attachment_count=count_per_meeting(MeetingAttachment),
+        decision_count=count_per_meeting(Decision),
         timeline=Case(
             When(date__gte=today, then=ymd),
             default=Value(_PAST_BASE) - ymd,

@@ -1,18 +1,20 @@
 """Writes of the board (Kuratorium): members, meeting templates, meetings, agendas,
-minutes and attachments."""
+minutes and attachments.
+
+The meetings share their agenda, minutes and attachment rules with the regional
+meetings (``kernel.meetings``); this module declares what is the board's own.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime
-import os
-from typing import Any
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import (
     AgendaItem,
@@ -21,17 +23,13 @@ from core.models import (
     MeetingAttachment,
     MeetingStatus,
     MeetingTemplate,
-    MinutesStatus,
+    Partner,
 )
-from core.services.meetings import (
-    agenda_correction_reason,
-    audit_agenda_correction,
-    ensure_minutes_approvable,
-)
+from core.services import records
 from core.services.records import record_create, record_delete, record_update
-from kernel.audit.services import audit_log
 from kernel.dates import validate_plausible_date
-from kernel.uploads import attachment_check
+from kernel.meetings.agenda import Agenda, declared
+from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel
 
 SERIES_MAX = 12
 MONTHS_BETWEEN_MEETINGS = 3
@@ -40,12 +38,29 @@ MONTHS_BETWEEN_MEETINGS = 3
 # ---------------------------------------------------------------- board members
 
 
-def board_member_create(*, actor, data: dict[str, Any]) -> BoardMember:
-    return record_create(actor=actor, model=BoardMember, data=data)
+class BoardMemberFields(TypedDict, total=False):
+    """The keywords of a board member's writes (``full_name`` and ``term_start`` are
+    required to create one)."""
+
+    full_name: str
+    affiliation: str
+    partner: Partner | None
+    position: str
+    email: str
+    phone: str
+    term_start: datetime.date
+    term_end: datetime.date | None
 
 
-def board_member_update(*, actor, member: BoardMember, data: dict[str, Any]) -> BoardMember:
-    return record_update(actor=actor, instance=member, data=data)
+def board_member_create(*, actor, **fields: Unpack[BoardMemberFields]) -> BoardMember:
+    return record_create(actor=actor, model=BoardMember, data=declared(BoardMemberFields, fields))
+
+
+def board_member_update(
+    *, actor, member: BoardMember, **fields: Unpack[BoardMemberFields]
+) -> BoardMember:
+    """Change the fields given (the others stay as they are)."""
+    return record_update(actor=actor, instance=member, data=declared(BoardMemberFields, fields))
 
 
 def board_member_delete(*, actor, member: BoardMember) -> None:
@@ -55,14 +70,26 @@ def board_member_delete(*, actor, member: BoardMember) -> None:
 # ---------------------------------------------------------------- meeting templates
 
 
-def meeting_template_create(*, actor, data: dict[str, Any]) -> MeetingTemplate:
-    return record_create(actor=actor, model=MeetingTemplate, data=data)
+class MeetingTemplateFields(TypedDict, total=False):
+    name: str
+    location: str
+    start_time: datetime.time | None
+    agenda: str
+
+
+def meeting_template_create(*, actor, **fields: Unpack[MeetingTemplateFields]) -> MeetingTemplate:
+    return record_create(
+        actor=actor, model=MeetingTemplate, data=declared(MeetingTemplateFields, fields)
+    )
 
 
 def meeting_template_update(
-    *, actor, template: MeetingTemplate, data: dict[str, Any]
+    *, actor, template: MeetingTemplate, **fields: Unpack[MeetingTemplateFields]
 ) -> MeetingTemplate:
-    return record_update(actor=actor, instance=template, data=data)
+    """Change the fields given (the others stay as they are)."""
+    return record_update(
+        actor=actor, instance=template, data=declared(MeetingTemplateFields, fields)
+    )
 
 
 def meeting_template_delete(*, actor, template: MeetingTemplate) -> None:
@@ -134,11 +161,19 @@ def meeting_series_plan(
 # ---------------------------------------------------------------- meetings
 
 
+class BoardMeetingFields(TypedDict, total=False):
+    title: str
+    date: datetime.date
+    start_time: datetime.time | None
+    location: str
+    template: MeetingTemplate | None
+
+
 @transaction.atomic
-def meeting_create(*, actor, data: dict[str, Any]) -> BoardMeeting:
+def meeting_create(*, actor, **fields: Unpack[BoardMeetingFields]) -> BoardMeeting:
     """A single meeting. With a template, empty place and time come from it and the
     standing agenda becomes the meeting's agenda."""
-    data = dict(data)
+    data = declared(BoardMeetingFields, fields)
     template = data.get("template")
     if template is not None:
         if not data.get("location"):
@@ -151,8 +186,11 @@ def meeting_create(*, actor, data: dict[str, Any]) -> BoardMeeting:
     return meeting
 
 
-def meeting_update(*, actor, meeting: BoardMeeting, data: dict[str, Any]) -> BoardMeeting:
-    return record_update(actor=actor, instance=meeting, data=data)
+def meeting_update(
+    *, actor, meeting: BoardMeeting, **fields: Unpack[BoardMeetingFields]
+) -> BoardMeeting:
+    """Change the fields given (the others stay as they are)."""
+    return record_update(actor=actor, instance=meeting, data=declared(BoardMeetingFields, fields))
 
 
 def meeting_delete(*, actor, meeting: BoardMeeting) -> None:
@@ -164,21 +202,11 @@ def meeting_delete(*, actor, meeting: BoardMeeting) -> None:
 
 
 def meeting_mark_held(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned meeting can be marked as held."))
-    if meeting.date > timezone.localdate():
-        raise ValidationError(_("A meeting in the future cannot be marked as held."))
-    return record_update(
-        actor=actor,
-        instance=meeting,
-        data={"status": MeetingStatus.HELD},
-        action="core.boardmeeting.held",
-    )
+    return WRITES.mark_held(actor=actor, meeting=meeting)
 
 
 def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned meeting can be cancelled."))
+    ensure_planned_for_cancel(meeting)
     if meeting.decisions.exists():
         raise ValidationError(_("Decisions were taken in this meeting; it cannot be cancelled."))
     return record_update(
@@ -191,169 +219,41 @@ def meeting_cancel(*, actor, meeting: BoardMeeting) -> BoardMeeting:
 
 # ---------------------------------------------------------------- agenda items
 # Once the meeting has taken place its agenda is locked: each change needs a ``reason``
-# (core.services.meetings), recorded in an audit entry on the meeting.
-# Positions are 1..n without gaps. The unique (meeting, position) constraint is checked
-# row by row, so renumbering first parks the items on high numbers, then sets the final ones.
-
-_PARKING_OFFSET = 10000
+# (kernel.meetings.rules), recorded in an audit entry on the meeting.
 
 
-def _renumber(items: list[AgendaItem], start: dict[int, int]) -> None:
-    """Give each item in ``items`` the position ``start[item.pk]`` (two bulk updates)."""
-    if not items:
-        return
-    for offset, item in enumerate(items, start=1):
-        item.position = _PARKING_OFFSET + offset
-    AgendaItem.objects.bulk_update(items, ["position"])
-    for item in items:
-        item.position = start[item.pk]
-    AgendaItem.objects.bulk_update(items, ["position"])
+class AgendaItemFields(TypedDict, total=False):
+    """The keywords of an agenda item's writes, besides ``position`` and ``reason``."""
+
+    title: str
+    notes: str
 
 
-def _others(meeting: BoardMeeting, exclude_pk: int | None = None) -> list[AgendaItem]:
-    queryset = AgendaItem.objects.select_for_update().filter(meeting=meeting)
-    if exclude_pk is not None:
-        queryset = queryset.exclude(pk=exclude_pk)
-    return list(queryset.order_by("position", "pk"))
+AGENDA = Agenda(BoardMeeting, AgendaItem, records, fields_type=AgendaItemFields)
+agenda_item_create = AGENDA.create
+agenda_item_update = AGENDA.update
+agenda_item_delete = AGENDA.delete
 
 
-def _make_gap(items: list[AgendaItem], position: int) -> None:
-    """Number ``items`` 1..n, leaving ``position`` free."""
-    wanted = {}
-    for index, item in enumerate(items, start=1):
-        wanted[item.pk] = index if index < position else index + 1
-    changed = [item for item in items if item.position != wanted[item.pk]]
-    _renumber(changed, wanted)
+# ---------------------------------------------------------------- minutes, attachments
+# Approved minutes are final. Files are stored under MEDIA_ROOT/<schema>/board/<meeting>/.
 
-
-def _clamp(position: int | None, highest: int) -> int:
-    if position is None or position > highest:
-        return highest
-    return max(position, 1)
-
-
-@transaction.atomic
-def agenda_item_create(
-    *, actor, meeting: BoardMeeting, data: dict[str, Any], reason: str = ""
-) -> AgendaItem:
-    """Add an item; without a position (or beyond the end) it goes last, otherwise the
-    items from that position on move down one place."""
-    data = dict(data)
-    meeting = BoardMeeting.objects.select_for_update().get(pk=meeting.pk)
-    reason = agenda_correction_reason(meeting, reason)
-    items = _others(meeting)
-    position = _clamp(data.pop("position", None), len(items) + 1)
-    _make_gap(items, position)
-    item = record_create(
-        actor=actor, model=AgendaItem, data={**data, "meeting": meeting, "position": position}
-    )
-    audit_agenda_correction(
-        actor=actor, meeting=meeting, reason=reason, change="created", item=item
-    )
-    return item
-
-
-@transaction.atomic
-def agenda_item_update(
-    *, actor, item: AgendaItem, data: dict[str, Any], reason: str = ""
-) -> AgendaItem:
-    """Change an item's text; a new position moves it and closes the gap it leaves."""
-    data = dict(data)
-    meeting = BoardMeeting.objects.select_for_update().get(pk=item.meeting_id)
-    reason = agenda_correction_reason(meeting, reason)
-    others = _others(item.meeting, exclude_pk=item.pk)
-    old_position = AgendaItem.objects.values_list("position", flat=True).get(pk=item.pk)
-    requested = data.pop("position", None)
-    new_position = old_position if requested is None else _clamp(requested, len(others) + 1)
-    item.position = old_position
-    item = record_update(actor=actor, instance=item, data=data)
-    if new_position != old_position:
-        AgendaItem.objects.filter(pk=item.pk).update(position=0)
-        _make_gap(others, new_position)
-        AgendaItem.objects.filter(pk=item.pk).update(position=new_position)
-        item.position = new_position
-        audit_log(
-            actor=actor,
-            action="core.agendaitem.moved",
-            target=item,
-            changes={"position": [str(old_position), str(new_position)]},
-        )
-    audit_agenda_correction(
-        actor=actor, meeting=meeting, reason=reason, change="updated", item=item
-    )
-    return item
-
-
-@transaction.atomic
-def agenda_item_delete(*, actor, item: AgendaItem, reason: str = "") -> None:
-    meeting = BoardMeeting.objects.select_for_update().get(pk=item.meeting_id)
-    reason = agenda_correction_reason(meeting, reason)
-    audit_agenda_correction(
-        actor=actor, meeting=meeting, reason=reason, change="deleted", item=item
-    )
-    record_delete(actor=actor, instance=item)
-    remaining = _others(meeting)
-    wanted = {entry.pk: index for index, entry in enumerate(remaining, start=1)}
-    _renumber([entry for entry in remaining if entry.position != wanted[entry.pk]], wanted)
-
-
-# ---------------------------------------------------------------- minutes
-
-
-def minutes_update(*, actor, meeting: BoardMeeting, minutes: str) -> BoardMeeting:
-    """Write or change the draft minutes; approved minutes are final."""
-    current = BoardMeeting.objects.values_list("minutes_status", flat=True).get(pk=meeting.pk)
-    if current == MinutesStatus.APPROVED:
-        raise ValidationError(_("The minutes have been approved and can no longer be changed."))
-    if not minutes.strip():
-        raise ValidationError({"minutes": _("Please write the minutes.")})
-    return record_update(
-        actor=actor,
-        instance=meeting,
-        data={"minutes": minutes, "minutes_status": MinutesStatus.DRAFT},
-        action="core.boardmeeting.minutes_written",
-    )
+WRITES = MeetingWrites(
+    records,
+    MeetingAttachment,
+    minutes_final_error=gettext_lazy(
+        "The minutes have been approved and can no longer be changed."
+    ),
+    minutes_not_draft_error=gettext_lazy("Only draft minutes can be approved."),
+    minutes_final_action="minutes_approved",
+)
+minutes_update = WRITES.minutes_update
+attachment_create = WRITES.attachment_create
+attachment_delete = WRITES.attachment_delete
 
 
 def minutes_approve(
     *, actor, meeting: BoardMeeting, approved_on: datetime.date | None = None
 ) -> BoardMeeting:
     """Approve the draft minutes once the meeting has taken place."""
-    if meeting.minutes_status != MinutesStatus.DRAFT:
-        raise ValidationError(_("Only draft minutes can be approved."))
-    approved_on = approved_on or timezone.localdate()
-    ensure_minutes_approvable(meeting, approved_on)
-    return record_update(
-        actor=actor,
-        instance=meeting,
-        data={
-            "minutes_status": MinutesStatus.APPROVED,
-            "minutes_approved_on": approved_on,
-        },
-        action="core.boardmeeting.minutes_approved",
-    )
-
-
-# ---------------------------------------------------------------- attachments
-
-
-@transaction.atomic
-def attachment_create(
-    *, actor, meeting: BoardMeeting, title: str, file: UploadedFile
-) -> MeetingAttachment:
-    attachment_check(file)
-    title = title.strip() or os.path.splitext(os.path.basename(file.name))[0]
-    # Saving stores the file under MEDIA_ROOT/<schema>/board/<meeting>/.
-    return record_create(
-        actor=actor,
-        model=MeetingAttachment,
-        data={"meeting": meeting, "title": title[:200], "file": file},
-    )
-
-
-def attachment_delete(*, actor, attachment: MeetingAttachment) -> None:
-    """Remove the record and, once that is committed, the stored file."""
-    storage, name = attachment.file.storage, attachment.file.name
-    record_delete(actor=actor, instance=attachment)
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    return WRITES.minutes_finalise(actor=actor, meeting=meeting, on=approved_on)

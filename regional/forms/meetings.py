@@ -6,13 +6,20 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.board import TimeInput
-from core.forms.meetings import AgendaCorrectionForm, AgendaReasonMixin
 from core.forms.partners import DateInput
+from kernel.meetings.forms import (
+    AgendaCorrectionForm,
+    AgendaItemFormBase,
+    AgendaReasonMixin,
+    AttachmentFormBase,
+    MinutesForm,
+    TimeInput,
+)
 from kernel.text import PlainTextForm
-from regional.models import AgendaEntry, RegionalMeeting, Response
+from regional.models import AgendaItem, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
-from regional.services.meetings import parse_agenda_lines, parse_invitee_lines
+from regional.services.invitations import parse_invitee_lines
+from regional.services.meetings import parse_agenda_lines
 
 
 class RegionalMeetingForm(forms.ModelForm):
@@ -34,19 +41,13 @@ class RegionalMeetingForm(forms.ModelForm):
         self.fields["host_alliance"].queryset = invitable_alliances()
 
 
-class AgendaEntryForm(AgendaReasonMixin, forms.ModelForm):
-    position = forms.IntegerField(
-        label=_("Position"),
-        required=False,
-        min_value=1,
-        help_text=_("Leave empty to add the item at the end."),
-    )
+class AgendaItemForm(AgendaItemFormBase):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), required=False, min_value=1, max_value=1440
     )
 
     class Meta:
-        model = AgendaEntry
+        model = AgendaItem
         fields = ["position", "start_time", "duration_minutes", "title", "speaker"]
         widgets = {"start_time": TimeInput()}
         help_texts = {
@@ -54,11 +55,9 @@ class AgendaEntryForm(AgendaReasonMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, meeting=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, meeting=meeting, **kwargs)
         if self.instance.pk is not None:
-            self.fields["position"].help_text = _("The other items move up or down accordingly.")
             self.fields["start_time"].help_text = ""
-        self.add_reason_field(meeting)
 
 
 class AgendaBulkForm(AgendaReasonMixin, PlainTextForm, forms.Form):
@@ -140,17 +139,7 @@ class ReplyForm(forms.Form):
     )
 
 
-class MinutesForm(PlainTextForm, forms.Form):
-    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 16}))
-
-
-class AttachmentForm(PlainTextForm, forms.Form):
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty to use the file name."),
-    )
+class AttachmentForm(AttachmentFormBase):
     file = forms.FileField(
         label=_("File"),
         help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPG, at most 20 MB."),
@@ -167,3 +156,16 @@ class AgendaMoveForm(AgendaCorrectionForm):
         widget=forms.RadioSelect,
     )
     field_order = ["direction", "reason"]
+
+
+__all__ = [
+    "AgendaBulkForm",
+    "AgendaItemForm",
+    "AgendaMoveForm",
+    "AttachmentForm",
+    "InvitationForm",
+    "MinutesForm",
+    "RegionalMeetingForm",
+    "ReplyForm",
+    "SendInvitationsForm",
+]

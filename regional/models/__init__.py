@@ -1,5 +1,5 @@
 from .meetings import (
-    AgendaEntry,
+    AgendaItem,
     Invitation,
     MeetingKind,
     RegionalAttachment,
@@ -13,7 +13,7 @@ from .setups import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from .statistics import AllianceSnapshot, RunStatus, StatisticsRun
 
 __all__ = [
-    "AgendaEntry",
+    "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",
     "Invitation",

@@ -1,4 +1,6 @@
-"""Regional meetings and the yearly strategy meeting with the minister."""
+"""Regional meetings and the yearly strategy meeting with the minister.
+
+They extend the platform's one meeting base (``kernel.meetings.models``)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import ensure_date_order, validate_plausible_date
+from kernel.dates import validate_plausible_date
+from kernel.meetings.models import (
+    AgendaItemBase,
+    AttachmentBase,
+    MeetingBase,
+    MeetingStatus,
+    meeting_link,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -18,10 +27,8 @@ class MeetingKind(models.TextChoices):
     OTHER = "other", _("Other meeting")
 
 
-class RegionalMeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
+# The same states as the board's meetings: one vocabulary.
+RegionalMeetingStatus = MeetingStatus
 
 
 class RegionalMinutesStatus(models.TextChoices):
@@ -30,14 +37,15 @@ class RegionalMinutesStatus(models.TextChoices):
     PUBLISHED = "published", _("Approved and published")
 
 
-class RegionalMeeting(TimeStampedModel):
+class RegionalMeeting(MeetingBase, TimeStampedModel):
     """A meeting the state coordination office organises for several alliances."""
 
-    title = models.CharField(_("title"), max_length=200)
+    MINUTES_FINAL = RegionalMinutesStatus.PUBLISHED
+    MINUTES_DATE_FIELD = "minutes_published_on"
+
     kind = models.CharField(
         _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.REGIONAL
     )
-    date = models.DateField(_("date"), validators=[validate_plausible_date])
     start_time = models.TimeField(_("begins at"))
     end_time = models.TimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=300)
@@ -51,13 +59,6 @@ class RegionalMeeting(TimeStampedModel):
     )
     moderation = models.CharField(_("moderation"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=RegionalMeetingStatus.choices,
-        default=RegionalMeetingStatus.PLANNED,
-    )
-    minutes = models.TextField(_("minutes"), blank=True)
     minutes_status = models.CharField(
         _("minutes status"),
         max_length=20,
@@ -80,34 +81,23 @@ class RegionalMeeting(TimeStampedModel):
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d.%m.%Y})"
 
-    def clean(self) -> None:
-        super().clean()
-        ensure_date_order(
-            self.date,
-            self.minutes_published_on,
-            message=_("Minutes cannot be approved before the meeting took place."),
-        )
+class AgendaItem(AgendaItemBase, TimeStampedModel):
+    """A timed item of a regional meeting's agenda, with its speaker.
 
+    Called ``AgendaEntry`` until the meetings shared one base; the table keeps its name."""
 
-class AgendaEntry(TimeStampedModel):
-    """A timed item of a regional meeting's agenda, with its speaker."""
+    # Audit entries keep the action codes they had under the old model name.
+    AUDIT_LABEL = "regional.agendaentry"
 
-    meeting = models.ForeignKey(
-        RegionalMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda"
-    )
-    position = models.PositiveSmallIntegerField(_("position"))
+    meeting = meeting_link(RegionalMeeting, related_name="agenda")
     start_time = models.TimeField(_("time"), null=True, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("minutes"), null=True, blank=True)
     title = models.CharField(_("item"), max_length=300)
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
-        ordering = ["meeting", "position"]
+    class Meta(AgendaItemBase.Meta):
+        db_table = "regional_agendaentry"
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "position"], name="regional_agenda_position"
@@ -131,12 +121,7 @@ def _token() -> str:
 class Invitation(TimeStampedModel):
     """One invited person (for an alliance, or in their own right) and their reply."""
 
-    meeting = models.ForeignKey(
-        RegionalMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="invitations",
-    )
+    meeting = meeting_link(RegionalMeeting, related_name="invitations")
     alliance = models.ForeignKey(
         "tenants.Alliance",
         verbose_name=_("alliance"),
@@ -198,22 +183,11 @@ def regional_attachment_path(instance: RegionalAttachment, filename: str) -> str
     return f"regional/{instance.meeting_id}/{filename}"
 
 
-class RegionalAttachment(TimeStampedModel):
+class RegionalAttachment(AttachmentBase, TimeStampedModel):
     """A file for the invited alliances: a flyer, the coordination office's report."""
 
-    meeting = models.ForeignKey(
-        RegionalMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
-    title = models.CharField(_("title"), max_length=200)
+    meeting = meeting_link(RegionalMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=regional_attachment_path)
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["title"]
-
-    def __str__(self) -> str:
-        return self.title
+    class Meta(AttachmentBase.Meta):
+        pass

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kernel.meetings.selectors import count_per_meeting
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     Invitation,
     RegionalAttachment,
     RegionalMeeting,
@@ -22,27 +22,15 @@ from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
 
 
-def _count(model, **filters) -> Coalesce:
-    """The number of ``model`` rows of each meeting, as a subquery (no row multiplication)."""
-    counted = (
-        model.objects.filter(meeting=OuterRef("pk"), **filters)
-        .order_by()
-        .values("meeting")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def meeting_list() -> QuerySet[RegionalMeeting]:
     """Meetings with their host and the counts the lists and exports show."""
     return RegionalMeeting.objects.select_related("host_alliance").annotate(
-        agenda_count=_count(AgendaEntry),
-        invited_count=_count(Invitation),
-        attending_count=_count(Invitation, response=Response.ATTENDING),
-        declined_count=_count(Invitation, response=Response.DECLINED),
-        pending_count=_count(Invitation, response=Response.PENDING),
-        attachment_count=_count(RegionalAttachment),
+        agenda_count=count_per_meeting(AgendaItem),
+        invited_count=count_per_meeting(Invitation),
+        attending_count=count_per_meeting(Invitation, response=Response.ATTENDING),
+        declined_count=count_per_meeting(Invitation, response=Response.DECLINED),
+        pending_count=count_per_meeting(Invitation, response=Response.PENDING),
+        attachment_count=count_per_meeting(RegionalAttachment),
     )
 
 
@@ -58,7 +46,7 @@ def past_meetings(today: datetime.date | None = None) -> QuerySet[RegionalMeetin
 
 
 def _agenda() -> Prefetch:
-    return Prefetch("agenda", queryset=AgendaEntry.objects.order_by("position", "pk"))
+    return Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
 
 
 def _attachments() -> Prefetch:
@@ -83,7 +71,7 @@ def meeting_detail(pk: int) -> RegionalMeeting:
     )
 
 
-def meeting_agenda(meeting: RegionalMeeting) -> list[AgendaEntry]:
+def meeting_agenda(meeting: RegionalMeeting) -> list[AgendaItem]:
     """The agenda in order (uses the entries prefetched by meeting_detail() if any)."""
     return sorted(meeting.agenda.all(), key=lambda entry: (entry.position, entry.pk))
 
@@ -107,7 +95,7 @@ def overlapping_meetings(meeting: RegionalMeeting) -> list[RegionalMeeting]:
 def next_agenda_time(meeting: RegionalMeeting) -> datetime.time | None:
     """When an item added at the end would begin: when the last item ends (if it has a
     time and a duration), or when the meeting begins if the agenda is empty."""
-    last = AgendaEntry.objects.filter(meeting=meeting).order_by("-position").first()
+    last = AgendaItem.objects.filter(meeting=meeting).order_by("-position").first()
     if last is None:
         return meeting.start_time
     if last.start_time is None or not last.duration_minutes:

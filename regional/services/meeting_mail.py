@@ -50,7 +50,7 @@ def build_meeting_email(invitation, kind: str) -> EmailMultiAlternatives:
     """The German e-mail of ``kind`` to one invitee, with the calendar file."""
     from regional.ics import agenda_lines, meeting_calendar
     from regional.selectors.meetings import meeting_agenda
-    from regional.services.meetings import reply_url
+    from regional.services.invitations import reply_url
 
     meeting = invitation.meeting
     agenda = meeting_agenda(meeting)

@@ -65,7 +65,7 @@ def send_meeting_reminders() -> dict[str, int]:
     Safe to run as often as beat likes: each reminder is claimed once.
     """
     from regional.selectors.meetings import reminder_candidates
-    from regional.services.meetings import reminder_claim
+    from regional.services.invitations import reminder_claim
 
     now = timezone.now()
     results = {"week": 0, "day": 0}

@@ -2,61 +2,42 @@
 
 from django.urls import path
 
+from kernel.meetings.urls import meeting_page_paths
+from regional.views import invitations
 from regional.views import meetings as views
 
 urlpatterns = [
     path("", views.meeting_list_view, name="regional-meeting-list"),
     path("archive/", views.meeting_archive_view, name="regional-meeting-archive"),
     path("new/", views.meeting_create, name="regional-meeting-create"),
-    path("reply/<str:token>/", views.reply_view, name="regional-meeting-reply"),
+    path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="regional-meeting-edit"),
-    path("<int:pk>/cancel/", views.meeting_cancel, name="regional-meeting-cancel"),
-    path("<int:pk>/held/", views.meeting_held, name="regional-meeting-held"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),
-    path("<int:pk>/agenda/new/", views.agenda_entry_create, name="regional-agenda-create"),
     path("<int:pk>/agenda/bulk/", views.agenda_bulk_add, name="regional-agenda-bulk"),
     path(
-        "<int:pk>/agenda/<int:entry_pk>/edit/",
-        views.agenda_entry_edit,
-        name="regional-agenda-edit",
-    ),
-    path(
-        "<int:pk>/agenda/<int:entry_pk>/delete/",
-        views.agenda_entry_delete,
-        name="regional-agenda-delete",
-    ),
-    path(
-        "<int:pk>/agenda/<int:entry_pk>/move/",
-        views.agenda_entry_move,
+        "<int:pk>/agenda/<int:item_pk>/move/",
+        views.agenda_item_move,
         name="regional-agenda-move",
     ),
-    path("<int:pk>/invitations/", views.invitations_view, name="regional-meeting-invitations"),
+    path(
+        "<int:pk>/invitations/", invitations.invitations_view, name="regional-meeting-invitations"
+    ),
     path(
         "<int:pk>/invitations/send/",
-        views.invitations_send,
+        invitations.invitations_send,
         name="regional-meeting-invitations-send",
     ),
     path(
         "<int:pk>/invitations/<int:invitation_pk>/remove/",
-        views.invitation_remove,
+        invitations.invitation_remove,
         name="regional-invitation-remove",
     ),
-    path("<int:pk>/minutes/", views.minutes_edit, name="regional-minutes-edit"),
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="regional-minutes-publish"),
-    path(
-        "<int:pk>/attachments/new/",
-        views.attachment_create,
-        name="regional-attachment-create",
-    ),
-    path(
-        "<int:pk>/attachments/<int:attachment_pk>/",
-        views.attachment_download,
-        name="regional-attachment-download",
-    ),
-    path(
-        "<int:pk>/attachments/<int:attachment_pk>/delete/",
-        views.attachment_delete,
-        name="regional-attachment-delete",
+    *meeting_page_paths(
+        prefix="<int:pk>/",
+        views=views.PAGE_VIEWS,
+        name_prefix="regional-",
+        agenda="agenda",
     ),
 ]

@@ -4,18 +4,13 @@ minutes and the files; its local coordinators answer their own invitation here."
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from core.views.generic import add_validation_error
 from regional.forms.meetings import ReplyForm
-from regional.ics import meeting_start
-from regional.models import RegionalAttachment, RegionalMeeting, RegionalMeetingStatus
+from regional.models import RegionalAttachment, RegionalMeeting
 from regional.selectors.meetings import (
     invited_meeting_detail,
     invited_meetings,
@@ -24,7 +19,7 @@ from regional.selectors.meetings import (
     published_minutes,
     reply_summary,
 )
-from regional.services import meetings as services
+from regional.views.invitations import posted, replies_open, reply_form, save_reply
 from regional.views.meetings import serve_attachment
 from tenants.permissions import requires
 
@@ -54,16 +49,9 @@ def invited_list(request):
     )
 
 
-def _replies_open(meeting: RegionalMeeting) -> bool:
-    return (
-        meeting.status == RegionalMeetingStatus.PLANNED and meeting_start(meeting) > timezone.now()
-    )
-
-
 def _detail_page(request, meeting: RegionalMeeting, own, form=None, status: int = 200):
     if form is None and own is not None:
-        initial = {"response": own.response} if own.response != "pending" else {}
-        form = ReplyForm(initial=initial)
+        form = reply_form(own)
     return render(
         request,
         "regional/meetings/invited_detail.html",
@@ -75,7 +63,7 @@ def _detail_page(request, meeting: RegionalMeeting, own, form=None, status: int 
             "attachments": list(meeting.attachments.all()),
             "own": own,
             "form": form,
-            "replies_open": _replies_open(meeting),
+            "replies_open": replies_open(meeting),
         },
         status=status,
     )
@@ -97,17 +85,9 @@ def invited_reply(request, pk: int):
     detail_url = reverse("regional-invited-detail", args=[pk])
     if request.method != "POST":
         return redirect(detail_url)
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.invitation_reply(
-                actor=request.user, invitation=own, response=form.cleaned_data["response"]
-            )
-        except ValidationError as error:
-            add_validation_error(form, error)
-        else:
-            messages.success(request, _("Thank you, your reply has been saved."))
-            return redirect(detail_url)
+    form, done = posted(request, ReplyForm, save_reply(request, actor=request.user, invitation=own))
+    if done:
+        return redirect(detail_url)
     return _detail_page(request, meeting, own, form=form, status=400)
 
 

@@ -71,13 +71,13 @@ def _seed_state_records(token_on) -> None:
 
     from regional.services.reports import report_create
     from tests.factories.regional import (
-        AgendaEntryFactory,
         InvitationFactory,
+        RegionalAgendaItemFactory,
         RegionalMeetingFactory,
     )
 
     meeting = RegionalMeetingFactory()
-    AgendaEntryFactory(meeting=meeting, start_time=None)
+    RegionalAgendaItemFactory(meeting=meeting, start_time=None)
     InvitationFactory(meeting=meeting)
     RegionalMeetingFactory(date=datetime.date(2025, 3, 1))
     actor = person_with_role(Role.STATE_COORDINATOR)

@@ -20,8 +20,8 @@ from tenants.districts import District
 from tenants.roles import Role
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
 from tests.factories.regional import (
-    AgendaEntryFactory,
     InvitationFactory,
+    RegionalAgendaItemFactory,
     RegionalMeetingFactory,
 )
 
@@ -138,8 +138,8 @@ def test_meetings_for_the_state_coordinator_with_agenda_and_reply_counts(
     jena, state_coordinator, ministry, other_coordinator
 ):
     meeting = RegionalMeetingFactory(title="Regionaltreffen Mitte")
-    AgendaEntryFactory(meeting=meeting, position=2, title="Zweiter Punkt")
-    AgendaEntryFactory(meeting=meeting, position=1, title="Erster Punkt")
+    RegionalAgendaItemFactory(meeting=meeting, position=2, title="Zweiter Punkt")
+    RegionalAgendaItemFactory(meeting=meeting, position=1, title="Erster Punkt")
     InvitationFactory(meeting=meeting, alliance=jena, name="Erika Geheim", response="attending")
     InvitationFactory(meeting=meeting, email="zweite@example.org", response="declined")
     InvitationFactory(meeting=meeting, email="dritte@example.org")
@@ -224,7 +224,7 @@ def test_meeting_list_costs_the_same_queries(state_coordinator):
         def create():
             for _ in range(count):
                 meeting = RegionalMeetingFactory()
-                AgendaEntryFactory(meeting=meeting, position=1)
+                RegionalAgendaItemFactory(meeting=meeting, position=1)
                 InvitationFactory(meeting=meeting)
 
         return create

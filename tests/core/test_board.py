@@ -279,20 +279,16 @@ def test_agenda_positions_stay_contiguous_on_insert_move_and_delete(jena, coordi
     with schema_context("jena"):
         meeting = BoardMeetingFactory(date=TODAY + datetime.timedelta(days=30))  # agenda still open
         for title in ("A", "B", "C"):
-            agenda_item_create(actor=coordinator, meeting=meeting, data={"title": title})
+            agenda_item_create(actor=coordinator, meeting=meeting, title=title)
         assert _positions(meeting) == [(1, "A"), (2, "B"), (3, "C")]
-        inserted = agenda_item_create(
-            actor=coordinator, meeting=meeting, data={"title": "X", "position": 2}
-        )
+        inserted = agenda_item_create(actor=coordinator, meeting=meeting, title="X", position=2)
         assert _positions(meeting) == [(1, "A"), (2, "X"), (3, "B"), (4, "C")]
-        agenda_item_create(actor=coordinator, meeting=meeting, data={"title": "Z", "position": 99})
+        agenda_item_create(actor=coordinator, meeting=meeting, title="Z", position=99)
         assert _positions(meeting)[-1] == (5, "Z")
-        agenda_item_update(
-            actor=coordinator, item=inserted, data={"title": "X2", "position": 4, "notes": ""}
-        )
+        agenda_item_update(actor=coordinator, item=inserted, title="X2", position=4, notes="")
         assert _positions(meeting) == [(1, "A"), (2, "B"), (3, "C"), (4, "X2"), (5, "Z")]
         first = meeting.agenda_items.get(title="A")
-        agenda_item_update(actor=coordinator, item=first, data={"position": None, "notes": "n"})
+        agenda_item_update(actor=coordinator, item=first, position=None, notes="n")
         assert _positions(meeting)[0] == (1, "A")
         agenda_item_delete(actor=coordinator, item=meeting.agenda_items.get(title="B"))
         assert _positions(meeting) == [(1, "A"), (2, "C"), (3, "X2"), (4, "Z")]

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     Invitation,
     MeetingKind,
     RegionalMeeting,
@@ -32,9 +32,9 @@ class RegionalMeetingFactory(factory.django.DjangoModelFactory):
     status = RegionalMeetingStatus.PLANNED
 
 
-class AgendaEntryFactory(factory.django.DjangoModelFactory):
+class RegionalAgendaItemFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = AgendaEntry
+        model = AgendaItem
 
     meeting = factory.SubFactory(RegionalMeetingFactory)
     position = factory.Sequence(lambda n: n + 1)

@@ -12,8 +12,8 @@ from regional.services import meetings as services
 from tenants.roles import Role
 from tests.conftest import assert_same_queries_for_few_and_many, logged_in_client, person_with_role
 from tests.factories.regional import (
-    AgendaEntryFactory,
     InvitationFactory,
+    RegionalAgendaItemFactory,
     RegionalMeetingFactory,
     in_days,
 )
@@ -46,7 +46,7 @@ def jena_lc(jena):
 def invited(jena, badfrankenhausen, jena_lc):
     """A meeting Jena and Bad Frankenhausen are invited to, with replies of both."""
     meeting = RegionalMeetingFactory(title="Regionaltreffen Ost", description="Für alle")
-    AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung", speaker="Landrat")
+    RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung", speaker="Landrat")
     own = InvitationFactory(
         meeting=meeting, alliance=jena, user=jena_lc, name="Jana Jenaer", email=jena_lc.email
     )

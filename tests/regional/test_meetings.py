@@ -15,9 +15,10 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from kernel.audit.models import AuditEntry
-from regional.ics import escape, fold, meeting_calendar
+from kernel.meetings.ics import escape, fold
+from regional.ics import meeting_calendar
 from regional.models import (
-    AgendaEntry,
+    AgendaItem,
     Invitation,
     MeetingKind,
     RegionalAttachment,
@@ -27,6 +28,7 @@ from regional.models import (
     Response,
 )
 from regional.selectors.meetings import meeting_agenda
+from regional.services import invitations
 from regional.services import meetings as services
 from regional.tasks.meetings import send_meeting_reminders
 from tenants.roles import Role
@@ -38,8 +40,8 @@ from tests.conftest import (
     person_with_role,
 )
 from tests.factories.regional import (
-    AgendaEntryFactory,
     InvitationFactory,
+    RegionalAgendaItemFactory,
     RegionalMeetingFactory,
     in_days,
 )
@@ -236,8 +238,8 @@ def _meetings(count: int, start: int, *, past: bool):
     Invitation.objects.bulk_create(
         Invitation(meeting=m, name="Gast", email=f"gast{m.pk}@example.org") for m in meetings
     )
-    AgendaEntry.objects.bulk_create(
-        AgendaEntry(meeting=m, position=1, title="Begrüßung") for m in meetings
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=m, position=1, title="Begrüßung") for m in meetings
     )
 
 
@@ -258,7 +260,7 @@ def test_meeting_lists_cost_the_same_queries_for_5_and_200_meetings(state_client
 
 def test_state_meeting_pages_are_closed_to_everyone_but_the_state_coordinator(jena):
     meeting = RegionalMeetingFactory()
-    entry = AgendaEntryFactory(meeting=meeting)
+    entry = RegionalAgendaItemFactory(meeting=meeting)
     paths = [
         "/meetings/",
         "/meetings/archive/",
@@ -493,7 +495,7 @@ def test_sending_emails_each_invitee_once_with_calendar_file_and_reply_link(
     state_client, eager_celery, django_capture_on_commit_callbacks
 ):
     meeting = RegionalMeetingFactory(title="Regionaltreffen Süd")
-    AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung", speaker="Landrätin")
+    RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung", speaker="Landrätin")
     first = InvitationFactory(meeting=meeting, name="Erika Gast", email="erika@example.org")
     second = InvitationFactory(meeting=meeting, email="zweite@example.org")
     url = f"/meetings/{meeting.pk}/invitations/send/"
@@ -549,7 +551,7 @@ def test_calendar_file_follows_rfc_5545():
         place="Kaisersaal, Futterstraße 15, Erfurt",
         description="Zeile eins\nZeile zwei mit Backslash \\",
     )
-    AgendaEntryFactory(
+    RegionalAgendaItemFactory(
         meeting=meeting,
         position=1,
         start_time=datetime.time(10),
@@ -616,7 +618,7 @@ def test_organiser_downloads_the_calendar_file(state_client):
 
 def test_reply_link_shows_the_meeting_and_only_the_own_reply(jena):
     meeting = RegionalMeetingFactory(title="Treffen mit Link", description="Interne Notiz")
-    AgendaEntryFactory(meeting=meeting, position=1, title="Weltcafé")
+    RegionalAgendaItemFactory(meeting=meeting, position=1, title="Weltcafé")
     mine = InvitationFactory(meeting=meeting, name="Ich Selbst", email="ich@example.org")
     InvitationFactory(meeting=meeting, name="Andere Person", email="andere@example.org")
     client = host_client("localhost")
@@ -722,9 +724,9 @@ def test_reminders_go_out_once_a_week_and_once_a_day_before_even_if_run_twice(
 
 def test_reminder_claim_succeeds_only_once():
     invitation = _sent_long_ago(meeting=RegionalMeetingFactory(date=in_days(7)))
-    assert services.reminder_claim(invitation_id=invitation.pk, which="week") is True
-    assert services.reminder_claim(invitation_id=invitation.pk, which="week") is False
-    assert services.reminder_claim(invitation_id=invitation.pk, which="day") is True
+    assert invitations.reminder_claim(invitation_id=invitation.pk, which="week") is True
+    assert invitations.reminder_claim(invitation_id=invitation.pk, which="week") is False
+    assert invitations.reminder_claim(invitation_id=invitation.pk, which="day") is True
 
 
 def test_no_reminders_for_cancelled_far_or_uninvited_meetings(

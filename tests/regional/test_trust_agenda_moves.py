@@ -14,7 +14,7 @@ from django.utils import timezone
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
-from tests.factories.regional import AgendaEntryFactory, RegionalMeetingFactory
+from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
 from tests.factories.tenants import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,8 @@ def _titles(meeting) -> list[str]:
 
 def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client):
     meeting = RegionalMeetingFactory(date=_days(-3))
-    AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
-    second = AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
+    second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
 
     page = organiser_client.get(f"/meetings/{meeting.pk}/").content.decode()
@@ -70,8 +70,8 @@ def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client)
 
 def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
     meeting = RegionalMeetingFactory(date=_days(-3))
-    first = AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
-    AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    first = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
+    RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{first.pk}/move/"
     assert organiser_client.get(url + "?direction=sideways").status_code == 200
     answer = organiser_client.post(url, {"direction": "sideways", "reason": "x"})
@@ -81,8 +81,8 @@ def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
 
 def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
     meeting = RegionalMeetingFactory(date=_days(10))
-    AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
-    second = AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
+    second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
     page = organiser_client.get(f"/meetings/{meeting.pk}/").content.decode()
     assert f'action="{url}"' in page

@@ -9,13 +9,18 @@ import datetime
 
 import pytest
 
-from regional.ics import meeting_calendar, utc_stamp
+from kernel.meetings.ics import utc_stamp
+from regional.ics import meeting_calendar
 from regional.models import RegionalMeeting
 from regional.selectors.meetings import meeting_agenda
 from regional.services.meeting_mail import build_meeting_email
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
-from tests.factories.regional import AgendaEntryFactory, InvitationFactory, RegionalMeetingFactory
+from tests.factories.regional import (
+    InvitationFactory,
+    RegionalAgendaItemFactory,
+    RegionalMeetingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +52,7 @@ def test_plausible_edges_are_written_in_full():
 @pytest.mark.parametrize("day", [YEAR_1, YEAR_9999])
 def test_an_implausible_meeting_date_gives_no_calendar_file_not_an_overflow(day):
     meeting = _stored(RegionalMeetingFactory(), day)
-    AgendaEntryFactory(meeting=meeting, position=1)
+    RegionalAgendaItemFactory(meeting=meeting, position=1)
     for method in ("REQUEST", "CANCEL", "PUBLISH"):
         assert meeting_calendar(meeting, meeting_agenda(meeting), method=method) is None
 

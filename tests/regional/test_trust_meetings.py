@@ -19,7 +19,7 @@ from regional.services import meetings as regional_services
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory
-from tests.factories.regional import AgendaEntryFactory, RegionalMeetingFactory
+from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
 from tests.factories.tenants import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,13 +97,11 @@ def test_board_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(jena, coor
         meeting = BoardMeetingFactory(date=_days(-7))
         item = AgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
         with pytest.raises(ValidationError) as error:
-            board_services.agenda_item_create(
-                actor=coordinator, meeting=meeting, data={"title": "Nachtrag"}
-            )
+            board_services.agenda_item_create(actor=coordinator, meeting=meeting, title="Nachtrag")
         assert "reason" in error.value.message_dict
         with pytest.raises(ValidationError):
             board_services.agenda_item_update(
-                actor=coordinator, item=item, data={"title": "Anders", "notes": ""}
+                actor=coordinator, item=item, title="Anders", notes=""
             )
         with pytest.raises(ValidationError):
             board_services.agenda_item_delete(actor=coordinator, item=item)
@@ -112,7 +110,8 @@ def test_board_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(jena, coor
         board_services.agenda_item_update(
             actor=coordinator,
             item=item,
-            data={"title": "Begrüßung und Protokollkontrolle", "notes": ""},
+            title="Begrüßung und Protokollkontrolle",
+            notes="",
             reason="Tippfehler im Protokoll",
         )
         entry = AuditEntry.objects.get(action="core.boardmeeting.agenda_corrected")
@@ -154,17 +153,15 @@ def test_board_agenda_pages_ask_for_the_reason_on_a_past_meeting(jena, coordinat
 
 def test_regional_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(organiser):
     meeting = RegionalMeetingFactory(date=_days(-2))
-    entry = AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
-    second = AgendaEntryFactory(meeting=meeting, position=2, title="Bericht")
+    entry = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
+    second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     for change in (
-        lambda: regional_services.agenda_entry_create(
-            actor=organiser, meeting=meeting, data={"title": "Nachtrag"}
+        lambda: regional_services.agenda_item_create(
+            actor=organiser, meeting=meeting, title="Nachtrag"
         ),
-        lambda: regional_services.agenda_entry_update(
-            actor=organiser, entry=entry, data={"title": "Anders"}
-        ),
-        lambda: regional_services.agenda_entry_move(actor=organiser, entry=second, direction="up"),
-        lambda: regional_services.agenda_entry_delete(actor=organiser, entry=entry),
+        lambda: regional_services.agenda_item_update(actor=organiser, item=entry, title="Anders"),
+        lambda: regional_services.agenda_item_move(actor=organiser, item=second, direction="up"),
+        lambda: regional_services.agenda_item_delete(actor=organiser, item=entry),
         lambda: regional_services.agenda_bulk_add(
             actor=organiser,
             meeting=meeting,
@@ -178,8 +175,8 @@ def test_regional_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(organis
         "Begrüßung",
         "Bericht",
     ]
-    regional_services.agenda_entry_move(
-        actor=organiser, entry=second, direction="up", reason="Reihenfolge wie gehalten"
+    regional_services.agenda_item_move(
+        actor=organiser, item=second, direction="up", reason="Reihenfolge wie gehalten"
     )
     audit = AuditEntry.objects.get(action="regional.regionalmeeting.agenda_corrected")
     assert audit.changes["reason"] == "Reihenfolge wie gehalten"
@@ -188,7 +185,7 @@ def test_regional_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(organis
 
 def test_regional_agenda_pages_ask_for_the_reason_on_a_past_meeting(organiser):
     meeting = RegionalMeetingFactory(date=_days(-2))
-    entry = AgendaEntryFactory(meeting=meeting, position=1, title="Begrüßung")
+    entry = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     client = logged_in_client(organiser, "localhost", language="de")
     base = f"/meetings/{meeting.pk}/agenda/"
     assert "reason" in client.get(base + f"{entry.pk}/edit/").context["form"].fields

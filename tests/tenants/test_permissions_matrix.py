@@ -74,7 +74,7 @@ def _seed_state_records(alliance) -> None:
         pk=RECORD_ID, title=SENTINEL, date=day, start_time=datetime.time(10),
         end_time=datetime.time(12), place="Erfurt",
     )  # fmt: skip
-    regional.AgendaEntry.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="TOP")
+    regional.AgendaItem.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="TOP")
     regional.Invitation.objects.create(
         pk=RECORD_ID, meeting=meeting, alliance=alliance, name="Gast", email="gast@example.org"
     )

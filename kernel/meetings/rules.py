@@ -1,12 +1,12 @@
 """Rules every kind of meeting shares: the board's (``core``) and the state's regional
-meetings (``regional``).
+meetings (``regional``), both built on ``kernel.meetings.models.MeetingBase``.
 
 - Minutes are approved only once the meeting has taken place (not for a cancelled one),
   and never dated before the meeting or after today.
 - The agenda of a meeting that has taken place is locked: a correction needs a reason,
   and leaves an audit entry on the meeting that names the reason.
 
-Both meeting models have ``date`` and ``status`` with the values "held"/"cancelled".
+Both meeting models have ``date`` and ``status`` (``MeetingStatus``).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kernel.audit.services import audit_log
+from kernel.meetings.models import MeetingStatus
 
-HELD = "held"
-CANCELLED = "cancelled"
+HELD = MeetingStatus.HELD
+CANCELLED = MeetingStatus.CANCELLED
 
 
 def has_taken_place(meeting: models.Model, today: datetime.date | None = None) -> bool:
