@@ -28,7 +28,9 @@ def audit_log(
         changes=changes or {},
     )
     if target is not None:
-        entry.object_type = target._meta.label_lower
+        # A renamed model keeps the type its older entries carry (``AUDIT_LABEL``), so
+        # the trail of one record is never split in two.
+        entry.object_type = getattr(target, "AUDIT_LABEL", target._meta.label_lower)
         entry.object_id = str(target.pk)
         entry.object_repr = str(target)[:200]
     entry.full_clean()

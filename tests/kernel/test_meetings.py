@@ -101,6 +101,9 @@ def test_regional_agenda_item_writes_keep_their_audit_codes():
         "regional.agendaentry.moved",
         "regional.agendaentry.deleted",
     } <= actions
+    # The trail of one item stays one: new entries carry the type the old ones carry.
+    item_entries = entries.filter(action__startswith="regional.agendaentry.")
+    assert set(item_entries.values_list("object_type", flat=True)) == {"regional.agendaentry"}
     assert item.title == "TOP"  # a partial update leaves the other fields as they were
 
 
