@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.services.board import add_months
-from core.services.records import record_update
 from kernel.audit.services import audit_log
+from kernel.crud.records import record_update
 from regional import statistics as engine
 from regional.models import (
     AllianceSetup,

@@ -31,7 +31,6 @@ from api.serializers.work_resources import (
 from api.views.base import Pagination
 from api.views.workspace import _as_drf_error
 from core.filters.admissions import ApplicationFilter
-from core.filters.base import SearchFilterSet
 from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
 from core.filters.holidays import HolidayOfferFilter
@@ -49,6 +48,7 @@ from core.services import funding as funding_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
 from core.services import work as work_services
+from kernel.crud.filters import SearchFilterSet
 
 
 def _permissions(view: str, change: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ from core.models import (
 )
 from core.selectors.board import current_board_members
 from core.services.partners import contact_create, partner_create, partner_update
-from core.services.records import record_create, record_update
+from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.models import FundingEntry
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
 
 
 def funding_entry_create(*, actor, data: dict[str, Any]) -> FundingEntry:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import GuideEntry, HolidayOffer
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
 
 # ---------------------------------------------------------------- holiday offers
 

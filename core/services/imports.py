@@ -28,7 +28,7 @@ from core.imports import (
 )
 from core.models import Measure, Partner, Project
 from core.services.partners import partner_create
-from core.services.records import record_create
+from kernel.crud.records import record_create
 
 
 class ImportRefused(ValidationError):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import ContactPerson, Measure, Partner, PartnerStatus
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
 
 
 def partner_create(*, actor, data: dict[str, Any], measures: Iterable[Measure] = ()) -> Partner:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import SealApplication, SealCheck, SealCriterion, SealStatus
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
 
 # ---------------------------------------------------------------- criteria catalogue
 

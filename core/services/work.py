@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
 
 
 def _check_target_groups(data: dict[str, Any]) -> dict[str, Any]:

@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.admissions import ApplicationFilter
 from core.forms.admissions import ApplicationForm, DecisionForm
-from core.lists import Column, ListSpec, list_view
 from core.models import Application, ApplicationStatus
 from core.selectors.admissions import application_detail, application_list
 from core.selectors.board import next_planned_meeting
 from core.services import admissions as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from tenants.permissions import access_for, requires
 
 APPLICATIONS = ListSpec(

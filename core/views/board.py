@@ -23,7 +23,6 @@ from core.forms.board import (
     MinutesForm,
 )
 from core.forms.meetings import AgendaCorrectionForm
-from core.lists import Column, ListSpec, list_view
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -42,7 +41,8 @@ from core.selectors.board import (
 )
 from core.services import board as services
 from core.services.meetings import agenda_is_locked
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from kernel.uploads import stored_file_response
 from tenants.permissions import access_for, requires
 

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.funding import FundingEntryFilter
 from core.forms.funding import FundingEntryForm
-from core.lists import Column, ListSpec, list_view
 from core.models import FundingEntry, FundingKind
 from core.selectors.funding import funding_detail, funding_list, funding_totals_by_year
 from core.services import funding as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from tenants.permissions import access_for, requires
 
 VIEW = "alliance.work.view"

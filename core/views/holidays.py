@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.holidays import GuideEntryFilter, HolidayOfferFilter
 from core.forms.holidays import GuideEntryForm, HolidayOfferForm
-from core.lists import Column, ListSpec, list_view
 from core.models import GuideCategory, GuideEntry, HolidayOffer
 from core.selectors.holidays import (
     guide_entry_list,
@@ -31,7 +30,8 @@ from core.selectors.holidays import (
     public_holiday_offers,
 )
 from core.services import holidays as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from kernel.dates import is_plausible_date
 from kernel.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
 from tenants.permissions import access_for, public, requires

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.partners import MeasureFilter, PartnerFilter
 from core.forms.partners import ContactPersonForm, MeasureForm, PartnerForm
-from core.lists import Column, ListSpec, list_view
 from core.models import ContactPerson, Measure, Partner
 from core.selectors.partners import measure_list, partner_detail, partner_list
 from core.services import partners as services
-from core.views.generic import confirm_page, form_page, split_many
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page, split_many
 from tenants.permissions import access_for, requires
 
 PARTNERS = ListSpec(

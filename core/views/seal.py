@@ -17,11 +17,11 @@ from core.forms.seal import (
     SealRejectForm,
     SealReviewForm,
 )
-from core.lists import Column, ListSpec, list_view
 from core.models import SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import criterion_list, seal_application_detail, seal_application_list
 from core.services import seal as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from tenants.permissions import access_for, requires
 
 SEALS = ListSpec(

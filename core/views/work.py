@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.forms.work import EventForm, ProjectForm, WorkingGroupForm
-from core.lists import EXPORT_FORMATS, Column, ListSpec, list_view
 from core.models import Event, Project, TargetGroup, WorkingGroup
 from core.selectors.work import (
     event_detail,
@@ -22,7 +21,8 @@ from core.selectors.work import (
     working_group_list,
 )
 from core.services import work as services
-from core.views.generic import confirm_page, form_page, split_many
+from kernel.crud.tables import EXPORT_FORMATS, Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page, split_many
 from tenants.permissions import access_for, requires
 
 VIEW = "alliance.work.view"

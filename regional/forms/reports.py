@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet
 from regional.models import Report
 
 CONTACT_DATA_HINT = _(

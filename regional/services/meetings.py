@@ -30,8 +30,8 @@ from core.services.meetings import (
     audit_agenda_correction,
     ensure_minutes_approvable,
 )
-from core.services.records import record_create, record_delete, record_update
 from kernel.audit.services import audit_log, changes_between, snapshot
+from kernel.crud.records import record_create, record_delete, record_update
 from kernel.uploads import attachment_check
 from regional.models import (
     AgendaEntry,

@@ -14,9 +14,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.services.records import record_create, record_delete, record_update
 from kernel.audit.services import audit_log
 from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
+from kernel.crud.records import record_create, record_delete, record_update
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.services.provisioning import STEP_QUEUED, activation_message, activation_problems
 

@@ -20,10 +20,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.filters.base import SearchFilterSet
-from core.lists import Column, ListSpec, list_view
 from core.models import PartnerKind, ProjectStatus, Topic
 from kernel.broker import TaskQueueUnavailable
+from kernel.crud.filters import SearchFilterSet
+from kernel.crud.tables import Column, ListSpec, list_view
 from regional import charts
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from regional.reports import figures_context, ministry_tables

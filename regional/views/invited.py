@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.views.generic import add_validation_error
+from kernel.crud.views import add_validation_error
 from regional.forms.meetings import ReplyForm
 from regional.ics import meeting_start
 from regional.models import RegionalAttachment, RegionalMeeting, RegionalMeetingStatus

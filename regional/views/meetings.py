@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from core.forms.meetings import AgendaCorrectionForm
-from core.lists import Column, ListSpec, list_view
 from core.services.meetings import agenda_is_locked
-from core.views.generic import add_validation_error, confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import add_validation_error, confirm_page, form_page
 from kernel.uploads import stored_file_response
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms.meetings import (

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.lists import Column, ListSpec, list_view
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from regional.filters.setups import SetupBoardFilter, SetupFilter
 from regional.forms.setups import AllianceSetupForm, SetupMoveForm, SetupTaskForm
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask

@@ -40,8 +40,8 @@ from core.models import (
     SealStatus,
     WorkingGroup,
 )
-from core.services.records import record_update
 from kernel.audit.models import AuditEntry
+from kernel.crud.records import record_update
 from regional.demo import STRATEGY_AGENDA, STRATEGY_TITLE
 from regional.models import (
     AllianceSetup,

@@ -5,7 +5,7 @@ replaced).
 
 Each workspace list is a ``ListSpec``: the selector that returns its queryset (with the
 joins the columns need, so a page or an export costs a fixed number of queries), the
-FilterSet from ``core/filters.py``, and the columns shown and exported.
+FilterSet from the app's ``filters/``, and the columns shown and exported.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from kernel import spreadsheets
-from tenants.permissions import access_for, deny
+from kernel.access import access_for, deny
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
