@@ -369,7 +369,7 @@ class _WorkspaceSeed:
     def seed_measures(self) -> None:
         for name, category in MEASURES:
             self.measures[name] = partners.measure_create(
-                actor=self.actor, data={"name": name, "category": category}
+                actor=self.actor, name=name, category=category
             )
             self.count("measures")
 
@@ -438,20 +438,18 @@ class _WorkspaceSeed:
                 continue
             partner = partners.partner_create(
                 actor=self.actor,
-                data={
-                    "name": spec.name,
-                    "kind": spec.kind,
-                    "size_class": spec.size_class,
-                    "street": f"{self.rng.choice(LAST_NAMES)}straße {self.rng.randint(1, 120)}",
-                    "postcode": self.profile.postcode,
-                    "city": self.town,
-                    "website": f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
-                    "joined_on": spec.joined_on,
-                    "status": PartnerStatus.ACTIVE,
-                    "public_listing_consent": self.rng.random() < 0.8,
-                    "care_guides_count": spec.care_guides,
-                    "description": self.engagement(spec),
-                },
+                name=spec.name,
+                kind=spec.kind,
+                size_class=spec.size_class,
+                street=f"{self.rng.choice(LAST_NAMES)}straße {self.rng.randint(1, 120)}",
+                postcode=self.profile.postcode,
+                city=self.town,
+                website=f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
+                joined_on=spec.joined_on,
+                status=PartnerStatus.ACTIVE,
+                public_listing_consent=self.rng.random() < 0.8,
+                care_guides_count=spec.care_guides,
+                description=self.engagement(spec),
                 measures=self.measures_for(spec),
             )
             self.count("partners")
@@ -461,7 +459,7 @@ class _WorkspaceSeed:
                 partners.partner_leave(actor=self.actor, partner=partner, left_on=spec.left_on)
             elif spec.status == PartnerStatus.DORMANT:
                 partners.partner_update(
-                    actor=self.actor, partner=partner, data={"status": PartnerStatus.DORMANT}
+                    actor=self.actor, partner=partner, status=PartnerStatus.DORMANT
                 )
             self.partners.append(partner)
 
@@ -483,14 +481,12 @@ class _WorkspaceSeed:
             partners.contact_create(
                 actor=self.actor,
                 partner=partner,
-                data={
-                    "first_name": first,
-                    "last_name": last,
-                    "position": self.rng.choice(POSITIONS),
-                    "email": self.mail(first, last, partner.name),
-                    "phone": self.phone(),
-                    "is_primary": number == 0,
-                },
+                first_name=first,
+                last_name=last,
+                position=self.rng.choice(POSITIONS),
+                email=self.mail(first, last, partner.name),
+                phone=self.phone(),
+                is_primary=number == 0,
             )
             self.count("contacts")
 
@@ -595,7 +591,8 @@ class _WorkspaceSeed:
             partners.partner_update(
                 actor=self.actor,
                 partner=partner,
-                data={"public_listing_consent": True, "postcode": self.profile.postcode},
+                public_listing_consent=True,
+                postcode=self.profile.postcode,
                 measures=self.measures_for(spec),
             )
             self.partners.append(partner)
@@ -692,24 +689,20 @@ class _WorkspaceSeed:
             members = self.rng.sample(companies, min(len(companies), 8 if shift else 4))
             work.project_create(
                 actor=self.actor,
-                data={
-                    "title": title,
-                    "topic": topic,
-                    "status": status,
-                    "description": (
-                        "Ein Pool geprüfter Betreuungskräfte betreut Kinder von Beschäftigten "
-                        "im Schichtdienst früh morgens, abends und am Wochenende, auch kurzfristig."
-                        if shift
-                        else f"Ein Vorhaben des Bündnisses in {self.town}."
-                    ),
-                    "start_date": start,
-                    "end_date": end,
-                    "lead_partner": self.rng.choice(agencies),
-                    "target_groups": list(groups),
-                    "families_reached": 0 if status == ProjectStatus.PLANNED else families,
-                    "funding_amount": Decimal(amount),
-                    "funding_source": source,
-                },
+                title=title,
+                topic=topic,
+                status=status,
+                description="Ein Pool geprüfter Betreuungskräfte betreut Kinder von Beschäftigten "
+                "im Schichtdienst früh morgens, abends und am Wochenende, auch kurzfristig."
+                if shift
+                else f"Ein Vorhaben des Bündnisses in {self.town}.",
+                start_date=start,
+                end_date=end,
+                lead_partner=self.rng.choice(agencies),
+                target_groups=list(groups),
+                families_reached=0 if status == ProjectStatus.PLANNED else families,
+                funding_amount=Decimal(amount),
+                funding_source=source,
                 partners=members,
             )
             self.count("projects")
@@ -722,13 +715,11 @@ class _WorkspaceSeed:
             first, last = self.person()
             work.working_group_create(
                 actor=self.actor,
-                data={
-                    "name": name,
-                    "topic": topic,
-                    "description": description,
-                    "chair": f"{first} {last}",
-                    "is_active": number < 3,
-                },
+                name=name,
+                topic=topic,
+                description=description,
+                chair=f"{first} {last}",
+                is_active=number < 3,
                 members=members,
             )
             self.count("working_groups")
@@ -765,15 +756,13 @@ class _WorkspaceSeed:
             past = day <= self.today
             work.event_create(
                 actor=self.actor,
-                data={
-                    "title": title,
-                    "kind": kind,
-                    "date": day,
-                    "start_time": datetime.time(10, 0) if day.weekday() >= 5 else None,
-                    "place": self.town,
-                    "participant_count": self.rng.randint(low, high) if past else None,
-                    "description": f"{title} des Bündnisses in {self.town}.",
-                },
+                title=title,
+                kind=kind,
+                date=day,
+                start_time=datetime.time(10, 0) if day.weekday() >= 5 else None,
+                place=self.town,
+                participant_count=self.rng.randint(low, high) if past else None,
+                description=f"{title} des Bündnisses in {self.town}.",
             )
             self.count("events")
 
@@ -799,14 +788,12 @@ class _WorkspaceSeed:
                     continue
                 funding.funding_entry_create(
                     actor=self.actor,
-                    data={
-                        "kind": kind,
-                        "amount": amount,
-                        "received_on": day,
-                        "partner": partner,
-                        "donor": donor,
-                        "purpose": "Bündnisarbeit" if kind != FundingKind.GRANT else "Projekte",
-                    },
+                    kind=kind,
+                    amount=amount,
+                    received_on=day,
+                    partner=partner,
+                    donor=donor,
+                    purpose="Bündnisarbeit" if kind != FundingKind.GRANT else "Projekte",
                 )
                 self.count("funding_entries")
 

@@ -7,7 +7,6 @@ Reads come from the selectors, writes go through the same services as the HTML v
 from __future__ import annotations
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -29,7 +28,7 @@ from api.serializers.work_resources import (
     WorkingGroupSerializer,
 )
 from api.views.base import Pagination
-from api.views.workspace import _as_drf_error
+from api.viewsets import ServiceModelViewSet, crud_permissions, through_service
 from core.filters.admissions import ApplicationFilter
 from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
@@ -41,6 +40,7 @@ from core.selectors.admissions import application_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
 from core.selectors.holidays import holiday_offer_list
+from core.selectors.partners import contact_list
 from core.selectors.seal import seal_application_list
 from core.selectors.work import event_list, project_list, working_group_list
 from core.services import admissions as admission_services
@@ -49,25 +49,6 @@ from core.services import holidays as holiday_services
 from core.services import partners as partner_services
 from core.services import work as work_services
 from kernel.crud.filters import SearchFilterSet
-
-
-def _permissions(view: str, change: str) -> dict[str, str]:
-    return {
-        "list": view,
-        "retrieve": view,
-        "create": change,
-        "update": change,
-        "partial_update": change,
-        "destroy": change,
-    }
-
-
-def _through_service(call, *args, **kwargs):
-    """Run a service; its validation errors become the API's 400 answer."""
-    try:
-        return call(*args, **kwargs)
-    except DjangoValidationError as error:
-        raise _as_drf_error(error) from error
 
 
 class _Fresh:
@@ -97,7 +78,7 @@ class ContactPersonFilter(SearchFilterSet):
         fields = ["q", "partner", "is_primary"]
 
 
-class ContactPersonViewSet(_WorkViewSet):
+class ContactPersonViewSet(ServiceModelViewSet):
     """Contact persons at the partners (like the partners: coordinators change them)."""
 
     serializer_class = ContactPersonSerializer
@@ -105,30 +86,13 @@ class ContactPersonViewSet(_WorkViewSet):
     ordering_fields = ["last_name", "first_name", "partner__name", "is_primary", "created_at"]
     ordering = ["partner__name", "-is_primary", "last_name"]
     required_permission = "alliance.partners.view"
-    required_permissions = _permissions("alliance.partners.view", "alliance.partners.change")
+    required_permissions = crud_permissions("alliance.partners.view", "alliance.partners.change")
 
-    def get_queryset(self):
-        return ContactPerson.objects.select_related("partner").order_by(
-            "partner__name", "-is_primary", "last_name", "pk"
-        )
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        partner = data.pop("partner")
-        serializer.instance = _through_service(
-            partner_services.contact_create, actor=self.request.user, partner=partner, data=data
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = _through_service(
-            partner_services.contact_update,
-            actor=self.request.user,
-            contact=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_destroy(self, instance):
-        _through_service(partner_services.contact_delete, actor=self.request.user, contact=instance)
+    selector = contact_list
+    order = ("partner__name", "-is_primary", "last_name")
+    create_service = partner_services.contact_create
+    update_service = partner_services.contact_update
+    delete_service, instance_arg = partner_services.contact_delete, "contact"
 
 
 # ---------------------------------------------------------------- projects
@@ -143,7 +107,7 @@ class ContactPersonViewSet(_WorkViewSet):
         ]
     )
 )
-class ProjectViewSet(_WorkViewSet):
+class ProjectViewSet(ServiceModelViewSet):
     """The alliance's projects."""
 
     serializer_class = ProjectSerializer
@@ -151,39 +115,17 @@ class ProjectViewSet(_WorkViewSet):
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
     required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return project_list().order_by("-start_date", "title", "pk")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        partners = data.pop("partners", [])
-        project = _through_service(
-            work_services.project_create, actor=self.request.user, data=data, partners=partners
-        )
-        serializer.instance = self.fresh(project)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        partners = data.pop("partners", None)
-        project = _through_service(
-            work_services.project_update,
-            actor=self.request.user,
-            project=serializer.instance,
-            data=data,
-            partners=partners,
-        )
-        serializer.instance = self.fresh(project)
-
-    def perform_destroy(self, instance):
-        _through_service(work_services.project_delete, actor=self.request.user, project=instance)
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
+    selector, order = project_list, ("-start_date", "title")
+    create_service, update_service = work_services.project_create, work_services.project_update
+    delete_service, instance_arg = work_services.project_delete, "project"
+    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- working groups
 
 
-class WorkingGroupViewSet(_WorkViewSet):
+class WorkingGroupViewSet(ServiceModelViewSet):
     """The alliance's working groups and their member partners."""
 
     serializer_class = WorkingGroupSerializer
@@ -191,41 +133,18 @@ class WorkingGroupViewSet(_WorkViewSet):
     ordering_fields = ["name", "topic", "is_active", "member_count"]
     ordering = ["name"]
     required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return working_group_list().order_by("name", "pk")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        members = data.pop("members", [])
-        group = _through_service(
-            work_services.working_group_create, actor=self.request.user, data=data, members=members
-        )
-        serializer.instance = self.fresh(group)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        members = data.pop("members", None)
-        group = _through_service(
-            work_services.working_group_update,
-            actor=self.request.user,
-            group=serializer.instance,
-            data=data,
-            members=members,
-        )
-        serializer.instance = self.fresh(group)
-
-    def perform_destroy(self, instance):
-        _through_service(
-            work_services.working_group_delete, actor=self.request.user, group=instance
-        )
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
+    selector, order = working_group_list, ("name",)
+    create_service = work_services.working_group_create
+    update_service = work_services.working_group_update
+    delete_service, instance_arg = work_services.working_group_delete, "group"
+    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- events
 
 
-class EventViewSet(_WorkViewSet):
+class EventViewSet(ServiceModelViewSet):
     """The alliance's events."""
 
     serializer_class = EventSerializer
@@ -233,34 +152,16 @@ class EventViewSet(_WorkViewSet):
     ordering_fields = ["date", "title", "kind", "participant_count"]
     ordering = ["-date"]
     required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return event_list().order_by("-date", "title", "pk")
-
-    def perform_create(self, serializer):
-        serializer.instance = _through_service(
-            work_services.event_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = _through_service(
-            work_services.event_update,
-            actor=self.request.user,
-            event=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_destroy(self, instance):
-        _through_service(work_services.event_delete, actor=self.request.user, event=instance)
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
+    selector, order = event_list, ("-date", "title")
+    create_service, update_service = work_services.event_create, work_services.event_update
+    delete_service, instance_arg = work_services.event_delete, "event"
 
 
 # ---------------------------------------------------------------- funding entries
 
 
-class FundingEntryViewSet(_WorkViewSet):
+class FundingEntryViewSet(ServiceModelViewSet):
     """Money the alliance received."""
 
     serializer_class = FundingEntrySerializer
@@ -268,30 +169,11 @@ class FundingEntryViewSet(_WorkViewSet):
     ordering_fields = ["received_on", "amount", "kind"]
     ordering = ["-received_on"]
     required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return funding_list().order_by("-received_on", "pk")
-
-    def perform_create(self, serializer):
-        serializer.instance = _through_service(
-            funding_services.funding_entry_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = _through_service(
-            funding_services.funding_entry_update,
-            actor=self.request.user,
-            entry=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_destroy(self, instance):
-        _through_service(
-            funding_services.funding_entry_delete, actor=self.request.user, entry=instance
-        )
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
+    selector, order = funding_list, ("-received_on",)
+    create_service = funding_services.funding_entry_create
+    update_service = funding_services.funding_entry_update
+    delete_service, instance_arg = funding_services.funding_entry_delete, "entry"
 
 
 # ---------------------------------------------------------------- holiday offers
@@ -314,13 +196,13 @@ class HolidayOfferViewSet(_WorkViewSet):
     ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
     ordering = ["start_date", "title"]
     required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
 
     def get_queryset(self):
         return holiday_offer_list().order_by("start_date", "title", "pk")
 
     def perform_create(self, serializer):
-        serializer.instance = _through_service(
+        serializer.instance = through_service(
             holiday_services.holiday_offer_create,
             actor=self.request.user,
             data=dict(serializer.validated_data),
@@ -331,14 +213,14 @@ class HolidayOfferViewSet(_WorkViewSet):
         """Publishing or withdrawing is its own service step (and audit action)."""
         data = dict(serializer.validated_data)
         published = data.pop("is_published", None)
-        offer = _through_service(
+        offer = through_service(
             holiday_services.holiday_offer_update,
             actor=self.request.user,
             offer=serializer.instance,
             data=data,
         )
         if published is not None and published != offer.is_published:
-            offer = _through_service(
+            offer = through_service(
                 holiday_services.holiday_offer_set_published,
                 actor=self.request.user,
                 offer=offer,
@@ -347,7 +229,7 @@ class HolidayOfferViewSet(_WorkViewSet):
         serializer.instance = offer
 
     def perform_destroy(self, instance):
-        _through_service(
+        through_service(
             holiday_services.holiday_offer_delete, actor=self.request.user, offer=instance
         )
 
@@ -385,7 +267,7 @@ class ApplicationViewSet(
         return application_list().order_by("-received_on", "organisation_name", "pk")
 
     def perform_create(self, serializer):
-        application = _through_service(
+        application = through_service(
             admission_services.application_create,
             actor=self.request.user,
             data=dict(serializer.validated_data),
@@ -393,7 +275,7 @@ class ApplicationViewSet(
         serializer.instance = self.fresh(application)
 
     def perform_update(self, serializer):
-        application = _through_service(
+        application = through_service(
             admission_services.application_update,
             actor=self.request.user,
             application=serializer.instance,
@@ -481,7 +363,7 @@ class DecisionViewSet(
 
     def perform_create(self, serializer):
         data = serializer.validated_data
-        decision = _through_service(
+        decision = through_service(
             admission_services.decision_record,
             actor=self.request.user,
             application=data["application"],

@@ -99,17 +99,15 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
     if existing is None:
         partner = partner_create(
             actor=actor,
-            data={
-                "name": application.organisation_name.strip(),
-                "kind": application.kind,
-                "size_class": application.size_class,
-                "city": application.city,
-                "website": application.website,
-                "status": PartnerStatus.ACTIVE,
-                "joined_on": meeting.date,
-                "public_listing_consent": False,
-                "description": application.statement,
-            },
+            name=application.organisation_name.strip(),
+            kind=application.kind,
+            size_class=application.size_class,
+            city=application.city,
+            website=application.website,
+            status=PartnerStatus.ACTIVE,
+            joined_on=meeting.date,
+            public_listing_consent=False,
+            description=application.statement,
         )
     elif existing.status in REACTIVATABLE:
         data: dict[str, Any] = {"status": PartnerStatus.ACTIVE, "left_on": None}
@@ -117,7 +115,7 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
             data["joined_on"] = meeting.date
         if not existing.description:
             data["description"] = application.statement
-        partner = partner_update(actor=actor, partner=existing, data=data)
+        partner = partner_update(actor=actor, partner=existing, **data)
     else:
         raise ValidationError(
             _("%(name)s is already an active partner of the alliance.") % {"name": existing.name}
@@ -131,13 +129,11 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
         contact_create(
             actor=actor,
             partner=partner,
-            data={
-                "first_name": first_name[:100],
-                "last_name": last_name[:100],
-                "email": email,
-                "phone": application.contact_phone,
-                "is_primary": not partner.contacts.filter(is_primary=True).exists(),
-            },
+            first_name=first_name[:100],
+            last_name=last_name[:100],
+            email=email,
+            phone=application.contact_phone,
+            is_primary=not partner.contacts.filter(is_primary=True).exists(),
         )
     return partner
 

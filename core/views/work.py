@@ -1,12 +1,9 @@
-"""Projects, working groups and events of the alliance."""
+"""Projects, working groups and events of the alliance: declarations over kernel.crud."""
 
 from __future__ import annotations
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.forms.work import EventForm, ProjectForm, WorkingGroupForm
@@ -21,9 +18,8 @@ from core.selectors.work import (
     working_group_list,
 )
 from core.services import work as services
-from kernel.crud.tables import EXPORT_FORMATS, Column, ListSpec, list_view
-from kernel.crud.views import confirm_page, form_page, split_many
-from tenants.permissions import access_for, requires
+from kernel.crud.tables import Column, ListSpec, Table
+from kernel.crud.views import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 VIEW = "alliance.work.view"
 CHANGE = "alliance.work.change"
@@ -35,263 +31,160 @@ def target_group_labels(codes) -> list[str]:
     return [str(label) for code, label in TargetGroup.choices if code in chosen]
 
 
-def _or_404(load, pk: int):
-    try:
-        return load(pk)
-    except (Project.DoesNotExist, WorkingGroup.DoesNotExist, Event.DoesNotExist) as exc:
-        raise Http404 from exc
+def _detail(name: str):
+    return lambda obj: reverse(name, args=[obj.pk])
+
+
+class _Change:
+    required_permission = CHANGE
+
+
+class _View:
+    required_permission = VIEW
+    change_permission = CHANGE
 
 
 # ---------------------------------------------------------------- projects
 
-_PROJECT_COLUMNS = {
-    "title": Column("title", gettext_lazy("Title"), lambda p: p.title, "title", link=True),
-    "topic": Column("topic", gettext_lazy("Topic"), lambda p: p.get_topic_display(), "topic"),
-    "status": Column("status", gettext_lazy("Status"), lambda p: p.get_status_display(), "status"),
-    "start": Column("start", gettext_lazy("Start"), lambda p: p.start_date, "start_date"),
-    "end": Column("end", gettext_lazy("End"), lambda p: p.end_date, "end_date"),
-    "lead": Column(
-        "lead",
-        gettext_lazy("Lead partner"),
-        lambda p: p.lead_partner.name if p.lead_partner else None,
-        "lead_partner__name",
-    ),
-    "partners": Column(
-        "partners",
-        gettext_lazy("Participating partners"),
-        lambda p: [partner.name for partner in p.partners.all()],
-    ),
-    "target_groups": Column(
-        "target_groups",
-        gettext_lazy("Target groups"),
-        lambda p: target_group_labels(p.target_groups),
-    ),
-    "families": Column(
-        "families",
-        gettext_lazy("Families reached"),
-        lambda p: p.families_reached,
-        "families_reached",
-    ),
-    "funding": Column(
-        "funding",
-        gettext_lazy("Funding (EUR)"),
-        lambda p: p.funding_amount,
-        "funding_amount",
-    ),
-    "funding_source": Column(
-        "funding_source", gettext_lazy("Funded by"), lambda p: p.funding_source, "funding_source"
-    ),
-    "events": Column("events", gettext_lazy("Events"), lambda p: p.event_count, "event_count"),
-    "public": Column(
-        "public", gettext_lazy("On the public page"), lambda p: p.is_public, "is_public"
-    ),
-    "description": Column("description", gettext_lazy("Description"), lambda p: p.description),
-}
+PROJECT_TABLE = Table(
+    Column("title", _("Title"), order_by=True, link=True),
+    Column("topic", _("Topic"), order_by=True),
+    Column("status", _("Status"), order_by=True),
+    Column("start", _("Start"), "start_date", order_by=True),
+    Column("end", _("End"), "end_date", order_by=True),
+    Column("lead", _("Lead partner"), "lead_partner.name", order_by=True),
+    Column("partners", _("Participating partners"), "partners.name"),
+    Column("target_groups", _("Target groups"), lambda p: target_group_labels(p.target_groups)),
+    Column("families", _("Families reached"), "families_reached", order_by=True),
+    Column("funding", _("Funding (EUR)"), "funding_amount", order_by=True),
+    Column("funding_source", _("Funded by"), order_by=True),
+    Column("events", _("Events"), "event_count", order_by=True),
+    Column("public", _("On the public page"), "is_public", order_by=True),
+    Column("description", _("Description")),
+)
 
 
-def _project_spec(keys: list[str]) -> ListSpec:
+def _project_spec(columns: list[Column]) -> ListSpec:
     return ListSpec(
         name="projects",
-        title=gettext_lazy("Projects"),
+        title=_("Projects"),
         permission=VIEW,
         queryset=project_list,
         filterset=ProjectFilter,
         default_order="-start_date",
-        detail_url=lambda p: reverse("project-detail", args=[p.pk]),
+        detail_url=_detail("project-detail"),
         create_url="project-create",
         create_permission=CHANGE,
-        columns=[_PROJECT_COLUMNS[key] for key in keys],
+        columns=columns,
         extra_links=[
-            (gettext_lazy("Working groups"), reverse_lazy("working-group-list"), VIEW),
-            (gettext_lazy("Events"), reverse_lazy("event-list"), VIEW),
-            (gettext_lazy("Funding circle"), reverse_lazy("funding-list"), VIEW),
+            (_("Working groups"), reverse_lazy("working-group-list"), VIEW),
+            (_("Events"), reverse_lazy("event-list"), VIEW),
+            (_("Funding circle"), reverse_lazy("funding-list"), VIEW),
         ],
     )
 
 
 PROJECTS = _project_spec(
-    ["title", "topic", "status", "start", "end", "lead", "partners", "families", "funding"]
+    PROJECT_TABLE.only(
+        "title", "topic", "status", "start", "end", "lead", "partners", "families", "funding"
+    )
 )
 # The export carries every field of the project.
-PROJECTS_EXPORT = _project_spec(list(_PROJECT_COLUMNS))
+PROJECTS_EXPORT = _project_spec(PROJECT_TABLE.columns)
 
 
-@requires(VIEW)
-def project_list_view(request):
-    exporting = request.GET.get("format", "") in EXPORT_FORMATS
-    return list_view(request, PROJECTS_EXPORT if exporting else PROJECTS)
+class _Project:
+    model = Project
+    list_url, detail_url, instance_arg = "project-list", "project-detail", "project"
 
 
-@requires(VIEW)
-def project_detail_view(request, pk: int):
-    project = _or_404(project_detail, pk)
-    return render(
-        request,
-        "core/work/project_detail.html",
-        {
-            "project": project,
-            "target_groups": target_group_labels(project.target_groups),
-            "can_change": access_for(request).can(CHANGE),
-        },
-    )
+class ProjectListView(_View, ObjectListView):
+    spec, export_spec = PROJECTS, PROJECTS_EXPORT
 
 
-def _save_project(request, project: Project | None):
-    def save(form):
-        data, many = split_many(form)
-        if project is None:
-            return services.project_create(actor=request.user, data=data, partners=many["partners"])
-        return services.project_update(
-            actor=request.user, project=project, data=data, partners=many["partners"]
-        )
+class ProjectDetailView(_View, ObjectDetailView):
+    selector = project_detail
+    template_name = "core/work/project_detail.html"
+    context_object_name = "project"
 
-    return save
-
-
-@requires(CHANGE)
-def project_create(request):
-    return form_page(
-        request,
-        form_class=ProjectForm,
-        save=_save_project(request, None),
-        success_url=lambda p: reverse("project-detail", args=[p.pk]),
-        title=_("New project"),
-        cancel_url=reverse("project-list"),
-    )
+    def get_context_data(self, obj):
+        return {
+            **super().get_context_data(obj),
+            "target_groups": target_group_labels(obj.target_groups),
+        }
 
 
-@requires(CHANGE)
-def project_edit(request, pk: int):
-    project = get_object_or_404(Project, pk=pk)
-    return form_page(
-        request,
-        form_class=ProjectForm,
-        instance=project,
-        save=_save_project(request, project),
-        success_url=lambda p: reverse("project-detail", args=[p.pk]),
-        title=_("Edit project"),
-        cancel_url=reverse("project-detail", args=[pk]),
-    )
+class ProjectEditView(_Change, _Project, ObjectEditView):
+    form_class = ProjectForm
+    create_service, update_service = services.project_create, services.project_update
+    create_title, edit_title = _("New project"), _("Edit project")
 
 
-@requires(CHANGE)
-def project_delete(request, pk: int):
-    project = get_object_or_404(Project, pk=pk)
-    return confirm_page(
-        request,
-        obj=project,
-        action=lambda: services.project_delete(actor=request.user, project=project),
-        title=_("Delete project"),
-        question=_("Delete the project %(title)s for good? Its events are kept.")
-        % {"title": project.title},
-        cancel_url=reverse("project-detail", args=[pk]),
-        success_url=reverse("project-list"),
-        success_message=_("The project has been deleted."),
-        button=_("Delete"),
-    )
+class ProjectDeleteView(_Change, _Project, ObjectDeleteView):
+    service = services.project_delete
+    title = _("Delete project")
+    question = _("Delete the project %(title)s for good? Its events are kept.")
+    success_message = _("The project has been deleted.")
+
+    def question_args(self, obj):
+        return {"title": obj.title}
 
 
 # ---------------------------------------------------------------- working groups
 
 WORKING_GROUPS = ListSpec(
     name="working-groups",
-    title=gettext_lazy("Working groups"),
+    title=_("Working groups"),
     permission=VIEW,
     queryset=working_group_list,
     filterset=WorkingGroupFilter,
     default_order="name",
-    detail_url=lambda g: reverse("working-group-detail", args=[g.pk]),
+    detail_url=_detail("working-group-detail"),
     create_url="working-group-create",
     create_permission=CHANGE,
-    columns=[
-        Column("name", gettext_lazy("Name"), lambda g: g.name, "name", link=True),
-        Column("topic", gettext_lazy("Topic"), lambda g: g.get_topic_display(), "topic"),
-        Column("chair", gettext_lazy("Chaired by"), lambda g: g.chair, "chair"),
-        Column("members", gettext_lazy("Members"), lambda g: [m.name for m in g.members.all()]),
-        Column(
-            "member_count",
-            gettext_lazy("Number of members"),
-            lambda g: g.member_count,
-            "member_count",
-        ),
-        Column("active", gettext_lazy("Active"), lambda g: g.is_active, "is_active"),
-    ],
-    extra_links=[(gettext_lazy("Projects"), reverse_lazy("project-list"), VIEW)],
+    columns=Table(
+        Column("name", _("Name"), order_by=True, link=True),
+        Column("topic", _("Topic"), order_by=True),
+        Column("chair", _("Chaired by"), order_by=True),
+        Column("members", _("Members"), "members.name"),
+        Column("member_count", _("Number of members"), order_by=True),
+        Column("active", _("Active"), "is_active", order_by=True),
+    ).columns,
+    extra_links=[(_("Projects"), reverse_lazy("project-list"), VIEW)],
 )
 
 
-@requires(VIEW)
-def working_group_list_view(request):
-    return list_view(request, WORKING_GROUPS)
+class _WorkingGroup:
+    model = WorkingGroup
+    list_url, detail_url, instance_arg = "working-group-list", "working-group-detail", "group"
 
 
-@requires(VIEW)
-def working_group_detail_view(request, pk: int):
-    group = _or_404(working_group_detail, pk)
-    return render(
-        request,
-        "core/work/working_group_detail.html",
-        {"group": group, "can_change": access_for(request).can(CHANGE)},
+class WorkingGroupListView(_View, ObjectListView):
+    spec = WORKING_GROUPS
+
+
+class WorkingGroupDetailView(_View, ObjectDetailView):
+    selector = working_group_detail
+    template_name = "core/work/working_group_detail.html"
+    context_object_name = "group"
+
+
+class WorkingGroupEditView(_Change, _WorkingGroup, ObjectEditView):
+    form_class = WorkingGroupForm
+    create_service, update_service = services.working_group_create, services.working_group_update
+    create_title, edit_title = _("New working group"), _("Edit working group")
+
+
+class WorkingGroupDeleteView(_Change, _WorkingGroup, ObjectDeleteView):
+    service = services.working_group_delete
+    title = _("Delete working group")
+    question = _(
+        "Delete the working group %(name)s for good? Marking it as inactive keeps its history."
     )
+    success_message = _("The working group has been deleted.")
 
-
-def _save_working_group(request, group: WorkingGroup | None):
-    def save(form):
-        data, many = split_many(form)
-        if group is None:
-            return services.working_group_create(
-                actor=request.user, data=data, members=many["members"]
-            )
-        return services.working_group_update(
-            actor=request.user, group=group, data=data, members=many["members"]
-        )
-
-    return save
-
-
-@requires(CHANGE)
-def working_group_create(request):
-    return form_page(
-        request,
-        form_class=WorkingGroupForm,
-        save=_save_working_group(request, None),
-        success_url=lambda g: reverse("working-group-detail", args=[g.pk]),
-        title=_("New working group"),
-        cancel_url=reverse("working-group-list"),
-    )
-
-
-@requires(CHANGE)
-def working_group_edit(request, pk: int):
-    group = get_object_or_404(WorkingGroup, pk=pk)
-    return form_page(
-        request,
-        form_class=WorkingGroupForm,
-        instance=group,
-        save=_save_working_group(request, group),
-        success_url=lambda g: reverse("working-group-detail", args=[g.pk]),
-        title=_("Edit working group"),
-        cancel_url=reverse("working-group-detail", args=[pk]),
-    )
-
-
-@requires(CHANGE)
-def working_group_delete(request, pk: int):
-    group = get_object_or_404(WorkingGroup, pk=pk)
-    return confirm_page(
-        request,
-        obj=group,
-        action=lambda: services.working_group_delete(actor=request.user, group=group),
-        title=_("Delete working group"),
-        question=_(
-            "Delete the working group %(name)s for good? Marking it as inactive keeps its history."
-        )
-        % {"name": group.name},
-        cancel_url=reverse("working-group-detail", args=[pk]),
-        success_url=reverse("working-group-list"),
-        success_message=_("The working group has been deleted."),
-        button=_("Delete"),
-    )
+    def question_args(self, obj):
+        return {"name": obj.name}
 
 
 # ---------------------------------------------------------------- events
@@ -300,102 +193,66 @@ EVENTS = ListSpec(
     template="core/work/event_list.html",
     extra_context={"summary": event_summary_by_year},
     name="events",
-    title=gettext_lazy("Events"),
+    title=_("Events"),
     permission=VIEW,
     queryset=event_list,
     filterset=EventFilter,
     default_order="-date",
-    detail_url=lambda e: reverse("event-detail", args=[e.pk]),
+    detail_url=_detail("event-detail"),
     create_url="event-create",
     create_permission=CHANGE,
-    columns=[
-        Column("title", gettext_lazy("Title"), lambda e: e.title, "title", link=True),
-        Column("kind", gettext_lazy("Kind"), lambda e: e.get_kind_display(), "kind"),
-        Column("date", gettext_lazy("Date"), lambda e: e.date, "date"),
+    columns=Table(
+        Column("title", _("Title"), order_by=True, link=True),
+        Column("kind", _("Kind"), order_by=True),
+        Column("date", _("Date"), order_by=True),
         Column(
             "time",
-            gettext_lazy("Begins at"),
+            _("Begins at"),
             lambda e: e.start_time.strftime("%H:%M") if e.start_time else None,
             "start_time",
         ),
-        Column("place", gettext_lazy("Place"), lambda e: e.place, "place"),
-        Column(
-            "participants",
-            gettext_lazy("Participants"),
-            lambda e: e.participant_count,
-            "participant_count",
-        ),
-        Column(
-            "project",
-            gettext_lazy("Project"),
-            lambda e: e.project.title if e.project else None,
-            "project__title",
-        ),
-        Column("public", gettext_lazy("On the public page"), lambda e: e.is_public, "is_public"),
-    ],
-    extra_links=[(gettext_lazy("Projects"), reverse_lazy("project-list"), VIEW)],
+        Column("place", _("Place"), order_by=True),
+        Column("participants", _("Participants"), "participant_count", order_by=True),
+        Column("project", _("Project"), "project.title", order_by=True),
+        Column("public", _("On the public page"), "is_public", order_by=True),
+    ).columns,
+    extra_links=[(_("Projects"), reverse_lazy("project-list"), VIEW)],
 )
 
 
-@requires(VIEW)
-def event_list_view(request):
-    return list_view(request, EVENTS)
+class _Event:
+    model = Event
+    list_url, detail_url, instance_arg = "event-list", "event-detail", "event"
 
 
-@requires(VIEW)
-def event_detail_view(request, pk: int):
-    event = _or_404(event_detail, pk)
-    return render(
-        request,
-        "core/work/event_detail.html",
-        {"event": event, "can_change": access_for(request).can(CHANGE)},
-    )
+class EventListView(_View, ObjectListView):
+    spec = EVENTS
 
 
-@requires(CHANGE)
-def event_create(request):
-    initial = {}
-    project_id = request.GET.get("project", "")
-    if project_id.isdigit():
-        initial["project"] = int(project_id)
-    return form_page(
-        request,
-        form_class=EventForm,
-        form_kwargs={"initial": initial},
-        save=lambda form: services.event_create(actor=request.user, data=form.cleaned_data),
-        success_url=lambda e: reverse("event-detail", args=[e.pk]),
-        title=_("New event"),
-        cancel_url=reverse("event-list"),
-    )
+class EventDetailView(_View, ObjectDetailView):
+    selector = event_detail
+    template_name = "core/work/event_detail.html"
+    context_object_name = "event"
 
 
-@requires(CHANGE)
-def event_edit(request, pk: int):
-    event = get_object_or_404(Event, pk=pk)
-    return form_page(
-        request,
-        form_class=EventForm,
-        instance=event,
-        save=lambda form: services.event_update(
-            actor=request.user, event=event, data=form.cleaned_data
-        ),
-        success_url=lambda e: reverse("event-detail", args=[e.pk]),
-        title=_("Edit event"),
-        cancel_url=reverse("event-detail", args=[pk]),
-    )
+class EventEditView(_Change, _Event, ObjectEditView):
+    form_class = EventForm
+    create_service, update_service = services.event_create, services.event_update
+    create_title, edit_title = _("New event"), _("Edit event")
+
+    def get_form_kwargs(self):
+        # "New event" from a project's page comes with ?project=<id>.
+        project_id = self.request.GET.get("project", "")
+        if "pk" in self.kwargs or not project_id.isdigit():
+            return {}
+        return {"initial": {"project": int(project_id)}}
 
 
-@requires(CHANGE)
-def event_delete(request, pk: int):
-    event = get_object_or_404(Event, pk=pk)
-    return confirm_page(
-        request,
-        obj=event,
-        action=lambda: services.event_delete(actor=request.user, event=event),
-        title=_("Delete event"),
-        question=_("Delete the event %(title)s for good?") % {"title": str(event)},
-        cancel_url=reverse("event-detail", args=[pk]),
-        success_url=reverse("event-list"),
-        success_message=_("The event has been deleted."),
-        button=_("Delete"),
-    )
+class EventDeleteView(_Change, _Event, ObjectDeleteView):
+    service = services.event_delete
+    title = _("Delete event")
+    question = _("Delete the event %(title)s for good?")
+    success_message = _("The event has been deleted.")
+
+    def question_args(self, obj):
+        return {"title": str(obj)}

@@ -97,8 +97,7 @@ def test_services_refuse_implausible_dates_and_store_nothing(jena, coordinator):
         assert "start_date" in error.value.message_dict
         with pytest.raises(ValidationError) as error:
             partner_create(
-                actor=coordinator, data={"name": "Zukunft GmbH", "kind": "company",
-                                         "joined_on": YEAR_9999},
+                actor=coordinator, name="Zukunft GmbH", kind="company", joined_on=YEAR_9999,
             )  # fmt: skip
         assert "joined_on" in error.value.message_dict
         assert not HolidayOffer.objects.filter(title="Zeitreise").exists()
