@@ -57,8 +57,11 @@ def crud_permissions(view: str, change: str) -> dict[str, str]:
     }
 
 
-class ServiceModelViewSet(viewsets.ModelViewSet):
+class ServiceViewSetMixin:
     """List and read from ``selector()``; create, update and destroy by the services.
+
+    Mixed into a GenericViewSet with the actions a resource offers;
+    :class:`ServiceModelViewSet` offers them all.
 
     ``order`` is the selector's fixed order (then ``pk``), so pages are stable.
     ``fresh_after_write`` answers a write with the row as the list shows it (the
@@ -105,3 +108,7 @@ class ServiceModelViewSet(viewsets.ModelViewSet):
         through_service(
             type(self).delete_service, actor=self.request.user, **{self.instance_arg: instance}
         )
+
+
+class ServiceModelViewSet(ServiceViewSetMixin, viewsets.ModelViewSet):
+    """Every action: list, retrieve, create, update, partial update, destroy."""

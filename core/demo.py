@@ -643,18 +643,16 @@ class _WorkspaceSeed:
         self.count("applications")
         return admissions.application_create(
             actor=self.actor,
-            data={
-                "organisation_name": spec.name,
-                "kind": spec.kind,
-                "size_class": spec.size_class,
-                "city": self.town,
-                "website": f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
-                "contact_name": f"{first} {last}",
-                "contact_email": self.mail(first, last, spec.name),
-                "contact_phone": self.phone(),
-                "statement": self.engagement(spec),
-                "received_on": received_on,
-            },
+            organisation_name=spec.name,
+            kind=spec.kind,
+            size_class=spec.size_class,
+            city=self.town,
+            website=f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
+            contact_name=f"{first} {last}",
+            contact_email=self.mail(first, last, spec.name),
+            contact_phone=self.phone(),
+            statement=self.engagement(spec),
+            received_on=received_on,
         )
 
     def extra_application(self, received_on: datetime.date):
@@ -806,7 +804,9 @@ class _WorkspaceSeed:
         for position, (text, required) in enumerate(criteria_rows, start=1):
             seal.criterion_create(
                 actor=self.actor,
-                data={"text": text, "position": position, "is_required": required},
+                text=text,
+                position=position,
+                is_required=required,
             )
         companies = self.rng.sample(
             self.active_partners(PartnerKind.COMPANY),
@@ -836,11 +836,9 @@ class _WorkspaceSeed:
             submitted = self.today - datetime.timedelta(days=self.rng.randint(10, 60))
         application = seal.seal_application_create(
             actor=self.actor,
-            data={
-                "partner": partner,
-                "submitted_on": submitted,
-                "reviewer": "Koordinierungsstelle",
-            },
+            partner=partner,
+            submitted_on=submitted,
+            reviewer="Koordinierungsstelle",
         )
         if kind == "submitted":
             return
@@ -891,23 +889,21 @@ class _WorkspaceSeed:
                 organiser = self.rng.choice(organisers)
                 holidays.holiday_offer_create(
                     actor=self.actor,
-                    data={
-                        "title": title,
-                        "description": f"{title} für Kinder von {age_min} bis {age_max} Jahren.",
-                        "organiser": organiser.name,
-                        "partner": organiser,
-                        "start_date": start,
-                        "end_date": start + datetime.timedelta(days=4),
-                        "start_time": datetime.time(8, 30),
-                        "end_time": datetime.time(15, 30),
-                        "place": self.town,
-                        "age_min": age_min,
-                        "age_max": age_max,
-                        "price": Decimal(price),
-                        "max_participants": self.rng.choice([12, 15, 20, 25]),
-                        "registration": f"Anmeldung bei {organiser.name}",
-                        "is_published": year <= last_summer,
-                    },
+                    title=title,
+                    description=f"{title} für Kinder von {age_min} bis {age_max} Jahren.",
+                    organiser=organiser.name,
+                    partner=organiser,
+                    start_date=start,
+                    end_date=start + datetime.timedelta(days=4),
+                    start_time=datetime.time(8, 30),
+                    end_time=datetime.time(15, 30),
+                    place=self.town,
+                    age_min=age_min,
+                    age_max=age_max,
+                    price=Decimal(price),
+                    max_participants=self.rng.choice([12, 15, 20, 25]),
+                    registration=f"Anmeldung bei {organiser.name}",
+                    is_published=year <= last_summer,
                 )
                 self.count("holiday_offers")
 
@@ -917,18 +913,16 @@ class _WorkspaceSeed:
         for title, category in entries:
             holidays.guide_entry_create(
                 actor=self.actor,
-                data={
-                    "title": title,
-                    "category": category,
-                    "organisation": f"Stadt {self.town}",
-                    "description": f"{title} für Familien in {self.town}.",
-                    "address": f"{self.rng.choice(LAST_NAMES)}platz {self.rng.randint(1, 30)}, "
-                    f"{self.profile.postcode} {self.town}",
-                    "phone": self.phone(),
-                    "email": f"{ascii_slug(title)[:30].strip('-')}@{domain}",
-                    "website": f"https://www.{domain}/familie",
-                    "opening_hours": "Mo–Do 9–16 Uhr, Fr 9–12 Uhr",
-                },
+                title=title,
+                category=category,
+                organisation=f"Stadt {self.town}",
+                description=f"{title} für Familien in {self.town}.",
+                address=f"{self.rng.choice(LAST_NAMES)}platz {self.rng.randint(1, 30)}, "
+                f"{self.profile.postcode} {self.town}",
+                phone=self.phone(),
+                email=f"{ascii_slug(title)[:30].strip('-')}@{domain}",
+                website=f"https://www.{domain}/familie",
+                opening_hours="Mo–Do 9–16 Uhr, Fr 9–12 Uhr",
             )
             self.count("guide_entries")
 

@@ -28,7 +28,12 @@ from api.serializers.work_resources import (
     WorkingGroupSerializer,
 )
 from api.views.base import Pagination
-from api.viewsets import ServiceModelViewSet, crud_permissions, through_service
+from api.viewsets import (
+    ServiceModelViewSet,
+    ServiceViewSetMixin,
+    crud_permissions,
+    through_service,
+)
 from core.filters.admissions import ApplicationFilter
 from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
@@ -49,19 +54,6 @@ from core.services import holidays as holiday_services
 from core.services import partners as partner_services
 from core.services import work as work_services
 from kernel.crud.filters import SearchFilterSet
-
-
-class _Fresh:
-    """Answers a write with the row as the list shows it (with the selector's annotations)."""
-
-    def fresh(self, instance):
-        return self.get_queryset().get(pk=instance.pk)
-
-
-class _WorkViewSet(_Fresh, viewsets.ModelViewSet):
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
-
 
 # ---------------------------------------------------------------- contacts
 
@@ -188,7 +180,7 @@ class FundingEntryViewSet(ServiceModelViewSet):
         ]
     )
 )
-class HolidayOfferViewSet(_WorkViewSet):
+class HolidayOfferViewSet(ServiceModelViewSet):
     """The holiday programme as the workspace sees it, published or not."""
 
     serializer_class = HolidayOfferSerializer
@@ -197,52 +189,35 @@ class HolidayOfferViewSet(_WorkViewSet):
     ordering = ["start_date", "title"]
     required_permission = "alliance.work.view"
     required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return holiday_offer_list().order_by("start_date", "title", "pk")
-
-    def perform_create(self, serializer):
-        serializer.instance = through_service(
-            holiday_services.holiday_offer_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
+    selector, order = holiday_offer_list, ("start_date", "title")
+    create_service = holiday_services.holiday_offer_create
+    update_service = holiday_services.holiday_offer_update
+    delete_service, instance_arg = holiday_services.holiday_offer_delete, "offer"
 
     @transaction.atomic
     def perform_update(self, serializer):
         """Publishing or withdrawing is its own service step (and audit action)."""
-        data = dict(serializer.validated_data)
-        published = data.pop("is_published", None)
-        offer = through_service(
-            holiday_services.holiday_offer_update,
-            actor=self.request.user,
-            offer=serializer.instance,
-            data=data,
-        )
+        published = serializer.validated_data.pop("is_published", None)
+        super().perform_update(serializer)
+        offer = serializer.instance
         if published is not None and published != offer.is_published:
-            offer = through_service(
+            serializer.instance = through_service(
                 holiday_services.holiday_offer_set_published,
                 actor=self.request.user,
                 offer=offer,
                 published=published,
             )
-        serializer.instance = offer
-
-    def perform_destroy(self, instance):
-        through_service(
-            holiday_services.holiday_offer_delete, actor=self.request.user, offer=instance
-        )
 
 
 # ---------------------------------------------------------------- applications
 
 
 class ApplicationViewSet(
+    ServiceViewSetMixin,  # first: its perform_* call the services, not serializer.save()
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    _Fresh,
     viewsets.GenericViewSet,
 ):
     """Admission applications; the coordinator records and corrects pending ones, the
@@ -250,8 +225,6 @@ class ApplicationViewSet(
 
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
     ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
     ordering = ["-received_on", "organisation_name"]
     required_permission = "alliance.applications.view"
@@ -263,25 +236,10 @@ class ApplicationViewSet(
         "partial_update": "alliance.partners.change",
     }
 
-    def get_queryset(self):
-        return application_list().order_by("-received_on", "organisation_name", "pk")
-
-    def perform_create(self, serializer):
-        application = through_service(
-            admission_services.application_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
-        serializer.instance = self.fresh(application)
-
-    def perform_update(self, serializer):
-        application = through_service(
-            admission_services.application_update,
-            actor=self.request.user,
-            application=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-        serializer.instance = self.fresh(application)
+    selector, order = application_list, ("-received_on", "organisation_name")
+    create_service = admission_services.application_create
+    update_service = admission_services.application_update
+    instance_arg, fresh_after_write = "application", True
 
 
 # ---------------------------------------------------------------- read only: board, seal

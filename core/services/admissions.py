@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -26,13 +27,31 @@ from core.services.partners import contact_create, partner_create, partner_updat
 from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
 
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
+
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
 
 
-def application_create(*, actor, data: dict[str, Any]) -> Application:
+class ApplicationFields(TypedDict, total=False):
+    """What the coordinator records from the letter; status and partner follow the board."""
+
+    organisation_name: str
+    kind: str
+    size_class: str
+    city: str
+    website: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    statement: str
+    received_on: datetime.date
+
+
+def application_create(*, actor, **fields: Unpack[ApplicationFields]) -> Application:
     """The coordinator records an organisation's informal letter; it is pending."""
     return record_create(
-        actor=actor, model=Application, data={**data, "status": ApplicationStatus.PENDING}
+        actor=actor, model=Application, data={**fields, "status": ApplicationStatus.PENDING}
     )
 
 
@@ -44,9 +63,11 @@ def _ensure_pending(application: Application) -> None:
         )
 
 
-def application_update(*, actor, application: Application, data: dict[str, Any]) -> Application:
+def application_update(
+    *, actor, application: Application, **fields: Unpack[ApplicationFields]
+) -> Application:
     _ensure_pending(Application.objects.get(pk=application.pk))
-    data = {key: value for key, value in data.items() if key not in ("status", "partner")}
+    data = {key: value for key, value in fields.items() if key not in ("status", "partner")}
     return record_update(actor=actor, instance=application, data=data)
 
 

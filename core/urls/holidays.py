@@ -10,17 +10,25 @@ from core.views import holidays as views
 
 urlpatterns = [
     # workspace
-    path("workspace/holidays/", views.holiday_list_view, name="holiday-list"),
-    path("workspace/holidays/new/", views.holiday_create, name="holiday-create"),
-    path("workspace/holidays/<int:pk>/", views.holiday_detail_view, name="holiday-detail"),
-    path("workspace/holidays/<int:pk>/edit/", views.holiday_edit, name="holiday-edit"),
-    path("workspace/holidays/<int:pk>/publish/", views.holiday_publish, name="holiday-publish"),
-    path("workspace/holidays/<int:pk>/delete/", views.holiday_delete, name="holiday-delete"),
-    path("workspace/guide/", views.guide_list_view, name="guide-list"),
-    path("workspace/guide/new/", views.guide_create, name="guide-create"),
-    path("workspace/guide/<int:pk>/", views.guide_detail_view, name="guide-detail"),
-    path("workspace/guide/<int:pk>/edit/", views.guide_edit, name="guide-edit"),
-    path("workspace/guide/<int:pk>/delete/", views.guide_delete, name="guide-delete"),
+    path("workspace/holidays/", views.HolidayListView.as_view(), name="holiday-list"),
+    path("workspace/holidays/new/", views.HolidayEditView.as_view(), name="holiday-create"),
+    path("workspace/holidays/<int:pk>/", views.HolidayDetailView.as_view(), name="holiday-detail"),
+    path("workspace/holidays/<int:pk>/edit/", views.HolidayEditView.as_view(), name="holiday-edit"),
+    path(
+        "workspace/holidays/<int:pk>/publish/",
+        views.HolidayPublishView.as_view(),
+        name="holiday-publish",
+    ),
+    path(
+        "workspace/holidays/<int:pk>/delete/",
+        views.HolidayDeleteView.as_view(),
+        name="holiday-delete",
+    ),
+    path("workspace/guide/", views.GuideListView.as_view(), name="guide-list"),
+    path("workspace/guide/new/", views.GuideEditView.as_view(), name="guide-create"),
+    path("workspace/guide/<int:pk>/", views.GuideDetailView.as_view(), name="guide-detail"),
+    path("workspace/guide/<int:pk>/edit/", views.GuideEditView.as_view(), name="guide-edit"),
+    path("workspace/guide/<int:pk>/delete/", views.GuideDeleteView.as_view(), name="guide-delete"),
     # public (no login)
     path("holidays/", views.public_calendar, name="public-holidays"),
     path("holidays.ics", views.public_calendar_ics, name="public-holidays-ics"),

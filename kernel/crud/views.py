@@ -235,11 +235,16 @@ class ObjectEditView(_RecordView):
     edit_title: str = ""
     saved_message: str | None = None  # None: "Saved."
     template_name: str = "core/form.html"
+    # False: a plain form about the record (a decision), not a ModelForm of it.
+    model_form: bool = True
 
     def get_form_class(self) -> type:
         return self.form_class
 
     def get_form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def get_context_data(self, obj: models.Model | None) -> dict[str, Any]:
         return {}
 
     def get_title(self, obj: models.Model | None) -> str:
@@ -259,7 +264,7 @@ class ObjectEditView(_RecordView):
         return form_page(
             request,
             form_class=self.get_form_class(),
-            instance=obj,
+            instance=obj if self.model_form else None,
             form_kwargs=self.get_form_kwargs(),
             save=lambda form: self.save(obj, form),
             success_url=self.success_url,
@@ -267,6 +272,7 @@ class ObjectEditView(_RecordView):
             cancel_url=self.cancel_url(obj),
             template=self.template_name,
             success_message=str(self.saved_message) if self.saved_message else None,
+            context=self.get_context_data(obj),
         )
 
     post = get

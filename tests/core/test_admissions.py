@@ -480,15 +480,13 @@ def test_new_applications_are_always_pending(jena, coordinator):
     with schema_context("jena"):
         application = application_create(
             actor=coordinator,
-            data={
-                "organisation_name": "Familienzentrum Lobeda",
-                "kind": "association",
-                "contact_name": "Ute Berg",
-                "contact_email": "berg@example.org",
-                "statement": "Beratung für Familien.",
-                "received_on": TODAY,
-                "status": ApplicationStatus.ADMITTED,
-            },
+            organisation_name="Familienzentrum Lobeda",
+            kind="association",
+            contact_name="Ute Berg",
+            contact_email="berg@example.org",
+            statement="Beratung für Familien.",
+            received_on=TODAY,
+            status=ApplicationStatus.ADMITTED,
         )
         assert application.status == ApplicationStatus.PENDING
         assert AuditEntry.objects.filter(action="core.application.created").exists()

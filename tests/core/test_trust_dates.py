@@ -91,9 +91,11 @@ def test_services_refuse_implausible_dates_and_store_nothing(jena, coordinator):
         with pytest.raises(ValidationError) as error:
             holiday_offer_create(
                 actor=coordinator,
-                data={"title": "Zeitreise", "organiser": "Verein", "start_date": YEAR_1,
-                      "end_date": datetime.date(2026, 7, 1)},
-            )  # fmt: skip
+                title="Zeitreise",
+                organiser="Verein",
+                start_date=YEAR_1,
+                end_date=datetime.date(2026, 7, 1),
+            )
         assert "start_date" in error.value.message_dict
         with pytest.raises(ValidationError) as error:
             partner_create(
