@@ -334,7 +334,7 @@ def seed_setups(*, actor) -> int:
                 continue
             setup = setups.setup_create(
                 actor=actor,
-                data={
+                **{
                     "place": place,
                     "district": district,
                     "initiators": initiators,
