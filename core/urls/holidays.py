@@ -7,28 +7,17 @@ Mounted at the root of the alliance host, so the public addresses stay short
 from django.urls import path
 
 from core.views import holidays as views
+from kernel.crud.urls import object_urls
 
 urlpatterns = [
     # workspace
-    path("workspace/holidays/", views.HolidayListView.as_view(), name="holiday-list"),
-    path("workspace/holidays/new/", views.HolidayEditView.as_view(), name="holiday-create"),
-    path("workspace/holidays/<int:pk>/", views.HolidayDetailView.as_view(), name="holiday-detail"),
-    path("workspace/holidays/<int:pk>/edit/", views.HolidayEditView.as_view(), name="holiday-edit"),
+    *object_urls("workspace/holidays", "holiday", views, "Holiday"),
     path(
         "workspace/holidays/<int:pk>/publish/",
         views.HolidayPublishView.as_view(),
         name="holiday-publish",
     ),
-    path(
-        "workspace/holidays/<int:pk>/delete/",
-        views.HolidayDeleteView.as_view(),
-        name="holiday-delete",
-    ),
-    path("workspace/guide/", views.GuideListView.as_view(), name="guide-list"),
-    path("workspace/guide/new/", views.GuideEditView.as_view(), name="guide-create"),
-    path("workspace/guide/<int:pk>/", views.GuideDetailView.as_view(), name="guide-detail"),
-    path("workspace/guide/<int:pk>/edit/", views.GuideEditView.as_view(), name="guide-edit"),
-    path("workspace/guide/<int:pk>/delete/", views.GuideDeleteView.as_view(), name="guide-delete"),
+    *object_urls("workspace/guide", "guide", views, "Guide"),
     # public (no login)
     path("holidays/", views.public_calendar, name="public-holidays"),
     path("holidays.ics", views.public_calendar_ics, name="public-holidays-ics"),

@@ -6,37 +6,9 @@ from core.views import funding, work
 from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    *object_urls(
-        "projects",
-        "project",
-        list=work.ProjectListView,
-        detail=work.ProjectDetailView,
-        edit=work.ProjectEditView,
-        delete=work.ProjectDeleteView,
-    ),
-    *object_urls(
-        "working-groups",
-        "working-group",
-        list=work.WorkingGroupListView,
-        detail=work.WorkingGroupDetailView,
-        edit=work.WorkingGroupEditView,
-        delete=work.WorkingGroupDeleteView,
-    ),
-    *object_urls(
-        "events",
-        "event",
-        list=work.EventListView,
-        detail=work.EventDetailView,
-        edit=work.EventEditView,
-        delete=work.EventDeleteView,
-    ),
+    *object_urls("projects", "project", work, "Project"),
+    *object_urls("working-groups", "working-group", work, "WorkingGroup"),
+    *object_urls("events", "event", work, "Event"),
     path("funding/totals/", funding.funding_totals, name="funding-totals"),
-    *object_urls(
-        "funding",
-        "funding",
-        list=funding.FundingListView,
-        detail=funding.FundingDetailView,
-        edit=funding.FundingEditView,
-        delete=funding.FundingDeleteView,
-    ),
+    *object_urls("funding", "funding", funding, "Funding"),
 ]

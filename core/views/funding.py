@@ -95,6 +95,3 @@ class FundingDeleteView(_Entry, ObjectDeleteView):
     title = _("Delete funding entry")
     question = _("Delete the entry %(entry)s for good?")
     success_message = _("The funding entry has been deleted.")
-
-    def question_args(self, obj):
-        return {"entry": str(obj)}

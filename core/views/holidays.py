@@ -174,9 +174,6 @@ class HolidayDeleteView(_Offer, ObjectDeleteView):
     question = gettext_lazy("Delete “%(title)s” for good?")
     success_message = gettext_lazy("The offer has been deleted.")
 
-    def question_args(self, obj):
-        return {"title": obj.title}
-
 
 # ---------------------------------------------------------------- family guide (workspace)
 
@@ -207,9 +204,6 @@ class GuideDeleteView(_Entry, ObjectDeleteView):
     title = gettext_lazy("Delete family guide entry")
     question = gettext_lazy("Delete “%(title)s” from the family guide?")
     success_message = gettext_lazy("The entry has been deleted.")
-
-    def question_args(self, obj):
-        return {"title": obj.title}
 
 
 # ---------------------------------------------------------------- public pages

@@ -122,9 +122,6 @@ class PartnerLeaveView(_Partner, ObjectActionView):
     success_message = _("The partner has been marked as left.")
     button = _("Mark as left")
 
-    def question_args(self, obj):
-        return {"name": obj.name}
-
     def service_kwargs(self, obj):
         return {"left_on": timezone.localdate()}
 
@@ -135,9 +132,6 @@ class PartnerDeleteView(_Partner, ObjectDeleteView):
     title = _("Delete partner")
     question = _("Delete %(name)s for good? Usually marking it as left is better.")
     success_message = _("The partner has been deleted.")
-
-    def question_args(self, obj):
-        return {"name": obj.name}
 
 
 # ---------------------------------------------------------------- contact persons
@@ -191,9 +185,6 @@ class ContactDeleteView(_Contact, ObjectActionView):
     question = _("Remove %(name)s from the contact persons?")
     success_message = _("The contact person has been removed.")
     button = _("Remove")
-
-    def question_args(self, obj):
-        return {"name": obj}
 
 
 # ---------------------------------------------------------------- measures catalogue

@@ -238,6 +238,3 @@ class CriterionDeleteView(_Criterion, ObjectDeleteView):
     title = _("Delete seal criterion")
     question = _("Delete the criterion “%(text)s”?")
     success_message = _("The criterion has been deleted.")
-
-    def question_args(self, obj):
-        return {"text": obj.text}

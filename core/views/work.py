@@ -126,9 +126,6 @@ class ProjectDeleteView(_Change, _Project, ObjectDeleteView):
     question = _("Delete the project %(title)s for good? Its events are kept.")
     success_message = _("The project has been deleted.")
 
-    def question_args(self, obj):
-        return {"title": obj.title}
-
 
 # ---------------------------------------------------------------- working groups
 
@@ -182,9 +179,6 @@ class WorkingGroupDeleteView(_Change, _WorkingGroup, ObjectDeleteView):
         "Delete the working group %(name)s for good? Marking it as inactive keeps its history."
     )
     success_message = _("The working group has been deleted.")
-
-    def question_args(self, obj):
-        return {"name": obj.name}
 
 
 # ---------------------------------------------------------------- events

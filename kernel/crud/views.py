@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -292,7 +293,10 @@ class ObjectActionView(_RecordView):
     button: str = ""
 
     def question_args(self, obj: models.Model) -> dict[str, Any]:
-        return {"object": str(obj)}
+        """Each ``%(name)s`` of the question: the record's attribute of that name, or
+        the record itself (its ``str``) where it has none."""
+        names = re.findall(r"%\((\w+)\)s", str(self.question))
+        return {name: getattr(obj, name, obj) for name in names}
 
     def service_kwargs(self, obj: models.Model) -> dict[str, Any]:
         return {}

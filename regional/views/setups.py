@@ -177,9 +177,6 @@ class SetupDeleteView(_Setup, ObjectDeleteView):
     question = gettext_lazy("Delete the setup in %(place)s with its checklist for good?")
     success_message = gettext_lazy("The setup has been deleted.")
 
-    def question_args(self, obj):
-        return {"place": obj.place}
-
 
 @requires(PERMISSION)
 def setup_move(request, pk: int):
@@ -263,9 +260,6 @@ class TaskDeleteView(_Task, ObjectActionView):
     question = gettext_lazy("Remove “%(title)s” from the checklist?")
     success_message = gettext_lazy("The checklist item has been removed.")
     button = gettext_lazy("Remove")
-
-    def question_args(self, obj):
-        return {"title": obj.title}
 
 
 def _task_or_404(pk: int, task_pk: int) -> SetupTask:
