@@ -43,7 +43,7 @@ from core.models import (
     Topic,
 )
 from core.selectors.board import current_board_members
-from core.services import admissions, board, funding, holidays, partners, seal, work
+from core.services import admissions, board, funding, holidays, partners, projects, seal
 from core.services.board import add_months
 from tenants.demo import DEMO_ALLIANCES, search_path_set_once
 from tenants.models import Alliance
@@ -685,7 +685,7 @@ class _WorkspaceSeed:
                 status = ProjectStatus.RUNNING
             shift = title == CHILDCARE_POOL
             members = self.rng.sample(companies, min(len(companies), 8 if shift else 4))
-            work.project_create(
+            projects.project_create(
                 actor=self.actor,
                 title=title,
                 topic=topic,
@@ -711,7 +711,7 @@ class _WorkspaceSeed:
         for number, (name, topic, description) in enumerate(groups):
             members = self.rng.sample(everyone, min(len(everyone), self.rng.randint(4, 9)))
             first, last = self.person()
-            work.working_group_create(
+            projects.working_group_create(
                 actor=self.actor,
                 name=name,
                 topic=topic,
@@ -752,7 +752,7 @@ class _WorkspaceSeed:
             if not self.window_start <= day <= end:
                 continue
             past = day <= self.today
-            work.event_create(
+            projects.event_create(
                 actor=self.actor,
                 title=title,
                 kind=kind,

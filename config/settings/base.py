@@ -450,7 +450,7 @@ SPECTACULAR_SETTINGS = {
     # Several models have a "kind"; give each set of choices its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "PartnerKindEnum": "core.models.partners.PartnerKind",
-        "EventKindEnum": "core.models.work.EventKind",
+        "EventKindEnum": "core.models.projects.EventKind",
         "FundingKindEnum": "core.models.funding.FundingKind",
         "MeetingKindEnum": "regional.models.meetings.MeetingKind",
         "PeriodKindEnum": "regional.models.reports.PeriodKind",

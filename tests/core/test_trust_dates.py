@@ -180,7 +180,7 @@ def test_meeting_series_form_refuses_year_9999_without_a_500(jena):
 
 @pytest.mark.parametrize("bad", ["0001-01-01", "9999-12-31"])
 def test_api_refuses_year_1_and_9999(jena, bad):
-    from tests.api.test_work_resources import _token
+    from tests.api.test_workspace_resources import _token
 
     client = Client(
         HTTP_HOST="jena.localhost",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
-from core.forms.work import EventForm, ProjectForm, WorkingGroupForm
+from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
+from core.forms.projects import EventForm, ProjectForm, WorkingGroupForm
 from core.models import Event, Project, TargetGroup, WorkingGroup
-from core.selectors.work import (
+from core.selectors.projects import (
     event_detail,
     event_list,
     event_summary_by_year,
@@ -17,7 +17,7 @@ from core.selectors.work import (
     working_group_detail,
     working_group_list,
 )
-from core.services import work as services
+from core.services import projects as services
 from kernel.crud.tables import Column, ListSpec, Table
 from kernel.crud.views import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 

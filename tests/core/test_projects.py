@@ -15,8 +15,8 @@ from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
 from core.models import Event, Partner, Project, WorkingGroup
-from core.selectors.work import event_summary_by_year
-from core.services import work as services
+from core.selectors.projects import event_summary_by_year
+from core.services import projects as services
 from kernel.audit.models import AuditEntry
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
@@ -867,7 +867,7 @@ def test_sentinel_seeds_build_records_the_audit_can_find(jena, badfrankenhausen,
     routes = [
         route
         for route in discover("config.urls_tenant", {"int": str(record_id)})
-        if route.view_name.startswith(("core.views.work.", "core.views.funding."))
+        if route.view_name.startswith(("core.views.projects.", "core.views.funding."))
     ]
     assert len(routes) == 21
     problems = audit(

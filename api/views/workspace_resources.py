@@ -15,7 +15,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.filters import OrderingFilter
 
-from api.serializers.work_resources import (
+from api.serializers.workspace_resources import (
     ApplicationSerializer,
     BoardMeetingSerializer,
     ContactPersonSerializer,
@@ -38,21 +38,21 @@ from core.filters.admissions import ApplicationFilter
 from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
 from core.filters.holidays import HolidayOfferFilter
+from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.filters.seal import SealApplicationFilter
-from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.models import ContactPerson, Decision, Partner
 from core.selectors.admissions import application_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
 from core.selectors.holidays import holiday_offer_list
 from core.selectors.partners import contact_list
+from core.selectors.projects import event_list, project_list, working_group_list
 from core.selectors.seal import seal_application_list
-from core.selectors.work import event_list, project_list, working_group_list
 from core.services import admissions as admission_services
 from core.services import funding as funding_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
-from core.services import work as work_services
+from core.services import projects as project_services
 from kernel.crud.filters import SearchFilterSet
 
 # ---------------------------------------------------------------- contacts
@@ -109,8 +109,11 @@ class ProjectViewSet(ServiceModelViewSet):
     required_permission = "alliance.work.view"
     required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = project_list, ("-start_date", "title")
-    create_service, update_service = work_services.project_create, work_services.project_update
-    delete_service, instance_arg = work_services.project_delete, "project"
+    create_service, update_service = (
+        project_services.project_create,
+        project_services.project_update,
+    )
+    delete_service, instance_arg = project_services.project_delete, "project"
     fresh_after_write = True
 
 
@@ -127,9 +130,9 @@ class WorkingGroupViewSet(ServiceModelViewSet):
     required_permission = "alliance.work.view"
     required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = working_group_list, ("name",)
-    create_service = work_services.working_group_create
-    update_service = work_services.working_group_update
-    delete_service, instance_arg = work_services.working_group_delete, "group"
+    create_service = project_services.working_group_create
+    update_service = project_services.working_group_update
+    delete_service, instance_arg = project_services.working_group_delete, "group"
     fresh_after_write = True
 
 
@@ -146,8 +149,8 @@ class EventViewSet(ServiceModelViewSet):
     required_permission = "alliance.work.view"
     required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = event_list, ("-date", "title")
-    create_service, update_service = work_services.event_create, work_services.event_update
-    delete_service, instance_arg = work_services.event_delete, "event"
+    create_service, update_service = project_services.event_create, project_services.event_update
+    delete_service, instance_arg = project_services.event_delete, "event"
 
 
 # ---------------------------------------------------------------- funding entries
