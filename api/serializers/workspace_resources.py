@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField
+from api.serializers.fields import OptionalURLField, related_text
 from core.models import (
     Application,
     BoardMeeting,
@@ -32,9 +32,7 @@ def _help(**texts) -> dict:
 
 
 class ContactPersonSerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name", read_only=True, help_text=_("Name of the partner.")
-    )
+    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
 
     class Meta:
         model = ContactPerson
@@ -93,13 +91,7 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    project_title = serializers.CharField(
-        source="project.title",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Title of the project, if any."),
-    )
+    project_title = related_text("project.title", _("Title of the project, if any."))
 
     class Meta:
         model = Event
@@ -122,12 +114,8 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class FundingEntrySerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Name of the partner the money came from, if any."),
+    partner_name = related_text(
+        "partner.name", _("Name of the partner the money came from, if any.")
     )
 
     class Meta:
@@ -148,13 +136,7 @@ class FundingEntrySerializer(serializers.ModelSerializer):
 
 
 class HolidayOfferSerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Name of the partner behind the offer, if any."),
-    )
+    partner_name = related_text("partner.name", _("Name of the partner behind the offer, if any."))
 
     class Meta:
         model = HolidayOffer
@@ -259,9 +241,7 @@ class BoardMeetingSerializer(serializers.ModelSerializer):
 
 
 class SealApplicationSerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name", read_only=True, help_text=_("Name of the partner.")
-    )
+    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
     check_count = serializers.IntegerField(read_only=True, help_text=_("Criteria checked."))
     fulfilled_count = serializers.IntegerField(
         read_only=True, help_text=_("Criteria checked as fulfilled.")

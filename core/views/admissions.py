@@ -12,7 +12,7 @@ from core.models import Application, ApplicationStatus
 from core.selectors.admissions import application_detail, application_list
 from core.selectors.board import next_planned_meeting
 from core.services import admissions as services
-from kernel.crud.tables import Column, ListSpec
+from kernel.crud.tables import Column, ListSpec, Table
 from kernel.crud.views import ObjectActionView, ObjectDetailView, ObjectEditView, ObjectListView
 from tenants.permissions import access_for
 
@@ -26,36 +26,24 @@ APPLICATIONS = ListSpec(
     detail_url=lambda a: reverse("application-detail", args=[a.pk]),
     create_url="application-create",
     create_permission="alliance.partners.change",
-    columns=[
+    columns=Table(
         Column(
             "organisation",
             gettext_lazy("Organisation"),
-            lambda a: a.organisation_name,
             "organisation_name",
+            order_by=True,
             link=True,
         ),
-        Column("kind", gettext_lazy("Kind"), lambda a: a.get_kind_display(), "kind"),
-        Column("size", gettext_lazy("Size"), lambda a: a.get_size_class_display(), "size_class"),
-        Column("city", gettext_lazy("Town"), lambda a: a.city, "city"),
-        Column("contact", gettext_lazy("Contact person"), lambda a: a.contact_name, "contact_name"),
-        Column("received", gettext_lazy("Received on"), lambda a: a.received_on, "received_on"),
-        Column("status", gettext_lazy("Status"), lambda a: a.get_status_display(), "status"),
-        Column(
-            "decisions", gettext_lazy("Decisions"), lambda a: a.decision_count, "decision_count"
-        ),
-        Column(
-            "last_meeting",
-            gettext_lazy("Last discussed"),
-            lambda a: a.last_meeting_date,
-            "last_meeting_date",
-        ),
-        Column(
-            "partner",
-            gettext_lazy("Partner"),
-            lambda a: a.partner.name if a.partner else None,
-            "partner__name",
-        ),
-    ],
+        Column("kind", gettext_lazy("Kind"), order_by=True),
+        Column("size", gettext_lazy("Size"), "size_class", order_by=True),
+        Column("city", gettext_lazy("Town"), order_by=True),
+        Column("contact", gettext_lazy("Contact person"), "contact_name", order_by=True),
+        Column("received", gettext_lazy("Received on"), "received_on", order_by=True),
+        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("decisions", gettext_lazy("Decisions"), "decision_count", order_by=True),
+        Column("last_meeting", gettext_lazy("Last discussed"), "last_meeting_date", order_by=True),
+        Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
+    ).columns,
 )
 
 

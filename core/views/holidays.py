@@ -31,7 +31,7 @@ from core.selectors.holidays import (
     public_holiday_offers,
 )
 from core.services import holidays as services
-from kernel.crud.tables import Column, ListSpec
+from kernel.crud.tables import Column, ListSpec, Table
 from kernel.crud.views import (
     ObjectActionView,
     ObjectDeleteView,
@@ -56,24 +56,19 @@ HOLIDAY_OFFERS = ListSpec(
     detail_url=lambda o: reverse("holiday-detail", args=[o.pk]),
     create_url="holiday-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("title", gettext_lazy("Title"), lambda o: o.title, "title"),
-        Column("from", gettext_lazy("From"), lambda o: o.start_date, "start_date"),
-        Column("until", gettext_lazy("Until"), lambda o: o.end_date, "end_date"),
+    columns=Table(
+        Column("title", gettext_lazy("Title"), order_by=True),
+        Column("from", gettext_lazy("From"), "start_date", order_by=True),
+        Column("until", gettext_lazy("Until"), "end_date", order_by=True),
         Column("hours", gettext_lazy("Daily"), offer_hours),
         Column("ages", gettext_lazy("Ages"), offer_ages, "age_min"),
-        Column("price", gettext_lazy("Price (EUR)"), lambda o: o.price, "price"),
-        Column("organiser", gettext_lazy("Organiser"), lambda o: o.organiser, "organiser"),
-        Column(
-            "partner",
-            gettext_lazy("Partner"),
-            lambda o: o.partner.name if o.partner else "",
-            "partner__name",
-        ),
-        Column("place", gettext_lazy("Place"), lambda o: o.place, "place"),
-        Column("places", gettext_lazy("Places"), lambda o: o.max_participants, "max_participants"),
-        Column("published", gettext_lazy("Published"), lambda o: o.is_published, "is_published"),
-    ],
+        Column("price", gettext_lazy("Price (EUR)"), order_by=True),
+        Column("organiser", gettext_lazy("Organiser"), order_by=True),
+        Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
+        Column("place", gettext_lazy("Place"), order_by=True),
+        Column("places", gettext_lazy("Places"), "max_participants", order_by=True),
+        Column("published", gettext_lazy("Published"), "is_published", order_by=True),
+    ).columns,
     extra_links=[
         (gettext_lazy("Public calendar"), reverse_lazy("public-holidays"), "alliance.work.view"),
         (
@@ -94,19 +89,17 @@ GUIDE_ENTRIES = ListSpec(
     detail_url=lambda e: reverse("guide-detail", args=[e.pk]),
     create_url="guide-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("title", gettext_lazy("Name"), lambda e: e.title, "title"),
-        Column(
-            "category", gettext_lazy("Category"), lambda e: e.get_category_display(), "category"
-        ),
-        Column("provider", gettext_lazy("Provider"), lambda e: e.organisation, "organisation"),
-        Column("address", gettext_lazy("Address"), lambda e: e.address, "address"),
-        Column("phone", gettext_lazy("Phone"), lambda e: e.phone),
-        Column("email", gettext_lazy("E-mail address"), lambda e: e.email),
-        Column("website", gettext_lazy("Website"), lambda e: e.website),
-        Column("hours", gettext_lazy("Opening hours"), lambda e: e.opening_hours),
-        Column("published", gettext_lazy("Published"), lambda e: e.is_published, "is_published"),
-    ],
+    columns=Table(
+        Column("title", gettext_lazy("Name"), order_by=True),
+        Column("category", gettext_lazy("Category"), order_by=True),
+        Column("provider", gettext_lazy("Provider"), "organisation", order_by=True),
+        Column("address", gettext_lazy("Address"), order_by=True),
+        Column("phone", gettext_lazy("Phone")),
+        Column("email", gettext_lazy("E-mail address")),
+        Column("website", gettext_lazy("Website")),
+        Column("hours", gettext_lazy("Opening hours"), "opening_hours"),
+        Column("published", gettext_lazy("Published"), "is_published", order_by=True),
+    ).columns,
     extra_links=[
         (gettext_lazy("Public family guide"), reverse_lazy("public-guide"), "alliance.work.view")
     ],

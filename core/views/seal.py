@@ -19,7 +19,7 @@ from core.forms.seal import (
 from core.models import SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import criterion_list, seal_application_detail, seal_application_list
 from core.services import seal as services
-from kernel.crud.tables import Column, ListSpec
+from kernel.crud.tables import Column, ListSpec, Table
 from kernel.crud.views import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -42,26 +42,21 @@ SEALS = ListSpec(
     detail_url=lambda a: reverse("seal-detail", args=[a.pk]),
     create_url="seal-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("partner", _("Partner"), lambda a: a.partner.name, "partner__name"),
-        Column("submitted", _("Submitted on"), lambda a: a.submitted_on, "submitted_on"),
-        Column("status", _("Status"), lambda a: a.get_status_display(), "status"),
+    columns=Table(
+        Column("partner", _("Partner"), "partner.name", order_by=True),
+        Column("submitted", _("Submitted on"), "submitted_on", order_by=True),
+        Column("status", _("Status"), order_by=True),
         Column(
             "criteria",
             _("Criteria fulfilled"),
             lambda a: f"{a.fulfilled_count}/{a.check_count}",
             "fulfilled_count",
         ),
-        Column("reviewer", _("Reviewed by"), lambda a: a.reviewer, "reviewer"),
-        Column("awarded", _("Awarded on"), lambda a: a.awarded_on, "awarded_on"),
-        Column("valid", _("Valid until"), lambda a: a.valid_until, "valid_until"),
-        Column(
-            "reminder",
-            _("Expiry reminder sent on"),
-            lambda a: a.reminder_sent_on,
-            "reminder_sent_on",
-        ),
-    ],
+        Column("reviewer", _("Reviewed by"), order_by=True),
+        Column("awarded", _("Awarded on"), "awarded_on", order_by=True),
+        Column("valid", _("Valid until"), "valid_until", order_by=True),
+        Column("reminder", _("Expiry reminder sent on"), "reminder_sent_on", order_by=True),
+    ).columns,
     extra_links=[
         (
             _("Criteria catalogue"),
@@ -196,18 +191,13 @@ CRITERIA = ListSpec(
     detail_url=lambda c: reverse("seal-criterion-edit", args=[c.pk]),
     create_url="seal-criterion-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("text", _("Criterion"), lambda c: c.text, "text", link=True),
-        Column("position", _("Position"), lambda c: c.position, "position"),
-        Column("required", _("Required"), lambda c: c.is_required, "is_required"),
-        Column("active", _("In use"), lambda c: c.is_active, "is_active"),
-        Column(
-            "checks",
-            _("Checked in applications"),
-            lambda c: c.check_count,
-            "check_count",
-        ),
-    ],
+    columns=Table(
+        Column("text", _("Criterion"), order_by=True, link=True),
+        Column("position", _("Position"), order_by=True),
+        Column("required", _("Required"), "is_required", order_by=True),
+        Column("active", _("In use"), "is_active", order_by=True),
+        Column("checks", _("Checked in applications"), "check_count", order_by=True),
+    ).columns,
     extra_links=[(_("Family seal applications"), reverse_lazy("seal-list"), "alliance.work.view")],
 )
 

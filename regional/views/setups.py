@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kernel.crud.tables import Column, ListSpec
+from kernel.crud.tables import Column, ListSpec, Table
 from kernel.crud.views import (
     ObjectActionView,
     ObjectDeleteView,
@@ -48,48 +48,21 @@ SETUPS = ListSpec(
     detail_url=lambda s: reverse("setup-detail", args=[s.pk]),
     create_url="setup-create",
     create_permission=PERMISSION,
-    columns=[
-        Column("place", gettext_lazy("Place"), lambda s: s.place, "place", link=True),
-        Column(
-            "district", gettext_lazy("District"), lambda s: s.get_district_display(), "district"
-        ),
-        Column("stage", gettext_lazy("Stage"), lambda s: s.get_stage_display(), "stage"),
+    columns=Table(
+        Column("place", gettext_lazy("Place"), order_by=True, link=True),
+        Column("district", gettext_lazy("District"), order_by=True),
+        Column("stage", gettext_lazy("Stage"), order_by=True),
         Column("mentor", gettext_lazy("Mentor"), _mentor, "mentor__full_name"),
-        Column(
-            "alliance_name",
-            gettext_lazy("Name of the alliance"),
-            lambda s: s.alliance_name,
-            "alliance_name",
-        ),
-        Column("slug", gettext_lazy("Short name"), lambda s: s.slug, "slug"),
-        Column(
-            "coordinator",
-            gettext_lazy("First coordinator"),
-            lambda s: s.coordinator_name,
-            "coordinator_name",
-        ),
-        Column(
-            "coordinator_email",
-            gettext_lazy("E-mail address"),
-            lambda s: s.coordinator_email,
-            "coordinator_email",
-        ),
-        Column("open", gettext_lazy("Open items"), lambda s: s.open_task_count, "open_task_count"),
-        Column(
-            "overdue",
-            gettext_lazy("Overdue items"),
-            lambda s: s.overdue_task_count,
-            "overdue_task_count",
-        ),
-        Column("next_due", gettext_lazy("Next due"), lambda s: s.next_due_on, "next_due_on"),
-        Column(
-            "provisioning",
-            gettext_lazy("Provisioning"),
-            lambda s: s.get_provisioning_status_display(),
-            "provisioning_status",
-        ),
-        Column("created", gettext_lazy("Recorded"), lambda s: s.created_at, "created_at"),
-    ],
+        Column("alliance_name", gettext_lazy("Name of the alliance"), order_by=True),
+        Column("slug", gettext_lazy("Short name"), order_by=True),
+        Column("coordinator", gettext_lazy("First coordinator"), "coordinator_name", order_by=True),
+        Column("coordinator_email", gettext_lazy("E-mail address"), order_by=True),
+        Column("open", gettext_lazy("Open items"), "open_task_count", order_by=True),
+        Column("overdue", gettext_lazy("Overdue items"), "overdue_task_count", order_by=True),
+        Column("next_due", gettext_lazy("Next due"), "next_due_on", order_by=True),
+        Column("provisioning", gettext_lazy("Provisioning"), "provisioning_status", order_by=True),
+        Column("created", gettext_lazy("Recorded"), "created_at", order_by=True),
+    ).columns,
     extra_links=[(gettext_lazy("Stage board"), reverse_lazy("setup-board"), PERMISSION)],
 )
 
