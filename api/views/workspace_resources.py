@@ -55,6 +55,15 @@ from core.services import partners as partner_services
 from core.services import projects as project_services
 from kernel.crud.filters import SearchFilterSet
 
+
+class _WorkResource(ServiceModelViewSet):
+    """Projects, working groups, events, funding and holiday offers: read with
+    ``alliance.work.view``, written with ``alliance.work.change``."""
+
+    required_permission = "alliance.work.view"
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
+
+
 # ---------------------------------------------------------------- contacts
 
 
@@ -99,15 +108,13 @@ class ContactPersonViewSet(ServiceModelViewSet):
         ]
     )
 )
-class ProjectViewSet(ServiceModelViewSet):
+class ProjectViewSet(_WorkResource):
     """The alliance's projects."""
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
-    required_permission = "alliance.work.view"
-    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = project_list, ("-start_date", "title")
     create_service, update_service = (
         project_services.project_create,
@@ -120,15 +127,13 @@ class ProjectViewSet(ServiceModelViewSet):
 # ---------------------------------------------------------------- working groups
 
 
-class WorkingGroupViewSet(ServiceModelViewSet):
+class WorkingGroupViewSet(_WorkResource):
     """The alliance's working groups and their member partners."""
 
     serializer_class = WorkingGroupSerializer
     filterset_class = WorkingGroupFilter
     ordering_fields = ["name", "topic", "is_active", "member_count"]
     ordering = ["name"]
-    required_permission = "alliance.work.view"
-    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = working_group_list, ("name",)
     create_service = project_services.working_group_create
     update_service = project_services.working_group_update
@@ -139,15 +144,13 @@ class WorkingGroupViewSet(ServiceModelViewSet):
 # ---------------------------------------------------------------- events
 
 
-class EventViewSet(ServiceModelViewSet):
+class EventViewSet(_WorkResource):
     """The alliance's events."""
 
     serializer_class = EventSerializer
     filterset_class = EventFilter
     ordering_fields = ["date", "title", "kind", "participant_count"]
     ordering = ["-date"]
-    required_permission = "alliance.work.view"
-    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = event_list, ("-date", "title")
     create_service, update_service = project_services.event_create, project_services.event_update
     delete_service, instance_arg = project_services.event_delete, "event"
@@ -156,15 +159,13 @@ class EventViewSet(ServiceModelViewSet):
 # ---------------------------------------------------------------- funding entries
 
 
-class FundingEntryViewSet(ServiceModelViewSet):
+class FundingEntryViewSet(_WorkResource):
     """Money the alliance received."""
 
     serializer_class = FundingEntrySerializer
     filterset_class = FundingEntryFilter
     ordering_fields = ["received_on", "amount", "kind"]
     ordering = ["-received_on"]
-    required_permission = "alliance.work.view"
-    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = funding_list, ("-received_on",)
     create_service = funding_services.funding_entry_create
     update_service = funding_services.funding_entry_update
@@ -183,15 +184,13 @@ class FundingEntryViewSet(ServiceModelViewSet):
         ]
     )
 )
-class HolidayOfferViewSet(ServiceModelViewSet):
+class HolidayOfferViewSet(_WorkResource):
     """The holiday programme as the workspace sees it, published or not."""
 
     serializer_class = HolidayOfferSerializer
     filterset_class = HolidayOfferFilter
     ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
     ordering = ["start_date", "title"]
-    required_permission = "alliance.work.view"
-    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
     selector, order = holiday_offer_list, ("start_date", "title")
     create_service = holiday_services.holiday_offer_create
     update_service = holiday_services.holiday_offer_update
