@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import state, state_resources, work_resources, workspace
+from api.views import state, state_resources, workspace, workspace_resources
 from api.views.auth import TokenView
 
 
@@ -32,7 +32,7 @@ alliance_router.register(
 state_router = SimpleRouter(trailing_slash=True)
 state_router.register("alliances", state.AllianceViewSet, basename="api-alliance")
 
-work_resources.register(alliance_router)
+workspace_resources.register(alliance_router)
 state_resources.register(state_router)
 
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 
-from core.services.records import record_update
+from kernel.crud.records import record_update
 from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus, Membership, User
 from tenants.roles import Role

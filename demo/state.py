@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.services.board import add_months
-from core.services.records import record_update
 from kernel.audit.services import audit_log
+from kernel.crud.records import record_update
 from regional import statistics as engine
 from regional.models import (
     AllianceSetup,
@@ -334,7 +334,7 @@ def seed_setups(*, actor) -> int:
                 continue
             setup = setups.setup_create(
                 actor=actor,
-                data={
+                **{
                     "place": place,
                     "district": district,
                     "initiators": initiators,

@@ -32,7 +32,7 @@ from core.models import (
     PartnerKind,
     ProjectStatus,
 )
-from core.services import funding, holidays, seal, work
+from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
 from demo.alliances import search_path_set_once
 from demo.workspace_board import BoardSeeding
@@ -120,26 +120,22 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
                 status = ProjectStatus.RUNNING
             shift = title == CHILDCARE_POOL
             members = self.rng.sample(companies, min(len(companies), 8 if shift else 4))
-            work.project_create(
+            projects.project_create(
                 actor=self.actor,
-                data={
-                    "title": title,
-                    "topic": topic,
-                    "status": status,
-                    "description": (
-                        "Ein Pool geprüfter Betreuungskräfte betreut Kinder von Beschäftigten "
-                        "im Schichtdienst früh morgens, abends und am Wochenende, auch kurzfristig."
-                        if shift
-                        else f"Ein Vorhaben des Bündnisses in {self.town}."
-                    ),
-                    "start_date": start,
-                    "end_date": end,
-                    "lead_partner": self.rng.choice(agencies),
-                    "target_groups": list(groups),
-                    "families_reached": 0 if status == ProjectStatus.PLANNED else families,
-                    "funding_amount": Decimal(amount),
-                    "funding_source": source,
-                },
+                title=title,
+                topic=topic,
+                status=status,
+                description="Ein Pool geprüfter Betreuungskräfte betreut Kinder von Beschäftigten "
+                "im Schichtdienst früh morgens, abends und am Wochenende, auch kurzfristig."
+                if shift
+                else f"Ein Vorhaben des Bündnisses in {self.town}.",
+                start_date=start,
+                end_date=end,
+                lead_partner=self.rng.choice(agencies),
+                target_groups=list(groups),
+                families_reached=0 if status == ProjectStatus.PLANNED else families,
+                funding_amount=Decimal(amount),
+                funding_source=source,
                 partners=members,
             )
             self.count("projects")
@@ -150,15 +146,13 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         for number, (name, topic, description) in enumerate(groups):
             members = self.rng.sample(everyone, min(len(everyone), self.rng.randint(4, 9)))
             first, last = self.person()
-            work.working_group_create(
+            projects.working_group_create(
                 actor=self.actor,
-                data={
-                    "name": name,
-                    "topic": topic,
-                    "description": description,
-                    "chair": f"{first} {last}",
-                    "is_active": number < 3,
-                },
+                name=name,
+                topic=topic,
+                description=description,
+                chair=f"{first} {last}",
+                is_active=number < 3,
                 members=members,
             )
             self.count("working_groups")
@@ -193,17 +187,15 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
             if not self.window_start <= day <= end:
                 continue
             past = day <= self.today
-            work.event_create(
+            projects.event_create(
                 actor=self.actor,
-                data={
-                    "title": title,
-                    "kind": kind,
-                    "date": day,
-                    "start_time": datetime.time(10, 0) if day.weekday() >= 5 else None,
-                    "place": self.town,
-                    "participant_count": self.rng.randint(low, high) if past else None,
-                    "description": f"{title} des Bündnisses in {self.town}.",
-                },
+                title=title,
+                kind=kind,
+                date=day,
+                start_time=datetime.time(10, 0) if day.weekday() >= 5 else None,
+                place=self.town,
+                participant_count=self.rng.randint(low, high) if past else None,
+                description=f"{title} des Bündnisses in {self.town}.",
             )
             self.count("events")
 
@@ -229,14 +221,12 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
                     continue
                 funding.funding_entry_create(
                     actor=self.actor,
-                    data={
-                        "kind": kind,
-                        "amount": amount,
-                        "received_on": day,
-                        "partner": partner,
-                        "donor": donor,
-                        "purpose": "Bündnisarbeit" if kind != FundingKind.GRANT else "Projekte",
-                    },
+                    kind=kind,
+                    amount=amount,
+                    received_on=day,
+                    partner=partner,
+                    donor=donor,
+                    purpose="Bündnisarbeit" if kind != FundingKind.GRANT else "Projekte",
                 )
                 self.count("funding_entries")
 
@@ -249,7 +239,9 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         for position, (text, required) in enumerate(criteria_rows, start=1):
             seal.criterion_create(
                 actor=self.actor,
-                data={"text": text, "position": position, "is_required": required},
+                text=text,
+                position=position,
+                is_required=required,
             )
         companies = self.rng.sample(
             self.active_partners(PartnerKind.COMPANY),
@@ -279,11 +271,9 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
             submitted = self.today - datetime.timedelta(days=self.rng.randint(10, 60))
         application = seal.seal_application_create(
             actor=self.actor,
-            data={
-                "partner": partner,
-                "submitted_on": submitted,
-                "reviewer": "Koordinierungsstelle",
-            },
+            partner=partner,
+            submitted_on=submitted,
+            reviewer="Koordinierungsstelle",
         )
         if kind == "submitted":
             return
@@ -334,23 +324,21 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
                 organiser = self.rng.choice(organisers)
                 holidays.holiday_offer_create(
                     actor=self.actor,
-                    data={
-                        "title": title,
-                        "description": f"{title} für Kinder von {age_min} bis {age_max} Jahren.",
-                        "organiser": organiser.name,
-                        "partner": organiser,
-                        "start_date": start,
-                        "end_date": start + datetime.timedelta(days=4),
-                        "start_time": datetime.time(8, 30),
-                        "end_time": datetime.time(15, 30),
-                        "place": self.town,
-                        "age_min": age_min,
-                        "age_max": age_max,
-                        "price": Decimal(price),
-                        "max_participants": self.rng.choice([12, 15, 20, 25]),
-                        "registration": f"Anmeldung bei {organiser.name}",
-                        "is_published": year <= last_summer,
-                    },
+                    title=title,
+                    description=f"{title} für Kinder von {age_min} bis {age_max} Jahren.",
+                    organiser=organiser.name,
+                    partner=organiser,
+                    start_date=start,
+                    end_date=start + datetime.timedelta(days=4),
+                    start_time=datetime.time(8, 30),
+                    end_time=datetime.time(15, 30),
+                    place=self.town,
+                    age_min=age_min,
+                    age_max=age_max,
+                    price=Decimal(price),
+                    max_participants=self.rng.choice([12, 15, 20, 25]),
+                    registration=f"Anmeldung bei {organiser.name}",
+                    is_published=year <= last_summer,
                 )
                 self.count("holiday_offers")
 
@@ -360,18 +348,16 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         for title, category in entries:
             holidays.guide_entry_create(
                 actor=self.actor,
-                data={
-                    "title": title,
-                    "category": category,
-                    "organisation": f"Stadt {self.town}",
-                    "description": f"{title} für Familien in {self.town}.",
-                    "address": f"{self.rng.choice(LAST_NAMES)}platz {self.rng.randint(1, 30)}, "
-                    f"{self.profile.postcode} {self.town}",
-                    "phone": self.phone(),
-                    "email": f"{ascii_slug(title)[:30].strip('-')}@{domain}",
-                    "website": f"https://www.{domain}/familie",
-                    "opening_hours": "Mo–Do 9–16 Uhr, Fr 9–12 Uhr",
-                },
+                title=title,
+                category=category,
+                organisation=f"Stadt {self.town}",
+                description=f"{title} für Familien in {self.town}.",
+                address=f"{self.rng.choice(LAST_NAMES)}platz {self.rng.randint(1, 30)}, "
+                f"{self.profile.postcode} {self.town}",
+                phone=self.phone(),
+                email=f"{ascii_slug(title)[:30].strip('-')}@{domain}",
+                website=f"https://www.{domain}/familie",
+                opening_hours="Mo–Do 9–16 Uhr, Fr 9–12 Uhr",
             )
             self.count("guide_entries")
 

@@ -119,7 +119,8 @@ class BoardSeeding:
             partners.partner_update(
                 actor=self.actor,
                 partner=partner,
-                data={"public_listing_consent": True, "postcode": self.profile.postcode},
+                public_listing_consent=True,
+                postcode=self.profile.postcode,
                 measures=self.measures_for(spec),
             )
             self.partners.append(partner)
@@ -170,18 +171,16 @@ class BoardSeeding:
         self.count("applications")
         return admissions.application_create(
             actor=self.actor,
-            data={
-                "organisation_name": spec.name,
-                "kind": spec.kind,
-                "size_class": spec.size_class,
-                "city": self.town,
-                "website": f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
-                "contact_name": f"{first} {last}",
-                "contact_email": self.mail(first, last, spec.name),
-                "contact_phone": self.phone(),
-                "statement": self.engagement(spec),
-                "received_on": received_on,
-            },
+            organisation_name=spec.name,
+            kind=spec.kind,
+            size_class=spec.size_class,
+            city=self.town,
+            website=f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
+            contact_name=f"{first} {last}",
+            contact_email=self.mail(first, last, spec.name),
+            contact_phone=self.phone(),
+            statement=self.engagement(spec),
+            received_on=received_on,
         )
 
     def extra_application(self, received_on: datetime.date):

@@ -82,7 +82,7 @@ class PartnerSeeding:
     def seed_measures(self) -> None:
         for name, category in MEASURES:
             self.measures[name] = partners.measure_create(
-                actor=self.actor, data={"name": name, "category": category}
+                actor=self.actor, name=name, category=category
             )
             self.count("measures")
 
@@ -151,20 +151,18 @@ class PartnerSeeding:
                 continue
             partner = partners.partner_create(
                 actor=self.actor,
-                data={
-                    "name": spec.name,
-                    "kind": spec.kind,
-                    "size_class": spec.size_class,
-                    "street": f"{self.rng.choice(LAST_NAMES)}straße {self.rng.randint(1, 120)}",
-                    "postcode": self.profile.postcode,
-                    "city": self.town,
-                    "website": f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
-                    "joined_on": spec.joined_on,
-                    "status": PartnerStatus.ACTIVE,
-                    "public_listing_consent": self.rng.random() < 0.8,
-                    "care_guides_count": spec.care_guides,
-                    "description": self.engagement(spec),
-                },
+                name=spec.name,
+                kind=spec.kind,
+                size_class=spec.size_class,
+                street=f"{self.rng.choice(LAST_NAMES)}straße {self.rng.randint(1, 120)}",
+                postcode=self.profile.postcode,
+                city=self.town,
+                website=f"https://www.{ascii_slug(spec.name)[:50].strip('-')}.example",
+                joined_on=spec.joined_on,
+                status=PartnerStatus.ACTIVE,
+                public_listing_consent=self.rng.random() < 0.8,
+                care_guides_count=spec.care_guides,
+                description=self.engagement(spec),
                 measures=self.measures_for(spec),
             )
             self.count("partners")
@@ -174,7 +172,7 @@ class PartnerSeeding:
                 partners.partner_leave(actor=self.actor, partner=partner, left_on=spec.left_on)
             elif spec.status == PartnerStatus.DORMANT:
                 partners.partner_update(
-                    actor=self.actor, partner=partner, data={"status": PartnerStatus.DORMANT}
+                    actor=self.actor, partner=partner, status=PartnerStatus.DORMANT
                 )
             self.partners.append(partner)
 
@@ -196,14 +194,12 @@ class PartnerSeeding:
             partners.contact_create(
                 actor=self.actor,
                 partner=partner,
-                data={
-                    "first_name": first,
-                    "last_name": last,
-                    "position": self.rng.choice(POSITIONS),
-                    "email": self.mail(first, last, partner.name),
-                    "phone": self.phone(),
-                    "is_primary": number == 0,
-                },
+                first_name=first,
+                last_name=last,
+                position=self.rng.choice(POSITIONS),
+                email=self.mail(first, last, partner.name),
+                phone=self.phone(),
+                is_primary=number == 0,
             )
             self.count("contacts")
 

@@ -106,7 +106,7 @@ EXPORT_PERMISSION = {ALLIANCE: "alliance.exports.download", STATE: None}
 
 def export_is_guarded(list_code: str, export_code: str) -> bool:
     """Whether an export (asked for the list's and ``export_code``'s permission, as
-    ``core.lists.list_view`` does) grants no role more than the list and its area's
+    ``kernel.crud.tables.list_view`` does) grants no role more than the list and its area's
     export permission do: the check every ListSpec must pass."""
     rule, export = RULES[list_code], RULES[export_code]
     allowed = set(rule.roles)
@@ -280,7 +280,7 @@ def _current_tenant():
 def check_fields(*, actor, model, fields: Iterable[str]) -> None:
     """Refuse (PermissionDenied, in German) to set guarded ``fields`` of ``model``.
 
-    Called by the record services (``core.services.records``) for every write, so
+    Called by the record services (``kernel.crud.records``) for every write, so
     forms, the API, imports and decisions all meet the same rule. ``actor=None`` is
     the system itself (demo data, maintenance tasks) and is not limited.
     """

@@ -30,7 +30,7 @@ from django_tenants.utils import schema_context
 import core.filters
 import regional.filters
 import regional.forms
-from core.filters.base import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet
 from regional.models import (
     AgendaItem,
     AllianceSetup,

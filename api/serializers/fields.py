@@ -25,3 +25,13 @@ class OptionalURLField(serializers.URLField):
         if data is None:
             return True, ""
         return super().validate_empty_values(data)
+
+
+def related_text(source: str, help_text, *, optional: bool = True) -> serializers.CharField:
+    """A related record's text shown beside its id (``partner.name``), read only;
+    ``optional``: the relation may be empty, then ``null``."""
+    if optional:
+        return serializers.CharField(
+            source=source, read_only=True, default=None, allow_null=True, help_text=help_text
+        )
+    return serializers.CharField(source=source, read_only=True, help_text=help_text)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
@@ -27,26 +26,19 @@ from api.serializers.state_resources import (
     SetupMoveSerializer,
 )
 from api.views.base import Pagination
+from api.viewsets import ServiceViewSetMixin, as_drf_error, through_service
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
-from regional.models import AgendaItem, AllianceSnapshot, Invitation, SetupTask
+from regional.models import AgendaItem, AllianceSnapshot, Invitation
 from regional.selectors.meetings import meeting_list
 from regional.selectors.reports import released_reports, report_list
-from regional.selectors.setups import setup_list
+from regional.selectors.setups import setup_list_with_checklist
 from regional.services import meetings as meeting_services
 from regional.services import reports as report_services
 from regional.services import setups as setup_services
 from tenants.permissions import access_of
-
-
-def _as_drf_error(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError({k: [str(m) for e in v for m in e.messages]
-                                for k, v in error.error_dict.items()})  # fmt: skip
-    return ValidationError({"non_field_errors": error.messages})
-
 
 # ---------------------------------------------------------------- statistics snapshots
 
@@ -116,7 +108,7 @@ class RegionalMeetingViewSet(
                 actor=self.request.user, **serializer.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+            raise as_drf_error(error) from error
         serializer.instance = self.get_queryset().get(pk=meeting.pk)
 
     def perform_update(self, serializer):
@@ -127,7 +119,7 @@ class RegionalMeetingViewSet(
                 **serializer.validated_data,
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+            raise as_drf_error(error) from error
         serializer.instance = self.get_queryset().get(pk=meeting.pk)
 
 
@@ -135,6 +127,7 @@ class RegionalMeetingViewSet(
 
 
 class AllianceSetupViewSet(
+    ServiceViewSetMixin,  # first: its perform_* call the services
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -144,11 +137,9 @@ class AllianceSetupViewSet(
 
     serializer_class = AllianceSetupSerializer
     filterset_class = SetupFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["place", "district", "stage", "alliance_name", "next_due_on",
                        "open_task_count", "overdue_task_count", "created_at"]  # fmt: skip
     ordering = ["stage", "place"]
-    pagination_class = Pagination
     required_permission = "state.setups.manage"
     required_permissions = {
         "*": "state.setups.manage",  # methods not offered: 401/404 first, then 405
@@ -160,32 +151,9 @@ class AllianceSetupViewSet(
         "move": "state.setups.manage",
     }
 
-    def get_queryset(self):
-        tasks = Prefetch("tasks", queryset=SetupTask.objects.order_by("position", "due_on", "pk"))
-        return setup_list().prefetch_related(tasks).order_by("stage", "place", "pk")
-
-    def _reloaded(self, pk: int):
-        return self.get_queryset().get(pk=pk)
-
-    def perform_create(self, serializer):
-        try:
-            setup = setup_services.setup_create(
-                actor=self.request.user, data=dict(serializer.validated_data)
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
-        serializer.instance = self._reloaded(setup.pk)
-
-    def perform_update(self, serializer):
-        try:
-            setup = setup_services.setup_update(
-                actor=self.request.user,
-                setup=serializer.instance,
-                data=dict(serializer.validated_data),
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
-        serializer.instance = self._reloaded(setup.pk)
+    selector, order = setup_list_with_checklist, ("stage", "place")
+    create_service, update_service = setup_services.setup_create, setup_services.setup_update
+    instance_arg, fresh_after_write = "setup", True
 
     @action(detail=True, methods=["post"], serializer_class=SetupMoveSerializer)
     def move(self, request, pk=None):
@@ -193,15 +161,13 @@ class AllianceSetupViewSet(
         setup = self.get_object()
         move = SetupMoveSerializer(data=request.data)
         move.is_valid(raise_exception=True)
-        try:
-            setup_services.setup_move(
-                actor=request.user,
-                setup=setup,
-                stage=move.validated_data["stage"],
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
-        return Response(AllianceSetupSerializer(self._reloaded(setup.pk)).data)
+        through_service(
+            setup_services.setup_move,
+            actor=request.user,
+            setup=setup,
+            stage=move.validated_data["stage"],
+        )
+        return Response(AllianceSetupSerializer(self.answer(setup)).data)
 
 
 # ---------------------------------------------------------------- reports to the ministry
@@ -262,7 +228,7 @@ class ReportViewSet(
                 actor=self.request.user, **serializer.validated_data
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+            raise as_drf_error(error) from error
 
     def perform_update(self, serializer):
         try:
@@ -272,7 +238,7 @@ class ReportViewSet(
                 **serializer.validated_data,
             )
         except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+            raise as_drf_error(error) from error
 
 
 def register(router) -> None:

@@ -101,6 +101,9 @@ TENANT_APPS = [
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
 TENANT_MODEL = "tenants.Alliance"
+# The module that decides access for the kernel's generic lists, pages and record
+# writes (kernel/access.py): the kernel itself knows no roles.
+KERNEL_ACCESS = "tenants.permissions"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 AUTH_USER_MODEL = "tenants.User"
 PUBLIC_SCHEMA_URLCONF = "config.urls_public"
@@ -447,7 +450,7 @@ SPECTACULAR_SETTINGS = {
     # Several models have a "kind"; give each set of choices its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "PartnerKindEnum": "core.models.partners.PartnerKind",
-        "EventKindEnum": "core.models.work.EventKind",
+        "EventKindEnum": "core.models.projects.EventKind",
         "FundingKindEnum": "core.models.funding.FundingKind",
         "MeetingKindEnum": "regional.models.meetings.MeetingKind",
         "PeriodKindEnum": "regional.models.reports.PeriodKind",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from core.filters.dates import PlausibleDateFilter
 from core.models import Application, ApplicationStatus, PartnerKind, SizeClass
+from kernel.crud.filters import SearchFilterSet
 
 
 class ApplicationFilter(SearchFilterSet):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SEARCH_MAX_LENGTH, SearchFilterSet
 from kernel.audit.models import AuditEntry
+from kernel.crud.filters import SEARCH_MAX_LENGTH, SearchFilterSet
 
 
 class AuditEntryFilter(SearchFilterSet):

@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from core.models import (
     BoardMeeting,
     BoardMember,
@@ -16,6 +15,7 @@ from core.models import (
     MeetingTemplate,
     MinutesStatus,
 )
+from kernel.crud.filters import SearchFilterSet
 
 
 class BoardMemberFilter(SearchFilterSet):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
-from core.filters.work import YEAR_BOUNDS
+from core.filters.projects import YEAR_BOUNDS
 from core.models import FundingEntry, FundingKind, Partner
+from kernel.crud.filters import SearchFilterSet
 
 
 class FundingEntryFilter(SearchFilterSet):

@@ -7,8 +7,8 @@ from django.db.models import F, Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from core.models import GuideCategory, GuideEntry, HolidayOffer
+from kernel.crud.filters import SearchFilterSet
 
 MONTH_CHOICES = list(MONTHS.items())
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from core.models import Measure, MeasureCategory, Partner, PartnerKind, PartnerStatus, SizeClass
+from kernel.crud.filters import SearchFilterSet
 
 
 class PartnerFilter(SearchFilterSet):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from core.models import Partner, SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import expiring_filter
+from kernel.crud.filters import SearchFilterSet
 
 
 class SealApplicationFilter(SearchFilterSet):

@@ -9,7 +9,7 @@ accounts, admin), so that what every field shows is decided once:
 - Django's bare "---------" empty choice is never shown. A required radio group has no
   empty choice (there is nothing to choose "nothing" for); an optional field says
   "Not specified"; a required select keeps its empty first entry as "Please choose".
-  Filters say "All" instead (``core.filters.base``), before this is reached.
+  Filters say "All" instead (``kernel.crud.filters``), before this is reached.
 """
 
 from __future__ import annotations

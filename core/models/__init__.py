@@ -21,8 +21,8 @@ from .partners import (
     PartnerStatus,
     SizeClass,
 )
+from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
 from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
-from .work import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
 
 __all__ = [
     "AgendaItem",

@@ -70,3 +70,7 @@ def public_guide_entries() -> QuerySet[GuideEntry]:
         .only(*PUBLIC_GUIDE_FIELDS)
         .order_by("category", "title", "pk")
     )
+
+
+def holiday_offer_detail(pk: int) -> HolidayOffer:
+    return HolidayOffer.objects.select_related("partner").get(pk=pk)

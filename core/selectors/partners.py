@@ -33,3 +33,8 @@ def public_partner_list() -> QuerySet[Partner]:
 def measure_list(*, active_only: bool = False) -> QuerySet[Measure]:
     queryset = Measure.objects.annotate(partner_count=Count("partners"))
     return queryset.filter(is_active=True) if active_only else queryset
+
+
+def contact_list() -> QuerySet[ContactPerson]:
+    """Contact persons with their partner."""
+    return ContactPerson.objects.select_related("partner")

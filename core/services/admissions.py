@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -23,16 +24,34 @@ from core.models import (
 )
 from core.selectors.board import current_board_members
 from core.services.partners import contact_create, partner_create, partner_update
-from core.services.records import record_create, record_update
+from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
 
 
-def application_create(*, actor, data: dict[str, Any]) -> Application:
+class ApplicationFields(TypedDict, total=False):
+    """What the coordinator records from the letter; status and partner follow the board."""
+
+    organisation_name: str
+    kind: str
+    size_class: str
+    city: str
+    website: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    statement: str
+    received_on: datetime.date
+
+
+def application_create(*, actor, **fields: Unpack[ApplicationFields]) -> Application:
     """The coordinator records an organisation's informal letter; it is pending."""
     return record_create(
-        actor=actor, model=Application, data={**data, "status": ApplicationStatus.PENDING}
+        actor=actor, model=Application, data={**fields, "status": ApplicationStatus.PENDING}
     )
 
 
@@ -44,9 +63,11 @@ def _ensure_pending(application: Application) -> None:
         )
 
 
-def application_update(*, actor, application: Application, data: dict[str, Any]) -> Application:
+def application_update(
+    *, actor, application: Application, **fields: Unpack[ApplicationFields]
+) -> Application:
     _ensure_pending(Application.objects.get(pk=application.pk))
-    data = {key: value for key, value in data.items() if key not in ("status", "partner")}
+    data = {key: value for key, value in fields.items() if key not in ("status", "partner")}
     return record_update(actor=actor, instance=application, data=data)
 
 
@@ -99,17 +120,15 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
     if existing is None:
         partner = partner_create(
             actor=actor,
-            data={
-                "name": application.organisation_name.strip(),
-                "kind": application.kind,
-                "size_class": application.size_class,
-                "city": application.city,
-                "website": application.website,
-                "status": PartnerStatus.ACTIVE,
-                "joined_on": meeting.date,
-                "public_listing_consent": False,
-                "description": application.statement,
-            },
+            name=application.organisation_name.strip(),
+            kind=application.kind,
+            size_class=application.size_class,
+            city=application.city,
+            website=application.website,
+            status=PartnerStatus.ACTIVE,
+            joined_on=meeting.date,
+            public_listing_consent=False,
+            description=application.statement,
         )
     elif existing.status in REACTIVATABLE:
         data: dict[str, Any] = {"status": PartnerStatus.ACTIVE, "left_on": None}
@@ -117,7 +136,7 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
             data["joined_on"] = meeting.date
         if not existing.description:
             data["description"] = application.statement
-        partner = partner_update(actor=actor, partner=existing, data=data)
+        partner = partner_update(actor=actor, partner=existing, **data)
     else:
         raise ValidationError(
             _("%(name)s is already an active partner of the alliance.") % {"name": existing.name}
@@ -131,13 +150,11 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
         contact_create(
             actor=actor,
             partner=partner,
-            data={
-                "first_name": first_name[:100],
-                "last_name": last_name[:100],
-                "email": email,
-                "phone": application.contact_phone,
-                "is_primary": not partner.contacts.filter(is_primary=True).exists(),
-            },
+            first_name=first_name[:100],
+            last_name=last_name[:100],
+            email=email,
+            phone=application.contact_phone,
+            is_primary=not partner.contacts.filter(is_primary=True).exists(),
         )
     return partner
 

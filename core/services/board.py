@@ -25,8 +25,8 @@ from core.models import (
     MeetingTemplate,
     Partner,
 )
-from core.services import records
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud import records
+from kernel.crud.records import record_create, record_delete, record_update
 from kernel.dates import validate_plausible_date
 from kernel.meetings.agenda import Agenda, declared
 from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel

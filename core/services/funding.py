@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
-from core.models import FundingEntry
-from core.services.records import record_create, record_delete, record_update
+from core.models import FundingEntry, Partner
+from kernel.crud.records import record_create, record_delete, record_update
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
 
 
-def funding_entry_create(*, actor, data: dict[str, Any]) -> FundingEntry:
+class FundingEntryFields(TypedDict, total=False):
+    kind: str
+    amount: Decimal
+    received_on: date
+    partner: Partner | None
+    donor: str
+    purpose: str
+
+
+def funding_entry_create(*, actor, **fields: Unpack[FundingEntryFields]) -> FundingEntry:
     """Record money received; the model refuses amounts of zero or less."""
-    return record_create(actor=actor, model=FundingEntry, data=data)
+    return record_create(actor=actor, model=FundingEntry, data=fields)
 
 
-def funding_entry_update(*, actor, entry: FundingEntry, data: dict[str, Any]) -> FundingEntry:
-    return record_update(actor=actor, instance=entry, data=data)
+def funding_entry_update(
+    *, actor, entry: FundingEntry, **fields: Unpack[FundingEntryFields]
+) -> FundingEntry:
+    return record_update(actor=actor, instance=entry, data=fields)
 
 
 def funding_entry_delete(*, actor, entry: FundingEntry) -> None:

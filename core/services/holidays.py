@@ -2,13 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.models import GuideEntry, HolidayOffer
-from core.services.records import record_create, record_delete, record_update
+from core.models import GuideEntry, HolidayOffer, Partner
+from kernel.crud.records import record_create, record_delete, record_update
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
+
+
+class HolidayOfferFields(TypedDict, total=False):
+    title: str
+    description: str
+    organiser: str
+    partner: Partner | None
+    start_date: datetime.date
+    end_date: datetime.date
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    place: str
+    age_min: int
+    age_max: int
+    price: Decimal
+    max_participants: int | None
+    registration: str
+    is_published: bool
+
+
+class GuideEntryFields(TypedDict, total=False):
+    title: str
+    category: str
+    organisation: str
+    description: str
+    address: str
+    phone: str
+    email: str
+    website: str
+    opening_hours: str
+    is_published: bool
+
 
 # ---------------------------------------------------------------- holiday offers
 
@@ -22,12 +59,14 @@ def _check_offer(data: dict[str, Any], offer: HolidayOffer | None = None) -> dic
     return data
 
 
-def holiday_offer_create(*, actor, data: dict[str, Any]) -> HolidayOffer:
-    return record_create(actor=actor, model=HolidayOffer, data=_check_offer(data))
+def holiday_offer_create(*, actor, **fields: Unpack[HolidayOfferFields]) -> HolidayOffer:
+    return record_create(actor=actor, model=HolidayOffer, data=_check_offer(fields))
 
 
-def holiday_offer_update(*, actor, offer: HolidayOffer, data: dict[str, Any]) -> HolidayOffer:
-    return record_update(actor=actor, instance=offer, data=_check_offer(data, offer))
+def holiday_offer_update(
+    *, actor, offer: HolidayOffer, **fields: Unpack[HolidayOfferFields]
+) -> HolidayOffer:
+    return record_update(actor=actor, instance=offer, data=_check_offer(fields, offer))
 
 
 def holiday_offer_set_published(*, actor, offer: HolidayOffer, published: bool) -> HolidayOffer:
@@ -47,12 +86,14 @@ def holiday_offer_delete(*, actor, offer: HolidayOffer) -> None:
 # ---------------------------------------------------------------- family guide
 
 
-def guide_entry_create(*, actor, data: dict[str, Any]) -> GuideEntry:
-    return record_create(actor=actor, model=GuideEntry, data=data)
+def guide_entry_create(*, actor, **fields: Unpack[GuideEntryFields]) -> GuideEntry:
+    return record_create(actor=actor, model=GuideEntry, data=fields)
 
 
-def guide_entry_update(*, actor, entry: GuideEntry, data: dict[str, Any]) -> GuideEntry:
-    return record_update(actor=actor, instance=entry, data=data)
+def guide_entry_update(
+    *, actor, entry: GuideEntry, **fields: Unpack[GuideEntryFields]
+) -> GuideEntry:
+    return record_update(actor=actor, instance=entry, data=fields)
 
 
 def guide_entry_delete(*, actor, entry: GuideEntry) -> None:

@@ -28,7 +28,7 @@ from core.imports import (
 )
 from core.models import Measure, Partner, Project
 from core.services.partners import partner_create
-from core.services.records import record_create
+from kernel.crud.records import record_create
 
 
 class ImportRefused(ValidationError):
@@ -63,7 +63,7 @@ def import_preview(*, kind: str, content: bytes, ext: str) -> ImportPreview:
 def _write_row(*, actor, kind: ImportKind, row: ParsedRow):
     if kind.code == "partners":
         measures = Measure.objects.filter(pk__in=row.many.get("measures", []))
-        return partner_create(actor=actor, data=row.data, measures=measures)
+        return partner_create(actor=actor, **row.data, measures=measures)
     return record_create(
         actor=actor,
         model=Project,

@@ -4,25 +4,67 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import ContactPerson, Measure, Partner, PartnerStatus
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
 
 
-def partner_create(*, actor, data: dict[str, Any], measures: Iterable[Measure] = ()) -> Partner:
-    return record_create(actor=actor, model=Partner, data=data, many={"measures": measures})
+class PartnerFields(TypedDict, total=False):
+    name: str
+    kind: str
+    size_class: str
+    street: str
+    postcode: str
+    city: str
+    website: str
+    joined_on: datetime.date | None
+    left_on: datetime.date | None
+    status: str
+    public_listing_consent: bool
+    care_guides_count: int
+    description: str
+
+
+class ContactPersonFields(TypedDict, total=False):
+    first_name: str
+    last_name: str
+    position: str
+    email: str
+    phone: str
+    is_primary: bool
+
+
+class MeasureFields(TypedDict, total=False):
+    name: str
+    category: str
+    description: str
+    is_active: bool
+
+
+def partner_create(
+    *, actor, measures: Iterable[Measure] = (), **fields: Unpack[PartnerFields]
+) -> Partner:
+    return record_create(actor=actor, model=Partner, data=fields, many={"measures": measures})
 
 
 def partner_update(
-    *, actor, partner: Partner, data: dict[str, Any], measures: Iterable[Measure] | None = None
+    *,
+    actor,
+    partner: Partner,
+    measures: Iterable[Measure] | None = None,
+    **fields: Unpack[PartnerFields],
 ) -> Partner:
+    """Change the given fields; ``measures=None`` leaves the measures as they are."""
     many = {"measures": measures} if measures is not None else None
-    return record_update(actor=actor, instance=partner, data=data, many=many)
+    return record_update(actor=actor, instance=partner, data=fields, many=many)
 
 
 @transaction.atomic
@@ -46,11 +88,21 @@ def partner_delete(*, actor, partner: Partner) -> None:
     record_delete(actor=actor, instance=partner)
 
 
-def contact_create(*, actor, partner: Partner, data: dict[str, Any]) -> ContactPerson:
-    return record_create(actor=actor, model=ContactPerson, data={**data, "partner": partner})
+def contact_create(
+    *, actor, partner: Partner, **fields: Unpack[ContactPersonFields]
+) -> ContactPerson:
+    return record_create(actor=actor, model=ContactPerson, data={**fields, "partner": partner})
 
 
-def contact_update(*, actor, contact: ContactPerson, data: dict[str, Any]) -> ContactPerson:
+def contact_update(
+    *,
+    actor,
+    contact: ContactPerson,
+    partner: Partner | None = None,
+    **fields: Unpack[ContactPersonFields],
+) -> ContactPerson:
+    """Change the given fields; ``partner`` moves the contact to another partner."""
+    data = {**fields, "partner": partner} if partner is not None else fields
     return record_update(actor=actor, instance=contact, data=data)
 
 
@@ -58,9 +110,9 @@ def contact_delete(*, actor, contact: ContactPerson) -> None:
     record_delete(actor=actor, instance=contact)
 
 
-def measure_create(*, actor, data: dict[str, Any]) -> Measure:
-    return record_create(actor=actor, model=Measure, data=data)
+def measure_create(*, actor, **fields: Unpack[MeasureFields]) -> Measure:
+    return record_create(actor=actor, model=Measure, data=fields)
 
 
-def measure_update(*, actor, measure: Measure, data: dict[str, Any]) -> Measure:
-    return record_update(actor=actor, instance=measure, data=data)
+def measure_update(*, actor, measure: Measure, **fields: Unpack[MeasureFields]) -> Measure:
+    return record_update(actor=actor, instance=measure, data=fields)

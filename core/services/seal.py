@@ -9,24 +9,46 @@ seal it reminded of, so each coordinator hears about an expiring seal once.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.models import SealApplication, SealCheck, SealCriterion, SealStatus
-from core.services.records import record_create, record_delete, record_update
+from core.models import Partner, SealApplication, SealCheck, SealCriterion, SealStatus
+from kernel.crud.records import record_create, record_delete, record_update
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
+
+
+class SealCriterionFields(TypedDict, total=False):
+    text: str
+    position: int
+    is_required: bool
+    is_active: bool
+
+
+class SealApplicationFields(TypedDict, total=False):
+    """What is set on an application by hand; status and decision come from the services."""
+
+    partner: Partner
+    submitted_on: datetime.date
+    reviewer: str
+    review_notes: str
+
 
 # ---------------------------------------------------------------- criteria catalogue
 
 
-def criterion_create(*, actor, data: dict[str, Any]) -> SealCriterion:
-    return record_create(actor=actor, model=SealCriterion, data=data)
+def criterion_create(*, actor, **fields: Unpack[SealCriterionFields]) -> SealCriterion:
+    return record_create(actor=actor, model=SealCriterion, data=fields)
 
 
-def criterion_update(*, actor, criterion: SealCriterion, data: dict[str, Any]) -> SealCriterion:
-    return record_update(actor=actor, instance=criterion, data=data)
+def criterion_update(
+    *, actor, criterion: SealCriterion, **fields: Unpack[SealCriterionFields]
+) -> SealCriterion:
+    return record_update(actor=actor, instance=criterion, data=fields)
 
 
 def criterion_delete(*, actor, criterion: SealCriterion) -> None:
@@ -52,9 +74,9 @@ def _check_open(application: SealApplication) -> None:
 
 
 @transaction.atomic
-def seal_application_create(*, actor, data: dict[str, Any]) -> SealApplication:
+def seal_application_create(*, actor, **fields: Unpack[SealApplicationFields]) -> SealApplication:
     """A new application with one (unfulfilled) check per criterion in use."""
-    data = {**data, "status": SealStatus.SUBMITTED}
+    data: dict[str, Any] = {**fields, "status": SealStatus.SUBMITTED}
     for decided in ("awarded_on", "valid_until", "reminder_sent_on"):
         data.pop(decided, None)
     application = record_create(actor=actor, model=SealApplication, data=data)
@@ -68,7 +90,7 @@ def seal_application_create(*, actor, data: dict[str, Any]) -> SealApplication:
 
 
 def seal_application_update(
-    *, actor, application: SealApplication, data: dict[str, Any]
+    *, actor, application: SealApplication, **data: Unpack[SealApplicationFields]
 ) -> SealApplication:
     """Change the application's basic data and review notes (not its decision)."""
     allowed = {"partner", "submitted_on", "reviewer", "review_notes"}

@@ -11,7 +11,7 @@ urlpatterns = [
     path("workspace/partners/", include("core.urls.partners")),
     path("workspace/applications/", include("core.urls.admissions")),
     path("workspace/board/", include("core.urls.board")),
-    path("workspace/", include("core.urls.work")),
+    path("workspace/", include("core.urls.projects")),
     path("workspace/seal/", include("core.urls.seal")),
     path("", include("core.urls.holidays")),
     path("workspace/import/", include("core.urls.imports")),

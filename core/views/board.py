@@ -21,7 +21,6 @@ from core.forms.board import (
     BoardMeetingForm,
     MinutesForm,
 )
-from core.lists import Column, ListSpec, list_view
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -31,7 +30,8 @@ from core.models import (
 )
 from core.selectors.board import meeting_agenda, meeting_detail, meeting_list
 from core.services import board as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from kernel.meetings.rules import agenda_is_locked
 from kernel.meetings.views import MeetingPages
 from tenants.permissions import access_for, requires

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.board import BoardMemberFilter, MeetingTemplateFilter
 from core.forms.board import BoardMemberForm, MeetingSeriesForm, MeetingTemplateForm
-from core.lists import Column, ListSpec, list_view
 from core.models import BoardMember, MeetingTemplate
 from core.selectors.board import board_member_list, meeting_template_list
 from core.services import board as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from tenants.permissions import access_for, requires
 
 # ---------------------------------------------------------------- board members

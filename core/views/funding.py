@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.filters.funding import FundingEntryFilter
 from core.forms.funding import FundingEntryForm
-from core.lists import Column, ListSpec, list_view
 from core.models import FundingEntry, FundingKind
 from core.selectors.funding import funding_detail, funding_list, funding_totals_by_year
 from core.services import funding as services
-from core.views.generic import confirm_page, form_page
-from tenants.permissions import access_for, requires
+from kernel.crud.tables import Column, ListSpec, Table
+from kernel.crud.views import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from tenants.permissions import requires
 
 VIEW = "alliance.work.view"
 CHANGE = "alliance.work.change"
 
 FUNDING = ListSpec(
     name="funding",
-    title=gettext_lazy("Funding circle"),
+    title=_("Funding circle"),
     permission=VIEW,
     queryset=funding_list,
     filterset=FundingEntryFilter,
@@ -32,32 +30,20 @@ FUNDING = ListSpec(
     detail_url=lambda f: reverse("funding-detail", args=[f.pk]),
     create_url="funding-create",
     create_permission=CHANGE,
-    columns=[
-        Column(
-            "received_on",
-            gettext_lazy("Received on"),
-            lambda f: f.received_on,
-            "received_on",
-            link=True,
-        ),
-        Column("kind", gettext_lazy("Kind"), lambda f: f.get_kind_display(), "kind"),
-        Column("amount", gettext_lazy("Amount (EUR)"), lambda f: f.amount, "amount"),
-        Column(
-            "partner",
-            gettext_lazy("From partner"),
-            lambda f: f.partner.name if f.partner else None,
-            "partner__name",
-        ),
-        Column("donor", gettext_lazy("From (if not a partner)"), lambda f: f.donor, "donor"),
-        Column("purpose", gettext_lazy("Purpose"), lambda f: f.purpose, "purpose"),
-    ],
-    extra_links=[(gettext_lazy("Yearly totals"), reverse_lazy("funding-totals"), VIEW)],
+    columns=Table(
+        Column("received_on", _("Received on"), order_by=True, link=True),
+        Column("kind", _("Kind"), order_by=True),
+        Column("amount", _("Amount (EUR)"), order_by=True),
+        Column("partner", _("From partner"), "partner.name", order_by=True),
+        Column("donor", _("From (if not a partner)"), order_by=True),
+        Column("purpose", _("Purpose"), order_by=True),
+    ).columns,
+    extra_links=[(_("Yearly totals"), reverse_lazy("funding-totals"), VIEW)],
 )
 
 
-@requires(VIEW)
-def funding_list_view(request):
-    return list_view(request, FUNDING)
+class FundingListView(ObjectListView):
+    required_permission, spec = VIEW, FUNDING
 
 
 @requires(VIEW)
@@ -85,58 +71,27 @@ def funding_totals(request):
     )
 
 
-@requires(VIEW)
-def funding_detail_view(request, pk: int):
-    try:
-        entry = funding_detail(pk)
-    except FundingEntry.DoesNotExist as exc:
-        raise Http404 from exc
-    return render(
-        request,
-        "core/funding/detail.html",
-        {"entry": entry, "can_change": access_for(request).can(CHANGE)},
-    )
+class FundingDetailView(ObjectDetailView):
+    required_permission, change_permission = VIEW, CHANGE
+    selector = funding_detail
+    template_name = "core/funding/detail.html"
+    context_object_name = "entry"
 
 
-@requires(CHANGE)
-def funding_create(request):
-    return form_page(
-        request,
-        form_class=FundingEntryForm,
-        save=lambda form: services.funding_entry_create(actor=request.user, data=form.cleaned_data),
-        success_url=lambda f: reverse("funding-detail", args=[f.pk]),
-        title=_("New funding entry"),
-        cancel_url=reverse("funding-list"),
-    )
+class _Entry:
+    required_permission = CHANGE
+    model = FundingEntry
+    list_url, detail_url, instance_arg = "funding-list", "funding-detail", "entry"
 
 
-@requires(CHANGE)
-def funding_edit(request, pk: int):
-    entry = get_object_or_404(FundingEntry, pk=pk)
-    return form_page(
-        request,
-        form_class=FundingEntryForm,
-        instance=entry,
-        save=lambda form: services.funding_entry_update(
-            actor=request.user, entry=entry, data=form.cleaned_data
-        ),
-        success_url=lambda f: reverse("funding-detail", args=[f.pk]),
-        title=_("Edit funding entry"),
-        cancel_url=reverse("funding-detail", args=[pk]),
-    )
+class FundingEditView(_Entry, ObjectEditView):
+    form_class = FundingEntryForm
+    create_service, update_service = services.funding_entry_create, services.funding_entry_update
+    create_title, edit_title = _("New funding entry"), _("Edit funding entry")
 
 
-@requires(CHANGE)
-def funding_delete(request, pk: int):
-    entry = get_object_or_404(FundingEntry, pk=pk)
-    return confirm_page(
-        request,
-        obj=entry,
-        action=lambda: services.funding_entry_delete(actor=request.user, entry=entry),
-        title=_("Delete funding entry"),
-        question=_("Delete the entry %(entry)s for good?") % {"entry": str(entry)},
-        cancel_url=reverse("funding-detail", args=[pk]),
-        success_url=reverse("funding-list"),
-        success_message=_("The funding entry has been deleted."),
-        button=_("Delete"),
-    )
+class FundingDeleteView(_Entry, ObjectDeleteView):
+    service = services.funding_entry_delete
+    title = _("Delete funding entry")
+    question = _("Delete the entry %(entry)s for good?")
+    success_message = _("The funding entry has been deleted.")

@@ -10,7 +10,7 @@ import datetime
 from itertools import groupby
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -20,10 +20,10 @@ from django.utils.translation import gettext_lazy
 
 from core.filters.holidays import GuideEntryFilter, HolidayOfferFilter
 from core.forms.holidays import GuideEntryForm, HolidayOfferForm
-from core.lists import Column, ListSpec, list_view
 from core.models import GuideCategory, GuideEntry, HolidayOffer
 from core.selectors.holidays import (
     guide_entry_list,
+    holiday_offer_detail,
     holiday_offer_list,
     holiday_plan_offers,
     plan_year,
@@ -31,10 +31,20 @@ from core.selectors.holidays import (
     public_holiday_offers,
 )
 from core.services import holidays as services
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, Table
+from kernel.crud.views import (
+    ObjectActionView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 from kernel.dates import is_plausible_date
 from kernel.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
-from tenants.permissions import access_for, public, requires
+from tenants.permissions import public
+
+VIEW = "alliance.work.view"
+CHANGE = "alliance.work.change"
 
 HOLIDAY_OFFERS = ListSpec(
     name="holiday-offers",
@@ -46,24 +56,19 @@ HOLIDAY_OFFERS = ListSpec(
     detail_url=lambda o: reverse("holiday-detail", args=[o.pk]),
     create_url="holiday-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("title", gettext_lazy("Title"), lambda o: o.title, "title"),
-        Column("from", gettext_lazy("From"), lambda o: o.start_date, "start_date"),
-        Column("until", gettext_lazy("Until"), lambda o: o.end_date, "end_date"),
+    columns=Table(
+        Column("title", gettext_lazy("Title"), order_by=True),
+        Column("from", gettext_lazy("From"), "start_date", order_by=True),
+        Column("until", gettext_lazy("Until"), "end_date", order_by=True),
         Column("hours", gettext_lazy("Daily"), offer_hours),
         Column("ages", gettext_lazy("Ages"), offer_ages, "age_min"),
-        Column("price", gettext_lazy("Price (EUR)"), lambda o: o.price, "price"),
-        Column("organiser", gettext_lazy("Organiser"), lambda o: o.organiser, "organiser"),
-        Column(
-            "partner",
-            gettext_lazy("Partner"),
-            lambda o: o.partner.name if o.partner else "",
-            "partner__name",
-        ),
-        Column("place", gettext_lazy("Place"), lambda o: o.place, "place"),
-        Column("places", gettext_lazy("Places"), lambda o: o.max_participants, "max_participants"),
-        Column("published", gettext_lazy("Published"), lambda o: o.is_published, "is_published"),
-    ],
+        Column("price", gettext_lazy("Price (EUR)"), order_by=True),
+        Column("organiser", gettext_lazy("Organiser"), order_by=True),
+        Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
+        Column("place", gettext_lazy("Place"), order_by=True),
+        Column("places", gettext_lazy("Places"), "max_participants", order_by=True),
+        Column("published", gettext_lazy("Published"), "is_published", order_by=True),
+    ).columns,
     extra_links=[
         (gettext_lazy("Public calendar"), reverse_lazy("public-holidays"), "alliance.work.view"),
         (
@@ -84,19 +89,17 @@ GUIDE_ENTRIES = ListSpec(
     detail_url=lambda e: reverse("guide-detail", args=[e.pk]),
     create_url="guide-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("title", gettext_lazy("Name"), lambda e: e.title, "title"),
-        Column(
-            "category", gettext_lazy("Category"), lambda e: e.get_category_display(), "category"
-        ),
-        Column("provider", gettext_lazy("Provider"), lambda e: e.organisation, "organisation"),
-        Column("address", gettext_lazy("Address"), lambda e: e.address, "address"),
-        Column("phone", gettext_lazy("Phone"), lambda e: e.phone),
-        Column("email", gettext_lazy("E-mail address"), lambda e: e.email),
-        Column("website", gettext_lazy("Website"), lambda e: e.website),
-        Column("hours", gettext_lazy("Opening hours"), lambda e: e.opening_hours),
-        Column("published", gettext_lazy("Published"), lambda e: e.is_published, "is_published"),
-    ],
+    columns=Table(
+        Column("title", gettext_lazy("Name"), order_by=True),
+        Column("category", gettext_lazy("Category"), order_by=True),
+        Column("provider", gettext_lazy("Provider"), "organisation", order_by=True),
+        Column("address", gettext_lazy("Address"), order_by=True),
+        Column("phone", gettext_lazy("Phone")),
+        Column("email", gettext_lazy("E-mail address")),
+        Column("website", gettext_lazy("Website")),
+        Column("hours", gettext_lazy("Opening hours"), "opening_hours"),
+        Column("published", gettext_lazy("Published"), "is_published", order_by=True),
+    ).columns,
     extra_links=[
         (gettext_lazy("Public family guide"), reverse_lazy("public-guide"), "alliance.work.view")
     ],
@@ -106,152 +109,94 @@ GUIDE_ENTRIES = ListSpec(
 # ---------------------------------------------------------------- holiday offers (workspace)
 
 
-@requires("alliance.work.view")
-def holiday_list_view(request):
-    return list_view(request, HOLIDAY_OFFERS)
+class HolidayListView(ObjectListView):
+    required_permission, spec = VIEW, HOLIDAY_OFFERS
 
 
-@requires("alliance.work.view")
-def holiday_detail_view(request, pk: int):
-    offer = get_object_or_404(HolidayOffer.objects.select_related("partner"), pk=pk)
-    return render(
-        request,
-        "core/holidays/detail.html",
-        {"offer": offer, "can_change": access_for(request).can("alliance.work.change")},
-    )
+class _Offer:
+    model, instance_arg = HolidayOffer, "offer"
+    list_url, detail_url = "holiday-list", "holiday-detail"
 
 
-@requires("alliance.work.change")
-def holiday_create(request):
-    return form_page(
-        request,
-        form_class=HolidayOfferForm,
-        save=lambda form: services.holiday_offer_create(actor=request.user, data=form.cleaned_data),
-        success_url=lambda o: reverse("holiday-detail", args=[o.pk]),
-        title=_("New holiday offer"),
-        cancel_url=reverse("holiday-list"),
-    )
+class HolidayDetailView(_Offer, ObjectDetailView):
+    required_permission, change_permission = VIEW, CHANGE
+    selector = holiday_offer_detail
+    template_name, context_object_name = "core/holidays/detail.html", "offer"
 
 
-@requires("alliance.work.change")
-def holiday_edit(request, pk: int):
-    offer = get_object_or_404(HolidayOffer, pk=pk)
-    return form_page(
-        request,
-        form_class=HolidayOfferForm,
-        instance=offer,
-        save=lambda form: services.holiday_offer_update(
-            actor=request.user, offer=offer, data=form.cleaned_data
-        ),
-        success_url=lambda o: reverse("holiday-detail", args=[o.pk]),
-        title=_("Edit holiday offer"),
-        cancel_url=reverse("holiday-detail", args=[pk]),
-    )
+class HolidayEditView(_Offer, ObjectEditView):
+    required_permission, form_class = CHANGE, HolidayOfferForm
+    create_service = services.holiday_offer_create
+    update_service = services.holiday_offer_update
+    create_title, edit_title = gettext_lazy("New holiday offer"), gettext_lazy("Edit holiday offer")
 
 
-@requires("alliance.work.change")
-def holiday_publish(request, pk: int):
+class HolidayPublishView(_Offer, ObjectActionView):
     """Publish an unpublished offer, or withdraw a published one."""
-    offer = get_object_or_404(HolidayOffer, pk=pk)
-    publish = not offer.is_published
-    return confirm_page(
-        request,
-        obj=offer,
-        action=lambda: services.holiday_offer_set_published(
-            actor=request.user, offer=offer, published=publish
-        ),
-        title=_("Publish holiday offer") if publish else _("Withdraw holiday offer"),
-        question=(
-            _("Show “%(title)s” in the public calendar, the calendar feed and the plan?")
-            if publish
-            else _("Take “%(title)s” out of the public calendar, the calendar feed and the plan?")
-        )
-        % {"title": offer.title},
-        cancel_url=reverse("holiday-detail", args=[pk]),
-        success_url=reverse("holiday-detail", args=[pk]),
-        success_message=_("The offer has been published.")
-        if publish
-        else _("The offer has been withdrawn from the public pages."),
-        button=_("Publish") if publish else _("Withdraw"),
-    )
+
+    required_permission, service = CHANGE, services.holiday_offer_set_published
+
+    def service_kwargs(self, obj):
+        return {"published": not obj.is_published}
+
+    def texts(self, obj):
+        if obj.is_published:
+            return {
+                "title": _("Withdraw holiday offer"),
+                "question": _(
+                    "Take “%(title)s” out of the public calendar, the calendar feed and the plan?"
+                )
+                % {"title": obj.title},
+                "success_message": _("The offer has been withdrawn from the public pages."),
+                "button": _("Withdraw"),
+            }
+        return {
+            "title": _("Publish holiday offer"),
+            "question": _(
+                "Show “%(title)s” in the public calendar, the calendar feed and the plan?"
+            )
+            % {"title": obj.title},
+            "success_message": _("The offer has been published."),
+            "button": _("Publish"),
+        }
 
 
-@requires("alliance.work.change")
-def holiday_delete(request, pk: int):
-    offer = get_object_or_404(HolidayOffer, pk=pk)
-    return confirm_page(
-        request,
-        obj=offer,
-        action=lambda: services.holiday_offer_delete(actor=request.user, offer=offer),
-        title=_("Delete holiday offer"),
-        question=_("Delete “%(title)s” for good?") % {"title": offer.title},
-        cancel_url=reverse("holiday-detail", args=[pk]),
-        success_url=reverse("holiday-list"),
-        success_message=_("The offer has been deleted."),
-        button=_("Delete"),
-    )
+class HolidayDeleteView(_Offer, ObjectDeleteView):
+    required_permission, service = CHANGE, services.holiday_offer_delete
+    title = gettext_lazy("Delete holiday offer")
+    question = gettext_lazy("Delete “%(title)s” for good?")
+    success_message = gettext_lazy("The offer has been deleted.")
 
 
 # ---------------------------------------------------------------- family guide (workspace)
 
 
-@requires("alliance.work.view")
-def guide_list_view(request):
-    return list_view(request, GUIDE_ENTRIES)
+class GuideListView(ObjectListView):
+    required_permission, spec = VIEW, GUIDE_ENTRIES
 
 
-@requires("alliance.work.view")
-def guide_detail_view(request, pk: int):
-    entry = get_object_or_404(GuideEntry, pk=pk)
-    return render(
-        request,
-        "core/holidays/guide_detail.html",
-        {"entry": entry, "can_change": access_for(request).can("alliance.work.change")},
-    )
+class _Entry:
+    model, instance_arg = GuideEntry, "entry"
+    list_url, detail_url = "guide-list", "guide-detail"
 
 
-@requires("alliance.work.change")
-def guide_create(request):
-    return form_page(
-        request,
-        form_class=GuideEntryForm,
-        save=lambda form: services.guide_entry_create(actor=request.user, data=form.cleaned_data),
-        success_url=lambda e: reverse("guide-detail", args=[e.pk]),
-        title=_("New family guide entry"),
-        cancel_url=reverse("guide-list"),
-    )
+class GuideDetailView(_Entry, ObjectDetailView):
+    required_permission, change_permission = VIEW, CHANGE
+    template_name, context_object_name = "core/holidays/guide_detail.html", "entry"
 
 
-@requires("alliance.work.change")
-def guide_edit(request, pk: int):
-    entry = get_object_or_404(GuideEntry, pk=pk)
-    return form_page(
-        request,
-        form_class=GuideEntryForm,
-        instance=entry,
-        save=lambda form: services.guide_entry_update(
-            actor=request.user, entry=entry, data=form.cleaned_data
-        ),
-        success_url=lambda e: reverse("guide-detail", args=[e.pk]),
-        title=_("Edit family guide entry"),
-        cancel_url=reverse("guide-detail", args=[pk]),
-    )
+class GuideEditView(_Entry, ObjectEditView):
+    required_permission, form_class = CHANGE, GuideEntryForm
+    create_service, update_service = services.guide_entry_create, services.guide_entry_update
+    create_title = gettext_lazy("New family guide entry")
+    edit_title = gettext_lazy("Edit family guide entry")
 
 
-@requires("alliance.work.change")
-def guide_delete(request, pk: int):
-    entry = get_object_or_404(GuideEntry, pk=pk)
-    return confirm_page(
-        request,
-        obj=entry,
-        action=lambda: services.guide_entry_delete(actor=request.user, entry=entry),
-        title=_("Delete family guide entry"),
-        question=_("Delete “%(title)s” from the family guide?") % {"title": entry.title},
-        cancel_url=reverse("guide-detail", args=[pk]),
-        success_url=reverse("guide-list"),
-        success_message=_("The entry has been deleted."),
-        button=_("Delete"),
-    )
+class GuideDeleteView(_Entry, ObjectDeleteView):
+    required_permission, service = CHANGE, services.guide_entry_delete
+    title = gettext_lazy("Delete family guide entry")
+    question = gettext_lazy("Delete “%(title)s” from the family guide?")
+    success_message = gettext_lazy("The entry has been deleted.")
 
 
 # ---------------------------------------------------------------- public pages

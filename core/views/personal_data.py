@@ -19,7 +19,7 @@ from tenants.permissions import requires
 
 @requires("alliance.personal_data.manage")
 def personal_data(request):
-    from core.filters.base import SearchForm
+    from kernel.crud.filters import SearchForm
 
     form = SearchForm(request.GET)
     query = form.query()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.filters.seal import SealApplicationFilter, SealCriterionFilter
 from core.forms.seal import (
@@ -17,16 +16,25 @@ from core.forms.seal import (
     SealRejectForm,
     SealReviewForm,
 )
-from core.lists import Column, ListSpec, list_view
 from core.models import SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import criterion_list, seal_application_detail, seal_application_list
 from core.services import seal as services
-from core.views.generic import confirm_page, form_page
-from tenants.permissions import access_for, requires
+from kernel.crud.tables import Column, ListSpec, Table
+from kernel.crud.views import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    form_page,
+)
+from tenants.permissions import requires
+
+VIEW = "alliance.work.view"
+CHANGE = "alliance.work.change"
 
 SEALS = ListSpec(
     name="seals",
-    title=gettext_lazy("Family seal applications"),
+    title=_("Family seal applications"),
     permission="alliance.work.view",
     queryset=seal_application_list,
     filterset=SealApplicationFilter,
@@ -34,29 +42,24 @@ SEALS = ListSpec(
     detail_url=lambda a: reverse("seal-detail", args=[a.pk]),
     create_url="seal-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("partner", gettext_lazy("Partner"), lambda a: a.partner.name, "partner__name"),
-        Column("submitted", gettext_lazy("Submitted on"), lambda a: a.submitted_on, "submitted_on"),
-        Column("status", gettext_lazy("Status"), lambda a: a.get_status_display(), "status"),
+    columns=Table(
+        Column("partner", _("Partner"), "partner.name", order_by=True),
+        Column("submitted", _("Submitted on"), "submitted_on", order_by=True),
+        Column("status", _("Status"), order_by=True),
         Column(
             "criteria",
-            gettext_lazy("Criteria fulfilled"),
+            _("Criteria fulfilled"),
             lambda a: f"{a.fulfilled_count}/{a.check_count}",
             "fulfilled_count",
         ),
-        Column("reviewer", gettext_lazy("Reviewed by"), lambda a: a.reviewer, "reviewer"),
-        Column("awarded", gettext_lazy("Awarded on"), lambda a: a.awarded_on, "awarded_on"),
-        Column("valid", gettext_lazy("Valid until"), lambda a: a.valid_until, "valid_until"),
-        Column(
-            "reminder",
-            gettext_lazy("Expiry reminder sent on"),
-            lambda a: a.reminder_sent_on,
-            "reminder_sent_on",
-        ),
-    ],
+        Column("reviewer", _("Reviewed by"), order_by=True),
+        Column("awarded", _("Awarded on"), "awarded_on", order_by=True),
+        Column("valid", _("Valid until"), "valid_until", order_by=True),
+        Column("reminder", _("Expiry reminder sent on"), "reminder_sent_on", order_by=True),
+    ).columns,
     extra_links=[
         (
-            gettext_lazy("Criteria catalogue"),
+            _("Criteria catalogue"),
             reverse_lazy("seal-criterion-list"),
             "alliance.work.change",
         )
@@ -64,75 +67,88 @@ SEALS = ListSpec(
 )
 
 
-@requires("alliance.work.view")
-def seal_list_view(request):
-    return list_view(request, SEALS)
-
-
-def _application_or_404(pk: int) -> SealApplication:
-    try:
-        return seal_application_detail(pk)
-    except SealApplication.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 def _is_open(application: SealApplication) -> bool:
     return application.status in (SealStatus.SUBMITTED, SealStatus.IN_REVIEW)
 
 
-@requires("alliance.work.view")
-def seal_detail_view(request, pk: int):
-    application = _application_or_404(pk)
-    checks = list(application.checks.all())
-    return render(
-        request,
-        "core/seal/detail.html",
-        {
-            "application": application,
+class SealListView(ObjectListView):
+    required_permission, spec = VIEW, SEALS
+
+
+class _Application:
+    model, selector = SealApplication, seal_application_detail
+    list_url, detail_url, instance_arg = "seal-list", "seal-detail", "application"
+
+
+class SealDetailView(_Application, ObjectDetailView):
+    required_permission, change_permission = VIEW, CHANGE
+    template_name = "core/seal/detail.html"
+    context_object_name = "application"
+
+    def get_context_data(self, obj):
+        checks = list(obj.checks.all())
+        return {
+            **super().get_context_data(obj),
             "checks": checks,
             "missing_required": [c for c in checks if c.criterion.is_required and not c.fulfilled],
-            "is_open": _is_open(application),
-            "can_change": access_for(request).can("alliance.work.change"),
-        },
-    )
+            "is_open": _is_open(obj),
+        }
 
 
-@requires("alliance.work.change")
-def seal_create(request):
-    return form_page(
-        request,
-        form_class=SealApplicationForm,
-        save=lambda form: services.seal_application_create(
-            actor=request.user, data=form.cleaned_data
-        ),
-        success_url=lambda a: reverse("seal-detail", args=[a.pk]),
-        title=_("New seal application"),
-        cancel_url=reverse("seal-list"),
-        success_message=_("The application has been recorded with its checklist."),
-    )
+class SealEditView(_Application, ObjectEditView):
+    required_permission, selector = CHANGE, None
+    create_service = services.seal_application_create
+    update_service = services.seal_application_update
+    create_title, edit_title = _("New seal application"), _("Edit seal application")
+
+    def get_form_class(self):
+        obj = getattr(self, "object", None)
+        # Once decided, only the reviewer and the review notes can still be changed.
+        if obj is None or _is_open(obj):
+            return SealApplicationForm
+        return SealReviewForm
+
+    def get_object(self):
+        self.object = super().get_object()
+        return self.object
+
+    def get(self, request, *args, **kwargs):
+        # Only a new application is announced with its checklist.
+        if "pk" not in kwargs:
+            self.saved_message = _("The application has been recorded with its checklist.")
+        return super().get(request, *args, **kwargs)
+
+    post = get
 
 
-@requires("alliance.work.change")
-def seal_edit(request, pk: int):
-    application = get_object_or_404(SealApplication, pk=pk)
-    # Once decided, only the reviewer and the review notes can still be changed.
-    form_class = SealApplicationForm if _is_open(application) else SealReviewForm
-    return form_page(
-        request,
-        form_class=form_class,
-        instance=application,
-        save=lambda form: services.seal_application_update(
-            actor=request.user, application=application, data=form.cleaned_data
-        ),
-        success_url=lambda a: reverse("seal-detail", args=[a.pk]),
-        title=_("Edit seal application"),
-        cancel_url=reverse("seal-detail", args=[pk]),
-    )
+class _Decision(_Application, ObjectEditView):
+    """A decision on an application: a plain form, then the service, then the record."""
+
+    required_permission, model_form = CHANGE, False
+    partner_title = ""
+
+    def get_title(self, obj):
+        return str(self.partner_title) % {"partner": obj.partner.name}
+
+
+class SealAwardView(_Decision):
+    form_class, update_service = SealAwardForm, services.seal_award
+    partner_title = _("Award the family seal to %(partner)s")
+    saved_message = _("The family seal has been awarded.")
+
+
+class SealRejectView(_Decision):
+    form_class, update_service = SealRejectForm, services.seal_reject
+    partner_title = _("Do not award the family seal to %(partner)s")
+    saved_message = _("The application has been marked as not awarded.")
 
 
 @requires("alliance.work.change")
 def seal_checklist(request, pk: int):
-    application = _application_or_404(pk)
+    try:
+        application = seal_application_detail(pk)
+    except SealApplication.DoesNotExist as exc:
+        raise Http404 from exc
     detail_url = reverse("seal-detail", args=[pk])
     if not _is_open(application):
         return render(
@@ -162,55 +178,12 @@ def seal_checklist(request, pk: int):
     )
 
 
-@requires("alliance.work.change")
-def seal_award(request, pk: int):
-    application = _application_or_404(pk)
-    detail_url = reverse("seal-detail", args=[pk])
-    return form_page(
-        request,
-        form_class=SealAwardForm,
-        save=lambda form: services.seal_award(
-            actor=request.user,
-            application=application,
-            awarded_on=form.cleaned_data["awarded_on"],
-            valid_until=form.cleaned_data["valid_until"],
-        ),
-        success_url=lambda a: detail_url,
-        title=_("Award the family seal to %(partner)s") % {"partner": application.partner.name},
-        cancel_url=detail_url,
-        success_message=_("The family seal has been awarded."),
-    )
-
-
-@requires("alliance.work.change")
-def seal_reject(request, pk: int):
-    application = _application_or_404(pk)
-    detail_url = reverse("seal-detail", args=[pk])
-    return form_page(
-        request,
-        form_class=SealRejectForm,
-        save=lambda form: services.seal_reject(
-            actor=request.user, application=application, reason=form.cleaned_data["reason"]
-        ),
-        success_url=lambda a: detail_url,
-        title=_("Do not award the family seal to %(partner)s")
-        % {"partner": application.partner.name},
-        cancel_url=detail_url,
-        success_message=_("The application has been marked as not awarded."),
-    )
-
-
 # ---------------------------------------------------------------- criteria catalogue
-
-
-@requires("alliance.work.change")
-def criterion_list_view(request):
-    return list_view(request, CRITERIA)
 
 
 CRITERIA = ListSpec(
     name="seal-criteria",
-    title=gettext_lazy("Criteria catalogue"),
+    title=_("Criteria catalogue"),
     permission="alliance.work.change",
     queryset=criterion_list,
     filterset=SealCriterionFilter,
@@ -218,63 +191,40 @@ CRITERIA = ListSpec(
     detail_url=lambda c: reverse("seal-criterion-edit", args=[c.pk]),
     create_url="seal-criterion-create",
     create_permission="alliance.work.change",
-    columns=[
-        Column("text", gettext_lazy("Criterion"), lambda c: c.text, "text", link=True),
-        Column("position", gettext_lazy("Position"), lambda c: c.position, "position"),
-        Column("required", gettext_lazy("Required"), lambda c: c.is_required, "is_required"),
-        Column("active", gettext_lazy("In use"), lambda c: c.is_active, "is_active"),
-        Column(
-            "checks",
-            gettext_lazy("Checked in applications"),
-            lambda c: c.check_count,
-            "check_count",
-        ),
-    ],
-    extra_links=[
-        (gettext_lazy("Family seal applications"), reverse_lazy("seal-list"), "alliance.work.view")
-    ],
+    columns=Table(
+        Column("text", _("Criterion"), order_by=True, link=True),
+        Column("position", _("Position"), order_by=True),
+        Column("required", _("Required"), "is_required", order_by=True),
+        Column("active", _("In use"), "is_active", order_by=True),
+        Column("checks", _("Checked in applications"), "check_count", order_by=True),
+    ).columns,
+    extra_links=[(_("Family seal applications"), reverse_lazy("seal-list"), "alliance.work.view")],
 )
 
 
-@requires("alliance.work.change")
-def criterion_create(request):
-    return form_page(
-        request,
-        form_class=SealCriterionForm,
-        save=lambda form: services.criterion_create(actor=request.user, data=form.cleaned_data),
-        success_url=lambda c: reverse("seal-criterion-list"),
-        title=_("New seal criterion"),
-        cancel_url=reverse("seal-criterion-list"),
-    )
+class CriterionListView(ObjectListView):
+    required_permission, spec = CHANGE, CRITERIA
 
 
-@requires("alliance.work.change")
-def criterion_edit(request, pk: int):
-    criterion = get_object_or_404(SealCriterion, pk=pk)
-    return form_page(
-        request,
-        form_class=SealCriterionForm,
-        instance=criterion,
-        save=lambda form: services.criterion_update(
-            actor=request.user, criterion=criterion, data=form.cleaned_data
-        ),
-        success_url=lambda c: reverse("seal-criterion-list"),
-        title=_("Edit seal criterion"),
-        cancel_url=reverse("seal-criterion-list"),
-    )
+class _Criterion:
+    required_permission, model, instance_arg = CHANGE, SealCriterion, "criterion"
+    list_url = "seal-criterion-list"
+
+    def success_url(self, obj):
+        return reverse(self.list_url)
+
+    def cancel_url(self, obj):
+        return reverse(self.list_url)
 
 
-@requires("alliance.work.change")
-def criterion_delete(request, pk: int):
-    criterion = get_object_or_404(SealCriterion, pk=pk)
-    return confirm_page(
-        request,
-        obj=criterion,
-        action=lambda: services.criterion_delete(actor=request.user, criterion=criterion),
-        title=_("Delete seal criterion"),
-        question=_("Delete the criterion “%(text)s”?") % {"text": criterion.text},
-        cancel_url=reverse("seal-criterion-list"),
-        success_url=reverse("seal-criterion-list"),
-        success_message=_("The criterion has been deleted."),
-        button=_("Delete"),
-    )
+class CriterionEditView(_Criterion, ObjectEditView):
+    form_class = SealCriterionForm
+    create_service, update_service = services.criterion_create, services.criterion_update
+    create_title, edit_title = _("New seal criterion"), _("Edit seal criterion")
+
+
+class CriterionDeleteView(_Criterion, ObjectDeleteView):
+    service = services.criterion_delete
+    title = _("Delete seal criterion")
+    question = _("Delete the criterion “%(text)s”?")
+    success_message = _("The criterion has been deleted.")

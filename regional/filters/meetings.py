@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet
 from regional.models import MeetingKind, RegionalMeeting, RegionalMeetingStatus
 from tenants.models import Alliance
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
 from regional.selectors.setups import mentor_choices
 from tenants.districts import District

@@ -32,6 +32,12 @@ class BoardColumn:
     next_stage: str | None  # where a card of this column usually moves on to
 
 
+def setup_list_with_checklist() -> QuerySet[AllianceSetup]:
+    """Setups as the list shows them, each with its checklist in order (for the API)."""
+    tasks = Prefetch("tasks", queryset=SetupTask.objects.order_by("position", "due_on", "pk"))
+    return setup_list().prefetch_related(tasks)
+
+
 def setup_board(queryset: QuerySet[AllianceSetup] | None = None) -> list[BoardColumn]:
     """One column per stage, in the pipeline's order, each with its setups by place."""
     setups = list((queryset if queryset is not None else setup_list()).order_by("place", "pk"))

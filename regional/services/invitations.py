@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.services.records import record_update
 from kernel.audit.services import audit_log, changes_between, snapshot
+from kernel.crud.records import record_update
 from regional.models import Invitation, RegionalMeeting, RegionalMeetingStatus, Response
 from regional.selectors.meetings import local_coordinators
 

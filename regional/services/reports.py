@@ -23,9 +23,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from core.services.records import record_create, record_delete, record_update
 from kernel.audit.services import audit_log
 from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
+from kernel.crud.records import record_create, record_delete, record_update
 from kernel.text import EMAIL_RE, PHONE_RE
 from regional import report_files, report_pdf
 from regional.models import PeriodKind, Report, ReportStatus

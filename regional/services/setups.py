@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,11 +14,39 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.services.records import record_create, record_delete, record_update
 from kernel.audit.services import audit_log
 from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
+from kernel.crud.records import record_create, record_delete, record_update
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.services.provisioning import STEP_QUEUED, activation_message, activation_problems
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
+
+    from tenants.models import User
+
+
+class AllianceSetupFields(TypedDict, total=False):
+    """What the state office records about a setup; stage and provisioning follow moves."""
+
+    place: str
+    district: str
+    initiators: str
+    mentor: User | None
+    notes: str
+    alliance_name: str
+    slug: str
+    host_organisation: str
+    coordinator_name: str
+    coordinator_email: str
+
+
+class SetupTaskFields(TypedDict, total=False):
+    title: str
+    due_on: datetime.date | None
+    done_on: datetime.date | None
+    note: str
+
 
 # The checklist every new setup starts with: (title, due so many days after creation).
 DEFAULT_CHECKLIST = [
@@ -65,12 +93,12 @@ def _refuse_while_busy(setup: AllianceSetup) -> None:
 
 
 @transaction.atomic
-def setup_create(*, actor, data: dict[str, Any]) -> AllianceSetup:
+def setup_create(*, actor, **fields: Unpack[AllianceSetupFields]) -> AllianceSetup:
     """A new setup in the stage "interest", with the default checklist."""
     setup = record_create(
         actor=actor,
         model=AllianceSetup,
-        data={**data, "stage": SetupStage.INTEREST},
+        data={**fields, "stage": SetupStage.INTEREST},
         action="regional.alliancesetup.created",
     )
     today = timezone.localdate()
@@ -95,7 +123,9 @@ def setup_create(*, actor, data: dict[str, Any]) -> AllianceSetup:
     return setup
 
 
-def setup_update(*, actor, setup: AllianceSetup, data: dict[str, Any]) -> AllianceSetup:
+def setup_update(
+    *, actor, setup: AllianceSetup, **data: Unpack[AllianceSetupFields]
+) -> AllianceSetup:
     _refuse_while_busy(setup)
     if setup.alliance_id and "slug" in data and data["slug"] != setup.slug:
         raise ValidationError(
@@ -222,18 +252,20 @@ def setup_retry(*, actor, setup: AllianceSetup) -> AllianceSetup:
 # ---------------------------------------------------------------- checklist
 
 
-def task_create(*, actor, setup: AllianceSetup, data: dict[str, Any]) -> SetupTask:
+def task_create(*, actor, setup: AllianceSetup, **fields: Unpack[SetupTaskFields]) -> SetupTask:
     last = setup.tasks.aggregate(last=Max("position"))["last"] or 0
     return record_create(
         actor=actor,
         model=SetupTask,
-        data={**data, "setup": setup, "position": last + 1},
+        data={**fields, "setup": setup, "position": last + 1},
         action="regional.setuptask.created",
     )
 
 
-def task_update(*, actor, task: SetupTask, data: dict[str, Any]) -> SetupTask:
-    return record_update(actor=actor, instance=task, data=data, action="regional.setuptask.updated")
+def task_update(*, actor, task: SetupTask, **fields: Unpack[SetupTaskFields]) -> SetupTask:
+    return record_update(
+        actor=actor, instance=task, data=fields, action="regional.setuptask.updated"
+    )
 
 
 def task_delete(*, actor, task: SetupTask) -> None:

@@ -6,15 +6,23 @@ from regional.views import setups as views
 
 urlpatterns = [
     path("", views.setup_board_view, name="setup-board"),
-    path("list/", views.setup_list_view, name="setup-list"),
-    path("new/", views.setup_create, name="setup-create"),
-    path("<int:pk>/", views.setup_detail_view, name="setup-detail"),
-    path("<int:pk>/edit/", views.setup_edit, name="setup-edit"),
-    path("<int:pk>/delete/", views.setup_delete, name="setup-delete"),
+    path("list/", views.SetupListView.as_view(), name="setup-list"),
+    path("new/", views.SetupEditView.as_view(), name="setup-create"),
+    path("<int:pk>/", views.SetupDetailView.as_view(), name="setup-detail"),
+    path("<int:pk>/edit/", views.SetupEditView.as_view(), name="setup-edit"),
+    path("<int:pk>/delete/", views.SetupDeleteView.as_view(), name="setup-delete"),
     path("<int:pk>/move/", views.setup_move, name="setup-move"),
-    path("<int:pk>/retry/", views.setup_retry, name="setup-retry"),
-    path("<int:pk>/checklist/new/", views.task_create, name="setup-task-create"),
-    path("<int:pk>/checklist/<int:task_pk>/edit/", views.task_edit, name="setup-task-edit"),
-    path("<int:pk>/checklist/<int:task_pk>/delete/", views.task_delete, name="setup-task-delete"),
+    path("<int:pk>/retry/", views.SetupRetryView.as_view(), name="setup-retry"),
+    path("<int:pk>/checklist/new/", views.TaskEditView.as_view(), name="setup-task-create"),
+    path(
+        "<int:pk>/checklist/<int:task_pk>/edit/",
+        views.TaskEditView.as_view(),
+        name="setup-task-edit",
+    ),
+    path(
+        "<int:pk>/checklist/<int:task_pk>/delete/",
+        views.TaskDeleteView.as_view(),
+        name="setup-task-delete",
+    ),
     path("<int:pk>/checklist/<int:task_pk>/tick/", views.task_tick, name="setup-task-tick"),
 ]

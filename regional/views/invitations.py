@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.views.generic import add_validation_error, confirm_page
+from kernel.crud.views import add_validation_error, confirm_page
 from regional.forms.meetings import InvitationForm, ReplyForm, SendInvitationsForm
 from regional.ics import meeting_start
 from regional.models import Invitation, RegionalMeeting, RegionalMeetingStatus

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from core.lists import Column, ListSpec, list_view
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.crud.views import confirm_page, form_page
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.forms.reports import ReportCreateForm, ReportTextsForm
 from regional.models import Report, ReportStatus

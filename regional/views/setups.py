@@ -4,7 +4,6 @@ provisioning the alliance on the platform."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -13,8 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.lists import Column, ListSpec, list_view
-from core.views.generic import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec, Table
+from kernel.crud.views import (
+    ObjectActionView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    form_page,
+)
 from regional.filters.setups import SetupBoardFilter, SetupFilter
 from regional.forms.setups import AllianceSetupForm, SetupMoveForm, SetupTaskForm
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
@@ -42,48 +48,21 @@ SETUPS = ListSpec(
     detail_url=lambda s: reverse("setup-detail", args=[s.pk]),
     create_url="setup-create",
     create_permission=PERMISSION,
-    columns=[
-        Column("place", gettext_lazy("Place"), lambda s: s.place, "place", link=True),
-        Column(
-            "district", gettext_lazy("District"), lambda s: s.get_district_display(), "district"
-        ),
-        Column("stage", gettext_lazy("Stage"), lambda s: s.get_stage_display(), "stage"),
+    columns=Table(
+        Column("place", gettext_lazy("Place"), order_by=True, link=True),
+        Column("district", gettext_lazy("District"), order_by=True),
+        Column("stage", gettext_lazy("Stage"), order_by=True),
         Column("mentor", gettext_lazy("Mentor"), _mentor, "mentor__full_name"),
-        Column(
-            "alliance_name",
-            gettext_lazy("Name of the alliance"),
-            lambda s: s.alliance_name,
-            "alliance_name",
-        ),
-        Column("slug", gettext_lazy("Short name"), lambda s: s.slug, "slug"),
-        Column(
-            "coordinator",
-            gettext_lazy("First coordinator"),
-            lambda s: s.coordinator_name,
-            "coordinator_name",
-        ),
-        Column(
-            "coordinator_email",
-            gettext_lazy("E-mail address"),
-            lambda s: s.coordinator_email,
-            "coordinator_email",
-        ),
-        Column("open", gettext_lazy("Open items"), lambda s: s.open_task_count, "open_task_count"),
-        Column(
-            "overdue",
-            gettext_lazy("Overdue items"),
-            lambda s: s.overdue_task_count,
-            "overdue_task_count",
-        ),
-        Column("next_due", gettext_lazy("Next due"), lambda s: s.next_due_on, "next_due_on"),
-        Column(
-            "provisioning",
-            gettext_lazy("Provisioning"),
-            lambda s: s.get_provisioning_status_display(),
-            "provisioning_status",
-        ),
-        Column("created", gettext_lazy("Recorded"), lambda s: s.created_at, "created_at"),
-    ],
+        Column("alliance_name", gettext_lazy("Name of the alliance"), order_by=True),
+        Column("slug", gettext_lazy("Short name"), order_by=True),
+        Column("coordinator", gettext_lazy("First coordinator"), "coordinator_name", order_by=True),
+        Column("coordinator_email", gettext_lazy("E-mail address"), order_by=True),
+        Column("open", gettext_lazy("Open items"), "open_task_count", order_by=True),
+        Column("overdue", gettext_lazy("Overdue items"), "overdue_task_count", order_by=True),
+        Column("next_due", gettext_lazy("Next due"), "next_due_on", order_by=True),
+        Column("provisioning", gettext_lazy("Provisioning"), "provisioning_status", order_by=True),
+        Column("created", gettext_lazy("Recorded"), "created_at", order_by=True),
+    ).columns,
     extra_links=[(gettext_lazy("Stage board"), reverse_lazy("setup-board"), PERMISSION)],
 )
 
@@ -95,13 +74,6 @@ def _next_url(request, default: str) -> str:
     ):
         return target
     return default
-
-
-def _setup_or_404(pk: int) -> AllianceSetup:
-    try:
-        return setup_detail(pk)
-    except AllianceSetup.DoesNotExist as exc:
-        raise Http404 from exc
 
 
 # ---------------------------------------------------------------- board and list
@@ -125,82 +97,58 @@ def setup_board_view(request):
     )
 
 
-@requires(PERMISSION)
-def setup_list_view(request):
-    return list_view(request, SETUPS)
+class SetupListView(ObjectListView):
+    required_permission, spec = PERMISSION, SETUPS
 
 
 # ---------------------------------------------------------------- one setup
 
 
-@requires(PERMISSION)
-def setup_detail_view(request, pk: int):
-    setup = _setup_or_404(pk)
-    busy = setup.provisioning_status in services.BUSY
-    alliance_url = None
-    if setup.alliance_id and setup.provisioning_status == ProvisioningStatus.DONE:
-        alliance_url = host_url(alliance_host(setup.alliance.slug), "/")
-    response = render(
-        request,
-        "regional/setups/detail.html",
-        {
-            "setup": setup,
-            "tasks": list(setup.tasks.all()),
+class _Setup:
+    required_permission, model, instance_arg = PERMISSION, AllianceSetup, "setup"
+    list_url, detail_url = "setup-board", "setup-detail"
+
+
+class SetupDetailView(_Setup, ObjectDetailView):
+    selector = setup_detail
+    template_name, context_object_name = "regional/setups/detail.html", "setup"
+
+    def get_context_data(self, obj):
+        alliance_url = None
+        if obj.alliance_id and obj.provisioning_status == ProvisioningStatus.DONE:
+            alliance_url = host_url(alliance_host(obj.alliance.slug), "/")
+        return {
+            "setup": obj,
+            "tasks": list(obj.tasks.all()),
             "today": timezone.localdate(),
-            "busy": busy,
+            "busy": obj.provisioning_status in services.BUSY,
             "alliance_url": alliance_url,
             "stages": SetupStage.choices,
-            "can_retry": services.can_retry(setup),
-        },
-    )
-    if busy:
-        response["Refresh"] = "2"  # as the page's meta element: follow the progress
-    return response
+            "can_retry": services.can_retry(obj),
+        }
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(self.get_object())
+        response = render(request, self.template_name, context)
+        if context["busy"]:
+            response["Refresh"] = "2"  # as the page's meta element: follow the progress
+        return response
+
+    post = get
 
 
-@requires(PERMISSION)
-def setup_create(request):
-    return form_page(
-        request,
-        form_class=AllianceSetupForm,
-        save=lambda form: services.setup_create(actor=request.user, data=form.cleaned_data),
-        success_url=lambda s: reverse("setup-detail", args=[s.pk]),
-        title=_("New alliance being founded"),
-        cancel_url=reverse("setup-board"),
-    )
+class SetupEditView(_Setup, ObjectEditView):
+    form_class = AllianceSetupForm
+    create_service, update_service = services.setup_create, services.setup_update
+    create_title = gettext_lazy("New alliance being founded")
+    edit_title = gettext_lazy("Edit new alliance")
 
 
-@requires(PERMISSION)
-def setup_edit(request, pk: int):
-    setup = get_object_or_404(AllianceSetup, pk=pk)
-    return form_page(
-        request,
-        form_class=AllianceSetupForm,
-        instance=setup,
-        save=lambda form: services.setup_update(
-            actor=request.user, setup=setup, data=form.cleaned_data
-        ),
-        success_url=lambda s: reverse("setup-detail", args=[s.pk]),
-        title=_("Edit new alliance"),
-        cancel_url=reverse("setup-detail", args=[pk]),
-    )
-
-
-@requires(PERMISSION)
-def setup_delete(request, pk: int):
-    setup = get_object_or_404(AllianceSetup, pk=pk)
-    return confirm_page(
-        request,
-        obj=setup,
-        action=lambda: services.setup_delete(actor=request.user, setup=setup),
-        title=_("Delete new alliance"),
-        question=_("Delete the setup in %(place)s with its checklist for good?")
-        % {"place": setup.place},
-        cancel_url=reverse("setup-detail", args=[pk]),
-        success_url=reverse("setup-board"),
-        success_message=_("The setup has been deleted."),
-        button=_("Delete"),
-    )
+class SetupDeleteView(_Setup, ObjectDeleteView):
+    service = services.setup_delete
+    title = gettext_lazy("Delete new alliance")
+    question = gettext_lazy("Delete the setup in %(place)s with its checklist for good?")
+    success_message = gettext_lazy("The setup has been deleted.")
 
 
 @requires(PERMISSION)
@@ -232,79 +180,63 @@ def setup_move(request, pk: int):
     )
 
 
-@requires(PERMISSION)
-def setup_retry(request, pk: int):
-    setup = get_object_or_404(AllianceSetup, pk=pk)
-    detail_url = reverse("setup-detail", args=[pk])
-    return confirm_page(
-        request,
-        obj=setup,
-        action=lambda: services.setup_retry(actor=request.user, setup=setup),
-        title=_("Try the provisioning again"),
-        question=_("Set up %(name)s on the platform again?")
-        % {"name": setup.alliance_name or setup.place},
-        cancel_url=detail_url,
-        success_url=detail_url,
-        success_message=_("The provisioning has been started again."),
-        button=_("Try again"),
-    )
+class SetupRetryView(_Setup, ObjectActionView):
+    service = services.setup_retry
+    title = gettext_lazy("Try the provisioning again")
+    question = gettext_lazy("Set up %(name)s on the platform again?")
+    success_message = gettext_lazy("The provisioning has been started again.")
+    button = gettext_lazy("Try again")
+
+    def question_args(self, obj):
+        return {"name": obj.alliance_name or obj.place}
 
 
 # ---------------------------------------------------------------- checklist
 
 
+class _Task:
+    """A checklist item, under its setup (``pk``: the setup, ``task_pk``)."""
+
+    required_permission, model, instance_arg = PERMISSION, SetupTask, "task"
+
+    def get_object(self):
+        if "task_pk" not in self.kwargs:
+            self.setup = get_object_or_404(AllianceSetup, pk=self.kwargs["pk"])
+            return None
+        return _task_or_404(self.kwargs["pk"], self.kwargs["task_pk"])
+
+    def success_url(self, obj):
+        return reverse("setup-detail", args=[self.kwargs["pk"]])
+
+    cancel_url = success_url
+
+
+class TaskEditView(_Task, ObjectEditView):
+    form_class = SetupTaskForm
+    create_service, update_service = services.task_create, services.task_update
+    edit_title = gettext_lazy("Edit checklist item")
+
+    def get_title(self, obj):
+        if obj is None:
+            return _("New checklist item for %(place)s") % {"place": self.setup.place}
+        return str(self.edit_title)
+
+    def service_kwargs(self, form):
+        if "task_pk" in self.kwargs:
+            return super().service_kwargs(form)
+        return {**super().service_kwargs(form), "setup": self.setup}
+
+
+class TaskDeleteView(_Task, ObjectActionView):
+    service = services.task_delete
+    title = gettext_lazy("Remove checklist item")
+    question = gettext_lazy("Remove “%(title)s” from the checklist?")
+    success_message = gettext_lazy("The checklist item has been removed.")
+    button = gettext_lazy("Remove")
+
+
 def _task_or_404(pk: int, task_pk: int) -> SetupTask:
     return get_object_or_404(SetupTask.objects.select_related("setup"), pk=task_pk, setup_id=pk)
-
-
-@requires(PERMISSION)
-def task_create(request, pk: int):
-    setup = get_object_or_404(AllianceSetup, pk=pk)
-    detail_url = reverse("setup-detail", args=[pk])
-    return form_page(
-        request,
-        form_class=SetupTaskForm,
-        save=lambda form: services.task_create(
-            actor=request.user, setup=setup, data=form.cleaned_data
-        ),
-        success_url=lambda t: detail_url,
-        title=_("New checklist item for %(place)s") % {"place": setup.place},
-        cancel_url=detail_url,
-    )
-
-
-@requires(PERMISSION)
-def task_edit(request, pk: int, task_pk: int):
-    task = _task_or_404(pk, task_pk)
-    detail_url = reverse("setup-detail", args=[pk])
-    return form_page(
-        request,
-        form_class=SetupTaskForm,
-        instance=task,
-        save=lambda form: services.task_update(
-            actor=request.user, task=task, data=form.cleaned_data
-        ),
-        success_url=lambda t: detail_url,
-        title=_("Edit checklist item"),
-        cancel_url=detail_url,
-    )
-
-
-@requires(PERMISSION)
-def task_delete(request, pk: int, task_pk: int):
-    task = _task_or_404(pk, task_pk)
-    detail_url = reverse("setup-detail", args=[pk])
-    return confirm_page(
-        request,
-        obj=task,
-        action=lambda: services.task_delete(actor=request.user, task=task),
-        title=_("Remove checklist item"),
-        question=_("Remove “%(title)s” from the checklist?") % {"title": task.title},
-        cancel_url=detail_url,
-        success_url=detail_url,
-        success_message=_("The checklist item has been removed."),
-        button=_("Remove"),
-    )
 
 
 @requires(PERMISSION)

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.figures import ALLIANCE_FIGURES
-from core.lists import Column, ListSpec, list_view
 from kernel.broker import TaskQueueUnavailable
+from kernel.crud.tables import Column, ListSpec, list_view
 from regional.filters.statistics import page_filters
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from regional.selectors import statistics as selectors

@@ -110,7 +110,8 @@ def test_database_down_inside_a_view_answers_503_json(api, monkeypatch):
     def unreachable(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("api.views.workspace.partner_list", unreachable)
+    # The viewset reads through its declared selector.
+    monkeypatch.setattr("api.views.workspace.PartnerViewSet.selector", unreachable)
 
     body = _error(api.get("/api/v1/partners/"), 503)
     assert body["code"] == "database_unavailable"
@@ -122,7 +123,8 @@ def test_broker_down_inside_a_view_answers_503_json(api, monkeypatch):
     def unreachable(*args, **kwargs):
         raise BrokerDown("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr("api.views.workspace.partner_list", unreachable)
+    # The viewset reads through its declared selector.
+    monkeypatch.setattr("api.views.workspace.PartnerViewSet.selector", unreachable)
 
     body = _error(api.get("/api/v1/partners/"), 503)
     assert body["code"] == "queue_unavailable"
@@ -134,7 +136,7 @@ def test_a_service_that_could_not_queue_its_work_answers_503_json(api, monkeypat
     def refused(**kwargs):
         raise TaskQueueUnavailable
 
-    monkeypatch.setattr("core.services.partners.partner_create", refused)
+    monkeypatch.setattr("api.views.workspace.PartnerViewSet.create_service", refused)
 
     response = api.post(
         "/api/v1/partners/", {"name": "Neu", "kind": "company"}, content_type="application/json"

@@ -153,7 +153,7 @@ def test_journey_from_letter_to_listed_active_partner(
 
     # With the partner's consent it is listed publicly and counted.
     with schema_context("jena"):
-        partner_update(actor=coordinator, partner=partner, data={"public_listing_consent": True})
+        partner_update(actor=coordinator, partner=partner, public_listing_consent=True)
         assert partner in public_partner_list()
         assert Partner.objects.filter(status=PartnerStatus.ACTIVE).count() == active_before + 1
     public_page = host_client("jena.localhost").get("/")
@@ -480,15 +480,13 @@ def test_new_applications_are_always_pending(jena, coordinator):
     with schema_context("jena"):
         application = application_create(
             actor=coordinator,
-            data={
-                "organisation_name": "Familienzentrum Lobeda",
-                "kind": "association",
-                "contact_name": "Ute Berg",
-                "contact_email": "berg@example.org",
-                "statement": "Beratung für Familien.",
-                "received_on": TODAY,
-                "status": ApplicationStatus.ADMITTED,
-            },
+            organisation_name="Familienzentrum Lobeda",
+            kind="association",
+            contact_name="Ute Berg",
+            contact_email="berg@example.org",
+            statement="Beratung für Familien.",
+            received_on=TODAY,
+            status=ApplicationStatus.ADMITTED,
         )
         assert application.status == ApplicationStatus.PENDING
         assert AuditEntry.objects.filter(action="core.application.created").exists()

@@ -103,11 +103,9 @@ def test_funding_service_refuses_a_zero_amount(jena):
         with pytest.raises(ValidationError) as error:
             services.funding_entry_create(
                 actor=None,
-                data={
-                    "kind": "grant",
-                    "amount": Decimal("0"),
-                    "received_on": datetime.date(2025, 1, 1),
-                },
+                kind="grant",
+                amount=Decimal("0"),
+                received_on=datetime.date(2025, 1, 1),
             )
         assert "The amount must be greater than zero." in error.value.messages
         assert not FundingEntry.objects.exists()

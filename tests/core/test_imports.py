@@ -516,7 +516,7 @@ def test_a_duplicate_created_between_preview_and_confirm_stops_the_whole_import(
     preview_path = preview_path_of(upload(client, "partners", "neu.csv", csv_bytes(rows)))
     assert client.get(preview_path).context["preview"].can_import
     with schema_context("jena"):
-        partner_create(actor=coordinator, data={"name": "ZWEITE GmbH", "kind": "company"})
+        partner_create(actor=coordinator, name="ZWEITE GmbH", kind="company")
     before = counts()
 
     response = client.post(preview_path)
@@ -535,7 +535,7 @@ def test_a_write_failing_midway_rolls_back_every_row(client, catalogue, monkeypa
     calls = []
 
     def failing_on_the_third(**kwargs):
-        calls.append(kwargs["data"]["name"])
+        calls.append(kwargs["name"])
         if len(calls) == 3:
             raise ValidationError("Der Server hat den Datensatz abgelehnt.")
         return partner_create(**kwargs)

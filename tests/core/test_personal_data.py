@@ -76,9 +76,11 @@ def test_anonymising_a_contact_keeps_the_record_and_the_figures_and_scrubs_the_t
         contact = contact_create(
             actor=coordinator,
             partner=partner,
-            data={"first_name": "Helga", "last_name": "Teststein", "email": "helga@sw.example",
-                  "phone": "03641 112233"},
-        )  # fmt: skip
+            first_name="Helga",
+            last_name="Teststein",
+            email="helga@sw.example",
+            phone="03641 112233",
+        )
         partners_before = Partner.objects.count()
         contacts_before = ContactPerson.objects.count()
     response = coordinator_client.post(f"/workspace/personal-data/contact/{contact.pk}/anonymise/")

@@ -61,7 +61,7 @@ def test_new_application_gets_one_check_per_active_criterion_in_order(jena, coor
         SealCriterionFactory(text="Alter Punkt", position=3, is_active=False)
         partner = PartnerFactory()
         application = services.seal_application_create(
-            actor=coordinator, data={"partner": partner, "submitted_on": TODAY}
+            actor=coordinator, partner=partner, submitted_on=TODAY
         )
         checks = list(application.checks.order_by("criterion__position"))
         assert [c.criterion for c in checks] == [first, second]
@@ -599,7 +599,7 @@ def test_awarding_again_after_a_reminder_is_not_possible_but_a_new_application_i
     with schema_context("jena"):
         old = _expiring_seal("Erneuerer GmbH", 20, reminder_sent_on=timezone.localdate())
         renewal = services.seal_application_create(
-            actor=coordinator, data={"partner": old.partner, "submitted_on": TODAY}
+            actor=coordinator, partner=old.partner, submitted_on=TODAY
         )
         assert renewal.status == SealStatus.SUBMITTED
         assert renewal.reminder_sent_on is None

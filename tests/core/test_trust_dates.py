@@ -91,14 +91,15 @@ def test_services_refuse_implausible_dates_and_store_nothing(jena, coordinator):
         with pytest.raises(ValidationError) as error:
             holiday_offer_create(
                 actor=coordinator,
-                data={"title": "Zeitreise", "organiser": "Verein", "start_date": YEAR_1,
-                      "end_date": datetime.date(2026, 7, 1)},
-            )  # fmt: skip
+                title="Zeitreise",
+                organiser="Verein",
+                start_date=YEAR_1,
+                end_date=datetime.date(2026, 7, 1),
+            )
         assert "start_date" in error.value.message_dict
         with pytest.raises(ValidationError) as error:
             partner_create(
-                actor=coordinator, data={"name": "Zukunft GmbH", "kind": "company",
-                                         "joined_on": YEAR_9999},
+                actor=coordinator, name="Zukunft GmbH", kind="company", joined_on=YEAR_9999,
             )  # fmt: skip
         assert "joined_on" in error.value.message_dict
         assert not HolidayOffer.objects.filter(title="Zeitreise").exists()
@@ -179,7 +180,7 @@ def test_meeting_series_form_refuses_year_9999_without_a_500(jena):
 
 @pytest.mark.parametrize("bad", ["0001-01-01", "9999-12-31"])
 def test_api_refuses_year_1_and_9999(jena, bad):
-    from tests.api.test_work_resources import _token
+    from tests.api.test_workspace_resources import _token
 
     client = Client(
         HTTP_HOST="jena.localhost",

@@ -16,7 +16,7 @@ from django.urls import URLResolver, get_resolver
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
-import core.lists
+import kernel.crud.tables
 from core.models import Partner
 from kernel import spreadsheets
 from tenants.roles import Role
@@ -139,14 +139,14 @@ NASTY = [HYPERLINK, "Kita\x01Regenbogen", "@SUM(A1)", -7]
 def nasty_rows(monkeypatch):
     """Every export gets, after its real rows, one row of formulas and control characters
     (as data stored before input refused them), as wide as the list."""
-    original = core.lists.rows
+    original = kernel.crud.tables.rows
 
     def rows(spec, queryset):
         yield from original(spec, queryset)
         width = len(spec.columns)
         yield (NASTY * width)[:width]
 
-    monkeypatch.setattr(core.lists, "rows", rows)
+    monkeypatch.setattr(kernel.crud.tables, "rows", rows)
 
 
 def _exports(client, paths: list[str]) -> dict[tuple[str, str], object]:

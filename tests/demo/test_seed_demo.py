@@ -39,11 +39,11 @@ from core.models import (
     SealStatus,
     WorkingGroup,
 )
-from core.services.records import record_update
 from demo import alliances as demo
 from demo.state import STRATEGY_AGENDA, STRATEGY_TITLE
 from demo.workspace_vocabulary import CHILDCARE_POOL, PROFILES
 from kernel.audit.models import AuditEntry
+from kernel.crud.records import record_update
 from regional.models import (
     AllianceSetup,
     AllianceSnapshot,

@@ -93,7 +93,7 @@ def complete_setup(state_coordinator):
             "coordinator_email": f"koordination@{slug}.example",
             **overrides,
         }
-        setup = setup_create(actor=state_coordinator, data=data)
+        setup = setup_create(actor=state_coordinator, **data)
         AllianceSetup.objects.filter(pk=setup.pk).update(stage=SetupStage.DECLARATION)
         setup.refresh_from_db()
         return setup

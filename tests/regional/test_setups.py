@@ -47,7 +47,7 @@ def make_setup(mentor):
     def make(**data) -> AllianceSetup:
         values = {"place": "Apolda", "district": District.WEIMARER_LAND, "mentor": mentor}
         values.update(data)
-        return setup_create(actor=mentor, data=values)
+        return setup_create(actor=mentor, **values)
 
     return make
 

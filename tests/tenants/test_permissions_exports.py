@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-from core.lists import ListSpec
+from kernel.crud.tables import ListSpec
 from tenants.permissions import export_is_guarded
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role

@@ -135,7 +135,7 @@ def test_the_service_refuses_guarded_fields_whoever_calls_it(jena, contact, own_
     with schema_context("jena"):
         partner = Partner.objects.get(pk=own_partner.pk)
         with pytest.raises(PermissionDenied):
-            partner_update(actor=contact, partner=partner, data={"care_guides_count": 40})
+            partner_update(actor=contact, partner=partner, care_guides_count=40)
         with pytest.raises(PermissionDenied):
             partner_leave(actor=contact, partner=partner, left_on=datetime.date(2026, 2, 1))
         assert Partner.objects.get(pk=partner.pk).care_guides_count == 2
@@ -147,13 +147,11 @@ def test_creating_with_guarded_values_needs_the_permission_too(jena, contact):
 
     with schema_context("jena"):
         with pytest.raises(PermissionDenied):
-            partner_create(
-                actor=contact, data={"name": "Neu GmbH", "kind": "company", "care_guides_count": 3}
-            )
+            partner_create(actor=contact, name="Neu GmbH", kind="company", care_guides_count=3)
         assert not Partner.objects.filter(name="Neu GmbH").exists()
         board_member = person_with_role(Role.BOARD_MEMBER, jena)
         # A board decision admits partners (alliance.applications.decide): allowed.
-        partner_create(actor=board_member, data={"name": "Neu GmbH", "kind": "company"})
+        partner_create(actor=board_member, name="Neu GmbH", kind="company")
         assert Partner.objects.filter(name="Neu GmbH").exists()
 
 

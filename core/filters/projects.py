@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.base import SearchFilterSet
 from core.models import Event, EventKind, Partner, Project, ProjectStatus, Topic, WorkingGroup
+from kernel.crud.filters import SearchFilterSet
 
 YEAR_BOUNDS = {"min_value": 1990, "max_value": 2100}
 

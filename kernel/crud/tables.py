@@ -5,7 +5,7 @@ replaced).
 
 Each workspace list is a ``ListSpec``: the selector that returns its queryset (with the
 joins the columns need, so a page or an export costs a fixed number of queries), the
-FilterSet from ``core/filters.py``, and the columns shown and exported.
+FilterSet from the app's ``filters/``, and the columns shown and exported.
 """
 
 from __future__ import annotations
@@ -26,18 +26,69 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from kernel import spreadsheets
-from tenants.permissions import access_for, deny
+from kernel.access import access_for, deny
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
+def accessor(path: str) -> Callable[[Any], Any]:
+    """A cell's value from a dotted attribute path, the way a table declares it.
+
+    ``"lead_partner.name"`` follows relations (None stays None); a choice field gives its
+    label (``get_<field>_display``); a to-many relation gives the list of its values
+    (``"partners.name"``: the names of the prefetched partners).
+    """
+    parts = path.split(".")
+
+    def value(obj: Any) -> Any:
+        current = obj
+        for index, part in enumerate(parts):
+            if current is None:
+                return None
+            display = getattr(current, f"get_{part}_display", None)
+            current = display() if callable(display) else getattr(current, part)
+            if hasattr(current, "all") and callable(current.all):
+                rest = ".".join(parts[index + 1 :])
+                items = list(current.all())
+                return [accessor(rest)(item) if rest else item for item in items]
+        return current
+
+    return value
+
+
 @dataclass(frozen=True)
 class Column:
+    """One column of a table: its key (for ``?sort=``), German label, value and sort key.
+
+    ``value`` is a function of the row, or a dotted accessor (default: the key itself);
+    ``order_by`` is the ORM ordering it sorts by (``True``: the accessor's own field).
+    """
+
     key: str
     label: Any
-    value: Callable[[Any], Any]
-    order_by: str | None = None
+    value: Callable[[Any], Any] | str | None = None
+    order_by: str | bool | None = None
     link: bool = False
+
+    def __post_init__(self):
+        path = self.key if self.value is None else self.value
+        if isinstance(path, str):
+            object.__setattr__(self, "value", accessor(path))
+            if self.order_by is True:
+                object.__setattr__(self, "order_by", path.replace(".", "__"))
+        elif self.order_by is True:
+            object.__setattr__(self, "order_by", self.key)
+
+
+class Table:
+    """A model's columns, declared once: the page shows some, the downloads may show all."""
+
+    def __init__(self, *columns: Column):
+        self.columns = list(columns)
+
+    def only(self, *keys: str) -> list[Column]:
+        by_key = {column.key: column for column in self.columns}
+        return [by_key[key] for key in keys]
 
 
 @dataclass(frozen=True)

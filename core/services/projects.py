@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from datetime import date, time
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
-from core.services.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_update
+
+if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
+    from typing_extensions import Unpack
 
 
 def _check_target_groups(data: dict[str, Any]) -> dict[str, Any]:
@@ -40,12 +45,53 @@ def _check_project(data: dict[str, Any]) -> dict[str, Any]:
     return _check_target_groups(data)
 
 
+# ---------------------------------------------------------------- the fields callers may set
+# One declaration per model: create and update take these as keyword arguments.
+
+
+class ProjectFields(TypedDict, total=False):
+    title: str
+    topic: str
+    status: str
+    description: str
+    start_date: date | None
+    end_date: date | None
+    lead_partner: Partner | None
+    target_groups: list[str]
+    families_reached: int
+    funding_amount: Decimal | None
+    funding_source: str
+    is_public: bool
+
+
+class WorkingGroupFields(TypedDict, total=False):
+    name: str
+    topic: str
+    description: str
+    chair: str
+    is_active: bool
+
+
+class EventFields(TypedDict, total=False):
+    title: str
+    kind: str
+    date: date
+    start_time: time | None
+    place: str
+    participant_count: int | None
+    project: Project | None
+    description: str
+    is_public: bool
+
+
 # ---------------------------------------------------------------- projects
 
 
-def project_create(*, actor, data: dict[str, Any], partners: Iterable[Partner] = ()) -> Project:
+def project_create(
+    *, actor, partners: Iterable[Partner] = (), **fields: Unpack[ProjectFields]
+) -> Project:
     return record_create(
-        actor=actor, model=Project, data=_check_project(data), many={"partners": partners}
+        actor=actor, model=Project, data=_check_project(fields), many={"partners": partners}
     )
 
 
@@ -53,11 +99,12 @@ def project_update(
     *,
     actor,
     project: Project,
-    data: dict[str, Any],
     partners: Iterable[Partner] | None = None,
+    **fields: Unpack[ProjectFields],
 ) -> Project:
+    """Change the given fields; ``partners=None`` leaves the participants as they are."""
     many = {"partners": partners} if partners is not None else None
-    return record_update(actor=actor, instance=project, data=_check_project(data), many=many)
+    return record_update(actor=actor, instance=project, data=_check_project(fields), many=many)
 
 
 def project_delete(*, actor, project: Project) -> None:
@@ -69,20 +116,20 @@ def project_delete(*, actor, project: Project) -> None:
 
 
 def working_group_create(
-    *, actor, data: dict[str, Any], members: Iterable[Partner] = ()
+    *, actor, members: Iterable[Partner] = (), **fields: Unpack[WorkingGroupFields]
 ) -> WorkingGroup:
-    return record_create(actor=actor, model=WorkingGroup, data=data, many={"members": members})
+    return record_create(actor=actor, model=WorkingGroup, data=fields, many={"members": members})
 
 
 def working_group_update(
     *,
     actor,
     group: WorkingGroup,
-    data: dict[str, Any],
     members: Iterable[Partner] | None = None,
+    **fields: Unpack[WorkingGroupFields],
 ) -> WorkingGroup:
     many = {"members": members} if members is not None else None
-    return record_update(actor=actor, instance=group, data=data, many=many)
+    return record_update(actor=actor, instance=group, data=fields, many=many)
 
 
 def working_group_delete(*, actor, group: WorkingGroup) -> None:
@@ -92,12 +139,12 @@ def working_group_delete(*, actor, group: WorkingGroup) -> None:
 # ---------------------------------------------------------------- events
 
 
-def event_create(*, actor, data: dict[str, Any]) -> Event:
-    return record_create(actor=actor, model=Event, data=data)
+def event_create(*, actor, **fields: Unpack[EventFields]) -> Event:
+    return record_create(actor=actor, model=Event, data=fields)
 
 
-def event_update(*, actor, event: Event, data: dict[str, Any]) -> Event:
-    return record_update(actor=actor, instance=event, data=data)
+def event_update(*, actor, event: Event, **fields: Unpack[EventFields]) -> Event:
+    return record_update(actor=actor, instance=event, data=fields)
 
 
 def event_delete(*, actor, event: Event) -> None:

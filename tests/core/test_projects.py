@@ -15,8 +15,8 @@ from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
 from core.models import Event, Partner, Project, WorkingGroup
-from core.selectors.work import event_summary_by_year
-from core.services import work as services
+from core.selectors.projects import event_summary_by_year
+from core.services import projects as services
 from kernel.audit.models import AuditEntry
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
@@ -211,12 +211,14 @@ def test_project_service_refuses_unknown_target_group_codes(jena):
         with pytest.raises(ValidationError) as error:
             services.project_create(
                 actor=None,
-                data={"title": "X", "topic": "care", "target_groups": ["families", "pilots"]},
+                title="X",
+                topic="care",
+                target_groups=["families", "pilots"],
             )
         assert error.value.message_dict["target_groups"] == ["Unknown target group: pilots"]
         project = ProjectFactory()
         with pytest.raises(ValidationError):
-            services.project_update(actor=None, project=project, data={"target_groups": "x"})
+            services.project_update(actor=None, project=project, target_groups="x")
         assert Project.objects.get().target_groups == ["families"]
 
 
@@ -224,13 +226,11 @@ def test_project_service_refuses_negative_funding_and_families(jena):
     with schema_context("jena"), translation.override("en"):
         with pytest.raises(ValidationError) as error:
             services.project_create(
-                actor=None, data={"title": "X", "topic": "care", "funding_amount": Decimal("-5")}
+                actor=None, title="X", topic="care", funding_amount=Decimal("-5")
             )
         assert error.value.message_dict["funding_amount"] == ["The funding cannot be negative."]
         with pytest.raises(ValidationError) as error:
-            services.project_create(
-                actor=None, data={"title": "X", "topic": "care", "families_reached": -3}
-            )
+            services.project_create(actor=None, title="X", topic="care", families_reached=-3)
         assert "families_reached" in error.value.message_dict
         assert not Project.objects.exists()
 
@@ -239,7 +239,9 @@ def test_project_service_stores_each_target_group_once(jena):
     with schema_context("jena"):
         project = services.project_create(
             actor=None,
-            data={"title": "X", "topic": "care", "target_groups": ["carers", "carers", "seniors"]},
+            title="X",
+            topic="care",
+            target_groups=["carers", "carers", "seniors"],
         )
         assert project.target_groups == ["carers", "seniors"]
 
@@ -865,7 +867,7 @@ def test_sentinel_seeds_build_records_the_audit_can_find(jena, badfrankenhausen,
     routes = [
         route
         for route in discover("config.urls_tenant", {"int": str(record_id)})
-        if route.view_name.startswith(("core.views.work.", "core.views.funding."))
+        if route.view_name.startswith(("core.views.projects.", "core.views.funding."))
     ]
     assert len(routes) == 21
     problems = audit(

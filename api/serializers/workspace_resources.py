@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField
+from api.serializers.fields import OptionalURLField, related_text
 from core.models import (
     Application,
     BoardMeeting,
@@ -31,10 +31,25 @@ def _help(**texts) -> dict:
     return {name: {"help_text": text} for name, text in {**common, **texts}.items()}
 
 
-class ContactPersonSerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name", read_only=True, help_text=_("Name of the partner.")
-    )
+# A workspace record as the API shows it, declared once in ``Meta``: ``model``, ``fields``,
+# ``help`` (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond
+# id and timestamps; ``"__all__"``: nothing is written here). No docstring: the schema
+# would show it as every record's description.
+class RecordSerializer(serializers.ModelSerializer):
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        meta = cls.Meta
+        read_only = getattr(meta, "read_only", ())
+        meta.read_only_fields = (
+            list(meta.fields)
+            if read_only == "__all__"
+            else ["id", *read_only, "created_at", "updated_at"]
+        )
+        meta.extra_kwargs = _help(**getattr(meta, "help", {}))
+
+
+class ContactPersonSerializer(RecordSerializer):
+    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
 
     class Meta:
         model = ContactPerson
@@ -42,20 +57,20 @@ class ContactPersonSerializer(serializers.ModelSerializer):
             "id", "partner", "partner_name", "first_name", "last_name", "position", "email",
             "phone", "is_primary", "anonymised_at", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "anonymised_at", "created_at", "updated_at"]
-        extra_kwargs = _help(
-            partner=_("The partner organisation the person works for."),
-            first_name=_("First name."),
-            last_name=_("Last name."),
-            position=_("Position at the partner."),
-            email=_("E-mail address."),
-            phone=_("Phone number."),
-            is_primary=_("Whether this is the partner's main contact."),
-            anonymised_at=_("When the personal data were anonymised, if ever."),
-        )
+        read_only = ["anonymised_at"]
+        help = {
+            "partner": _("The partner organisation the person works for."),
+            "first_name": _("First name."),
+            "last_name": _("Last name."),
+            "position": _("Position at the partner."),
+            "email": _("E-mail address."),
+            "phone": _("Phone number."),
+            "is_primary": _("Whether this is the partner's main contact."),
+            "anonymised_at": _("When the personal data were anonymised, if ever."),
+        }
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(RecordSerializer):
     partners = serializers.PrimaryKeyRelatedField(
         many=True,
         queryset=Partner.objects.all(),
@@ -76,30 +91,24 @@ class ProjectSerializer(serializers.ModelSerializer):
             "lead_partner", "partners", "target_groups", "families_reached", "funding_amount",
             "funding_source", "is_public", "event_count", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "event_count", "created_at", "updated_at"]
-        extra_kwargs = _help(
-            title=_("Title of the project."),
-            topic=_("Topic of the project."),
-            status=_("Planned, running or finished."),
-            description=_("Description."),
-            start_date=_("First day of the project."),
-            end_date=_("Last day of the project."),
-            lead_partner=_("Identifier of the partner that leads the project."),
-            families_reached=_("Number of families reached."),
-            funding_amount=_("Funding in euros."),
-            funding_source=_("Who funds the project."),
-            is_public=_("Whether the project is shown on the public page."),
-        )
+        read_only = ["event_count"]
+        help = {
+            "title": _("Title of the project."),
+            "topic": _("Topic of the project."),
+            "status": _("Planned, running or finished."),
+            "description": _("Description."),
+            "start_date": _("First day of the project."),
+            "end_date": _("Last day of the project."),
+            "lead_partner": _("Identifier of the partner that leads the project."),
+            "families_reached": _("Number of families reached."),
+            "funding_amount": _("Funding in euros."),
+            "funding_source": _("Who funds the project."),
+            "is_public": _("Whether the project is shown on the public page."),
+        }
 
 
-class EventSerializer(serializers.ModelSerializer):
-    project_title = serializers.CharField(
-        source="project.title",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Title of the project, if any."),
-    )
+class EventSerializer(RecordSerializer):
+    project_title = related_text("project.title", _("Title of the project, if any."))
 
     class Meta:
         model = Event
@@ -107,27 +116,22 @@ class EventSerializer(serializers.ModelSerializer):
             "id", "title", "kind", "date", "start_time", "place", "participant_count",
             "project", "project_title", "description", "is_public", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "created_at", "updated_at"]
-        extra_kwargs = _help(
-            title=_("Title of the event."),
-            kind=_("Kind of event."),
-            date=_("Date of the event."),
-            start_time=_("Time the event begins."),
-            place=_("Where the event takes place."),
-            participant_count=_("Number of participants."),
-            project=_("Identifier of the project the event belongs to."),
-            description=_("Description."),
-            is_public=_("Whether the event is shown on the public page."),
-        )
+        help = {
+            "title": _("Title of the event."),
+            "kind": _("Kind of event."),
+            "date": _("Date of the event."),
+            "start_time": _("Time the event begins."),
+            "place": _("Where the event takes place."),
+            "participant_count": _("Number of participants."),
+            "project": _("Identifier of the project the event belongs to."),
+            "description": _("Description."),
+            "is_public": _("Whether the event is shown on the public page."),
+        }
 
 
-class FundingEntrySerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Name of the partner the money came from, if any."),
+class FundingEntrySerializer(RecordSerializer):
+    partner_name = related_text(
+        "partner.name", _("Name of the partner the money came from, if any.")
     )
 
     class Meta:
@@ -136,25 +140,18 @@ class FundingEntrySerializer(serializers.ModelSerializer):
             "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
             "purpose", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "created_at", "updated_at"]
-        extra_kwargs = _help(
-            kind=_("Donation, membership fee, grant or other."),
-            amount=_("Amount in euros (greater than zero)."),
-            received_on=_("Date the money was received."),
-            partner=_("Identifier of the partner the money came from."),
-            donor=_("Who gave the money, if not a partner."),
-            purpose=_("What the money is for."),
-        )
+        help = {
+            "kind": _("Donation, membership fee, grant or other."),
+            "amount": _("Amount in euros (greater than zero)."),
+            "received_on": _("Date the money was received."),
+            "partner": _("Identifier of the partner the money came from."),
+            "donor": _("Who gave the money, if not a partner."),
+            "purpose": _("What the money is for."),
+        }
 
 
-class HolidayOfferSerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Name of the partner behind the offer, if any."),
-    )
+class HolidayOfferSerializer(RecordSerializer):
+    partner_name = related_text("partner.name", _("Name of the partner behind the offer, if any."))
 
     class Meta:
         model = HolidayOffer
@@ -163,27 +160,26 @@ class HolidayOfferSerializer(serializers.ModelSerializer):
             "end_date", "start_time", "end_time", "place", "age_min", "age_max", "price",
             "max_participants", "registration", "is_published", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "created_at", "updated_at"]
-        extra_kwargs = _help(
-            title=_("Title of the offer."),
-            description=_("Description."),
-            organiser=_("Who organises the offer."),
-            partner=_("Identifier of the partner behind the offer."),
-            start_date=_("First day of the offer."),
-            end_date=_("Last day of the offer."),
-            start_time=_("Daily start time."),
-            end_time=_("Daily end time (after the start time)."),
-            place=_("Where the offer takes place."),
-            age_min=_("Youngest age the offer suits."),
-            age_max=_("Oldest age the offer suits."),
-            price=_("Price in euros."),
-            max_participants=_("Number of places."),
-            registration=_("How to register."),
-            is_published=_("Whether the offer is shown in the public calendar and plan."),
-        )
+        help = {
+            "title": _("Title of the offer."),
+            "description": _("Description."),
+            "organiser": _("Who organises the offer."),
+            "partner": _("Identifier of the partner behind the offer."),
+            "start_date": _("First day of the offer."),
+            "end_date": _("Last day of the offer."),
+            "start_time": _("Daily start time."),
+            "end_time": _("Daily end time (after the start time)."),
+            "place": _("Where the offer takes place."),
+            "age_min": _("Youngest age the offer suits."),
+            "age_max": _("Oldest age the offer suits."),
+            "price": _("Price in euros."),
+            "max_participants": _("Number of places."),
+            "registration": _("How to register."),
+            "is_published": _("Whether the offer is shown in the public calendar and plan."),
+        }
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(RecordSerializer):
     decision_count = serializers.IntegerField(
         read_only=True, help_text=_("Board decisions recorded on the application.")
     )
@@ -201,25 +197,22 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "contact_email", "contact_phone", "statement", "received_on", "status", "partner",
             "decision_count", "last_meeting_date", "anonymised_at", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = [
-            "id", "status", "partner", "decision_count", "last_meeting_date", "anonymised_at",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        extra_kwargs = _help(
-            organisation_name=_("Name of the applying organisation."),
-            kind=_("Kind of organisation."),
-            size_class=_("Size of the organisation."),
-            city=_("Town of the organisation."),
-            website=_("Website of the organisation."),
-            contact_name=_("Contact person at the organisation."),
-            contact_email=_("E-mail address of the contact person."),
-            contact_phone=_("Phone number of the contact person."),
-            statement=_("The organisation's measures and engagement for families."),
-            received_on=_("Date the application was received."),
-            status=_("Pending, admitted, rejected or withdrawn (set by the board's decision)."),
-            partner=_("Identifier of the partner created on admission."),
-            anonymised_at=_("When the personal data were anonymised, if ever."),
-        )
+        read_only = ["status", "partner", "decision_count", "last_meeting_date", "anonymised_at"]
+        help = {
+            "organisation_name": _("Name of the applying organisation."),
+            "kind": _("Kind of organisation."),
+            "size_class": _("Size of the organisation."),
+            "city": _("Town of the organisation."),
+            "website": _("Website of the organisation."),
+            "contact_name": _("Contact person at the organisation."),
+            "contact_email": _("E-mail address of the contact person."),
+            "contact_phone": _("Phone number of the contact person."),
+            "statement": _("The organisation's measures and engagement for families."),
+            "received_on": _("Date the application was received."),
+            "status": _("Pending, admitted, rejected or withdrawn (set by the board's decision)."),
+            "partner": _("Identifier of the partner created on admission."),
+            "anonymised_at": _("When the personal data were anonymised, if ever."),
+        }
 
 
 class BoardMeetingSerializer(serializers.ModelSerializer):
@@ -258,10 +251,8 @@ class BoardMeetingSerializer(serializers.ModelSerializer):
         )
 
 
-class SealApplicationSerializer(serializers.ModelSerializer):
-    partner_name = serializers.CharField(
-        source="partner.name", read_only=True, help_text=_("Name of the partner.")
-    )
+class SealApplicationSerializer(RecordSerializer):
+    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
     check_count = serializers.IntegerField(read_only=True, help_text=_("Criteria checked."))
     fulfilled_count = serializers.IntegerField(
         read_only=True, help_text=_("Criteria checked as fulfilled.")
@@ -274,20 +265,20 @@ class SealApplicationSerializer(serializers.ModelSerializer):
             "review_notes", "awarded_on", "valid_until", "reminder_sent_on", "check_count",
             "fulfilled_count", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = fields
-        extra_kwargs = _help(
-            partner=_("Identifier of the partner applying for the seal."),
-            submitted_on=_("Date the application for the seal was submitted."),
-            status=_("Status of the seal application."),
-            reviewer=_("Who reviewed the application."),
-            review_notes=_("Notes of the review."),
-            awarded_on=_("Date the seal was awarded."),
-            valid_until=_("Last day the seal is valid."),
-            reminder_sent_on=_("Date the expiry reminder was sent."),
-        )
+        read_only = "__all__"
+        help = {
+            "partner": _("Identifier of the partner applying for the seal."),
+            "submitted_on": _("Date the application for the seal was submitted."),
+            "status": _("Status of the seal application."),
+            "reviewer": _("Who reviewed the application."),
+            "review_notes": _("Notes of the review."),
+            "awarded_on": _("Date the seal was awarded."),
+            "valid_until": _("Last day the seal is valid."),
+            "reminder_sent_on": _("Date the expiry reminder was sent."),
+        }
 
 
-class WorkingGroupSerializer(serializers.ModelSerializer):
+class WorkingGroupSerializer(RecordSerializer):
     member_count = serializers.IntegerField(read_only=True, help_text=_("Number of members."))
 
     class Meta:
@@ -296,15 +287,15 @@ class WorkingGroupSerializer(serializers.ModelSerializer):
             "id", "name", "topic", "description", "chair", "members", "member_count",
             "is_active", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["id", "member_count", "created_at", "updated_at"]
-        extra_kwargs = _help(
-            name=_("Name of the working group."),
-            topic=_("Topic of the working group."),
-            description=_("Description."),
-            chair=_("Who chairs the working group."),
-            members=_("Identifiers of the member partners."),
-            is_active=_("Whether the working group is active."),
-        )
+        read_only = ["member_count"]
+        help = {
+            "name": _("Name of the working group."),
+            "topic": _("Topic of the working group."),
+            "description": _("Description."),
+            "chair": _("Who chairs the working group."),
+            "members": _("Identifiers of the member partners."),
+            "is_active": _("Whether the working group is active."),
+        }
 
 
 class DecisionSerializer(serializers.ModelSerializer):

@@ -21,7 +21,7 @@ class SearchFilterSet(django_filters.FilterSet):
     Every value of the query string reaches the database only through the FilterSet's
     form, so a bad value (a NUL character, which PostgreSQL cannot store in text; a date
     that does not exist; a number out of range) becomes a German message at its field,
-    never an error page (core/lists.py shows the list unfiltered with the messages).
+    never an error page (kernel/crud/tables.py shows the list unfiltered with the messages).
     """
 
     search_fields: tuple[str, ...] = ()

@@ -7,7 +7,6 @@ Reads come from the selectors, writes go through the same services as the HTML v
 from __future__ import annotations
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -16,7 +15,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.filters import OrderingFilter
 
-from api.serializers.work_resources import (
+from api.serializers.workspace_resources import (
     ApplicationSerializer,
     BoardMeetingSerializer,
     ContactPersonSerializer,
@@ -29,57 +28,40 @@ from api.serializers.work_resources import (
     WorkingGroupSerializer,
 )
 from api.views.base import Pagination
-from api.views.workspace import _as_drf_error
+from api.viewsets import (
+    ServiceModelViewSet,
+    ServiceViewSetMixin,
+    crud_permissions,
+    through_service,
+)
 from core.filters.admissions import ApplicationFilter
-from core.filters.base import SearchFilterSet
 from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
 from core.filters.holidays import HolidayOfferFilter
+from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.filters.seal import SealApplicationFilter
-from core.filters.work import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.models import ContactPerson, Decision, Partner
 from core.selectors.admissions import application_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
 from core.selectors.holidays import holiday_offer_list
+from core.selectors.partners import contact_list
+from core.selectors.projects import event_list, project_list, working_group_list
 from core.selectors.seal import seal_application_list
-from core.selectors.work import event_list, project_list, working_group_list
 from core.services import admissions as admission_services
 from core.services import funding as funding_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
-from core.services import work as work_services
+from core.services import projects as project_services
+from kernel.crud.filters import SearchFilterSet
 
 
-def _permissions(view: str, change: str) -> dict[str, str]:
-    return {
-        "list": view,
-        "retrieve": view,
-        "create": change,
-        "update": change,
-        "partial_update": change,
-        "destroy": change,
-    }
+class _WorkResource(ServiceModelViewSet):
+    """Projects, working groups, events, funding and holiday offers: read with
+    ``alliance.work.view``, written with ``alliance.work.change``."""
 
-
-def _through_service(call, *args, **kwargs):
-    """Run a service; its validation errors become the API's 400 answer."""
-    try:
-        return call(*args, **kwargs)
-    except DjangoValidationError as error:
-        raise _as_drf_error(error) from error
-
-
-class _Fresh:
-    """Answers a write with the row as the list shows it (with the selector's annotations)."""
-
-    def fresh(self, instance):
-        return self.get_queryset().get(pk=instance.pk)
-
-
-class _WorkViewSet(_Fresh, viewsets.ModelViewSet):
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
+    required_permission = "alliance.work.view"
+    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
 
 
 # ---------------------------------------------------------------- contacts
@@ -97,7 +79,7 @@ class ContactPersonFilter(SearchFilterSet):
         fields = ["q", "partner", "is_primary"]
 
 
-class ContactPersonViewSet(_WorkViewSet):
+class ContactPersonViewSet(ServiceModelViewSet):
     """Contact persons at the partners (like the partners: coordinators change them)."""
 
     serializer_class = ContactPersonSerializer
@@ -105,30 +87,13 @@ class ContactPersonViewSet(_WorkViewSet):
     ordering_fields = ["last_name", "first_name", "partner__name", "is_primary", "created_at"]
     ordering = ["partner__name", "-is_primary", "last_name"]
     required_permission = "alliance.partners.view"
-    required_permissions = _permissions("alliance.partners.view", "alliance.partners.change")
+    required_permissions = crud_permissions("alliance.partners.view", "alliance.partners.change")
 
-    def get_queryset(self):
-        return ContactPerson.objects.select_related("partner").order_by(
-            "partner__name", "-is_primary", "last_name", "pk"
-        )
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        partner = data.pop("partner")
-        serializer.instance = _through_service(
-            partner_services.contact_create, actor=self.request.user, partner=partner, data=data
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = _through_service(
-            partner_services.contact_update,
-            actor=self.request.user,
-            contact=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_destroy(self, instance):
-        _through_service(partner_services.contact_delete, actor=self.request.user, contact=instance)
+    selector = contact_list
+    order = ("partner__name", "-is_primary", "last_name")
+    create_service = partner_services.contact_create
+    update_service = partner_services.contact_update
+    delete_service, instance_arg = partner_services.contact_delete, "contact"
 
 
 # ---------------------------------------------------------------- projects
@@ -143,155 +108,68 @@ class ContactPersonViewSet(_WorkViewSet):
         ]
     )
 )
-class ProjectViewSet(_WorkViewSet):
+class ProjectViewSet(_WorkResource):
     """The alliance's projects."""
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
-    required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return project_list().order_by("-start_date", "title", "pk")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        partners = data.pop("partners", [])
-        project = _through_service(
-            work_services.project_create, actor=self.request.user, data=data, partners=partners
-        )
-        serializer.instance = self.fresh(project)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        partners = data.pop("partners", None)
-        project = _through_service(
-            work_services.project_update,
-            actor=self.request.user,
-            project=serializer.instance,
-            data=data,
-            partners=partners,
-        )
-        serializer.instance = self.fresh(project)
-
-    def perform_destroy(self, instance):
-        _through_service(work_services.project_delete, actor=self.request.user, project=instance)
+    selector, order = project_list, ("-start_date", "title")
+    create_service, update_service = (
+        project_services.project_create,
+        project_services.project_update,
+    )
+    delete_service, instance_arg = project_services.project_delete, "project"
+    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- working groups
 
 
-class WorkingGroupViewSet(_WorkViewSet):
+class WorkingGroupViewSet(_WorkResource):
     """The alliance's working groups and their member partners."""
 
     serializer_class = WorkingGroupSerializer
     filterset_class = WorkingGroupFilter
     ordering_fields = ["name", "topic", "is_active", "member_count"]
     ordering = ["name"]
-    required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return working_group_list().order_by("name", "pk")
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        members = data.pop("members", [])
-        group = _through_service(
-            work_services.working_group_create, actor=self.request.user, data=data, members=members
-        )
-        serializer.instance = self.fresh(group)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        members = data.pop("members", None)
-        group = _through_service(
-            work_services.working_group_update,
-            actor=self.request.user,
-            group=serializer.instance,
-            data=data,
-            members=members,
-        )
-        serializer.instance = self.fresh(group)
-
-    def perform_destroy(self, instance):
-        _through_service(
-            work_services.working_group_delete, actor=self.request.user, group=instance
-        )
+    selector, order = working_group_list, ("name",)
+    create_service = project_services.working_group_create
+    update_service = project_services.working_group_update
+    delete_service, instance_arg = project_services.working_group_delete, "group"
+    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- events
 
 
-class EventViewSet(_WorkViewSet):
+class EventViewSet(_WorkResource):
     """The alliance's events."""
 
     serializer_class = EventSerializer
     filterset_class = EventFilter
     ordering_fields = ["date", "title", "kind", "participant_count"]
     ordering = ["-date"]
-    required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return event_list().order_by("-date", "title", "pk")
-
-    def perform_create(self, serializer):
-        serializer.instance = _through_service(
-            work_services.event_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = _through_service(
-            work_services.event_update,
-            actor=self.request.user,
-            event=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_destroy(self, instance):
-        _through_service(work_services.event_delete, actor=self.request.user, event=instance)
+    selector, order = event_list, ("-date", "title")
+    create_service, update_service = project_services.event_create, project_services.event_update
+    delete_service, instance_arg = project_services.event_delete, "event"
 
 
 # ---------------------------------------------------------------- funding entries
 
 
-class FundingEntryViewSet(_WorkViewSet):
+class FundingEntryViewSet(_WorkResource):
     """Money the alliance received."""
 
     serializer_class = FundingEntrySerializer
     filterset_class = FundingEntryFilter
     ordering_fields = ["received_on", "amount", "kind"]
     ordering = ["-received_on"]
-    required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return funding_list().order_by("-received_on", "pk")
-
-    def perform_create(self, serializer):
-        serializer.instance = _through_service(
-            funding_services.funding_entry_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_update(self, serializer):
-        serializer.instance = _through_service(
-            funding_services.funding_entry_update,
-            actor=self.request.user,
-            entry=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-
-    def perform_destroy(self, instance):
-        _through_service(
-            funding_services.funding_entry_delete, actor=self.request.user, entry=instance
-        )
+    selector, order = funding_list, ("-received_on",)
+    create_service = funding_services.funding_entry_create
+    update_service = funding_services.funding_entry_update
+    delete_service, instance_arg = funding_services.funding_entry_delete, "entry"
 
 
 # ---------------------------------------------------------------- holiday offers
@@ -306,61 +184,42 @@ class FundingEntryViewSet(_WorkViewSet):
         ]
     )
 )
-class HolidayOfferViewSet(_WorkViewSet):
+class HolidayOfferViewSet(_WorkResource):
     """The holiday programme as the workspace sees it, published or not."""
 
     serializer_class = HolidayOfferSerializer
     filterset_class = HolidayOfferFilter
     ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
     ordering = ["start_date", "title"]
-    required_permission = "alliance.work.view"
-    required_permissions = _permissions("alliance.work.view", "alliance.work.change")
-
-    def get_queryset(self):
-        return holiday_offer_list().order_by("start_date", "title", "pk")
-
-    def perform_create(self, serializer):
-        serializer.instance = _through_service(
-            holiday_services.holiday_offer_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
+    selector, order = holiday_offer_list, ("start_date", "title")
+    create_service = holiday_services.holiday_offer_create
+    update_service = holiday_services.holiday_offer_update
+    delete_service, instance_arg = holiday_services.holiday_offer_delete, "offer"
 
     @transaction.atomic
     def perform_update(self, serializer):
         """Publishing or withdrawing is its own service step (and audit action)."""
-        data = dict(serializer.validated_data)
-        published = data.pop("is_published", None)
-        offer = _through_service(
-            holiday_services.holiday_offer_update,
-            actor=self.request.user,
-            offer=serializer.instance,
-            data=data,
-        )
+        published = serializer.validated_data.pop("is_published", None)
+        super().perform_update(serializer)
+        offer = serializer.instance
         if published is not None and published != offer.is_published:
-            offer = _through_service(
+            serializer.instance = through_service(
                 holiday_services.holiday_offer_set_published,
                 actor=self.request.user,
                 offer=offer,
                 published=published,
             )
-        serializer.instance = offer
-
-    def perform_destroy(self, instance):
-        _through_service(
-            holiday_services.holiday_offer_delete, actor=self.request.user, offer=instance
-        )
 
 
 # ---------------------------------------------------------------- applications
 
 
 class ApplicationViewSet(
+    ServiceViewSetMixin,  # first: its perform_* call the services, not serializer.save()
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    _Fresh,
     viewsets.GenericViewSet,
 ):
     """Admission applications; the coordinator records and corrects pending ones, the
@@ -368,8 +227,6 @@ class ApplicationViewSet(
 
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
     ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
     ordering = ["-received_on", "organisation_name"]
     required_permission = "alliance.applications.view"
@@ -381,25 +238,10 @@ class ApplicationViewSet(
         "partial_update": "alliance.partners.change",
     }
 
-    def get_queryset(self):
-        return application_list().order_by("-received_on", "organisation_name", "pk")
-
-    def perform_create(self, serializer):
-        application = _through_service(
-            admission_services.application_create,
-            actor=self.request.user,
-            data=dict(serializer.validated_data),
-        )
-        serializer.instance = self.fresh(application)
-
-    def perform_update(self, serializer):
-        application = _through_service(
-            admission_services.application_update,
-            actor=self.request.user,
-            application=serializer.instance,
-            data=dict(serializer.validated_data),
-        )
-        serializer.instance = self.fresh(application)
+    selector, order = application_list, ("-received_on", "organisation_name")
+    create_service = admission_services.application_create
+    update_service = admission_services.application_update
+    instance_arg, fresh_after_write = "application", True
 
 
 # ---------------------------------------------------------------- read only: board, seal
@@ -481,7 +323,7 @@ class DecisionViewSet(
 
     def perform_create(self, serializer):
         data = serializer.validated_data
-        decision = _through_service(
+        decision = through_service(
             admission_services.decision_record,
             actor=self.request.user,
             application=data["application"],

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from kernel.access import check_fields, guarded_fields
 from kernel.audit.services import audit_log, changes_between, snapshot
-from tenants.permissions import check_fields, guarded_fields
 
 M = TypeVar("M", bound=models.Model)
 

@@ -1,0 +1,114 @@
+"""The one base of the API's model endpoints: reads from a selector, writes by services.
+
+A resource is a declaration (NetBox's ``NetBoxModelViewSet``, pretix's API views):
+
+    class ProjectViewSet(ServiceModelViewSet):
+        serializer_class = ProjectSerializer
+        filterset_class = ProjectFilter
+        selector = project_list
+        create_service = services.project_create        # (actor=, **validated_data)
+        update_service = services.project_update        # (actor=, project=, **validated_data)
+        delete_service = services.project_delete        # (actor=, project=)
+        instance_arg = "project"
+
+A Django ValidationError raised by a service becomes the API's 400 answer, in the
+same JSON shape as a serializer's own errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+
+from api.views.base import Pagination
+
+
+def as_drf_error(error: DjangoValidationError) -> ValidationError:
+    """A service's refusal as DRF's 400: messages per field, or ``non_field_errors``."""
+    if hasattr(error, "error_dict"):
+        return ValidationError({k: [str(m) for e in v for m in e.messages]
+                                for k, v in error.error_dict.items()})  # fmt: skip
+    return ValidationError({"non_field_errors": error.messages})
+
+
+def through_service(call: Callable[..., Any], *args, **kwargs) -> Any:
+    """Run a service; its validation errors become the API's 400 answer."""
+    try:
+        return call(*args, **kwargs)
+    except DjangoValidationError as error:
+        raise as_drf_error(error) from error
+
+
+def crud_permissions(view: str, change: str) -> dict[str, str]:
+    """The permission key per action: reading needs ``view``, every write ``change``."""
+    return {
+        "list": view,
+        "retrieve": view,
+        "create": change,
+        "update": change,
+        "partial_update": change,
+        "destroy": change,
+    }
+
+
+class ServiceViewSetMixin:
+    """List and read from ``selector()``; create, update and destroy by the services.
+
+    Mixed into a GenericViewSet with the actions a resource offers;
+    :class:`ServiceModelViewSet` offers them all.
+
+    ``order`` is the selector's fixed order (then ``pk``), so pages are stable.
+    ``fresh_after_write`` answers a write with the row as the list shows it (the
+    selector's annotations, such as counts), read again.
+    """
+
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    pagination_class = Pagination
+    selector: Callable[[], Any]
+    order: tuple[str, ...] = ()
+    create_service: Callable[..., Any]
+    update_service: Callable[..., Any]
+    delete_service: Callable[..., Any]
+    # The services' keyword for the record they change: ``project=``.
+    instance_arg: str = "instance"
+    fresh_after_write: bool = False
+
+    def get_queryset(self):
+        return type(self).selector().order_by(*self.order, "pk")
+
+    def service_kwargs(self, serializer) -> dict[str, Any]:
+        """The keyword arguments for the services: the validated fields, by name."""
+        return dict(serializer.validated_data)
+
+    def answer(self, instance):
+        return self.get_queryset().get(pk=instance.pk) if self.fresh_after_write else instance
+
+    def perform_create(self, serializer):
+        instance = through_service(
+            type(self).create_service, actor=self.request.user, **self.service_kwargs(serializer)
+        )
+        serializer.instance = self.answer(instance)
+
+    def perform_update(self, serializer):
+        instance = through_service(
+            type(self).update_service,
+            actor=self.request.user,
+            **{self.instance_arg: serializer.instance},
+            **self.service_kwargs(serializer),
+        )
+        serializer.instance = self.answer(instance)
+
+    def perform_destroy(self, instance):
+        through_service(
+            type(self).delete_service, actor=self.request.user, **{self.instance_arg: instance}
+        )
+
+
+class ServiceModelViewSet(ServiceViewSetMixin, viewsets.ModelViewSet):
+    """Every action: list, retrieve, create, update, partial update, destroy."""
