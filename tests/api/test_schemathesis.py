@@ -86,6 +86,7 @@ def _seed_state_records(token_on) -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("host", ["jena.localhost", "localhost"])
 def test_the_api_keeps_to_its_schema_under_generated_traffic(host, token_on, jena, wsgi_app):
     from django_tenants.utils import schema_context

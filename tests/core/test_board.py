@@ -621,6 +621,7 @@ def test_another_alliances_meeting_ids_answer_404(jena, badfrankenhausen, coordi
         assert foreign.status == MeetingStatus.PLANNED
 
 
+@pytest.mark.slow
 def test_isolation_seeds_give_outsiders_nothing_on_the_board_and_application_routes(
     jena, badfrankenhausen, monkeypatch
 ):

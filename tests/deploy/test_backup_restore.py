@@ -40,6 +40,8 @@ from django_tenants.utils import schema_context
 from tenants.services.alliances import alliance_create
 from tests.factories.partners import PartnerFactory
 
+pytestmark = pytest.mark.slow
+
 call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
 for slug, name, district, partners in (
     ("jena", "Lokales Bündnis für Familie Jena", "jena", ["Zeiss", "Stadtwerke", "Uniklinikum"]),
