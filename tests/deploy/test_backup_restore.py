@@ -23,6 +23,8 @@ from psycopg import sql
 
 from config import embedded
 
+pytestmark = pytest.mark.slow
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = BASE_DIR / "deploy" / "bin"
 SCRIPTS = ("backup-database", "backup-alliance", "restore-database", "restore-alliance")
@@ -39,8 +41,6 @@ from django.core.management import call_command
 from django_tenants.utils import schema_context
 from tenants.services.alliances import alliance_create
 from tests.factories.partners import PartnerFactory
-
-pytestmark = pytest.mark.slow
 
 call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
 for slug, name, district, partners in (
