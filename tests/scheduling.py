@@ -27,8 +27,10 @@ def _uses_shared_fixture(item: pytest.Item) -> bool:
     info = getattr(item, "_fixtureinfo", None)
     if info is None:
         return False
+    # Only the project's own fixtures (a plugin's, such as pytest-django's class-scoped
+    # _django_setup_unittest on every test, have no base id).
     return any(
-        definition.scope in SHARED_SCOPES
+        definition.scope in SHARED_SCOPES and definition.baseid
         for definitions in info.name2fixturedefs.values()
         for definition in definitions
     )
@@ -43,27 +45,40 @@ def _module_id(item: pytest.Item) -> str:
     return item.nodeid.split("::", 1)[0]
 
 
-def order_for_workers(items: list[pytest.Item]) -> None:
-    """Group what must stay together and put the expensive units first (in place)."""
-    grouped_modules = {_module_id(item) for item in items if _uses_shared_fixture(item)}
-    unit_priority: dict[str, int] = {}
+def group_shared_modules(items: list[pytest.Item]) -> None:
+    """One xdist group per module that has a test using a module-scoped fixture."""
+    grouped = {_module_id(item) for item in items if _uses_shared_fixture(item)}
     for item in items:
-        module = _module_id(item)
-        if module in grouped_modules:
-            item.add_marker(pytest.mark.xdist_group(module))
-            unit = module
-        else:
-            unit = item.nodeid
-        unit_priority[unit] = min(unit_priority.get(unit, LAST), _priority(item))
+        if _module_id(item) in grouped:
+            item.add_marker(pytest.mark.xdist_group(_module_id(item)))
 
-    def key(item: pytest.Item) -> int:
-        module = _module_id(item)
-        return unit_priority[module if module in grouped_modules else item.nodeid]
 
-    items.sort(key=key)  # stable: a module's tests keep their order and stay together
+def _unit(item: pytest.Item) -> str:
+    groups = [mark.args[0] for mark in item.iter_markers("xdist_group") if mark.args]
+    return groups[0] if groups else item.nodeid
+
+
+def expensive_first(items: list[pytest.Item]) -> None:
+    """Sort the units by their most expensive test, then by where they first appear;
+    a group's tests end up together, in their order."""
+    priority: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        unit = _unit(item)
+        priority[unit] = min(priority.get(unit, LAST), _priority(item))
+        first.setdefault(unit, index)
+    items.sort(key=lambda item: (priority[_unit(item)], first[_unit(item)]))
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist turns the groups into node ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if hasattr(config, "workerinput"):  # only inside an xdist worker
-        order_for_workers(items)
+        group_shared_modules(items)
+
+
+# After every pytest_collection_modifyitems (pytest-django sorts the tests its way
+# there), before xdist reports the collection to the controller.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if hasattr(session.config, "workerinput"):
+        expensive_first(session.items)

@@ -527,6 +527,7 @@ def _create_meetings(count: int) -> None:
             MeetingAttachment.objects.create(meeting=meeting, title="x", file="board/x.pdf")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_meeting_list_and_exports_need_the_same_queries_for_5_and_200_rows(jena, coordinator, fmt):
     assert_same_queries_for_few_and_many(
