@@ -5,7 +5,9 @@ tests in the order collected. With ``-n N --dist loadgroup``:
 
 - A module whose tests share a module-scoped fixture (a Celery worker, a scratch
   database, the journeys' web server and browser) is one unit of work: split over two
-  workers, each worker would build the fixture again.
+  workers, each worker would build the fixture again. (xdist's own ``xdist_group``
+  renames node ids, which pytest 9 no longer allows; so the controller's scheduler here
+  finds such modules by reading them and their conftests.)
 - The expensive units are handed out first (the browser journeys, the tests with real
   worker processes, then the ones marked ``slow``), so that no worker starts a long unit
   when the other one has nothing left to do. Pass ``--no-loadscope-reorder`` as well, or
@@ -13,6 +15,10 @@ tests in the order collected. With ``-n N --dist loadgroup``:
 """
 
 from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
 
 import pytest
 
@@ -70,10 +76,54 @@ def expensive_first(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: (priority[_unit(item)], first[_unit(item)]))
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist turns the groups into node ids
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+_SHARED_SCOPE = re.compile(r"""scope\s*=\s*["'](module|package|class)["']""")
+
+
+@functools.cache
+def _declares_shared_fixture(path: Path) -> bool:
+    try:
+        return bool(_SHARED_SCOPE.search(path.read_text(errors="replace")))
+    except OSError:
+        return False
+
+
+def module_shares_fixtures(rootpath: Path, module: str) -> bool:
+    """Whether ``module`` (a path relative to the root) or a conftest between it and the
+    tests folder declares a module-, package- or class-scoped fixture."""
+    path = rootpath / module
+    if _declares_shared_fixture(path):
+        return True
+    folder = path.parent
+    while folder != rootpath and folder.name != "tests":
+        if _declares_shared_fixture(folder / "conftest.py"):
+            return True
+        folder = folder.parent
+    return False
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With ``--dist loadgroup``: one test per unit, but a module with shared fixtures
+    as a whole."""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedModulesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module_shares_fixtures(config.rootpath, module) else nodeid
+
+    return SharedModulesTogether(config, log)
+
+
+# A wrapper: its first half runs before every other plugin's hook, above all before
+# xdist's, which turns the groups into node ids (a tryfirst hook came too late).
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]):
     if hasattr(config, "workerinput"):  # only inside an xdist worker
         group_shared_modules(items)
+    return (yield)
 
 
 # After every pytest_collection_modifyitems (pytest-django sorts the tests its way
