@@ -51,6 +51,27 @@ def pytest_report_header(config):
     return status_line()
 
 
+_BROWSER_TIMINGS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    """Collect the journeys' timings (tests/browser/conftest.py), from this process or
+    from an xdist worker."""
+    for name, value in report.user_properties:
+        if name == "browser_timings":
+            _BROWSER_TIMINGS.update(value)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say at the end whether the journeys ran (here: xdist's workers load no conftest
+    of tests/browser in the controlling process)."""
+    from tests.browser.environment import summary_lines
+
+    terminalreporter.write_sep("-", "browser journeys")
+    for index, (line, warn) in enumerate(summary_lines(_BROWSER_TIMINGS)):
+        terminalreporter.write_line(line, yellow=warn, bold=index == 0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
