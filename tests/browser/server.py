@@ -379,6 +379,18 @@ def prepare_database(
             conn.execute("SELECT pg_advisory_unlock(%s)", [TEMPLATE_LOCK])
 
 
+def forget_rate_limits(redis_url: str) -> int:
+    """Delete the rate-limit counters of earlier servers (``bn-rate:`` keys, the throttle
+    cache's prefix in config/settings/base.py): the journeys ask for a password reset,
+    which counts three per address and hour, so a fourth run within the hour would be
+    refused. The tests' own counters (``bn-rate-<uuid>:``) are left alone."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url, socket_timeout=5)
+    keys = list(client.scan_iter(match="bn-rate:*", count=1000))
+    return client.delete(*keys) if keys else 0
+
+
 @contextlib.contextmanager
 def running_server(*, database_url: str, redis_url: str, log_dir: Path):
     """Prepare the scratch database, start the server, yield it; always clean up."""
@@ -398,6 +410,7 @@ def running_server(*, database_url: str, redis_url: str, log_dir: Path):
         mail_dir=str(mail_dir),
     )
     drop_stale_databases(database_url)
+    forget_rate_limits(redis_url)
     started = time.monotonic()
     try:
         with open(server.log_path, "w") as log:
