@@ -6,8 +6,17 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint format messages services-start services-stop services-status clean \
+.PHONY: demo test check bench lint format messages services-start services-stop services-status clean \
 	upgrade-check snapshots
+
+# Test processes (pytest-xdist); each has a test database of its own. "auto" is one per
+# core. The expensive units go first, modules with shared fixtures stay in one process
+# (tests/scheduling.py).
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+# What make check leaves to make test: browser journeys, real Celery workers and the
+# tests marked slow (seeds, walks over every route, scratch databases, processes).
+CHECK_MARKERS := not browser and not celery_worker and not slow
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -22,7 +31,15 @@ demo: $(STAMP)
 
 ## test: run the whole test suite against real PostgreSQL and Redis
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest $(XDIST)
+
+## check: lint, import contracts and the quick tests (no browser, no worker, not slow),
+## on test databases kept between runs (rebuilt when a migration changed)
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest $(XDIST) --reuse-db -q -m "$(CHECK_MARKERS)"
 
 ## bench: run the benchmarks in their own database and write docs/benchmarks.md
 ## (BENCH_ARGS="--quick" for small sizes, "--keep" to reuse the database next time)

@@ -25,6 +25,9 @@ from tenants.roles import Role
 from tenants.services.memberships import membership_create
 from tests.factories.tenants import AllianceFactory, UserFactory
 
+# How the suite is spread over xdist workers (make test); nothing changes without xdist.
+pytest_plugins = ["tests.scheduling"]
+
 SESSION_ALLIANCES = {
     "jena": {
         "name": "Lokales Bündnis für Familie Jena",
@@ -48,6 +51,27 @@ def pytest_report_header(config):
     return status_line()
 
 
+_BROWSER_TIMINGS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    """Collect the journeys' timings (tests/browser/conftest.py), from this process or
+    from an xdist worker."""
+    for name, value in report.user_properties:
+        if name == "browser_timings":
+            _BROWSER_TIMINGS.update(value)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say at the end whether the journeys ran (here: xdist's workers load no conftest
+    of tests/browser in the controlling process)."""
+    from tests.browser.environment import summary_lines
+
+    terminalreporter.write_sep("-", "browser journeys")
+    for index, (line, warn) in enumerate(summary_lines(_BROWSER_TIMINGS)):
+        terminalreporter.write_line(line, yellow=warn, bold=index == 0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -63,10 +87,20 @@ def django_db_setup(
     or asks for ``db``; tests that start a worker or server on committed data use
     ``django_db_setup`` alone, and run by themselves they would otherwise reach the
     development database. So the one database is always built here.
+
+    A kept database (``--reuse-db``) is only reused while the migrations are those it
+    was built with (tests/databases.py). Under xdist each worker has its own database
+    (pytest-django appends ``_gw0``, ``_gw1``... to the name).
     """
     from django.test.utils import setup_databases, teardown_databases
 
+    from tests import databases
+
     keepdb = django_db_keepdb and not django_db_createdb
+    settings_dict = dict(connection.settings_dict)
+    test_name = settings_dict["TEST"]["NAME"]
+    if keepdb:
+        databases.drop_if_outdated(settings_dict, test_name)
     with django_db_blocker.unblock():
         db_cfg = setup_databases(
             verbosity=request.config.option.verbose,
@@ -75,6 +109,7 @@ def django_db_setup(
             keepdb=keepdb,
         )
     _add_session_alliances(django_db_blocker)
+    databases.mark_current(settings_dict, test_name)
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
@@ -82,10 +117,17 @@ def django_db_setup(
 
 
 def _add_session_alliances(django_db_blocker) -> None:
+    """Jena and Bad Frankenhausen, their schemas copied from the template schema (as
+    provisioning does): one migration run for both instead of one each. The template
+    stays, so that tests which provision an alliance need not migrate it first."""
+    from tenants.services.provisioning import ensure_template_schema
+
     with django_db_blocker.unblock():
-        for slug, data in SESSION_ALLIANCES.items():
-            if not Alliance.objects.filter(slug=slug).exists():
-                AllianceFactory(slug=slug, **data)
+        missing = [s for s in SESSION_ALLIANCES if not Alliance.objects.filter(slug=s).exists()]
+        if missing:
+            ensure_template_schema()
+        for slug in missing:
+            AllianceFactory(slug=slug, copy_template=True, **SESSION_ALLIANCES[slug])
         connection.set_schema_to_public()
 
 

@@ -214,6 +214,7 @@ def _problems_of_every_page(client, host: str, urlconf: str) -> tuple[list[str],
     return problems, checked
 
 
+@pytest.mark.slow
 def test_every_state_page_refers_only_to_its_own_ids_and_offers_no_dashed_choice(records):
     client = logged_in_client(records["state_coordinator"], "localhost")
     problems, checked = _problems_of_every_page(client, "localhost", "config.urls_public")
@@ -221,6 +222,7 @@ def test_every_state_page_refers_only_to_its_own_ids_and_offers_no_dashed_choice
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_every_alliance_page_refers_only_to_its_own_ids_and_offers_no_dashed_choice(
     jena_coordinator, records
 ):

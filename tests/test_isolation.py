@@ -99,6 +99,7 @@ def _samples(data) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_every_alliance_route_keeps_bs_data_from_outsiders(
     badfrankenhausen, private_data_of_b, outsiders
 ):
@@ -114,6 +115,7 @@ def test_every_alliance_route_keeps_bs_data_from_outsiders(
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsiders):
     routes = discover("config.urls_public", _samples(private_data_of_b))
     problems = audit(
@@ -156,6 +158,7 @@ def urlconf_with_unprotected_view(settings):
     del sys.modules[module.__name__]
 
 
+@pytest.mark.slow
 def test_the_audit_catches_a_view_that_forgets_the_permission_layer(
     badfrankenhausen, private_data_of_b, outsiders, urlconf_with_unprotected_view
 ):

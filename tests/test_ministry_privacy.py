@@ -52,6 +52,7 @@ def _personal_data_in(body: str, own_email: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("urlconf", "host"),
     [

@@ -192,6 +192,7 @@ def test_working_groups_through_the_api(jena, coordinator_token):
     assert board.get("/api/v1/working-groups/").status_code == 404
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("host", "path"),
     [

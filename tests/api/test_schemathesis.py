@@ -84,6 +84,7 @@ def _seed_state_records(token_on) -> None:
     report_create(actor=actor, title="Jahresbericht 2025", period_kind="year", year=2025)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("host", ["jena.localhost", "localhost"])
 def test_the_api_keeps_to_its_schema_under_generated_traffic(host, token_on, jena, wsgi_app):
     from django_tenants.utils import schema_context

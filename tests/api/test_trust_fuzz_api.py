@@ -57,6 +57,7 @@ def _fuzz(client) -> tuple[list[str], int]:
     return failures, len(operations)
 
 
+@pytest.mark.slow
 def test_no_alliance_api_list_answers_500_to_hostile_query_values(jena):
     with schema_context("jena"):
         PartnerFactory(name="Vorhandener Partner", public_listing_consent=True)
@@ -66,6 +67,7 @@ def test_no_alliance_api_list_answers_500_to_hostile_query_values(jena):
     assert failures == [], "\n".join(failures)
 
 
+@pytest.mark.slow
 def test_no_state_api_list_answers_500_to_hostile_query_values(jena):
     client = _client(person_with_role(Role.STATE_COORDINATOR), "localhost")
     failures, lists = _fuzz(client)

@@ -33,16 +33,9 @@ _TIMINGS: dict[str, float] = {}
 
 # ---------------------------------------------------------------- reporting
 
-
-def pytest_terminal_summary(terminalreporter):
-    terminalreporter.write_sep("-", "browser journeys")
-    reason = environment.skip_reason()
-    line = environment.status_line()
-    terminalreporter.write_line(line, yellow=reason is not None, bold=True)
-    if reason is None and _TIMINGS:
-        for name, seconds in _TIMINGS.items():
-            terminalreporter.write_line(f"  {name}: {seconds:.1f} s")
-        terminalreporter.write_line(f"  screenshots: {SCREENSHOTS}")
+# The timings travel with each journey's report (user_properties), so that the run's
+# end can list them also when an xdist worker ran the journeys (tests/conftest.py).
+TIMINGS_PROPERTY = "browser_timings"
 
 
 # ---------------------------------------------------------------- server and browser
@@ -230,6 +223,7 @@ def journey(request, browser_server, chromium, axe):
         current.close()
         seconds = time.monotonic() - started
         _TIMINGS[f"journey {name} ({current.pages_checked} pages)"] = seconds
+        request.node.user_properties.append((TIMINGS_PROPERTY, dict(_TIMINGS)))
         print(f"browser journey {name}: {current.pages_checked} pages checked in {seconds:.1f} s")
         if current.lesser:
             found = ", ".join(f"{key}: {count}" for key, count in sorted(current.lesser.items()))

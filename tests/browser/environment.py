@@ -69,3 +69,15 @@ def status_line() -> str:
         return f"browser journeys: SKIPPED — {reason}"
     path = chromium_path()
     return f"browser journeys: {chromium_version(path)} at {path}"
+
+
+def summary_lines(timings: dict[str, float]) -> list[tuple[str, bool]]:
+    """The lines for the run's end: the status (a warning when the journeys were
+    skipped), then how long each step took and where the screenshots are."""
+    reason = skip_reason()
+    lines = [(status_line(), reason is not None)]
+    if reason is None and timings:
+        lines += [(f"  {name}: {seconds:.1f} s", False) for name, seconds in timings.items()]
+        screenshots = Path(__file__).resolve().parent.parent.parent / ".data" / "screenshots"
+        lines.append((f"  screenshots: {screenshots}", False))
+    return lines

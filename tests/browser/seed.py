@@ -1,12 +1,23 @@
-"""What the browser journeys need beyond ``seed_demo``; run in the journeys' scratch
-database after it (``manage.py shell -c "from tests.browser.seed import main; main()"``).
+"""The journeys' database: what ``make demo`` does to one, plus what the journeys need
+beyond ``seed_demo``. Run in the journeys' scratch database in one process
+(``manage.py shell -c "from tests.browser.seed import prepare; prepare(port=...)"``).
 
-Idempotent and additive: whatever ``seed_demo`` already provides (it grows) is left as
-it is, only what is missing is created, through the same services the pages use.
+The 14 alliances the journeys never visit get the demo's smallest workspaces (as in
+tests/tenants/test_demo.py, whose full sizes are checked there); Jena and Bad
+Frankenhausen, whose pages the journeys walk, are seeded at full size. That halves the
+time the preparation takes.
+
+The additions are idempotent and additive: whatever ``seed_demo`` already provides (it
+grows) is left as it is, only what is missing is created, through the same services the
+pages use.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import time
+
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -18,6 +29,9 @@ from tenants.models import User
 STATE_COORDINATOR = "land@demo.example"
 # Journey 3 downloads a released report with this title unless the seed released one.
 REPORT_TITLE = "Jahresbericht (Browser-Test)"
+# The alliances whose pages the journeys visit: seeded at their full demo size.
+VISITED = ("jena", "badfrankenhausen")
+SMALLEST_WORKSPACE = 10  # partners; as tests/tenants/test_demo.py seeds the others
 
 
 def ensure_snapshots() -> None:
@@ -54,8 +68,36 @@ def ensure_released_report() -> Report:
     return report_services.report_release(actor=actor, report=report)
 
 
+def seed_demo(*, port: int) -> None:
+    """``manage.py seed_demo``, with the alliances nobody visits at their smallest."""
+    from demo.workspace_vocabulary import PROFILES
+
+    for slug, profile in list(PROFILES.items()):
+        if slug not in VISITED:
+            PROFILES[slug] = dataclasses.replace(profile, partners=SMALLEST_WORKSPACE)
+    call_command("seed_demo", port=port)
+
+
 def main() -> None:
     connection.set_schema_to_public()
     ensure_snapshots()
     report = ensure_released_report()
     print(f"browser seed: released report {report.pk} ({report.title})")
+
+
+def prepare(*, port: int) -> None:
+    """Every step in one process (each ``manage.py`` would start Django again)."""
+    steps = (
+        (
+            "migrate_schemas",
+            lambda: call_command("migrate_schemas", interactive=False, verbosity=0),
+        ),
+        ("ensure_template_schema", lambda: call_command("ensure_template_schema", verbosity=0)),
+        ("seed_demo", lambda: seed_demo(port=port)),
+        ("journeys' additions", main),
+    )
+    for name, step in steps:
+        started = time.monotonic()
+        step()
+        connection.set_schema_to_public()
+        print(f"browser prepare: {name} took {time.monotonic() - started:.1f} s", flush=True)

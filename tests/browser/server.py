@@ -3,8 +3,9 @@
 pytest-django's live_server is not used on purpose: it flushes the test database after
 each test, which would wipe the session's alliances and the public schema. Instead the
 journeys get a database of their own on the same PostgreSQL server (``bn_browser_<pid>``),
-prepared exactly as ``make demo`` prepares one (migrate every schema, the template
-schema, ``seed_demo``), and ``manage.py runserver`` in a subprocess with the local
+prepared as ``make demo`` prepares one (migrate every schema, the template schema,
+``seed_demo``, the alliances no journey visits at their smallest: tests/browser/seed.py),
+and ``manage.py runserver`` in a subprocess with the local
 settings. Celery tasks run eagerly inside that process (BUENDNISNETZ_CELERY_EAGER), and
 e-mails go through the outbox to files (Django's file backend), where a journey reads
 the e-mails actually sent and follows their links (``Server.mails``).
@@ -249,7 +250,7 @@ DIE_WITH_PARENT = (
 )
 
 
-def manage(*args: str, env: dict, log, timings: dict[str, float]) -> None:
+def manage(*args: str, env: dict, log, timings: dict[str, float], label: str = "") -> None:
     """Run ``manage.py`` with the server's environment; its output goes to the log."""
     started = time.monotonic()
     command = [sys.executable, "manage.py", *args]
@@ -260,7 +261,7 @@ def manage(*args: str, env: dict, log, timings: dict[str, float]) -> None:
     )
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed ({result.returncode})")
-    timings[f"prepare: {args[0]}"] = time.monotonic() - started
+    timings[f"prepare: {label or args[0]}"] = time.monotonic() - started
 
 
 def wait_until_ready(server: Server) -> None:
@@ -302,12 +303,11 @@ def stop_process(process: subprocess.Popen) -> None:
 
 
 def _prepare(*, env: dict, log, timings: dict[str, float], port: int) -> None:
-    """What ``make demo`` does to a database, and what the journeys need on top."""
-    manage("migrate_schemas", "--noinput", "-v", "0", env=env, log=log, timings=timings)
-    manage("ensure_template_schema", "-v", "0", env=env, log=log, timings=timings)
-    manage("seed_demo", "--port", str(port), env=env, log=log, timings=timings)
-    seed = "from tests.browser.seed import main; main()"
-    manage("shell", "-c", seed, env=env, log=log, timings=timings)
+    """What ``make demo`` does to a database, and what the journeys need on top (one
+    process; the log has the time of each step)."""
+    prepare = f"from tests.browser.seed import prepare; prepare(port={port})"
+    label = "migrate, template schema, seed"
+    manage("shell", "-c", prepare, env=env, log=log, timings=timings, label=label)
 
 
 def _drop_templates(conn: psycopg.Connection) -> None:
@@ -379,6 +379,18 @@ def prepare_database(
             conn.execute("SELECT pg_advisory_unlock(%s)", [TEMPLATE_LOCK])
 
 
+def forget_rate_limits(redis_url: str) -> int:
+    """Delete the rate-limit counters of earlier servers (``bn-rate:`` keys, the throttle
+    cache's prefix in config/settings/base.py): the journeys ask for a password reset,
+    which counts three per address and hour, so a fourth run within the hour would be
+    refused. The tests' own counters (``bn-rate-<uuid>:``) are left alone."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url, socket_timeout=5)
+    keys = list(client.scan_iter(match="bn-rate:*", count=1000))
+    return client.delete(*keys) if keys else 0
+
+
 @contextlib.contextmanager
 def running_server(*, database_url: str, redis_url: str, log_dir: Path):
     """Prepare the scratch database, start the server, yield it; always clean up."""
@@ -398,6 +410,7 @@ def running_server(*, database_url: str, redis_url: str, log_dir: Path):
         mail_dir=str(mail_dir),
     )
     drop_stale_databases(database_url)
+    forget_rate_limits(redis_url)
     started = time.monotonic()
     try:
         with open(server.log_path, "w") as log:

@@ -27,6 +27,7 @@ def test_pages_carry_a_content_security_policy_and_security_headers(jena, host):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+@pytest.mark.slow
 def test_production_settings_pass_djangos_deploy_check():
     env = {
         "PATH": os.environ.get("PATH", ""),

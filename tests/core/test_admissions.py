@@ -545,6 +545,7 @@ def _create_applications(count: int) -> None:
             DecisionFactory(application=ApplicationFactory(), meeting=meeting)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_application_list_and_exports_need_the_same_queries_for_5_and_200_rows(
     jena, coordinator, fmt

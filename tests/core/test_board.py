@@ -523,6 +523,7 @@ def _create_meetings(count: int) -> None:
             MeetingAttachment.objects.create(meeting=meeting, title="x", file="board/x.pdf")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_meeting_list_and_exports_need_the_same_queries_for_5_and_200_rows(jena, coordinator, fmt):
     assert_same_queries_for_few_and_many(
@@ -617,6 +618,7 @@ def test_another_alliances_meeting_ids_answer_404(jena, badfrankenhausen, coordi
         assert foreign.status == MeetingStatus.PLANNED
 
 
+@pytest.mark.slow
 def test_isolation_seeds_give_outsiders_nothing_on_the_board_and_application_routes(
     jena, badfrankenhausen, monkeypatch
 ):

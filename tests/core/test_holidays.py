@@ -170,6 +170,7 @@ def _offers(count: int):
             )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["", "?format=csv", "?format=xlsx", "?month=7&sort=-partner"])
 def test_holiday_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
     coordinator_client, suffix
@@ -182,6 +183,7 @@ def test_holiday_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/holidays/", "/holidays.ics", "/holidays/?age=8"])
 def test_public_calendar_and_feed_cost_the_same_queries_for_5_and_200_offers(jena, path):
     assert_same_queries_for_few_and_many(

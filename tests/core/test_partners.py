@@ -29,6 +29,7 @@ def _partners(count: int, start: int = 0):
             ContactPersonFactory(partner=partner)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["", "?format=csv", "?format=xlsx", "?sort=-contacts&q=Betrieb"])
 def test_partner_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
     coordinator_client, suffix

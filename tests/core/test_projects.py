@@ -843,6 +843,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(jena, records):
         assert response["Location"].startswith("/accounts/login/"), url
 
 
+@pytest.mark.slow
 def test_sentinel_seeds_build_records_the_audit_can_find(jena, badfrankenhausen, monkeypatch):
     """The seeds of this area give each <int:pk> route a record of the other alliance,
     which its coordinator sees and outsiders do not."""

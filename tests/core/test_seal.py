@@ -412,6 +412,7 @@ def _applications(count: int):
                 SealCheckFactory(application=application, criterion=criterion)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "suffix", ["", "?format=csv", "?format=xlsx", "?sort=-criteria&status=submitted"]
 )

@@ -68,6 +68,7 @@ def _fuzz(client, host: str, paths: list[str]) -> tuple[list[str], int]:
     return failures, lists_with_filters
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_no_alliance_page_answers_500_to_hostile_query_values(jena):
     with schema_context("jena"):
@@ -79,6 +80,7 @@ def test_no_alliance_page_answers_500_to_hostile_query_values(jena):
     assert failures == [], "\n".join(failures)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_no_state_page_answers_500_to_hostile_query_values(jena):
     client = logged_in_client(person_with_role(Role.STATE_COORDINATOR), "localhost")

@@ -162,6 +162,7 @@ def test_an_archive_of_too_many_parts_is_refused():
     )
 
 
+@pytest.mark.slow
 def test_an_ordinary_workbook_of_5000_rows_is_still_read():
     rows = [["Name", "Art", "Ort", "Beschreibung"]] + [
         [f"Betrieb {n}", "company", "Jena", "Familienfreundlich " * 5] for n in range(5000)

@@ -115,6 +115,7 @@ def _active_partners(alliance) -> list[Partner]:
         return list(Partner.objects.filter(status=PartnerStatus.ACTIVE))
 
 
+@pytest.mark.slow
 def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(seeded, media):
     """One test on purpose: the seed takes tens of seconds, so it runs once."""
     today = timezone.localdate()

@@ -163,6 +163,7 @@ def test_as_of_counts_only_what_existed_on_that_day(badfrankenhausen):
     assert now.projects_total == 4
 
 
+@pytest.mark.slow
 def test_as_of_equals_the_orm_on_two_years_of_demo_data(jena):
     seed_workspace(jena)
     today = timezone.localdate()

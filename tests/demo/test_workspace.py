@@ -3,6 +3,7 @@ programme, deterministic and left alone once it has partners."""
 
 from __future__ import annotations
 
+import pytest
 from django_tenants.utils import tenant_context
 
 from core.models import (
@@ -26,6 +27,7 @@ def _partner_rows(alliance) -> list[tuple]:
         )
 
 
+@pytest.mark.slow
 def test_small_alliance_gets_partners_board_and_history_with_audit(badfrankenhausen):
     counts = seed_workspace(badfrankenhausen)
 
@@ -47,6 +49,7 @@ def test_small_alliance_gets_partners_board_and_history_with_audit(badfrankenhau
         assert SealApplication.objects.filter(status="awarded").exists()
 
 
+@pytest.mark.slow
 def test_second_seed_of_a_filled_workspace_changes_nothing(badfrankenhausen):
     seed_workspace(badfrankenhausen)
     before = _partner_rows(badfrankenhausen)

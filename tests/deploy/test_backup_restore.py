@@ -22,6 +22,8 @@ from psycopg import sql
 
 from devtools.databases import database_url, server_url
 
+pytestmark = pytest.mark.slow
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = BASE_DIR / "deploy" / "bin"
 SCRIPTS = ("backup-database", "backup-alliance", "restore-database", "restore-alliance")

@@ -539,6 +539,7 @@ def scratch_database_url(django_db_setup, django_db_blocker):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.slow
 @pytest.mark.django_db  # so that the session builds the test database
 def test_release_step_migrates_an_empty_database_and_is_idempotent(scratch_database_url, tmp_path):
     from django.conf import settings
@@ -641,6 +642,7 @@ def test_session_signed_with_the_old_key_survives_a_rotation(settings):
     assert signing.loads(token) == {"alliance": "jena"}
 
 
+@pytest.mark.slow
 def test_login_throttle_sees_the_client_behind_nginx_not_nginx():
     code = (
         "import django; django.setup();"
@@ -657,6 +659,7 @@ def test_login_throttle_sees_the_client_behind_nginx_not_nginx():
     assert direct.stdout.splitlines() == ["172.18.0.5", "172.18.0.5"]
 
 
+@pytest.mark.slow
 def test_sentry_events_carry_the_release_and_environment_from_the_environment():
     code = (
         "import django; django.setup(); import sentry_sdk;"
@@ -676,6 +679,7 @@ def test_sentry_events_carry_the_release_and_environment_from_the_environment():
     assert result.stdout.split() == ["3f2a9c0", "production", "False"]
 
 
+@pytest.mark.slow
 def test_the_image_build_step_collects_static_files_without_database_or_redis(tmp_path):
     """What the Dockerfile's RUN does: production settings, unreachable services."""
     result = run_python(

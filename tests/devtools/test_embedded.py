@@ -20,6 +20,7 @@ def data_dir(tmp_path, monkeypatch):
     embedded.stop_postgres()
 
 
+@pytest.mark.slow
 def test_embedded_postgres_starts_creates_database_and_is_reused(data_dir):
     assert not embedded.postgres_running()
     url = embedded.postgres_url()

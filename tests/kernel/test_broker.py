@@ -31,6 +31,7 @@ def test_publish_of_an_unknown_name_is_a_programming_error():
         publish("regional.no_such_task", args=[1])
 
 
+@pytest.mark.slow
 def test_a_fresh_process_finds_a_task_whose_module_nobody_imported():
     """A web process imports no task module; publishing by name still finds the task."""
     import subprocess

@@ -24,6 +24,8 @@ import pytest
 from devtools import embedded
 from tests.ops.processes import BASE_DIR, wait_until
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def data_dir():

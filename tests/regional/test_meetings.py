@@ -243,6 +243,7 @@ def _meetings(count: int, start: int, *, past: bool):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "past"), [("/meetings/", False), ("/meetings/archive/", True)])
 def test_meeting_lists_cost_the_same_queries_for_5_and_200_meetings(state_client, jena, path, past):
     assert_same_queries_for_few_and_many(

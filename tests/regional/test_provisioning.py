@@ -30,6 +30,8 @@ from tenants.services import provisioning
 from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
 
+pytestmark = pytest.mark.slow
+
 SLUG_PREFIX = "neu"
 PASSWORD = "Familienfreundlich-2026!"
 

@@ -220,6 +220,7 @@ def test_the_previous_period_is_protected_as_well():
 # ---------------------------------------------------------------- the demo and random tables
 
 
+@pytest.mark.slow
 def test_the_demo_report_pins_down_no_small_number_and_is_suppressed_in_seconds():
     data = json.loads(DEMO_REPORT.read_text())
     started = time.perf_counter()
@@ -260,6 +261,7 @@ def _random_report(rng: random.Random) -> dict:
     return build(current, previous)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(30))
 def test_random_reports_pin_down_no_small_number(seed):
     data = _random_report(random.Random(seed))  # noqa: S311
@@ -267,6 +269,7 @@ def test_random_reports_pin_down_no_small_number(seed):
     assert pinned(data) == {}
 
 
+@pytest.mark.slow
 def test_a_higher_threshold_keeps_every_value_below_it_possible():
     data = _random_report(random.Random(99))  # noqa: S311
     assert audit_suppression(data, 5) == []
@@ -309,6 +312,7 @@ def _ready(request):
     return request.getfixturevalue("ready_report"), request.getfixturevalue("state_coordinator")
 
 
+@pytest.mark.slow
 def test_generating_stores_the_suppression_the_files_show(request):
     generated, _author = _ready(request)
     stored = generated.data["suppression"]
@@ -316,6 +320,7 @@ def test_generating_stores_the_suppression_the_files_show(request):
     assert audit_suppression(generated.data, generated.suppression_threshold) == []
 
 
+@pytest.mark.slow
 def test_release_is_refused_when_the_published_figures_give_a_small_number_away(request):
     generated, author = _ready(request)
     data = dict(generated.data)
@@ -337,6 +342,7 @@ def test_release_is_refused_when_the_published_figures_give_a_small_number_away(
     assert generated.status == ReportStatus.READY
 
 
+@pytest.mark.slow
 def test_release_is_refused_for_a_report_generated_before_the_check(request):
     generated, author = _ready(request)
     data = dict(generated.data)
@@ -348,12 +354,14 @@ def test_release_is_refused_for_a_report_generated_before_the_check(request):
     assert "generate it again" in str(refused.value) or "neu" in str(refused.value)
 
 
+@pytest.mark.slow
 def test_a_generated_report_is_released(request):
     generated, author = _ready(request)
     released = services.report_release(actor=author, report=generated)
     assert released.status == ReportStatus.RELEASED
 
 
+@pytest.mark.slow
 def test_the_demo_seed_releases_a_report_whose_small_numbers_hold(request):
     """The demo's own path (``demo.state.seed_report``) over demo alliances."""
     from demo import state as state_demo
@@ -391,6 +399,7 @@ def test_a_period_is_hidden_alike_as_this_period_and_as_the_previous_one():
     assert hidden(build(last, older), 0) == hidden(build(this, last), 1)
 
 
+@pytest.mark.slow
 def test_the_release_page_refuses_a_leaky_report_in_german(request):
     from tests.conftest import logged_in_client
 

@@ -45,6 +45,7 @@ def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, j
     assert [entry.changes["who"] for entry in shown] == ["nur-jena"]
 
 
+@pytest.mark.slow
 def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user):
     client = logged_in_client(support_user, "localhost")
     response = client.post(

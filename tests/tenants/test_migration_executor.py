@@ -61,6 +61,7 @@ def test_executor_is_found_by_its_codename():
     assert get_executor("pending") is PendingExecutor
 
 
+@pytest.mark.slow
 def test_behind_schema_is_migrated_and_current_ones_are_skipped(
     jena, badfrankenhausen, behind_alliance, migrated_schemas
 ):
@@ -78,6 +79,7 @@ def test_nothing_to_apply_runs_migrate_nowhere(jena, badfrankenhausen, migrated_
     assert migrated_schemas == []
 
 
+@pytest.mark.slow
 def test_schema_missing_one_migration_record_is_behind(jena, badfrankenhausen):
     create_alliance_schema_from_template("halb_migriert")
     with connection.cursor() as cursor:

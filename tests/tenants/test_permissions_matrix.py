@@ -253,6 +253,7 @@ def _requests(route: Route) -> list[tuple[str, str, str | None, bool]]:
     return [(m, route.path, _html_key(route), False) for m in ("get", "post")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("area", ["alliance", "state"])
 def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
     host = HOSTS[area]
@@ -343,6 +344,7 @@ def _guarded_api_routes() -> list[tuple[Route, str, object]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_guarded_field_answers_every_role_as_the_matrix_says(people, jena):
     from tenants.permissions import guarded_fields
 

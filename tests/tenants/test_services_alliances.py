@@ -20,6 +20,7 @@ def _tables_in(schema: str) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
+@pytest.mark.slow
 def test_alliance_create_makes_schema_domain_and_audit_entry(db):
     actor = UserFactory(email="land@example.org")
     alliance = alliance_create(
