@@ -5,8 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.dates import PlausibleDateFilter
 from core.models import Application, ApplicationStatus, PartnerKind, SizeClass
+from kernel.crud.dates import PlausibleDateFilter
 from kernel.crud.filters import SearchFilterSet
 
 

@@ -6,10 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
 from core.models import Application, Decision
 from core.models.admissions import quorum_rule_text
 from core.selectors.board import decision_meetings
+from kernel.crud.dates import DateInput
 
 
 class ApplicationForm(forms.ModelForm):

@@ -7,9 +7,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput, PlausibleDateField
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
+from kernel.crud.dates import DateInput, PlausibleDateField
 from kernel.meetings.forms import AgendaItemFormBase, AttachmentFormBase, MinutesForm, TimeInput
 from kernel.text import PlainTextForm
 

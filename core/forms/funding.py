@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from core.forms.partners import DateInput
 from core.models import FundingEntry, Partner
+from kernel.crud.dates import DateInput
 
 
 class FundingEntryForm(forms.ModelForm):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
 from core.models import GuideEntry, HolidayOffer, Partner
+from kernel.crud.dates import DateInput
 
 
 class TimeInput(forms.TimeInput):

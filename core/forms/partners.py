@@ -2,25 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ContactPerson, Measure, Partner
-from kernel.dates import EARLIEST, LATEST, validate_plausible_date
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker limited to the plausible range (the server checks it too)."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-        self.attrs.setdefault("min", EARLIEST.isoformat())
-        self.attrs.setdefault("max", LATEST.isoformat())
-
-
-class PlausibleDateField(forms.DateField):
-    """A form date that is not a model field (a service argument) in the plausible range."""
-
-    widget = DateInput
-    default_validators = [validate_plausible_date]
+from kernel.crud.dates import DateInput
 
 
 class PartnerForm(forms.ModelForm):

@@ -6,8 +6,8 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
+from kernel.crud.dates import DateInput
 
 
 class TimeInput(forms.TimeInput):

@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput, PlausibleDateField
 from core.models import Partner, PartnerStatus, SealApplication, SealCheck, SealCriterion
+from kernel.crud.dates import DateInput, PlausibleDateField
 from kernel.text import PlainTextForm
 
 # How long a seal is usually valid when it is awarded.

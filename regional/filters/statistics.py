@@ -8,7 +8,7 @@ import django_filters
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.dates import PlausibleDateFilter
+from kernel.crud.dates import PlausibleDateFilter
 from kernel.crud.filters import SearchFilterSet
 from regional.models import AllianceSnapshot
 from tenants.districts import District

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
+from kernel.crud.dates import DateInput
 from kernel.meetings.forms import (
     AgendaCorrectionForm,
     AgendaItemFormBase,

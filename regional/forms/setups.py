@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.partners import DateInput
+from kernel.crud.dates import DateInput
 from regional.models import AllianceSetup, SetupStage, SetupTask
 from regional.selectors.setups import mentor_choices
 from regional.services.provisioning import slug_problem
