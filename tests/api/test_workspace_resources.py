@@ -23,7 +23,7 @@ from tests.factories.board import AgendaItemFactory, BoardMeetingFactory
 from tests.factories.holidays import HolidayOfferFactory
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
 from tests.factories.seal import SealApplicationFactory, SealCheckFactory
-from tests.factories.work import EventFactory, FundingEntryFactory, ProjectFactory
+from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 
 JSON = "application/json"
 

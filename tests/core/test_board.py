@@ -4,7 +4,6 @@ minutes and attachments."""
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -39,6 +38,7 @@ from core.services.board import (
 from kernel.uploads import ATTACHMENT_MAX_BYTES
 from tenants.roles import Role
 from tests import isolation
+from tests.clock import AT_NOON, TODAY
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
     host_client,
@@ -54,12 +54,8 @@ from tests.factories.board import (
 )
 from tests.isolation_seeds_admissions import SEEDS
 
-# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
-# from TODAY and the dates the code computes from the clock agree even when the suite
-# runs across midnight (time-machine's marker; the clock still ticks from noon).
-NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-TODAY = NOW.date()
-pytestmark = pytest.mark.time_machine(NOW)
+# The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
+pytestmark = AT_NOON
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

@@ -24,7 +24,7 @@ from tests.conftest import (
     logged_in_client,
     person_with_role,
 )
-from tests.factories.work import (
+from tests.factories.projects import (
     EventFactory,
     PartnerFactory,
     ProjectFactory,
@@ -37,7 +37,8 @@ from tests.isolation import (
     outsiders_on,
     seed_sentinel_records,
 )
-from tests.isolation_seeds_work import SEEDS
+from tests.isolation_seeds_projects import SEEDS
+from tests.pages import assert_not_found, assert_readable, assert_sent_to_login
 
 # ---------------------------------------------------------------- fixtures and helpers
 
@@ -788,22 +789,17 @@ def _write_urls(r) -> list[str]:
 def test_board_members_and_partner_contacts_find_no_work_pages(jena, records, role):
     partner_id = records["partner"].pk if role == "partner_contact" else None
     client = logged_in_client(person_with_role(role, jena, partner_id=partner_id), language="en")
-    for url in _read_urls(records) + _write_urls(records):
-        assert client.get(url).status_code == 404, url
-        assert client.post(url, {}).status_code == 404, url
+    assert_not_found(client, _read_urls(records) + _write_urls(records), post_data={})
     assert count_in_jena(Project) == 1
 
 
 def test_state_coordinator_may_read_but_not_change(jena, records):
     client = logged_in_client(person_with_role("state_coordinator"), language="en")
-    for url in _read_urls(records):
-        assert client.get(url).status_code == 200, url
+    assert_readable(client, _read_urls(records))
     detail = client.get(f"/workspace/projects/{records['project'].pk}/").content.decode()
     assert "/edit/" not in detail
     assert "/workspace/projects/new/" not in client.get("/workspace/projects/").content.decode()
-    for url in _write_urls(records):
-        assert client.get(url).status_code == 404, url
-        assert client.post(url, project_data()).status_code == 404, url
+    assert_not_found(client, _write_urls(records), post_data=project_data())
     with schema_context("jena"):
         assert Project.objects.count() == 1
         assert Event.objects.count() == 1
@@ -813,8 +809,7 @@ def test_state_coordinator_may_read_but_not_change(jena, records):
 def test_coordinator_of_another_alliance_finds_nothing_here(jena, badfrankenhausen, records):
     stranger = person_with_role("local_coordinator", badfrankenhausen)
     client = logged_in_client(stranger, language="en")
-    for url in _read_urls(records) + _write_urls(records):
-        assert client.get(url).status_code == 404, url
+    assert_not_found(client, _read_urls(records) + _write_urls(records))
     assert client.post("/workspace/projects/new/", project_data()).status_code == 404
     assert count_in_jena(Project) == 1
 
@@ -837,10 +832,7 @@ def test_ids_of_another_alliance_are_not_found(client, badfrankenhausen):
 
 def test_anonymous_visitors_are_sent_to_the_login_page(jena, records):
     client = logged_in_client(None, language="en")
-    for url in _read_urls(records) + _write_urls(records):
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert response["Location"].startswith("/accounts/login/"), url
+    assert_sent_to_login(client, _read_urls(records) + _write_urls(records))
 
 
 def test_sentinel_seeds_build_records_the_audit_can_find(jena, badfrankenhausen, monkeypatch):

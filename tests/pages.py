@@ -1,0 +1,25 @@
+"""Checks of who reaches which pages, shared by the permission tests of every area."""
+
+from __future__ import annotations
+
+
+def assert_not_found(client, urls, post_data: dict | None = None) -> None:
+    """Every one of ``urls`` answers 404 to a GET and, given ``post_data``, to a POST."""
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+        if post_data is not None:
+            assert client.post(url, post_data).status_code == 404, url
+
+
+def assert_readable(client, urls) -> None:
+    """Every one of ``urls`` answers 200 to a GET."""
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def assert_sent_to_login(client, urls) -> None:
+    """Every one of ``urls`` redirects to the login page."""
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/accounts/login/"), url
