@@ -22,8 +22,8 @@ from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory
 from tests.factories.holidays import HolidayOfferFactory
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
-from tests.factories.seal import SealApplicationFactory, SealCheckFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
+from tests.factories.seal import SealApplicationFactory, SealCheckFactory
 
 JSON = "application/json"
 
