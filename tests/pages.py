@@ -23,3 +23,18 @@ def assert_sent_to_login(client, urls) -> None:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/accounts/login/"), url
+
+
+def assert_list_scales(client, path: str, seed, fmt: str = "", *, then: int = 200) -> None:
+    """The list at ``path`` (its export in ``fmt``, if given) costs as many queries after
+    ``seed(then)`` as after ``seed(5)``: a seed that fills the table up to ``n`` rows is
+    called with 200, one that adds ``n`` rows with ``then=195``."""
+    from tests.conftest import assert_same_queries_for_few_and_many
+
+    assert_same_queries_for_few_and_many(
+        client,
+        path,
+        few=lambda: seed(5),
+        many=lambda: seed(then),
+        params={"format": fmt} if fmt else {},
+    )
