@@ -8,13 +8,7 @@ import pytest
 from django.test import Client
 
 from kernel.audit.models import AuditEntry
-from regional.models import (
-    AllianceSetup,
-    AllianceSnapshot,
-    RegionalMeeting,
-    Report,
-    SetupTask,
-)
+from regional.models import AllianceSetup, AllianceSnapshot, RegionalMeeting, Report, SetupTask
 from regional.services.setups import DEFAULT_CHECKLIST
 from tenants.districts import District
 from tenants.roles import Role

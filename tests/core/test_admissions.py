@@ -32,11 +32,7 @@ from core.services.partners import partner_update
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.clock import AT_NOON, TODAY
-from tests.conftest import (
-    host_client,
-    logged_in_client,
-    person_with_role,
-)
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import BoardMeetingFactory, BoardMemberFactory
 from tests.pages import assert_list_scales

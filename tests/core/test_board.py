@@ -39,11 +39,7 @@ from kernel.uploads import ATTACHMENT_MAX_BYTES
 from tenants.roles import Role
 from tests import isolation
 from tests.clock import AT_NOON, TODAY
-from tests.conftest import (
-    host_client,
-    logged_in_client,
-    person_with_role,
-)
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import (
     AgendaItemFactory,
