@@ -518,17 +518,6 @@ def test_working_group_list_filters_by_active_and_member(client, partners):
     assert row[:4] == ["AG Ruht", "Care for relatives", "", "Stadtwerke Jena"]
 
 
-def test_working_group_delete_asks_first(client):
-    with schema_context("jena"):
-        group = WorkingGroupFactory()
-    assert client.get(f"/workspace/working-groups/{group.pk}/delete/").status_code == 200
-    assert count_in_jena(WorkingGroup) == 1
-    response = client.post(f"/workspace/working-groups/{group.pk}/delete/")
-    assert response.status_code == 302
-    assert response["Location"] == "/workspace/working-groups/"
-    assert count_in_jena(WorkingGroup) == 0
-
-
 # ---------------------------------------------------------------- events
 
 
@@ -555,17 +544,19 @@ def test_event_without_participant_count_is_allowed(client):
         assert Event.objects.get().participant_count is None
 
 
-def test_event_with_negative_participants_is_refused(client):
-    response = client.post("/workspace/events/new/", event_data(participant_count="-4"))
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        pytest.param({"participant_count": "-4"},
+                     "Ensure this value is greater than or equal to 0.",
+                     id="event_with_negative_participants"),
+        pytest.param({"date": ""}, "This field is required.", id="event_without_a_date"),
+    ],
+)  # fmt: skip
+def test_event_is_refused(client, overrides, message):
+    response = client.post("/workspace/events/new/", event_data(**overrides))
     assert response.status_code == 400
-    assert "Ensure this value is greater than or equal to 0." in response.content.decode()
-    assert count_in_jena(Event) == 0
-
-
-def test_event_without_a_date_is_refused(client):
-    response = client.post("/workspace/events/new/", event_data(date=""))
-    assert response.status_code == 400
-    assert "This field is required." in response.content.decode()
+    assert message in response.content.decode()
     assert count_in_jena(Event) == 0
 
 
@@ -587,15 +578,23 @@ def test_event_edit_and_detail(client):
         assert event.kind == "hiking_day"
 
 
-def test_event_delete_asks_first(client):
+@pytest.mark.parametrize(
+    ("factory", "model", "base"),
+    [
+        pytest.param(WorkingGroupFactory, WorkingGroup, "/workspace/working-groups/",
+                     id="working_group"),
+        pytest.param(EventFactory, Event, "/workspace/events/", id="event"),
+    ],
+)  # fmt: skip
+def test_delete_asks_first(client, factory, model, base):
     with schema_context("jena"):
-        event = EventFactory()
-    assert client.get(f"/workspace/events/{event.pk}/delete/").status_code == 200
-    assert count_in_jena(Event) == 1
-    response = client.post(f"/workspace/events/{event.pk}/delete/")
+        record = factory()
+    assert client.get(f"{base}{record.pk}/delete/").status_code == 200
+    assert count_in_jena(model) == 1
+    response = client.post(f"{base}{record.pk}/delete/")
     assert response.status_code == 302
-    assert response["Location"] == "/workspace/events/"
-    assert count_in_jena(Event) == 0
+    assert response["Location"] == base
+    assert count_in_jena(model) == 0
 
 
 @pytest.fixture
