@@ -26,6 +26,7 @@ from tests.factories.holidays import HolidayOfferFactory
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import SealApplicationFactory, SealCheckFactory
+from tests.pages import assert_list_scales
 
 
 @pytest.fixture
@@ -48,10 +49,12 @@ def _assert_error_shape(response, *fields):
     assert set(fields) <= set(body["errors"]), body
 
 
-def _adder(factory, start, count, **kwargs):
-    def create():
+def _creating(factory, **kwargs):
+    """A seed that creates ``count`` records of ``factory`` in Jena's schema."""
+
+    def create(count):
         with schema_context("jena"):
-            for _ in range(start, start + count):
+            for _ in range(count):
                 factory(**kwargs)
 
     return create
@@ -90,12 +93,7 @@ def test_contacts_list_filter_by_partner_and_constant_queries(jena, coordinator)
     with schema_context("jena"):
         partner = PartnerFactory(name="Stadtwerke Jena")
         ContactPersonFactory(partner=partner, last_name="Zeiss")
-    assert_same_queries_for_few_and_many(
-        coordinator,
-        "/api/v1/contacts/",
-        _adder(ContactPersonFactory, 0, 5),
-        _adder(ContactPersonFactory, 5, 195),
-    )
+    assert_list_scales(coordinator, "/api/v1/contacts/", _creating(ContactPersonFactory), then=195)
     assert coordinator.get("/api/v1/contacts/").json()["count"] == 201
     own = coordinator.get("/api/v1/contacts/", {"partner": partner.pk}).json()
     assert own["count"] == 1
@@ -213,11 +211,8 @@ def test_state_coordinator_reads_projects_but_board_does_not(jena):
 def test_events_list_and_constant_queries(jena, coordinator):
     with schema_context("jena"):
         project = ProjectFactory()
-    assert_same_queries_for_few_and_many(
-        coordinator,
-        "/api/v1/events/",
-        _adder(EventFactory, 0, 5, project=project),
-        _adder(EventFactory, 5, 195, project=project),
+    assert_list_scales(
+        coordinator, "/api/v1/events/", _creating(EventFactory, project=project), then=195
     )
     body = coordinator.get("/api/v1/events/", {"project": project.pk, "year": 2025}).json()
     assert body["count"] == 200
@@ -252,11 +247,11 @@ def test_event_create_and_update_through_the_service(jena, coordinator):
 def test_funding_entries_list_and_constant_queries(jena, coordinator):
     with schema_context("jena"):
         partner = PartnerFactory()
-    assert_same_queries_for_few_and_many(
+    assert_list_scales(
         coordinator,
         "/api/v1/funding-entries/",
-        _adder(FundingEntryFactory, 0, 5, partner=partner),
-        _adder(FundingEntryFactory, 5, 195, partner=partner),
+        _creating(FundingEntryFactory, partner=partner),
+        then=195,
     )
     body = coordinator.get("/api/v1/funding-entries/", {"partner": partner.pk}).json()
     assert body["count"] == 200
@@ -297,11 +292,11 @@ def test_holiday_offers_list_includes_unpublished_and_constant_queries(jena, coo
     with schema_context("jena"):
         partner = PartnerFactory()
         HolidayOfferFactory(title="Noch geheim", is_published=False)
-    assert_same_queries_for_few_and_many(
+    assert_list_scales(
         coordinator,
         "/api/v1/holiday-offers/",
-        _adder(HolidayOfferFactory, 0, 5, partner=partner),
-        _adder(HolidayOfferFactory, 5, 195, partner=partner),
+        _creating(HolidayOfferFactory, partner=partner),
+        then=195,
     )
     hidden = coordinator.get("/api/v1/holiday-offers/", {"is_published": "false"}).json()
     assert [offer["title"] for offer in hidden["results"]] == ["Noch geheim"]
@@ -365,7 +360,7 @@ def test_applications_list_filters_and_constant_queries(jena, coordinator):
                 DecisionFactory()
 
     assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/applications/", few, _adder(ApplicationFactory, 5, 195)
+        coordinator, "/api/v1/applications/", few, lambda: _creating(ApplicationFactory)(195)
     )
     decided = coordinator.get("/api/v1/applications/", {"ordering": "-organisation_name"})
     assert decided.json()["count"] == 200
@@ -431,7 +426,7 @@ def test_board_meetings_read_only_for_the_board_and_constant_queries(jena, coord
                 AgendaItemFactory(meeting=BoardMeetingFactory())
 
     assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/board-meetings/", few, _adder(BoardMeetingFactory, 5, 195)
+        coordinator, "/api/v1/board-meetings/", few, lambda: _creating(BoardMeetingFactory)(195)
     )
     board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
     body = board.get("/api/v1/board-meetings/", {"status": "planned"}).json()
@@ -454,7 +449,7 @@ def test_seals_read_only_with_checklist_counts_and_constant_queries(jena, coordi
                 SealCheckFactory(application=SealApplicationFactory(partner=partner))
 
     assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/seals/", few, _adder(SealApplicationFactory, 5, 195)
+        coordinator, "/api/v1/seals/", few, lambda: _creating(SealApplicationFactory)(195)
     )
     state = _api("jena.localhost", _token(person_with_role(Role.STATE_COORDINATOR).email))
     own = state.get("/api/v1/seals/", {"partner": partner.pk}).json()
