@@ -38,3 +38,11 @@ def assert_list_scales(client, path: str, seed, fmt: str = "", *, then: int = 20
         many=lambda: seed(then),
         params={"format": fmt} if fmt else {},
     )
+
+
+def record_pages(base: str, pk) -> tuple[list[str], list[str]]:
+    """The pages ``kernel.crud.urls.object_urls`` gives the record ``pk`` under ``base``:
+    those one reads (list, detail) and those one writes with (new, edit, delete)."""
+    read = [base, f"{base}{pk}/"]
+    write = [f"{base}new/", f"{base}{pk}/edit/", f"{base}{pk}/delete/"]
+    return read, write

@@ -20,7 +20,13 @@ from core.services import funding as services
 from kernel.audit.models import AuditEntry
 from tests.conftest import csv_rows, logged_in_client, person_with_role
 from tests.factories.projects import FundingEntryFactory, PartnerFactory
-from tests.pages import assert_list_scales, assert_not_found, assert_readable, assert_sent_to_login
+from tests.pages import (
+    assert_list_scales,
+    assert_not_found,
+    assert_readable,
+    assert_sent_to_login,
+    record_pages,
+)
 
 
 @pytest.fixture
@@ -332,21 +338,13 @@ def entry(jena, partner):
 
 
 def _read_urls(entry) -> list[str]:
-    return [
-        "/workspace/funding/",
-        "/workspace/funding/?format=csv",
-        "/workspace/funding/?format=xlsx",
-        "/workspace/funding/totals/",
-        f"/workspace/funding/{entry.pk}/",
-    ]
+    read, _write = record_pages("/workspace/funding/", entry.pk)
+    extra = ["?format=csv", "?format=xlsx", "totals/"]
+    return read + [f"/workspace/funding/{suffix}" for suffix in extra]
 
 
 def _write_urls(entry) -> list[str]:
-    return [
-        "/workspace/funding/new/",
-        f"/workspace/funding/{entry.pk}/edit/",
-        f"/workspace/funding/{entry.pk}/delete/",
-    ]
+    return record_pages("/workspace/funding/", entry.pk)[1]
 
 
 @pytest.mark.parametrize("role", ["board_member", "partner_contact"])

@@ -27,7 +27,13 @@ from tests.factories.projects import (
 )
 from tests.isolation import SENTINEL_SEEDS, audit, discover, outsiders_on, seed_sentinel_records
 from tests.isolation_seeds_projects import SEEDS
-from tests.pages import assert_list_scales, assert_not_found, assert_readable, assert_sent_to_login
+from tests.pages import (
+    assert_list_scales,
+    assert_not_found,
+    assert_readable,
+    assert_sent_to_login,
+    record_pages,
+)
 
 # ---------------------------------------------------------------- fixtures and helpers
 
@@ -737,31 +743,19 @@ def records(jena):
     return {"partner": partner, "project": project, "group": group, "event": event}
 
 
+def _pages(r) -> list[tuple[list[str], list[str]]]:
+    areas = {"project": "/workspace/projects/", "group": "/workspace/working-groups/",
+             "event": "/workspace/events/"}  # fmt: skip
+    return [record_pages(base, r[key].pk) for key, base in areas.items()]
+
+
 def _read_urls(r) -> list[str]:
-    return [
-        "/workspace/projects/",
-        "/workspace/projects/?format=csv",
-        f"/workspace/projects/{r['project'].pk}/",
-        "/workspace/working-groups/",
-        f"/workspace/working-groups/{r['group'].pk}/",
-        "/workspace/events/",
-        "/workspace/events/?format=xlsx",
-        f"/workspace/events/{r['event'].pk}/",
-    ]
+    exports = ["/workspace/projects/?format=csv", "/workspace/events/?format=xlsx"]
+    return [url for read, _write in _pages(r) for url in read] + exports
 
 
 def _write_urls(r) -> list[str]:
-    return [
-        "/workspace/projects/new/",
-        f"/workspace/projects/{r['project'].pk}/edit/",
-        f"/workspace/projects/{r['project'].pk}/delete/",
-        "/workspace/working-groups/new/",
-        f"/workspace/working-groups/{r['group'].pk}/edit/",
-        f"/workspace/working-groups/{r['group'].pk}/delete/",
-        "/workspace/events/new/",
-        f"/workspace/events/{r['event'].pk}/edit/",
-        f"/workspace/events/{r['event'].pk}/delete/",
-    ]
+    return [url for _read, write in _pages(r) for url in write]
 
 
 @pytest.mark.parametrize("role", ["board_member", "partner_contact"])
