@@ -99,19 +99,24 @@ def _samples(data) -> dict[str, str]:
     }
 
 
-@pytest.mark.slow
-def test_every_alliance_route_keeps_bs_data_from_outsiders(
-    badfrankenhausen, private_data_of_b, outsiders
-):
-    routes = discover("config.urls_tenant", _samples(private_data_of_b))
-    assert len(routes) > 20  # the walk found the workspace, accounts and admin routes
-    problems = audit(
+def _audit_of_b(routes, badfrankenhausen, outsiders) -> list[str]:
+    """What the audit finds on Bad Frankenhausen's host for ``routes``."""
+    return audit(
         routes,
         host="badfrankenhausen.localhost",
         tenant=badfrankenhausen,
         outsiders=outsiders,
         sentinels=SENTINELS,
     )
+
+
+@pytest.mark.slow
+def test_every_alliance_route_keeps_bs_data_from_outsiders(
+    badfrankenhausen, private_data_of_b, outsiders
+):
+    routes = discover("config.urls_tenant", _samples(private_data_of_b))
+    assert len(routes) > 20  # the walk found the workspace, accounts and admin routes
+    problems = _audit_of_b(routes, badfrankenhausen, outsiders)
     assert problems == [], "\n".join(problems)
 
 
@@ -163,13 +168,7 @@ def test_the_audit_catches_a_view_that_forgets_the_permission_layer(
     badfrankenhausen, private_data_of_b, outsiders, urlconf_with_unprotected_view
 ):
     routes = discover(urlconf_with_unprotected_view, _samples(private_data_of_b))
-    problems = audit(
-        routes,
-        host="badfrankenhausen.localhost",
-        tenant=badfrankenhausen,
-        outsiders=outsiders,
-        sentinels=SENTINELS,
-    )
+    problems = _audit_of_b(routes, badfrankenhausen, outsiders)
     assert any("workspace/new-list/" in p and "not guarded" in p for p in problems)
     leaks = [p for p in problems if p.startswith("/workspace/new-list/ leaks")]
     assert {p.split(" to ")[1].split(" on ")[0] for p in leaks} == {

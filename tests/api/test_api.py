@@ -5,31 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
 from django_tenants.utils import schema_context
 
 from core.models import Partner
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
+from tests.api.calls import api_client as _api
+from tests.api.calls import api_token as _token
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
-
-
-def _api(host: str, token: str | None = None) -> Client:
-    headers = {"HTTP_HOST": host}
-    if token:
-        headers["HTTP_AUTHORIZATION"] = f"Token {token}"
-    return Client(**headers)
-
-
-def _token(email: str, password: str = "demo-passwort", host: str = "jena.localhost") -> str:
-    response = _api(host).post(
-        "/api/v1/auth/token/",
-        {"email": email, "password": password},
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return response.json()["token"]
 
 
 @pytest.fixture

@@ -8,16 +8,11 @@ import pytest
 from django.test import Client
 
 from kernel.audit.models import AuditEntry
-from regional.models import (
-    AllianceSetup,
-    AllianceSnapshot,
-    RegionalMeeting,
-    Report,
-    SetupTask,
-)
+from regional.models import AllianceSetup, AllianceSnapshot, RegionalMeeting, Report, SetupTask
 from regional.services.setups import DEFAULT_CHECKLIST
 from tenants.districts import District
 from tenants.roles import Role
+from tests.api.calls import api_client, api_token, create_then_change
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
 from tests.factories.regional import (
     InvitationFactory,
@@ -29,20 +24,11 @@ STATE = "localhost"
 
 
 def _api(host: str = STATE, token: str | None = None) -> Client:
-    headers = {"HTTP_HOST": host}
-    if token:
-        headers["HTTP_AUTHORIZATION"] = f"Token {token}"
-    return Client(**headers)
+    return api_client(host, token)
 
 
 def _token(email: str, host: str = STATE) -> str:
-    response = _api(host).post(
-        "/api/v1/auth/token/",
-        {"email": email, "password": "demo-passwort"},
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return response.json()["token"]
+    return api_token(email, host=host)
 
 
 @pytest.fixture
@@ -172,20 +158,14 @@ def test_meeting_create_and_update_go_through_the_service(jena, state_coordinato
         "start_time": "10:00", "end_time": "14:00", "place": "Staatskanzlei Erfurt",
         "host_alliance": jena.pk,
     }  # fmt: skip
-    created = state_coordinator.post(
-        "/api/v1/regional-meetings/", payload, content_type="application/json"
+    created, changed = create_then_change(
+        state_coordinator, "/api/v1/regional-meetings/", payload, {"place": "Landtag Erfurt"}
     )
-    assert created.status_code == 201, created.content
     body = created.json()
     assert body["host_alliance_name"] == jena.name
     assert body["replies"]["invited"] == 0
-    meeting = RegionalMeeting.objects.get(pk=body["id"])
+    assert RegionalMeeting.objects.filter(pk=body["id"]).exists()
     assert AuditEntry.objects.filter(action="regional.regionalmeeting.created").count() == 1
-    changed = state_coordinator.patch(
-        f"/api/v1/regional-meetings/{meeting.pk}/", {"place": "Landtag Erfurt"},
-        content_type="application/json",
-    )  # fmt: skip
-    assert changed.status_code == 200, changed.content
     assert changed.json()["place"] == "Landtag Erfurt"
     assert AuditEntry.objects.filter(action="regional.regionalmeeting.updated").count() == 1
 
@@ -263,20 +243,16 @@ def test_setups_for_the_state_coordinator_only(
 
 
 def test_setup_create_update_and_move_go_through_the_services(jena, state_coordinator):
-    created = state_coordinator.post(
-        "/api/v1/setups/", {"place": "Arnstadt", "district": District.values[0],
-                            "stage": "active"}, content_type="application/json",
-    )  # fmt: skip
-    assert created.status_code == 201, created.content
+    created, _ = create_then_change(
+        state_coordinator,
+        "/api/v1/setups/",
+        {"place": "Arnstadt", "district": District.values[0], "stage": "active"},
+        {"alliance_name": "Bündnis Arnstadt"},
+    )
     body = created.json()
     assert body["stage"] == "interest"  # the stage changes only through move
     assert len(body["tasks"]) == len(DEFAULT_CHECKLIST)
     assert AuditEntry.objects.filter(action="regional.alliancesetup.created").count() == 1
-    changed = state_coordinator.patch(
-        f"/api/v1/setups/{body['id']}/", {"alliance_name": "Bündnis Arnstadt"},
-        content_type="application/json",
-    )  # fmt: skip
-    assert changed.status_code == 200, changed.content
     assert AuditEntry.objects.filter(action="regional.alliancesetup.updated").count() == 1
     moved = state_coordinator.post(
         f"/api/v1/setups/{body['id']}/move/", {"stage": "consultation"},
@@ -365,19 +341,14 @@ def test_reports_the_ministry_sees_released_ones_only(
 
 
 def test_report_create_and_update_go_through_the_services(state_coordinator):
-    created = state_coordinator.post(
-        "/api/v1/reports/", {"title": "Jahresbericht 2025", "period_kind": "year", "year": 2025},
-        content_type="application/json",
-    )  # fmt: skip
-    assert created.status_code == 201, created.content
-    body = created.json()
-    assert body["status"] == "draft"
+    created, changed = create_then_change(
+        state_coordinator,
+        "/api/v1/reports/",
+        {"title": "Jahresbericht 2025", "period_kind": "year", "year": 2025},
+        {"summary": "Ein gutes Jahr.", "year": 2030},
+    )
+    assert created.json()["status"] == "draft"
     assert AuditEntry.objects.filter(action="regional.report.created").count() == 1
-    changed = state_coordinator.patch(
-        f"/api/v1/reports/{body['id']}/", {"summary": "Ein gutes Jahr.", "year": 2030},
-        content_type="application/json",
-    )  # fmt: skip
-    assert changed.status_code == 200, changed.content
     assert changed.json()["summary"] == "Ein gutes Jahr."
     assert changed.json()["year"] == 2025  # the period is fixed
     assert AuditEntry.objects.filter(action="regional.report.updated").count() == 1

@@ -183,7 +183,7 @@ def _undeclared_nulls(client) -> list[str]:
 
 def test_every_null_an_alliance_list_sends_is_declared_nullable(jena):
     from tests.factories.board import BoardMeetingFactory
-    from tests.factories.work import EventFactory, FundingEntryFactory
+    from tests.factories.projects import EventFactory, FundingEntryFactory
 
     with schema_context("jena"):
         EventFactory(project=None)

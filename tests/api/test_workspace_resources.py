@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django_tenants.utils import schema_context
 
 from core.models import (
@@ -17,30 +16,17 @@ from core.models import (
 )
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
+from tests.api.calls import JSON, create_then_change
+from tests.api.calls import api_client as _api
+from tests.api.calls import api_token as _token
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory
 from tests.factories.holidays import HolidayOfferFactory
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
+from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import SealApplicationFactory, SealCheckFactory
-from tests.factories.work import EventFactory, FundingEntryFactory, ProjectFactory
-
-JSON = "application/json"
-
-
-def _api(host: str, token: str | None = None) -> Client:
-    headers = {"HTTP_HOST": host}
-    if token:
-        headers["HTTP_AUTHORIZATION"] = f"Token {token}"
-    return Client(**headers)
-
-
-def _token(email: str, host: str = "jena.localhost") -> str:
-    response = _api(host).post(
-        "/api/v1/auth/token/", {"email": email, "password": "demo-passwort"}, content_type=JSON
-    )
-    assert response.status_code == 200, response.content
-    return response.json()["token"]
+from tests.pages import assert_list_scales
 
 
 @pytest.fixture
@@ -63,10 +49,12 @@ def _assert_error_shape(response, *fields):
     assert set(fields) <= set(body["errors"]), body
 
 
-def _adder(factory, start, count, **kwargs):
-    def create():
+def _creating(factory, **kwargs):
+    """A seed that creates ``count`` records of ``factory`` in Jena's schema."""
+
+    def create(count):
         with schema_context("jena"):
-            for _ in range(start, start + count):
+            for _ in range(count):
                 factory(**kwargs)
 
     return create
@@ -105,12 +93,7 @@ def test_contacts_list_filter_by_partner_and_constant_queries(jena, coordinator)
     with schema_context("jena"):
         partner = PartnerFactory(name="Stadtwerke Jena")
         ContactPersonFactory(partner=partner, last_name="Zeiss")
-    assert_same_queries_for_few_and_many(
-        coordinator,
-        "/api/v1/contacts/",
-        _adder(ContactPersonFactory, 0, 5),
-        _adder(ContactPersonFactory, 5, 195),
-    )
+    assert_list_scales(coordinator, "/api/v1/contacts/", _creating(ContactPersonFactory), then=195)
     assert coordinator.get("/api/v1/contacts/").json()["count"] == 201
     own = coordinator.get("/api/v1/contacts/", {"partner": partner.pk}).json()
     assert own["count"] == 1
@@ -134,17 +117,13 @@ def test_board_reads_contacts_but_cannot_change_them(jena):
 def test_contact_create_update_delete_through_the_services(jena, coordinator):
     with schema_context("jena"):
         partner = PartnerFactory()
-    created = coordinator.post(
+    created, changed = create_then_change(
+        coordinator,
         "/api/v1/contacts/",
         {"partner": partner.pk, "first_name": "Erika", "last_name": "Muster"},
-        content_type=JSON,
+        {"position": "Personal"},
     )
-    assert created.status_code == 201, created.content
     pk = created.json()["id"]
-    changed = coordinator.patch(
-        f"/api/v1/contacts/{pk}/", {"position": "Personal"}, content_type=JSON
-    )
-    assert changed.status_code == 200, changed.content
     assert changed.json()["position"] == "Personal"
     _assert_error_shape(
         coordinator.post(
@@ -189,19 +168,15 @@ def test_projects_list_filters_and_constant_queries(jena, coordinator):
 def test_project_create_and_update_through_the_service(jena, coordinator):
     with schema_context("jena"):
         partner = PartnerFactory()
-    created = coordinator.post(
+    created, _ = create_then_change(
+        coordinator,
         "/api/v1/projects/",
         {"title": "Kita-Pool", "topic": "childcare", "partners": [partner.pk],
          "target_groups": ["families"]},
-        content_type=JSON,
+        {"status": "finished"},
     )  # fmt: skip
-    assert created.status_code == 201, created.content
     pk = created.json()["id"]
     assert created.json()["partners"] == [partner.pk]
-    changed = coordinator.patch(
-        f"/api/v1/projects/{pk}/", {"status": "finished"}, content_type=JSON
-    )
-    assert changed.status_code == 200, changed.content
     _assert_error_shape(
         coordinator.post(
             "/api/v1/projects/",
@@ -236,11 +211,8 @@ def test_state_coordinator_reads_projects_but_board_does_not(jena):
 def test_events_list_and_constant_queries(jena, coordinator):
     with schema_context("jena"):
         project = ProjectFactory()
-    assert_same_queries_for_few_and_many(
-        coordinator,
-        "/api/v1/events/",
-        _adder(EventFactory, 0, 5, project=project),
-        _adder(EventFactory, 5, 195, project=project),
+    assert_list_scales(
+        coordinator, "/api/v1/events/", _creating(EventFactory, project=project), then=195
     )
     body = coordinator.get("/api/v1/events/", {"project": project.pk, "year": 2025}).json()
     assert body["count"] == 200
@@ -248,17 +220,13 @@ def test_events_list_and_constant_queries(jena, coordinator):
 
 
 def test_event_create_and_update_through_the_service(jena, coordinator):
-    created = coordinator.post(
+    created, _ = create_then_change(
+        coordinator,
         "/api/v1/events/",
         {"title": "Wandertag", "kind": "hiking_day", "date": "2026-05-01"},
-        content_type=JSON,
+        {"participant_count": 120},
     )
-    assert created.status_code == 201, created.content
     pk = created.json()["id"]
-    changed = coordinator.patch(
-        f"/api/v1/events/{pk}/", {"participant_count": 120}, content_type=JSON
-    )
-    assert changed.status_code == 200, changed.content
     _assert_error_shape(
         coordinator.post(
             "/api/v1/events/", {"title": "X", "kind": "party", "date": "gestern"},
@@ -279,11 +247,11 @@ def test_event_create_and_update_through_the_service(jena, coordinator):
 def test_funding_entries_list_and_constant_queries(jena, coordinator):
     with schema_context("jena"):
         partner = PartnerFactory()
-    assert_same_queries_for_few_and_many(
+    assert_list_scales(
         coordinator,
         "/api/v1/funding-entries/",
-        _adder(FundingEntryFactory, 0, 5, partner=partner),
-        _adder(FundingEntryFactory, 5, 195, partner=partner),
+        _creating(FundingEntryFactory, partner=partner),
+        then=195,
     )
     body = coordinator.get("/api/v1/funding-entries/", {"partner": partner.pk}).json()
     assert body["count"] == 200
@@ -291,17 +259,12 @@ def test_funding_entries_list_and_constant_queries(jena, coordinator):
 
 
 def test_funding_entry_create_update_and_the_service_rules(jena, coordinator):
-    created = coordinator.post(
+    create_then_change(
+        coordinator,
         "/api/v1/funding-entries/",
         {"kind": "donation", "amount": "150.00", "received_on": "2026-03-01", "donor": "Anonym"},
-        content_type=JSON,
+        {"purpose": "Familientag"},
     )
-    assert created.status_code == 201, created.content
-    pk = created.json()["id"]
-    changed = coordinator.patch(
-        f"/api/v1/funding-entries/{pk}/", {"purpose": "Familientag"}, content_type=JSON
-    )
-    assert changed.status_code == 200, changed.content
     # The model refuses amounts of zero or less; the service reports it as a 400.
     zero = coordinator.post(
         "/api/v1/funding-entries/",
@@ -329,11 +292,11 @@ def test_holiday_offers_list_includes_unpublished_and_constant_queries(jena, coo
     with schema_context("jena"):
         partner = PartnerFactory()
         HolidayOfferFactory(title="Noch geheim", is_published=False)
-    assert_same_queries_for_few_and_many(
+    assert_list_scales(
         coordinator,
         "/api/v1/holiday-offers/",
-        _adder(HolidayOfferFactory, 0, 5, partner=partner),
-        _adder(HolidayOfferFactory, 5, 195, partner=partner),
+        _creating(HolidayOfferFactory, partner=partner),
+        then=195,
     )
     hidden = coordinator.get("/api/v1/holiday-offers/", {"is_published": "false"}).json()
     assert [offer["title"] for offer in hidden["results"]] == ["Noch geheim"]
@@ -343,19 +306,14 @@ def test_holiday_offers_list_includes_unpublished_and_constant_queries(jena, coo
 
 
 def test_holiday_offer_crud_through_the_services(jena, coordinator):
-    created = coordinator.post(
+    created, published = create_then_change(
+        coordinator,
         "/api/v1/holiday-offers/",
         {"title": "Zirkuswoche", "organiser": "Zirkus Jena", "start_date": "2026-07-06",
          "end_date": "2026-07-10", "is_published": False},
-        content_type=JSON,
+        {"is_published": True, "place": "Zelt"},
     )  # fmt: skip
-    assert created.status_code == 201, created.content
     pk = created.json()["id"]
-    published = coordinator.patch(
-        f"/api/v1/holiday-offers/{pk}/", {"is_published": True, "place": "Zelt"},
-        content_type=JSON,
-    )  # fmt: skip
-    assert published.status_code == 200, published.content
     assert published.json()["is_published"] is True
     assert published.json()["place"] == "Zelt"
     _assert_error_shape(
@@ -402,7 +360,7 @@ def test_applications_list_filters_and_constant_queries(jena, coordinator):
                 DecisionFactory()
 
     assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/applications/", few, _adder(ApplicationFactory, 5, 195)
+        coordinator, "/api/v1/applications/", few, lambda: _creating(ApplicationFactory)(195)
     )
     decided = coordinator.get("/api/v1/applications/", {"ordering": "-organisation_name"})
     assert decided.json()["count"] == 200
@@ -422,20 +380,18 @@ def test_board_reads_applications_but_only_the_coordinator_records_them(jena):
 
 
 def test_application_create_update_through_the_service(jena, coordinator):
-    created = coordinator.post(
+    created, _ = create_then_change(
+        coordinator,
         "/api/v1/applications/",
         {"organisation_name": "Kita Sonnenschein", "kind": "company",
          "contact_name": "Erika Muster", "contact_email": "erika@example.org",
          "statement": "Betriebskita", "received_on": "2026-02-01", "status": "admitted"},
-        content_type=JSON,
+        {"city": "Jena"},
     )  # fmt: skip
-    assert created.status_code == 201, created.content
     body = created.json()
     assert body["status"] == "pending"
     assert body["decision_count"] == 0
     pk = body["id"]
-    changed = coordinator.patch(f"/api/v1/applications/{pk}/", {"city": "Jena"}, content_type=JSON)
-    assert changed.status_code == 200, changed.content
     _assert_error_shape(
         coordinator.post(
             "/api/v1/applications/", {"kind": "ufo", "contact_email": "nein"}, content_type=JSON
@@ -470,7 +426,7 @@ def test_board_meetings_read_only_for_the_board_and_constant_queries(jena, coord
                 AgendaItemFactory(meeting=BoardMeetingFactory())
 
     assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/board-meetings/", few, _adder(BoardMeetingFactory, 5, 195)
+        coordinator, "/api/v1/board-meetings/", few, lambda: _creating(BoardMeetingFactory)(195)
     )
     board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
     body = board.get("/api/v1/board-meetings/", {"status": "planned"}).json()
@@ -493,7 +449,7 @@ def test_seals_read_only_with_checklist_counts_and_constant_queries(jena, coordi
                 SealCheckFactory(application=SealApplicationFactory(partner=partner))
 
     assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/seals/", few, _adder(SealApplicationFactory, 5, 195)
+        coordinator, "/api/v1/seals/", few, lambda: _creating(SealApplicationFactory)(195)
     )
     state = _api("jena.localhost", _token(person_with_role(Role.STATE_COORDINATOR).email))
     own = state.get("/api/v1/seals/", {"partner": partner.pk}).json()

@@ -4,7 +4,6 @@ active partner on the public page."""
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -32,21 +31,14 @@ from core.services.admissions import (
 from core.services.partners import partner_update
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
-from tests.conftest import (
-    assert_same_queries_for_few_and_many,
-    host_client,
-    logged_in_client,
-    person_with_role,
-)
+from tests.clock import AT_NOON, TODAY
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import BoardMeetingFactory, BoardMemberFactory
+from tests.pages import assert_list_scales
 
-# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
-# from TODAY and the dates the code computes from the clock agree even when the suite
-# runs across midnight (time-machine's marker; the clock still ticks from noon).
-NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-TODAY = NOW.date()
-pytestmark = pytest.mark.time_machine(NOW)
+# The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
+pytestmark = AT_NOON
 
 
 def _application_form(**overrides):
@@ -212,16 +204,21 @@ def test_decision_on_an_application_that_is_not_pending_is_refused_and_changes_n
         assert application.status == ApplicationStatus.REJECTED
 
 
+def _assert_form_refuses(board_member, application, meeting, outcome, votes, message):
+    """The decision form answers 400 with ``message``; no decision, no partner."""
+    response = _post_decision(board_member, application, meeting, outcome, *votes)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    with schema_context("jena"):
+        assert not Decision.objects.exists()
+        assert not Partner.objects.filter(name=application.organisation_name).exists()
+
+
 def test_decision_form_on_an_application_that_is_not_pending_answers_400(jena, board_member):
     with schema_context("jena"):
         application, meeting = _pending_with_meeting()
         Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.WITHDRAWN)
-    response = _post_decision(board_member, application, meeting, "admit", 4, 0)
-    assert response.status_code == 400
-    assert "no longer pending" in response.content.decode()
-    with schema_context("jena"):
-        assert not Decision.objects.exists()
-        assert not Partner.objects.filter(name=application.organisation_name).exists()
+    _assert_form_refuses(board_member, application, meeting, "admit", (4, 0), "no longer pending")
 
 
 def test_negative_votes_are_refused_by_the_form(jena, board_member):
@@ -243,28 +240,32 @@ def test_admission_with_more_votes_against_is_refused(jena, coordinator, board_m
             coordinator, application, meeting, outcome="admit", votes_yes=2, votes_no=3
         )
         _refusal(coordinator, application, meeting, outcome="admit", votes_yes=3, votes_no=3)
-    response = _post_decision(board_member, application, meeting, "admit", 1, 4)
-    assert response.status_code == 400
-    assert "more votes in favour than against" in response.content.decode()
+    _assert_form_refuses(
+        board_member, application, meeting, "admit", (1, 4), "more votes in favour than against"
+    )
+
+
+@pytest.mark.parametrize(
+    ("meeting_status", "outcome", "votes_yes", "votes_no", "message"),
+    [
+        pytest.param(MeetingStatus.PLANNED, "reject", 4, 2, "cannot be rejected",
+                     id="rejection_with_more_votes_in_favour"),
+        pytest.param(MeetingStatus.CANCELLED, "defer", 0, 0, "cancelled meeting",
+                     id="decision_in_a_cancelled_meeting"),
+    ],
+)  # fmt: skip
+def test_decision_is_refused(
+    jena, coordinator, meeting_status, outcome, votes_yes, votes_no, message
+):
     with schema_context("jena"):
-        assert not Decision.objects.exists()
-        assert not Partner.objects.filter(name=application.organisation_name).exists()
-
-
-def test_rejection_with_more_votes_in_favour_is_refused(jena, coordinator):
-    with schema_context("jena"):
-        application, meeting = _pending_with_meeting()
-        assert "cannot be rejected" in _refusal(
-            coordinator, application, meeting, outcome="reject", votes_yes=4, votes_no=2
-        )
-        assert not Decision.objects.exists()
-
-
-def test_decision_in_a_cancelled_meeting_is_refused(jena, coordinator):
-    with schema_context("jena"):
-        application, meeting = _pending_with_meeting(status=MeetingStatus.CANCELLED)
-        assert "cancelled meeting" in _refusal(
-            coordinator, application, meeting, outcome="defer", votes_yes=0, votes_no=0
+        application, meeting = _pending_with_meeting(status=meeting_status)
+        assert message in _refusal(
+            coordinator,
+            application,
+            meeting,
+            outcome=outcome,
+            votes_yes=votes_yes,
+            votes_no=votes_no,
         )
         assert not Decision.objects.exists()
 
@@ -550,13 +551,8 @@ def _create_applications(count: int) -> None:
 def test_application_list_and_exports_need_the_same_queries_for_5_and_200_rows(
     jena, coordinator, fmt
 ):
-    assert_same_queries_for_few_and_many(
-        logged_in_client(coordinator, language="en"),
-        "/workspace/applications/",
-        few=lambda: _create_applications(5),
-        many=lambda: _create_applications(195),
-        params={"format": fmt} if fmt else {},
-    )
+    client = logged_in_client(coordinator, language="en")
+    assert_list_scales(client, "/workspace/applications/", _create_applications, fmt, then=195)
 
 
 def test_csv_export_lists_the_applications(jena, coordinator):

@@ -4,7 +4,6 @@ minutes and attachments."""
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -39,12 +38,8 @@ from core.services.board import (
 from kernel.uploads import ATTACHMENT_MAX_BYTES
 from tenants.roles import Role
 from tests import isolation
-from tests.conftest import (
-    assert_same_queries_for_few_and_many,
-    host_client,
-    logged_in_client,
-    person_with_role,
-)
+from tests.clock import AT_NOON, TODAY
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import (
     AgendaItemFactory,
@@ -53,13 +48,10 @@ from tests.factories.board import (
     MeetingTemplateFactory,
 )
 from tests.isolation_seeds_admissions import SEEDS
+from tests.pages import assert_list_scales
 
-# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
-# from TODAY and the dates the code computes from the clock agree even when the suite
-# runs across midnight (time-machine's marker; the clock still ticks from noon).
-NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-TODAY = NOW.date()
-pytestmark = pytest.mark.time_machine(NOW)
+# The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
+pytestmark = AT_NOON
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -526,13 +518,8 @@ def _create_meetings(count: int) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_meeting_list_and_exports_need_the_same_queries_for_5_and_200_rows(jena, coordinator, fmt):
-    assert_same_queries_for_few_and_many(
-        logged_in_client(coordinator, language="en"),
-        "/workspace/board/",
-        few=lambda: _create_meetings(5),
-        many=lambda: _create_meetings(195),
-        params={"format": fmt} if fmt else {},
-    )
+    client = logged_in_client(coordinator, language="en")
+    assert_list_scales(client, "/workspace/board/", _create_meetings, fmt, then=195)
 
 
 def _reading_paths(meeting, member) -> list[str]:

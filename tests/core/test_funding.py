@@ -18,15 +18,14 @@ from core.models import FundingEntry, Partner
 from core.selectors.funding import funding_totals_by_year
 from core.services import funding as services
 from kernel.audit.models import AuditEntry
-from tests.conftest import (
-    assert_same_queries_for_few_and_many,
-    csv_rows,
-    logged_in_client,
-    person_with_role,
-)
-from tests.factories.work import (
-    FundingEntryFactory,
-    PartnerFactory,
+from tests.conftest import csv_rows, logged_in_client, person_with_role
+from tests.factories.projects import FundingEntryFactory, PartnerFactory
+from tests.pages import (
+    assert_list_scales,
+    assert_not_found,
+    assert_readable,
+    assert_sent_to_login,
+    record_pages,
 )
 
 
@@ -257,13 +256,7 @@ def _seed_entries(total: int) -> None:
 
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
 def test_funding_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, jena, fmt):
-    assert_same_queries_for_few_and_many(
-        client,
-        "/workspace/funding/",
-        few=lambda: _seed_entries(5),
-        many=lambda: _seed_entries(200),
-        params={"format": fmt} if fmt else {},
-    )
+    assert_list_scales(client, "/workspace/funding/", _seed_entries, fmt)
     assert entry_count() == 200
 
 
@@ -345,41 +338,28 @@ def entry(jena, partner):
 
 
 def _read_urls(entry) -> list[str]:
-    return [
-        "/workspace/funding/",
-        "/workspace/funding/?format=csv",
-        "/workspace/funding/?format=xlsx",
-        "/workspace/funding/totals/",
-        f"/workspace/funding/{entry.pk}/",
-    ]
+    read, _write = record_pages("/workspace/funding/", entry.pk)
+    extra = ["?format=csv", "?format=xlsx", "totals/"]
+    return read + [f"/workspace/funding/{suffix}" for suffix in extra]
 
 
 def _write_urls(entry) -> list[str]:
-    return [
-        "/workspace/funding/new/",
-        f"/workspace/funding/{entry.pk}/edit/",
-        f"/workspace/funding/{entry.pk}/delete/",
-    ]
+    return record_pages("/workspace/funding/", entry.pk)[1]
 
 
 @pytest.mark.parametrize("role", ["board_member", "partner_contact"])
 def test_board_members_and_partner_contacts_find_no_funding_pages(jena, entry, partner, role):
     partner_id = partner.pk if role == "partner_contact" else None
     client = logged_in_client(person_with_role(role, jena, partner_id=partner_id), language="en")
-    for url in _read_urls(entry) + _write_urls(entry):
-        assert client.get(url).status_code == 404, url
-        assert client.post(url, entry_data()).status_code == 404, url
+    assert_not_found(client, _read_urls(entry) + _write_urls(entry), post_data=entry_data())
     assert entry_count() == 1
 
 
 def test_state_coordinator_may_read_the_funding_circle_but_not_change_it(jena, entry):
     client = logged_in_client(person_with_role("state_coordinator"), language="en")
-    for url in _read_urls(entry):
-        assert client.get(url).status_code == 200, url
+    assert_readable(client, _read_urls(entry))
     assert "/edit/" not in client.get(f"/workspace/funding/{entry.pk}/").content.decode()
-    for url in _write_urls(entry):
-        assert client.get(url).status_code == 404, url
-        assert client.post(url, entry_data(amount="1")).status_code == 404, url
+    assert_not_found(client, _write_urls(entry), post_data=entry_data(amount="1"))
     with schema_context("jena"):
         entry.refresh_from_db()
         assert entry.amount == Decimal("250.00")
@@ -390,8 +370,7 @@ def test_coordinator_of_another_alliance_finds_no_funding_here(jena, badfrankenh
     client = logged_in_client(
         person_with_role("local_coordinator", badfrankenhausen), language="en"
     )
-    for url in _read_urls(entry) + _write_urls(entry):
-        assert client.get(url).status_code == 404, url
+    assert_not_found(client, _read_urls(entry) + _write_urls(entry))
 
 
 def test_funding_ids_of_another_alliance_are_not_found(client, badfrankenhausen):
@@ -405,7 +384,4 @@ def test_funding_ids_of_another_alliance_are_not_found(client, badfrankenhausen)
 
 def test_anonymous_visitors_are_sent_to_the_login_page_for_funding(jena, entry):
     client = logged_in_client(None, language="en")
-    for url in _read_urls(entry) + _write_urls(entry):
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert response["Location"].startswith("/accounts/login/"), url
+    assert_sent_to_login(client, _read_urls(entry) + _write_urls(entry))

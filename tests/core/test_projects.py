@@ -18,26 +18,22 @@ from core.models import Event, Partner, Project, WorkingGroup
 from core.selectors.projects import event_summary_by_year
 from core.services import projects as services
 from kernel.audit.models import AuditEntry
-from tests.conftest import (
-    assert_same_queries_for_few_and_many,
-    csv_rows,
-    logged_in_client,
-    person_with_role,
-)
-from tests.factories.work import (
+from tests.conftest import csv_rows, logged_in_client, person_with_role
+from tests.factories.projects import (
     EventFactory,
     PartnerFactory,
     ProjectFactory,
     WorkingGroupFactory,
 )
-from tests.isolation import (
-    SENTINEL_SEEDS,
-    audit,
-    discover,
-    outsiders_on,
-    seed_sentinel_records,
+from tests.isolation import SENTINEL_SEEDS, audit, discover, outsiders_on, seed_sentinel_records
+from tests.isolation_seeds_projects import SEEDS
+from tests.pages import (
+    assert_list_scales,
+    assert_not_found,
+    assert_readable,
+    assert_sent_to_login,
+    record_pages,
 )
-from tests.isolation_seeds_work import SEEDS
 
 # ---------------------------------------------------------------- fixtures and helpers
 
@@ -442,18 +438,6 @@ def _seed_projects(total: int) -> None:
         )
 
 
-@pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
-def test_project_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, jena, fmt):
-    assert_same_queries_for_few_and_many(
-        client,
-        "/workspace/projects/",
-        few=lambda: _seed_projects(5),
-        many=lambda: _seed_projects(200),
-        params={"format": fmt} if fmt else {},
-    )
-    assert count_in_jena(Project) == 200
-
-
 # ---------------------------------------------------------------- working groups
 
 
@@ -540,17 +524,6 @@ def test_working_group_list_filters_by_active_and_member(client, partners):
     assert row[:4] == ["AG Ruht", "Care for relatives", "", "Stadtwerke Jena"]
 
 
-def test_working_group_delete_asks_first(client):
-    with schema_context("jena"):
-        group = WorkingGroupFactory()
-    assert client.get(f"/workspace/working-groups/{group.pk}/delete/").status_code == 200
-    assert count_in_jena(WorkingGroup) == 1
-    response = client.post(f"/workspace/working-groups/{group.pk}/delete/")
-    assert response.status_code == 302
-    assert response["Location"] == "/workspace/working-groups/"
-    assert count_in_jena(WorkingGroup) == 0
-
-
 # ---------------------------------------------------------------- events
 
 
@@ -577,17 +550,19 @@ def test_event_without_participant_count_is_allowed(client):
         assert Event.objects.get().participant_count is None
 
 
-def test_event_with_negative_participants_is_refused(client):
-    response = client.post("/workspace/events/new/", event_data(participant_count="-4"))
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        pytest.param({"participant_count": "-4"},
+                     "Ensure this value is greater than or equal to 0.",
+                     id="event_with_negative_participants"),
+        pytest.param({"date": ""}, "This field is required.", id="event_without_a_date"),
+    ],
+)  # fmt: skip
+def test_event_is_refused(client, overrides, message):
+    response = client.post("/workspace/events/new/", event_data(**overrides))
     assert response.status_code == 400
-    assert "Ensure this value is greater than or equal to 0." in response.content.decode()
-    assert count_in_jena(Event) == 0
-
-
-def test_event_without_a_date_is_refused(client):
-    response = client.post("/workspace/events/new/", event_data(date=""))
-    assert response.status_code == 400
-    assert "This field is required." in response.content.decode()
+    assert message in response.content.decode()
     assert count_in_jena(Event) == 0
 
 
@@ -609,15 +584,23 @@ def test_event_edit_and_detail(client):
         assert event.kind == "hiking_day"
 
 
-def test_event_delete_asks_first(client):
+@pytest.mark.parametrize(
+    ("factory", "model", "base"),
+    [
+        pytest.param(WorkingGroupFactory, WorkingGroup, "/workspace/working-groups/",
+                     id="working_group"),
+        pytest.param(EventFactory, Event, "/workspace/events/", id="event"),
+    ],
+)  # fmt: skip
+def test_delete_asks_first(client, factory, model, base):
     with schema_context("jena"):
-        event = EventFactory()
-    assert client.get(f"/workspace/events/{event.pk}/delete/").status_code == 200
-    assert count_in_jena(Event) == 1
-    response = client.post(f"/workspace/events/{event.pk}/delete/")
+        record = factory()
+    assert client.get(f"{base}{record.pk}/delete/").status_code == 200
+    assert count_in_jena(model) == 1
+    response = client.post(f"{base}{record.pk}/delete/")
     assert response.status_code == 302
-    assert response["Location"] == "/workspace/events/"
-    assert count_in_jena(Event) == 0
+    assert response["Location"] == base
+    assert count_in_jena(model) == 0
 
 
 @pytest.fixture
@@ -733,15 +716,18 @@ def _seed_events(total: int) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["", "csv", "xlsx"])
-def test_event_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, jena, fmt):
-    assert_same_queries_for_few_and_many(
-        client,
-        "/workspace/events/",
-        few=lambda: _seed_events(5),
-        many=lambda: _seed_events(200),
-        params={"format": fmt} if fmt else {},
-    )
-    assert count_in_jena(Event) == 200
+@pytest.mark.parametrize(
+    ("path", "seed", "model"),
+    [
+        pytest.param("/workspace/projects/", _seed_projects, Project, id="project_list"),
+        pytest.param("/workspace/events/", _seed_events, Event, id="event_list"),
+    ],
+)
+def test_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
+    client, jena, path, seed, model, fmt
+):
+    assert_list_scales(client, path, seed, fmt)
+    assert count_in_jena(model) == 200
 
 
 # ---------------------------------------------------------------- permissions
@@ -757,53 +743,36 @@ def records(jena):
     return {"partner": partner, "project": project, "group": group, "event": event}
 
 
+def _pages(r) -> list[tuple[list[str], list[str]]]:
+    areas = {"project": "/workspace/projects/", "group": "/workspace/working-groups/",
+             "event": "/workspace/events/"}  # fmt: skip
+    return [record_pages(base, r[key].pk) for key, base in areas.items()]
+
+
 def _read_urls(r) -> list[str]:
-    return [
-        "/workspace/projects/",
-        "/workspace/projects/?format=csv",
-        f"/workspace/projects/{r['project'].pk}/",
-        "/workspace/working-groups/",
-        f"/workspace/working-groups/{r['group'].pk}/",
-        "/workspace/events/",
-        "/workspace/events/?format=xlsx",
-        f"/workspace/events/{r['event'].pk}/",
-    ]
+    exports = ["/workspace/projects/?format=csv", "/workspace/events/?format=xlsx"]
+    return [url for read, _write in _pages(r) for url in read] + exports
 
 
 def _write_urls(r) -> list[str]:
-    return [
-        "/workspace/projects/new/",
-        f"/workspace/projects/{r['project'].pk}/edit/",
-        f"/workspace/projects/{r['project'].pk}/delete/",
-        "/workspace/working-groups/new/",
-        f"/workspace/working-groups/{r['group'].pk}/edit/",
-        f"/workspace/working-groups/{r['group'].pk}/delete/",
-        "/workspace/events/new/",
-        f"/workspace/events/{r['event'].pk}/edit/",
-        f"/workspace/events/{r['event'].pk}/delete/",
-    ]
+    return [url for _read, write in _pages(r) for url in write]
 
 
 @pytest.mark.parametrize("role", ["board_member", "partner_contact"])
 def test_board_members_and_partner_contacts_find_no_work_pages(jena, records, role):
     partner_id = records["partner"].pk if role == "partner_contact" else None
     client = logged_in_client(person_with_role(role, jena, partner_id=partner_id), language="en")
-    for url in _read_urls(records) + _write_urls(records):
-        assert client.get(url).status_code == 404, url
-        assert client.post(url, {}).status_code == 404, url
+    assert_not_found(client, _read_urls(records) + _write_urls(records), post_data={})
     assert count_in_jena(Project) == 1
 
 
 def test_state_coordinator_may_read_but_not_change(jena, records):
     client = logged_in_client(person_with_role("state_coordinator"), language="en")
-    for url in _read_urls(records):
-        assert client.get(url).status_code == 200, url
+    assert_readable(client, _read_urls(records))
     detail = client.get(f"/workspace/projects/{records['project'].pk}/").content.decode()
     assert "/edit/" not in detail
     assert "/workspace/projects/new/" not in client.get("/workspace/projects/").content.decode()
-    for url in _write_urls(records):
-        assert client.get(url).status_code == 404, url
-        assert client.post(url, project_data()).status_code == 404, url
+    assert_not_found(client, _write_urls(records), post_data=project_data())
     with schema_context("jena"):
         assert Project.objects.count() == 1
         assert Event.objects.count() == 1
@@ -813,8 +782,7 @@ def test_state_coordinator_may_read_but_not_change(jena, records):
 def test_coordinator_of_another_alliance_finds_nothing_here(jena, badfrankenhausen, records):
     stranger = person_with_role("local_coordinator", badfrankenhausen)
     client = logged_in_client(stranger, language="en")
-    for url in _read_urls(records) + _write_urls(records):
-        assert client.get(url).status_code == 404, url
+    assert_not_found(client, _read_urls(records) + _write_urls(records))
     assert client.post("/workspace/projects/new/", project_data()).status_code == 404
     assert count_in_jena(Project) == 1
 
@@ -837,10 +805,7 @@ def test_ids_of_another_alliance_are_not_found(client, badfrankenhausen):
 
 def test_anonymous_visitors_are_sent_to_the_login_page(jena, records):
     client = logged_in_client(None, language="en")
-    for url in _read_urls(records) + _write_urls(records):
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert response["Location"].startswith("/accounts/login/"), url
+    assert_sent_to_login(client, _read_urls(records) + _write_urls(records))
 
 
 @pytest.mark.slow

@@ -232,16 +232,21 @@ def test_award_twice_is_refused(jena, coordinator):
             )
 
 
+def _post_award(client, application, valid_until="2029-03-01"):
+    """The award form, sent for ``application`` with the award date 1 March 2026."""
+    return client.post(
+        f"/workspace/seal/{application.pk}/award/",
+        {"awarded_on": "2026-03-01", "valid_until": valid_until},
+    )
+
+
 @pytest.mark.parametrize("valid_until", ["2026-02-01", "2026-03-01"])
 def test_award_over_http_with_bad_validity_answers_400_with_message_and_saves_nothing(
     jena, coordinator_client, valid_until
 ):
     with schema_context("jena"):
         application = _application_with_checks()
-    response = coordinator_client.post(
-        f"/workspace/seal/{application.pk}/award/",
-        {"awarded_on": "2026-03-01", "valid_until": valid_until},
-    )
+    response = _post_award(coordinator_client, application, valid_until=valid_until)
     assert response.status_code == 400
     assert "The seal must be valid beyond its award date." in response.content.decode()
     with schema_context("jena"):
@@ -254,10 +259,7 @@ def test_award_over_http_with_bad_validity_answers_400_with_message_and_saves_no
 def test_award_over_http_with_unfulfilled_required_criterion_answers_400(jena, coordinator_client):
     with schema_context("jena"):
         application = _application_with_checks(fulfilled=(False, False))
-    response = coordinator_client.post(
-        f"/workspace/seal/{application.pk}/award/",
-        {"awarded_on": "2026-03-01", "valid_until": "2029-03-01"},
-    )
+    response = _post_award(coordinator_client, application)
     assert response.status_code == 400
     assert "Required criteria are not fulfilled" in response.content.decode()
     with schema_context("jena"):
@@ -269,10 +271,7 @@ def test_award_over_http_with_unfulfilled_required_criterion_answers_400(jena, c
 def test_award_over_http_succeeds_and_shows_the_seal(jena, coordinator_client):
     with schema_context("jena"):
         application = _application_with_checks()
-    response = coordinator_client.post(
-        f"/workspace/seal/{application.pk}/award/",
-        {"awarded_on": "2026-03-01", "valid_until": "2029-03-01"},
-    )
+    response = _post_award(coordinator_client, application)
     assert response.status_code == 302
     detail = coordinator_client.get(response.url)
     assert detail.status_code == 200
@@ -294,10 +293,7 @@ def test_reject_adds_the_reason_to_the_review_notes(jena, coordinator_client):
         assert application.status == SealStatus.REJECTED
         assert application.review_notes == "Gespräch am 3. März\n\nKeine Kinderbetreuung"
     # A decided application cannot be awarded any more.
-    response = coordinator_client.post(
-        f"/workspace/seal/{application.pk}/award/",
-        {"awarded_on": "2026-03-01", "valid_until": "2029-03-01"},
-    )
+    response = _post_award(coordinator_client, application)
     assert response.status_code == 400
 
 

@@ -48,39 +48,46 @@ def _refusal(**kwargs) -> _Refusal:
         return _Refusal({k: [str(m) for m in v] for k, v in error.value.message_dict.items()})
 
 
-def test_decision_at_a_meeting_in_the_future_is_refused(jena, coordinator):
+@pytest.mark.parametrize(
+    ("setup", "decision", "field", "message"),
+    [
+        pytest.param(
+            {"meeting_offset": 5},
+            {"outcome": "admit", "votes_yes": 5, "votes_no": 0, "members_present": 5},
+            "meeting", "has not taken place yet",
+            id="decision_at_a_meeting_in_the_future",
+        ),
+        pytest.param(
+            {"meeting_offset": -40, "received_offset": -10},
+            {"outcome": "reject", "votes_yes": 0, "votes_no": 5, "members_present": 5},
+            "meeting", "before the application was received",
+            id="decision_at_a_meeting_before_the_application_was_received",
+        ),
+        pytest.param(
+            {"board": 8},
+            {"outcome": "admit", "votes_yes": 4, "votes_no": 1, "votes_abstain": 1,
+             "members_present": 5},
+            "members_present", "6 votes",
+            id="votes_cannot_exceed_the_members_present",
+        ),
+        pytest.param(
+            {"board": 0},
+            {"outcome": "admit", "votes_yes": 3, "votes_no": 0},
+            "meeting", "No board members are recorded",
+            id="decision_without_recorded_board_members",
+        ),
+    ],
+)  # fmt: skip
+def test_implausible_decision_is_refused_and_changes_nothing(
+    jena, coordinator, setup, decision, field, message
+):
     with schema_context("jena"):
-        application, meeting = _setup(meeting_offset=5)
-        error = _refusal(
-            actor=coordinator, application=application, meeting=meeting, outcome="admit",
-            votes_yes=5, votes_no=0, members_present=5,
-        )  # fmt: skip
-        assert "has not taken place yet" in error.message_dict["meeting"][0]
+        application, meeting = _setup(**setup)
+        error = _refusal(actor=coordinator, application=application, meeting=meeting, **decision)
+        assert message in error.message_dict[field][0]
         assert not Decision.objects.exists()
         application.refresh_from_db()
         assert application.status == ApplicationStatus.PENDING
-
-
-def test_decision_at_a_meeting_before_the_application_was_received_is_refused(jena, coordinator):
-    with schema_context("jena"):
-        application, meeting = _setup(meeting_offset=-40, received_offset=-10)
-        error = _refusal(
-            actor=coordinator, application=application, meeting=meeting, outcome="reject",
-            votes_yes=0, votes_no=5, members_present=5,
-        )  # fmt: skip
-        assert "before the application was received" in error.message_dict["meeting"][0]
-        assert not Decision.objects.exists()
-
-
-def test_votes_cannot_exceed_the_members_present(jena, coordinator):
-    with schema_context("jena"):
-        application, meeting = _setup(board=8)
-        error = _refusal(
-            actor=coordinator, application=application, meeting=meeting, outcome="admit",
-            votes_yes=4, votes_no=1, votes_abstain=1, members_present=5,
-        )  # fmt: skip
-        assert "6 votes" in error.message_dict["members_present"][0]
-        assert not Decision.objects.exists()
 
 
 def test_members_present_cannot_exceed_the_board(jena, coordinator):
@@ -110,16 +117,6 @@ def test_decision_without_quorum_is_refused(jena, coordinator):
         )  # fmt: skip
         assert "not quorate" in error.message_dict["members_present"][0]
         assert "at least 5" in error.message_dict["members_present"][0]
-
-
-def test_decision_without_recorded_board_members_is_refused(jena, coordinator):
-    with schema_context("jena"):
-        application, meeting = _setup(board=0)
-        error = _refusal(
-            actor=coordinator, application=application, meeting=meeting, outcome="admit",
-            votes_yes=3, votes_no=0,
-        )  # fmt: skip
-        assert "No board members are recorded" in error.message_dict["meeting"][0]
 
 
 def test_abstentions_count_as_present_and_make_the_quorum(jena, coordinator):
@@ -161,18 +158,17 @@ def test_decision_form_shows_the_quorum_and_refuses_an_implausible_decision(jena
     assert meeting in choices
     assert future not in choices
 
-    answer = client.post(
-        f"/workspace/applications/{application.pk}/decide/",
-        {"meeting": meeting.pk, "outcome": "admit", "members_present": 3,
-         "votes_yes": 3, "votes_no": 0, "votes_abstain": 0},
-    )  # fmt: skip
+    def admit(members_present, votes_yes, votes_abstain):
+        return client.post(
+            f"/workspace/applications/{application.pk}/decide/",
+            {"meeting": meeting.pk, "outcome": "admit", "members_present": members_present,
+             "votes_yes": votes_yes, "votes_no": 0, "votes_abstain": votes_abstain},
+        )  # fmt: skip
+
+    answer = admit(members_present=3, votes_yes=3, votes_abstain=0)
     assert answer.status_code == 400
     assert "nicht beschlussfähig" in answer.content.decode()
-    answer = client.post(
-        f"/workspace/applications/{application.pk}/decide/",
-        {"meeting": meeting.pk, "outcome": "admit", "members_present": 6,
-         "votes_yes": 5, "votes_no": 0, "votes_abstain": 1},
-    )  # fmt: skip
+    answer = admit(members_present=6, votes_yes=5, votes_abstain=1)
     assert answer.status_code == 302
     detail = client.get(f"/workspace/applications/{application.pk}/").content.decode()
     assert "6 / 8" in detail

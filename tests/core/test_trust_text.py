@@ -1,4 +1,6 @@
-"""Control characters in text are refused at input: models, forms, API and import alike."""
+"""Control characters in text are refused at input: models, forms, API and import alike.
+
+The check itself (``kernel.text``) is tested in tests/kernel/test_text.py."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from core.forms.board import AttachmentForm, MinutesForm
 from core.forms.seal import SealRejectForm
 from core.imports import Lookups, parse_import
 from core.models import Partner
-from kernel.text import refused_character
 from regional.forms.meetings import AgendaBulkForm
 from regional.forms.meetings import MinutesForm as RegionalMinutesForm
 from tenants.models import User
@@ -22,25 +23,6 @@ from tests.factories.partners import PartnerFactory
 
 CONTROL_DE = "Der Text enthält ein Steuerzeichen (U+0001), das nicht erlaubt ist."
 SINGLE_LINE_DE = "Dieses Feld muss einzeilig sein"
-
-
-@pytest.mark.parametrize(
-    ("text", "multiline", "refused"),
-    [
-        ("Kita Regenbogen", False, None),
-        ("Kita\x01Regenbogen", False, "\x01"),
-        ("Kita\x00", True, "\x00"),
-        ("Zeile 1\r\nZeile 2\tmit Tab", True, None),
-        ("Zeile 1\nZeile 2", False, "\n"),
-        ("Tab\t", False, "\t"),
-        ("DEL\x7f", True, "\x7f"),
-        ("C1\x85", True, "\x85"),
-        ("lone \ud800 surrogate", True, "\ud800"),
-        ("Umlaute äöü ß € „“ – emoji 🙂", False, None),
-    ],
-)
-def test_which_characters_text_may_hold(text, multiline, refused):
-    assert refused_character(text, multiline=multiline) == refused
 
 
 # ---------------------------------------------------------------- models (every service)

@@ -32,8 +32,8 @@ from regional import statistics as engine
 from regional.models import AllianceSetup, AllianceSnapshot, RegionalMeeting, Report
 from tests.factories.board import BoardMeetingFactory
 from tests.factories.partners import PartnerFactory
+from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import AwardedSealFactory
-from tests.factories.work import EventFactory, FundingEntryFactory, ProjectFactory
 
 DAY = datetime.date(2025, 6, 30)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone, translation
@@ -13,6 +12,7 @@ from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, Setup
 from regional.services.setups import DEFAULT_CHECKLIST, setup_create
 from tenants.districts import District
 from tenants.roles import Role
+from tests.clock import AT_NOON, TODAY
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
     csv_rows,
@@ -21,12 +21,8 @@ from tests.conftest import (
 )
 from tests.factories.tenants import UserFactory
 
-# The clock stands at noon (Berlin) of a fixed day in every test here: dates computed
-# from TODAY and the dates the code computes from the clock agree even when the suite
-# runs across midnight (time-machine's marker; the clock still ticks from noon).
-NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-TODAY = NOW.date()
-pytestmark = pytest.mark.time_machine(NOW)
+# The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
+pytestmark = AT_NOON
 
 
 @pytest.fixture

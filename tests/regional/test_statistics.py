@@ -25,8 +25,8 @@ from regional.tasks.statistics import refresh_statistics, refresh_statistics_nig
 from tenants.models import Alliance
 from tests.factories.board import BoardMeetingFactory
 from tests.factories.partners import PartnerFactory
+from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import AwardedSealFactory, SealApplicationFactory
-from tests.factories.work import EventFactory, FundingEntryFactory, ProjectFactory
 
 TODAY = datetime.date(2026, 6, 15)
 LAST_YEAR = datetime.date(2025, 9, 1)

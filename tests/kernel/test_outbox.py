@@ -21,16 +21,17 @@ from tests.conftest import logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
 
 
+def _answering_broker(monkeypatch) -> list:
+    """Puts a broker that answers in place; the list gathers the send tasks handed to it."""
+    calls = []
+    monkeypatch.setattr(services, "publish", lambda task, args: calls.append((task, args)) or True)
+    return calls
+
+
 @pytest.fixture
 def handed(monkeypatch):
     """The send tasks handed to the broker (the broker answers)."""
-    calls = []
-    monkeypatch.setattr(
-        services,
-        "publish",
-        lambda task, args: calls.append((task, args)) or True,
-    )
-    return calls
+    return _answering_broker(monkeypatch)
 
 
 @pytest.fixture
@@ -79,16 +80,8 @@ def test_a_broker_that_is_down_leaves_the_email_pending_for_the_sweep(
 
 @pytest.fixture
 def handed_later(monkeypatch):
-    def broker_back():
-        calls = []
-        monkeypatch.setattr(
-            services,
-            "publish",
-            lambda task, args: calls.append((task, args)) or True,
-        )
-        return calls
-
-    return broker_back
+    """Brings the broker back; returns the send tasks handed to it from then on."""
+    return lambda: _answering_broker(monkeypatch)
 
 
 def test_sending_is_once_even_when_the_task_runs_twice(db, handed, mailoutbox):

@@ -1,0 +1,18 @@
+"""A fixed clock for the tests whose dates are computed from today.
+
+The clock stands at noon (Berlin) of a fixed day in every test of a module that sets
+``pytestmark = AT_NOON``: dates computed from TODAY and the dates the code computes from
+the clock agree even when the suite runs across midnight (time-machine's marker; the
+clock still ticks from noon).
+"""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+TODAY = NOW.date()
+AT_NOON = pytest.mark.time_machine(NOW)
