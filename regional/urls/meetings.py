@@ -7,12 +7,12 @@ from regional.views import invitations
 from regional.views import meetings as views
 
 urlpatterns = [
-    path("", views.meeting_list_view, name="regional-meeting-list"),
-    path("archive/", views.meeting_archive_view, name="regional-meeting-archive"),
-    path("new/", views.meeting_create, name="regional-meeting-create"),
+    path("", views.MeetingListView.as_view(), name="regional-meeting-list"),
+    path("archive/", views.MeetingArchiveView.as_view(), name="regional-meeting-archive"),
+    path("new/", views.MeetingEditView.as_view(), name="regional-meeting-create"),
     path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
-    path("<int:pk>/edit/", views.meeting_edit, name="regional-meeting-edit"),
+    path("<int:pk>/edit/", views.MeetingEditView.as_view(), name="regional-meeting-edit"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),
     path("<int:pk>/agenda/bulk/", views.agenda_bulk_add, name="regional-agenda-bulk"),
     path(
