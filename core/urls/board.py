@@ -10,10 +10,8 @@ from kernel.meetings.urls import meeting_page_paths
 
 urlpatterns = [
     path("", views.MeetingListView.as_view(), name="meeting-list"),
-    path("meetings/new/", views.MeetingEditView.as_view(), name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting-detail"),
-    path("meetings/<int:pk>/edit/", views.MeetingEditView.as_view(), name="meeting-edit"),
-    path("meetings/<int:pk>/delete/", views.MeetingDeleteView.as_view(), name="meeting-delete"),
+    *object_urls("meetings", "meeting", views, "Meeting", routes=("create", "edit", "delete")),
     path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
     *meeting_page_paths(
         prefix="meetings/<int:pk>/",

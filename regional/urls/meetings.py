@@ -2,17 +2,16 @@
 
 from django.urls import path
 
+from kernel.crud.urls import object_urls
 from kernel.meetings.urls import meeting_page_paths
 from regional.views import invitations
 from regional.views import meetings as views
 
 urlpatterns = [
-    path("", views.MeetingListView.as_view(), name="regional-meeting-list"),
+    *object_urls("", "regional-meeting", views, "Meeting", routes=("list", "create", "edit")),
     path("archive/", views.MeetingArchiveView.as_view(), name="regional-meeting-archive"),
-    path("new/", views.MeetingEditView.as_view(), name="regional-meeting-create"),
     path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
-    path("<int:pk>/edit/", views.MeetingEditView.as_view(), name="regional-meeting-edit"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),
     path("<int:pk>/agenda/bulk/", views.agenda_bulk_add, name="regional-agenda-bulk"),
     path(
