@@ -62,11 +62,8 @@ class AllianceSnapshotViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-taken_on", "alliance__name"]
     pagination_class = Pagination
     required_permission = "state.alliances.view"
-    required_permissions = {
-        "*": "state.alliances.view",  # methods not offered: 401/404 first, then 405
-        "list": "state.alliances.view",
-        "retrieve": "state.alliances.view",
-    }
+    # Every action (and every method not offered: 401/404 first, then 405).
+    required_permissions = {"*": "state.alliances.view"}
 
     def get_queryset(self):
         return snapshot_list()
@@ -89,14 +86,8 @@ class RegionalMeetingViewSet(
     ordering = ["-date", "-start_time"]
     pagination_class = Pagination
     required_permission = "state.meetings.manage"
-    required_permissions = {
-        "*": "state.meetings.manage",  # methods not offered: 401/404 first, then 405
-        "list": "state.meetings.manage",
-        "retrieve": "state.meetings.manage",
-        "create": "state.meetings.manage",
-        "update": "state.meetings.manage",
-        "partial_update": "state.meetings.manage",
-    }
+    # Every action (and every method not offered: 401/404 first, then 405).
+    required_permissions = {"*": "state.meetings.manage"}
 
     def get_queryset(self):
         agenda = Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
@@ -141,15 +132,8 @@ class AllianceSetupViewSet(
                        "open_task_count", "overdue_task_count", "created_at"]  # fmt: skip
     ordering = ["stage", "place"]
     required_permission = "state.setups.manage"
-    required_permissions = {
-        "*": "state.setups.manage",  # methods not offered: 401/404 first, then 405
-        "list": "state.setups.manage",
-        "retrieve": "state.setups.manage",
-        "create": "state.setups.manage",
-        "update": "state.setups.manage",
-        "partial_update": "state.setups.manage",
-        "move": "state.setups.manage",
-    }
+    # Every action (and every method not offered: 401/404 first, then 405).
+    required_permissions = {"*": "state.setups.manage"}
 
     selector, order = setup_list_with_checklist, ("stage", "place")
     create_service, update_service = setup_services.setup_create, setup_services.setup_update
@@ -192,9 +176,7 @@ class ReportViewSet(
     pagination_class = Pagination
     required_permission = REPORTS_VIEW
     required_permissions = {
-        "*": REPORTS_VIEW,  # methods not offered: 401/404 first, then 405
-        "list": REPORTS_VIEW,
-        "retrieve": REPORTS_VIEW,
+        "*": REPORTS_VIEW,  # reading, and methods not offered: 401/404 first, then 405
         "create": REPORTS_MANAGE,
         "update": REPORTS_MANAGE,
         "partial_update": REPORTS_MANAGE,
