@@ -32,7 +32,7 @@ from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
 from regional.models import AgendaItem, AllianceSnapshot, Invitation
-from regional.selectors.meetings import meeting_list
+from regional.selectors.meetings import invitation_list, meeting_list
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list_with_checklist
 from regional.services import meetings as meeting_services
@@ -50,23 +50,19 @@ def snapshot_list():
     )
 
 
-class AllianceSnapshotViewSet(viewsets.ReadOnlyModelViewSet):
+class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Each alliance's dated figures (the state coordination office only; the ministry
     sees aggregated figures on the dashboard, not per-alliance rows)."""
 
     serializer_class = AllianceSnapshotSerializer
     filterset_class = AllianceSnapshotApiFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["taken_on", "alliance__name", "partners_total", "families_reached",
                        "funding_total"]  # fmt: skip
     ordering = ["-taken_on", "alliance__name"]
-    pagination_class = Pagination
     required_permission = "state.alliances.view"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.alliances.view"}
-
-    def get_queryset(self):
-        return snapshot_list()
+    selector, order = snapshot_list, ("-taken_on", "alliance__name")
 
 
 # ---------------------------------------------------------------- regional meetings
@@ -240,17 +236,18 @@ class InvitationFilter(django_filters.FilterSet):
         fields = ["meeting", "response"]
 
 
-class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class InvitationViewSet(
+    ServiceViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Who is invited to the regional meetings and how they replied (for the organiser)."""
 
     serializer_class = InvitationSerializer
     filterset_class = InvitationFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
     ordering_fields = ["name", "response", "responded_at"]
     ordering = ["meeting", "name"]
     required_permission = "state.meetings.manage"
     required_permissions = {"*": "state.meetings.manage"}
-
-    def get_queryset(self):
-        return Invitation.objects.select_related("alliance").order_by("meeting", "name", "pk")
+    selector, order = invitation_list, ("meeting", "name")
