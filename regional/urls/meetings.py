@@ -9,7 +9,11 @@ from regional.views import meetings as views
 
 urlpatterns = [
     *object_urls("", "regional-meeting", views, "Meeting", routes=("list", "create", "edit")),
-    path("archive/", views.MeetingArchiveView.as_view(), name="regional-meeting-archive"),
+    path(
+        "archive/",
+        views.MeetingListView.as_view(spec=views.ARCHIVE),
+        name="regional-meeting-archive",
+    ),
     path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),

@@ -173,13 +173,10 @@ ARCHIVE = _meeting_spec(
 
 
 class MeetingListView(ObjectListView):
+    """The upcoming meetings; the archive is this view with ``spec=ARCHIVE``."""
+
     required_permission = PERMISSION
     spec = UPCOMING
-
-
-class MeetingArchiveView(ObjectListView):
-    required_permission = PERMISSION
-    spec = ARCHIVE
 
 
 def _overlap_warning(meeting) -> str:
