@@ -21,8 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
@@ -112,3 +113,17 @@ class ServiceViewSetMixin:
 
 class ServiceModelViewSet(ServiceViewSetMixin, viewsets.ModelViewSet):
     """Every action: list, retrieve, create, update, partial update, destroy."""
+
+
+class PublicListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """A list anyone may read without logging in, from ``selector()``; it must hold
+    nothing personal. Declare ``serializer_class`` and ``selector``."""
+
+    pagination_class = Pagination
+    public_view = True
+    required_permissions = {"list": "public"}
+    authentication_classes: list = []
+    selector: Callable[[], QuerySet]
+
+    def get_queryset(self):
+        return type(self).selector()

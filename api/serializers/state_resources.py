@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.fields import related_text
 from core.figures import ALLIANCE_FIGURES
 from regional.models import (
     AgendaItem,
@@ -100,13 +101,7 @@ class RegionalMeetingSerializer(serializers.ModelSerializer):
         required=False,
         help_text=_("Identifier of the alliance hosting the meeting."),
     )
-    host_alliance_name = serializers.CharField(
-        source="host_alliance.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Name of the host alliance."),
-    )
+    host_alliance_name = related_text("host_alliance.name", _("Name of the host alliance."))
     agenda = AgendaEntrySerializer(many=True, read_only=True, help_text=_("The agenda, in order."))
     replies = ReplyCountsSerializer(
         source="*", read_only=True, help_text=_("Counts of the invitations' replies.")
@@ -335,13 +330,7 @@ class ReportUpdateSerializer(ReportDetailSerializer):
 class InvitationSerializer(serializers.ModelSerializer):
     """An invited person and their reply, as the organiser sees them (never the token)."""
 
-    alliance_name = serializers.CharField(
-        source="alliance.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Invited alliance."),
-    )
+    alliance_name = related_text("alliance.name", _("Invited alliance."))
 
     class Meta:
         model = Invitation

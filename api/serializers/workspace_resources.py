@@ -218,12 +218,8 @@ class ApplicationSerializer(RecordSerializer):
 class BoardMeetingSerializer(serializers.ModelSerializer):
     """A board meeting as the list shows it (agenda, files and minutes: on the website)."""
 
-    template_name = serializers.CharField(
-        source="template.name",
-        read_only=True,
-        default=None,
-        allow_null=True,
-        help_text=_("Name of the template the meeting was planned from, if any."),
+    template_name = related_text(
+        "template.name", _("Name of the template the meeting was planned from, if any.")
     )
     agenda_count = serializers.IntegerField(read_only=True, help_text=_("Agenda items."))
     attachment_count = serializers.IntegerField(read_only=True, help_text=_("Attached files."))
@@ -299,10 +295,8 @@ class WorkingGroupSerializer(RecordSerializer):
 
 
 class DecisionSerializer(serializers.ModelSerializer):
-    application_name = serializers.CharField(
-        source="application.organisation_name",
-        read_only=True,
-        help_text=_("Name of the applying organisation."),
+    application_name = related_text(
+        "application.organisation_name", _("Name of the applying organisation."), optional=False
     )
     meeting_date = serializers.DateField(
         source="meeting.date", read_only=True, help_text=_("Date of the board meeting.")

@@ -32,7 +32,7 @@ from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
 from regional.models import AgendaItem, AllianceSnapshot, Invitation
-from regional.selectors.meetings import meeting_list
+from regional.selectors.meetings import invitation_list, meeting_list
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list_with_checklist
 from regional.services import meetings as meeting_services
@@ -50,26 +50,19 @@ def snapshot_list():
     )
 
 
-class AllianceSnapshotViewSet(viewsets.ReadOnlyModelViewSet):
+class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Each alliance's dated figures (the state coordination office only; the ministry
     sees aggregated figures on the dashboard, not per-alliance rows)."""
 
     serializer_class = AllianceSnapshotSerializer
     filterset_class = AllianceSnapshotApiFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["taken_on", "alliance__name", "partners_total", "families_reached",
                        "funding_total"]  # fmt: skip
     ordering = ["-taken_on", "alliance__name"]
-    pagination_class = Pagination
     required_permission = "state.alliances.view"
-    required_permissions = {
-        "*": "state.alliances.view",  # methods not offered: 401/404 first, then 405
-        "list": "state.alliances.view",
-        "retrieve": "state.alliances.view",
-    }
-
-    def get_queryset(self):
-        return snapshot_list()
+    # Every action (and every method not offered: 401/404 first, then 405).
+    required_permissions = {"*": "state.alliances.view"}
+    selector, order = snapshot_list, ("-taken_on", "alliance__name")
 
 
 # ---------------------------------------------------------------- regional meetings
@@ -89,14 +82,8 @@ class RegionalMeetingViewSet(
     ordering = ["-date", "-start_time"]
     pagination_class = Pagination
     required_permission = "state.meetings.manage"
-    required_permissions = {
-        "*": "state.meetings.manage",  # methods not offered: 401/404 first, then 405
-        "list": "state.meetings.manage",
-        "retrieve": "state.meetings.manage",
-        "create": "state.meetings.manage",
-        "update": "state.meetings.manage",
-        "partial_update": "state.meetings.manage",
-    }
+    # Every action (and every method not offered: 401/404 first, then 405).
+    required_permissions = {"*": "state.meetings.manage"}
 
     def get_queryset(self):
         agenda = Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
@@ -141,15 +128,8 @@ class AllianceSetupViewSet(
                        "open_task_count", "overdue_task_count", "created_at"]  # fmt: skip
     ordering = ["stage", "place"]
     required_permission = "state.setups.manage"
-    required_permissions = {
-        "*": "state.setups.manage",  # methods not offered: 401/404 first, then 405
-        "list": "state.setups.manage",
-        "retrieve": "state.setups.manage",
-        "create": "state.setups.manage",
-        "update": "state.setups.manage",
-        "partial_update": "state.setups.manage",
-        "move": "state.setups.manage",
-    }
+    # Every action (and every method not offered: 401/404 first, then 405).
+    required_permissions = {"*": "state.setups.manage"}
 
     selector, order = setup_list_with_checklist, ("stage", "place")
     create_service, update_service = setup_services.setup_create, setup_services.setup_update
@@ -192,9 +172,7 @@ class ReportViewSet(
     pagination_class = Pagination
     required_permission = REPORTS_VIEW
     required_permissions = {
-        "*": REPORTS_VIEW,  # methods not offered: 401/404 first, then 405
-        "list": REPORTS_VIEW,
-        "retrieve": REPORTS_VIEW,
+        "*": REPORTS_VIEW,  # reading, and methods not offered: 401/404 first, then 405
         "create": REPORTS_MANAGE,
         "update": REPORTS_MANAGE,
         "partial_update": REPORTS_MANAGE,
@@ -258,17 +236,18 @@ class InvitationFilter(django_filters.FilterSet):
         fields = ["meeting", "response"]
 
 
-class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class InvitationViewSet(
+    ServiceViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Who is invited to the regional meetings and how they replied (for the organiser)."""
 
     serializer_class = InvitationSerializer
     filterset_class = InvitationFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
     ordering_fields = ["name", "response", "responded_at"]
     ordering = ["meeting", "name"]
     required_permission = "state.meetings.manage"
     required_permissions = {"*": "state.meetings.manage"}
-
-    def get_queryset(self):
-        return Invitation.objects.select_related("alliance").order_by("meeting", "name", "pk")
+    selector, order = invitation_list, ("meeting", "name")

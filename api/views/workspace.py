@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from rest_framework import mixins, viewsets
-
 from api.serializers.holidays import PublicHolidayOfferSerializer
 from api.serializers.partners import PartnerSerializer, PublicPartnerSerializer
-from api.views.base import Pagination
-from api.viewsets import ServiceModelViewSet
+from api.viewsets import PublicListViewSet, ServiceModelViewSet
 from core.filters.partners import PartnerFilter
 from core.selectors.holidays import public_holiday_offers
 from core.selectors.partners import partner_list, public_partner_list
@@ -39,27 +36,13 @@ class PartnerViewSet(ServiceModelViewSet):
     delete_service, instance_arg = partner_services.partner_delete, "partner"
 
 
-class PublicPartnerViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class PublicPartnerViewSet(PublicListViewSet):
     """Partners that agreed to be named publicly; no login needed."""
 
-    serializer_class = PublicPartnerSerializer
-    pagination_class = Pagination
-    public_view = True
-    required_permissions = {"list": "public"}
-    authentication_classes: list = []
-
-    def get_queryset(self):
-        return public_partner_list()
+    serializer_class, selector = PublicPartnerSerializer, public_partner_list
 
 
-class PublicHolidayOfferViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class PublicHolidayOfferViewSet(PublicListViewSet):
     """The published holiday programme; no login needed."""
 
-    serializer_class = PublicHolidayOfferSerializer
-    pagination_class = Pagination
-    public_view = True
-    required_permissions = {"list": "public"}
-    authentication_classes: list = []
-
-    def get_queryset(self):
-        return public_holiday_offers()
+    serializer_class, selector = PublicHolidayOfferSerializer, public_holiday_offers

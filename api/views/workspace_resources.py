@@ -9,7 +9,6 @@ from __future__ import annotations
 import django_filters
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -247,9 +246,8 @@ class ApplicationViewSet(
 # ---------------------------------------------------------------- read only: board, seal
 
 
-class _ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
-    pagination_class = Pagination
+class _ReadOnlyViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Read from ``selector()`` in its fixed ``order``; nothing is written here."""
 
 
 class BoardMeetingViewSet(_ReadOnlyViewSet):
@@ -261,9 +259,7 @@ class BoardMeetingViewSet(_ReadOnlyViewSet):
     ordering = ["timeline", "pk"]
     required_permission = "alliance.board.view"
     required_permissions = {"list": "alliance.board.view", "retrieve": "alliance.board.view"}
-
-    def get_queryset(self):
-        return meeting_list().order_by("timeline", "pk")
+    selector, order = meeting_list, ("timeline",)
 
 
 class SealApplicationViewSet(_ReadOnlyViewSet):
@@ -275,9 +271,7 @@ class SealApplicationViewSet(_ReadOnlyViewSet):
     ordering = ["-submitted_on", "pk"]
     required_permission = "alliance.work.view"
     required_permissions = {"list": "alliance.work.view", "retrieve": "alliance.work.view"}
-
-    def get_queryset(self):
-        return seal_application_list().order_by("-submitted_on", "pk")
+    selector, order = seal_application_list, ("-submitted_on",)
 
 
 def register(router) -> None:

@@ -131,3 +131,11 @@ def meeting_agenda(meeting: BoardMeeting, today: datetime.date | None = None) ->
             .order_by("application__organisation_name", "pk")
         )
     return agenda
+
+
+def board_member_detail(pk: int) -> BoardMember:
+    return board_member_list().get(pk=pk)
+
+
+def meeting_template_detail(pk: int) -> MeetingTemplate:
+    return meeting_template_list().get(pk=pk)

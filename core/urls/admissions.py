@@ -3,12 +3,12 @@
 from django.urls import path
 
 from core.views import admissions as views
+from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    path("", views.ApplicationListView.as_view(), name="application-list"),
-    path("new/", views.ApplicationEditView.as_view(), name="application-create"),
-    path("<int:pk>/", views.ApplicationDetailView.as_view(), name="application-detail"),
-    path("<int:pk>/edit/", views.ApplicationEditView.as_view(), name="application-edit"),
+    *object_urls(
+        "", "application", views, "Application", routes=("list", "create", "detail", "edit")
+    ),
     path(
         "<int:pk>/withdraw/", views.ApplicationWithdrawView.as_view(), name="application-withdraw"
     ),

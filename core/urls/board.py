@@ -5,33 +5,20 @@ from django.urls import path
 
 from core.views import board as views
 from core.views import board_members as members
+from kernel.crud.urls import object_urls
 from kernel.meetings.urls import meeting_page_paths
 
 urlpatterns = [
-    path("", views.meeting_list_view, name="meeting-list"),
-    path("meetings/new/", views.meeting_create, name="meeting-create"),
+    path("", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting-detail"),
-    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
-    path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting-delete"),
+    *object_urls("meetings", "meeting", views, "Meeting", routes=("create", "edit", "delete")),
     path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
     *meeting_page_paths(
         prefix="meetings/<int:pk>/",
         views=views.PAGE_VIEWS,
         agenda="agendaitem",
     ),
-    path("members/", members.board_member_list_view, name="boardmember-list"),
-    path("members/new/", members.board_member_create, name="boardmember-create"),
-    path("members/<int:pk>/", members.board_member_detail, name="boardmember-detail"),
-    path("members/<int:pk>/edit/", members.board_member_edit, name="boardmember-edit"),
-    path("members/<int:pk>/delete/", members.board_member_delete, name="boardmember-delete"),
-    path("templates/", members.meeting_template_list_view, name="meetingtemplate-list"),
-    path("templates/new/", members.meeting_template_create, name="meetingtemplate-create"),
-    path(
-        "templates/<int:pk>/", members.meeting_template_detail_view, name="meetingtemplate-detail"
-    ),
-    path("templates/<int:pk>/edit/", members.meeting_template_edit, name="meetingtemplate-edit"),
-    path(
-        "templates/<int:pk>/delete/", members.meeting_template_delete, name="meetingtemplate-delete"
-    ),
+    *object_urls("members", "boardmember", members, "BoardMember"),
+    *object_urls("templates", "meetingtemplate", members, "MeetingTemplate"),
     path("templates/<int:pk>/series/", members.meeting_series, name="meeting-series"),
 ]

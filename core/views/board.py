@@ -7,7 +7,7 @@ here in ``PAGES``.
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,8 +30,14 @@ from core.models import (
 )
 from core.selectors.board import meeting_agenda, meeting_detail, meeting_list
 from core.services import board as services
-from kernel.crud.tables import Column, ListSpec, list_view
-from kernel.crud.views import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec
+from kernel.crud.views import (
+    ObjectDeleteView,
+    ObjectEditView,
+    ObjectListView,
+    confirm_page,
+    form_page,
+)
 from kernel.meetings.rules import agenda_is_locked
 from kernel.meetings.views import MeetingPages
 from tenants.permissions import access_for, requires
@@ -76,13 +82,13 @@ PAGE_VIEWS = PAGES.guarded(manage=requires(MANAGE), view=requires(VIEW))
 MEETINGS = ListSpec(
     name="board-meetings",
     title=gettext_lazy("Board meetings"),
-    permission="alliance.board.view",
+    permission=VIEW,
     queryset=meeting_list,
     filterset=BoardMeetingFilter,
     default_order="timeline",
     detail_url=lambda m: reverse("meeting-detail", args=[m.pk]),
     create_url="meeting-create",
-    create_permission="alliance.board.manage",
+    create_permission=MANAGE,
     columns=[
         Column("title", gettext_lazy("Title"), lambda m: m.title, "title", link=True),
         Column("date", gettext_lazy("Date"), lambda m: m.date, "date"),
@@ -128,9 +134,15 @@ MEETINGS = ListSpec(
 )
 
 
-@requires("alliance.board.view")
-def meeting_list_view(request):
-    return list_view(request, MEETINGS)
+class _Meeting:
+    model = BoardMeeting
+    list_url, detail_url, instance_arg = "meeting-list", "meeting-detail", "meeting"
+    required_permission = MANAGE
+
+
+class MeetingListView(ObjectListView):
+    required_permission = VIEW
+    spec = MEETINGS
 
 
 @requires("alliance.board.view")
@@ -161,49 +173,22 @@ def meeting_detail_view(request, pk: int):
     )
 
 
-@requires("alliance.board.manage")
-def meeting_create(request):
-    return form_page(
-        request,
-        form_class=BoardMeetingCreateForm,
-        save=lambda form: services.meeting_create(actor=request.user, **form.cleaned_data),
-        success_url=lambda m: reverse("meeting-detail", args=[m.pk]),
-        title=_("New board meeting"),
-        cancel_url=reverse("meeting-list"),
-    )
+class MeetingEditView(_Meeting, ObjectEditView):
+    create_service, update_service = services.meeting_create, services.meeting_update
+    create_title, edit_title = gettext_lazy("New board meeting"), gettext_lazy("Edit board meeting")
+
+    def get_form_class(self):
+        return BoardMeetingForm if "pk" in self.kwargs else BoardMeetingCreateForm
 
 
-@requires("alliance.board.manage")
-def meeting_edit(request, pk: int):
-    meeting = get_object_or_404(BoardMeeting, pk=pk)
-    return form_page(
-        request,
-        form_class=BoardMeetingForm,
-        instance=meeting,
-        save=lambda form: services.meeting_update(
-            actor=request.user, meeting=meeting, **form.cleaned_data
-        ),
-        success_url=lambda m: reverse("meeting-detail", args=[m.pk]),
-        title=_("Edit board meeting"),
-        cancel_url=reverse("meeting-detail", args=[pk]),
-    )
+class MeetingDeleteView(_Meeting, ObjectDeleteView):
+    service = services.meeting_delete
+    title = gettext_lazy("Delete board meeting")
+    question = gettext_lazy("Delete the meeting %(name)s with its agenda, minutes and attachments?")
+    success_message = gettext_lazy("The meeting has been deleted.")
 
-
-@requires("alliance.board.manage")
-def meeting_delete(request, pk: int):
-    meeting = get_object_or_404(BoardMeeting, pk=pk)
-    return confirm_page(
-        request,
-        obj=meeting,
-        action=lambda: services.meeting_delete(actor=request.user, meeting=meeting),
-        title=_("Delete board meeting"),
-        question=_("Delete the meeting %(name)s with its agenda, minutes and attachments?")
-        % {"name": meeting},
-        cancel_url=reverse("meeting-detail", args=[pk]),
-        success_url=reverse("meeting-list"),
-        success_message=_("The meeting has been deleted."),
-        button=_("Delete"),
-    )
+    def question_args(self, obj):
+        return {"name": obj}
 
 
 # ---------------------------------------------------------------- minutes

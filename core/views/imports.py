@@ -248,31 +248,27 @@ def _template(kind: str) -> HttpResponse:
     return response
 
 
-@requires("alliance.partners.change")
-def partner_import_preview(request, upload_id):
-    return _preview(request, "partners", upload_id)
+def _kind_pages(kind: str, permission: str):
+    """The preview, cancel and template pages of one kind of import."""
+
+    @requires(permission)
+    def preview(request, upload_id):
+        return _preview(request, kind, upload_id)
+
+    @requires(permission)
+    def cancel(request, upload_id):
+        return _cancel(request, kind, upload_id)
+
+    @requires(permission)
+    def template(request):
+        return _template(kind)
+
+    return preview, cancel, template
 
 
-@requires("alliance.partners.change")
-def partner_import_cancel(request, upload_id):
-    return _cancel(request, "partners", upload_id)
-
-
-@requires("alliance.partners.change")
-def partner_import_template(request):
-    return _template("partners")
-
-
-@requires("alliance.work.change")
-def project_import_preview(request, upload_id):
-    return _preview(request, "projects", upload_id)
-
-
-@requires("alliance.work.change")
-def project_import_cancel(request, upload_id):
-    return _cancel(request, "projects", upload_id)
-
-
-@requires("alliance.work.change")
-def project_import_template(request):
-    return _template("projects")
+partner_import_preview, partner_import_cancel, partner_import_template = _kind_pages(
+    "partners", "alliance.partners.change"
+)
+project_import_preview, project_import_cancel, project_import_template = _kind_pages(
+    "projects", "alliance.work.change"
+)

@@ -157,6 +157,11 @@ def reply_summary(invitations) -> ReplySummary:
     return ReplySummary(counts=total, by_alliance=ordered)
 
 
+def invitation_list() -> QuerySet[Invitation]:
+    """Every invitation with its alliance (the organiser's list and the API)."""
+    return Invitation.objects.select_related("alliance")
+
+
 def invitation_by_token(token: str) -> Invitation:
     """The invitation behind a reply link, with its meeting; DoesNotExist if unknown."""
     return Invitation.objects.select_related("meeting").get(token=token)

@@ -2,17 +2,20 @@
 
 from django.urls import path
 
+from kernel.crud.urls import object_urls
 from kernel.meetings.urls import meeting_page_paths
 from regional.views import invitations
 from regional.views import meetings as views
 
 urlpatterns = [
-    path("", views.meeting_list_view, name="regional-meeting-list"),
-    path("archive/", views.meeting_archive_view, name="regional-meeting-archive"),
-    path("new/", views.meeting_create, name="regional-meeting-create"),
+    *object_urls("", "regional-meeting", views, "Meeting", routes=("list", "create", "edit")),
+    path(
+        "archive/",
+        views.MeetingListView.as_view(spec=views.ARCHIVE),
+        name="regional-meeting-archive",
+    ),
     path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),
     path("<int:pk>/", views.meeting_detail_view, name="regional-meeting-detail"),
-    path("<int:pk>/edit/", views.meeting_edit, name="regional-meeting-edit"),
     path("<int:pk>/calendar.ics", views.meeting_calendar_view, name="regional-meeting-ics"),
     path("<int:pk>/agenda/bulk/", views.agenda_bulk_add, name="regional-agenda-bulk"),
     path(

@@ -2,15 +2,13 @@
 
 from django.urls import path
 
+from kernel.crud.urls import object_urls
 from regional.views import setups as views
 
 urlpatterns = [
     path("", views.setup_board_view, name="setup-board"),
     path("list/", views.SetupListView.as_view(), name="setup-list"),
-    path("new/", views.SetupEditView.as_view(), name="setup-create"),
-    path("<int:pk>/", views.SetupDetailView.as_view(), name="setup-detail"),
-    path("<int:pk>/edit/", views.SetupEditView.as_view(), name="setup-edit"),
-    path("<int:pk>/delete/", views.SetupDeleteView.as_view(), name="setup-delete"),
+    *object_urls("", "setup", views, "Setup", routes=("create", "detail", "edit", "delete")),
     path("<int:pk>/move/", views.setup_move, name="setup-move"),
     path("<int:pk>/retry/", views.SetupRetryView.as_view(), name="setup-retry"),
     path("<int:pk>/checklist/new/", views.TaskEditView.as_view(), name="setup-task-create"),

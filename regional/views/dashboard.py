@@ -180,19 +180,24 @@ def dashboard(request):
                     "the same figures."
                 ),
             ),
-            "district_map": charts.district_map(
-                {d.code: d.alliances for d in districts},
-                chart_id="chart-map",
-                title=_("Alliances per district on %(date)s") % {"date": day},
-                description=_(
-                    "Schematic map of Thuringia's 23 districts and independent cities, each "
-                    "a square placed roughly where it lies, coloured by its number of "
-                    "alliances. The table next to it gives the same figures."
-                ),
-            ),
+            "district_map": _district_map(districts, day),
         }
     )
     return render(request, "regional/dashboard/dashboard.html", context)
+
+
+def _district_map(districts, day: str):
+    """The map of alliances per district, on both dashboards."""
+    return charts.district_map(
+        {d.code: d.alliances for d in districts},
+        chart_id="chart-map",
+        title=_("Alliances per district on %(date)s") % {"date": day},
+        description=_(
+            "Schematic map of Thuringia's 23 districts and independent cities, each "
+            "a square placed roughly where it lies, coloured by its number of "
+            "alliances. The table next to it gives the same figures."
+        ),
+    )
 
 
 def _ministry_dashboard(request, context, chosen, districts):
@@ -207,16 +212,7 @@ def _ministry_dashboard(request, context, chosen, districts):
             "chosen": chosen,
             "threshold": threshold,
             "districts": districts,
-            "district_map": charts.district_map(
-                {d.code: d.alliances for d in districts},
-                chart_id="chart-map",
-                title=_("Alliances per district on %(date)s") % {"date": day},
-                description=_(
-                    "Schematic map of Thuringia's 23 districts and independent cities, each "
-                    "a square placed roughly where it lies, coloured by its number of "
-                    "alliances. The table next to it gives the same figures."
-                ),
-            ),
+            "district_map": _district_map(districts, day),
         }
     )
     return render(request, "regional/dashboard/ministry.html", context)

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from kernel.crud.tables import Column, ListSpec, list_view
-from kernel.crud.views import confirm_page, form_page
+from kernel.crud.tables import Column, ListSpec
+from kernel.crud.views import ObjectEditView, ObjectListView, confirm_page, form_page
 from kernel.meetings.rules import agenda_is_locked
 from kernel.meetings.views import MeetingPages
 from regional.filters.meetings import RegionalMeetingFilter
@@ -138,49 +138,45 @@ def serve_attachment(attachment: RegionalAttachment) -> FileResponse:
     return PAGES.serve(attachment)
 
 
-UPCOMING = ListSpec(
-    name="regional-meetings",
-    title=gettext_lazy("Regional meetings"),
-    permission=PERMISSION,
-    export_permission=PERMISSION,
-    queryset=upcoming_meetings,
-    filterset=RegionalMeetingFilter,
-    default_order="date",
-    detail_url=_detail_url,
-    create_url="regional-meeting-create",
-    create_permission=PERMISSION,
-    columns=_COLUMNS,
-    extra_links=[
-        (gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION),
-    ],
+def _meeting_spec(name, title, queryset, default_order, other_link) -> ListSpec:
+    """The upcoming meetings or the archive: the same columns, the other one linked."""
+    return ListSpec(
+        name=name,
+        title=title,
+        permission=PERMISSION,
+        export_permission=PERMISSION,
+        queryset=queryset,
+        filterset=RegionalMeetingFilter,
+        default_order=default_order,
+        detail_url=_detail_url,
+        create_url="regional-meeting-create",
+        create_permission=PERMISSION,
+        columns=_COLUMNS,
+        extra_links=[other_link],
+    )
+
+
+UPCOMING = _meeting_spec(
+    "regional-meetings",
+    gettext_lazy("Regional meetings"),
+    upcoming_meetings,
+    "date",
+    (gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION),
+)
+ARCHIVE = _meeting_spec(
+    "regional-meetings-archive",
+    gettext_lazy("Archive of regional meetings"),
+    past_meetings,
+    "-date",
+    (gettext_lazy("Upcoming meetings"), reverse_lazy("regional-meeting-list"), PERMISSION),
 )
 
-ARCHIVE = ListSpec(
-    name="regional-meetings-archive",
-    title=gettext_lazy("Archive of regional meetings"),
-    permission=PERMISSION,
-    export_permission=PERMISSION,
-    queryset=past_meetings,
-    filterset=RegionalMeetingFilter,
-    default_order="-date",
-    detail_url=_detail_url,
-    create_url="regional-meeting-create",
-    create_permission=PERMISSION,
-    columns=_COLUMNS,
-    extra_links=[
-        (gettext_lazy("Upcoming meetings"), reverse_lazy("regional-meeting-list"), PERMISSION),
-    ],
-)
 
+class MeetingListView(ObjectListView):
+    """The upcoming meetings; the archive is this view with ``spec=ARCHIVE``."""
 
-@requires(PERMISSION)
-def meeting_list_view(request):
-    return list_view(request, UPCOMING)
-
-
-@requires(PERMISSION)
-def meeting_archive_view(request):
-    return list_view(request, ARCHIVE)
+    required_permission = PERMISSION
+    spec = UPCOMING
 
 
 def _overlap_warning(meeting) -> str:
@@ -225,54 +221,42 @@ def meeting_detail_view(request, pk: int):
     )
 
 
-def _save_with_overlap_check(request, save):
-    """Run ``save`` and warn (without refusing) about overlapping meetings."""
+class MeetingEditView(ObjectEditView):
+    """New or changed meeting; overlapping meetings are warned about, not refused."""
 
-    def run(form):
-        meeting = save(form)
+    required_permission = PERMISSION
+    model = RegionalMeeting
+    list_url, detail_url, instance_arg = (
+        "regional-meeting-list",
+        "regional-meeting-detail",
+        "meeting",
+    )
+    form_class = RegionalMeetingForm
+    create_service, update_service = services.meeting_create, services.meeting_update
+    create_title = gettext_lazy("New regional meeting")
+    edit_title = gettext_lazy("Edit regional meeting")
+
+    def save(self, obj, form):
+        meeting = super().save(obj, form)
         warning = _overlap_warning(meeting)
         if warning:
-            messages.warning(request, warning)
+            messages.warning(self.request, warning)
         return meeting
 
-    return run
+    def get_object(self):
+        # Loaded once: the check for a cancelled meeting and the form share it.
+        if not hasattr(self, "_meeting"):
+            self._meeting = super().get_object()
+        return self._meeting
 
+    def get(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        if meeting is not None and meeting.status == RegionalMeetingStatus.CANCELLED:
+            messages.error(request, _("A cancelled meeting can no longer be changed."))
+            return redirect(_detail_url(meeting))
+        return super().get(request, *args, **kwargs)
 
-@requires(PERMISSION)
-def meeting_create(request):
-    return form_page(
-        request,
-        form_class=RegionalMeetingForm,
-        save=_save_with_overlap_check(
-            request,
-            lambda form: services.meeting_create(actor=request.user, **form.cleaned_data),
-        ),
-        success_url=_detail_url,
-        title=_("New regional meeting"),
-        cancel_url=reverse("regional-meeting-list"),
-    )
-
-
-@requires(PERMISSION)
-def meeting_edit(request, pk: int):
-    meeting = get_object_or_404(RegionalMeeting, pk=pk)
-    if meeting.status == RegionalMeetingStatus.CANCELLED:
-        messages.error(request, _("A cancelled meeting can no longer be changed."))
-        return redirect(_detail_url(meeting))
-    return form_page(
-        request,
-        form_class=RegionalMeetingForm,
-        instance=meeting,
-        save=_save_with_overlap_check(
-            request,
-            lambda form: services.meeting_update(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            ),
-        ),
-        success_url=_detail_url,
-        title=_("Edit regional meeting"),
-        cancel_url=_detail_url(meeting),
-    )
+    post = get
 
 
 @requires(PERMISSION)

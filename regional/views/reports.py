@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from kernel.crud.tables import Column, ListSpec, list_view
-from kernel.crud.views import confirm_page, form_page
+from kernel.crud.views import ObjectActionView, ObjectDeleteView, ObjectEditView
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.forms.reports import ReportCreateForm, ReportTextsForm
 from regional.models import Report, ReportStatus
@@ -146,17 +146,15 @@ def report_detail_view(request, pk: int):
     return response
 
 
-@requires(MANAGE)
-def report_create(request):
-    return form_page(
-        request,
-        form_class=ReportCreateForm,
-        save=lambda form: services.report_create(actor=request.user, **form.cleaned_data),
-        success_url=_detail_url,
-        title=_("New report to the ministry"),
-        cancel_url=reverse("report-list"),
-        success_message=_("The report has been created. Now write its texts and generate it."),
-    )
+class _Report:
+    model = Report
+    list_url, detail_url, instance_arg = "report-list", "report-detail", "report"
+    required_permission = MANAGE
+
+    def get_object(self) -> Report | None:
+        if "pk" not in self.kwargs:
+            return None
+        return _report_or_404(self.request, self.kwargs["pk"])
 
 
 def _refused(request, report: Report, message: str):
@@ -168,82 +166,70 @@ def _refused(request, report: Report, message: str):
     )
 
 
-@requires(MANAGE)
-def report_edit(request, pk: int):
-    report = _report_or_404(request, pk)
-    if report.is_frozen:
-        return _refused(request, report, services.frozen_message())
-    if report.status not in services.EDITABLE_STATUSES:
-        return _refused(
-            request, report, _("The report is being generated. Please wait until it is finished.")
-        )
-    return form_page(
-        request,
-        form_class=ReportTextsForm,
-        instance=report,
-        save=lambda form: services.report_update(
-            actor=request.user, report=report, **form.cleaned_data
-        ),
-        success_url=_detail_url,
-        title=_("Edit the report's texts"),
-        cancel_url=_detail_url(report),
+class ReportEditView(_Report, ObjectEditView):
+    """A new report (period and title), or the texts of one that is not frozen."""
+
+    create_service, update_service = services.report_create, services.report_update
+    create_title = gettext_lazy("New report to the ministry")
+    edit_title = gettext_lazy("Edit the report's texts")
+
+    def get_form_class(self):
+        return ReportTextsForm if "pk" in self.kwargs else ReportCreateForm
+
+    @property
+    def saved_message(self):
+        if "pk" in self.kwargs:
+            return None
+        return gettext_lazy("The report has been created. Now write its texts and generate it.")
+
+    def get_object(self) -> Report | None:
+        # Loaded once: the refusal check below and the form share it.
+        if not hasattr(self, "_report"):
+            self._report = super().get_object()
+        return self._report
+
+    def get(self, request, *args, **kwargs):
+        report = self.get_object()
+        if report is not None and report.is_frozen:
+            return _refused(request, report, services.frozen_message())
+        if report is not None and report.status not in services.EDITABLE_STATUSES:
+            return _refused(
+                request,
+                report,
+                _("The report is being generated. Please wait until it is finished."),
+            )
+        return super().get(request, *args, **kwargs)
+
+    post = get
+
+
+class ReportGenerateView(_Report, ObjectActionView):
+    service = services.report_generate
+    title = gettext_lazy("Generate the report")
+    question = gettext_lazy(
+        "Generate the figures and the PDF, Excel and CSV files of %(title)s from the "
+        "latest statistics of the period now?"
     )
+    success_message = gettext_lazy("The report is being generated. This page updates itself.")
+    button = gettext_lazy("Generate")
 
 
-@requires(MANAGE)
-def report_generate(request, pk: int):
-    report = _report_or_404(request, pk)
-    return confirm_page(
-        request,
-        obj=report,
-        action=lambda: services.report_generate(actor=request.user, report=report),
-        title=_("Generate the report"),
-        question=_(
-            "Generate the figures and the PDF, Excel and CSV files of %(title)s from the "
-            "latest statistics of the period now?"
-        )
-        % {"title": report.title},
-        cancel_url=_detail_url(report),
-        success_url=_detail_url(report),
-        success_message=_("The report is being generated. This page updates itself."),
-        button=_("Generate"),
+class ReportReleaseView(_Report, ObjectActionView):
+    service = services.report_release
+    title = gettext_lazy("Release the report")
+    question = gettext_lazy(
+        "Release %(title)s to the ministry? Afterwards its texts, figures and files can "
+        "no longer be changed."
     )
+    success_message = gettext_lazy("The report has been released to the ministry.")
+    button = gettext_lazy("Release")
 
 
-@requires(MANAGE)
-def report_release(request, pk: int):
-    report = _report_or_404(request, pk)
-    return confirm_page(
-        request,
-        obj=report,
-        action=lambda: services.report_release(actor=request.user, report=report),
-        title=_("Release the report"),
-        question=_(
-            "Release %(title)s to the ministry? Afterwards its texts, figures and files can "
-            "no longer be changed."
-        )
-        % {"title": report.title},
-        cancel_url=_detail_url(report),
-        success_url=_detail_url(report),
-        success_message=_("The report has been released to the ministry."),
-        button=_("Release"),
-    )
-
-
-@requires(MANAGE)
-def report_delete(request, pk: int):
-    report = _report_or_404(request, pk)
-    return confirm_page(
-        request,
-        obj=report,
-        action=lambda: services.report_delete(actor=request.user, report=report),
-        title=_("Delete the report"),
-        question=_("Delete %(title)s with its files?") % {"title": report.title},
-        cancel_url=_detail_url(report),
-        success_url=reverse("report-list"),
-        success_message=_("The report has been deleted."),
-        button=_("Delete"),
-    )
+class ReportDeleteView(_Report, ObjectDeleteView):
+    service = services.report_delete
+    title = gettext_lazy("Delete the report")
+    question = gettext_lazy("Delete %(title)s with its files?")
+    success_message = gettext_lazy("The report has been deleted.")
 
 
 @requires(VIEW)

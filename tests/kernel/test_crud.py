@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from django.views import View
 
 from kernel.crud.tables import Column, Table, accessor
@@ -87,3 +88,28 @@ def test_object_urls_names_the_five_routes_by_convention():
         ("things/<int:pk>/delete/", "thing-delete"),
     ]
     assert patterns[1].callback.view_class is ThingEditView
+
+
+def test_object_urls_gives_the_routes_asked_for_and_a_create_view_where_there_is_one():
+    class ThingListView(View):
+        pass
+
+    class ThingCreateView(View):
+        pass
+
+    class ThingEditView(View):
+        pass
+
+    views = SimpleNamespace(
+        ThingListView=ThingListView, ThingCreateView=ThingCreateView, ThingEditView=ThingEditView
+    )
+    patterns = object_urls("", "thing", views, "Thing", routes=("edit", "create", "list"))
+    assert [(str(p.pattern), p.name) for p in patterns] == [
+        ("", "thing-list"),
+        ("new/", "thing-create"),
+        ("<int:pk>/edit/", "thing-edit"),
+    ]
+    assert patterns[1].callback.view_class is ThingCreateView
+    assert patterns[2].callback.view_class is ThingEditView
+    with pytest.raises(ValueError, match="Unknown routes"):
+        object_urls("", "thing", views, "Thing", routes=("show",))
