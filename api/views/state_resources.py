@@ -5,10 +5,8 @@ Reads come from the selectors, writes go through the same services as the HTML v
 
 from __future__ import annotations
 
-import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -27,11 +25,11 @@ from api.serializers.state_resources import (
 )
 from api.views.base import Pagination
 from api.viewsets import ServiceViewSetMixin, as_drf_error, through_service
-from regional.filters.meetings import RegionalMeetingFilter
+from regional.filters.meetings import InvitationFilter, RegionalMeetingFilter
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
-from regional.models import AgendaItem, AllianceSnapshot, Invitation
+from regional.models import AgendaItem, AllianceSnapshot
 from regional.selectors.meetings import invitation_list, meeting_list
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list_with_checklist
@@ -225,15 +223,6 @@ def register(router) -> None:
     router.register("invitations", InvitationViewSet, basename="api-invitation")
     router.register("setups", AllianceSetupViewSet, basename="api-setup")
     router.register("reports", ReportViewSet, basename="api-report")
-
-
-class InvitationFilter(django_filters.FilterSet):
-    meeting = django_filters.NumberFilter(help_text=_("Only the invitations of this meeting."))
-    response = django_filters.CharFilter(help_text=_("attending, declined or pending"))
-
-    class Meta:
-        model = Invitation
-        fields = ["meeting", "response"]
 
 
 class InvitationViewSet(

@@ -6,7 +6,6 @@ Reads come from the selectors, writes go through the same services as the HTML v
 
 from __future__ import annotations
 
-import django_filters
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -37,9 +36,10 @@ from core.filters.admissions import ApplicationFilter
 from core.filters.board import BoardMeetingFilter
 from core.filters.funding import FundingEntryFilter
 from core.filters.holidays import HolidayOfferFilter
+from core.filters.partners import ContactPersonFilter
 from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.filters.seal import SealApplicationFilter
-from core.models import ContactPerson, Decision, Partner
+from core.models import Decision
 from core.selectors.admissions import application_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
@@ -52,7 +52,6 @@ from core.services import funding as funding_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
 from core.services import projects as project_services
-from kernel.crud.filters import SearchFilterSet
 
 
 class _WorkResource(ServiceModelViewSet):
@@ -64,18 +63,6 @@ class _WorkResource(ServiceModelViewSet):
 
 
 # ---------------------------------------------------------------- contacts
-
-
-class ContactPersonFilter(SearchFilterSet):
-    """Contacts of one partner (``?partner=<id>``) and a search over names and e-mail."""
-
-    search_fields = ("first_name", "last_name", "email", "position", "partner__name")
-    partner = django_filters.ModelChoiceFilter(label=_("Partner"), queryset=Partner.objects.all())
-    is_primary = django_filters.BooleanFilter(label=_("Main contact"))
-
-    class Meta:
-        model = ContactPerson
-        fields = ["q", "partner", "is_primary"]
 
 
 class ContactPersonViewSet(ServiceModelViewSet):

@@ -5,7 +5,15 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Measure, MeasureCategory, Partner, PartnerKind, PartnerStatus, SizeClass
+from core.models import (
+    ContactPerson,
+    Measure,
+    MeasureCategory,
+    Partner,
+    PartnerKind,
+    PartnerStatus,
+    SizeClass,
+)
 from kernel.crud.filters import SearchFilterSet
 
 
@@ -47,3 +55,15 @@ class MeasureFilter(SearchFilterSet):
     class Meta:
         model = Measure
         fields = ["q", "category", "is_active"]
+
+
+class ContactPersonFilter(SearchFilterSet):
+    """Contacts of one partner (``?partner=<id>``) and a search over names and e-mail."""
+
+    search_fields = ("first_name", "last_name", "email", "position", "partner__name")
+    partner = django_filters.ModelChoiceFilter(label=_("Partner"), queryset=Partner.objects.all())
+    is_primary = django_filters.BooleanFilter(label=_("Main contact"))
+
+    class Meta:
+        model = ContactPerson
+        fields = ["q", "partner", "is_primary"]

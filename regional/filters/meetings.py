@@ -1,4 +1,4 @@
-"""FilterSet of the regional meetings (upcoming ones and the archive)."""
+"""FilterSets of the regional meetings (upcoming ones and the archive) and their invitations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.filters import SearchFilterSet
-from regional.models import MeetingKind, RegionalMeeting, RegionalMeetingStatus
+from regional.models import Invitation, MeetingKind, RegionalMeeting, RegionalMeetingStatus
 from tenants.models import Alliance
 
 
@@ -24,3 +24,12 @@ class RegionalMeetingFilter(SearchFilterSet):
     class Meta:
         model = RegionalMeeting
         fields = ["q", "kind", "year", "host_alliance", "status"]
+
+
+class InvitationFilter(django_filters.FilterSet):
+    meeting = django_filters.NumberFilter(help_text=_("Only the invitations of this meeting."))
+    response = django_filters.CharFilter(help_text=_("attending, declined or pending"))
+
+    class Meta:
+        model = Invitation
+        fields = ["meeting", "response"]
