@@ -143,6 +143,7 @@ def test_contact_create_update_delete_through_the_services(jena, coordinator):
 # ---------------------------------------------------------------- projects
 
 
+@pytest.mark.slow
 def test_projects_list_filters_and_constant_queries(jena, coordinator):
     with schema_context("jena"):
         lead = PartnerFactory(name="Klinikum")

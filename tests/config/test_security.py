@@ -46,6 +46,7 @@ def test_production_settings_pass_djangos_deploy_check():
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_production_cookies_are_secure_and_shared_across_alliance_subdomains():
     code = (
         "import django; django.setup(); from django.conf import settings as s; "

@@ -555,6 +555,7 @@ def _managing_paths(meeting, item, member, template) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_board_member_reads_the_board_but_cannot_manage_meetings(jena, board_member):
     with schema_context("jena"):
         meeting = BoardMeetingFactory(date=TODAY)

@@ -104,6 +104,7 @@ def _assert_neutralised(answers, expected_lists: int) -> None:
                 assert (last[3].value, last[3].data_type) == (-7, "n"), path
 
 
+@pytest.mark.slow
 def test_every_workspace_list_export_neutralises_formulas_and_never_fails(jena, nasty_rows):
     coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
     answers = _exports(logged_in_client(coordinator), _list_paths("config.urls_tenant"))
@@ -146,6 +147,7 @@ def test_a_partner_stored_with_a_control_character_still_exports(coordinator_cli
     assert rows[1][0] == "Kita\ufffdRegenbogen"
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("figures", "media")
 def test_a_report_titled_like_a_formula_is_text_in_its_files_and_its_list(request):
     coordinator = request.getfixturevalue("state_coordinator")

@@ -214,6 +214,7 @@ def test_report_without_figures_fails_and_leaves_nothing(jena):
     assert not Report.objects.exists()
 
 
+@pytest.mark.slow
 def test_meetings_and_setups_are_seeded_once(jena, badfrankenhausen):
     assert state_demo.seed_meetings(actor=None) == len(state_demo.MEETINGS)
     assert state_demo.seed_setups(actor=None) == 3

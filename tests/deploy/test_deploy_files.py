@@ -576,6 +576,7 @@ def test_release_step_migrates_an_empty_database_and_is_idempotent(scratch_datab
 # ---------------------------------------------------------------- production settings
 
 
+@pytest.mark.slow
 def test_production_never_loads_the_embedded_servers_and_logs_json():
     result = run_python(
         "import sys, django; django.setup();"
@@ -600,6 +601,7 @@ def test_production_refuses_to_start_without_redis_url():
     assert "REDIS_URL must be set in production" in result.stderr
 
 
+@pytest.mark.slow
 def test_log_format_plain_can_be_chosen_and_nonsense_is_refused():
     plain = run_python(
         "import django; django.setup(); from django.conf import settings;"
@@ -620,6 +622,7 @@ def test_local_settings_log_plain_by_default():
     assert settings.LOGGING["handlers"]["console"]["filters"] == ["tenant"]
 
 
+@pytest.mark.slow
 def test_secret_key_fallbacks_come_from_the_environment():
     result = run_python(
         "import django; django.setup(); from django.conf import settings;"

@@ -416,6 +416,7 @@ def test_pdf_xlsx_and_csv_show_the_same_figures(ready_report):
         assert latin1(line) in text, line
 
 
+@pytest.mark.slow
 def test_no_personal_data_reaches_the_files_or_the_ministrys_pages(
     personal_data, released_report, ministry, ministry_client
 ):

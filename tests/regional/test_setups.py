@@ -468,6 +468,7 @@ def _paths(setup) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_people_without_the_state_coordinator_role_get_404(make_setup, outsiders):
     setup = make_setup()
     for label, user in outsiders.items():
