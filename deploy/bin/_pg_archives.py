@@ -23,6 +23,7 @@ from _pg_base import (
     Tools,
     last_lines,
     psql,
+    psql_value,
     run,
 )
 
@@ -181,22 +182,17 @@ def resolve_alliance(tools: Tools, connection: Connection, slug: str) -> str:
 def count_alliances(tools: Tools, connection: Connection) -> int:
     if not has_alliance_table(tools, connection):
         return 0
-    return int(psql(tools, connection, "SELECT count(*) FROM public.tenants_alliance")[0][0])
+    return int(psql_value(tools, connection, "SELECT count(*) FROM public.tenants_alliance"))
 
 
 def has_alliance_table(tools: Tools, connection: Connection) -> bool:
-    rows = psql(tools, connection, "SELECT to_regclass('public.tenants_alliance') IS NOT NULL")
-    return rows[0][0] == "t"
+    sql = "SELECT to_regclass('public.tenants_alliance') IS NOT NULL"
+    return psql_value(tools, connection, sql) == "t"
 
 
 def schema_exists(tools: Tools, connection: Connection, schema: str) -> bool:
-    rows = psql(
-        tools,
-        connection,
-        "SELECT count(*) FROM pg_namespace WHERE nspname = :'schema'",
-        schema=schema,
-    )
-    return rows[0][0] != "0"
+    sql = "SELECT count(*) FROM pg_namespace WHERE nspname = :'schema'"
+    return psql_value(tools, connection, sql, schema=schema) != "0"
 
 
 def aside_name(schema: str, stamp: str) -> str:
@@ -212,20 +208,11 @@ def quote_ident(name: str) -> str:
 
 def missing_migrations(tools: Tools, connection: Connection, schema: str) -> int:
     """Migrations the (current) template schema has and the restored schema lacks."""
-    rows = psql(
-        tools,
-        connection,
-        "SELECT to_regclass(format('%I.django_migrations', :'template')) IS NOT NULL",
-        template=TEMPLATE_SCHEMA,
-    )
-    if rows[0][0] != "t":
+    has_table = "SELECT to_regclass(format('%I.django_migrations', :'template')) IS NOT NULL"
+    if psql_value(tools, connection, has_table, template=TEMPLATE_SCHEMA) != "t":
         return 0
-    rows = psql(
-        tools,
-        connection,
+    missing = (
         'SELECT count(*) FROM :"template".django_migrations t WHERE NOT EXISTS '
-        '(SELECT 1 FROM :"schema".django_migrations s WHERE s.app = t.app AND s.name = t.name)',
-        template=TEMPLATE_SCHEMA,
-        schema=schema,
+        '(SELECT 1 FROM :"schema".django_migrations s WHERE s.app = t.app AND s.name = t.name)'
     )
-    return int(rows[0][0])
+    return int(psql_value(tools, connection, missing, template=TEMPLATE_SCHEMA, schema=schema))

@@ -247,6 +247,11 @@ def psql(tools: Tools, connection: Connection, sql: str, **variables: str) -> li
     return [line.split("\x1f") for line in result.stdout.splitlines() if line]
 
 
+def psql_value(tools: Tools, connection: Connection, sql: str, **variables: str) -> str:
+    """The one value of a one-row, one-column query (``psql`` for the rest)."""
+    return psql(tools, connection, sql, **variables)[0][0]
+
+
 def client_major(tools: Tools, name: str, connection: Connection) -> int:
     result = run([tools.path(name), "--version"], connection)
     match = re.search(r"\(PostgreSQL\)\s+(\d+)", result.stdout) or re.search(
@@ -263,8 +268,7 @@ def client_major(tools: Tools, name: str, connection: Connection) -> int:
 def check_versions(tools: Tools, connection: Connection, names: tuple[str, ...]) -> int:
     """Refuse client tools older than the server: an older pg_dump cannot dump a newer
     server, and an older pg_restore cannot read a newer pg_dump's archives."""
-    rows = psql(tools, connection, "SHOW server_version_num")
-    server_major = int(rows[0][0]) // 10000
+    server_major = int(psql_value(tools, connection, "SHOW server_version_num")) // 10000
     for name in names:
         major = client_major(tools, name, connection)
         if major < server_major:

@@ -35,6 +35,7 @@ from _pg_base import (
     info,
     last_lines,
     psql,
+    psql_value,
     run,
     utc_stamp,
     warn,
@@ -249,15 +250,8 @@ def restore_database(args: argparse.Namespace) -> int:
         )
     target_name = args.target_db or connection.dbname
     target = connection.with_db(target_name)
-    exists = (
-        psql(
-            tools,
-            admin,
-            "SELECT count(*) FROM pg_database WHERE datname = :'name'",
-            name=target_name,
-        )[0][0]
-        != "0"
-    )
+    exists_sql = "SELECT count(*) FROM pg_database WHERE datname = :'name'"
+    exists = psql_value(tools, admin, exists_sql, name=target_name) != "0"
     created = False
     if exists:
         occupied = psql(
@@ -301,7 +295,7 @@ def restore_database(args: argparse.Namespace) -> int:
             f"pg_restore into {target_name} failed and was rolled back; {outcome}:\n"
             f"{last_lines(result.stderr)}"
         )
-    alliances = psql(tools, target, "SELECT count(*) FROM public.tenants_alliance")[0][0]
+    alliances = psql_value(tools, target, "SELECT count(*) FROM public.tenants_alliance")
     info(f"restored {path} into database {target_name} ({alliances} alliances)")
     if exists and args.clean:
         leftover = psql(

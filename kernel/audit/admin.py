@@ -4,6 +4,15 @@ from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log, changes_between, snapshot
 
 
+def _audit(request, obj, verb: str, changes: dict) -> None:
+    audit_log(
+        actor=request.user,
+        action=f"{obj._meta.label_lower}.{verb}",
+        target=obj,
+        changes=changes,
+    )
+
+
 class AuditedAdminMixin:
     """Records every save and delete made in the administration, with what changed."""
 
@@ -13,21 +22,10 @@ class AuditedAdminMixin:
         changes = changes_between(before, snapshot(obj))
         if change and not changes:
             return
-        verb = "updated" if change else "created"
-        audit_log(
-            actor=request.user,
-            action=f"{obj._meta.label_lower}.{verb}",
-            target=obj,
-            changes=changes,
-        )
+        _audit(request, obj, "updated" if change else "created", changes)
 
     def delete_model(self, request, obj):
-        audit_log(
-            actor=request.user,
-            action=f"{obj._meta.label_lower}.deleted",
-            target=obj,
-            changes=snapshot(obj),
-        )
+        _audit(request, obj, "deleted", snapshot(obj))
         super().delete_model(request, obj)
 
     def save_formset(self, request, form, formset, change):
@@ -39,25 +37,14 @@ class AuditedAdminMixin:
         )
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            audit_log(
-                actor=request.user,
-                action=f"{obj._meta.label_lower}.deleted",
-                target=obj,
-                changes=befores.get(obj.pk, snapshot(obj)),
-            )
+            _audit(request, obj, "deleted", befores.get(obj.pk, snapshot(obj)))
             obj.delete()
         for obj in instances:
             is_new = obj.pk is None or obj.pk not in befores
             obj.save()
             changes = changes_between(befores.get(obj.pk, {}), snapshot(obj))
             if changes:
-                verb = "created" if is_new else "updated"
-                audit_log(
-                    actor=request.user,
-                    action=f"{obj._meta.label_lower}.{verb}",
-                    target=obj,
-                    changes=changes,
-                )
+                _audit(request, obj, "created" if is_new else "updated", changes)
         formset.save_m2m()
 
     def delete_queryset(self, request, queryset):
