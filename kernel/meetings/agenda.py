@@ -111,6 +111,12 @@ class Agenda:
     def _stored_position(self, item) -> int:
         return self.item_model.objects.values_list("position", flat=True).get(pk=item.pk)
 
+    def _lock_for_moving(self, item, reason: str):
+        """(meeting, reason, the other items, the item's stored position), all locked."""
+        meeting, reason = self.locked_meeting(item.meeting_id, reason)
+        others = self.locked_items(item.meeting_id, exclude_pk=item.pk)
+        return meeting, reason, others, self._stored_position(item)
+
     # ------------------------------------------------------------ writes
 
     @transaction.atomic
@@ -143,9 +149,7 @@ class Agenda:
         """Change the fields given; a new position moves the item and closes the gap it
         leaves."""
         fields = declared(self.fields_type, fields)
-        meeting, reason = self.locked_meeting(item.meeting_id, reason)
-        others = self.locked_items(item.meeting_id, exclude_pk=item.pk)
-        old = self._stored_position(item)
+        meeting, reason, others, old = self._lock_for_moving(item, reason)
         new = old if position is None else self.clamp(position, len(others) + 1)
         item.position = old
         item = self.records.record_update(
@@ -166,9 +170,7 @@ class Agenda:
         """Move an item one place up or down (at the ends nothing changes)."""
         if direction not in ("up", "down"):
             raise ValidationError(_("Unknown direction."))
-        meeting, reason = self.locked_meeting(item.meeting_id, reason)
-        others = self.locked_items(item.meeting_id, exclude_pk=item.pk)
-        old = self._stored_position(item)
+        meeting, reason, others, old = self._lock_for_moving(item, reason)
         new = self.clamp(old - 1 if direction == "up" else old + 1, len(others) + 1)
         if new != old:
             self._move(actor=actor, item=item, others=others, old=old, new=new)
