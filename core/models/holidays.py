@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -15,16 +15,9 @@ class HolidayOffer(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     organiser = models.CharField(_("organiser"), max_length=200)
-    partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("partner"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="holiday_offers",
-    )
-    start_date = models.DateField(_("from"), validators=[validate_plausible_date])
-    end_date = models.DateField(_("until"), validators=[validate_plausible_date])
+    partner = optional_link("core.Partner", _("partner"), related_name="holiday_offers")
+    start_date = plausible_date(_("from"))
+    end_date = plausible_date(_("until"))
     start_time = models.TimeField(_("daily from"), null=True, blank=True)
     end_time = models.TimeField(_("daily until"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)

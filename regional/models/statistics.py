@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import ALLIANCE_FIGURES
-from kernel.dates import validate_plausible_date
+from kernel.models import optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -21,27 +21,16 @@ class RunStatus(models.TextChoices):
 class StatisticsRun(TimeStampedModel):
     """One refresh of the statistics (nightly or on demand), with its progress."""
 
-    taken_on = models.DateField(_("date of the figures"), validators=[validate_plausible_date])
+    taken_on = plausible_date(_("date of the figures"))
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )
     alliances_total = models.PositiveIntegerField(_("alliances"), default=0)
     alliances_done = models.PositiveIntegerField(_("alliances done"), default=0)
-    started_at = models.DateTimeField(
-        _("started at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    finished_at = models.DateTimeField(
-        _("finished at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    started_at = plausible_datetime(_("started at"), optional=True)
+    finished_at = plausible_datetime(_("finished at"), optional=True)
     error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = optional_link(settings.AUTH_USER_MODEL, _("requested by"), related_name="+")
     task_id = models.CharField(_("task"), max_length=64, blank=True)
 
     class Meta:
@@ -76,15 +65,8 @@ class AllianceSnapshot(TimeStampedModel, StoredFigures):
         on_delete=models.CASCADE,
         related_name="snapshots",
     )
-    taken_on = models.DateField(_("date"), validators=[validate_plausible_date])
-    run = models.ForeignKey(
-        StatisticsRun,
-        verbose_name=_("statistics run"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="snapshots",
-    )
+    taken_on = plausible_date(_("date"))
+    run = optional_link(StatisticsRun, _("statistics run"), related_name="snapshots")
     year = models.PositiveSmallIntegerField(_("year of the activity figures"))
 
     class Meta:
