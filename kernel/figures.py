@@ -97,9 +97,7 @@ class Figure:
         return round(numerator / denominator, 4) if denominator else 0.0
 
     def zero(self) -> Any:
-        if self.unit == SHARE:
-            return 0.0
-        return Decimal("0") if self.unit == MONEY else 0
+        return _zero(self.unit)
 
     def column(self) -> models.Field:
         """The model field that stores this figure (a share is computed, not stored)."""
@@ -143,7 +141,7 @@ class Breakdown:
         return models.JSONField(self.verbose_name or self.label, default=dict)
 
     def reduce(self, rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-        zero = Decimal("0") if self.unit == MONEY else 0
+        zero = _zero(self.unit)
         totals: dict[str, Any] = {}
         for row in rows:
             key = row[self.by]
@@ -157,6 +155,12 @@ class Breakdown:
             return str(self.choices(choice).label)
         except ValueError:
             return choice
+
+
+def _zero(unit: str) -> Any:
+    if unit == SHARE:
+        return 0.0
+    return Decimal("0") if unit == MONEY else 0
 
 
 def _number(value: Any, unit: str) -> Any:

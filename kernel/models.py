@@ -9,17 +9,21 @@ before, so that the migrations see no change:
 - ``optional_link()``: a reference that may be empty and is emptied when what it names
   is deleted (a lead partner, who requested a run, the host alliance, ...): the record
   itself stays.
+- ``in_order()``: the database check that one field does not come before another (an
+  end before its start, leaving before joining, an upper age below the lower one).
 """
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
 from typing import Any
 
 from django.db import models
 
 from kernel.dates import validate_plausible_date
 
-__all__ = ["optional_link", "plausible_date", "plausible_datetime"]
+__all__ = ["in_order", "optional_link", "plausible_date", "plausible_datetime"]
 
 
 def _optional(optional: bool) -> dict[str, Any]:
@@ -52,4 +56,23 @@ def optional_link(to: Any, verbose_name: Any, *, related_name: str) -> models.Fo
         blank=True,
         on_delete=models.SET_NULL,
         related_name=related_name,
+    )
+
+
+def in_order(
+    first: str,
+    then: str,
+    *,
+    name: str,
+    message: Any,
+    strict: bool = False,
+    optional: tuple[str, ...] = (),
+) -> models.CheckConstraint:
+    """The check that ``then`` is not below ``first`` (with ``strict``: above it); a row
+    where one of the fields ``optional`` is empty passes (an open end, an unknown start)."""
+    compare = "gt" if strict else "gte"
+    conditions = [models.Q(**{f"{field}__isnull": True}) for field in optional]
+    conditions.append(models.Q(**{f"{then}__{compare}": models.F(first)}))
+    return models.CheckConstraint(
+        condition=reduce(operator.or_, conditions), name=name, violation_error_message=message
     )

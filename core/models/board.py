@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
-from kernel.models import optional_link, plausible_date, plausible_datetime
+from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -38,11 +38,12 @@ class BoardMember(TimeStampedModel):
         verbose_name_plural = _("board members")
         ordering = ["position", "full_name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(term_end__isnull=True)
-                | models.Q(term_end__gte=models.F("term_start")),
+            in_order(
+                "term_start",
+                "term_end",
+                optional=("term_end",),
                 name="board_member_term_order",
-                violation_error_message=_("The term cannot end before it begins."),
+                message=_("The term cannot end before it begins."),
             ),
         ]
 

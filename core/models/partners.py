@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import plausible_date, plausible_datetime
+from kernel.models import in_order, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -105,12 +105,12 @@ class Partner(TimeStampedModel):
                 name="partner_name_unique_ci",
                 violation_error_message=_("A partner with this name already exists."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(left_on__isnull=True)
-                | models.Q(joined_on__isnull=True)
-                | models.Q(left_on__gte=models.F("joined_on")),
+            in_order(
+                "joined_on",
+                "left_on",
+                optional=("left_on", "joined_on"),
                 name="partner_left_after_joined",
-                violation_error_message=_("The leaving date cannot be before the joining date."),
+                message=_("The leaving date cannot be before the joining date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=PartnerKind.values), name="partner_kind_valid"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link, plausible_date
+from kernel.models import in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -66,12 +66,12 @@ class Project(TimeStampedModel):
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_date__isnull=True)
-                | models.Q(start_date__isnull=True)
-                | models.Q(end_date__gte=models.F("start_date")),
+            in_order(
+                "start_date",
+                "end_date",
+                optional=("end_date", "start_date"),
                 name="project_end_after_start",
-                violation_error_message=_("The end cannot be before the start."),
+                message=_("The end cannot be before the start."),
             ),
             models.CheckConstraint(
                 condition=models.Q(funding_amount__gte=0), name="project_funding_not_negative"

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import ensure_date_order
-from kernel.models import plausible_date
+from kernel.models import in_order, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -55,12 +55,13 @@ class SealApplication(TimeStampedModel):
         verbose_name_plural = _("seal applications")
         ordering = ["-submitted_on"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True)
-                | models.Q(awarded_on__isnull=True)
-                | models.Q(valid_until__gt=models.F("awarded_on")),
+            in_order(
+                "awarded_on",
+                "valid_until",
+                strict=True,
+                optional=("valid_until", "awarded_on"),
                 name="seal_valid_after_award",
-                violation_error_message=_("The seal must be valid beyond its award date."),
+                message=_("The seal must be valid beyond its award date."),
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="awarded")

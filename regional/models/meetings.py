@@ -17,7 +17,7 @@ from kernel.meetings.models import (
     MeetingStatus,
     meeting_link,
 )
-from kernel.models import optional_link, plausible_date, plausible_datetime
+from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -67,10 +67,12 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
         verbose_name_plural = _("regional meetings")
         ordering = ["-date", "-start_time"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_time__gt=models.F("start_time")),
+            in_order(
+                "start_time",
+                "end_time",
+                strict=True,
                 name="regional_meeting_ends_after_start",
-                violation_error_message=_("The meeting must end after it begins."),
+                message=_("The meeting must end after it begins."),
             ),
         ]
 
