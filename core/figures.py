@@ -4,7 +4,8 @@ The coordinator's home counts them with the ORM in the alliance's schema
 (``core.selectors.figures``); the state statistics count the same declarations for every
 alliance at once with SQL compiled from the same QuerySets (``regional.statistics``).
 Reports, dashboards, files and the API read the labels, units and ministry suppression
-from ``ALLIANCE_FIGURES``.
+from ``ALLIANCE_FIGURES``; the snapshot model's figure fields and the classes that hold
+the values (``AllianceFigures``, the state's totals and trend) are made from it too.
 
 With ``Counting.as_of`` the rows are those of a past day, reconstructed from the records'
 own dates: a partner counts if it had joined by then and is active now or left only
@@ -140,17 +141,18 @@ ALLIANCE_FIGURES = FigureRegistry(
     figures=[
         Figure(
             "partners_total", _("Active partners"), "partners", PEOPLE, "partners",
-            help_text=_("Active partners."),
+            help_text=_("Active partners."), verbose_name=_("active partners"),
         ),
         Figure(
             "companies", _("Companies"), "partners", PEOPLE, "partners",
             where=(("kind", PartnerKind.COMPANY.value),),
-            help_text=_("Companies among the partners."),
+            help_text=_("Companies among the partners."), verbose_name=_("companies"),
         ),
         Figure(
             "partners_with_care_guides", _("Partners with care guides"), "partners", PEOPLE,
             "partners", "with_guides", short_label=_("With care guides"),
             help_text=_("Partners with at least one care guide."),
+            verbose_name=_("partners with care guides"),
         ),
         Figure(
             "care_guides_share", _("Share of partners with care guides"), "partners", SHARE,
@@ -161,53 +163,58 @@ ALLIANCE_FIGURES = FigureRegistry(
         Figure(
             "care_guides_total", _("Trained care guides"), "partners", PEOPLE, "partners",
             "guides", help_text=_("Trained care guides."),
+            verbose_name=_("trained care guides"),
         ),
         Figure(
             "valid_seals", _("Valid family seals"), "partners", PEOPLE, "seals",
-            help_text=_("Valid family seals."),
+            help_text=_("Valid family seals."), verbose_name=_("valid family seals"),
         ),
         Figure(
             "projects_total", _("Projects"), "projects", COUNT, "projects",
-            help_text=_("Projects."),
+            help_text=_("Projects."), verbose_name=_("projects"),
         ),
         Figure(
             "families_reached", _("Families reached"), "projects", PEOPLE, "projects",
-            "families", help_text=_("Families reached."),
+            "families", help_text=_("Families reached."), verbose_name=_("families reached"),
         ),
-        Figure("events", _("Events"), "events", COUNT, "events", help_text=_("Events.")),
+        Figure(
+            "events", _("Events"), "events", COUNT, "events", help_text=_("Events."),
+            verbose_name=_("events"),
+        ),
         Figure(
             "event_participants", _("Event participants"), "events", PEOPLE, "events",
             "people", help_text=_("Event participants."),
+            verbose_name=_("event participants"),
         ),
         Figure(
             "funding_total", _("Funding (EUR)"), "funding", MONEY, "funding", "amount",
-            help_text=_("Funding in euros."),
+            help_text=_("Funding in euros."), verbose_name=_("funding (EUR)"),
         ),
         Figure(
             "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
-            help_text=_("Board meetings held."),
+            help_text=_("Board meetings held."), verbose_name=_("board meetings held"),
         ),
     ],
     breakdowns=[
         Breakdown(
             "partners_by_kind", _("Partners by kind: %(label)s"), "partners", PEOPLE,
             PartnerKind, after="companies", source="partners", by="kind", fill=True,
-            help_text=_("Partners per kind."),
+            help_text=_("Partners per kind."), verbose_name=_("partners by kind"),
         ),
         Breakdown(
             "projects_by_status", _("Projects by status: %(label)s"), "projects", COUNT,
             ProjectStatus, after="projects_total", source="projects", by="status_key",
-            help_text=_("Projects per status."),
+            help_text=_("Projects per status."), verbose_name=_("projects by status"),
         ),
         Breakdown(
             "projects_by_topic", _("Projects by topic: %(label)s"), "projects", COUNT,
             Topic, after="projects_by_status", source="projects", by="topic_key",
-            help_text=_("Projects per topic."),
+            help_text=_("Projects per topic."), verbose_name=_("projects by topic"),
         ),
         Breakdown(
             "funding_by_kind", _("Funding by kind: %(label)s"), "funding", MONEY,
             FundingKind, after="funding_total", source="funding", by="kind", value="amount",
-            help_text=_("Funding per kind, in euros."),
+            help_text=_("Funding per kind, in euros."), verbose_name=_("funding by kind"),
         ),
     ],
 )  # fmt: skip

@@ -11,7 +11,9 @@ the rows of one group), so the same declaration counts
   the same reduction (``FigureRegistry.reduce()``).
 
 Labels, units and whether the ministry sees a figure only above the suppression threshold
-are read from here by every output (pages, reports, files, API help texts).
+are read from here by every output (pages, reports, files, API help texts). The classes
+that hold the values (``FigureRegistry.record()``) and the model fields that store them
+(``FigureRegistry.model()``) are made from the same declarations, a field per figure.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import datetime
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
+from django.db import models
 from django.db.models import QuerySet
 
 # Units: how a value is added up, formatted and whether it is suppressed.
@@ -76,6 +80,7 @@ class Figure:
     short_label: Any = None
     help_text: Any = None
     share_of: tuple[str, str] | None = None
+    verbose_name: Any = None  # of the stored figure's model field (default: ``label``)
 
     @property
     def suppressed_for_ministry(self) -> bool:
@@ -92,7 +97,14 @@ class Figure:
         return round(numerator / denominator, 4) if denominator else 0.0
 
     def zero(self) -> Any:
-        return Decimal("0") if self.unit == MONEY else 0
+        return _zero(self.unit)
+
+    def column(self) -> models.Field:
+        """The model field that stores this figure (a share is computed, not stored)."""
+        name = self.verbose_name or self.label
+        if self.unit == MONEY:
+            return models.DecimalField(name, max_digits=14, decimal_places=2, default=0)
+        return models.PositiveIntegerField(name, default=0)
 
     def reduce(self, rows: Iterable[Mapping[str, Any]]) -> Any:
         total = self.zero()
@@ -118,13 +130,18 @@ class Breakdown:
     value: str = "n"
     fill: bool = False
     help_text: Any = None
+    verbose_name: Any = None  # of the stored breakdown's model field (default: ``label``)
 
     @property
     def suppressed_for_ministry(self) -> bool:
         return self.unit == PEOPLE
 
+    def column(self) -> models.Field:
+        """The model field that stores this breakdown: a JSON object {choice: value}."""
+        return models.JSONField(self.verbose_name or self.label, default=dict)
+
     def reduce(self, rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-        zero = Decimal("0") if self.unit == MONEY else 0
+        zero = _zero(self.unit)
         totals: dict[str, Any] = {}
         for row in rows:
             key = row[self.by]
@@ -138,6 +155,12 @@ class Breakdown:
             return str(self.choices(choice).label)
         except ValueError:
             return choice
+
+
+def _zero(unit: str) -> Any:
+    if unit == SHARE:
+        return 0.0
+    return Decimal("0") if unit == MONEY else 0
 
 
 def _number(value: Any, unit: str) -> Any:
@@ -201,6 +224,68 @@ class FigureRegistry:
     def count(self, counting: Counting) -> dict[str, Any]:
         """Every figure, counted with the ORM in the current schema."""
         return self.reduce({source.key: list(source.rows(counting)) for source in self.sources})
+
+    # ------------------------------------------------------------ holding the values
+
+    def fields(
+        self, *, summed: bool | None = None, breakdown: type | None = dict
+    ) -> list[tuple[str, type, Any]]:
+        """The figures (``summed`` as in ``keys()``) and, unless ``breakdown`` is None,
+        the breakdowns as ``dataclasses.make_dataclass()`` fields: a figure defaults to
+        its zero, a breakdown to an empty ``breakdown()``."""
+        specs: list[tuple[str, type, Any]] = [
+            (figure.key, type(figure.zero()), field(default=figure.zero()))
+            for figure in self.figures
+            if summed is None or figure.summed == summed
+        ]
+        if breakdown is not None:
+            specs += [(b.key, breakdown, field(default_factory=breakdown)) for b in self.breakdowns]
+        return specs
+
+    def shares(self) -> dict[str, property]:
+        """Each share as a property computed from its two figures' attributes, for a
+        class that holds the summed figures only (``fields(summed=True)``)."""
+        return {
+            figure.key: property(partial(_share_attribute, figure))
+            for figure in self.figures
+            if figure.share_of is not None
+        }
+
+    def record(
+        self,
+        name: str,
+        *,
+        module: str,
+        before: Sequence[tuple] = (),
+        summed: bool | None = None,
+        breakdown: type | None = dict,
+        frozen: bool = False,
+    ) -> type:
+        """A dataclass of ``module`` with the fields ``before``, then ``fields(summed=...,
+        breakdown=...)``; with ``summed`` each share is a property (``shares()``)."""
+        namespace: dict[str, Any] = {"__module__": module}
+        if summed:
+            namespace.update(self.shares())
+        specs = [*before, *self.fields(summed=summed, breakdown=breakdown)]
+        return make_dataclass(name, specs, namespace=namespace, frozen=frozen)
+
+    def model(self, name: str, *, module: str) -> type[models.Model]:
+        """An abstract model with a field per stored figure and breakdown (in the
+        registry's order) and a property per share: a model of ``module`` that stores
+        the figures extends it."""
+        attrs: dict[str, Any] = {
+            "__module__": module,
+            "__doc__": "The stored figures, one field each (declared in the registry).",
+            "Meta": type("Meta", (), {"abstract": True}),
+        }
+        attrs.update((f.key, f.column()) for f in self.figures if f.summed)
+        attrs.update((b.key, b.column()) for b in self.breakdowns)
+        attrs.update(self.shares())
+        return type(name, (models.Model,), attrs)
+
+
+def _share_attribute(figure: Figure, holder: Any) -> float:
+    return figure.share({key: getattr(holder, key) for key in figure.share_of})
 
 
 # ---------------------------------------------------------------- the SQL path

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.utils.formats import number_format
@@ -87,6 +88,10 @@ def line_chart(
 # ---------------------------------------------------------------- the report's charts
 
 
+# The report's bar charts line up: their label columns are equally wide.
+_report_bar_chart = partial(BarChart, label_width=245)
+
+
 def _ceiling(value: float) -> float:
     """A round axis maximum at or above ``value`` (at least 5), divisible into 5 ticks."""
     if value <= 5:
@@ -113,13 +118,12 @@ def district_chart(tables: ReportTables) -> BarChart:
     for step in range(6):
         value = maximum * step / 5
         ticks.append((value, format_value(int(value) if value == int(value) else value, COUNT)))
-    return BarChart(
+    return _report_bar_chart(
         bars=[Bar(name, (_numeric(row.value),), (row.value_text,)) for name, row in rows],
         ticks=ticks,
         maximum=maximum,
         category_title=_("District or independent city"),
         value_title=_("Active partners (number)"),
-        label_width=245,
         value_width=70,
         bar_height=18,
         padding=6,
@@ -141,7 +145,7 @@ def comparison_chart(tables: ReportTables) -> BarChart:
                 scale=max(current or 0, previous or 0) or None,
             )
         )
-    return BarChart(
+    return _report_bar_chart(
         bars=bars,
         series=[
             _("This period (%(label)s)") % {"label": tables.period_label},
@@ -151,10 +155,8 @@ def comparison_chart(tables: ReportTables) -> BarChart:
         maximum=1,
         category_title=_("Figure"),
         value_title=_("Share of the larger of the two values"),
-        label_width=245,
         value_width=110,
         bar_height=14,
-        bar_gap=3,
         padding=5,
     )
 

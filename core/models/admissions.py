@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 from .partners import PartnerKind, SizeClass
@@ -40,24 +40,15 @@ class Application(TimeStampedModel):
     contact_email = models.EmailField(_("e-mail address"))
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
     statement = models.TextField(_("statement: measures and engagement for families"))
-    received_on = models.DateField(_("received on"), validators=[validate_plausible_date])
+    received_on = plausible_date(_("received on"))
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.PENDING,
     )
-    partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("partner"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="applications",
-    )
-    anonymised_at = models.DateTimeField(
-        _("anonymised at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    partner = optional_link("core.Partner", _("partner"), related_name="applications")
+    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
         verbose_name = _("application")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
 from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
+from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -23,37 +23,27 @@ class BoardMember(TimeStampedModel):
 
     full_name = models.CharField(_("name"), max_length=200)
     affiliation = models.CharField(_("organisation"), max_length=200, blank=True)
-    partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("partner organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="board_members",
-    )
+    partner = optional_link("core.Partner", _("partner organisation"), related_name="board_members")
     position = models.CharField(
         _("position"), max_length=20, choices=BoardPosition.choices, default=BoardPosition.MEMBER
     )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    term_start = models.DateField(_("term begins"), validators=[validate_plausible_date])
-    term_end = models.DateField(
-        _("term ends"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    anonymised_at = models.DateTimeField(
-        _("anonymised at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    term_start = plausible_date(_("term begins"))
+    term_end = plausible_date(_("term ends"), optional=True)
+    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
         verbose_name = _("board member")
         verbose_name_plural = _("board members")
         ordering = ["position", "full_name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(term_end__isnull=True)
-                | models.Q(term_end__gte=models.F("term_start")),
+            in_order(
+                "term_start",
+                "term_end",
+                optional=("term_end",),
                 name="board_member_term_order",
-                violation_error_message=_("The term cannot end before it begins."),
+                message=_("The term cannot end before it begins."),
             ),
         ]
 
@@ -98,23 +88,14 @@ class BoardMeeting(MeetingBase, TimeStampedModel):
 
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=200, blank=True)
-    template = models.ForeignKey(
-        MeetingTemplate,
-        verbose_name=_("template"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meetings",
-    )
+    template = optional_link(MeetingTemplate, _("template"), related_name="meetings")
     minutes_status = models.CharField(
         _("minutes status"),
         max_length=20,
         choices=MinutesStatus.choices,
         default=MinutesStatus.NONE,
     )
-    minutes_approved_on = models.DateField(
-        _("minutes approved on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    minutes_approved_on = plausible_date(_("minutes approved on"), optional=True)
 
     class Meta:
         verbose_name = _("board meeting")

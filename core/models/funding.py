@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -21,15 +21,8 @@ class FundingEntry(TimeStampedModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=FundingKind.choices)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
-    received_on = models.DateField(_("received on"), validators=[validate_plausible_date])
-    partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("from partner"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="funding_entries",
-    )
+    received_on = plausible_date(_("received on"))
+    partner = optional_link("core.Partner", _("from partner"), related_name="funding_entries")
     donor = models.CharField(_("from (if not a partner)"), max_length=200, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
 

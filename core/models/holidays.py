@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -15,16 +15,9 @@ class HolidayOffer(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     organiser = models.CharField(_("organiser"), max_length=200)
-    partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("partner"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="holiday_offers",
-    )
-    start_date = models.DateField(_("from"), validators=[validate_plausible_date])
-    end_date = models.DateField(_("until"), validators=[validate_plausible_date])
+    partner = optional_link("core.Partner", _("partner"), related_name="holiday_offers")
+    start_date = plausible_date(_("from"))
+    end_date = plausible_date(_("until"))
     start_time = models.TimeField(_("daily from"), null=True, blank=True)
     end_time = models.TimeField(_("daily until"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -40,15 +33,17 @@ class HolidayOffer(TimeStampedModel):
         verbose_name_plural = _("holiday offers")
         ordering = ["start_date", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")),
+            in_order(
+                "start_date",
+                "end_date",
                 name="holiday_end_after_start",
-                violation_error_message=_("The end cannot be before the start."),
+                message=_("The end cannot be before the start."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(age_max__gte=models.F("age_min")),
+            in_order(
+                "age_min",
+                "age_max",
                 name="holiday_age_range",
-                violation_error_message=_("The upper age cannot be below the lower age."),
+                message=_("The upper age cannot be below the lower age."),
             ),
             models.CheckConstraint(
                 condition=models.Q(price__gte=0),

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import in_order, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -79,12 +79,8 @@ class Partner(TimeStampedModel):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("town"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
-    joined_on = models.DateField(
-        _("joined on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    left_on = models.DateField(
-        _("left on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    joined_on = plausible_date(_("joined on"), optional=True)
+    left_on = plausible_date(_("left on"), optional=True)
     status = models.CharField(
         _("status"), max_length=20, choices=PartnerStatus.choices, default=PartnerStatus.ACTIVE
     )
@@ -109,12 +105,12 @@ class Partner(TimeStampedModel):
                 name="partner_name_unique_ci",
                 violation_error_message=_("A partner with this name already exists."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(left_on__isnull=True)
-                | models.Q(joined_on__isnull=True)
-                | models.Q(left_on__gte=models.F("joined_on")),
+            in_order(
+                "joined_on",
+                "left_on",
+                optional=("left_on", "joined_on"),
                 name="partner_left_after_joined",
-                violation_error_message=_("The leaving date cannot be before the joining date."),
+                message=_("The leaving date cannot be before the joining date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=PartnerKind.values), name="partner_kind_valid"
@@ -141,9 +137,7 @@ class ContactPerson(TimeStampedModel):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     is_primary = models.BooleanField(_("main contact"), default=False)
-    anonymised_at = models.DateTimeField(
-        _("anonymised at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
         verbose_name = _("contact person")

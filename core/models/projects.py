@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -44,20 +44,9 @@ class Project(TimeStampedModel):
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
     )
     description = models.TextField(_("description"), blank=True)
-    start_date = models.DateField(
-        _("start"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    end_date = models.DateField(
-        _("end"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    lead_partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("lead partner"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_projects",
-    )
+    start_date = plausible_date(_("start"), optional=True)
+    end_date = plausible_date(_("end"), optional=True)
+    lead_partner = optional_link("core.Partner", _("lead partner"), related_name="led_projects")
     partners = models.ManyToManyField(
         "core.Partner",
         verbose_name=_("participating partners"),
@@ -77,12 +66,12 @@ class Project(TimeStampedModel):
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_date__isnull=True)
-                | models.Q(start_date__isnull=True)
-                | models.Q(end_date__gte=models.F("start_date")),
+            in_order(
+                "start_date",
+                "end_date",
+                optional=("end_date", "start_date"),
                 name="project_end_after_start",
-                violation_error_message=_("The end cannot be before the start."),
+                message=_("The end cannot be before the start."),
             ),
             models.CheckConstraint(
                 condition=models.Q(funding_amount__gte=0), name="project_funding_not_negative"
@@ -131,18 +120,11 @@ class Event(TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
-    date = models.DateField(_("date"), validators=[validate_plausible_date])
+    date = plausible_date(_("date"))
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     participant_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("project"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    project = optional_link(Project, _("project"), related_name="events")
     description = models.TextField(_("description"), blank=True)
     is_public = models.BooleanField(_("show on the public page"), default=True)
 

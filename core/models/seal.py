@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import ensure_date_order, validate_plausible_date
+from kernel.dates import ensure_date_order
+from kernel.models import in_order, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -39,33 +40,28 @@ class SealApplication(TimeStampedModel):
     partner = models.ForeignKey(
         "core.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="seals"
     )
-    submitted_on = models.DateField(_("submitted on"), validators=[validate_plausible_date])
+    submitted_on = plausible_date(_("submitted on"))
     status = models.CharField(
         _("status"), max_length=20, choices=SealStatus.choices, default=SealStatus.SUBMITTED
     )
     reviewer = models.CharField(_("reviewed by"), max_length=200, blank=True)
     review_notes = models.TextField(_("review notes"), blank=True)
-    awarded_on = models.DateField(
-        _("awarded on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    valid_until = models.DateField(
-        _("valid until"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    reminder_sent_on = models.DateField(
-        _("expiry reminder sent on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    awarded_on = plausible_date(_("awarded on"), optional=True)
+    valid_until = plausible_date(_("valid until"), optional=True)
+    reminder_sent_on = plausible_date(_("expiry reminder sent on"), optional=True)
 
     class Meta:
         verbose_name = _("seal application")
         verbose_name_plural = _("seal applications")
         ordering = ["-submitted_on"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True)
-                | models.Q(awarded_on__isnull=True)
-                | models.Q(valid_until__gt=models.F("awarded_on")),
+            in_order(
+                "awarded_on",
+                "valid_until",
+                strict=True,
+                optional=("valid_until", "awarded_on"),
                 name="seal_valid_after_award",
-                violation_error_message=_("The seal must be valid beyond its award date."),
+                message=_("The seal must be valid beyond its award date."),
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="awarded")

@@ -7,8 +7,7 @@ declarations (``core.figures.ALLIANCE_FIGURES``) for all alliances at once.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
@@ -18,23 +17,10 @@ from kernel.figures import Counting
 
 
 @dataclass
-class AllianceFigures:
-    partners_total: int = 0
-    partners_by_kind: dict[str, int] = field(default_factory=dict)
-    companies: int = 0
-    partners_with_care_guides: int = 0
-    care_guides_total: int = 0
-    care_guides_share: float = 0.0  # share of active partners with trained care guides
-    valid_seals: int = 0
-    projects_by_topic: dict[str, int] = field(default_factory=dict)
-    projects_by_status: dict[str, int] = field(default_factory=dict)
-    projects_total: int = 0
-    families_reached: int = 0
-    events: int = 0
-    event_participants: int = 0
-    funding_total: Decimal = Decimal("0")
-    funding_by_kind: dict[str, Decimal] = field(default_factory=dict)
-    board_meetings_held: int = 0
+class AllianceFigures(ALLIANCE_FIGURES.record("AllianceFigureValues", module=__name__)):
+    """Every figure and breakdown of ``ALLIANCE_FIGURES`` (a field each, named by its
+    key), the activity figures of ``year``."""
+
     year: int = 0
 
     @classmethod

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kernel.models import optional_link
+
 __all__ = ["AttemptOutcome", "OutboxAttempt", "OutboxEmail", "OutboxStatus"]
 
 
@@ -49,14 +51,7 @@ class OutboxEmail(models.Model):
     # Text attachments such as calendar files:
     # [{"filename", "content", "mimetype", "params": {name: value}}].
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
-    queued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("queued by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    queued_by = optional_link(settings.AUTH_USER_MODEL, _("queued by"), related_name="+")
     # The schema whose request or task queued the e-mail (for support staff).
     schema_name = models.CharField(_("area"), max_length=63, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import ensure_date_order, validate_plausible_date
+from kernel.dates import ensure_date_order
+from kernel.models import plausible_date
 
 __all__ = ["AgendaItemBase", "AttachmentBase", "MeetingBase", "MeetingStatus", "meeting_link"]
 
@@ -33,7 +34,7 @@ class MeetingBase(models.Model):
     MINUTES_DATE_FIELD = ""
 
     title = models.CharField(_("title"), max_length=200)
-    date = models.DateField(_("date"), validators=[validate_plausible_date])
+    date = plausible_date(_("date"))
     status = models.CharField(
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )

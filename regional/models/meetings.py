@@ -10,7 +10,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
 from kernel.meetings.models import (
     AgendaItemBase,
     AttachmentBase,
@@ -18,6 +17,7 @@ from kernel.meetings.models import (
     MeetingStatus,
     meeting_link,
 )
+from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -49,13 +49,8 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
     start_time = models.TimeField(_("begins at"))
     end_time = models.TimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=300)
-    host_alliance = models.ForeignKey(
-        "tenants.Alliance",
-        verbose_name=_("host alliance"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="hosted_meetings",
+    host_alliance = optional_link(
+        "tenants.Alliance", _("host alliance"), related_name="hosted_meetings"
     )
     moderation = models.CharField(_("moderation"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -65,19 +60,19 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
         choices=RegionalMinutesStatus.choices,
         default=RegionalMinutesStatus.NONE,
     )
-    minutes_published_on = models.DateField(
-        _("minutes published on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    minutes_published_on = plausible_date(_("minutes published on"), optional=True)
 
     class Meta:
         verbose_name = _("regional meeting")
         verbose_name_plural = _("regional meetings")
         ordering = ["-date", "-start_time"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_time__gt=models.F("start_time")),
+            in_order(
+                "start_time",
+                "end_time",
+                strict=True,
                 name="regional_meeting_ends_after_start",
-                violation_error_message=_("The meeting must end after it begins."),
+                message=_("The meeting must end after it begins."),
             ),
         ]
 
@@ -130,38 +125,17 @@ class Invitation(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="regional_invitations",
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="regional_invitations",
-    )
+    user = optional_link(settings.AUTH_USER_MODEL, _("person"), related_name="regional_invitations")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     response = models.CharField(
         _("reply"), max_length=20, choices=Response.choices, default=Response.PENDING
     )
-    responded_at = models.DateTimeField(
-        _("replied at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    sent_at = models.DateTimeField(
-        _("invitation sent at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    reminder_week_sent_at = models.DateTimeField(
-        _("reminder a week before sent at"),
-        null=True,
-        blank=True,
-        validators=[validate_plausible_date],
-    )
-    reminder_day_sent_at = models.DateTimeField(
-        _("reminder a day before sent at"),
-        null=True,
-        blank=True,
-        validators=[validate_plausible_date],
-    )
+    responded_at = plausible_datetime(_("replied at"), optional=True)
+    sent_at = plausible_datetime(_("invitation sent at"), optional=True)
+    reminder_week_sent_at = plausible_datetime(_("reminder a week before sent at"), optional=True)
+    reminder_day_sent_at = plausible_datetime(_("reminder a day before sent at"), optional=True)
 
     class Meta:
         verbose_name = _("invitation")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -47,9 +47,7 @@ class Report(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
-    snapshot_date = models.DateField(
-        _("figures as of"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    snapshot_date = plausible_date(_("figures as of"), optional=True)
     data = models.JSONField(_("figures"), default=dict, blank=True)
     suppression_threshold = models.PositiveSmallIntegerField(
         _("small numbers shown as below"), default=3
@@ -57,22 +55,11 @@ class Report(TimeStampedModel):
     pdf_file = models.FileField(_("PDF"), upload_to=report_file_path, blank=True)
     xlsx_file = models.FileField(_("Excel (XLSX)"), upload_to=report_file_path, blank=True)
     csv_file = models.FileField(_("CSV"), upload_to=report_file_path, blank=True)
-    generated_at = models.DateTimeField(
-        _("generated at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    generated_at = plausible_datetime(_("generated at"), optional=True)
     generation_error = models.TextField(_("generation error"), blank=True)
     task_id = models.CharField(max_length=64, blank=True)
-    released_at = models.DateTimeField(
-        _("released at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    released_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("released by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    released_at = plausible_datetime(_("released at"), optional=True)
+    released_by = optional_link(settings.AUTH_USER_MODEL, _("released by"), related_name="+")
 
     class Meta:
         verbose_name = _("report")

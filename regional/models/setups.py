@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import optional_link, plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
+
+from .statistics import RunStatus
 
 
 class SetupStage(models.TextChoices):
@@ -19,12 +21,13 @@ class SetupStage(models.TextChoices):
     ACTIVE = "active", _("Active")
 
 
-class ProvisioningStatus(models.TextChoices):
-    NONE = "none", _("Not started")
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+# Provisioning is a background task like a statistics run: the same states, after
+# "not started" (a setup that has not asked for its platform yet).
+ProvisioningStatus = models.TextChoices(
+    "ProvisioningStatus",
+    [("NONE", ("none", _("Not started"))), *((s.name, (s.value, s.label)) for s in RunStatus)],
+    module=__name__,
+)
 
 
 class AllianceSetup(TimeStampedModel):
@@ -33,14 +36,7 @@ class AllianceSetup(TimeStampedModel):
     place = models.CharField(_("place"), max_length=200)
     district = models.CharField(_("district"), max_length=40, choices=District.choices)
     initiators = models.TextField(_("initiators"), blank=True)
-    mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("mentor"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="mentored_setups",
-    )
+    mentor = optional_link(settings.AUTH_USER_MODEL, _("mentor"), related_name="mentored_setups")
     stage = models.CharField(
         _("stage"), max_length=20, choices=SetupStage.choices, default=SetupStage.INTEREST
     )
@@ -87,12 +83,8 @@ class SetupTask(TimeStampedModel):
     )  # fmt: skip
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("task"), max_length=300)
-    due_on = models.DateField(
-        _("due on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    done_on = models.DateField(
-        _("done on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    due_on = plausible_date(_("due on"), optional=True)
+    done_on = plausible_date(_("done on"), optional=True)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from core.figures import ALLIANCE_FIGURES
+from kernel.models import optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -20,27 +21,16 @@ class RunStatus(models.TextChoices):
 class StatisticsRun(TimeStampedModel):
     """One refresh of the statistics (nightly or on demand), with its progress."""
 
-    taken_on = models.DateField(_("date of the figures"), validators=[validate_plausible_date])
+    taken_on = plausible_date(_("date of the figures"))
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )
     alliances_total = models.PositiveIntegerField(_("alliances"), default=0)
     alliances_done = models.PositiveIntegerField(_("alliances done"), default=0)
-    started_at = models.DateTimeField(
-        _("started at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
-    finished_at = models.DateTimeField(
-        _("finished at"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    started_at = plausible_datetime(_("started at"), optional=True)
+    finished_at = plausible_datetime(_("finished at"), optional=True)
     error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = optional_link(settings.AUTH_USER_MODEL, _("requested by"), related_name="+")
     task_id = models.CharField(_("task"), max_length=64, blank=True)
 
     class Meta:
@@ -58,7 +48,11 @@ class StatisticsRun(TimeStampedModel):
         return int(100 * self.alliances_done / self.alliances_total)
 
 
-class AllianceSnapshot(TimeStampedModel):
+# A field per figure the snapshot stores, as the registry declares it.
+StoredFigures = ALLIANCE_FIGURES.model("StoredFigures", module=__name__)
+
+
+class AllianceSnapshot(TimeStampedModel, StoredFigures):
     """An alliance's figures on one day. Dashboards and reports read only these rows.
 
     One row per alliance and day: refreshing again on the same day replaces it, so a
@@ -71,35 +65,9 @@ class AllianceSnapshot(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="snapshots",
     )
-    taken_on = models.DateField(_("date"), validators=[validate_plausible_date])
-    run = models.ForeignKey(
-        StatisticsRun,
-        verbose_name=_("statistics run"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="snapshots",
-    )
+    taken_on = plausible_date(_("date"))
+    run = optional_link(StatisticsRun, _("statistics run"), related_name="snapshots")
     year = models.PositiveSmallIntegerField(_("year of the activity figures"))
-    partners_total = models.PositiveIntegerField(_("active partners"), default=0)
-    companies = models.PositiveIntegerField(_("companies"), default=0)
-    partners_with_care_guides = models.PositiveIntegerField(
-        _("partners with care guides"), default=0
-    )
-    care_guides_total = models.PositiveIntegerField(_("trained care guides"), default=0)
-    valid_seals = models.PositiveIntegerField(_("valid family seals"), default=0)
-    projects_total = models.PositiveIntegerField(_("projects"), default=0)
-    families_reached = models.PositiveIntegerField(_("families reached"), default=0)
-    events = models.PositiveIntegerField(_("events"), default=0)
-    event_participants = models.PositiveIntegerField(_("event participants"), default=0)
-    funding_total = models.DecimalField(
-        _("funding (EUR)"), max_digits=14, decimal_places=2, default=0
-    )
-    board_meetings_held = models.PositiveIntegerField(_("board meetings held"), default=0)
-    partners_by_kind = models.JSONField(_("partners by kind"), default=dict)
-    projects_by_topic = models.JSONField(_("projects by topic"), default=dict)
-    projects_by_status = models.JSONField(_("projects by status"), default=dict)
-    funding_by_kind = models.JSONField(_("funding by kind"), default=dict)
 
     class Meta:
         verbose_name = _("alliance snapshot")
@@ -114,9 +82,3 @@ class AllianceSnapshot(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.alliance} {self.taken_on:%d.%m.%Y}"
-
-    @property
-    def care_guides_share(self) -> float:
-        if not self.partners_total:
-            return 0.0
-        return round(self.partners_with_care_guides / self.partners_total, 4)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
@@ -25,6 +24,9 @@ from tenants.models import Alliance
 
 # The figures that add up to the state's totals.
 SUMMED_FIELDS = tuple(ALLIANCE_FIGURES.keys(summed=True))
+# The figures kept per kind as JSON objects {key: number}; summed per key in SQL.
+KEYED_FIELDS = tuple(ALLIANCE_FIGURES.breakdown_keys())
+_MONEY_KEYED = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=MONEY))
 
 PERIODS = ("day", "quarter", "year")
 
@@ -78,31 +80,17 @@ def active_run(*, minutes: int = 60) -> StatisticsRun | None:
 
 
 @dataclass
-class Totals:
-    """The sum of some snapshots' figures (the state, or one district)."""
-
-    alliances: int = 0
-    partners_total: int = 0
-    companies: int = 0
-    partners_with_care_guides: int = 0
-    care_guides_total: int = 0
-    valid_seals: int = 0
-    projects_total: int = 0
-    families_reached: int = 0
-    events: int = 0
-    event_participants: int = 0
-    funding_total: Decimal = Decimal("0")
-    board_meetings_held: int = 0
-    partners_by_kind: Counter = field(default_factory=Counter)
-    projects_by_topic: Counter = field(default_factory=Counter)
-    projects_by_status: Counter = field(default_factory=Counter)
-    funding_by_kind: dict[str, Decimal] = field(default_factory=dict)
-
-    @property
-    def care_guides_share(self) -> float:
-        if not self.partners_total:
-            return 0.0
-        return round(self.partners_with_care_guides / self.partners_total, 4)
+class Totals(
+    ALLIANCE_FIGURES.record(
+        "SummedFigures",
+        module=__name__,
+        before=[("alliances", int, 0)],
+        summed=True,
+        breakdown=Counter,
+    )
+):
+    """The sum of some snapshots' figures (the state, or one district): a field per
+    summed figure and breakdown, each share computed from its two sums."""
 
     @property
     def care_guides_percent(self) -> int:
@@ -113,11 +101,8 @@ class Totals:
         self.alliances += other.alliances
         for name in SUMMED_FIELDS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.partners_by_kind.update(other.partners_by_kind)
-        self.projects_by_topic.update(other.projects_by_topic)
-        self.projects_by_status.update(other.projects_by_status)
-        for kind, amount in other.funding_by_kind.items():
-            self.funding_by_kind[kind] = self.funding_by_kind.get(kind, Decimal("0")) + amount
+        for name in KEYED_FIELDS:
+            getattr(self, name).update(getattr(other, name))
 
 
 # The district table names at most this many alliances per district ("and 12 more"):
@@ -145,10 +130,6 @@ class DayFigures:
     totals: Totals
     districts: list[DistrictFigures]
 
-
-# The figures kept per kind as JSON objects {key: number}; summed per key in SQL.
-KEYED_FIELDS = tuple(ALLIANCE_FIGURES.breakdown_keys())
-_MONEY_KEYED = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=MONEY))
 
 # The sums per district of one day: one row per district, whatever the number of alliances.
 # The names are those of the first alliances by name (as the list of the day sorts them).
@@ -251,17 +232,15 @@ def largest_alliances(taken_on: datetime.date | None, limit: int) -> list[tuple[
 # ---------------------------------------------------------------- trends
 
 
-@dataclass(frozen=True)
-class TrendPoint:
-    label: str
-    taken_on: datetime.date
-    alliances: int
-    partners_total: int
-    companies: int
-    partners_with_care_guides: int
-    families_reached: int
-    event_participants: int
-    funding_total: Decimal
+# The state's totals on one snapshot date (the last of its day, quarter or year).
+TrendPoint = ALLIANCE_FIGURES.record(
+    "TrendPoint",
+    module=__name__,
+    before=[("label", str), ("taken_on", datetime.date), ("alliances", int)],
+    summed=True,
+    breakdown=None,
+    frozen=True,
+)
 
 
 def _period_key(day: datetime.date, period: str) -> tuple:
@@ -290,15 +269,8 @@ def state_trend(period: str = "day", *, until: datetime.date | None = None) -> l
     rows = AllianceSnapshot.objects.values("taken_on")
     if until is not None:
         rows = rows.filter(taken_on__lte=until)
-    rows = rows.annotate(
-        alliances=Count("id"),
-        partners=Sum("partners_total"),
-        companies_sum=Sum("companies"),
-        with_guides=Sum("partners_with_care_guides"),
-        families=Sum("families_reached"),
-        participants=Sum("event_participants"),
-        funding=Sum("funding_total"),
-    ).order_by("taken_on")
+    sums = {f"sum_{name}": Sum(name) for name in SUMMED_FIELDS}
+    rows = rows.annotate(alliances=Count("id"), **sums).order_by("taken_on")
     last_of_period: dict[tuple, dict] = {}
     for row in rows:
         last_of_period[_period_key(row["taken_on"], period)] = row
@@ -307,12 +279,7 @@ def state_trend(period: str = "day", *, until: datetime.date | None = None) -> l
             label=_period_label(row["taken_on"], period),
             taken_on=row["taken_on"],
             alliances=row["alliances"],
-            partners_total=row["partners"] or 0,
-            companies=row["companies_sum"] or 0,
-            partners_with_care_guides=row["with_guides"] or 0,
-            families_reached=row["families"] or 0,
-            event_participants=row["participants"] or 0,
-            funding_total=row["funding"] or Decimal("0"),
+            **{name: row[f"sum_{name}"] or ALLIANCE_FIGURES[name].zero() for name in SUMMED_FIELDS},
         )
         for row in last_of_period.values()
     ]

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from kernel.dates import validate_plausible_date
+from kernel.models import plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel
@@ -49,9 +49,7 @@ class Alliance(TenantMixin, TimeStampedModel):
         blank=True,
         help_text=_("The organisation that hosts the alliance's coordination office."),
     )
-    founded_on = models.DateField(
-        _("founded on"), null=True, blank=True, validators=[validate_plausible_date]
-    )
+    founded_on = plausible_date(_("founded on"), optional=True)
     status = models.CharField(
         _("status"), max_length=20, choices=AllianceStatus.choices, default=AllianceStatus.ACTIVE
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import plausible_datetime
 
 
 class RateCounter(models.Model):
@@ -18,9 +18,7 @@ class RateCounter(models.Model):
 
     key = models.CharField(_("key"), max_length=200, unique=True)
     count = models.PositiveIntegerField(_("count"), default=0)
-    expires_at = models.DateTimeField(
-        _("expires at"), db_index=True, validators=[validate_plausible_date]
-    )
+    expires_at = plausible_datetime(_("expires at"), db_index=True)
 
     class Meta:
         verbose_name = _("rate counter")

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernel.dates import validate_plausible_date
+from kernel.models import plausible_datetime
 
 from .plain_text import PlainTextModel
 
@@ -53,13 +53,9 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("May log in to the administration site."),
     )
-    date_joined = models.DateTimeField(
-        _("date joined"), default=timezone.now, validators=[validate_plausible_date]
-    )
+    date_joined = plausible_datetime(_("date joined"), default=timezone.now)
     # AbstractBaseUser's field, repeated for the range validator (the admin edits it).
-    last_login = models.DateTimeField(
-        _("last login"), blank=True, null=True, validators=[validate_plausible_date]
-    )
+    last_login = plausible_datetime(_("last login"), optional=True)
 
     objects = UserManager()
 

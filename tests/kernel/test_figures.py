@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from dataclasses import fields
+from decimal import Decimal
 
 import pytest
 
-from core.figures import partner_rows, project_rows
+from core.figures import ALLIANCE_FIGURES, partner_rows, project_rows
 from core.models import Project
 from kernel.figures import Counting, schema_branch
 
@@ -45,3 +48,25 @@ def test_a_query_with_a_join_is_refused():
     joined = Project.objects.values("lead_partner__name")
     with pytest.raises(ValueError, match="no joins"):
         schema_branch(joined, schema='"s"', literal=_literal)
+
+
+def test_a_record_has_a_field_per_figure_and_computes_its_shares():
+    sums = ALLIANCE_FIGURES.record(
+        "Sums", module=__name__, before=[("alliances", int, 0)], summed=True, breakdown=Counter
+    )
+    names = [f.name for f in fields(sums)]
+    assert names == [
+        "alliances",
+        *ALLIANCE_FIGURES.keys(summed=True),
+        *ALLIANCE_FIGURES.breakdown_keys(),
+    ]
+    empty = sums()
+    assert empty.funding_total == Decimal("0")
+    assert empty.care_guides_share == 0.0
+    assert sums(partners_total=8, partners_with_care_guides=3).care_guides_share == 0.375
+    stored = ALLIANCE_FIGURES.record("Stored", module=__name__)
+    assert [f.name for f in fields(stored)] == [
+        *ALLIANCE_FIGURES.keys(),
+        *ALLIANCE_FIGURES.breakdown_keys(),
+    ]
+    assert stored().care_guides_share == 0.0
