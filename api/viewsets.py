@@ -46,16 +46,18 @@ def through_service(call: Callable[..., Any], *args, **kwargs) -> Any:
         raise as_drf_error(error) from error
 
 
-def crud_permissions(view: str, change: str) -> dict[str, str]:
-    """The permission key per action: reading needs ``view``, every write ``change``."""
-    return {
-        "list": view,
-        "retrieve": view,
-        "create": change,
-        "update": change,
-        "partial_update": change,
-        "destroy": change,
-    }
+WRITE_ACTIONS = ("create", "update", "partial_update", "destroy")
+
+
+def crud_permissions(
+    view: str, change: str | None = None, *, writes: tuple[str, ...] = WRITE_ACTIONS
+) -> dict[str, str]:
+    """The permission key per action: reading needs ``view``, each of the ``writes`` a
+    resource offers ``change`` (no ``change``: the resource is read only)."""
+    codes = {"list": view, "retrieve": view}
+    if change is not None:
+        codes.update(dict.fromkeys(writes, change))
+    return codes
 
 
 class ServiceViewSetMixin:

@@ -25,7 +25,6 @@ from api.serializers.workspace_resources import (
     SealApplicationSerializer,
     WorkingGroupSerializer,
 )
-from api.views.base import Pagination
 from api.viewsets import (
     ServiceModelViewSet,
     ServiceViewSetMixin,
@@ -39,8 +38,7 @@ from core.filters.holidays import HolidayOfferFilter
 from core.filters.partners import ContactPersonFilter
 from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.filters.seal import SealApplicationFilter
-from core.models import Decision
-from core.selectors.admissions import application_list
+from core.selectors.admissions import application_list, decision_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
 from core.selectors.holidays import holiday_offer_list
@@ -216,13 +214,11 @@ class ApplicationViewSet(
     ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
     ordering = ["-received_on", "organisation_name"]
     required_permission = "alliance.applications.view"
-    required_permissions = {
-        "list": "alliance.applications.view",
-        "retrieve": "alliance.applications.view",
-        "create": "alliance.partners.change",
-        "update": "alliance.partners.change",
-        "partial_update": "alliance.partners.change",
-    }
+    required_permissions = crud_permissions(
+        "alliance.applications.view",
+        "alliance.partners.change",
+        writes=("create", "update", "partial_update"),
+    )
 
     selector, order = application_list, ("-received_on", "organisation_name")
     create_service = admission_services.application_create
@@ -245,7 +241,7 @@ class BoardMeetingViewSet(_ReadOnlyViewSet):
     ordering_fields = ["date", "title", "status", "minutes_status"]
     ordering = ["timeline", "pk"]
     required_permission = "alliance.board.view"
-    required_permissions = {"list": "alliance.board.view", "retrieve": "alliance.board.view"}
+    required_permissions = crud_permissions("alliance.board.view")
     selector, order = meeting_list, ("timeline",)
 
 
@@ -257,7 +253,7 @@ class SealApplicationViewSet(_ReadOnlyViewSet):
     ordering_fields = ["submitted_on", "status", "awarded_on", "valid_until", "partner__name"]
     ordering = ["-submitted_on", "pk"]
     required_permission = "alliance.work.view"
-    required_permissions = {"list": "alliance.work.view", "retrieve": "alliance.work.view"}
+    required_permissions = crud_permissions("alliance.work.view")
     selector, order = seal_application_list, ("-submitted_on",)
 
 
@@ -279,6 +275,7 @@ def register(router) -> None:
 
 
 class DecisionViewSet(
+    ServiceViewSetMixin,  # first: its perform_create calls the service
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):  # fmt: skip
@@ -287,33 +284,12 @@ class DecisionViewSet(
 
     serializer_class = DecisionSerializer
     filter_backends = [OrderingFilter]
-    pagination_class = Pagination
     ordering_fields = ["created_at", "outcome"]
     ordering = ["-created_at"]
     required_permission = "alliance.applications.view"
-    required_permissions = {
-        "list": "alliance.applications.view",
-        "retrieve": "alliance.applications.view",
-        "create": "alliance.applications.decide",
-    }
+    required_permissions = crud_permissions(
+        "alliance.applications.view", "alliance.applications.decide", writes=("create",)
+    )
 
-    def get_queryset(self):
-        return Decision.objects.select_related("application", "meeting").order_by(
-            "-created_at", "-pk"
-        )
-
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        decision = through_service(
-            admission_services.decision_record,
-            actor=self.request.user,
-            application=data["application"],
-            meeting=data["meeting"],
-            outcome=data["outcome"],
-            votes_yes=data["votes_yes"],
-            votes_no=data["votes_no"],
-            votes_abstain=data.get("votes_abstain", 0),
-            members_present=data.get("members_present"),
-            note=data.get("note", ""),
-        )
-        serializer.instance = self.get_queryset().get(pk=decision.pk)
+    selector, order = decision_list, ("-created_at", "-pk")
+    create_service, fresh_after_write = admission_services.decision_record, True
