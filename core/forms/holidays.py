@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import GuideEntry, HolidayOffer, Partner
 from kernel.crud.dates import DateInput
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
+from kernel.meetings.forms import TimeInput
 
 
 class HolidayOfferForm(forms.ModelForm):

@@ -8,13 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
 from kernel.crud.dates import DateInput
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
+from kernel.meetings.forms import TimeInput
 
 
 def _partner_choices(field) -> None:

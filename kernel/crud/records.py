@@ -17,9 +17,14 @@ from kernel.audit.services import audit_log, changes_between, snapshot
 M = TypeVar("M", bound=models.Model)
 
 
-def _set_many(instance: models.Model, many: dict[str, Iterable[Any]] | None) -> dict[str, Any]:
+def _set_many(
+    instance: models.Model, many: dict[str, Iterable[Any] | None] | None
+) -> dict[str, Any]:
+    """Set each many-to-many field of ``many`` (a value of None leaves that one as it is)."""
     changes = {}
     for name, values in (many or {}).items():
+        if values is None:
+            continue
         manager = getattr(instance, name)
         before = sorted(str(pk) for pk in manager.values_list("pk", flat=True))
         manager.set(list(values))
@@ -72,10 +77,11 @@ def record_update(
     actor,
     instance: M,
     data: dict[str, Any],
-    many: dict[str, Iterable[Any]] | None = None,
+    many: dict[str, Iterable[Any] | None] | None = None,
     action: str | None = None,
 ) -> M:
-    """Validate and save changes to ``instance``; no audit entry if nothing changed."""
+    """Validate and save changes to ``instance``; no audit entry if nothing changed.
+    A many-to-many field given as None keeps its values."""
     stored = type(instance).objects.get(pk=instance.pk)
     # Compared with the stored row: a ModelForm has already put its values on ``instance``.
     check_fields(
