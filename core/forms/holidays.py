@@ -6,11 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import GuideEntry, HolidayOffer, Partner
-from kernel.crud.dates import DateInput
-from kernel.meetings.forms import TimeInput
+from kernel.crud.forms import RecordForm
 
 
-class HolidayOfferForm(forms.ModelForm):
+class HolidayOfferForm(RecordForm):
     class Meta:
         model = HolidayOffer
         fields = [
@@ -20,10 +19,6 @@ class HolidayOfferForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "start_time": TimeInput(),
-            "end_time": TimeInput(),
         }
         help_texts = {
             "partner": _("If the organiser is a partner of the alliance."),
@@ -40,7 +35,7 @@ class HolidayOfferForm(forms.ModelForm):
         self.fields["price"].widget.attrs["min"] = 0
 
 
-class GuideEntryForm(forms.ModelForm):
+class GuideEntryForm(RecordForm):
     class Meta:
         model = GuideEntry
         fields = [

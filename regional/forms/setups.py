@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm
 from regional.models import AllianceSetup, SetupStage, SetupTask
 from regional.selectors.setups import mentor_choices
 from regional.services.provisioning import (
@@ -20,7 +20,7 @@ class MentorChoiceField(forms.ModelChoiceField):
         return obj.full_name or obj.email
 
 
-class AllianceSetupForm(forms.ModelForm):
+class AllianceSetupForm(RecordForm):
     class Meta:
         model = AllianceSetup
         fields = [
@@ -63,13 +63,11 @@ class AllianceSetupForm(forms.ModelForm):
         return clean_setup_email(self.cleaned_data.get("coordinator_email"))
 
 
-class SetupTaskForm(forms.ModelForm):
+class SetupTaskForm(RecordForm):
     class Meta:
         model = SetupTask
         fields = ["title", "due_on", "done_on", "note"]
         widgets = {
-            "due_on": DateInput(),
-            "done_on": DateInput(),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
