@@ -52,10 +52,9 @@ class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet
     ordering_fields = ["taken_on", "alliance__name", "partners_total", "families_reached",
                        "funding_total"]  # fmt: skip
     ordering = ["-taken_on", "alliance__name"]
-    required_permission = "state.alliances.view"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.alliances.view"}
-    selector, order = snapshot_list, ("-taken_on", "alliance__name")
+    selector = snapshot_list
 
 
 # ---------------------------------------------------------------- regional meetings
@@ -73,11 +72,10 @@ class RegionalMeetingViewSet(
     filterset_class = RegionalMeetingFilter
     ordering_fields = ["date", "title", "kind", "status", "invited_count", "attending_count"]
     ordering = ["-date", "-start_time"]
-    required_permission = "state.meetings.manage"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.meetings.manage"}
 
-    selector, order = meeting_list_with_agenda, ("-date", "-start_time")
+    selector = meeting_list_with_agenda
     create_service = meeting_services.meeting_create
     update_service = meeting_services.meeting_update
     instance_arg, fresh_after_write = "meeting", True
@@ -100,11 +98,10 @@ class AllianceSetupViewSet(
     ordering_fields = ["place", "district", "stage", "alliance_name", "next_due_on",
                        "open_task_count", "overdue_task_count", "created_at"]  # fmt: skip
     ordering = ["stage", "place"]
-    required_permission = "state.setups.manage"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.setups.manage"}
 
-    selector, order = setup_list_with_checklist, ("stage", "place")
+    selector = setup_list_with_checklist
     create_service, update_service = setup_services.setup_create, setup_services.setup_update
     instance_arg, fresh_after_write = "setup", True
 
@@ -142,7 +139,6 @@ class ReportViewSet(
     ordering_fields = ["title", "year", "quarter", "status", "snapshot_date", "generated_at",
                        "released_at"]  # fmt: skip
     ordering = ["-year", "-quarter", "-pk"]
-    required_permission = REPORTS_VIEW
     required_permissions = {
         "*": REPORTS_VIEW,  # reading, and methods not offered: 401/404 first, then 405
         "create": REPORTS_MANAGE,
@@ -197,6 +193,5 @@ class InvitationViewSet(
     filterset_class = InvitationFilter
     ordering_fields = ["name", "response", "responded_at"]
     ordering = ["meeting", "name"]
-    required_permission = "state.meetings.manage"
     required_permissions = {"*": "state.meetings.manage"}
-    selector, order = invitation_list, ("meeting", "name")
+    selector = invitation_list
