@@ -38,6 +38,25 @@ def _label(instance: models.Model) -> str:
     return f"{instance._meta.app_label}.{instance._meta.model_name}"
 
 
+def _save_logged(
+    instance: M,
+    *,
+    actor,
+    before: dict[str, Any],
+    many: dict[str, Iterable[Any] | None] | None,
+    action: str,
+) -> M:
+    """Validate and save ``instance``, set its many-to-many fields and log what changed
+    since ``before`` as ``action`` (nothing changed: no entry; a new row always has its id)."""
+    instance.full_clean()
+    instance.save()
+    changes = changes_between(before, snapshot(instance))
+    changes.update(_set_many(instance, many))
+    if changes:
+        audit_log(actor=actor, action=action, target=instance, changes=changes)
+    return instance
+
+
 @transaction.atomic
 def record_create(
     *,
@@ -58,17 +77,9 @@ def record_create(
         ],
     )
     instance = model(**data)
-    instance.full_clean()
-    instance.save()
-    changes = changes_between({}, snapshot(instance))
-    changes.update(_set_many(instance, many))
-    audit_log(
-        actor=actor,
-        action=action or f"{_label(instance)}.created",
-        target=instance,
-        changes=changes,
+    return _save_logged(
+        instance, actor=actor, before={}, many=many, action=action or f"{_label(instance)}.created"
     )
-    return instance
 
 
 @transaction.atomic
@@ -92,18 +103,13 @@ def record_update(
     before = snapshot(stored)
     for field, value in data.items():
         setattr(instance, field, value)
-    instance.full_clean()
-    instance.save()
-    changes = changes_between(before, snapshot(instance))
-    changes.update(_set_many(instance, many))
-    if changes:
-        audit_log(
-            actor=actor,
-            action=action or f"{_label(instance)}.updated",
-            target=instance,
-            changes=changes,
-        )
-    return instance
+    return _save_logged(
+        instance,
+        actor=actor,
+        before=before,
+        many=many,
+        action=action or f"{_label(instance)}.updated",
+    )
 
 
 @transaction.atomic
