@@ -46,16 +46,18 @@ def through_service(call: Callable[..., Any], *args, **kwargs) -> Any:
         raise as_drf_error(error) from error
 
 
-def crud_permissions(view: str, change: str) -> dict[str, str]:
-    """The permission key per action: reading needs ``view``, every write ``change``."""
-    return {
-        "list": view,
-        "retrieve": view,
-        "create": change,
-        "update": change,
-        "partial_update": change,
-        "destroy": change,
-    }
+WRITE_ACTIONS = ("create", "update", "partial_update", "destroy")
+
+
+def crud_permissions(
+    view: str, change: str | None = None, *, writes: tuple[str, ...] = WRITE_ACTIONS
+) -> dict[str, str]:
+    """The permission key per action: reading needs ``view``, each of the ``writes`` a
+    resource offers ``change`` (no ``change``: the resource is read only)."""
+    codes = {"list": view, "retrieve": view}
+    if change is not None:
+        codes.update(dict.fromkeys(writes, change))
+    return codes
 
 
 class ServiceViewSetMixin:
@@ -64,7 +66,10 @@ class ServiceViewSetMixin:
     Mixed into a GenericViewSet with the actions a resource offers;
     :class:`ServiceModelViewSet` offers them all.
 
-    ``order`` is the selector's fixed order (then ``pk``), so pages are stable.
+    ``order`` is the selector's fixed order (then ``pk``), so pages are stable; without
+    it, the ``ordering`` the list is sorted by when the request names none.
+    ``required_permission``, the mark the route checks read
+    (``tenants.permissions.view_protection``), is the code of reading (``list`` or ``*``).
     ``fresh_after_write`` answers a write with the row as the list shows it (the
     selector's annotations, such as counts), read again.
     """
@@ -72,7 +77,7 @@ class ServiceViewSetMixin:
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     pagination_class = Pagination
     selector: Callable[[], Any]
-    order: tuple[str, ...] = ()
+    order: tuple[str, ...] | None = None
     create_service: Callable[..., Any]
     update_service: Callable[..., Any]
     delete_service: Callable[..., Any]
@@ -80,8 +85,15 @@ class ServiceViewSetMixin:
     instance_arg: str = "instance"
     fresh_after_write: bool = False
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        codes = getattr(cls, "required_permissions", {})
+        if "required_permission" not in vars(cls):
+            cls.required_permission = codes.get("list") or codes.get("*")
+
     def get_queryset(self):
-        return type(self).selector().order_by(*self.order, "pk")
+        order = self.order if self.order is not None else getattr(self, "ordering", None)
+        return type(self).selector().order_by(*(order or ()), "pk")
 
     def service_kwargs(self, serializer) -> dict[str, Any]:
         """The keyword arguments for the services: the validated fields, by name."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.fields import related_text
+from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
 from regional.models import (
     AgendaItem,
@@ -21,8 +22,11 @@ from regional.models import (
 )
 from regional.selectors.meetings import invitable_alliances
 from regional.selectors.setups import mentor_choices
-from regional.services.provisioning import slug_problem
-from tenants.models import Alliance
+from regional.services.provisioning import (
+    clean_setup_alliance_name,
+    clean_setup_email,
+    clean_setup_slug,
+)
 
 SNAPSHOT_HELP = {
     "id": _("Identifier of the snapshot."),
@@ -37,7 +41,7 @@ SNAPSHOT_HELP = {
 }
 
 
-class AllianceSnapshotSerializer(serializers.ModelSerializer):
+class AllianceSnapshotSerializer(RecordSerializer):
     """One alliance's figures on one day (figures only, no persons)."""
 
     alliance_name = serializers.CharField(
@@ -62,22 +66,22 @@ class AllianceSnapshotSerializer(serializers.ModelSerializer):
             "event_participants", "funding_total", "board_meetings_held", "partners_by_kind",
             "projects_by_topic", "projects_by_status", "funding_by_kind",
         ]  # fmt: skip
-        read_only_fields = fields
-        extra_kwargs = {name: {"help_text": text} for name, text in SNAPSHOT_HELP.items()}
+        read_only = "__all__"
+        help = SNAPSHOT_HELP
 
 
-class AgendaEntrySerializer(serializers.ModelSerializer):
+class AgendaEntrySerializer(RecordSerializer):
     class Meta:
         model = AgendaItem
         fields = ["id", "position", "start_time", "duration_minutes", "title", "speaker"]
-        read_only_fields = fields
-        extra_kwargs = {
-            "id": {"help_text": _("Identifier of the agenda item.")},
-            "position": {"help_text": _("Position on the agenda, from 1.")},
-            "start_time": {"help_text": _("When the item begins.")},
-            "duration_minutes": {"help_text": _("Length of the item in minutes.")},
-            "title": {"help_text": _("The agenda item.")},
-            "speaker": {"help_text": _("Who speaks on the item.")},
+        read_only = "__all__"
+        help = {
+            "id": _("Identifier of the agenda item."),
+            "position": _("Position on the agenda, from 1."),
+            "start_time": _("When the item begins."),
+            "duration_minutes": _("Length of the item in minutes."),
+            "title": _("The agenda item."),
+            "speaker": _("Who speaks on the item."),
         }
 
 
@@ -92,7 +96,7 @@ class ReplyCountsSerializer(serializers.Serializer):
     pending = serializers.IntegerField(source="pending_count", help_text=_("No reply yet."))
 
 
-class RegionalMeetingSerializer(serializers.ModelSerializer):
+class RegionalMeetingSerializer(RecordSerializer):
     """A regional meeting with its agenda and the counts of replies (no invitee names)."""
 
     host_alliance = serializers.PrimaryKeyRelatedField(
@@ -114,43 +118,39 @@ class RegionalMeetingSerializer(serializers.ModelSerializer):
             "host_alliance_name", "moderation", "description", "status", "minutes_status",
             "minutes_published_on", "agenda", "replies", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = [
-            "id", "status", "minutes_status", "minutes_published_on", "created_at", "updated_at",
-        ]  # fmt: skip
-        extra_kwargs = {
-            "id": {"help_text": _("Identifier of the meeting.")},
-            "title": {"help_text": _("Title of the meeting.")},
-            "kind": {"help_text": _("Kind of meeting.")},
-            "date": {"help_text": _("Day of the meeting.")},
-            "start_time": {"help_text": _("When the meeting begins.")},
-            "end_time": {"help_text": _("When the meeting ends.")},
-            "place": {"help_text": _("Where the meeting takes place.")},
-            "moderation": {"help_text": _("Who moderates the meeting.")},
-            "description": {"help_text": _("Description of the meeting.")},
-            "status": {"help_text": _("Planned, held or cancelled.")},
-            "minutes_status": {"help_text": _("Whether minutes exist and are published.")},
-            "minutes_published_on": {"help_text": _("When the minutes were published.")},
-            "created_at": {"help_text": _("When the record was created.")},
-            "updated_at": {"help_text": _("When the record was last changed.")},
+        read_only = ["status", "minutes_status", "minutes_published_on"]
+        help = {
+            "id": _("Identifier of the meeting."),
+            "title": _("Title of the meeting."),
+            "kind": _("Kind of meeting."),
+            "date": _("Day of the meeting."),
+            "start_time": _("When the meeting begins."),
+            "end_time": _("When the meeting ends."),
+            "place": _("Where the meeting takes place."),
+            "moderation": _("Who moderates the meeting."),
+            "description": _("Description of the meeting."),
+            "status": _("Planned, held or cancelled."),
+            "minutes_status": _("Whether minutes exist and are published."),
+            "minutes_published_on": _("When the minutes were published."),
         }
 
 
-class SetupTaskSerializer(serializers.ModelSerializer):
+class SetupTaskSerializer(RecordSerializer):
     class Meta:
         model = SetupTask
         fields = ["id", "position", "title", "due_on", "done_on", "note"]
-        read_only_fields = fields
-        extra_kwargs = {
-            "id": {"help_text": _("Identifier of the checklist item.")},
-            "position": {"help_text": _("Position on the checklist.")},
-            "title": {"help_text": _("The checklist item.")},
-            "due_on": {"help_text": _("When the item is due.")},
-            "done_on": {"help_text": _("When the item was done (empty while open).")},
-            "note": {"help_text": _("Note on the item.")},
+        read_only = "__all__"
+        help = {
+            "id": _("Identifier of the checklist item."),
+            "position": _("Position on the checklist."),
+            "title": _("The checklist item."),
+            "due_on": _("When the item is due."),
+            "done_on": _("When the item was done (empty while open)."),
+            "note": _("Note on the item."),
         }
 
 
-class AllianceSetupSerializer(serializers.ModelSerializer):
+class AllianceSetupSerializer(RecordSerializer):
     """A new alliance in the pipeline; the stage changes only through ``move``."""
 
     mentor = serializers.PrimaryKeyRelatedField(
@@ -177,68 +177,36 @@ class AllianceSetupSerializer(serializers.ModelSerializer):
             "provisioning_error", "open_task_count", "overdue_task_count", "next_due_on",
             "tasks", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = [
-            "id", "stage", "alliance", "provisioning_status", "provisioning_step",
-            "provisioning_error", "created_at", "updated_at",
+        read_only = [
+            "stage", "alliance", "provisioning_status", "provisioning_step", "provisioning_error",
         ]  # fmt: skip
-        extra_kwargs = {
-            "id": {"help_text": _("Identifier of the setup.")},
-            "place": {"help_text": _("Where the alliance is being founded.")},
-            "district": {"help_text": _("District code.")},
-            "initiators": {"help_text": _("Who initiates the alliance.")},
-            "stage": {"help_text": _("Stage in the pipeline (change it with move).")},
-            "notes": {"help_text": _("Notes of the state office.")},
-            "alliance_name": {"help_text": _("Name of the alliance on the platform.")},
-            "slug": {"help_text": _("Short name that becomes the web address.")},
-            "host_organisation": {"help_text": _("The alliance's host organisation.")},
-            "coordinator_name": {"help_text": _("The first coordinator.")},
-            "coordinator_email": {
-                "help_text": _("Receives the invitation when the setup becomes active.")
-            },
-            "alliance": {"help_text": _("Identifier of the alliance once on the platform.")},
-            "provisioning_status": {"help_text": _("State of the set-up on the platform.")},
-            "provisioning_step": {"help_text": _("Current step of the set-up.")},
-            "provisioning_error": {"help_text": _("Why the set-up failed, if it did.")},
-            "created_at": {"help_text": _("When the record was created.")},
-            "updated_at": {"help_text": _("When the record was last changed.")},
+        help = {
+            "id": _("Identifier of the setup."),
+            "place": _("Where the alliance is being founded."),
+            "district": _("District code."),
+            "initiators": _("Who initiates the alliance."),
+            "stage": _("Stage in the pipeline (change it with move)."),
+            "notes": _("Notes of the state office."),
+            "alliance_name": _("Name of the alliance on the platform."),
+            "slug": _("Short name that becomes the web address."),
+            "host_organisation": _("The alliance's host organisation."),
+            "coordinator_name": _("The first coordinator."),
+            "coordinator_email": _("Receives the invitation when the setup becomes active."),
+            "alliance": _("Identifier of the alliance once on the platform."),
+            "provisioning_status": _("State of the set-up on the platform."),
+            "provisioning_step": _("Current step of the set-up."),
+            "provisioning_error": _("Why the set-up failed, if it did."),
         }
 
+    # The same checks as the HTML form (regional.forms.setups.AllianceSetupForm).
     def validate_slug(self, value):
-        # The same checks as the HTML form (regional.forms.setups.AllianceSetupForm).
-        slug = (value or "").strip().lower()
-        instance = self.instance
-        if not slug or (instance is not None and instance.alliance_id):
-            return slug
-        problem = slug_problem(slug, own_alliance_id=getattr(instance, "alliance_id", None))
-        if problem:
-            raise serializers.ValidationError(problem)
-        others = AllianceSetup.objects.filter(slug=slug)
-        if instance is not None:
-            others = others.exclude(pk=instance.pk)
-        if others.exists():
-            raise serializers.ValidationError(
-                _("Another new alliance already uses this short name.")
-            )
-        return slug
+        return clean_setup_slug(value, setup=self.instance)
 
     def validate_alliance_name(self, value):
-        name = " ".join((value or "").split())
-        if not name:
-            return name
-        instance = self.instance
-        alliances = Alliance.objects.filter(name__iexact=name)
-        others = AllianceSetup.objects.filter(alliance_name__iexact=name)
-        if instance is not None:
-            alliances = alliances.exclude(pk=instance.alliance_id)
-            others = others.exclude(pk=instance.pk)
-        if alliances.exists():
-            raise serializers.ValidationError(_("An alliance with this name exists already."))
-        if others.exists():
-            raise serializers.ValidationError(_("Another new alliance already has this name."))
-        return name
+        return clean_setup_alliance_name(value, setup=self.instance)
 
     def validate_coordinator_email(self, value):
-        return (value or "").strip().lower()
+        return clean_setup_email(value)
 
 
 class SetupMoveSerializer(serializers.Serializer):
@@ -260,8 +228,6 @@ REPORT_HELP = {
     "suppression_threshold": _("Numbers below this are suppressed."),
     "generated_at": _("When the files were generated."),
     "released_at": _("When the report was released to the ministry."),
-    "created_at": _("When the record was created."),
-    "updated_at": _("When the record was last changed."),
     "summary": _("Summary (no e-mail addresses or phone numbers)."),
     "highlights": _("Highlights."),
     "problems": _("Problems raised by the alliances."),
@@ -272,7 +238,7 @@ REPORT_FILE_FIELDS = {"pdf": "pdf_file", "xlsx": "xlsx_file", "csv": "csv_file"}
 _WITH_FILES = (ReportStatus.READY, ReportStatus.RELEASED)
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class ReportSerializer(RecordSerializer):
     """A report to the ministry, without its texts and figures (see the detail)."""
 
     period_label = serializers.CharField(read_only=True, help_text=_("The period, e.g. Q2 2026."))
@@ -288,11 +254,10 @@ class ReportSerializer(serializers.ModelSerializer):
             "snapshot_date", "suppression_threshold", "generated_at", "released_at",
             "html_url", "downloads", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = [
-            "id", "status", "snapshot_date", "suppression_threshold", "generated_at",
-            "released_at", "created_at", "updated_at",
+        read_only = [
+            "status", "snapshot_date", "suppression_threshold", "generated_at", "released_at",
         ]  # fmt: skip
-        extra_kwargs = {name: {"help_text": text} for name, text in REPORT_HELP.items()}
+        help = REPORT_HELP
 
     def _absolute(self, path: str) -> str:
         request = self.context.get("request")
@@ -322,12 +287,10 @@ class ReportUpdateSerializer(ReportDetailSerializer):
     """Only the title and the texts can change (the period is fixed once created)."""
 
     class Meta(ReportDetailSerializer.Meta):
-        read_only_fields = [
-            *ReportSerializer.Meta.read_only_fields, "period_kind", "year", "quarter",
-        ]  # fmt: skip
+        read_only = [*ReportSerializer.Meta.read_only, "period_kind", "year", "quarter"]
 
 
-class InvitationSerializer(serializers.ModelSerializer):
+class InvitationSerializer(RecordSerializer):
     """An invited person and their reply, as the organiser sees them (never the token)."""
 
     alliance_name = related_text("alliance.name", _("Invited alliance."))
@@ -338,15 +301,16 @@ class InvitationSerializer(serializers.ModelSerializer):
             "id", "meeting", "alliance", "alliance_name", "name", "email", "response",
             "responded_at", "sent_at", "reminder_week_sent_at", "reminder_day_sent_at",
         ]  # fmt: skip
-        read_only_fields = fields
-        extra_kwargs = {
-            "meeting": {"help_text": _("Identifier of the regional meeting.")},
-            "alliance": {"help_text": _("Identifier of the invited alliance, if any.")},
-            "name": {"help_text": _("Name of the invited person.")},
-            "email": {"help_text": _("E-mail address of the invited person.")},
-            "response": {"help_text": _("The reply: attending, not attending, or none yet.")},
-            "responded_at": {"help_text": _("When the person replied.")},
-            "sent_at": {"help_text": _("When the invitation was sent.")},
-            "reminder_week_sent_at": {"help_text": _("When the reminder a week before went out.")},
-            "reminder_day_sent_at": {"help_text": _("When the reminder a day before went out.")},
+        read_only = "__all__"
+        help = {
+            "id": None,
+            "meeting": _("Identifier of the regional meeting."),
+            "alliance": _("Identifier of the invited alliance, if any."),
+            "name": _("Name of the invited person."),
+            "email": _("E-mail address of the invited person."),
+            "response": _("The reply: attending, not attending, or none yet."),
+            "responded_at": _("When the person replied."),
+            "sent_at": _("When the invitation was sent."),
+            "reminder_week_sent_at": _("When the reminder a week before went out."),
+            "reminder_day_sent_at": _("When the reminder a day before went out."),
         }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.fields import OptionalURLField, related_text
+from api.serializers.records import RecordSerializer
 from core.models import (
     Application,
     BoardMeeting,
@@ -19,33 +20,6 @@ from core.models import (
     SealApplication,
     WorkingGroup,
 )
-
-_ID = _("Identifier of the record.")
-_CREATED = _("When the record was created.")
-_UPDATED = _("When the record was last changed.")
-
-
-def _help(**texts) -> dict:
-    """``extra_kwargs`` that give every field its help text."""
-    common = {"id": _ID, "created_at": _CREATED, "updated_at": _UPDATED}
-    return {name: {"help_text": text} for name, text in {**common, **texts}.items()}
-
-
-# A workspace record as the API shows it, declared once in ``Meta``: ``model``, ``fields``,
-# ``help`` (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond
-# id and timestamps; ``"__all__"``: nothing is written here). No docstring: the schema
-# would show it as every record's description.
-class RecordSerializer(serializers.ModelSerializer):
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        meta = cls.Meta
-        read_only = getattr(meta, "read_only", ())
-        meta.read_only_fields = (
-            list(meta.fields)
-            if read_only == "__all__"
-            else ["id", *read_only, "created_at", "updated_at"]
-        )
-        meta.extra_kwargs = _help(**getattr(meta, "help", {}))
 
 
 class ContactPersonSerializer(RecordSerializer):
@@ -215,7 +189,7 @@ class ApplicationSerializer(RecordSerializer):
         }
 
 
-class BoardMeetingSerializer(serializers.ModelSerializer):
+class BoardMeetingSerializer(RecordSerializer):
     """A board meeting as the list shows it (agenda, files and minutes: on the website)."""
 
     template_name = related_text(
@@ -234,17 +208,17 @@ class BoardMeetingSerializer(serializers.ModelSerializer):
             "template_name", "minutes_status", "minutes_approved_on", "agenda_count",
             "attachment_count", "decision_count", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = fields
-        extra_kwargs = _help(
-            title=_("Title of the meeting."),
-            date=_("Date of the meeting."),
-            start_time=_("Time the meeting begins."),
-            location=_("Where the meeting takes place."),
-            status=_("Status of the meeting."),
-            template=_("Identifier of the meeting template."),
-            minutes_status=_("Status of the minutes."),
-            minutes_approved_on=_("Date the minutes were approved."),
-        )
+        read_only = "__all__"
+        help = {
+            "title": _("Title of the meeting."),
+            "date": _("Date of the meeting."),
+            "start_time": _("Time the meeting begins."),
+            "location": _("Where the meeting takes place."),
+            "status": _("Status of the meeting."),
+            "template": _("Identifier of the meeting template."),
+            "minutes_status": _("Status of the minutes."),
+            "minutes_approved_on": _("Date the minutes were approved."),
+        }
 
 
 class SealApplicationSerializer(RecordSerializer):
@@ -294,7 +268,7 @@ class WorkingGroupSerializer(RecordSerializer):
         }
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(RecordSerializer):
     application_name = related_text(
         "application.organisation_name", _("Name of the applying organisation."), optional=False
     )
@@ -309,19 +283,17 @@ class DecisionSerializer(serializers.ModelSerializer):
             "votes_yes", "votes_no", "votes_abstain", "members_present", "board_size", "note",
             "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = [
-            "id", "application_name", "meeting_date", "board_size", "created_at", "updated_at",
-        ]  # fmt: skip
-        extra_kwargs = _help(
-            application=_("Identifier of the application decided on."),
-            meeting=_("Identifier of the board meeting that decided."),
-            outcome=_("Admit, reject or defer to a later meeting."),
-            votes_yes=_("Votes in favour."),
-            votes_no=_("Votes against."),
-            votes_abstain=_("Abstentions."),
-            members_present=_(
+        read_only = ["application_name", "meeting_date", "board_size"]
+        help = {
+            "application": _("Identifier of the application decided on."),
+            "meeting": _("Identifier of the board meeting that decided."),
+            "outcome": _("Admit, reject or defer to a later meeting."),
+            "votes_yes": _("Votes in favour."),
+            "votes_no": _("Votes against."),
+            "votes_abstain": _("Abstentions."),
+            "members_present": _(
                 "Board members present (at least the quorum); without it, those who voted."
             ),
-            board_size=_("Board members whose term covered the meeting's date."),
-            note=_("Note on the decision."),
-        )
+            "board_size": _("Board members whose term covered the meeting's date."),
+            "note": _("Note on the decision."),
+        }

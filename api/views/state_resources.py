@@ -5,12 +5,8 @@ Reads come from the selectors, writes go through the same services as the HTML v
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from api.serializers.state_resources import (
@@ -23,14 +19,13 @@ from api.serializers.state_resources import (
     ReportUpdateSerializer,
     SetupMoveSerializer,
 )
-from api.views.base import Pagination
-from api.viewsets import ServiceViewSetMixin, as_drf_error, through_service
+from api.viewsets import ServiceViewSetMixin, through_service
 from regional.filters.meetings import InvitationFilter, RegionalMeetingFilter
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
-from regional.models import AgendaItem, AllianceSnapshot
-from regional.selectors.meetings import invitation_list, meeting_list
+from regional.models import AllianceSnapshot
+from regional.selectors.meetings import invitation_list, meeting_list_with_agenda
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list_with_checklist
 from regional.services import meetings as meeting_services
@@ -57,16 +52,16 @@ class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet
     ordering_fields = ["taken_on", "alliance__name", "partners_total", "families_reached",
                        "funding_total"]  # fmt: skip
     ordering = ["-taken_on", "alliance__name"]
-    required_permission = "state.alliances.view"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.alliances.view"}
-    selector, order = snapshot_list, ("-taken_on", "alliance__name")
+    selector = snapshot_list
 
 
 # ---------------------------------------------------------------- regional meetings
 
 
 class RegionalMeetingViewSet(
+    ServiceViewSetMixin,  # first: its perform_* call the services
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -75,37 +70,15 @@ class RegionalMeetingViewSet(
 
     serializer_class = RegionalMeetingSerializer
     filterset_class = RegionalMeetingFilter
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["date", "title", "kind", "status", "invited_count", "attending_count"]
     ordering = ["-date", "-start_time"]
-    pagination_class = Pagination
-    required_permission = "state.meetings.manage"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.meetings.manage"}
 
-    def get_queryset(self):
-        agenda = Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
-        return meeting_list().prefetch_related(agenda).order_by("-date", "-start_time", "pk")
-
-    def perform_create(self, serializer):
-        try:
-            meeting = meeting_services.meeting_create(
-                actor=self.request.user, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from error
-        serializer.instance = self.get_queryset().get(pk=meeting.pk)
-
-    def perform_update(self, serializer):
-        try:
-            meeting = meeting_services.meeting_update(
-                actor=self.request.user,
-                meeting=serializer.instance,
-                **serializer.validated_data,
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from error
-        serializer.instance = self.get_queryset().get(pk=meeting.pk)
+    selector = meeting_list_with_agenda
+    create_service = meeting_services.meeting_create
+    update_service = meeting_services.meeting_update
+    instance_arg, fresh_after_write = "meeting", True
 
 
 # ---------------------------------------------------------------- new-alliance setups
@@ -125,11 +98,10 @@ class AllianceSetupViewSet(
     ordering_fields = ["place", "district", "stage", "alliance_name", "next_due_on",
                        "open_task_count", "overdue_task_count", "created_at"]  # fmt: skip
     ordering = ["stage", "place"]
-    required_permission = "state.setups.manage"
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.setups.manage"}
 
-    selector, order = setup_list_with_checklist, ("stage", "place")
+    selector = setup_list_with_checklist
     create_service, update_service = setup_services.setup_create, setup_services.setup_update
     instance_arg, fresh_after_write = "setup", True
 
@@ -155,6 +127,7 @@ REPORTS_MANAGE = "state.reports.manage"
 
 
 class ReportViewSet(
+    ServiceViewSetMixin,  # first: its perform_* call the services
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -163,12 +136,9 @@ class ReportViewSet(
     released ones only for the ministry (like the HTML views). No file bytes: the
     ``downloads`` addresses lead to the web UI's downloads."""
 
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["title", "year", "quarter", "status", "snapshot_date", "generated_at",
                        "released_at"]  # fmt: skip
     ordering = ["-year", "-quarter", "-pk"]
-    pagination_class = Pagination
-    required_permission = REPORTS_VIEW
     required_permissions = {
         "*": REPORTS_VIEW,  # reading, and methods not offered: 401/404 first, then 405
         "create": REPORTS_MANAGE,
@@ -198,23 +168,9 @@ class ReportViewSet(
             queryset = queryset.defer(None)  # one report: with its texts
         return queryset.order_by("-year", "-quarter", "-pk")
 
-    def perform_create(self, serializer):
-        try:
-            serializer.instance = report_services.report_create(
-                actor=self.request.user, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from error
-
-    def perform_update(self, serializer):
-        try:
-            serializer.instance = report_services.report_update(
-                actor=self.request.user,
-                report=serializer.instance,
-                **serializer.validated_data,
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from error
+    create_service = report_services.report_create
+    update_service = report_services.report_update
+    instance_arg = "report"
 
 
 def register(router) -> None:
@@ -237,6 +193,5 @@ class InvitationViewSet(
     filterset_class = InvitationFilter
     ordering_fields = ["name", "response", "responded_at"]
     ordering = ["meeting", "name"]
-    required_permission = "state.meetings.manage"
     required_permissions = {"*": "state.meetings.manage"}
-    selector, order = invitation_list, ("meeting", "name")
+    selector = invitation_list

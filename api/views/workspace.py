@@ -19,7 +19,6 @@ class PartnerViewSet(ServiceModelViewSet):
     filterset_class = PartnerFilter
     ordering_fields = ["name", "kind", "city", "status", "joined_on", "care_guides_count"]
     ordering = ["name"]
-    required_permission = "alliance.partners.view"
     required_permissions = {
         "list": "alliance.partners.view",
         "retrieve": "alliance.own_partner.view",
@@ -28,7 +27,7 @@ class PartnerViewSet(ServiceModelViewSet):
         "partial_update": "alliance.own_partner.change",
         "destroy": "alliance.partners.change",
     }
-    selector, order = partner_list, ("name",)
+    selector = partner_list
     create_service, update_service = (
         partner_services.partner_create,
         partner_services.partner_update,

@@ -25,7 +25,6 @@ from api.serializers.workspace_resources import (
     SealApplicationSerializer,
     WorkingGroupSerializer,
 )
-from api.views.base import Pagination
 from api.viewsets import (
     ServiceModelViewSet,
     ServiceViewSetMixin,
@@ -39,8 +38,7 @@ from core.filters.holidays import HolidayOfferFilter
 from core.filters.partners import ContactPersonFilter
 from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
 from core.filters.seal import SealApplicationFilter
-from core.models import Decision
-from core.selectors.admissions import application_list
+from core.selectors.admissions import application_list, decision_list
 from core.selectors.board import meeting_list
 from core.selectors.funding import funding_list
 from core.selectors.holidays import holiday_offer_list
@@ -58,7 +56,6 @@ class _WorkResource(ServiceModelViewSet):
     """Projects, working groups, events, funding and holiday offers: read with
     ``alliance.work.view``, written with ``alliance.work.change``."""
 
-    required_permission = "alliance.work.view"
     required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
 
 
@@ -72,11 +69,9 @@ class ContactPersonViewSet(ServiceModelViewSet):
     filterset_class = ContactPersonFilter
     ordering_fields = ["last_name", "first_name", "partner__name", "is_primary", "created_at"]
     ordering = ["partner__name", "-is_primary", "last_name"]
-    required_permission = "alliance.partners.view"
     required_permissions = crud_permissions("alliance.partners.view", "alliance.partners.change")
 
     selector = contact_list
-    order = ("partner__name", "-is_primary", "last_name")
     create_service = partner_services.contact_create
     update_service = partner_services.contact_update
     delete_service, instance_arg = partner_services.contact_delete, "contact"
@@ -101,7 +96,7 @@ class ProjectViewSet(_WorkResource):
     filterset_class = ProjectFilter
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
-    selector, order = project_list, ("-start_date", "title")
+    selector = project_list
     create_service, update_service = (
         project_services.project_create,
         project_services.project_update,
@@ -120,7 +115,7 @@ class WorkingGroupViewSet(_WorkResource):
     filterset_class = WorkingGroupFilter
     ordering_fields = ["name", "topic", "is_active", "member_count"]
     ordering = ["name"]
-    selector, order = working_group_list, ("name",)
+    selector = working_group_list
     create_service = project_services.working_group_create
     update_service = project_services.working_group_update
     delete_service, instance_arg = project_services.working_group_delete, "group"
@@ -152,7 +147,7 @@ class FundingEntryViewSet(_WorkResource):
     filterset_class = FundingEntryFilter
     ordering_fields = ["received_on", "amount", "kind"]
     ordering = ["-received_on"]
-    selector, order = funding_list, ("-received_on",)
+    selector = funding_list
     create_service = funding_services.funding_entry_create
     update_service = funding_services.funding_entry_update
     delete_service, instance_arg = funding_services.funding_entry_delete, "entry"
@@ -177,7 +172,7 @@ class HolidayOfferViewSet(_WorkResource):
     filterset_class = HolidayOfferFilter
     ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
     ordering = ["start_date", "title"]
-    selector, order = holiday_offer_list, ("start_date", "title")
+    selector = holiday_offer_list
     create_service = holiday_services.holiday_offer_create
     update_service = holiday_services.holiday_offer_update
     delete_service, instance_arg = holiday_services.holiday_offer_delete, "offer"
@@ -215,16 +210,13 @@ class ApplicationViewSet(
     filterset_class = ApplicationFilter
     ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
     ordering = ["-received_on", "organisation_name"]
-    required_permission = "alliance.applications.view"
-    required_permissions = {
-        "list": "alliance.applications.view",
-        "retrieve": "alliance.applications.view",
-        "create": "alliance.partners.change",
-        "update": "alliance.partners.change",
-        "partial_update": "alliance.partners.change",
-    }
+    required_permissions = crud_permissions(
+        "alliance.applications.view",
+        "alliance.partners.change",
+        writes=("create", "update", "partial_update"),
+    )
 
-    selector, order = application_list, ("-received_on", "organisation_name")
+    selector = application_list
     create_service = admission_services.application_create
     update_service = admission_services.application_update
     instance_arg, fresh_after_write = "application", True
@@ -244,8 +236,7 @@ class BoardMeetingViewSet(_ReadOnlyViewSet):
     filterset_class = BoardMeetingFilter
     ordering_fields = ["date", "title", "status", "minutes_status"]
     ordering = ["timeline", "pk"]
-    required_permission = "alliance.board.view"
-    required_permissions = {"list": "alliance.board.view", "retrieve": "alliance.board.view"}
+    required_permissions = crud_permissions("alliance.board.view")
     selector, order = meeting_list, ("timeline",)
 
 
@@ -256,8 +247,7 @@ class SealApplicationViewSet(_ReadOnlyViewSet):
     filterset_class = SealApplicationFilter
     ordering_fields = ["submitted_on", "status", "awarded_on", "valid_until", "partner__name"]
     ordering = ["-submitted_on", "pk"]
-    required_permission = "alliance.work.view"
-    required_permissions = {"list": "alliance.work.view", "retrieve": "alliance.work.view"}
+    required_permissions = crud_permissions("alliance.work.view")
     selector, order = seal_application_list, ("-submitted_on",)
 
 
@@ -279,6 +269,7 @@ def register(router) -> None:
 
 
 class DecisionViewSet(
+    ServiceViewSetMixin,  # first: its perform_create calls the service
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):  # fmt: skip
@@ -287,33 +278,11 @@ class DecisionViewSet(
 
     serializer_class = DecisionSerializer
     filter_backends = [OrderingFilter]
-    pagination_class = Pagination
     ordering_fields = ["created_at", "outcome"]
     ordering = ["-created_at"]
-    required_permission = "alliance.applications.view"
-    required_permissions = {
-        "list": "alliance.applications.view",
-        "retrieve": "alliance.applications.view",
-        "create": "alliance.applications.decide",
-    }
+    required_permissions = crud_permissions(
+        "alliance.applications.view", "alliance.applications.decide", writes=("create",)
+    )
 
-    def get_queryset(self):
-        return Decision.objects.select_related("application", "meeting").order_by(
-            "-created_at", "-pk"
-        )
-
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        decision = through_service(
-            admission_services.decision_record,
-            actor=self.request.user,
-            application=data["application"],
-            meeting=data["meeting"],
-            outcome=data["outcome"],
-            votes_yes=data["votes_yes"],
-            votes_no=data["votes_no"],
-            votes_abstain=data.get("votes_abstain", 0),
-            members_present=data.get("members_present"),
-            note=data.get("note", ""),
-        )
-        serializer.instance = self.get_queryset().get(pk=decision.pk)
+    selector, order = decision_list, ("-created_at", "-pk")
+    create_service, fresh_after_write = admission_services.decision_record, True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
@@ -14,7 +15,7 @@ from core.models import (
     PartnerStatus,
     SizeClass,
 )
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
 class PartnerFilter(SearchFilterSet):
@@ -25,8 +26,10 @@ class PartnerFilter(SearchFilterSet):
     measures = django_filters.ModelChoiceFilter(
         label=_("Measure"), queryset=Measure.objects.all(), field_name="measures"
     )
-    has_care_guides = django_filters.BooleanFilter(
-        label=_("With care guides"), method="filter_care_guides"
+    has_care_guides = ConditionFilter(
+        label=_("With care guides"),
+        condition=lambda: Q(care_guides_count__gt=0),
+        otherwise=lambda: Q(care_guides_count=0),
     )
     public_listing_consent = django_filters.BooleanFilter(label=_("May be listed publicly"))
 
@@ -36,15 +39,6 @@ class PartnerFilter(SearchFilterSet):
 
     def search(self, queryset, name, value):
         return super().search(queryset, name, value).distinct()
-
-    def filter_care_guides(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return (
-            queryset.filter(care_guides_count__gt=0)
-            if value
-            else queryset.filter(care_guides_count=0)
-        )
 
 
 class MeasureFilter(SearchFilterSet):

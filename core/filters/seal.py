@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Partner, SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import expiring_filter
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
 class SealApplicationFilter(SearchFilterSet):
@@ -16,19 +16,11 @@ class SealApplicationFilter(SearchFilterSet):
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner"), queryset=Partner.objects.order_by("name")
     )
-    expiring = django_filters.BooleanFilter(
-        label=_("Expiring within 90 days"), method="filter_expiring"
-    )
+    expiring = ConditionFilter(label=_("Expiring within 90 days"), condition=expiring_filter)
 
     class Meta:
         model = SealApplication
         fields = ["q", "status", "partner", "expiring"]
-
-    def filter_expiring(self, queryset, name, value):
-        if value is None:
-            return queryset
-        condition = expiring_filter()
-        return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
 class SealCriterionFilter(SearchFilterSet):

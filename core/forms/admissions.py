@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Application, Decision
 from core.models.admissions import quorum_rule_text
 from core.selectors.board import decision_meetings
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(RecordForm):
     class Meta:
         model = Application
         fields = [
@@ -20,7 +20,6 @@ class ApplicationForm(forms.ModelForm):
             "contact_email", "contact_phone", "statement", "received_on",
         ]  # fmt: skip
         widgets = {
-            "received_on": DateInput(),
             "statement": forms.Textarea(attrs={"rows": 8}),
         }
 
@@ -43,7 +42,7 @@ class ApplicationForm(forms.ModelForm):
         return received_on
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(RecordForm):
     """The board's vote; the service (``Decision.clean``) checks dates, attendance and
     the quorum, which the help texts state."""
 

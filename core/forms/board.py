@@ -9,26 +9,26 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import AgendaItem, BoardMeeting, BoardMember, MeetingTemplate
 from core.services.board import SERIES_MAX
-from kernel.crud.dates import DateInput, PlausibleDateField
-from kernel.meetings.forms import AgendaItemFormBase, AttachmentFormBase, MinutesForm, TimeInput
+from kernel.crud.dates import PlausibleDateField
+from kernel.crud.forms import RecordForm
+from kernel.meetings.forms import AgendaItemFormBase, AttachmentFormBase, MinutesForm
 from kernel.text import PlainTextForm
 
 
-class BoardMemberForm(forms.ModelForm):
+class BoardMemberForm(RecordForm):
     class Meta:
         model = BoardMember
         fields = [
             "full_name", "affiliation", "partner", "position", "email", "phone",
             "term_start", "term_end",
         ]  # fmt: skip
-        widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
 
-class MeetingTemplateForm(forms.ModelForm):
+class MeetingTemplateForm(RecordForm):
     class Meta:
         model = MeetingTemplate
         fields = ["name", "location", "start_time", "agenda"]
-        widgets = {"start_time": TimeInput(), "agenda": forms.Textarea(attrs={"rows": 8})}
+        widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
 
 
 class MeetingSeriesForm(PlainTextForm, forms.Form):
@@ -43,11 +43,10 @@ class MeetingSeriesForm(PlainTextForm, forms.Form):
     )
 
 
-class BoardMeetingForm(forms.ModelForm):
+class BoardMeetingForm(RecordForm):
     class Meta:
         model = BoardMeeting
         fields = ["title", "date", "start_time", "location"]
-        widgets = {"date": DateInput(), "start_time": TimeInput()}
 
 
 class BoardMeetingCreateForm(BoardMeetingForm):
@@ -88,5 +87,4 @@ __all__ = [
     "MeetingSeriesForm",
     "MeetingTemplateForm",
     "MinutesForm",
-    "TimeInput",
 ]

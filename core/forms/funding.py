@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from django import forms
-
 from core.models import FundingEntry, Partner
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm
 
 
-class FundingEntryForm(forms.ModelForm):
+class FundingEntryForm(RecordForm):
     class Meta:
         model = FundingEntry
         fields = ["kind", "amount", "received_on", "partner", "donor", "purpose"]
-        widgets = {"received_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

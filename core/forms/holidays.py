@@ -6,17 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import GuideEntry, HolidayOffer, Partner
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm
 
 
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
-
-
-class HolidayOfferForm(forms.ModelForm):
+class HolidayOfferForm(RecordForm):
     class Meta:
         model = HolidayOffer
         fields = [
@@ -26,10 +19,6 @@ class HolidayOfferForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "start_time": TimeInput(),
-            "end_time": TimeInput(),
         }
         help_texts = {
             "partner": _("If the organiser is a partner of the alliance."),
@@ -46,7 +35,7 @@ class HolidayOfferForm(forms.ModelForm):
         self.fields["price"].widget.attrs["min"] = 0
 
 
-class GuideEntryForm(forms.ModelForm):
+class GuideEntryForm(RecordForm):
     class Meta:
         model = GuideEntry
         fields = [

@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ContactPerson, Measure, Partner
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(RecordForm):
     class Meta:
         model = Partner
         fields = [
@@ -14,8 +14,6 @@ class PartnerForm(forms.ModelForm):
             "care_guides_count", "description",
         ]  # fmt: skip
         widgets = {
-            "joined_on": DateInput(),
-            "left_on": DateInput(),
             "measures": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
@@ -35,13 +33,13 @@ class PartnerForm(forms.ModelForm):
         return name
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(RecordForm):
     class Meta:
         model = ContactPerson
         fields = ["first_name", "last_name", "position", "email", "phone", "is_primary"]
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(RecordForm):
     class Meta:
         model = Measure
         fields = ["name", "category", "description", "is_active"]

@@ -7,21 +7,14 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
-from kernel.crud.dates import DateInput
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
+from kernel.crud.forms import RecordForm
 
 
 def _partner_choices(field) -> None:
     field.queryset = Partner.objects.order_by("name")
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(RecordForm):
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"),
         choices=TargetGroup.choices,
@@ -37,8 +30,6 @@ class ProjectForm(forms.ModelForm):
             "description", "is_public",
         ]  # fmt: skip
         widgets = {
-            "start_date": DateInput(),
-            "end_date": DateInput(),
             "partners": forms.SelectMultiple(attrs={"size": 8}),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
@@ -53,7 +44,7 @@ class ProjectForm(forms.ModelForm):
         funding.widget.attrs["min"] = "0"
 
 
-class WorkingGroupForm(forms.ModelForm):
+class WorkingGroupForm(RecordForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "topic", "chair", "members", "is_active", "description"]
@@ -67,7 +58,7 @@ class WorkingGroupForm(forms.ModelForm):
         _partner_choices(self.fields["members"])
 
 
-class EventForm(forms.ModelForm):
+class EventForm(RecordForm):
     class Meta:
         model = Event
         fields = [
@@ -75,8 +66,6 @@ class EventForm(forms.ModelForm):
             "description", "is_public",
         ]  # fmt: skip
         widgets = {
-            "date": DateInput(),
-            "start_time": TimeInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 

@@ -9,25 +9,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Partner, PartnerStatus, SealApplication, SealCheck, SealCriterion
-from kernel.crud.dates import DateInput, PlausibleDateField
+from kernel.crud.dates import PlausibleDateField
+from kernel.crud.forms import RecordForm
 from kernel.text import PlainTextForm
 
 # How long a seal is usually valid when it is awarded.
 DEFAULT_VALIDITY_YEARS = 3
 
 
-class SealCriterionForm(forms.ModelForm):
+class SealCriterionForm(RecordForm):
     class Meta:
         model = SealCriterion
         fields = ["text", "position", "is_required", "is_active"]
 
 
-class SealApplicationForm(forms.ModelForm):
+class SealApplicationForm(RecordForm):
     class Meta:
         model = SealApplication
         fields = ["partner", "submitted_on", "reviewer", "review_notes"]
         widgets = {
-            "submitted_on": DateInput(),
             "review_notes": forms.Textarea(attrs={"rows": 5}),
         }
 
@@ -40,7 +40,7 @@ class SealApplicationForm(forms.ModelForm):
         self.fields["partner"].queryset = partners
 
 
-class SealReviewForm(forms.ModelForm):
+class SealReviewForm(RecordForm):
     """The reviewer and the review notes, also after the decision."""
 
     class Meta:

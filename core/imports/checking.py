@@ -10,12 +10,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import models
 from django.utils.translation import gettext as _
 
 from core.imports.columns import (
     NO,
     YES,
     _choice_key,
+    choice_map,
     display,
     name_key,
 )
@@ -110,14 +112,7 @@ class RowChecker:
         return code
 
     def choices(self, name: str, mapping: Mapping[str, str], message: str) -> list[str] | None:
-        value = self.raw_value(name)
-        if value is None:
-            return None
-        found, unknown = split_names(display(value), mapping, key=_choice_key)
-        if unknown:
-            self.fail(name, message, value="; ".join(unknown))
-            return None
-        return list(dict.fromkeys(found))
+        return self._listed(name, mapping, message, key=_choice_key)
 
     def date(self, name: str, *, required=False) -> datetime.date | None:
         value = self.raw_value(name)
@@ -139,42 +134,42 @@ class RowChecker:
             return None
         return parsed
 
-    def count(self, name: str) -> int | None:
-        """A whole number, 0 or more."""
+    def _not_negative(
+        self, name: str, parse: Callable[[Any], Any], message: str, *, show_parsed: bool
+    ) -> Any:
+        """A number, 0 or more, read by ``parse`` (None: not a number, then ``message``);
+        a negative one is named as parsed or, without ``show_parsed``, as written."""
         value = self.raw_value(name)
         if value is None:
             return None
-        number = parse_integer(value)
+        number = parse(value)
         if number is None:
-            self.fail(
-                name, _("“%(column)s”: “%(value)s” is not a whole number."), value=display(value)
-            )
+            self.fail(name, message, value=display(value))
         elif number < 0:
             self.fail(
-                name, _("“%(column)s”: “%(value)s” is negative; use 0 or more."), value=number
+                name,
+                _("“%(column)s”: “%(value)s” is negative; use 0 or more."),
+                value=number if show_parsed else display(value),
             )
             return None
         return number
 
+    def count(self, name: str) -> int | None:
+        """A whole number, 0 or more."""
+        return self._not_negative(
+            name,
+            parse_integer,
+            _("“%(column)s”: “%(value)s” is not a whole number."),
+            show_parsed=True,
+        )
+
     def amount(self, name: str) -> Decimal | None:
-        value = self.raw_value(name)
-        if value is None:
-            return None
-        amount = parse_amount(value)
-        if amount is None:
-            self.fail(
-                name,
-                _("“%(column)s”: “%(value)s” is not an amount in euros (e.g. 1.500,00)."),
-                value=display(value),
-            )
-        elif amount < 0:
-            self.fail(
-                name,
-                _("“%(column)s”: “%(value)s” is negative; use 0 or more."),
-                value=display(value),
-            )
-            return None
-        return amount
+        return self._not_negative(
+            name,
+            parse_amount,
+            _("“%(column)s”: “%(value)s” is not an amount in euros (e.g. 1.500,00)."),
+            show_parsed=False,
+        )
 
     def boolean(self, name: str) -> bool | None:
         value = self.raw_value(name)
@@ -209,10 +204,17 @@ class RowChecker:
         return address
 
     def names(self, name: str, known: Mapping[str, int], message: str) -> list[int] | None:
+        return self._listed(name, known, message, key=name_key)
+
+    def _listed(
+        self, name: str, known: Mapping[str, Any], message: str, *, key: Callable[[str], str]
+    ) -> list[Any] | None:
+        """The known values named in the cell (see :func:`split_names`), without repeats;
+        None, with ``message``, if any is unknown."""
         value = self.raw_value(name)
         if value is None:
             return None
-        found, unknown = split_names(display(value), known, key=name_key)
+        found, unknown = split_names(display(value), known, key=key)
         if unknown:
             self.fail(name, message, value="; ".join(unknown))
             return None
@@ -240,6 +242,32 @@ class RowChecker:
         """Take ``value`` into the model data unless it is missing (model default applies)."""
         if value is not None:
             self.data[field_name] = value
+
+    # What every kind's rows have: a unique name, choices and a period.
+
+    def put_unique_text(
+        self, name: str, *, max_length: int, existing: Iterable[str], seen: dict[str, int],
+        message: str,
+    ) -> None:  # fmt: skip
+        """A required one-line text that no record and no earlier row has (``message``)."""
+        value = self.text(name, max_length=max_length, required=True)
+        self.unique(name, value, existing, seen, message)
+        self.put(name, value)
+
+    def put_choice(
+        self, name: str, choices: type[models.TextChoices], message: str, *, required=False
+    ) -> None:
+        """The code of one of ``choices``, named by code or label (else ``message``)."""
+        self.put(name, self.choice(name, choice_map(choices), message, required=required))
+
+    def put_period(self, start: str, end: str, message: str) -> None:
+        """Two dates; an end before the start is refused with ``message`` (and left out)."""
+        first, last = self.date(start), self.date(end)
+        if first and last and last < first:
+            self.fail(end, message)
+            last = None
+        self.put(start, first)
+        self.put(end, last)
 
 
 def split_names(

@@ -23,49 +23,28 @@ from core.models import PartnerKind, PartnerStatus, ProjectStatus, SizeClass, Ta
 
 
 def check_partner_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    name = row.text("name", max_length=200, required=True)
-    row.unique(
+    row.put_unique_text(
         "name",
-        name,
-        lookups.partners,
-        seen,
-        _("“%(column)s”: a partner named “%(value)s” already exists."),
+        max_length=200,
+        existing=lookups.partners,
+        seen=seen,
+        message=_("“%(column)s”: a partner named “%(value)s” already exists."),
     )
-    row.put("name", name)
-    row.put(
+    row.put_choice(
         "kind",
-        row.choice(
-            "kind",
-            choice_map(PartnerKind),
-            _("“%(column)s”: “%(value)s” is not a known kind of partner."),
-            required=True,
-        ),
+        PartnerKind,
+        _("“%(column)s”: “%(value)s” is not a known kind of partner."),
+        required=True,
     )
-    row.put(
-        "size_class",
-        row.choice(
-            "size_class", choice_map(SizeClass), _("“%(column)s”: “%(value)s” is not a known size.")
-        ),
-    )
+    row.put_choice("size_class", SizeClass, _("“%(column)s”: “%(value)s” is not a known size."))
     row.put("street", row.text("street", max_length=200))
     row.put("postcode", row.postcode("postcode"))
     row.put("city", row.text("city", max_length=100))
     row.put("website", row.url("website"))
-    joined_on = row.date("joined_on")
-    left_on = row.date("left_on")
-    if joined_on and left_on and left_on < joined_on:
-        row.fail("left_on", _("“%(column)s”: the leaving date is before the joining date."))
-        left_on = None
-    row.put("joined_on", joined_on)
-    row.put("left_on", left_on)
-    row.put(
-        "status",
-        row.choice(
-            "status",
-            choice_map(PartnerStatus),
-            _("“%(column)s”: “%(value)s” is not a known status."),
-        ),
+    row.put_period(
+        "joined_on", "left_on", _("“%(column)s”: the leaving date is before the joining date.")
     )
+    row.put_choice("status", PartnerStatus, _("“%(column)s”: “%(value)s” is not a known status."))
     row.put("public_listing_consent", row.boolean("public_listing_consent"))
     row.put("care_guides_count", row.count("care_guides_count"))
     measures = row.names(
@@ -151,39 +130,18 @@ PARTNERS = ImportKind(
 
 
 def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    title = row.text("title", max_length=200, required=True)
-    row.unique(
+    row.put_unique_text(
         "title",
-        title,
-        lookups.projects,
-        seen,
-        _("“%(column)s”: a project titled “%(value)s” already exists."),
+        max_length=200,
+        existing=lookups.projects,
+        seen=seen,
+        message=_("“%(column)s”: a project titled “%(value)s” already exists."),
     )
-    row.put("title", title)
-    row.put(
-        "topic",
-        row.choice(
-            "topic",
-            choice_map(Topic),
-            _("“%(column)s”: “%(value)s” is not a known topic."),
-            required=True,
-        ),
+    row.put_choice(
+        "topic", Topic, _("“%(column)s”: “%(value)s” is not a known topic."), required=True
     )
-    row.put(
-        "status",
-        row.choice(
-            "status",
-            choice_map(ProjectStatus),
-            _("“%(column)s”: “%(value)s” is not a known status."),
-        ),
-    )
-    start_date = row.date("start_date")
-    end_date = row.date("end_date")
-    if start_date and end_date and end_date < start_date:
-        row.fail("end_date", _("“%(column)s”: the end is before the start."))
-        end_date = None
-    row.put("start_date", start_date)
-    row.put("end_date", end_date)
+    row.put_choice("status", ProjectStatus, _("“%(column)s”: “%(value)s” is not a known status."))
+    row.put_period("start_date", "end_date", _("“%(column)s”: the end is before the start."))
     unknown_partner = _("“%(column)s”: there is no partner named “%(value)s”.")
     lead = row.raw_value("lead_partner")
     if lead is not None:

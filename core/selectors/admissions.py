@@ -30,6 +30,11 @@ def application_detail(pk: int) -> Application:
     )
 
 
+def decision_list() -> QuerySet[Decision]:
+    """The board's decisions with the application and meeting they concern."""
+    return Decision.objects.select_related("application", "meeting")
+
+
 def pending_applications() -> QuerySet[Application]:
     """What the board still has to decide on, oldest letter first."""
     return Application.objects.filter(status=ApplicationStatus.PENDING).order_by(

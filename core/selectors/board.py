@@ -39,11 +39,14 @@ def board_member_list() -> QuerySet[BoardMember]:
     return BoardMember.objects.select_related("partner")
 
 
-def current_board_members(day: datetime.date | None = None) -> QuerySet[BoardMember]:
+def current_term(day: datetime.date | None = None) -> Q:
+    """Board members whose term covers ``day`` (default: today)."""
     day = day or timezone.localdate()
-    return board_member_list().filter(
-        Q(term_end__isnull=True) | Q(term_end__gte=day), term_start__lte=day
-    )
+    return Q(term_start__lte=day) & (Q(term_end__isnull=True) | Q(term_end__gte=day))
+
+
+def current_board_members(day: datetime.date | None = None) -> QuerySet[BoardMember]:
+    return board_member_list().filter(current_term(day))
 
 
 def meeting_template_list() -> QuerySet[MeetingTemplate]:

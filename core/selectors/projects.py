@@ -8,8 +8,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 from core.models import Event, Partner, Project, WorkingGroup
 
 
-def _partners_by_name() -> Prefetch:
-    return Prefetch("partners", queryset=Partner.objects.order_by("name"))
+def _partners_by_name(relation: str = "partners") -> Prefetch:
+    return Prefetch(relation, queryset=Partner.objects.order_by("name"))
 
 
 def project_list() -> QuerySet[Project]:
@@ -34,15 +34,13 @@ def project_detail(pk: int) -> Project:
 
 def working_group_list() -> QuerySet[WorkingGroup]:
     """Working groups with their member partners and the number of members."""
-    return WorkingGroup.objects.prefetch_related(
-        Prefetch("members", queryset=Partner.objects.order_by("name"))
-    ).annotate(member_count=Count("members", distinct=True))
+    return WorkingGroup.objects.prefetch_related(_partners_by_name("members")).annotate(
+        member_count=Count("members", distinct=True)
+    )
 
 
 def working_group_detail(pk: int) -> WorkingGroup:
-    return WorkingGroup.objects.prefetch_related(
-        Prefetch("members", queryset=Partner.objects.order_by("name"))
-    ).get(pk=pk)
+    return WorkingGroup.objects.prefetch_related(_partners_by_name("members")).get(pk=pk)
 
 
 def event_list() -> QuerySet[Event]:
@@ -50,7 +48,7 @@ def event_list() -> QuerySet[Event]:
 
 
 def event_detail(pk: int) -> Event:
-    return Event.objects.select_related("project").get(pk=pk)
+    return event_list().get(pk=pk)
 
 
 def event_summary_by_year(queryset: QuerySet[Event] | None = None) -> list[dict]:

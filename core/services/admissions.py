@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -26,9 +26,6 @@ from core.selectors.board import current_board_members
 from core.services.partners import contact_create, partner_create, partner_update
 from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
-
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypedDict
+from typing import TypedDict, Unpack
 
 from core.models import FundingEntry, Partner
 from kernel.crud.records import record_create, record_delete, record_update
-
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
 
 
 class FundingEntryFields(TypedDict, total=False):

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import GuideEntry, HolidayOffer, Partner
 from kernel.crud.records import record_create, record_delete, record_update
-
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
 
 
 class HolidayOfferFields(TypedDict, total=False):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypedDict
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,9 +12,6 @@ from django.utils.translation import gettext as _
 
 from core.models import ContactPerson, Measure, Partner, PartnerStatus
 from kernel.crud.records import record_create, record_delete, record_update
-
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
 
 
 class PartnerFields(TypedDict, total=False):
@@ -63,8 +60,7 @@ def partner_update(
     **fields: Unpack[PartnerFields],
 ) -> Partner:
     """Change the given fields; ``measures=None`` leaves the measures as they are."""
-    many = {"measures": measures} if measures is not None else None
-    return record_update(actor=actor, instance=partner, data=fields, many=many)
+    return record_update(actor=actor, instance=partner, data=fields, many={"measures": measures})
 
 
 @transaction.atomic

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
 from kernel.crud.records import record_create, record_delete, record_update
-
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
 
 
 def _check_target_groups(data: dict[str, Any]) -> dict[str, Any]:
@@ -103,8 +100,9 @@ def project_update(
     **fields: Unpack[ProjectFields],
 ) -> Project:
     """Change the given fields; ``partners=None`` leaves the participants as they are."""
-    many = {"partners": partners} if partners is not None else None
-    return record_update(actor=actor, instance=project, data=_check_project(fields), many=many)
+    return record_update(
+        actor=actor, instance=project, data=_check_project(fields), many={"partners": partners}
+    )
 
 
 def project_delete(*, actor, project: Project) -> None:
@@ -128,8 +126,8 @@ def working_group_update(
     members: Iterable[Partner] | None = None,
     **fields: Unpack[WorkingGroupFields],
 ) -> WorkingGroup:
-    many = {"members": members} if members is not None else None
-    return record_update(actor=actor, instance=group, data=fields, many=many)
+    """Change the given fields; ``members=None`` leaves the members as they are."""
+    return record_update(actor=actor, instance=group, data=fields, many={"members": members})
 
 
 def working_group_delete(*, actor, group: WorkingGroup) -> None:

@@ -9,7 +9,7 @@ seal it reminded of, so each coordinator hears about an expiring seal once.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,9 +17,6 @@ from django.utils.translation import gettext as _
 
 from core.models import Partner, SealApplication, SealCheck, SealCriterion, SealStatus
 from kernel.crud.records import record_create, record_delete, record_update
-
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
 
 
 class SealCriterionFields(TypedDict, total=False):

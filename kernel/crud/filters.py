@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -50,6 +52,29 @@ class SearchFilterSet(django_filters.FilterSet):
                 condition |= Q(**{f"{field}__icontains": term})
             queryset = queryset.filter(condition)
         return queryset
+
+
+class ConditionFilter(django_filters.BooleanFilter):
+    """A yes/no filter: yes, the rows where ``condition()`` holds; no, the rows where
+    ``otherwise()`` holds (without it: all others); not set, every row. Both are built
+    at each request, so they may depend on today's date."""
+
+    def __init__(
+        self,
+        *,
+        condition: Callable[[], Q],
+        otherwise: Callable[[], Q] | None = None,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.condition, self.otherwise = condition, otherwise
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        if value:
+            return qs.filter(self.condition())
+        return qs.filter(self.otherwise()) if self.otherwise else qs.exclude(self.condition())
 
 
 class SearchForm(forms.Form):

@@ -17,9 +17,14 @@ from kernel.audit.services import audit_log, changes_between, snapshot
 M = TypeVar("M", bound=models.Model)
 
 
-def _set_many(instance: models.Model, many: dict[str, Iterable[Any]] | None) -> dict[str, Any]:
+def _set_many(
+    instance: models.Model, many: dict[str, Iterable[Any] | None] | None
+) -> dict[str, Any]:
+    """Set each many-to-many field of ``many`` (a value of None leaves that one as it is)."""
     changes = {}
     for name, values in (many or {}).items():
+        if values is None:
+            continue
         manager = getattr(instance, name)
         before = sorted(str(pk) for pk in manager.values_list("pk", flat=True))
         manager.set(list(values))
@@ -31,6 +36,25 @@ def _set_many(instance: models.Model, many: dict[str, Iterable[Any]] | None) -> 
 
 def _label(instance: models.Model) -> str:
     return f"{instance._meta.app_label}.{instance._meta.model_name}"
+
+
+def _save_logged(
+    instance: M,
+    *,
+    actor,
+    before: dict[str, Any],
+    many: dict[str, Iterable[Any] | None] | None,
+    action: str,
+) -> M:
+    """Validate and save ``instance``, set its many-to-many fields and log what changed
+    since ``before`` as ``action`` (nothing changed: no entry; a new row always has its id)."""
+    instance.full_clean()
+    instance.save()
+    changes = changes_between(before, snapshot(instance))
+    changes.update(_set_many(instance, many))
+    if changes:
+        audit_log(actor=actor, action=action, target=instance, changes=changes)
+    return instance
 
 
 @transaction.atomic
@@ -53,17 +77,9 @@ def record_create(
         ],
     )
     instance = model(**data)
-    instance.full_clean()
-    instance.save()
-    changes = changes_between({}, snapshot(instance))
-    changes.update(_set_many(instance, many))
-    audit_log(
-        actor=actor,
-        action=action or f"{_label(instance)}.created",
-        target=instance,
-        changes=changes,
+    return _save_logged(
+        instance, actor=actor, before={}, many=many, action=action or f"{_label(instance)}.created"
     )
-    return instance
 
 
 @transaction.atomic
@@ -72,10 +88,11 @@ def record_update(
     actor,
     instance: M,
     data: dict[str, Any],
-    many: dict[str, Iterable[Any]] | None = None,
+    many: dict[str, Iterable[Any] | None] | None = None,
     action: str | None = None,
 ) -> M:
-    """Validate and save changes to ``instance``; no audit entry if nothing changed."""
+    """Validate and save changes to ``instance``; no audit entry if nothing changed.
+    A many-to-many field given as None keeps its values."""
     stored = type(instance).objects.get(pk=instance.pk)
     # Compared with the stored row: a ModelForm has already put its values on ``instance``.
     check_fields(
@@ -86,18 +103,13 @@ def record_update(
     before = snapshot(stored)
     for field, value in data.items():
         setattr(instance, field, value)
-    instance.full_clean()
-    instance.save()
-    changes = changes_between(before, snapshot(instance))
-    changes.update(_set_many(instance, many))
-    if changes:
-        audit_log(
-            actor=actor,
-            action=action or f"{_label(instance)}.updated",
-            target=instance,
-            changes=changes,
-        )
-    return instance
+    return _save_logged(
+        instance,
+        actor=actor,
+        before=before,
+        many=many,
+        action=action or f"{_label(instance)}.updated",
+    )
 
 
 @transaction.atomic

@@ -43,13 +43,6 @@ class AgendaCorrectionForm(PlainTextForm, forms.Form):
     reason = reason_field()
 
 
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
-
-
 class AgendaItemFormBase(AgendaReasonMixin, forms.ModelForm):
     """An agenda item's form: its position (empty: at the end) and, on a locked agenda,
     the reason for the correction. Subclasses name the model and its fields."""

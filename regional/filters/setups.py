@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import ConditionFilter, SearchFilterSet
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
 from regional.selectors.setups import mentor_choices
 from tenants.districts import District
@@ -24,18 +25,15 @@ class SetupBoardFilter(SearchFilterSet):
     )  # fmt: skip
     district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices)
     mentor = django_filters.ModelChoiceFilter(label=_("Mentor"), queryset=_mentors)
-    overdue = django_filters.BooleanFilter(label=_("With overdue items"), method="filter_overdue")
+    overdue = ConditionFilter(
+        label=_("With overdue items"),
+        condition=lambda: Q(overdue_task_count__gt=0),
+        otherwise=lambda: Q(overdue_task_count=0),
+    )
 
     class Meta:
         model = AllianceSetup
         fields = ["q", "district", "mentor", "overdue"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        if value:
-            return queryset.filter(overdue_task_count__gt=0)
-        return queryset.filter(overdue_task_count=0)
 
 
 class SetupFilter(SetupBoardFilter):

@@ -6,14 +6,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm, TimeInput
 from kernel.meetings.forms import (
     AgendaCorrectionForm,
     AgendaItemFormBase,
     AgendaReasonMixin,
     AttachmentFormBase,
     MinutesForm,
-    TimeInput,
 )
 from kernel.text import PlainTextForm
 from regional.models import AgendaItem, RegionalMeeting, Response
@@ -22,7 +21,7 @@ from regional.services.invitations import parse_invitee_lines
 from regional.services.meetings import parse_agenda_lines
 
 
-class RegionalMeetingForm(forms.ModelForm):
+class RegionalMeetingForm(RecordForm):
     class Meta:
         model = RegionalMeeting
         fields = [
@@ -30,9 +29,6 @@ class RegionalMeetingForm(forms.ModelForm):
             "moderation", "description",
         ]  # fmt: skip
         widgets = {
-            "date": DateInput(),
-            "start_time": TimeInput(),
-            "end_time": TimeInput(),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
 

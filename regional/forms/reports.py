@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kernel.crud.forms import RecordForm
 from regional.models import Report
 
 CONTACT_DATA_HINT = _(
@@ -14,7 +15,7 @@ CONTACT_DATA_HINT = _(
 )
 
 
-class ReportCreateForm(forms.ModelForm):
+class ReportCreateForm(RecordForm):
     """A new report: title and period (the model's constraints check the quarter)."""
 
     class Meta:
@@ -30,7 +31,7 @@ class ReportCreateForm(forms.ModelForm):
             self.initial.setdefault("year", timezone.localdate().year)
 
 
-class ReportTextsForm(forms.ModelForm):
+class ReportTextsForm(RecordForm):
     """The report's title and texts."""
 
     class Meta:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.dates import DateInput
+from kernel.crud.forms import RecordForm
 from regional.models import AllianceSetup, SetupStage, SetupTask
 from regional.selectors.setups import mentor_choices
-from regional.services.provisioning import slug_problem
-from tenants.models import Alliance
+from regional.services.provisioning import (
+    clean_setup_alliance_name,
+    clean_setup_email,
+    clean_setup_slug,
+)
 
 
 class MentorChoiceField(forms.ModelChoiceField):
@@ -17,7 +20,7 @@ class MentorChoiceField(forms.ModelChoiceField):
         return obj.full_name or obj.email
 
 
-class AllianceSetupForm(forms.ModelForm):
+class AllianceSetupForm(RecordForm):
     class Meta:
         model = AllianceSetup
         fields = [
@@ -47,43 +50,24 @@ class AllianceSetupForm(forms.ModelForm):
             # The alliance answers on this address already.
             self.fields["slug"].disabled = True
 
+    # The checks are the API's too (regional.services.provisioning).
     def clean_slug(self):
-        slug = (self.cleaned_data.get("slug") or "").strip().lower()
-        if not slug or self.fields["slug"].disabled:
-            return slug
-        problem = slug_problem(slug, own_alliance_id=self.instance.alliance_id)
-        if problem:
-            raise forms.ValidationError(problem)
-        others = AllianceSetup.objects.filter(slug=slug).exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(_("Another new alliance already uses this short name."))
-        return slug
+        return clean_setup_slug(self.cleaned_data.get("slug"), setup=self.instance)
 
     def clean_alliance_name(self):
-        name = " ".join((self.cleaned_data.get("alliance_name") or "").split())
-        if not name:
-            return name
-        alliances = Alliance.objects.filter(name__iexact=name).exclude(pk=self.instance.alliance_id)
-        if alliances.exists():
-            raise forms.ValidationError(_("An alliance with this name exists already."))
-        others = AllianceSetup.objects.filter(alliance_name__iexact=name).exclude(
-            pk=self.instance.pk
+        return clean_setup_alliance_name(
+            self.cleaned_data.get("alliance_name"), setup=self.instance
         )
-        if others.exists():
-            raise forms.ValidationError(_("Another new alliance already has this name."))
-        return name
 
     def clean_coordinator_email(self):
-        return (self.cleaned_data.get("coordinator_email") or "").strip().lower()
+        return clean_setup_email(self.cleaned_data.get("coordinator_email"))
 
 
-class SetupTaskForm(forms.ModelForm):
+class SetupTaskForm(RecordForm):
     class Meta:
         model = SetupTask
         fields = ["title", "due_on", "done_on", "note"]
         widgets = {
-            "due_on": DateInput(),
-            "done_on": DateInput(),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 

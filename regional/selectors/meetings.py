@@ -53,6 +53,11 @@ def _attachments() -> Prefetch:
     return Prefetch("attachments", queryset=RegionalAttachment.objects.order_by("title", "pk"))
 
 
+def meeting_list_with_agenda() -> QuerySet[RegionalMeeting]:
+    """The meetings as :func:`meeting_list` gives them, each with its agenda in order."""
+    return meeting_list().prefetch_related(_agenda())
+
+
 def meeting_detail(pk: int) -> RegionalMeeting:
     """A meeting with agenda, every invitation (with its alliance) and the attachments."""
     return (

@@ -91,6 +91,50 @@ def slug_problem(slug: str, *, own_alliance_id: int | None = None) -> str | None
     return None
 
 
+# What the state office enters for a setup, checked alike by the HTML form and the API
+# (a ValidationError each: both show it at the field).
+
+
+def clean_setup_slug(slug: str, *, setup: AllianceSetup | None) -> str:
+    """The short name trimmed and in lower case, if it is free for ``setup`` (None: a new
+    one); once the alliance is on the platform its short name is no longer checked."""
+    slug = (slug or "").strip().lower()
+    if not slug or (setup is not None and setup.alliance_id):
+        return slug
+    problem = slug_problem(slug)
+    if problem:
+        raise ValidationError(problem)
+    others = AllianceSetup.objects.filter(slug=slug)
+    if setup is not None:
+        others = others.exclude(pk=setup.pk)
+    if others.exists():
+        raise ValidationError(_("Another new alliance already uses this short name."))
+    return slug
+
+
+def clean_setup_alliance_name(name: str, *, setup: AllianceSetup | None) -> str:
+    """The alliance's name with its spaces tidied, if no alliance and no other setup
+    has it already (in any case)."""
+    name = " ".join((name or "").split())
+    if not name:
+        return name
+    alliances = Alliance.objects.filter(name__iexact=name)
+    others = AllianceSetup.objects.filter(alliance_name__iexact=name)
+    if setup is not None:
+        alliances = alliances.exclude(pk=setup.alliance_id)
+        others = others.exclude(pk=setup.pk)
+    if alliances.exists():
+        raise ValidationError(_("An alliance with this name exists already."))
+    if others.exists():
+        raise ValidationError(_("Another new alliance already has this name."))
+    return name
+
+
+def clean_setup_email(email: str) -> str:
+    """The coordinator's e-mail address trimmed and in lower case."""
+    return (email or "").strip().lower()
+
+
 def activation_problems(setup: AllianceSetup) -> list[str]:
     """What is missing or wrong before ``setup`` can go on the platform (empty: nothing)."""
     problems = []

@@ -153,11 +153,15 @@ def report_create(
         return record_create(actor=actor, model=Report, data=values)
 
 
-def _refuse_unless_editable(report: Report) -> None:
-    if report.is_frozen:
-        raise ValidationError(frozen_message())
-    if report.status == ReportStatus.GENERATING:
+def _locked(report: Report, *, frozen: str, generating: bool = True) -> Report:
+    """The report's row, locked until the transaction ends. Refused with ``frozen`` once
+    released and, unless ``generating`` is allowed, while its files are being generated."""
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.is_frozen:
+        raise ValidationError(frozen)
+    if not generating and current.status == ReportStatus.GENERATING:
         raise ValidationError(_("The report is being generated. Please wait until it is finished."))
+    return current
 
 
 @transaction.atomic
@@ -178,8 +182,7 @@ def report_update(
              "problems": problems, "plans": plans}  # fmt: skip
     texts = {field: value for field, value in given.items() if value is not None}
     with _public():
-        current = Report.objects.select_for_update().get(pk=report.pk)
-        _refuse_unless_editable(current)
+        current = _locked(report, frozen=frozen_message(), generating=False)
         check_no_contact_data(texts)
         values = dict(texts)
         changed = any(getattr(current, field) != value for field, value in texts.items())
@@ -195,11 +198,10 @@ def report_generate(*, actor, report: Report) -> Report:
     Asking again while it runs changes nothing.
     """
     with _public():
-        current = Report.objects.select_for_update().get(pk=report.pk)
-        if current.is_frozen:
-            raise ValidationError(
-                _("This report has been released and is frozen: it cannot be generated again.")
-            )
+        current = _locked(
+            report,
+            frozen=_("This report has been released and is frozen: it cannot be generated again."),
+        )
         if current.status == ReportStatus.GENERATING:
             return current
         task_id = str(uuid.uuid4())
@@ -315,9 +317,7 @@ def report_build(*, report_id: int) -> Report | None:
 def report_release(*, actor, report: Report) -> Report:
     """Release a generated report to the ministry; from now on it is frozen."""
     with _public():
-        current = Report.objects.select_for_update().get(pk=report.pk)
-        if current.is_frozen:
-            raise ValidationError(_("This report has already been released."))
+        current = _locked(report, frozen=_("This report has already been released."))
         if current.status != ReportStatus.READY:
             raise ValidationError(
                 _("Only a generated report can be released. Please generate it first.")
@@ -339,15 +339,11 @@ def report_release(*, actor, report: Report) -> Report:
 def report_delete(*, actor, report: Report) -> None:
     """Delete a report that has not been released, with its files."""
     with _public():
-        current = Report.objects.select_for_update().get(pk=report.pk)
-        if current.is_frozen:
-            raise ValidationError(
-                _("This report has been released and is frozen: it cannot be deleted.")
-            )
-        if current.status == ReportStatus.GENERATING:
-            raise ValidationError(
-                _("The report is being generated. Please wait until it is finished.")
-            )
+        current = _locked(
+            report,
+            frozen=_("This report has been released and is frozen: it cannot be deleted."),
+            generating=False,
+        )
         names = [getattr(current, field).name for field in FILE_FIELDS.values()]
         storage = current.pdf_file.storage
         record_delete(actor=actor, instance=current)

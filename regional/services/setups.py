@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,9 +20,7 @@ from kernel.crud.records import record_create, record_delete, record_update
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.services.provisioning import STEP_QUEUED, activation_message, activation_problems
 
-if TYPE_CHECKING:  # Python 3.11 has no typing.Unpack
-    from typing_extensions import Unpack
-
+if TYPE_CHECKING:
     from tenants.models import User
 
 

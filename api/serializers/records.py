@@ -1,0 +1,39 @@
+"""The one base of the API's model serializers: read-only fields and help texts from ``Meta``."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+# The texts every record's id and timestamps share; ``Meta.help`` may give its own.
+COMMON_HELP = {
+    "id": _("Identifier of the record."),
+    "created_at": _("When the record was created."),
+    "updated_at": _("When the record was last changed."),
+}
+
+
+def help_texts(texts: dict) -> dict:
+    """``extra_kwargs`` that give each field its help text (``None``: none at all)."""
+    return {
+        name: {"help_text": text}
+        for name, text in {**COMMON_HELP, **texts}.items()
+        if text is not None
+    }
+
+
+# A record as the API shows it, declared once in ``Meta``: ``model``, ``fields``, ``help``
+# (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond id and
+# timestamps; ``"__all__"``: nothing is written here). A subclass's ``Meta`` may extend
+# its parent's. No docstring: the schema would show it as every record's description.
+class RecordSerializer(serializers.ModelSerializer):
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        meta = cls.Meta
+        read_only = getattr(meta, "read_only", ())
+        meta.read_only_fields = (
+            list(meta.fields)
+            if read_only == "__all__"
+            else ["id", *read_only, "created_at", "updated_at"]
+        )
+        meta.extra_kwargs = help_texts(getattr(meta, "help", {}))
