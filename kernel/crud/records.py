@@ -33,6 +33,21 @@ def _label(instance: models.Model) -> str:
     return f"{instance._meta.app_label}.{instance._meta.model_name}"
 
 
+def _save(instance: models.Model, before: dict, many) -> dict[str, Any]:
+    """Validate and save ``instance``; its changes since ``before`` (a snapshot)."""
+    instance.full_clean()
+    instance.save()
+    changes = changes_between(before, snapshot(instance))
+    changes.update(_set_many(instance, many))
+    return changes
+
+
+def _audit(*, actor, instance: models.Model, action: str | None, verb: str, changes) -> None:
+    """The audit entry: ``action``, or ``<app>.<model>.<verb>``."""
+    action = action or f"{_label(instance)}.{verb}"
+    audit_log(actor=actor, action=action, target=instance, changes=changes)
+
+
 @transaction.atomic
 def record_create(
     *,
@@ -53,16 +68,8 @@ def record_create(
         ],
     )
     instance = model(**data)
-    instance.full_clean()
-    instance.save()
-    changes = changes_between({}, snapshot(instance))
-    changes.update(_set_many(instance, many))
-    audit_log(
-        actor=actor,
-        action=action or f"{_label(instance)}.created",
-        target=instance,
-        changes=changes,
-    )
+    changes = _save(instance, {}, many)
+    _audit(actor=actor, instance=instance, action=action, verb="created", changes=changes)
     return instance
 
 
@@ -86,26 +93,15 @@ def record_update(
     before = snapshot(stored)
     for field, value in data.items():
         setattr(instance, field, value)
-    instance.full_clean()
-    instance.save()
-    changes = changes_between(before, snapshot(instance))
-    changes.update(_set_many(instance, many))
+    changes = _save(instance, before, many)
     if changes:
-        audit_log(
-            actor=actor,
-            action=action or f"{_label(instance)}.updated",
-            target=instance,
-            changes=changes,
-        )
+        _audit(actor=actor, instance=instance, action=action, verb="updated", changes=changes)
     return instance
 
 
 @transaction.atomic
 def record_delete(*, actor, instance: models.Model, action: str | None = None) -> None:
-    audit_log(
-        actor=actor,
-        action=action or f"{_label(instance)}.deleted",
-        target=instance,
-        changes=snapshot(instance),
+    _audit(
+        actor=actor, instance=instance, action=action, verb="deleted", changes=snapshot(instance)
     )
     instance.delete()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from django.views import View
 
-from kernel.crud.tables import Column, Table, accessor
+from kernel.audit.models import AuditEntry
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column, ListSpec, Table, accessor
 from kernel.crud.urls import object_urls
 from kernel.crud.views import ObjectDeleteView
 
@@ -60,26 +61,14 @@ def test_delete_question_takes_the_records_attributes_or_the_record_itself():
     assert args == {"title": "Sommerfest", "entry": record}
 
 
+def _pages(**declaration):
+    """An ObjectPages declaration of a test model (the audit entry's model will do)."""
+    return type("ThingPages", (ObjectPages,), {"model": AuditEntry, "name": "thing", **declaration})
+
+
 def test_object_urls_names_the_five_routes_by_convention():
-    class ThingListView(View):
-        pass
-
-    class ThingDetailView(View):
-        pass
-
-    class ThingEditView(View):
-        pass
-
-    class ThingDeleteView(View):
-        pass
-
-    views = SimpleNamespace(
-        ThingListView=ThingListView,
-        ThingDetailView=ThingDetailView,
-        ThingEditView=ThingEditView,
-        ThingDeleteView=ThingDeleteView,
-    )
-    patterns = object_urls("things", "thing", views, "Thing")
+    pages = _pages(prefix="things", view_permission="v", change_permission="c")
+    patterns = object_urls(pages)
     assert [(str(p.pattern), p.name) for p in patterns] == [
         ("things/", "thing-list"),
         ("things/new/", "thing-create"),
@@ -87,29 +76,57 @@ def test_object_urls_names_the_five_routes_by_convention():
         ("things/<int:pk>/edit/", "thing-edit"),
         ("things/<int:pk>/delete/", "thing-delete"),
     ]
-    assert patterns[1].callback.view_class is ThingEditView
+    assert patterns[1].callback.view_class is pages.views["edit"]
+    edit = pages.views["edit"]
+    assert (edit.__module__, edit.__qualname__) == (__name__, "ThingEditView")
+    assert edit.required_permission == "c"
+    assert pages.views["detail"].required_permission == "v"
 
 
 def test_object_urls_gives_the_routes_asked_for_and_a_create_view_where_there_is_one():
-    class ThingListView(View):
-        pass
+    class Create:
+        required_permission = "coordinators"
 
-    class ThingCreateView(View):
-        pass
-
-    class ThingEditView(View):
-        pass
-
-    views = SimpleNamespace(
-        ThingListView=ThingListView, ThingCreateView=ThingCreateView, ThingEditView=ThingEditView
-    )
-    patterns = object_urls("", "thing", views, "Thing", routes=("edit", "create", "list"))
+    pages = _pages(routes=("edit", "create", "list"), Create=Create, change_permission="c")
+    patterns = object_urls(pages)
     assert [(str(p.pattern), p.name) for p in patterns] == [
         ("", "thing-list"),
         ("new/", "thing-create"),
         ("<int:pk>/edit/", "thing-edit"),
     ]
-    assert patterns[1].callback.view_class is ThingCreateView
-    assert patterns[2].callback.view_class is ThingEditView
+    create, edit = patterns[1].callback.view_class, patterns[2].callback.view_class
+    assert issubclass(create, edit)
+    assert (create.required_permission, edit.required_permission) == ("coordinators", "c")
     with pytest.raises(ValueError, match="Unknown routes"):
-        object_urls("", "thing", views, "Thing", routes=("show",))
+        _pages(routes=("show",))
+
+
+def test_object_pages_fill_in_the_lists_permissions_and_links():
+    spec = ListSpec(
+        name="things",
+        title="Dinge",
+        queryset=list,
+        filterset=object,
+        columns=[],
+        default_order="pk",
+    )
+    pages = _pages(view_permission="v", change_permission="c", spec=spec)
+    assert (pages.spec.permission, pages.spec.create_permission) == ("v", "c")
+    assert pages.spec.create_url == "thing-create"
+    assert pages.views["list"].spec is pages.spec
+
+
+def test_records_on_a_parents_page_use_their_own_pk_keyword():
+    pages = _pages(
+        prefix="<int:pk>/items",
+        pk_kwarg="item_pk",
+        routes=("create", "edit", "delete"),
+        parent_arg="actor",
+        parent_url="parent-detail",
+    )
+    paths = [str(p.pattern) for p in object_urls(pages)]
+    assert paths == [
+        "<int:pk>/items/new/",
+        "<int:pk>/items/<int:item_pk>/edit/",
+        "<int:pk>/items/<int:item_pk>/delete/",
+    ]
