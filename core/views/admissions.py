@@ -45,7 +45,7 @@ class ApplicationPages(ObjectPages):
         Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
     ]
     selector, template_name = application_detail, "core/admissions/detail.html"
-    context_object_name, form_class = "application", ApplicationForm
+    form_class = ApplicationForm
     create_service = services.application_create
     update_service = services.application_update
     create_title, edit_title = gettext_lazy("New application"), gettext_lazy("Edit application")

@@ -19,7 +19,7 @@ from core.forms import board as forms
 from core.selectors.board import meeting_agenda, meeting_detail, meeting_list
 from core.services import board as services
 from kernel.crud.pages import ObjectPages
-from kernel.crud.tables import Column
+from kernel.crud.tables import Column, clock_time
 from kernel.crud.views import ObjectListView
 from kernel.meetings.views import MeetingPages, meeting_table
 from tenants.permissions import access_for, requires
@@ -97,12 +97,7 @@ class BoardMeetingPages(ObjectPages):
     filterset, default_order = BoardMeetingFilter, "timeline"
     row_link = _detail_url
     table = meeting_table(
-        Column(
-            "time",
-            gettext_lazy("Begins at"),
-            lambda m: m.start_time.strftime("%H:%M") if m.start_time else None,
-            "start_time",
-        ),
+        Column("time", gettext_lazy("Begins at"), clock_time("start_time"), "start_time"),
         Column("location", gettext_lazy("Place"), order_by=True),
         Column("decisions", gettext_lazy("Decisions"), "decision_count", order_by=True),
         Column("template", gettext_lazy("Template"), "template.name", order_by=True),

@@ -49,7 +49,7 @@ class BoardMemberPages(_BoardPages):
     ]
     extra_links = [(_("Meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = board_member_detail, "core/board/member_detail.html"
-    context_object_name, form_class = "member", BoardMemberForm
+    form_class = BoardMemberForm
     create_service, update_service = services.board_member_create, services.board_member_update
     create_title, edit_title = _("New board member"), _("Edit board member")
     delete_service, delete_title = services.board_member_delete, _("Remove board member")
@@ -80,7 +80,7 @@ class MeetingTemplatePages(_BoardPages):
     ]
     extra_links = [(_("Board meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = meeting_template_detail, "core/board/template_detail.html"
-    context_object_name, form_class = "template", MeetingTemplateForm
+    form_class = MeetingTemplateForm
     create_service = services.meeting_template_create
     update_service = services.meeting_template_update
     create_title, edit_title = _("New meeting template"), _("Edit meeting template")

@@ -61,7 +61,7 @@ class FundingPages(ObjectPages):
     ]
     extra_links = [(_("Yearly totals"), reverse_lazy("funding-totals"), VIEW)]
     selector, template_name = funding_detail, "core/funding/detail.html"
-    context_object_name, form_class = "entry", FundingEntryForm
+    form_class = FundingEntryForm
     create_service, update_service = services.funding_entry_create, services.funding_entry_update
     create_title, edit_title = _("New funding entry"), _("Edit funding entry")
     delete_service, delete_title = services.funding_entry_delete, _("Delete funding entry")

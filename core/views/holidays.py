@@ -52,7 +52,7 @@ class _WorkPages(ObjectPages):
 
 
 class HolidayPages(_WorkPages):
-    model, prefix, name = HolidayOffer, "workspace/holidays", "holiday"
+    model, prefix, name, instance_arg = HolidayOffer, "workspace/holidays", "holiday", "offer"
     title, queryset = gettext_lazy("Holiday programme"), holiday_offer_list
     filterset, default_order = HolidayOfferFilter, "start_date"
     table = [
@@ -73,7 +73,6 @@ class HolidayPages(_WorkPages):
         (gettext_lazy("Printable plan (PDF)"), reverse_lazy("public-holidays-pdf"), VIEW),
     ]
     selector, template_name = holiday_offer_detail, "core/holidays/detail.html"
-    context_object_name = instance_arg = "offer"
     form_class = HolidayOfferForm
     create_service = services.holiday_offer_create
     update_service = services.holiday_offer_update
@@ -92,33 +91,37 @@ class HolidayPublishView(HolidayPages.Record, ObjectActionView):
     def service_kwargs(self, obj):
         return {"published": not obj.is_published}
 
-    def texts(self, obj):
-        if obj.is_published:
-            return {
-                "title": _("Withdraw holiday offer"),
-                "question": _(
-                    "Take “%(title)s” out of the public calendar, the calendar feed and the plan?"
-                )
-                % {"title": obj.title},
-                "success_message": _("The offer has been withdrawn from the public pages."),
-                "button": _("Withdraw"),
-            }
-        return {
-            "title": _("Publish holiday offer"),
-            "question": _(
+    # The page's title, question, message and button: withdraw a published offer,
+    # publish an unpublished one.
+    TEXTS = {
+        True: (
+            gettext_lazy("Withdraw holiday offer"),
+            gettext_lazy(
+                "Take “%(title)s” out of the public calendar, the calendar feed and the plan?"
+            ),
+            gettext_lazy("The offer has been withdrawn from the public pages."),
+            gettext_lazy("Withdraw"),
+        ),
+        False: (
+            gettext_lazy("Publish holiday offer"),
+            gettext_lazy(
                 "Show “%(title)s” in the public calendar, the calendar feed and the plan?"
-            )
-            % {"title": obj.title},
-            "success_message": _("The offer has been published."),
-            "button": _("Publish"),
-        }
+            ),
+            gettext_lazy("The offer has been published."),
+            gettext_lazy("Publish"),
+        ),
+    }
+
+    def texts(self, obj):
+        self.title, self.question, self.success_message, self.button = self.TEXTS[obj.is_published]
+        return super().texts(obj)
 
 
 # ---------------------------------------------------------------- family guide (workspace)
 
 
 class GuidePages(_WorkPages):
-    model, prefix, name = GuideEntry, "workspace/guide", "guide"
+    model, prefix, name, instance_arg = GuideEntry, "workspace/guide", "guide", "entry"
     title, queryset = gettext_lazy("Family guide"), guide_entry_list
     filterset, default_order = GuideEntryFilter, "title"
     table = [
@@ -134,7 +137,6 @@ class GuidePages(_WorkPages):
     ]
     extra_links = [(gettext_lazy("Public family guide"), reverse_lazy("public-guide"), VIEW)]
     template_name = "core/holidays/guide_detail.html"
-    context_object_name = instance_arg = "entry"
     form_class = GuideEntryForm
     create_service, update_service = services.guide_entry_create, services.guide_entry_update
     create_title = gettext_lazy("New family guide entry")

@@ -43,7 +43,7 @@ class PartnerPages(ObjectPages):
     ]
     extra_links = [(_("Measures catalogue"), "/workspace/partners/measures/", CHANGE)]
     selector, template_name = partner_detail, "core/partners/detail.html"
-    context_object_name, form_class = "partner", PartnerForm
+    form_class = PartnerForm
     create_service, update_service = services.partner_create, services.partner_update
     create_title, edit_title = _("New partner"), _("Edit partner")
     delete_service, delete_title = services.partner_delete, _("Delete partner")

@@ -19,7 +19,7 @@ from core.selectors.projects import (
 )
 from core.services import projects as services
 from kernel.crud.pages import ObjectPages
-from kernel.crud.tables import Column, Table
+from kernel.crud.tables import Column, Table, clock_time
 
 VIEW = "alliance.work.view"
 CHANGE = "alliance.work.change"
@@ -76,7 +76,7 @@ class ProjectPages(_WorkPages):
         (_("Funding circle"), reverse_lazy("funding-list"), VIEW),
     ]
     selector, template_name = project_detail, "core/work/project_detail.html"
-    context_object_name, form_class = "project", ProjectForm
+    form_class = ProjectForm
     create_service, update_service = services.project_create, services.project_update
     create_title, edit_title = _("New project"), _("Edit project")
     delete_service, delete_title = services.project_delete, _("Delete project")
@@ -95,7 +95,7 @@ class ProjectPages(_WorkPages):
 
 
 class WorkingGroupPages(_WorkPages):
-    model, prefix, name = WorkingGroup, "working-groups", "working-group"
+    model, prefix, name, instance_arg = WorkingGroup, "working-groups", "working-group", "group"
     title, queryset, filterset = _("Working groups"), working_group_list, WorkingGroupFilter
     default_order = "name"
     table = [
@@ -108,7 +108,6 @@ class WorkingGroupPages(_WorkPages):
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = working_group_detail, "core/work/working_group_detail.html"
-    context_object_name = instance_arg = "group"
     form_class = WorkingGroupForm
     create_service, update_service = services.working_group_create, services.working_group_update
     create_title, edit_title = _("New working group"), _("Edit working group")
@@ -123,7 +122,7 @@ class WorkingGroupPages(_WorkPages):
 
 
 class EventPages(_WorkPages):
-    model, prefix, name = Event, "events", "event"
+    model, prefix, name, instance_arg = Event, "events", "event", "event"
     title, queryset, filterset, default_order = _("Events"), event_list, EventFilter, "-date"
     # The events page adds the yearly summary of the listed events.
     list_template = "core/work/event_list.html"
@@ -132,12 +131,7 @@ class EventPages(_WorkPages):
         Column("title", _("Title"), order_by=True, link=True),
         Column("kind", _("Kind"), order_by=True),
         Column("date", _("Date"), order_by=True),
-        Column(
-            "time",
-            _("Begins at"),
-            lambda e: e.start_time.strftime("%H:%M") if e.start_time else None,
-            "start_time",
-        ),
+        Column("time", _("Begins at"), clock_time("start_time"), "start_time"),
         Column("place", _("Place"), order_by=True),
         Column("participants", _("Participants"), "participant_count", order_by=True),
         Column("project", _("Project"), "project.title", order_by=True),
@@ -145,7 +139,6 @@ class EventPages(_WorkPages):
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = event_detail, "core/work/event_detail.html"
-    context_object_name = instance_arg = "event"
     form_class = EventForm
     create_service, update_service = services.event_create, services.event_update
     create_title, edit_title = _("New event"), _("Edit event")

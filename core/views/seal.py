@@ -55,7 +55,6 @@ class SealPages(ObjectPages):
     ]
     extra_links = [(_("Criteria catalogue"), reverse_lazy("seal-criterion-list"), CHANGE)]
     selector, template_name = seal_application_detail, "core/seal/detail.html"
-    context_object_name = "application"
     create_service = services.seal_application_create
     update_service = services.seal_application_update
     create_title, edit_title = _("New seal application"), _("Edit seal application")

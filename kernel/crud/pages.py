@@ -108,7 +108,8 @@ class ObjectPages:
     #: Who sees the list and the detail page, and who creates, changes and deletes.
     view_permission: ClassVar[str] = ""
     change_permission: ClassVar[str] = ""
-    #: The services' keyword for the record they change or delete: ``project=``.
+    #: The services' keyword for the record they change or delete (``project=``), and
+    #: the record's name in the detail template.
     instance_arg: ClassVar[str] = "instance"
     #: Where cancel and delete lead (default ``<name>-list``), and where saving leads:
     #: the record's page ("detail") or the list ("list").
@@ -146,7 +147,8 @@ class ObjectPages:
     # ---- detail
     selector: ClassVar[Callable[[int], models.Model] | None] = None
     template_name: ClassVar[str] = ""
-    context_object_name: ClassVar[str] = "object"
+    #: The record's name in the template (default: ``instance_arg``).
+    context_object_name: ClassVar[str] = ""
 
     # ---- new and edit
     form_class: ClassVar[type | None] = None
@@ -184,6 +186,7 @@ class ObjectPages:
         if unknown:
             raise ValueError(f"Unknown routes {sorted(unknown)!r}")
         cls.stem = cls.__dict__.get("stem") or cls.__name__.removesuffix("Pages")
+        cls.context_object_name = cls.context_object_name or cls.instance_arg
         cls.Record = cls._record()
         if cls.spec is None and cls.queryset is not None:
             cls.spec, cls.export_spec = cls._list_specs()

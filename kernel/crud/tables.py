@@ -56,6 +56,16 @@ def accessor(path: str) -> Callable[[Any], Any]:
     return value
 
 
+def clock_time(name: str) -> Callable[[Any], str | None]:
+    """A cell's value: the row's time ``name`` as hours and minutes ("18:30")."""
+
+    def value(obj: Any) -> str | None:
+        moment = getattr(obj, name)
+        return moment.strftime("%H:%M") if moment else None
+
+    return value
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a table: its key (for ``?sort=``), German label, value and sort key.

@@ -89,7 +89,7 @@ class SetupPages(ObjectPages):
     ]
     extra_links = [(gettext_lazy("Stage board"), reverse_lazy("setup-board"), PERMISSION)]
     selector, template_name = setup_detail, "regional/setups/detail.html"
-    context_object_name, form_class = "setup", AllianceSetupForm
+    form_class = AllianceSetupForm
     create_service, update_service = services.setup_create, services.setup_update
     create_title = gettext_lazy("New alliance being founded")
     edit_title = gettext_lazy("Edit new alliance")
