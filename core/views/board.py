@@ -21,7 +21,7 @@ from core.services import board as services
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column, clock_time
 from kernel.crud.views import ObjectListView
-from kernel.meetings.views import MeetingPages, meeting_table
+from kernel.meetings.views import MEETING_COLUMNS, MeetingPages
 from tenants.permissions import access_for, requires
 
 VIEW = "alliance.board.view"
@@ -96,24 +96,15 @@ class BoardMeetingPages(ObjectPages):
     title, queryset = gettext_lazy("Board meetings"), meeting_list
     filterset, default_order = BoardMeetingFilter, "timeline"
     row_link = _detail_url
-    table = meeting_table(
+    table = [
+        *MEETING_COLUMNS.only("title", "date"),
         Column("time", gettext_lazy("Begins at"), clock_time("start_time"), "start_time"),
         Column("location", gettext_lazy("Place"), order_by=True),
+        *MEETING_COLUMNS.only("status", "agenda"),
         Column("decisions", gettext_lazy("Decisions"), "decision_count", order_by=True),
+        *MEETING_COLUMNS.only("minutes", "attachments"),
         Column("template", gettext_lazy("Template"), "template.name", order_by=True),
-        order=(
-            "title",
-            "date",
-            "time",
-            "location",
-            "status",
-            "agenda",
-            "decisions",
-            "minutes",
-            "attachments",
-            "template",
-        ),
-    )
+    ]
     extra_links = [
         (gettext_lazy("Board members"), reverse_lazy("boardmember-list"), VIEW),
         (gettext_lazy("Meeting templates"), reverse_lazy("meetingtemplate-list"), VIEW),

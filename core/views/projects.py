@@ -19,7 +19,7 @@ from core.selectors.projects import (
 )
 from core.services import projects as services
 from kernel.crud.pages import ObjectPages
-from kernel.crud.tables import Column, Table, clock_time
+from kernel.crud.tables import Column, clock_time
 
 VIEW = "alliance.work.view"
 CHANGE = "alliance.work.change"
@@ -42,8 +42,8 @@ class ProjectPages(_WorkPages):
     model, prefix, name, instance_arg = Project, "projects", "project", "project"
     title, queryset, filterset = _("Projects"), project_list, ProjectFilter
     default_order = "-start_date"
-    # The page shows the main columns; the downloads carry every field of the project.
-    table = Table(
+    # The downloads carry every field of the project; the page the main ones.
+    table = [
         Column("title", _("Title"), order_by=True, link=True),
         Column("topic", _("Topic"), order_by=True),
         Column("status", _("Status"), order_by=True),
@@ -51,25 +51,19 @@ class ProjectPages(_WorkPages):
         Column("end", _("End"), "end_date", order_by=True),
         Column("lead", _("Lead partner"), "lead_partner.name", order_by=True),
         Column("partners", _("Participating partners"), "partners.name"),
-        Column("target_groups", _("Target groups"), lambda p: target_group_labels(p.target_groups)),
+        Column(
+            "target_groups",
+            _("Target groups"),
+            lambda p: target_group_labels(p.target_groups),
+            export_only=True,
+        ),
         Column("families", _("Families reached"), "families_reached", order_by=True),
         Column("funding", _("Funding (EUR)"), "funding_amount", order_by=True),
-        Column("funding_source", _("Funded by"), order_by=True),
-        Column("events", _("Events"), "event_count", order_by=True),
-        Column("public", _("On the public page"), "is_public", order_by=True),
-        Column("description", _("Description")),
-    )
-    list_columns = (
-        "title",
-        "topic",
-        "status",
-        "start",
-        "end",
-        "lead",
-        "partners",
-        "families",
-        "funding",
-    )
+        Column("funding_source", _("Funded by"), order_by=True, export_only=True),
+        Column("events", _("Events"), "event_count", order_by=True, export_only=True),
+        Column("public", _("On the public page"), "is_public", order_by=True, export_only=True),
+        Column("description", _("Description"), export_only=True),
+    ]
     extra_links = [
         (_("Working groups"), reverse_lazy("working-group-list"), VIEW),
         (_("Events"), reverse_lazy("event-list"), VIEW),

@@ -128,10 +128,8 @@ class ObjectPages:
     queryset: ClassVar[Callable[[], QuerySet] | None] = None
     filterset: ClassVar[type | None] = None
     default_order: ClassVar[str] = "pk"
-    #: The columns; the page shows ``list_columns`` (keys) of them where given, the
-    #: downloads then every column.
+    #: The columns (those marked ``export_only`` are in the downloads only).
     table: ClassVar[Table | list[Column]] = []
-    list_columns: ClassVar[tuple[str, ...]] = ()
     #: (label, url, permission) links above the list.
     extra_links: ClassVar[list[tuple[Any, str, str]]] = []
     #: The rows' links (default: the record's page, where it has one).
@@ -240,7 +238,7 @@ class ObjectPages:
 
     @classmethod
     def _list_specs(cls) -> tuple[ListSpec, ListSpec | None]:
-        """The list page's spec and, where it shows only some columns, the downloads'."""
+        """The list page's spec and, where the downloads have more columns, theirs."""
         table = cls.table if isinstance(cls.table, Table) else Table(*cls.table)
         creates = "create" in cls.routes
         row_link = cls.row_link
@@ -266,9 +264,10 @@ class ObjectPages:
                 **exports,
             )
 
-        if not cls.list_columns:
+        shown = [column for column in table.columns if not column.export_only]
+        if len(shown) == len(table.columns):
             return spec(table.columns), None
-        return spec(table.only(*cls.list_columns)), spec(table.columns)
+        return spec(shown), spec(table.columns)
 
 
 def _to_list(view, obj) -> str:

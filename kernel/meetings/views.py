@@ -28,7 +28,7 @@ from kernel.uploads import stored_file_response
 
 from .forms import AgendaCorrectionForm
 
-#: The columns of every kind of meeting's list.
+#: The columns every kind of meeting's list has (each kind places them among its own).
 MEETING_COLUMNS = Table(
     Column("title", gettext_lazy("Title"), order_by=True, link=True),
     Column("date", gettext_lazy("Date"), order_by=True),
@@ -37,11 +37,6 @@ MEETING_COLUMNS = Table(
     Column("minutes", gettext_lazy("Minutes"), "minutes_status", order_by=True),
     Column("attachments", gettext_lazy("Attachments"), "attachment_count", order_by=True),
 )
-
-
-def meeting_table(*columns: Column, order: tuple[str, ...]) -> list[Column]:
-    """A kind of meeting's list: the columns every kind has and its own, in ``order``."""
-    return Table(*MEETING_COLUMNS.columns, *columns).only(*order)
 
 
 @dataclass(frozen=True)

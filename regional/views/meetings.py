@@ -25,7 +25,7 @@ from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
 from kernel.meetings.rules import agenda_is_locked
-from kernel.meetings.views import MeetingPages, meeting_table
+from kernel.meetings.views import MEETING_COLUMNS, MeetingPages
 from regional import models
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms import meetings as forms
@@ -49,34 +49,21 @@ def _time_span(meeting) -> str:
     return f"{meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}"
 
 
-_COLUMNS = meeting_table(
+_COLUMNS = [
+    *MEETING_COLUMNS.only("title"),
     Column("kind", gettext_lazy("Kind"), order_by=True),
+    *MEETING_COLUMNS.only("date"),
     Column("time", gettext_lazy("Time of day"), _time_span, "start_time"),
     Column("place", gettext_lazy("Place"), order_by=True),
     Column("host", gettext_lazy("Host alliance"), "host_alliance.name", order_by=True),
     Column("moderation", gettext_lazy("Moderation"), order_by=True),
+    *MEETING_COLUMNS.only("status", "agenda"),
     Column("invited", gettext_lazy("Invited"), "invited_count", order_by=True),
     Column("attending", gettext_lazy("Attending"), "attending_count", order_by=True),
     Column("declined", gettext_lazy("Not attending"), "declined_count", order_by=True),
     Column("pending", gettext_lazy("No reply yet"), "pending_count", order_by=True),
-    order=(
-        "title",
-        "kind",
-        "date",
-        "time",
-        "place",
-        "host",
-        "moderation",
-        "status",
-        "agenda",
-        "invited",
-        "attending",
-        "declined",
-        "pending",
-        "minutes",
-        "attachments",
-    ),
-)
+    *MEETING_COLUMNS.only("minutes", "attachments"),
+]
 
 
 def _detail_url(meeting) -> str:

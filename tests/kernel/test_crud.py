@@ -8,7 +8,7 @@ import pytest
 
 from kernel.audit.models import AuditEntry
 from kernel.crud.pages import ObjectPages
-from kernel.crud.tables import Column, ListSpec, Table, accessor
+from kernel.crud.tables import Column, Table, accessor
 from kernel.crud.urls import object_urls
 from kernel.crud.views import ObjectDeleteView
 
@@ -101,19 +101,15 @@ def test_object_urls_gives_the_routes_asked_for_and_a_create_view_where_there_is
         _pages(routes=("show",))
 
 
-def test_object_pages_fill_in_the_lists_permissions_and_links():
-    spec = ListSpec(
-        name="things",
-        title="Dinge",
-        queryset=list,
-        filterset=object,
-        columns=[],
-        default_order="pk",
+def test_object_pages_build_the_list_with_their_permissions_and_links():
+    pages = _pages(
+        view_permission="v", change_permission="c", queryset=list, filterset=object, title="Dinge"
     )
-    pages = _pages(view_permission="v", change_permission="c", spec=spec)
-    assert (pages.spec.permission, pages.spec.create_permission) == ("v", "c")
-    assert pages.spec.create_url == "thing-create"
-    assert pages.views["list"].spec is pages.spec
+    spec = pages.spec
+    assert (spec.title, spec.permission, spec.create_permission) == ("Dinge", "v", "c")
+    assert (spec.create_url, spec.queryset, spec.filterset) == ("thing-create", list, object)
+    assert pages.views["list"].spec is spec
+    assert pages.export_spec is None
 
 
 def test_records_on_a_parents_page_use_their_own_pk_keyword():
@@ -130,3 +126,11 @@ def test_records_on_a_parents_page_use_their_own_pk_keyword():
         "<int:pk>/items/<int:item_pk>/edit/",
         "<int:pk>/items/<int:item_pk>/delete/",
     ]
+
+
+def test_export_only_columns_are_in_the_downloads_not_on_the_page():
+    table = [Column("a", "A"), Column("b", "B", export_only=True), Column("c", "C")]
+    pages = _pages(queryset=list, filterset=object, table=table, view_permission="v")
+    assert [c.key for c in pages.spec.columns] == ["a", "c"]
+    assert [c.key for c in pages.export_spec.columns] == ["a", "b", "c"]
+    assert pages.views["list"].export_spec is pages.export_spec
