@@ -13,12 +13,9 @@ from core.forms.funding import FundingEntryForm
 from core.models import FundingEntry, FundingKind
 from core.selectors.funding import funding_detail, funding_list, funding_totals_by_year
 from core.services import funding as services
-from kernel.crud.pages import ObjectPages
+from core.views.work import VIEW, WorkPages
 from kernel.crud.tables import Column
 from tenants.permissions import requires
-
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
 
 
 @requires(VIEW)
@@ -46,9 +43,8 @@ def funding_totals(request):
     )
 
 
-class FundingPages(ObjectPages):
+class FundingPages(WorkPages):
     model, prefix, name, instance_arg = FundingEntry, "funding", "funding", "entry"
-    view_permission, change_permission = VIEW, CHANGE
     title, queryset, filterset = _("Funding circle"), funding_list, FundingEntryFilter
     default_order = "-received_on"
     table = [

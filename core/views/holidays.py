@@ -31,7 +31,7 @@ from core.selectors.holidays import (
     public_holiday_offers,
 )
 from core.services import holidays as services
-from kernel.crud.pages import ObjectPages
+from core.views.work import CHANGE, VIEW, WorkPages
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectActionView
 from kernel.dates import is_plausible_date
@@ -40,18 +40,10 @@ from kernel.meetings.ics import fold as ics_fold
 from kernel.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
 from tenants.permissions import public
 
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
-
-
-class _WorkPages(ObjectPages):
-    view_permission, change_permission = VIEW, CHANGE
-
-
 # ---------------------------------------------------------------- holiday offers (workspace)
 
 
-class HolidayPages(_WorkPages):
+class HolidayPages(WorkPages):
     model, prefix, name, instance_arg = HolidayOffer, "workspace/holidays", "holiday", "offer"
     title, queryset = gettext_lazy("Holiday programme"), holiday_offer_list
     filterset, default_order = HolidayOfferFilter, "start_date"
@@ -120,7 +112,7 @@ class HolidayPublishView(HolidayPages.Record, ObjectActionView):
 # ---------------------------------------------------------------- family guide (workspace)
 
 
-class GuidePages(_WorkPages):
+class GuidePages(WorkPages):
     model, prefix, name, instance_arg = GuideEntry, "workspace/guide", "guide", "entry"
     title, queryset = gettext_lazy("Family guide"), guide_entry_list
     filterset, default_order = GuideEntryFilter, "title"

@@ -18,11 +18,8 @@ from core.selectors.projects import (
     working_group_list,
 )
 from core.services import projects as services
-from kernel.crud.pages import ObjectPages
+from core.views.work import VIEW, WorkPages
 from kernel.crud.tables import Column, clock_time
-
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
 
 
 def target_group_labels(codes) -> list[str]:
@@ -31,14 +28,10 @@ def target_group_labels(codes) -> list[str]:
     return [str(label) for code, label in TargetGroup.choices if code in chosen]
 
 
-class _WorkPages(ObjectPages):
-    view_permission, change_permission = VIEW, CHANGE
-
-
 # ---------------------------------------------------------------- projects
 
 
-class ProjectPages(_WorkPages):
+class ProjectPages(WorkPages):
     model, prefix, name, instance_arg = Project, "projects", "project", "project"
     title, queryset, filterset = _("Projects"), project_list, ProjectFilter
     default_order = "-start_date"
@@ -88,7 +81,7 @@ class ProjectPages(_WorkPages):
 # ---------------------------------------------------------------- working groups
 
 
-class WorkingGroupPages(_WorkPages):
+class WorkingGroupPages(WorkPages):
     model, prefix, name, instance_arg = WorkingGroup, "working-groups", "working-group", "group"
     title, queryset, filterset = _("Working groups"), working_group_list, WorkingGroupFilter
     default_order = "name"
@@ -115,7 +108,7 @@ class WorkingGroupPages(_WorkPages):
 # ---------------------------------------------------------------- events
 
 
-class EventPages(_WorkPages):
+class EventPages(WorkPages):
     model, prefix, name, instance_arg = Event, "events", "event", "event"
     title, queryset, filterset, default_order = _("Events"), event_list, EventFilter, "-date"
     # The events page adds the yearly summary of the listed events.

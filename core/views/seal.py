@@ -19,23 +19,20 @@ from core.forms.seal import (
 from core.models import SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import criterion_list, seal_application_detail, seal_application_list
 from core.services import seal as services
+from core.views.work import CHANGE, VIEW, WorkPages
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectEditView, form_page
 from tenants.permissions import requires
-
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
 
 
 def _is_open(application: SealApplication) -> bool:
     return application.status in (SealStatus.SUBMITTED, SealStatus.IN_REVIEW)
 
 
-class SealPages(ObjectPages):
+class SealPages(WorkPages):
     model, prefix, name, instance_arg = SealApplication, "", "seal", "application"
     routes = ("list", "create", "detail", "edit")
-    view_permission, change_permission = VIEW, CHANGE
     title, queryset = _("Family seal applications"), seal_application_list
     filterset, default_order = SealApplicationFilter, "-submitted_on"
     table = [
