@@ -5,26 +5,23 @@ from django.urls import include, path
 
 from tenants.views import accounts
 
-account_patterns = [
-    path("login/", accounts.LoginView.as_view(), name="login"),
-    path("logout/", accounts.LogoutView.as_view(), name="logout"),
-    path("password/", accounts.PasswordChangeView.as_view(), name="password_change"),
-    path("password/reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
-    path(
-        "password/reset/sent/",
-        accounts.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
+# Signing in and out and the password pages: Django's views, under Django's names.
+AUTH_PAGES = (
+    ("login/", accounts.LoginView, "login"),
+    ("logout/", accounts.LogoutView, "logout"),
+    ("password/", accounts.PasswordChangeView, "password_change"),
+    ("password/reset/", accounts.PasswordResetView, "password_reset"),
+    ("password/reset/sent/", accounts.PasswordResetDoneView, "password_reset_done"),
+    (
         "password/reset/<uidb64>/<token>/",
-        accounts.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
+        accounts.PasswordResetConfirmView,
+        "password_reset_confirm",
     ),
-    path(
-        "password/reset/done/",
-        accounts.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
+    ("password/reset/done/", accounts.PasswordResetCompleteView, "password_reset_complete"),
+)
+
+account_patterns = [
+    *(path(route, view.as_view(), name=name) for route, view, name in AUTH_PAGES),
     path("", accounts.account, name="account"),
     path("export/", accounts.account_export_view, name="account_export"),
     path("erase/", accounts.account_erase_view, name="account_erase"),

@@ -6,9 +6,7 @@ from core.views import admissions as views
 from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    *object_urls(
-        "", "application", views, "Application", routes=("list", "create", "detail", "edit")
-    ),
+    *object_urls(views.ApplicationPages),
     path(
         "<int:pk>/withdraw/", views.ApplicationWithdrawView.as_view(), name="application-withdraw"
     ),

@@ -11,14 +11,14 @@ from kernel.meetings.urls import meeting_page_paths
 urlpatterns = [
     path("", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting-detail"),
-    *object_urls("meetings", "meeting", views, "Meeting", routes=("create", "edit", "delete")),
+    *object_urls(views.BoardMeetingPages),
     path("meetings/<int:pk>/minutes/approve/", views.minutes_approve, name="minutes-approve"),
     *meeting_page_paths(
         prefix="meetings/<int:pk>/",
         views=views.PAGE_VIEWS,
         agenda="agendaitem",
     ),
-    *object_urls("members", "boardmember", members, "BoardMember"),
-    *object_urls("templates", "meetingtemplate", members, "MeetingTemplate"),
+    *object_urls(members.BoardMemberPages),
+    *object_urls(members.MeetingTemplatePages),
     path("templates/<int:pk>/series/", members.meeting_series, name="meeting-series"),
 ]

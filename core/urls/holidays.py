@@ -11,13 +11,13 @@ from kernel.crud.urls import object_urls
 
 urlpatterns = [
     # workspace
-    *object_urls("workspace/holidays", "holiday", views, "Holiday"),
+    *object_urls(views.HolidayPages),
     path(
         "workspace/holidays/<int:pk>/publish/",
         views.HolidayPublishView.as_view(),
         name="holiday-publish",
     ),
-    *object_urls("workspace/guide", "guide", views, "Guide"),
+    *object_urls(views.GuidePages),
     # public (no login)
     path("holidays/", views.public_calendar, name="public-holidays"),
     path("holidays.ics", views.public_calendar_ics, name="public-holidays-ics"),

@@ -4,20 +4,26 @@ from django.urls import path
 
 from core.views import imports as views
 
+
+def _kind_urls(kind: str, pages) -> list:
+    """A kind of import's template, preview and cancel pages (``views._kind_pages``)."""
+    name = views.URL_PREFIX[kind]
+    preview, cancel, template = pages
+    return [
+        path(f"{kind}/template/", template, name=f"{name}-import-template"),
+        path(f"{kind}/<uuid:upload_id>/", preview, name=f"{name}-import-preview"),
+        path(f"{kind}/<uuid:upload_id>/cancel/", cancel, name=f"{name}-import-cancel"),
+    ]
+
+
 urlpatterns = [
     path("", views.import_upload, name="import-upload"),
-    path("partners/template/", views.partner_import_template, name="partner-import-template"),
-    path("partners/<uuid:upload_id>/", views.partner_import_preview, name="partner-import-preview"),
-    path(
-        "partners/<uuid:upload_id>/cancel/",
-        views.partner_import_cancel,
-        name="partner-import-cancel",
+    *_kind_urls(
+        "partners",
+        (views.partner_import_preview, views.partner_import_cancel, views.partner_import_template),
     ),
-    path("projects/template/", views.project_import_template, name="project-import-template"),
-    path("projects/<uuid:upload_id>/", views.project_import_preview, name="project-import-preview"),
-    path(
-        "projects/<uuid:upload_id>/cancel/",
-        views.project_import_cancel,
-        name="project-import-cancel",
+    *_kind_urls(
+        "projects",
+        (views.project_import_preview, views.project_import_cancel, views.project_import_template),
     ),
 ]

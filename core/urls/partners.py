@@ -6,18 +6,8 @@ from core.views import partners as views
 from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    *object_urls("", "partner", views, "Partner"),
+    *object_urls(views.PartnerPages),
     path("<int:pk>/leave/", views.PartnerLeaveView.as_view(), name="partner-leave"),
-    path("<int:pk>/contacts/new/", views.ContactEditView.as_view(), name="contact-create"),
-    path(
-        "<int:pk>/contacts/<int:contact_pk>/edit/",
-        views.ContactEditView.as_view(),
-        name="contact-edit",
-    ),
-    path(
-        "<int:pk>/contacts/<int:contact_pk>/delete/",
-        views.ContactDeleteView.as_view(),
-        name="contact-delete",
-    ),
-    *object_urls("measures", "measure", views, "Measure", routes=("list", "create", "edit")),
+    *object_urls(views.ContactPages),
+    *object_urls(views.MeasurePages),
 ]

@@ -6,9 +6,9 @@ from core.views import funding, projects
 from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    *object_urls("projects", "project", projects, "Project"),
-    *object_urls("working-groups", "working-group", projects, "WorkingGroup"),
-    *object_urls("events", "event", projects, "Event"),
+    *object_urls(projects.ProjectPages),
+    *object_urls(projects.WorkingGroupPages),
+    *object_urls(projects.EventPages),
     path("funding/totals/", funding.funding_totals, name="funding-totals"),
-    *object_urls("funding", "funding", funding, "Funding"),
+    *object_urls(funding.FundingPages),
 ]

@@ -6,15 +6,9 @@ from core.views import seal as views
 from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    *object_urls("", "seal", views, "Seal", routes=("list", "create", "detail", "edit")),
+    *object_urls(views.SealPages),
     path("<int:pk>/checklist/", views.seal_checklist, name="seal-checklist"),
     path("<int:pk>/award/", views.SealAwardView.as_view(), name="seal-award"),
     path("<int:pk>/reject/", views.SealRejectView.as_view(), name="seal-reject"),
-    *object_urls(
-        "criteria",
-        "seal-criterion",
-        views,
-        "Criterion",
-        routes=("list", "create", "edit", "delete"),
-    ),
+    *object_urls(views.CriterionPages),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,21 +11,22 @@ from core.models import Application, ApplicationStatus
 from core.selectors.admissions import application_detail, application_list
 from core.selectors.board import next_planned_meeting
 from core.services import admissions as services
-from kernel.crud.tables import Column, ListSpec, Table
-from kernel.crud.views import ObjectActionView, ObjectDetailView, ObjectEditView, ObjectListView
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.crud.views import ObjectActionView, ObjectEditView
 from tenants.permissions import access_for
 
-APPLICATIONS = ListSpec(
-    name="applications",
-    title=gettext_lazy("Applications"),
-    permission="alliance.applications.view",
-    queryset=application_list,
-    filterset=ApplicationFilter,
-    default_order="-received_on",
-    detail_url=lambda a: reverse("application-detail", args=[a.pk]),
-    create_url="application-create",
-    create_permission="alliance.partners.change",
-    columns=Table(
+VIEW = "alliance.applications.view"
+CHANGE = "alliance.partners.change"
+
+
+class ApplicationPages(ObjectPages):
+    model, prefix, name, instance_arg = Application, "", "application", "application"
+    routes = ("list", "create", "detail", "edit")
+    view_permission, change_permission = VIEW, CHANGE
+    title, queryset = gettext_lazy("Applications"), application_list
+    filterset, default_order = ApplicationFilter, "-received_on"
+    table = [
         Column(
             "organisation",
             gettext_lazy("Organisation"),
@@ -43,57 +43,42 @@ APPLICATIONS = ListSpec(
         Column("decisions", gettext_lazy("Decisions"), "decision_count", order_by=True),
         Column("last_meeting", gettext_lazy("Last discussed"), "last_meeting_date", order_by=True),
         Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
-    ).columns,
-)
-
-
-VIEW = "alliance.applications.view"
-CHANGE = "alliance.partners.change"
-
-
-class ApplicationListView(ObjectListView):
-    required_permission, spec = VIEW, APPLICATIONS
-
-
-class _Application:
-    model, instance_arg = Application, "application"
-    list_url, detail_url = "application-list", "application-detail"
-
-
-class ApplicationDetailView(_Application, ObjectDetailView):
-    required_permission, selector = VIEW, application_detail
-    template_name, context_object_name = "core/admissions/detail.html", "application"
-
-    def get_context_data(self, obj):
-        access = access_for(self.request)
-        pending = obj.status == ApplicationStatus.PENDING
-        return {
-            **super().get_context_data(obj),
-            "decisions": list(obj.decisions.all()),
-            "next_meeting": next_planned_meeting() if pending else None,
-            "can_change": pending and access.can(CHANGE),
-            "can_decide": pending and access.can("alliance.applications.decide"),
-            "can_see_partner": access.can("alliance.partners.view"),
-        }
-
-
-class ApplicationEditView(_Application, ObjectEditView):
-    required_permission, form_class = CHANGE, ApplicationForm
+    ]
+    selector, template_name = application_detail, "core/admissions/detail.html"
+    form_class = ApplicationForm
     create_service = services.application_create
     update_service = services.application_update
     create_title, edit_title = gettext_lazy("New application"), gettext_lazy("Edit application")
 
-    def get(self, request, *args, **kwargs):
-        if "pk" not in kwargs:
-            self.saved_message = _(
-                "The application has been recorded; it is on the agenda of the next board meeting."
-            )
-        return super().get(request, *args, **kwargs)
+    class Detail:
+        # Whether the page offers changes depends on the application's status.
+        change_permission = None
 
-    post = get
+        def get_context_data(self, obj):
+            access = access_for(self.request)
+            pending = obj.status == ApplicationStatus.PENDING
+            return {
+                **super().get_context_data(obj),
+                "decisions": list(obj.decisions.all()),
+                "next_meeting": next_planned_meeting() if pending else None,
+                "can_change": pending and access.can(CHANGE),
+                "can_decide": pending and access.can("alliance.applications.decide"),
+                "can_see_partner": access.can("alliance.partners.view"),
+            }
+
+    class Edit:
+        def get(self, request, *args, **kwargs):
+            if "pk" not in kwargs:
+                self.saved_message = _(
+                    "The application has been recorded; "
+                    "it is on the agenda of the next board meeting."
+                )
+            return super().get(request, *args, **kwargs)
+
+        post = get
 
 
-class ApplicationWithdrawView(_Application, ObjectActionView):
+class ApplicationWithdrawView(ApplicationPages.Record, ObjectActionView):
     required_permission, service = CHANGE, services.application_withdraw
     title = gettext_lazy("Withdraw application")
     question = gettext_lazy(
@@ -107,7 +92,7 @@ class ApplicationWithdrawView(_Application, ObjectActionView):
         return {"name": obj.organisation_name}
 
 
-class DecisionCreateView(_Application, ObjectEditView):
+class DecisionCreateView(ApplicationPages.Record, ObjectEditView):
     """The board's decision on an application (a plain form; the service admits)."""
 
     required_permission, model_form = "alliance.applications.decide", False

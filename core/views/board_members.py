@@ -17,155 +17,76 @@ from core.selectors.board import (
     meeting_template_list,
 )
 from core.services import board as services
-from kernel.crud.tables import Column, ListSpec
-from kernel.crud.views import (
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    form_page,
-)
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.crud.views import form_page
 from tenants.permissions import requires
 
 VIEW = "alliance.board.view"
 MANAGE = "alliance.board.manage"
 
 
-class _Manage:
-    required_permission = MANAGE
-
-
-class _View:
-    required_permission = VIEW
-    change_permission = MANAGE
+class _BoardPages(ObjectPages):
+    view_permission, change_permission = VIEW, MANAGE
 
 
 # ---------------------------------------------------------------- board members
 
-BOARD_MEMBERS = ListSpec(
-    name="board-members",
-    title=_("Board members"),
-    permission="alliance.board.view",
-    queryset=board_member_list,
-    filterset=BoardMemberFilter,
-    default_order="full_name",
-    detail_url=lambda m: reverse("boardmember-detail", args=[m.pk]),
-    create_url="boardmember-create",
-    create_permission="alliance.board.manage",
-    columns=[
-        Column("name", _("Name"), lambda m: m.full_name, "full_name", link=True),
-        Column("position", _("Position"), lambda m: m.get_position_display(), "position"),
-        Column("affiliation", _("Organisation"), lambda m: m.affiliation, "affiliation"),
-        Column(
-            "partner",
-            _("Partner organisation"),
-            lambda m: m.partner.name if m.partner else None,
-            "partner__name",
-        ),
-        Column("email", _("E-mail address"), lambda m: m.email, "email"),
-        Column("phone", _("Phone"), lambda m: m.phone),
-        Column("term_start", _("Term begins"), lambda m: m.term_start, "term_start"),
-        Column("term_end", _("Term ends"), lambda m: m.term_end, "term_end"),
-    ],
-    extra_links=[
-        (_("Meetings"), reverse_lazy("meeting-list"), "alliance.board.view"),
-    ],
-)
 
-
-class _Member:
-    model = BoardMember
-    list_url, detail_url, instance_arg = "boardmember-list", "boardmember-detail", "member"
-
-
-class BoardMemberListView(_View, ObjectListView):
-    spec = BOARD_MEMBERS
-
-
-class BoardMemberDetailView(_View, ObjectDetailView):
-    selector = board_member_detail
-    template_name = "core/board/member_detail.html"
-    context_object_name = "member"
-
-
-class BoardMemberEditView(_Manage, _Member, ObjectEditView):
+class BoardMemberPages(_BoardPages):
+    model, prefix, name, instance_arg = BoardMember, "members", "boardmember", "member"
+    title, queryset, filterset = _("Board members"), board_member_list, BoardMemberFilter
+    default_order = "full_name"
+    table = [
+        Column("name", _("Name"), "full_name", order_by=True, link=True),
+        Column("position", _("Position"), order_by=True),
+        Column("affiliation", _("Organisation"), order_by=True),
+        Column("partner", _("Partner organisation"), "partner.name", order_by=True),
+        Column("email", _("E-mail address"), order_by=True),
+        Column("phone", _("Phone")),
+        Column("term_start", _("Term begins"), order_by=True),
+        Column("term_end", _("Term ends"), order_by=True),
+    ]
+    extra_links = [(_("Meetings"), reverse_lazy("meeting-list"), VIEW)]
+    selector, template_name = board_member_detail, "core/board/member_detail.html"
     form_class = BoardMemberForm
     create_service, update_service = services.board_member_create, services.board_member_update
     create_title, edit_title = _("New board member"), _("Edit board member")
+    delete_service, delete_title = services.board_member_delete, _("Remove board member")
+    delete_question = _("Remove %(name)s from the board members?")
+    deleted_message, delete_button = _("The board member has been removed."), _("Remove")
 
-
-class BoardMemberDeleteView(_Manage, _Member, ObjectDeleteView):
-    service = services.board_member_delete
-    title = _("Remove board member")
-    question = _("Remove %(name)s from the board members?")
-    success_message = _("The board member has been removed.")
-    button = _("Remove")
-
-    def question_args(self, obj):
-        return {"name": obj.full_name}
+    class Delete:
+        def question_args(self, obj):
+            return {"name": obj.full_name}
 
 
 # ---------------------------------------------------------------- meeting templates
 
-MEETING_TEMPLATES = ListSpec(
-    name="meeting-templates",
-    title=_("Meeting templates"),
-    permission="alliance.board.view",
-    queryset=meeting_template_list,
-    filterset=MeetingTemplateFilter,
-    default_order="name",
-    detail_url=lambda t: reverse("meetingtemplate-detail", args=[t.pk]),
-    create_url="meetingtemplate-create",
-    create_permission="alliance.board.manage",
-    columns=[
-        Column("name", _("Name"), lambda t: t.name, "name", link=True),
-        Column("place", _("Place"), lambda t: t.location, "location"),
-        Column("time", _("Begins at"), lambda t: t.start_time, "start_time"),
-        Column("agenda", _("Standing agenda"), lambda t: t.agenda_lines),
-        Column("meetings", _("Meetings"), lambda t: t.meeting_count, "meeting_count"),
-    ],
-    extra_links=[(_("Board meetings"), reverse_lazy("meeting-list"), "alliance.board.view")],
-)
 
+class MeetingTemplatePages(_BoardPages):
+    """Saving, cancelling and deleting a template all lead back to the list."""
 
-class _Template:
-    model = MeetingTemplate
-    list_url, detail_url, instance_arg = (
-        "meetingtemplate-list",
-        "meetingtemplate-detail",
-        "template",
-    )
-
-    # Saving, cancelling and deleting a template all lead back to the list.
-    def success_url(self, obj):
-        return reverse(self.list_url)
-
-    def cancel_url(self, obj):
-        return reverse(self.list_url)
-
-
-class MeetingTemplateListView(_View, ObjectListView):
-    spec = MEETING_TEMPLATES
-
-
-class MeetingTemplateDetailView(_View, ObjectDetailView):
-    selector = meeting_template_detail
-    template_name = "core/board/template_detail.html"
-    context_object_name = "template"
-
-
-class MeetingTemplateEditView(_Manage, _Template, ObjectEditView):
+    model, prefix, name, instance_arg = MeetingTemplate, "templates", "meetingtemplate", "template"
+    back_to = "list"
+    title, queryset = _("Meeting templates"), meeting_template_list
+    filterset, default_order = MeetingTemplateFilter, "name"
+    table = [
+        Column("name", _("Name"), order_by=True, link=True),
+        Column("place", _("Place"), "location", order_by=True),
+        Column("time", _("Begins at"), "start_time", order_by=True),
+        Column("agenda", _("Standing agenda"), "agenda_lines"),
+        Column("meetings", _("Meetings"), "meeting_count", order_by=True),
+    ]
+    extra_links = [(_("Board meetings"), reverse_lazy("meeting-list"), VIEW)]
+    selector, template_name = meeting_template_detail, "core/board/template_detail.html"
     form_class = MeetingTemplateForm
     create_service = services.meeting_template_create
     update_service = services.meeting_template_update
     create_title, edit_title = _("New meeting template"), _("Edit meeting template")
-
-
-class MeetingTemplateDeleteView(_Manage, _Template, ObjectDeleteView):
-    service = services.meeting_template_delete
-    title = _("Delete meeting template")
-    question = _("Delete the template %(name)s? Meetings planned from it are kept.")
-    success_message = _("The meeting template has been deleted.")
+    delete_service, delete_title = services.meeting_template_delete, _("Delete meeting template")
+    delete_question = _("Delete the template %(name)s? Meetings planned from it are kept.")
+    deleted_message = _("The meeting template has been deleted.")
 
 
 @requires("alliance.board.manage")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.shortcuts import render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.funding import FundingEntryFilter
@@ -13,37 +13,9 @@ from core.forms.funding import FundingEntryForm
 from core.models import FundingEntry, FundingKind
 from core.selectors.funding import funding_detail, funding_list, funding_totals_by_year
 from core.services import funding as services
-from kernel.crud.tables import Column, ListSpec, Table
-from kernel.crud.views import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views.work import VIEW, WorkPages
+from kernel.crud.tables import Column
 from tenants.permissions import requires
-
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
-
-FUNDING = ListSpec(
-    name="funding",
-    title=_("Funding circle"),
-    permission=VIEW,
-    queryset=funding_list,
-    filterset=FundingEntryFilter,
-    default_order="-received_on",
-    detail_url=lambda f: reverse("funding-detail", args=[f.pk]),
-    create_url="funding-create",
-    create_permission=CHANGE,
-    columns=Table(
-        Column("received_on", _("Received on"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
-        Column("amount", _("Amount (EUR)"), order_by=True),
-        Column("partner", _("From partner"), "partner.name", order_by=True),
-        Column("donor", _("From (if not a partner)"), order_by=True),
-        Column("purpose", _("Purpose"), order_by=True),
-    ).columns,
-    extra_links=[(_("Yearly totals"), reverse_lazy("funding-totals"), VIEW)],
-)
-
-
-class FundingListView(ObjectListView):
-    required_permission, spec = VIEW, FUNDING
 
 
 @requires(VIEW)
@@ -71,27 +43,23 @@ def funding_totals(request):
     )
 
 
-class FundingDetailView(ObjectDetailView):
-    required_permission, change_permission = VIEW, CHANGE
-    selector = funding_detail
-    template_name = "core/funding/detail.html"
-    context_object_name = "entry"
-
-
-class _Entry:
-    required_permission = CHANGE
-    model = FundingEntry
-    list_url, detail_url, instance_arg = "funding-list", "funding-detail", "entry"
-
-
-class FundingEditView(_Entry, ObjectEditView):
+class FundingPages(WorkPages):
+    model, prefix, name, instance_arg = FundingEntry, "funding", "funding", "entry"
+    title, queryset, filterset = _("Funding circle"), funding_list, FundingEntryFilter
+    default_order = "-received_on"
+    table = [
+        Column("received_on", _("Received on"), order_by=True, link=True),
+        Column("kind", _("Kind"), order_by=True),
+        Column("amount", _("Amount (EUR)"), order_by=True),
+        Column("partner", _("From partner"), "partner.name", order_by=True),
+        Column("donor", _("From (if not a partner)"), order_by=True),
+        Column("purpose", _("Purpose"), order_by=True),
+    ]
+    extra_links = [(_("Yearly totals"), reverse_lazy("funding-totals"), VIEW)]
+    selector, template_name = funding_detail, "core/funding/detail.html"
     form_class = FundingEntryForm
     create_service, update_service = services.funding_entry_create, services.funding_entry_update
     create_title, edit_title = _("New funding entry"), _("Edit funding entry")
-
-
-class FundingDeleteView(_Entry, ObjectDeleteView):
-    service = services.funding_entry_delete
-    title = _("Delete funding entry")
-    question = _("Delete the entry %(entry)s for good?")
-    success_message = _("The funding entry has been deleted.")
+    delete_service, delete_title = services.funding_entry_delete, _("Delete funding entry")
+    delete_question = _("Delete the entry %(entry)s for good?")
+    deleted_message = _("The funding entry has been deleted.")

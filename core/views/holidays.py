@@ -11,7 +11,7 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import slugify
@@ -31,32 +31,23 @@ from core.selectors.holidays import (
     public_holiday_offers,
 )
 from core.services import holidays as services
-from kernel.crud.tables import Column, ListSpec, Table
-from kernel.crud.views import (
-    ObjectActionView,
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-)
+from core.views.work import CHANGE, VIEW, WorkPages
+from kernel.crud.tables import Column
+from kernel.crud.views import ObjectActionView
 from kernel.dates import is_plausible_date
+from kernel.meetings.ics import escape as ics_escape
+from kernel.meetings.ics import fold as ics_fold
 from kernel.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
 from tenants.permissions import public
 
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
+# ---------------------------------------------------------------- holiday offers (workspace)
 
-HOLIDAY_OFFERS = ListSpec(
-    name="holiday-offers",
-    title=gettext_lazy("Holiday programme"),
-    permission="alliance.work.view",
-    queryset=holiday_offer_list,
-    filterset=HolidayOfferFilter,
-    default_order="start_date",
-    detail_url=lambda o: reverse("holiday-detail", args=[o.pk]),
-    create_url="holiday-create",
-    create_permission="alliance.work.change",
-    columns=Table(
+
+class HolidayPages(WorkPages):
+    model, prefix, name, instance_arg = HolidayOffer, "workspace/holidays", "holiday", "offer"
+    title, queryset = gettext_lazy("Holiday programme"), holiday_offer_list
+    filterset, default_order = HolidayOfferFilter, "start_date"
+    table = [
         Column("title", gettext_lazy("Title"), order_by=True),
         Column("from", gettext_lazy("From"), "start_date", order_by=True),
         Column("until", gettext_lazy("Until"), "end_date", order_by=True),
@@ -68,28 +59,64 @@ HOLIDAY_OFFERS = ListSpec(
         Column("place", gettext_lazy("Place"), order_by=True),
         Column("places", gettext_lazy("Places"), "max_participants", order_by=True),
         Column("published", gettext_lazy("Published"), "is_published", order_by=True),
-    ).columns,
-    extra_links=[
-        (gettext_lazy("Public calendar"), reverse_lazy("public-holidays"), "alliance.work.view"),
-        (
-            gettext_lazy("Printable plan (PDF)"),
-            reverse_lazy("public-holidays-pdf"),
-            "alliance.work.view",
-        ),
-    ],
-)
+    ]
+    extra_links = [
+        (gettext_lazy("Public calendar"), reverse_lazy("public-holidays"), VIEW),
+        (gettext_lazy("Printable plan (PDF)"), reverse_lazy("public-holidays-pdf"), VIEW),
+    ]
+    selector, template_name = holiday_offer_detail, "core/holidays/detail.html"
+    form_class = HolidayOfferForm
+    create_service = services.holiday_offer_create
+    update_service = services.holiday_offer_update
+    create_title, edit_title = gettext_lazy("New holiday offer"), gettext_lazy("Edit holiday offer")
+    delete_service = services.holiday_offer_delete
+    delete_title = gettext_lazy("Delete holiday offer")
+    delete_question = gettext_lazy("Delete “%(title)s” for good?")
+    deleted_message = gettext_lazy("The offer has been deleted.")
 
-GUIDE_ENTRIES = ListSpec(
-    name="guide-entries",
-    title=gettext_lazy("Family guide"),
-    permission="alliance.work.view",
-    queryset=guide_entry_list,
-    filterset=GuideEntryFilter,
-    default_order="title",
-    detail_url=lambda e: reverse("guide-detail", args=[e.pk]),
-    create_url="guide-create",
-    create_permission="alliance.work.change",
-    columns=Table(
+
+class HolidayPublishView(HolidayPages.Record, ObjectActionView):
+    """Publish an unpublished offer, or withdraw a published one."""
+
+    required_permission, service = CHANGE, services.holiday_offer_set_published
+
+    def service_kwargs(self, obj):
+        return {"published": not obj.is_published}
+
+    # The page's title, question, message and button: withdraw a published offer,
+    # publish an unpublished one.
+    TEXTS = {
+        True: (
+            gettext_lazy("Withdraw holiday offer"),
+            gettext_lazy(
+                "Take “%(title)s” out of the public calendar, the calendar feed and the plan?"
+            ),
+            gettext_lazy("The offer has been withdrawn from the public pages."),
+            gettext_lazy("Withdraw"),
+        ),
+        False: (
+            gettext_lazy("Publish holiday offer"),
+            gettext_lazy(
+                "Show “%(title)s” in the public calendar, the calendar feed and the plan?"
+            ),
+            gettext_lazy("The offer has been published."),
+            gettext_lazy("Publish"),
+        ),
+    }
+
+    def texts(self, obj):
+        self.title, self.question, self.success_message, self.button = self.TEXTS[obj.is_published]
+        return super().texts(obj)
+
+
+# ---------------------------------------------------------------- family guide (workspace)
+
+
+class GuidePages(WorkPages):
+    model, prefix, name, instance_arg = GuideEntry, "workspace/guide", "guide", "entry"
+    title, queryset = gettext_lazy("Family guide"), guide_entry_list
+    filterset, default_order = GuideEntryFilter, "title"
+    table = [
         Column("title", gettext_lazy("Name"), order_by=True),
         Column("category", gettext_lazy("Category"), order_by=True),
         Column("provider", gettext_lazy("Provider"), "organisation", order_by=True),
@@ -99,104 +126,17 @@ GUIDE_ENTRIES = ListSpec(
         Column("website", gettext_lazy("Website")),
         Column("hours", gettext_lazy("Opening hours"), "opening_hours"),
         Column("published", gettext_lazy("Published"), "is_published", order_by=True),
-    ).columns,
-    extra_links=[
-        (gettext_lazy("Public family guide"), reverse_lazy("public-guide"), "alliance.work.view")
-    ],
-)
-
-
-# ---------------------------------------------------------------- holiday offers (workspace)
-
-
-class HolidayListView(ObjectListView):
-    required_permission, spec = VIEW, HOLIDAY_OFFERS
-
-
-class _Offer:
-    model, instance_arg = HolidayOffer, "offer"
-    list_url, detail_url = "holiday-list", "holiday-detail"
-
-
-class HolidayDetailView(_Offer, ObjectDetailView):
-    required_permission, change_permission = VIEW, CHANGE
-    selector = holiday_offer_detail
-    template_name, context_object_name = "core/holidays/detail.html", "offer"
-
-
-class HolidayEditView(_Offer, ObjectEditView):
-    required_permission, form_class = CHANGE, HolidayOfferForm
-    create_service = services.holiday_offer_create
-    update_service = services.holiday_offer_update
-    create_title, edit_title = gettext_lazy("New holiday offer"), gettext_lazy("Edit holiday offer")
-
-
-class HolidayPublishView(_Offer, ObjectActionView):
-    """Publish an unpublished offer, or withdraw a published one."""
-
-    required_permission, service = CHANGE, services.holiday_offer_set_published
-
-    def service_kwargs(self, obj):
-        return {"published": not obj.is_published}
-
-    def texts(self, obj):
-        if obj.is_published:
-            return {
-                "title": _("Withdraw holiday offer"),
-                "question": _(
-                    "Take “%(title)s” out of the public calendar, the calendar feed and the plan?"
-                )
-                % {"title": obj.title},
-                "success_message": _("The offer has been withdrawn from the public pages."),
-                "button": _("Withdraw"),
-            }
-        return {
-            "title": _("Publish holiday offer"),
-            "question": _(
-                "Show “%(title)s” in the public calendar, the calendar feed and the plan?"
-            )
-            % {"title": obj.title},
-            "success_message": _("The offer has been published."),
-            "button": _("Publish"),
-        }
-
-
-class HolidayDeleteView(_Offer, ObjectDeleteView):
-    required_permission, service = CHANGE, services.holiday_offer_delete
-    title = gettext_lazy("Delete holiday offer")
-    question = gettext_lazy("Delete “%(title)s” for good?")
-    success_message = gettext_lazy("The offer has been deleted.")
-
-
-# ---------------------------------------------------------------- family guide (workspace)
-
-
-class GuideListView(ObjectListView):
-    required_permission, spec = VIEW, GUIDE_ENTRIES
-
-
-class _Entry:
-    model, instance_arg = GuideEntry, "entry"
-    list_url, detail_url = "guide-list", "guide-detail"
-
-
-class GuideDetailView(_Entry, ObjectDetailView):
-    required_permission, change_permission = VIEW, CHANGE
-    template_name, context_object_name = "core/holidays/guide_detail.html", "entry"
-
-
-class GuideEditView(_Entry, ObjectEditView):
-    required_permission, form_class = CHANGE, GuideEntryForm
+    ]
+    extra_links = [(gettext_lazy("Public family guide"), reverse_lazy("public-guide"), VIEW)]
+    template_name = "core/holidays/guide_detail.html"
+    form_class = GuideEntryForm
     create_service, update_service = services.guide_entry_create, services.guide_entry_update
     create_title = gettext_lazy("New family guide entry")
     edit_title = gettext_lazy("Edit family guide entry")
-
-
-class GuideDeleteView(_Entry, ObjectDeleteView):
-    required_permission, service = CHANGE, services.guide_entry_delete
-    title = gettext_lazy("Delete family guide entry")
-    question = gettext_lazy("Delete “%(title)s” from the family guide?")
-    success_message = gettext_lazy("The entry has been deleted.")
+    delete_service = services.guide_entry_delete
+    delete_title = gettext_lazy("Delete family guide entry")
+    delete_question = gettext_lazy("Delete “%(title)s” from the family guide?")
+    deleted_message = gettext_lazy("The entry has been deleted.")
 
 
 # ---------------------------------------------------------------- public pages
@@ -234,33 +174,7 @@ def public_calendar(request):
     )
 
 
-# ---- iCalendar (RFC 5545), written by hand
-
-
-def ics_escape(text: object) -> str:
-    """TEXT value escaping: backslash, semicolon, comma and line breaks."""
-    value = str(text if text is not None else "")
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\n", "\\n")
-
-
-def ics_fold(line: str) -> str:
-    """Fold a content line into pieces of at most 75 octets, continued with a space.
-
-    Multi-byte UTF-8 characters are never split.
-    """
-    pieces: list[str] = []
-    current, size, limit = "", 0, 75
-    for char in line:
-        length = len(char.encode("utf-8"))
-        if size + length > limit:
-            pieces.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += length
-    pieces.append(current)
-    return "\r\n".join(pieces)
+# ---- iCalendar (RFC 5545): escaping and folding as for meetings (kernel.meetings.ics)
 
 
 def _ics_description(offer) -> str:

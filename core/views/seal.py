@@ -19,30 +19,23 @@ from core.forms.seal import (
 from core.models import SealApplication, SealCriterion, SealStatus
 from core.selectors.seal import criterion_list, seal_application_detail, seal_application_list
 from core.services import seal as services
-from kernel.crud.tables import Column, ListSpec, Table
-from kernel.crud.views import (
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    form_page,
-)
+from core.views.work import CHANGE, VIEW, WorkPages
+from kernel.crud.pages import ObjectPages, detail_link
+from kernel.crud.tables import Column
+from kernel.crud.views import ObjectEditView, form_page
 from tenants.permissions import requires
 
-VIEW = "alliance.work.view"
-CHANGE = "alliance.work.change"
 
-SEALS = ListSpec(
-    name="seals",
-    title=_("Family seal applications"),
-    permission="alliance.work.view",
-    queryset=seal_application_list,
-    filterset=SealApplicationFilter,
-    default_order="-submitted_on",
-    detail_url=lambda a: reverse("seal-detail", args=[a.pk]),
-    create_url="seal-create",
-    create_permission="alliance.work.change",
-    columns=Table(
+def _is_open(application: SealApplication) -> bool:
+    return application.status in (SealStatus.SUBMITTED, SealStatus.IN_REVIEW)
+
+
+class SealPages(WorkPages):
+    model, prefix, name, instance_arg = SealApplication, "", "seal", "application"
+    routes = ("list", "create", "detail", "edit")
+    title, queryset = _("Family seal applications"), seal_application_list
+    filterset, default_order = SealApplicationFilter, "-submitted_on"
+    table = [
         Column("partner", _("Partner"), "partner.name", order_by=True),
         Column("submitted", _("Submitted on"), "submitted_on", order_by=True),
         Column("status", _("Status"), order_by=True),
@@ -56,75 +49,50 @@ SEALS = ListSpec(
         Column("awarded", _("Awarded on"), "awarded_on", order_by=True),
         Column("valid", _("Valid until"), "valid_until", order_by=True),
         Column("reminder", _("Expiry reminder sent on"), "reminder_sent_on", order_by=True),
-    ).columns,
-    extra_links=[
-        (
-            _("Criteria catalogue"),
-            reverse_lazy("seal-criterion-list"),
-            "alliance.work.change",
-        )
-    ],
-)
-
-
-def _is_open(application: SealApplication) -> bool:
-    return application.status in (SealStatus.SUBMITTED, SealStatus.IN_REVIEW)
-
-
-class SealListView(ObjectListView):
-    required_permission, spec = VIEW, SEALS
-
-
-class _Application:
-    model, selector = SealApplication, seal_application_detail
-    list_url, detail_url, instance_arg = "seal-list", "seal-detail", "application"
-
-
-class SealDetailView(_Application, ObjectDetailView):
-    required_permission, change_permission = VIEW, CHANGE
-    template_name = "core/seal/detail.html"
-    context_object_name = "application"
-
-    def get_context_data(self, obj):
-        checks = list(obj.checks.all())
-        return {
-            **super().get_context_data(obj),
-            "checks": checks,
-            "missing_required": [c for c in checks if c.criterion.is_required and not c.fulfilled],
-            "is_open": _is_open(obj),
-        }
-
-
-class SealEditView(_Application, ObjectEditView):
-    required_permission, selector = CHANGE, None
+    ]
+    extra_links = [(_("Criteria catalogue"), reverse_lazy("seal-criterion-list"), CHANGE)]
+    selector, template_name = seal_application_detail, "core/seal/detail.html"
     create_service = services.seal_application_create
     update_service = services.seal_application_update
     create_title, edit_title = _("New seal application"), _("Edit seal application")
 
-    def get_form_class(self):
-        obj = getattr(self, "object", None)
-        # Once decided, only the reviewer and the review notes can still be changed.
-        if obj is None or _is_open(obj):
-            return SealApplicationForm
-        return SealReviewForm
+    class Detail:
+        def get_context_data(self, obj):
+            checks = list(obj.checks.all())
+            missing = [c for c in checks if c.criterion.is_required and not c.fulfilled]
+            return {
+                **super().get_context_data(obj),
+                "checks": checks,
+                "missing_required": missing,
+                "is_open": _is_open(obj),
+            }
 
-    def get_object(self):
-        self.object = super().get_object()
-        return self.object
+    class Edit:
+        def get_form_class(self):
+            obj = getattr(self, "object", None)
+            # Once decided, only the reviewer and the review notes can still be changed.
+            if obj is None or _is_open(obj):
+                return SealApplicationForm
+            return SealReviewForm
 
-    def get(self, request, *args, **kwargs):
-        # Only a new application is announced with its checklist.
-        if "pk" not in kwargs:
-            self.saved_message = _("The application has been recorded with its checklist.")
-        return super().get(request, *args, **kwargs)
+        def get_object(self):
+            self.object = super().get_object()
+            return self.object
 
-    post = get
+        def get(self, request, *args, **kwargs):
+            # Only a new application is announced with its checklist.
+            if "pk" not in kwargs:
+                self.saved_message = _("The application has been recorded with its checklist.")
+            return super().get(request, *args, **kwargs)
+
+        post = get
 
 
-class _Decision(_Application, ObjectEditView):
+class _Decision(SealPages.Record, ObjectEditView):
     """A decision on an application: a plain form, then the service, then the record."""
 
     required_permission, model_form = CHANGE, False
+    selector = seal_application_detail
     partner_title = ""
 
     def get_title(self, obj):
@@ -181,50 +149,23 @@ def seal_checklist(request, pk: int):
 # ---------------------------------------------------------------- criteria catalogue
 
 
-CRITERIA = ListSpec(
-    name="seal-criteria",
-    title=_("Criteria catalogue"),
-    permission="alliance.work.change",
-    queryset=criterion_list,
-    filterset=SealCriterionFilter,
-    default_order="position",
-    detail_url=lambda c: reverse("seal-criterion-edit", args=[c.pk]),
-    create_url="seal-criterion-create",
-    create_permission="alliance.work.change",
-    columns=Table(
+class CriterionPages(ObjectPages):
+    model, prefix, name, instance_arg = SealCriterion, "criteria", "seal-criterion", "criterion"
+    routes, back_to = ("list", "create", "edit", "delete"), "list"
+    view_permission = change_permission = CHANGE
+    title, queryset, filterset = _("Criteria catalogue"), criterion_list, SealCriterionFilter
+    default_order, row_link = "position", detail_link("seal-criterion-edit")
+    table = [
         Column("text", _("Criterion"), order_by=True, link=True),
         Column("position", _("Position"), order_by=True),
         Column("required", _("Required"), "is_required", order_by=True),
         Column("active", _("In use"), "is_active", order_by=True),
         Column("checks", _("Checked in applications"), "check_count", order_by=True),
-    ).columns,
-    extra_links=[(_("Family seal applications"), reverse_lazy("seal-list"), "alliance.work.view")],
-)
-
-
-class CriterionListView(ObjectListView):
-    required_permission, spec = CHANGE, CRITERIA
-
-
-class _Criterion:
-    required_permission, model, instance_arg = CHANGE, SealCriterion, "criterion"
-    list_url = "seal-criterion-list"
-
-    def success_url(self, obj):
-        return reverse(self.list_url)
-
-    def cancel_url(self, obj):
-        return reverse(self.list_url)
-
-
-class CriterionEditView(_Criterion, ObjectEditView):
+    ]
+    extra_links = [(_("Family seal applications"), reverse_lazy("seal-list"), VIEW)]
     form_class = SealCriterionForm
     create_service, update_service = services.criterion_create, services.criterion_update
     create_title, edit_title = _("New seal criterion"), _("Edit seal criterion")
-
-
-class CriterionDeleteView(_Criterion, ObjectDeleteView):
-    service = services.criterion_delete
-    title = _("Delete seal criterion")
-    question = _("Delete the criterion “%(text)s”?")
-    success_message = _("The criterion has been deleted.")
+    delete_service, delete_title = services.criterion_delete, _("Delete seal criterion")
+    delete_question = _("Delete the criterion “%(text)s”?")
+    deleted_message = _("The criterion has been deleted.")

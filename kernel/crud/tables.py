@@ -56,12 +56,23 @@ def accessor(path: str) -> Callable[[Any], Any]:
     return value
 
 
+def clock_time(name: str) -> Callable[[Any], str | None]:
+    """A cell's value: the row's time ``name`` as hours and minutes ("18:30")."""
+
+    def value(obj: Any) -> str | None:
+        moment = getattr(obj, name)
+        return moment.strftime("%H:%M") if moment else None
+
+    return value
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a table: its key (for ``?sort=``), German label, value and sort key.
 
     ``value`` is a function of the row, or a dotted accessor (default: the key itself);
-    ``order_by`` is the ORM ordering it sorts by (``True``: the accessor's own field).
+    ``order_by`` is the ORM ordering it sorts by (``True``: the accessor's own field);
+    ``export_only``: in the CSV/XLSX downloads, not on the page.
     """
 
     key: str
@@ -69,6 +80,7 @@ class Column:
     value: Callable[[Any], Any] | str | None = None
     order_by: str | bool | None = None
     link: bool = False
+    export_only: bool = False
 
     def __post_init__(self):
         path = self.key if self.value is None else self.value

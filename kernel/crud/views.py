@@ -37,6 +37,13 @@ def add_validation_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def named_args(text: Any, obj: Any) -> dict[str, Any]:
+    """Each ``%(name)s`` of ``text``: ``obj``'s attribute of that name, or ``obj`` itself
+    (its ``str``) where it has none."""
+    names = re.findall(r"%\((\w+)\)s", str(text))
+    return {name: getattr(obj, name, obj) for name in names}
+
+
 def form_page(
     request: HttpRequest,
     *,
@@ -180,16 +187,19 @@ class _RecordView(ObjectView):
     detail_url: str
     # The service's keyword for the record it changes or deletes: ``project=``.
     instance_arg: str = "instance"
+    # The URL keyword of the record's pk (``task_pk`` below its setup's ``pk``).
+    pk_kwarg: str = "pk"
 
     def get_object(self) -> models.Model | None:
-        if "pk" not in self.kwargs:
+        if self.pk_kwarg not in self.kwargs:
             return None
+        pk = self.kwargs[self.pk_kwarg]
         selector = type(self).selector
         if selector is None:
-            obj = get_object_or_404(self.model, pk=self.kwargs["pk"])
+            obj = get_object_or_404(self.model, pk=pk)
         else:
             try:
-                obj = selector(self.kwargs["pk"])
+                obj = selector(pk)
             except ObjectDoesNotExist as exc:
                 raise Http404 from exc
         if self.check_object and not access_for(self.request).can(self.required_permission, obj):
@@ -293,10 +303,7 @@ class ObjectActionView(_RecordView):
     button: str = ""
 
     def question_args(self, obj: models.Model) -> dict[str, Any]:
-        """Each ``%(name)s`` of the question: the record's attribute of that name, or
-        the record itself (its ``str``) where it has none."""
-        names = re.findall(r"%\((\w+)\)s", str(self.question))
-        return {name: getattr(obj, name, obj) for name in names}
+        return named_args(self.question, obj)
 
     def service_kwargs(self, obj: models.Model) -> dict[str, Any]:
         return {}
@@ -334,3 +341,64 @@ class ObjectDeleteView(ObjectActionView):
 
     def success_url(self, obj: models.Model) -> str:
         return reverse(self.list_url)
+
+
+# ---------------------------------------------------------------- records on a parent's page
+
+
+class ChildRecordMixin:
+    """A record shown on its parent's page (a partner's contact person, a setup's
+    checklist item): ``pk`` in the URL is the parent's, ``pk_kwarg`` the record's, and
+    every page leads back to the parent's page."""
+
+    # The record's field naming its parent, and the create service's keyword for it.
+    parent_arg: str
+    # The URL name of the parent's page (it takes the parent's pk).
+    parent_url: str
+    # Loads the parent by pk (a selector); default: its model's own manager.
+    parent_selector: Callable[[int], models.Model] | None = None
+    # Ask the permission of the parent itself (a partner contact's own partner).
+    check_parent: bool = False
+
+    def get_parent(self) -> models.Model:
+        selector = type(self).parent_selector
+        if selector is None:
+            model = self.model._meta.get_field(self.parent_arg).related_model
+            parent = get_object_or_404(model, pk=self.kwargs["pk"])
+        else:
+            try:
+                parent = selector(self.kwargs["pk"])
+            except ObjectDoesNotExist as exc:
+                raise Http404 from exc
+        if self.check_parent and not access_for(self.request).can(self.required_permission, parent):
+            raise Http404
+        return parent
+
+    def get_object(self) -> models.Model | None:
+        self.parent = self.get_parent()
+        if self.pk_kwarg not in self.kwargs:
+            return None
+        pk = self.kwargs[self.pk_kwarg]
+        return get_object_or_404(self.model, pk=pk, **{self.parent_arg: self.parent})
+
+    def success_url(self, obj: models.Model | None) -> str:
+        return reverse(self.parent_url, args=[self.parent.pk])
+
+    def cancel_url(self, obj: models.Model | None) -> str:
+        return self.success_url(obj)
+
+
+class ChildEditMixin:
+    """New records are made for the parent (``create_title`` may name its attributes:
+    ``%(name)s``)."""
+
+    def get_title(self, obj: models.Model | None) -> str:
+        if obj is None:
+            return str(self.create_title) % named_args(self.create_title, self.parent)
+        return super().get_title(obj)
+
+    def service_kwargs(self, form) -> dict[str, Any]:
+        kwargs = super().service_kwargs(form)
+        if self.pk_kwarg in self.kwargs:
+            return kwargs
+        return {**kwargs, self.parent_arg: self.parent}

@@ -11,5 +11,6 @@ form pieces (``forms``), the pages (``views.MeetingPages``) with their URL paths
 ``AGENDA``, ``WRITES`` and ``PAGES``) and keeps only what is its own.
 
 The kernel cannot import the rooms: the record helpers (validation, guarded fields,
-audit) and the form and confirmation pages are passed into the declarations.
+audit) are passed into the declarations; the pages are the workspace's form and
+confirmation pages (``kernel.crud.views``).
 """

@@ -3,9 +3,8 @@
 locked agenda asks for), its minutes and its attachments.
 
 The room wraps each page in its own permission check (``requires(...)``) and names it
-in its URL conf; the URL names and templates stay the room's own. ``form_page`` and
-``confirm_page`` are the workspace's form and confirmation pages, passed in because the
-kernel cannot import the room that defines them.
+in its URL conf; the URL names and templates stay the room's own. The pages are the
+workspace's form and confirmation pages (``kernel.crud.views``).
 """
 
 from __future__ import annotations
@@ -20,11 +19,24 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from kernel.crud.tables import Column, Table
+from kernel.crud.views import confirm_page, form_page
 from kernel.meetings.rules import agenda_is_locked
 from kernel.uploads import stored_file_response
 
 from .forms import AgendaCorrectionForm
+
+#: The columns every kind of meeting's list has (each kind places them among its own).
+MEETING_COLUMNS = Table(
+    Column("title", gettext_lazy("Title"), order_by=True, link=True),
+    Column("date", gettext_lazy("Date"), order_by=True),
+    Column("status", gettext_lazy("Status"), order_by=True),
+    Column("agenda", gettext_lazy("Agenda items"), "agenda_count", order_by=True),
+    Column("minutes", gettext_lazy("Minutes"), "minutes_status", order_by=True),
+    Column("attachments", gettext_lazy("Attachments"), "attachment_count", order_by=True),
+)
 
 
 @dataclass(frozen=True)
@@ -35,11 +47,10 @@ class MeetingPages:
     record_models: tuple[type[models.Model], type[models.Model], type[models.Model]]
     #: The module with the kind's write services (``agenda_item_create``, ...).
     services: Any
-    #: The agenda item, minutes and attachment forms.
-    forms: tuple[type, type, type]
+    #: The module with the kind's forms: ``AgendaItemForm``, ``MinutesForm`` and
+    #: ``AttachmentForm``.
+    forms: Any
     detail_url: Callable[[models.Model], str]
-    form_page: Callable[..., Any]
-    confirm_page: Callable[..., Any]
     #: Shown when someone opens the minutes of a meeting whose minutes are final.
     minutes_final_message: Callable[[], str]
     #: Whether that message is also shown on a POST (which the service refuses).
@@ -52,6 +63,8 @@ class MeetingPages:
     minutes_final_texts: dict[str, Any] = field(default_factory=dict)
     #: The meeting with what its detail page shows (raises ``DoesNotExist``).
     detail_selector: Callable[[int], models.Model] | None = None
+    #: The meeting's agenda as its detail page shows it.
+    agenda_selector: Callable[[models.Model], Any] | None = None
     #: Initial values of a new agenda item's form, from its meeting.
     item_initial: Callable[[models.Model], dict[str, Any]] = field(default=lambda meeting: {})
     #: Entered while an attachment's file is read (a schema, say).
@@ -89,6 +102,16 @@ class MeetingPages:
         except self.meeting_model.DoesNotExist as exc:
             raise Http404 from exc
 
+    def detail_context(self, meeting, today=None) -> dict[str, Any]:
+        """What every kind of meeting's detail page shows: the meeting, its agenda (and
+        whether it is locked) and its attachments."""
+        return {
+            "meeting": meeting,
+            "agenda": self.agenda_selector(meeting),
+            "attachments": list(meeting.attachments.all()),
+            "agenda_locked": agenda_is_locked(meeting, today),
+        }
+
     def _meeting(self, pk: int):
         return get_object_or_404(self.record_models[0], pk=pk)
 
@@ -102,13 +125,13 @@ class MeetingPages:
     def _confirm(self, request, *, obj, action, url: str, **texts):
         """A confirmation page that returns to the meeting (``texts``: title, question,
         success_message, button)."""
-        return self.confirm_page(
+        return confirm_page(
             request, obj=obj, action=action, cancel_url=url, success_url=url, **texts
         )
 
     def _form(self, request, *, url: str, **options):
         """A form page that returns to the meeting, whatever it saved."""
-        return self.form_page(request, success_url=lambda _saved: url, cancel_url=url, **options)
+        return form_page(request, success_url=lambda _saved: url, cancel_url=url, **options)
 
     # ------------------------------------------------------------ meeting
 
@@ -147,7 +170,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.forms[0],
+            form_class=self.forms.AgendaItemForm,
             form_kwargs={"initial": self.item_initial(meeting), "meeting": meeting},
             save=lambda form: self.services.agenda_item_create(
                 actor=request.user, meeting=meeting, **item_keywords(form)
@@ -161,7 +184,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.forms[0],
+            form_class=self.forms.AgendaItemForm,
             instance=item,
             form_kwargs={"meeting": item.meeting},
             save=lambda form: self.services.agenda_item_update(
@@ -210,7 +233,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.forms[1],
+            form_class=self.forms.MinutesForm,
             form_kwargs={"initial": {"minutes": meeting.minutes}},
             save=lambda form: self.services.minutes_update(
                 actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
@@ -240,7 +263,7 @@ class MeetingPages:
         return self._form(
             request,
             url=url,
-            form_class=self.forms[2],
+            form_class=self.forms.AttachmentForm,
             save=lambda form: self.services.attachment_create(
                 actor=request.user,
                 meeting=meeting,

@@ -8,10 +8,10 @@ from regional.views import invitations
 from regional.views import meetings as views
 
 urlpatterns = [
-    *object_urls("", "regional-meeting", views, "Meeting", routes=("list", "create", "edit")),
+    *object_urls(views.RegionalMeetingPages),
     path(
         "archive/",
-        views.MeetingListView.as_view(spec=views.ARCHIVE),
+        views.RegionalMeetingPages.views["list"].as_view(spec=views.ARCHIVE),
         name="regional-meeting-archive",
     ),
     path("reply/<str:token>/", invitations.reply_view, name="regional-meeting-reply"),

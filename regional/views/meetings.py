@@ -8,6 +8,8 @@ here in ``PAGES``.
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
@@ -19,27 +21,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from kernel.crud.tables import Column, ListSpec
-from kernel.crud.views import ObjectEditView, ObjectListView, confirm_page, form_page
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.crud.views import form_page
 from kernel.meetings.rules import agenda_is_locked
-from kernel.meetings.views import MeetingPages
+from kernel.meetings.views import MEETING_COLUMNS, MeetingPages
+from regional import models
 from regional.filters.meetings import RegionalMeetingFilter
-from regional.forms.meetings import (
-    AgendaBulkForm,
-    AgendaItemForm,
-    AgendaMoveForm,
-    AttachmentForm,
-    MinutesForm,
-    RegionalMeetingForm,
-)
+from regional.forms import meetings as forms
 from regional.ics import meeting_calendar
-from regional.models import (
-    AgendaItem,
-    RegionalAttachment,
-    RegionalMeeting,
-    RegionalMeetingStatus,
-    RegionalMinutesStatus,
-)
 from regional.selectors.meetings import (
     meeting_agenda,
     meeting_detail,
@@ -60,36 +50,19 @@ def _time_span(meeting) -> str:
 
 
 _COLUMNS = [
-    Column("title", gettext_lazy("Title"), lambda m: m.title, "title", link=True),
-    Column("kind", gettext_lazy("Kind"), lambda m: m.get_kind_display(), "kind"),
-    Column("date", gettext_lazy("Date"), lambda m: m.date, "date"),
+    *MEETING_COLUMNS.only("title"),
+    Column("kind", gettext_lazy("Kind"), order_by=True),
+    *MEETING_COLUMNS.only("date"),
     Column("time", gettext_lazy("Time of day"), _time_span, "start_time"),
-    Column("place", gettext_lazy("Place"), lambda m: m.place, "place"),
-    Column(
-        "host",
-        gettext_lazy("Host alliance"),
-        lambda m: m.host_alliance.name if m.host_alliance else None,
-        "host_alliance__name",
-    ),
-    Column("moderation", gettext_lazy("Moderation"), lambda m: m.moderation, "moderation"),
-    Column("status", gettext_lazy("Status"), lambda m: m.get_status_display(), "status"),
-    Column("agenda", gettext_lazy("Agenda items"), lambda m: m.agenda_count, "agenda_count"),
-    Column("invited", gettext_lazy("Invited"), lambda m: m.invited_count, "invited_count"),
-    Column("attending", gettext_lazy("Attending"), lambda m: m.attending_count, "attending_count"),
-    Column("declined", gettext_lazy("Not attending"), lambda m: m.declined_count, "declined_count"),
-    Column("pending", gettext_lazy("No reply yet"), lambda m: m.pending_count, "pending_count"),
-    Column(
-        "minutes",
-        gettext_lazy("Minutes"),
-        lambda m: m.get_minutes_status_display(),
-        "minutes_status",
-    ),
-    Column(
-        "attachments",
-        gettext_lazy("Attachments"),
-        lambda m: m.attachment_count,
-        "attachment_count",
-    ),
+    Column("place", gettext_lazy("Place"), order_by=True),
+    Column("host", gettext_lazy("Host alliance"), "host_alliance.name", order_by=True),
+    Column("moderation", gettext_lazy("Moderation"), order_by=True),
+    *MEETING_COLUMNS.only("status", "agenda"),
+    Column("invited", gettext_lazy("Invited"), "invited_count", order_by=True),
+    Column("attending", gettext_lazy("Attending"), "attending_count", order_by=True),
+    Column("declined", gettext_lazy("Not attending"), "declined_count", order_by=True),
+    Column("pending", gettext_lazy("No reply yet"), "pending_count", order_by=True),
+    *MEETING_COLUMNS.only("minutes", "attachments"),
 ]
 
 
@@ -102,12 +75,10 @@ def _public():
 
 
 PAGES = MeetingPages(
-    (RegionalMeeting, AgendaItem, RegionalAttachment),
+    (models.RegionalMeeting, models.AgendaItem, models.RegionalAttachment),
     services,
-    (AgendaItemForm, MinutesForm, AttachmentForm),
+    forms,
     detail_url=_detail_url,
-    form_page=form_page,
-    confirm_page=confirm_page,
     minutes_final_message=lambda: _(
         "The minutes have been published and can no longer be changed."
     ),
@@ -126,6 +97,7 @@ PAGES = MeetingPages(
         "button": gettext_lazy("Approve and publish"),
     },
     detail_selector=meeting_detail,
+    agenda_selector=meeting_agenda,
     item_initial=lambda meeting: {"start_time": next_agenda_time(meeting)},
     storage_context=_public,
 )
@@ -133,50 +105,9 @@ PAGES = MeetingPages(
 PAGE_VIEWS = PAGES.guarded(manage=requires(PERMISSION), view=requires(PERMISSION))
 
 
-def serve_attachment(attachment: RegionalAttachment) -> FileResponse:
+def serve_attachment(attachment: models.RegionalAttachment) -> FileResponse:
     """The stored file, read from the public schema's storage whatever host asks."""
     return PAGES.serve(attachment)
-
-
-def _meeting_spec(name, title, queryset, default_order, other_link) -> ListSpec:
-    """The upcoming meetings or the archive: the same columns, the other one linked."""
-    return ListSpec(
-        name=name,
-        title=title,
-        permission=PERMISSION,
-        export_permission=PERMISSION,
-        queryset=queryset,
-        filterset=RegionalMeetingFilter,
-        default_order=default_order,
-        detail_url=_detail_url,
-        create_url="regional-meeting-create",
-        create_permission=PERMISSION,
-        columns=_COLUMNS,
-        extra_links=[other_link],
-    )
-
-
-UPCOMING = _meeting_spec(
-    "regional-meetings",
-    gettext_lazy("Regional meetings"),
-    upcoming_meetings,
-    "date",
-    (gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION),
-)
-ARCHIVE = _meeting_spec(
-    "regional-meetings-archive",
-    gettext_lazy("Archive of regional meetings"),
-    past_meetings,
-    "-date",
-    (gettext_lazy("Upcoming meetings"), reverse_lazy("regional-meeting-list"), PERMISSION),
-)
-
-
-class MeetingListView(ObjectListView):
-    """The upcoming meetings; the archive is this view with ``spec=ARCHIVE``."""
-
-    required_permission = PERMISSION
-    spec = UPCOMING
 
 
 def _overlap_warning(meeting) -> str:
@@ -198,65 +129,77 @@ def meeting_detail_view(request, pk: int):
     meeting = PAGES.meeting_or_404(pk)
     invitations = list(meeting.invitations.all())
     today = timezone.localdate()
-    planned = meeting.status == RegionalMeetingStatus.PLANNED
+    planned = meeting.status == models.RegionalMeetingStatus.PLANNED
     return render(
         request,
         "regional/meetings/detail.html",
         {
-            "meeting": meeting,
-            "agenda": meeting_agenda(meeting),
-            "attachments": list(meeting.attachments.all()),
+            **PAGES.detail_context(meeting, today),
             "replies": reply_summary(invitations),
             "unsent_count": sum(1 for i in invitations if i.sent_at is None),
             "overlap_warning": _overlap_warning(meeting),
             "planned": planned,
             "can_mark_held": planned and meeting.date <= today,
-            "can_edit_minutes": meeting.status != RegionalMeetingStatus.CANCELLED
+            "can_edit_minutes": meeting.status != models.RegionalMeetingStatus.CANCELLED
             and meeting.date <= today
-            and meeting.minutes_status != RegionalMinutesStatus.PUBLISHED,
-            "can_publish_minutes": meeting.minutes_status == RegionalMinutesStatus.DRAFT
+            and meeting.minutes_status != models.RegionalMinutesStatus.PUBLISHED,
+            "can_publish_minutes": meeting.minutes_status == models.RegionalMinutesStatus.DRAFT
             and meeting.date <= today,
-            "agenda_locked": agenda_is_locked(meeting, today),
         },
     )
 
 
-class MeetingEditView(ObjectEditView):
-    """New or changed meeting; overlapping meetings are warned about, not refused."""
+class RegionalMeetingPages(ObjectPages):
+    """New or changed meetings; overlapping meetings are warned about, not refused."""
 
-    required_permission = PERMISSION
-    model = RegionalMeeting
-    list_url, detail_url, instance_arg = (
-        "regional-meeting-list",
-        "regional-meeting-detail",
-        "meeting",
-    )
-    form_class = RegionalMeetingForm
+    model, name, instance_arg = models.RegionalMeeting, "regional-meeting", "meeting"
+    routes, stem = ("list", "create", "edit"), "Meeting"
+    view_permission = change_permission = PERMISSION
+    # The upcoming meetings; the archive is the same list view with ``spec=ARCHIVE``.
+    title, queryset = gettext_lazy("Regional meetings"), upcoming_meetings
+    filterset = RegionalMeetingFilter
+    default_order, export_permission, row_link = "date", PERMISSION, _detail_url
+    table = _COLUMNS
+    extra_links = [(gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION)]
+    form_class = forms.RegionalMeetingForm
     create_service, update_service = services.meeting_create, services.meeting_update
     create_title = gettext_lazy("New regional meeting")
     edit_title = gettext_lazy("Edit regional meeting")
 
-    def save(self, obj, form):
-        meeting = super().save(obj, form)
-        warning = _overlap_warning(meeting)
-        if warning:
-            messages.warning(self.request, warning)
-        return meeting
+    class Edit:
+        def save(self, obj, form):
+            meeting = super().save(obj, form)
+            warning = _overlap_warning(meeting)
+            if warning:
+                messages.warning(self.request, warning)
+            return meeting
 
-    def get_object(self):
-        # Loaded once: the check for a cancelled meeting and the form share it.
-        if not hasattr(self, "_meeting"):
-            self._meeting = super().get_object()
-        return self._meeting
+        def get_object(self):
+            # Loaded once: the check for a cancelled meeting and the form share it.
+            if not hasattr(self, "_meeting"):
+                self._meeting = super().get_object()
+            return self._meeting
 
-    def get(self, request, *args, **kwargs):
-        meeting = self.get_object()
-        if meeting is not None and meeting.status == RegionalMeetingStatus.CANCELLED:
-            messages.error(request, _("A cancelled meeting can no longer be changed."))
-            return redirect(_detail_url(meeting))
-        return super().get(request, *args, **kwargs)
+        def get(self, request, *args, **kwargs):
+            meeting = self.get_object()
+            cancelled = models.RegionalMeetingStatus.CANCELLED
+            if meeting is not None and meeting.status == cancelled:
+                messages.error(request, _("A cancelled meeting can no longer be changed."))
+                return redirect(_detail_url(meeting))
+            return super().get(request, *args, **kwargs)
 
-    post = get
+        post = get
+
+
+ARCHIVE = dataclasses.replace(
+    RegionalMeetingPages.spec,
+    title=gettext_lazy("Archive of regional meetings"),
+    queryset=past_meetings,
+    default_order="-date",
+    extra_links=[
+        (gettext_lazy("Upcoming meetings"), reverse_lazy("regional-meeting-list"), PERMISSION)
+    ],
+)
 
 
 @requires(PERMISSION)
@@ -284,10 +227,10 @@ def meeting_calendar_view(request, pk: int):
 
 @requires(PERMISSION)
 def agenda_bulk_add(request, pk: int):
-    meeting = get_object_or_404(RegionalMeeting, pk=pk)
+    meeting = get_object_or_404(models.RegionalMeeting, pk=pk)
     return form_page(
         request,
-        form_class=AgendaBulkForm,
+        form_class=forms.AgendaBulkForm,
         form_kwargs={"meeting": meeting},
         save=lambda form: (
             services.agenda_bulk_add(
@@ -315,7 +258,7 @@ def agenda_item_move(request, pk: int, item_pk: int):
         direction = request.GET.get("direction", "")
         return form_page(
             request,
-            form_class=AgendaMoveForm,
+            form_class=forms.AgendaMoveForm,
             form_kwargs={"initial": {"direction": direction}},
             save=lambda form: services.agenda_item_move(
                 actor=request.user,

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from kernel.crud.tables import Column, ListSpec, list_view
-from kernel.crud.views import ObjectActionView, ObjectDeleteView, ObjectEditView
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column, ListSpec, Table, list_view
+from kernel.crud.views import ObjectActionView
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.forms.reports import ReportCreateForm, ReportTextsForm
 from regional.models import Report, ReportStatus
@@ -46,51 +47,51 @@ def _detail_url(report: Report) -> str:
     return reverse("report-detail", args=[report.pk])
 
 
-_TITLE = Column("title", gettext_lazy("Title"), lambda r: r.title, "title", link=True)
-_PERIOD = Column("period", gettext_lazy("Period"), lambda r: r.period_label, "year")
-_AS_OF = Column(
-    "snapshot_date", gettext_lazy("Figures as of"), lambda r: r.snapshot_date, "snapshot_date"
-)
-_RELEASED = Column(
-    "released_at", gettext_lazy("Released at"), lambda r: r.released_at, "released_at"
+REPORT_TABLE = Table(
+    Column("title", gettext_lazy("Title"), order_by=True, link=True),
+    Column("period", gettext_lazy("Period"), "period_label", "year"),
+    Column("status", gettext_lazy("Status"), order_by=True),
+    Column("snapshot_date", gettext_lazy("Figures as of"), order_by=True),
+    Column("generated_at", gettext_lazy("Generated at"), order_by=True),
+    Column("released_at", gettext_lazy("Released at"), order_by=True),
 )
 
-ALL_REPORTS = ListSpec(
-    name="reports",
-    title=gettext_lazy("Reports to the ministry"),
-    permission=MANAGE,
-    export_permission=MANAGE,
-    queryset=report_list,
-    filterset=ReportFilter,
-    default_order="-year",
-    detail_url=_detail_url,
+
+def _report_spec(name, title, permission, queryset, filterset, order, columns, **create):
+    """All reports or the released ones: the same table, each with its own permission."""
+    return ListSpec(
+        name=name,
+        title=title,
+        permission=permission,
+        export_permission=permission,
+        queryset=queryset,
+        filterset=filterset,
+        default_order=order,
+        detail_url=_detail_url,
+        columns=columns,
+        **create,
+    )
+
+
+ALL_REPORTS = _report_spec(
+    "reports",
+    gettext_lazy("Reports to the ministry"),
+    MANAGE,
+    report_list,
+    ReportFilter,
+    "-year",
+    REPORT_TABLE.columns,
     create_url="report-create",
     create_permission=MANAGE,
-    columns=[
-        _TITLE,
-        _PERIOD,
-        Column("status", gettext_lazy("Status"), lambda r: r.get_status_display(), "status"),
-        _AS_OF,
-        Column(
-            "generated_at",
-            gettext_lazy("Generated at"),
-            lambda r: r.generated_at,
-            "generated_at",
-        ),
-        _RELEASED,
-    ],
 )
-
-RELEASED_REPORTS = ListSpec(
-    name="released-reports",
-    title=gettext_lazy("Released reports"),
-    permission=VIEW,
-    export_permission=VIEW,
-    queryset=released_reports,
-    filterset=ReleasedReportFilter,
-    default_order="-released_at",
-    detail_url=_detail_url,
-    columns=[_TITLE, _PERIOD, _AS_OF, _RELEASED],
+RELEASED_REPORTS = _report_spec(
+    "released-reports",
+    gettext_lazy("Released reports"),
+    VIEW,
+    released_reports,
+    ReleasedReportFilter,
+    "-released_at",
+    REPORT_TABLE.only("title", "period", "snapshot_date", "released_at"),
 )
 
 
@@ -146,17 +147,6 @@ def report_detail_view(request, pk: int):
     return response
 
 
-class _Report:
-    model = Report
-    list_url, detail_url, instance_arg = "report-list", "report-detail", "report"
-    required_permission = MANAGE
-
-    def get_object(self) -> Report | None:
-        if "pk" not in self.kwargs:
-            return None
-        return _report_or_404(self.request, self.kwargs["pk"])
-
-
 def _refused(request, report: Report, message: str):
     return render(
         request,
@@ -166,44 +156,63 @@ def _refused(request, report: Report, message: str):
     )
 
 
-class ReportEditView(_Report, ObjectEditView):
-    """A new report (period and title), or the texts of one that is not frozen."""
+class _ReportRecord:
+    """The ministry sees released reports only, on every page about one."""
 
+    required_permission = MANAGE
+
+    def get_object(self) -> Report | None:
+        if "pk" not in self.kwargs:
+            return None
+        return _report_or_404(self.request, self.kwargs["pk"])
+
+
+class ReportPages(ObjectPages):
+    """A new report (period and title), the texts of one that is not frozen, deleting."""
+
+    model, name, instance_arg = Report, "report", "report"
+    routes = ("create", "edit", "delete")
+    view_permission, change_permission = VIEW, MANAGE
     create_service, update_service = services.report_create, services.report_update
     create_title = gettext_lazy("New report to the ministry")
     edit_title = gettext_lazy("Edit the report's texts")
+    delete_service, delete_title = services.report_delete, gettext_lazy("Delete the report")
+    delete_question = gettext_lazy("Delete %(title)s with its files?")
+    deleted_message = gettext_lazy("The report has been deleted.")
+    Delete = _ReportRecord
 
-    def get_form_class(self):
-        return ReportTextsForm if "pk" in self.kwargs else ReportCreateForm
+    class Edit(_ReportRecord):
+        def get_form_class(self):
+            return ReportTextsForm if "pk" in self.kwargs else ReportCreateForm
 
-    @property
-    def saved_message(self):
-        if "pk" in self.kwargs:
-            return None
-        return gettext_lazy("The report has been created. Now write its texts and generate it.")
+        @property
+        def saved_message(self):
+            if "pk" in self.kwargs:
+                return None
+            return gettext_lazy("The report has been created. Now write its texts and generate it.")
 
-    def get_object(self) -> Report | None:
-        # Loaded once: the refusal check below and the form share it.
-        if not hasattr(self, "_report"):
-            self._report = super().get_object()
-        return self._report
+        def get_object(self) -> Report | None:
+            # Loaded once: the refusal check below and the form share it.
+            if not hasattr(self, "_report"):
+                self._report = super().get_object()
+            return self._report
 
-    def get(self, request, *args, **kwargs):
-        report = self.get_object()
-        if report is not None and report.is_frozen:
-            return _refused(request, report, services.frozen_message())
-        if report is not None and report.status not in services.EDITABLE_STATUSES:
-            return _refused(
-                request,
-                report,
-                _("The report is being generated. Please wait until it is finished."),
-            )
-        return super().get(request, *args, **kwargs)
+        def get(self, request, *args, **kwargs):
+            report = self.get_object()
+            if report is not None and report.is_frozen:
+                return _refused(request, report, services.frozen_message())
+            if report is not None and report.status not in services.EDITABLE_STATUSES:
+                return _refused(
+                    request,
+                    report,
+                    _("The report is being generated. Please wait until it is finished."),
+                )
+            return super().get(request, *args, **kwargs)
 
-    post = get
+        post = get
 
 
-class ReportGenerateView(_Report, ObjectActionView):
+class ReportGenerateView(_ReportRecord, ReportPages.Record, ObjectActionView):
     service = services.report_generate
     title = gettext_lazy("Generate the report")
     question = gettext_lazy(
@@ -214,7 +223,7 @@ class ReportGenerateView(_Report, ObjectActionView):
     button = gettext_lazy("Generate")
 
 
-class ReportReleaseView(_Report, ObjectActionView):
+class ReportReleaseView(_ReportRecord, ReportPages.Record, ObjectActionView):
     service = services.report_release
     title = gettext_lazy("Release the report")
     question = gettext_lazy(
@@ -223,13 +232,6 @@ class ReportReleaseView(_Report, ObjectActionView):
     )
     success_message = gettext_lazy("The report has been released to the ministry.")
     button = gettext_lazy("Release")
-
-
-class ReportDeleteView(_Report, ObjectDeleteView):
-    service = services.report_delete
-    title = gettext_lazy("Delete the report")
-    question = gettext_lazy("Delete %(title)s with its files?")
-    success_message = gettext_lazy("The report has been deleted.")
 
 
 @requires(VIEW)

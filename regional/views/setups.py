@@ -12,15 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kernel.crud.tables import Column, ListSpec, Table
-from kernel.crud.views import (
-    ObjectActionView,
-    ObjectDeleteView,
-    ObjectDetailView,
-    ObjectEditView,
-    ObjectListView,
-    form_page,
-)
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.crud.views import ObjectActionView, ObjectListView, form_page
 from regional.filters.setups import SetupBoardFilter, SetupFilter
 from regional.forms.setups import AllianceSetupForm, SetupMoveForm, SetupTaskForm
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
@@ -35,36 +29,6 @@ PERMISSION = "state.setups.manage"
 
 def _mentor(setup: AllianceSetup) -> str:
     return (setup.mentor.full_name or setup.mentor.email) if setup.mentor_id else ""
-
-
-SETUPS = ListSpec(
-    name="setups",
-    title=gettext_lazy("New alliances"),
-    permission=PERMISSION,
-    export_permission=PERMISSION,
-    queryset=setup_list,
-    filterset=SetupFilter,
-    default_order="place",
-    detail_url=lambda s: reverse("setup-detail", args=[s.pk]),
-    create_url="setup-create",
-    create_permission=PERMISSION,
-    columns=Table(
-        Column("place", gettext_lazy("Place"), order_by=True, link=True),
-        Column("district", gettext_lazy("District"), order_by=True),
-        Column("stage", gettext_lazy("Stage"), order_by=True),
-        Column("mentor", gettext_lazy("Mentor"), _mentor, "mentor__full_name"),
-        Column("alliance_name", gettext_lazy("Name of the alliance"), order_by=True),
-        Column("slug", gettext_lazy("Short name"), order_by=True),
-        Column("coordinator", gettext_lazy("First coordinator"), "coordinator_name", order_by=True),
-        Column("coordinator_email", gettext_lazy("E-mail address"), order_by=True),
-        Column("open", gettext_lazy("Open items"), "open_task_count", order_by=True),
-        Column("overdue", gettext_lazy("Overdue items"), "overdue_task_count", order_by=True),
-        Column("next_due", gettext_lazy("Next due"), "next_due_on", order_by=True),
-        Column("provisioning", gettext_lazy("Provisioning"), "provisioning_status", order_by=True),
-        Column("created", gettext_lazy("Recorded"), "created_at", order_by=True),
-    ).columns,
-    extra_links=[(gettext_lazy("Stage board"), reverse_lazy("setup-board"), PERMISSION)],
-)
 
 
 def _next_url(request, default: str) -> str:
@@ -97,58 +61,69 @@ def setup_board_view(request):
     )
 
 
-class SetupListView(ObjectListView):
-    required_permission, spec = PERMISSION, SETUPS
-
-
 # ---------------------------------------------------------------- one setup
 
 
-class _Setup:
-    required_permission, model, instance_arg = PERMISSION, AllianceSetup, "setup"
-    list_url, detail_url = "setup-board", "setup-detail"
+class SetupPages(ObjectPages):
+    """A setup's pages; its list (below) and the stage board lead to them."""
 
-
-class SetupDetailView(_Setup, ObjectDetailView):
-    selector = setup_detail
-    template_name, context_object_name = "regional/setups/detail.html", "setup"
-
-    def get_context_data(self, obj):
-        alliance_url = None
-        if obj.alliance_id and obj.provisioning_status == ProvisioningStatus.DONE:
-            alliance_url = host_url(alliance_host(obj.alliance.slug), "/")
-        return {
-            "setup": obj,
-            "tasks": list(obj.tasks.all()),
-            "today": timezone.localdate(),
-            "busy": obj.provisioning_status in services.BUSY,
-            "alliance_url": alliance_url,
-            "stages": SetupStage.choices,
-            "can_retry": services.can_retry(obj),
-        }
-
-    def get(self, request, *args, **kwargs):
-        context = self.get_context_data(self.get_object())
-        response = render(request, self.template_name, context)
-        if context["busy"]:
-            response["Refresh"] = "2"  # as the page's meta element: follow the progress
-        return response
-
-    post = get
-
-
-class SetupEditView(_Setup, ObjectEditView):
+    model, name, instance_arg = AllianceSetup, "setup", "setup"
+    routes, list_url = ("create", "detail", "edit", "delete"), "setup-board"
+    view_permission = change_permission = PERMISSION
+    title, queryset, filterset = gettext_lazy("New alliances"), setup_list, SetupFilter
+    default_order, export_permission = "place", PERMISSION
+    table = [
+        Column("place", gettext_lazy("Place"), order_by=True, link=True),
+        Column("district", gettext_lazy("District"), order_by=True),
+        Column("stage", gettext_lazy("Stage"), order_by=True),
+        Column("mentor", gettext_lazy("Mentor"), _mentor, "mentor__full_name"),
+        Column("alliance_name", gettext_lazy("Name of the alliance"), order_by=True),
+        Column("slug", gettext_lazy("Short name"), order_by=True),
+        Column("coordinator", gettext_lazy("First coordinator"), "coordinator_name", order_by=True),
+        Column("coordinator_email", gettext_lazy("E-mail address"), order_by=True),
+        Column("open", gettext_lazy("Open items"), "open_task_count", order_by=True),
+        Column("overdue", gettext_lazy("Overdue items"), "overdue_task_count", order_by=True),
+        Column("next_due", gettext_lazy("Next due"), "next_due_on", order_by=True),
+        Column("provisioning", gettext_lazy("Provisioning"), "provisioning_status", order_by=True),
+        Column("created", gettext_lazy("Recorded"), "created_at", order_by=True),
+    ]
+    extra_links = [(gettext_lazy("Stage board"), reverse_lazy("setup-board"), PERMISSION)]
+    selector, template_name = setup_detail, "regional/setups/detail.html"
     form_class = AllianceSetupForm
     create_service, update_service = services.setup_create, services.setup_update
     create_title = gettext_lazy("New alliance being founded")
     edit_title = gettext_lazy("Edit new alliance")
+    delete_service, delete_title = services.setup_delete, gettext_lazy("Delete new alliance")
+    delete_question = gettext_lazy("Delete the setup in %(place)s with its checklist for good?")
+    deleted_message = gettext_lazy("The setup has been deleted.")
+
+    class Detail:
+        def get_context_data(self, obj):
+            alliance_url = None
+            if obj.alliance_id and obj.provisioning_status == ProvisioningStatus.DONE:
+                alliance_url = host_url(alliance_host(obj.alliance.slug), "/")
+            return {
+                "setup": obj,
+                "tasks": list(obj.tasks.all()),
+                "today": timezone.localdate(),
+                "busy": obj.provisioning_status in services.BUSY,
+                "alliance_url": alliance_url,
+                "stages": SetupStage.choices,
+                "can_retry": services.can_retry(obj),
+            }
+
+        def get(self, request, *args, **kwargs):
+            context = self.get_context_data(self.get_object())
+            response = render(request, self.template_name, context)
+            if context["busy"]:
+                response["Refresh"] = "2"  # as the page's meta element: follow the progress
+            return response
+
+        post = get
 
 
-class SetupDeleteView(_Setup, ObjectDeleteView):
-    service = services.setup_delete
-    title = gettext_lazy("Delete new alliance")
-    question = gettext_lazy("Delete the setup in %(place)s with its checklist for good?")
-    success_message = gettext_lazy("The setup has been deleted.")
+class SetupListView(ObjectListView):
+    required_permission, spec = PERMISSION, SetupPages.spec
 
 
 @requires(PERMISSION)
@@ -180,7 +155,8 @@ def setup_move(request, pk: int):
     )
 
 
-class SetupRetryView(_Setup, ObjectActionView):
+class SetupRetryView(SetupPages.Record, ObjectActionView):
+    required_permission = PERMISSION
     service = services.setup_retry
     title = gettext_lazy("Try the provisioning again")
     question = gettext_lazy("Set up %(name)s on the platform again?")
@@ -194,45 +170,20 @@ class SetupRetryView(_Setup, ObjectActionView):
 # ---------------------------------------------------------------- checklist
 
 
-class _Task:
-    """A checklist item, under its setup (``pk``: the setup, ``task_pk``)."""
+class TaskPages(ObjectPages):
+    """A setup's checklist items, on its page (``pk``: the setup, ``task_pk``)."""
 
-    required_permission, model, instance_arg = PERMISSION, SetupTask, "task"
-
-    def get_object(self):
-        if "task_pk" not in self.kwargs:
-            self.setup = get_object_or_404(AllianceSetup, pk=self.kwargs["pk"])
-            return None
-        return _task_or_404(self.kwargs["pk"], self.kwargs["task_pk"])
-
-    def success_url(self, obj):
-        return reverse("setup-detail", args=[self.kwargs["pk"]])
-
-    cancel_url = success_url
-
-
-class TaskEditView(_Task, ObjectEditView):
+    model, prefix, name, instance_arg = SetupTask, "<int:pk>/checklist", "setup-task", "task"
+    routes, pk_kwarg, stem = ("create", "edit", "delete"), "task_pk", "Task"
+    parent_arg, parent_url, change_permission = "setup", "setup-detail", PERMISSION
     form_class = SetupTaskForm
     create_service, update_service = services.task_create, services.task_update
+    create_title = gettext_lazy("New checklist item for %(place)s")
     edit_title = gettext_lazy("Edit checklist item")
-
-    def get_title(self, obj):
-        if obj is None:
-            return _("New checklist item for %(place)s") % {"place": self.setup.place}
-        return str(self.edit_title)
-
-    def service_kwargs(self, form):
-        if "task_pk" in self.kwargs:
-            return super().service_kwargs(form)
-        return {**super().service_kwargs(form), "setup": self.setup}
-
-
-class TaskDeleteView(_Task, ObjectActionView):
-    service = services.task_delete
-    title = gettext_lazy("Remove checklist item")
-    question = gettext_lazy("Remove “%(title)s” from the checklist?")
-    success_message = gettext_lazy("The checklist item has been removed.")
-    button = gettext_lazy("Remove")
+    delete_service, delete_title = services.task_delete, gettext_lazy("Remove checklist item")
+    delete_question = gettext_lazy("Remove “%(title)s” from the checklist?")
+    deleted_message = gettext_lazy("The checklist item has been removed.")
+    delete_button = gettext_lazy("Remove")
 
 
 def _task_or_404(pk: int, task_pk: int) -> SetupTask:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from django.views import View
 
+from kernel.audit.models import AuditEntry
+from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column, Table, accessor
 from kernel.crud.urls import object_urls
 from kernel.crud.views import ObjectDeleteView
@@ -60,26 +61,14 @@ def test_delete_question_takes_the_records_attributes_or_the_record_itself():
     assert args == {"title": "Sommerfest", "entry": record}
 
 
+def _pages(**declaration):
+    """An ObjectPages declaration of a test model (the audit entry's model will do)."""
+    return type("ThingPages", (ObjectPages,), {"model": AuditEntry, "name": "thing", **declaration})
+
+
 def test_object_urls_names_the_five_routes_by_convention():
-    class ThingListView(View):
-        pass
-
-    class ThingDetailView(View):
-        pass
-
-    class ThingEditView(View):
-        pass
-
-    class ThingDeleteView(View):
-        pass
-
-    views = SimpleNamespace(
-        ThingListView=ThingListView,
-        ThingDetailView=ThingDetailView,
-        ThingEditView=ThingEditView,
-        ThingDeleteView=ThingDeleteView,
-    )
-    patterns = object_urls("things", "thing", views, "Thing")
+    pages = _pages(prefix="things", view_permission="v", change_permission="c")
+    patterns = object_urls(pages)
     assert [(str(p.pattern), p.name) for p in patterns] == [
         ("things/", "thing-list"),
         ("things/new/", "thing-create"),
@@ -87,29 +76,61 @@ def test_object_urls_names_the_five_routes_by_convention():
         ("things/<int:pk>/edit/", "thing-edit"),
         ("things/<int:pk>/delete/", "thing-delete"),
     ]
-    assert patterns[1].callback.view_class is ThingEditView
+    assert patterns[1].callback.view_class is pages.views["edit"]
+    edit = pages.views["edit"]
+    assert (edit.__module__, edit.__qualname__) == (__name__, "ThingEditView")
+    assert edit.required_permission == "c"
+    assert pages.views["detail"].required_permission == "v"
 
 
 def test_object_urls_gives_the_routes_asked_for_and_a_create_view_where_there_is_one():
-    class ThingListView(View):
-        pass
+    class Create:
+        required_permission = "coordinators"
 
-    class ThingCreateView(View):
-        pass
-
-    class ThingEditView(View):
-        pass
-
-    views = SimpleNamespace(
-        ThingListView=ThingListView, ThingCreateView=ThingCreateView, ThingEditView=ThingEditView
-    )
-    patterns = object_urls("", "thing", views, "Thing", routes=("edit", "create", "list"))
+    pages = _pages(routes=("edit", "create", "list"), Create=Create, change_permission="c")
+    patterns = object_urls(pages)
     assert [(str(p.pattern), p.name) for p in patterns] == [
         ("", "thing-list"),
         ("new/", "thing-create"),
         ("<int:pk>/edit/", "thing-edit"),
     ]
-    assert patterns[1].callback.view_class is ThingCreateView
-    assert patterns[2].callback.view_class is ThingEditView
+    create, edit = patterns[1].callback.view_class, patterns[2].callback.view_class
+    assert issubclass(create, edit)
+    assert (create.required_permission, edit.required_permission) == ("coordinators", "c")
     with pytest.raises(ValueError, match="Unknown routes"):
-        object_urls("", "thing", views, "Thing", routes=("show",))
+        _pages(routes=("show",))
+
+
+def test_object_pages_build_the_list_with_their_permissions_and_links():
+    pages = _pages(
+        view_permission="v", change_permission="c", queryset=list, filterset=object, title="Dinge"
+    )
+    spec = pages.spec
+    assert (spec.title, spec.permission, spec.create_permission) == ("Dinge", "v", "c")
+    assert (spec.create_url, spec.queryset, spec.filterset) == ("thing-create", list, object)
+    assert pages.views["list"].spec is spec
+    assert pages.export_spec is None
+
+
+def test_records_on_a_parents_page_use_their_own_pk_keyword():
+    pages = _pages(
+        prefix="<int:pk>/items",
+        pk_kwarg="item_pk",
+        routes=("create", "edit", "delete"),
+        parent_arg="actor",
+        parent_url="parent-detail",
+    )
+    paths = [str(p.pattern) for p in object_urls(pages)]
+    assert paths == [
+        "<int:pk>/items/new/",
+        "<int:pk>/items/<int:item_pk>/edit/",
+        "<int:pk>/items/<int:item_pk>/delete/",
+    ]
+
+
+def test_export_only_columns_are_in_the_downloads_not_on_the_page():
+    table = [Column("a", "A"), Column("b", "B", export_only=True), Column("c", "C")]
+    pages = _pages(queryset=list, filterset=object, table=table, view_permission="v")
+    assert [c.key for c in pages.spec.columns] == ["a", "c"]
+    assert [c.key for c in pages.export_spec.columns] == ["a", "b", "c"]
+    assert pages.views["list"].export_spec is pages.export_spec
