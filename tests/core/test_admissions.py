@@ -170,10 +170,23 @@ def _pending_with_meeting(**meeting_kwargs):
     return ApplicationFactory(), meeting
 
 
+def _decide(actor, application, meeting, outcome, votes_yes, votes_no, **more) -> Decision:
+    """``decision_record`` of ``outcome`` with these votes on ``application``."""
+    return decision_record(
+        actor=actor,
+        application=application,
+        meeting=meeting,
+        outcome=outcome,
+        votes_yes=votes_yes,
+        votes_no=votes_no,
+        **more,
+    )
+
+
 def _refusal(actor, application, meeting, **decision) -> str:
     """The English message with which ``decision_record`` refuses this decision."""
     with translation.override("en"), pytest.raises(ValidationError) as error:
-        decision_record(actor=actor, application=application, meeting=meeting, **decision)
+        _decide(actor, application, meeting, **decision)
     return error.value.messages[0]
 
 
@@ -293,15 +306,7 @@ def test_rejection_closes_the_application_and_tells_the_applicant(
         application, meeting = _pending_with_meeting()
         _board(9)
         with django_capture_on_commit_callbacks(execute=True):
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="reject",
-                votes_yes=1,
-                votes_no=6,
-                votes_abstain=2,
-            )
+            _decide(coordinator, application, meeting, "reject", 1, 6, votes_abstain=2)
         application.refresh_from_db()
         assert application.status == ApplicationStatus.REJECTED
         assert application.partner is None
@@ -319,15 +324,7 @@ def test_deferral_keeps_the_application_pending_for_the_next_meeting(
         second = BoardMeetingFactory(date=TODAY)
         _board(7)
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=first,
-                outcome="defer",
-                votes_yes=2,
-                votes_no=2,
-                note="Unterlagen fehlen.",
-            )
+            _decide(coordinator, application, first, "defer", 2, 2, note="Unterlagen fehlen.")
         assert callbacks == []  # no e-mail for a deferral
         application.refresh_from_db()
         assert application.status == ApplicationStatus.PENDING
@@ -339,14 +336,7 @@ def test_deferral_keeps_the_application_pending_for_the_next_meeting(
         assert "already decided" in _refusal(
             coordinator, application, first, outcome="admit", votes_yes=5, votes_no=0
         )
-        decision_record(
-            actor=coordinator,
-            application=application,
-            meeting=second,
-            outcome="admit",
-            votes_yes=5,
-            votes_no=0,
-        )
+        _decide(coordinator, application, second, "admit", 5, 0)
         application.refresh_from_db()
         assert application.status == ApplicationStatus.ADMITTED
         assert application.decisions.count() == 2
@@ -366,14 +356,7 @@ def test_admission_activates_a_former_partner_of_the_same_name(jena, coordinator
         )
         meeting = BoardMeetingFactory(date=TODAY)
         _board(5)
-        decision_record(
-            actor=coordinator,
-            application=application,
-            meeting=meeting,
-            outcome="admit",
-            votes_yes=3,
-            votes_no=0,
-        )
+        _decide(coordinator, application, meeting, "admit", 3, 0)
         former.refresh_from_db()
         assert former.status == PartnerStatus.ACTIVE
         assert former.joined_on == TODAY

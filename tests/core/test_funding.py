@@ -30,12 +30,6 @@ from tests.pages import (
 
 
 @pytest.fixture
-def client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
-
-
-@pytest.fixture
 def partner(jena):
     with schema_context("jena"):
         return PartnerFactory(name="Sparkasse Jena")

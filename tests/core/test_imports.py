@@ -25,6 +25,7 @@ from core.services import imports as import_services
 from core.services.partners import partner_create
 from kernel.audit.models import AuditEntry
 from tests.conftest import logged_in_client, person_with_role
+from tests.pages import assert_page_shows
 
 UPLOAD = "/workspace/import/"
 UNREADABLE = (
@@ -150,12 +151,6 @@ def catalogue(jena):
         Measure.objects.create(name="Betriebliche Kinderbetreuung", category="childcare")
         Measure.objects.create(name="Alte Maßnahme", is_active=False)
         return Partner.objects.create(name="Stadtwerke Jena", kind="company")
-
-
-@pytest.fixture
-def client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
 
 
 def upload(client, kind: str, name: str, content: bytes, **extra):
@@ -680,13 +675,8 @@ def test_a_file_larger_than_5_mb_is_refused(client, catalogue):
 
 
 def test_the_upload_page_offers_both_kinds_and_their_columns(client):
-    response = client.get(UPLOAD)
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert 'value="partners"' in body
-    assert 'value="projects"' in body
-    assert "Beigetreten am" in body
-    assert "Federführung" in body
+    shown = ['value="partners"', 'value="projects"', "Beigetreten am", "Federführung"]
+    assert_page_shows(client.get(UPLOAD), shown)
 
 
 def test_the_csv_templates_carry_the_german_headers(client):
