@@ -172,15 +172,8 @@ def _pending_with_meeting(**meeting_kwargs):
 
 def _decide(actor, application, meeting, outcome, votes_yes, votes_no, **more) -> Decision:
     """``decision_record`` of ``outcome`` with these votes on ``application``."""
-    return decision_record(
-        actor=actor,
-        application=application,
-        meeting=meeting,
-        outcome=outcome,
-        votes_yes=votes_yes,
-        votes_no=votes_no,
-        **more,
-    )
+    more.update(outcome=outcome, votes_yes=votes_yes, votes_no=votes_no)
+    return decision_record(actor=actor, application=application, meeting=meeting, **more)
 
 
 def _refusal(actor, application, meeting, **decision) -> str:

@@ -47,12 +47,12 @@ from tests.factories.board import (
     BoardMemberFactory,
     MeetingTemplateFactory,
 )
+from tests.factories.files import PDF
 from tests.isolation_seeds_admissions import SEEDS
 from tests.pages import assert_list_scales
 
 # The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
 pytestmark = AT_NOON
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from core.views.holidays import holiday_calendar_ics, ics_escape, ics_fold
 from kernel.audit.models import AuditEntry
 from kernel.pdf import holiday_plan_pdf, latin1
 from tenants.roles import Role
+from tests.clock import in_days
 from tests.conftest import host_client, logged_in_client, pdf_text, person_with_role
-from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory, in_days
+from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory
 from tests.factories.seal import PartnerFactory
 from tests.pages import assert_list_scales, assert_page_shows
 

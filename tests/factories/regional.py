@@ -3,7 +3,6 @@
 import datetime
 
 import factory
-from django.utils import timezone
 
 from regional.models import (
     AgendaItem,
@@ -12,10 +11,7 @@ from regional.models import (
     RegionalMeeting,
     RegionalMeetingStatus,
 )
-
-
-def in_days(days: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=days)
+from tests.clock import in_days
 
 
 class RegionalMeetingFactory(factory.django.DjangoModelFactory):

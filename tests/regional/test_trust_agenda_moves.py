@@ -6,29 +6,21 @@ position is changed in its edit form, which asks for the reason itself.)"""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
-from tests.conftest import logged_in_client, person_with_role
+from tests.clock import in_days
+from tests.conftest import logged_in_client
 from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
 
 pytestmark = pytest.mark.django_db
 
 
-def _days(n: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=n)
-
-
 @pytest.fixture
 def organiser_client(db):
-    organiser = person_with_role(
-        Role.STATE_COORDINATOR, user=UserFactory(email="land-moves@lks.example")
-    )
+    organiser = account_with_role(Role.STATE_COORDINATOR, email="land-moves@lks.example")
     return logged_in_client(organiser, "localhost", language="de")
 
 
@@ -37,7 +29,7 @@ def _titles(meeting) -> list[str]:
 
 
 def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client):
-    meeting = RegionalMeetingFactory(date=_days(-3))
+    meeting = RegionalMeetingFactory(date=in_days(-3))
     RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
@@ -69,7 +61,7 @@ def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client)
 
 
 def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
-    meeting = RegionalMeetingFactory(date=_days(-3))
+    meeting = RegionalMeetingFactory(date=in_days(-3))
     first = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{first.pk}/move/"
@@ -80,7 +72,7 @@ def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
 
 
 def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
-    meeting = RegionalMeetingFactory(date=_days(10))
+    meeting = RegionalMeetingFactory(date=in_days(10))
     RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
