@@ -19,12 +19,8 @@ from core.selectors.projects import event_summary_by_year
 from core.services import projects as services
 from kernel.audit.models import AuditEntry
 from tests.conftest import csv_rows, logged_in_client, person_with_role
-from tests.factories.projects import (
-    EventFactory,
-    PartnerFactory,
-    ProjectFactory,
-    WorkingGroupFactory,
-)
+from tests.factories.partners import PartnerFactory
+from tests.factories.projects import EventFactory, ProjectFactory, WorkingGroupFactory
 from tests.isolation import SENTINEL_SEEDS, audit, discover, outsiders_on, seed_sentinel_records
 from tests.isolation_seeds_projects import SEEDS
 from tests.pages import (

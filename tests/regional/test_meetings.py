@@ -47,6 +47,7 @@ from tests.factories.regional import (
     RegionalMeetingFactory,
 )
 from tests.factories.tenants import account_with_role
+from tests.pages import assert_page_shows, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -341,14 +342,9 @@ def test_strategy_meeting_agenda_is_entered_in_one_go_with_times_following_each_
 
 def test_unreadable_agenda_lines_are_listed_and_nothing_is_saved(state_client):
     meeting = RegionalMeetingFactory()
-    response = state_client.post(
-        f"/meetings/{meeting.pk}/agenda/bulk/",
-        {"lines": "10:00 | 15 | Begrüßung\n10:15 | 0 | Null Minuten\n| | \n1 | 2 | 3 | 4 | 5"},
-    )
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "These lines could not be read" in body
-    assert "Null Minuten" in body
+    lines = "10:00 | 15 | Begrüßung\n10:15 | 0 | Null Minuten\n| | \n1 | 2 | 3 | 4 | 5"
+    response = state_client.post(f"/meetings/{meeting.pk}/agenda/bulk/", {"lines": lines})
+    assert_page_shows(response, ["These lines could not be read", "Null Minuten"], status=400)
     assert not meeting.agenda.exists()
 
 
@@ -424,11 +420,8 @@ def test_inviting_alliances_invites_their_local_coordinators_once(
 
 def test_people_are_invited_by_name_and_address_or_address_alone(state_client):
     meeting = RegionalMeetingFactory()
-    response = state_client.post(
-        f"/meetings/{meeting.pk}/invitations/",
-        {"people": "Dr. Maria Muster <maria@ministerium.example>\n\nreferent@stadt.example\n"},
-    )
-    assert response.status_code == 302
+    typed = "Dr. Maria Muster <maria@ministerium.example>\n\nreferent@stadt.example\n"
+    submit(state_client, f"/meetings/{meeting.pk}/invitations/", {"people": typed})
     people = dict(meeting.invitations.values_list("email", "name"))
     assert people == {
         "maria@ministerium.example": "Dr. Maria Muster",

@@ -14,6 +14,7 @@ from tests.clock import in_days
 from tests.conftest import logged_in_client
 from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
 from tests.factories.tenants import account_with_role
+from tests.regional.agendas import agenda_titles, assert_correction_audited
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +23,6 @@ pytestmark = pytest.mark.django_db
 def organiser_client(db):
     organiser = account_with_role(Role.STATE_COORDINATOR, email="land-moves@lks.example")
     return logged_in_client(organiser, "localhost", language="de")
-
-
-def _titles(meeting) -> list[str]:
-    return list(meeting.agenda.order_by("position").values_list("title", flat=True))
 
 
 def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client):
@@ -48,16 +45,14 @@ def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client)
     answer = organiser_client.post(url, {"direction": "up"})
     assert answer.status_code == 400
     assert "Tagesordnung ist gesperrt" in answer.content.decode()
-    assert _titles(meeting) == ["Begrüßung", "Bericht"]
+    assert agenda_titles(meeting) == ["Begrüßung", "Bericht"]
     assert not AuditEntry.objects.filter(action="regional.regionalmeeting.agenda_corrected")
 
     answer = organiser_client.post(url, {"direction": "up", "reason": "Reihenfolge wie gehalten"})
     assert answer.status_code == 302
     assert answer["Location"] == f"/meetings/{meeting.pk}/#agenda"
-    assert _titles(meeting) == ["Bericht", "Begrüßung"]
-    audit = AuditEntry.objects.get(action="regional.regionalmeeting.agenda_corrected")
-    assert audit.changes["reason"] == "Reihenfolge wie gehalten"
-    assert audit.changes["change"] == "moved"
+    assert agenda_titles(meeting) == ["Bericht", "Begrüßung"]
+    assert_correction_audited("moved", "Reihenfolge wie gehalten")
 
 
 def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
@@ -68,7 +63,7 @@ def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
     assert organiser_client.get(url + "?direction=sideways").status_code == 200
     answer = organiser_client.post(url, {"direction": "sideways", "reason": "x"})
     assert answer.status_code == 400
-    assert _titles(meeting) == ["Begrüßung", "Bericht"]
+    assert agenda_titles(meeting) == ["Begrüßung", "Bericht"]
 
 
 def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
@@ -80,5 +75,5 @@ def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
     assert f'action="{url}"' in page
     answer = organiser_client.post(url, {"direction": "up"})
     assert answer.status_code == 302
-    assert _titles(meeting) == ["Bericht", "Begrüßung"]
+    assert agenda_titles(meeting) == ["Bericht", "Begrüßung"]
     assert not AuditEntry.objects.filter(action="regional.regionalmeeting.agenda_corrected")

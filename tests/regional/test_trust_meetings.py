@@ -19,6 +19,7 @@ from tests.conftest import logged_in_client
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory
 from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
 from tests.factories.tenants import account_with_role
+from tests.regional.agendas import agenda_titles, assert_correction_audited
 
 pytestmark = pytest.mark.django_db
 
@@ -33,20 +34,31 @@ def organiser(db):
 # ---------------------------------------------------------------- minutes
 
 
+def _draft_minutes(factory, days: int, draft):
+    """A meeting ``days`` from today whose minutes are a draft."""
+    return factory(date=in_days(days), minutes="Entwurf", minutes_status=draft)
+
+
+def _assert_minutes_wait_for_the_meeting(factory, draft, release) -> None:
+    """``release`` (approve or publish) refuses the draft minutes of a meeting still to
+    come, in German, and the minutes stay a draft."""
+    meeting = _draft_minutes(factory, 10, draft)
+    with pytest.raises(ValidationError) as error:
+        release(meeting)
+    assert "erst genehmigt werden" in " ".join(error.value.messages)
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == draft
+
+
 def test_board_minutes_of_a_meeting_still_to_come_cannot_be_approved(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory(
-            date=in_days(10), minutes="Entwurf", minutes_status=MinutesStatus.DRAFT
+        _assert_minutes_wait_for_the_meeting(
+            BoardMeetingFactory,
+            MinutesStatus.DRAFT,
+            lambda meeting: board_services.minutes_approve(actor=coordinator, meeting=meeting),
         )
-        with pytest.raises(ValidationError) as error:
-            board_services.minutes_approve(actor=coordinator, meeting=meeting)
-        assert "erst genehmigt werden" in " ".join(error.value.messages)
-        meeting.refresh_from_db()
-        assert meeting.minutes_status == MinutesStatus.DRAFT
         # Dated before the meeting: refused as well.
-        held = BoardMeetingFactory(
-            date=in_days(-5), minutes="Entwurf", minutes_status=MinutesStatus.DRAFT
-        )
+        held = _draft_minutes(BoardMeetingFactory, -5, MinutesStatus.DRAFT)
         with pytest.raises(ValidationError):
             board_services.minutes_approve(actor=coordinator, meeting=held, approved_on=in_days(-6))
         approved = board_services.minutes_approve(actor=coordinator, meeting=held)
@@ -55,9 +67,7 @@ def test_board_minutes_of_a_meeting_still_to_come_cannot_be_approved(jena, coord
 
 def test_board_minutes_approve_page_of_a_future_meeting_refuses(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory(
-            date=in_days(10), minutes="Entwurf", minutes_status=MinutesStatus.DRAFT
-        )
+        meeting = _draft_minutes(BoardMeetingFactory, 10, MinutesStatus.DRAFT)
     client = logged_in_client(coordinator, language="de")
     page = client.get(f"/workspace/board/meetings/{meeting.pk}/")
     assert f"/workspace/board/meetings/{meeting.pk}/minutes/approve/" not in page.content.decode()
@@ -67,17 +77,12 @@ def test_board_minutes_approve_page_of_a_future_meeting_refuses(jena, coordinato
 
 
 def test_regional_minutes_of_a_meeting_still_to_come_cannot_be_published(organiser):
-    meeting = RegionalMeetingFactory(
-        date=in_days(3), minutes="Entwurf", minutes_status=RegionalMinutesStatus.DRAFT
+    _assert_minutes_wait_for_the_meeting(
+        RegionalMeetingFactory,
+        RegionalMinutesStatus.DRAFT,
+        lambda meeting: regional_services.minutes_publish(actor=organiser, meeting=meeting),
     )
-    with pytest.raises(ValidationError) as error:
-        regional_services.minutes_publish(actor=organiser, meeting=meeting)
-    assert "erst genehmigt werden" in " ".join(error.value.messages)
-    meeting.refresh_from_db()
-    assert meeting.minutes_status == RegionalMinutesStatus.DRAFT
-    past = RegionalMeetingFactory(
-        date=in_days(-3), minutes="Entwurf", minutes_status=RegionalMinutesStatus.DRAFT
-    )
+    past = _draft_minutes(RegionalMeetingFactory, -3, RegionalMinutesStatus.DRAFT)
     published = regional_services.minutes_publish(actor=organiser, meeting=past)
     assert published.minutes_status == RegionalMinutesStatus.PUBLISHED
 
@@ -164,16 +169,11 @@ def test_regional_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(organis
         with pytest.raises(ValidationError) as error:
             change()
         assert "reason" in error.value.message_dict
-    assert list(meeting.agenda.order_by("position").values_list("title", flat=True)) == [
-        "Begrüßung",
-        "Bericht",
-    ]
+    assert agenda_titles(meeting) == ["Begrüßung", "Bericht"]
     regional_services.agenda_item_move(
         actor=organiser, item=second, direction="up", reason="Reihenfolge wie gehalten"
     )
-    audit = AuditEntry.objects.get(action="regional.regionalmeeting.agenda_corrected")
-    assert audit.changes["reason"] == "Reihenfolge wie gehalten"
-    assert audit.changes["change"] == "moved"
+    assert_correction_audited("moved", "Reihenfolge wie gehalten")
 
 
 def test_regional_agenda_pages_ask_for_the_reason_on_a_past_meeting(organiser):
