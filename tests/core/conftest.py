@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import logged_in_client
+from tests.factories.files import media_root  # noqa: F401 (a fixture for these tests)
 
 
 @pytest.fixture

@@ -55,12 +55,6 @@ from tests.pages import assert_list_scales, submit
 pytestmark = AT_NOON
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 # ---------------------------------------------------------------- board members
 
 

@@ -1,5 +1,5 @@
 """Fixtures shared by the tests of the state layer (regional): its people, their clients on
-the state host, and a temporary media root."""
+the state host, and (imported) a temporary media root."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.test import Client
 from tenants.models import User
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
+from tests.factories.files import media_root  # noqa: F401 (a fixture for these tests)
 
 
 @pytest.fixture
@@ -33,13 +34,3 @@ def state_client(state_coordinator) -> Client:
 def ministry_client(ministry) -> Client:
     """The ministry's account on the state host, reading the pages in English."""
     return logged_in_client(ministry, "localhost", language="en")
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    """Stored files go to a temporary MEDIA_ROOT."""
-    settings.MEDIA_ROOT = tmp_path
-    # Setting this (to its own value) makes the tenant-aware storage forget the root it
-    # cached; it does not react to MEDIA_ROOT alone.
-    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
-    return tmp_path
