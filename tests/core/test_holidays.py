@@ -467,16 +467,16 @@ def test_latin1_keeps_umlauts_and_replaces_the_rest():
     assert latin1("日本") == "??"
 
 
+def _offer_from_july_1st_2099(title: str, last_day: int, **more):
+    """An offer from the 1st of July 2099 until ``last_day`` of that month."""
+    start, end = datetime.date(2099, 7, 1), datetime.date(2099, 7, last_day)
+    return HolidayOfferFactory(title=title, start_date=start, end_date=end, **more)
+
+
 def test_plan_pdf_over_http_needs_no_login_and_contains_published_offers_only(jena):
     with schema_context("jena"):
-        HolidayOfferFactory(
-            title="Sommerzeltlager", start_date=datetime.date(2099, 7, 1),
-            end_date=datetime.date(2099, 7, 5),
-        )  # fmt: skip
-        HolidayOfferFactory(
-            title="Geheimprojekt", start_date=datetime.date(2099, 7, 1),
-            end_date=datetime.date(2099, 7, 5), is_published=False,
-        )  # fmt: skip
+        _offer_from_july_1st_2099("Sommerzeltlager", 5)
+        _offer_from_july_1st_2099("Geheimprojekt", 5, is_published=False)
     response = host_client("jena.localhost").get("/holidays/plan.pdf", {"year": 2099})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -489,10 +489,7 @@ def test_plan_pdf_over_http_needs_no_login_and_contains_published_offers_only(je
 
 def test_plan_pdf_defaults_to_the_year_of_the_next_offer(jena):
     with schema_context("jena"):
-        HolidayOfferFactory(
-            title="Zukunftscamp", start_date=datetime.date(2099, 7, 1),
-            end_date=datetime.date(2099, 7, 2),
-        )  # fmt: skip
+        _offer_from_july_1st_2099("Zukunftscamp", 2)
     response = host_client("jena.localhost").get("/holidays/plan.pdf")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'inline; filename="ferienprogramm-jena-2099.pdf"'

@@ -24,7 +24,7 @@ from tests.factories.seal import (
     SealCheckFactory,
     SealCriterionFactory,
 )
-from tests.pages import assert_list_scales
+from tests.pages import assert_list_scales, assert_page_shows
 
 TODAY = datetime.date(2026, 3, 1)
 
@@ -228,32 +228,31 @@ def _post_award(client, application, valid_until="2029-03-01"):
     )
 
 
+def _assert_award_refused(client, application, message: str, **award) -> None:
+    """The award form answers 400 with ``message``; the application stays in review,
+    without award, validity or audit entry of an award."""
+    assert_page_shows(_post_award(client, application, **award), [message], status=400)
+    with schema_context("jena"):
+        application.refresh_from_db()
+        assert application.status == SealStatus.IN_REVIEW
+        assert (application.awarded_on, application.valid_until) == (None, None)
+        assert not AuditEntry.objects.filter(action="core.sealapplication.awarded").exists()
+
+
 @pytest.mark.parametrize("valid_until", ["2026-02-01", "2026-03-01"])
 def test_award_over_http_with_bad_validity_answers_400_with_message_and_saves_nothing(
     jena, client, valid_until
 ):
     with schema_context("jena"):
         application = _application_with_checks()
-    response = _post_award(client, application, valid_until=valid_until)
-    assert response.status_code == 400
-    assert "The seal must be valid beyond its award date." in response.content.decode()
-    with schema_context("jena"):
-        application.refresh_from_db()
-        assert application.status == SealStatus.IN_REVIEW
-        assert application.valid_until is None
-        assert not AuditEntry.objects.filter(action="core.sealapplication.awarded").exists()
+    message = "The seal must be valid beyond its award date."
+    _assert_award_refused(client, application, message, valid_until=valid_until)
 
 
 def test_award_over_http_with_unfulfilled_required_criterion_answers_400(jena, client):
     with schema_context("jena"):
         application = _application_with_checks(fulfilled=(False, False))
-    response = _post_award(client, application)
-    assert response.status_code == 400
-    assert "Required criteria are not fulfilled" in response.content.decode()
-    with schema_context("jena"):
-        application.refresh_from_db()
-        assert application.status == SealStatus.IN_REVIEW
-        assert application.awarded_on is None
+    _assert_award_refused(client, application, "Required criteria are not fulfilled")
 
 
 def test_award_over_http_succeeds_and_shows_the_seal(jena, client):
