@@ -35,7 +35,7 @@ from tests.clock import AT_NOON, TODAY
 from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import BoardMeetingFactory, BoardMemberFactory
-from tests.pages import assert_list_scales
+from tests.pages import assert_list_scales, submit
 
 # The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
 pytestmark = AT_NOON
@@ -397,10 +397,10 @@ def test_application_form_needs_first_and_last_name_and_saves_nothing_otherwise(
 
 def test_application_with_a_receipt_date_in_the_future_is_refused(jena, coordinator):
     tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
-    response = logged_in_client(coordinator, language="en").post(
-        "/workspace/applications/new/", _application_form(received_on=tomorrow)
+    client = logged_in_client(coordinator, language="en")
+    submit(
+        client, "/workspace/applications/new/", _application_form(received_on=tomorrow), status=400
     )
-    assert response.status_code == 400
     with schema_context("jena"):
         assert not Application.objects.exists()
 

@@ -24,7 +24,7 @@ from tests.factories.seal import (
     SealCheckFactory,
     SealCriterionFactory,
 )
-from tests.pages import assert_list_scales, assert_page_shows
+from tests.pages import assert_list_scales, assert_page_shows, submit
 
 TODAY = datetime.date(2026, 3, 1)
 
@@ -75,8 +75,7 @@ def test_creating_an_application_over_http_creates_its_checklist(jena, client):
 
 
 def test_application_without_partner_is_refused_with_400_and_nothing_saved(jena, client):
-    response = client.post("/workspace/seal/new/", {"submitted_on": "2026-02-01"})
-    assert response.status_code == 400
+    submit(client, "/workspace/seal/new/", {"submitted_on": "2026-02-01"}, status=400)
     with schema_context("jena"):
         assert not SealApplication.objects.exists()
 
