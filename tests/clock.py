@@ -12,7 +12,13 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 NOW = datetime.datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 TODAY = NOW.date()
 AT_NOON = pytest.mark.time_machine(NOW)
+
+
+def in_days(days: int) -> datetime.date:
+    """The date ``days`` from today as the code sees it (before today if negative)."""
+    return timezone.localdate() + datetime.timedelta(days=days)

@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from core.models import (
-    AgendaItem,
-    Application,
-    BoardMeeting,
-    BoardMember,
-    Decision,
-    MeetingAttachment,
-    MeetingTemplate,
-)
+from core.models import Application, BoardMeeting, MeetingTemplate
 
 
 def _template(pk, sentinel):
@@ -55,7 +47,7 @@ def build_application(model, pk, sentinel, partner, day):
 
 
 def build_decision(model, pk, sentinel, partner, day):
-    Decision.objects.create(
+    model.objects.create(
         pk=pk,
         application=_application(pk, sentinel, day),
         meeting=_meeting(pk, sentinel, day),
@@ -67,7 +59,7 @@ def build_decision(model, pk, sentinel, partner, day):
 
 
 def build_board_member(model, pk, sentinel, partner, day):
-    BoardMember.objects.create(
+    model.objects.create(
         pk=pk,
         full_name=f"{sentinel} Mitglied",
         affiliation=sentinel,
@@ -89,14 +81,14 @@ def build_board_meeting(model, pk, sentinel, partner, day):
 
 
 def build_agenda_item(model, pk, sentinel, partner, day):
-    AgendaItem.objects.create(
+    model.objects.create(
         pk=pk, meeting=_meeting(pk, sentinel, day), position=1, title=sentinel, notes=sentinel
     )
 
 
 def build_meeting_attachment(model, pk, sentinel, partner, day):
     # Only the record: the download view answers 404 for a file that is not stored.
-    MeetingAttachment.objects.create(
+    model.objects.create(
         pk=pk,
         meeting=_meeting(pk, sentinel, day),
         title=f"{sentinel} Anlage",

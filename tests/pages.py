@@ -25,6 +25,26 @@ def assert_sent_to_login(client, urls) -> None:
         assert response["Location"].startswith("/accounts/login/"), url
 
 
+def submit(client, url: str, data: dict, *, status: int = 302):
+    """POSTs the form ``data`` to ``url``, which must answer ``status`` (by default the
+    redirect after a successful save); returns the response."""
+    response = client.post(url, data)
+    assert response.status_code == status, response.content[:1000]
+    return response
+
+
+def assert_page_shows(response, shown=(), hidden=(), *, status: int = 200) -> str:
+    """The page answered ``status`` and its HTML holds every text of ``shown`` and none
+    of ``hidden``; returns that HTML for further checks."""
+    assert response.status_code == status
+    body = response.content.decode()
+    for text in shown:
+        assert text in body, text
+    for text in hidden:
+        assert text not in body, text
+    return body
+
+
 def assert_list_scales(client, path: str, seed, fmt: str = "", *, then: int = 200) -> None:
     """The list at ``path`` (its export in ``fmt``, if given) costs as many queries after
     ``seed(then)`` as after ``seed(5)``: a seed that fills the table up to ``n`` rows is

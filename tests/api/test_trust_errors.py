@@ -106,28 +106,29 @@ def test_database_down_while_the_alliance_is_looked_up_answers_503_json(api, mon
     assert response["Retry-After"]
 
 
-def test_database_down_inside_a_view_answers_503_json(api, monkeypatch):
+def _assert_list_failing_with(api, monkeypatch, error: Exception, code: str) -> None:
+    """The partner list, whose read raises ``error``, answers 503 JSON with ``code``."""
+
     def unreachable(*args, **kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
+        raise error
 
     # The viewset reads through its declared selector.
     monkeypatch.setattr("api.views.workspace.PartnerViewSet.selector", unreachable)
 
     body = _error(api.get("/api/v1/partners/"), 503)
-    assert body["code"] == "database_unavailable"
+    assert body["code"] == code
+
+
+def test_database_down_inside_a_view_answers_503_json(api, monkeypatch):
+    error = OperationalError("server closed the connection unexpectedly")
+    _assert_list_failing_with(api, monkeypatch, error, "database_unavailable")
 
 
 def test_broker_down_inside_a_view_answers_503_json(api, monkeypatch):
     from kombu.exceptions import OperationalError as BrokerDown
 
-    def unreachable(*args, **kwargs):
-        raise BrokerDown("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
-
-    # The viewset reads through its declared selector.
-    monkeypatch.setattr("api.views.workspace.PartnerViewSet.selector", unreachable)
-
-    body = _error(api.get("/api/v1/partners/"), 503)
-    assert body["code"] == "queue_unavailable"
+    error = BrokerDown("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    _assert_list_failing_with(api, monkeypatch, error, "queue_unavailable")
 
 
 def test_a_service_that_could_not_queue_its_work_answers_503_json(api, monkeypatch):

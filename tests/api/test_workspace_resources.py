@@ -41,6 +41,13 @@ def stranger(jena, badfrankenhausen):
     return _api("jena.localhost", _token(user.email, host="badfrankenhausen.localhost"))
 
 
+@pytest.fixture
+def partner(jena):
+    """A partner of Jena."""
+    with schema_context("jena"):
+        return PartnerFactory()
+
+
 def _assert_error_shape(response, *fields):
     assert response.status_code == 400, response.content
     body = response.json()
@@ -50,7 +57,8 @@ def _assert_error_shape(response, *fields):
 
 
 def _creating(factory, **kwargs):
-    """A seed that creates ``count`` records of ``factory`` in Jena's schema."""
+    """A seed that calls ``factory`` (or any function making records) ``count`` times in
+    Jena's schema."""
 
     def create(count):
         with schema_context("jena"):
@@ -58,6 +66,12 @@ def _creating(factory, **kwargs):
                 factory(**kwargs)
 
     return create
+
+
+def _assert_scales(client, path: str, five, many) -> None:
+    """``path`` costs as many queries after the seed ``many`` added 195 records as after
+    the seed ``five`` added 5."""
+    assert_same_queries_for_few_and_many(client, path, lambda: five(5), lambda: many(195))
 
 
 RESOURCES = [
@@ -76,9 +90,7 @@ def test_anonymous_401_and_other_alliance_404(jena, stranger, resource):
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_ministry_and_partner_contact_get_404(jena, resource):
-    with schema_context("jena"):
-        partner = PartnerFactory()
+def test_ministry_and_partner_contact_get_404(jena, resource, partner):
     contact_user = person_with_role(Role.PARTNER_CONTACT, jena, partner_id=partner.pk)
     for user in (contact_user, person_with_role(Role.MINISTRY)):
         assert _api("jena.localhost", _token(user.email)).get(
@@ -101,9 +113,7 @@ def test_contacts_list_filter_by_partner_and_constant_queries(jena, coordinator)
     assert own["results"][0]["partner_name"] == "Stadtwerke Jena"
 
 
-def test_board_reads_contacts_but_cannot_change_them(jena):
-    with schema_context("jena"):
-        partner = PartnerFactory()
+def test_board_reads_contacts_but_cannot_change_them(jena, partner):
     board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
     assert board.get("/api/v1/contacts/").status_code == 200
     created = board.post(
@@ -114,9 +124,7 @@ def test_board_reads_contacts_but_cannot_change_them(jena):
     assert created.status_code == 404
 
 
-def test_contact_create_update_delete_through_the_services(jena, coordinator):
-    with schema_context("jena"):
-        partner = PartnerFactory()
+def test_contact_create_update_delete_through_the_services(jena, coordinator, partner):
     created, changed = create_then_change(
         coordinator,
         "/api/v1/contacts/",
@@ -148,27 +156,25 @@ def test_projects_list_filters_and_constant_queries(jena, coordinator):
     with schema_context("jena"):
         lead = PartnerFactory(name="Klinikum")
 
-    def few():
-        with schema_context("jena"):
-            for _ in range(5):
-                project = ProjectFactory(lead_partner=lead, partners=[PartnerFactory()])
-                EventFactory(project=project)
+    def led_project_with_event():
+        EventFactory(project=ProjectFactory(lead_partner=lead, partners=[PartnerFactory()]))
 
-    def many():
-        with schema_context("jena"):
-            for _ in range(195):
-                ProjectFactory(lead_partner=PartnerFactory(), partners=[PartnerFactory()])
+    def other_project():
+        ProjectFactory(lead_partner=PartnerFactory(), partners=[PartnerFactory()])
 
-    assert_same_queries_for_few_and_many(coordinator, "/api/v1/projects/", few, many)
+    _assert_scales(
+        coordinator,
+        "/api/v1/projects/",
+        _creating(led_project_with_event),
+        _creating(other_project),
+    )
     led = coordinator.get("/api/v1/projects/", {"partner": lead.pk}).json()
     assert led["count"] == 5
     assert led["results"][0]["event_count"] == 1
     assert coordinator.get("/api/v1/projects/", {"status": "finished"}).json()["count"] == 0
 
 
-def test_project_create_and_update_through_the_service(jena, coordinator):
-    with schema_context("jena"):
-        partner = PartnerFactory()
+def test_project_create_and_update_through_the_service(jena, coordinator, partner):
     created, _ = create_then_change(
         coordinator,
         "/api/v1/projects/",
@@ -245,9 +251,7 @@ def test_event_create_and_update_through_the_service(jena, coordinator):
 # ---------------------------------------------------------------- funding entries
 
 
-def test_funding_entries_list_and_constant_queries(jena, coordinator):
-    with schema_context("jena"):
-        partner = PartnerFactory()
+def test_funding_entries_list_and_constant_queries(jena, coordinator, partner):
     assert_list_scales(
         coordinator,
         "/api/v1/funding-entries/",
@@ -355,13 +359,11 @@ def test_holiday_offer_crud_through_the_services(jena, coordinator):
 
 
 def test_applications_list_filters_and_constant_queries(jena, coordinator):
-    def few():
-        with schema_context("jena"):
-            for _ in range(5):
-                DecisionFactory()
-
-    assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/applications/", few, lambda: _creating(ApplicationFactory)(195)
+    _assert_scales(
+        coordinator,
+        "/api/v1/applications/",
+        _creating(DecisionFactory),
+        _creating(ApplicationFactory),
     )
     decided = coordinator.get("/api/v1/applications/", {"ordering": "-organisation_name"})
     assert decided.json()["count"] == 200
@@ -421,13 +423,11 @@ def test_application_create_update_through_the_service(jena, coordinator):
 
 
 def test_board_meetings_read_only_for_the_board_and_constant_queries(jena, coordinator):
-    def few():
-        with schema_context("jena"):
-            for _ in range(5):
-                AgendaItemFactory(meeting=BoardMeetingFactory())
-
-    assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/board-meetings/", few, lambda: _creating(BoardMeetingFactory)(195)
+    _assert_scales(
+        coordinator,
+        "/api/v1/board-meetings/",
+        _creating(lambda: AgendaItemFactory(meeting=BoardMeetingFactory())),
+        _creating(BoardMeetingFactory),
     )
     board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
     body = board.get("/api/v1/board-meetings/", {"status": "planned"}).json()
@@ -444,13 +444,11 @@ def test_seals_read_only_with_checklist_counts_and_constant_queries(jena, coordi
     with schema_context("jena"):
         partner = PartnerFactory(name="Glasmanufaktur")
 
-    def few():
-        with schema_context("jena"):
-            for _ in range(5):
-                SealCheckFactory(application=SealApplicationFactory(partner=partner))
-
-    assert_same_queries_for_few_and_many(
-        coordinator, "/api/v1/seals/", few, lambda: _creating(SealApplicationFactory)(195)
+    _assert_scales(
+        coordinator,
+        "/api/v1/seals/",
+        _creating(lambda: SealCheckFactory(application=SealApplicationFactory(partner=partner))),
+        _creating(SealApplicationFactory),
     )
     state = _api("jena.localhost", _token(person_with_role(Role.STATE_COORDINATOR).email))
     own = state.get("/api/v1/seals/", {"partner": partner.pk}).json()

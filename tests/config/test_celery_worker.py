@@ -3,11 +3,7 @@ alliance whose request sent it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -18,9 +14,9 @@ from config.celery import app as celery_app
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
 from tests.celery_probe import PROBE_ACTION, SEED_ACTION, probe_schema
+from tests.config.celery_processes import start_celery, stop, worker_args
 from tests.conftest import database_url_for
 
-BASE_DIR = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.celery_worker
 
 
@@ -30,29 +26,13 @@ def worker_queue(django_db_setup, django_db_blocker, tmp_path_factory):
     queue = f"test-{uuid.uuid4().hex[:10]}"
     with django_db_blocker.unblock():
         database_url = database_url_for(connection.settings_dict)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": settings.CELERY_BROKER_URL,
-        "PYTHONUNBUFFERED": "1",
-    }
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": database_url}
     log = tmp_path_factory.mktemp("worker") / "worker.log"
-    with open(log, "w") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-             "-Q", queue, "-n", f"{queue}@%h", "-l", "INFO",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+    process = start_celery(worker_args(queue), log, env)
     try:
         yield queue
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
         if process.returncode not in (0, -15, None):
             print(log.read_text())
 

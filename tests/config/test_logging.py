@@ -6,9 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import subprocess
-import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -16,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from celery import shared_task
-from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import path
@@ -24,9 +21,9 @@ from django_tenants.utils import schema_context
 
 from config.logging import JsonFormatter, TenantFilter
 from config.urls_tenant import urlpatterns as tenant_patterns
+from tests.config.celery_processes import start_celery, stop, worker_args
 from tests.conftest import database_url_for, host_client, logged_in_client, person_with_role
 
-BASE_DIR = Path(__file__).resolve().parents[2]
 LOGGER_NAME = "buendnisnetz.tests.logging"
 
 
@@ -260,22 +257,14 @@ def test_task_lines_carry_task_id_name_and_the_senders_tenant(jena, eager_celery
     assert record["tenant"] == "jena"
 
 
-def _start_celery(args: list[str], log: Path, extra_env: dict) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        # The local settings log at INFO (the test settings only from WARNING).
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "REDIS_URL": settings.CELERY_BROKER_URL,
-        "LOG_FORMAT": "json",
-        "DJANGO_LOG_LEVEL": "INFO",
-        "PYTHONUNBUFFERED": "1",
-        **extra_env,
-    }
-    with open(log, "w") as log_file:
-        return subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", *args],
-            cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+def _start_celery(args: list[str], log: Path, django_db_blocker) -> subprocess.Popen:
+    """Celery with the local settings, logging JSON at INFO (the test settings only log
+    from WARNING), on the test database."""
+    with django_db_blocker.unblock():
+        database_url = database_url_for(connection.settings_dict)
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.local", "LOG_FORMAT": "json",
+           "DJANGO_LOG_LEVEL": "INFO", "DATABASE_URL": database_url}  # fmt: skip
+    return start_celery(args, log, env)
 
 
 def _json_lines_until(process: subprocess.Popen, log: Path, wanted: str, seconds: float):
@@ -297,11 +286,7 @@ def _json_lines_until(process: subprocess.Popen, log: Path, wanted: str, seconds
                 break
             time.sleep(0.2)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
     pytest.fail(f"no JSON line with {wanted!r}; JSON: {records!r}; other: {others!r}")
 
 
@@ -310,15 +295,9 @@ def _json_lines_until(process: subprocess.Popen, log: Path, wanted: str, seconds
 def test_celery_worker_logs_json_lines_through_django_logging(
     django_db_setup, django_db_blocker, tmp_path
 ):
-    with django_db_blocker.unblock():
-        database_url = database_url_for(connection.settings_dict)
     queue = f"test-log-{uuid.uuid4().hex[:8]}"
     log = tmp_path / "worker.log"
-    process = _start_celery(
-        ["worker", "--pool=solo", "-Q", queue, "-n", f"{queue}@%h", "-l", "INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        log, {"DATABASE_URL": database_url},
-    )  # fmt: skip
+    process = _start_celery(worker_args(queue), log, django_db_blocker)
     records = _json_lines_until(process, log, "ready.", seconds=90)
     ready = next(r for r in records if "ready." in r["message"])
     assert ready["logger"].startswith("celery")
@@ -332,14 +311,12 @@ def test_celery_worker_logs_json_lines_through_django_logging(
 def test_celery_beat_logs_json_lines_through_django_logging(
     django_db_setup, django_db_blocker, tmp_path
 ):
-    with django_db_blocker.unblock():
-        database_url = database_url_for(connection.settings_dict)
     # The file scheduler: this beat must not touch the schedule kept in the database.
     log = tmp_path / "beat.log"
     process = _start_celery(
         ["beat", "-l", "INFO", "--scheduler", "celery.beat:PersistentScheduler",
          "--schedule", str(tmp_path / "beat-schedule"), "--pidfile", ""],
-        log, {"DATABASE_URL": database_url},
+        log, django_db_blocker,
     )  # fmt: skip
     records = _json_lines_until(process, log, "beat: Starting", seconds=60)
     starting = next(r for r in records if "beat: Starting" in r["message"])

@@ -35,7 +35,7 @@ from tests.clock import AT_NOON, TODAY
 from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import BoardMeetingFactory, BoardMemberFactory
-from tests.pages import assert_list_scales
+from tests.pages import assert_list_scales, submit
 
 # The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
 pytestmark = AT_NOON
@@ -170,10 +170,16 @@ def _pending_with_meeting(**meeting_kwargs):
     return ApplicationFactory(), meeting
 
 
+def _decide(actor, application, meeting, outcome, votes_yes, votes_no, **more) -> Decision:
+    """``decision_record`` of ``outcome`` with these votes on ``application``."""
+    more.update(outcome=outcome, votes_yes=votes_yes, votes_no=votes_no)
+    return decision_record(actor=actor, application=application, meeting=meeting, **more)
+
+
 def _refusal(actor, application, meeting, **decision) -> str:
     """The English message with which ``decision_record`` refuses this decision."""
     with translation.override("en"), pytest.raises(ValidationError) as error:
-        decision_record(actor=actor, application=application, meeting=meeting, **decision)
+        _decide(actor, application, meeting, **decision)
     return error.value.messages[0]
 
 
@@ -293,15 +299,7 @@ def test_rejection_closes_the_application_and_tells_the_applicant(
         application, meeting = _pending_with_meeting()
         _board(9)
         with django_capture_on_commit_callbacks(execute=True):
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=meeting,
-                outcome="reject",
-                votes_yes=1,
-                votes_no=6,
-                votes_abstain=2,
-            )
+            _decide(coordinator, application, meeting, "reject", 1, 6, votes_abstain=2)
         application.refresh_from_db()
         assert application.status == ApplicationStatus.REJECTED
         assert application.partner is None
@@ -319,15 +317,7 @@ def test_deferral_keeps_the_application_pending_for_the_next_meeting(
         second = BoardMeetingFactory(date=TODAY)
         _board(7)
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            decision_record(
-                actor=coordinator,
-                application=application,
-                meeting=first,
-                outcome="defer",
-                votes_yes=2,
-                votes_no=2,
-                note="Unterlagen fehlen.",
-            )
+            _decide(coordinator, application, first, "defer", 2, 2, note="Unterlagen fehlen.")
         assert callbacks == []  # no e-mail for a deferral
         application.refresh_from_db()
         assert application.status == ApplicationStatus.PENDING
@@ -339,14 +329,7 @@ def test_deferral_keeps_the_application_pending_for_the_next_meeting(
         assert "already decided" in _refusal(
             coordinator, application, first, outcome="admit", votes_yes=5, votes_no=0
         )
-        decision_record(
-            actor=coordinator,
-            application=application,
-            meeting=second,
-            outcome="admit",
-            votes_yes=5,
-            votes_no=0,
-        )
+        _decide(coordinator, application, second, "admit", 5, 0)
         application.refresh_from_db()
         assert application.status == ApplicationStatus.ADMITTED
         assert application.decisions.count() == 2
@@ -366,14 +349,7 @@ def test_admission_activates_a_former_partner_of_the_same_name(jena, coordinator
         )
         meeting = BoardMeetingFactory(date=TODAY)
         _board(5)
-        decision_record(
-            actor=coordinator,
-            application=application,
-            meeting=meeting,
-            outcome="admit",
-            votes_yes=3,
-            votes_no=0,
-        )
+        _decide(coordinator, application, meeting, "admit", 3, 0)
         former.refresh_from_db()
         assert former.status == PartnerStatus.ACTIVE
         assert former.joined_on == TODAY
@@ -421,10 +397,10 @@ def test_application_form_needs_first_and_last_name_and_saves_nothing_otherwise(
 
 def test_application_with_a_receipt_date_in_the_future_is_refused(jena, coordinator):
     tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
-    response = logged_in_client(coordinator, language="en").post(
-        "/workspace/applications/new/", _application_form(received_on=tomorrow)
+    client = logged_in_client(coordinator, language="en")
+    submit(
+        client, "/workspace/applications/new/", _application_form(received_on=tomorrow), status=400
     )
-    assert response.status_code == 400
     with schema_context("jena"):
         assert not Application.objects.exists()
 

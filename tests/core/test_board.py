@@ -47,18 +47,12 @@ from tests.factories.board import (
     BoardMemberFactory,
     MeetingTemplateFactory,
 )
+from tests.factories.files import PDF
 from tests.isolation_seeds_admissions import SEEDS
-from tests.pages import assert_list_scales
+from tests.pages import assert_list_scales, submit
 
 # The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
 pytestmark = AT_NOON
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 # ---------------------------------------------------------------- board members
@@ -204,21 +198,15 @@ def test_series_form_plans_the_meetings(jena, coordinator):
 
 def test_meeting_templates_are_created_edited_and_deleted(jena, coordinator):
     client = logged_in_client(coordinator, language="en")
-    response = client.post(
-        "/workspace/board/templates/new/",
-        {"name": "Quartalssitzung", "location": "Rathaus", "start_time": "16:00",
-         "agenda": "Begrüßung\nAnträge"},
-    )  # fmt: skip
-    assert response.status_code == 302
+    template_data = {"name": "Quartalssitzung", "location": "Rathaus", "start_time": "16:00",
+                     "agenda": "Begrüßung\nAnträge"}  # fmt: skip
+    submit(client, "/workspace/board/templates/new/", template_data)
     with schema_context("jena"):
         template = MeetingTemplate.objects.get(name="Quartalssitzung")
         meeting = BoardMeetingFactory(template=template)
     assert "Quartalssitzung" in client.get("/workspace/board/templates/").content.decode()
-    response = client.post(
-        f"/workspace/board/templates/{template.pk}/edit/",
-        {"name": "Quartalssitzung", "location": "Volkshaus", "agenda": "Begrüßung"},
-    )
-    assert response.status_code == 302
+    edited = {"name": "Quartalssitzung", "location": "Volkshaus", "agenda": "Begrüßung"}
+    submit(client, f"/workspace/board/templates/{template.pk}/edit/", edited)
     assert client.post(f"/workspace/board/templates/{template.pk}/delete/").status_code == 302
     with schema_context("jena"):
         assert not MeetingTemplate.objects.exists()

@@ -19,7 +19,8 @@ from core.selectors.funding import funding_totals_by_year
 from core.services import funding as services
 from kernel.audit.models import AuditEntry
 from tests.conftest import csv_rows, logged_in_client, person_with_role
-from tests.factories.projects import FundingEntryFactory, PartnerFactory
+from tests.factories.partners import PartnerFactory
+from tests.factories.projects import FundingEntryFactory
 from tests.pages import (
     assert_list_scales,
     assert_not_found,
@@ -27,12 +28,6 @@ from tests.pages import (
     assert_sent_to_login,
     record_pages,
 )
-
-
-@pytest.fixture
-def client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
 
 
 @pytest.fixture

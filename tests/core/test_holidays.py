@@ -17,21 +17,11 @@ from core.views.holidays import holiday_calendar_ics, ics_escape, ics_fold
 from kernel.audit.models import AuditEntry
 from kernel.pdf import holiday_plan_pdf, latin1
 from tenants.roles import Role
-from tests.conftest import (
-    assert_same_queries_for_few_and_many,
-    host_client,
-    logged_in_client,
-    pdf_text,
-    person_with_role,
-)
-from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory, in_days
+from tests.clock import in_days
+from tests.conftest import host_client, logged_in_client, pdf_text, person_with_role
+from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory
 from tests.factories.seal import PartnerFactory
-
-
-@pytest.fixture
-def coordinator_client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
+from tests.pages import assert_list_scales, assert_page_shows
 
 
 def _offer_form(**overrides):
@@ -58,31 +48,31 @@ def _offer_form(**overrides):
 # ---------------------------------------------------------------- workspace: offers
 
 
-def test_coordinator_creates_edits_withdraws_and_deletes_an_offer(jena, coordinator_client):
-    response = coordinator_client.post("/workspace/holidays/new/", _offer_form())
+def test_coordinator_creates_edits_withdraws_and_deletes_an_offer(jena, client):
+    response = client.post("/workspace/holidays/new/", _offer_form())
     assert response.status_code == 302
     with schema_context("jena"):
         offer = HolidayOffer.objects.get(title="Zirkuswoche")
         assert offer.is_published is True
         assert offer.price == Decimal("45.00")
     assert response.url == f"/workspace/holidays/{offer.pk}/"
-    assert "Zirkuswoche" in coordinator_client.get(response.url).content.decode()
+    assert "Zirkuswoche" in client.get(response.url).content.decode()
 
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/holidays/{offer.pk}/edit/", _offer_form(title="Zirkuswoche II")
     )
     assert response.status_code == 302
-    response = coordinator_client.post(f"/workspace/holidays/{offer.pk}/publish/")
+    response = client.post(f"/workspace/holidays/{offer.pk}/publish/")
     assert response.status_code == 302
     with schema_context("jena"):
         offer.refresh_from_db()
         assert (offer.title, offer.is_published) == ("Zirkuswoche II", False)
         assert AuditEntry.objects.filter(action="core.holidayoffer.withdrawn").exists()
-    coordinator_client.post(f"/workspace/holidays/{offer.pk}/publish/")
+    client.post(f"/workspace/holidays/{offer.pk}/publish/")
     with schema_context("jena"):
         offer.refresh_from_db()
         assert offer.is_published is True
-    response = coordinator_client.post(f"/workspace/holidays/{offer.pk}/delete/")
+    response = client.post(f"/workspace/holidays/{offer.pk}/delete/")
     assert response.status_code == 302
     with schema_context("jena"):
         assert not HolidayOffer.objects.exists()
@@ -101,41 +91,31 @@ def test_coordinator_creates_edits_withdraws_and_deletes_an_offer(jena, coordina
         ({"title": ""}, "This field is required."),
     ],
 )
-def test_invalid_offer_answers_400_with_message_and_saves_nothing(
-    jena, coordinator_client, overrides, message
-):
-    response = coordinator_client.post("/workspace/holidays/new/", _offer_form(**overrides))
+def test_invalid_offer_answers_400_with_message_and_saves_nothing(jena, client, overrides, message):
+    response = client.post("/workspace/holidays/new/", _offer_form(**overrides))
     assert response.status_code == 400
     assert message in response.content.decode()
     with schema_context("jena"):
         assert not HolidayOffer.objects.exists()
 
 
-def test_offer_list_filters_by_month_age_and_organiser(jena, coordinator_client):
+def test_offer_list_filters_by_month_age_and_organiser(jena, client):
     with schema_context("jena"):
-        HolidayOfferFactory(
-            title="Juli-Camp",
-            start_date=datetime.date(2026, 7, 6),
-            end_date=datetime.date(2026, 7, 10),
-            age_min=10,
-            age_max=14,
-            organiser="Sportverein Jena",
-        )
-        HolidayOfferFactory(
-            title="Monatswechsel",
-            start_date=datetime.date(2026, 7, 30),
-            end_date=datetime.date(2026, 8, 3),
-            age_min=4,
-            age_max=8,
-        )
-        HolidayOfferFactory(
-            title="August-Werkstatt",
-            start_date=datetime.date(2026, 8, 10),
-            end_date=datetime.date(2026, 8, 12),
-        )
+        for title, starts, ends, more in (
+            ("Juli-Camp", (7, 6), (7, 10), {"age_min": 10, "age_max": 14,
+                                            "organiser": "Sportverein Jena"}),
+            ("Monatswechsel", (7, 30), (8, 3), {"age_min": 4, "age_max": 8}),
+            ("August-Werkstatt", (8, 10), (8, 12), {}),
+        ):  # fmt: skip
+            HolidayOfferFactory(
+                title=title,
+                start_date=datetime.date(2026, *starts),
+                end_date=datetime.date(2026, *ends),
+                **more,
+            )
 
     def titles(**params):
-        response = coordinator_client.get("/workspace/holidays/", params)
+        response = client.get("/workspace/holidays/", params)
         assert response.status_code == 200
         return sorted(values[0] for _url, values in response.context["rows"])
 
@@ -147,11 +127,11 @@ def test_offer_list_filters_by_month_age_and_organiser(jena, coordinator_client)
     assert titles(month=7, age=7) == ["Monatswechsel"]
 
 
-def test_offer_csv_export_has_every_row(jena, coordinator_client):
+def test_offer_csv_export_has_every_row(jena, client):
     with schema_context("jena"):
         HolidayOfferFactory(title="Töpfern", price=Decimal("12.50"))
         HolidayOfferFactory(title="Schwimmen", is_published=False)
-    response = coordinator_client.get("/workspace/holidays/", {"format": "csv"})
+    response = client.get("/workspace/holidays/", {"format": "csv"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Title"
@@ -172,29 +152,20 @@ def _offers(count: int):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["", "?format=csv", "?format=xlsx", "?month=7&sort=-partner"])
-def test_holiday_list_and_exports_cost_the_same_queries_for_5_and_200_rows(
-    coordinator_client, suffix
-):
-    assert_same_queries_for_few_and_many(
-        coordinator_client,
-        "/workspace/holidays/" + suffix,
-        few=lambda: _offers(5),
-        many=lambda: _offers(195),
-    )
+def test_holiday_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, suffix):
+    assert_list_scales(client, "/workspace/holidays/" + suffix, _offers, then=195)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ["/holidays/", "/holidays.ics", "/holidays/?age=8"])
 def test_public_calendar_and_feed_cost_the_same_queries_for_5_and_200_offers(jena, path):
-    assert_same_queries_for_few_and_many(
-        host_client("jena.localhost"), path, few=lambda: _offers(5), many=lambda: _offers(195)
-    )
+    assert_list_scales(host_client("jena.localhost"), path, _offers, then=195)
 
 
 # ---------------------------------------------------------------- workspace: family guide
 
 
-def test_coordinator_creates_edits_and_deletes_a_guide_entry(jena, coordinator_client):
+def test_coordinator_creates_edits_and_deletes_a_guide_entry(jena, client):
     data = {
         "title": "Erziehungsberatung",
         "category": "advice",
@@ -206,23 +177,23 @@ def test_coordinator_creates_edits_and_deletes_a_guide_entry(jena, coordinator_c
         "opening_hours": "Mo–Do 9–16 Uhr",
         "is_published": "on",
     }
-    response = coordinator_client.post("/workspace/guide/new/", data)
+    response = client.post("/workspace/guide/new/", data)
     assert response.status_code == 302
     with schema_context("jena"):
         entry = GuideEntry.objects.get()
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/guide/{entry.pk}/edit/", {**data, "title": "Familienberatung"}
     )
     assert response.status_code == 302
-    assert "Familienberatung" in coordinator_client.get("/workspace/guide/").content.decode()
-    response = coordinator_client.post(f"/workspace/guide/{entry.pk}/delete/")
+    assert "Familienberatung" in client.get("/workspace/guide/").content.decode()
+    response = client.post(f"/workspace/guide/{entry.pk}/delete/")
     assert response.status_code == 302
     with schema_context("jena"):
         assert not GuideEntry.objects.exists()
 
 
-def test_guide_entry_with_bad_email_is_refused_with_400(jena, coordinator_client):
-    response = coordinator_client.post(
+def test_guide_entry_with_bad_email_is_refused_with_400(jena, client):
+    response = client.post(
         "/workspace/guide/new/", {"title": "X", "category": "advice", "email": "keine-adresse"}
     )
     assert response.status_code == 400
@@ -239,10 +210,8 @@ def _guide_entries(count: int):
 @pytest.mark.parametrize(
     "path", ["/workspace/guide/", "/workspace/guide/?format=csv", "/workspace/guide/?format=xlsx"]
 )
-def test_guide_list_and_exports_cost_the_same_queries_for_5_and_200_rows(coordinator_client, path):
-    assert_same_queries_for_few_and_many(
-        coordinator_client, path, few=lambda: _guide_entries(5), many=lambda: _guide_entries(195)
-    )
+def test_guide_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, path):
+    assert_list_scales(client, path, _guide_entries, then=195)
 
 
 # ---------------------------------------------------------------- workspace permissions
@@ -313,12 +282,9 @@ def test_public_calendar_needs_no_login_and_shows_published_upcoming_offers_by_m
         HolidayOfferFactory(title="Längst vorbei", start_date=in_days(-20), end_date=in_days(-15))
     client = logged_in_client(None, language="en")
     response = client.get("/holidays/")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Sommer-Kunstwerkstatt" in body
-    assert "Läuft gerade" in body
-    assert "Noch geheim" not in body
-    assert "Längst vorbei" not in body
+    body = assert_page_shows(
+        response, ["Sommer-Kunstwerkstatt", "Läuft gerade"], ["Noch geheim", "Längst vorbei"]
+    )
     months = response.context["months"]
     assert all(o.is_published for month in months for o in month["offers"])
     labels = [month["label"] for month in months]
@@ -501,16 +467,16 @@ def test_latin1_keeps_umlauts_and_replaces_the_rest():
     assert latin1("日本") == "??"
 
 
+def _offer_from_july_1st_2099(title: str, last_day: int, **more):
+    """An offer from the 1st of July 2099 until ``last_day`` of that month."""
+    start, end = datetime.date(2099, 7, 1), datetime.date(2099, 7, last_day)
+    return HolidayOfferFactory(title=title, start_date=start, end_date=end, **more)
+
+
 def test_plan_pdf_over_http_needs_no_login_and_contains_published_offers_only(jena):
     with schema_context("jena"):
-        HolidayOfferFactory(
-            title="Sommerzeltlager", start_date=datetime.date(2099, 7, 1),
-            end_date=datetime.date(2099, 7, 5),
-        )  # fmt: skip
-        HolidayOfferFactory(
-            title="Geheimprojekt", start_date=datetime.date(2099, 7, 1),
-            end_date=datetime.date(2099, 7, 5), is_published=False,
-        )  # fmt: skip
+        _offer_from_july_1st_2099("Sommerzeltlager", 5)
+        _offer_from_july_1st_2099("Geheimprojekt", 5, is_published=False)
     response = host_client("jena.localhost").get("/holidays/plan.pdf", {"year": 2099})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -523,10 +489,7 @@ def test_plan_pdf_over_http_needs_no_login_and_contains_published_offers_only(je
 
 def test_plan_pdf_defaults_to_the_year_of_the_next_offer(jena):
     with schema_context("jena"):
-        HolidayOfferFactory(
-            title="Zukunftscamp", start_date=datetime.date(2099, 7, 1),
-            end_date=datetime.date(2099, 7, 2),
-        )  # fmt: skip
+        _offer_from_july_1st_2099("Zukunftscamp", 2)
     response = host_client("jena.localhost").get("/holidays/plan.pdf")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'inline; filename="ferienprogramm-jena-2099.pdf"'
@@ -545,11 +508,9 @@ def test_public_guide_lists_published_entries_by_category_without_login(jena):
         GuideEntryFactory(title="Entwurf", category="care", is_published=False)
     client = logged_in_client(None, language="en")
     response = client.get("/guide/")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Schuldnerberatung" in body
-    assert "Pflegestützpunkt" in body
-    assert "03641 4444" in body  # an advice service's number is public information
-    assert "Entwurf" not in body
+    # An advice service's number is public information.
+    assert_page_shows(
+        response, ["Schuldnerberatung", "Pflegestützpunkt", "03641 4444"], ["Entwurf"]
+    )
     labels = [c["label"] for c in response.context["categories"]]
     assert labels == ["Beratung für Familien", "Pflege"]

@@ -25,6 +25,7 @@ from core.services import imports as import_services
 from core.services.partners import partner_create
 from kernel.audit.models import AuditEntry
 from tests.conftest import logged_in_client, person_with_role
+from tests.pages import assert_page_shows
 
 UPLOAD = "/workspace/import/"
 UNREADABLE = (
@@ -44,17 +45,23 @@ PROJECT_HEADER = [
 ]  # fmt: skip
 
 
+def _row(header: list[str], clean: dict, values: dict) -> list:
+    """The cells of one row in ``header``'s order: ``clean`` changed by ``values`` (German
+    header -> value), empty where neither names a column."""
+    row = {**dict.fromkeys(header, ""), **clean, **values}
+    return [row[column] for column in header]
+
+
 def partner_row(**values) -> list:
     """A clean partner row; keyword arguments (German header -> value) spoil it."""
-    row = {
+    clean = {
         "Name": "Kita Regenbogen", "Art": "social_agency", "Größe": "small",
         "Straße": "Lindenweg 3", "PLZ": "07743", "Ort": "Jena", "Website": "www.kita.example",
         "Beigetreten am": "01.03.2019", "Ausgetreten am": "", "Status": "active",
         "Öffentlich": "ja", "Pflegelotsen": "2", "Maßnahmen": "Flexible Arbeitszeit",
         "Beschreibung": "Betreuung in Randzeiten",
     }  # fmt: skip
-    row.update(values)
-    return [row[header] for header in PARTNER_HEADER]
+    return _row(PARTNER_HEADER, clean, values)
 
 
 # Ten rows, each with one different defect (row numbers as a spreadsheet shows them).
@@ -152,12 +159,6 @@ def catalogue(jena):
         return Partner.objects.create(name="Stadtwerke Jena", kind="company")
 
 
-@pytest.fixture
-def client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
-
-
 def upload(client, kind: str, name: str, content: bytes, **extra):
     return client.post(UPLOAD, {"kind": kind, "file": SimpleUploadedFile(name, content)}, **extra)
 
@@ -165,6 +166,18 @@ def upload(client, kind: str, name: str, content: bytes, **extra):
 def counts() -> tuple[int, int, int]:
     with schema_context("jena"):
         return Partner.objects.count(), Project.objects.count(), AuditEntry.objects.count()
+
+
+def confirm_import(client, preview_path: str, message: str, kind: str, before, added: int):
+    """Confirms the import previewed at ``preview_path``: the page says ``message``, and
+    ``added`` records of ``kind`` ("partners" or "projects") came in, each audited."""
+    done = client.post(preview_path, follow=True)
+    assert message in done.content.decode()
+    column = ["partners", "projects"].index(kind)
+    after = counts()
+    assert after[column] == before[column] + added
+    assert after[2] == before[2] + added
+    return done
 
 
 def preview_path_of(response) -> str:
@@ -359,10 +372,8 @@ def test_parser_reads_projects_with_german_amounts_and_lists():
 
 
 def project_row(**values) -> list:
-    row = dict.fromkeys(PROJECT_HEADER, "")
-    row.update({"Titel": "Projekt", "Thema": "care"})
-    row.update(values)
-    return [row[header] for header in PROJECT_HEADER]
+    """A clean project row (title and topic only); ``values`` change or spoil it."""
+    return _row(PROJECT_HEADER, {"Titel": "Projekt", "Thema": "care"}, values)
 
 
 PROJECT_DEFECTS = [
@@ -472,7 +483,7 @@ def test_ten_defects_in_an_xlsx_upload_show_ten_messages_and_write_nothing(clien
 
 
 def test_a_clean_partners_file_is_imported_in_one_go_with_an_audit_entry_each(client, catalogue):
-    partners_before, _projects, audit_before = counts()
+    before = counts()
     rows = [
         PARTNER_HEADER,
         partner_row(Name="Kita Regenbogen", Maßnahmen="Flexible Arbeitszeit"),
@@ -489,12 +500,9 @@ def test_a_clean_partners_file_is_imported_in_one_go_with_an_audit_entry_each(cl
     assert page.context["preview"].can_import
     assert "Import all rows" in page.content.decode()
 
-    done = client.post(preview_path, follow=True)
+    message = "All rows have been imported: 3 partners."
+    done = confirm_import(client, preview_path, message, "partners", before, 3)
     assert done.redirect_chain[-1][0] == "/workspace/partners/"
-    assert "All rows have been imported: 3 partners." in done.content.decode()
-    partners_after, _projects, audit_after = counts()
-    assert partners_after == partners_before + 3
-    assert audit_after == audit_before + 3
     with schema_context("jena"):
         diakonie = Partner.objects.get(name="Diakonie Jena")
         assert diakonie.kind == "church"
@@ -602,7 +610,7 @@ def test_a_clean_projects_file_is_imported_with_partners_and_audit_entries(
     client, project_partners
 ):
     stadtwerke, kita = project_partners
-    _partners, projects_before, audit_before = counts()
+    before = counts()
     rows = [
         PROJECT_HEADER,
         project_row(
@@ -617,11 +625,8 @@ def test_a_clean_projects_file_is_imported_with_partners_and_audit_entries(
     assert preview_path.startswith("/workspace/import/projects/")
     assert client.get(preview_path).context["preview"].can_import
 
-    done = client.post(preview_path, follow=True)
-    assert "All rows have been imported: 2 projects." in done.content.decode()
-    _partners, projects_after, audit_after = counts()
-    assert projects_after == projects_before + 2
-    assert audit_after == audit_before + 2
+    message = "All rows have been imported: 2 projects."
+    confirm_import(client, preview_path, message, "projects", before, 2)
     with schema_context("jena"):
         project = Project.objects.get(title="Ferienbetreuung")
         assert project.lead_partner_id == stadtwerke.pk
@@ -680,13 +685,8 @@ def test_a_file_larger_than_5_mb_is_refused(client, catalogue):
 
 
 def test_the_upload_page_offers_both_kinds_and_their_columns(client):
-    response = client.get(UPLOAD)
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert 'value="partners"' in body
-    assert 'value="projects"' in body
-    assert "Beigetreten am" in body
-    assert "Federführung" in body
+    shown = ['value="partners"', 'value="projects"', "Beigetreten am", "Federführung"]
+    assert_page_shows(client.get(UPLOAD), shown)
 
 
 def test_the_csv_templates_carry_the_german_headers(client):

@@ -17,7 +17,12 @@ from tests.conftest import (
     logged_in_client,
     person_with_role,
 )
-from tests.factories.partners import ContactPersonFactory, MeasureFactory, PartnerFactory
+from tests.factories.partners import (
+    ContactPersonFactory,
+    MeasureFactory,
+    PartnerFactory,
+    partner_form,
+)
 
 
 def _partners(count: int, start: int = 0):
@@ -105,11 +110,7 @@ def test_create_edit_and_leave_a_partner_through_the_forms(coordinator_client):
 def test_duplicate_partner_name_is_refused_in_german_and_nothing_is_saved(coordinator_client):
     with schema_context("jena"):
         PartnerFactory(name="Stadtwerke Jena")
-    response = coordinator_client.post(
-        "/workspace/partners/new/",
-        {"name": "stadtwerke jena", "kind": "company", "size_class": "n/a", "status": "active",
-         "care_guides_count": 0},
-    )  # fmt: skip
+    response = coordinator_client.post("/workspace/partners/new/", partner_form("stadtwerke jena"))
     assert response.status_code == 400
     assert "Ein Partner mit diesem Namen existiert bereits." in response.content.decode()
     with schema_context("jena"):
@@ -119,9 +120,8 @@ def test_duplicate_partner_name_is_refused_in_german_and_nothing_is_saved(coordi
 def test_negative_care_guides_and_left_before_joined_are_refused(coordinator_client):
     response = coordinator_client.post(
         "/workspace/partners/new/",
-        {"name": "Neu", "kind": "company", "size_class": "n/a", "status": "active",
-         "care_guides_count": -2, "joined_on": "2024-05-01", "left_on": "2024-01-01"},
-    )  # fmt: skip
+        partner_form("Neu", care_guides_count=-2, joined_on="2024-05-01", left_on="2024-01-01"),
+    )
     assert response.status_code == 400
     errors = response.context["form"].errors
     assert "care_guides_count" in errors

@@ -19,29 +19,20 @@ from core.selectors.projects import event_summary_by_year
 from core.services import projects as services
 from kernel.audit.models import AuditEntry
 from tests.conftest import csv_rows, logged_in_client, person_with_role
-from tests.factories.projects import (
-    EventFactory,
-    PartnerFactory,
-    ProjectFactory,
-    WorkingGroupFactory,
-)
+from tests.factories.partners import PartnerFactory
+from tests.factories.projects import EventFactory, ProjectFactory, WorkingGroupFactory
 from tests.isolation import SENTINEL_SEEDS, audit, discover, outsiders_on, seed_sentinel_records
 from tests.isolation_seeds_projects import SEEDS
 from tests.pages import (
     assert_list_scales,
     assert_not_found,
+    assert_page_shows,
     assert_readable,
     assert_sent_to_login,
     record_pages,
 )
 
 # ---------------------------------------------------------------- fixtures and helpers
-
-
-@pytest.fixture
-def client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
 
 
 @pytest.fixture
@@ -253,16 +244,10 @@ def test_project_detail_shows_partners_target_groups_and_events(client, partners
         )
         EventFactory(title="Auftakt der Pflegelotsen", project=project)
         EventFactory(title="Fremde Veranstaltung")
+    shown = ["Pflegelotsen", "Carl Zeiss AG", "Stadtwerke Jena", "Employees caring for relatives",
+             "Auftakt der Pflegelotsen", f"/workspace/projects/{project.pk}/edit/"]  # fmt: skip
     response = client.get(f"/workspace/projects/{project.pk}/")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Pflegelotsen" in body
-    assert "Carl Zeiss AG" in body
-    assert "Stadtwerke Jena" in body
-    assert "Employees caring for relatives" in body
-    assert "Auftakt der Pflegelotsen" in body
-    assert "Fremde Veranstaltung" not in body
-    assert f"/workspace/projects/{project.pk}/edit/" in body
+    assert_page_shows(response, shown, ["Fremde Veranstaltung"])
 
 
 def test_unknown_project_is_not_found(client):
@@ -607,32 +592,19 @@ def test_delete_asks_first(client, factory, model, base):
 def event_set(jena):
     with schema_context("jena"):
         project = ProjectFactory(title="Wanderprojekt")
-        EventFactory(
-            title="Wandertag 2024",
-            kind="hiking_day",
-            date=datetime.date(2024, 9, 1),
-            participant_count=100,
-            project=project,
-        )
-        EventFactory(
-            title="Familientag 2024",
-            kind="family_day",
-            date=datetime.date(2024, 6, 1),
-            participant_count=250,
-        )
-        EventFactory(
-            title="Netzwerktreffen 2024",
-            kind="network",
-            date=datetime.date(2024, 2, 1),
-            participant_count=None,
-        )
-        EventFactory(
-            title="Wandertag 2025",
-            kind="hiking_day",
-            date=datetime.date(2025, 9, 7),
-            participant_count=140,
-            project=project,
-        )
+        for title, kind, date, participants, of_project in (
+            ("Wandertag 2024", "hiking_day", datetime.date(2024, 9, 1), 100, True),
+            ("Familientag 2024", "family_day", datetime.date(2024, 6, 1), 250, False),
+            ("Netzwerktreffen 2024", "network", datetime.date(2024, 2, 1), None, False),
+            ("Wandertag 2025", "hiking_day", datetime.date(2025, 9, 7), 140, True),
+        ):
+            EventFactory(
+                title=title,
+                kind=kind,
+                date=date,
+                participant_count=participants,
+                project=project if of_project else None,
+            )
     return {"project": project}
 
 

@@ -9,6 +9,7 @@ from django_tenants.utils import schema_context
 
 from core.models import BoardMember, ContactPerson, Project
 from tenants.roles import Role
+from tests.clock import in_days
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
     host_client,
@@ -16,7 +17,7 @@ from tests.conftest import (
     pdf_text,
     person_with_role,
 )
-from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory, in_days
+from tests.factories.holidays import GuideEntryFactory, HolidayOfferFactory
 from tests.factories.seal import PartnerFactory
 
 PUBLIC_PAGES = [

@@ -16,12 +16,7 @@ from core.services import seal as services
 from core.tasks import send_seal_expiry_reminders
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
-from tests.conftest import (
-    assert_same_queries_for_few_and_many,
-    host_client,
-    logged_in_client,
-    person_with_role,
-)
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.seal import (
     AwardedSealFactory,
     PartnerFactory,
@@ -29,14 +24,9 @@ from tests.factories.seal import (
     SealCheckFactory,
     SealCriterionFactory,
 )
+from tests.pages import assert_list_scales, assert_page_shows, submit
 
 TODAY = datetime.date(2026, 3, 1)
-
-
-@pytest.fixture
-def coordinator_client(coordinator):
-    """Jena's coordinator, reading the pages in English."""
-    return logged_in_client(coordinator, language="en")
 
 
 def _application_with_checks(*, fulfilled=(True, True), required=(True, False)):
@@ -70,11 +60,11 @@ def test_new_application_gets_one_check_per_active_criterion_in_order(jena, coor
         assert AuditEntry.objects.filter(action="core.sealapplication.created").count() == 1
 
 
-def test_creating_an_application_over_http_creates_its_checklist(jena, coordinator_client):
+def test_creating_an_application_over_http_creates_its_checklist(jena, client):
     with schema_context("jena"):
         SealCriterionFactory.create_batch(3)
         partner = PartnerFactory()
-    response = coordinator_client.post(
+    response = client.post(
         "/workspace/seal/new/", {"partner": partner.pk, "submitted_on": "2026-02-01"}
     )
     assert response.status_code == 302
@@ -84,11 +74,8 @@ def test_creating_an_application_over_http_creates_its_checklist(jena, coordinat
         assert application.checks.count() == 3
 
 
-def test_application_without_partner_is_refused_with_400_and_nothing_saved(
-    jena, coordinator_client
-):
-    response = coordinator_client.post("/workspace/seal/new/", {"submitted_on": "2026-02-01"})
-    assert response.status_code == 400
+def test_application_without_partner_is_refused_with_400_and_nothing_saved(jena, client):
+    submit(client, "/workspace/seal/new/", {"submitted_on": "2026-02-01"}, status=400)
     with schema_context("jena"):
         assert not SealApplication.objects.exists()
 
@@ -96,15 +83,15 @@ def test_application_without_partner_is_refused_with_400_and_nothing_saved(
 # ---------------------------------------------------------------- checklist
 
 
-def test_checklist_is_saved_in_one_form_and_starts_the_review(jena, coordinator_client):
+def test_checklist_is_saved_in_one_form_and_starts_the_review(jena, client):
     with schema_context("jena"):
         application = SealApplicationFactory()
         one = SealCheckFactory(application=application)
         two = SealCheckFactory(application=application)
-    response = coordinator_client.get(f"/workspace/seal/{application.pk}/checklist/")
+    response = client.get(f"/workspace/seal/{application.pk}/checklist/")
     assert response.status_code == 200
     assert one.criterion.text in response.content.decode()
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/seal/{application.pk}/checklist/",
         {f"fulfilled_{one.pk}": "on", f"note_{one.pk}": "Gleitzeit ab 6 Uhr", f"note_{two.pk}": ""},
     )
@@ -118,11 +105,11 @@ def test_checklist_is_saved_in_one_form_and_starts_the_review(jena, coordinator_
         assert application.status == SealStatus.IN_REVIEW
 
 
-def test_checklist_note_too_long_is_refused_and_nothing_saved(jena, coordinator_client):
+def test_checklist_note_too_long_is_refused_and_nothing_saved(jena, client):
     with schema_context("jena"):
         application = SealApplicationFactory()
         check = SealCheckFactory(application=application)
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/seal/{application.pk}/checklist/",
         {f"fulfilled_{check.pk}": "on", f"note_{check.pk}": "x" * 301},
     )
@@ -146,11 +133,11 @@ def test_checklist_of_another_application_cannot_be_written_through_the_service(
         assert foreign.fulfilled is False
 
 
-def test_checklist_of_a_decided_application_cannot_be_changed(jena, coordinator_client):
+def test_checklist_of_a_decided_application_cannot_be_changed(jena, client):
     with schema_context("jena"):
         application = AwardedSealFactory()
         check = SealCheckFactory(application=application, fulfilled=True)
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/seal/{application.pk}/checklist/", {f"note_{check.pk}": "später"}
     )
     assert response.status_code == 400
@@ -240,40 +227,39 @@ def _post_award(client, application, valid_until="2029-03-01"):
     )
 
 
-@pytest.mark.parametrize("valid_until", ["2026-02-01", "2026-03-01"])
-def test_award_over_http_with_bad_validity_answers_400_with_message_and_saves_nothing(
-    jena, coordinator_client, valid_until
-):
-    with schema_context("jena"):
-        application = _application_with_checks()
-    response = _post_award(coordinator_client, application, valid_until=valid_until)
-    assert response.status_code == 400
-    assert "The seal must be valid beyond its award date." in response.content.decode()
+def _assert_award_refused(client, application, message: str, **award) -> None:
+    """The award form answers 400 with ``message``; the application stays in review,
+    without award, validity or audit entry of an award."""
+    assert_page_shows(_post_award(client, application, **award), [message], status=400)
     with schema_context("jena"):
         application.refresh_from_db()
         assert application.status == SealStatus.IN_REVIEW
-        assert application.valid_until is None
+        assert (application.awarded_on, application.valid_until) == (None, None)
         assert not AuditEntry.objects.filter(action="core.sealapplication.awarded").exists()
 
 
-def test_award_over_http_with_unfulfilled_required_criterion_answers_400(jena, coordinator_client):
-    with schema_context("jena"):
-        application = _application_with_checks(fulfilled=(False, False))
-    response = _post_award(coordinator_client, application)
-    assert response.status_code == 400
-    assert "Required criteria are not fulfilled" in response.content.decode()
-    with schema_context("jena"):
-        application.refresh_from_db()
-        assert application.status == SealStatus.IN_REVIEW
-        assert application.awarded_on is None
-
-
-def test_award_over_http_succeeds_and_shows_the_seal(jena, coordinator_client):
+@pytest.mark.parametrize("valid_until", ["2026-02-01", "2026-03-01"])
+def test_award_over_http_with_bad_validity_answers_400_with_message_and_saves_nothing(
+    jena, client, valid_until
+):
     with schema_context("jena"):
         application = _application_with_checks()
-    response = _post_award(coordinator_client, application)
+    message = "The seal must be valid beyond its award date."
+    _assert_award_refused(client, application, message, valid_until=valid_until)
+
+
+def test_award_over_http_with_unfulfilled_required_criterion_answers_400(jena, client):
+    with schema_context("jena"):
+        application = _application_with_checks(fulfilled=(False, False))
+    _assert_award_refused(client, application, "Required criteria are not fulfilled")
+
+
+def test_award_over_http_succeeds_and_shows_the_seal(jena, client):
+    with schema_context("jena"):
+        application = _application_with_checks()
+    response = _post_award(client, application)
     assert response.status_code == 302
-    detail = coordinator_client.get(response.url)
+    detail = client.get(response.url)
     assert detail.status_code == 200
     assert "Awarded" in detail.content.decode()
     with schema_context("jena"):
@@ -281,10 +267,10 @@ def test_award_over_http_succeeds_and_shows_the_seal(jena, coordinator_client):
         assert application.status == SealStatus.AWARDED
 
 
-def test_reject_adds_the_reason_to_the_review_notes(jena, coordinator_client):
+def test_reject_adds_the_reason_to_the_review_notes(jena, client):
     with schema_context("jena"):
         application = SealApplicationFactory(review_notes="Gespräch am 3. März")
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/seal/{application.pk}/reject/", {"reason": "Keine Kinderbetreuung"}
     )
     assert response.status_code == 302
@@ -293,14 +279,14 @@ def test_reject_adds_the_reason_to_the_review_notes(jena, coordinator_client):
         assert application.status == SealStatus.REJECTED
         assert application.review_notes == "Gespräch am 3. März\n\nKeine Kinderbetreuung"
     # A decided application cannot be awarded any more.
-    response = _post_award(coordinator_client, application)
+    response = _post_award(client, application)
     assert response.status_code == 400
 
 
-def test_review_notes_of_a_decided_application_can_still_be_edited(jena, coordinator_client):
+def test_review_notes_of_a_decided_application_can_still_be_edited(jena, client):
     with schema_context("jena"):
         application = AwardedSealFactory()
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/seal/{application.pk}/edit/",
         {"reviewer": "Frau Beispiel", "review_notes": "Urkunde übergeben"},
     )
@@ -314,15 +300,13 @@ def test_review_notes_of_a_decided_application_can_still_be_edited(jena, coordin
 # ---------------------------------------------------------------- criteria catalogue
 
 
-def test_criteria_catalogue_create_edit_and_order(jena, coordinator_client):
-    response = coordinator_client.post(
+def test_criteria_catalogue_create_edit_and_order(jena, client):
+    response = client.post(
         "/workspace/seal/criteria/new/",
         {"text": "Pflegelotse im Betrieb", "position": 5, "is_required": "on", "is_active": "on"},
     )
     assert response.status_code == 302
-    coordinator_client.post(
-        "/workspace/seal/criteria/new/", {"text": "Eltern-Kind-Büro", "position": 1}
-    )
+    client.post("/workspace/seal/criteria/new/", {"text": "Eltern-Kind-Büro", "position": 1})
     with schema_context("jena"):
         first, second = SealCriterion.objects.all()
         assert (first.text, first.is_required, first.is_active) == (
@@ -331,30 +315,30 @@ def test_criteria_catalogue_create_edit_and_order(jena, coordinator_client):
             False,
         )
         assert second.is_required is True
-    response = coordinator_client.post(
+    response = client.post(
         f"/workspace/seal/criteria/{second.pk}/edit/",
         {"text": "Pflegelotse", "position": 0, "is_active": "on"},
     )
     assert response.status_code == 302
-    page = coordinator_client.get("/workspace/seal/criteria/").content.decode()
+    page = client.get("/workspace/seal/criteria/").content.decode()
     assert page.index("Pflegelotse") < page.index("Eltern-Kind-Büro")
 
 
-def test_criterion_without_text_is_refused_with_400(jena, coordinator_client):
-    response = coordinator_client.post("/workspace/seal/criteria/new/", {"text": "", "position": 1})
+def test_criterion_without_text_is_refused_with_400(jena, client):
+    response = client.post("/workspace/seal/criteria/new/", {"text": "", "position": 1})
     assert response.status_code == 400
     with schema_context("jena"):
         assert not SealCriterion.objects.exists()
 
 
-def test_criterion_in_use_cannot_be_deleted_but_an_unused_one_can(jena, coordinator_client):
+def test_criterion_in_use_cannot_be_deleted_but_an_unused_one_can(jena, client):
     with schema_context("jena"):
         used = SealCheckFactory().criterion
         unused = SealCriterionFactory()
-    response = coordinator_client.post(f"/workspace/seal/criteria/{used.pk}/delete/")
+    response = client.post(f"/workspace/seal/criteria/{used.pk}/delete/")
     assert response.status_code == 400
     assert "cannot be deleted" in response.content.decode()
-    response = coordinator_client.post(f"/workspace/seal/criteria/{unused.pk}/delete/")
+    response = client.post(f"/workspace/seal/criteria/{unused.pk}/delete/")
     assert response.status_code == 302
     with schema_context("jena"):
         assert SealCriterion.objects.filter(pk=used.pk).exists()
@@ -364,7 +348,7 @@ def test_criterion_in_use_cannot_be_deleted_but_an_unused_one_can(jena, coordina
 # ---------------------------------------------------------------- list, filters, exports
 
 
-def test_list_filters_by_status_partner_and_expiry(jena, coordinator_client):
+def test_list_filters_by_status_partner_and_expiry(jena, client):
     today = timezone.localdate()
     with schema_context("jena"):
         partner = PartnerFactory(name="Carl Zeiss Jena")
@@ -378,21 +362,21 @@ def test_list_filters_by_status_partner_and_expiry(jena, coordinator_client):
             valid_until=today + datetime.timedelta(days=900),
         )
         SealApplicationFactory()
-    response = coordinator_client.get("/workspace/seal/", {"expiring": "true"})
+    response = client.get("/workspace/seal/", {"expiring": "true"})
     assert response.context["page"].paginator.count == 1
     assert response.context["rows"][0][0] == f"/workspace/seal/{soon.pk}/"
-    response = coordinator_client.get("/workspace/seal/", {"status": "awarded"})
+    response = client.get("/workspace/seal/", {"status": "awarded"})
     assert response.context["page"].paginator.count == 2
-    response = coordinator_client.get("/workspace/seal/", {"partner": partner.pk})
+    response = client.get("/workspace/seal/", {"partner": partner.pk})
     assert response.context["page"].paginator.count == 1
-    response = coordinator_client.get("/workspace/seal/", {"q": "zeiss"})
+    response = client.get("/workspace/seal/", {"q": "zeiss"})
     assert response.context["page"].paginator.count == 1
 
 
-def test_csv_export_lists_the_applications(jena, coordinator_client):
+def test_csv_export_lists_the_applications(jena, client):
     with schema_context("jena"):
         _application_with_checks(fulfilled=(True, False))
-    response = coordinator_client.get("/workspace/seal/", {"format": "csv"})
+    response = client.get("/workspace/seal/", {"format": "csv"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Partner", "Submitted on", "Status"]
@@ -412,13 +396,8 @@ def _applications(count: int):
 @pytest.mark.parametrize(
     "suffix", ["", "?format=csv", "?format=xlsx", "?sort=-criteria&status=submitted"]
 )
-def test_seal_list_and_exports_cost_the_same_queries_for_5_and_200_rows(coordinator_client, suffix):
-    assert_same_queries_for_few_and_many(
-        coordinator_client,
-        "/workspace/seal/" + suffix,
-        few=lambda: _applications(5),
-        many=lambda: _applications(195),
-    )
+def test_seal_list_and_exports_cost_the_same_queries_for_5_and_200_rows(client, suffix):
+    assert_list_scales(client, "/workspace/seal/" + suffix, _applications, then=195)
 
 
 # ---------------------------------------------------------------- permissions
@@ -480,12 +459,12 @@ def test_state_coordinator_may_view_but_not_change(jena, application_pk):
         assert SealApplication.objects.get(pk=application_pk).status == SealStatus.SUBMITTED
 
 
-def test_the_same_record_id_in_another_alliance_is_not_found(badfrankenhausen, coordinator_client):
+def test_the_same_record_id_in_another_alliance_is_not_found(badfrankenhausen, client):
     with schema_context("badfrankenhausen"):
         pk = SealApplicationFactory().pk
     with schema_context("jena"):
         SealApplication.objects.filter(pk=pk).delete()
-    assert coordinator_client.get(f"/workspace/seal/{pk}/").status_code == 404
+    assert client.get(f"/workspace/seal/{pk}/").status_code == 404
 
 
 # ---------------------------------------------------------------- expiry reminders
@@ -603,11 +582,11 @@ def test_awarding_again_after_a_reminder_is_not_possible_but_a_new_application_i
         assert SealCheck.objects.filter(application=renewal).count() == 0
 
 
-def test_detail_page_shows_the_checklist_and_what_is_missing(jena, coordinator_client):
+def test_detail_page_shows_the_checklist_and_what_is_missing(jena, client):
     with schema_context("jena"):
         application = _application_with_checks(fulfilled=(False, True), required=(True, False))
         open_criterion = application.checks.get(fulfilled=False).criterion.text
-    response = coordinator_client.get(f"/workspace/seal/{application.pk}/")
+    response = client.get(f"/workspace/seal/{application.pk}/")
     assert response.status_code == 200
     body = response.content.decode()
     assert open_criterion in body

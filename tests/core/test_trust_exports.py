@@ -22,13 +22,12 @@ from tenants.roles import Role
 from tests.conftest import csv_rows, logged_in_client, person_with_role
 from tests.factories.partners import PartnerFactory
 from tests.kernel.test_spreadsheets import HYPERLINK, xlsx_cells
+from tests.regional.conftest import state_client  # noqa: F401 (a fixture)
 from tests.regional.test_reports import (  # noqa: F401 (fixtures)
     _bytes,
     _create,
     _generate,
     figures,
-    manager_client,
-    media,
     state_coordinator,
 )
 
@@ -148,10 +147,10 @@ def test_a_partner_stored_with_a_control_character_still_exports(coordinator_cli
 
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("figures", "media")
+@pytest.mark.usefixtures("figures", "media_root")
 def test_a_report_titled_like_a_formula_is_text_in_its_files_and_its_list(request):
     coordinator = request.getfixturevalue("state_coordinator")
-    manager = request.getfixturevalue("manager_client")
+    manager = request.getfixturevalue("state_client")
     report = _generate(_create(coordinator, title=HYPERLINK), coordinator)
     cells = xlsx_cells(_bytes(report.xlsx_file))
     titled = [cell for cell in cells if isinstance(cell.value, str) and "HYPERLINK" in cell.value]

@@ -24,7 +24,9 @@ from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tenants.services.memberships import membership_create
 from tests.conftest import host_client
+from tests.factories.partners import partner_form
 from tests.factories.tenants import UserFactory
+from tests.pages import submit
 
 
 @pytest.fixture
@@ -66,8 +68,7 @@ def test_project_ending_before_it_starts(german_coordinator):
     [
         ("/workspace/projects/new/", {"title": "Pool", "topic": "childcare", "status": "planned",
                                        "families_reached": -3, "funding_amount": "0"}),
-        ("/workspace/partners/new/", {"name": "Neu", "kind": "company", "size_class": "n/a",
-                                       "status": "active", "care_guides_count": -1}),
+        ("/workspace/partners/new/", partner_form("Neu", care_guides_count=-1)),
     ],
 )  # fmt: skip
 def test_negative_counts(german_coordinator, path, data):
@@ -83,18 +84,9 @@ def test_duplicate_partner_name_within_the_alliance(german_coordinator, badfrank
     with schema_context("badfrankenhausen"):
         # The same name in another alliance is no conflict: alliances are separate.
         Partner.objects.create(name="Kurbetrieb", kind="company")
-    response = german_coordinator.post(
-        "/workspace/partners/new/",
-        {"name": "STADTWERKE JENA", "kind": "company", "size_class": "n/a", "status": "active",
-         "care_guides_count": 0},
-    )  # fmt: skip
+    response = german_coordinator.post("/workspace/partners/new/", partner_form("STADTWERKE JENA"))
     _assert_refused(response, "Ein Partner mit diesem Namen existiert bereits.")
-    ok = german_coordinator.post(
-        "/workspace/partners/new/",
-        {"name": "Kurbetrieb", "kind": "company", "size_class": "n/a", "status": "active",
-         "care_guides_count": 0},
-    )  # fmt: skip
-    assert ok.status_code == 302
+    submit(german_coordinator, "/workspace/partners/new/", partner_form("Kurbetrieb"))
     with schema_context("jena"):
         assert Partner.objects.filter(name__iexact="stadtwerke jena").count() == 1
 

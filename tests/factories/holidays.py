@@ -3,14 +3,9 @@
 import datetime
 
 import factory
-from django.utils import timezone
 
 from core.models import GuideCategory, GuideEntry, HolidayOffer
-
-
-def in_days(days: int) -> datetime.date:
-    """The date ``days`` from today (before today if negative)."""
-    return timezone.localdate() + datetime.timedelta(days=days)
+from tests.clock import in_days
 
 
 class HolidayOfferFactory(factory.django.DjangoModelFactory):

@@ -31,3 +31,10 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name", locale="de_DE")
     email = factory.Sequence(lambda n: f"kontakt{n}@betrieb.example")
     phone = "+49 3641 123456"
+
+
+def partner_form(name: str, **fields) -> dict:
+    """What the new-partner form sends for an active company ``name`` without care
+    guides; ``fields`` change or add to it."""
+    return {"name": name, "kind": "company", "size_class": "n/a", "status": "active",
+            "care_guides_count": 0, **fields}  # fmt: skip

@@ -13,7 +13,6 @@ from core.models import (
     EventKind,
     FundingEntry,
     FundingKind,
-    Partner,
     Project,
     ProjectStatus,
     Topic,
@@ -21,12 +20,14 @@ from core.models import (
 )
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Partner
+def many_to_many(field: str) -> factory.PostGeneration:
+    """Sets the many-to-many ``field`` to the records passed as ``field=[...]``."""
 
-    name = factory.Sequence(lambda n: f"Partnerbetrieb {n}")
-    kind = "company"
+    def set_records(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field).set(extracted)
+
+    return factory.PostGeneration(set_records)
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -43,10 +44,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     families_reached = 10
     funding_amount = Decimal("1000.00")
 
-    @factory.post_generation
-    def partners(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.partners.set(extracted)
+    partners = many_to_many("partners")
 
 
 class WorkingGroupFactory(factory.django.DjangoModelFactory):
@@ -57,10 +55,7 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
     topic = Topic.CARE
 
-    @factory.post_generation
-    def members(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.members.set(extracted)
+    members = many_to_many("members")
 
 
 class EventFactory(factory.django.DjangoModelFactory):

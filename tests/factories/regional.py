@@ -3,7 +3,6 @@
 import datetime
 
 import factory
-from django.utils import timezone
 
 from regional.models import (
     AgendaItem,
@@ -12,10 +11,8 @@ from regional.models import (
     RegionalMeeting,
     RegionalMeetingStatus,
 )
-
-
-def in_days(days: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=days)
+from tests.clock import in_days
+from tests.factories.board import AgendaItemFactory
 
 
 class RegionalMeetingFactory(factory.django.DjangoModelFactory):
@@ -32,15 +29,15 @@ class RegionalMeetingFactory(factory.django.DjangoModelFactory):
     status = RegionalMeetingStatus.PLANNED
 
 
-class RegionalAgendaItemFactory(factory.django.DjangoModelFactory):
+class RegionalAgendaItemFactory(AgendaItemFactory):
+    """An item of a regional meeting's agenda: the board's item with a time slot."""
+
     class Meta:
         model = AgendaItem
 
     meeting = factory.SubFactory(RegionalMeetingFactory)
-    position = factory.Sequence(lambda n: n + 1)
     start_time = datetime.time(10, 0)
     duration_minutes = 15
-    title = factory.Sequence(lambda n: f"Tagesordnungspunkt {n}")
     speaker = ""
 
 

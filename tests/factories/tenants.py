@@ -37,3 +37,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     full_name = factory.Faker("name", locale="de_DE")
     password = factory.django.Password("demo-passwort")
+
+
+def account_with_role(role: str, alliance=None, **account) -> User:
+    """A new account made of ``account`` (e.g. ``email``, ``full_name``) holding ``role``
+    in ``alliance`` (None for the state roles)."""
+    from tests.conftest import person_with_role  # tests.conftest imports this module
+
+    return person_with_role(role, alliance, user=UserFactory(**account))

@@ -67,26 +67,6 @@ def extra_alliances(count: int, start: int = 0) -> list[Alliance]:
 
 
 @pytest.fixture
-def state_coordinator(db):
-    return person_with_role(Role.STATE_COORDINATOR)
-
-
-@pytest.fixture
-def ministry(db):
-    return person_with_role(Role.MINISTRY)
-
-
-@pytest.fixture
-def state_client(state_coordinator):
-    return logged_in_client(state_coordinator, "localhost", language="en")
-
-
-@pytest.fixture
-def ministry_client(ministry):
-    return logged_in_client(ministry, "localhost", language="en")
-
-
-@pytest.fixture
 def two_days(jena, badfrankenhausen):
     snapshot(jena, EARLIER, partners_total=8, families_reached=50)
     snapshot(badfrankenhausen, EARLIER, partners_total=3, families_reached=20)

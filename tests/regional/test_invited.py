@@ -10,35 +10,23 @@ from django.utils import timezone
 from regional.models import Invitation, RegionalMeeting, RegionalMinutesStatus, Response
 from regional.services import meetings as services
 from tenants.roles import Role
+from tests.clock import in_days
 from tests.conftest import assert_same_queries_for_few_and_many, logged_in_client, person_with_role
+from tests.factories.files import PDF
 from tests.factories.regional import (
     InvitationFactory,
     RegionalAgendaItemFactory,
     RegionalMeetingFactory,
-    in_days,
 )
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    # Setting this (to its own value) makes the tenant-aware storage forget the root it
-    # cached; it does not react to MEDIA_ROOT alone.
-    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
-    return tmp_path
 
 
 @pytest.fixture
 def jena_lc(jena):
-    return person_with_role(
-        Role.LOCAL_COORDINATOR,
-        jena,
-        user=UserFactory(email="koordination@jena.example", full_name="Jana Jenaer"),
+    return account_with_role(
+        Role.LOCAL_COORDINATOR, jena, email="koordination@jena.example", full_name="Jana Jenaer"
     )
 
 

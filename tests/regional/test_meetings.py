@@ -32,6 +32,7 @@ from regional.services import invitations
 from regional.services import meetings as services
 from regional.tasks.meetings import send_meeting_reminders
 from tenants.roles import Role
+from tests.clock import in_days
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
     csv_rows,
@@ -39,39 +40,23 @@ from tests.conftest import (
     logged_in_client,
     person_with_role,
 )
+from tests.factories.files import PDF
 from tests.factories.regional import (
     InvitationFactory,
     RegionalAgendaItemFactory,
     RegionalMeetingFactory,
-    in_days,
 )
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
+from tests.pages import assert_page_shows, submit
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
 
 @pytest.fixture
-def organiser(db):
-    return person_with_role(
-        Role.STATE_COORDINATOR,
-        user=UserFactory(email="land@lks.example", full_name="Landeskoordination"),
+def state_coordinator(db):
+    return account_with_role(
+        Role.STATE_COORDINATOR, email="land@lks.example", full_name="Landeskoordination"
     )
-
-
-@pytest.fixture
-def state_client(organiser):
-    return logged_in_client(organiser, "localhost", language="en")
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    # Setting this (to its own value) makes the tenant-aware storage forget the root it
-    # cached; it does not react to MEDIA_ROOT alone.
-    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
-    return tmp_path
 
 
 def _form(**overrides):
@@ -122,8 +107,8 @@ def test_meeting_that_ends_before_it_begins_is_refused_with_the_constraint_messa
     assert not RegionalMeeting.objects.exists()
 
 
-def test_meeting_form_is_german_by_default(organiser):
-    client = logged_in_client(organiser, "localhost")
+def test_meeting_form_is_german_by_default(state_coordinator):
+    client = logged_in_client(state_coordinator, "localhost")
     response = client.get("/meetings/new/")
     assert response.status_code == 200
     assert 'lang="de"' in response.content.decode()
@@ -357,14 +342,9 @@ def test_strategy_meeting_agenda_is_entered_in_one_go_with_times_following_each_
 
 def test_unreadable_agenda_lines_are_listed_and_nothing_is_saved(state_client):
     meeting = RegionalMeetingFactory()
-    response = state_client.post(
-        f"/meetings/{meeting.pk}/agenda/bulk/",
-        {"lines": "10:00 | 15 | Begrüßung\n10:15 | 0 | Null Minuten\n| | \n1 | 2 | 3 | 4 | 5"},
-    )
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "These lines could not be read" in body
-    assert "Null Minuten" in body
+    lines = "10:00 | 15 | Begrüßung\n10:15 | 0 | Null Minuten\n| | \n1 | 2 | 3 | 4 | 5"
+    response = state_client.post(f"/meetings/{meeting.pk}/agenda/bulk/", {"lines": lines})
+    assert_page_shows(response, ["These lines could not be read", "Null Minuten"], status=400)
     assert not meeting.agenda.exists()
 
 
@@ -412,13 +392,9 @@ def test_new_agenda_item_begins_when_the_previous_one_ends(state_client):
 def test_inviting_alliances_invites_their_local_coordinators_once(
     state_client, jena, badfrankenhausen
 ):
-    jena_lc = person_with_role(
-        Role.LOCAL_COORDINATOR, jena, user=UserFactory(email="koordination@jena.example")
-    )
-    person_with_role(Role.BOARD_MEMBER, jena, user=UserFactory(email="kuratorium@jena.example"))
-    bfh_lc = person_with_role(
-        Role.LOCAL_COORDINATOR, badfrankenhausen, user=UserFactory(email="lb@bfh.example")
-    )
+    jena_lc = account_with_role(Role.LOCAL_COORDINATOR, jena, email="koordination@jena.example")
+    account_with_role(Role.BOARD_MEMBER, jena, email="kuratorium@jena.example")
+    bfh_lc = account_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen, email="lb@bfh.example")
     meeting = RegionalMeetingFactory()
     url = f"/meetings/{meeting.pk}/invitations/"
     response = state_client.post(url, {"alliances": [jena.pk, badfrankenhausen.pk]}, follow=True)
@@ -444,11 +420,8 @@ def test_inviting_alliances_invites_their_local_coordinators_once(
 
 def test_people_are_invited_by_name_and_address_or_address_alone(state_client):
     meeting = RegionalMeetingFactory()
-    response = state_client.post(
-        f"/meetings/{meeting.pk}/invitations/",
-        {"people": "Dr. Maria Muster <maria@ministerium.example>\n\nreferent@stadt.example\n"},
-    )
-    assert response.status_code == 302
+    typed = "Dr. Maria Muster <maria@ministerium.example>\n\nreferent@stadt.example\n"
+    submit(state_client, f"/meetings/{meeting.pk}/invitations/", {"people": typed})
     people = dict(meeting.invitations.values_list("email", "name"))
     assert people == {
         "maria@ministerium.example": "Dr. Maria Muster",
@@ -835,16 +808,16 @@ def test_attachment_of_a_wrong_type_is_refused(state_client, media_root, name, c
     assert not RegionalAttachment.objects.exists()
 
 
-def test_attachment_over_20_mb_is_refused(organiser, media_root):
+def test_attachment_over_20_mb_is_refused(state_coordinator, media_root):
     meeting = RegionalMeetingFactory()
     big = SimpleUploadedFile("gross.pdf", PDF)
     big.size = 20 * 1024 * 1024 + 1
     with pytest.raises(services.ValidationError):
-        services.attachment_create(actor=organiser, meeting=meeting, title="", file=big)
+        services.attachment_create(actor=state_coordinator, meeting=meeting, title="", file=big)
     assert not RegionalAttachment.objects.exists()
 
 
-def test_allowed_office_and_image_files_are_accepted(organiser, media_root):
+def test_allowed_office_and_image_files_are_accepted(state_coordinator, media_root):
     meeting = RegionalMeetingFactory()
     for name, head in (
         ("programm.docx", b"PK\x03\x04"),
@@ -854,7 +827,7 @@ def test_allowed_office_and_image_files_are_accepted(organiser, media_root):
         ("logo.png", b"\x89PNG\r\n\x1a\n"),
     ):
         services.attachment_create(
-            actor=organiser,
+            actor=state_coordinator,
             meeting=meeting,
             title="",
             file=SimpleUploadedFile(name, head + b"0" * 32),

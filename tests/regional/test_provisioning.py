@@ -27,8 +27,8 @@ from tenants.districts import District
 from tenants.models import Alliance, Membership, User
 from tenants.roles import Role
 from tenants.services import provisioning
-from tests.conftest import host_client, logged_in_client, person_with_role
-from tests.factories.tenants import UserFactory
+from tests.conftest import host_client
+from tests.factories.tenants import UserFactory, account_with_role
 
 pytestmark = pytest.mark.slow
 
@@ -65,12 +65,7 @@ def template_schema(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def state_coordinator(db) -> User:
-    return person_with_role(Role.STATE_COORDINATOR, user=UserFactory(email="land.test@example.org"))
-
-
-@pytest.fixture
-def state_client(state_coordinator):
-    return logged_in_client(state_coordinator, "localhost", language="en")
+    return account_with_role(Role.STATE_COORDINATOR, email="land.test@example.org")
 
 
 def _unique_slug() -> str:

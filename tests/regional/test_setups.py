@@ -19,7 +19,7 @@ from tests.conftest import (
     logged_in_client,
     person_with_role,
 )
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
 
 # The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
 pytestmark = AT_NOON
@@ -27,9 +27,8 @@ pytestmark = AT_NOON
 
 @pytest.fixture
 def mentor(db):
-    return person_with_role(
-        Role.STATE_COORDINATOR,
-        user=UserFactory(email="mentorin@land.example", full_name="Martha Mentorin"),
+    return account_with_role(
+        Role.STATE_COORDINATOR, email="mentorin@land.example", full_name="Martha Mentorin"
     )
 
 

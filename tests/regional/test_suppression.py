@@ -25,8 +25,20 @@ def _data(totals: dict, districts: dict[str, dict]) -> dict:
     }
 
 
+def _jena_only(rows: dict) -> dict:
+    """Report data of one district, Jena, whose rows (a copy) are Thuringia's too."""
+    return _data(rows, {"jena": {key: list(values) for key, values in rows.items()}})
+
+
 def _cells(shown: dict, key: str) -> dict[str, object]:
     return {d["code"]: d["cells"][key]["value"] for d in shown["districts"]}
+
+
+def _suppressed_cells(key: str, total: list, districts: dict[str, list]) -> dict[str, object]:
+    """The district cells of ``key`` the ministry sees at threshold 3, given Thuringia's
+    ``total`` and each district's [this period, previous period]."""
+    data = _data({key: total}, {code: {key: values} for code, values in districts.items()})
+    return _cells(suppress_figures(data, 3), key)
 
 
 # ---------------------------------------------------------------- one value
@@ -82,39 +94,24 @@ def test_a_single_small_district_cell_hides_the_next_smallest_one_too():
 
 
 def test_two_small_district_cells_need_no_secondary_suppression():
-    data = _data(
-        {"valid_seals": [12, 12]},
-        {
-            "jena": {"valid_seals": [1, 4]},
-            "gotha": {"valid_seals": [2, 4]},
-            "erfurt": {"valid_seals": [9, 4]},
-        },
+    cells = _suppressed_cells(
+        "valid_seals", [12, 12], {"jena": [1, 4], "gotha": [2, 4], "erfurt": [9, 4]}
     )
-    shown = suppress_figures(data, 3)
-    assert _cells(shown, "valid_seals") == {"jena": "<3", "gotha": "<3", "erfurt": 9}
+    assert cells == {"jena": "<3", "gotha": "<3", "erfurt": 9}
 
 
 def test_zero_is_shown_and_not_picked_for_secondary_suppression():
-    data = _data(
-        {"care_guides_total": [12, 0]},
-        {
-            "jena": {"care_guides_total": [2, 0]},
-            "gotha": {"care_guides_total": [0, 0]},
-            "erfurt": {"care_guides_total": [10, 0]},
-        },
+    cells = _suppressed_cells(
+        "care_guides_total", [12, 0], {"jena": [2, 0], "gotha": [0, 0], "erfurt": [10, 0]}
     )
-    shown = suppress_figures(data, 3)
-    assert _cells(shown, "care_guides_total") == {"jena": "<3", "gotha": 0, "erfurt": HIDDEN}
+    assert cells == {"jena": "<3", "gotha": 0, "erfurt": HIDDEN}
 
 
 def test_counts_of_alliances_projects_events_meetings_and_money_are_never_suppressed():
     keys = ["alliances", "projects_total", "events", "board_meetings_held", "funding_total"]
     values = {"alliances": 1, "projects_total": 2, "events": 1, "board_meetings_held": 2}
     values["funding_total"] = "1.50"
-    data = _data(
-        {key: [values[key], values[key]] for key in keys},
-        {"jena": {key: [values[key], values[key]] for key in keys}},
-    )
+    data = _jena_only({key: [values[key], values[key]] for key in keys})
     shown = suppress_figures(data, 3)
     for key in keys:
         assert shown["totals"][key]["value"] not in ("<3", HIDDEN), key
@@ -133,7 +130,7 @@ def test_every_count_of_people_or_organisations_is_suppressed():
         "event_participants",
         "partners_by_kind.church",
     ]
-    data = _data({key: [2, None] for key in keys}, {"jena": {key: [2, None] for key in keys}})
+    data = _jena_only({key: [2, None] for key in keys})
     shown = suppress_figures(data, 3)
     for key in keys:
         assert shown["totals"][key]["value"] == "<3", key
@@ -142,23 +139,14 @@ def test_every_count_of_people_or_organisations_is_suppressed():
 
 
 def test_a_single_small_kind_of_partner_hides_another_kind_not_the_headline_figure():
-    data = _data(
+    data = _jena_only(
         {
             "partners_total": [20, 20],
             "companies": [4, 4],
             "partners_by_kind.company": [4, 4],
             "partners_by_kind.church": [1, 4],
             "partners_by_kind.association": [15, 12],
-        },
-        {
-            "jena": {
-                "partners_total": [20, 20],
-                "companies": [4, 4],
-                "partners_by_kind.company": [4, 4],
-                "partners_by_kind.church": [1, 4],
-                "partners_by_kind.association": [15, 12],
-            }
-        },
+        }
     )
     shown = suppress_figures(data, 3)
     totals = shown["totals"]
@@ -173,20 +161,10 @@ def test_a_single_small_kind_of_partner_hides_another_kind_not_the_headline_figu
 
 
 def test_a_share_of_a_hidden_count_is_hidden():
-    data = _data(
-        {
-            "partners_total": [10, 10],
-            "partners_with_care_guides": [2, 5],
-            "care_guides_share": [0.2, 0.5],
-        },
-        {
-            "jena": {
-                "partners_total": [10, 10],
-                "partners_with_care_guides": [2, 5],
-                "care_guides_share": [0.2, 0.5],
-            }
-        },
-    )
+    data = _jena_only(
+        {"partners_total": [10, 10], "partners_with_care_guides": [2, 5],
+         "care_guides_share": [0.2, 0.5]}
+    )  # fmt: skip
     shown = suppress_figures(data, 3)
     share = shown["totals"]["care_guides_share"]
     assert share["value"] == HIDDEN  # 0.2 x 10 would reveal the 2
@@ -195,7 +173,7 @@ def test_a_share_of_a_hidden_count_is_hidden():
 
 
 def test_a_threshold_of_one_suppresses_nothing():
-    data = _data({"partners_total": [1, 2]}, {"jena": {"partners_total": [1, 2]}})
+    data = _jena_only({"partners_total": [1, 2]})
     shown = suppress_figures(data, 1)
     assert shown["totals"]["partners_total"] == {
         "value": 1,

@@ -40,7 +40,6 @@ from regional.suppression_audit import audit_suppression
 from regional.suppression_lp import LinearSystem
 from tests.regional.test_reports import (  # noqa: F401 (fixtures)
     figures,
-    media,
     ready_report,
     report,
     state_coordinator,
@@ -367,7 +366,7 @@ def test_the_demo_seed_releases_a_report_whose_small_numbers_hold(request):
     from demo import state as state_demo
     from demo.workspace import seed_workspace
 
-    request.getfixturevalue("media")
+    request.getfixturevalue("media_root")
     alliances = [request.getfixturevalue(name) for name in ("jena", "badfrankenhausen")]
     for alliance in alliances:
         seed_workspace(alliance)

@@ -6,38 +6,27 @@ position is changed in its edit form, which asks for the reason itself.)"""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
-from tests.conftest import logged_in_client, person_with_role
+from tests.clock import in_days
+from tests.conftest import logged_in_client
 from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
+from tests.regional.agendas import agenda_titles, assert_correction_audited
 
 pytestmark = pytest.mark.django_db
 
 
-def _days(n: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=n)
-
-
 @pytest.fixture
 def organiser_client(db):
-    organiser = person_with_role(
-        Role.STATE_COORDINATOR, user=UserFactory(email="land-moves@lks.example")
-    )
+    organiser = account_with_role(Role.STATE_COORDINATOR, email="land-moves@lks.example")
     return logged_in_client(organiser, "localhost", language="de")
 
 
-def _titles(meeting) -> list[str]:
-    return list(meeting.agenda.order_by("position").values_list("title", flat=True))
-
-
 def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client):
-    meeting = RegionalMeetingFactory(date=_days(-3))
+    meeting = RegionalMeetingFactory(date=in_days(-3))
     RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
@@ -56,31 +45,29 @@ def test_locked_agenda_move_asks_for_the_reason_and_records_it(organiser_client)
     answer = organiser_client.post(url, {"direction": "up"})
     assert answer.status_code == 400
     assert "Tagesordnung ist gesperrt" in answer.content.decode()
-    assert _titles(meeting) == ["Begrüßung", "Bericht"]
+    assert agenda_titles(meeting) == ["Begrüßung", "Bericht"]
     assert not AuditEntry.objects.filter(action="regional.regionalmeeting.agenda_corrected")
 
     answer = organiser_client.post(url, {"direction": "up", "reason": "Reihenfolge wie gehalten"})
     assert answer.status_code == 302
     assert answer["Location"] == f"/meetings/{meeting.pk}/#agenda"
-    assert _titles(meeting) == ["Bericht", "Begrüßung"]
-    audit = AuditEntry.objects.get(action="regional.regionalmeeting.agenda_corrected")
-    assert audit.changes["reason"] == "Reihenfolge wie gehalten"
-    assert audit.changes["change"] == "moved"
+    assert agenda_titles(meeting) == ["Bericht", "Begrüßung"]
+    assert_correction_audited("moved", "Reihenfolge wie gehalten")
 
 
 def test_locked_agenda_move_refuses_an_unknown_direction(organiser_client):
-    meeting = RegionalMeetingFactory(date=_days(-3))
+    meeting = RegionalMeetingFactory(date=in_days(-3))
     first = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{first.pk}/move/"
     assert organiser_client.get(url + "?direction=sideways").status_code == 200
     answer = organiser_client.post(url, {"direction": "sideways", "reason": "x"})
     assert answer.status_code == 400
-    assert _titles(meeting) == ["Begrüßung", "Bericht"]
+    assert agenda_titles(meeting) == ["Begrüßung", "Bericht"]
 
 
 def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
-    meeting = RegionalMeetingFactory(date=_days(10))
+    meeting = RegionalMeetingFactory(date=in_days(10))
     RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     url = f"/meetings/{meeting.pk}/agenda/{second.pk}/move/"
@@ -88,5 +75,5 @@ def test_open_agenda_still_moves_at_once_without_a_reason(organiser_client):
     assert f'action="{url}"' in page
     answer = organiser_client.post(url, {"direction": "up"})
     assert answer.status_code == 302
-    assert _titles(meeting) == ["Bericht", "Begrüßung"]
+    assert agenda_titles(meeting) == ["Bericht", "Begrüßung"]
     assert not AuditEntry.objects.filter(action="regional.regionalmeeting.agenda_corrected")

@@ -4,11 +4,8 @@ taken place is locked; a correction needs a reason and leaves an audit entry nam
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from core.models import MinutesStatus
@@ -17,54 +14,60 @@ from kernel.audit.models import AuditEntry
 from regional.models import RegionalMinutesStatus
 from regional.services import meetings as regional_services
 from tenants.roles import Role
-from tests.conftest import logged_in_client, person_with_role
+from tests.clock import in_days
+from tests.conftest import logged_in_client
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory
 from tests.factories.regional import RegionalAgendaItemFactory, RegionalMeetingFactory
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
+from tests.regional.agendas import agenda_titles, assert_correction_audited
 
 pytestmark = pytest.mark.django_db
 
 
-def _days(n: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=n)
-
-
 @pytest.fixture
 def organiser(db):
-    return person_with_role(
-        Role.STATE_COORDINATOR,
-        user=UserFactory(email="land-trust@lks.example", full_name="Landeskoordination"),
+    return account_with_role(
+        Role.STATE_COORDINATOR, email="land-trust@lks.example", full_name="Landeskoordination"
     )
 
 
 # ---------------------------------------------------------------- minutes
 
 
+def _draft_minutes(factory, days: int, draft):
+    """A meeting ``days`` from today whose minutes are a draft."""
+    return factory(date=in_days(days), minutes="Entwurf", minutes_status=draft)
+
+
+def _assert_minutes_wait_for_the_meeting(factory, draft, release) -> None:
+    """``release`` (approve or publish) refuses the draft minutes of a meeting still to
+    come, in German, and the minutes stay a draft."""
+    meeting = _draft_minutes(factory, 10, draft)
+    with pytest.raises(ValidationError) as error:
+        release(meeting)
+    assert "erst genehmigt werden" in " ".join(error.value.messages)
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == draft
+
+
 def test_board_minutes_of_a_meeting_still_to_come_cannot_be_approved(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory(
-            date=_days(10), minutes="Entwurf", minutes_status=MinutesStatus.DRAFT
+        _assert_minutes_wait_for_the_meeting(
+            BoardMeetingFactory,
+            MinutesStatus.DRAFT,
+            lambda meeting: board_services.minutes_approve(actor=coordinator, meeting=meeting),
         )
-        with pytest.raises(ValidationError) as error:
-            board_services.minutes_approve(actor=coordinator, meeting=meeting)
-        assert "erst genehmigt werden" in " ".join(error.value.messages)
-        meeting.refresh_from_db()
-        assert meeting.minutes_status == MinutesStatus.DRAFT
         # Dated before the meeting: refused as well.
-        held = BoardMeetingFactory(
-            date=_days(-5), minutes="Entwurf", minutes_status=MinutesStatus.DRAFT
-        )
+        held = _draft_minutes(BoardMeetingFactory, -5, MinutesStatus.DRAFT)
         with pytest.raises(ValidationError):
-            board_services.minutes_approve(actor=coordinator, meeting=held, approved_on=_days(-6))
+            board_services.minutes_approve(actor=coordinator, meeting=held, approved_on=in_days(-6))
         approved = board_services.minutes_approve(actor=coordinator, meeting=held)
-        assert approved.minutes_approved_on == _days(0)
+        assert approved.minutes_approved_on == in_days(0)
 
 
 def test_board_minutes_approve_page_of_a_future_meeting_refuses(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory(
-            date=_days(10), minutes="Entwurf", minutes_status=MinutesStatus.DRAFT
-        )
+        meeting = _draft_minutes(BoardMeetingFactory, 10, MinutesStatus.DRAFT)
     client = logged_in_client(coordinator, language="de")
     page = client.get(f"/workspace/board/meetings/{meeting.pk}/")
     assert f"/workspace/board/meetings/{meeting.pk}/minutes/approve/" not in page.content.decode()
@@ -74,17 +77,12 @@ def test_board_minutes_approve_page_of_a_future_meeting_refuses(jena, coordinato
 
 
 def test_regional_minutes_of_a_meeting_still_to_come_cannot_be_published(organiser):
-    meeting = RegionalMeetingFactory(
-        date=_days(3), minutes="Entwurf", minutes_status=RegionalMinutesStatus.DRAFT
+    _assert_minutes_wait_for_the_meeting(
+        RegionalMeetingFactory,
+        RegionalMinutesStatus.DRAFT,
+        lambda meeting: regional_services.minutes_publish(actor=organiser, meeting=meeting),
     )
-    with pytest.raises(ValidationError) as error:
-        regional_services.minutes_publish(actor=organiser, meeting=meeting)
-    assert "erst genehmigt werden" in " ".join(error.value.messages)
-    meeting.refresh_from_db()
-    assert meeting.minutes_status == RegionalMinutesStatus.DRAFT
-    past = RegionalMeetingFactory(
-        date=_days(-3), minutes="Entwurf", minutes_status=RegionalMinutesStatus.DRAFT
-    )
+    past = _draft_minutes(RegionalMeetingFactory, -3, RegionalMinutesStatus.DRAFT)
     published = regional_services.minutes_publish(actor=organiser, meeting=past)
     assert published.minutes_status == RegionalMinutesStatus.PUBLISHED
 
@@ -94,7 +92,7 @@ def test_regional_minutes_of_a_meeting_still_to_come_cannot_be_published(organis
 
 def test_board_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory(date=_days(-7))
+        meeting = BoardMeetingFactory(date=in_days(-7))
         item = AgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
         with pytest.raises(ValidationError) as error:
             board_services.agenda_item_create(actor=coordinator, meeting=meeting, title="Nachtrag")
@@ -122,7 +120,7 @@ def test_board_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(jena, coor
 
 def test_board_agenda_pages_ask_for_the_reason_on_a_past_meeting(jena, coordinator):
     with schema_context("jena"):
-        meeting = BoardMeetingFactory(date=_days(-7))
+        meeting = BoardMeetingFactory(date=in_days(-7))
         item = AgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     client = logged_in_client(coordinator, language="de")
     base = f"/workspace/board/meetings/{meeting.pk}/agenda/"
@@ -146,13 +144,13 @@ def test_board_agenda_pages_ask_for_the_reason_on_a_past_meeting(jena, coordinat
         assert list(meeting.agenda_items.values_list("title", flat=True)) == ["Nachtrag"]
     # A meeting still to come: no reason asked for.
     with schema_context("jena"):
-        coming = BoardMeetingFactory(date=_days(7))
+        coming = BoardMeetingFactory(date=in_days(7))
     form = client.get(f"/workspace/board/meetings/{coming.pk}/agenda/new/").context["form"]
     assert "reason" not in form.fields
 
 
 def test_regional_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(organiser):
-    meeting = RegionalMeetingFactory(date=_days(-2))
+    meeting = RegionalMeetingFactory(date=in_days(-2))
     entry = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     second = RegionalAgendaItemFactory(meeting=meeting, position=2, title="Bericht")
     for change in (
@@ -171,20 +169,15 @@ def test_regional_agenda_of_a_past_meeting_needs_a_reason_and_is_audited(organis
         with pytest.raises(ValidationError) as error:
             change()
         assert "reason" in error.value.message_dict
-    assert list(meeting.agenda.order_by("position").values_list("title", flat=True)) == [
-        "Begrüßung",
-        "Bericht",
-    ]
+    assert agenda_titles(meeting) == ["Begrüßung", "Bericht"]
     regional_services.agenda_item_move(
         actor=organiser, item=second, direction="up", reason="Reihenfolge wie gehalten"
     )
-    audit = AuditEntry.objects.get(action="regional.regionalmeeting.agenda_corrected")
-    assert audit.changes["reason"] == "Reihenfolge wie gehalten"
-    assert audit.changes["change"] == "moved"
+    assert_correction_audited("moved", "Reihenfolge wie gehalten")
 
 
 def test_regional_agenda_pages_ask_for_the_reason_on_a_past_meeting(organiser):
-    meeting = RegionalMeetingFactory(date=_days(-2))
+    meeting = RegionalMeetingFactory(date=in_days(-2))
     entry = RegionalAgendaItemFactory(meeting=meeting, position=1, title="Begrüßung")
     client = logged_in_client(organiser, "localhost", language="de")
     base = f"/meetings/{meeting.pk}/agenda/"

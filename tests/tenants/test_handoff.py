@@ -8,12 +8,12 @@ from django.core import signing
 from tenants.handoff import BINDING_COOKIE, SALT, make_token, new_binding
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
-from tests.factories.tenants import UserFactory
+from tests.factories.tenants import account_with_role
 
 
 @pytest.fixture
 def state_coordinator(db):
-    return person_with_role(Role.STATE_COORDINATOR, user=UserFactory(email="land@example.org"))
+    return account_with_role(Role.STATE_COORDINATOR, email="land@example.org")
 
 
 def _get(client, location: str):

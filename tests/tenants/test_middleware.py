@@ -6,16 +6,13 @@ from django.test.utils import CaptureQueriesContext
 
 from tenants.models import AllianceStatus, Domain
 from tests.conftest import host_client
+from tests.pages import assert_page_shows
 
 
 def test_parent_domain_serves_the_state_area_listing_all_alliances(public_client, jena):
-    response = public_client.get("/")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Lokale Bündnisse für Familie in Thüringen" in body
-    assert "Lokales Bündnis für Familie Jena" in body
-    assert "Lokales Bündnis für Familie Bad Frankenhausen" in body
-    assert "//jena.localhost/" in body
+    shown = ["Lokale Bündnisse für Familie in Thüringen", "Lokales Bündnis für Familie Jena",
+             "Lokales Bündnis für Familie Bad Frankenhausen", "//jena.localhost/"]  # fmt: skip
+    assert_page_shows(public_client.get("/"), shown)
 
 
 def test_alliance_host_serves_that_alliance_in_its_own_schema(jena_client):
