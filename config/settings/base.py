@@ -131,6 +131,8 @@ TEMPLATES = [
                 "tenants.context_processors.navigation",
                 "tenants.navigation.menu",
             ],
+            # The tags of the page layouts (templates/page.html); kernel is no app.
+            "libraries": {"pages": "kernel.templatetags.pages"},
         },
     },
 ]
