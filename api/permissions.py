@@ -10,7 +10,7 @@ from __future__ import annotations
 from rest_framework.exceptions import NotAuthenticated, NotFound
 from rest_framework.permissions import BasePermission
 
-from tenants.permissions import access_of
+from tenants.permissions import access_for
 
 PUBLIC = "public"
 
@@ -26,7 +26,7 @@ class AreaPermission(BasePermission):
             return True
         if code is None:
             raise NotFound  # an action nobody declared is not offered at all
-        access = access_of(request.user, getattr(request, "tenant", None))
+        access = access_for(request)  # the token's (or session's) person, once per request
         if not access.is_authenticated:
             raise NotAuthenticated
         if not access.holds(code):
@@ -37,6 +37,6 @@ class AreaPermission(BasePermission):
         code = self._code(view)
         if code == PUBLIC:
             return True
-        if not access_of(request.user, getattr(request, "tenant", None)).can(code, obj):
+        if not access_for(request).can(code, obj):
             raise NotFound
         return True

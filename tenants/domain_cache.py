@@ -16,6 +16,7 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import Alliance, Domain
 
@@ -40,7 +41,9 @@ def lookup(hostname: str) -> Alliance | None:
             alliance = entry[1]
             return copy.copy(alliance) if alliance is not None else None
 
-    domain = Domain.objects.select_related("tenant").filter(domain=hostname).first()
+    # Tenant metadata lives in the public schema, whichever the connection serves now.
+    with schema_context(get_public_schema_name()):
+        domain = Domain.objects.select_related("tenant").filter(domain=hostname).first()
     alliance = domain.tenant if domain is not None else None
     ttl = _ttl() if alliance is not None else min(_ttl(), NEGATIVE_TTL_SECONDS)
     with _lock:

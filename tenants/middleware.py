@@ -20,10 +20,23 @@ def unknown_host_response() -> HttpResponseNotFound:
     return HttpResponseNotFound(render_to_string("errors/unknown_host.html"))
 
 
+def serve_schema_of(tenant) -> None:
+    """Let the connection serve ``tenant``'s schema (with the public one behind it).
+
+    A connection that already serves that schema (the previous request had the same
+    host) keeps the search path django-tenants set for it: with TENANT_LIMIT_SET_CALLS
+    django-tenants forgets that path whenever the database may have dropped it (rollback,
+    savepoint rollback, close), so it is as trustworthy here as between two queries of
+    one request, and the request sends no ``SET search_path`` at all.
+    """
+    if connection.schema_name == tenant.schema_name and connection.include_public_schema:
+        connection.tenant = tenant
+    else:
+        connection.set_tenant(tenant)
+
+
 class AllianceMiddleware(TenantMainMiddleware):
     def process_request(self, request):
-        # Tenant metadata lives in the public schema.
-        connection.set_schema_to_public()
         try:
             hostname = self.hostname_from_request(request)
         except DisallowedHost:
@@ -31,6 +44,7 @@ class AllianceMiddleware(TenantMainMiddleware):
 
         if hostname in settings.PUBLIC_HOSTS:
             request.tenant = StateArea(hostname)
+            serve_schema_of(request.tenant)
             self.setup_url_routing(request, force_public=True)
             return None
 
@@ -40,6 +54,6 @@ class AllianceMiddleware(TenantMainMiddleware):
 
         alliance.domain_url = hostname
         request.tenant = alliance
-        connection.set_tenant(alliance)
+        serve_schema_of(alliance)
         self.setup_url_routing(request)
         return None

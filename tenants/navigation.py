@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
+import functools
+
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from tenants.permissions import access_for
@@ -36,6 +39,17 @@ MENU = [
 ]
 
 
+@functools.cache
+def _url(url_name: str, urlconf: str, script_prefix: str) -> str | None:
+    """``reverse(url_name)`` in ``urlconf`` under ``script_prefix`` (the arguments are the
+    cache key: a menu entry's address never changes while the process runs), or None
+    where that URL conf does not serve it (an area this installation does not serve)."""
+    try:
+        return reverse(url_name, urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+
+
 def area_menu(request) -> list[tuple[str, str, bool]]:
     """(label, url, current) for what this person may open on this host."""
     tenant = getattr(request, "tenant", None)
@@ -51,10 +65,9 @@ def area_menu(request) -> list[tuple[str, str, bool]]:
     for label, url_name, permission in entries:
         if permission is not None and not access.can(permission):
             continue
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue  # an area that this installation does not serve
+        url = _url(url_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        if url is None:
+            continue
         current = request.path == url or (
             url not in ("/", "/workspace/") and request.path.startswith(url)
         )

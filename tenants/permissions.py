@@ -24,7 +24,6 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from tenants.roles import Role
@@ -221,38 +220,46 @@ class Access:
         )
 
 
-def _compute(user, tenant) -> Access:
+def _compute(user, tenant, memberships: Callable[[], Iterable[Any]]) -> Access:
+    """``memberships()`` gives the person's memberships (``tenants.selectors.memberships_of``);
+    those of the state and of this host's alliance count here. Asked only of an active,
+    logged-in person."""
     is_alliance = tenant is not None and not getattr(tenant, "is_public", True)
     area = ALLIANCE if is_alliance else STATE
     alliance_id = tenant.pk if is_alliance else None
     roles: set[Role] = set()
     partner_ids: set[int] = set()
     if user is not None and user.is_authenticated and user.is_active:
-        from tenants.models import Membership
-
-        scope = Q(alliance__isnull=True)
-        if alliance_id is not None:
-            scope |= Q(alliance_id=alliance_id)
-        memberships = Membership.objects.filter(scope, user=user)
-        for role, partner_id in memberships.values_list("role", "partner_id"):
-            roles.add(Role(role))
-            if partner_id is not None:
-                partner_ids.add(partner_id)
+        for membership in memberships():
+            if membership.alliance_id not in (None, alliance_id):
+                continue
+            roles.add(Role(membership.role))
+            if membership.partner_id is not None:
+                partner_ids.add(membership.partner_id)
     return Access(user, area, alliance_id, frozenset(roles), frozenset(partner_ids))
 
 
 def access_for(request: HttpRequest) -> Access:
-    """The caller's access on this request's host, computed once per request."""
+    """The caller's access on this request's host, computed once per request (from the
+    memberships the header's navigation reads too: one query for both)."""
+    from tenants.selectors import memberships_for
+
+    user = getattr(request, "user", None)
     cached = getattr(request, "_access", None)
-    if cached is None:
-        cached = _compute(getattr(request, "user", None), getattr(request, "tenant", None))
+    # An API request (DRF's Request) has its own user, the token's, while the wrapped
+    # HttpRequest knows only the session's: an access is only reused for its own person.
+    if cached is None or cached.user is not user:
+        tenant = getattr(request, "tenant", None)
+        cached = _compute(user, tenant, lambda: memberships_for(request))
         request._access = cached
     return cached
 
 
 def access_of(user, tenant) -> Access:
     """The same decision outside a request (tasks, tests, the API's token holder)."""
-    return _compute(user, tenant)
+    from tenants.selectors import memberships_of
+
+    return _compute(user, tenant, lambda: memberships_of(user))
 
 
 def _current_tenant():

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tenants.models import Alliance, AllianceStatus, Domain, Membership
@@ -25,6 +27,39 @@ def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
     return queryset
 
 
+# ---------------------------------------------------------------- memberships
+
+
+def _primary_host(alliance: str) -> Subquery:
+    """The primary host name of the alliance that the field ``alliance`` names, for
+    ``annotate`` (None for an alliance without one): one query instead of a prefetch."""
+    hosts = Domain.objects.filter(tenant=OuterRef(alliance), is_primary=True)
+    return Subquery(hosts.values("domain")[:1])
+
+
+def memberships_of(user) -> list[Membership]:
+    """Every membership of ``user``, with its alliance and that alliance's primary host
+    (``primary_host``): the state roles first, then by alliance name, each by role."""
+    return list(
+        Membership.objects.filter(user=user)
+        .select_related("alliance")
+        .annotate(primary_host=_primary_host("alliance_id"))
+        .order_by(F("alliance__name").asc(nulls_first=True), "alliance_id", "role")
+    )
+
+
+def memberships_for(request) -> list[Membership]:
+    """``memberships_of`` the request's person, loaded once per request: the permission
+    layer (``tenants.permissions.access_for``) and the header's navigation share them."""
+    user = getattr(request, "user", None)
+    loaded = getattr(request, "_memberships", None)
+    if loaded is None or loaded[0] is not user:
+        authenticated = user is not None and user.is_authenticated
+        loaded = (user, memberships_of(user) if authenticated else [])
+        request._memberships = loaded
+    return loaded[1]
+
+
 # ---------------------------------------------------------------- navigation
 
 
@@ -38,10 +73,6 @@ class NavigationLink:
 
 def _url_for_host(request, host: str) -> str:
     """A link that takes the logged-in person to ``host`` (see tenants.handoff)."""
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
     if host == request.get_host().split(":")[0]:
         return "/workspace/" if host not in settings.PUBLIC_HOSTS else "/"
     return f"{reverse('hop')}?{urlencode({'to': host})}"
@@ -61,12 +92,12 @@ class Switcher:
     all_url: str = ""  # the state area's list of every alliance (when ``more``)
 
 
-def _alliance_link(request, alliance, current_schema, by_alliance) -> NavigationLink:
-    return NavigationLink(
-        label=alliance.name,
-        url=_url_for_host(request, alliance.primary_domains[0].domain),
-        current=current_schema == alliance.schema_name,
-        role_labels=tuple(m.get_role_display() for m in by_alliance.get(alliance.pk, [])),
+def _reachable_alliances() -> QuerySet[Alliance]:
+    """The alliances that still answer, by name, each with its ``primary_host``."""
+    return (
+        Alliance.objects.exclude(status=AllianceStatus.DISSOLVED)
+        .annotate(primary_host=_primary_host("pk"))
+        .order_by("name")
     )
 
 
@@ -78,9 +109,7 @@ def _navigation(request, limit: int | None) -> tuple[list[NavigationLink], bool]
         return [], False
     from tenants.roles import Role
 
-    memberships = list(
-        Membership.objects.filter(user=user).select_related("alliance").order_by("role")
-    )
+    memberships = memberships_for(request)
     state_roles = [m for m in memberships if m.alliance_id is None]
     current_schema = getattr(getattr(request, "tenant", None), "schema_name", None)
     links: list[NavigationLink] = []
@@ -93,30 +122,41 @@ def _navigation(request, limit: int | None) -> tuple[list[NavigationLink], bool]
                 role_labels=tuple(m.get_role_display() for m in state_roles),
             )
         )
+    # Alliance -> the person's memberships there, by alliance name (memberships_of).
     by_alliance: dict[int, list[Membership]] = {}
     for m in memberships:
         if m.alliance_id is not None:
             by_alliance.setdefault(m.alliance_id, []).append(m)
+    # (alliance, its primary host) of the person's own alliances that still answer.
+    own = [
+        (held[0].alliance, held[0].primary_host)
+        for held in by_alliance.values()
+        if held[0].alliance.is_reachable
+    ]
     sees_all = any(m.role == Role.STATE_COORDINATOR for m in state_roles)
     if limit is None:
-        alliances = alliance_list()
-        if not sees_all:
-            alliances = alliances.filter(pk__in=by_alliance)
-        chosen, more = list(alliances), False
+        chosen, more = own, False
+        if sees_all:
+            chosen = [(alliance, alliance.primary_host) for alliance in _reachable_alliances()]
     else:
         # Own alliances first, then the others by name; one more than fits tells
         # whether there are more, without loading hundreds of alliances.
-        own = list(alliance_list().filter(pk__in=by_alliance)[: limit + 1])
-        others = []
-        if sees_all and len(own) <= limit:
-            others = list(alliance_list().exclude(pk__in=by_alliance)[: limit + 1 - len(own)])
-        chosen = own + others
+        chosen = own[: limit + 1]
+        if sees_all and len(chosen) <= limit:
+            others = _reachable_alliances().exclude(pk__in=by_alliance)
+            others = others[: limit + 1 - len(chosen)]
+            chosen += [(alliance, alliance.primary_host) for alliance in others]
         more = len(chosen) > limit
         chosen = chosen[:limit]
     links += [
-        _alliance_link(request, alliance, current_schema, by_alliance)
-        for alliance in chosen
-        if alliance.primary_domains
+        NavigationLink(
+            label=alliance.name,
+            url=_url_for_host(request, host),
+            current=current_schema == alliance.schema_name,
+            role_labels=tuple(m.get_role_display() for m in by_alliance.get(alliance.pk, [])),
+        )
+        for alliance, host in chosen
+        if host
     ]
     return links, more
 

@@ -229,7 +229,7 @@ def test_cache_keys_carry_the_schema(jena, badfrankenhausen):
 def test_a_database_error_inside_a_savepoint_leaves_the_connection_on_the_right_schema(
     jena, badfrankenhausen, settings
 ):
-    assert settings.TENANT_LIMIT_SET_CALLS is False
+    assert settings.TENANT_LIMIT_SET_CALLS is True  # tests/tenants/test_search_path.py
     with schema_context("badfrankenhausen"):
         audit_log(actor=None, action="core.partner.created", changes={"only": "bfh"})
     with schema_context("jena"):

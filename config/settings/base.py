@@ -77,9 +77,12 @@ PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 ROOT_URLCONF = "config.urls_tenant"
 # How long a web process trusts its in-memory host -> alliance map (seconds).
 TENANT_DOMAIN_CACHE_SECONDS = int(env("BUENDNISNETZ_DOMAIN_CACHE_SECONDS", "60"))
-# django-tenants' TENANT_LIMIT_SET_CALLS stays off: issue #1262 left connections on the
-# wrong schema after a failed savepoint in some versions.
-TENANT_LIMIT_SET_CALLS = False
+# ``SET search_path`` once per schema switch, not before every query. Safe from
+# django-tenants 4.0.0 on (pyproject.toml): it forgets the path it set whenever the
+# database may have dropped it (rollback, savepoint rollback, close) and on every switch
+# (set_tenant, schema_context); before, a failed savepoint left the connection on the
+# wrong schema (django-tenants issue #1262). tests/test_isolation.py holds it to that.
+TENANT_LIMIT_SET_CALLS = True
 # Makes `migrate_schemas --executor=pending` available: only the schemas that lack a
 # migration are migrated (tenants/migration_executor.py; a no-op release over 320
 # alliances takes seconds instead of minutes, docs/benchmarks.md).

@@ -9,8 +9,8 @@ benchmarks create and drop hundreds of alliances there. On top of the local sett
   touching a real app);
 - API throttling that never answers 429 (the rate check itself still runs);
 - with ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` set: no routing by host, every request is
-  served by that alliance and ``SET search_path`` is sent once per connection (the
-  baseline that the API benchmark compares tenant routing against).
+  served by that alliance (the baseline that the API benchmark compares tenant routing
+  against).
 """
 
 from .local import *
@@ -44,5 +44,3 @@ if PINNED_SCHEMA:
         else name
         for name in MIDDLEWARE
     ]
-    # The search path is set on a new connection and then left alone.
-    TENANT_LIMIT_SET_CALLS = True

@@ -1,8 +1,7 @@
 """The API benchmark's baseline: one alliance for every request, no routing by host.
 
 ``config.settings.bench`` puts this in place of ``tenants.middleware.AllianceMiddleware``
-when ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` is set (and sets ``TENANT_LIMIT_SET_CALLS``, so
-``SET search_path`` goes out once per connection instead of once per cursor). The same
+when ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` is set. The same
 view, data and server then answer as if the application had a single tenant; the
 difference to the routed run is what tenant routing costs. Never used outside the bench.
 """

@@ -10,9 +10,9 @@ when the server allows it) for a fixed time after a warm-up. Two variants, same 
 data and server settings:
 
 - routed: the production middleware finds the alliance by host for each request
-  (``tenants.middleware.AllianceMiddleware``; ``SET search_path`` before each query);
+  (``tenants.middleware.AllianceMiddleware``);
 - pinned: ``tests.benchmarks.middleware.PinnedAllianceMiddleware`` serves that one
-  alliance without looking at the host, the search path set once per connection.
+  alliance without looking at the host.
 
 They alternate (routed, pinned, pinned, routed), half the time each, so that load from
 elsewhere on the machine falls on both alike. The load generator shares the machine's
