@@ -133,6 +133,11 @@ def _files_in_jenas_import_folder() -> set[str]:
 FILES_BEFORE: set[str] = set()
 
 
+# Uploads wait in the alliance's media folder: each test gets a folder of its own, so a
+# test in another xdist process that uploads at the same time is never counted here.
+pytestmark = pytest.mark.usefixtures("media_root")
+
+
 @pytest.fixture(autouse=True)
 def _no_files_left_behind():
     """Files a test leaves in Jena's import folder are removed afterwards."""

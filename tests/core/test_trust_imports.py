@@ -21,6 +21,8 @@ from tests.conftest import logged_in_client
 
 MIB = 1024 * 1024
 UPLOAD = "/workspace/import/"
+# Uploads that wait for confirmation go to a folder of each test's own.
+pytestmark = pytest.mark.usefixtures("media_root")
 
 
 def parse(content: bytes, ext: str = "csv", kind: str = "partners"):
