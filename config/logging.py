@@ -52,6 +52,39 @@ _SKIPPED_EXTRAS = frozenset({"request", "server_time"})
 # ---------------------------------------------------------------- context
 
 
+def logging_config(
+    log_format: str,
+    level: str,
+    *,
+    tenant_filter: bool = True,
+    stream: str | None = None,
+    loggers: dict[str, dict] | None = None,
+) -> dict[str, Any]:
+    """The one logging configuration (``dictConfig``) of web, worker, beat and gunicorn:
+    a console handler writing plain lines or JSON. Django's carries the tenant filter;
+    gunicorn's own lines, written outside any request, show tenant "-"."""
+    tenant = "%(tenant)s" if tenant_filter else "-"
+    console: dict[str, Any] = {"class": "logging.StreamHandler", "formatter": log_format}
+    if tenant_filter:
+        console["filters"] = ["tenant"]
+    if stream:
+        console["stream"] = stream
+    config: dict[str, Any] = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": f"%(asctime)s %(levelname)s [{tenant}] %(name)s: %(message)s"},
+            "json": {"()": "config.logging.JsonFormatter"},
+        },
+        "handlers": {"console": console},
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": loggers or {},
+    }
+    if tenant_filter:
+        config["filters"] = {"tenant": {"()": "config.logging.TenantFilter"}}
+    return config
+
+
 def current_tenant() -> str:
     """The schema the default database connection is set to, "-" before Django is set up."""
     try:

@@ -24,6 +24,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+# gunicorn puts its working directory (the project) on the path before reading this file.
+from config.logging import LOG_FORMATS, logging_config
+
 
 def _env(name: str, default: str) -> str:
     value = os.environ.get(name, "")
@@ -69,7 +72,7 @@ control_socket_disable = True
 # ---------------------------------------------------------------- logging
 
 LOG_FORMAT = _env("LOG_FORMAT", "json")
-if LOG_FORMAT not in {"json", "plain"}:
+if LOG_FORMAT not in LOG_FORMATS:
     raise ValueError(f"LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}")
 ACCESS_LOG = _env_bool("GUNICORN_ACCESS_LOG", False)
 
@@ -80,22 +83,12 @@ errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms'
 accesslog = "-" if ACCESS_LOG else None
 
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "config.logging.JsonFormatter"},
-        "plain": {"format": "%(asctime)s %(levelname)s [-] %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "stream": "ext://sys.stderr",
-        },
-    },
-    "root": {"level": _env("DJANGO_LOG_LEVEL", "INFO").upper(), "handlers": ["console"]},
-    "loggers": {
+logconfig_dict = logging_config(
+    LOG_FORMAT,
+    _env("DJANGO_LOG_LEVEL", "INFO").upper(),
+    tenant_filter=False,
+    stream="ext://sys.stderr",
+    loggers={
         # Both go to the root handler, which Django's LOGGING (same formatter, plus the
         # tenant filter) takes over once a worker has loaded the application.
         "gunicorn.error": {"level": loglevel.upper(), "handlers": [], "propagate": True},
@@ -106,4 +99,4 @@ logconfig_dict = {
             "propagate": ACCESS_LOG,
         },
     },
-}
+)

@@ -7,21 +7,14 @@ release are still sent after an upgrade; nothing in this release sends it.
 
 from __future__ import annotations
 
-import smtplib
-
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from kernel.mail.tasks import MAIL_RETRY
 
-@shared_task(
-    name="tenants.send_email",
-    acks_late=True,
-    autoretry_for=(smtplib.SMTPException, ConnectionError, OSError),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    max_retries=20,
-)
+
+@shared_task(name="tenants.send_email", **MAIL_RETRY)
 def send_email(*, subject: str, body: str, to: list[str], html_body: str | None = None) -> int:
     message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     if html_body:

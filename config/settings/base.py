@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.logging import LOG_FORMATS, logging_config
 from config.settings.environment import database_config, env, env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -436,8 +437,6 @@ LOG_LEVEL = env("DJANGO_LOG_LEVEL", "INFO")
 
 def log_format(default: str) -> str:
     """LOG_FORMAT: "json" (one object per line, production's default) or "plain"."""
-    from config.logging import LOG_FORMATS
-
     value = env("LOG_FORMAT", default)
     if value not in LOG_FORMATS:
         raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {value!r}")
@@ -448,28 +447,15 @@ LOG_FORMAT = log_format("plain")
 # Web, worker and beat log through this one configuration (config/celery.py keeps
 # Celery from installing its own handlers); gunicorn's own lines use the same
 # formatter (deploy/gunicorn.conf.py).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"tenant": {"()": "config.logging.TenantFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s [%(tenant)s] %(name)s: %(message)s"},
-        "json": {"()": "config.logging.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["tenant"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
+LOGGING = logging_config(
+    LOG_FORMAT,
+    LOG_LEVEL,
+    loggers={
         "django.db.backends": {"level": "INFO"},
         # pgserver narrates every start and exit at INFO.
         "pgserver": {"level": "WARNING"},
     },
-}
+)
 
 # ---------------------------------------------------------------- Sentry
 

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import logging
+import smtplib
 
 from celery import shared_task
 from celery.signals import worker_ready
 from django_tenants.utils import get_public_schema_name, schema_context
 
-__all__ = ["dispatch_outbox", "send_outbox_email"]
+__all__ = ["MAIL_RETRY", "dispatch_outbox", "send_outbox_email"]
+
+# How a task that sends one e-mail itself (not through the outbox) meets a mail server
+# that is down or refuses: taken again after the worker dies, retried with a growing
+# pause (30 s up to an hour) for about a day.
+MAIL_RETRY = {
+    "acks_late": True,
+    "autoretry_for": (smtplib.SMTPException, ConnectionError, OSError),
+    "retry_backoff": 30,
+    "retry_backoff_max": 3600,
+    "max_retries": 20,
+}
 
 logger = logging.getLogger(__name__)
 

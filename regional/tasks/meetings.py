@@ -9,11 +9,12 @@ its e-mail, so running it again, or twice at the same time, sends no reminder tw
 from __future__ import annotations
 
 import logging
-import smtplib
 
 from celery import shared_task
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
+
+from kernel.mail.tasks import MAIL_RETRY
 
 # The message is built in the services (tasks import services, never the other way).
 from regional.services.meeting_mail import MEETING_EMAIL_KINDS, build_meeting_email
@@ -23,14 +24,7 @@ logger = logging.getLogger(__name__)
 __all__ = ["send_meeting_email", "send_meeting_reminders"]
 
 
-@shared_task(
-    name="regional.send_meeting_email",
-    acks_late=True,
-    autoretry_for=(smtplib.SMTPException, ConnectionError, OSError),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    max_retries=20,
-)
+@shared_task(name="regional.send_meeting_email", **MAIL_RETRY)
 def send_meeting_email(*, invitation_id: int, kind: str, site_url: str = "") -> int:
     """Send one invitee's e-mail; an invitation removed meanwhile is skipped.
 
