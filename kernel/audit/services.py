@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import models
 
@@ -36,6 +37,26 @@ def audit_log(
     entry.full_clean()
     entry.save()
     return entry
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def save_audited(
+    instance: M,
+    *,
+    actor: Any | None,
+    action: str,
+    changes: dict[str, Any] | Callable[[M], dict[str, Any]],
+) -> M:
+    """Validate and save ``instance`` and record ``action`` with ``changes`` (or with
+    what ``changes(instance)`` says once it is saved, e.g. a new row with its id): how a
+    service that sets the fields itself writes a row."""
+    instance.full_clean()
+    instance.save()
+    detail = changes(instance) if callable(changes) else changes
+    audit_log(actor=actor, action=action, target=instance, changes=detail)
+    return instance
 
 
 def snapshot(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:

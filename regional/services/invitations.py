@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kernel.audit.services import audit_log, changes_between, snapshot
+from kernel.audit.services import audit_log, changes_between, save_audited, snapshot
 from kernel.crud.records import record_update
 from regional.models import Invitation, RegionalMeeting, RegionalMeetingStatus, Response
 from regional.selectors.meetings import local_coordinators
@@ -96,16 +96,12 @@ _SECRET_FIELDS = ("token",)
 
 
 def _invitation_create(*, actor, data: dict[str, Any]) -> Invitation:
-    invitation = Invitation(**data)
-    invitation.full_clean()
-    invitation.save()
-    audit_log(
+    return save_audited(
+        Invitation(**data),
         actor=actor,
         action="regional.invitation.created",
-        target=invitation,
-        changes=changes_between({}, snapshot(invitation, exclude=_SECRET_FIELDS)),
+        changes=lambda saved: changes_between({}, snapshot(saved, exclude=_SECRET_FIELDS)),
     )
-    return invitation
 
 
 @dataclass

@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from kernel.audit.services import audit_log
+from kernel.audit.services import audit_log, save_audited
 from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
 from kernel.crud.records import record_create, record_delete, record_update
 from kernel.text import EMAIL_RE, PHONE_RE
@@ -299,18 +299,15 @@ def report_build(*, report_id: int) -> Report | None:
         report.status = ReportStatus.READY
         report.generated_at = timezone.now()
         report.generation_error = ""
-        report.full_clean()
-        report.save()
-        audit_log(
+        return save_audited(
+            report,
             actor=None,
             action="regional.report.generated",
-            target=report,
             changes={
                 "snapshot_date": tables.snapshot_date.isoformat(),
                 "files": [getattr(report, FILE_FIELDS[kind]).name for kind in FILE_FIELDS],
             },
         )
-        return report
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from kernel.audit.services import audit_log
+from kernel.audit.services import audit_log, save_audited
 from kernel.broker import QUEUE_UNAVAILABLE_MESSAGE, TaskQueueUnavailable, publish
 from kernel.crud.records import record_create, record_delete, record_update
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
@@ -215,15 +215,9 @@ def setup_move(
         setup.provisioning_step = ""
         setup.provisioning_error = ""
     setup.stage = stage
-    setup.full_clean()
-    setup.save()
-    audit_log(
-        actor=actor,
-        action="regional.alliancesetup.stage_changed",
-        target=setup,
-        changes=changes,
+    return save_audited(
+        setup, actor=actor, action="regional.alliancesetup.stage_changed", changes=changes
     )
-    return setup
 
 
 @transaction.atomic

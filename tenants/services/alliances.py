@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kernel.audit.services import audit_log
+from kernel.audit.services import audit_log, save_audited
 from tenants.models import Alliance, AllianceStatus, Domain
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
 
@@ -102,7 +102,4 @@ def alliance_update(*, actor, alliance: Alliance, **fields) -> Alliance:
             setattr(alliance, field, value)
     if not changes:
         return alliance
-    alliance.full_clean()
-    alliance.save()
-    audit_log(actor=actor, action="tenants.alliance.updated", target=alliance, changes=changes)
-    return alliance
+    return save_audited(alliance, actor=actor, action="tenants.alliance.updated", changes=changes)

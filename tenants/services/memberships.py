@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from kernel.audit.services import audit_log
+from kernel.audit.services import audit_log, save_audited
 from tenants.models import Alliance, Membership, User
 
 
@@ -17,16 +17,12 @@ def membership_create(
     alliance: Alliance | None = None,
     partner_id: int | None = None,
 ) -> Membership:
-    membership = Membership(user=user, role=role, alliance=alliance, partner_id=partner_id)
-    membership.full_clean()
-    membership.save()
-    audit_log(
+    return save_audited(
+        Membership(user=user, role=role, alliance=alliance, partner_id=partner_id),
         actor=actor,
         action="tenants.membership.created",
-        target=membership,
         changes={"user": user.pk, "role": role, "alliance": alliance.pk if alliance else None},
     )
-    return membership
 
 
 @transaction.atomic
