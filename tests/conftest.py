@@ -90,7 +90,9 @@ def django_db_setup(
 
     A kept database (``--reuse-db``) is only reused while the migrations are those it
     was built with (tests/databases.py). Under xdist each worker has its own database
-    (pytest-django appends ``_gw0``, ``_gw1``... to the name).
+    (pytest-django appends ``_gw0``, ``_gw1``... to the name). A new one is a copy of
+    the kept template when that is current (tests/databases.py), else built and kept
+    as the template.
     """
     from django.test.utils import setup_databases, teardown_databases
 
@@ -99,16 +101,30 @@ def django_db_setup(
     keepdb = django_db_keepdb and not django_db_createdb
     settings_dict = dict(connection.settings_dict)
     test_name = settings_dict["TEST"]["NAME"]
+
+    def build(*, existing: bool):
+        with django_db_blocker.unblock():
+            config = setup_databases(
+                verbosity=request.config.option.verbose,
+                interactive=False,
+                aliases={"default"},
+                keepdb=existing,
+            )
+        _add_session_alliances(django_db_blocker)
+        return config
+
     if keepdb:
         databases.drop_if_outdated(settings_dict, test_name)
-    with django_db_blocker.unblock():
-        db_cfg = setup_databases(
-            verbosity=request.config.option.verbose,
-            interactive=False,
-            aliases={"default"},
-            keepdb=keepdb,
-        )
-    _add_session_alliances(django_db_blocker)
+        db_cfg = build(existing=True)
+    elif django_db_createdb:
+        db_cfg = build(existing=False)
+    else:
+        with databases.fresh_from_template(settings_dict, test_name) as copy:
+            db_cfg = build(existing=copy.copied)
+            if not copy.copied:
+                with django_db_blocker.unblock():
+                    connection.close()  # a database is only copied while nobody is on it
+                copy.built = True
     databases.mark_current(settings_dict, test_name)
     yield
     if not django_db_keepdb:
