@@ -113,8 +113,7 @@ def django_db_setup(
         _add_session_alliances(django_db_blocker)
         return config
 
-    if keepdb:
-        databases.drop_if_outdated(settings_dict, test_name)
+    if keepdb and databases.is_current(settings_dict, test_name):
         db_cfg = build(existing=True)
     elif django_db_createdb:
         db_cfg = build(existing=False)

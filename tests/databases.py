@@ -4,7 +4,8 @@ kept while the migrations are the same as when they were built.
 Django applies new migrations to a kept database, but not a migration that was changed
 or removed since; such a database would test a schema nobody will ever have. So each
 test database carries a fingerprint of every migration file (as its comment), and a kept
-one whose fingerprint differs is dropped and built anew.
+one whose fingerprint differs is replaced by a new one (below: copied from the kept
+template, or built).
 """
 
 from __future__ import annotations
@@ -51,17 +52,10 @@ def _admin(settings_dict: dict) -> psycopg.Connection:
     return psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True)
 
 
-def drop_if_outdated(settings_dict: dict, name: str) -> bool:
-    """Drop the kept test database ``name`` if its migrations differ from today's."""
+def is_current(settings_dict: dict, name: str) -> bool:
+    """Whether the kept test database ``name`` exists and has today's migrations."""
     with _admin(settings_dict) as conn:
-        row = conn.execute(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
-            [name],
-        ).fetchone()
-        if row is None or row[0] == migrations_fingerprint():
-            return False
-        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
-        return True
+        return _comment(conn, name) == migrations_fingerprint()
 
 
 def mark_current(settings_dict: dict, name: str) -> None:
