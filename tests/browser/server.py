@@ -185,17 +185,22 @@ def _database_exists(conn: psycopg.Connection, name: str) -> bool:
     return row is not None
 
 
-def _copy_database(conn: psycopg.Connection, name: str, template: str) -> None:
-    """CREATE DATABASE … TEMPLATE; the template's last users may take a moment to leave."""
+def _execute_once_unused(conn: psycopg.Connection, statement: str) -> None:
+    """Run ``statement``, which needs a database nobody is connected to: its last users
+    may take a moment to leave."""
     deadline = time.monotonic() + 15
     while True:
         try:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            conn.execute(statement)
             return
         except psycopg.errors.ObjectInUse:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def _copy_database(conn: psycopg.Connection, name: str, template: str) -> None:
+    _execute_once_unused(conn, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
 # ---------------------------------------------------------------- processes
@@ -323,15 +328,7 @@ def _drop_templates(conn: psycopg.Connection) -> None:
 
 
 def _rename_database(conn: psycopg.Connection, old: str, new: str) -> None:
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            conn.execute(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
-            return
-        except psycopg.errors.ObjectInUse:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+    _execute_once_unused(conn, f'ALTER DATABASE "{old}" RENAME TO "{new}"')
 
 
 def prepare_database(
