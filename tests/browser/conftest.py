@@ -164,11 +164,15 @@ class Journey:
         self.checked.add(_without_fragment(page.url))
         self.pages_checked += 1
 
+    def visit(self, page, host: str, path: str, step: str) -> None:
+        """Open ``path`` on ``host`` and check the page as ``step``."""
+        page.goto(self.url(host, path))
+        self.check(page, step)
+
     def login(self, page, host: str, email: str, next_path: str = "") -> None:
         """Through the login form on ``host`` (cookies are per host on localhost)."""
         query = f"?next={next_path}" if next_path else ""
-        page.goto(self.url(host, f"/accounts/login/{query}"))
-        self.check(page, f"login-{host.split('.')[0]}")
+        self.visit(page, host, f"/accounts/login/{query}", f"login-{host.split('.')[0]}")
         page.locator("input[name=username]").fill(email)
         page.locator("input[name=password]").fill(PASSWORD)
         with page.expect_navigation():
