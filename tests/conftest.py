@@ -102,7 +102,7 @@ def django_db_setup(
     settings_dict = dict(connection.settings_dict)
     test_name = settings_dict["TEST"]["NAME"]
 
-    def build(*, existing: bool):
+    def build(*, existing: bool, keep_migrated: bool = False):
         with django_db_blocker.unblock():
             config = setup_databases(
                 verbosity=request.config.option.verbose,
@@ -110,7 +110,10 @@ def django_db_setup(
                 aliases={"default"},
                 keepdb=existing,
             )
-        _add_session_alliances(django_db_blocker)
+        migrated = (
+            (lambda: databases.keep_migrated(settings_dict, test_name)) if keep_migrated else None
+        )
+        _add_session_alliances(django_db_blocker, migrated=migrated)
         return config
 
     if keepdb and databases.is_current(settings_dict, test_name):
@@ -119,7 +122,7 @@ def django_db_setup(
         db_cfg = build(existing=False)
     else:
         with databases.fresh_from_template(settings_dict, test_name) as copy:
-            db_cfg = build(existing=copy.copied)
+            db_cfg = build(existing=copy.copied, keep_migrated=not copy.copied)
             if not copy.copied:
                 with django_db_blocker.unblock():
                     connection.close()  # a database is only copied while nobody is on it
@@ -131,16 +134,21 @@ def django_db_setup(
             teardown_databases(db_cfg, verbosity=request.config.option.verbose)
 
 
-def _add_session_alliances(django_db_blocker) -> None:
+def _add_session_alliances(django_db_blocker, migrated=None) -> None:
     """Jena and Bad Frankenhausen, their schemas copied from the template schema (as
     provisioning does): one migration run for both instead of one each. The template
-    stays, so that tests which provision an alliance need not migrate it first."""
+    stays, so that tests which provision an alliance need not migrate it first.
+    ``migrated()`` is called once the template schema is there, before the alliances
+    are added (with no connection open to the database)."""
     from tenants.services.provisioning import ensure_template_schema
 
     with django_db_blocker.unblock():
         missing = [s for s in SESSION_ALLIANCES if not Alliance.objects.filter(slug=s).exists()]
         if missing:
             ensure_template_schema()
+        if missing and migrated is not None:
+            connection.close()
+            migrated()
         for slug in missing:
             AllianceFactory(slug=slug, copy_template=True, **SESSION_ALLIANCES[slug])
         connection.set_schema_to_public()

@@ -129,31 +129,56 @@ def _drop(conn: psycopg.Connection, name: str) -> None:
     conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
+def _keep(conn: psycopg.Connection, source: str, name: str) -> None:
+    """Replace ``name`` by a copy of ``source`` (nobody may be connected to it), marked
+    with today's template fingerprint."""
+    _drop(conn, name)
+    _create(conn, name, source)
+    conn.execute(
+        sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+            sql.Identifier(name), sql.Literal(template_fingerprint())
+        )
+    )
+
+
+def migrated_name(test_name: str) -> str:
+    """The kept copy of a test database before the session's alliances were added: every
+    schema migrated, the template schema, no alliance. The browser journeys start their
+    demo database from it (tests/browser/server.py) instead of migrating an empty one."""
+    return template_name(test_name) + "_migrated"
+
+
+def keep_migrated(settings_dict: dict, test_name: str) -> None:
+    with _admin(settings_dict) as conn:
+        _keep(conn, test_name, migrated_name(test_name))
+
+
+def current_migrated(settings_dict: dict, test_name: str) -> str | None:
+    """``migrated_name(test_name)`` if that database is kept and current, else None."""
+    name = migrated_name(test_name)
+    with _admin(settings_dict) as conn:
+        return name if _comment(conn, name) == template_fingerprint() else None
+
+
 @contextmanager
 def fresh_from_template(settings_dict: dict, test_name: str) -> Iterator[TemplateCopy]:
     """A new ``test_name``: a copy of the kept template if that is current, else absent.
 
-    In the second case the caller builds the database inside the block, closes its
-    connections to it and sets ``built``; the block then keeps it as the new template.
-    The lock is held throughout, so the workers of one run build it once.
+    In the second case the caller builds the database inside the block (keeping its
+    migrated state on the way: ``keep_migrated``), closes its connections to it and sets
+    ``built``; the block then keeps it as the new template. The lock is held
+    throughout, so the workers of one run build it once.
     """
     template = template_name(test_name)
-    wanted = template_fingerprint()
     with _admin(settings_dict) as conn:
         conn.execute("SELECT pg_advisory_lock(%s)", [TEMPLATE_LOCK])
         try:
             _drop(conn, test_name)
-            state = TemplateCopy(copied=_comment(conn, template) == wanted)
+            state = TemplateCopy(copied=_comment(conn, template) == template_fingerprint())
             if state.copied:
                 _create(conn, test_name, template)
             yield state
             if state.built and not state.copied:
-                _drop(conn, template)
-                _create(conn, template, test_name)
-                conn.execute(
-                    sql.SQL("COMMENT ON DATABASE {} IS {}").format(
-                        sql.Identifier(template), sql.Literal(wanted)
-                    )
-                )
+                _keep(conn, test_name, template)
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", [TEMPLATE_LOCK])

@@ -42,15 +42,24 @@ TIMINGS_PROPERTY = "browser_timings"
 
 
 @pytest.fixture(scope="module")
-def browser_server():
-    """The platform on its own scratch database, served by ``runserver`` (see server.py)."""
+def browser_server(django_db_setup):
+    """The platform on its own scratch database, served by ``runserver`` (see server.py);
+    prepared from the migrated copy that building the test database keeps, if current."""
     from django.conf import settings
+    from django.db import connection
 
+    from tests import databases
     from tests.browser.server import running_server
 
     started = time.monotonic()
+    migrated = databases.current_migrated(
+        connection.settings_dict, connection.settings_dict["NAME"]
+    )
     with running_server(
-        database_url=settings.DATABASE_URL, redis_url=settings.REDIS_URL, log_dir=SCREENSHOTS
+        database_url=settings.DATABASE_URL,
+        redis_url=settings.REDIS_URL,
+        log_dir=SCREENSHOTS,
+        migrated=migrated,
     ) as server:
         _TIMINGS.update(server.timings)
         print(f"\nbrowser journeys: server on port {server.port}, log {server.log_path}")
