@@ -90,7 +90,9 @@ def django_db_setup(
 
     A kept database (``--reuse-db``) is only reused while the migrations are those it
     was built with (tests/databases.py). Under xdist each worker has its own database
-    (pytest-django appends ``_gw0``, ``_gw1``... to the name).
+    (pytest-django appends ``_gw0``, ``_gw1``... to the name). A new one is a copy of
+    the kept template when that is current (tests/databases.py), else built and kept
+    as the template.
     """
     from django.test.utils import setup_databases, teardown_databases
 
@@ -99,16 +101,32 @@ def django_db_setup(
     keepdb = django_db_keepdb and not django_db_createdb
     settings_dict = dict(connection.settings_dict)
     test_name = settings_dict["TEST"]["NAME"]
-    if keepdb:
-        databases.drop_if_outdated(settings_dict, test_name)
-    with django_db_blocker.unblock():
-        db_cfg = setup_databases(
-            verbosity=request.config.option.verbose,
-            interactive=False,
-            aliases={"default"},
-            keepdb=keepdb,
+
+    def build(*, existing: bool, keep_migrated: bool = False):
+        with django_db_blocker.unblock():
+            config = setup_databases(
+                verbosity=request.config.option.verbose,
+                interactive=False,
+                aliases={"default"},
+                keepdb=existing,
+            )
+        migrated = (
+            (lambda: databases.keep_migrated(settings_dict, test_name)) if keep_migrated else None
         )
-    _add_session_alliances(django_db_blocker)
+        _add_session_alliances(django_db_blocker, migrated=migrated)
+        return config
+
+    if keepdb and databases.is_current(settings_dict, test_name):
+        db_cfg = build(existing=True)
+    elif django_db_createdb:
+        db_cfg = build(existing=False)
+    else:
+        with databases.fresh_from_template(settings_dict, test_name) as copy:
+            db_cfg = build(existing=copy.copied, keep_migrated=not copy.copied)
+            if not copy.copied:
+                with django_db_blocker.unblock():
+                    connection.close()  # a database is only copied while nobody is on it
+                copy.built = True
     databases.mark_current(settings_dict, test_name)
     yield
     if not django_db_keepdb:
@@ -116,16 +134,21 @@ def django_db_setup(
             teardown_databases(db_cfg, verbosity=request.config.option.verbose)
 
 
-def _add_session_alliances(django_db_blocker) -> None:
+def _add_session_alliances(django_db_blocker, migrated=None) -> None:
     """Jena and Bad Frankenhausen, their schemas copied from the template schema (as
     provisioning does): one migration run for both instead of one each. The template
-    stays, so that tests which provision an alliance need not migrate it first."""
+    stays, so that tests which provision an alliance need not migrate it first.
+    ``migrated()`` is called once the template schema is there, before the alliances
+    are added (with no connection open to the database)."""
     from tenants.services.provisioning import ensure_template_schema
 
     with django_db_blocker.unblock():
         missing = [s for s in SESSION_ALLIANCES if not Alliance.objects.filter(slug=s).exists()]
         if missing:
             ensure_template_schema()
+        if missing and migrated is not None:
+            connection.close()
+            migrated()
         for slug in missing:
             AllianceFactory(slug=slug, copy_template=True, **SESSION_ALLIANCES[slug])
         connection.set_schema_to_public()

@@ -42,15 +42,24 @@ TIMINGS_PROPERTY = "browser_timings"
 
 
 @pytest.fixture(scope="module")
-def browser_server():
-    """The platform on its own scratch database, served by ``runserver`` (see server.py)."""
+def browser_server(django_db_setup):
+    """The platform on its own scratch database, served by ``runserver`` (see server.py);
+    prepared from the migrated copy that building the test database keeps, if current."""
     from django.conf import settings
+    from django.db import connection
 
+    from tests import databases
     from tests.browser.server import running_server
 
     started = time.monotonic()
+    migrated = databases.current_migrated(
+        connection.settings_dict, connection.settings_dict["NAME"]
+    )
     with running_server(
-        database_url=settings.DATABASE_URL, redis_url=settings.REDIS_URL, log_dir=SCREENSHOTS
+        database_url=settings.DATABASE_URL,
+        redis_url=settings.REDIS_URL,
+        log_dir=SCREENSHOTS,
+        migrated=migrated,
     ) as server:
         _TIMINGS.update(server.timings)
         print(f"\nbrowser journeys: server on port {server.port}, log {server.log_path}")
@@ -164,11 +173,15 @@ class Journey:
         self.checked.add(_without_fragment(page.url))
         self.pages_checked += 1
 
+    def visit(self, page, host: str, path: str, step: str) -> None:
+        """Open ``path`` on ``host`` and check the page as ``step``."""
+        page.goto(self.url(host, path))
+        self.check(page, step)
+
     def login(self, page, host: str, email: str, next_path: str = "") -> None:
         """Through the login form on ``host`` (cookies are per host on localhost)."""
         query = f"?next={next_path}" if next_path else ""
-        page.goto(self.url(host, f"/accounts/login/{query}"))
-        self.check(page, f"login-{host.split('.')[0]}")
+        self.visit(page, host, f"/accounts/login/{query}", f"login-{host.split('.')[0]}")
         page.locator("input[name=username]").fill(email)
         page.locator("input[name=password]").fill(PASSWORD)
         with page.expect_navigation():

@@ -17,7 +17,9 @@ starts from a copy of it. The fingerprint covers the code that shapes the data (
 migrations, services, the statistics and report files, the demo seeds and management
 commands, the settings, this folder's seed) and the day, since the seed's dates are
 relative to today; a change to any of them builds it anew. Views, forms and templates
-are not part of it: the server always runs the current code.
+are not part of it: the server always runs the current code. A build starts from the
+migrated copy that building the test database keeps (tests/databases.py) when it is
+current, so that its migration steps find nothing left to do.
 """
 
 from __future__ import annotations
@@ -185,17 +187,22 @@ def _database_exists(conn: psycopg.Connection, name: str) -> bool:
     return row is not None
 
 
-def _copy_database(conn: psycopg.Connection, name: str, template: str) -> None:
-    """CREATE DATABASE … TEMPLATE; the template's last users may take a moment to leave."""
+def _execute_once_unused(conn: psycopg.Connection, statement: str) -> None:
+    """Run ``statement``, which needs a database nobody is connected to: its last users
+    may take a moment to leave."""
     deadline = time.monotonic() + 15
     while True:
         try:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            conn.execute(statement)
             return
         except psycopg.errors.ObjectInUse:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def _copy_database(conn: psycopg.Connection, name: str, template: str) -> None:
+    _execute_once_unused(conn, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
 # ---------------------------------------------------------------- processes
@@ -323,21 +330,21 @@ def _drop_templates(conn: psycopg.Connection) -> None:
 
 
 def _rename_database(conn: psycopg.Connection, old: str, new: str) -> None:
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            conn.execute(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
-            return
-        except psycopg.errors.ObjectInUse:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+    _execute_once_unused(conn, f'ALTER DATABASE "{old}" RENAME TO "{new}"')
 
 
 def prepare_database(
-    *, database_url: str, redis_url: str, name: str, media_root: Path, log, timings: dict
+    *,
+    database_url: str,
+    redis_url: str,
+    name: str,
+    media_root: Path,
+    log,
+    timings: dict,
+    migrated: str | None = None,
 ) -> None:
-    """Create database ``name`` as a copy of the prepared template (built when missing)
+    """Create database ``name`` as a copy of the prepared template (built when missing,
+    from a copy of the database ``migrated`` if given: its schemas are migrated already)
     and fill ``media_root`` with the template's files."""
     key = fingerprint()
     template = f"{TEMPLATE_PREFIX}{key}"
@@ -352,7 +359,10 @@ def prepare_database(
                 _drop_templates(conn)
                 timings["prepare: drop outdated templates"] = time.monotonic() - started
                 building = f"{template}_build"
-                conn.execute(f'CREATE DATABASE "{building}"')
+                if migrated:
+                    _copy_database(conn, building, migrated)
+                else:
+                    conn.execute(f'CREATE DATABASE "{building}"')
                 template_media.mkdir(parents=True)
                 port = free_port()
                 env = server_environment(
@@ -392,8 +402,11 @@ def forget_rate_limits(redis_url: str) -> int:
 
 
 @contextlib.contextmanager
-def running_server(*, database_url: str, redis_url: str, log_dir: Path):
-    """Prepare the scratch database, start the server, yield it; always clean up."""
+def running_server(
+    *, database_url: str, redis_url: str, log_dir: Path, migrated: str | None = None
+):
+    """Prepare the scratch database (from the database ``migrated``, if given), start
+    the server, yield it; always clean up."""
     name = f"{DATABASE_PREFIX}{os.getpid()}"
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -421,6 +434,7 @@ def running_server(*, database_url: str, redis_url: str, log_dir: Path):
                 media_root=Path(media.name),
                 log=log,
                 timings=server.timings,
+                migrated=migrated,
             )
             server.timings["prepare database"] = time.monotonic() - started
             started = time.monotonic()

@@ -64,8 +64,7 @@ def test_admission_from_application_to_public_page(journey):
     coordinator = journey.person("coordinator jena")
     journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/")
     journey.check(coordinator, "coordinator-workspace")
-    coordinator.goto(journey.url(JENA, "/workspace/board/meetings/new/"))
-    journey.check(coordinator, "board-meeting-form")
+    journey.visit(coordinator, JENA, "/workspace/board/meetings/new/", "board-meeting-form")
     coordinator.locator("[name=title]").fill(meeting_title)
     coordinator.locator("[name=date]").fill(today.isoformat())
     coordinator.locator("[name=start_time]").fill("17:00")
@@ -75,8 +74,7 @@ def test_admission_from_application_to_public_page(journey):
     journey.check(coordinator, "board-meeting-planned")
 
     # A company's application arrives by e-mail; the coordinator records it.
-    coordinator.goto(journey.url(JENA, "/workspace/applications/new/"))
-    journey.check(coordinator, "application-form")
+    journey.visit(coordinator, JENA, "/workspace/applications/new/", "application-form")
     coordinator.locator("[name=organisation_name]").fill(company)
     coordinator.locator("[name=kind]").select_option("company")
     coordinator.locator("[name=size_class]").select_option("medium")
@@ -124,8 +122,7 @@ def test_admission_from_application_to_public_page(journey):
 
     # Not public yet: the partner has not agreed to be named.
     visitor = journey.person("visitor")
-    visitor.goto(journey.url(JENA, "/"))
-    journey.check(visitor, "public-page-before")
+    journey.visit(visitor, JENA, "/", "public-page-before")
     expect(visitor.locator("main")).not_to_contain_text(company)
 
     # The coordinator records the partner's consent to be named publicly.
@@ -160,8 +157,7 @@ def test_regional_meeting_invitations_and_replies(journey):
     office = journey.person("state coordinator")
     journey.login(office, STATE, "land@demo.example", next_path="/meetings/")
     journey.check(office, "meetings")
-    office.goto(journey.url(STATE, "/meetings/new/"))
-    journey.check(office, "meeting-form")
+    journey.visit(office, STATE, "/meetings/new/", "meeting-form")
     office.locator("[name=title]").fill(title)
     office.locator("[name=kind]").select_option("regional")
     office.locator("[name=date]").fill(day.isoformat())
@@ -292,8 +288,7 @@ def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
 
     # The board member asks for a new password on Jena's host.
     member = journey.person("board member resetting the password")
-    member.goto(journey.url(JENA, "/accounts/password/reset/"))
-    journey.check(member, "password-reset")
+    journey.visit(member, JENA, "/accounts/password/reset/", "password-reset")
     member.locator("input[name=email]").fill(address)
     journey.submit(member)
     assert member.url == journey.url(JENA, "/accounts/password/reset/sent/"), member.url
@@ -317,8 +312,7 @@ def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
 
     # The new password works; without a page to return to, the login lands on the
     # alliance's workspace (not on "Mein Konto").
-    member.goto(journey.url(JENA, "/accounts/login/"))
-    journey.check(member, "login-new-password")
+    journey.visit(member, JENA, "/accounts/login/", "login-new-password")
     member.locator("input[name=username]").fill(address)
     member.locator("input[name=password]").fill(new_password)
     with member.expect_navigation():

@@ -373,14 +373,7 @@ def test_missing_damaged_or_existing_files_are_refused(scratch, tmp_path):
 
 def test_client_tools_older_than_the_server_are_refused(scratch, tmp_path):
     """pg_dump 15 cannot dump a PostgreSQL 16 server (as on this machine's PATH)."""
-    real_bin = Path(PG_BIN)
-    fake_bin = tmp_path / "bin"
-    fake_bin.mkdir()
-    for tool in ("psql", "pg_restore"):
-        (fake_bin / tool).symlink_to(real_bin / tool)
-    fake = fake_bin / "pg_dump"
-    fake.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
-    fake.chmod(0o755)
+    fake_bin = bin_with_fake(tmp_path, "pg_dump", "echo 'pg_dump (PostgreSQL) 9.6.24'")
     output = tmp_path / "old.dump"
 
     result = run_script("backup-database", "--output", str(output), PG_BIN=str(fake_bin))
@@ -457,22 +450,27 @@ def test_restore_database_refuses_a_non_empty_target_unless_clean(scratch, tmp_p
     assert state() == before
 
 
+def bin_with_fake(tmp_path: Path, tool: str, script: str) -> Path:
+    """A bin directory with PG_BIN's client tools, but ``tool`` a shell ``script``."""
+    fake_bin = tmp_path / f"fake-{tool}-bin"
+    fake_bin.mkdir()
+    for other in {"psql", "pg_dump", "pg_restore"} - {tool}:
+        (fake_bin / other).symlink_to(Path(PG_BIN) / other)
+    fake = fake_bin / tool
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(0o755)
+    return fake_bin
+
+
 def fake_pg_restore(tmp_path: Path, behaviour: str) -> Path:
     """A bin directory whose pg_restore lists and reports its version like the real one,
     but fails when it restores (``behaviour``: a shell snippet run instead)."""
-    real = Path(PG_BIN)
-    fake_bin = tmp_path / "failing-bin"
-    fake_bin.mkdir()
-    for tool in ("psql", "pg_dump"):
-        (fake_bin / tool).symlink_to(real / tool)
-    script = fake_bin / "pg_restore"
-    script.write_text(
-        "#!/bin/sh\n"
-        f'case "$1" in -l|--version) exec "{real}/pg_restore" "$@";; esac\n'
-        f'REAL="{real}/pg_restore"\n{behaviour}\n'
+    real = Path(PG_BIN) / "pg_restore"
+    return bin_with_fake(
+        tmp_path,
+        "pg_restore",
+        f'case "$1" in -l|--version) exec "{real}" "$@";; esac\nREAL="{real}"\n{behaviour}',
     )
-    script.chmod(0o755)
-    return fake_bin
 
 
 def test_an_archive_that_breaks_off_while_restoring_an_alliance_is_never_committed(
