@@ -11,7 +11,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("regional", "0004_plausible_dates"),
+        ("regional", "0001_squashed_0004_plausible_dates"),
     ]
 
     operations = [

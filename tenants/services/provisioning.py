@@ -67,8 +67,11 @@ class TemplateSchemaError(RuntimeError):
 
 def expected_migrations() -> set[tuple[str, str]]:
     """(app, name) of every migration, as ``migrate`` records them in an alliance schema
-    (those of shared apps are recorded there too, without touching the schema)."""
-    return set(MigrationLoader(None, ignore_no_migrations=True).graph.nodes)
+    (those of shared apps are recorded there too, without touching the schema; a squashed
+    migration is recorded under its own name and those of the migrations it replaces)."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    replaced = {key for squashed in loader.replacements.values() for key in squashed.replaces}
+    return set(loader.graph.nodes) | replaced
 
 
 def _fetch(query: str | sql.Composable, params: list[Any]) -> list[tuple]:

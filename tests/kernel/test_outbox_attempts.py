@@ -12,7 +12,6 @@ import smtplib
 import psycopg
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from kernel.mail import services
@@ -176,33 +175,3 @@ def test_a_second_worker_does_not_send_while_another_one_holds_the_row(db, mailo
     monkeypatch.setattr(services, "SEND_LOCK_WAIT", 5)
     assert services.outbox_send(email_id=email.pk) == "sent"
     assert len(mailoutbox) == 1
-
-
-def test_the_migration_gives_every_existing_email_its_own_message_id_and_keeps_it(db):
-    """Rows written before the attempt log keep their content and get a unique id.
-    (DDL is transactional in PostgreSQL: the test's transaction undoes the migrations.)"""
-    executor = MigrationExecutor(connection)
-    executor.migrate([("mail", "0001_initial")])
-    old_apps = executor.loader.project_state([("mail", "0001_initial")]).apps
-    OldOutbox = old_apps.get_model("mail", "OutboxEmail")
-    rows = [
-        OldOutbox.objects.create(subject=f"Alt {n}", body="Text", to=["a@example.org"],
-                                 status="sent" if n else "pending", attempts=n,
-                                 sent_at=timezone.now() if n else None)
-        for n in range(3)
-    ]  # fmt: skip
-    with connection.cursor() as cursor:
-        # Check the new rows' foreign keys now: ALTER TABLE refuses pending checks.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes("mail"))
-
-    kept = OutboxEmail.objects.filter(pk__in=[r.pk for r in rows]).order_by("pk")
-    assert [(e.subject, e.status, e.attempts) for e in kept] == [
-        ("Alt 0", "pending", 0), ("Alt 1", "sent", 1), ("Alt 2", "sent", 2),
-    ]  # fmt: skip
-    ids = [e.message_id for e in kept]
-    assert all(ids)
-    assert len(set(ids)) == 3

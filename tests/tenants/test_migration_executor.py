@@ -8,8 +8,10 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django_tenants.migration_executors import get_executor
 from django_tenants.signals import schema_pre_migration
+from psycopg import sql
 
 from tenants.districts import District
 from tenants.migration_executor import PendingExecutor, schemas_behind
@@ -95,6 +97,43 @@ def test_schema_missing_one_migration_record_is_behind(jena, badfrankenhausen):
     )
 
     assert behind == ["halb_migriert", "ohne_tabellen"]
+
+
+@pytest.mark.slow
+def test_schema_migrated_before_the_squash_is_migrated_once_and_keeps_its_rows(
+    jena, badfrankenhausen, migrated_schemas
+):
+    """A schema migrated by the old files (release 1cb4d21) has the replaced migrations
+    recorded and not the squashed ones: Django counts the squashes as applied, one
+    migrate records them and changes no table, then the schema is current."""
+    squashed = MigrationLoader(None, ignore_no_migrations=True).replacements
+    assert squashed, "no squashed migration left: this test has nothing to prove"
+    for migration in squashed.values():
+        assert set(migration.replaces) <= applied_migrations(jena.schema_name)
+    schema = sql.Identifier(jena.schema_name)
+    partners = sql.SQL("SELECT count(*) FROM {}.core_partner").format(schema)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL(
+                "DELETE FROM {}.django_migrations "
+                "WHERE (app, name) IN (SELECT * FROM unnest(%s::text[], %s::text[]))"
+            ).format(schema),
+            [[app for app, _name in squashed], [name for _app, name in squashed]],
+        )
+        cursor.execute(partners)
+        partners_before = cursor.fetchone()[0]
+    tables = tables_in(jena.schema_name)
+    assert schemas_behind([jena.schema_name, badfrankenhausen.schema_name]) == [jena.schema_name]
+
+    _migrate_schemas(tenant=True, executor="pending")
+
+    assert migrated_schemas == [jena.schema_name]
+    assert expected_migrations() <= applied_migrations(jena.schema_name)
+    assert tables_in(jena.schema_name) == tables
+    with connection.cursor() as cursor:
+        cursor.execute(partners)
+        assert cursor.fetchone()[0] == partners_before
+    assert schemas_behind([jena.schema_name, badfrankenhausen.schema_name]) == []
 
 
 def test_targeted_migrate_runs_in_every_schema(jena, badfrankenhausen, migrated_schemas):
