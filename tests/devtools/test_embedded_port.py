@@ -23,6 +23,25 @@ def _port(url: str) -> int:
     return int(url.rsplit(":", 1)[1].split("/")[0])
 
 
+def _take_port(port: int) -> socket.socket:
+    """Listen on ``port`` as another program would, once the stopped Redis has let go of
+    it (its socket can linger for a moment after the process is gone)."""
+    deadline = time.monotonic() + 10
+    while True:
+        squatter = socket.socket()
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            squatter.bind(("127.0.0.1", port))
+        except OSError:
+            squatter.close()
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+            continue
+        squatter.listen()
+        return squatter
+
+
 def test_embedded_redis_comes_back_on_the_same_port_with_its_data(data_dir):
     url = embedded.redis_url()
     client = redis.Redis.from_url(url, socket_timeout=2)
@@ -42,9 +61,7 @@ def test_embedded_redis_comes_back_on_the_same_port_with_its_data(data_dir):
 def test_embedded_redis_moves_to_a_free_port_when_another_program_took_its_port(data_dir, caplog):
     url = embedded.redis_url()
     embedded.stop_redis()
-    with socket.socket() as squatter:
-        squatter.bind(("127.0.0.1", _port(url)))
-        squatter.listen()
+    with _take_port(_port(url)):
         with caplog.at_level("WARNING", logger="devtools.embedded"):
             moved = embedded.redis_url()
         assert moved != url
