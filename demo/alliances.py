@@ -5,8 +5,6 @@ by ``demo.state``; ``manage.py seed_demo`` runs them in order."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.conf import settings
 
@@ -96,24 +94,6 @@ def coordinator_email(slug: str) -> str:
     """The demo coordinator's address of an alliance (a login for Jena and Bad
     Frankenhausen, a record without a password for the others)."""
     return f"{slug}@demo.example"
-
-
-@contextmanager
-def search_path_set_once() -> Iterator[None]:
-    """Let django-tenants set the search path once per schema switch, not before every
-    statement, while the demo data is written.
-
-    It repeats ``SET search_path`` for each cursor (``TENANT_LIMIT_SET_CALLS`` is off)
-    because a failed savepoint could leave a pooled connection on the wrong schema. The
-    seed writes each part in one transaction that a failure rolls back as a whole,
-    ending the command; the repetition buys nothing there and costs half its time.
-    """
-    previous = getattr(settings, "TENANT_LIMIT_SET_CALLS", False)
-    settings.TENANT_LIMIT_SET_CALLS = True
-    try:
-        yield
-    finally:
-        settings.TENANT_LIMIT_SET_CALLS = previous
 
 
 def seed_alliances() -> list[tuple[Alliance, bool]]:

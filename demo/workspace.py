@@ -34,7 +34,6 @@ from core.models import (
 )
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
-from demo.alliances import search_path_set_once
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
 from demo.workspace_vocabulary import (
@@ -375,6 +374,6 @@ def seed_workspace(
         if Partner.objects.exists():
             return {}
         builder = _WorkspaceSeed(alliance, actor, today)
-        with transaction.atomic(), search_path_set_once():
+        with transaction.atomic():
             builder.run()
     return builder.counts

@@ -20,8 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: int, **options):
         started = time.monotonic()
-        with demo.search_path_set_once():
-            accounts = self.seed()
+        accounts = self.seed()
         self.stdout.write(f"  (demo data ready in {time.monotonic() - started:.1f} s)")
         self.print_where_to_go(port, accounts)
 
