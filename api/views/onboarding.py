@@ -12,6 +12,7 @@ from api.serializers.onboarding import (
     ChecklistMarkSerializer,
     StarterTemplateSerializer,
 )
+from api.views.base import Pagination
 from api.viewsets import ServiceModelViewSet, through_service
 from core.selectors.onboarding import checklist
 from core.services.onboarding import checklist_mark
@@ -26,14 +27,15 @@ class ChecklistViewSet(viewsets.GenericViewSet):
     """The first-run checklist of a new alliance: every item with its state
     (the local coordinator). ``POST .../mark/`` marks an item done, skipped or open."""
 
-    serializer_class = ChecklistItemSerializer
-    pagination_class = None
+    serializer_class, pagination_class = ChecklistItemSerializer, Pagination
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": CHECKLIST}
     required_permission = CHECKLIST
 
     def list(self, request):
-        return Response(ChecklistItemSerializer(checklist(), many=True).data)
+        """Every item in order (paged like every list of the API)."""
+        page = self.paginate_queryset(checklist())
+        return self.get_paginated_response(ChecklistItemSerializer(page, many=True).data)
 
     @extend_schema(request=ChecklistMarkSerializer, responses=ChecklistItemSerializer)
     @action(detail=False, methods=["post"])

@@ -128,7 +128,7 @@ def test_only_the_coordinator_sees_and_marks_the_checklist(jena, badfrankenhause
 
 def test_the_api_lists_and_marks_items(jena, coordinator):
     client = logged_in_client(coordinator)
-    items = client.get("/api/v1/onboarding/").json()
+    items = client.get("/api/v1/onboarding/").json()["results"]
     assert [i["key"] for i in items][:2] == ["identity", "board"]
     assert items[0]["status"] == "open"
     assert items[0]["automatic"] is False
