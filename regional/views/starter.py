@@ -32,8 +32,8 @@ class StarterTemplatePages(ObjectPages):
     )
     default_order, export_permission = "kind", PERMISSION
     table = [
-        Column("kind", _("Kind"), order_by=True),
         Column("name", _("Name"), order_by=True, link=True),
+        Column("kind", _("Kind"), order_by=True),
         Column("category", _("Category"), _category, "category"),
         Column("description", _("Description"), export_only=True),
         Column("active", _("Copied into new alliances"), "is_active", order_by=True),
