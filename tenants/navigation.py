@@ -18,6 +18,8 @@ STATE_MENU = [
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
+    # onboarding
+    (_("Starter templates"), "starter-template-list", "state.starter.manage"),
 ]
 
 MENU = [

@@ -95,6 +95,11 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # onboarding
+    "state.starter.manage": _rule(STATE, {SC}, "Starter templates copied into new alliances"),
+    "alliance.onboarding.manage": _rule(
+        ALLIANCE, {LC}, "First-run checklist: see it, mark items done or skipped"
+    ),
 }
 
 

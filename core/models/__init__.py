@@ -12,6 +12,7 @@ from .board import (
 )
 from .funding import FundingEntry, FundingKind
 from .holidays import GuideCategory, GuideEntry, HolidayOffer
+from .onboarding import ChecklistMark, ChecklistStatus
 from .partners import (
     ContactPerson,
     Measure,
@@ -31,6 +32,8 @@ __all__ = [
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
+    "ChecklistMark",
+    "ChecklistStatus",
     "ContactPerson",
     "Decision",
     "DecisionOutcome",

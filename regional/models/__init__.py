@@ -10,6 +10,7 @@ from .meetings import (
 )
 from .reports import PeriodKind, Report, ReportStatus
 from .setups import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
+from .starter import StarterTemplate
 from .statistics import AllianceSnapshot, RunStatus, StatisticsRun
 
 __all__ = [
@@ -30,5 +31,6 @@ __all__ = [
     "RunStatus",
     "SetupStage",
     "SetupTask",
+    "StarterTemplate",
     "StatisticsRun",
 ]

@@ -218,6 +218,15 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(see
     assert SetupStage.ACTIVE not in {s.stage for s in setups}
     assert all(0 < s.done < s.tasks.count() for s in setups)
 
+    # ---- onboarding: the state office's starter templates; the alliance founded most
+    # recently (Pößneck) greets its coordinator with a partly done first-run checklist
+    from core.selectors.onboarding import checklist_progress
+    from regional.models import StarterTemplate
+
+    assert StarterTemplate.objects.filter(kind="working_group").count() >= 3
+    progress = checklist_progress(schema_name="poessneck")
+    assert 0 < progress.done < progress.total
+
     # ---- the released report, with its files
     report = Report.objects.get(status=ReportStatus.RELEASED)
     assert report.year == today.year - 1
@@ -236,6 +245,7 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(see
     assert "workspace jena: exists" in output
     assert "statistics: exist" in output
     assert "report to the ministry: exists" in output
+    assert "starter templates: exist" in output
     assert "created" not in output
     assert "http://localhost:8000/" in output
     assert "http://jena.localhost:8000/" in output

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from demo import alliances as demo
+from demo import onboarding as onboarding_demo
 from demo import state as state_demo
 from demo import workspace as workspace_demo
 from tenants.models import User
@@ -60,6 +61,15 @@ class Command(BaseCommand):
         setups = state_demo.seed_setups(actor=state_actor)
         self.stdout.write(
             f"  new alliances being founded: {f'{setups} created' if setups else 'exist'}"
+        )
+        # onboarding
+        templates = onboarding_demo.seed_starter_templates(actor=state_actor)
+        self.stdout.write(
+            f"  starter templates: {f'{templates} created' if templates else 'exist'}"
+        )
+        started = onboarding_demo.seed_first_steps()
+        self.stdout.write(
+            f"  first steps: {f'checklist of {started.slug}' if started else 'exist'}"
         )
         report = state_demo.seed_report(actor=state_actor)
         self.stdout.write(
