@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import (
     BoardMeeting,
+    Carer,
+    CarerStatus,
     Event,
     FundingEntry,
     FundingKind,
@@ -30,6 +32,8 @@ from core.models import (
     Partner,
     PartnerKind,
     PartnerStatus,
+    Placement,
+    PlacementStatus,
     Project,
     ProjectStatus,
     SealApplication,
@@ -125,6 +129,34 @@ def board_meeting_rows(counting: Counting) -> QuerySet:
     return _one_row(held).annotate(n=Count("id")).order_by()
 
 
+# carers: counts only, never a person's data
+def carer_rows(counting: Counting) -> QuerySet:
+    """Active carers of the pool (no dates of their own: today's value)."""
+    active = Carer.objects.filter(status=CarerStatus.ACTIVE)
+    return _one_row(active).annotate(n=Count("id")).order_by()
+
+
+def placement_rows(counting: Counting) -> QuerySet:
+    """Running placements, their hours per month and the employers paying for them."""
+    placements = Placement.objects.filter(status=PlacementStatus.RUNNING)
+    if counting.as_of:
+        on = counting.today
+        placements = (
+            Placement.objects.filter(start_date__lte=on)
+            .exclude(status=PlacementStatus.PLANNED)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        )
+    return (
+        _one_row(placements)
+        .annotate(
+            n=Count("id"),
+            hours=Sum("hours_per_month"),
+            employers=Count("partner_id", distinct=True),
+        )
+        .order_by()
+    )
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows),
@@ -132,6 +164,9 @@ SOURCES = (
     Source("events", event_rows),
     Source("funding", funding_rows, ("kind",)),
     Source("board_meetings", board_meeting_rows),
+    # carers
+    Source("carers", carer_rows),
+    Source("placements", placement_rows),
 )
 
 # ---------------------------------------------------------------- the figures
@@ -193,6 +228,30 @@ ALLIANCE_FIGURES = FigureRegistry(
         Figure(
             "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
             help_text=_("Board meetings held."), verbose_name=_("board meetings held"),
+        ),
+        # carers
+        Figure(
+            "carers_active", _("Active carers (childcare pool)"), "childcare", PEOPLE,
+            "carers", short_label=_("Active carers"), help_text=_("Active carers of the pool."),
+            verbose_name=_("active carers"),
+        ),
+        Figure(
+            "placements_running", _("Running placements (childcare pool)"), "childcare",
+            PEOPLE, "placements", short_label=_("Running placements"),
+            help_text=_("Running placements of the childcare pool (families)."),
+            verbose_name=_("running placements"),
+        ),
+        Figure(
+            "care_hours_per_month", _("Care hours per month (childcare pool)"), "childcare",
+            COUNT, "placements", "hours", short_label=_("Care hours per month"),
+            help_text=_("Hours per month of the running placements."),
+            verbose_name=_("care hours per month"),
+        ),
+        Figure(
+            "employers_paying", _("Employers paying for care (childcare pool)"), "childcare",
+            PEOPLE, "placements", "employers", short_label=_("Employers paying"),
+            help_text=_("Partners who pay for running placements."),
+            verbose_name=_("employers paying for care"),
         ),
     ],
     breakdowns=[

@@ -23,6 +23,11 @@ def workspace(request):
         context["expiring_seals"] = list(selectors.seals_expiring())
     if access.can("alliance.audit.view"):
         context["recent_changes"] = list(selectors.recent_changes())
+    if access.can("alliance.childcare.view"):  # carers
+        from django.utils import timezone
+
+        context["expiring_checks"] = selectors.carer_checks_expiring()
+        context["today"] = timezone.localdate()
     if access.partner_ids:
         from core.models import Partner
 
