@@ -88,4 +88,4 @@ class MatchForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    language = forms.CharField(label=_("Language wish"), required=False, max_length=50)
+    language_wish = forms.CharField(label=_("Language wish"), required=False, max_length=50)

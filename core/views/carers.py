@@ -168,7 +168,7 @@ def carer_match(request):
                 ),
             )
             for carer in matching_carers(
-                on=data["start_date"], slots=data["slots"], language=data["language"]
+                on=data["start_date"], slots=data["slots"], language=data["language_wish"]
             )[:50]
         ]
     return render(

@@ -367,7 +367,7 @@ def test_childcare_pool_register_match_and_place(journey):
     start = today + datetime.timedelta(days=3)
     coordinator.locator("[name=start_date]").fill(start.isoformat())
     coordinator.locator("input[name=slots][value=nights]").check()
-    coordinator.locator("[name=language]").fill("Spanisch")
+    coordinator.locator("[name=language_wish]").fill("Spanisch")
     journey.submit(coordinator, form="main form.filters")
     row = coordinator.locator("tr", has_text="Paula Browsertest")
     expect(row).to_have_count(1)
