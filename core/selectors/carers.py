@@ -10,7 +10,7 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 from core.models import Carer, Placement
-from core.models.carers import ASSIGNABLE
+from core.models.carers import ASSIGNABLE, CarerStatus, PlacementStatus
 
 # How long ahead the coordinators see (and are e-mailed about) expiring checks.
 EXPIRY_WARNING_DAYS = 60
@@ -19,7 +19,7 @@ EXPIRY_WARNING_DAYS = 60
 def carer_list() -> QuerySet[Carer]:
     """Every carer with the number of their running placements."""
     return Carer.objects.annotate(
-        running_placements=Count("placements", filter=Q(placements__status="running"))
+        running_placements=Count("placements", filter=Q(placements__status=PlacementStatus.RUNNING))
     )
 
 
@@ -80,7 +80,7 @@ def carers_with_expiring_checks(
     today = today or timezone.localdate()
     return (
         Carer.objects.filter(expiring_filter(today=today, within_days=within_days))
-        .filter(status__in=(*ASSIGNABLE, "paused"))
+        .filter(status__in=(*ASSIGNABLE, CarerStatus.PAUSED))
         .annotate(expiry=Least(F("police_clearance_until"), F("first_aid_until")))
         .order_by("expiry", "last_name", "pk")
     )

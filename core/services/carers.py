@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import Carer, Partner, Placement
-from core.models.carers import ASSIGNABLE, PlacementStatus
+from core.models.carers import ASSIGNABLE, CarerStatus, PlacementStatus
 from kernel.crud.records import record_create, record_delete, record_update
 
 
@@ -170,9 +170,12 @@ def placement_update(
 
 def _activate(actor, placement: Placement) -> None:
     carer = placement.carer
-    if placement.status == PlacementStatus.RUNNING and carer.status == "vetted":
+    if placement.status == PlacementStatus.RUNNING and carer.status == CarerStatus.VETTED:
         record_update(
-            actor=actor, instance=carer, data={"status": "active"}, action="core.carer.activated"
+            actor=actor,
+            instance=carer,
+            data={"status": CarerStatus.ACTIVE},
+            action="core.carer.activated",
         )
 
 
