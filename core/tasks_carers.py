@@ -42,8 +42,8 @@ def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
     from core.models import Carer
     from core.selectors.carers import carers_due_for_reminder
     from core.services.carers import carer_reminder_sent
-    from core.tasks import _workspace_url
     from kernel.mail import services as mail
+    from tenants.links import alliance_url
 
     sent = 0
     for pk in [carer.pk for carer in carers_due_for_reminder(today=today)]:
@@ -59,7 +59,7 @@ def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
                 "first_aid_until": carer.first_aid_until,
                 "expiry": carer.next_expiry,
                 "expired": carer.next_expiry < today,
-                "url": _workspace_url(
+                "url": alliance_url(
                     alliance,
                     reverse("carer-detail", urlconf=settings.ROOT_URLCONF, args=[carer.pk]),
                 ),
