@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import onboarding, state, state_resources, workspace, workspace_resources
+from api.views import carers, onboarding, state, state_resources, workspace, workspace_resources
 from api.views.auth import TokenView
 
 
@@ -39,6 +39,7 @@ alliance_router.register("onboarding", onboarding.ChecklistViewSet, basename="ap
 state_router.register(
     "starter-templates", onboarding.StarterTemplateViewSet, basename="api-starter-template"
 )
+carers.register(alliance_router)  # carers
 
 
 def _common(urlconf: str) -> list:

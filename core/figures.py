@@ -19,10 +19,13 @@ are left out, as nobody recorded since when.
 from __future__ import annotations
 
 from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models.expressions import Col
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
     BoardMeeting,
+    Carer,
+    CarerStatus,
     Event,
     FundingEntry,
     FundingKind,
@@ -30,6 +33,8 @@ from core.models import (
     Partner,
     PartnerKind,
     PartnerStatus,
+    Placement,
+    PlacementStatus,
     Project,
     ProjectStatus,
     SealApplication,
@@ -125,6 +130,41 @@ def board_meeting_rows(counting: Counting) -> QuerySet:
     return _one_row(held).annotate(n=Count("id")).order_by()
 
 
+# carers: counts only, never a person's data
+def _own_column(model, name: str) -> Col:
+    """A foreign key's own column (``partner_id``) as the row holds it: named through
+    the relation, Django would add the related table to the query (a join it trims from
+    the SQL but not from the query, which the engine refuses for a one-table source)."""
+    return Col(model._meta.db_table, model._meta.get_field(name))
+
+
+def carer_rows(counting: Counting) -> QuerySet:
+    """Active carers of the pool (no dates of their own: today's value)."""
+    active = Carer.objects.filter(status=CarerStatus.ACTIVE)
+    return _one_row(active).annotate(n=Count("id")).order_by()
+
+
+def placement_rows(counting: Counting) -> QuerySet:
+    """Running placements, their hours per month and the employers paying for them."""
+    placements = Placement.objects.filter(status=PlacementStatus.RUNNING)
+    if counting.as_of:
+        on = counting.today
+        placements = (
+            Placement.objects.filter(start_date__lte=on)
+            .exclude(status=PlacementStatus.PLANNED)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        )
+    return (
+        _one_row(placements)
+        .annotate(
+            n=Count("id"),
+            hours=Sum("hours_per_month"),
+            employers=Count(_own_column(Placement, "partner"), distinct=True),
+        )
+        .order_by()
+    )
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows),
@@ -132,6 +172,9 @@ SOURCES = (
     Source("events", event_rows),
     Source("funding", funding_rows, ("kind",)),
     Source("board_meetings", board_meeting_rows),
+    # carers
+    Source("carers", carer_rows),
+    Source("placements", placement_rows),
 )
 
 # ---------------------------------------------------------------- the figures
@@ -193,6 +236,30 @@ ALLIANCE_FIGURES = FigureRegistry(
         Figure(
             "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
             help_text=_("Board meetings held."), verbose_name=_("board meetings held"),
+        ),
+        # carers
+        Figure(
+            "carers_active", _("Active carers (childcare pool)"), "childcare", PEOPLE,
+            "carers", short_label=_("Active carers"), help_text=_("Active carers of the pool."),
+            verbose_name=_("active carers"),
+        ),
+        Figure(
+            "placements_running", _("Running placements (childcare pool)"), "childcare",
+            PEOPLE, "placements", short_label=_("Running placements"),
+            help_text=_("Running placements of the childcare pool (families)."),
+            verbose_name=_("running placements"),
+        ),
+        Figure(
+            "care_hours_per_month", _("Care hours per month (childcare pool)"), "childcare",
+            COUNT, "placements", "hours", short_label=_("Care hours per month"),
+            help_text=_("Hours per month of the running placements."),
+            verbose_name=_("care hours per month"),
+        ),
+        Figure(
+            "employers_paying", _("Employers paying for care (childcare pool)"), "childcare",
+            PEOPLE, "placements", "employers", short_label=_("Employers paying"),
+            help_text=_("Partners who pay for running placements."),
+            verbose_name=_("employers paying for care"),
         ),
     ],
     breakdowns=[

@@ -38,6 +38,9 @@ MENU = [
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
+    # carers
+    (_("Childcare pool"), "carer-list", "alliance.childcare.view"),
+    (_("Placements"), "placement-list", "alliance.childcare.view"),
 ]
 
 

@@ -36,6 +36,7 @@ MIN = Role.MINISTRY
 LC = Role.LOCAL_COORDINATOR
 BM = Role.BOARD_MEMBER
 PC = Role.PARTNER_CONTACT
+PS = Role.POOL_STAFF  # carers
 
 
 def _own_partner(access: Access, obj: Any) -> bool:
@@ -68,7 +69,7 @@ RULES: dict[str, Rule] = {
     "state.meetings.manage": _rule(STATE, {SC}, "Regional meetings and invitations"),
     "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),
     # ---------------------------------------------------------------- alliance workspace
-    "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC}, "Workspace start page"),
+    "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC, PS}, "Workspace start page"),
     "alliance.partners.view": _rule(ALLIANCE, {LC, BM, SC}, "Partner list and details"),
     "alliance.partners.change": _rule(ALLIANCE, {LC}, "Add, edit, import partners"),
     "alliance.own_partner.view": _rule(
@@ -82,13 +83,17 @@ RULES: dict[str, Rule] = {
     "alliance.board.view": _rule(ALLIANCE, {LC, BM, SC}, "Board members and meetings"),
     "alliance.board.manage": _rule(ALLIANCE, {LC}, "Plan meetings, agendas, minutes"),
     "alliance.imports.upload": _rule(
-        ALLIANCE, {LC}, "Import partners or projects (each kind also needs its change permission)"
+        ALLIANCE,
+        {LC, PS},
+        "Import partners, projects or carers (each kind also needs its change permission)",
     ),
     "alliance.work.view": _rule(
         ALLIANCE, {LC, SC}, "Projects, working groups, events, seal, funding, holidays"
     ),
     "alliance.work.change": _rule(ALLIANCE, {LC}, "Edit projects and the other work records"),
-    "alliance.exports.download": _rule(ALLIANCE, {LC, SC}, "CSV/XLSX exports of lists"),
+    "alliance.exports.download": _rule(
+        ALLIANCE, {LC, SC, PS}, "CSV/XLSX exports of lists (each list also needs its own)"
+    ),
     "alliance.audit.view": _rule(ALLIANCE, {LC}, "The alliance's audit trail"),
     "alliance.regional.view": _rule(
         ALLIANCE, {LC, SC}, "Regional meetings the alliance is invited to, their minutes and files"
@@ -99,6 +104,13 @@ RULES: dict[str, Rule] = {
     "state.starter.manage": _rule(STATE, {SC}, "Starter templates copied into new alliances"),
     "alliance.onboarding.manage": _rule(
         ALLIANCE, {LC}, "First-run checklist: see it, mark items done or skipped"
+    ),
+    # carers: the pool's personal data, for the coordinator and the pool's staff only
+    "alliance.childcare.view": _rule(
+        ALLIANCE, {LC, PS}, "Childcare pool: carers, placements, matching"
+    ),
+    "alliance.childcare.change": _rule(
+        ALLIANCE, {LC, PS}, "Register carers and their checks, make placements, import, export"
     ),
 }
 

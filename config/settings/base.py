@@ -304,7 +304,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_TASK_TENANT_CACHE_SECONDS = 60
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Task modules outside an app's tasks.py.
-CELERY_IMPORTS = ["core.retention"]
+CELERY_IMPORTS = ["core.retention", "core.tasks_carers"]
 # Periodic work; beat copies these into its database schedule at start.
 CELERY_BEAT_SCHEDULE = {
     "statistics-nightly": {
@@ -326,6 +326,11 @@ CELERY_BEAT_SCHEDULE = {
     "import-files-purge": {
         "task": "core.purge_import_files_everywhere",
         "schedule": crontab(hour=4, minute=15),
+    },
+    # carers
+    "carer-check-reminders": {
+        "task": "core.send_carer_check_reminders",
+        "schedule": crontab(hour=6, minute=10),
     },
     # E-mails queued while the broker was down (and due retries) go out within a minute.
     "outbox-dispatch": {

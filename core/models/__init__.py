@@ -10,6 +10,17 @@ from .board import (
     MeetingTemplate,
     MinutesStatus,
 )
+
+# carers
+from .carers import (
+    Availability,
+    CareKind,
+    Carer,
+    CarerStatus,
+    Placement,
+    PlacementStatus,
+    Recurrence,
+)
 from .funding import FundingEntry, FundingKind
 from .holidays import GuideCategory, GuideEntry, HolidayOffer
 from .onboarding import ChecklistMark, ChecklistStatus
@@ -29,9 +40,13 @@ __all__ = [
     "AgendaItem",
     "Application",
     "ApplicationStatus",
+    "Availability",
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
+    "CareKind",
+    "Carer",
+    "CarerStatus",
     "ChecklistMark",
     "ChecklistStatus",
     "ContactPerson",
@@ -53,8 +68,11 @@ __all__ = [
     "Partner",
     "PartnerKind",
     "PartnerStatus",
+    "Placement",
+    "PlacementStatus",
     "Project",
     "ProjectStatus",
+    "Recurrence",
     "SealApplication",
     "SealCheck",
     "SealCriterion",

@@ -5,14 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
-from core.models import Application, BoardMember, ContactPerson
+from core.models import Application, BoardMember, Carer, ContactPerson, Placement
 
 # kind -> (model, fields holding personal data)
 PERSONAL_FIELDS = {
     "contact": (ContactPerson, ("first_name", "last_name", "position", "email", "phone")),
     "board_member": (BoardMember, ("full_name", "email", "phone")),
     "application": (Application, ("contact_name", "contact_email", "contact_phone", "statement")),
+    # carers
+    "carer": (
+        Carer,
+        (
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "address",
+            "languages",
+            "qualifications",
+            "notes",
+        ),
+    ),
+    "placement": (
+        Placement,
+        ("family_name", "family_contact", "children_ages", "notes"),
+    ),
 }
 
 
@@ -31,6 +50,10 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return str(obj), obj.partner.name
     if kind == "board_member":
         return obj.full_name, obj.affiliation
+    if kind == "carer":  # carers
+        return str(obj), str(_("Childcare pool"))
+    if kind == "placement":
+        return obj.family_name, str(_("Placement in the childcare pool"))
     return obj.contact_name, obj.organisation_name
 
 
@@ -43,6 +66,8 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "contact": ("first_name", "last_name", "email"),
         "board_member": ("full_name", "email"),
         "application": ("contact_name", "contact_email"),
+        "carer": ("first_name", "last_name", "email"),  # carers
+        "placement": ("family_name", "family_contact"),
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():

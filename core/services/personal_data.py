@@ -17,9 +17,13 @@ from django.utils import timezone
 from core.models import (
     Application,
     ApplicationStatus,
+    Carer,
+    CarerStatus,
     ContactPerson,
     Partner,
     PartnerStatus,
+    Placement,
+    PlacementStatus,
 )
 from core.selectors.personal_data import PERSONAL_FIELDS, person_records
 from kernel.audit.models import AuditEntry
@@ -49,7 +53,7 @@ def _blank_values(kind: str) -> dict[str, str]:
     values = {}
     for field in fields:
         model_field = model._meta.get_field(field)
-        if field in ("last_name", "full_name", "contact_name"):
+        if field in ("last_name", "full_name", "contact_name", "family_name"):
             values[field] = ANONYMISED
         elif field == "first_name":
             values[field] = ""
@@ -94,6 +98,7 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "contact_name",
             "email",
             "contact_email",
+            "family_name",  # carers
         )
         if hasattr(obj, field) and getattr(obj, field)
     ]
@@ -146,4 +151,29 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     for pk in list(contacts):
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
+    done.update(_childcare_retention(cutoff))  # carers
+    return done
+
+
+# carers
+def _childcare_retention(cutoff: datetime.datetime) -> dict[str, int]:
+    """Families of placements that ended before the cutoff, and carers who left before
+    it (counted from their last change) and have no placement that is not ended yet."""
+    done = {"placements": 0, "carers": 0}
+    ended = Placement.objects.filter(
+        status=PlacementStatus.ENDED, end_date__lt=cutoff.date(), anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in list(ended):
+        record_anonymise(actor=None, kind="placement", pk=pk, reason="retention")
+        done["placements"] += 1
+    left = (
+        Carer.objects.filter(
+            status=CarerStatus.LEFT, updated_at__lt=cutoff, anonymised_at__isnull=True
+        )
+        .exclude(placements__status__in=[PlacementStatus.PLANNED, PlacementStatus.RUNNING])
+        .values_list("pk", flat=True)
+    )
+    for pk in list(left):
+        record_anonymise(actor=None, kind="carer", pk=pk, reason="retention")
+        done["carers"] += 1
     return done

@@ -29,4 +29,6 @@ urlpatterns = [
     path("media/<path:path>", workspace.media, name="media"),
     # onboarding
     path("workspace/onboarding/", include("core.urls.onboarding")),
+    # carers
+    path("", include("core.urls.carers")),
 ]

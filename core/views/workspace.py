@@ -30,6 +30,11 @@ def workspace(request):
         progress = checklist_progress() if checklist_started() else None
         if progress is not None and not progress.complete:
             context["onboarding"] = progress
+    if access.can("alliance.childcare.view"):  # carers
+        from django.utils import timezone
+
+        context["expiring_checks"] = selectors.carer_checks_expiring()
+        context["today"] = timezone.localdate()
     if access.partner_ids:
         from core.models import Partner
 

@@ -1,4 +1,4 @@
-"""Three journeys through the platform in a real browser, as the people who use it.
+"""Five journeys through the platform in a real browser, as the people who use it.
 
 1. Admission: Jena's coordinator records a company's application (there is no public
    application form: applications arrive by letter or e-mail and are entered), the board
@@ -11,6 +11,8 @@
 3. Ministry: the ministry opens its dashboard and downloads the released report (PDF).
 4. Accounts: a board member resets the password through the link in the e-mail and logs
    in with the new one; the state coordinator switches to an alliance's host.
+5. Childcare pool: Jena's coordinator registers a carer with her checks, matches a
+   request for night care and creates the placement from the matching list.
 
 Each page is checked by the ``journey`` fixture (tests/browser/conftest.py): axe-core,
 requests to other hosts, console errors, a screenshot.
@@ -332,4 +334,54 @@ def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
     assert office.url == journey.url(JENA, "/workspace/"), office.url
     expect(office.locator("main")).to_be_visible()
     journey.check(office, "switched-to-jena")
+    journey.finish()
+
+
+# ---------------------------------------------------------------- 5. childcare pool (carers)
+
+
+def test_childcare_pool_register_match_and_place(journey):
+    """Jena's coordinator registers a carer with her checks, matches a family's request
+    for night care to her and makes the placement from the matching list."""
+    expect = _expect()
+    today = timezone.localdate()
+    coordinator = journey.person("coordinator jena")
+    journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/carers/new/")
+    journey.check(coordinator, "carer-form")
+    coordinator.locator("[name=first_name]").fill("Paula")
+    coordinator.locator("[name=last_name]").fill("Browsertest")
+    coordinator.locator("[name=email]").fill("paula.browsertest@mail.example")
+    coordinator.locator("[name=phone]").fill("0151 2345678")
+    coordinator.locator("[name=status]").select_option("vetted")
+    for slot in ("evenings", "nights"):
+        coordinator.locator(f"input[name=availability][value={slot}]").check()
+    coordinator.locator("[name=languages]").fill("Deutsch, Spanisch")
+    for name, days in (("police_clearance_on", 40), ("first_aid_on", 30), ("training_on", 20)):
+        coordinator.locator(f"[name={name}]").fill((today - datetime.timedelta(days)).isoformat())
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_have_text("Paula Browsertest")
+    journey.check(coordinator, "carer-registered")
+
+    journey.visit(coordinator, JENA, "/workspace/carers/match/", "carer-match-form")
+    coordinator.locator("[name=kind]").select_option("night")
+    start = today + datetime.timedelta(days=3)
+    coordinator.locator("[name=start_date]").fill(start.isoformat())
+    coordinator.locator("input[name=slots][value=nights]").check()
+    coordinator.locator("[name=language_wish]").fill("Spanisch")
+    journey.submit(coordinator, form="main form.filters")
+    row = coordinator.locator("tr", has_text="Paula Browsertest")
+    expect(row).to_have_count(1)
+    journey.check(coordinator, "carer-matched")
+    with coordinator.expect_navigation():
+        row.get_by_role("link", name=_german(gettext_lazy("Create placement"))).click()
+    journey.check(coordinator, "placement-form")
+    expect(coordinator.locator("[name=start_date]")).to_have_value(start.isoformat())
+    coordinator.locator("[name=family_name]").fill("Familie B.")
+    coordinator.locator("[name=children_count]").fill("2")
+    coordinator.locator("[name=children_ages]").fill("2, 5")
+    coordinator.locator("[name=hours_per_month]").fill("16")
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_have_text("Familie B.")
+    expect(coordinator.locator("dl.facts")).to_contain_text("Paula Browsertest")
+    journey.check(coordinator, "placement-created")
     journey.finish()

@@ -13,11 +13,13 @@ from django_tenants.utils import schema_context
 from core.figures import ALLIANCE_FIGURES
 from core.models import (
     BoardMeeting,
+    Carer,
     Event,
     FundingEntry,
     MeetingStatus,
     Partner,
     PartnerStatus,
+    Placement,
     Project,
     SealApplication,
     SealStatus,
@@ -68,6 +70,7 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
     """A third way, by hand: each stored figure as a plain ORM query of what it means."""
     year = (datetime.date(TODAY.year, 1, 1), datetime.date(TODAY.year, 12, 31))
     active = Partner.objects.filter(status=PartnerStatus.ACTIVE)
+    running = Placement.objects.filter(status="running")
     plain = {
         "partners_total": lambda: active.count(),
         "companies": lambda: active.filter(kind="company").count(),
@@ -88,6 +91,13 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "board_meetings_held": lambda: BoardMeeting.objects.filter(
             status=MeetingStatus.HELD, date__range=year
         ).count(),
+        # carers
+        "carers_active": lambda: Carer.objects.filter(status="active").count(),
+        "placements_running": lambda: running.count(),
+        "care_hours_per_month": lambda: int(running.aggregate(n=Sum("hours_per_month"))["n"]),
+        "employers_paying": lambda: (
+            Partner.objects.filter(placements__in=running).distinct().count()
+        ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))
     for alliance in varied:

@@ -24,6 +24,7 @@ from core.models import (
     ApplicationStatus,
     BoardMeeting,
     BoardMember,
+    Carer,
     ContactPerson,
     Event,
     FundingEntry,
@@ -34,11 +35,13 @@ from core.models import (
     Partner,
     PartnerKind,
     PartnerStatus,
+    Placement,
     Project,
     SealApplication,
     SealStatus,
     WorkingGroup,
 )
+from core.selectors.carers import carers_with_expiring_checks
 from demo import alliances as demo
 from demo.state import STRATEGY_AGENDA, STRATEGY_TITLE
 from demo.workspace_vocabulary import CHILDCARE_POOL, PROFILES
@@ -171,6 +174,11 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(see
         assert Event.objects.filter(date__lt=today - datetime.timedelta(days=365)).exists()
         assert Event.objects.filter(date__gt=today).exists()
         assert FundingEntry.objects.count() >= 20
+        # carers: about 45 in the pool, running placements, some paid for by the clinic
+        assert Carer.objects.count() == 45
+        assert Placement.objects.filter(status="running").count() >= 10
+        assert Placement.objects.filter(partner__name__startswith="Universitätsklinikum").exists()
+        assert carers_with_expiring_checks().exists()
         # Each record came through a service, with its audit entry.
         assert AuditEntry.objects.filter(action="core.partner.created").count() == (
             Partner.objects.count()

@@ -134,6 +134,7 @@ def people(jena, board_file) -> list[Person]:
             "partner contact (foreign partner)",
             person_with_role(Role.PARTNER_CONTACT, jena, partner_id=foreign.pk),
         ),
+        Person("pool staff", person_with_role(Role.POOL_STAFF, jena)),  # carers
     ]
 
 
