@@ -36,6 +36,9 @@ MENU = [
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
+    # workshops
+    (_("Workshops"), "workshop-list", "alliance.workshops.view"),
+    (_("Working group tasks"), "task-list", "alliance.work.view"),
 ]
 
 

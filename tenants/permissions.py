@@ -95,6 +95,13 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # workshops
+    "alliance.workshops.view": _rule(
+        ALLIANCE, {LC, BM, SC}, "Workshops: registrations, topics, seats, attendance list"
+    ),
+    "alliance.workshops.manage": _rule(
+        ALLIANCE, {LC}, "Run workshops: registrations, topics, seats, results"
+    ),
 }
 
 

@@ -24,6 +24,16 @@ from .partners import (
 from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
 from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
 
+# workshops
+from .workshops import (
+    TaskStatus,
+    WorkingGroupTask,
+    Workshop,
+    WorkshopAssignment,
+    WorkshopRegistration,
+    WorkshopTopic,
+)
+
 __all__ = [
     "AgendaItem",
     "Application",
@@ -60,4 +70,11 @@ __all__ = [
     "TargetGroup",
     "Topic",
     "WorkingGroup",
+    # workshops
+    "TaskStatus",
+    "WorkingGroupTask",
+    "Workshop",
+    "WorkshopAssignment",
+    "WorkshopRegistration",
+    "WorkshopTopic",
 ]

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from core.urls import workshops as workshop_urls
 from core.views import personal_data, public, workspace
 
 urlpatterns = [
@@ -27,4 +28,7 @@ urlpatterns = [
         name="personal-data-anonymise",
     ),
     path("media/<path:path>", workspace.media, name="media"),
+    # workshops
+    path("workspace/", include("core.urls.workshops")),
+    path("workshops/", include(workshop_urls.public_urlpatterns)),
 ]

@@ -12,6 +12,9 @@ from .reports import PeriodKind, Report, ReportStatus
 from .setups import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from .statistics import AllianceSnapshot, RunStatus, StatisticsRun
 
+# workshops
+from .workshops import RegionalRegistration, RegionalSeat, RegionalTable, RegionalWorkshop
+
 __all__ = [
     "AgendaItem",
     "AllianceSetup",
@@ -31,4 +34,9 @@ __all__ = [
     "SetupStage",
     "SetupTask",
     "StatisticsRun",
+    # workshops
+    "RegionalRegistration",
+    "RegionalSeat",
+    "RegionalTable",
+    "RegionalWorkshop",
 ]
