@@ -68,10 +68,9 @@ __all__ = [
     "SealStatus",
     "SizeClass",
     "TargetGroup",
+    "TaskStatus",
     "Topic",
     "WorkingGroup",
-    # workshops
-    "TaskStatus",
     "WorkingGroupTask",
     "Workshop",
     "WorkshopAssignment",

@@ -20,9 +20,13 @@ def workshop_detail(pk: int) -> Workshop:
 
 def public_workshops() -> QuerySet[Workshop]:
     """Workshops of public events from today on that take registrations."""
-    return Workshop.objects.select_related("event").filter(
-        event__is_public=True, event__date__gte=timezone.localdate(), registration_open=True
-    ).order_by("event__date", "pk")
+    return (
+        Workshop.objects.select_related("event")
+        .filter(
+            event__is_public=True, event__date__gte=timezone.localdate(), registration_open=True
+        )
+        .order_by("event__date", "pk")
+    )
 
 
 def public_workshop(pk: int) -> Workshop:
@@ -33,9 +37,7 @@ def public_workshop(pk: int) -> Workshop:
 
 
 def registration_list() -> QuerySet[WorkshopRegistration]:
-    return WorkshopRegistration.objects.select_related("workshop__event").prefetch_related(
-        "wishes"
-    )
+    return WorkshopRegistration.objects.select_related("workshop__event").prefetch_related("wishes")
 
 
 def topic_list() -> QuerySet[WorkshopTopic]:

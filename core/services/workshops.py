@@ -176,9 +176,17 @@ def task_create(
 
 
 def task_update(
-    *, actor, task: WorkingGroupTask, **fields: Unpack[TaskFields]
+    *,
+    actor,
+    task: WorkingGroupTask,
+    working_group: WorkingGroup | None = None,
+    origin_topic: WorkshopTopic | None = None,
+    **fields: Unpack[TaskFields],
 ) -> WorkingGroupTask:
-    return record_update(actor=actor, instance=task, data=fields)
+    """Change the given fields; a working group or origin given moves the task."""
+    links = {"working_group": working_group, "origin_topic": origin_topic}
+    data = {**{k: v for k, v in links.items() if v is not None}, **fields}
+    return record_update(actor=actor, instance=task, data=data)
 
 
 def task_delete(*, actor, task: WorkingGroupTask) -> None:

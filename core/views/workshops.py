@@ -125,7 +125,12 @@ class _OnWorkshop(ObjectPages):
 
 
 class TopicPages(_OnWorkshop):
-    model, prefix, name, instance_arg = WorkshopTopic, "workshops/<int:pk>/topics", "workshop-topic", "topic"
+    model, prefix, name, instance_arg = (
+        WorkshopTopic,
+        "workshops/<int:pk>/topics",
+        "workshop-topic",
+        "topic",
+    )
     pk_kwarg, stem = "topic_pk", "WorkshopTopic"
     form_class = TopicForm
     create_service, update_service = services.topic_create, services.topic_update
@@ -177,7 +182,9 @@ def registration_cancel(request, pk: int, registration_pk: int):
 @requires(MANAGE)
 def task_from_result(request, pk: int, topic_pk: int):
     """A working group's task from the topic's result."""
-    topic = get_object_or_404(WorkshopTopic.objects.select_related("workshop"), pk=topic_pk, workshop=pk)
+    topic = get_object_or_404(
+        WorkshopTopic.objects.select_related("workshop"), pk=topic_pk, workshop=pk
+    )
     return form_page(
         request,
         form_class=TaskFromResultForm,

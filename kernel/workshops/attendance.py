@@ -52,7 +52,11 @@ def _render(organiser, title, date, place, people, compress, total=None):
     pdf.set_font("Helvetica", size=10)
     when = formats.date_format(date, "d.m.Y")
     pdf.multi_cell(
-        0, 6, latin1(" - ".join(part for part in (when, place) if part)), new_x="LMARGIN", new_y="NEXT"
+        0,
+        6,
+        latin1(" - ".join(part for part in (when, place) if part)),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.ln(3)
     pdf.set_font("Helvetica", size=10)

@@ -23,7 +23,9 @@ class RegistrationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     privacy = forms.BooleanField(
-        label=_("I have read the privacy notice and agree that my details are used for this workshop."),
+        label=_(
+            "I have read the privacy notice and agree that my details are used for this workshop."
+        ),
     )
     # Left empty by people (it is hidden); robots fill in every field they find.
     website = forms.CharField(

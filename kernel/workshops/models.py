@@ -45,7 +45,10 @@ class WorkshopBase(models.Model):
     OCCASION_FIELD = ""
 
     format = models.CharField(
-        _("format"), max_length=20, choices=WorkshopFormat.choices, default=WorkshopFormat.OPEN_SPACE
+        _("format"),
+        max_length=20,
+        choices=WorkshopFormat.choices,
+        default=WorkshopFormat.OPEN_SPACE,
     )
     capacity = models.PositiveIntegerField(
         _("places"), validators=[MinValueValidator(1), MaxValueValidator(5000)]
@@ -67,6 +70,9 @@ class WorkshopBase(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return str(self.occasion)
+
     @property
     def occasion(self):
         return getattr(self, self.OCCASION_FIELD)
@@ -78,9 +84,6 @@ class WorkshopBase(models.Model):
     @property
     def date(self):
         return self.occasion.date
-
-    def __str__(self) -> str:
-        return str(self.occasion)
 
 
 class RegistrationBase(models.Model):

@@ -58,9 +58,7 @@ def ensure_human(*, honeypot: str, started: str, now=None) -> None:
     try:
         moment = float(signing.loads(started or "", salt=_STARTED_SALT))
     except (signing.BadSignature, TypeError, ValueError) as exc:
-        raise ValidationError(
-            _("The form has expired. Please fill it in again.")
-        ) from exc
+        raise ValidationError(_("The form has expired. Please fill it in again.")) from exc
     elapsed = (now or timezone.now()).timestamp() - moment
     if elapsed > MAX_FILL_SECONDS or elapsed < -60:
         raise ValidationError(_("The form has expired. Please fill it in again."))

@@ -20,7 +20,9 @@ def with_counts(queryset: QuerySet) -> QuerySet:
         confirmed_count=Count(
             "registrations", filter=Q(registrations__status=CONFIRMED), distinct=True
         ),
-        waiting_count=Count("registrations", filter=Q(registrations__status=WAITING), distinct=True),
+        waiting_count=Count(
+            "registrations", filter=Q(registrations__status=WAITING), distinct=True
+        ),
         topic_count=Count("topics", distinct=True),
     )
 

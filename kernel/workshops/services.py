@@ -64,7 +64,9 @@ class WorkshopWrites:
     # ------------------------------------------------------------ topics and tables
 
     def topic_create(self, *, actor, workshop, **fields: Any):
-        return record_create(actor=actor, model=self.topic_model, data={"workshop": workshop, **fields})
+        return record_create(
+            actor=actor, model=self.topic_model, data={"workshop": workshop, **fields}
+        )
 
     def topic_update(self, *, actor, topic, **fields: Any):
         return record_update(actor=actor, instance=topic, data=fields)
@@ -138,11 +140,9 @@ class WorkshopWrites:
     def cancel(self, *, actor=None, registration):
         """Cancel a registration (twice is harmless); a freed place goes to the first
         person on the waiting list, who is told by e-mail."""
-        registration = (
-            type(registration).objects.select_related("workshop").get(pk=registration.pk)
-        )
-        workshop = type(registration.workshop).objects.select_for_update().get(
-            pk=registration.workshop_id
+        registration = type(registration).objects.select_related("workshop").get(pk=registration.pk)
+        workshop = (
+            type(registration.workshop).objects.select_for_update().get(pk=registration.workshop_id)
         )
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
@@ -212,7 +212,10 @@ class WorkshopWrites:
         workshop = registration.workshop
         if not 1 <= round <= workshop.rounds:
             raise ValidationError(
-                {"round": _("The workshop has rounds 1 to %(rounds)s.") % {"rounds": workshop.rounds}}
+                {
+                    "round": _("The workshop has rounds 1 to %(rounds)s.")
+                    % {"rounds": workshop.rounds}
+                }
             )
         if registration.status != RegistrationStatus.CONFIRMED:
             raise ValidationError(_("Only people with a confirmed place can be assigned."))
@@ -238,9 +241,7 @@ class WorkshopWrites:
     def assign_by_wishes(self, *, actor, workshop) -> int:
         """Seat every confirmed person anew, by their wishes and balanced over the
         topics (``rules.balanced_assignment``); returns the number of seats."""
-        topics = list(
-            self.topic_model.objects.filter(workshop=workshop).order_by("title", "pk")
-        )
+        topics = list(self.topic_model.objects.filter(workshop=workshop).order_by("title", "pk"))
         if not topics:
             raise ValidationError(_("Add topics or tables first."))
         people = list(

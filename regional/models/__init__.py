@@ -27,6 +27,10 @@ __all__ = [
     "RegionalMeeting",
     "RegionalMeetingStatus",
     "RegionalMinutesStatus",
+    "RegionalRegistration",
+    "RegionalSeat",
+    "RegionalTable",
+    "RegionalWorkshop",
     "Report",
     "ReportStatus",
     "Response",
@@ -34,9 +38,4 @@ __all__ = [
     "SetupStage",
     "SetupTask",
     "StatisticsRun",
-    # workshops
-    "RegionalRegistration",
-    "RegionalSeat",
-    "RegionalTable",
-    "RegionalWorkshop",
 ]

@@ -15,18 +15,16 @@ from core.models import WorkingGroupTask, Workshop, WorkshopAssignment, Workshop
 from core.services import workshops as services
 from kernel.mail.models import OutboxEmail
 from kernel.workshops.rules import balanced_assignment, cancel_token, form_started_token
+from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, pdf_text, person_with_role
 from tests.factories.projects import EventFactory, WorkingGroupFactory
-from tenants.roles import Role
 
 
 def _workshop(capacity=2, **fields) -> Workshop:
     event = EventFactory(
         title="Offener Raum Familie", date=timezone.localdate() + datetime.timedelta(days=14)
     )
-    return services.workshop_create(
-        actor=None, event=event, capacity=capacity, rounds=2, **fields
-    )
+    return services.workshop_create(actor=None, event=event, capacity=capacity, rounds=2, **fields)
 
 
 def _register(workshop, name, **kwargs):
@@ -127,13 +125,16 @@ def test_private_or_past_event_has_no_public_form(jena):
         workshop = _workshop()
         workshop.event.is_public = False
         workshop.event.save()
-    assert host_client("jena.localhost").get(f"/workshops/{workshop.pk}/register/").status_code == 404
+    assert (
+        host_client("jena.localhost").get(f"/workshops/{workshop.pk}/register/").status_code == 404
+    )
 
 
 def test_balanced_assignment_follows_wishes_and_balances():
     plan = balanced_assignment({1: [10], 2: [10], 3: [10], 4: []}, [10, 20], rounds=2)
     first = [plan[(p, 1)] for p in (1, 2, 3, 4)]
-    assert first.count(10) == 2 and first.count(20) == 2
+    assert first.count(10) == 2
+    assert first.count(20) == 2
     # Nobody sits at the same topic twice.
     assert all(plan[(p, 1)] != plan[(p, 2)] for p in (1, 2, 3, 4))
 
@@ -169,7 +170,9 @@ def test_result_becomes_working_group_task(workshop, coordinator):
     with schema_context("jena"):
         task = WorkingGroupTask.objects.get()
         assert (task.working_group, task.origin_topic, task.description) == (
-            group, topic, "Pflegelotsen schulen"
+            group,
+            topic,
+            "Pflegelotsen schulen",
         )
 
 
@@ -178,7 +181,8 @@ def test_attendance_list_page_and_pdf(workshop, coordinator):
         _register(workshop, "Anna", organisation="Jenoptik")
     client = logged_in_client(coordinator)
     page = client.get(f"/workspace/workshops/{workshop.pk}/attendance/")
-    assert "Jenoptik" in page.content.decode() and "Unterschrift" in page.content.decode()
+    assert "Jenoptik" in page.content.decode()
+    assert "Unterschrift" in page.content.decode()
     pdf = client.get(f"/workspace/workshops/{workshop.pk}/attendance.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert b"Jenoptik" in pdf_text(pdf.content)
