@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from core.models import Application, BoardMember, ContactPerson
+from core.models import Application, BoardMember, ContactPerson, WorkshopRegistration
 
 # kind -> (model, fields holding personal data)
 PERSONAL_FIELDS = {
     "contact": (ContactPerson, ("first_name", "last_name", "position", "email", "phone")),
     "board_member": (BoardMember, ("full_name", "email", "phone")),
     "application": (Application, ("contact_name", "contact_email", "contact_phone", "statement")),
+    # workshops
+    "workshop_registration": (WorkshopRegistration, ("name", "email", "organisation")),
 }
 
 
@@ -31,6 +33,8 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return str(obj), obj.partner.name
     if kind == "board_member":
         return obj.full_name, obj.affiliation
+    if kind == "workshop_registration":
+        return obj.name, str(obj.workshop)
     return obj.contact_name, obj.organisation_name
 
 
@@ -43,12 +47,15 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "contact": ("first_name", "last_name", "email"),
         "board_member": ("full_name", "email"),
         "application": ("contact_name", "contact_email"),
+        "workshop_registration": ("name", "email"),
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():
         queryset = model.objects.all()
         if kind == "contact":
             queryset = queryset.select_related("partner")
+        if kind == "workshop_registration":
+            queryset = queryset.select_related("workshop__event")
         for word in words:
             condition = Q()
             for field in searches[kind]:

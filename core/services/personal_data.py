@@ -61,6 +61,8 @@ def _blank_values(kind: str) -> dict[str, str]:
             values[field] = REMOVED
     if kind == "application":
         values["contact_email"] = "anonymisiert@invalid.invalid"
+    if kind == "workshop_registration":
+        values["name"] = ANONYMISED
     return values
 
 
@@ -91,6 +93,7 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "first_name",
             "last_name",
             "full_name",
+            "name",
             "contact_name",
             "email",
             "contact_email",
@@ -101,6 +104,10 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
         names.append(f"{obj.first_name} {obj.last_name}".strip())
     for field, value in _blank_values(kind).items():
         setattr(obj, field, value)
+    if kind == "workshop_registration":
+        from core.services.workshops import registration_erase_details
+
+        registration_erase_details(obj)
     obj.anonymised_at = timezone.now()
     obj.save()
     _scrub_audit_trail(obj, names)
@@ -112,8 +119,11 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
     )
 
 
-def retention_cutoff(today: datetime.date | None = None) -> datetime.datetime:
-    months = int(getattr(settings, "BUENDNISNETZ_RETENTION_MONTHS", 24))
+def retention_cutoff(
+    today: datetime.date | None = None, *, months: int | None = None
+) -> datetime.datetime:
+    if months is None:
+        months = int(getattr(settings, "BUENDNISNETZ_RETENTION_MONTHS", 24))
     today = today or timezone.localdate()
     year, month = divmod(today.month - 1 - months, 12)
     day = min(today.day, 28)
@@ -146,4 +156,9 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     for pk in list(contacts):
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
+    # workshops
+    from core.services.workshops import REGISTRATION_RETENTION_MONTHS, registrations_purge
+
+    cutoff = retention_cutoff(today, months=REGISTRATION_RETENTION_MONTHS)
+    done["workshop_registrations"] = registrations_purge(before=cutoff.date())
     return done

@@ -9,7 +9,9 @@ from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import (
@@ -22,6 +24,7 @@ from core.models import (
     WorkshopTopic,
 )
 from kernel.crud.records import record_create, record_delete, record_update
+from kernel.workshops.models import RegistrationStatus
 from kernel.workshops.rules import cancel_token
 from kernel.workshops.services import WorkshopWrites
 
@@ -214,3 +217,42 @@ def task_from_result(
         due=due,
         responsible=responsible or topic.host,
     )
+
+
+# ---------------------------------------------------------------- personal data
+
+#: Registrations are deleted this many months after their workshop (the privacy notice
+#: of the registration form promises it).
+REGISTRATION_RETENTION_MONTHS = 12
+
+
+def registration_erase_details(registration: WorkshopRegistration) -> None:
+    """What erasing a registration's personal data (``core.services.personal_data``)
+    changes besides the personal fields: an address of its own that cannot be reached
+    (the address is unique per workshop), no place, no seats, no wishes."""
+    registration.email = f"anonymisiert-{registration.pk}@invalid.invalid"
+    if registration.status != RegistrationStatus.CANCELLED:
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+    registration.seats.all().delete()
+    registration.wishes.clear()
+
+
+def registrations_purge(*, before: date) -> int:
+    """Delete the registrations of workshops whose event was before ``before``; one
+    audit entry per workshop (counts only, never names). Safe to run again."""
+    from kernel.audit.services import audit_log
+
+    stale = WorkshopRegistration.objects.filter(workshop__event__date__lt=before)
+    counts = dict(stale.values("workshop").annotate(n=Count("pk")).values_list("workshop", "n"))
+    if not counts:
+        return 0
+    for workshop in Workshop.objects.filter(pk__in=counts).select_related("event"):
+        audit_log(
+            actor=None,
+            action="core.workshop.registrations_purged",
+            target=workshop,
+            changes={"registrations": counts[workshop.pk], "reason": "retention"},
+        )
+    stale.delete()
+    return sum(counts.values())

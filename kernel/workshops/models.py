@@ -100,6 +100,8 @@ class RegistrationBase(models.Model):
         default=RegistrationStatus.CONFIRMED,
     )
     cancelled_at = plausible_datetime(_("cancelled at"), optional=True)
+    # Set when the person's data was erased on request (GDPR); the place stays counted.
+    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
         abstract = True

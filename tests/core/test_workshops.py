@@ -203,3 +203,38 @@ def test_another_alliance_never_sees_the_workshop(workshop, badfrankenhausen):
     assert other.get(f"/workspace/workshops/{workshop.pk}/").status_code == 404
     public = host_client("badfrankenhausen.localhost")
     assert public.get(f"/workshops/{workshop.pk}/register/").status_code == 404
+
+
+def test_registrants_are_in_gdpr_search_export_and_erasure(workshop, coordinator_client):
+    with schema_context("jena"):
+        anna = _register(workshop, "Helga Teststein", email="helga@example.org")
+        _register(workshop, "Ben")
+    found = coordinator_client.get("/workspace/personal-data/", {"q": "teststein"})
+    assert [r.kind for r in found.context["records"]] == ["workshop_registration"]
+    export = coordinator_client.post("/workspace/personal-data/export/", {"q": "Teststein"})
+    assert "helga@example.org" in export.content.decode()
+    url = f"/workspace/personal-data/workshop_registration/{anna.pk}/anonymise/"
+    assert coordinator_client.post(url, {"q": "Teststein"}).status_code == 302
+    with schema_context("jena"):
+        anna.refresh_from_db()
+        assert (anna.name, anna.status) == ("Anonymisiert", "cancelled")
+        assert "helga" not in anna.email
+        assert anna.anonymised_at is not None
+
+
+def test_retention_deletes_registrations_a_year_after_the_workshop(jena):
+    from core.services.personal_data import apply_retention
+
+    with schema_context("jena"):
+        workshop = _workshop()
+        _register(workshop, "Anna")
+        today = workshop.date + datetime.timedelta(days=370)
+        assert (
+            apply_retention(today=workshop.date + datetime.timedelta(days=300))[
+                "workshop_registrations"
+            ]
+            == 0
+        )
+        assert apply_retention(today=today)["workshop_registrations"] == 1
+        assert not WorkshopRegistration.objects.exists()
+        assert apply_retention(today=today)["workshop_registrations"] == 0
