@@ -119,11 +119,8 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
     )
 
 
-def retention_cutoff(
-    today: datetime.date | None = None, *, months: int | None = None
-) -> datetime.datetime:
-    if months is None:
-        months = int(getattr(settings, "BUENDNISNETZ_RETENTION_MONTHS", 24))
+def retention_cutoff(today: datetime.date | None = None) -> datetime.datetime:
+    months = int(getattr(settings, "BUENDNISNETZ_RETENTION_MONTHS", 24))
     today = today or timezone.localdate()
     year, month = divmod(today.month - 1 - months, 12)
     day = min(today.day, 28)
@@ -157,8 +154,8 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
     # workshops
-    from core.services.workshops import REGISTRATION_RETENTION_MONTHS, registrations_purge
+    from core.services.workshops import registrations_purge
+    from kernel.workshops.rules import retention_start
 
-    cutoff = retention_cutoff(today, months=REGISTRATION_RETENTION_MONTHS)
-    done["workshop_registrations"] = registrations_purge(before=cutoff.date())
+    done["workshop_registrations"] = registrations_purge(before=retention_start(today))
     return done

@@ -221,10 +221,6 @@ def task_from_result(
 
 # ---------------------------------------------------------------- personal data
 
-#: Registrations are deleted this many months after their workshop (the privacy notice
-#: of the registration form promises it).
-REGISTRATION_RETENTION_MONTHS = 12
-
 
 def registration_erase_details(registration: WorkshopRegistration) -> None:
     """What erasing a registration's personal data (``core.services.personal_data``)

@@ -13,7 +13,7 @@ urlpatterns = [
     *object_urls(views.RegistrationPages),
     path(
         _ON + "registrations/<int:registration_pk>/cancel/",
-        views.registration_cancel,
+        views.GUARDED["registration_cancel"],
         name="workshop-registration-cancel",
     ),
     path(

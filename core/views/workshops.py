@@ -25,7 +25,7 @@ from core.views.work import VIEW as WORK_VIEW
 from core.views.work import WorkPages
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
-from kernel.crud.views import confirm_page, form_page
+from kernel.crud.views import form_page
 from kernel.workshops.selectors import registrations, seat_plan
 from kernel.workshops.views import WorkshopViews
 from tenants.permissions import public, requires
@@ -159,24 +159,6 @@ class RegistrationPages(_OnWorkshop):
     class Edit:
         def get_form_kwargs(self):
             return {"workshop": self.parent}
-
-
-@requires(MANAGE)
-def registration_cancel(request, pk: int, registration_pk: int):
-    """Cancel a registration for the person (by phone, say); the waiting list moves up."""
-    registration = get_object_or_404(WorkshopRegistration, pk=registration_pk, workshop=pk)
-    return confirm_page(
-        request,
-        obj=registration,
-        action=lambda: services.registration_cancel(actor=request.user, registration=registration),
-        title=_("Cancel registration"),
-        question=_("Cancel the registration of %(name)s? The first on the waiting list moves up.")
-        % {"name": registration.name},
-        cancel_url=_detail_url(registration.workshop),
-        success_url=_detail_url(registration.workshop),
-        success_message=_("The registration has been cancelled."),
-        button=_("Cancel registration"),
-    )
 
 
 @requires(MANAGE)

@@ -118,3 +118,17 @@ def balanced_assignment(
             visited[person].add(topic)
             result[(person, round_number)] = topic
     return result
+
+
+# ---------------------------------------------------------------- retention
+
+#: Registrations are deleted this many months after their workshop (the privacy notice
+#: of the registration form promises it).
+RETENTION_MONTHS = 12
+
+
+def retention_start(today=None):
+    """Workshops before this day have had their registrations kept long enough."""
+    today = today or timezone.localdate()
+    year, month = divmod(today.month - 1 - RETENTION_MONTHS, 12)
+    return today.replace(year=today.year + year, month=month + 1, day=min(today.day, 28))

@@ -98,10 +98,11 @@ class WorkshopWrites:
         organisation: str = "",
         wishes: Iterable[models.Model] = (),
         notify: bool = True,
+        **extra: Any,
     ):
         """Register a person: a confirmed place while there is one, else the waiting
         list (or, without a waiting list, a refusal). Sends the confirmation e-mail with
-        the cancel link."""
+        the cancel link. ``extra``: the room's own fields (an invitee's alliance)."""
         # The row lock serialises registrations of one workshop (last place, waiting list).
         workshop = type(workshop).objects.select_for_update().get(pk=workshop.pk)
         if actor is None or not getattr(actor, "is_authenticated", False):
@@ -122,6 +123,7 @@ class WorkshopWrites:
                 "email": email,
                 "organisation": organisation,
                 "status": status,
+                **extra,
             },
             many={"wishes": [topic.pk for topic in wishes]},
         )

@@ -52,6 +52,7 @@ class WorkshopViews:
             "attendance_pdf": view(self.attendance_pdf),
             "assign_by_wishes": manage(self.assign_by_wishes),
             "seats": manage(self.seats),
+            "registration_cancel": manage(self.registration_cancel),
         }
 
     def _workshop(self, pk: int):
@@ -146,6 +147,28 @@ class WorkshopViews:
             success_url=self.detail_url,
             title=_("Seats of %(name)s") % {"name": registration.name},
             cancel_url=self.detail_url(workshop),
+        )
+
+    def registration_cancel(self, request, pk: int, registration_pk: int):
+        """Cancel a registration for the person (by phone, say); the waiting list moves
+        up."""
+        workshop = self._workshop(pk)
+        registration = get_object_or_404(
+            self.writes.registration_model, pk=registration_pk, workshop=workshop
+        )
+        return confirm_page(
+            request,
+            obj=registration,
+            action=lambda: self.writes.cancel(actor=request.user, registration=registration),
+            title=_("Cancel registration"),
+            question=_(
+                "Cancel the registration of %(name)s? The first on the waiting list moves up."
+            )
+            % {"name": registration.name},
+            cancel_url=self.detail_url(workshop),
+            success_url=self.detail_url(workshop),
+            success_message=_("The registration has been cancelled."),
+            button=_("Cancel registration"),
         )
 
     # ------------------------------------------------------------ public pages
