@@ -98,14 +98,16 @@ class WorkshopWrites:
         organisation: str = "",
         wishes: Iterable[models.Model] = (),
         notify: bool = True,
+        public: bool = False,
         **extra: Any,
     ):
         """Register a person: a confirmed place while there is one, else the waiting
         list (or, without a waiting list, a refusal). Sends the confirmation e-mail with
-        the cancel link. ``extra``: the room's own fields (an invitee's alliance)."""
+        the cancel link. ``public``: from the public form, which takes registrations only
+        while they are open; ``extra``: the room's own fields (an invitee's alliance)."""
         # The row lock serialises registrations of one workshop (last place, waiting list).
         workshop = type(workshop).objects.select_for_update().get(pk=workshop.pk)
-        if actor is None or not getattr(actor, "is_authenticated", False):
+        if public:
             ensure_open(workshop)
         wishes = self._check_wishes(workshop, wishes)
         email = (email or "").strip()

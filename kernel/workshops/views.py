@@ -195,6 +195,7 @@ class WorkshopViews:
                         email=data["email"],
                         organisation=data["organisation"],
                         wishes=data.get("wishes") or (),
+                        public=True,
                         **extra,
                     )
                 except ValidationError as error:

@@ -61,6 +61,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  new alliances being founded: {f'{setups} created' if setups else 'exist'}"
         )
+        # workshops
+        from demo.workshops import seed_strategy_workshop
+
+        strategy = seed_strategy_workshop(actor=state_actor)
+        self.stdout.write(f"  strategy meeting's world café: {'created' if strategy else 'exists'}")
         report = state_demo.seed_report(actor=state_actor)
         self.stdout.write(
             f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"
