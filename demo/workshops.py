@@ -97,7 +97,7 @@ def _jena_open_space(seed) -> None:
             host=host,
             moderator=" ".join(seed.person()),
             result=result,
-        )  # fmt: skip
+        )
         for title, host, result, _group in JENA_TOPICS
     ]
     _register_all(seed, workshop, topics, 60)
