@@ -50,13 +50,22 @@ class WorkshopWrites:
             actor=actor, model=self.workshop_model, data={field: occasion, **fields}
         )
 
+    @transaction.atomic
     def workshop_update(self, *, actor, workshop, **fields: Any):
+        """Change the settings; more places move the waiting list up, fewer rounds take
+        the seats of the rounds that are gone."""
+        type(workshop).objects.select_for_update().filter(pk=workshop.pk).first()
         capacity = fields.get("capacity")
         if capacity is not None and capacity < self.confirmed_count(workshop):
             raise ValidationError(
                 {"capacity": _("More people than that already have a confirmed place.")}
             )
-        return record_update(actor=actor, instance=workshop, data=fields)
+        workshop = record_update(actor=actor, instance=workshop, data=fields)
+        self.assignment_model.objects.filter(
+            registration__workshop=workshop, round__gt=workshop.rounds
+        ).delete()
+        self.move_up(actor=actor, workshop=workshop)
+        return workshop
 
     def workshop_delete(self, *, actor, workshop) -> None:
         record_delete(actor=actor, instance=workshop)

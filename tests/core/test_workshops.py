@@ -238,3 +238,13 @@ def test_retention_deletes_registrations_a_year_after_the_workshop(jena):
         assert apply_retention(today=today)["workshop_registrations"] == 1
         assert not WorkshopRegistration.objects.exists()
         assert apply_retention(today=today)["workshop_registrations"] == 0
+
+
+def test_more_places_move_the_waiting_list_up(workshop):
+    with schema_context("jena"):
+        for name in ("Anna", "Ben", "Clara"):
+            _register(workshop, name)
+        with pytest.raises(ValidationError):
+            services.workshop_update(actor=None, workshop=workshop, capacity=1)
+        services.workshop_update(actor=None, workshop=workshop, capacity=3)
+        assert not WorkshopRegistration.objects.filter(status="waiting").exists()
