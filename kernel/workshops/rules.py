@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -71,21 +72,29 @@ def ensure_human(*, honeypot: str, started: str, now=None) -> None:
 # ---------------------------------------------------------------- the cancel link
 
 
+def _area() -> str:
+    """The schema the registration lives in: a token of one alliance's registration
+    must not cancel the registration with the same id in another alliance."""
+    return getattr(connection, "schema_name", "")
+
+
 def cancel_token(registration) -> str:
     """The signed token of a registration's cancel link (no login needed)."""
     label = registration._meta.label_lower
-    return signing.dumps([label, registration.pk], salt=f"{label}.cancel")
+    # No timestamp: the link stays the same however often it is sent.
+    return signing.Signer(salt=f"{label}.cancel").sign_object([label, _area(), registration.pk])
 
 
 def registration_pk(token: str, label: str) -> int | None:
-    """The registration a cancel token names, or None for a forged or foreign token."""
+    """The registration a cancel token names, or None for a forged token or one of
+    another model or another alliance."""
     try:
-        value = signing.loads(token, salt=f"{label}.cancel")
-    except signing.BadSignature:
+        value = signing.Signer(salt=f"{label}.cancel").unsign_object(token)
+    except (signing.BadSignature, ValueError):
         return None
-    if not isinstance(value, list) or len(value) != 2 or value[0] != label:
+    if not isinstance(value, list) or len(value) != 3 or value[:2] != [label, _area()]:
         return None
-    return value[1] if isinstance(value[1], int) else None
+    return value[2] if isinstance(value[2], int) else None
 
 
 # ---------------------------------------------------------------- assignment

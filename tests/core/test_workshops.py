@@ -248,3 +248,15 @@ def test_more_places_move_the_waiting_list_up(workshop):
             services.workshop_update(actor=None, workshop=workshop, capacity=1)
         services.workshop_update(actor=None, workshop=workshop, capacity=3)
         assert not WorkshopRegistration.objects.filter(status="waiting").exists()
+
+
+def test_cancel_link_of_one_alliance_cancels_nothing_in_another(workshop, badfrankenhausen):
+    with schema_context("jena"):
+        token = cancel_token(_register(workshop, "Anna"))
+    with schema_context("badfrankenhausen"):
+        other = _workshop()
+        _register(other, "Berta")
+    response = host_client("badfrankenhausen.localhost").post(f"/workshops/cancel/{token}/")
+    assert response.status_code == 404
+    with schema_context("badfrankenhausen"):
+        assert not WorkshopRegistration.objects.filter(status="cancelled").exists()
