@@ -36,6 +36,7 @@ workspace_resources.register(alliance_router)
 state_resources.register(state_router)
 # workshops
 workshops.register(alliance_router)
+workshops.register_state(state_router)
 
 
 def _common(urlconf: str) -> list:

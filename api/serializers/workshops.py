@@ -8,6 +8,7 @@ from rest_framework import serializers
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
 from core.models import WorkingGroupTask, Workshop, WorkshopRegistration, WorkshopTopic
+from regional.models import RegionalRegistration, RegionalTable, RegionalWorkshop
 
 
 class WorkshopSerializer(RecordSerializer):
@@ -88,4 +89,46 @@ class WorkingGroupTaskSerializer(RecordSerializer):
             "responsible": _("Who is responsible."),
             "status": _("Open, in progress or done."),
             "origin_topic": _("Identifier of the workshop topic the task came from, if any."),
+        }
+
+
+# ---------------------------------------------------------------- the state's workshops
+
+
+class RegionalWorkshopSerializer(RecordSerializer):
+    title = related_text("meeting.title", _("Title of the meeting."), optional=False)
+    confirmed_count = serializers.IntegerField(read_only=True, help_text=_("Confirmed places."))
+    waiting_count = serializers.IntegerField(read_only=True, help_text=_("People waiting."))
+    topic_count = serializers.IntegerField(read_only=True, help_text=_("Topics or tables."))
+
+    class Meta:
+        model = RegionalWorkshop
+        fields = [
+            "id", "meeting", "title", "format", "capacity", "rounds", "registration_open",
+            "waiting_list", "privacy_notice", "confirmed_count", "waiting_count", "topic_count",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["confirmed_count", "waiting_count", "topic_count"]
+        help = {
+            **WorkshopSerializer.Meta.help,
+            "meeting": _("Identifier of the regional meeting (set when it is created)."),
+        }
+
+
+class RegionalTableSerializer(RecordSerializer):
+    class Meta:
+        model = RegionalTable
+        fields = WorkshopTopicSerializer.Meta.fields
+        help = WorkshopTopicSerializer.Meta.help
+
+
+class RegionalRegistrationSerializer(RecordSerializer):
+    class Meta:
+        model = RegionalRegistration
+        fields = [*WorkshopRegistrationSerializer.Meta.fields[:-4], "alliance", *(
+            WorkshopRegistrationSerializer.Meta.fields[-4:])]  # fmt: skip
+        read_only = ["status", "cancelled_at"]
+        help = {
+            **WorkshopRegistrationSerializer.Meta.help,
+            "alliance": _("Identifier of the alliance the person comes for, if any."),
         }

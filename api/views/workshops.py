@@ -4,6 +4,9 @@ tasks: declarations over the same selectors and services as the HTML pages."""
 from __future__ import annotations
 
 from api.serializers.workshops import (
+    RegionalRegistrationSerializer,
+    RegionalTableSerializer,
+    RegionalWorkshopSerializer,
     WorkingGroupTaskSerializer,
     WorkshopRegistrationSerializer,
     WorkshopSerializer,
@@ -13,6 +16,9 @@ from api.viewsets import ServiceModelViewSet, crud_permissions
 from core.filters.workshops import RegistrationFilter, TaskFilter, TopicFilter, WorkshopFilter
 from core.selectors.workshops import registration_list, task_list, topic_list, workshop_list
 from core.services import workshops as services
+from regional.models import RegionalRegistration, RegionalTable
+from regional.selectors.workshops import workshop_list as regional_workshop_list
+from regional.services import workshops as regional_services
 
 WORKSHOPS = crud_permissions("alliance.workshops.view", "alliance.workshops.manage")
 
@@ -95,4 +101,65 @@ def register(router) -> None:
     )
     router.register(
         "working-group-tasks", WorkingGroupTaskViewSet, basename="api-working-group-tasks"
+    )
+
+
+# ---------------------------------------------------------------- the state's workshops
+
+STATE = {"*": "state.meetings.manage"}
+
+
+class RegionalWorkshopViewSet(_Fixed):
+    """Regional meetings run as workshops, e.g. the strategy meeting's world café."""
+
+    serializer_class = RegionalWorkshopSerializer
+    required_permissions = STATE
+    ordering_fields = ["capacity", "format", "created_at"]
+    selector, order = regional_workshop_list, ("-meeting__date",)
+    create_service = regional_services.workshop_create
+    update_service = regional_services.workshop_update
+    delete_service, instance_arg = regional_services.workshop_delete, "workshop"
+    fixed = ("meeting",)
+    fresh_after_write = True
+
+
+class RegionalTableViewSet(_Fixed):
+    """Tables (or topics) of the state's workshops, with their results."""
+
+    serializer_class = RegionalTableSerializer
+    required_permissions = STATE
+    ordering_fields = ["title", "created_at"]
+    ordering = ["title"]
+    selector = RegionalTable.objects.all
+    create_service = regional_services.table_create
+    update_service = regional_services.table_update
+    delete_service, instance_arg = regional_services.table_delete, "table"
+    fixed = ("workshop",)
+
+
+class RegionalRegistrationViewSet(_Fixed):
+    """Registrations for the state's workshops (with the e-mail, as the invitee's form)."""
+
+    serializer_class = RegionalRegistrationSerializer
+    required_permissions = STATE
+    ordering_fields = ["name", "status", "created_at"]
+    ordering = ["created_at"]
+    selector = RegionalRegistration.objects.prefetch_related("wishes").all
+    create_service = regional_services.registration_create
+    update_service = regional_services.registration_update
+    delete_service, instance_arg = regional_services.registration_delete, "registration"
+    fixed = ("workshop",)
+
+
+def register_state(router) -> None:
+    router.register(
+        "regional-workshops", RegionalWorkshopViewSet, basename="api-regional-workshops"
+    )
+    router.register(
+        "regional-workshop-tables", RegionalTableViewSet, basename="api-regional-workshop-tables"
+    )
+    router.register(
+        "regional-workshop-registrations",
+        RegionalRegistrationViewSet,
+        basename="api-regional-workshop-registrations",
     )
