@@ -36,19 +36,17 @@ def attendance(workshop) -> list[Any]:
 
 def seat_plan(workshop) -> list[dict[str, Any]]:
     """Per round, per topic (by title) the people seated there, by name."""
-    topics = list(workshop.topics.order_by("title", "pk"))
+    topics = list(workshop.topics.order_by("title", "pk").prefetch_related("seats__registration"))
     seated: dict[tuple[int, int], list[str]] = defaultdict(list)
-    seats = (
-        workshop.topics.model.seats.field.model.objects.filter(topic__workshop=workshop)
-        .select_related("registration")
-        .order_by("registration__name", "pk")
-    )
-    for seat in seats:
-        seated[(seat.round, seat.topic_id)].append(seat.registration.name)
+    for topic in topics:
+        for seat in topic.seats.all():
+            seated[(seat.round, topic.pk)].append(seat.registration.name)
     return [
         {
             "round": number,
-            "tables": [{"topic": topic, "people": seated[(number, topic.pk)]} for topic in topics],
+            "tables": [
+                {"topic": topic, "people": sorted(seated[(number, topic.pk)])} for topic in topics
+            ],
         }
         for number in range(1, workshop.rounds + 1)
     ]
