@@ -4,7 +4,15 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import carers, onboarding, state, state_resources, workspace, workspace_resources
+from api.views import (
+    carers,
+    onboarding,
+    state,
+    state_resources,
+    workshops,
+    workspace,
+    workspace_resources,
+)
 from api.views.auth import TokenView
 
 
@@ -40,6 +48,9 @@ state_router.register(
     "starter-templates", onboarding.StarterTemplateViewSet, basename="api-starter-template"
 )
 carers.register(alliance_router)  # carers
+# workshops
+workshops.register(alliance_router)
+workshops.register_state(state_router)
 
 
 def _common(urlconf: str) -> list:

@@ -35,6 +35,7 @@ from core.models import (
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
 from demo.carers import seed_childcare_pool
+from demo.workshops import seed_workshops
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
 from demo.workspace_vocabulary import (
@@ -94,6 +95,8 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         self.seed_holiday_offers()
         self.seed_guide()
         seed_childcare_pool(self)  # carers
+        # workshops
+        seed_workshops(self)
 
     # ------------------------------------------------------------ projects and work
 

@@ -41,6 +41,9 @@ MENU = [
     # carers
     (_("Childcare pool"), "carer-list", "alliance.childcare.view"),
     (_("Placements"), "placement-list", "alliance.childcare.view"),
+    # workshops
+    (_("Workshops"), "workshop-list", "alliance.workshops.view"),
+    (_("Working group tasks"), "task-list", "alliance.work.view"),
 ]
 
 

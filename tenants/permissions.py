@@ -112,6 +112,13 @@ RULES: dict[str, Rule] = {
     "alliance.childcare.change": _rule(
         ALLIANCE, {LC, PS}, "Register carers and their checks, make placements, import, export"
     ),
+    # workshops
+    "alliance.workshops.view": _rule(
+        ALLIANCE, {LC, BM, SC}, "Workshops: registrations, topics, seats, attendance list"
+    ),
+    "alliance.workshops.manage": _rule(
+        ALLIANCE, {LC}, "Run workshops: registrations, topics, seats, results"
+    ),
 }
 
 

@@ -337,6 +337,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mail.dispatch_outbox",
         "schedule": crontab(),  # every minute
     },
+    # workshops
+    "regional-workshop-retention": {
+        "task": "regional.purge_workshop_registrations",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 # ---------------------------------------------------------------- GDPR

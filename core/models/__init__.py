@@ -36,6 +36,16 @@ from .partners import (
 from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
 from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
 
+# workshops
+from .workshops import (
+    TaskStatus,
+    WorkingGroupTask,
+    Workshop,
+    WorkshopAssignment,
+    WorkshopRegistration,
+    WorkshopTopic,
+)
+
 __all__ = [
     "AgendaItem",
     "Application",
@@ -79,6 +89,12 @@ __all__ = [
     "SealStatus",
     "SizeClass",
     "TargetGroup",
+    "TaskStatus",
     "Topic",
     "WorkingGroup",
+    "WorkingGroupTask",
+    "Workshop",
+    "WorkshopAssignment",
+    "WorkshopRegistration",
+    "WorkshopTopic",
 ]

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from core.models import Application, BoardMember, Carer, ContactPerson, Placement
+from core.models import (
+    Application,
+    BoardMember,
+    Carer,
+    ContactPerson,
+    Placement,
+    WorkshopRegistration,
+)
 
 # kind -> (model, fields holding personal data)
 PERSONAL_FIELDS = {
@@ -32,6 +39,8 @@ PERSONAL_FIELDS = {
         Placement,
         ("family_name", "family_contact", "children_ages", "notes"),
     ),
+    # workshops
+    "workshop_registration": (WorkshopRegistration, ("name", "email", "organisation")),
 }
 
 
@@ -54,6 +63,8 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return str(obj), str(_("Childcare pool"))
     if kind == "placement":
         return obj.family_name, str(_("Placement in the childcare pool"))
+    if kind == "workshop_registration":
+        return obj.name, str(obj.workshop)
     return obj.contact_name, obj.organisation_name
 
 
@@ -68,12 +79,15 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "application": ("contact_name", "contact_email"),
         "carer": ("first_name", "last_name", "email"),  # carers
         "placement": ("family_name", "family_contact"),
+        "workshop_registration": ("name", "email"),
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():
         queryset = model.objects.all()
         if kind == "contact":
             queryset = queryset.select_related("partner")
+        if kind == "workshop_registration":
+            queryset = queryset.select_related("workshop__event")
         for word in words:
             condition = Q()
             for field in searches[kind]:

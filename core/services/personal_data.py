@@ -65,6 +65,8 @@ def _blank_values(kind: str) -> dict[str, str]:
             values[field] = REMOVED
     if kind == "application":
         values["contact_email"] = "anonymisiert@invalid.invalid"
+    if kind == "workshop_registration":
+        values["name"] = ANONYMISED
     return values
 
 
@@ -95,6 +97,7 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "first_name",
             "last_name",
             "full_name",
+            "name",
             "contact_name",
             "email",
             "contact_email",
@@ -106,6 +109,10 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
         names.append(f"{obj.first_name} {obj.last_name}".strip())
     for field, value in _blank_values(kind).items():
         setattr(obj, field, value)
+    if kind == "workshop_registration":
+        from core.services.workshops import registration_erase_details
+
+        registration_erase_details(obj)
     obj.anonymised_at = timezone.now()
     obj.save()
     _scrub_audit_trail(obj, names)
@@ -152,6 +159,11 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
     done.update(_childcare_retention(cutoff))  # carers
+    # workshops
+    from core.services.workshops import registrations_purge
+    from kernel.workshops.rules import retention_start
+
+    done["workshop_registrations"] = registrations_purge(before=retention_start(today))
     return done
 
 

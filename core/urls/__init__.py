@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from core.urls import workshops as workshop_urls
 from core.views import personal_data, public, workspace
 
 urlpatterns = [
@@ -31,4 +32,7 @@ urlpatterns = [
     path("workspace/onboarding/", include("core.urls.onboarding")),
     # carers
     path("", include("core.urls.carers")),
+    # workshops
+    path("workspace/", include("core.urls.workshops")),
+    path("workshops/", include(workshop_urls.public_urlpatterns)),
 ]

@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from core.selectors.partners import public_partner_list
 from core.selectors.public import has_public_guide, public_project_list, upcoming_holiday_offers
+from core.selectors.workshops import public_workshops
 from tenants.permissions import public
 
 
@@ -20,5 +21,7 @@ def home(request):
             "projects": list(public_project_list()),
             "offers": upcoming_holiday_offers(),
             "has_guide": has_public_guide(),
+            # workshops
+            "workshops": list(public_workshops()),
         },
     )

@@ -13,6 +13,9 @@ from .setups import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from .starter import StarterTemplate
 from .statistics import AllianceSnapshot, RunStatus, StatisticsRun
 
+# workshops
+from .workshops import RegionalRegistration, RegionalSeat, RegionalTable, RegionalWorkshop
+
 __all__ = [
     "AgendaItem",
     "AllianceSetup",
@@ -25,6 +28,10 @@ __all__ = [
     "RegionalMeeting",
     "RegionalMeetingStatus",
     "RegionalMinutesStatus",
+    "RegionalRegistration",
+    "RegionalSeat",
+    "RegionalTable",
+    "RegionalWorkshop",
     "Report",
     "ReportStatus",
     "Response",

@@ -12,4 +12,6 @@ urlpatterns = [
     path("reports/", include("regional.urls.reports")),
     # onboarding
     path("starter-templates/", include("regional.urls.starter")),
+    # workshops
+    path("meetings/", include("regional.urls.workshops")),
 ]

@@ -162,9 +162,15 @@ def test_retention_anonymises_old_rejected_applications_and_contacts_of_partners
         kept_contact = ContactPersonFactory(partner=recently_gone, last_name="Nochda")
         active_contact = ContactPersonFactory(last_name="Aktiv")
 
-        assert apply_retention() == {"applications": 1, "contacts": 1, "placements": 0, "carers": 0}
+        assert apply_retention() == {
+            "applications": 1,
+            "contacts": 1,
+            "placements": 0,
+            "carers": 0,
+            "workshop_registrations": 0,
+        }
         assert apply_retention() == dict.fromkeys(
-            ["applications", "contacts", "placements", "carers"], 0
+            ["applications", "contacts", "placements", "carers", "workshop_registrations"], 0
         )
 
         old_rejected.refresh_from_db()

@@ -93,6 +93,12 @@ def _seed_state_records(alliance) -> None:
         pk=RECORD_ID, title=SENTINEL, year=2025, status=regional.ReportStatus.RELEASED,
         snapshot_date=day, released_at=timezone.now(),
     )  # fmt: skip
+    # workshops
+    workshop = regional.RegionalWorkshop.objects.create(pk=RECORD_ID, meeting=meeting, capacity=9)
+    regional.RegionalTable.objects.create(pk=RECORD_ID, workshop=workshop, title="Tisch")
+    regional.RegionalRegistration.objects.create(
+        pk=RECORD_ID, workshop=workshop, name="Gast", email="gast@example.org"
+    )
 
 
 @pytest.fixture

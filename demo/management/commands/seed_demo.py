@@ -71,6 +71,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  first steps: {f'checklist of {started.slug}' if started else 'exist'}"
         )
+        # workshops
+        from demo.workshops import seed_strategy_workshop
+
+        strategy = seed_strategy_workshop(actor=state_actor)
+        self.stdout.write(f"  strategy meeting's world café: {'created' if strategy else 'exists'}")
         report = state_demo.seed_report(actor=state_actor)
         self.stdout.write(
             f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"
