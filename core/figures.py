@@ -125,6 +125,16 @@ def board_meeting_rows(counting: Counting) -> QuerySet:
     return _one_row(held).annotate(n=Count("id")).order_by()
 
 
+# careguides
+def agreement_rows(counting: Counting) -> QuerySet:
+    """Cooperation agreements in force on the day: signed, begun, and not past a fixed
+    end (one that renews itself has none). A terminated one has no date of its own and
+    is left out of past days too."""
+    from core.selectors.agreements import agreements_in_force
+
+    return _one_row(agreements_in_force(today=counting.today)).annotate(n=Count("id")).order_by()
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows),
@@ -132,6 +142,7 @@ SOURCES = (
     Source("events", event_rows),
     Source("funding", funding_rows, ("kind",)),
     Source("board_meetings", board_meeting_rows),
+    Source("agreements", agreement_rows),  # careguides
 )
 
 # ---------------------------------------------------------------- the figures
@@ -193,6 +204,13 @@ ALLIANCE_FIGURES = FigureRegistry(
         Figure(
             "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
             help_text=_("Board meetings held."), verbose_name=_("board meetings held"),
+        ),
+        # careguides
+        Figure(
+            "agreements_in_force", _("Cooperation agreements in force"), "partners", COUNT,
+            "agreements", short_label=_("Agreements in force"),
+            help_text=_("Cooperation agreements in force."),
+            verbose_name=_("cooperation agreements in force"),
         ),
     ],
     breakdowns=[

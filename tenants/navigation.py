@@ -36,6 +36,9 @@ MENU = [
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
+    # careguides
+    (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
+    (_("Agreements"), "agreement-list", "alliance.agreements.view"),
 ]
 
 

@@ -95,6 +95,12 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # careguides
+    "alliance.care_guides.view": _rule(
+        ALLIANCE, {LC, SC}, "Care guides of all partners, refreshers due, partners without one"
+    ),
+    "alliance.agreements.view": _rule(ALLIANCE, {LC, BM, SC}, "Cooperation agreements"),
+    "alliance.agreements.change": _rule(ALLIANCE, {LC}, "Record and change cooperation agreements"),
 }
 
 
@@ -144,9 +150,11 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     ),
     FieldRule(
         "core.partner",
-        ("kind", "care_guides_count"),
+        ("kind",),
         ("alliance.partners.change", "alliance.applications.decide"),
-        "Figures counted in the state statistics: kind, care guides",
+        # The care guides are records now, which a partner contact keeps for its own
+        # partner (core.models.careguides).
+        "Figures counted in the state statistics: kind",
     ),
 )
 

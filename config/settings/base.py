@@ -332,6 +332,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mail.dispatch_outbox",
         "schedule": crontab(),  # every minute
     },
+    # careguides
+    "agreement-expiry-reminders": {
+        "task": "core.send_agreement_expiry_reminders",
+        "schedule": crontab(hour=6, minute=10),
+    },
 }
 
 # ---------------------------------------------------------------- GDPR

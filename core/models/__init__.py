@@ -1,6 +1,7 @@
 from kernel.meetings.models import MeetingStatus
 
 from .admissions import Application, ApplicationStatus, Decision, DecisionOutcome
+from .agreements import AgreementRenewal, AgreementStatus, CooperationAgreement
 from .board import (
     AgendaItem,
     BoardMeeting,
@@ -10,6 +11,7 @@ from .board import (
     MeetingTemplate,
     MinutesStatus,
 )
+from .careguides import CareGuide
 from .funding import FundingEntry, FundingKind
 from .holidays import GuideCategory, GuideEntry, HolidayOffer
 from .partners import (
@@ -26,12 +28,16 @@ from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
 
 __all__ = [
     "AgendaItem",
+    "AgreementRenewal",
+    "AgreementStatus",
     "Application",
     "ApplicationStatus",
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
+    "CareGuide",
     "ContactPerson",
+    "CooperationAgreement",
     "Decision",
     "DecisionOutcome",
     "Event",

@@ -92,7 +92,12 @@ class Partner(TimeStampedModel):
     measures = models.ManyToManyField(
         Measure, verbose_name=_("family-friendly measures"), blank=True, related_name="partners"
     )
-    care_guides_count = models.PositiveIntegerField(_("trained company care guides"), default=0)
+    # The number of the partner's active care guides (core.models.careguides), kept by
+    # the care guide services (core.services.careguides.care_guides_recount): the
+    # statistics engine counts one table per source, so the figure reads it from here.
+    care_guides_count = models.PositiveIntegerField(
+        _("trained company care guides"), default=0, editable=False
+    )
     description = models.TextField(_("engagement for families"), blank=True)
 
     class Meta:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from core.models import Application, BoardMember, ContactPerson
+from core.models import Application, BoardMember, CareGuide, ContactPerson
 
 # kind -> (model, fields holding personal data)
 PERSONAL_FIELDS = {
     "contact": (ContactPerson, ("first_name", "last_name", "position", "email", "phone")),
     "board_member": (BoardMember, ("full_name", "email", "phone")),
     "application": (Application, ("contact_name", "contact_email", "contact_phone", "statement")),
+    "care_guide": (CareGuide, ("name", "email", "phone")),  # careguides
 }
 
 
@@ -31,6 +32,8 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return str(obj), obj.partner.name
     if kind == "board_member":
         return obj.full_name, obj.affiliation
+    if kind == "care_guide":
+        return obj.name, obj.partner.name
     return obj.contact_name, obj.organisation_name
 
 
@@ -43,11 +46,12 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "contact": ("first_name", "last_name", "email"),
         "board_member": ("full_name", "email"),
         "application": ("contact_name", "contact_email"),
+        "care_guide": ("name", "email"),  # careguides
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():
         queryset = model.objects.all()
-        if kind == "contact":
+        if kind in ("contact", "care_guide"):
             queryset = queryset.select_related("partner")
         for word in words:
             condition = Q()

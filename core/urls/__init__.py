@@ -27,4 +27,7 @@ urlpatterns = [
         name="personal-data-anonymise",
     ),
     path("media/<path:path>", workspace.media, name="media"),
+    # careguides
+    path("workspace/partners/", include("core.urls.careguides")),
+    path("workspace/agreements/", include("core.urls.agreements")),
 ]

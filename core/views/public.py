@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from core.selectors.agreements import public_agreements
 from core.selectors.partners import public_partner_list
 from core.selectors.public import has_public_guide, public_project_list, upcoming_holiday_offers
 from tenants.permissions import public
@@ -20,5 +21,6 @@ def home(request):
             "projects": list(public_project_list()),
             "offers": upcoming_holiday_offers(),
             "has_guide": has_public_guide(),
+            "agreements": list(public_agreements()),  # careguides
         },
     )

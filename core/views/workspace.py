@@ -23,6 +23,11 @@ def workspace(request):
         context["expiring_seals"] = list(selectors.seals_expiring())
     if access.can("alliance.audit.view"):
         context["recent_changes"] = list(selectors.recent_changes())
+    # careguides
+    if access.can("alliance.care_guides.view"):
+        context["refreshers_due"] = list(selectors.care_guide_refreshers_due()[:10])
+    if access.can("alliance.agreements.view"):
+        context["expiring_agreements"] = list(selectors.agreements_expiring())
     if access.partner_ids:
         from core.models import Partner
 

@@ -24,6 +24,7 @@ from regional.services.statistics import (
 from regional.tasks.statistics import refresh_statistics, refresh_statistics_nightly
 from tenants.models import Alliance
 from tests.factories.board import BoardMeetingFactory
+from tests.factories.careguides import AgreementFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import AwardedSealFactory, SealApplicationFactory
@@ -109,6 +110,16 @@ def _seed(schema: str, scale: int) -> None:
         BoardMeetingFactory(date=LAST_YEAR, status=MeetingStatus.HELD)
         BoardMeetingFactory(date=datetime.date(TODAY.year, 11, 20), status=MeetingStatus.PLANNED)
         BoardMeetingFactory(date=datetime.date(TODAY.year, 3, 3), status=MeetingStatus.CANCELLED)
+
+        # careguides: agreements in force (scale of them, one renewing itself past its
+        # first term), and a draft, an expired, a terminated and a not yet begun one.
+        for n in range(scale):
+            AgreementFactory(valid_until=datetime.date(2027, 1, 1 + n))
+        AgreementFactory(valid_until=datetime.date(2026, 1, 31), renewal="automatic")
+        AgreementFactory(status="draft", signed_on=None, valid_from=None)
+        AgreementFactory(valid_until=datetime.date(2026, 1, 31))
+        AgreementFactory(status="terminated")
+        AgreementFactory(valid_from=TODAY + datetime.timedelta(days=1))
 
 
 @pytest.fixture
