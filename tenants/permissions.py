@@ -150,11 +150,11 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     ),
     FieldRule(
         "core.partner",
-        ("kind",),
+        ("kind", "care_guides_count"),
         ("alliance.partners.change", "alliance.applications.decide"),
-        # The care guides are records now, which a partner contact keeps for its own
-        # partner (core.models.careguides).
-        "Figures counted in the state statistics: kind",
+        # A partner contact records its own partner's care guides one by one
+        # (core.models.careguides); the bare number stays with the coordinator.
+        "Figures counted in the state statistics: kind, care guides",
     ),
 )
 

@@ -44,7 +44,6 @@ class AgreementSerializer(RecordSerializer):
     )
     current_status = serializers.ChoiceField(
         choices=AgreementStatus.choices,
-        source="current_status",
         read_only=True,
         help_text=_("The status as shown: a signed agreement past its end has expired."),
     )

@@ -129,6 +129,17 @@ class Partner(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        # Saving a changed partner never writes its care guide number: the care guide
+        # services keep it (care_guides_recount), and this copy may be older than theirs.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "care_guides_count"
+            ]
+        super().save(*args, **kwargs)
+
 
 class ContactPerson(TimeStampedModel):
     """A person at a partner organisation (personal data: see the retention rules)."""

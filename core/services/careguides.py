@@ -117,16 +117,12 @@ def care_guide_delete(*, actor, guide: CareGuide) -> None:
     _recount(partner)
 
 
-@transaction.atomic
-def care_guides_ensure_count(*, actor, partner: Partner, count: int) -> None:
-    """The partner has ``count`` active guides: missing ones are recorded as still to be
-    named. A lower number is refused: which guide has stopped is for a person to say."""
-    if count < 0:
-        raise ValidationError({"care_guides_count": _("Ensure this value is at least 0.")})
-    current = partner.care_guides.filter(is_active=True).count()
-    if count == current:
+def care_guides_check_count(*, partner: Partner | None, count: int) -> None:
+    """Refuse a number below the partner's active guides: which guide has stopped is
+    for a person to say (mark them as no longer active)."""
+    if partner is None or partner.pk is None:
         return
-    if count < current:
+    if count < partner.care_guides.filter(is_active=True).count():
         raise ValidationError(
             {
                 "care_guides_count": _(
@@ -135,10 +131,15 @@ def care_guides_ensure_count(*, actor, partner: Partner, count: int) -> None:
                 )
             }
         )
-    for _number in range(count - current):
-        record_create(
-            actor=actor,
-            model=CareGuide,
-            data={"partner": partner, "name": TAKEN_OVER_NAME, "taken_over": True},
+
+
+def care_guides_fill_up(*, partner: Partner, count: int) -> None:
+    """After a partner's write that recorded ``count`` (an import's or the API's number,
+    audited with the partner): record the guides still to be named, then recount."""
+    missing = count - partner.care_guides.filter(is_active=True).count()
+    if missing > 0:
+        CareGuide.objects.bulk_create(
+            CareGuide(partner=partner, name=TAKEN_OVER_NAME, taken_over=True)
+            for _number in range(missing)
         )
     _recount(partner)

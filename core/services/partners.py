@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import ContactPerson, Measure, Partner, PartnerStatus
-from core.services.careguides import care_guides_ensure_count
+from core.services.careguides import care_guides_check_count, care_guides_fill_up
 from kernel.crud.records import record_create, record_delete, record_update
 
 
@@ -56,9 +56,10 @@ def partner_create(
 ) -> Partner:
     """A new partner; ``care_guides_count`` (an import's or the API's number) records
     that many care guides still to be named (``core.services.careguides``)."""
-    partner = record_create(actor=actor, model=Partner, data=fields, many={"measures": measures})
+    data = {**fields, "care_guides_count": care_guides_count}
+    partner = record_create(actor=actor, model=Partner, data=data, many={"measures": measures})
     if care_guides_count:
-        care_guides_ensure_count(actor=actor, partner=partner, count=care_guides_count)
+        care_guides_fill_up(partner=partner, count=care_guides_count)
     return partner
 
 
@@ -72,10 +73,15 @@ def partner_update(
     **fields: Unpack[PartnerFields],
 ) -> Partner:
     """Change the given fields; ``measures=None`` leaves the measures as they are, and
-    ``care_guides_count=None`` the care guides."""
-    partner = record_update(actor=actor, instance=partner, data=fields, many={"measures": measures})
+    ``care_guides_count=None`` the care guides (a higher number records guides still to
+    be named; a lower one is refused)."""
+    data: dict = dict(fields)
     if care_guides_count is not None:
-        care_guides_ensure_count(actor=actor, partner=partner, count=care_guides_count)
+        care_guides_check_count(partner=partner, count=care_guides_count)
+        data["care_guides_count"] = care_guides_count
+    partner = record_update(actor=actor, instance=partner, data=data, many={"measures": measures})
+    if care_guides_count is not None:
+        care_guides_fill_up(partner=partner, count=care_guides_count)
     return partner
 
 
