@@ -85,7 +85,7 @@ def test_status_expires_by_date_and_cannot_be_set_to_expired(jena, coordinator):
         assert ended.current_status() == AgreementStatus.EXPIRED
         assert renewing.current_status() == running.current_status() == AgreementStatus.SIGNED
         assert set(agreements_in_force()) == {renewing, running}
-        with pytest.raises(Exception, match="Enddatum|end date"):
+        with pytest.raises(Exception, match=r"Enddatum|end date"):
             services.agreement_update(actor=coordinator, agreement=running, status="expired")
     client = logged_in_client(coordinator, language="en")
     listed = client.get("/workspace/agreements/", {"status": "expired"})
