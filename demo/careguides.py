@@ -15,7 +15,7 @@ import random
 from core.models import AgreementRenewal, AgreementStatus
 from core.services import agreements, careguides
 from core.services.board import add_months
-from demo.workspace_vocabulary import FIRST_NAMES, LAST_NAMES
+from demo.workspace_vocabulary import FIRST_NAMES, LAST_NAMES, ascii_slug
 
 COURSES = [
     "Betriebliche Pflegelotsen – IHK Ostthüringen",
@@ -73,7 +73,7 @@ class CareGuideSeeding:
                     actor=self.actor,
                     partner=partner,
                     name=f"{first} {last}",
-                    email=f"{first}.{last}@pflegelotsen.example".lower(),
+                    email=f"{ascii_slug(first)}.{ascii_slug(last)}@pflegelotsen.example",
                     training_course=rng.choice(COURSES),
                     trained_on=trained_on,
                 )

@@ -19,8 +19,9 @@ from kernel.crud.tables import Column
 VIEW = "alliance.care_guides.view"
 
 
-def _guide_edit_link(guide: CareGuide) -> str:
-    return reverse("care-guide-edit", args=[guide.partner_id, guide.pk])
+def _guide_link(guide: CareGuide) -> str:
+    # The partner's page, where the guides are kept (whoever sees this list sees it).
+    return reverse("partner-detail", args=[guide.partner_id]) + "#care-guides"
 
 
 class CareGuidePages(ObjectPages):
@@ -29,7 +30,7 @@ class CareGuidePages(ObjectPages):
     model, prefix, name, instance_arg = CareGuide, "care-guides", "care-guide", "guide"
     routes, view_permission = ("list",), VIEW
     title, queryset, filterset = _("Company care guides"), care_guide_list, CareGuideFilter
-    default_order, row_link = "refresher_due", _guide_edit_link
+    default_order, row_link = "refresher_due", _guide_link
     table = [
         Column("name", _("Name"), order_by=True, link=True),
         Column("partner", _("Partner"), "partner.name", order_by="partner__name"),
