@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('organisation', models.CharField(blank=True, help_text="The other party, if it is not one of the alliance's partners.", max_length=200, verbose_name='partner organisation')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
+                ('subject', models.CharField(max_length=300, verbose_name='subject of the agreement')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('signed', 'Signed'), ('terminated', 'Terminated')], default='draft', max_length=20, verbose_name='status')),
                 ('signed_on', models.DateField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='signed on')),

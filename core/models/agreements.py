@@ -47,7 +47,7 @@ class CooperationAgreement(TimeStampedModel):
         help_text=_("The other party, if it is not one of the alliance's partners."),
     )
     partner = optional_link("core.Partner", _("partner"), related_name="agreements")
-    subject = models.CharField(_("subject"), max_length=300)
+    subject = models.CharField(_("subject of the agreement"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
         _("status"),

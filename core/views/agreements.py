@@ -32,7 +32,7 @@ class AgreementPages(ObjectPages):
         Column("signed", _("Signed on"), "signed_on", order_by=True),
         Column("from", _("In force from"), "valid_from", order_by=True),
         Column("until", _("In force until"), "valid_until", order_by=True),
-        Column("renewal", _("Renewal"), order_by=True),
+        Column("renewal", _("Renewal"), order_by=True, export_only=True),
         Column("public", _("On the public page"), "is_public", order_by=True),
         Column("signed_by_alliance", _("Signed for the alliance by"), export_only=True),
         Column("signed_by_other", _("Signed for the other party by"), export_only=True),

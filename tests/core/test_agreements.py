@@ -171,4 +171,4 @@ def test_reminder_before_the_end_goes_once_and_again_for_a_new_end(
         send_agreement_expiry_reminders()
     assert len(queued_mails) == 2
     home = logged_in_client(coordinator, language="en").get("/workspace/")
-    assert_page_shows(home, ["Cooperation agreements ending within 90 days", "Netzwerk Frühe"])
+    assert_page_shows(home, ["Agreements ending within 90 days", "Netzwerk Frühe"])
