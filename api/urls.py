@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from api.views import (
+    careguides,
     carers,
     onboarding,
     state,
@@ -51,6 +52,7 @@ carers.register(alliance_router)  # carers
 # workshops
 workshops.register(alliance_router)
 workshops.register_state(state_router)
+careguides.register(alliance_router)  # careguides
 
 
 def _common(urlconf: str) -> list:

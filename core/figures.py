@@ -165,6 +165,16 @@ def placement_rows(counting: Counting) -> QuerySet:
     )
 
 
+# careguides
+def agreement_rows(counting: Counting) -> QuerySet:
+    """Cooperation agreements in force on the day: signed, begun, and not past a fixed
+    end (one that renews itself has none). A terminated one has no date of its own and
+    is left out of past days too."""
+    from core.selectors.agreements import agreements_in_force
+
+    return _one_row(agreements_in_force(today=counting.today)).annotate(n=Count("id")).order_by()
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows),
@@ -175,6 +185,7 @@ SOURCES = (
     # carers
     Source("carers", carer_rows),
     Source("placements", placement_rows),
+    Source("agreements", agreement_rows),  # careguides
 )
 
 # ---------------------------------------------------------------- the figures
@@ -260,6 +271,13 @@ ALLIANCE_FIGURES = FigureRegistry(
             PEOPLE, "placements", "employers", short_label=_("Employers paying"),
             help_text=_("Partners who pay for running placements."),
             verbose_name=_("employers paying for care"),
+        ),
+        # careguides
+        Figure(
+            "agreements_in_force", _("Cooperation agreements in force"), "partners", COUNT,
+            "agreements", short_label=_("Agreements in force"),
+            help_text=_("Cooperation agreements in force."),
+            verbose_name=_("cooperation agreements in force"),
         ),
     ],
     breakdowns=[

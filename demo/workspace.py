@@ -34,6 +34,7 @@ from core.models import (
 )
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
+from demo.careguides import CareGuideSeeding
 from demo.carers import seed_childcare_pool
 from demo.workshops import seed_workshops
 from demo.workspace_board import BoardSeeding
@@ -57,7 +58,7 @@ from demo.workspace_vocabulary import (
 from tenants.models import Alliance
 
 
-class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
+class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding):
     """Builds one alliance's content; ``counts`` says what was created."""
 
     def __init__(self, alliance: Alliance, actor, today: datetime.date) -> None:
@@ -97,6 +98,7 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         seed_childcare_pool(self)  # carers
         # workshops
         seed_workshops(self)
+        self.seed_careguides(specs)  # careguides
 
     # ------------------------------------------------------------ projects and work
 

@@ -52,6 +52,22 @@ def attachment_check(file: UploadedFile) -> None:
         raise refusal
 
 
+def pdf_check(file: UploadedFile, *, field: str = "document") -> None:
+    """Refuse anything but a PDF (by name and content) of at most 20 MB, for ``field``."""
+    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {field: _("The file is larger than 20 MB. Please upload a smaller file.")}
+        )
+    refusal = ValidationError({field: _("Only PDF files can be uploaded here.")})
+    if os.path.splitext(file.name or "")[1].lower() != ".pdf":
+        raise refusal
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if not head.startswith(ATTACHMENT_SIGNATURES["pdf"]):
+        raise refusal
+
+
 # ---------------------------------------------------------------- serving stored files
 
 # Longer than any stored name (a FileField holds at most 255 characters): refused unread.

@@ -44,6 +44,9 @@ MENU = [
     # workshops
     (_("Workshops"), "workshop-list", "alliance.workshops.view"),
     (_("Working group tasks"), "task-list", "alliance.work.view"),
+    # careguides
+    (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
+    (_("Agreements"), "agreement-list", "alliance.agreements.view"),
 ]
 
 

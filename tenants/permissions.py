@@ -119,6 +119,12 @@ RULES: dict[str, Rule] = {
     "alliance.workshops.manage": _rule(
         ALLIANCE, {LC}, "Run workshops: registrations, topics, seats, results"
     ),
+    # careguides
+    "alliance.care_guides.view": _rule(
+        ALLIANCE, {LC, SC}, "Care guides of all partners, refreshers due, partners without one"
+    ),
+    "alliance.agreements.view": _rule(ALLIANCE, {LC, BM, SC}, "Cooperation agreements"),
+    "alliance.agreements.change": _rule(ALLIANCE, {LC}, "Record and change cooperation agreements"),
 }
 
 
@@ -170,6 +176,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         "core.partner",
         ("kind", "care_guides_count"),
         ("alliance.partners.change", "alliance.applications.decide"),
+        # A partner contact records its own partner's care guides one by one
+        # (core.models.careguides); the bare number stays with the coordinator.
         "Figures counted in the state statistics: kind, care guides",
     ),
 )

@@ -342,6 +342,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "regional.purge_workshop_registrations",
         "schedule": crontab(hour=3, minute=45),
     },
+    # careguides
+    "agreement-expiry-reminders": {
+        "task": "core.send_agreement_expiry_reminders",
+        "schedule": crontab(hour=6, minute=10),
+    },
 }
 
 # ---------------------------------------------------------------- GDPR

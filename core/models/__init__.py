@@ -1,6 +1,7 @@
 from kernel.meetings.models import MeetingStatus
 
 from .admissions import Application, ApplicationStatus, Decision, DecisionOutcome
+from .agreements import AgreementRenewal, AgreementStatus, CooperationAgreement
 from .board import (
     AgendaItem,
     BoardMeeting,
@@ -10,6 +11,7 @@ from .board import (
     MeetingTemplate,
     MinutesStatus,
 )
+from .careguides import CareGuide
 
 # carers
 from .carers import (
@@ -48,18 +50,22 @@ from .workshops import (
 
 __all__ = [
     "AgendaItem",
+    "AgreementRenewal",
+    "AgreementStatus",
     "Application",
     "ApplicationStatus",
     "Availability",
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
+    "CareGuide",
     "CareKind",
     "Carer",
     "CarerStatus",
     "ChecklistMark",
     "ChecklistStatus",
     "ContactPerson",
+    "CooperationAgreement",
     "Decision",
     "DecisionOutcome",
     "Event",

@@ -55,3 +55,16 @@ def carer_checks_expiring(*, limit: int = 20):
     from core.selectors.carers import carers_with_expiring_checks
 
     return list(carers_with_expiring_checks()[:limit])
+
+
+# careguides
+def care_guide_refreshers_due(*, today: datetime.date | None = None):
+    from core.selectors.careguides import refreshers_due
+
+    return refreshers_due(today=today)
+
+
+def agreements_expiring(*, today: datetime.date | None = None):
+    from core.selectors.agreements import agreements_expiring as expiring
+
+    return expiring(today=today)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.models import (
     Application,
     BoardMember,
+    CareGuide,
     Carer,
     ContactPerson,
     Placement,
@@ -41,6 +42,7 @@ PERSONAL_FIELDS = {
     ),
     # workshops
     "workshop_registration": (WorkshopRegistration, ("name", "email", "organisation")),
+    "care_guide": (CareGuide, ("name", "email", "phone")),  # careguides
 }
 
 
@@ -65,6 +67,8 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return obj.family_name, str(_("Placement in the childcare pool"))
     if kind == "workshop_registration":
         return obj.name, str(obj.workshop)
+    if kind == "care_guide":
+        return obj.name, obj.partner.name
     return obj.contact_name, obj.organisation_name
 
 
@@ -80,11 +84,12 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "carer": ("first_name", "last_name", "email"),  # carers
         "placement": ("family_name", "family_contact"),
         "workshop_registration": ("name", "email"),
+        "care_guide": ("name", "email"),  # careguides
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():
         queryset = model.objects.all()
-        if kind == "contact":
+        if kind in ("contact", "care_guide"):
             queryset = queryset.select_related("partner")
         if kind == "workshop_registration":
             queryset = queryset.select_related("workshop__event")

@@ -12,11 +12,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.models import (
     Application,
     ApplicationStatus,
+    CareGuide,
     Carer,
     CarerStatus,
     ContactPerson,
@@ -53,7 +55,7 @@ def _blank_values(kind: str) -> dict[str, str]:
     values = {}
     for field in fields:
         model_field = model._meta.get_field(field)
-        if field in ("last_name", "full_name", "contact_name", "family_name"):
+        if field in ("last_name", "full_name", "contact_name", "family_name", "name"):
             values[field] = ANONYMISED
         elif field == "first_name":
             values[field] = ""
@@ -99,6 +101,7 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "full_name",
             "name",
             "contact_name",
+            "name",
             "email",
             "contact_email",
             "family_name",  # carers
@@ -136,11 +139,12 @@ def retention_cutoff(today: datetime.date | None = None) -> datetime.datetime:
 def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     """Anonymise what the retention period allows no longer to keep, in this schema.
 
-    Rejected or withdrawn applications (counted from their last change) and the contact
-    persons of partners who left (counted from the leaving date). Safe to run again.
+    Rejected or withdrawn applications (counted from their last change), the contact
+    persons and care guides of partners who left (counted from the leaving date) and
+    care guides no longer active (from their last change). Safe to run again.
     """
     cutoff = retention_cutoff(today)
-    done = {"applications": 0, "contacts": 0}
+    done = {"applications": 0, "contacts": 0, "care_guides": 0}
     stale_applications = Application.objects.filter(
         status__in=[ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN],
         updated_at__lt=cutoff,
@@ -158,6 +162,14 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     for pk in list(contacts):
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
+    # careguides
+    guides = CareGuide.objects.filter(
+        Q(partner__in=list(left_partners)) | Q(is_active=False, updated_at__lt=cutoff),
+        anonymised_at__isnull=True,
+    ).values_list("pk", flat=True)
+    for pk in list(guides):
+        record_anonymise(actor=None, kind="care_guide", pk=pk, reason="retention")
+        done["care_guides"] += 1
     done.update(_childcare_retention(cutoff))  # carers
     # workshops
     from core.services.workshops import registrations_purge

@@ -35,4 +35,7 @@ urlpatterns = [
     # workshops
     path("workspace/", include("core.urls.workshops")),
     path("workshops/", include(workshop_urls.public_urlpatterns)),
+    # careguides
+    path("workspace/partners/", include("core.urls.careguides")),
+    path("workspace/agreements/", include("core.urls.agreements")),
 ]

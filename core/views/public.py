@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from core.selectors.agreements import public_agreements
 from core.selectors.partners import public_partner_list
 from core.selectors.public import has_public_guide, public_project_list, upcoming_holiday_offers
 from core.selectors.workshops import public_workshops
@@ -23,5 +24,6 @@ def home(request):
             "has_guide": has_public_guide(),
             # workshops
             "workshops": list(public_workshops()),
+            "agreements": list(public_agreements()),  # careguides
         },
     )

@@ -35,6 +35,11 @@ def workspace(request):
 
         context["expiring_checks"] = selectors.carer_checks_expiring()
         context["today"] = timezone.localdate()
+    # careguides
+    if access.can("alliance.care_guides.view"):
+        context["refreshers_due"] = list(selectors.care_guide_refreshers_due()[:10])
+    if access.can("alliance.agreements.view"):
+        context["expiring_agreements"] = list(selectors.agreements_expiring())
     if access.partner_ids:
         from core.models import Partner
 

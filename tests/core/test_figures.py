@@ -13,7 +13,9 @@ from django_tenants.utils import schema_context
 from core.figures import ALLIANCE_FIGURES
 from core.models import (
     BoardMeeting,
+    CareGuide,
     Carer,
+    CooperationAgreement,
     Event,
     FundingEntry,
     MeetingStatus,
@@ -74,8 +76,13 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
     plain = {
         "partners_total": lambda: active.count(),
         "companies": lambda: active.filter(kind="company").count(),
-        "partners_with_care_guides": lambda: active.filter(care_guides_count__gt=0).count(),
-        "care_guides_total": lambda: active.aggregate(n=Sum("care_guides_count"))["n"],
+        # careguides: counted from the guide records themselves
+        "partners_with_care_guides": lambda: (
+            active.filter(care_guides__is_active=True).distinct().count()
+        ),
+        "care_guides_total": lambda: CareGuide.objects.filter(
+            is_active=True, partner__in=active
+        ).count(),
         "valid_seals": lambda: SealApplication.objects.filter(
             status=SealStatus.AWARDED, awarded_on__lte=TODAY, valid_until__gte=TODAY
         ).count(),
@@ -97,6 +104,10 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "care_hours_per_month": lambda: int(running.aggregate(n=Sum("hours_per_month"))["n"]),
         "employers_paying": lambda: (
             Partner.objects.filter(placements__in=running).distinct().count()
+        ),
+        "agreements_in_force": lambda: sum(  # careguides
+            a.current_status(TODAY) == "signed" and a.valid_from <= TODAY
+            for a in CooperationAgreement.objects.exclude(valid_from=None)
         ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))

@@ -165,12 +165,21 @@ def test_retention_anonymises_old_rejected_applications_and_contacts_of_partners
         assert apply_retention() == {
             "applications": 1,
             "contacts": 1,
+            "care_guides": 0,
             "placements": 0,
             "carers": 0,
             "workshop_registrations": 0,
         }
         assert apply_retention() == dict.fromkeys(
-            ["applications", "contacts", "placements", "carers", "workshop_registrations"], 0
+            [
+                "applications",
+                "contacts",
+                "care_guides",
+                "placements",
+                "carers",
+                "workshop_registrations",
+            ],
+            0,
         )
 
         old_rejected.refresh_from_db()

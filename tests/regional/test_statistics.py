@@ -24,6 +24,7 @@ from regional.services.statistics import (
 from regional.tasks.statistics import refresh_statistics, refresh_statistics_nightly
 from tenants.models import Alliance
 from tests.factories.board import BoardMeetingFactory
+from tests.factories.careguides import AgreementFactory
 from tests.factories.carers import CarerFactory, PlacementFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
@@ -130,6 +131,15 @@ def _seed(schema: str, scale: int) -> None:
             carer=carers[1], partner=companies[1], status="planned",
             start_date=TODAY + datetime.timedelta(days=30),
         )  # fmt: skip
+        # careguides: agreements in force (scale of them, one renewing itself past its
+        # first term), and a draft, an expired, a terminated and a not yet begun one.
+        for n in range(scale):
+            AgreementFactory(valid_until=datetime.date(2027, 1, 1 + n))
+        AgreementFactory(valid_until=datetime.date(2026, 1, 31), renewal="automatic")
+        AgreementFactory(status="draft", signed_on=None, valid_from=None)
+        AgreementFactory(valid_until=datetime.date(2026, 1, 31))
+        AgreementFactory(status="terminated")
+        AgreementFactory(valid_from=TODAY + datetime.timedelta(days=1))
 
 
 @pytest.fixture
@@ -189,10 +199,10 @@ def test_the_engine_counts_a_batch_with_one_statement(seeded):
     # django-tenants sets the search path on each cursor; that is not a round trip for data.
     statements = [q["sql"] for q in queries if not q["sql"].startswith("SET search_path")]
     assert len(statements) == 1
-    # Small aggregates per schema, one per table: each table is read once (six, and the
-    # childcare pool's carers and placements).
+    # Small aggregates per schema, one per table: each table is read once (six, the
+    # childcare pool's carers and placements, and the agreements).
     assert statements[0].count("UNION ALL") == engine.BRANCHES_PER_SCHEMA * len(refs) - 1
-    assert engine.BRANCHES_PER_SCHEMA == 8
+    assert engine.BRANCHES_PER_SCHEMA == 9
 
 
 def test_a_batch_size_of_one_gives_the_same_snapshots(seeded, jena, badfrankenhausen):

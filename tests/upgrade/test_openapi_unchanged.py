@@ -20,6 +20,11 @@ def _differences(old, new, where="") -> list[str]:
     """Human-readable places where ``new`` takes away or changes what ``old`` offered."""
     if isinstance(old, dict) and isinstance(new, dict):
         found = [f"{where}/{key}: removed" for key in old.keys() - new.keys()]
+        if isinstance(old.get("required"), list) and isinstance(new.get("required"), list):
+            # A new field may be required (a read-only one always is in an answer); the
+            # fields that were there keep whether they are required.
+            added = set(new.get("properties", {})) - set(old.get("properties", {}))
+            new = {**new, "required": [name for name in new["required"] if name not in added]}
         for key in sorted(old.keys() & new.keys()):
             found += _differences(old[key], new[key], f"{where}/{key}")
         return found
@@ -46,6 +51,12 @@ def test_additions_are_allowed_but_nothing_may_go_or_change():
         '/paths//a//get/type: "string" -> "integer"',
     ]
     assert _differences(old, {"paths": {}}) == ["/paths//a/: removed"]
+    # A new field may be required; an old one may not become so.
+    schema = {"properties": {"a": {}}, "required": []}
+    assert _differences(schema, {"properties": {"a": {}, "b": {}}, "required": ["b"]}) == []
+    assert _differences(schema, {"properties": {"a": {}}, "required": ["a"]}) == [
+        '/required: [] -> ["a"]'
+    ]
 
 
 def test_without_prose_drops_only_descriptions_and_summaries():
