@@ -18,6 +18,9 @@ STATE_MENU = [
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
+    # publicsite
+    (_("Awards"), "state-award-list", "state.alliances.view"),
+    (_("Legal pages"), "state-legal-list", "state.legal.manage"),
 ]
 
 MENU = [
@@ -36,6 +39,8 @@ MENU = [
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
+    # publicsite
+    (_("Public site"), "site-settings", "alliance.work.view"),
 ]
 
 

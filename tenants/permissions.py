@@ -95,6 +95,11 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # publicsite
+    "alliance.site.change": _rule(
+        ALLIANCE, {LC}, "Public site: identity (logo, colours, contact), awards, legal pages"
+    ),
+    "state.legal.manage": _rule(STATE, {SC}, "Legal pages of the state area"),
 }
 
 

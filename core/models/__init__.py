@@ -22,12 +22,14 @@ from .partners import (
     SizeClass,
 )
 from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
+from .publicsite import Award, LegalPage, SiteIdentity
 from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
 
 __all__ = [
     "AgendaItem",
     "Application",
     "ApplicationStatus",
+    "Award",
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
@@ -41,6 +43,7 @@ __all__ = [
     "GuideCategory",
     "GuideEntry",
     "HolidayOffer",
+    "LegalPage",
     "Measure",
     "MeasureCategory",
     "MeetingAttachment",
@@ -56,6 +59,7 @@ __all__ = [
     "SealCheck",
     "SealCriterion",
     "SealStatus",
+    "SiteIdentity",
     "SizeClass",
     "TargetGroup",
     "Topic",

@@ -2,6 +2,8 @@
 
 from django.urls import include, path
 
+from core.urls.publicsite import public_urlpatterns as site_public
+from core.urls.publicsite import workspace_urlpatterns as site_workspace
 from core.views import personal_data, public, workspace
 
 urlpatterns = [
@@ -27,4 +29,7 @@ urlpatterns = [
         name="personal-data-anonymise",
     ),
     path("media/<path:path>", workspace.media, name="media"),
+    # publicsite
+    path("workspace/site/", include(site_workspace)),
+    *site_public,
 ]

@@ -1,3 +1,4 @@
+from .legal import StateLegalPage
 from .meetings import (
     AgendaItem,
     Invitation,
@@ -30,5 +31,6 @@ __all__ = [
     "RunStatus",
     "SetupStage",
     "SetupTask",
+    "StateLegalPage",
     "StatisticsRun",
 ]
