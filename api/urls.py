@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import state, state_resources, workspace, workspace_resources
+from api.views import publicsite, state, state_resources, workspace, workspace_resources
 from api.views.auth import TokenView
 
 
@@ -34,6 +34,7 @@ state_router.register("alliances", state.AllianceViewSet, basename="api-alliance
 
 workspace_resources.register(alliance_router)
 state_resources.register(state_router)
+publicsite.register(alliance_router)  # publicsite
 
 
 def _common(urlconf: str) -> list:

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.filters.publicsite import AwardFilter
 from core.forms.publicsite import AwardForm, SiteIdentityForm
 from core.models import Award
 from core.selectors.publicsite import alliance_legal_text, award_list, site_identity
@@ -77,6 +78,7 @@ class AwardPages(ObjectPages):
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission, change_permission = VIEW, CHANGE
     title, queryset, default_order = _("Awards"), award_list, "-awarded_on"
+    filterset = AwardFilter
     row_link = detail_link("award-edit")
     table = [
         Column("title", _("Title"), order_by=True, link=True),

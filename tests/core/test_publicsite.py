@@ -326,3 +326,30 @@ def test_award_date_must_be_plausible(jena):
         )
     with schema_context(jena.schema_name):
         assert not Award.objects.exists()
+
+
+# ---------------------------------------------------------------- API
+
+
+def test_api_awards_and_legal_pages_for_the_coordinator_only(jena, coordinator, board_member):
+    from tests.api.calls import JSON, api_client, api_token, create_then_change
+
+    api = api_client("jena.localhost", api_token(coordinator.email))
+    create_then_change(
+        api,
+        "/api/v1/awards/",
+        {"title": "Bündnis des Monats", "awarded_by": "BMFSFJ", "awarded_on": "2025-08-01"},
+        {"is_public": False},
+    )
+    pages = api.get("/api/v1/legal-pages/").json()
+    assert [page["kind"] for page in pages] == ["impressum", "datenschutz", "barrierefreiheit"]
+    assert all(page["is_default"] for page in pages)
+    changed = api.put("/api/v1/legal-pages/impressum/", {"text": "Eigenes"}, content_type=JSON)
+    assert changed.status_code == 200
+    assert changed.json()["is_default"] is False
+    board = api_client("jena.localhost", api_token(board_member.email))
+    assert board.get("/api/v1/awards/").status_code == 404
+    assert (
+        board.put("/api/v1/legal-pages/impressum/", {"text": "x"}, content_type=JSON).status_code
+        == 404
+    )
