@@ -34,6 +34,7 @@ from core.models import (
 )
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
+from demo.publicsite import seed_public_site
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
 from demo.workspace_vocabulary import (
@@ -92,6 +93,7 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         self.seed_seals()
         self.seed_holiday_offers()
         self.seed_guide()
+        seed_public_site(self)  # publicsite
 
     # ------------------------------------------------------------ projects and work
 
