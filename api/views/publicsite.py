@@ -7,6 +7,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
 from api.serializers.publicsite import AwardSerializer, LegalPageSerializer
+from api.views.base import Pagination
 from api.viewsets import ServiceModelViewSet, crud_permissions, through_service
 from core.filters.publicsite import AwardFilter
 from core.selectors.publicsite import alliance_legal_text, award_list
@@ -40,16 +41,15 @@ class LegalPageViewSet(
     required_permissions = SITE_PERMISSIONS
     required_permission = SITE_PERMISSIONS["list"]
     lookup_field = "kind"
-    lookup_value_regex = "|".join(LegalKind.values)
-    pagination_class = None
+    pagination_class = Pagination
     filter_backends: list = []
 
     def get_queryset(self):  # the schema generator asks; the pages are no queryset
         return []
 
     def list(self, request, *args, **kwargs):
-        pages = [alliance_legal_text(kind) for kind in LegalKind.values]
-        return Response(self.get_serializer(pages, many=True).data)
+        pages = self.paginate_queryset([alliance_legal_text(kind) for kind in LegalKind.values])
+        return self.get_paginated_response(self.get_serializer(pages, many=True).data)
 
     def get_object(self):
         kind = self.kwargs.get("kind")

@@ -1,20 +1,17 @@
 """The public site's pages (at the host's root) and the coordinator's pages for it."""
 
-from django.urls import path, re_path
+from django.urls import path
 
 from core.views import publicsite, site_admin
 from kernel.crud.urls import object_urls
-from kernel.legal.models import LegalKind
-
-# /impressum/, /datenschutz/, /barrierefreiheit/: only these, so no other root path is taken.
-LEGAL_PATH = rf"^(?P<kind>{'|'.join(LegalKind.values)})/$"
+from kernel.legal.urls import legal_urls
 
 public_urlpatterns = [
     path("partner-werden/", publicsite.partner_apply, name="public-apply"),
     path("partner-werden/danke/", publicsite.partner_apply_done, name="public-apply-done"),
     path("site/logo/", publicsite.site_logo, name="site-logo"),
     path("site/theme.css", publicsite.site_theme, name="site-theme"),
-    re_path(LEGAL_PATH, publicsite.legal_page, name="legal-page"),
+    *legal_urls(publicsite.legal_page),
 ]
 
 workspace_urlpatterns = [

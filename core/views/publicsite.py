@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.forms.publicsite import PartnerApplicationForm
+from core.models import SiteIdentity
 from core.selectors.publicsite import alliance_legal_text, site_identity
 from core.services.publicsite import public_application_submit
+from kernel.colours import HEX_COLOUR
 from kernel.crud.views import add_validation_error
 from kernel.legal.models import LegalKind
 from tenants.permissions import public
@@ -100,6 +102,10 @@ def site_logo(request):
 def site_theme(request):
     """The alliance's colours as CSS custom properties, with readable text colours."""
     identity = site_identity()
+    defaults = SiteIdentity()
+    for name in ("primary_colour", "accent_colour"):  # validated on save; never trusted here
+        if not HEX_COLOUR.match(getattr(identity, name) or ""):
+            setattr(identity, name, getattr(defaults, name))
     css = (
         ":root{"
         f"--site-primary:{identity.primary_colour};--site-on-primary:{identity.on_primary};"

@@ -69,7 +69,6 @@ def legal_page_edit(request, kind: str):
         title=_("Edit: %(page)s") % {"page": page.title},
         cancel_url=back,
         success_message=_("The page has been saved."),
-        context={"legal_url": reverse("legal-page", args=[kind])},
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from kernel.legal.models import LegalKind
+from kernel.legal.urls import legal_url
 
 
 def legal_links(request) -> dict:
@@ -13,7 +14,7 @@ def legal_links(request) -> dict:
     links = []
     for kind in LegalKind:
         try:
-            links.append((kind.label, reverse("legal-page", args=[kind.value])))
+            links.append((kind.label, legal_url(kind)))
         except NoReverseMatch:
             return {"legal_links": []}
     return {"legal_links": links}

@@ -39,6 +39,13 @@ class LegalText:
         return str(self.kind.label)
 
     @property
+    def url(self) -> str:
+        """The page's public address on the current host."""
+        from kernel.legal.urls import legal_url
+
+        return legal_url(self.kind)
+
+    @property
     def html(self) -> SafeString:
         return render_markdown(self.text)
 

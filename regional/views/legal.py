@@ -48,7 +48,6 @@ def legal_edit(request, kind: str):
         title=_("Edit: %(page)s") % {"page": page.title},
         cancel_url=back,
         success_message=_("The page has been saved."),
-        context={"legal_url": reverse("legal-page", args=[kind])},
     )
 
 

@@ -341,7 +341,7 @@ def test_api_awards_and_legal_pages_for_the_coordinator_only(jena, coordinator, 
         {"title": "Bündnis des Monats", "awarded_by": "BMFSFJ", "awarded_on": "2025-08-01"},
         {"is_public": False},
     )
-    pages = api.get("/api/v1/legal-pages/").json()
+    pages = api.get("/api/v1/legal-pages/").json()["results"]
     assert [page["kind"] for page in pages] == ["impressum", "datenschutz", "barrierefreiheit"]
     assert all(page["is_default"] for page in pages)
     changed = api.put("/api/v1/legal-pages/impressum/", {"text": "Eigenes"}, content_type=JSON)
@@ -353,3 +353,13 @@ def test_api_awards_and_legal_pages_for_the_coordinator_only(jena, coordinator, 
         board.put("/api/v1/legal-pages/impressum/", {"text": "x"}, content_type=JSON).status_code
         == 404
     )
+
+
+def test_site_settings_page_offers_edits_to_the_coordinator_only(jena, coordinator_client):
+    page = coordinator_client.get("/workspace/site/").content.decode()
+    assert 'href="/workspace/site/identity/"' in page
+    assert 'href="/workspace/site/legal/barrierefreiheit/"' in page
+    state = logged_in_client(person_with_role(Role.STATE_COORDINATOR), "jena.localhost")
+    seen = state.get("/workspace/site/").content.decode()
+    assert "Standardtext" in seen
+    assert 'href="/workspace/site/identity/"' not in seen
