@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.records import RecordSerializer
-from core.models import Award
+from core.models import Award, SiteIdentity
 from kernel.legal.models import LEGAL_TEXT_MAX_LENGTH, LegalKind
 
 
@@ -40,3 +40,33 @@ class LegalPageSerializer(serializers.Serializer):
     is_default = serializers.BooleanField(
         read_only=True, help_text=_("Whether the page shows the default text.")
     )
+
+
+class SiteIdentitySerializer(RecordSerializer):
+    has_logo = serializers.SerializerMethodField(
+        help_text=_("Whether a logo is uploaded (shown at /site/logo/; uploaded in the workspace).")
+    )
+
+    class Meta:
+        model = SiteIdentity
+        fields = [
+            "primary_colour", "accent_colour", "description", "street", "postcode", "town",
+            "contact_name", "contact_email", "contact_phone", "has_logo",
+        ]  # fmt: skip
+        help = {
+            "id": None,
+            "created_at": None,
+            "updated_at": None,
+            "primary_colour": _("Main colour of the public site, as #rrggbb."),
+            "accent_colour": _("Accent colour of the public site, as #rrggbb."),
+            "description": _("Short description shown under the alliance's name."),
+            "street": _("Street and number of the alliance's address."),
+            "postcode": _("Postcode."),
+            "town": _("Town."),
+            "contact_name": _("Contact person named on the public site."),
+            "contact_email": _("Public e-mail address."),
+            "contact_phone": _("Public phone number."),
+        }
+
+    def get_has_logo(self, identity) -> bool:
+        return bool(identity.logo)

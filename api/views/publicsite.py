@@ -6,11 +6,16 @@ from django.http import Http404
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
-from api.serializers.publicsite import AwardSerializer, LegalPageSerializer
+from api.serializers.publicsite import (
+    AwardSerializer,
+    LegalPageSerializer,
+    SiteIdentitySerializer,
+)
 from api.views.base import Pagination
 from api.viewsets import ServiceModelViewSet, crud_permissions, through_service
 from core.filters.publicsite import AwardFilter
-from core.selectors.publicsite import alliance_legal_text, award_list
+from core.models import SiteIdentity
+from core.selectors.publicsite import alliance_legal_text, award_list, site_identity
 from core.services import publicsite as services
 from kernel.legal.models import LegalKind
 
@@ -76,6 +81,38 @@ class LegalPageViewSet(
         return Response(serializer.data)
 
 
+class SiteIdentityViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):  # fmt: skip
+    """The alliance's public identity: one record (``current``), its defaults until saved.
+    The logo is uploaded in the workspace."""
+
+    serializer_class = SiteIdentitySerializer
+    required_permissions = SITE_PERMISSIONS
+    required_permission = SITE_PERMISSIONS["list"]
+    pagination_class = Pagination
+    filter_backends: list = []
+
+    def get_queryset(self):  # the schema generator asks; the identity is one record
+        return SiteIdentity.objects.none()
+
+    def list(self, request, *args, **kwargs):
+        rows = self.paginate_queryset([site_identity()])
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
+    def get_object(self):
+        if self.kwargs.get(self.lookup_url_kwarg or self.lookup_field) != "current":
+            raise Http404
+        return site_identity()
+
+    def perform_update(self, serializer):
+        serializer.instance = through_service(
+            services.site_identity_save, actor=self.request.user, **serializer.validated_data
+        )
+
+
 def register(router) -> None:
     router.register("awards", AwardViewSet, basename="api-awards")
     router.register("legal-pages", LegalPageViewSet, basename="api-legal-pages")
+    router.register("site-identity", SiteIdentityViewSet, basename="api-site-identity")

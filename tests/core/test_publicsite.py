@@ -363,3 +363,20 @@ def test_site_settings_page_offers_edits_to_the_coordinator_only(jena, coordinat
     seen = state.get("/workspace/site/").content.decode()
     assert "Standardtext" in seen
     assert 'href="/workspace/site/identity/"' not in seen
+
+
+def test_api_identity_reads_defaults_and_refuses_bad_colours(jena, coordinator):
+    from tests.api.calls import JSON, api_client, api_token
+
+    api = api_client("jena.localhost", api_token(coordinator.email))
+    [identity] = api.get("/api/v1/site-identity/").json()["results"]
+    assert identity["primary_colour"] == "#1d4f91"
+    assert api.get("/api/v1/site-identity/1/").status_code == 404
+    bad = api.patch(
+        "/api/v1/site-identity/current/", {"primary_colour": "#777777"}, content_type=JSON
+    )
+    assert bad.status_code == 400
+    good = api.patch("/api/v1/site-identity/current/", {"town": "Jena"}, content_type=JSON)
+    assert good.status_code == 200
+    with schema_context(jena.schema_name):
+        assert SiteIdentity.objects.get().town == "Jena"
