@@ -72,7 +72,7 @@ APPLICANTS = [
     {
         "organisation_name": "Familienzentrum Lobeda e. V.",
         "kind": "association",
-        "size_class": "not_applicable",
+        "size_class": "n/a",
         "city": "Jena",
         "contact_name": "Jonas Weber",
         "contact_email": "weber@fz-lobeda.example",
