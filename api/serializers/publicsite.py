@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.records import RecordSerializer
-from core.models import Award, SiteIdentity
+from core.models import Award, LegalPage, SiteIdentity
 from kernel.legal.models import LEGAL_TEXT_MAX_LENGTH, LegalKind
 
 
@@ -40,6 +40,11 @@ class LegalPageSerializer(serializers.Serializer):
     is_default = serializers.BooleanField(
         read_only=True, help_text=_("Whether the page shows the default text.")
     )
+
+    class Meta:
+        # Not a ModelSerializer (a page may be its default text, with no row): the model
+        # it writes, for those who ask a serializer which records it changes.
+        model = LegalPage
 
 
 class SiteIdentitySerializer(RecordSerializer):
