@@ -8,6 +8,7 @@ from api.views import (
     careguides,
     carers,
     onboarding,
+    publicsite,
     state,
     state_resources,
     workshops,
@@ -53,6 +54,7 @@ carers.register(alliance_router)  # carers
 workshops.register(alliance_router)
 workshops.register_state(state_router)
 careguides.register(alliance_router)  # careguides
+publicsite.register(alliance_router)  # publicsite
 
 
 def _common(urlconf: str) -> list:

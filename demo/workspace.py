@@ -36,6 +36,7 @@ from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
 from demo.careguides import CareGuideSeeding
 from demo.carers import seed_childcare_pool
+from demo.publicsite import seed_public_site
 from demo.workshops import seed_workshops
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
@@ -99,6 +100,7 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding):
         # workshops
         seed_workshops(self)
         self.seed_careguides(specs)  # careguides
+        seed_public_site(self)  # publicsite
 
     # ------------------------------------------------------------ projects and work
 

@@ -20,6 +20,9 @@ STATE_MENU = [
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
     # onboarding
     (_("Starter templates"), "starter-template-list", "state.starter.manage"),
+    # publicsite
+    (_("Awards"), "state-award-list", "state.alliances.view"),
+    (_("Legal pages"), "state-legal-list", "state.legal.manage"),
 ]
 
 MENU = [
@@ -47,6 +50,8 @@ MENU = [
     # careguides
     (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
     (_("Agreements"), "agreement-list", "alliance.agreements.view"),
+    # publicsite
+    (_("Public site"), "site-settings", "alliance.work.view"),
 ]
 
 

@@ -125,6 +125,11 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.agreements.view": _rule(ALLIANCE, {LC, BM, SC}, "Cooperation agreements"),
     "alliance.agreements.change": _rule(ALLIANCE, {LC}, "Record and change cooperation agreements"),
+    # publicsite
+    "alliance.site.change": _rule(
+        ALLIANCE, {LC}, "Public site: identity (logo, colours, contact), awards, legal pages"
+    ),
+    "state.legal.manage": _rule(STATE, {SC}, "Legal pages of the state area"),
 }
 
 

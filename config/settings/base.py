@@ -134,6 +134,7 @@ TEMPLATES = [
                 "tenants.context_processors.area",
                 "tenants.context_processors.navigation",
                 "tenants.navigation.menu",
+                "kernel.legal.context.legal_links",  # publicsite
             ],
             # The tags of the page layouts (templates/page.html); kernel is no app.
             "libraries": {"pages": "kernel.templatetags.pages"},

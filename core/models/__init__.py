@@ -36,6 +36,7 @@ from .partners import (
     SizeClass,
 )
 from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
+from .publicsite import Award, LegalPage, SiteIdentity
 from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
 
 # workshops
@@ -55,6 +56,7 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "Availability",
+    "Award",
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
@@ -75,6 +77,7 @@ __all__ = [
     "GuideCategory",
     "GuideEntry",
     "HolidayOffer",
+    "LegalPage",
     "Measure",
     "MeasureCategory",
     "MeetingAttachment",
@@ -93,6 +96,7 @@ __all__ = [
     "SealCheck",
     "SealCriterion",
     "SealStatus",
+    "SiteIdentity",
     "SizeClass",
     "TargetGroup",
     "TaskStatus",

@@ -3,6 +3,8 @@
 from django.urls import include, path
 
 from core.urls import workshops as workshop_urls
+from core.urls.publicsite import public_urlpatterns as site_public
+from core.urls.publicsite import workspace_urlpatterns as site_workspace
 from core.views import personal_data, public, workspace
 
 urlpatterns = [
@@ -38,4 +40,7 @@ urlpatterns = [
     # careguides
     path("workspace/partners/", include("core.urls.careguides")),
     path("workspace/agreements/", include("core.urls.agreements")),
+    # publicsite
+    path("workspace/site/", include(site_workspace)),
+    *site_public,
 ]

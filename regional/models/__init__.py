@@ -1,3 +1,4 @@
+from .legal import StateLegalPage
 from .meetings import (
     AgendaItem,
     Invitation,
@@ -39,5 +40,6 @@ __all__ = [
     "SetupStage",
     "SetupTask",
     "StarterTemplate",
+    "StateLegalPage",
     "StatisticsRun",
 ]

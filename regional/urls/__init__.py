@@ -14,4 +14,6 @@ urlpatterns = [
     path("starter-templates/", include("regional.urls.starter")),
     # workshops
     path("meetings/", include("regional.urls.workshops")),
+    # publicsite
+    path("", include("regional.urls.legal")),
 ]

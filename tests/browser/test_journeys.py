@@ -13,6 +13,8 @@
    in with the new one; the state coordinator switches to an alliance's host.
 5. Childcare pool: Jena's coordinator registers a carer with her checks, matches a
    request for night care and creates the placement from the matching list.
+6. "Partner werden": a company applies through Jena's public site, the coordinator sees
+   the application and plans the meeting, the board admits it.
 
 Each page is checked by the ``journey`` fixture (tests/browser/conftest.py): axe-core,
 requests to other hosts, console errors, a screenshot.
@@ -384,4 +386,69 @@ def test_childcare_pool_register_match_and_place(journey):
     expect(coordinator.locator("h1")).to_have_text("Familie B.")
     expect(coordinator.locator("dl.facts")).to_contain_text("Paula Browsertest")
     journey.check(coordinator, "placement-created")
+
+
+# ---------------------------------------------------------------- 6. "Partner werden"
+
+
+def test_partner_application_from_the_public_page_to_the_board_decision(journey):
+    expect = _expect()
+    company = "Kinderleicht Kita-Service GmbH (Browser-Test)"
+    address = "lena.kurz@kinderleicht.example"
+    today = timezone.localdate()
+    meeting_title = "Kuratorium: Online-Bewerbungen (Browser-Test)"
+
+    # A company finds the alliance's public page and applies online.
+    visitor = journey.person("applicant")
+    journey.visit(visitor, JENA, "/", "site-start")
+    visitor.locator(".site-nav a[href='/partner-werden/']").click()
+    journey.check(visitor, "site-apply-form")
+    visitor.locator("[name=organisation_name]").fill(company)
+    visitor.locator("[name=kind]").select_option("company")
+    visitor.locator("[name=size_class]").select_option("small")
+    visitor.locator("[name=city]").fill("Jena")
+    visitor.locator("[name=contact_name]").fill("Lena Kurz")
+    visitor.locator("[name=contact_email]").fill(address)
+    visitor.locator("[name=statement]").fill("Betreuung in Randzeiten für Schichtdienste.")
+    visitor.locator("[name=privacy_consent]").check()
+    # A person takes a moment; the form refuses what is sent within seconds of showing it.
+    visitor.wait_for_timeout(3100)
+    journey.submit(visitor)
+    assert visitor.url.endswith("/partner-werden/danke/"), visitor.url
+    journey.check(visitor, "site-apply-sent")
+    assert journey.server.mails(to=address)
+
+    # The coordinator sees the application and plans the board's meeting.
+    coordinator = journey.person("coordinator jena")
+    journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/")
+    expect(coordinator.locator("main")).to_contain_text(company)
+    journey.check(coordinator, "site-coordinator-workspace")
+    journey.visit(coordinator, JENA, "/workspace/board/meetings/new/", "site-meeting-form")
+    coordinator.locator("[name=title]").fill(meeting_title)
+    coordinator.locator("[name=date]").fill(today.isoformat())
+    coordinator.locator("[name=start_time]").fill("17:00")
+    coordinator.locator("[name=location]").fill("Rathaus Jena")
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_contain_text(meeting_title)
+    journey.check(coordinator, "site-meeting-planned")
+
+    # The board decides in the existing workflow.
+    board = journey.person("board member jena")
+    journey.login(board, JENA, "kuratorium.jena@demo.example", next_path="/workspace/applications/")
+    journey.check(board, "site-board-applications")
+    board.get_by_role("link", name=company).click()
+    expect(board.locator("h1")).to_have_text(company)
+    journey.check(board, "site-board-application")
+    board.locator("a[href$='/decide/']").click()
+    journey.check(board, "site-board-decision-form")
+    board.locator("[name=meeting]").select_option(label=f"{meeting_title} ({today:%d.%m.%Y})")
+    board.locator("input[name=outcome][value=admit]").check()
+    board.locator("[name=members_present]").fill("6")
+    board.locator("[name=votes_yes]").fill("6")
+    board.locator("[name=votes_no]").fill("0")
+    board.locator("[name=votes_abstain]").fill("0")
+    journey.submit(board)
+    expect(board.locator("dl.facts a[href*='/workspace/partners/']")).to_have_text(company)
+    journey.check(board, "site-board-admitted")
+    assert len(journey.server.mails(to=address)) == 2  # received, then admitted
     journey.finish()
