@@ -10,6 +10,12 @@ from .board import (
     MeetingTemplate,
     MinutesStatus,
 )
+from .certification import (
+    CertificationProgramme,
+    CheckScore,
+    CriterionGroup,
+    ProgrammeKind,
+)
 from .funding import FundingEntry, FundingKind
 from .holidays import GuideCategory, GuideEntry, HolidayOffer
 from .partners import (
@@ -22,7 +28,7 @@ from .partners import (
     SizeClass,
 )
 from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
-from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
+from .seal import CertificateState, SealApplication, SealCheck, SealCriterion, SealStatus
 
 __all__ = [
     "AgendaItem",
@@ -31,7 +37,11 @@ __all__ = [
     "BoardMeeting",
     "BoardMember",
     "BoardPosition",
+    "CertificateState",
+    "CertificationProgramme",
+    "CheckScore",
     "ContactPerson",
+    "CriterionGroup",
     "Decision",
     "DecisionOutcome",
     "Event",
@@ -50,6 +60,7 @@ __all__ = [
     "Partner",
     "PartnerKind",
     "PartnerStatus",
+    "ProgrammeKind",
     "Project",
     "ProjectStatus",
     "SealApplication",

@@ -1,0 +1,44 @@
+"""Reads of certification programmes: programmes, criterion groups, certificates of a partner."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from core.models import CertificationProgramme, CriterionGroup, SealApplication, SealStatus
+
+
+def programme_list() -> QuerySet[CertificationProgramme]:
+    """Programmes with their number of criteria and of valid certificates today."""
+    today = timezone.localdate()
+    return CertificationProgramme.objects.annotate(
+        criterion_count=Count("criteria", filter=Q(criteria__is_active=True), distinct=True),
+        valid_count=Count(
+            "applications",
+            filter=Q(applications__status=SealStatus.AWARDED, applications__valid_until__gte=today),
+            distinct=True,
+        ),
+    )
+
+
+def programme_detail(pk: int) -> CertificationProgramme:
+    return programme_list().prefetch_related("criterion_groups", "criteria__group").get(pk=pk)
+
+
+def group_list() -> QuerySet[CriterionGroup]:
+    return CriterionGroup.objects.select_related("programme").annotate(
+        criterion_count=Count("criteria")
+    )
+
+
+def active_programmes() -> QuerySet[CertificationProgramme]:
+    return CertificationProgramme.objects.filter(is_active=True).order_by("-is_default", "name")
+
+
+def partner_certificates(partner_id: int) -> QuerySet[SealApplication]:
+    """A partner's applications and certificates of every programme, newest first."""
+    return (
+        SealApplication.objects.filter(partner_id=partner_id)
+        .select_related("programme")
+        .order_by("-submitted_on", "-pk")
+    )
