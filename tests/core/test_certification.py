@@ -19,15 +19,13 @@ from core.models import (
 )
 from core.services import certification as services
 from core.services import seal as seal_services
+from tests.clock import AT_NOON, TODAY, in_days
 from tests.factories.seal import (
     AwardedSealFactory,
-    PartnerFactory,
     SealApplicationFactory,
     SealCheckFactory,
     SealCriterionFactory,
 )
-
-from tests.clock import AT_NOON, TODAY, in_days
 
 pytestmark = AT_NOON
 BEFORE = [("core", "0001_squashed_0002_plausible_dates_and_decisions")]
@@ -90,3 +88,149 @@ def test_migration_makes_the_seal_a_programme_and_back_without_losing_rows(jena)
             (True, "ja"),
         ]
         _migrate(AFTER)
+
+
+# ---------------------------------------------------------------- expiry
+
+
+def test_expired_seal_reads_expired_not_awarded(jena):
+    with schema_context("jena"):
+        expired = AwardedSealFactory(valid_until=in_days(-1))
+        valid = AwardedSealFactory(valid_until=TODAY)
+        assert expired.state == CertificateState.EXPIRED
+        assert str(expired.get_state_display()) == "Expired"
+        assert not expired.is_valid
+        assert valid.state == CertificateState.AWARDED
+        assert valid.is_valid
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _scored_application(programme, scores, *, weights=None, required=False):
+    application = SealApplicationFactory(programme=programme, status=SealStatus.IN_REVIEW)
+    for index, score in enumerate(scores):
+        criterion = SealCriterionFactory(
+            programme=programme,
+            is_required=required,
+            weight=(weights or [1] * len(scores))[index],
+        )
+        SealCheckFactory(application=application, criterion=criterion, score=score)
+    return application
+
+
+def test_score_is_weighted_by_criterion_and_group(jena):
+    with schema_context("jena"):
+        programme = CertificationProgramme.objects.create(name="Vielfalt im Betrieb")
+        group = CriterionGroup.objects.create(programme=programme, name="Diversität", weight=2)
+        application = _scored_application(programme, [2, 0], weights=[3, 1])
+        assert application.score_percent() == 75  # (3*2) of (3*2 + 1*2)
+        check = application.checks.get(criterion__weight=1)
+        check.criterion.group = group
+        check.criterion.save()
+        check.score = 1
+        check.save()
+        # weights 3 and 1*2: (3*2 + 2*1) of (3*2 + 2*2)
+        assert application.score_percent() == 80
+        assert application.self_percent() is None
+
+
+def test_award_below_the_pass_threshold_is_refused(jena, coordinator):
+    with schema_context("jena"):
+        programme = CertificationProgramme.objects.create(name="Vielfalt", pass_threshold=70)
+        application = _scored_application(programme, [2, 1, 0])
+        with pytest.raises(ValidationError, match="below the pass threshold"):
+            seal_services.seal_award(actor=coordinator, application=application, awarded_on=TODAY)
+        application.refresh_from_db()
+        assert application.status == SealStatus.IN_REVIEW
+
+
+def test_award_at_the_threshold_is_valid_for_the_programme_years(jena, coordinator):
+    with schema_context("jena"):
+        programme = CertificationProgramme.objects.create(
+            name="Vielfalt", pass_threshold=50, validity_years=2
+        )
+        application = _scored_application(programme, [2, 0])
+        seal_services.seal_award(
+            actor=coordinator, application=application, awarded_on=TODAY, reasoning="Einstimmig"
+        )
+        application.refresh_from_db()
+        assert application.status == SealStatus.AWARDED
+        assert application.valid_until == TODAY.replace(year=TODAY.year + 2)
+        assert (application.decided_on, application.decision_reasoning) == (TODAY, "Einstimmig")
+
+
+def test_checklist_scores_set_fulfilled_and_plain_fulfilled_sets_the_full_score(jena, coordinator):
+    with schema_context("jena"):
+        application = _scored_application(
+            CertificationProgramme.objects.create(name="P"), [None, None]
+        )
+        first, second = application.checks.order_by("pk")
+        seal_services.seal_checklist_update(
+            actor=coordinator,
+            application=application,
+            results={first.pk: {"score": 1}, second.pk: {"fulfilled": True}},
+        )
+        first.refresh_from_db()
+        second.refresh_from_db()
+        assert (first.score, first.fulfilled) == (1, False)
+        assert (second.score, second.fulfilled) == (2, True)
+
+
+# ---------------------------------------------------------------- renewal
+
+
+def test_renewal_starts_from_the_old_certificate_with_its_answers(jena, coordinator):
+    with schema_context("jena"):
+        old = AwardedSealFactory(valid_until=in_days(30))
+        kept = SealCriterionFactory(programme=old.programme)
+        SealCheckFactory(
+            application=old, criterion=kept, self_score=2, self_comment="Gleitzeit", score=2
+        )
+        retired = SealCriterionFactory(programme=old.programme, is_active=False)
+        SealCheckFactory(application=old, criterion=retired, self_score=1)
+        new = SealCriterionFactory(programme=old.programme)
+
+        renewal = services.renewal_start(actor=coordinator, application=old)
+
+        assert (renewal.renewal_of, renewal.partner, renewal.programme) == (
+            old,
+            old.partner,
+            old.programme,
+        )
+        assert renewal.status == SealStatus.SUBMITTED
+        assert renewal.submitted_on == TODAY
+        answers = {
+            c.criterion: (c.self_score, c.self_comment, c.score) for c in renewal.checks.all()
+        }
+        assert answers == {kept: (2, "Gleitzeit", None), new: (None, "", None)}
+        with pytest.raises(ValidationError, match="already been started"):
+            services.renewal_start(actor=coordinator, application=old)
+
+
+def test_only_an_awarded_certificate_can_be_renewed(jena, coordinator):
+    with schema_context("jena"):
+        application = SealApplicationFactory()
+        with pytest.raises(ValidationError, match="Only an awarded"):
+            services.renewal_start(actor=coordinator, application=application)
+        assert SealApplication.objects.count() == 1
+
+
+# ---------------------------------------------------------------- self-assessment
+
+
+def test_self_assessment_keeps_the_review_scores(jena, coordinator):
+    with schema_context("jena"):
+        application = _scored_application(CertificationProgramme.objects.create(name="P"), [1])
+        check = application.checks.get()
+        services.self_assessment_update(
+            actor=coordinator,
+            application=application,
+            answers={check.pk: {"self_score": "2", "self_comment": " Betriebskita "}},
+        )
+        check.refresh_from_db()
+        assert (check.self_score, check.self_comment, check.score) == (2, "Betriebskita", 1)
+        with pytest.raises(ValidationError):
+            services.self_assessment_update(
+                actor=coordinator, application=application, answers={check.pk: {"self_score": 5}}
+            )
