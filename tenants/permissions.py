@@ -95,6 +95,16 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # certification
+    "alliance.certification.self_assess": _rule(
+        ALLIANCE,
+        {LC, PC},
+        "Fill in an employer's self-assessment for a certificate (partner contact: own)",
+        partner_contact=_own_partner,
+    ),
+    "state.certification.manage": _rule(
+        STATE, {SC}, "Certification programme templates for the alliances"
+    ),
 }
 
 

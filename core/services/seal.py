@@ -64,6 +64,8 @@ def _check_group(fields: dict[str, Any], programme: CertificationProgramme | Non
 
 
 def criterion_create(*, actor, **fields: Unpack[SealCriterionFields]) -> SealCriterion:
+    if fields.get("programme", "") is None:
+        del fields["programme"]
     _check_group(
         fields, fields.get("programme") or (fields.get("group") and fields["group"].programme)
     )
@@ -75,6 +77,8 @@ def criterion_create(*, actor, **fields: Unpack[SealCriterionFields]) -> SealCri
 def criterion_update(
     *, actor, criterion: SealCriterion, **fields: Unpack[SealCriterionFields]
 ) -> SealCriterion:
+    if fields.get("programme", "") is None:
+        del fields["programme"]
     programme = fields.get("programme") or criterion.programme
     moved = "programme" in fields and fields["programme"] != criterion.programme
     if moved and criterion.checks.exists():
@@ -114,6 +118,8 @@ def seal_application_create(*, actor, **fields: Unpack[SealApplicationFields]) -
     data: dict[str, Any] = {**fields, "status": SealStatus.SUBMITTED}
     for decided in ("awarded_on", "valid_until", "reminder_sent_on"):
         data.pop(decided, None)
+    if data.get("programme", "") is None:
+        del data["programme"]
     programme = data.get("programme")
     if programme is not None and not programme.is_active:
         raise ValidationError({"programme": _("This programme is no longer in use.")})
