@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import state, state_resources, workspace, workspace_resources
+from api.views import certification, state, state_resources, workspace, workspace_resources
 from api.views.auth import TokenView
 
 
@@ -34,6 +34,8 @@ state_router.register("alliances", state.AllianceViewSet, basename="api-alliance
 
 workspace_resources.register(alliance_router)
 state_resources.register(state_router)
+# certification
+certification.register(alliance_router)
 
 
 def _common(urlconf: str) -> list:

@@ -19,9 +19,13 @@ from core.models import (
 )
 from core.services import certification as services
 from core.services import seal as seal_services
+from tenants.roles import Role
+from tests.api.calls import JSON, api_client, api_token
 from tests.clock import AT_NOON, TODAY, in_days
+from tests.conftest import logged_in_client, person_with_role
 from tests.factories.seal import (
     AwardedSealFactory,
+    PartnerFactory,
     SealApplicationFactory,
     SealCheckFactory,
     SealCriterionFactory,
@@ -234,3 +238,146 @@ def test_self_assessment_keeps_the_review_scores(jena, coordinator):
             services.self_assessment_update(
                 actor=coordinator, application=application, answers={check.pk: {"self_score": 5}}
             )
+
+
+# ---------------------------------------------------------------- pages, API, permissions
+
+
+def test_expired_seal_reads_expired_in_list_export_detail_and_api(jena, client, coordinator):
+    with schema_context("jena"):
+        expired = AwardedSealFactory(
+            partner=PartnerFactory(name="Alte Optik GmbH"), valid_until=in_days(-10)
+        )
+        AwardedSealFactory(partner=PartnerFactory(name="Neue Optik GmbH"), valid_until=in_days(10))
+    listed = client.get("/workspace/seal/", {"status": "expired"})
+    assert listed.context["page"].paginator.count == 1
+    assert "Alte Optik GmbH" in listed.content.decode()
+    assert (
+        client.get("/workspace/seal/", {"status": "awarded"}).context["page"].paginator.count == 1
+    )
+    rows = client.get("/workspace/seal/", {"format": "csv"}).content.decode("utf-8-sig")
+    assert "Alte Optik GmbH;" in rows
+    states = {line.split(";")[0]: line.split(";")[2] for line in rows.splitlines()[1:]}
+    assert states == {"Alte Optik GmbH": "Expired", "Neue Optik GmbH": "Awarded"}
+    detail = client.get(f"/workspace/seal/{expired.pk}/").content.decode()
+    assert "Expired" in detail
+    partner_page = client.get(f"/workspace/partners/{expired.partner_id}/").content.decode()
+    assert "Expired" in partner_page
+    api = api_client("jena.localhost", api_token(coordinator.email, host="jena.localhost"))
+    body = api.get(f"/api/v1/seals/{expired.pk}/").json()
+    assert (body["status"], body["state"], body["is_valid"]) == ("awarded", "expired", False)
+    assert body["programme_name"] == "Familiensiegel"
+
+
+def test_programme_api_creates_through_the_service_and_refuses_bad_threshold(jena, coordinator):
+    api = api_client("jena.localhost", api_token(coordinator.email, host="jena.localhost"))
+    created = api.post(
+        "/api/v1/certification-programmes/",
+        {"name": "Vielfalt im Betrieb", "kind": "diversity", "pass_threshold": 60},
+        content_type=JSON,
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["validity_years"] == 3
+    refused = api.post(
+        "/api/v1/certification-programmes/",
+        {"name": "Zu streng", "pass_threshold": 101},
+        content_type=JSON,
+    )
+    assert refused.status_code == 400
+    with schema_context("jena"):
+        assert not CertificationProgramme.objects.filter(name="Zu streng").exists()
+
+
+@pytest.fixture
+def open_application(jena):
+    with schema_context("jena"):
+        own = PartnerFactory(name="Eigene GmbH")
+        other = PartnerFactory(name="Fremde GmbH")
+        criterion = SealCriterionFactory(text="Betriebskita")
+        mine = SealApplicationFactory(partner=own)
+        theirs = SealApplicationFactory(partner=other)
+        for application in (mine, theirs):
+            SealCheckFactory(application=application, criterion=criterion)
+    return mine, theirs
+
+
+def test_partner_contact_fills_in_the_own_self_assessment_only(jena, open_application):
+    mine, theirs = open_application
+    contact = person_with_role(Role.PARTNER_CONTACT, jena, partner_id=mine.partner_id)
+    client = logged_in_client(contact, language="en")
+    with schema_context("jena"):
+        check, other_check = mine.checks.get(), theirs.checks.get()
+    page = client.get(f"/workspace/seal/{mine.pk}/self-assessment/")
+    assert page.status_code == 200
+    assert "Betriebskita" in page.content.decode()
+    response = client.post(
+        f"/workspace/seal/{mine.pk}/self-assessment/",
+        {f"self_score_{check.pk}": "1", f"self_comment_{check.pk}": "im Aufbau"},
+    )
+    assert response.status_code == 302
+    assert response.url == f"/workspace/partners/{mine.partner_id}/"
+    with schema_context("jena"):
+        check.refresh_from_db()
+        assert (check.self_score, check.self_comment) == (1, "im Aufbau")
+    refused = client.post(
+        f"/workspace/seal/{theirs.pk}/self-assessment/", {f"self_score_{other_check.pk}": "2"}
+    )
+    assert refused.status_code == 404
+    assert client.get(f"/workspace/seal/{mine.pk}/").status_code == 404  # no review for them
+    with schema_context("jena"):
+        other_check.refresh_from_db()
+        assert other_check.self_score is None
+
+
+def test_board_member_may_not_self_assess_and_bad_score_changes_nothing(
+    jena, open_application, client, board_member
+):
+    mine, _theirs = open_application
+    assert (
+        logged_in_client(board_member)
+        .get(f"/workspace/seal/{mine.pk}/self-assessment/")
+        .status_code
+        == 404
+    )
+    check = mine.checks.get()
+    response = client.post(
+        f"/workspace/seal/{mine.pk}/self-assessment/", {f"self_score_{check.pk}": "7"}
+    )
+    assert response.status_code == 400
+    with schema_context("jena"):
+        check.refresh_from_db()
+        assert check.self_score is None
+
+
+def test_renewal_over_http_links_both_applications(jena, client):
+    with schema_context("jena"):
+        old = AwardedSealFactory(valid_until=in_days(20))
+    assert client.get(f"/workspace/seal/{old.pk}/renew/").status_code == 200
+    response = client.post(f"/workspace/seal/{old.pk}/renew/")
+    assert response.status_code == 302
+    with schema_context("jena"):
+        renewal = SealApplication.objects.get(renewal_of=old)
+    page = client.get(f"/workspace/seal/{old.pk}/").content.decode()
+    assert f"/workspace/seal/{renewal.pk}/" in page
+    again = client.post(f"/workspace/seal/{old.pk}/renew/")
+    assert again.status_code in (200, 400)
+    assert "already been started" in again.content.decode()
+
+
+def test_programme_pages_create_and_show_groups(jena, client):
+    response = client.post(
+        "/workspace/seal/programmes/new/",
+        {"name": "Vielfalt", "kind": "diversity", "validity_years": 2, "pass_threshold": 60},
+    )
+    assert response.status_code == 302
+    with schema_context("jena"):
+        programme = CertificationProgramme.objects.get(name="Vielfalt")
+    response = client.post(
+        "/workspace/seal/groups/new/",
+        {"programme": programme.pk, "name": "Diversitätsindikator", "position": 1, "weight": 2},
+    )
+    assert response.status_code == 302
+    bad = client.post("/workspace/seal/programmes/new/", {"name": "X", "validity_years": 0})
+    assert bad.status_code == 400
+    page = client.get(f"/workspace/seal/programmes/{programme.pk}/")
+    assert page.status_code == 200
