@@ -18,6 +18,8 @@ STATE_MENU = [
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
+    # certification
+    (_("Certification templates"), "certification-template-list", "state.certification.manage"),
 ]
 
 MENU = [
@@ -36,6 +38,8 @@ MENU = [
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
+    # certification
+    (_("Certification programmes"), "certification-programme-list", "alliance.work.view"),
 ]
 
 

@@ -79,3 +79,26 @@ class SelfAssessmentForm(PlainTextForm, forms.Form):
             }
             for check in self.checks
         }
+
+
+class AdoptTemplateForm(forms.Form):
+    """Adopt one of the state office's programme templates."""
+
+    template = forms.ModelChoiceField(label=_("Template"), queryset=None)
+
+    def __init__(self, *args, templates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = templates
+
+
+class IncludeGroupForm(forms.Form):
+    """Include one of the state office's criterion groups in a programme."""
+
+    group = forms.ModelChoiceField(label=_("Criterion group"), queryset=None)
+    programme = forms.ModelChoiceField(
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+    )
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups

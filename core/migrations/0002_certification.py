@@ -74,6 +74,11 @@ class Migration(migrations.Migration):
             field=models.DateField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='on-site review on'),
         ),
         migrations.AddField(
+            model_name='sealapplication',
+            name='programme_kind',
+            field=models.CharField(choices=[('family', 'Family friendliness'), ('diversity', 'Diversity'), ('other', 'Other')], default='family', editable=False, max_length=20, verbose_name='kind of programme'),
+        ),
+        migrations.AddField(
             model_name='sealcheck',
             name='score',
             field=models.PositiveSmallIntegerField(blank=True, choices=[(0, 'not fulfilled'), (1, 'partly fulfilled'), (2, 'fulfilled')], null=True, validators=[django.core.validators.MaxValueValidator(2)], verbose_name='review score'),
@@ -100,7 +105,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('family', 'Family-friendly employer'), ('diversity', 'Diversity and family forms'), ('other', 'Other certification')], default='family', max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('family', 'Family friendliness'), ('diversity', 'Diversity'), ('other', 'Other')], default='family', max_length=20, verbose_name='kind')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('validity_years', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='validity in years')),
                 ('renewal_rules', models.TextField(blank=True, verbose_name='renewal rules')),

@@ -26,9 +26,9 @@ class CheckScore(models.IntegerChoices):
 
 
 class ProgrammeKind(models.TextChoices):
-    FAMILY = "family", _("Family-friendly employer")
-    DIVERSITY = "diversity", _("Diversity and family forms")
-    OTHER = "other", _("Other certification")
+    FAMILY = "family", _("Family friendliness")
+    DIVERSITY = "diversity", _("Diversity")
+    OTHER = "other", _("Other")
 
 
 def weight_field(verbose_name):

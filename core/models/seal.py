@@ -12,7 +12,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models.certification import MAX_SCORE, CheckScore, default_programme_id, weight_field
+from core.models.certification import (
+    MAX_SCORE,
+    CertificationProgramme,
+    CheckScore,
+    ProgrammeKind,
+    default_programme_id,
+    weight_field,
+)
 from kernel.dates import ensure_date_order
 from kernel.models import in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
@@ -80,6 +87,15 @@ class SealApplication(TimeStampedModel):
     jury decision, award and validity; a renewal links to the certificate it renews."""
 
     programme = _programme_link("applications")
+    # The programme's kind, copied when saved: the state statistics count certificates by
+    # kind from this one table (``core/figures.py``).
+    programme_kind = models.CharField(
+        _("kind of programme"),
+        max_length=20,
+        choices=ProgrammeKind.choices,
+        default=ProgrammeKind.FAMILY,
+        editable=False,
+    )
     renewal_of = models.OneToOneField(
         "self",
         verbose_name=_("renewal of"),
@@ -164,6 +180,16 @@ class SealApplication(TimeStampedModel):
 
     def self_percent(self) -> int | None:
         return self.score_percent("self_score")
+
+    def save(self, *args, **kwargs) -> None:
+        if self.programme_id is not None:
+            kind = (
+                CertificationProgramme.objects.filter(pk=self.programme_id)
+                .values_list("kind", flat=True)
+                .first()
+            )
+            self.programme_kind = kind or self.programme_kind
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from core.models import CertificationProgramme, CriterionGroup, SealApplication, SealStatus
+from core.models import (
+    CertificationProgramme,
+    CriterionGroup,
+    ProgrammeKind,
+    SealApplication,
+    SealStatus,
+)
+
+# The kinds of programme, for the state office's templates (regional reads core only here).
+__all__ = [
+    "ProgrammeKind",
+    "active_programmes",
+    "group_list",
+    "partner_certificates",
+    "programme_detail",
+    "programme_list",
+    "state_template_groups",
+    "state_templates",
+]
 
 
 def programme_list() -> QuerySet[CertificationProgramme]:
@@ -42,3 +62,16 @@ def partner_certificates(partner_id: int) -> QuerySet[SealApplication]:
         .select_related("programme")
         .order_by("-submitted_on", "-pk")
     )
+
+
+# ---------------------------------------------------------------- the state office's templates
+
+
+def state_templates() -> QuerySet:
+    """The programme templates the state office offers (``settings.CERTIFICATION_TEMPLATES``)."""
+    return import_string(f"{settings.CERTIFICATION_TEMPLATES}.published_templates")()
+
+
+def state_template_groups() -> QuerySet:
+    """The state office's criterion groups an alliance may include (diversity indicator)."""
+    return import_string(f"{settings.CERTIFICATION_TEMPLATES}.template_groups")()

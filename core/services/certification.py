@@ -54,10 +54,16 @@ def programme_create(*, actor, **fields: Unpack[ProgrammeFields]) -> Certificati
     return record_create(actor=actor, model=CertificationProgramme, data=fields)
 
 
+@transaction.atomic
 def programme_update(
     *, actor, programme: CertificationProgramme, **fields: Unpack[ProgrammeFields]
 ) -> CertificationProgramme:
-    return record_update(actor=actor, instance=programme, data=fields)
+    """Change a programme; its certificates follow a change of kind (the statistics)."""
+    programme = record_update(actor=actor, instance=programme, data=fields)
+    SealApplication.objects.filter(programme=programme).exclude(
+        programme_kind=programme.kind
+    ).update(programme_kind=programme.kind)
+    return programme
 
 
 def group_create(*, actor, **fields: Unpack[GroupFields]) -> CriterionGroup:

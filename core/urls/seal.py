@@ -17,6 +17,11 @@ urlpatterns = [
 urlpatterns += [
     path("<int:pk>/self-assessment/", certification.self_assessment, name="seal-self-assessment"),
     path("<int:pk>/renew/", certification.RenewalView.as_view(), name="seal-renew"),
+    path(
+        "programmes/templates/",
+        certification.programme_templates,
+        name="certification-programme-templates",
+    ),
     *object_urls(certification.ProgrammePages),
     *object_urls(certification.GroupPages),
 ]

@@ -7,15 +7,29 @@ Applications, the review checklist and the jury decision are the seal's pages
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.seal import CriterionGroupFilter, ProgrammeFilter
-from core.forms.certification import CriterionGroupForm, ProgrammeForm, SelfAssessmentForm
+from core.forms.certification import (
+    AdoptTemplateForm,
+    CriterionGroupForm,
+    IncludeGroupForm,
+    ProgrammeForm,
+    SelfAssessmentForm,
+)
 from core.models import CertificationProgramme, CriterionGroup, SealApplication, SealStatus
-from core.selectors.certification import group_list, programme_detail, programme_list
+from core.selectors.certification import (
+    group_list,
+    programme_detail,
+    programme_list,
+    state_template_groups,
+    state_templates,
+)
 from core.selectors.seal import seal_application_detail
 from core.services import certification as services
 from core.views.seal import SELF_ASSESS, SealPages
@@ -36,7 +50,7 @@ class ProgrammePages(WorkPages):
         Column("name", _("Name"), order_by=True, link=True),
         Column("kind", _("Kind"), lambda p: p.get_kind_display(), "kind"),
         Column("validity", _("Validity in years"), "validity_years", order_by=True),
-        Column("threshold", _("Pass threshold (%)"), "pass_threshold", order_by=True),
+        Column("threshold", _("Pass threshold in percent"), "pass_threshold", order_by=True),
         Column("criteria", _("Criteria in use"), "criterion_count", order_by=True),
         Column("valid", _("Valid certificates"), "valid_count", order_by=True),
         Column("active", _("In use"), "is_active", order_by=True),
@@ -44,6 +58,11 @@ class ProgrammePages(WorkPages):
     ]
     extra_links = [
         (_("Criterion groups"), reverse_lazy("certification-group-list"), CHANGE),
+        (
+            _("Templates of the state office"),
+            reverse_lazy("certification-programme-templates"),
+            CHANGE,
+        ),
         (_("Certification applications"), reverse_lazy("seal-list"), VIEW),
     ]
     selector, template_name = programme_detail, "core/certification/programme_detail.html"
@@ -137,4 +156,61 @@ def self_assessment(request, pk: int):
         cancel_url=back_url,
         template="core/certification/self_assessment.html",
         context=context,
+    )
+
+
+# ---------------------------------------------------------------- state templates
+
+
+@requires(CHANGE)
+def programme_templates(request):
+    """The state office's templates: adopt a programme, or include a group (such as the
+    diversity indicator) in a programme of the alliance."""
+    templates, groups = state_templates(), state_template_groups()
+    list_url = reverse("certification-programme-templates")
+    adopt = AdoptTemplateForm(templates=templates, prefix="adopt")
+    include = IncludeGroupForm(groups=groups, prefix="include")
+    status = 200
+    if request.method == "POST":
+        if "adopt-template" in request.POST:
+            adopt = AdoptTemplateForm(request.POST, templates=templates, prefix="adopt")
+            form, save = (
+                adopt,
+                lambda f: services.programme_adopt_template(
+                    actor=request.user, template=f.cleaned_data["template"]
+                ),
+            )
+        else:
+            include = IncludeGroupForm(request.POST, groups=groups, prefix="include")
+            form, save = (
+                include,
+                lambda f: services.programme_include_group(
+                    actor=request.user,
+                    programme=f.cleaned_data["programme"],
+                    group=f.cleaned_data["group"],
+                    position=f.cleaned_data["programme"].criterion_groups.count() + 1,
+                ),
+            )
+        if form.is_valid():
+            try:
+                programme = save(form)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The template has been copied into the workspace."))
+                target = getattr(programme, "programme_id", None) or programme.pk
+                return redirect("certification-programme-detail", pk=target)
+        status = 400
+    return render(
+        request,
+        "core/certification/templates.html",
+        {
+            "title": _("Templates of the state office"),
+            "templates": templates,
+            "groups": groups,
+            "adopt": adopt,
+            "include": include,
+            "list_url": list_url,
+        },
+        status=status,
     )

@@ -1,3 +1,4 @@
+from .certification import CertificationTemplate, TemplateCriterion, TemplateGroup
 from .meetings import (
     AgendaItem,
     Invitation,
@@ -16,6 +17,7 @@ __all__ = [
     "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",
+    "CertificationTemplate",
     "Invitation",
     "MeetingKind",
     "PeriodKind",
@@ -31,4 +33,6 @@ __all__ = [
     "SetupStage",
     "SetupTask",
     "StatisticsRun",
+    "TemplateCriterion",
+    "TemplateGroup",
 ]

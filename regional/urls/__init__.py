@@ -10,4 +10,6 @@ urlpatterns = [
     path("meetings/", include("regional.urls.meetings")),
     path("setups/", include("regional.urls.setups")),
     path("reports/", include("regional.urls.reports")),
+    # certification
+    path("certification/", include("regional.urls.certification")),
 ]

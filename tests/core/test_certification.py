@@ -17,8 +17,10 @@ from core.models import (
     SealApplication,
     SealStatus,
 )
+from core.models.certification import default_programme_id
 from core.services import certification as services
 from core.services import seal as seal_services
+from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
 from tenants.roles import Role
 from tests.api.calls import JSON, api_client, api_token
 from tests.clock import AT_NOON, TODAY, in_days
@@ -381,3 +383,86 @@ def test_programme_pages_create_and_show_groups(jena, client):
     assert bad.status_code == 400
     page = client.get(f"/workspace/seal/programmes/{programme.pk}/")
     assert page.status_code == 200
+
+
+# ---------------------------------------------------------------- state templates
+
+
+@pytest.fixture
+def diversity_template(db):
+    """The state office's diversity indicator group and a programme template with it."""
+    group = TemplateGroup.objects.create(key="diversitaet", name="Diversitätsindikator", weight=2)
+    TemplateCriterion.objects.create(
+        group=group, text="Aufstiegschancen aller Geschlechter", is_required=True, position=1
+    )
+    TemplateCriterion.objects.create(
+        group=group, text="Akzeptanz unterschiedlicher Familienformen", position=2
+    )
+    template = CertificationTemplate.objects.create(
+        key="vielfalt", name="Vielfalt im Betrieb", kind="diversity", pass_threshold=60
+    )
+    template.groups.add(group)
+    return template
+
+
+def test_state_coordinator_writes_templates_and_others_get_404(db, jena):
+    state = logged_in_client(person_with_role(Role.STATE_COORDINATOR), host="localhost")
+    response = state.post(
+        "/certification/groups/new/",
+        {"key": "vereinbarkeit", "name": "Vereinbarkeit", "weight": 1},
+    )
+    assert response.status_code == 302
+    group = TemplateGroup.objects.get(key="vereinbarkeit")
+    response = state.post(
+        f"/certification/groups/{group.pk}/criteria/new/",
+        {"text": "Flexible Arbeitszeit", "weight": 2, "position": 1},
+    )
+    assert response.status_code == 302
+    assert group.criteria.get().weight == 2
+    bad = state.post("/certification/new/", {"key": "x y", "name": ""})
+    assert bad.status_code == 400
+    ministry = logged_in_client(person_with_role(Role.MINISTRY), host="localhost")
+    assert ministry.get("/certification/").status_code == 404
+
+
+def test_alliance_adopts_a_template_with_its_groups_and_criteria(jena, client, diversity_template):
+    page = client.get("/workspace/seal/programmes/templates/")
+    assert page.status_code == 200
+    assert "Vielfalt im Betrieb" in page.content.decode()
+    response = client.post(
+        "/workspace/seal/programmes/templates/",
+        {"adopt-template": diversity_template.pk},
+    )
+    assert response.status_code == 302
+    with schema_context("jena"):
+        programme = CertificationProgramme.objects.get(name="Vielfalt im Betrieb")
+        assert (programme.kind, programme.pass_threshold, programme.template_key) == (
+            "diversity",
+            60,
+            "vielfalt",
+        )
+        group = programme.criterion_groups.get()
+        assert (group.name, group.weight) == ("Diversitätsindikator", 2)
+        assert list(programme.criteria.order_by("position").values_list("text", "is_required")) == [
+            ("Aufstiegschancen aller Geschlechter", True),
+            ("Akzeptanz unterschiedlicher Familienformen", False),
+        ]
+    again = client.post(
+        "/workspace/seal/programmes/templates/", {"adopt-template": diversity_template.pk}
+    )
+    assert again.status_code == 400
+    assert "exists already" in again.content.decode()
+
+
+def test_diversity_indicator_is_included_in_the_familiensiegel(jena, client, diversity_template):
+    with schema_context("jena"):
+        familiensiegel = CertificationProgramme.objects.get(pk=default_programme_id())
+    group = diversity_template.groups.get()
+    response = client.post(
+        "/workspace/seal/programmes/templates/",
+        {"include-group": group.pk, "include-programme": familiensiegel.pk},
+    )
+    assert response.status_code == 302, response.content
+    with schema_context("jena"):
+        assert familiensiegel.criterion_groups.get().template_key == "diversitaet"
+        assert familiensiegel.criteria.filter(group__isnull=False).count() == 2

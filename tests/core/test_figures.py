@@ -74,7 +74,10 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "partners_with_care_guides": lambda: active.filter(care_guides_count__gt=0).count(),
         "care_guides_total": lambda: active.aggregate(n=Sum("care_guides_count"))["n"],
         "valid_seals": lambda: SealApplication.objects.filter(
-            status=SealStatus.AWARDED, awarded_on__lte=TODAY, valid_until__gte=TODAY
+            status=SealStatus.AWARDED,
+            awarded_on__lte=TODAY,
+            valid_until__gte=TODAY,
+            programme__kind="family",
         ).count(),
         "projects_total": lambda: Project.objects.count(),
         "families_reached": lambda: Project.objects.aggregate(n=Sum("families_reached"))["n"],
@@ -88,6 +91,14 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "board_meetings_held": lambda: BoardMeeting.objects.filter(
             status=MeetingStatus.HELD, date__range=year
         ).count(),
+        # certification: an expired certificate does not count
+        "certified_employers": lambda: Partner.objects.filter(
+            seals__status=SealStatus.AWARDED,
+            seals__awarded_on__lte=TODAY,
+            seals__valid_until__gte=TODAY,
+        )
+        .distinct()
+        .count(),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))
     for alliance in varied:
