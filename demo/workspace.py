@@ -34,6 +34,7 @@ from core.models import (
 )
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
+from demo.certification import seed_certification
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
 from demo.workspace_vocabulary import (
@@ -92,6 +93,8 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         self.seed_seals()
         self.seed_holiday_offers()
         self.seed_guide()
+        # certification
+        seed_certification(self)
 
     # ------------------------------------------------------------ projects and work
 

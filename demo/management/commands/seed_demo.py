@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from demo import alliances as demo
+from demo import certification as certification_demo
 from demo import state as state_demo
 from demo import workspace as workspace_demo
 from tenants.models import User
@@ -61,6 +62,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  new alliances being founded: {f'{setups} created' if setups else 'exist'}"
         )
+        # certification
+        made = certification_demo.seed_templates(actor=state_actor)
+        self.stdout.write(f"  certification templates: {'created' if made else 'exist'}")
         report = state_demo.seed_report(actor=state_actor)
         self.stdout.write(
             f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"
