@@ -104,7 +104,7 @@ def test_expired_seal_reads_expired_not_awarded(jena):
         expired = AwardedSealFactory(valid_until=in_days(-1))
         valid = AwardedSealFactory(valid_until=TODAY)
         assert expired.state == CertificateState.EXPIRED
-        assert str(expired.get_state_display()) == "Expired"
+        assert str(expired.get_state_display()) == "Abgelaufen"
         assert not expired.is_valid
         assert valid.state == CertificateState.AWARDED
         assert valid.is_valid
@@ -145,7 +145,7 @@ def test_award_below_the_pass_threshold_is_refused(jena, coordinator):
     with schema_context("jena"):
         programme = CertificationProgramme.objects.create(name="Vielfalt", pass_threshold=70)
         application = _scored_application(programme, [2, 1, 0])
-        with pytest.raises(ValidationError, match="below the pass threshold"):
+        with pytest.raises(ValidationError, match="unter dem Mindestergebnis von 70 %"):
             seal_services.seal_award(actor=coordinator, application=application, awarded_on=TODAY)
         application.refresh_from_db()
         assert application.status == SealStatus.IN_REVIEW
@@ -210,14 +210,14 @@ def test_renewal_starts_from_the_old_certificate_with_its_answers(jena, coordina
             c.criterion: (c.self_score, c.self_comment, c.score) for c in renewal.checks.all()
         }
         assert answers == {kept: (2, "Gleitzeit", None), new: (None, "", None)}
-        with pytest.raises(ValidationError, match="already been started"):
+        with pytest.raises(ValidationError, match="bereits begonnen"):
             services.renewal_start(actor=coordinator, application=old)
 
 
 def test_only_an_awarded_certificate_can_be_renewed(jena, coordinator):
     with schema_context("jena"):
         application = SealApplicationFactory()
-        with pytest.raises(ValidationError, match="Only an awarded"):
+        with pytest.raises(ValidationError, match="Nur ein verliehenes"):
             services.renewal_start(actor=coordinator, application=application)
         assert SealApplication.objects.count() == 1
 
