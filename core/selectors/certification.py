@@ -23,6 +23,7 @@ __all__ = [
     "partner_certificates",
     "programme_detail",
     "programme_list",
+    "public_certificates",
     "state_template_groups",
     "state_templates",
 ]
@@ -75,3 +76,20 @@ def state_templates() -> QuerySet:
 def state_template_groups() -> QuerySet:
     """The state office's criterion groups an alliance may include (diversity indicator)."""
     return import_string(f"{settings.CERTIFICATION_TEMPLATES}.template_groups")()
+
+
+def public_certificates() -> QuerySet[SealApplication]:
+    """Certificates valid today of active partners that agreed to be named publicly: the
+    partner's name, the programme and the validity only."""
+    return (
+        SealApplication.objects.filter(
+            status=SealStatus.AWARDED,
+            valid_until__gte=timezone.localdate(),
+            awarded_on__lte=timezone.localdate(),
+            partner__status="active",
+            partner__public_listing_consent=True,
+        )
+        .select_related("partner", "programme")
+        .only("valid_until", "partner__name", "programme__name")
+        .order_by("programme__name", "partner__name", "pk")
+    )

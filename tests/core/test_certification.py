@@ -24,7 +24,7 @@ from regional.models import CertificationTemplate, TemplateCriterion, TemplateGr
 from tenants.roles import Role
 from tests.api.calls import JSON, api_client, api_token
 from tests.clock import AT_NOON, TODAY, in_days
-from tests.conftest import logged_in_client, person_with_role
+from tests.conftest import host_client, logged_in_client, person_with_role
 from tests.factories.seal import (
     AwardedSealFactory,
     PartnerFactory,
@@ -248,9 +248,13 @@ def test_self_assessment_keeps_the_review_scores(jena, coordinator):
 def test_expired_seal_reads_expired_in_list_export_detail_and_api(jena, client, coordinator):
     with schema_context("jena"):
         expired = AwardedSealFactory(
-            partner=PartnerFactory(name="Alte Optik GmbH"), valid_until=in_days(-10)
+            partner=PartnerFactory(name="Alte Optik GmbH", public_listing_consent=True),
+            valid_until=in_days(-10),
         )
-        AwardedSealFactory(partner=PartnerFactory(name="Neue Optik GmbH"), valid_until=in_days(10))
+        AwardedSealFactory(
+            partner=PartnerFactory(name="Neue Optik GmbH", public_listing_consent=True),
+            valid_until=in_days(10),
+        )
     listed = client.get("/workspace/seal/", {"status": "expired"})
     assert listed.context["page"].paginator.count == 1
     assert "Alte Optik GmbH" in listed.content.decode()
@@ -269,6 +273,10 @@ def test_expired_seal_reads_expired_in_list_export_detail_and_api(jena, client, 
     body = api.get(f"/api/v1/seals/{expired.pk}/").json()
     assert (body["status"], body["state"], body["is_valid"]) == ("awarded", "expired", False)
     assert body["programme_name"] == "Familiensiegel"
+    public = host_client("jena.localhost").get("/").content.decode()
+    certified = public[public.index("Zertifizierte Arbeitgeber") :]
+    assert "Neue Optik GmbH" in certified
+    assert "Alte Optik GmbH" not in certified
 
 
 def test_programme_api_creates_through_the_service_and_refuses_bad_threshold(jena, coordinator):
