@@ -92,13 +92,15 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
             status=MeetingStatus.HELD, date__range=year
         ).count(),
         # certification: an expired certificate does not count
-        "certified_employers": lambda: Partner.objects.filter(
-            seals__status=SealStatus.AWARDED,
-            seals__awarded_on__lte=TODAY,
-            seals__valid_until__gte=TODAY,
-        )
-        .distinct()
-        .count(),
+        "certified_employers": lambda: (
+            Partner.objects.filter(
+                seals__status=SealStatus.AWARDED,
+                seals__awarded_on__lte=TODAY,
+                seals__valid_until__gte=TODAY,
+            )
+            .distinct()
+            .count()
+        ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))
     for alliance in varied:
