@@ -93,6 +93,10 @@ def _seed_state_records(alliance) -> None:
         pk=RECORD_ID, title=SENTINEL, year=2025, status=regional.ReportStatus.RELEASED,
         snapshot_date=day, released_at=timezone.now(),
     )  # fmt: skip
+    # certification
+    group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=SENTINEL)
+    regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=SENTINEL)
+    regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=SENTINEL)
 
 
 @pytest.fixture
