@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django_tenants.utils import schema_context
 
+from core.figures import ALLIANCE_FIGURES
 from core.models import (
     CertificateState,
     CertificationProgramme,
@@ -19,9 +20,11 @@ from core.models import (
 )
 from core.services import certification as services
 from core.services import seal as seal_services
+from kernel.figures import Counting
 from tests.clock import AT_NOON, TODAY, in_days
 from tests.factories.seal import (
     AwardedSealFactory,
+    PartnerFactory,
     SealApplicationFactory,
     SealCheckFactory,
     SealCriterionFactory,
@@ -234,3 +237,23 @@ def test_self_assessment_keeps_the_review_scores(jena, coordinator):
             services.self_assessment_update(
                 actor=coordinator, application=application, answers={check.pk: {"self_score": 5}}
             )
+
+
+# ---------------------------------------------------------------- figures
+
+
+def test_figures_count_valid_certificates_by_kind_and_each_employer_once(jena, coordinator):
+    with schema_context("jena"):
+        partner = PartnerFactory()
+        diversity = CertificationProgramme.objects.create(name="Vielfalt", kind="diversity")
+        AwardedSealFactory(partner=partner, valid_until=in_days(100))
+        AwardedSealFactory(partner=partner, valid_until=in_days(-1))  # expired
+        AwardedSealFactory(partner=partner, programme=diversity, valid_until=in_days(30))
+        counted = ALLIANCE_FIGURES.count(Counting(today=TODAY, year=TODAY.year))
+        assert counted["valid_seals"] == 1
+        assert counted["certified_employers"] == 1
+        assert counted["certificates_by_kind"] == {"family": 1, "diversity": 1, "other": 0}
+        # A programme's certificates follow a change of its kind.
+        services.programme_update(actor=coordinator, programme=diversity, kind="family")
+        counted = ALLIANCE_FIGURES.count(Counting(today=TODAY, year=TODAY.year))
+        assert counted["valid_seals"] == 2
