@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 from api.views import (
     careguides,
     carers,
+    certification,
     onboarding,
     publicsite,
     state,
@@ -55,6 +56,8 @@ workshops.register(alliance_router)
 workshops.register_state(state_router)
 careguides.register(alliance_router)  # careguides
 publicsite.register(alliance_router)  # publicsite
+# certification
+certification.register(alliance_router)
 
 
 def _common(urlconf: str) -> list:

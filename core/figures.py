@@ -35,6 +35,7 @@ from core.models import (
     PartnerStatus,
     Placement,
     PlacementStatus,
+    ProgrammeKind,
     Project,
     ProjectStatus,
     SealApplication,
@@ -82,13 +83,27 @@ def partner_rows(counting: Counting) -> QuerySet:
     )
 
 
-def seal_rows(counting: Counting) -> QuerySet:
-    valid = SealApplication.objects.filter(
+def _valid_certificates(counting: Counting) -> QuerySet:
+    """Certificates of every programme valid on the day (an expired one is not)."""
+    return SealApplication.objects.filter(
         status=SealStatus.AWARDED,
         awarded_on__lte=counting.today,
         valid_until__gte=counting.today,
     )
-    return _one_row(valid).annotate(n=Count("id")).order_by()
+
+
+def seal_rows(counting: Counting) -> QuerySet:
+    """Valid certificates by the kind of their programme (the Familiensiegel: family)."""
+    return _valid_certificates(counting).values("programme_kind").annotate(n=Count("id")).order_by()
+
+
+def certified_rows(counting: Counting) -> QuerySet:
+    """Employers holding at least one valid certificate, of any programme."""
+    return (
+        _one_row(_valid_certificates(counting))
+        .annotate(n=Count("partner_id", distinct=True))
+        .order_by()
+    )
 
 
 def project_rows(counting: Counting) -> QuerySet:
@@ -177,7 +192,7 @@ def agreement_rows(counting: Counting) -> QuerySet:
 
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
-    Source("seals", seal_rows),
+    Source("seals", seal_rows, ("programme_kind",)),
     Source("projects", project_rows, ("topic_key", "status_key")),
     Source("events", event_rows),
     Source("funding", funding_rows, ("kind",)),
@@ -186,6 +201,8 @@ SOURCES = (
     Source("carers", carer_rows),
     Source("placements", placement_rows),
     Source("agreements", agreement_rows),  # careguides
+    # certification
+    Source("certified", certified_rows),
 )
 
 # ---------------------------------------------------------------- the figures
@@ -221,6 +238,7 @@ ALLIANCE_FIGURES = FigureRegistry(
         ),
         Figure(
             "valid_seals", _("Valid family seals"), "partners", PEOPLE, "seals",
+            where=(("programme_kind", ProgrammeKind.FAMILY.value),),
             help_text=_("Valid family seals."), verbose_name=_("valid family seals"),
         ),
         Figure(
@@ -279,6 +297,12 @@ ALLIANCE_FIGURES = FigureRegistry(
             help_text=_("Cooperation agreements in force."),
             verbose_name=_("cooperation agreements in force"),
         ),
+        # certification
+        Figure(
+            "certified_employers", _("Certified employers"), "partners", PEOPLE, "certified",
+            help_text=_("Employers holding a valid certificate of any programme."),
+            verbose_name=_("certified employers"),
+        ),
     ],
     breakdowns=[
         Breakdown(
@@ -300,6 +324,14 @@ ALLIANCE_FIGURES = FigureRegistry(
             "funding_by_kind", _("Funding by kind: %(label)s"), "funding", MONEY,
             FundingKind, after="funding_total", source="funding", by="kind", value="amount",
             help_text=_("Funding per kind, in euros."), verbose_name=_("funding by kind"),
+        ),
+        # certification
+        Breakdown(
+            "certificates_by_kind", _("Certificates by kind: %(label)s"),
+            "partners", PEOPLE, ProgrammeKind, after="valid_seals", source="seals",
+            by="programme_kind", fill=True,
+            help_text=_("Valid certificates per kind of programme."),
+            verbose_name=_("valid certificates by programme kind"),
         ),
     ],
 )  # fmt: skip

@@ -36,6 +36,7 @@ from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
 from demo.careguides import CareGuideSeeding
 from demo.carers import seed_childcare_pool
+from demo.certification import seed_certification
 from demo.publicsite import seed_public_site
 from demo.workshops import seed_workshops
 from demo.workspace_board import BoardSeeding
@@ -101,6 +102,8 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding):
         seed_workshops(self)
         self.seed_careguides(specs)  # careguides
         seed_public_site(self)  # publicsite
+        # certification
+        seed_certification(self)
 
     # ------------------------------------------------------------ projects and work
 

@@ -23,6 +23,8 @@ STATE_MENU = [
     # publicsite
     (_("Awards"), "state-award-list", "state.alliances.view"),
     (_("Legal pages"), "state-legal-list", "state.legal.manage"),
+    # certification
+    (_("Certification templates"), "certification-template-list", "state.certification.manage"),
 ]
 
 MENU = [
@@ -52,6 +54,8 @@ MENU = [
     (_("Agreements"), "agreement-list", "alliance.agreements.view"),
     # publicsite
     (_("Public site"), "site-settings", "alliance.work.view"),
+    # certification
+    (_("Certification programmes"), "certification-programme-list", "alliance.work.view"),
 ]
 
 

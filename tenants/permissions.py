@@ -130,6 +130,16 @@ RULES: dict[str, Rule] = {
         ALLIANCE, {LC}, "Public site: identity (logo, colours, contact), awards, legal pages"
     ),
     "state.legal.manage": _rule(STATE, {SC}, "Legal pages of the state area"),
+    # certification
+    "alliance.certification.self_assess": _rule(
+        ALLIANCE,
+        {LC, PC},
+        "Fill in an employer's self-assessment for a certificate (partner contact: own)",
+        partner_contact=_own_partner,
+    ),
+    "state.certification.manage": _rule(
+        STATE, {SC}, "Certification programme templates for the alliances"
+    ),
 }
 
 

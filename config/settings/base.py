@@ -489,3 +489,10 @@ if SENTRY_DSN:
         release=SENTRY_RELEASE,
         traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
     )
+
+# ---------------------------------------------------------------- certification
+
+# Where an alliance's workspace reads the state office's certification templates
+# (public schema): one alliance's work (core) never imports the state layer (regional);
+# the wiring names the module (``published_templates()``, ``template_groups()``).
+CERTIFICATION_TEMPLATES = "regional.selectors.certification"

@@ -23,6 +23,12 @@ from .carers import (
     PlacementStatus,
     Recurrence,
 )
+from .certification import (
+    CertificationProgramme,
+    CheckScore,
+    CriterionGroup,
+    ProgrammeKind,
+)
 from .funding import FundingEntry, FundingKind
 from .holidays import GuideCategory, GuideEntry, HolidayOffer
 from .onboarding import ChecklistMark, ChecklistStatus
@@ -37,7 +43,7 @@ from .partners import (
 )
 from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
 from .publicsite import Award, LegalPage, SiteIdentity
-from .seal import SealApplication, SealCheck, SealCriterion, SealStatus
+from .seal import CertificateState, SealApplication, SealCheck, SealCriterion, SealStatus
 
 # workshops
 from .workshops import (
@@ -64,10 +70,14 @@ __all__ = [
     "CareKind",
     "Carer",
     "CarerStatus",
+    "CertificateState",
+    "CertificationProgramme",
+    "CheckScore",
     "ChecklistMark",
     "ChecklistStatus",
     "ContactPerson",
     "CooperationAgreement",
+    "CriterionGroup",
     "Decision",
     "DecisionOutcome",
     "Event",
@@ -89,6 +99,7 @@ __all__ = [
     "PartnerStatus",
     "Placement",
     "PlacementStatus",
+    "ProgrammeKind",
     "Project",
     "ProjectStatus",
     "Recurrence",

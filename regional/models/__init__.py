@@ -1,3 +1,4 @@
+from .certification import CertificationTemplate, TemplateCriterion, TemplateGroup
 from .legal import StateLegalPage
 from .meetings import (
     AgendaItem,
@@ -21,6 +22,7 @@ __all__ = [
     "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",
+    "CertificationTemplate",
     "Invitation",
     "MeetingKind",
     "PeriodKind",
@@ -42,4 +44,6 @@ __all__ = [
     "StarterTemplate",
     "StateLegalPage",
     "StatisticsRun",
+    "TemplateCriterion",
+    "TemplateGroup",
 ]

@@ -16,4 +16,6 @@ urlpatterns = [
     path("meetings/", include("regional.urls.workshops")),
     # publicsite
     path("", include("regional.urls.legal")),
+    # certification
+    path("certification/", include("regional.urls.certification")),
 ]

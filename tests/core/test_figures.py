@@ -84,7 +84,10 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
             is_active=True, partner__in=active
         ).count(),
         "valid_seals": lambda: SealApplication.objects.filter(
-            status=SealStatus.AWARDED, awarded_on__lte=TODAY, valid_until__gte=TODAY
+            status=SealStatus.AWARDED,
+            awarded_on__lte=TODAY,
+            valid_until__gte=TODAY,
+            programme__kind="family",
         ).count(),
         "projects_total": lambda: Project.objects.count(),
         "families_reached": lambda: Project.objects.aggregate(n=Sum("families_reached"))["n"],
@@ -108,6 +111,16 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "agreements_in_force": lambda: sum(  # careguides
             a.current_status(TODAY) == "signed" and a.valid_from <= TODAY
             for a in CooperationAgreement.objects.exclude(valid_from=None)
+        ),
+        # certification: an expired certificate does not count
+        "certified_employers": lambda: (
+            Partner.objects.filter(
+                seals__status=SealStatus.AWARDED,
+                seals__awarded_on__lte=TODAY,
+                seals__valid_until__gte=TODAY,
+            )
+            .distinct()
+            .count()
         ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))

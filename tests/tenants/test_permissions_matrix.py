@@ -99,6 +99,10 @@ def _seed_state_records(alliance) -> None:
     regional.RegionalRegistration.objects.create(
         pk=RECORD_ID, workshop=workshop, name="Gast", email="gast@example.org"
     )
+    # certification
+    group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=SENTINEL)
+    regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=SENTINEL)
+    regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=SENTINEL)
 
 
 @pytest.fixture

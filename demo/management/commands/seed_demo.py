@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from demo import alliances as demo
+from demo import certification as certification_demo
 from demo import onboarding as onboarding_demo
 from demo import state as state_demo
 from demo import workspace as workspace_demo
@@ -76,6 +77,9 @@ class Command(BaseCommand):
 
         strategy = seed_strategy_workshop(actor=state_actor)
         self.stdout.write(f"  strategy meeting's world café: {'created' if strategy else 'exists'}")
+        # certification
+        made = certification_demo.seed_templates(actor=state_actor)
+        self.stdout.write(f"  certification templates: {'created' if made else 'exist'}")
         report = state_demo.seed_report(actor=state_actor)
         self.stdout.write(
             f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"
