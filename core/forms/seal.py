@@ -34,6 +34,14 @@ class SealCriterionForm(RecordForm):
         self.fields["programme"].required = False
         self.fields["weight"].required = False
 
+    def clean_programme(self):
+        # Left empty when editing: the criterion stays in its programme (the form would
+        # otherwise set it to none on the record).
+        programme = self.cleaned_data.get("programme")
+        if programme is None and self.instance.programme_id is not None:
+            return self.instance.programme
+        return programme
+
     def clean_weight(self):
         weight = self.cleaned_data.get("weight")
         return weight if weight is not None else self.instance.weight or 1

@@ -8,7 +8,6 @@ programme yet), attaches every criterion and application to it and turns each ch
 the seal's own columns keep their rows and values.
 """
 
-import core.models.certification
 import django.core.validators
 import django.db.models.deletion
 import kernel.dates
@@ -163,11 +162,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='sealapplication',
             name='programme',
-            field=models.ForeignKey(default=core.models.certification.default_programme_id, on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='core.certificationprogramme', verbose_name='programme'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='core.certificationprogramme', verbose_name='programme'),
         ),
         migrations.AlterField(
             model_name='sealcriterion',
             name='programme',
-            field=models.ForeignKey(default=core.models.certification.default_programme_id, on_delete=django.db.models.deletion.PROTECT, related_name='criteria', to='core.certificationprogramme', verbose_name='programme'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='criteria', to='core.certificationprogramme', verbose_name='programme'),
         ),
     ]

@@ -31,7 +31,6 @@ def _programme_link(related_name: str) -> models.ForeignKey:
         verbose_name=_("programme"),
         on_delete=models.PROTECT,
         related_name=related_name,
-        default=default_programme_id,
     )
 
 
@@ -60,6 +59,11 @@ class SealCriterion(TimeStampedModel):
         verbose_name = _("seal criterion")
         verbose_name_plural = _("seal criteria")
         ordering = ["position", "text"]
+
+    def save(self, *args, **kwargs) -> None:
+        if self.programme_id is None:  # the default programme (see SealApplication.save)
+            self.programme_id = default_programme_id()
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return self.text
@@ -182,6 +186,11 @@ class SealApplication(TimeStampedModel):
         return self.score_percent("self_score")
 
     def save(self, *args, **kwargs) -> None:
+        if self.programme_id is None:
+            # Recorded without a programme: the default one, as before programmes. Not a
+            # field default: that would ask the database whenever an application object
+            # is made (every form, every test), and in migrations with today's model.
+            self.programme_id = default_programme_id()
         if self.programme_id is not None:
             kind = (
                 CertificationProgramme.objects.filter(pk=self.programme_id)

@@ -28,7 +28,7 @@ from core.models import (
     SealCriterion,
     SealStatus,
 )
-from core.models.certification import MAX_SCORE
+from core.models.certification import MAX_SCORE, default_programme_id
 from core.services.board import add_months
 from kernel.crud.records import record_create, record_delete, record_update
 
@@ -71,6 +71,8 @@ def criterion_create(*, actor, **fields: Unpack[SealCriterionFields]) -> SealCri
     )
     if "programme" not in fields and fields.get("group") is not None:
         fields["programme"] = fields["group"].programme
+    if "programme" not in fields:
+        fields["programme_id"] = default_programme_id()
     return record_create(actor=actor, model=SealCriterion, data=fields)
 
 
@@ -123,6 +125,8 @@ def seal_application_create(*, actor, **fields: Unpack[SealApplicationFields]) -
     programme = data.get("programme")
     if programme is not None and not programme.is_active:
         raise ValidationError({"programme": _("This programme is no longer in use.")})
+    if programme is None:
+        data["programme_id"] = default_programme_id()
     application = record_create(actor=actor, model=SealApplication, data=data)
     add_checks(actor=actor, application=application)
     return application

@@ -108,15 +108,18 @@ def test_every_workspace_list_export_neutralises_formulas_and_never_fails(jena, 
     coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)
     answers = _exports(logged_in_client(coordinator), _list_paths("config.urls_tenant"))
     # partners, measures, applications, board meetings, members, templates, projects,
-    # working groups, events, funding, seals, criteria, holiday offers, guide
-    _assert_neutralised(answers, expected_lists=14)
+    # working groups, events, funding, seals, criteria, holiday offers, guide; carers,
+    # placements, workshops, working group tasks, care guides, partners without a care
+    # guide, agreements, awards, certification programmes and criterion groups
+    _assert_neutralised(answers, expected_lists=24)
 
 
 def test_every_state_list_export_neutralises_formulas_and_never_fails(db, nasty_rows):
     state = person_with_role(Role.STATE_COORDINATOR)
     answers = _exports(logged_in_client(state, "localhost"), _list_paths("config.urls_public"))
-    # alliance figures, upcoming and past regional meetings, setups, reports
-    _assert_neutralised(answers, expected_lists=5)
+    # alliance figures, upcoming and past regional meetings, setups, reports, starter
+    # templates, certification templates and their criterion groups
+    _assert_neutralised(answers, expected_lists=8)
 
 
 # ---------------------------------------------------------------- real data
