@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from api.views import fundraising as fundraising_api  # fundraising
 from api.views import state, state_resources, workspace, workspace_resources
 from api.views.auth import TokenView
 
@@ -34,6 +35,7 @@ state_router.register("alliances", state.AllianceViewSet, basename="api-alliance
 
 workspace_resources.register(alliance_router)
 state_resources.register(state_router)
+fundraising_api.register(alliance_router)  # fundraising
 
 
 def _common(urlconf: str) -> list:

@@ -26,14 +26,17 @@ from core.models import (
     Event,
     FundingEntry,
     FundingKind,
+    GrantStatus,
     MeetingStatus,
     Partner,
     PartnerKind,
     PartnerStatus,
     Project,
+    ProjectGrant,
     ProjectStatus,
     SealApplication,
     SealStatus,
+    Supporter,
     Topic,
 )
 from kernel.figures import (
@@ -125,6 +128,24 @@ def board_meeting_rows(counting: Counting) -> QuerySet:
     return _one_row(held).annotate(n=Count("id")).order_by()
 
 
+# fundraising
+def circle_grant_rows(counting: Counting) -> QuerySet:
+    """Grants the fundraising circle decided this year (the withdrawn do not count)."""
+    grants = ProjectGrant.objects.filter(
+        decided_on__range=(counting.year_start, counting.year_end)
+    ).exclude(status=GrantStatus.WITHDRAWN)
+    return _one_row(grants).annotate(amount=Sum("amount")).order_by()
+
+
+def circle_member_rows(counting: Counting) -> QuerySet:
+    """Members of the fundraising circle on the day counted."""
+    on = counting.today
+    members = Supporter.objects.filter(
+        Q(joined_on__lte=on) & (Q(left_on__isnull=True) | Q(left_on__gt=on))
+    )
+    return _one_row(members).annotate(n=Count("id")).order_by()
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows),
@@ -132,6 +153,9 @@ SOURCES = (
     Source("events", event_rows),
     Source("funding", funding_rows, ("kind",)),
     Source("board_meetings", board_meeting_rows),
+    # fundraising
+    Source("circle_grants", circle_grant_rows),
+    Source("circle_members", circle_member_rows),
 )
 
 # ---------------------------------------------------------------- the figures
@@ -193,6 +217,19 @@ ALLIANCE_FIGURES = FigureRegistry(
         Figure(
             "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
             help_text=_("Board meetings held."), verbose_name=_("board meetings held"),
+        ),
+        # fundraising
+        Figure(
+            "circle_grants_total", _("Grants of the fundraising circle (EUR)"), "funding", MONEY,
+            "circle_grants", "amount", short_label=_("Grants to projects (EUR)"),
+            help_text=_("Grants the fundraising circle gave to projects this year, in euros."),
+            verbose_name=_("grants of the fundraising circle (EUR)"),
+        ),
+        Figure(
+            "circle_members", _("Members of the fundraising circle"), "funding", PEOPLE,
+            "circle_members", short_label=_("Circle members"),
+            help_text=_("Members of the fundraising circle."),
+            verbose_name=_("members of the fundraising circle"),
         ),
     ],
     breakdowns=[

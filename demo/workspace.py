@@ -34,6 +34,7 @@ from core.models import (
 )
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
+from demo.fundraising import FundraisingSeeding
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
 from demo.workspace_vocabulary import (
@@ -55,7 +56,7 @@ from demo.workspace_vocabulary import (
 from tenants.models import Alliance
 
 
-class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
+class _WorkspaceSeed(PartnerSeeding, BoardSeeding, FundraisingSeeding):
     """Builds one alliance's content; ``counts`` says what was created."""
 
     def __init__(self, alliance: Alliance, actor, today: datetime.date) -> None:
@@ -92,6 +93,8 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         self.seed_seals()
         self.seed_holiday_offers()
         self.seed_guide()
+        # fundraising
+        self.seed_fundraising()
 
     # ------------------------------------------------------------ projects and work
 

@@ -95,6 +95,16 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # fundraising
+    "alliance.fundraising.view": _rule(
+        ALLIANCE, {LC, BM, SC}, "Fundraising circle: yearly overview, actions, grants to projects"
+    ),
+    "alliance.fundraising.change": _rule(
+        ALLIANCE, {LC}, "Edit fundraising actions, grants and the receipt settings"
+    ),
+    "alliance.fundraising.donors": _rule(
+        ALLIANCE, {LC}, "Members and donors of the circle (names, addresses), donation receipts"
+    ),
 }
 
 

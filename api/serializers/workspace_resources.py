@@ -112,8 +112,9 @@ class FundingEntrySerializer(RecordSerializer):
         model = FundingEntry
         fields = [
             "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
-            "purpose", "created_at", "updated_at",
+            "purpose", "supporter", "receipt", "created_at", "updated_at",
         ]  # fmt: skip
+        read_only = ["receipt"]  # fundraising
         help = {
             "kind": _("Donation, membership fee, grant or other."),
             "amount": _("Amount in euros (greater than zero)."),
@@ -121,6 +122,9 @@ class FundingEntrySerializer(RecordSerializer):
             "partner": _("Identifier of the partner the money came from."),
             "donor": _("Who gave the money, if not a partner."),
             "purpose": _("What the money is for."),
+            # fundraising
+            "supporter": _("Identifier of the member or donor of the fundraising circle."),
+            "receipt": _("Identifier of the donation receipt that confirms the money, if any."),
         }
 
 

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from core.models import Application, BoardMember, ContactPerson
+from core.models import Application, BoardMember, ContactPerson, Supporter
 
 # kind -> (model, fields holding personal data)
 PERSONAL_FIELDS = {
     "contact": (ContactPerson, ("first_name", "last_name", "position", "email", "phone")),
     "board_member": (BoardMember, ("full_name", "email", "phone")),
     "application": (Application, ("contact_name", "contact_email", "contact_phone", "statement")),
+    # fundraising
+    "supporter": (Supporter, ("name", "street", "postcode", "city", "email", "notes")),
 }
 
 
@@ -31,6 +33,8 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return str(obj), obj.partner.name
     if kind == "board_member":
         return obj.full_name, obj.affiliation
+    if kind == "supporter":  # fundraising
+        return obj.name, f"{obj.postcode} {obj.city}".strip()
     return obj.contact_name, obj.organisation_name
 
 
@@ -43,6 +47,7 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "contact": ("first_name", "last_name", "email"),
         "board_member": ("full_name", "email"),
         "application": ("contact_name", "contact_email"),
+        "supporter": ("name", "email"),  # fundraising
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():

@@ -22,6 +22,7 @@ from core.models import (
     PartnerStatus,
 )
 from core.selectors.personal_data import PERSONAL_FIELDS, person_records
+from core.services.fundraising_privacy import expired_supporters, refuse_while_kept
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
 
@@ -49,7 +50,7 @@ def _blank_values(kind: str) -> dict[str, str]:
     values = {}
     for field in fields:
         model_field = model._meta.get_field(field)
-        if field in ("last_name", "full_name", "contact_name"):
+        if field in ("last_name", "full_name", "contact_name", "name"):
             values[field] = ANONYMISED
         elif field == "first_name":
             values[field] = ""
@@ -85,6 +86,8 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
     obj = model.objects.select_for_update().get(pk=pk)
     if obj.anonymised_at is not None:
         return
+    if kind == "supporter":  # fundraising: tax law keeps money records ten years
+        refuse_while_kept(obj, timezone.localdate())
     names = [
         str(getattr(obj, field))
         for field in (
@@ -94,6 +97,7 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "contact_name",
             "email",
             "contact_email",
+            "name",  # fundraising
         )
         if hasattr(obj, field) and getattr(obj, field)
     ]
@@ -146,4 +150,9 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     for pk in list(contacts):
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
+    # fundraising: former members and donors once the ten years of tax law have ended
+    done["supporters"] = 0
+    for pk in expired_supporters(timezone.localdate() if today is None else today, cutoff.date()):
+        record_anonymise(actor=None, kind="supporter", pk=pk, reason="retention")
+        done["supporters"] += 1
     return done

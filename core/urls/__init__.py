@@ -27,4 +27,6 @@ urlpatterns = [
         name="personal-data-anonymise",
     ),
     path("media/<path:path>", workspace.media, name="media"),
+    # fundraising
+    path("workspace/", include("core.urls.fundraising")),
 ]
