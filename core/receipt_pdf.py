@@ -58,7 +58,7 @@ class _ReceiptPDF(FPDF):
             self.cell(width - 3, 4, latin1(label))
             self.set_xy(x + 1.5, top + 6)
             self.set_font("Helvetica", style="B", size=10)
-            self.multi_cell(width - 3, 4.5, latin1(value))
+            self.multi_cell(width - 3, 4.5, latin1(value), align="L")
             x += width
         self.set_y(top + 18)
 
@@ -130,8 +130,8 @@ def receipt_pdf(*, receipt, entries: list, settings, copy: bool) -> bytes:
     )
     pdf.amount_row(
         [
-            (figures_label, _euro(total), 42),
-            (_("- in words -"), euros_in_words(total), 93),
+            (figures_label, _euro(total), 52),
+            (_("- in words -"), euros_in_words(total), 83),
             (when_label, when, 45),
         ]
     )

@@ -14,7 +14,6 @@ from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -220,19 +219,25 @@ def _issue(*, actor, supporter: Supporter, entries: list[FundingEntry], collecti
     return receipt
 
 
+@transaction.atomic
 def receipt_issue(*, actor, entry: FundingEntry) -> DonationReceipt:
     """A receipt for one donation or membership fee of a supporter with an address."""
-    entry = FundingEntry.objects.select_for_update().select_related("receipt").get(pk=entry.pk)
+    entry = (
+        FundingEntry.objects.select_for_update(of=("self",))
+        .select_related("receipt", "supporter")
+        .get(pk=entry.pk)
+    )
     if entry.supporter_id is None:
         raise ValidationError(_("Choose the member or donor of this entry first."))
     return _issue(actor=actor, supporter=entry.supporter, entries=[entry], collective=False)
 
 
+@transaction.atomic
 def receipt_issue_collective(*, actor, supporter: Supporter, year: int) -> DonationReceipt:
     """A collective receipt (Sammelbestätigung) for every donation and membership fee
     of ``supporter`` in ``year`` that has no receipt yet."""
     entries = list(
-        FundingEntry.objects.select_for_update()
+        FundingEntry.objects.select_for_update(of=("self",))
         .select_related("receipt")
         .filter(
             supporter=supporter,
@@ -259,7 +264,3 @@ def receipt_printed(*, actor, receipt: DonationReceipt) -> bool:
         changes={"copy": not original},
     )
     return original
-
-
-def receipt_total(receipt: DonationReceipt) -> Decimal:
-    return receipt.entries.aggregate(total=Sum("amount"))["total"] or Decimal("0")

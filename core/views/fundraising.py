@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import formats
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.fundraising import (
@@ -47,20 +47,22 @@ def _overview_chart(rows: list[dict]):
     chart = LineChart(
         [str(row["year"]) for row in oldest_first],
         [
-            Series(_t("Income"), [float(row["income"]) for row in oldest_first]),
-            Series(_t("Net of the actions"), [float(row["action_net"]) for row in oldest_first]),
-            Series(_t("Grants to projects"), [float(row["grants"]) for row in oldest_first]),
+            Series(gettext("Income"), [float(row["income"]) for row in oldest_first]),
+            Series(
+                gettext("Net of the actions"), [float(row["action_net"]) for row in oldest_first]
+            ),
+            Series(gettext("Grants to projects"), [float(row["grants"]) for row in oldest_first]),
         ],
         format_value=lambda value: f"{_money(value)} €",
-        empty_text=_t("No entries."),
+        empty_text=gettext("No entries."),
         width=720,
         height=280,
     )
     return svg(
         layout(chart),
         chart_id="chart-fundraising",
-        title=_t("The fundraising circle per year"),
-        description=_t(
+        title=gettext("The fundraising circle per year"),
+        description=gettext(
             "Lines per year: income, net of the fundraising actions and grants given to "
             "projects, in euros. The table below gives the same figures."
         ),

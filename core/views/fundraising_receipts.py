@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.filters.fundraising import DonationReceiptFilter
@@ -75,13 +75,13 @@ def receipt_issue(request, pk: int):
         request,
         obj=entry,
         action=lambda: services.receipt_issue(actor=request.user, entry=entry),
-        title=_t("Issue a donation receipt"),
-        question=_t("Issue a donation receipt for %(entry)s? Each entry is confirmed once.")
+        title=gettext("Issue a donation receipt"),
+        question=gettext("Issue a donation receipt for %(entry)s? Each entry is confirmed once.")
         % {"entry": entry},
         cancel_url=back,
         success_url=back,
-        success_message=_t("The donation receipt has been issued."),
-        button=_t("Issue receipt"),
+        success_message=gettext("The donation receipt has been issued."),
+        button=gettext("Issue receipt"),
     )
 
 
@@ -98,9 +98,9 @@ def receipt_issue_collective(request, pk: int):
             actor=request.user, supporter=supporter, year=form.cleaned_data["year"]
         ),
         success_url=lambda receipt: reverse("donation-receipt-detail", args=[receipt.pk]),
-        title=_t("Collective receipt for %(name)s") % {"name": supporter.name},
+        title=gettext("Collective receipt for %(name)s") % {"name": supporter.name},
         cancel_url=back,
-        success_message=_t("The donation receipt has been issued."),
+        success_message=gettext("The donation receipt has been issued."),
     )
 
 
@@ -135,6 +135,6 @@ def fundraising_settings(request):
         instance=circle_settings_or_blank(),
         save=lambda form: services.settings_update(actor=request.user, **form.cleaned_data),
         success_url=lambda settings: overview,
-        title=_t("Receipt settings"),
+        title=gettext("Receipt settings"),
         cancel_url=overview,
     )

@@ -19,8 +19,10 @@ from core.models import (
     Partner,
     PartnerStatus,
     Project,
+    ProjectGrant,
     SealApplication,
     SealStatus,
+    Supporter,
 )
 from kernel.figures import PEOPLE, Counting, Figure, FigureRegistry, Source
 from regional import statistics as engine
@@ -88,6 +90,15 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "board_meetings_held": lambda: BoardMeeting.objects.filter(
             status=MeetingStatus.HELD, date__range=year
         ).count(),
+        # fundraising
+        "circle_grants_total": lambda: (
+            ProjectGrant.objects.filter(decided_on__range=year)
+            .exclude(status="withdrawn")
+            .aggregate(n=Sum("amount"))["n"]
+        ),
+        "circle_members": lambda: (
+            Supporter.objects.filter(joined_on__lte=TODAY).exclude(left_on__lte=TODAY).count()
+        ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))
     for alliance in varied:

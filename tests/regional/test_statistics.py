@@ -12,7 +12,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 
-from core.models import MeetingStatus, PartnerKind, PartnerStatus, ProjectStatus, Topic
+from core.models import (
+    MeetingStatus,
+    PartnerKind,
+    PartnerStatus,
+    ProjectGrant,
+    ProjectStatus,
+    Supporter,
+    Topic,
+)
 from core.selectors.figures import AllianceFigures, alliance_figures
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
@@ -109,6 +117,21 @@ def _seed(schema: str, scale: int) -> None:
         BoardMeetingFactory(date=LAST_YEAR, status=MeetingStatus.HELD)
         BoardMeetingFactory(date=datetime.date(TODAY.year, 11, 20), status=MeetingStatus.PLANNED)
         BoardMeetingFactory(date=datetime.date(TODAY.year, 3, 3), status=MeetingStatus.CANCELLED)
+
+        # fundraising: members (one left, one only a donor) and grants (one withdrawn)
+        for n in range(1 + scale):
+            Supporter.objects.create(name=f"Mitglied {n}", joined_on=datetime.date(2020, 1, 1))
+        Supporter.objects.create(
+            name="Ausgetreten", joined_on=datetime.date(2020, 1, 1), left_on=LAST_YEAR
+        )
+        Supporter.objects.create(name="Nur Spender")
+        ProjectGrant.objects.create(
+            amount=Decimal("1500.00") * scale, purpose="Ferien", decided_on=TODAY
+        )
+        ProjectGrant.objects.create(amount=Decimal("99"), purpose="Alt", decided_on=LAST_YEAR)
+        ProjectGrant.objects.create(
+            amount=Decimal("77"), purpose="Zurück", decided_on=TODAY, status="withdrawn"
+        )
 
 
 @pytest.fixture
