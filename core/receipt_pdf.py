@@ -122,7 +122,8 @@ def receipt_pdf(*, receipt, entries: list, settings, copy: bool) -> bytes:
         when_label = _("Period of the collective confirmation:")
         when = f"{_date(min(days))} - {_date(max(days))}" if days else ""
     else:
-        when_label, when = _("Date of the donation:"), _date(entries[0].received_on)
+        when_label = _("Date of the donation:")
+        when = _date(entries[0].received_on) if entries else ""
     figures_label = (
         _("Total amount - in figures -")
         if collective
