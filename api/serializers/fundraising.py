@@ -75,7 +75,7 @@ class DonationReceiptSerializer(RecordSerializer):
     class Meta:
         model = DonationReceipt
         fields = [
-            "id", "number", "issued_on", "supporter", "supporter_name", "total",
+            "id", "number", "issued_on", "supporter", "supporter_name", "total", "entries",
             "is_collective", "times_printed", "created_at", "updated_at",
         ]  # fmt: skip
         read_only = "__all__"
@@ -84,6 +84,7 @@ class DonationReceiptSerializer(RecordSerializer):
             "issued_on": _("Date the receipt was issued."),
             "supporter": _("Identifier of the member or donor."),
             "total": _("Total confirmed, in euros."),
+            "entries": _("Identifiers of the funding entries the receipt confirms."),
             "is_collective": _("Whether it is a collective receipt for a year."),
             "times_printed": _("How often it was printed (after the first: copies)."),
         }

@@ -112,9 +112,8 @@ class FundingEntrySerializer(RecordSerializer):
         model = FundingEntry
         fields = [
             "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
-            "purpose", "supporter", "receipt", "created_at", "updated_at",
+            "purpose", "supporter", "created_at", "updated_at",
         ]  # fmt: skip
-        read_only = ["receipt"]  # fundraising
         help = {
             "kind": _("Donation, membership fee, grant or other."),
             "amount": _("Amount in euros (greater than zero)."),
@@ -124,7 +123,6 @@ class FundingEntrySerializer(RecordSerializer):
             "purpose": _("What the money is for."),
             # fundraising
             "supporter": _("Identifier of the member or donor of the fundraising circle."),
-            "receipt": _("Identifier of the donation receipt that confirms the money, if any."),
         }
 
 

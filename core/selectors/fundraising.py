@@ -83,8 +83,10 @@ def grant_detail(pk: int) -> ProjectGrant:
 
 
 def receipt_list() -> QuerySet[DonationReceipt]:
-    return DonationReceipt.objects.select_related("supporter").annotate(
-        entry_count=Count("entries")
+    return (
+        DonationReceipt.objects.select_related("supporter")
+        .prefetch_related("entries")
+        .annotate(entry_count=Count("entries"))
     )
 
 
