@@ -136,17 +136,15 @@ class FundraisingSeeding:
 
     def _link_partner_money(self) -> None:
         """The partners' fees and donations (seed_funding) come from supporters too."""
-        payers = (
+        payers = set(
             FundingEntry.objects.filter(
                 kind__in=[FundingKind.DONATION, FundingKind.MEMBERSHIP_FEE],
                 partner__isnull=False,
                 supporter__isnull=True,
-            )
-            .values_list("partner_id", flat=True)
-            .distinct()
+            ).values_list("partner_id", flat=True)
         )
         by_id = {p.pk: p for p in self.partners}
-        for partner_id in list(payers):
+        for partner_id in sorted(payers):
             partner = by_id[partner_id]
             supporter = Supporter.objects.create(
                 kind=SupporterKind.ORGANISATION,

@@ -38,8 +38,9 @@ CHANGE = "alliance.fundraising.change"
 DONORS = "alliance.fundraising.donors"
 
 
-def _money(value) -> str:
-    return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+def _whole_euros(value) -> str:
+    """The chart's axis and tooltips: whole euros with thousands separators."""
+    return formats.number_format(round(value), 0, use_l10n=True, force_grouping=True)
 
 
 def _overview_chart(rows: list[dict]):
@@ -53,7 +54,7 @@ def _overview_chart(rows: list[dict]):
             ),
             Series(gettext("Grants to projects"), [float(row["grants"]) for row in oldest_first]),
         ],
-        format_value=lambda value: f"{_money(value)} €",
+        format_value=_whole_euros,
         empty_text=gettext("No entries."),
         width=720,
         height=280,
