@@ -25,7 +25,11 @@ from core.models import (
 from core.selectors.fundraising import fundraising_overview
 from core.services import funding as funding_services
 from core.services import fundraising as services
-from core.services.personal_data import apply_retention, record_anonymise
+from core.services.personal_data import (
+    apply_retention,
+    personal_data_export,
+    record_anonymise,
+)
 from kernel.audit.models import AuditEntry
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import PartnerFactory
@@ -306,10 +310,15 @@ def test_donor_data_is_kept_while_tax_law_needs_it_then_anonymised(circle):
         assert apply_retention()["supporters"] == 0
 
 
-def test_personal_data_search_finds_the_donor(circle, coordinator_client):
+def test_personal_data_search_and_export_find_the_donor(circle, coordinator_client):
     page = coordinator_client.get("/workspace/personal-data/?q=Mustermann").content.decode()
     assert "Erika Mustermann" in page
     assert "Mitglied oder Spender" in page
+    with schema_context("jena"):
+        exported = personal_data_export(actor=None, query="Erika Mustermann")
+    (record,) = exported["records"]
+    assert record["kind"] == "supporter"
+    assert record["data"]["street"] == "Saalstraße 5"
 
 
 # ---------------------------------------------------------------- migration
