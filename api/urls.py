@@ -8,6 +8,7 @@ from api.views import (
     careguides,
     carers,
     certification,
+    fundraising,
     onboarding,
     publicsite,
     state,
@@ -58,6 +59,7 @@ careguides.register(alliance_router)  # careguides
 publicsite.register(alliance_router)  # publicsite
 # certification
 certification.register(alliance_router)
+fundraising.register(alliance_router)  # fundraising
 
 
 def _common(urlconf: str) -> list:

@@ -29,6 +29,7 @@ from core.models import (
     Event,
     FundingEntry,
     FundingKind,
+    GrantStatus,
     MeetingStatus,
     Partner,
     PartnerKind,
@@ -37,9 +38,11 @@ from core.models import (
     PlacementStatus,
     ProgrammeKind,
     Project,
+    ProjectGrant,
     ProjectStatus,
     SealApplication,
     SealStatus,
+    Supporter,
     Topic,
 )
 from kernel.figures import (
@@ -190,6 +193,24 @@ def agreement_rows(counting: Counting) -> QuerySet:
     return _one_row(agreements_in_force(today=counting.today)).annotate(n=Count("id")).order_by()
 
 
+# fundraising
+def circle_grant_rows(counting: Counting) -> QuerySet:
+    """Grants the fundraising circle decided this year (the withdrawn do not count)."""
+    grants = ProjectGrant.objects.filter(
+        decided_on__range=(counting.year_start, counting.year_end)
+    ).exclude(status=GrantStatus.WITHDRAWN)
+    return _one_row(grants).annotate(amount=Sum("amount")).order_by()
+
+
+def circle_member_rows(counting: Counting) -> QuerySet:
+    """Members of the fundraising circle on the day counted."""
+    on = counting.today
+    members = Supporter.objects.filter(
+        Q(joined_on__lte=on) & (Q(left_on__isnull=True) | Q(left_on__gt=on))
+    )
+    return _one_row(members).annotate(n=Count("id")).order_by()
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows, ("programme_kind",)),
@@ -203,6 +224,9 @@ SOURCES = (
     Source("agreements", agreement_rows),  # careguides
     # certification
     Source("certified", certified_rows),
+    # fundraising
+    Source("circle_grants", circle_grant_rows),
+    Source("circle_members", circle_member_rows),
 )
 
 # ---------------------------------------------------------------- the figures
@@ -302,6 +326,19 @@ ALLIANCE_FIGURES = FigureRegistry(
             "certified_employers", _("Certified employers"), "partners", PEOPLE, "certified",
             help_text=_("Employers holding a valid certificate of any programme."),
             verbose_name=_("certified employers"),
+        ),
+        # fundraising
+        Figure(
+            "circle_grants_total", _("Grants of the fundraising circle (EUR)"), "funding", MONEY,
+            "circle_grants", "amount", short_label=_("Grants to projects (EUR)"),
+            help_text=_("Grants the fundraising circle gave to projects this year, in euros."),
+            verbose_name=_("grants of the fundraising circle (EUR)"),
+        ),
+        Figure(
+            "circle_members", _("Members of the fundraising circle"), "funding", PEOPLE,
+            "circle_members", short_label=_("Circle members"),
+            help_text=_("Members of the fundraising circle."),
+            verbose_name=_("members of the fundraising circle"),
         ),
     ],
     breakdowns=[

@@ -37,6 +37,7 @@ from core.services.board import add_months
 from demo.careguides import CareGuideSeeding
 from demo.carers import seed_childcare_pool
 from demo.certification import seed_certification
+from demo.fundraising import FundraisingSeeding
 from demo.publicsite import seed_public_site
 from demo.workshops import seed_workshops
 from demo.workspace_board import BoardSeeding
@@ -60,7 +61,7 @@ from demo.workspace_vocabulary import (
 from tenants.models import Alliance
 
 
-class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding):
+class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding, FundraisingSeeding):
     """Builds one alliance's content; ``counts`` says what was created."""
 
     def __init__(self, alliance: Alliance, actor, today: datetime.date) -> None:
@@ -104,6 +105,8 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding):
         seed_public_site(self)  # publicsite
         # certification
         seed_certification(self)
+        # fundraising
+        self.seed_fundraising()
 
     # ------------------------------------------------------------ projects and work
 

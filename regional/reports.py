@@ -153,8 +153,9 @@ def _aggregate(snapshots: list[AllianceSnapshot], groups: dict[str, list[str]]) 
     for figure in ALLIANCE_FIGURES.figures:
         if figure.share_of is not None:
             values[figure.key] = figure.share(values)
-    funding = sum((_money(s.funding_total) for s in snapshots), Decimal(0))
-    values["funding_total"] = str(funding.quantize(Decimal("0.01")))
+    for key in ALLIANCE_FIGURES.keys(summed=True, unit=MONEY):
+        amount = sum((_money(getattr(s, key)) for s in snapshots), Decimal(0))
+        values[key] = str(amount.quantize(Decimal("0.01")))
     for group, keys in groups.items():
         breakdown = _BREAKDOWNS[group]
         for key in keys:

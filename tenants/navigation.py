@@ -36,7 +36,7 @@ MENU = [
     (_("Working groups"), "working-group-list", "alliance.work.view"),
     (_("Events"), "event-list", "alliance.work.view"),
     (_("Family seal"), "seal-list", "alliance.work.view"),
-    (_("Funding circle"), "funding-list", "alliance.work.view"),
+    (_("Funding circle"), "fundraising-overview", "alliance.fundraising.view"),  # fundraising
     (_("Holiday programme"), "holiday-list", "alliance.work.view"),
     (_("Family guide"), "guide-list", "alliance.work.view"),
     (_("Regional meetings"), "regional-invited-list", "alliance.regional.view"),

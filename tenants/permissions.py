@@ -140,6 +140,16 @@ RULES: dict[str, Rule] = {
     "state.certification.manage": _rule(
         STATE, {SC}, "Certification programme templates for the alliances"
     ),
+    # fundraising
+    "alliance.fundraising.view": _rule(
+        ALLIANCE, {LC, BM, SC}, "Fundraising circle: yearly overview, actions, grants to projects"
+    ),
+    "alliance.fundraising.change": _rule(
+        ALLIANCE, {LC}, "Edit fundraising actions, grants and the receipt settings"
+    ),
+    "alliance.fundraising.donors": _rule(
+        ALLIANCE, {LC}, "Members and donors of the circle (names, addresses), donation receipts"
+    ),
 }
 
 

@@ -113,7 +113,7 @@ class FundingEntrySerializer(RecordSerializer):
         model = FundingEntry
         fields = [
             "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
-            "purpose", "created_at", "updated_at",
+            "purpose", "supporter", "created_at", "updated_at",
         ]  # fmt: skip
         help = {
             "kind": _("Donation, membership fee, grant or other."),
@@ -122,6 +122,8 @@ class FundingEntrySerializer(RecordSerializer):
             "partner": _("Identifier of the partner the money came from."),
             "donor": _("Who gave the money, if not a partner."),
             "purpose": _("What the money is for."),
+            # fundraising
+            "supporter": _("Identifier of the member or donor of the fundraising circle."),
         }
 
 

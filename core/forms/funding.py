@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from core.models import FundingEntry, Partner
+from core.models import FundingEntry, Partner, Supporter
 from kernel.crud.forms import RecordForm
 
 
 class FundingEntryForm(RecordForm):
     class Meta:
         model = FundingEntry
-        fields = ["kind", "amount", "received_on", "partner", "donor", "purpose"]
+        fields = ["kind", "amount", "received_on", "supporter", "partner", "donor", "purpose"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["amount"].widget.attrs["min"] = "0.01"
+        self.fields["supporter"].queryset = Supporter.objects.filter(
+            anonymised_at__isnull=True
+        ).order_by("name")

@@ -30,6 +30,15 @@ from .certification import (
     ProgrammeKind,
 )
 from .funding import FundingEntry, FundingKind
+from .fundraising import (
+    CircleSettings,
+    DonationReceipt,
+    FundraisingAction,
+    GrantStatus,
+    ProjectGrant,
+    Supporter,
+    SupporterKind,
+)
 from .holidays import GuideCategory, GuideEntry, HolidayOffer
 from .onboarding import ChecklistMark, ChecklistStatus
 from .partners import (
@@ -75,15 +84,19 @@ __all__ = [
     "CheckScore",
     "ChecklistMark",
     "ChecklistStatus",
+    "CircleSettings",
     "ContactPerson",
     "CooperationAgreement",
     "CriterionGroup",
     "Decision",
     "DecisionOutcome",
+    "DonationReceipt",
     "Event",
     "EventKind",
     "FundingEntry",
     "FundingKind",
+    "FundraisingAction",
+    "GrantStatus",
     "GuideCategory",
     "GuideEntry",
     "HolidayOffer",
@@ -101,6 +114,7 @@ __all__ = [
     "PlacementStatus",
     "ProgrammeKind",
     "Project",
+    "ProjectGrant",
     "ProjectStatus",
     "Recurrence",
     "SealApplication",
@@ -109,6 +123,8 @@ __all__ = [
     "SealStatus",
     "SiteIdentity",
     "SizeClass",
+    "Supporter",
+    "SupporterKind",
     "TargetGroup",
     "TaskStatus",
     "Topic",

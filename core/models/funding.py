@@ -1,4 +1,5 @@
-"""The funding circle: donations and membership fees."""
+"""Money the alliance received: donations, membership fees, grants (the fundraising
+circle's members, actions and receipts are in core/models/fundraising.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,19 @@ class FundingEntry(TimeStampedModel):
     partner = optional_link("core.Partner", _("from partner"), related_name="funding_entries")
     donor = models.CharField(_("from (if not a partner)"), max_length=200, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+    # fundraising: the member or donor, where known, and the receipt that confirms it
+    supporter = optional_link(
+        "core.Supporter", _("member or donor"), related_name="funding_entries"
+    )
+    receipt = models.ForeignKey(
+        "core.DonationReceipt",
+        verbose_name=_("donation receipt"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="entries",
+    )
 
     class Meta:
         verbose_name = _("funding entry")

@@ -17,7 +17,7 @@ def funding_list() -> QuerySet[FundingEntry]:
 
 
 def funding_detail(pk: int) -> FundingEntry:
-    return FundingEntry.objects.select_related("partner").get(pk=pk)
+    return FundingEntry.objects.select_related("partner", "supporter", "receipt").get(pk=pk)
 
 
 def funding_totals_by_year() -> list[dict]:

@@ -14,6 +14,7 @@ from core.models import (
     Carer,
     ContactPerson,
     Placement,
+    Supporter,
     WorkshopRegistration,
 )
 
@@ -43,6 +44,8 @@ PERSONAL_FIELDS = {
     # workshops
     "workshop_registration": (WorkshopRegistration, ("name", "email", "organisation")),
     "care_guide": (CareGuide, ("name", "email", "phone")),  # careguides
+    # fundraising
+    "supporter": (Supporter, ("name", "street", "postcode", "city", "email", "notes")),
 }
 
 
@@ -69,6 +72,8 @@ def _describe(kind: str, obj) -> tuple[str, str]:
         return obj.name, str(obj.workshop)
     if kind == "care_guide":
         return obj.name, obj.partner.name
+    if kind == "supporter":  # fundraising
+        return obj.name, f"{obj.postcode} {obj.city}".strip()
     return obj.contact_name, obj.organisation_name
 
 
@@ -85,6 +90,7 @@ def person_records(*, query: str) -> list[PersonRecord]:
         "placement": ("family_name", "family_contact"),
         "workshop_registration": ("name", "email"),
         "care_guide": ("name", "email"),  # careguides
+        "supporter": ("name", "email"),  # fundraising
     }
     found: list[PersonRecord] = []
     for kind, (model, fields) in PERSONAL_FIELDS.items():

@@ -28,6 +28,7 @@ from core.models import (
     PlacementStatus,
 )
 from core.selectors.personal_data import PERSONAL_FIELDS, person_records
+from core.services.fundraising_privacy import expired_supporters, refuse_while_kept
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
 
@@ -93,6 +94,8 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
     obj = model.objects.select_for_update().get(pk=pk)
     if obj.anonymised_at is not None:
         return
+    if kind == "supporter":  # fundraising: tax law keeps money records ten years
+        refuse_while_kept(obj, timezone.localdate())
     names = [
         str(getattr(obj, field))
         for field in (
@@ -162,6 +165,11 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     for pk in list(contacts):
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
+    # fundraising: former members and donors once the ten years of tax law have ended
+    done["supporters"] = 0
+    for pk in expired_supporters(timezone.localdate() if today is None else today, cutoff.date()):
+        record_anonymise(actor=None, kind="supporter", pk=pk, reason="retention")
+        done["supporters"] += 1
     # careguides
     guides = CareGuide.objects.filter(
         Q(partner__in=list(left_partners)) | Q(is_active=False, updated_at__lt=cutoff),

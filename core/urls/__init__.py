@@ -43,4 +43,6 @@ urlpatterns = [
     # publicsite
     path("workspace/site/", include(site_workspace)),
     *site_public,
+    # fundraising
+    path("workspace/", include("core.urls.fundraising")),
 ]

@@ -13,9 +13,10 @@ from core.forms.funding import FundingEntryForm
 from core.models import FundingEntry, FundingKind
 from core.selectors.funding import funding_detail, funding_list, funding_totals_by_year
 from core.services import funding as services
+from core.services.fundraising import RECEIPT_KINDS
 from core.views.work import VIEW, WorkPages
 from kernel.crud.tables import Column
-from tenants.permissions import requires
+from tenants.permissions import access_for, requires
 
 
 @requires(VIEW)
@@ -55,7 +56,14 @@ class FundingPages(WorkPages):
         Column("donor", _("From (if not a partner)"), order_by=True),
         Column("purpose", _("Purpose"), order_by=True),
     ]
-    extra_links = [(_("Yearly totals"), reverse_lazy("funding-totals"), VIEW)]
+    extra_links = [
+        (_("Yearly totals"), reverse_lazy("funding-totals"), VIEW),
+        (
+            _("Funding circle overview"),
+            reverse_lazy("fundraising-overview"),
+            "alliance.fundraising.view",
+        ),
+    ]
     selector, template_name = funding_detail, "core/funding/detail.html"
     form_class = FundingEntryForm
     create_service, update_service = services.funding_entry_create, services.funding_entry_update
@@ -63,3 +71,20 @@ class FundingPages(WorkPages):
     delete_service, delete_title = services.funding_entry_delete, _("Delete funding entry")
     delete_question = _("Delete the entry %(entry)s for good?")
     deleted_message = _("The funding entry has been deleted.")
+
+    class Detail:
+        # fundraising: the member or donor and the receipt only for those who see donors
+        def get_context_data(self, obj):
+            donors = access_for(self.request).can("alliance.fundraising.donors")
+            receivable = (
+                donors
+                and obj.receipt_id is None
+                and obj.kind in RECEIPT_KINDS
+                and obj.supporter is not None
+                and obj.supporter.has_address
+            )
+            return {
+                **super().get_context_data(obj),
+                "can_see_donors": donors,
+                "receivable": receivable,
+            }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -62,8 +63,12 @@ def personal_data_anonymise(request, kind: str, pk: int):
         raise Http404
     query = request.GET.get("q", "") or request.POST.get("q", "")
     if request.method == "POST":
-        record_anonymise(actor=request.user, kind=kind, pk=pk)
-        messages.success(request, _("The personal data has been anonymised."))
+        try:
+            record_anonymise(actor=request.user, kind=kind, pk=pk)
+        except ValidationError as refusal:  # fundraising: records tax law still keeps
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(request, _("The personal data has been anonymised."))
         return redirect(reverse("personal-data") + "?" + f"q={query}")
     return render(
         request,

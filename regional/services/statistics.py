@@ -27,6 +27,7 @@ SNAPSHOT_FIELDS = (
     *ALLIANCE_FIGURES.breakdown_keys(),
 )
 _MONEY_BREAKDOWNS = frozenset(ALLIANCE_FIGURES.breakdown_keys(unit=MONEY))
+_MONEY_FIGURES = frozenset(ALLIANCE_FIGURES.keys(summed=True, unit=MONEY))
 
 
 def snapshot_values(figures: engine.AllianceStatistics) -> dict:
@@ -82,8 +83,9 @@ def _upsert_statement() -> str:
 def _json_row(alliance_id: int, figures: engine.AllianceStatistics) -> dict:
     row = snapshot_values(figures)
     row["alliance_id"] = alliance_id
-    # As text, so the amount reaches the numeric column exactly (no float on the way).
-    row["funding_total"] = str(row["funding_total"])
+    # As text, so the amounts reach the numeric columns exactly (no float on the way).
+    for key in _MONEY_FIGURES:
+        row[key] = str(row[key])
     return row
 
 

@@ -23,8 +23,10 @@ from core.models import (
     PartnerStatus,
     Placement,
     Project,
+    ProjectGrant,
     SealApplication,
     SealStatus,
+    Supporter,
 )
 from kernel.figures import PEOPLE, Counting, Figure, FigureRegistry, Source
 from regional import statistics as engine
@@ -121,6 +123,15 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
             )
             .distinct()
             .count()
+        ),
+        # fundraising
+        "circle_grants_total": lambda: (
+            ProjectGrant.objects.filter(decided_on__range=year)
+            .exclude(status="withdrawn")
+            .aggregate(n=Sum("amount"))["n"]
+        ),
+        "circle_members": lambda: (
+            Supporter.objects.filter(joined_on__lte=TODAY).exclude(left_on__lte=TODAY).count()
         ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))

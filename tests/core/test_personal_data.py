@@ -169,6 +169,7 @@ def test_retention_anonymises_old_rejected_applications_and_contacts_of_partners
             "placements": 0,
             "carers": 0,
             "workshop_registrations": 0,
+            "supporters": 0,
         }
         assert apply_retention() == dict.fromkeys(
             [
@@ -178,6 +179,7 @@ def test_retention_anonymises_old_rejected_applications_and_contacts_of_partners
                 "placements",
                 "carers",
                 "workshop_registrations",
+                "supporters",
             ],
             0,
         )

@@ -12,7 +12,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 
-from core.models import MeetingStatus, PartnerKind, PartnerStatus, ProjectStatus, Topic
+from core.models import (
+    MeetingStatus,
+    PartnerKind,
+    PartnerStatus,
+    ProjectGrant,
+    ProjectStatus,
+    Supporter,
+    Topic,
+)
 from core.selectors.figures import AllianceFigures, alliance_figures
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
@@ -140,6 +148,20 @@ def _seed(schema: str, scale: int) -> None:
         AgreementFactory(valid_until=datetime.date(2026, 1, 31))
         AgreementFactory(status="terminated")
         AgreementFactory(valid_from=TODAY + datetime.timedelta(days=1))
+        # fundraising: members (one left, one only a donor) and grants (one withdrawn)
+        for n in range(1 + scale):
+            Supporter.objects.create(name=f"Mitglied {n}", joined_on=datetime.date(2020, 1, 1))
+        Supporter.objects.create(
+            name="Ausgetreten", joined_on=datetime.date(2020, 1, 1), left_on=LAST_YEAR
+        )
+        Supporter.objects.create(name="Nur Spender")
+        ProjectGrant.objects.create(
+            amount=Decimal("1500.00") * scale, purpose="Ferien", decided_on=TODAY
+        )
+        ProjectGrant.objects.create(amount=Decimal("99"), purpose="Alt", decided_on=LAST_YEAR)
+        ProjectGrant.objects.create(
+            amount=Decimal("77"), purpose="Zurück", decided_on=TODAY, status="withdrawn"
+        )
 
 
 @pytest.fixture
@@ -200,10 +222,10 @@ def test_the_engine_counts_a_batch_with_one_statement(seeded):
     statements = [q["sql"] for q in queries if not q["sql"].startswith("SET search_path")]
     assert len(statements) == 1
     # Small aggregates per schema, one per table: each table is read once (six, the
-    # childcare pool's carers and placements, the agreements), the certificates' table
-    # twice (by programme kind, and distinct certified employers).
+    # childcare pool's carers and placements, the agreements, the circle's grants and
+    # members), the certificates' table twice (by programme kind, and distinct employers).
     assert statements[0].count("UNION ALL") == engine.BRANCHES_PER_SCHEMA * len(refs) - 1
-    assert engine.BRANCHES_PER_SCHEMA == 10
+    assert engine.BRANCHES_PER_SCHEMA == 12
 
 
 def test_a_batch_size_of_one_gives_the_same_snapshots(seeded, jena, badfrankenhausen):

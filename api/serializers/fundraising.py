@@ -1,0 +1,90 @@
+"""Serializers of the fundraising circle: members and donors, actions, grants, receipts."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from api.serializers.fields import related_text
+from api.serializers.records import RecordSerializer
+from core.models import DonationReceipt, FundraisingAction, ProjectGrant, Supporter
+
+
+class SupporterSerializer(RecordSerializer):
+    class Meta:
+        model = Supporter
+        fields = [
+            "id", "kind", "name", "partner", "street", "postcode", "city", "email", "joined_on",
+            "left_on", "yearly_fee", "notes", "anonymised_at", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["anonymised_at"]
+        help = {
+            "kind": _("Person or organisation."),
+            "name": _("Name of the member or donor."),
+            "partner": _("Identifier of the partner, if the supporter is one."),
+            "street": _("Street and number (needed for a donation receipt)."),
+            "postcode": _("Postcode (needed for a donation receipt)."),
+            "city": _("City (needed for a donation receipt)."),
+            "email": _("E-mail address."),
+            "joined_on": _("Date of joining the circle; empty for a donor who is no member."),
+            "left_on": _("Date of leaving the circle."),
+            "yearly_fee": _("Yearly membership fee in euros."),
+            "notes": _("Notes."),
+            "anonymised_at": _("When the personal data was removed, if it was."),
+        }
+
+
+class FundraisingActionSerializer(RecordSerializer):
+    class Meta:
+        model = FundraisingAction
+        fields = [
+            "id", "title", "date", "income", "costs", "description", "created_at", "updated_at",
+        ]  # fmt: skip
+        help = {
+            "title": _("Title of the action, e.g. the family hiking day."),
+            "date": _("Date of the action."),
+            "income": _("Income in euros."),
+            "costs": _("Costs in euros."),
+            "description": _("Description."),
+        }
+
+
+class ProjectGrantSerializer(RecordSerializer):
+    project_title = related_text("project.title", _("Title of the project, if any."))
+
+    class Meta:
+        model = ProjectGrant
+        fields = [
+            "id", "project", "project_title", "amount", "purpose", "decided_on", "status",
+            "proof_received_on", "created_at", "updated_at",
+        ]  # fmt: skip
+        help = {
+            "project": _("Identifier of the project the grant is for."),
+            "amount": _("Amount in euros (greater than zero)."),
+            "purpose": _("What the money is for."),
+            "decided_on": _("Date the grant was decided."),
+            "status": _("Decided, paid out, proof of use received or withdrawn."),
+            "proof_received_on": _("Date the proof of use was received."),
+        }
+
+
+class DonationReceiptSerializer(RecordSerializer):
+    supporter_name = related_text(
+        "supporter.name", _("Name of the member or donor."), optional=False
+    )
+
+    class Meta:
+        model = DonationReceipt
+        fields = [
+            "id", "number", "issued_on", "supporter", "supporter_name", "total", "entries",
+            "is_collective", "times_printed", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = "__all__"
+        help = {
+            "number": _("Number of the receipt."),
+            "issued_on": _("Date the receipt was issued."),
+            "supporter": _("Identifier of the member or donor."),
+            "total": _("Total confirmed, in euros."),
+            "entries": _("Identifiers of the funding entries the receipt confirms."),
+            "is_collective": _("Whether it is a collective receipt for a year."),
+            "times_printed": _("How often it was printed (after the first: copies)."),
+        }

@@ -1,0 +1,26 @@
+"""The fundraising circle (mounted at /workspace/): overview, members and donors,
+actions, grants to projects, donation receipts and their settings."""
+
+from django.urls import path
+
+from core.views import fundraising as views
+from core.views import fundraising_receipts as receipts
+from kernel.crud.urls import object_urls
+
+urlpatterns = [
+    path("fundraising/", views.fundraising_overview_page, name="fundraising-overview"),
+    path("fundraising/settings/", receipts.fundraising_settings, name="fundraising-settings"),
+    *object_urls(views.SupporterPages),
+    path(
+        "fundraising/supporters/<int:pk>/receipt/",
+        receipts.receipt_issue_collective,
+        name="supporter-receipt",
+    ),
+    *object_urls(views.FundraisingActionPages),
+    *object_urls(views.ProjectGrantPages),
+    *object_urls(receipts.DonationReceiptPages),
+    path(
+        "fundraising/receipts/<int:pk>/pdf/", receipts.receipt_download, name="donation-receipt-pdf"
+    ),
+    path("funding/<int:pk>/receipt/", receipts.receipt_issue, name="funding-receipt"),
+]

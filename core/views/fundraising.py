@@ -1,0 +1,190 @@
+"""The fundraising circle: its yearly overview, members and donors, actions and grants
+to projects (declarations over kernel.crud). Receipts: core/views/fundraising_receipts.py."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.filters.fundraising import (
+    FundraisingActionFilter,
+    ProjectGrantFilter,
+    SupporterFilter,
+)
+from core.forms.fundraising import FundraisingActionForm, ProjectGrantForm, SupporterForm
+from core.models import FundingKind, FundraisingAction, ProjectGrant, Supporter
+from core.selectors.fundraising import (
+    action_detail,
+    action_list,
+    fundraising_overview,
+    grant_detail,
+    grant_list,
+    receivable_years,
+    supporter_detail,
+    supporter_entries,
+    supporter_list,
+)
+from core.services import fundraising as services
+from kernel.charts import LineChart, Series, layout, svg
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from tenants.permissions import access_for, requires
+
+VIEW = "alliance.fundraising.view"
+CHANGE = "alliance.fundraising.change"
+DONORS = "alliance.fundraising.donors"
+
+
+def _whole_euros(value) -> str:
+    """The chart's axis and tooltips: whole euros with thousands separators."""
+    return formats.number_format(round(value), 0, use_l10n=True, force_grouping=True)
+
+
+def _overview_chart(rows: list[dict]):
+    oldest_first = list(reversed(rows))
+    chart = LineChart(
+        [str(row["year"]) for row in oldest_first],
+        [
+            Series(gettext("Income"), [float(row["income"]) for row in oldest_first]),
+            Series(
+                gettext("Net of the actions"), [float(row["action_net"]) for row in oldest_first]
+            ),
+            Series(gettext("Grants to projects"), [float(row["grants"]) for row in oldest_first]),
+        ],
+        format_value=_whole_euros,
+        empty_text=gettext("No entries."),
+        width=720,
+        height=280,
+    )
+    return svg(
+        layout(chart),
+        chart_id="chart-fundraising",
+        title=gettext("The fundraising circle per year"),
+        description=gettext(
+            "Lines per year: income, net of the fundraising actions and grants given to "
+            "projects, in euros. The table below gives the same figures."
+        ),
+    )
+
+
+@requires(VIEW)
+def fundraising_overview_page(request):
+    """Per year income by kind, the actions' net and the grants given; since founding."""
+    overview = fundraising_overview()
+    access = access_for(request)
+    links = [
+        (_("Money received"), reverse_lazy("funding-list"), "alliance.work.view"),
+        (_("Members and donors"), reverse_lazy("supporter-list"), DONORS),
+        (_("Fundraising actions"), reverse_lazy("fundraising-action-list"), VIEW),
+        (_("Grants to projects"), reverse_lazy("project-grant-list"), VIEW),
+        (_("Donation receipts"), reverse_lazy("donation-receipt-list"), DONORS),
+        (_("Receipt settings"), reverse_lazy("fundraising-settings"), CHANGE),
+    ]
+    return render(
+        request,
+        "core/fundraising/overview.html",
+        {
+            "links": [(label, url) for label, url, code in links if access.can(code)],
+            "kinds": [(kind, label) for kind, label in FundingKind.choices],
+            "rows": overview["rows"],
+            "total": overview["total"],
+            "chart": _overview_chart(overview["rows"]),
+        },
+    )
+
+
+# ---------------------------------------------------------------- members and donors
+
+
+class SupporterPages(ObjectPages):
+    model, prefix, name = Supporter, "fundraising/supporters", "supporter"
+    instance_arg = "supporter"
+    view_permission = change_permission = DONORS
+    title, queryset, filterset = _("Members and donors"), supporter_list, SupporterFilter
+    default_order = "name"
+    table = [
+        Column("name", _("Name"), order_by=True, link=True),
+        Column("kind", _("Kind"), order_by=True),
+        Column("city", _("City"), order_by=True),
+        Column("joined", _("Joined on"), "joined_on", order_by=True),
+        Column("left", _("Left on"), "left_on", order_by=True),
+        Column("fee", _("Yearly fee (EUR)"), "yearly_fee", order_by=True),
+        Column("given", _("Given in all (EUR)"), order_by=True),
+        Column("partner", _("Partner"), "partner.name", export_only=True),
+        Column("street", _("Street and number"), export_only=True),
+        Column("postcode", _("Postcode"), export_only=True),
+        Column("email", _("E-mail"), export_only=True),
+    ]
+    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
+    selector, template_name = supporter_detail, "core/fundraising/supporter_detail.html"
+    form_class = SupporterForm
+    create_service, update_service = services.supporter_create, services.supporter_update
+    create_title, edit_title = _("New member or donor"), _("Edit member or donor")
+    delete_service, delete_title = services.supporter_delete, _("Delete member or donor")
+    delete_question = _("Delete %(name)s for good?")
+    deleted_message = _("The member or donor has been deleted.")
+
+    class Detail:
+        def get_context_data(self, obj):
+            return {
+                **super().get_context_data(obj),
+                "entries": supporter_entries(obj),
+                "receipt_years": receivable_years(obj) if obj.has_address else [],
+            }
+
+
+# ---------------------------------------------------------------- actions
+
+
+class FundraisingActionPages(ObjectPages):
+    model, prefix, name = FundraisingAction, "fundraising/actions", "fundraising-action"
+    instance_arg = "action"
+    view_permission, change_permission = VIEW, CHANGE
+    title, queryset, filterset = _("Fundraising actions"), action_list, FundraisingActionFilter
+    default_order = "-date"
+    table = [
+        Column("title", _("Title"), order_by=True, link=True),
+        Column("date", _("Date"), order_by=True),
+        Column("income", _("Income (EUR)"), order_by=True),
+        Column("costs", _("Costs (EUR)"), order_by=True),
+        Column("net", _("Net (EUR)"), "net_amount", order_by=True),
+        Column("description", _("Description"), export_only=True),
+    ]
+    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
+    selector, template_name = action_detail, "core/fundraising/action_detail.html"
+    form_class = FundraisingActionForm
+    create_service, update_service = services.action_create, services.action_update
+    create_title, edit_title = _("New fundraising action"), _("Edit fundraising action")
+    delete_service, delete_title = services.action_delete, _("Delete fundraising action")
+    delete_question = _("Delete the fundraising action %(title)s for good?")
+    deleted_message = _("The fundraising action has been deleted.")
+
+
+# ---------------------------------------------------------------- grants to projects
+
+
+class ProjectGrantPages(ObjectPages):
+    model, prefix, name = ProjectGrant, "fundraising/grants", "project-grant"
+    instance_arg = "grant"
+    view_permission, change_permission = VIEW, CHANGE
+    title, queryset, filterset = _("Grants to projects"), grant_list, ProjectGrantFilter
+    default_order = "-decided_on"
+    table = [
+        Column("decided_on", _("Decided on"), order_by=True, link=True),
+        Column("project", _("Project"), "project.title", order_by=True),
+        Column("purpose", _("Purpose"), order_by=True),
+        Column("amount", _("Amount (EUR)"), order_by=True),
+        Column("status", _("Status"), order_by=True),
+        Column("proof", _("Proof of use received on"), "proof_received_on", order_by=True),
+    ]
+    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
+    selector, template_name = grant_detail, "core/fundraising/grant_detail.html"
+    form_class = ProjectGrantForm
+    create_service, update_service = services.grant_create, services.grant_update
+    create_title, edit_title = _("New grant to a project"), _("Edit grant to a project")
+    delete_service, delete_title = services.grant_delete, _("Delete grant to a project")
+    delete_question = _("Delete the grant %(grant)s for good?")
+    deleted_message = _("The grant has been deleted.")

@@ -1,0 +1,140 @@
+"""Donation receipts of the fundraising circle: issue one (for an entry, or a collective
+receipt for a year), the list and page of receipts, the PDF, and the receipt settings."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.filters.fundraising import DonationReceiptFilter
+from core.forms.fundraising import CircleSettingsForm, CollectiveReceiptForm
+from core.models import DonationReceipt, FundingEntry, Supporter
+from core.receipt_pdf import receipt_pdf
+from core.selectors.fundraising import (
+    circle_settings_or_blank,
+    receipt_detail,
+    receipt_entries,
+    receipt_list,
+    receivable_years,
+    supporter_detail,
+)
+from core.services import fundraising as services
+from core.views.fundraising import CHANGE, DONORS
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.crud.views import confirm_page, form_page
+from tenants.permissions import requires
+
+
+def _found(selector, pk: int):
+    try:
+        return selector(pk)
+    except (DonationReceipt.DoesNotExist, Supporter.DoesNotExist) as exc:
+        raise Http404 from exc
+
+
+class DonationReceiptPages(ObjectPages):
+    model, prefix, name = DonationReceipt, "fundraising/receipts", "donation-receipt"
+    instance_arg, routes = "receipt", ("list", "detail")
+    view_permission = DONORS
+    title, queryset, filterset = _("Donation receipts"), receipt_list, DonationReceiptFilter
+    default_order = "-issued_on"
+    table = [
+        Column("number", _("Receipt number"), order_by=True, link=True),
+        Column("issued_on", _("Issued on"), order_by=True),
+        Column("supporter", _("Member or donor"), "supporter.name", order_by=True),
+        Column("total", _("Total (EUR)"), order_by=True),
+        Column("collective", _("Collective receipt"), "is_collective", order_by=True),
+        Column("entries", _("Entries"), "entry_count", order_by=True),
+        Column("printed", _("Times printed"), "times_printed", order_by=True),
+    ]
+    extra_links = [(_("Members and donors"), reverse_lazy("supporter-list"), DONORS)]
+    selector, template_name = receipt_detail, "core/fundraising/receipt_detail.html"
+
+    class Detail:
+        def get_context_data(self, obj):
+            return {**super().get_context_data(obj), "entries": receipt_entries(obj)}
+
+
+@requires(DONORS)
+def receipt_issue(request, pk: int):
+    """Confirm one donation or membership fee (POST); the page asks first."""
+    try:
+        entry = FundingEntry.objects.select_related("supporter", "receipt").get(pk=pk)
+    except FundingEntry.DoesNotExist as exc:
+        raise Http404 from exc
+    back = (
+        reverse("supporter-detail", args=[entry.supporter_id])
+        if entry.supporter_id
+        else reverse("funding-detail", args=[entry.pk])
+    )
+    return confirm_page(
+        request,
+        obj=entry,
+        action=lambda: services.receipt_issue(actor=request.user, entry=entry),
+        title=gettext("Issue a donation receipt"),
+        question=gettext("Issue a donation receipt for %(entry)s? Each entry is confirmed once.")
+        % {"entry": entry},
+        cancel_url=back,
+        success_url=back,
+        success_message=gettext("The donation receipt has been issued."),
+        button=gettext("Issue receipt"),
+    )
+
+
+@requires(DONORS)
+def receipt_issue_collective(request, pk: int):
+    """A collective receipt for a year of the supporter's unconfirmed money."""
+    supporter = _found(supporter_detail, pk)
+    back = reverse("supporter-detail", args=[pk])
+    return form_page(
+        request,
+        form_class=CollectiveReceiptForm,
+        form_kwargs={"years": receivable_years(supporter)},
+        save=lambda form: services.receipt_issue_collective(
+            actor=request.user, supporter=supporter, year=form.cleaned_data["year"]
+        ),
+        success_url=lambda receipt: reverse("donation-receipt-detail", args=[receipt.pk]),
+        title=gettext("Collective receipt for %(name)s") % {"name": supporter.name},
+        cancel_url=back,
+        success_message=gettext("The donation receipt has been issued."),
+    )
+
+
+@requires(DONORS)
+def receipt_download(request, pk: int):
+    """The receipt as PDF; every print after the first is marked as a copy."""
+    receipt = _found(receipt_detail, pk)
+    if request.method != "GET":
+        return redirect("donation-receipt-detail", pk=pk)
+    original = services.receipt_printed(actor=request.user, receipt=receipt)
+    data = receipt_pdf(
+        receipt=receipt,
+        entries=receipt_entries(receipt),
+        settings=circle_settings_or_blank(),
+        copy=not original,
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    suffix = "" if original else "-zweitschrift"
+    response["Content-Disposition"] = (
+        f'attachment; filename="zuwendungsbestaetigung-{receipt.number}{suffix}.pdf"'
+    )
+    return response
+
+
+@requires(CHANGE)
+def fundraising_settings(request):
+    """The circle's data for receipts: the receiving body and its tax exemption."""
+    overview = reverse("fundraising-overview")
+    return form_page(
+        request,
+        form_class=CircleSettingsForm,
+        instance=circle_settings_or_blank(),
+        save=lambda form: services.settings_update(actor=request.user, **form.cleaned_data),
+        success_url=lambda settings: overview,
+        title=gettext("Receipt settings"),
+        cancel_url=overview,
+    )
