@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core import models
+from core.models.certification import default_programme_id
 
 PARTNERS = 80
 CONTACTS_PER_PARTNER = 2
@@ -116,8 +117,10 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         )
         for number in range(BOARD_MEETINGS)
     )
+    programme_id = default_programme_id()  # bulk_create skips save(), which picks it
     models.SealApplication.objects.bulk_create(
         models.SealApplication(
+            programme_id=programme_id,
             partner=partners[number * 3],
             submitted_on=today - datetime.timedelta(days=400),
             status=models.SealStatus.AWARDED,

@@ -7,6 +7,7 @@ import pytest
 from django_tenants.utils import schema_context
 
 from core.models import Measure, MeetingTemplate, SealCriterion
+from core.models.certification import default_programme_id
 from tenants.roles import Role
 from tests.conftest import (
     assert_same_queries_for_few_and_many,
@@ -18,6 +19,7 @@ from tests.conftest import (
 CATALOGUES = [
     ("/workspace/partners/measures/", Measure, lambda i: {"name": f"Maßnahme {i:03d}"}),
     ("/workspace/seal/criteria/", SealCriterion, lambda i: {"text": f"Kriterium {i:03d}",
+        "programme_id": default_programme_id(),
                                                             "position": i}),
     ("/workspace/board/templates/", MeetingTemplate, lambda i: {"name": f"Vorlage {i:03d}",
                                                                 "agenda": "Begrüßung\nBericht"}),
