@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
@@ -35,6 +37,17 @@ class AwardViewSet(ServiceModelViewSet):
     delete_service, instance_arg = services.award_delete, "award"
 
 
+_KIND = OpenApiParameter(
+    "kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=LegalKind.values,
+    description="Which legal page.",
+)  # fmt: skip
+
+
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[_KIND]),
+    update=extend_schema(parameters=[_KIND]),
+    partial_update=extend_schema(parameters=[_KIND]),
+)
 class LegalPageViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
     viewsets.GenericViewSet,

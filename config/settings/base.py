@@ -443,6 +443,7 @@ SPECTACULAR_SETTINGS = {
         "FundingKindEnum": "core.models.funding.FundingKind",
         "MeetingKindEnum": "regional.models.meetings.MeetingKind",
         "PeriodKindEnum": "regional.models.reports.PeriodKind",
+        "ChecklistStatusEnum": "core.models.onboarding.ChecklistStatus",
     },
 }
 
