@@ -68,6 +68,7 @@ def _candidates(field: models.Field) -> list:
     return [None, "", "a", "jena", "Jena-1"]
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_every_check_decides_in_python_as_in_the_database():
     rng = random.Random(16)  # noqa: S311 - a fixed sample, not a secret
