@@ -4,7 +4,18 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from api.views import state, state_resources, workspace, workspace_resources
+from api.views import (
+    careguides,
+    carers,
+    certification,
+    onboarding,
+    publicsite,
+    state,
+    state_resources,
+    workshops,
+    workspace,
+    workspace_resources,
+)
 from api.views.auth import TokenView
 
 
@@ -34,6 +45,19 @@ state_router.register("alliances", state.AllianceViewSet, basename="api-alliance
 
 workspace_resources.register(alliance_router)
 state_resources.register(state_router)
+# onboarding
+alliance_router.register("onboarding", onboarding.ChecklistViewSet, basename="api-onboarding")
+state_router.register(
+    "starter-templates", onboarding.StarterTemplateViewSet, basename="api-starter-template"
+)
+carers.register(alliance_router)  # carers
+# workshops
+workshops.register(alliance_router)
+workshops.register_state(state_router)
+careguides.register(alliance_router)  # careguides
+publicsite.register(alliance_router)  # publicsite
+# certification
+certification.register(alliance_router)
 
 
 def _common(urlconf: str) -> list:

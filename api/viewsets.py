@@ -25,8 +25,8 @@ from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import OrderingFilter
 
+from api.ordering import StableOrderingFilter
 from api.views.base import Pagination
 
 
@@ -74,7 +74,7 @@ class ServiceViewSetMixin:
     selector's annotations, such as counts), read again.
     """
 
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
     pagination_class = Pagination
     selector: Callable[[], Any]
     order: tuple[str, ...] | None = None

@@ -7,3 +7,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Alliance workspace")
+
+    def ready(self) -> None:
+        # onboarding: the first-run checklist's items and the starter catalogues
+        from core import onboarding, starter
+
+        onboarding.register()
+        starter.register()

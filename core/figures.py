@@ -19,10 +19,13 @@ are left out, as nobody recorded since when.
 from __future__ import annotations
 
 from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models.expressions import Col
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
     BoardMeeting,
+    Carer,
+    CarerStatus,
     Event,
     FundingEntry,
     FundingKind,
@@ -30,6 +33,9 @@ from core.models import (
     Partner,
     PartnerKind,
     PartnerStatus,
+    Placement,
+    PlacementStatus,
+    ProgrammeKind,
     Project,
     ProjectStatus,
     SealApplication,
@@ -77,13 +83,27 @@ def partner_rows(counting: Counting) -> QuerySet:
     )
 
 
-def seal_rows(counting: Counting) -> QuerySet:
-    valid = SealApplication.objects.filter(
+def _valid_certificates(counting: Counting) -> QuerySet:
+    """Certificates of every programme valid on the day (an expired one is not)."""
+    return SealApplication.objects.filter(
         status=SealStatus.AWARDED,
         awarded_on__lte=counting.today,
         valid_until__gte=counting.today,
     )
-    return _one_row(valid).annotate(n=Count("id")).order_by()
+
+
+def seal_rows(counting: Counting) -> QuerySet:
+    """Valid certificates by the kind of their programme (the Familiensiegel: family)."""
+    return _valid_certificates(counting).values("programme_kind").annotate(n=Count("id")).order_by()
+
+
+def certified_rows(counting: Counting) -> QuerySet:
+    """Employers holding at least one valid certificate, of any programme."""
+    return (
+        _one_row(_valid_certificates(counting))
+        .annotate(n=Count("partner_id", distinct=True))
+        .order_by()
+    )
 
 
 def project_rows(counting: Counting) -> QuerySet:
@@ -125,13 +145,64 @@ def board_meeting_rows(counting: Counting) -> QuerySet:
     return _one_row(held).annotate(n=Count("id")).order_by()
 
 
+# carers: counts only, never a person's data
+def _own_column(model, name: str) -> Col:
+    """A foreign key's own column (``partner_id``) as the row holds it: named through
+    the relation, Django would add the related table to the query (a join it trims from
+    the SQL but not from the query, which the engine refuses for a one-table source)."""
+    return Col(model._meta.db_table, model._meta.get_field(name))
+
+
+def carer_rows(counting: Counting) -> QuerySet:
+    """Active carers of the pool (no dates of their own: today's value)."""
+    active = Carer.objects.filter(status=CarerStatus.ACTIVE)
+    return _one_row(active).annotate(n=Count("id")).order_by()
+
+
+def placement_rows(counting: Counting) -> QuerySet:
+    """Running placements, their hours per month and the employers paying for them."""
+    placements = Placement.objects.filter(status=PlacementStatus.RUNNING)
+    if counting.as_of:
+        on = counting.today
+        placements = (
+            Placement.objects.filter(start_date__lte=on)
+            .exclude(status=PlacementStatus.PLANNED)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        )
+    return (
+        _one_row(placements)
+        .annotate(
+            n=Count("id"),
+            hours=Sum("hours_per_month"),
+            employers=Count(_own_column(Placement, "partner"), distinct=True),
+        )
+        .order_by()
+    )
+
+
+# careguides
+def agreement_rows(counting: Counting) -> QuerySet:
+    """Cooperation agreements in force on the day: signed, begun, and not past a fixed
+    end (one that renews itself has none). A terminated one has no date of its own and
+    is left out of past days too."""
+    from core.selectors.agreements import agreements_in_force
+
+    return _one_row(agreements_in_force(today=counting.today)).annotate(n=Count("id")).order_by()
+
+
 SOURCES = (
     Source("partners", partner_rows, ("kind",)),
-    Source("seals", seal_rows),
+    Source("seals", seal_rows, ("programme_kind",)),
     Source("projects", project_rows, ("topic_key", "status_key")),
     Source("events", event_rows),
     Source("funding", funding_rows, ("kind",)),
     Source("board_meetings", board_meeting_rows),
+    # carers
+    Source("carers", carer_rows),
+    Source("placements", placement_rows),
+    Source("agreements", agreement_rows),  # careguides
+    # certification
+    Source("certified", certified_rows),
 )
 
 # ---------------------------------------------------------------- the figures
@@ -167,6 +238,7 @@ ALLIANCE_FIGURES = FigureRegistry(
         ),
         Figure(
             "valid_seals", _("Valid family seals"), "partners", PEOPLE, "seals",
+            where=(("programme_kind", ProgrammeKind.FAMILY.value),),
             help_text=_("Valid family seals."), verbose_name=_("valid family seals"),
         ),
         Figure(
@@ -194,6 +266,43 @@ ALLIANCE_FIGURES = FigureRegistry(
             "board_meetings_held", _("Board meetings held"), "board", COUNT, "board_meetings",
             help_text=_("Board meetings held."), verbose_name=_("board meetings held"),
         ),
+        # carers
+        Figure(
+            "carers_active", _("Active carers (childcare pool)"), "childcare", PEOPLE,
+            "carers", short_label=_("Active carers"), help_text=_("Active carers of the pool."),
+            verbose_name=_("active carers"),
+        ),
+        Figure(
+            "placements_running", _("Running placements (childcare pool)"), "childcare",
+            PEOPLE, "placements", short_label=_("Running placements"),
+            help_text=_("Running placements of the childcare pool (families)."),
+            verbose_name=_("running placements"),
+        ),
+        Figure(
+            "care_hours_per_month", _("Care hours per month (childcare pool)"), "childcare",
+            COUNT, "placements", "hours", short_label=_("Care hours per month"),
+            help_text=_("Hours per month of the running placements."),
+            verbose_name=_("care hours per month"),
+        ),
+        Figure(
+            "employers_paying", _("Employers paying for care (childcare pool)"), "childcare",
+            PEOPLE, "placements", "employers", short_label=_("Employers paying"),
+            help_text=_("Partners who pay for running placements."),
+            verbose_name=_("employers paying for care"),
+        ),
+        # careguides
+        Figure(
+            "agreements_in_force", _("Cooperation agreements in force"), "partners", COUNT,
+            "agreements", short_label=_("Agreements in force"),
+            help_text=_("Cooperation agreements in force."),
+            verbose_name=_("cooperation agreements in force"),
+        ),
+        # certification
+        Figure(
+            "certified_employers", _("Certified employers"), "partners", PEOPLE, "certified",
+            help_text=_("Employers holding a valid certificate of any programme."),
+            verbose_name=_("certified employers"),
+        ),
     ],
     breakdowns=[
         Breakdown(
@@ -215,6 +324,14 @@ ALLIANCE_FIGURES = FigureRegistry(
             "funding_by_kind", _("Funding by kind: %(label)s"), "funding", MONEY,
             FundingKind, after="funding_total", source="funding", by="kind", value="amount",
             help_text=_("Funding per kind, in euros."), verbose_name=_("funding by kind"),
+        ),
+        # certification
+        Breakdown(
+            "certificates_by_kind", _("Certificates by kind: %(label)s"),
+            "partners", PEOPLE, ProgrammeKind, after="valid_seals", source="seals",
+            by="programme_kind", fill=True,
+            help_text=_("Valid certificates per kind of programme."),
+            verbose_name=_("valid certificates by programme kind"),
         ),
     ],
 )  # fmt: skip

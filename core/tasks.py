@@ -107,3 +107,68 @@ def send_seal_expiry_reminders() -> dict[str, int]:
                 results[alliance.schema_name],
             )
     return results
+
+
+# ---------------------------------------------------------------- careguides
+# ``send_agreement_expiry_reminders``: the same for cooperation agreements whose fixed
+# end (or current term) is within 90 days; each agreement and end date is reminded once.
+
+
+def _remind_agreements_in_current_schema(alliance, recipients: list[str], today) -> int:
+    from core.models import AgreementRenewal, CooperationAgreement
+    from core.selectors.agreements import agreements_due_for_reminder
+    from core.services.agreements import agreement_reminder_sent
+    from kernel.mail import services as mail
+
+    sent = 0
+    for pk in list(agreements_due_for_reminder(today=today).values_list("pk", flat=True)):
+        with transaction.atomic():
+            agreement = (
+                CooperationAgreement.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("partner")
+                .filter(pk=pk, reminder_sent_on__isnull=True)
+                .first()
+            )
+            if agreement is None:
+                continue
+            context = {
+                "alliance_name": alliance.name,
+                "party": agreement.other_party,
+                "subject": agreement.subject,
+                "valid_until": agreement.valid_until,
+                "renews": agreement.renewal == AgreementRenewal.AUTOMATIC,
+                "notice_weeks": agreement.notice_weeks,
+                "url": _workspace_url(
+                    alliance,
+                    reverse("agreement-detail", urlconf=settings.ROOT_URLCONF, args=[pk]),
+                ),
+            }
+            with translation.override("de"):
+                subject = " ".join(
+                    render_to_string(
+                        "core/emails/agreement_expiry_reminder_subject.txt", context
+                    ).split()
+                )
+                body = render_to_string("core/emails/agreement_expiry_reminder.txt", context)
+            agreement_reminder_sent(agreement=agreement, sent_on=today)
+            mail.email_queue(subject=subject, body=body, to=recipients)
+            sent += 1
+    return sent
+
+
+@shared_task(name="core.send_agreement_expiry_reminders", acks_late=True)
+def send_agreement_expiry_reminders() -> dict[str, int]:
+    """Remind each alliance's local coordinators of agreements ending within 90 days, once."""
+    from tenants.selectors import alliance_list
+
+    today = timezone.localdate()
+    results: dict[str, int] = {}
+    for alliance in alliance_list():
+        recipients = _coordinator_emails(alliance)
+        if not recipients:
+            continue
+        with schema_context(alliance.schema_name):
+            results[alliance.schema_name] = _remind_agreements_in_current_schema(
+                alliance, recipients, today
+            )
+    return results

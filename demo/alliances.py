@@ -136,6 +136,8 @@ DEMO_ACCOUNTS = [
         Role.LOCAL_COORDINATOR,
         "badfrankenhausen",
     ),
+    # carers
+    ("pool@demo.example", "Betreuungspool Jena (Demo)", Role.POOL_STAFF, "jena"),
 ]
 
 

@@ -34,6 +34,11 @@ from core.models import (
 )
 from core.services import funding, holidays, projects, seal
 from core.services.board import add_months
+from demo.careguides import CareGuideSeeding
+from demo.carers import seed_childcare_pool
+from demo.certification import seed_certification
+from demo.publicsite import seed_public_site
+from demo.workshops import seed_workshops
 from demo.workspace_board import BoardSeeding
 from demo.workspace_partners import PartnerSeeding
 from demo.workspace_vocabulary import (
@@ -55,7 +60,7 @@ from demo.workspace_vocabulary import (
 from tenants.models import Alliance
 
 
-class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
+class _WorkspaceSeed(PartnerSeeding, BoardSeeding, CareGuideSeeding):
     """Builds one alliance's content; ``counts`` says what was created."""
 
     def __init__(self, alliance: Alliance, actor, today: datetime.date) -> None:
@@ -92,6 +97,13 @@ class _WorkspaceSeed(PartnerSeeding, BoardSeeding):
         self.seed_seals()
         self.seed_holiday_offers()
         self.seed_guide()
+        seed_childcare_pool(self)  # carers
+        # workshops
+        seed_workshops(self)
+        self.seed_careguides(specs)  # careguides
+        seed_public_site(self)  # publicsite
+        # certification
+        seed_certification(self)
 
     # ------------------------------------------------------------ projects and work
 

@@ -161,7 +161,6 @@ class PartnerSeeding:
                 joined_on=spec.joined_on,
                 status=PartnerStatus.ACTIVE,
                 public_listing_consent=self.rng.random() < 0.8,
-                care_guides_count=spec.care_guides,
                 description=self.engagement(spec),
                 measures=self.measures_for(spec),
             )

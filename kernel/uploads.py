@@ -52,6 +52,22 @@ def attachment_check(file: UploadedFile) -> None:
         raise refusal
 
 
+def pdf_check(file: UploadedFile, *, field: str = "document") -> None:
+    """Refuse anything but a PDF (by name and content) of at most 20 MB, for ``field``."""
+    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {field: _("The file is larger than 20 MB. Please upload a smaller file.")}
+        )
+    refusal = ValidationError({field: _("Only PDF files can be uploaded here.")})
+    if os.path.splitext(file.name or "")[1].lower() != ".pdf":
+        raise refusal
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if not head.startswith(ATTACHMENT_SIGNATURES["pdf"]):
+        raise refusal
+
+
 # ---------------------------------------------------------------- serving stored files
 
 # Longer than any stored name (a FileField holds at most 255 characters): refused unread.
@@ -83,3 +99,44 @@ def stored_file_response(storage, name: str):
     except (SuspiciousFileOperation, ValueError, OSError) as exc:
         raise Http404 from exc
     return FileResponse(handle, as_attachment=True, filename=name.rsplit("/", 1)[-1])
+
+
+# ---------------------------------------------------------------- images shown publicly
+
+# An alliance's logo: only raster images (SVG can carry scripts), small enough for a page.
+IMAGE_MAX_BYTES = 1024 * 1024
+IMAGE_MAX_PIXELS = 4000
+IMAGE_SIGNATURES = {key: ATTACHMENT_SIGNATURES[key] for key in ("png", "jpg", "jpeg")}
+
+
+def image_check(file: UploadedFile, *, field: str = "logo") -> None:
+    """Refuse anything but a PNG or JPEG image (name, first bytes and a readable
+    picture) of at most 1 MB and 4000 pixels a side."""
+    if file.size is not None and file.size > IMAGE_MAX_BYTES:
+        raise ValidationError(
+            {field: _("The image is larger than 1 MB. Please upload a smaller one.")}
+        )
+    extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
+    refusal = ValidationError({field: _("Only PNG and JPEG images can be uploaded.")})
+    signatures = IMAGE_SIGNATURES.get(extension)
+    if signatures is None:
+        raise refusal
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if not any(head.startswith(signature) for signature in signatures):
+        raise refusal
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file) as image:
+            image.verify()
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise refusal from error
+    finally:
+        file.seek(0)
+    if max(width, height) > IMAGE_MAX_PIXELS:
+        raise ValidationError(
+            {field: _("The image is too large: at most 4000 pixels wide and high, please.")}
+        )

@@ -39,6 +39,7 @@ SECTIONS = {
     "events": gettext_lazy("Events"),
     "funding": gettext_lazy("Funding"),
     "board": gettext_lazy("Board meetings"),
+    "childcare": gettext_lazy("Childcare pool"),  # carers
 }
 
 # The figures of every report, in the order the report shows them: the number of

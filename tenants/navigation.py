@@ -18,6 +18,13 @@ STATE_MENU = [
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
+    # onboarding
+    (_("Starter templates"), "starter-template-list", "state.starter.manage"),
+    # publicsite
+    (_("Awards"), "state-award-list", "state.alliances.view"),
+    (_("Legal pages"), "state-legal-list", "state.legal.manage"),
+    # certification
+    (_("Certification templates"), "certification-template-list", "state.certification.manage"),
 ]
 
 MENU = [
@@ -36,6 +43,19 @@ MENU = [
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
+    # carers
+    (_("Childcare pool"), "carer-list", "alliance.childcare.view"),
+    (_("Placements"), "placement-list", "alliance.childcare.view"),
+    # workshops
+    (_("Workshops"), "workshop-list", "alliance.workshops.view"),
+    (_("Working group tasks"), "task-list", "alliance.work.view"),
+    # careguides
+    (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
+    (_("Agreements"), "agreement-list", "alliance.agreements.view"),
+    # publicsite
+    (_("Public site"), "site-settings", "alliance.work.view"),
+    # certification
+    (_("Certification programmes"), "certification-programme-list", "alliance.work.view"),
 ]
 
 

@@ -36,6 +36,7 @@ MIN = Role.MINISTRY
 LC = Role.LOCAL_COORDINATOR
 BM = Role.BOARD_MEMBER
 PC = Role.PARTNER_CONTACT
+PS = Role.POOL_STAFF  # carers
 
 
 def _own_partner(access: Access, obj: Any) -> bool:
@@ -68,7 +69,7 @@ RULES: dict[str, Rule] = {
     "state.meetings.manage": _rule(STATE, {SC}, "Regional meetings and invitations"),
     "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),
     # ---------------------------------------------------------------- alliance workspace
-    "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC}, "Workspace start page"),
+    "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC, PS}, "Workspace start page"),
     "alliance.partners.view": _rule(ALLIANCE, {LC, BM, SC}, "Partner list and details"),
     "alliance.partners.change": _rule(ALLIANCE, {LC}, "Add, edit, import partners"),
     "alliance.own_partner.view": _rule(
@@ -82,19 +83,63 @@ RULES: dict[str, Rule] = {
     "alliance.board.view": _rule(ALLIANCE, {LC, BM, SC}, "Board members and meetings"),
     "alliance.board.manage": _rule(ALLIANCE, {LC}, "Plan meetings, agendas, minutes"),
     "alliance.imports.upload": _rule(
-        ALLIANCE, {LC}, "Import partners or projects (each kind also needs its change permission)"
+        ALLIANCE,
+        {LC, PS},
+        "Import partners, projects or carers (each kind also needs its change permission)",
     ),
     "alliance.work.view": _rule(
         ALLIANCE, {LC, SC}, "Projects, working groups, events, seal, funding, holidays"
     ),
     "alliance.work.change": _rule(ALLIANCE, {LC}, "Edit projects and the other work records"),
-    "alliance.exports.download": _rule(ALLIANCE, {LC, SC}, "CSV/XLSX exports of lists"),
+    "alliance.exports.download": _rule(
+        ALLIANCE, {LC, SC, PS}, "CSV/XLSX exports of lists (each list also needs its own)"
+    ),
     "alliance.audit.view": _rule(ALLIANCE, {LC}, "The alliance's audit trail"),
     "alliance.regional.view": _rule(
         ALLIANCE, {LC, SC}, "Regional meetings the alliance is invited to, their minutes and files"
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),
+    # onboarding
+    "state.starter.manage": _rule(STATE, {SC}, "Starter templates copied into new alliances"),
+    "alliance.onboarding.manage": _rule(
+        ALLIANCE, {LC}, "First-run checklist: see it, mark items done or skipped"
+    ),
+    # carers: the pool's personal data, for the coordinator and the pool's staff only
+    "alliance.childcare.view": _rule(
+        ALLIANCE, {LC, PS}, "Childcare pool: carers, placements, matching"
+    ),
+    "alliance.childcare.change": _rule(
+        ALLIANCE, {LC, PS}, "Register carers and their checks, make placements, import, export"
+    ),
+    # workshops
+    "alliance.workshops.view": _rule(
+        ALLIANCE, {LC, BM, SC}, "Workshops: registrations, topics, seats, attendance list"
+    ),
+    "alliance.workshops.manage": _rule(
+        ALLIANCE, {LC}, "Run workshops: registrations, topics, seats, results"
+    ),
+    # careguides
+    "alliance.care_guides.view": _rule(
+        ALLIANCE, {LC, SC}, "Care guides of all partners, refreshers due, partners without one"
+    ),
+    "alliance.agreements.view": _rule(ALLIANCE, {LC, BM, SC}, "Cooperation agreements"),
+    "alliance.agreements.change": _rule(ALLIANCE, {LC}, "Record and change cooperation agreements"),
+    # publicsite
+    "alliance.site.change": _rule(
+        ALLIANCE, {LC}, "Public site: identity (logo, colours, contact), awards, legal pages"
+    ),
+    "state.legal.manage": _rule(STATE, {SC}, "Legal pages of the state area"),
+    # certification
+    "alliance.certification.self_assess": _rule(
+        ALLIANCE,
+        {LC, PC},
+        "Fill in an employer's self-assessment for a certificate (partner contact: own)",
+        partner_contact=_own_partner,
+    ),
+    "state.certification.manage": _rule(
+        STATE, {SC}, "Certification programme templates for the alliances"
+    ),
 }
 
 
@@ -146,6 +191,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         "core.partner",
         ("kind", "care_guides_count"),
         ("alliance.partners.change", "alliance.applications.decide"),
+        # A partner contact records its own partner's care guides one by one
+        # (core.models.careguides); the bare number stays with the coordinator.
         "Figures counted in the state statistics: kind, care guides",
     ),
 )

@@ -10,9 +10,12 @@ class Role(models.TextChoices):
     LOCAL_COORDINATOR = "local_coordinator", _("Local coordinator")
     BOARD_MEMBER = "board_member", _("Board member")
     PARTNER_CONTACT = "partner_contact", _("Partner contact")
+    POOL_STAFF = "pool_staff", _("Childcare pool staff")  # carers
 
 
 # Held for the whole state, without an alliance.
 STATE_ROLES = frozenset({Role.STATE_COORDINATOR, Role.MINISTRY})
 # Held in one alliance.
-ALLIANCE_ROLES = frozenset({Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER, Role.PARTNER_CONTACT})
+ALLIANCE_ROLES = frozenset(
+    {Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER, Role.PARTNER_CONTACT, Role.POOL_STAFF}
+)

@@ -17,6 +17,18 @@ class PartnerSerializer(serializers.ModelSerializer):
     # Every answer carries it, also a write's, whose instance comes from the service
     # without the list selector's annotation.
     contact_count = serializers.SerializerMethodField(help_text=_("Contact persons."))
+    # Counted from the care guide records (/api/v1/care-guides/). A higher number records
+    # guides still to be named; a lower one is refused (mark the guides who stopped).
+    care_guides_count = serializers.IntegerField(
+        min_value=0,
+        max_value=2147483647,
+        required=False,
+        label=_("Trained company care guides"),
+        help_text=_(
+            "Active care guides, counted from the care guide records. A higher number "
+            "records guides still to be named; a lower one is refused."
+        ),
+    )
 
     class Meta:
         model = Partner

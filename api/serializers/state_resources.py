@@ -65,6 +65,7 @@ class AllianceSnapshotSerializer(RecordSerializer):
             "care_guides_share", "valid_seals", "projects_total", "families_reached", "events",
             "event_participants", "funding_total", "board_meetings_held", "partners_by_kind",
             "projects_by_topic", "projects_by_status", "funding_by_kind",
+            "agreements_in_force",  # careguides
         ]  # fmt: skip
         read_only = "__all__"
         help = SNAPSHOT_HELP

@@ -10,6 +10,7 @@ from api.serializers.records import RecordSerializer
 from core.models import (
     Application,
     BoardMeeting,
+    CertificateState,
     ContactPerson,
     Decision,
     Event,
@@ -227,6 +228,18 @@ class SealApplicationSerializer(RecordSerializer):
     fulfilled_count = serializers.IntegerField(
         read_only=True, help_text=_("Criteria checked as fulfilled.")
     )
+    # certification: the status as it reads today, and the programme
+    state = serializers.ChoiceField(
+        choices=CertificateState.choices,
+        read_only=True,
+        help_text=_(
+            "Status as it reads today: an awarded certificate past its validity is expired."
+        ),
+    )
+    is_valid = serializers.BooleanField(
+        read_only=True, help_text=_("Whether the certificate is awarded and valid today.")
+    )
+    programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
 
     class Meta:
         model = SealApplication
@@ -234,6 +247,9 @@ class SealApplicationSerializer(RecordSerializer):
             "id", "partner", "partner_name", "submitted_on", "status", "reviewer",
             "review_notes", "awarded_on", "valid_until", "reminder_sent_on", "check_count",
             "fulfilled_count", "created_at", "updated_at",
+            # certification
+            "state", "is_valid", "programme", "programme_name", "renewal_of", "reviewed_on",
+            "decided_on", "decision_reasoning",
         ]  # fmt: skip
         read_only = "__all__"
         help = {
@@ -245,6 +261,11 @@ class SealApplicationSerializer(RecordSerializer):
             "awarded_on": _("Date the seal was awarded."),
             "valid_until": _("Last day the seal is valid."),
             "reminder_sent_on": _("Date the expiry reminder was sent."),
+            "programme": _("Identifier of the certification programme."),
+            "renewal_of": _("Identifier of the certificate this application renews."),
+            "reviewed_on": _("Date of the on-site review."),
+            "decided_on": _("Date of the jury decision."),
+            "decision_reasoning": _("Reasoning of the jury."),
         }
 
 

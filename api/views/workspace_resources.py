@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
-from rest_framework.filters import OrderingFilter
 
+from api.ordering import StableOrderingFilter
 from api.serializers.workspace_resources import (
     ApplicationSerializer,
     BoardMeetingSerializer,
@@ -277,7 +277,7 @@ class DecisionViewSet(
     exactly as the board's form does (partner, contact person, e-mail to the applicant)."""
 
     serializer_class = DecisionSerializer
-    filter_backends = [OrderingFilter]
+    filter_backends = [StableOrderingFilter]
     ordering_fields = ["created_at", "outcome"]
     ordering = ["-created_at"]
     required_permissions = crud_permissions(

@@ -134,6 +134,7 @@ TEMPLATES = [
                 "tenants.context_processors.area",
                 "tenants.context_processors.navigation",
                 "tenants.navigation.menu",
+                "kernel.legal.context.legal_links",  # publicsite
             ],
             # The tags of the page layouts (templates/page.html); kernel is no app.
             "libraries": {"pages": "kernel.templatetags.pages"},
@@ -304,7 +305,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_TASK_TENANT_CACHE_SECONDS = 60
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Task modules outside an app's tasks.py.
-CELERY_IMPORTS = ["core.retention"]
+CELERY_IMPORTS = ["core.retention", "core.tasks_carers"]
 # Periodic work; beat copies these into its database schedule at start.
 CELERY_BEAT_SCHEDULE = {
     "statistics-nightly": {
@@ -327,10 +328,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.purge_import_files_everywhere",
         "schedule": crontab(hour=4, minute=15),
     },
+    # carers
+    "carer-check-reminders": {
+        "task": "core.send_carer_check_reminders",
+        "schedule": crontab(hour=6, minute=10),
+    },
     # E-mails queued while the broker was down (and due retries) go out within a minute.
     "outbox-dispatch": {
         "task": "mail.dispatch_outbox",
         "schedule": crontab(),  # every minute
+    },
+    # workshops
+    "regional-workshop-retention": {
+        "task": "regional.purge_workshop_registrations",
+        "schedule": crontab(hour=3, minute=45),
+    },
+    # careguides
+    "agreement-expiry-reminders": {
+        "task": "core.send_agreement_expiry_reminders",
+        "schedule": crontab(hour=6, minute=10),
     },
 }
 
@@ -391,7 +407,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.AreaPermission"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "api.ordering.StableOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "api.views.base.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -473,3 +489,10 @@ if SENTRY_DSN:
         release=SENTRY_RELEASE,
         traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
     )
+
+# ---------------------------------------------------------------- certification
+
+# Where an alliance's workspace reads the state office's certification templates
+# (public schema): one alliance's work (core) never imports the state layer (regional);
+# the wiring names the module (``published_templates()``, ``template_groups()``).
+CERTIFICATION_TEMPLATES = "regional.selectors.certification"

@@ -5,14 +5,27 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Partner, SealApplication, SealCriterion, SealStatus
-from core.selectors.seal import expiring_filter
+from core.models import (
+    CertificateState,
+    CertificationProgramme,
+    CriterionGroup,
+    Partner,
+    SealApplication,
+    SealCriterion,
+)
+from core.selectors.seal import expiring_filter, state_filter
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
 class SealApplicationFilter(SearchFilterSet):
     search_fields = ("partner__name", "reviewer", "review_notes")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=SealStatus.choices)
+    # The status as it reads today: "expired" finds awarded certificates past validity.
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=CertificateState.choices, method="filter_state"
+    )
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+    )
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner"), queryset=Partner.objects.order_by("name")
     )
@@ -20,14 +33,43 @@ class SealApplicationFilter(SearchFilterSet):
 
     class Meta:
         model = SealApplication
-        fields = ["q", "status", "partner", "expiring"]
+        fields = ["q", "status", "programme", "partner", "expiring"]
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(state_filter(value)) if value else queryset
 
 
 class SealCriterionFilter(SearchFilterSet):
     search_fields = ("text",)
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+    )
+    group = django_filters.ModelChoiceFilter(
+        label=_("Criterion group"), queryset=CriterionGroup.objects.order_by("name")
+    )
     is_required = django_filters.BooleanFilter(label=_("Required"))
     is_active = django_filters.BooleanFilter(label=_("In use"))
 
     class Meta:
         model = SealCriterion
-        fields = ["q", "is_required", "is_active"]
+        fields = ["q", "programme", "group", "is_required", "is_active"]
+
+
+class ProgrammeFilter(SearchFilterSet):
+    search_fields = ("name", "description")
+    is_active = django_filters.BooleanFilter(label=_("In use"))
+
+    class Meta:
+        model = CertificationProgramme
+        fields = ["q", "kind", "is_active"]
+
+
+class CriterionGroupFilter(SearchFilterSet):
+    search_fields = ("name", "description")
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+    )
+
+    class Meta:
+        model = CriterionGroup
+        fields = ["q", "programme"]

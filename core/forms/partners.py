@@ -11,7 +11,7 @@ class PartnerForm(RecordForm):
         fields = [
             "name", "kind", "size_class", "street", "postcode", "city", "website",
             "joined_on", "left_on", "status", "public_listing_consent", "measures",
-            "care_guides_count", "description",
+            "description",
         ]  # fmt: skip
         widgets = {
             "measures": forms.CheckboxSelectMultiple,

@@ -1,32 +1,55 @@
-"""Forms of the family seal."""
+"""Forms of the family seal and of every certification programme's applications."""
 
 from __future__ import annotations
-
-import datetime
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Partner, PartnerStatus, SealApplication, SealCheck, SealCriterion
+from core.forms.certification import score_field
+from core.models import (
+    CriterionGroup,
+    Partner,
+    PartnerStatus,
+    SealApplication,
+    SealCheck,
+    SealCriterion,
+)
+from core.selectors.certification import active_programmes
 from kernel.crud.dates import PlausibleDateField
 from kernel.crud.forms import RecordForm
 from kernel.text import PlainTextForm
-
-# How long a seal is usually valid when it is awarded.
-DEFAULT_VALIDITY_YEARS = 3
 
 
 class SealCriterionForm(RecordForm):
     class Meta:
         model = SealCriterion
-        fields = ["text", "position", "is_required", "is_active"]
+        fields = ["programme", "group", "text", "weight", "position", "is_required", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = CriterionGroup.objects.select_related("programme")
+        # Without a programme a criterion belongs to the default one (the Familiensiegel);
+        # without a weight it keeps its own (1 when new).
+        self.fields["programme"].required = False
+        self.fields["weight"].required = False
+
+    def clean_weight(self):
+        weight = self.cleaned_data.get("weight")
+        return weight if weight is not None else self.instance.weight or 1
 
 
 class SealApplicationForm(RecordForm):
     class Meta:
         model = SealApplication
-        fields = ["partner", "submitted_on", "reviewer", "review_notes"]
+        fields = [
+            "programme",
+            "partner",
+            "submitted_on",
+            "reviewer",
+            "reviewed_on",
+            "review_notes",
+        ]
         widgets = {
             "review_notes": forms.Textarea(attrs={"rows": 5}),
         }
@@ -37,6 +60,15 @@ class SealApplicationForm(RecordForm):
         if self.instance.pk is None:
             partners = partners.exclude(status=PartnerStatus.LEFT)
             self.fields["submitted_on"].initial = timezone.localdate
+            # Without a programme the application is for the default one (Familiensiegel).
+            self.fields["programme"].required = False
+            self.fields["programme"].queryset = active_programmes()
+            self.fields["programme"].initial = (
+                active_programmes().values_list("pk", flat=True).first()
+            )
+        else:
+            # The checklist was made from the programme's criteria: it stays.
+            del self.fields["programme"]
         self.fields["partner"].queryset = partners
 
 
@@ -45,17 +77,21 @@ class SealReviewForm(RecordForm):
 
     class Meta:
         model = SealApplication
-        fields = ["reviewer", "review_notes"]
+        fields = ["reviewer", "reviewed_on", "review_notes"]
         widgets = {"review_notes": forms.Textarea(attrs={"rows": 8})}
 
 
 class SealChecklistForm(PlainTextForm, forms.Form):
-    """One row per criterion check of an application: fulfilled and a note."""
+    """One row per criterion check of an application: the review's score and a note.
+
+    ``fulfilled_<id>`` (not shown) is still accepted from older clients: without a score
+    it means the full score."""
 
     def __init__(self, *args, checks: list[SealCheck], **kwargs):
         super().__init__(*args, **kwargs)
         self.checks = list(checks)
         for check in self.checks:
+            self.fields[f"score_{check.pk}"] = score_field(check.criterion.text, check.score)
             self.fields[f"fulfilled_{check.pk}"] = forms.BooleanField(
                 label=check.criterion.text, required=False, initial=check.fulfilled
             )
@@ -68,15 +104,15 @@ class SealChecklistForm(PlainTextForm, forms.Form):
 
     @property
     def rows(self):
-        """(check, fulfilled field, note field) for each criterion, in catalogue order."""
+        """(check, score field, note field) for each criterion, in catalogue order."""
         return [
-            (check, self[f"fulfilled_{check.pk}"], self[f"note_{check.pk}"])
-            for check in self.checks
+            (check, self[f"score_{check.pk}"], self[f"note_{check.pk}"]) for check in self.checks
         ]
 
     def results(self) -> dict[int, dict]:
         return {
             check.pk: {
+                "score": self.cleaned_data.get(f"score_{check.pk}"),
                 "fulfilled": self.cleaned_data.get(f"fulfilled_{check.pk}", False),
                 "note": self.cleaned_data.get(f"note_{check.pk}", ""),
             }
@@ -84,27 +120,30 @@ class SealChecklistForm(PlainTextForm, forms.Form):
         }
 
 
-class SealAwardForm(forms.Form):
-    """Award date and validity; the service checks their order and the checklist."""
+class SealAwardForm(PlainTextForm, forms.Form):
+    """The jury's award: date, validity (empty: the programme's validity in years) and
+    reasoning; the service checks the dates, the checklist and the pass threshold."""
 
+    decided_on = PlausibleDateField(label=_("Jury decision on"), required=False)
     awarded_on = PlausibleDateField(label=_("Awarded on"))
-    valid_until = PlausibleDateField(label=_("Valid until"))
+    valid_until = PlausibleDateField(
+        label=_("Valid until"),
+        required=False,
+        help_text=_("Empty: as long as the programme's validity in years."),
+    )
+    reasoning = forms.CharField(
+        label=_("Reasoning of the jury"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        today = timezone.localdate()
-        self.fields["awarded_on"].initial = today
-        try:
-            self.fields["valid_until"].initial = today.replace(
-                year=today.year + DEFAULT_VALIDITY_YEARS
-            )
-        except ValueError:  # 29 February
-            self.fields["valid_until"].initial = today + datetime.timedelta(
-                days=365 * DEFAULT_VALIDITY_YEARS
-            )
+        self.fields["awarded_on"].initial = timezone.localdate
 
 
 class SealRejectForm(PlainTextForm, forms.Form):
+    decided_on = PlausibleDateField(label=_("Jury decision on"), required=False)
     reason = forms.CharField(
         label=_("Reason"),
         required=False,

@@ -3,6 +3,8 @@ and all of them by code (``KINDS``)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,7 +19,17 @@ from core.imports.columns import (
     display,
     name_key,
 )
-from core.models import PartnerKind, PartnerStatus, ProjectStatus, SizeClass, TargetGroup, Topic
+from core.models import (
+    Availability,
+    CarerStatus,
+    PartnerKind,
+    PartnerStatus,
+    ProjectStatus,
+    SizeClass,
+    TargetGroup,
+    Topic,
+)
+from core.models.carers import ASSIGNABLE
 
 # ---------------------------------------------------------------- partners
 
@@ -213,4 +225,84 @@ PROJECTS = ImportKind(
     ),
 )
 
-KINDS: dict[str, ImportKind] = {kind.code: kind for kind in (PARTNERS, PROJECTS)}
+
+# ---------------------------------------------------------------- carers
+
+
+def check_carer_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
+    """A carer as the form takes one; vetted or active only with every check recorded
+    (the service's rule, shown in the preview already)."""
+    row.put("first_name", row.text("first_name", max_length=100, required=True))
+    row.put("last_name", row.text("last_name", max_length=100, required=True))
+    email = row.text("email", max_length=254)
+    if email is not None:
+        try:
+            validate_email(email)
+        except ValidationError:
+            row.fail("email", _("“%(column)s”: “%(value)s” is not an e-mail address."), value=email)
+            email = None
+    row.put("email", email)
+    row.put("phone", row.text("phone", max_length=50))
+    row.put("address", row.text("address", max_length=300))
+    row.put_choice("status", CarerStatus, _("“%(column)s”: “%(value)s” is not a known status."))
+    row.put(
+        "availability",
+        row.choices(
+            "availability",
+            choice_map(Availability),
+            _("“%(column)s”: “%(value)s” is not a known time (weekdays, evenings, ...)."),
+        ),
+    )
+    row.put("languages", row.text("languages", max_length=200))
+    row.put("qualifications", row.text("qualifications", multiline=True))
+    for name in ("police_clearance_on", "first_aid_on", "training_on"):
+        row.put(name, row.date(name))
+    if row.data.get("status") in ASSIGNABLE and not all(
+        row.data.get(name) for name in ("police_clearance_on", "first_aid_on", "training_on")
+    ):
+        row.fail(
+            "status",
+            _("“%(column)s”: vetted or active only with all three check dates."),
+        )
+
+
+CARERS = ImportKind(
+    code="carers",
+    label=gettext_lazy("Carers"),
+    permission="alliance.childcare.change",
+    check_row=check_carer_row,
+    columns=(
+        Column("first_name", "Vorname", ("first name", "given name"), required=True),
+        Column("last_name", "Nachname", ("last name", "surname", "Name"), required=True),
+        Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse")),
+        Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil")),
+        Column("address", "Adresse", ("address", "Anschrift")),
+        Column(
+            "status", "Status", ("status",), hint=gettext_lazy("empty: applicant"),
+            choices=CarerStatus,
+        ),
+        Column(
+            "availability", "Verfügbarkeit", ("availability", "available", "verfügbar"),
+            hint=gettext_lazy("several separated by semicolons"), choices=Availability,
+        ),
+        Column("languages", "Sprachen", ("languages",)),
+        Column("qualifications", "Qualifikationen", ("qualifications", "Qualifikation")),
+        Column(
+            "police_clearance_on", "Führungszeugnis vom",
+            ("police clearance", "extended police clearance issued on", "Führungszeugnis"),
+            hint=HINT_DATE,
+        ),
+        Column(
+            "first_aid_on", "Erste-Hilfe-Kurs am",
+            ("first aid", "first-aid course on", "Erste Hilfe", "Erste-Hilfe-Kurs"),
+            hint=HINT_DATE,
+        ),
+        Column(
+            "training_on", "Schulung am",
+            ("training", "pool training attended on", "Schulung"),
+            hint=HINT_DATE,
+        ),
+    ),
+)  # fmt: skip
+
+KINDS: dict[str, ImportKind] = {kind.code: kind for kind in (PARTNERS, PROJECTS, CARERS)}

@@ -92,7 +92,12 @@ class Partner(TimeStampedModel):
     measures = models.ManyToManyField(
         Measure, verbose_name=_("family-friendly measures"), blank=True, related_name="partners"
     )
-    care_guides_count = models.PositiveIntegerField(_("trained company care guides"), default=0)
+    # The number of the partner's active care guides (core.models.careguides), kept by
+    # the care guide services (core.services.careguides.care_guides_recount): the
+    # statistics engine counts one table per source, so the figure reads it from here.
+    care_guides_count = models.PositiveIntegerField(
+        _("trained company care guides"), default=0, editable=False
+    )
     description = models.TextField(_("engagement for families"), blank=True)
 
     class Meta:
@@ -123,6 +128,17 @@ class Partner(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Saving a changed partner never writes its care guide number: the care guide
+        # services keep it (care_guides_recount), and this copy may be older than theirs.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "care_guides_count"
+            ]
+        super().save(*args, **kwargs)
 
 
 class ContactPerson(TimeStampedModel):

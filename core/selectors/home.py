@@ -46,3 +46,25 @@ def seals_expiring(*, within_days: int = 90, today: datetime.date | None = None)
 
 def recent_changes(*, limit: int = 10) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.order_by("-created_at", "-id")[:limit]
+
+
+# carers
+def carer_checks_expiring(*, limit: int = 20):
+    """Carers whose police clearance or first-aid course expires within 60 days (or has
+    expired), for the coordinator's and the pool staff's home."""
+    from core.selectors.carers import carers_with_expiring_checks
+
+    return list(carers_with_expiring_checks()[:limit])
+
+
+# careguides
+def care_guide_refreshers_due(*, today: datetime.date | None = None):
+    from core.selectors.careguides import refreshers_due
+
+    return refreshers_due(today=today)
+
+
+def agreements_expiring(*, today: datetime.date | None = None):
+    from core.selectors.agreements import agreements_expiring as expiring
+
+    return expiring(today=today)

@@ -27,6 +27,7 @@ from core.imports import (
     parse_import,
 )
 from core.models import Measure, Partner, Project
+from core.services.carers import carer_create
 from core.services.partners import partner_create
 from kernel.crud.records import record_create
 
@@ -64,6 +65,8 @@ def _write_row(*, actor, kind: ImportKind, row: ParsedRow):
     if kind.code == "partners":
         measures = Measure.objects.filter(pk__in=row.many.get("measures", []))
         return partner_create(actor=actor, **row.data, measures=measures)
+    if kind.code == "carers":  # carers
+        return carer_create(actor=actor, **row.data)
     return record_create(
         actor=actor,
         model=Project,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import ContactPerson, Measure, Partner, PartnerStatus
+from core.services.careguides import care_guides_check_count, care_guides_fill_up
 from kernel.crud.records import record_create, record_delete, record_update
 
 
@@ -26,7 +27,6 @@ class PartnerFields(TypedDict, total=False):
     left_on: datetime.date | None
     status: str
     public_listing_consent: bool
-    care_guides_count: int
     description: str
 
 
@@ -46,21 +46,43 @@ class MeasureFields(TypedDict, total=False):
     is_active: bool
 
 
+@transaction.atomic
 def partner_create(
-    *, actor, measures: Iterable[Measure] = (), **fields: Unpack[PartnerFields]
+    *,
+    actor,
+    measures: Iterable[Measure] = (),
+    care_guides_count: int = 0,
+    **fields: Unpack[PartnerFields],
 ) -> Partner:
-    return record_create(actor=actor, model=Partner, data=fields, many={"measures": measures})
+    """A new partner; ``care_guides_count`` (an import's or the API's number) records
+    that many care guides still to be named (``core.services.careguides``)."""
+    data = {**fields, "care_guides_count": care_guides_count}
+    partner = record_create(actor=actor, model=Partner, data=data, many={"measures": measures})
+    if care_guides_count:
+        care_guides_fill_up(partner=partner, count=care_guides_count)
+    return partner
 
 
+@transaction.atomic
 def partner_update(
     *,
     actor,
     partner: Partner,
     measures: Iterable[Measure] | None = None,
+    care_guides_count: int | None = None,
     **fields: Unpack[PartnerFields],
 ) -> Partner:
-    """Change the given fields; ``measures=None`` leaves the measures as they are."""
-    return record_update(actor=actor, instance=partner, data=fields, many={"measures": measures})
+    """Change the given fields; ``measures=None`` leaves the measures as they are, and
+    ``care_guides_count=None`` the care guides (a higher number records guides still to
+    be named; a lower one is refused)."""
+    data: dict = dict(fields)
+    if care_guides_count is not None:
+        care_guides_check_count(partner=partner, count=care_guides_count)
+        data["care_guides_count"] = care_guides_count
+    partner = record_update(actor=actor, instance=partner, data=data, many={"measures": measures})
+    if care_guides_count is not None:
+        care_guides_fill_up(partner=partner, count=care_guides_count)
+    return partner
 
 
 @transaction.atomic

@@ -12,14 +12,20 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.models import (
     Application,
     ApplicationStatus,
+    CareGuide,
+    Carer,
+    CarerStatus,
     ContactPerson,
     Partner,
     PartnerStatus,
+    Placement,
+    PlacementStatus,
 )
 from core.selectors.personal_data import PERSONAL_FIELDS, person_records
 from kernel.audit.models import AuditEntry
@@ -49,7 +55,7 @@ def _blank_values(kind: str) -> dict[str, str]:
     values = {}
     for field in fields:
         model_field = model._meta.get_field(field)
-        if field in ("last_name", "full_name", "contact_name"):
+        if field in ("last_name", "full_name", "contact_name", "family_name", "name"):
             values[field] = ANONYMISED
         elif field == "first_name":
             values[field] = ""
@@ -61,6 +67,8 @@ def _blank_values(kind: str) -> dict[str, str]:
             values[field] = REMOVED
     if kind == "application":
         values["contact_email"] = "anonymisiert@invalid.invalid"
+    if kind == "workshop_registration":
+        values["name"] = ANONYMISED
     return values
 
 
@@ -91,9 +99,12 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
             "first_name",
             "last_name",
             "full_name",
+            "name",
             "contact_name",
+            "name",
             "email",
             "contact_email",
+            "family_name",  # carers
         )
         if hasattr(obj, field) and getattr(obj, field)
     ]
@@ -101,6 +112,10 @@ def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> N
         names.append(f"{obj.first_name} {obj.last_name}".strip())
     for field, value in _blank_values(kind).items():
         setattr(obj, field, value)
+    if kind == "workshop_registration":
+        from core.services.workshops import registration_erase_details
+
+        registration_erase_details(obj)
     obj.anonymised_at = timezone.now()
     obj.save()
     _scrub_audit_trail(obj, names)
@@ -124,11 +139,12 @@ def retention_cutoff(today: datetime.date | None = None) -> datetime.datetime:
 def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     """Anonymise what the retention period allows no longer to keep, in this schema.
 
-    Rejected or withdrawn applications (counted from their last change) and the contact
-    persons of partners who left (counted from the leaving date). Safe to run again.
+    Rejected or withdrawn applications (counted from their last change), the contact
+    persons and care guides of partners who left (counted from the leaving date) and
+    care guides no longer active (from their last change). Safe to run again.
     """
     cutoff = retention_cutoff(today)
-    done = {"applications": 0, "contacts": 0}
+    done = {"applications": 0, "contacts": 0, "care_guides": 0}
     stale_applications = Application.objects.filter(
         status__in=[ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN],
         updated_at__lt=cutoff,
@@ -146,4 +162,42 @@ def apply_retention(*, today: datetime.date | None = None) -> dict[str, int]:
     for pk in list(contacts):
         record_anonymise(actor=None, kind="contact", pk=pk, reason="retention")
         done["contacts"] += 1
+    # careguides
+    guides = CareGuide.objects.filter(
+        Q(partner__in=list(left_partners)) | Q(is_active=False, updated_at__lt=cutoff),
+        anonymised_at__isnull=True,
+    ).values_list("pk", flat=True)
+    for pk in list(guides):
+        record_anonymise(actor=None, kind="care_guide", pk=pk, reason="retention")
+        done["care_guides"] += 1
+    done.update(_childcare_retention(cutoff))  # carers
+    # workshops
+    from core.services.workshops import registrations_purge
+    from kernel.workshops.rules import retention_start
+
+    done["workshop_registrations"] = registrations_purge(before=retention_start(today))
+    return done
+
+
+# carers
+def _childcare_retention(cutoff: datetime.datetime) -> dict[str, int]:
+    """Families of placements that ended before the cutoff, and carers who left before
+    it (counted from their last change) and have no placement that is not ended yet."""
+    done = {"placements": 0, "carers": 0}
+    ended = Placement.objects.filter(
+        status=PlacementStatus.ENDED, end_date__lt=cutoff.date(), anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in list(ended):
+        record_anonymise(actor=None, kind="placement", pk=pk, reason="retention")
+        done["placements"] += 1
+    left = (
+        Carer.objects.filter(
+            status=CarerStatus.LEFT, updated_at__lt=cutoff, anonymised_at__isnull=True
+        )
+        .exclude(placements__status__in=[PlacementStatus.PLANNED, PlacementStatus.RUNNING])
+        .values_list("pk", flat=True)
+    )
+    for pk in list(left):
+        record_anonymise(actor=None, kind="carer", pk=pk, reason="retention")
+        done["carers"] += 1
     return done

@@ -2,6 +2,9 @@
 
 from django.urls import include, path
 
+from core.urls import workshops as workshop_urls
+from core.urls.publicsite import public_urlpatterns as site_public
+from core.urls.publicsite import workspace_urlpatterns as site_workspace
 from core.views import personal_data, public, workspace
 
 urlpatterns = [
@@ -27,4 +30,17 @@ urlpatterns = [
         name="personal-data-anonymise",
     ),
     path("media/<path:path>", workspace.media, name="media"),
+    # onboarding
+    path("workspace/onboarding/", include("core.urls.onboarding")),
+    # carers
+    path("", include("core.urls.carers")),
+    # workshops
+    path("workspace/", include("core.urls.workshops")),
+    path("workshops/", include(workshop_urls.public_urlpatterns)),
+    # careguides
+    path("workspace/partners/", include("core.urls.careguides")),
+    path("workspace/agreements/", include("core.urls.agreements")),
+    # publicsite
+    path("workspace/site/", include(site_workspace)),
+    *site_public,
 ]

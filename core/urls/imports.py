@@ -26,4 +26,9 @@ urlpatterns = [
         "projects",
         (views.project_import_preview, views.project_import_cancel, views.project_import_template),
     ),
+    # carers
+    *_kind_urls(
+        "carers",
+        (views.carer_import_preview, views.carer_import_cancel, views.carer_import_template),
+    ),
 ]

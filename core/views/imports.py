@@ -27,7 +27,7 @@ from tenants.permissions import access_for, deny, requires
 
 SESSION_KEY = "core.imports"
 MAX_PENDING = 5  # files a person may have waiting for confirmation, per alliance
-URL_PREFIX = {"partners": "partner", "projects": "project"}  # of the URL names per kind
+URL_PREFIX = {"partners": "partner", "projects": "project", "carers": "carer"}  # per kind
 
 
 # ---------------------------------------------------------------- pending files
@@ -123,7 +123,7 @@ def _preview_url(kind: str, token: str) -> str:
 
 def _done_url(kind: str) -> str:
     try:
-        return reverse("partner-list" if kind == "partners" else "project-list")
+        return reverse(f"{URL_PREFIX[kind]}-list")
     except NoReverseMatch:
         return reverse("import-upload")
 
@@ -221,6 +221,8 @@ def _preview(request, kind: str, token):
     _discard(request, token)
     if kind == "partners":
         text = _("All rows have been imported: %(count)s partners.")
+    elif kind == "carers":  # carers
+        text = _("All rows have been imported: %(count)s carers.")
     else:
         text = _("All rows have been imported: %(count)s projects.")
     messages.success(request, text % {"count": count})
@@ -271,4 +273,8 @@ partner_import_preview, partner_import_cancel, partner_import_template = _kind_p
 )
 project_import_preview, project_import_cancel, project_import_template = _kind_pages(
     "projects", "alliance.work.change"
+)
+# carers
+carer_import_preview, carer_import_cancel, carer_import_template = _kind_pages(
+    "carers", "alliance.childcare.change"
 )

@@ -1,4 +1,11 @@
-"""The family seal: criteria catalogue, applications, checklist, award and rejection."""
+"""The family seal and every certification programme: applications, review checklist,
+jury decision (award or not), criteria catalogue.
+
+The jury (the board or a jury with partners such as the business development agency)
+decides outside the platform; the coordinator records its decision (``CHANGE``), as the
+seal's award was recorded before programmes. Programmes, groups, the self-assessment and
+renewals are in ``core/views/certification.py``.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +30,9 @@ from core.views.work import CHANGE, VIEW, WorkPages
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectEditView, form_page
-from tenants.permissions import requires
+from tenants.permissions import access_for, requires
+
+SELF_ASSESS = "alliance.certification.self_assess"
 
 
 def _is_open(application: SealApplication) -> bool:
@@ -33,12 +42,13 @@ def _is_open(application: SealApplication) -> bool:
 class SealPages(WorkPages):
     model, prefix, name, instance_arg = SealApplication, "", "seal", "application"
     routes = ("list", "create", "detail", "edit")
-    title, queryset = _("Family seal applications"), seal_application_list
+    title, queryset = _("Certification applications"), seal_application_list
     filterset, default_order = SealApplicationFilter, "-submitted_on"
     table = [
         Column("partner", _("Partner"), "partner.name", order_by=True),
         Column("submitted", _("Submitted on"), "submitted_on", order_by=True),
-        Column("status", _("Status"), order_by=True),
+        # As it reads today: an awarded certificate past its validity is expired.
+        Column("status", _("Status"), lambda a: a.get_state_display(), "status"),
         Column(
             "criteria",
             _("Criteria fulfilled"),
@@ -49,8 +59,12 @@ class SealPages(WorkPages):
         Column("awarded", _("Awarded on"), "awarded_on", order_by=True),
         Column("valid", _("Valid until"), "valid_until", order_by=True),
         Column("reminder", _("Expiry reminder sent on"), "reminder_sent_on", order_by=True),
+        Column("programme", _("Programme"), "programme.name", order_by=True),
     ]
-    extra_links = [(_("Criteria catalogue"), reverse_lazy("seal-criterion-list"), CHANGE)]
+    extra_links = [
+        (_("Criteria catalogue"), reverse_lazy("seal-criterion-list"), CHANGE),
+        (_("Certification programmes"), reverse_lazy("certification-programme-list"), VIEW),
+    ]
     selector, template_name = seal_application_detail, "core/seal/detail.html"
     create_service = services.seal_application_create
     update_service = services.seal_application_update
@@ -60,11 +74,17 @@ class SealPages(WorkPages):
         def get_context_data(self, obj):
             checks = list(obj.checks.all())
             missing = [c for c in checks if c.criterion.is_required and not c.fulfilled]
+            access = access_for(self.request)
             return {
                 **super().get_context_data(obj),
                 "checks": checks,
                 "missing_required": missing,
                 "is_open": _is_open(obj),
+                "review_percent": obj.score_percent(),
+                "self_percent": obj.self_percent(),
+                "renewal": SealApplication.objects.filter(renewal_of=obj).first(),
+                "can_renew": obj.status == SealStatus.AWARDED,
+                "can_self_assess": access.can(SELF_ASSESS, obj),
             }
 
     class Edit:
@@ -101,13 +121,13 @@ class _Decision(SealPages.Record, ObjectEditView):
 
 class SealAwardView(_Decision):
     form_class, update_service = SealAwardForm, services.seal_award
-    partner_title = _("Award the family seal to %(partner)s")
-    saved_message = _("The family seal has been awarded.")
+    partner_title = _("Jury decision: award the certificate to %(partner)s")
+    saved_message = _("The certificate has been awarded.")
 
 
 class SealRejectView(_Decision):
     form_class, update_service = SealRejectForm, services.seal_reject
-    partner_title = _("Do not award the family seal to %(partner)s")
+    partner_title = _("Jury decision: do not award the certificate to %(partner)s")
     saved_message = _("The application has been marked as not awarded.")
 
 
@@ -161,6 +181,9 @@ class CriterionPages(ObjectPages):
         Column("required", _("Required"), "is_required", order_by=True),
         Column("active", _("In use"), "is_active", order_by=True),
         Column("checks", _("Checked in applications"), "check_count", order_by=True),
+        Column("programme", _("Programme"), "programme.name", order_by=True),
+        Column("group", _("Criterion group"), "group.name", order_by=True),
+        Column("weight", _("Weight"), order_by=True),
     ]
     extra_links = [(_("Family seal applications"), reverse_lazy("seal-list"), VIEW)]
     form_class = SealCriterionForm

@@ -23,6 +23,23 @@ def workspace(request):
         context["expiring_seals"] = list(selectors.seals_expiring())
     if access.can("alliance.audit.view"):
         context["recent_changes"] = list(selectors.recent_changes())
+    # onboarding: a new alliance's first-run checklist, until every item is settled
+    if access.can("alliance.onboarding.manage"):
+        from core.selectors.onboarding import checklist_progress, checklist_started
+
+        progress = checklist_progress() if checklist_started() else None
+        if progress is not None and not progress.complete:
+            context["onboarding"] = progress
+    if access.can("alliance.childcare.view"):  # carers
+        from django.utils import timezone
+
+        context["expiring_checks"] = selectors.carer_checks_expiring()
+        context["today"] = timezone.localdate()
+    # careguides
+    if access.can("alliance.care_guides.view"):
+        context["refreshers_due"] = list(selectors.care_guide_refreshers_due()[:10])
+    if access.can("alliance.agreements.view"):
+        context["expiring_agreements"] = list(selectors.agreements_expiring())
     if access.partner_ids:
         from core.models import Partner
 

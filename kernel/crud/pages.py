@@ -203,7 +203,7 @@ class ObjectPages:
                 cls._view("Create", cls.Create, (edit,), {}) if cls.Create else edit
             )
         if "edit" not in cls.routes:
-            del cls.views["edit"]
+            cls.views.pop("edit", None)  # a list-only declaration never had it
 
     # ------------------------------------------------------------ building
 

@@ -8,9 +8,11 @@ safe to run twice and after a crash:
 3. create the alliance (row, schema copied from the template, primary domain
    ``<slug>.<BASE_DOMAIN>``) and link it to the setup in one transaction; an alliance
    already linked by an earlier, interrupted run is reused;
-4. create the coordinator's account if there is none, the local coordinator role and
+4. copy the state office's starter templates into the new schema and open the
+   first-run checklist (``regional.services.starter``; skips what is there already);
+5. create the coordinator's account if there is none, the local coordinator role and
    the invitation e-mail with a link to choose a password on the new alliance's host;
-5. mark the setup done.
+6. mark the setup done.
 
 Each step is written to ``setup.provisioning_step`` as it starts (the setup page shows
 it). If a step fails, the alliance made by this run is removed again (schema, domain,
@@ -40,6 +42,7 @@ from django_tenants.utils import schema_exists
 from kernel.audit.services import audit_log
 from kernel.mail.services import email_queue
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
+from regional.services.starter import starter_prepare
 from tenants.links import host_origin, host_url
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
@@ -60,6 +63,7 @@ STEP_QUEUED = gettext_noop("Waiting for a free worker")
 STEP_CHECK = gettext_noop("Checking the data")
 STEP_TEMPLATE = gettext_noop("Preparing the database template")
 STEP_ALLIANCE = gettext_noop("Creating the alliance, its database schema and web address")
+STEP_STARTER = gettext_noop("Filling the catalogues from the state office's templates")
 STEP_COORDINATOR = gettext_noop("Creating the coordinator's account and sending the invitation")
 STEP_DONE = gettext_noop("The alliance is on the platform")
 
@@ -246,6 +250,9 @@ def _run(setup: AllianceSetup, actor) -> None:
 
     _step(setup, STEP_ALLIANCE)
     alliance = _alliance_for(setup, actor)
+
+    _step(setup, STEP_STARTER)
+    starter_prepare(actor=actor, alliance=alliance, setup=setup)
 
     _step(setup, STEP_COORDINATOR)
     with transaction.atomic():

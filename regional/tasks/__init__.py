@@ -4,3 +4,6 @@ from regional.tasks.meetings import *  # noqa: F403
 from regional.tasks.reports import *  # noqa: F403
 from regional.tasks.setups import *  # noqa: F403
 from regional.tasks.statistics import *  # noqa: F403
+
+# workshops
+from regional.tasks.workshops import *  # noqa: F403

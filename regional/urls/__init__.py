@@ -10,4 +10,12 @@ urlpatterns = [
     path("meetings/", include("regional.urls.meetings")),
     path("setups/", include("regional.urls.setups")),
     path("reports/", include("regional.urls.reports")),
+    # onboarding
+    path("starter-templates/", include("regional.urls.starter")),
+    # workshops
+    path("meetings/", include("regional.urls.workshops")),
+    # publicsite
+    path("", include("regional.urls.legal")),
+    # certification
+    path("certification/", include("regional.urls.certification")),
 ]

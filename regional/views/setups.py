@@ -19,6 +19,7 @@ from regional.filters.setups import SetupBoardFilter, SetupFilter
 from regional.forms.setups import AllianceSetupForm, SetupMoveForm, SetupTaskForm
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
 from regional.selectors.setups import setup_board, setup_detail, setup_list
+from regional.selectors.starter import attach_checklists, setup_checklist
 from regional.services import setups as services
 from tenants.links import host_url
 from tenants.permissions import requires
@@ -48,11 +49,13 @@ def setup_board_view(request):
     """The pipeline as columns of stages, each setup a card."""
     filterset = SetupBoardFilter(request.GET or None, queryset=setup_list())
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else setup_list()
+    columns = setup_board(queryset)
+    attach_checklists(s for column in columns for s in column.setups)  # onboarding
     return render(
         request,
         "regional/setups/board.html",
         {
-            "columns": setup_board(queryset),
+            "columns": columns,
             "filterset": filterset,
             "today": timezone.localdate(),
             "stages": SetupStage.choices,
@@ -110,6 +113,7 @@ class SetupPages(ObjectPages):
                 "alliance_url": alliance_url,
                 "stages": SetupStage.choices,
                 "can_retry": services.can_retry(obj),
+                "checklist": setup_checklist(obj),  # onboarding
             }
 
         def get(self, request, *args, **kwargs):

@@ -68,6 +68,12 @@ def seed_alliance_data(today: datetime.date | None = None) -> None:
         for index, partner in enumerate(partners)
         for number in range(CONTACTS_PER_PARTNER)
     )
+    # careguides: the partners' numbers of care guides are counted from these records.
+    models.CareGuide.objects.bulk_create(
+        models.CareGuide(partner=partner, name=f"Pflegelotse {index}-{number}")
+        for index, partner in enumerate(partners)
+        for number in range(partner.care_guides_count)
+    )
     topics, statuses = models.Topic.values, models.ProjectStatus.values
     models.Project.objects.bulk_create(
         models.Project(

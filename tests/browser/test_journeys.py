@@ -1,4 +1,4 @@
-"""Three journeys through the platform in a real browser, as the people who use it.
+"""Five journeys through the platform in a real browser, as the people who use it.
 
 1. Admission: Jena's coordinator records a company's application (there is no public
    application form: applications arrive by letter or e-mail and are entered), the board
@@ -11,6 +11,10 @@
 3. Ministry: the ministry opens its dashboard and downloads the released report (PDF).
 4. Accounts: a board member resets the password through the link in the e-mail and logs
    in with the new one; the state coordinator switches to an alliance's host.
+5. Childcare pool: Jena's coordinator registers a carer with her checks, matches a
+   request for night care and creates the placement from the matching list.
+6. "Partner werden": a company applies through Jena's public site, the coordinator sees
+   the application and plans the meeting, the board admits it.
 
 Each page is checked by the ``journey`` fixture (tests/browser/conftest.py): axe-core,
 requests to other hosts, console errors, a screenshot.
@@ -332,4 +336,119 @@ def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
     assert office.url == journey.url(JENA, "/workspace/"), office.url
     expect(office.locator("main")).to_be_visible()
     journey.check(office, "switched-to-jena")
+    journey.finish()
+
+
+# ---------------------------------------------------------------- 5. childcare pool (carers)
+
+
+def test_childcare_pool_register_match_and_place(journey):
+    """Jena's coordinator registers a carer with her checks, matches a family's request
+    for night care to her and makes the placement from the matching list."""
+    expect = _expect()
+    today = timezone.localdate()
+    coordinator = journey.person("coordinator jena")
+    journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/carers/new/")
+    journey.check(coordinator, "carer-form")
+    coordinator.locator("[name=first_name]").fill("Paula")
+    coordinator.locator("[name=last_name]").fill("Browsertest")
+    coordinator.locator("[name=email]").fill("paula.browsertest@mail.example")
+    coordinator.locator("[name=phone]").fill("0151 2345678")
+    coordinator.locator("[name=status]").select_option("vetted")
+    for slot in ("evenings", "nights"):
+        coordinator.locator(f"input[name=availability][value={slot}]").check()
+    coordinator.locator("[name=languages]").fill("Deutsch, Spanisch")
+    for name, days in (("police_clearance_on", 40), ("first_aid_on", 30), ("training_on", 20)):
+        coordinator.locator(f"[name={name}]").fill((today - datetime.timedelta(days)).isoformat())
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_have_text("Paula Browsertest")
+    journey.check(coordinator, "carer-registered")
+
+    journey.visit(coordinator, JENA, "/workspace/carers/match/", "carer-match-form")
+    coordinator.locator("[name=kind]").select_option("night")
+    start = today + datetime.timedelta(days=3)
+    coordinator.locator("[name=start_date]").fill(start.isoformat())
+    coordinator.locator("input[name=slots][value=nights]").check()
+    coordinator.locator("[name=language_wish]").fill("Spanisch")
+    journey.submit(coordinator, form="main form.filters")
+    row = coordinator.locator("tr", has_text="Paula Browsertest")
+    expect(row).to_have_count(1)
+    journey.check(coordinator, "carer-matched")
+    with coordinator.expect_navigation():
+        row.get_by_role("link", name=_german(gettext_lazy("Create placement"))).click()
+    journey.check(coordinator, "placement-form")
+    expect(coordinator.locator("[name=start_date]")).to_have_value(start.isoformat())
+    coordinator.locator("[name=family_name]").fill("Familie B.")
+    coordinator.locator("[name=children_count]").fill("2")
+    coordinator.locator("[name=children_ages]").fill("2, 5")
+    coordinator.locator("[name=hours_per_month]").fill("16")
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_have_text("Familie B.")
+    expect(coordinator.locator("dl.facts")).to_contain_text("Paula Browsertest")
+    journey.check(coordinator, "placement-created")
+
+
+# ---------------------------------------------------------------- 6. "Partner werden"
+
+
+def test_partner_application_from_the_public_page_to_the_board_decision(journey):
+    expect = _expect()
+    company = "Kinderleicht Kita-Service GmbH (Browser-Test)"
+    address = "lena.kurz@kinderleicht.example"
+    today = timezone.localdate()
+    meeting_title = "Kuratorium: Online-Bewerbungen (Browser-Test)"
+
+    # A company finds the alliance's public page and applies online.
+    visitor = journey.person("applicant")
+    journey.visit(visitor, JENA, "/", "site-start")
+    visitor.locator(".site-nav a[href='/partner-werden/']").click()
+    journey.check(visitor, "site-apply-form")
+    visitor.locator("[name=organisation_name]").fill(company)
+    visitor.locator("[name=kind]").select_option("company")
+    visitor.locator("[name=size_class]").select_option("small")
+    visitor.locator("[name=city]").fill("Jena")
+    visitor.locator("[name=contact_name]").fill("Lena Kurz")
+    visitor.locator("[name=contact_email]").fill(address)
+    visitor.locator("[name=statement]").fill("Betreuung in Randzeiten für Schichtdienste.")
+    visitor.locator("[name=privacy_consent]").check()
+    # A person takes a moment; the form refuses what is sent within seconds of showing it.
+    visitor.wait_for_timeout(3100)
+    journey.submit(visitor)
+    assert visitor.url.endswith("/partner-werden/danke/"), visitor.url
+    journey.check(visitor, "site-apply-sent")
+    assert journey.server.mails(to=address)
+
+    # The coordinator sees the application and plans the board's meeting.
+    coordinator = journey.person("coordinator jena")
+    journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/")
+    expect(coordinator.locator("main")).to_contain_text(company)
+    journey.check(coordinator, "site-coordinator-workspace")
+    journey.visit(coordinator, JENA, "/workspace/board/meetings/new/", "site-meeting-form")
+    coordinator.locator("[name=title]").fill(meeting_title)
+    coordinator.locator("[name=date]").fill(today.isoformat())
+    coordinator.locator("[name=start_time]").fill("17:00")
+    coordinator.locator("[name=location]").fill("Rathaus Jena")
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_contain_text(meeting_title)
+    journey.check(coordinator, "site-meeting-planned")
+
+    # The board decides in the existing workflow.
+    board = journey.person("board member jena")
+    journey.login(board, JENA, "kuratorium.jena@demo.example", next_path="/workspace/applications/")
+    journey.check(board, "site-board-applications")
+    board.get_by_role("link", name=company).click()
+    expect(board.locator("h1")).to_have_text(company)
+    journey.check(board, "site-board-application")
+    board.locator("a[href$='/decide/']").click()
+    journey.check(board, "site-board-decision-form")
+    board.locator("[name=meeting]").select_option(label=f"{meeting_title} ({today:%d.%m.%Y})")
+    board.locator("input[name=outcome][value=admit]").check()
+    board.locator("[name=members_present]").fill("6")
+    board.locator("[name=votes_yes]").fill("6")
+    board.locator("[name=votes_no]").fill("0")
+    board.locator("[name=votes_abstain]").fill("0")
+    journey.submit(board)
+    expect(board.locator("dl.facts a[href*='/workspace/partners/']")).to_have_text(company)
+    journey.check(board, "site-board-admitted")
+    assert len(journey.server.mails(to=address)) == 2  # received, then admitted
     journey.finish()

@@ -13,11 +13,15 @@ from django_tenants.utils import schema_context
 from core.figures import ALLIANCE_FIGURES
 from core.models import (
     BoardMeeting,
+    CareGuide,
+    Carer,
+    CooperationAgreement,
     Event,
     FundingEntry,
     MeetingStatus,
     Partner,
     PartnerStatus,
+    Placement,
     Project,
     SealApplication,
     SealStatus,
@@ -68,13 +72,22 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
     """A third way, by hand: each stored figure as a plain ORM query of what it means."""
     year = (datetime.date(TODAY.year, 1, 1), datetime.date(TODAY.year, 12, 31))
     active = Partner.objects.filter(status=PartnerStatus.ACTIVE)
+    running = Placement.objects.filter(status="running")
     plain = {
         "partners_total": lambda: active.count(),
         "companies": lambda: active.filter(kind="company").count(),
-        "partners_with_care_guides": lambda: active.filter(care_guides_count__gt=0).count(),
-        "care_guides_total": lambda: active.aggregate(n=Sum("care_guides_count"))["n"],
+        # careguides: counted from the guide records themselves
+        "partners_with_care_guides": lambda: (
+            active.filter(care_guides__is_active=True).distinct().count()
+        ),
+        "care_guides_total": lambda: CareGuide.objects.filter(
+            is_active=True, partner__in=active
+        ).count(),
         "valid_seals": lambda: SealApplication.objects.filter(
-            status=SealStatus.AWARDED, awarded_on__lte=TODAY, valid_until__gte=TODAY
+            status=SealStatus.AWARDED,
+            awarded_on__lte=TODAY,
+            valid_until__gte=TODAY,
+            programme__kind="family",
         ).count(),
         "projects_total": lambda: Project.objects.count(),
         "families_reached": lambda: Project.objects.aggregate(n=Sum("families_reached"))["n"],
@@ -88,6 +101,27 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "board_meetings_held": lambda: BoardMeeting.objects.filter(
             status=MeetingStatus.HELD, date__range=year
         ).count(),
+        # carers
+        "carers_active": lambda: Carer.objects.filter(status="active").count(),
+        "placements_running": lambda: running.count(),
+        "care_hours_per_month": lambda: int(running.aggregate(n=Sum("hours_per_month"))["n"]),
+        "employers_paying": lambda: (
+            Partner.objects.filter(placements__in=running).distinct().count()
+        ),
+        "agreements_in_force": lambda: sum(  # careguides
+            a.current_status(TODAY) == "signed" and a.valid_from <= TODAY
+            for a in CooperationAgreement.objects.exclude(valid_from=None)
+        ),
+        # certification: an expired certificate does not count
+        "certified_employers": lambda: (
+            Partner.objects.filter(
+                seals__status=SealStatus.AWARDED,
+                seals__awarded_on__lte=TODAY,
+                seals__valid_until__gte=TODAY,
+            )
+            .distinct()
+            .count()
+        ),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))
     for alliance in varied:

@@ -68,7 +68,6 @@ def test_project_ending_before_it_starts(german_coordinator):
     [
         ("/workspace/projects/new/", {"title": "Pool", "topic": "childcare", "status": "planned",
                                        "families_reached": -3, "funding_amount": "0"}),
-        ("/workspace/partners/new/", partner_form("Neu", care_guides_count=-1)),
     ],
 )  # fmt: skip
 def test_negative_counts(german_coordinator, path, data):

@@ -27,6 +27,7 @@ from core.models import (
     ApplicationStatus,
     BoardMeeting,
     BoardMember,
+    Carer,
     ContactPerson,
     Event,
     FundingEntry,
@@ -37,11 +38,13 @@ from core.models import (
     Partner,
     PartnerKind,
     PartnerStatus,
+    Placement,
     Project,
     SealApplication,
     SealStatus,
     WorkingGroup,
 )
+from core.selectors.carers import carers_with_expiring_checks
 from demo import alliances as demo
 from demo.state import STRATEGY_AGENDA, STRATEGY_TITLE
 from demo.workspace_vocabulary import CHILDCARE_POOL, PROFILES
@@ -150,6 +153,11 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
         assert Event.objects.filter(date__lt=today - datetime.timedelta(days=365)).exists()
         assert Event.objects.filter(date__gt=today).exists()
         assert FundingEntry.objects.count() >= 20
+        # carers: about 45 in the pool, running placements, some paid for by the clinic
+        assert Carer.objects.count() == 45
+        assert Placement.objects.filter(status="running").count() >= 10
+        assert Placement.objects.filter(partner__name__startswith="Universitätsklinikum").exists()
+        assert carers_with_expiring_checks().exists()
         # Each record came through a service, with its audit entry.
         assert AuditEntry.objects.filter(action="core.partner.created").count() == (
             Partner.objects.count()
@@ -197,6 +205,15 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert SetupStage.ACTIVE not in {s.stage for s in setups}
     assert all(0 < s.done < s.tasks.count() for s in setups)
 
+    # ---- onboarding: the state office's starter templates; the alliance founded most
+    # recently (Pößneck) greets its coordinator with a partly done first-run checklist
+    from core.selectors.onboarding import checklist_progress
+    from regional.models import StarterTemplate
+
+    assert StarterTemplate.objects.filter(kind="working_group").count() >= 3
+    progress = checklist_progress(schema_name="poessneck")
+    assert 0 < progress.done < progress.total
+
     # ---- the released report, with its files
     report = Report.objects.get(status=ReportStatus.RELEASED)
     assert report.year == today.year - 1
@@ -215,6 +232,7 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert "workspace jena: exists" in output
     assert "statistics: exist" in output
     assert "report to the ministry: exists" in output
+    assert "starter templates: exist" in output
     assert "created" not in output
     assert "http://localhost:8000/" in output
     assert "http://jena.localhost:8000/" in output

@@ -2,7 +2,7 @@
 
 import factory
 
-from core.models import ContactPerson, Measure, Partner, PartnerKind, PartnerStatus
+from core.models import CareGuide, ContactPerson, Measure, Partner, PartnerKind, PartnerStatus
 
 
 class MeasureFactory(factory.django.DjangoModelFactory):
@@ -15,11 +15,22 @@ class MeasureFactory(factory.django.DjangoModelFactory):
 class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Partnerbetrieb {n} GmbH")
     kind = PartnerKind.COMPANY
     status = PartnerStatus.ACTIVE
     city = "Jena"
+
+    @factory.post_generation
+    def care_guides(obj, create, extracted, **kwargs):
+        """``care_guides_count=n`` gives the partner n guide records (the number is
+        counted from them)."""
+        if create and obj.care_guides_count:
+            CareGuide.objects.bulk_create(
+                CareGuide(partner=obj, name=f"Pflegelotse {number}")
+                for number in range(1, obj.care_guides_count + 1)
+            )
 
 
 class ContactPersonFactory(factory.django.DjangoModelFactory):
@@ -34,7 +45,17 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
 
 
 def partner_form(name: str, **fields) -> dict:
-    """What the new-partner form sends for an active company ``name`` without care
-    guides; ``fields`` change or add to it."""
+    """What the new-partner form sends for an active company ``name``; ``fields`` change
+    or add to it."""
     return {"name": name, "kind": "company", "size_class": "n/a", "status": "active",
-            "care_guides_count": 0, **fields}  # fmt: skip
+            **fields}  # fmt: skip
+
+
+class CareGuideFactory(factory.django.DjangoModelFactory):
+    """A care guide (the partner's count is kept by the services: use them, or recount)."""
+
+    class Meta:
+        model = CareGuide
+
+    partner = factory.SubFactory(PartnerFactory)
+    name = factory.Faker("name", locale="de_DE")

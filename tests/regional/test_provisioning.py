@@ -19,7 +19,7 @@ from django_tenants.utils import schema_exists
 from psycopg import sql
 
 from kernel.audit.models import AuditEntry
-from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
+from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, StarterTemplate
 from regional.services import provisioning as regional_provisioning
 from regional.services.setups import setup_create
 from regional.tasks.setups import provision_alliance
@@ -122,6 +122,8 @@ def test_a_complete_setup_moved_to_active_becomes_a_working_alliance(
 ):
     setup = complete_setup()
     host = f"{setup.slug}.localhost"
+    # onboarding: a template of the state office the new workspace starts with
+    StarterTemplate.objects.create(kind="working_group", name="AG Familie und Beruf")
 
     response = _move_to_active(state_client, setup, django_capture_on_commit_callbacks)
 
@@ -170,6 +172,9 @@ def test_a_complete_setup_moved_to_active_becomes_a_working_alliance(
     )
     assert login.status_code == 302
     assert browser.get("/workspace/").status_code == 200
+    # onboarding: ... with the templates copied and the first-run checklist
+    assert "Erste Schritte" in browser.get("/workspace/").content.decode()
+    assert "AG Familie und Beruf" in browser.get("/workspace/working-groups/").content.decode()
 
     # The alliance is counted in the next statistics snapshot.
     from regional.models import AllianceSnapshot

@@ -24,6 +24,8 @@ from regional.services.statistics import (
 from regional.tasks.statistics import refresh_statistics, refresh_statistics_nightly
 from tenants.models import Alliance
 from tests.factories.board import BoardMeetingFactory
+from tests.factories.careguides import AgreementFactory
+from tests.factories.carers import CarerFactory, PlacementFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import AwardedSealFactory, SealApplicationFactory
@@ -110,6 +112,35 @@ def _seed(schema: str, scale: int) -> None:
         BoardMeetingFactory(date=datetime.date(TODAY.year, 11, 20), status=MeetingStatus.PLANNED)
         BoardMeetingFactory(date=datetime.date(TODAY.year, 3, 3), status=MeetingStatus.CANCELLED)
 
+        # carers: active, vetted and left carers; running, ended and planned placements,
+        # paid by two employers or by nobody.
+        carers = [CarerFactory(status="active") for _n in range(2 + scale)]
+        CarerFactory(status="vetted")
+        CarerFactory(status="left")
+        for n in range(1 + scale):
+            PlacementFactory(
+                carer=carers[n], partner=companies[n % 2], hours_per_month=10 * n + 4,
+                start_date=datetime.date(2026, 1, 5),
+            )  # fmt: skip
+        PlacementFactory(carer=carers[0], partner=None, start_date=datetime.date(2025, 11, 1))
+        PlacementFactory(
+            carer=carers[1], partner=companies[0], status="ended",
+            start_date=datetime.date(2025, 6, 1), end_date=datetime.date(2025, 12, 31),
+        )  # fmt: skip
+        PlacementFactory(
+            carer=carers[1], partner=companies[1], status="planned",
+            start_date=TODAY + datetime.timedelta(days=30),
+        )  # fmt: skip
+        # careguides: agreements in force (scale of them, one renewing itself past its
+        # first term), and a draft, an expired, a terminated and a not yet begun one.
+        for n in range(scale):
+            AgreementFactory(valid_until=datetime.date(2027, 1, 1 + n))
+        AgreementFactory(valid_until=datetime.date(2026, 1, 31), renewal="automatic")
+        AgreementFactory(status="draft", signed_on=None, valid_from=None)
+        AgreementFactory(valid_until=datetime.date(2026, 1, 31))
+        AgreementFactory(status="terminated")
+        AgreementFactory(valid_from=TODAY + datetime.timedelta(days=1))
+
 
 @pytest.fixture
 def seeded(jena, badfrankenhausen):
@@ -168,9 +199,11 @@ def test_the_engine_counts_a_batch_with_one_statement(seeded):
     # django-tenants sets the search path on each cursor; that is not a round trip for data.
     statements = [q["sql"] for q in queries if not q["sql"].startswith("SET search_path")]
     assert len(statements) == 1
-    # Six small aggregates per schema, one per table: each table is read once.
+    # Small aggregates per schema, one per table: each table is read once (six, the
+    # childcare pool's carers and placements, the agreements), the certificates' table
+    # twice (by programme kind, and distinct certified employers).
     assert statements[0].count("UNION ALL") == engine.BRANCHES_PER_SCHEMA * len(refs) - 1
-    assert engine.BRANCHES_PER_SCHEMA == 6
+    assert engine.BRANCHES_PER_SCHEMA == 10
 
 
 def test_a_batch_size_of_one_gives_the_same_snapshots(seeded, jena, badfrankenhausen):

@@ -233,6 +233,7 @@ def test_report_data_takes_the_latest_snapshots_of_the_period_and_of_the_previou
                 "holidays", "other",
             ],
             "funding_by_kind": ["donation", "membership_fee", "grant", "other"],
+            "certificates_by_kind": ["family", "diversity", "other"],
         }
     )  # fmt: skip
     shown = suppress_figures(data, 3)

@@ -21,6 +21,7 @@ COLUMNS = {
     "Local coordinator": Role.LOCAL_COORDINATOR,
     "Board member": Role.BOARD_MEMBER,
     "Partner contact": Role.PARTNER_CONTACT,
+    "Pool staff": Role.POOL_STAFF,  # carers
 }
 OWN_PARTNER = 7
 

@@ -93,6 +93,16 @@ def _seed_state_records(alliance) -> None:
         pk=RECORD_ID, title=SENTINEL, year=2025, status=regional.ReportStatus.RELEASED,
         snapshot_date=day, released_at=timezone.now(),
     )  # fmt: skip
+    # workshops
+    workshop = regional.RegionalWorkshop.objects.create(pk=RECORD_ID, meeting=meeting, capacity=9)
+    regional.RegionalTable.objects.create(pk=RECORD_ID, workshop=workshop, title="Tisch")
+    regional.RegionalRegistration.objects.create(
+        pk=RECORD_ID, workshop=workshop, name="Gast", email="gast@example.org"
+    )
+    # certification
+    group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=SENTINEL)
+    regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=SENTINEL)
+    regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=SENTINEL)
 
 
 @pytest.fixture
@@ -134,6 +144,7 @@ def people(jena, board_file) -> list[Person]:
             "partner contact (foreign partner)",
             person_with_role(Role.PARTNER_CONTACT, jena, partner_id=foreign.pk),
         ),
+        Person("pool staff", person_with_role(Role.POOL_STAFF, jena)),  # carers
     ]
 
 

@@ -26,9 +26,34 @@ def _differences(old, new, where="") -> list[str]:
     if where.endswith("/enum") and isinstance(old, list) and isinstance(new, list):
         # A choice may be added; none may go.
         return [f"{where}: {value!r} removed" for value in old if value not in new]
+    if _response_required(where) and isinstance(old, list) and isinstance(new, list):
+        # A new field of an answer is listed as always sent; a request (``...Request``
+        # component, COMPONENT_SPLIT_REQUEST) must not require more than before.
+        return [f"{where}: {value!r} removed" for value in old if value not in new]
+    if where.endswith("/parameters") and isinstance(old, list) and isinstance(new, list):
+        # A query parameter may be added (a new filter); each old one stays as it was.
+        by_name = {(p.get("in"), p.get("name")): p for p in new if isinstance(p, dict)}
+        found = []
+        for param in old:
+            key = (param.get("in"), param.get("name"))
+            if key not in by_name:
+                found.append(f"{where}: parameter {key[1]!r} removed")
+            else:
+                found += _differences(param, by_name[key], f"{where}/{key[1]}")
+        return found
     if old != new:
         return [f"{where}: {json.dumps(old)[:120]} -> {json.dumps(new)[:120]}"]
     return []
+
+
+def _response_required(where: str) -> bool:
+    parts = where.split("/")
+    return (
+        len(parts) == 5
+        and parts[1:3] == ["components", "schemas"]
+        and parts[4] == "required"
+        and not parts[3].endswith("Request")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +71,17 @@ def test_additions_are_allowed_but_nothing_may_go_or_change():
         '/paths//a//get/type: "string" -> "integer"',
     ]
     assert _differences(old, {"paths": {}}) == ["/paths//a/: removed"]
+    answer = {"components": {"schemas": {"A": {"required": ["id"]}, "ARequest": {"required": []}}}}
+    more = {
+        "components": {"schemas": {"A": {"required": ["id", "x"]}, "ARequest": {"required": ["x"]}}}
+    }
+    assert _differences(answer, more) == ['/components/schemas/ARequest/required: [] -> ["x"]']
+    params = {"get": {"parameters": [{"in": "query", "name": "q"}]}}
+    grown_params = {
+        "get": {"parameters": [{"in": "query", "name": "a"}, {"in": "query", "name": "q"}]}
+    }
+    assert _differences(params, grown_params) == []
+    assert _differences(grown_params, params) == ["/get/parameters: parameter 'a' removed"]
 
 
 def test_without_prose_drops_only_descriptions_and_summaries():

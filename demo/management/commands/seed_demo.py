@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from demo import alliances as demo
+from demo import certification as certification_demo
+from demo import onboarding as onboarding_demo
 from demo import state as state_demo
 from demo import workspace as workspace_demo
 from tenants.models import User
@@ -61,6 +63,23 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  new alliances being founded: {f'{setups} created' if setups else 'exist'}"
         )
+        # onboarding
+        templates = onboarding_demo.seed_starter_templates(actor=state_actor)
+        self.stdout.write(
+            f"  starter templates: {f'{templates} created' if templates else 'exist'}"
+        )
+        started = onboarding_demo.seed_first_steps()
+        self.stdout.write(
+            f"  first steps: {f'checklist of {started.slug}' if started else 'exist'}"
+        )
+        # workshops
+        from demo.workshops import seed_strategy_workshop
+
+        strategy = seed_strategy_workshop(actor=state_actor)
+        self.stdout.write(f"  strategy meeting's world café: {'created' if strategy else 'exists'}")
+        # certification
+        made = certification_demo.seed_templates(actor=state_actor)
+        self.stdout.write(f"  certification templates: {'created' if made else 'exist'}")
         report = state_demo.seed_report(actor=state_actor)
         self.stdout.write(
             f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"

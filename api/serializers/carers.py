@@ -1,0 +1,82 @@
+"""Serializers of the childcare pool: carers with their checks, and placements."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from api.serializers.fields import related_text
+from api.serializers.records import RecordSerializer
+from core.models import Availability, Carer, Placement
+
+
+class CarerSerializer(RecordSerializer):
+    availability = serializers.ListField(
+        child=serializers.ChoiceField(choices=Availability.choices),
+        required=False,
+        max_length=len(Availability.choices),
+        help_text=_("When the carer is available: weekdays, evenings, nights, weekends."),
+    )
+    running_placements = serializers.IntegerField(
+        read_only=True, help_text=_("Running placements of the carer.")
+    )
+
+    class Meta:
+        model = Carer
+        fields = [
+            "id", "first_name", "last_name", "email", "phone", "address", "status",
+            "availability", "languages", "qualifications", "police_clearance_on",
+            "police_clearance_until", "first_aid_on", "first_aid_until", "training_on",
+            "notes", "running_placements", "anonymised_at", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = [
+            "police_clearance_until", "first_aid_until", "running_placements", "anonymised_at",
+        ]  # fmt: skip
+        help = {
+            "first_name": _("First name."),
+            "last_name": _("Last name."),
+            "email": _("E-mail address."),
+            "phone": _("Phone number."),
+            "address": _("Postal address."),
+            "status": _("Applicant, vetted, active, paused or left."),
+            "languages": _("Languages, separated by commas."),
+            "qualifications": _("Qualifications."),
+            "police_clearance_on": _("Date of issue of the extended police clearance."),
+            "police_clearance_until": _("Renewal due: five years after the issue."),
+            "first_aid_on": _("Date of the first-aid course."),
+            "first_aid_until": _("Valid until: two years after the course."),
+            "training_on": _("Date the pool training was attended."),
+            "notes": _("Notes."),
+            "anonymised_at": _("When the personal data were anonymised, if ever."),
+        }
+
+
+class PlacementSerializer(RecordSerializer):
+    carer_name = related_text("carer", _("Name of the carer."), optional=False)
+    partner_name = related_text("partner.name", _("Name of the employer that pays, if any."))
+
+    class Meta:
+        model = Placement
+        fields = [
+            "id", "family_name", "family_contact", "children_count", "children_ages",
+            "partner", "partner_name", "carer", "carer_name", "kind", "recurrence",
+            "hours_per_month", "start_date", "end_date", "status", "notes", "anonymised_at",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["anonymised_at"]
+        help = {
+            "family_name": _("The family, as briefly as the coordination needs."),
+            "family_contact": _("Phone number or e-mail address of the family."),
+            "children_count": _("Number of children cared for."),
+            "children_ages": _("Ages of the children."),
+            "partner": _("Identifier of the employer (partner) that pays, if any."),
+            "carer": _("Identifier of the carer (every check valid on the start)."),
+            "kind": _("Kind of care."),
+            "recurrence": _("How often the care takes place."),
+            "hours_per_month": _("Hours of care per month."),
+            "start_date": _("First day of the placement."),
+            "end_date": _("Last day of the placement, if known."),
+            "status": _("Planned, running or ended."),
+            "notes": _("Notes."),
+            "anonymised_at": _("When the personal data were anonymised, if ever."),
+        }

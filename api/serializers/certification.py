@@ -1,0 +1,56 @@
+"""Certification programmes and their criterion groups in the API."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from api.serializers.fields import related_text
+from api.serializers.records import RecordSerializer
+from core.models import CertificationProgramme, CriterionGroup
+
+
+class CertificationProgrammeSerializer(RecordSerializer):
+    criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria in use."))
+    valid_count = serializers.IntegerField(read_only=True, help_text=_("Certificates valid today."))
+
+    class Meta:
+        model = CertificationProgramme
+        fields = [
+            "id", "name", "kind", "description", "validity_years", "renewal_rules",
+            "pass_threshold", "is_active", "is_default", "template_key", "criterion_count",
+            "valid_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["is_default", "template_key", "criterion_count", "valid_count"]
+        help = {
+            "name": _("Name of the programme."),
+            "kind": _("Kind of certification."),
+            "description": _("What the programme certifies."),
+            "validity_years": _("How many years a certificate is valid."),
+            "renewal_rules": _("How a certificate is renewed."),
+            "pass_threshold": _("Review score in percent an employer must reach."),
+            "is_active": _("Whether new applications can be recorded."),
+            "is_default": _("Whether applications without a programme belong to it."),
+            "template_key": _("The state template it was adopted from."),
+        }
+
+
+class CriterionGroupSerializer(RecordSerializer):
+    programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
+    criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria."))
+
+    class Meta:
+        model = CriterionGroup
+        fields = [
+            "id", "programme", "programme_name", "name", "description", "position", "weight",
+            "template_key", "criterion_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["template_key", "criterion_count"]
+        help = {
+            "programme": _("Identifier of the certification programme."),
+            "name": _("Name of the group."),
+            "description": _("What the group covers."),
+            "position": _("Order within the programme."),
+            "weight": _("How much the group counts in the score (1 to 10)."),
+            "template_key": _("The state template it was adopted from."),
+        }

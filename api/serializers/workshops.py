@@ -1,0 +1,134 @@
+"""The alliance's workshops, their registrations and topics, and working group tasks."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from api.serializers.fields import related_text
+from api.serializers.records import RecordSerializer
+from core.models import WorkingGroupTask, Workshop, WorkshopRegistration, WorkshopTopic
+from regional.models import RegionalRegistration, RegionalTable, RegionalWorkshop
+
+
+class WorkshopSerializer(RecordSerializer):
+    title = related_text("event.title", _("Title of the event."), optional=False)
+    confirmed_count = serializers.IntegerField(read_only=True, help_text=_("Confirmed places."))
+    waiting_count = serializers.IntegerField(read_only=True, help_text=_("People waiting."))
+    topic_count = serializers.IntegerField(read_only=True, help_text=_("Topics or tables."))
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "id", "event", "title", "format", "capacity", "rounds", "registration_open",
+            "waiting_list", "privacy_notice", "confirmed_count", "waiting_count", "topic_count",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["confirmed_count", "waiting_count", "topic_count"]
+        help = {
+            "event": _("Identifier of the event run as a workshop (set when it is created)."),
+            "format": _("Open space, world café or workshop."),
+            "capacity": _("Number of places."),
+            "rounds": _("How often the participants change tables or topics."),
+            "registration_open": _("Whether the public form takes registrations."),
+            "waiting_list": _("Whether a full workshop keeps a waiting list."),
+            "privacy_notice": _("Privacy notice above the form; empty: the standard text."),
+        }
+
+
+class WorkshopTopicSerializer(RecordSerializer):
+    class Meta:
+        model = WorkshopTopic
+        fields = [
+            "id", "workshop", "title", "host", "moderator", "result", "created_at", "updated_at",
+        ]  # fmt: skip
+        help = {
+            "workshop": _("Identifier of the workshop (set when it is created)."),
+            "title": _("Title of the topic or table."),
+            "host": _("Who hosts the topic."),
+            "moderator": _("Who moderates it."),
+            "result": _("What came out of it."),
+        }
+
+
+class WorkshopRegistrationSerializer(RecordSerializer):
+    class Meta:
+        model = WorkshopRegistration
+        fields = [
+            "id", "workshop", "name", "email", "organisation", "wishes", "status",
+            "cancelled_at", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["status", "cancelled_at"]
+        help = {
+            "workshop": _("Identifier of the workshop (set when it is created)."),
+            "name": _("Name of the person."),
+            "email": _("E-mail address for the confirmation."),
+            "organisation": _("Organisation of the person."),
+            "wishes": _("Identifiers of the topics the person wishes."),
+            "status": _("Confirmed, on the waiting list or cancelled."),
+            "cancelled_at": _("When the registration was cancelled."),
+        }
+
+
+class WorkingGroupTaskSerializer(RecordSerializer):
+    working_group_name = related_text(
+        "working_group.name", _("Name of the working group."), optional=False
+    )
+
+    class Meta:
+        model = WorkingGroupTask
+        fields = [
+            "id", "working_group", "working_group_name", "title", "description", "due",
+            "responsible", "status", "origin_topic", "created_at", "updated_at",
+        ]  # fmt: skip
+        help = {
+            "working_group": _("Identifier of the working group."),
+            "title": _("Title of the task."),
+            "description": _("Description."),
+            "due": _("When the task is due."),
+            "responsible": _("Who is responsible."),
+            "status": _("Open, in progress or done."),
+            "origin_topic": _("Identifier of the workshop topic the task came from, if any."),
+        }
+
+
+# ---------------------------------------------------------------- the state's workshops
+
+
+class RegionalWorkshopSerializer(RecordSerializer):
+    title = related_text("meeting.title", _("Title of the meeting."), optional=False)
+    confirmed_count = serializers.IntegerField(read_only=True, help_text=_("Confirmed places."))
+    waiting_count = serializers.IntegerField(read_only=True, help_text=_("People waiting."))
+    topic_count = serializers.IntegerField(read_only=True, help_text=_("Topics or tables."))
+
+    class Meta:
+        model = RegionalWorkshop
+        fields = [
+            "id", "meeting", "title", "format", "capacity", "rounds", "registration_open",
+            "waiting_list", "privacy_notice", "confirmed_count", "waiting_count", "topic_count",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only = ["confirmed_count", "waiting_count", "topic_count"]
+        help = {
+            **WorkshopSerializer.Meta.help,
+            "meeting": _("Identifier of the regional meeting (set when it is created)."),
+        }
+
+
+class RegionalTableSerializer(RecordSerializer):
+    class Meta:
+        model = RegionalTable
+        fields = WorkshopTopicSerializer.Meta.fields
+        help = WorkshopTopicSerializer.Meta.help
+
+
+class RegionalRegistrationSerializer(RecordSerializer):
+    class Meta:
+        model = RegionalRegistration
+        fields = [*WorkshopRegistrationSerializer.Meta.fields[:-4], "alliance", *(
+            WorkshopRegistrationSerializer.Meta.fields[-4:])]  # fmt: skip
+        read_only = ["status", "cancelled_at"]
+        help = {
+            **WorkshopRegistrationSerializer.Meta.help,
+            "alliance": _("Identifier of the alliance the person comes for, if any."),
+        }

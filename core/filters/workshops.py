@@ -1,0 +1,61 @@
+"""FilterSets of workshops, their registrations and topics, and working group tasks."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.models import (
+    TaskStatus,
+    WorkingGroup,
+    WorkingGroupTask,
+    Workshop,
+    WorkshopRegistration,
+    WorkshopTopic,
+)
+from kernel.crud.filters import SearchFilterSet
+from kernel.workshops.models import RegistrationStatus, WorkshopFormat
+
+
+class WorkshopFilter(SearchFilterSet):
+    search_fields = ("event__title", "event__place")
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=WorkshopFormat.choices)
+
+    class Meta:
+        model = Workshop
+        fields = ["q", "format"]
+
+
+class RegistrationFilter(SearchFilterSet):
+    search_fields = ("name", "email", "organisation")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
+    workshop = django_filters.ModelChoiceFilter(
+        label=_("Workshop"), queryset=Workshop.objects.all()
+    )
+
+    class Meta:
+        model = WorkshopRegistration
+        fields = ["q", "status", "workshop"]
+
+
+class TopicFilter(SearchFilterSet):
+    search_fields = ("title", "host", "moderator", "result")
+    workshop = django_filters.ModelChoiceFilter(
+        label=_("Workshop"), queryset=Workshop.objects.all()
+    )
+
+    class Meta:
+        model = WorkshopTopic
+        fields = ["q", "workshop"]
+
+
+class TaskFilter(SearchFilterSet):
+    search_fields = ("title", "description", "responsible")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=TaskStatus.choices)
+    working_group = django_filters.ModelChoiceFilter(
+        label=_("Working group"), queryset=WorkingGroup.objects.all()
+    )
+
+    class Meta:
+        model = WorkingGroupTask
+        fields = ["q", "status", "working_group"]

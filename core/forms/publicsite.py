@@ -1,0 +1,156 @@
+"""Forms of the public site: the identity, awards, legal pages, and "Partner werden"."""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.admissions import ApplicationForm
+from core.models import Application, Award, SiteIdentity
+from kernel.crud.forms import RecordForm
+from kernel.uploads import IMAGE_MAX_BYTES
+
+
+class ColourInput(forms.TextInput):
+    """The browser's colour picker (it always sends ``#rrggbb``)."""
+
+    input_type = "color"
+
+
+class SiteIdentityForm(RecordForm):
+    logo_upload = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG or JPEG, at most 1 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
+    class Meta:
+        model = SiteIdentity
+        fields = [
+            "primary_colour", "accent_colour", "description", "street", "postcode", "town",
+            "contact_name", "contact_email", "contact_phone",
+        ]  # fmt: skip
+        widgets = {
+            "primary_colour": ColourInput,
+            "accent_colour": ColourInput,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["primary_colour"].help_text = _(
+            "Background of the site's header; the text colour on it is chosen for contrast."
+        )
+        self.fields["accent_colour"].help_text = _("Used for stripes and highlights.")
+        if not self.instance.logo:
+            del self.fields["remove_logo"]
+
+    def clean_logo_upload(self):
+        logo = self.cleaned_data.get("logo_upload")
+        if logo and logo.size > IMAGE_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The image is larger than 1 MB. Please upload a smaller one.")
+            )
+        return logo
+
+    def service_kwargs(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {
+            **data,
+            "logo": self.cleaned_data.get("logo_upload") or None,
+            "remove_logo": bool(self.cleaned_data.get("remove_logo")),
+        }
+
+
+class AwardForm(RecordForm):
+    class Meta:
+        model = Award
+        fields = ["title", "awarded_by", "awarded_on", "link", "note", "is_public"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = _("For example: Bündnis des Monats August 2025.")
+        self.fields["awarded_by"].help_text = _(
+            "Who gave the award, for example the federal family ministry."
+        )
+
+
+# ---------------------------------------------------------------- "Partner werden"
+
+# A person needs longer than this to fill in the form; a script posts at once.
+MIN_FILL_SECONDS = 3
+FORM_MAX_AGE_SECONDS = 24 * 3600
+_SALT = "core.partner-application.started"
+
+
+def form_started_token(now: float | None = None) -> str:
+    return signing.dumps(int(now if now is not None else time.time()), salt=_SALT)
+
+
+class PartnerApplicationForm(RecordForm):
+    """The public application: the coordinator's fields without the date of receipt,
+    with the privacy consent and two traps for scripts (a field people never see and
+    the time the form was shown, signed)."""
+
+    privacy_consent = forms.BooleanField(
+        label=_("I agree that the alliance processes these details to decide on our admission."),
+        error_messages={
+            "required": _("Please agree to the processing of your details."),
+        },
+    )
+    # Hidden from people (CSS and aria-hidden); scripts fill in every field.
+    homepage_check = forms.CharField(label=_("Please leave this field empty"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Application
+        fields = [name for name in ApplicationForm.Meta.fields if name != "received_on"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 6})}
+
+    # The same rule as the coordinator's form: a first and a last name.
+    clean_contact_name = ApplicationForm.clean_contact_name
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = form_started_token()
+        self.fields["homepage_check"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["contact_name"].help_text = _("First and last name.")
+        self.fields["statement"].help_text = _(
+            "What does your organisation do for families, and how would you like to take part?"
+        )
+
+    @property
+    def fresh_started(self) -> str:
+        return form_started_token()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(self.add_prefix("homepage_check")):
+            raise forms.ValidationError(
+                _("Your application could not be accepted. Please fill in the form yourself.")
+            )
+        try:
+            started = signing.loads(
+                self.data.get(self.add_prefix("started"), ""),
+                salt=_SALT,
+                max_age=FORM_MAX_AGE_SECONDS,
+            )
+        except signing.BadSignature as error:
+            raise forms.ValidationError(
+                _("The form has expired. Please fill it in again.")
+            ) from error
+        if time.time() - int(started) < MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("That was very quick. Please check your details and send the form again.")
+            )
+        return cleaned
+
+    def service_kwargs(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {**data, "privacy_consent": self.cleaned_data["privacy_consent"]}

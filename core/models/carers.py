@@ -1,0 +1,223 @@
+"""The flexible childcare pool: vetted carers (mostly students and pensioners) and the
+placements that send one of them to a family.
+
+Before a first assignment a carer needs three checks: an extended police clearance
+(erweitertes Führungszeugnis, renewed every five years), a first-aid course (renewed every
+two years) and the pool's own training. Their validity dates are derived from the dates
+they were taken (``Carer.clean``), so lists, reminders and matching compare plain dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
+from tenants.models.base import TimeStampedModel
+
+POLICE_CLEARANCE_YEARS = 5
+FIRST_AID_YEARS = 2
+
+
+def years_after(day: datetime.date | None, years: int) -> datetime.date | None:
+    """The day ``years`` after ``day`` (29 February: the 28th), or None."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class CarerStatus(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    VETTED = "vetted", _("Vetted")
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    LEFT = "left", _("Left")
+
+
+# Who may be matched and assigned (with every check valid).
+ASSIGNABLE = (CarerStatus.VETTED, CarerStatus.ACTIVE)
+
+
+class Availability(models.TextChoices):
+    WEEKDAYS = "weekdays", _("Weekdays")
+    EVENINGS = "evenings", _("Evenings")
+    NIGHTS = "nights", _("Nights")
+    WEEKENDS = "weekends", _("Weekends")
+
+
+class CareKind(models.TextChoices):
+    PICK_UP = "pick_up", _("Pick-up from day care or school")
+    EVENING = "evening", _("Evening care")
+    NIGHT = "night", _("Night care")
+    WEEKEND = "weekend", _("Weekend care")
+    HOLIDAY = "holiday", _("Holiday care")
+    EMERGENCY = "emergency", _("Short-notice care")
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "once", _("One-off")
+    WEEKLY = "weekly", _("Weekly")
+    FORTNIGHTLY = "fortnightly", _("Every two weeks")
+    MONTHLY = "monthly", _("Monthly")
+    ON_CALL = "on_call", _("On call")
+
+
+class PlacementStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    ENDED = "ended", _("Ended")
+
+
+class Carer(TimeStampedModel):
+    """A person in the alliance's childcare pool who looks after children of families
+    (often of the partners' shift workers) at short notice."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CarerStatus.choices, default=CarerStatus.APPLICANT
+    )
+    availability = models.JSONField(_("availability"), default=list, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("Separated by commas.")
+    )
+    qualifications = models.TextField(_("qualifications"), blank=True)
+    police_clearance_on = plausible_date(_("extended police clearance issued on"), optional=True)
+    police_clearance_until = plausible_date(
+        _("police clearance valid until"), optional=True, editable=False
+    )
+    first_aid_on = plausible_date(_("first-aid course on"), optional=True)
+    first_aid_until = plausible_date(
+        _("first-aid course valid until"), optional=True, editable=False
+    )
+    training_on = plausible_date(_("pool training attended on"), optional=True)
+    # The expiry the coordinators were last reminded of: renewing a check moves the
+    # next expiry, so the next reminder goes out again.
+    reminded_expiry = plausible_date(_("reminded of expiry on"), optional=True, editable=False)
+    notes = models.TextField(_("notes"), blank=True)
+    anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
+
+    class Meta:
+        verbose_name = _("carer")
+        verbose_name_plural = _("carers")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=CarerStatus.values), name="carer_status_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def clean(self) -> None:
+        super().clean()
+        unknown = [v for v in self.availability or [] if v not in Availability.values]
+        if not isinstance(self.availability, list) or unknown:
+            raise ValidationError({"availability": _("Please choose only the listed times.")})
+        self.availability = sorted(set(self.availability), key=Availability.values.index)
+        self.police_clearance_until = years_after(self.police_clearance_on, POLICE_CLEARANCE_YEARS)
+        self.first_aid_until = years_after(self.first_aid_on, FIRST_AID_YEARS)
+
+    @property
+    def next_expiry(self) -> datetime.date | None:
+        dates = [d for d in (self.police_clearance_until, self.first_aid_until) if d]
+        return min(dates) if dates else None
+
+    def missing_checks(self, on: datetime.date) -> list[str]:
+        """The German names of the checks that are not valid on ``on``."""
+        missing = []
+        police = self.police_clearance_on
+        if not (police and police <= on <= years_after(police, POLICE_CLEARANCE_YEARS)):
+            missing.append(str(_("extended police clearance")))
+        first_aid = self.first_aid_on
+        if not (first_aid and first_aid <= on <= years_after(first_aid, FIRST_AID_YEARS)):
+            missing.append(str(_("first-aid course")))
+        if not (self.training_on and self.training_on <= on):
+            missing.append(str(_("pool training")))
+        return missing
+
+    def availability_labels(self) -> list[str]:
+        return [str(Availability(v).label) for v in self.availability or []]
+
+
+class Placement(TimeStampedModel):
+    """One family's care by one carer: what kind, how often, how many hours a month, and
+    the partner (employer) that pays for it, if any. The family is recorded with as
+    little as the coordination needs."""
+
+    family_name = models.CharField(_("family"), max_length=200)
+    family_contact = models.CharField(
+        _("contact of the family"),
+        max_length=200,
+        blank=True,
+        help_text=_("Phone number or e-mail address."),
+    )
+    children_count = models.PositiveSmallIntegerField(_("children"), default=1)
+    children_ages = models.CharField(
+        _("ages of the children"), max_length=50, blank=True, help_text=_("e.g. 3, 6")
+    )
+    partner = optional_link("core.Partner", _("paid by (employer)"), related_name="placements")
+    carer = models.ForeignKey(
+        Carer, verbose_name=_("carer"), on_delete=models.PROTECT, related_name="placements"
+    )
+    kind = models.CharField(_("kind of care"), max_length=20, choices=CareKind.choices)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=20, choices=Recurrence.choices, default=Recurrence.WEEKLY
+    )
+    hours_per_month = models.DecimalField(
+        _("hours per month"), max_digits=6, decimal_places=1, default=0
+    )
+    start_date = plausible_date(_("from"))
+    end_date = plausible_date(_("until"), optional=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        ordering = ["-start_date", "family_name"]
+        constraints = [
+            in_order(
+                "start_date",
+                "end_date",
+                optional=("end_date",),
+                name="placement_end_after_start",
+                message=_("The end cannot be before the start."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_month__gte=0, hours_per_month__lte=744),
+                name="placement_hours_in_month",
+                violation_error_message=_("The hours per month must be between 0 and 744."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(children_count__gte=1, children_count__lte=20),
+                name="placement_children_count",
+                violation_error_message=_("A placement is for 1 to 20 children."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="ended") | models.Q(end_date__isnull=False),
+                name="placement_ended_has_end",
+                violation_error_message=_("An ended placement needs its end date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=CareKind.values), name="placement_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.family_name} ({self.start_date:%d.%m.%Y})"

@@ -1,0 +1,130 @@
+"""Certification programmes: the family seal and every other employer certification.
+
+A programme is what an alliance (or, as a template, the state office) defines: its
+criteria catalogue in groups with weights, the score an employer must reach, how long a
+certificate is valid and how it is renewed. The applications, criteria and checks of
+every programme are the seal's tables (``core/models/seal.py``); the Familiensiegel that
+existed before programmes is the alliance's default programme.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+# A check is scored 0 (not fulfilled), 1 (partly fulfilled) or 2 (fulfilled).
+MAX_SCORE = 2
+
+
+class CheckScore(models.IntegerChoices):
+    NOT_FULFILLED = 0, _("not fulfilled")
+    PARTLY = 1, _("partly fulfilled")
+    FULFILLED = MAX_SCORE, _("fulfilled")
+
+
+class ProgrammeKind(models.TextChoices):
+    FAMILY = "family", _("Family friendliness")
+    DIVERSITY = "diversity", _("Diversity")
+    OTHER = "other", _("Other")
+
+
+def weight_field(verbose_name):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("From 1 to 10: how much it counts in the score."),
+    )
+
+
+class CertificationProgramme(TimeStampedModel):
+    """A certification an alliance awards to employers, e.g. its Familiensiegel."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ProgrammeKind.choices, default=ProgrammeKind.FAMILY
+    )
+    description = models.TextField(_("description"), blank=True)
+    validity_years = models.PositiveSmallIntegerField(
+        _("validity in years"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    renewal_rules = models.TextField(_("renewal rules"), blank=True)
+    pass_threshold = models.PositiveSmallIntegerField(
+        _("pass threshold (percent of the score)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The review score in percent that an employer must reach (0 to 100)."),
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+    is_default = models.BooleanField(
+        _("default programme"),
+        default=False,
+        help_text=_("Applications and criteria recorded without a programme belong to it."),
+    )
+    template_key = models.CharField(_("adopted from state template"), max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = _("certification programme")
+        verbose_name_plural = _("certification programmes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="one_default_programme",
+                violation_error_message=_("Only one programme can be the default."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pass_threshold__lte=100),
+                name="programme_threshold_percent",
+                violation_error_message=_("The pass threshold is a percentage (0 to 100)."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def default_programme_id() -> int:
+    """The default programme (created as "Familiensiegel" if the alliance has none yet):
+    what is recorded without choosing a programme belongs to it, as before programmes."""
+    programme = CertificationProgramme.objects.filter(is_default=True).first()
+    if programme is None:
+        programme, _created = CertificationProgramme.objects.get_or_create(
+            name="Familiensiegel", defaults={"is_default": True}
+        )
+    return programme.pk
+
+
+class CriterionGroup(TimeStampedModel):
+    """A group of criteria in a programme, e.g. the diversity indicator."""
+
+    programme = models.ForeignKey(
+        CertificationProgramme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="criterion_groups",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    weight = weight_field(_("weight"))
+    template_key = models.CharField(_("adopted from state template"), max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = _("criterion group")
+        verbose_name_plural = _("criterion groups")
+        ordering = ["programme__name", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "name"],
+                name="criterion_group_once_per_programme",
+                violation_error_message=_("The programme already has a group of this name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.programme})"

@@ -1,0 +1,42 @@
+"""The first-run checklist of a new alliance: what the coordinator has marked."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models.base import TimeStampedModel
+
+
+class ChecklistStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    SKIPPED = "skipped", _("Skipped")
+
+
+class ChecklistMark(TimeStampedModel):
+    """The coordinator's mark on one item of the first-run checklist (``core.onboarding``).
+
+    The rows are made "open" when the state puts the alliance on the platform (that
+    starts the checklist); an item whose check finds the work in the data is done
+    whatever its mark says.
+    """
+
+    key = models.SlugField(_("item"), max_length=40, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ChecklistStatus.choices, default=ChecklistStatus.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("checklist mark")
+        verbose_name_plural = _("checklist marks")
+        ordering = ["key"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ChecklistStatus.values),
+                name="checklist_mark_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.status}"

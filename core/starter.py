@@ -1,0 +1,101 @@
+"""Core's starter catalogues: working groups, measures and the board meeting's standing
+agenda, copied from the state office's templates into a new alliance's workspace
+(registered in ``kernel.starter``; ``regional.services.starter`` runs them at provisioning).
+
+Each copier runs inside the new alliance's schema through the area's own create service
+(so every record it makes has its audit entry) and skips a row whose record exists
+already (same name, in any case): a second run copies nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Measure as MeasureModel
+from core.models import MeasureCategory, MeetingTemplate, Topic, WorkingGroup
+from core.services.board import meeting_template_create
+from core.services.onboarding import checklist_start
+from core.services.partners import measure_create
+from core.services.projects import working_group_create
+from kernel.starter import (
+    StarterCatalogue,
+    StarterRow,
+    register_starter_catalogue,
+    register_starter_step,
+)
+
+
+def _copier(
+    model: type[models.Model], create: Callable[..., object], fields: Callable[[StarterRow], dict]
+) -> Callable[..., int]:
+    def copy(*, actor, rows: list[StarterRow]) -> int:
+        made = 0
+        for row in rows:
+            name = row["name"].strip()
+            if not name or model.objects.filter(name__iexact=name).exists():
+                continue
+            create(actor=actor, name=name, **fields(row))
+            made += 1
+        return made
+
+    return copy
+
+
+def _category(row: StarterRow, choices: type[models.TextChoices], default: str) -> str:
+    return row.get("category") if row.get("category") in choices.values else default
+
+
+copy_working_groups = _copier(
+    WorkingGroup,
+    working_group_create,
+    lambda row: {
+        "topic": _category(row, Topic, Topic.OTHER),
+        "description": row.get("description", ""),
+    },
+)
+copy_measures = _copier(
+    MeasureModel,
+    measure_create,
+    lambda row: {
+        "category": _category(row, MeasureCategory, MeasureCategory.OTHER),
+        "description": row.get("description", ""),
+    },
+)
+copy_meeting_templates = _copier(
+    MeetingTemplate, meeting_template_create, lambda row: {"agenda": row.get("description", "")}
+)
+
+
+def register() -> None:
+    """Called once from ``CoreConfig.ready``."""
+    register_starter_catalogue(
+        StarterCatalogue(
+            key="working_group",
+            label=_("Working group"),
+            copy=copy_working_groups,
+            categories=lambda: Topic.choices,
+            help_text=_("What the working group is about."),
+        )
+    )
+    register_starter_catalogue(
+        StarterCatalogue(
+            key="measure",
+            label=_("Measure for the partners' catalogue"),
+            copy=copy_measures,
+            categories=lambda: MeasureCategory.choices,
+            help_text=_("What the measure offers to employees."),
+        )
+    )
+    register_starter_catalogue(
+        StarterCatalogue(
+            key="board_agenda",
+            label=_("Standing agenda of the board meetings"),
+            copy=copy_meeting_templates,
+            help_text=_("One agenda item per line."),
+        )
+    )
+    # The new alliance's coordinator is greeted by the first-run checklist.
+    register_starter_step("checklist", checklist_start)

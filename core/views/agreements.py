@@ -1,0 +1,63 @@
+"""Cooperation agreements: list, record, change, and the signed document."""
+
+from __future__ import annotations
+
+from django.core.files.storage import default_storage
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from core.filters.careguides import AgreementFilter
+from core.forms.careguides import AgreementForm
+from core.models import CooperationAgreement
+from core.selectors.agreements import agreement_detail, agreement_list
+from core.services import agreements as services
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.uploads import stored_file_response
+from tenants.permissions import requires
+
+VIEW = "alliance.agreements.view"
+CHANGE = "alliance.agreements.change"
+
+
+class AgreementPages(ObjectPages):
+    model, prefix, name, instance_arg = CooperationAgreement, "", "agreement", "agreement"
+    view_permission, change_permission = VIEW, CHANGE
+    title, queryset, filterset = _("Cooperation agreements"), agreement_list, AgreementFilter
+    default_order = "-signed_on"
+    table = [
+        Column("party", _("Partner organisation"), "other_party", "organisation", link=True),
+        Column("subject", _("Subject"), order_by=True),
+        Column("status", _("Status"), lambda a: a.get_current_status_display(), "status"),
+        Column("signed", _("Signed on"), "signed_on", order_by=True),
+        Column("from", _("In force from"), "valid_from", order_by=True),
+        Column("until", _("In force until"), "valid_until", order_by=True),
+        Column("renewal", _("Renewal"), order_by=True, export_only=True),
+        Column("public", _("On the public page"), "is_public", order_by=True),
+        Column("signed_by_alliance", _("Signed for the alliance by"), export_only=True),
+        Column("signed_by_other", _("Signed for the other party by"), export_only=True),
+        Column("notice", _("Notice period (weeks)"), "notice_weeks", export_only=True),
+    ]
+    selector, template_name = agreement_detail, "core/agreements/detail.html"
+    form_class = AgreementForm
+    create_service, update_service = services.agreement_create, services.agreement_update
+    create_title, edit_title = _("New cooperation agreement"), _("Edit cooperation agreement")
+    delete_service, delete_title = services.agreement_delete, _("Delete cooperation agreement")
+    delete_question = _("Delete the agreement “%(name)s” for good?")
+    deleted_message = _("The agreement has been deleted.")
+
+    class Delete:
+        def question_args(self, obj):
+            return {"name": obj.subject}
+
+
+@requires(VIEW)
+def agreement_document(request, pk: int):
+    """The signed document of an agreement, to those who see the agreement."""
+    try:
+        agreement = agreement_detail(pk)
+    except CooperationAgreement.DoesNotExist as exc:
+        raise Http404 from exc
+    if not agreement.document:
+        raise Http404
+    return stored_file_response(default_storage, agreement.document.name)

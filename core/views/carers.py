@@ -1,0 +1,183 @@
+"""The childcare pool: the carers' register, placements and the matching of a request.
+
+Seen and changed only by the local coordinator and the pool's own staff
+(``alliance.childcare.view`` / ``.change``): the pages hold personal data of carers and
+families. Exports need the change permission.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
+
+from core.filters.carers import CarerFilter, MatchForm, PlacementFilter
+from core.forms.carers import CarerForm, PlacementForm
+from core.models import Carer, Placement
+from core.selectors.carers import (
+    carer_detail,
+    carer_list,
+    carer_placements,
+    matching_carers,
+    placement_detail,
+    placement_list,
+)
+from core.services import carers as services
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from tenants.permissions import access_for, requires
+
+VIEW = "alliance.childcare.view"
+CHANGE = "alliance.childcare.change"
+
+
+class PoolPages(ObjectPages):
+    """A model's pages in the childcare pool: personal data, so exports need ``CHANGE``."""
+
+    view_permission, change_permission, export_permission = VIEW, CHANGE, CHANGE
+
+
+def _availability(carer: Carer) -> list[str]:
+    return carer.availability_labels()
+
+
+class CarerPages(PoolPages):
+    model, prefix, name, instance_arg = Carer, "workspace/carers", "carer", "carer"
+    title, queryset = gettext_lazy("Childcare pool"), carer_list
+    filterset, default_order = CarerFilter, "last_name"
+    table = [
+        Column("last_name", gettext_lazy("Last name"), order_by=True),
+        Column("first_name", gettext_lazy("First name"), order_by=True),
+        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("availability", gettext_lazy("Availability"), _availability),
+        Column("languages", gettext_lazy("Languages")),
+        Column(
+            "police_clearance",
+            gettext_lazy("Police clearance valid until"),
+            "police_clearance_until",
+            order_by=True,
+        ),
+        Column(
+            "first_aid", gettext_lazy("First aid valid until"), "first_aid_until", order_by=True
+        ),
+        Column("training", gettext_lazy("Training attended"), "training_on", order_by=True),
+        Column(
+            "placements",
+            gettext_lazy("Running placements"),
+            "running_placements",
+            order_by="running_placements",
+        ),
+        Column("email", gettext_lazy("E-mail address"), export_only=True),
+        Column("phone", gettext_lazy("Phone"), export_only=True),
+        Column("address", gettext_lazy("Address"), export_only=True),
+        Column("qualifications", gettext_lazy("Qualifications"), export_only=True),
+        Column("police_clearance_on", gettext_lazy("Police clearance issued on"), export_only=True),
+        Column("first_aid_on", gettext_lazy("First-aid course on"), export_only=True),
+    ]
+    extra_links = [
+        (gettext_lazy("Match a request"), reverse_lazy("carer-match"), VIEW),
+        (gettext_lazy("Placements"), reverse_lazy("placement-list"), VIEW),
+        (gettext_lazy("Import"), reverse_lazy("import-upload"), CHANGE),
+    ]
+    selector, template_name = carer_detail, "core/carers/detail.html"
+    form_class = CarerForm
+    create_service, update_service = services.carer_create, services.carer_update
+    create_title, edit_title = gettext_lazy("New carer"), gettext_lazy("Edit carer")
+    delete_service = services.carer_delete
+    delete_title = gettext_lazy("Delete carer")
+    delete_question = gettext_lazy("Delete %(first_name)s %(last_name)s from the pool for good?")
+    deleted_message = gettext_lazy("The carer has been deleted.")
+
+    class Detail:
+        def get_context_data(self, obj):
+            return {**super().get_context_data(obj), "placements": carer_placements(obj)}
+
+
+def _initial_from_query(request) -> dict:
+    """A placement prefilled from the matching page (``?carer=&kind=&start_date=``);
+    values that do not fit are left out (the form checks them anyway)."""
+    form = MatchForm(request.GET)
+    form.is_valid()
+    initial = {k: v for k, v in form.cleaned_data.items() if k in ("kind", "start_date")}
+    carer = request.GET.get("carer", "")
+    if carer.isdigit() and len(carer) < 10:
+        initial["carer"] = int(carer)
+    return initial
+
+
+class PlacementPages(PoolPages):
+    model, prefix, name, instance_arg = Placement, "workspace/placements", "placement", "placement"
+    title, queryset = gettext_lazy("Placements"), placement_list
+    filterset, default_order = PlacementFilter, "-start_date"
+    table = [
+        Column("family", gettext_lazy("Family"), "family_name", order_by=True),
+        Column("carer", gettext_lazy("Carer"), "carer", order_by="carer__last_name"),
+        Column("kind", gettext_lazy("Kind of care"), order_by=True),
+        Column("recurrence", gettext_lazy("Recurrence"), order_by=True),
+        Column("hours", gettext_lazy("Hours per month"), "hours_per_month", order_by=True),
+        Column("from", gettext_lazy("From"), "start_date", order_by=True),
+        Column("until", gettext_lazy("Until"), "end_date", order_by=True),
+        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("partner", gettext_lazy("Paid by"), "partner.name", order_by="partner__name"),
+        Column("children", gettext_lazy("Children"), "children_count", export_only=True),
+        Column("ages", gettext_lazy("Ages of the children"), "children_ages", export_only=True),
+        Column(
+            "contact", gettext_lazy("Contact of the family"), "family_contact", export_only=True
+        ),
+    ]
+    extra_links = [
+        (gettext_lazy("Match a request"), reverse_lazy("carer-match"), VIEW),
+        (gettext_lazy("Childcare pool"), reverse_lazy("carer-list"), VIEW),
+    ]
+    selector, template_name = placement_detail, "core/carers/placement_detail.html"
+    form_class = PlacementForm
+    create_service, update_service = services.placement_create, services.placement_update
+    create_title, edit_title = gettext_lazy("New placement"), gettext_lazy("Edit placement")
+    delete_service = services.placement_delete
+    delete_title = gettext_lazy("Delete placement")
+    delete_question = gettext_lazy("Delete the placement of %(family_name)s for good?")
+    deleted_message = gettext_lazy("The placement has been deleted.")
+
+    class Create:
+        def get_form_kwargs(self):
+            kwargs = super().get_form_kwargs()
+            if self.request.method == "GET":
+                kwargs["initial"] = _initial_from_query(self.request)
+            return kwargs
+
+
+@requires(VIEW)
+def carer_match(request):
+    """A care request (kind, start, times, language) and the carers who can take it."""
+    form = MatchForm(request.GET or None)
+    carers = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        carers = [
+            (
+                carer,
+                reverse("placement-create")
+                + "?"
+                + urlencode(
+                    {
+                        "carer": carer.pk,
+                        "kind": data["kind"],
+                        "start_date": data["start_date"].isoformat(),
+                    }
+                ),
+            )
+            for carer in matching_carers(
+                on=data["start_date"], slots=data["slots"], language=data["language_wish"]
+            )[:50]
+        ]
+    return render(
+        request,
+        "core/carers/match.html",
+        {
+            "form": form,
+            "carers": carers,
+            "can_change": access_for(request).can(CHANGE),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )

@@ -1,0 +1,216 @@
+"""The alliance's workshops (``kernel.workshops``): declarations over kernel.crud, the
+shared workshop pages, and the working groups' tasks."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.filters.workshops import TaskFilter, WorkshopFilter
+from core.forms.workshops import (
+    RegistrationForm,
+    TaskForm,
+    TaskFromResultForm,
+    TopicForm,
+    WorkshopCreateForm,
+    WorkshopForm,
+)
+from core.models import WorkingGroupTask, Workshop, WorkshopRegistration, WorkshopTopic
+from core.selectors.workshops import public_workshop, task_detail, task_list, workshop_detail
+from core.selectors.workshops import workshop_list as workshops
+from core.services import workshops as services
+from core.views.work import VIEW as WORK_VIEW
+from core.views.work import WorkPages
+from kernel.crud.pages import ObjectPages
+from kernel.crud.tables import Column
+from kernel.crud.views import form_page
+from kernel.workshops.selectors import registrations, seat_plan
+from kernel.workshops.views import WorkshopViews
+from tenants.permissions import public, requires
+
+VIEW = "alliance.workshops.view"
+MANAGE = "alliance.workshops.manage"
+
+
+def _detail_url(workshop) -> str:
+    return reverse("workshop-detail", args=[workshop.pk])
+
+
+def _public(pk: int):
+    return public_workshop(pk), {}, {}
+
+
+PAGES = WorkshopViews(
+    writes=services.WRITES,
+    workshop_selector=workshop_detail,
+    detail_url=_detail_url,
+    organiser=lambda request: request.tenant.name,
+    public_workshop=_public,
+)
+GUARDED = PAGES.guarded(manage=requires(MANAGE), view=requires(VIEW))
+
+
+@public
+def register(request, pk: int):
+    """The public registration form of a workshop (on the alliance's host)."""
+    return PAGES.register(request, pk=pk)
+
+
+@public
+def cancel(request, token: str):
+    """The cancel link of a registration's confirmation e-mail."""
+    return PAGES.cancel(request, token)
+
+
+# ---------------------------------------------------------------- workshops
+
+
+class WorkshopPages(ObjectPages):
+    model, prefix, name, instance_arg = Workshop, "workshops", "workshop", "workshop"
+    view_permission, change_permission = VIEW, MANAGE
+    title, queryset, filterset = gettext_lazy("Workshops"), workshops, WorkshopFilter
+    default_order = "-event__date"
+    table = [
+        Column("title", gettext_lazy("Event"), "event.title", order_by=True, link=True),
+        Column("date", gettext_lazy("Date"), "event.date", order_by=True),
+        Column("format", gettext_lazy("Format"), order_by=True),
+        Column("capacity", gettext_lazy("Places"), order_by=True),
+        Column("confirmed", gettext_lazy("Confirmed"), "confirmed_count", order_by=True),
+        Column("waiting", gettext_lazy("Waiting list"), "waiting_count", order_by=True),
+        Column("topics", gettext_lazy("Topics"), "topic_count", order_by=True),
+        Column("open", gettext_lazy("Registration open"), "registration_open", order_by=True),
+    ]
+    extra_links = [(gettext_lazy("Working group tasks"), reverse_lazy("task-list"), WORK_VIEW)]
+    selector, template_name = workshop_detail, "core/workshops/workshop_detail.html"
+    form_class = WorkshopForm
+    create_service, update_service = services.workshop_create, services.workshop_update
+    create_title, edit_title = gettext_lazy("New workshop"), gettext_lazy("Edit workshop")
+    delete_service, delete_title = services.workshop_delete, gettext_lazy("Delete workshop")
+    delete_question = gettext_lazy(
+        "Delete the workshop %(title)s with its registrations and topics? The event stays."
+    )
+    deleted_message = gettext_lazy("The workshop has been deleted.")
+
+    class Create:
+        def get_form_class(self):
+            return WorkshopCreateForm
+
+        def get_form_kwargs(self):
+            event = self.request.GET.get("event", "")
+            return {"initial": {"event": int(event)}} if event.isdigit() else {}
+
+    class Detail:
+        def get_context_data(self, obj):
+            return {
+                **super().get_context_data(obj),
+                "registrations": registrations(obj),
+                "topics": obj.topics.order_by("title", "pk").prefetch_related("tasks"),
+                "plan": seat_plan(obj),
+                "register_url": reverse("workshop-register", args=[obj.pk]),
+            }
+
+    class Delete:
+        def question_args(self, obj):
+            return {"title": str(obj)}
+
+
+class _OnWorkshop(ObjectPages):
+    """Records on a workshop's page (``pk``: the workshop)."""
+
+    change_permission = MANAGE
+    routes = ("create", "edit", "delete")
+    parent_arg, parent_url, parent_selector = "workshop", "workshop-detail", workshop_detail
+
+
+class TopicPages(_OnWorkshop):
+    model, prefix, name, instance_arg = (
+        WorkshopTopic,
+        "workshops/<int:pk>/topics",
+        "workshop-topic",
+        "topic",
+    )
+    pk_kwarg, stem = "topic_pk", "WorkshopTopic"
+    form_class = TopicForm
+    create_service, update_service = services.topic_create, services.topic_update
+    create_title = gettext_lazy("New topic for %(title)s")
+    edit_title = gettext_lazy("Edit topic")
+    delete_service, delete_title = services.topic_delete, gettext_lazy("Delete topic")
+    delete_question = gettext_lazy("Delete the topic %(title)s with its seats?")
+    deleted_message = gettext_lazy("The topic has been deleted.")
+
+
+class RegistrationPages(_OnWorkshop):
+    model, prefix = WorkshopRegistration, "workshops/<int:pk>/registrations"
+    name, instance_arg = "workshop-registration", "registration"
+    pk_kwarg, stem = "registration_pk", "WorkshopRegistration"
+    form_class = RegistrationForm
+    create_service = services.registration_create
+    update_service = services.registration_update
+    create_title = gettext_lazy("New registration for %(title)s")
+    edit_title = gettext_lazy("Edit registration")
+    delete_service, delete_title = services.registration_delete, gettext_lazy("Delete registration")
+    delete_question = gettext_lazy(
+        "Delete the registration of %(name)s for good? To keep it on record, cancel it instead."
+    )
+    deleted_message = gettext_lazy("The registration has been deleted.")
+
+    class Edit:
+        def get_form_kwargs(self):
+            return {"workshop": self.parent}
+
+
+@requires(MANAGE)
+def task_from_result(request, pk: int, topic_pk: int):
+    """A working group's task from the topic's result."""
+    topic = get_object_or_404(
+        WorkshopTopic.objects.select_related("workshop"), pk=topic_pk, workshop=pk
+    )
+    return form_page(
+        request,
+        form_class=TaskFromResultForm,
+        form_kwargs={"initial": {"title": topic.title, "responsible": topic.host}},
+        save=lambda form: services.task_from_result(
+            actor=request.user, topic=topic, **form.cleaned_data
+        ),
+        success_url=lambda task: _detail_url(topic.workshop),
+        title=_("Task from the result of %(title)s") % {"title": topic.title},
+        cancel_url=_detail_url(topic.workshop),
+        success_message=_("The task has been created."),
+        context={"intro": topic.result},
+    )
+
+
+# ---------------------------------------------------------------- working group tasks
+
+
+class TaskPages(WorkPages):
+    model, prefix, name, instance_arg = WorkingGroupTask, "tasks", "task", "task"
+    title, queryset, filterset = gettext_lazy("Working group tasks"), task_list, TaskFilter
+    default_order = "due"
+    table = [
+        Column("title", gettext_lazy("Title"), order_by=True, link=True),
+        Column("group", gettext_lazy("Working group"), "working_group.name", order_by=True),
+        Column("due", gettext_lazy("Due"), order_by=True),
+        Column("responsible", gettext_lazy("Responsible"), order_by=True),
+        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("origin", gettext_lazy("From workshop topic"), "origin_topic.title"),
+        Column("description", gettext_lazy("Description"), export_only=True),
+    ]
+    extra_links = [(gettext_lazy("Working groups"), reverse_lazy("working-group-list"), WORK_VIEW)]
+    selector, template_name = task_detail, "core/workshops/task_detail.html"
+    form_class = TaskForm
+    create_service, update_service = services.task_create, services.task_update
+    create_title, edit_title = gettext_lazy("New task"), gettext_lazy("Edit task")
+    delete_service, delete_title = services.task_delete, gettext_lazy("Delete task")
+    delete_question = gettext_lazy("Delete the task %(title)s?")
+    deleted_message = gettext_lazy("The task has been deleted.")
+
+    class Edit:
+        def get_form_kwargs(self):
+            # "New task" from a working group's page comes with ?working_group=<id>.
+            group = self.request.GET.get("working_group", "")
+            if "pk" in self.kwargs or not group.isdigit():
+                return {}
+            return {"initial": {"working_group": int(group)}}

@@ -1,0 +1,232 @@
+"""The pages every kind of workshop shares, declared once per room in a
+:class:`WorkshopViews`: the attendance list (printable page and PDF), the balanced
+assignment, one person's seats, and the public registration and cancel pages.
+
+The room wraps each page in its own permission check (``guarded``) or marks the public
+ones as public, and names them in its URL conf.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kernel.crud.views import add_validation_error, confirm_page, form_page
+
+from .attendance import attendance_pdf
+from .forms import RegistrationForm
+from .models import RegistrationStatus
+from .rules import registration_pk
+from .selectors import attendance
+from .services import WorkshopWrites
+
+
+@dataclass(frozen=True)
+class WorkshopViews:
+    """What differs between two rooms' workshop pages."""
+
+    writes: WorkshopWrites
+    #: The workshop by pk as its pages show it (raises ``DoesNotExist``).
+    workshop_selector: Callable[[int], models.Model]
+    detail_url: Callable[[models.Model], str]
+    #: The organiser's name printed on the attendance list.
+    organiser: Callable[[Any], str]
+    #: A workshop open to the public form (raises ``DoesNotExist``), from the URL's
+    #: keywords; returns the workshop, the form's initial values and the registration
+    #: service's extra keywords (an invitee's alliance, say).
+    public_workshop: Callable[..., tuple[models.Model, dict[str, Any], dict[str, Any]]]
+
+    def guarded(self, *, manage: Callable, view: Callable) -> dict[str, Callable]:
+        return {
+            "attendance": view(self.attendance_page),
+            "attendance_pdf": view(self.attendance_pdf),
+            "assign_by_wishes": manage(self.assign_by_wishes),
+            "seats": manage(self.seats),
+            "registration_cancel": manage(self.registration_cancel),
+        }
+
+    def _workshop(self, pk: int):
+        try:
+            return self.workshop_selector(pk)
+        except ObjectDoesNotExist as exc:
+            raise Http404 from exc
+
+    # ------------------------------------------------------------ attendance
+
+    def attendance_page(self, request, pk: int):
+        workshop = self._workshop(pk)
+        return render(
+            request,
+            "workshops/attendance.html",
+            {
+                "workshop": workshop,
+                "people": attendance(workshop),
+                "organiser": self.organiser(request),
+                "back_url": self.detail_url(workshop),
+            },
+        )
+
+    def attendance_pdf(self, request, pk: int):
+        workshop = self._workshop(pk)
+        occasion = workshop.occasion
+        content = attendance_pdf(
+            organiser=self.organiser(request),
+            title=workshop.title,
+            date=workshop.date,
+            place=getattr(occasion, "place", ""),
+            people=[(p.name, p.organisation) for p in attendance(workshop)],
+        )
+        response = HttpResponse(content, content_type="application/pdf")
+        name = slugify(workshop.title)[:60] or "workshop"
+        response["Content-Disposition"] = f'inline; filename="teilnahmeliste-{name}.pdf"'
+        return response
+
+    # ------------------------------------------------------------ assignment
+
+    def assign_by_wishes(self, request, pk: int):
+        workshop = self._workshop(pk)
+        return confirm_page(
+            request,
+            obj=workshop,
+            action=lambda: self.writes.assign_by_wishes(actor=request.user, workshop=workshop),
+            title=_("Assign by wishes"),
+            question=_(
+                "Seat every person with a confirmed place anew, in each of the %(rounds)s "
+                "rounds, by their wishes and balanced over the topics? Seats set by hand "
+                "are replaced."
+            )
+            % {"rounds": workshop.rounds},
+            cancel_url=self.detail_url(workshop),
+            success_url=self.detail_url(workshop),
+            success_message=_("The participants have been assigned."),
+            button=_("Assign"),
+        )
+
+    def seats(self, request, pk: int, registration_pk: int):
+        workshop = self._workshop(pk)
+        registration = get_object_or_404(
+            self.writes.registration_model, pk=registration_pk, workshop=workshop
+        )
+        topics = workshop.topics.order_by("title", "pk")
+        current = {seat.round: seat.topic_id for seat in registration.seats.all()}
+        fields = {
+            f"round_{n}": forms.ModelChoiceField(
+                label=_("Round %(number)s") % {"number": n},
+                queryset=topics,
+                required=False,
+                empty_label=_("(no seat)"),
+                initial=current.get(n),
+            )
+            for n in range(1, workshop.rounds + 1)
+        }
+        form_class = type("SeatsForm", (forms.Form,), fields)
+
+        def save(form):
+            for n in range(1, workshop.rounds + 1):
+                topic = form.cleaned_data[f"round_{n}"]
+                if (topic.pk if topic else None) != current.get(n):
+                    self.writes.assign(
+                        actor=request.user, registration=registration, round=n, topic=topic
+                    )
+            return workshop
+
+        return form_page(
+            request,
+            form_class=form_class,
+            save=save,
+            success_url=self.detail_url,
+            title=_("Seats of %(name)s") % {"name": registration.name},
+            cancel_url=self.detail_url(workshop),
+        )
+
+    def registration_cancel(self, request, pk: int, registration_pk: int):
+        """Cancel a registration for the person (by phone, say); the waiting list moves
+        up."""
+        workshop = self._workshop(pk)
+        registration = get_object_or_404(
+            self.writes.registration_model, pk=registration_pk, workshop=workshop
+        )
+        return confirm_page(
+            request,
+            obj=registration,
+            action=lambda: self.writes.cancel(actor=request.user, registration=registration),
+            title=_("Cancel registration"),
+            question=_(
+                "Cancel the registration of %(name)s? The first on the waiting list moves up."
+            )
+            % {"name": registration.name},
+            cancel_url=self.detail_url(workshop),
+            success_url=self.detail_url(workshop),
+            success_message=_("The registration has been cancelled."),
+            button=_("Cancel registration"),
+        )
+
+    # ------------------------------------------------------------ public pages
+
+    def register(self, request, **kwargs):
+        """The public registration form (anonymous; spam checks in the form)."""
+        try:
+            workshop, initial, extra = self.public_workshop(**kwargs)
+        except ObjectDoesNotExist as exc:
+            raise Http404 from exc
+        topics = workshop.topics.order_by("title", "pk")
+        context = {"workshop": workshop, "occasion": workshop.occasion}
+        if not workshop.registration_open:
+            return render(request, "workshops/register.html", {**context, "closed": True})
+        status = 200
+        if request.method == "POST":
+            form = RegistrationForm(request.POST, topics=topics)
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    registration = self.writes.register(
+                        workshop=workshop,
+                        name=data["name"],
+                        email=data["email"],
+                        organisation=data["organisation"],
+                        wishes=data.get("wishes") or (),
+                        public=True,
+                        **extra,
+                    )
+                except ValidationError as error:
+                    add_validation_error(form, error)
+                else:
+                    return render(
+                        request,
+                        "workshops/registered.html",
+                        {
+                            **context,
+                            "registration": registration,
+                            "waiting": registration.status == RegistrationStatus.WAITING,
+                        },
+                    )
+            status = 400
+        else:
+            form = RegistrationForm(topics=topics, initial=initial)
+        return render(request, "workshops/register.html", {**context, "form": form}, status=status)
+
+    def cancel(self, request, token: str):
+        """The cancel link of the confirmation e-mail: ask, then cancel (no login)."""
+        model = self.writes.registration_model
+        pk = registration_pk(token, model._meta.label_lower)
+        registration = model.objects.select_related("workshop").filter(pk=pk).first()
+        if registration is None:
+            return render(request, "workshops/cancel.html", {"invalid": True}, status=404)
+        context = {"registration": registration, "workshop": registration.workshop}
+        if registration.status == RegistrationStatus.CANCELLED:
+            return render(request, "workshops/cancel.html", {**context, "done": True})
+        if request.method == "POST":
+            self.writes.cancel(registration=registration)
+            messages.success(request, _("Your registration has been cancelled."))
+            return render(request, "workshops/cancel.html", {**context, "done": True})
+        return render(request, "workshops/cancel.html", context)

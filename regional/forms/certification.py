@@ -1,0 +1,35 @@
+"""Forms of the state office's certification templates."""
+
+from __future__ import annotations
+
+from django import forms
+
+from kernel.crud.forms import RecordForm
+from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
+
+
+class TemplateForm(RecordForm):
+    class Meta:
+        model = CertificationTemplate
+        fields = [
+            "key", "name", "kind", "description", "validity_years", "renewal_rules",
+            "pass_threshold", "groups", "is_published",
+        ]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "renewal_rules": forms.Textarea(attrs={"rows": 3}),
+            "groups": forms.CheckboxSelectMultiple,
+        }
+
+
+class TemplateGroupForm(RecordForm):
+    class Meta:
+        model = TemplateGroup
+        fields = ["key", "name", "description", "weight"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class TemplateCriterionForm(RecordForm):
+    class Meta:
+        model = TemplateCriterion
+        fields = ["text", "weight", "is_required", "position"]

@@ -1,0 +1,108 @@
+"""Certification programme templates the state office maintains for the alliances.
+
+An alliance adopts a template into its own workspace (a copy: the alliance may change
+it afterwards), or includes one template group, such as the diversity indicator, in a
+programme of its own. The copy is made by ``core.services.certification``; this module
+only holds the templates, in the public schema.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.selectors.certification import ProgrammeKind
+from tenants.models.base import TimeStampedModel
+
+
+def _weight(verbose_name):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("From 1 to 10: how much it counts in the score."),
+    )
+
+
+class TemplateGroup(TimeStampedModel):
+    """A group of criteria the alliances can include in a programme (diversity indicator)."""
+
+    key = models.SlugField(_("short name"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    weight = _weight(_("weight"))
+
+    class Meta:
+        verbose_name = _("template criterion group")
+        verbose_name_plural = _("template criterion groups")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def criteria_list(self):
+        return self.criteria.order_by("position", "text")
+
+
+class TemplateCriterion(TimeStampedModel):
+    """One criterion of a template group."""
+
+    group = models.ForeignKey(
+        TemplateGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    text = models.CharField(_("criterion"), max_length=300)
+    weight = _weight(_("weight"))
+    is_required = models.BooleanField(_("required"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("template criterion")
+        verbose_name_plural = _("template criteria")
+        ordering = ["group", "position", "text"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CertificationTemplate(TimeStampedModel):
+    """A programme template: what an adopted programme starts with."""
+
+    key = models.SlugField(_("short name"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ProgrammeKind.choices, default=ProgrammeKind.FAMILY
+    )
+    description = models.TextField(_("description"), blank=True)
+    validity_years = models.PositiveSmallIntegerField(
+        _("validity in years"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    renewal_rules = models.TextField(_("renewal rules"), blank=True)
+    pass_threshold = models.PositiveSmallIntegerField(
+        _("pass threshold (percent of the score)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The review score in percent that an employer must reach (0 to 100)."),
+    )
+    groups = models.ManyToManyField(
+        TemplateGroup, verbose_name=_("criterion groups"), related_name="templates", blank=True
+    )
+    is_published = models.BooleanField(_("offered to the alliances"), default=True)
+
+    class Meta:
+        verbose_name = _("certification programme template")
+        verbose_name_plural = _("certification programme templates")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pass_threshold__lte=100),
+                name="template_threshold_percent",
+                violation_error_message=_("The pass threshold is a percentage (0 to 100)."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def group_list(self):
+        return self.groups.order_by("name")

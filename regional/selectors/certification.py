@@ -1,0 +1,55 @@
+"""Reads of the state office's certification templates (public schema).
+
+An alliance's workspace reads the published ones through
+``settings.CERTIFICATION_TEMPLATES`` (this module's path): one alliance's work never
+imports the state layer (import-linter), the wiring names the provider.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
+
+
+def template_list() -> QuerySet[CertificationTemplate]:
+    return CertificationTemplate.objects.annotate(group_count=Count("groups"))
+
+
+def template_detail(pk: int) -> CertificationTemplate:
+    return (
+        template_list()
+        .prefetch_related(
+            Prefetch("groups", queryset=TemplateGroup.objects.prefetch_related("criteria"))
+        )
+        .get(pk=pk)
+    )
+
+
+def group_list() -> QuerySet[TemplateGroup]:
+    return TemplateGroup.objects.annotate(criterion_count=Count("criteria"))
+
+
+def group_detail(pk: int) -> TemplateGroup:
+    return (
+        group_list()
+        .prefetch_related(
+            Prefetch("criteria", queryset=TemplateCriterion.objects.order_by("position", "text"))
+        )
+        .get(pk=pk)
+    )
+
+
+# ---------------------------------------------------------------- for the alliances
+
+
+def published_templates() -> QuerySet[CertificationTemplate]:
+    """The templates offered to the alliances, with their groups and criteria."""
+    return CertificationTemplate.objects.filter(is_published=True).prefetch_related(
+        Prefetch("groups", queryset=TemplateGroup.objects.prefetch_related("criteria"))
+    )
+
+
+def template_groups() -> QuerySet[TemplateGroup]:
+    """Every template group an alliance may include in a programme of its own."""
+    return TemplateGroup.objects.prefetch_related("criteria").order_by("name")
