@@ -154,6 +154,57 @@ def _add_session_alliances(django_db_blocker, migrated=None) -> None:
         connection.set_schema_to_public()
 
 
+# ---------------------------------------------------------------- the prepared demo
+
+
+@pytest.fixture(scope="session")
+def _prepared_demo_copy(django_db_setup):
+    """This process's copy of the prepared demo database (tests/browser/prepared.py:
+    what ``seed_demo`` makes of an empty database, built once and kept), made on first
+    use and dropped at the end of the session."""
+    from django.conf import settings
+
+    from tests import databases
+    from tests.browser.prepared import prepared_copy
+
+    migrated = databases.current_migrated(
+        connection.settings_dict, connection.settings_dict["NAME"]
+    )
+    with prepared_copy(
+        database_url=settings.DATABASE_URL, redis_url=settings.REDIS_URL, migrated=migrated
+    ) as copy:
+        yield copy
+
+
+# The seed ran with the local settings, which hash passwords as Django does by default
+# (the tests' own hasher is MD5, for speed): the demo logins need that one too.
+DEMO_PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+
+
+@pytest.fixture
+def prepared_demo(_prepared_demo_copy, django_db_blocker, settings):
+    """The demo as ``make demo`` seeds it (Jena and Bad Frankenhausen at full size, the
+    other 14 alliances at their smallest), for tests that check the demo data: during
+    the test the database connection uses this process's copy of the prepared demo
+    database instead of the test database (no transaction around the test: what it
+    writes stays in the copy, so a test there only reads or proves that it changes
+    nothing). Returns the copy (``seed_output``: what the seed said when it ran).
+    Expensive on first use (tests/scheduling.py hands such tests out late)."""
+    copy = _prepared_demo_copy
+    settings.MEDIA_ROOT = copy.media_root  # the seed's files, MEDIA_ROOT/<schema>/...
+    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"  # clears the storage's cached root
+    settings.PASSWORD_HASHERS = [*settings.PASSWORD_HASHERS, *DEMO_PASSWORD_HASHERS]
+    test_database = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        connection.close()
+        connection.settings_dict["NAME"] = copy.database
+        try:
+            yield copy
+        finally:
+            connection.close()
+            connection.settings_dict["NAME"] = test_database
+
+
 @pytest.fixture
 def jena(db) -> Alliance:
     return Alliance.objects.get(slug="jena")

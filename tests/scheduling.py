@@ -27,6 +27,11 @@ SHARED_SCOPES = frozenset({"module", "package", "class"})
 # Lower runs earlier; a test without any of these marks comes last.
 PRIORITY = {"browser": 0, "celery_worker": 1, "slow": 2}
 LAST = len(PRIORITY)
+# A test that starts from the prepared demo database (tests/browser/prepared.py) comes
+# after the other slow ones: by then the journeys, handed out first, have built it, so
+# its worker copies it instead of waiting for the build.
+PREPARED_DEMO_FIXTURE = "prepared_demo"
+AFTER_SLOW = PRIORITY["slow"] + 0.5
 
 
 def _uses_shared_fixture(item: pytest.Item) -> bool:
@@ -42,7 +47,9 @@ def _uses_shared_fixture(item: pytest.Item) -> bool:
     )
 
 
-def _priority(item: pytest.Item) -> int:
+def _priority(item: pytest.Item) -> float:
+    if PREPARED_DEMO_FIXTURE in getattr(item, "fixturenames", ()):
+        return AFTER_SLOW
     return min((PRIORITY[mark.name] for mark in item.iter_markers() if mark.name in PRIORITY),
                default=LAST)  # fmt: skip
 
@@ -67,7 +74,7 @@ def _unit(item: pytest.Item) -> str:
 def expensive_first(items: list[pytest.Item]) -> None:
     """Sort the units by their most expensive test, then by where they first appear;
     a group's tests end up together, in their order."""
-    priority: dict[str, int] = {}
+    priority: dict[str, float] = {}
     first: dict[str, int] = {}
     for index, item in enumerate(items):
         unit = _unit(item)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from kernel.crud.checks import PythonDecidedChecks
 from kernel.text import refused_character, refused_character_error
 
 
@@ -34,8 +35,9 @@ def plain_text_errors(instance: models.Model, exclude=None) -> dict[str, Validat
     return errors
 
 
-class PlainTextModel(models.Model):
-    """Refuses control characters in every text field on ``full_clean()``."""
+class PlainTextModel(PythonDecidedChecks, models.Model):
+    """Refuses control characters in every text field on ``full_clean()``, which decides
+    the simple check constraints without asking the database (``kernel.crud.checks``)."""
 
     class Meta:
         abstract = True

@@ -1,6 +1,8 @@
 """The journeys' database: what ``make demo`` does to one, plus what the journeys need
 beyond ``seed_demo``. Run in the journeys' scratch database in one process
-(``manage.py shell -c "from tests.browser.seed import prepare; prepare(port=...)"``).
+(``manage.py shell -c "from tests.browser.seed import prepare; prepare(port=...)"``),
+for the prepared demo database (tests/browser/prepared.py) that the journeys and
+``seed_demo``'s own test (tests/demo/test_seed_demo.py) start from.
 
 The 14 alliances the journeys never visit get the demo's smallest workspaces (as in
 tests/tenants/test_demo.py, whose full sizes are checked there); Jena and Bad
@@ -15,7 +17,9 @@ pages use.
 from __future__ import annotations
 
 import dataclasses
+import io
 import time
+from pathlib import Path
 
 from django.core.management import call_command
 from django.db import connection
@@ -68,14 +72,19 @@ def ensure_released_report() -> Report:
     return report_services.report_release(actor=actor, report=report)
 
 
-def seed_demo(*, port: int) -> None:
-    """``manage.py seed_demo``, with the alliances nobody visits at their smallest."""
+def seed_demo(*, port: int, output: str | None = None) -> None:
+    """``manage.py seed_demo``, with the alliances nobody visits at their smallest; what
+    it says goes to the log and to the file ``output`` (seed_demo's own test reads it)."""
     from demo.workspace_vocabulary import PROFILES
 
     for slug, profile in list(PROFILES.items()):
         if slug not in VISITED:
             PROFILES[slug] = dataclasses.replace(profile, partners=SMALLEST_WORKSPACE)
-    call_command("seed_demo", port=port)
+    said = io.StringIO()
+    call_command("seed_demo", port=port, stdout=said)
+    print(said.getvalue(), flush=True)
+    if output:
+        Path(output).write_text(said.getvalue(), encoding="utf-8")
 
 
 def main() -> None:
@@ -85,7 +94,7 @@ def main() -> None:
     print(f"browser seed: released report {report.pk} ({report.title})")
 
 
-def prepare(*, port: int) -> None:
+def prepare(*, port: int, output: str | None = None) -> None:
     """Every step in one process (each ``manage.py`` would start Django again)."""
     steps = (
         (
@@ -93,7 +102,7 @@ def prepare(*, port: int) -> None:
             lambda: call_command("migrate_schemas", interactive=False, verbosity=0),
         ),
         ("ensure_template_schema", lambda: call_command("ensure_template_schema", verbosity=0)),
-        ("seed_demo", lambda: seed_demo(port=port)),
+        ("seed_demo", lambda: seed_demo(port=port, output=output)),
         ("journeys' additions", main),
     )
     for name, step in steps:

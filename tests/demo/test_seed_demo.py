@@ -1,14 +1,17 @@
 """`seed_demo` (run by `make demo`): a living platform of 16 demo alliances with two years
 of activity, idempotent, with working demo logins and the addresses printed.
 
-The whole seed runs once per test inside the rolled-back test transaction (PostgreSQL's
-DDL is transactional), on the session's (empty) Jena and Bad Frankenhausen and 14 new
-alliances copied from a template that the test builds in the same transaction.
+The seed is the one the browser journeys start from: the prepared demo database
+(tests/browser/prepared.py, built once and kept as a PostgreSQL template: an empty
+database migrated, the template schema, ``seed_demo`` with the 14 alliances no journey
+visits at their smallest, as ``PROFILES`` allows; their sizes are checked on their own).
+The test checks a copy of it (the ``prepared_demo`` fixture, tests/conftest.py) with
+what the seed said when it ran, then runs the seed a second time on the copy. So one
+test run seeds the demo once, not once for the journeys and once here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import itertools
 from io import StringIO
@@ -60,31 +63,7 @@ from regional.models import (
     SetupStage,
 )
 from tenants.models import Alliance, Domain, User
-from tenants.services import provisioning
 from tests.conftest import host_client
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    """The report's files go to a temporary MEDIA_ROOT."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"  # clears the storage's cached root
-    return tmp_path
-
-
-@pytest.fixture
-def seeded(jena, badfrankenhausen, media, monkeypatch):
-    """The seed, run once; returns its output. The template comes first (as in
-    ``make demo``), so the alliances are copied rather than migrated. To keep the test
-    short the 14 other alliances get their smallest size here (their sizes in
-    ``PROFILES`` are checked on their own); Jena and Bad Frankenhausen are full size."""
-    for slug, profile in PROFILES.items():
-        if slug not in ("jena", "badfrankenhausen"):
-            monkeypatch.setitem(PROFILES, slug, dataclasses.replace(profile, partners=10))
-    provisioning.ensure_template_schema()
-    output = StringIO()
-    call_command("seed_demo", stdout=output)
-    return output.getvalue()
 
 
 def _workspace_counts(alliance) -> tuple[int, ...]:
@@ -119,8 +98,8 @@ def _active_partners(alliance) -> list[Partner]:
 
 
 @pytest.mark.slow
-def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(seeded, media):
-    """One test on purpose: the seed takes tens of seconds, so it runs once."""
+def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(prepared_demo):
+    """One test on purpose: the seed takes tens of seconds, so it is checked once."""
     today = timezone.localdate()
 
     # ---- 16 demo alliances in 16 districts, marked as demo data
@@ -263,7 +242,7 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(see
 
     # ---- the logins work; the ministry sees the report, Jena's coordinator the badge
     for email, _name, _role, slug in demo.DEMO_ACCOUNTS:
-        assert email in seeded
+        assert email in prepared_demo.seed_output
         client = host_client(f"{slug}.localhost" if slug else "localhost")
         response = client.post(
             "/accounts/login/", {"username": email, "password": demo.DEMO_PASSWORD}

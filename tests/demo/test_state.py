@@ -26,10 +26,10 @@ from core.models import (
     SealStatus,
 )
 from demo import state as state_demo
-from demo.workspace import seed_workspace
 from kernel.audit.models import AuditEntry
 from regional import statistics as engine
 from regional.models import AllianceSetup, AllianceSnapshot, RegionalMeeting, Report
+from tenants.models import Alliance
 from tests.factories.board import BoardMeetingFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
@@ -164,8 +164,9 @@ def test_as_of_counts_only_what_existed_on_that_day(badfrankenhausen):
 
 
 @pytest.mark.slow
-def test_as_of_equals_the_orm_on_two_years_of_demo_data(jena):
-    seed_workspace(jena)
+def test_as_of_equals_the_orm_on_two_years_of_demo_data(prepared_demo):
+    """On the demo as ``seed_demo`` makes it (Jena at full size, two years of activity)."""
+    jena = Alliance.objects.get(slug="jena")
     today = timezone.localdate()
 
     for day in [*state_demo.month_ends(today)[::5], today - datetime.timedelta(days=1)]:

@@ -205,18 +205,25 @@ def test_every_route_is_mapped_to_a_permission_key():
 # ---------------------------------------------------------------- the walk
 
 
-def _expected(person: Person, key: str, tenant) -> bool:
-    if key == "account.self":
-        return person.user is not None
-    access = access_of(person.user or AnonymousUser(), tenant)
-    return access.can(key, SAMPLE_OBJECT)
+class Matrix:
+    """What the permission layer grants each person on one host. Every person's access
+    is read once per walk (``access_of`` asks the database for the memberships, and the
+    walk's requests are rolled back, so they stay as they are)."""
 
+    def __init__(self, people: list[Person], tenant, area: str):
+        self.area = area
+        self.accesses = {p.label: access_of(p.user or AnonymousUser(), tenant) for p in people}
 
-def _may_export(person: Person, key: str, tenant, area: str) -> bool:
-    if not _expected(person, key, tenant) or key not in RULES:
-        return False
-    area_code = EXPORT_PERMISSION[area]
-    return area_code is None or access_of(person.user, tenant).can(area_code)
+    def expected(self, person: Person, key: str) -> bool:
+        if key == "account.self":
+            return person.user is not None
+        return self.accesses[person.label].can(key, SAMPLE_OBJECT)
+
+    def may_export(self, person: Person, key: str) -> bool:
+        if not self.expected(person, key) or key not in RULES:
+            return False
+        area_code = EXPORT_PERMISSION[self.area]
+        return area_code is None or self.accesses[person.label].can(area_code)
 
 
 def _denied(response, anonymous: bool, api: bool) -> bool:
@@ -276,6 +283,7 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
         client.raise_request_exception = False
         clients[person.label] = client
     reference = next(p for p in people if p.label == REFERENCE[area])
+    matrix = Matrix(people, tenant, area)
 
     problems: list[str] = []
     unsampled: set[str] = set()
@@ -294,7 +302,7 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
                 if response.status_code >= 500:
                     problems.append(f"{cell}: answered {response.status_code}")
                     continue
-                if _expected(person, key, tenant):
+                if matrix.expected(person, key):
                     if _refusal(response):
                         if _refusal(ref_answer) and ref_answer.status_code == 404:
                             unsampled.add(path)  # no sample record: nobody sees it
@@ -314,7 +322,7 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
                         else _ask(clients[person.label], "get", path + "?format=csv", host, api)
                     )
                     got = _is_export(answer)
-                    want = _may_export(person, key, tenant, area)
+                    want = matrix.may_export(person, key)
                     if got != want:
                         problems.append(
                             f"GET {path}?format=csv [{key}] as {person.label}: "
