@@ -9,7 +9,7 @@
    invitation e-mail actually sent, Jena's on the alliance's own host, and the office
    sees the replies.
 3. Ministry: the ministry opens its dashboard and downloads the released report (PDF).
-4. Accounts: a board member resets the password through the link in the e-mail and logs
+4. Accounts: a member of the childcare pool's staff resets the password through the link in the e-mail and logs
    in with the new one; the state coordinator switches to an alliance's host.
 5. Childcare pool: Jena's coordinator registers a carer with her checks, matches a
    request for night care and creates the placement from the matching list.
@@ -287,11 +287,13 @@ def test_ministry_downloads_the_released_report(journey):
 
 def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
     expect = _expect()
-    address = "kuratorium.jena@demo.example"
+    # Not the board member's login: the "Partner werden" journey logs in with it and the
+    # demo password afterwards (both run against one server database).
+    address = "pool@demo.example"
     new_password = "Ein-neues-Passwort-fuer-den-Browser-2026"
 
-    # The board member asks for a new password on Jena's host.
-    member = journey.person("board member resetting the password")
+    # A member of Jena's childcare pool asks for a new password on Jena's host.
+    member = journey.person("pool staff resetting the password")
     journey.visit(member, JENA, "/accounts/password/reset/", "password-reset")
     member.locator("input[name=email]").fill(address)
     journey.submit(member)
