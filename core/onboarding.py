@@ -8,7 +8,7 @@ coordinator (``core.services.onboarding``, with an audit entry); an item whose c
 passes counts as done whatever its mark.
 
 Another capability adds or replaces an item by registering it (same key: replaced),
-e.g. the public site's identity and legal pages with checks over their own records::
+e.g. an item with a check over its own records::
 
     register_checklist_item(ChecklistItem(
         key="legal", position=40, label=_("Legal pages"), help=..., url_name="legal-edit",
@@ -62,7 +62,8 @@ def register() -> None:
                 "How the alliance presents itself: name, logo, address and the contact "
                 "person on the public page."
             ),
-            url_name="alliance-home",
+            url_name="site-identity-edit",
+            check=checks.identity_complete,
         ),
         ChecklistItem(
             key="board",
@@ -88,7 +89,8 @@ def register() -> None:
             position=40,
             label=_("Legal pages"),
             help=_("Legal notice, privacy policy and accessibility statement of the alliance."),
-            url_name="alliance-home",
+            url_name="site-settings",
+            check=checks.legal_pages_written,
         ),
         ChecklistItem(
             key="public_page",

@@ -1,6 +1,7 @@
 """Core's starter catalogues: working groups, measures and the board meeting's standing
-agenda, copied from the state office's templates into a new alliance's workspace
-(registered in ``kernel.starter``; ``regional.services.starter`` runs them at provisioning).
+agenda, and the published certification programmes, copied from the state office's
+templates into a new alliance's workspace (registered in ``kernel.starter``;
+``regional.services.starter`` runs them at provisioning).
 
 Each copier runs inside the new alliance's schema through the area's own create service
 (so every record it makes has its audit entry) and skips a row whose record exists
@@ -14,9 +15,17 @@ from collections.abc import Callable
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import (
+    CertificationProgramme,
+    MeasureCategory,
+    MeetingTemplate,
+    Topic,
+    WorkingGroup,
+)
 from core.models import Measure as MeasureModel
-from core.models import MeasureCategory, MeetingTemplate, Topic, WorkingGroup
+from core.selectors.certification import state_templates
 from core.services.board import meeting_template_create
+from core.services.certification import programme_adopt_template
 from core.services.onboarding import checklist_start
 from core.services.partners import measure_create
 from core.services.projects import working_group_create
@@ -99,3 +108,17 @@ def register() -> None:
     )
     # The new alliance's coordinator is greeted by the first-run checklist.
     register_starter_step("checklist", checklist_start)
+    # The certification programmes the state office publishes, ready to use.
+    register_starter_step("certification", adopt_published_programmes)
+
+
+def adopt_published_programmes(*, actor) -> int:
+    """Adopt every programme template the state office publishes, with its groups and
+    criteria; a programme of the same name (in any case) is kept as it is."""
+    made = 0
+    for template in state_templates():
+        if CertificationProgramme.objects.filter(name__iexact=template.name).exists():
+            continue
+        programme_adopt_template(actor=actor, template=template)
+        made += 1
+    return made

@@ -11,10 +11,18 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django_tenants.utils import schema_context
 
-from core.models import BoardMember, ChecklistMark, ChecklistStatus, Partner
+from core.models import (
+    BoardMember,
+    ChecklistMark,
+    ChecklistStatus,
+    LegalPage,
+    Partner,
+    SiteIdentity,
+)
 from core.onboarding import checklist_items
 from core.selectors.partners import public_partner_list
 from core.selectors.public import public_project_list
+from kernel.legal.models import LegalKind
 
 # ---------------------------------------------------------------- the automatic checks
 
@@ -25,6 +33,18 @@ def has_board_members() -> bool:
 
 def has_partners() -> bool:
     return Partner.objects.exists()
+
+
+def identity_complete() -> bool:
+    """The public site says who the alliance is and whom to contact (the logo is a plus)."""
+    needed = ("description", "street", "postcode", "town", "contact_name", "contact_email")
+    return SiteIdentity.objects.filter(**{f"{field}__gt": "" for field in needed}).exists()
+
+
+def legal_pages_written() -> bool:
+    """Each legal page has the alliance's own text (the default is a draft to check)."""
+    written = LegalPage.objects.exclude(text="").values_list("kind", flat=True)
+    return set(written) >= set(LegalKind.values)
 
 
 def public_page_has_content() -> bool:

@@ -9,8 +9,9 @@
    invitation e-mail actually sent, Jena's on the alliance's own host, and the office
    sees the replies.
 3. Ministry: the ministry opens its dashboard and downloads the released report (PDF).
-4. Accounts: a member of the childcare pool's staff resets the password through the link in the e-mail and logs
-   in with the new one; the state coordinator switches to an alliance's host.
+4. Accounts: a member of the childcare pool's staff resets the password through the
+   link in the e-mail and logs in with the new one; the state coordinator switches to
+   an alliance's host.
 5. Childcare pool: Jena's coordinator registers a carer with her checks, matches a
    request for night care and creates the placement from the matching list.
 6. "Partner werden": a company applies through Jena's public site, the coordinator sees

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from django_tenants.utils import schema_context
 
-from core.models import ChecklistMark, ChecklistStatus
+from core.models import ChecklistMark, ChecklistStatus, LegalPage, SiteIdentity
+from core.models.publicsite import IDENTITY_PK
 from core.onboarding import CHECKLIST, ChecklistItem, register_checklist_item
 from core.selectors.onboarding import checklist, checklist_progress
 from core.services.onboarding import checklist_mark, checklist_start
 from kernel.audit.models import AuditEntry
+from kernel.legal.models import LegalKind
 from tenants.roles import Role
 from tests.api.calls import JSON
 from tests.conftest import logged_in_client, person_with_role
@@ -30,11 +32,27 @@ def test_items_tick_themselves_once_the_data_is_there(jena, coordinator):
 
         PartnerFactory(name="Jenaer Präzisionsoptik GmbH", public_listing_consent=True)
         BoardMemberFactory()
+        # The public site: who the alliance is, but no contact e-mail yet; two of the
+        # three legal pages in the alliance's own words.
+        identity = SiteIdentity.objects.create(
+            pk=IDENTITY_PK, description="Familie und Beruf in Jena.", street="Markt 1",
+            postcode="07743", town="Jena", contact_name="Anna Beispiel",
+        )  # fmt: skip
+        for kind in (LegalKind.IMPRINT, LegalKind.PRIVACY):
+            LegalPage.objects.create(kind=kind, text="Eigener Text.")
         states = _states()
     assert states["partners"] == ("done", True)
     assert states["board"] == ("done", True)
     assert states["public_page"] == ("done", True)  # an active partner named in public
-    assert states["identity"] == ("open", False)  # no check: only the coordinator's mark
+    assert states["identity"] == ("open", False)  # not yet: no contact e-mail
+    assert states["legal"] == ("open", False)  # not yet: one page still the default
+    with schema_context("jena"):
+        identity.contact_email = "kontakt@buendnis-jena.example"
+        identity.save()
+        LegalPage.objects.create(kind=LegalKind.ACCESSIBILITY, text="Eigener Text.")
+        states = _states()
+    assert states["identity"] == ("done", True)
+    assert states["legal"] == ("done", True)
 
 
 def test_marking_done_and_skipped_leaves_audit_entries(jena, coordinator):

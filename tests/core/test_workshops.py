@@ -110,6 +110,9 @@ def test_public_form_registers_and_queues_confirmation_with_cancel_link(workshop
 def test_public_form_refuses_robots_with_german_message(workshop, overrides, message):
     if overrides.get("started") == "now":
         overrides = {"started": form_started_token()}
+    with schema_context("jena"):
+        # Other tests of this process may have left mail in the session's alliance.
+        mails_before = OutboxEmail.objects.count()
     response = host_client("jena.localhost").post(
         f"/workshops/{workshop.pk}/register/", _form(**overrides)
     )
@@ -117,7 +120,7 @@ def test_public_form_refuses_robots_with_german_message(workshop, overrides, mes
     assert message in response.content.decode()
     with schema_context("jena"):
         assert not WorkshopRegistration.objects.exists()
-        assert not OutboxEmail.objects.exists()
+        assert OutboxEmail.objects.count() == mails_before
 
 
 def test_private_or_past_event_has_no_public_form(jena):

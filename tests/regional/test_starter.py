@@ -8,16 +8,19 @@ import pytest
 from django_tenants.utils import schema_context
 
 from core.models import (
+    CertificationProgramme,
     ChecklistMark,
     Measure,
     MeasureCategory,
     MeetingTemplate,
+    SealCriterion,
     Topic,
     WorkingGroup,
 )
 from core.services.onboarding import checklist_mark
 from kernel.audit.models import AuditEntry
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, StarterTemplate
+from regional.services import certification as certification_services
 from regional.services.starter import starter_prepare, starter_template_create
 from tenants.districts import District
 from tenants.roles import Role
@@ -74,6 +77,35 @@ def test_a_new_workspace_gets_the_active_templates_once(
         assert ChecklistMark.objects.filter(status="open").count() == 5
     entries = AuditEntry.objects.filter(action="regional.alliancesetup.starter_copied")
     assert [e.changes["copied"]["working_group"] for e in entries] == [2]  # the rerun: none
+
+
+def test_a_new_workspace_adopts_the_published_certification_programmes_once(
+    state_coordinator, badfrankenhausen
+):
+    group = certification_services.group_create(
+        actor=state_coordinator, key="vielfalt", name="Diversitätsindikator", weight=2
+    )
+    certification_services.criterion_create(
+        actor=state_coordinator, group=group, text="Aufstiegschancen aller Geschlechter"
+    )
+    for key, name, published in (("vielfalt", "Vielfalt im Betrieb", True),
+                                 ("entwurf", "Noch ein Entwurf", False)):  # fmt: skip
+        certification_services.template_create(
+            actor=state_coordinator, key=key, name=name, kind="diversity",
+            is_published=published, groups=[group],
+        )  # fmt: skip
+
+    starter_prepare(actor=state_coordinator, alliance=badfrankenhausen)
+    starter_prepare(actor=state_coordinator, alliance=badfrankenhausen)
+
+    with schema_context(badfrankenhausen.schema_name):
+        programme = CertificationProgramme.objects.get()  # the draft is not offered
+        assert programme.name == "Vielfalt im Betrieb"
+        assert [c.text for c in SealCriterion.objects.filter(programme=programme)] == [
+            "Aufstiegschancen aller Geschlechter"
+        ]
+        adopted = AuditEntry.objects.filter(action="core.certificationprogramme.adopted")
+        assert adopted.count() == 1
 
 
 def test_another_alliance_gets_nothing_of_the_copy(templates, state_coordinator, jena):
