@@ -9,10 +9,14 @@ existed before programmes is the alliance's default programme.
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.certification import (
+    ProgrammeKind,  # noqa: F401 (core.models exports it)
+    ProgrammeTerms,
+    weight_field,
+)
 from tenants.models.base import TimeStampedModel
 
 # A check is scored 0 (not fulfilled), 1 (partly fulfilled) or 2 (fulfilled).
@@ -25,39 +29,9 @@ class CheckScore(models.IntegerChoices):
     FULFILLED = MAX_SCORE, _("fulfilled")
 
 
-class ProgrammeKind(models.TextChoices):
-    FAMILY = "family", _("Family friendliness")
-    DIVERSITY = "diversity", _("Diversity")
-    OTHER = "other", _("Other")
-
-
-def weight_field(verbose_name):
-    return models.PositiveSmallIntegerField(
-        verbose_name,
-        default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("From 1 to 10: how much it counts in the score."),
-    )
-
-
-class CertificationProgramme(TimeStampedModel):
+class CertificationProgramme(ProgrammeTerms, TimeStampedModel):
     """A certification an alliance awards to employers, e.g. its Familiensiegel."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=ProgrammeKind.choices, default=ProgrammeKind.FAMILY
-    )
-    description = models.TextField(_("description"), blank=True)
-    validity_years = models.PositiveSmallIntegerField(
-        _("validity in years"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
-    renewal_rules = models.TextField(_("renewal rules"), blank=True)
-    pass_threshold = models.PositiveSmallIntegerField(
-        _("pass threshold (percent of the score)"),
-        default=0,
-        validators=[MaxValueValidator(100)],
-        help_text=_("The review score in percent that an employer must reach (0 to 100)."),
-    )
     is_active = models.BooleanField(_("in use"), default=True)
     is_default = models.BooleanField(
         _("default programme"),

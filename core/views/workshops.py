@@ -26,6 +26,7 @@ from core.views.work import WorkPages
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
+from kernel.workshops.pages import RegistrationTexts, TopicTexts
 from kernel.workshops.selectors import registrations, seat_plan
 from kernel.workshops.views import WorkshopViews
 from tenants.permissions import public, requires
@@ -124,7 +125,7 @@ class _OnWorkshop(ObjectPages):
     parent_arg, parent_url, parent_selector = "workshop", "workshop-detail", workshop_detail
 
 
-class TopicPages(_OnWorkshop):
+class TopicPages(TopicTexts, _OnWorkshop):
     model, prefix, name, instance_arg = (
         WorkshopTopic,
         "workshops/<int:pk>/topics",
@@ -134,31 +135,17 @@ class TopicPages(_OnWorkshop):
     pk_kwarg, stem = "topic_pk", "WorkshopTopic"
     form_class = TopicForm
     create_service, update_service = services.topic_create, services.topic_update
-    create_title = gettext_lazy("New topic for %(title)s")
-    edit_title = gettext_lazy("Edit topic")
-    delete_service, delete_title = services.topic_delete, gettext_lazy("Delete topic")
-    delete_question = gettext_lazy("Delete the topic %(title)s with its seats?")
-    deleted_message = gettext_lazy("The topic has been deleted.")
+    delete_service = services.topic_delete
 
 
-class RegistrationPages(_OnWorkshop):
+class RegistrationPages(RegistrationTexts, _OnWorkshop):
     model, prefix = WorkshopRegistration, "workshops/<int:pk>/registrations"
     name, instance_arg = "workshop-registration", "registration"
     pk_kwarg, stem = "registration_pk", "WorkshopRegistration"
     form_class = RegistrationForm
     create_service = services.registration_create
     update_service = services.registration_update
-    create_title = gettext_lazy("New registration for %(title)s")
-    edit_title = gettext_lazy("Edit registration")
-    delete_service, delete_title = services.registration_delete, gettext_lazy("Delete registration")
-    delete_question = gettext_lazy(
-        "Delete the registration of %(name)s for good? To keep it on record, cancel it instead."
-    )
-    deleted_message = gettext_lazy("The registration has been deleted.")
-
-    class Edit:
-        def get_form_kwargs(self):
-            return {"workshop": self.parent}
+    delete_service = services.registration_delete
 
 
 @requires(MANAGE)

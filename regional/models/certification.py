@@ -8,21 +8,11 @@ only holds the templates, in the public schema.
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.selectors.certification import ProgrammeKind
+from kernel.certification import ProgrammeTerms, weight_field
 from tenants.models.base import TimeStampedModel
-
-
-def _weight(verbose_name):
-    return models.PositiveSmallIntegerField(
-        verbose_name,
-        default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("From 1 to 10: how much it counts in the score."),
-    )
 
 
 class TemplateGroup(TimeStampedModel):
@@ -31,7 +21,7 @@ class TemplateGroup(TimeStampedModel):
     key = models.SlugField(_("short name"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
-    weight = _weight(_("weight"))
+    weight = weight_field(_("weight"))
 
     class Meta:
         verbose_name = _("template criterion group")
@@ -52,7 +42,7 @@ class TemplateCriterion(TimeStampedModel):
         TemplateGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="criteria"
     )
     text = models.CharField(_("criterion"), max_length=300)
-    weight = _weight(_("weight"))
+    weight = weight_field(_("weight"))
     is_required = models.BooleanField(_("required"), default=False)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -65,25 +55,10 @@ class TemplateCriterion(TimeStampedModel):
         return self.text
 
 
-class CertificationTemplate(TimeStampedModel):
+class CertificationTemplate(ProgrammeTerms, TimeStampedModel):
     """A programme template: what an adopted programme starts with."""
 
     key = models.SlugField(_("short name"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=ProgrammeKind.choices, default=ProgrammeKind.FAMILY
-    )
-    description = models.TextField(_("description"), blank=True)
-    validity_years = models.PositiveSmallIntegerField(
-        _("validity in years"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
-    renewal_rules = models.TextField(_("renewal rules"), blank=True)
-    pass_threshold = models.PositiveSmallIntegerField(
-        _("pass threshold (percent of the score)"),
-        default=0,
-        validators=[MaxValueValidator(100)],
-        help_text=_("The review score in percent that an employer must reach (0 to 100)."),
-    )
     groups = models.ManyToManyField(
         TemplateGroup, verbose_name=_("criterion groups"), related_name="templates", blank=True
     )

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from kernel.crud.pages import ObjectPages
+from kernel.workshops.pages import RegistrationTexts, TopicTexts
 from kernel.workshops.selectors import registrations, seat_plan
 from kernel.workshops.views import WorkshopViews
 from regional.forms import workshops as forms
@@ -103,34 +104,20 @@ class _OnWorkshop(ObjectPages):
     parent_selector = workshop_detail
 
 
-class TablePages(_OnWorkshop):
+class TablePages(TopicTexts, _OnWorkshop):
     model, prefix = RegionalTable, "workshops/<int:pk>/topics"
     name, instance_arg = "regional-workshop-topic", "table"
     pk_kwarg, stem = "topic_pk", "RegionalTable"
     form_class = forms.TableForm
     create_service, update_service = services.table_create, services.table_update
-    create_title = gettext_lazy("New topic for %(title)s")
-    edit_title = gettext_lazy("Edit topic")
-    delete_service, delete_title = services.table_delete, gettext_lazy("Delete topic")
-    delete_question = gettext_lazy("Delete the topic %(title)s with its seats?")
-    deleted_message = gettext_lazy("The topic has been deleted.")
+    delete_service = services.table_delete
 
 
-class RegistrationPages(_OnWorkshop):
+class RegistrationPages(RegistrationTexts, _OnWorkshop):
     model, prefix = RegionalRegistration, "workshops/<int:pk>/registrations"
     name, instance_arg = "regional-workshop-registration", "registration"
     pk_kwarg, stem = "registration_pk", "RegionalRegistration"
     form_class = forms.RegistrationForm
     create_service = services.registration_create
     update_service = services.registration_update
-    create_title = gettext_lazy("New registration for %(title)s")
-    edit_title = gettext_lazy("Edit registration")
-    delete_service, delete_title = services.registration_delete, gettext_lazy("Delete registration")
-    delete_question = gettext_lazy(
-        "Delete the registration of %(name)s for good? To keep it on record, cancel it instead."
-    )
-    deleted_message = gettext_lazy("The registration has been deleted.")
-
-    class Edit:
-        def get_form_kwargs(self):
-            return {"workshop": self.parent}
+    delete_service = services.registration_delete
