@@ -56,6 +56,15 @@ AWARDS = {
             "Nur intern vermerkt, Urkunde im Büro.",
         ),
     ],
+    "weimar": [
+        (
+            "Ehrenamtspreis der Stadt Weimar 2024",
+            "Stadt Weimar",
+            datetime.date(2024, 12, 5),
+            True,
+            "Für die Ferienbetreuung, die Ehrenamtliche des Bündnisses organisieren.",
+        ),
+    ],
 }
 
 APPLICANTS = [

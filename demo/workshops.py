@@ -36,8 +36,27 @@ JENA_TOPICS = [
 ORGANISATIONS = ["Carl Zeiss AG", "Stadtwerke Jena", "Universitätsklinikum Jena", "Jenoptik",
                  "Friedrich-Schiller-Universität", "Diakonie", "Caritas", "Jobcenter Jena",
                  "Ernst-Abbe-Hochschule", "Kita Sonnenschein", "Elternverein", ""]  # fmt: skip
-ERFURT_TABLES = [("Homeoffice mit Kindern", "IHK Erfurt"), ("Ferienbetreuung", "Jugendamt"),
-                 ("Pflegezeit im Mittelstand", "Handwerkskammer")]  # fmt: skip
+# Smaller workshops of other alliances: title, format, place, days ahead (negative: held),
+# registrations, and the tables or topics with their hosts.
+SMALL_WORKSHOPS = {
+    "erfurt": (
+        "World Café „Beruf und Familie im Mittelstand“", WorkshopFormat.WORLD_CAFE,
+        "Haus Dacheröden, Erfurt", 24, 14,
+        [("Homeoffice mit Kindern", "IHK Erfurt"), ("Ferienbetreuung", "Jugendamt"),
+         ("Pflegezeit im Mittelstand", "Handwerkskammer")],
+    ),
+    "weimar": (
+        "Werkstatt „Familienfreundliche Innenstadt“", WorkshopFormat.WORKSHOP,
+        "Stadtbücherei Weimar", 38, 11,
+        [("Wickel- und Stillorte", "Stadtverwaltung"), ("Spielorte am Markt", "Familienzentrum")],
+    ),
+    "gera": (
+        "Open Space „Pflege und Beruf“", WorkshopFormat.OPEN_SPACE,
+        "Kultur- und Kongresszentrum Gera", 52, 19,
+        [("Pflegelotsen im Betrieb", "AOK PLUS"), ("Auszeiten für Pflegende", "Diakonie"),
+         ("Nachbarschaftshilfe", "Seniorenbeirat")],
+    ),
+}  # fmt: skip
 STRATEGY_TABLES = [
     ("Familienfreundliche Arbeitswelt", "Bündnis Jena", "Siegel stärker bewerben."),
     ("Bündnisse im ländlichen Raum", "Bündnis Bad Frankenhausen",
@@ -59,8 +78,8 @@ def seed_workshops(seed) -> None:
     """The alliance's demo workshops (``seed``: the running ``_WorkspaceSeed``)."""
     if seed.profile.flagship:
         _jena_open_space(seed)
-    elif seed.alliance.slug == "erfurt":
-        _erfurt_world_cafe(seed)
+    elif seed.alliance.slug in SMALL_WORKSHOPS:
+        _small_workshop(seed, *SMALL_WORKSHOPS[seed.alliance.slug])
 
 
 def _register_all(seed, workshop, topics, count: int) -> None:
@@ -113,24 +132,24 @@ def _jena_open_space(seed) -> None:
     seed.count("workshops")
 
 
-def _erfurt_world_cafe(seed) -> None:
+def _small_workshop(seed, title, format, place, days, registrations, tables) -> None:
     event = projects.event_create(
         actor=seed.actor,
-        title="World Café „Beruf und Familie im Mittelstand“",
+        title=title,
         kind=EventKind.NETWORK,
-        date=seed.today + datetime.timedelta(days=24),
+        date=seed.today + datetime.timedelta(days=days),
         start_time=datetime.time(16, 0),
-        place="Haus Dacheröden, Erfurt",
-        description="Drei Tische, drei Runden: Erfahrungen aus Erfurter Betrieben.",
+        place=place,
+        description=f"{len(tables)} Themen im Gespräch mit Betrieben, Vereinen und Verwaltung.",
     )
     workshop = workshop_services.workshop_create(
-        actor=seed.actor, event=event, format=WorkshopFormat.WORLD_CAFE, capacity=24, rounds=3,
+        actor=seed.actor, event=event, format=format, capacity=24, rounds=len(tables),
     )  # fmt: skip
     topics = [
         workshop_services.topic_create(actor=seed.actor, workshop=workshop, title=t, host=h)
-        for t, h in ERFURT_TABLES
+        for t, h in tables
     ]
-    _register_all(seed, workshop, topics, 14)
+    _register_all(seed, workshop, topics, registrations)
     seed.count("workshops")
 
 
