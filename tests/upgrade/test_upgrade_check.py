@@ -3,10 +3,13 @@ as lost when a database made by the previous main is upgraded."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from django.db import connection
 
 from devtools.databases import database_url
-from devtools.upgrade_check import compare, count_rows
+from devtools.upgrade_check import WITHOUT_EDITABLE_FINDER, compare, compare_reseed, count_rows
 
 
 def test_equal_counts_lose_nothing():
@@ -37,6 +40,42 @@ def test_djangos_bookkeeping_may_grow_but_not_shrink_and_new_tables_are_noted():
         "public.django_migrations: 100 -> 104 rows (bookkeeping)",
         "jena.core_agendaitem: new table (0 rows)",
     ]
+
+
+def test_a_rerun_of_the_demo_may_fill_empty_tables_but_change_no_filled_one():
+    before = {
+        ("public", "regional_startertemplate"): 0,
+        ("public", "tenants_user"): 20,
+        ("jena", "core_partner"): 70,
+        ("jena", "core_project"): 9,
+    }
+    after = {
+        ("public", "regional_startertemplate"): 9,
+        ("public", "tenants_user"): 21,
+        ("jena", "core_partner"): 71,
+        ("jena", "core_project"): 8,
+    }
+    losses, notes = compare_reseed(before, after)
+    assert losses == ["jena.core_partner: 70 -> 71 rows", "jena.core_project: 9 -> 8 rows"]
+    assert notes == [
+        "public.regional_startertemplate: 0 -> 9 rows (demo of a new capability)",
+        "public.tenants_user: 20 -> 21 rows (demo of a new capability)",
+    ]
+
+
+def test_the_old_tree_runs_without_this_trees_import_finder(tmp_path):
+    # The editable install maps ``core`` etc. to this checkout; the old tree must not
+    # pick up a package of this one that it lacks.
+    (tmp_path / "manage.py").write_text(
+        "import sys\n"
+        "print(any(getattr(f, '__module__', '').startswith('__editable__')"
+        " for f in sys.meta_path), sys.argv[1:])\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", WITHOUT_EDITABLE_FINDER, "check", "-v", "0"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert ran.stdout.strip() == "False ['check', '-v', '0']"
 
 
 def test_database_url_names_another_database_on_the_same_server(settings):
