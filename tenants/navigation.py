@@ -17,45 +17,39 @@ STATE_MENU = [
     (_("Regional meetings"), "regional-meeting-list", "state.meetings.manage"),
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),
-    (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
-    # onboarding
-    (_("Starter templates"), "starter-template-list", "state.starter.manage"),
-    # publicsite
     (_("Awards"), "state-award-list", "state.alliances.view"),
-    (_("Legal pages"), "state-legal-list", "state.legal.manage"),
-    # certification
+    (_("Starter templates"), "starter-template-list", "state.starter.manage"),
     (_("Certification templates"), "certification-template-list", "state.certification.manage"),
+    (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
+    (_("Legal pages"), "state-legal-list", "state.legal.manage"),
 ]
 
+# In the order of the alliance's work: its network, its board, its projects and offers,
+# its money, then the public face and the housekeeping.
 MENU = [
     (_("Overview"), "workspace", "alliance.workspace.view"),
     (_("Partners"), "partner-list", "alliance.partners.view"),
+    (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
+    (_("Agreements"), "agreement-list", "alliance.agreements.view"),
     (_("Applications"), "application-list", "alliance.applications.view"),
     (_("Board"), "meeting-list", "alliance.board.view"),
     (_("Projects"), "project-list", "alliance.work.view"),
     (_("Working groups"), "working-group-list", "alliance.work.view"),
+    (_("Working group tasks"), "task-list", "alliance.work.view"),
     (_("Events"), "event-list", "alliance.work.view"),
-    (_("Family seal"), "seal-list", "alliance.work.view"),
-    (_("Funding circle"), "fundraising-overview", "alliance.fundraising.view"),  # fundraising
+    (_("Workshops"), "workshop-list", "alliance.workshops.view"),
+    (_("Childcare pool"), "carer-list", "alliance.childcare.view"),
+    (_("Placements"), "placement-list", "alliance.childcare.view"),
     (_("Holiday programme"), "holiday-list", "alliance.work.view"),
     (_("Family guide"), "guide-list", "alliance.work.view"),
+    (_("Family seal"), "seal-list", "alliance.work.view"),
+    (_("Certification programmes"), "certification-programme-list", "alliance.work.view"),
+    (_("Funding circle"), "fundraising-overview", "alliance.fundraising.view"),
     (_("Regional meetings"), "regional-invited-list", "alliance.regional.view"),
+    (_("Public site"), "site-settings", "alliance.work.view"),
     (_("Import"), "import-upload", "alliance.imports.upload"),
     (_("Personal data"), "personal-data", "alliance.personal_data.manage"),
     (_("Audit trail"), "audit-trail", "alliance.audit.view"),
-    # carers
-    (_("Childcare pool"), "carer-list", "alliance.childcare.view"),
-    (_("Placements"), "placement-list", "alliance.childcare.view"),
-    # workshops
-    (_("Workshops"), "workshop-list", "alliance.workshops.view"),
-    (_("Working group tasks"), "task-list", "alliance.work.view"),
-    # careguides
-    (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
-    (_("Agreements"), "agreement-list", "alliance.agreements.view"),
-    # publicsite
-    (_("Public site"), "site-settings", "alliance.work.view"),
-    # certification
-    (_("Certification programmes"), "certification-programme-list", "alliance.work.view"),
 ]
 
 
