@@ -57,7 +57,7 @@ def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
             # Locked and checked again: a second run at the same time skips this seal.
             seal = (
                 SealApplication.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("partner")
+                .select_related("partner", "programme")
                 .filter(pk=pk, reminder_sent_on__isnull=True)
                 .first()
             )
@@ -66,6 +66,7 @@ def _remind_in_current_schema(alliance, recipients: list[str], today) -> int:
             context = {
                 "alliance_name": alliance.name,
                 "partner_name": seal.partner.name,
+                "programme": seal.programme.name,
                 "awarded_on": seal.awarded_on,
                 "valid_until": seal.valid_until,
                 "url": _workspace_url(
@@ -125,7 +126,7 @@ def _remind_agreements_in_current_schema(alliance, recipients: list[str], today)
         with transaction.atomic():
             agreement = (
                 CooperationAgreement.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("partner")
+                .select_related("partner", "programme")
                 .filter(pk=pk, reminder_sent_on__isnull=True)
                 .first()
             )

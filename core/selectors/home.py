@@ -39,7 +39,7 @@ def seals_expiring(*, within_days: int = 90, today: datetime.date | None = None)
             valid_until__gte=today,
             valid_until__lte=today + datetime.timedelta(days=within_days),
         )
-        .select_related("partner")
+        .select_related("partner", "programme")
         .order_by("valid_until")
     )
 

@@ -523,7 +523,12 @@ def test_reminders_go_once_to_each_alliances_own_coordinators(
     assert f"http://jena.localhost/workspace/seal/{soon.pk}/" in mail["body"]
     assert soon.valid_until.strftime("%d.%m.%Y") in mail["subject"]
     with schema_context("jena"):
+        programme = soon.programme.name
         soon.refresh_from_db()
+    # The certificate's programme is named (not "Familiensiegel" for every programme).
+    assert mail["subject"].startswith(f"{programme} von Jenaer Stadtwerke")
+    assert f"das Zertifikat „{programme}“" in mail["body"]
+    with schema_context("jena"):
         assert soon.reminder_sent_on == today
         assert SealApplication.objects.filter(reminder_sent_on=today).count() == 3
 
