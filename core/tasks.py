@@ -126,7 +126,7 @@ def _remind_agreements_in_current_schema(alliance, recipients: list[str], today)
         with transaction.atomic():
             agreement = (
                 CooperationAgreement.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("partner", "programme")
+                .select_related("partner")
                 .filter(pk=pk, reminder_sent_on__isnull=True)
                 .first()
             )
