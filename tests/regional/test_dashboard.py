@@ -90,6 +90,13 @@ def test_the_dashboard_shows_thuringias_totals_of_the_newest_day(two_days, state
     assert totals.funding_by_kind == {"donation": Decimal("3000.00")}
     body = response.content.decode()
     assert "Thuringia on" in body
+    # Issue 16's figures are among the headline figures too.
+    for label in (
+        "cooperation agreements in force", "certified employers", "active carers",
+        "running placements", "care hours per month", "employers paying for care",
+        "members of the fundraising circle", "grants of the fundraising circle (EUR)",
+    ):  # fmt: skip
+        assert label in body, label
 
 
 def test_the_dashboard_shows_every_district_with_its_alliances(two_days, state_client):
