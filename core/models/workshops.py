@@ -13,9 +13,10 @@ from kernel.models import optional_link, plausible_date
 from kernel.workshops.models import (
     AssignmentBase,
     RegistrationBase,
-    RegistrationStatus,
     TopicBase,
     WorkshopBase,
+    registered_once,
+    seated_once_per_round,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -68,14 +69,7 @@ class WorkshopRegistration(RegistrationBase, TimeStampedModel):
     )
 
     class Meta(RegistrationBase.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["workshop", "email"],
-                condition=~models.Q(status=RegistrationStatus.CANCELLED),
-                name="workshop_registration_once",
-                violation_error_message=_("This e-mail address is already registered."),
-            ),
-        ]
+        constraints = [registered_once("workshop_registration_once")]
 
 
 class WorkshopAssignment(AssignmentBase, TimeStampedModel):
@@ -92,11 +86,7 @@ class WorkshopAssignment(AssignmentBase, TimeStampedModel):
     )
 
     class Meta(AssignmentBase.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "round"], name="workshop_seat_once_per_round"
-            ),
-        ]
+        constraints = [seated_once_per_round("workshop_seat_once_per_round")]
 
 
 # ---------------------------------------------------------------- working group tasks

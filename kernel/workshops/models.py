@@ -144,3 +144,18 @@ class AssignmentBase(models.Model):
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
         ordering = ["round", "topic__title", "registration__name"]
+
+
+def registered_once(name: str) -> models.UniqueConstraint:
+    """One registration per e-mail address and workshop, cancelled ones aside."""
+    return models.UniqueConstraint(
+        fields=["workshop", "email"],
+        condition=~models.Q(status=RegistrationStatus.CANCELLED),
+        name=name,
+        violation_error_message=_("This e-mail address is already registered."),
+    )
+
+
+def seated_once_per_round(name: str) -> models.UniqueConstraint:
+    """One seat per registration and round."""
+    return models.UniqueConstraint(fields=["registration", "round"], name=name)

@@ -13,9 +13,10 @@ from kernel.models import optional_link
 from kernel.workshops.models import (
     AssignmentBase,
     RegistrationBase,
-    RegistrationStatus,
     TopicBase,
     WorkshopBase,
+    registered_once,
+    seated_once_per_round,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -77,14 +78,7 @@ class RegionalRegistration(RegistrationBase, TimeStampedModel):
     )
 
     class Meta(RegistrationBase.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["workshop", "email"],
-                condition=~models.Q(status=RegistrationStatus.CANCELLED),
-                name="regional_registration_once",
-                violation_error_message=_("This e-mail address is already registered."),
-            ),
-        ]
+        constraints = [registered_once("regional_registration_once")]
 
 
 class RegionalSeat(AssignmentBase, TimeStampedModel):
@@ -101,8 +95,4 @@ class RegionalSeat(AssignmentBase, TimeStampedModel):
     )
 
     class Meta(AssignmentBase.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "round"], name="regional_seat_once_per_round"
-            ),
-        ]
+        constraints = [seated_once_per_round("regional_seat_once_per_round")]
