@@ -117,8 +117,10 @@ def drop_database(url: str, name: str) -> None:
 
 
 def fingerprint(day: datetime.date | None = None) -> str:
-    """A short hash of the code that shapes the prepared data, and of the day."""
+    """A short hash of the checkout, the code that shapes the prepared data and the day."""
     digest = hashlib.sha256(str(day or datetime.date.today()).encode())  # noqa: DTZ011
+    # Each checkout has its own template: its media files live in its own folder.
+    digest.update(str(BASE_DIR).encode())
     files = {
         path
         for pattern in FINGERPRINT_SOURCES
@@ -225,11 +227,17 @@ def _prepare(*, env: dict, log, timings: dict[str, float], port: int, output: Pa
 
 
 def _drop_templates(conn: psycopg.Connection) -> None:
-    """Templates of other code or other days are of no use any more."""
+    """Templates of other code or other days are of no use any more. Another checkout's
+    template (a worktree, a CI clone) is dropped only once its folder is gone: dropping it
+    while that checkout's run copies it would break the run."""
     rows = conn.execute(
-        "SELECT datname FROM pg_database WHERE datname LIKE %s", [TEMPLATE_PREFIX + "%"]
+        "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database"
+        " WHERE datname LIKE %s",
+        [TEMPLATE_PREFIX + "%"],
     ).fetchall()
-    for (name,) in rows:
+    for name, folder in rows:
+        if folder and folder != str(BASE_DIR) and Path(folder).is_dir():
+            continue
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     if CACHE_DIR.is_dir():
         for folder in CACHE_DIR.glob("media-*"):
@@ -286,6 +294,8 @@ def prepare_database(
                 try:
                     _prepare(env=env, log=log, timings=timings, port=port, output=output)
                     _rename_database(conn, building, template)
+                    folder = str(BASE_DIR).replace("'", "''")
+                    conn.execute(f"COMMENT ON DATABASE \"{template}\" IS '{folder}'")
                 except BaseException:
                     conn.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
                     shutil.rmtree(template_media, ignore_errors=True)
