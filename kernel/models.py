@@ -9,8 +9,20 @@ before, so that the migrations see no change:
 - ``optional_link()``: a reference that may be empty and is emptied when what it names
   is deleted (a lead partner, who requested a run, the host alliance, ...): the record
   itself stays.
+- ``part_of()`` and ``protected_link()``: a required reference; the record is deleted
+  with what it belongs to (an agenda's meeting, a contact's partner), or keeps what it
+  names from being deleted (a placement's carer, a receipt's supporter).
+- ``choice_field()``: a text field holding one value of a choices class.
+- ``euro_amount()``: an amount of money in euros and cents.
 - ``in_order()``: the database check that one field does not come before another (an
   end before its start, leaving before joining, an upper age below the lower one).
+- ``choice_check()``, ``not_negative()``, ``positive_amount()``: the database checks
+  that a field holds one of its choices, that amounts are not below zero, that an
+  amount is above it.
+
+And the abstract models of field groups that are one concept wherever they stand:
+``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone).
+All checks built here are decided in Python by ``kernel.crud.checks``.
 """
 
 from __future__ import annotations
@@ -20,10 +32,25 @@ from functools import reduce
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import validate_plausible_date
 
-__all__ = ["in_order", "optional_link", "plausible_date", "plausible_datetime"]
+__all__ = [
+    "ContactDetails",
+    "PersonName",
+    "choice_check",
+    "choice_field",
+    "euro_amount",
+    "in_order",
+    "not_negative",
+    "optional_link",
+    "part_of",
+    "plausible_date",
+    "plausible_datetime",
+    "positive_amount",
+    "protected_link",
+]
 
 
 def _optional(optional: bool) -> dict[str, Any]:
@@ -59,6 +86,86 @@ def optional_link(to: Any, verbose_name: Any, *, related_name: str) -> models.Fo
     )
 
 
+def part_of(
+    to: Any, verbose_name: Any, *, related_name: str, optional: bool = False, **kwargs: Any
+) -> models.ForeignKey:
+    """A reference to the record this one belongs to: deleting that record deletes this
+    one too (``CASCADE``)."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **_optional(optional),
+        **kwargs,
+    )
+
+
+def protected_link(
+    to: Any, verbose_name: Any, *, related_name: str, optional: bool = False, **kwargs: Any
+) -> models.ForeignKey:
+    """A reference that keeps the record it names: that record cannot be deleted while
+    this one points at it (``PROTECT``)."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        **_optional(optional),
+        **kwargs,
+    )
+
+
+def choice_field(
+    verbose_name: Any, choices: type[models.Choices], *, max_length: int = 20, **kwargs: Any
+) -> models.CharField:
+    """A text field that holds one value of ``choices``."""
+    return models.CharField(verbose_name, max_length=max_length, choices=choices.choices, **kwargs)
+
+
+def euro_amount(
+    verbose_name: Any, *, max_digits: int = 12, optional: bool = False, **kwargs: Any
+) -> models.DecimalField:
+    """An amount of money in euros and cents."""
+    return models.DecimalField(
+        verbose_name, max_digits=max_digits, decimal_places=2, **_optional(optional), **kwargs
+    )
+
+
+def choice_check(
+    field: str, choices: Any, *, name: str, message: Any = None
+) -> models.CheckConstraint:
+    """The check that ``field`` holds one of ``choices`` (a choices class, or some of its
+    members); an empty field passes."""
+    values = choices.values if isinstance(choices, type) else [c.value for c in choices]
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": values}),
+        name=name,
+        violation_error_message=message,
+    )
+
+
+def not_negative(
+    *fields: str, name: str, message: Any = None, optional: bool = False
+) -> models.CheckConstraint:
+    """The check that none of ``fields`` is below zero; with ``optional`` (one field) an
+    empty value passes."""
+    condition = models.Q(**{f"{field}__gte": 0 for field in fields})
+    if optional:
+        (field,) = fields
+        condition = models.Q(**{f"{field}__isnull": True}) | condition
+    return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
+
+
+def positive_amount(name: str) -> models.CheckConstraint:
+    """The check that a record's ``amount`` of money is above zero."""
+    return models.CheckConstraint(
+        condition=models.Q(amount__gt=0),
+        name=name,
+        violation_error_message=_("The amount must be greater than zero."),
+    )
+
+
 def in_order(
     first: str,
     then: str,
@@ -76,3 +183,26 @@ def in_order(
     return models.CheckConstraint(
         condition=reduce(operator.or_, conditions), name=name, violation_error_message=message
     )
+
+
+class PersonName(models.Model):
+    """A person's first and last name, which the record shows as."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class ContactDetails(models.Model):
+    """How a person or a service is reached; either may be left empty."""
+
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    class Meta:
+        abstract = True

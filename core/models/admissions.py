@@ -12,7 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link, plausible_date, plausible_datetime
+from kernel.models import (
+    choice_field,
+    optional_link,
+    part_of,
+    plausible_date,
+    plausible_datetime,
+    protected_link,
+)
 from tenants.models.base import TimeStampedModel
 
 from .partners import PartnerKind, SizeClass
@@ -30,10 +37,8 @@ class Application(TimeStampedModel):
     measures and engagement. Pending applications go on the next board meeting's agenda."""
 
     organisation_name = models.CharField(_("organisation"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=30, choices=PartnerKind.choices)
-    size_class = models.CharField(
-        _("size"), max_length=10, choices=SizeClass.choices, default=SizeClass.NOT_APPLICABLE
-    )
+    kind = choice_field(_("kind"), PartnerKind, max_length=30)
+    size_class = choice_field(_("size"), SizeClass, max_length=10, default=SizeClass.NOT_APPLICABLE)
     city = models.CharField(_("town"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200)
@@ -41,12 +46,7 @@ class Application(TimeStampedModel):
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
     statement = models.TextField(_("statement: measures and engagement for families"))
     received_on = plausible_date(_("received on"))
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=ApplicationStatus.choices,
-        default=ApplicationStatus.PENDING,
-    )
+    status = choice_field(_("status"), ApplicationStatus, default=ApplicationStatus.PENDING)
     partner = optional_link("core.Partner", _("partner"), related_name="applications")
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
@@ -95,19 +95,9 @@ class Decision(TimeStampedModel):
     recorded keep ``members_present``/``board_size`` empty.
     """
 
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("application"),
-        on_delete=models.CASCADE,
-        related_name="decisions",
-    )
-    meeting = models.ForeignKey(
-        "core.BoardMeeting",
-        verbose_name=_("meeting"),
-        on_delete=models.PROTECT,
-        related_name="decisions",
-    )
-    outcome = models.CharField(_("outcome"), max_length=10, choices=DecisionOutcome.choices)
+    application = part_of(Application, _("application"), related_name="decisions")
+    meeting = protected_link("core.BoardMeeting", _("meeting"), related_name="decisions")
+    outcome = choice_field(_("outcome"), DecisionOutcome, max_length=10)
     votes_yes = models.PositiveSmallIntegerField(_("votes in favour"))
     votes_no = models.PositiveSmallIntegerField(_("votes against"))
     votes_abstain = models.PositiveSmallIntegerField(_("abstentions"), default=0)

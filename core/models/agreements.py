@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, optional_link, plausible_date
+from kernel.models import choice_check, choice_field, in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 
@@ -66,9 +66,7 @@ class CooperationAgreement(TimeStampedModel):
     valid_until = plausible_date(
         _("in force until"), optional=True, help_text=_("Left empty: without a fixed end.")
     )
-    renewal = models.CharField(
-        _("renewal"), max_length=20, choices=AgreementRenewal.choices, default=AgreementRenewal.NONE
-    )
+    renewal = choice_field(_("renewal"), AgreementRenewal, default=AgreementRenewal.NONE)
     notice_weeks = models.PositiveSmallIntegerField(
         _("notice period (weeks)"), null=True, blank=True
     )
@@ -90,10 +88,7 @@ class CooperationAgreement(TimeStampedModel):
                 name="agreement_term_in_order",
                 message=_("The agreement cannot end before it begins."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=[s.value for s in STORED_STATUSES]),
-                name="agreement_status_valid",
-            ),
+            choice_check("status", STORED_STATUSES, name="agreement_status_valid"),
             models.CheckConstraint(
                 condition=~models.Q(status="signed") | models.Q(signed_on__isnull=False),
                 name="agreement_signed_has_date",

@@ -8,7 +8,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
-from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
+from kernel.models import (
+    ContactDetails,
+    choice_field,
+    in_order,
+    optional_link,
+    plausible_date,
+    plausible_datetime,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -18,17 +25,13 @@ class BoardPosition(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
-class BoardMember(TimeStampedModel):
+class BoardMember(ContactDetails, TimeStampedModel):
     """A member of the alliance's board for a term (personal data)."""
 
     full_name = models.CharField(_("name"), max_length=200)
     affiliation = models.CharField(_("organisation"), max_length=200, blank=True)
     partner = optional_link("core.Partner", _("partner organisation"), related_name="board_members")
-    position = models.CharField(
-        _("position"), max_length=20, choices=BoardPosition.choices, default=BoardPosition.MEMBER
-    )
-    email = models.EmailField(_("e-mail address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    position = choice_field(_("position"), BoardPosition, default=BoardPosition.MEMBER)
     term_start = plausible_date(_("term begins"))
     term_end = plausible_date(_("term ends"), optional=True)
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
@@ -89,12 +92,7 @@ class BoardMeeting(MeetingBase, TimeStampedModel):
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=200, blank=True)
     template = optional_link(MeetingTemplate, _("template"), related_name="meetings")
-    minutes_status = models.CharField(
-        _("minutes status"),
-        max_length=20,
-        choices=MinutesStatus.choices,
-        default=MinutesStatus.NONE,
-    )
+    minutes_status = choice_field(_("minutes status"), MinutesStatus, default=MinutesStatus.NONE)
     minutes_approved_on = plausible_date(_("minutes approved on"), optional=True)
 
     class Meta:

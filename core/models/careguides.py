@@ -7,25 +7,18 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, plausible_date, plausible_datetime
+from kernel.models import ContactDetails, in_order, part_of, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 #: The name of the records the data migration made from the former per-partner number.
 TAKEN_OVER_NAME = "Pflegelotse/in (übernommen)"
 
 
-class CareGuide(TimeStampedModel):
+class CareGuide(ContactDetails, TimeStampedModel):
     """One trained care guide at a partner organisation (personal data: name, contact)."""
 
-    partner = models.ForeignKey(
-        "core.Partner",
-        verbose_name=_("partner"),
-        on_delete=models.CASCADE,
-        related_name="care_guides",
-    )
+    partner = part_of("core.Partner", _("partner"), related_name="care_guides")
     name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
     training_course = models.CharField(_("training course"), max_length=200, blank=True)
     trained_on = plausible_date(_("trained on"), optional=True)
     refresher_due = plausible_date(

@@ -15,7 +15,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
+from kernel.models import (
+    ContactDetails,
+    PersonName,
+    choice_check,
+    choice_field,
+    in_order,
+    optional_link,
+    plausible_date,
+    plausible_datetime,
+    protected_link,
+)
 from tenants.models.base import TimeStampedModel
 
 POLICE_CLEARANCE_YEARS = 5
@@ -74,18 +84,12 @@ class PlacementStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Carer(TimeStampedModel):
+class Carer(PersonName, ContactDetails, TimeStampedModel):
     """A person in the alliance's childcare pool who looks after children of families
     (often of the partners' shift workers) at short notice."""
 
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
-    email = models.EmailField(_("e-mail address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=CarerStatus.choices, default=CarerStatus.APPLICANT
-    )
+    status = choice_field(_("status"), CarerStatus, default=CarerStatus.APPLICANT)
     availability = models.JSONField(_("availability"), default=list, blank=True)
     languages = models.CharField(
         _("languages"), max_length=200, blank=True, help_text=_("Separated by commas.")
@@ -110,15 +114,8 @@ class Carer(TimeStampedModel):
         verbose_name = _("carer")
         verbose_name_plural = _("carers")
         ordering = ["last_name", "first_name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=CarerStatus.values), name="carer_status_valid"
-            ),
-        ]
+        constraints = [choice_check("status", CarerStatus, name="carer_status_valid")]
         indexes = [models.Index(fields=["status"])]
-
-    def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
 
     def clean(self) -> None:
         super().clean()
@@ -168,21 +165,15 @@ class Placement(TimeStampedModel):
         _("ages of the children"), max_length=50, blank=True, help_text=_("e.g. 3, 6")
     )
     partner = optional_link("core.Partner", _("paid by (employer)"), related_name="placements")
-    carer = models.ForeignKey(
-        Carer, verbose_name=_("carer"), on_delete=models.PROTECT, related_name="placements"
-    )
-    kind = models.CharField(_("kind of care"), max_length=20, choices=CareKind.choices)
-    recurrence = models.CharField(
-        _("recurrence"), max_length=20, choices=Recurrence.choices, default=Recurrence.WEEKLY
-    )
+    carer = protected_link(Carer, _("carer"), related_name="placements")
+    kind = choice_field(_("kind of care"), CareKind)
+    recurrence = choice_field(_("recurrence"), Recurrence, default=Recurrence.WEEKLY)
     hours_per_month = models.DecimalField(
         _("hours per month"), max_digits=6, decimal_places=1, default=0
     )
     start_date = plausible_date(_("from"))
     end_date = plausible_date(_("until"), optional=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
-    )
+    status = choice_field(_("status"), PlacementStatus, default=PlacementStatus.PLANNED)
     notes = models.TextField(_("notes"), blank=True)
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
 
@@ -213,9 +204,7 @@ class Placement(TimeStampedModel):
                 name="placement_ended_has_end",
                 violation_error_message=_("An ended placement needs its end date."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=CareKind.values), name="placement_kind_valid"
-            ),
+            choice_check("kind", CareKind, name="placement_kind_valid"),
         ]
         indexes = [models.Index(fields=["status"])]
 

@@ -17,6 +17,7 @@ from kernel.certification import (
     ProgrammeTerms,
     weight_field,
 )
+from kernel.models import part_of
 from tenants.models.base import TimeStampedModel
 
 # A check is scored 0 (not fulfilled), 1 (partly fulfilled) or 2 (fulfilled).
@@ -76,12 +77,7 @@ def default_programme_id() -> int:
 class CriterionGroup(TimeStampedModel):
     """A group of criteria in a programme, e.g. the diversity indicator."""
 
-    programme = models.ForeignKey(
-        CertificationProgramme,
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="criterion_groups",
-    )
+    programme = part_of(CertificationProgramme, _("programme"), related_name="criterion_groups")
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -6,7 +6,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link, plausible_date
+from kernel.models import (
+    choice_field,
+    euro_amount,
+    optional_link,
+    plausible_date,
+    positive_amount,
+    protected_link,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -20,8 +27,8 @@ class FundingKind(models.TextChoices):
 class FundingEntry(TimeStampedModel):
     """Money the alliance received."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=FundingKind.choices)
-    amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
+    kind = choice_field(_("kind"), FundingKind)
+    amount = euro_amount(_("amount (EUR)"))
     received_on = plausible_date(_("received on"))
     partner = optional_link("core.Partner", _("from partner"), related_name="funding_entries")
     donor = models.CharField(_("from (if not a partner)"), max_length=200, blank=True)
@@ -30,27 +37,19 @@ class FundingEntry(TimeStampedModel):
     supporter = optional_link(
         "core.Supporter", _("member or donor"), related_name="funding_entries"
     )
-    receipt = models.ForeignKey(
+    receipt = protected_link(
         "core.DonationReceipt",
-        verbose_name=_("donation receipt"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.PROTECT,
+        _("donation receipt"),
         related_name="entries",
+        optional=True,
+        editable=False,
     )
 
     class Meta:
         verbose_name = _("funding entry")
         verbose_name_plural = _("funding entries")
         ordering = ["-received_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(amount__gt=0),
-                name="funding_amount_positive",
-                violation_error_message=_("The amount must be greater than zero."),
-            ),
-        ]
+        constraints = [positive_amount("funding_amount_positive")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.amount} € ({self.received_on:%d.%m.%Y})"

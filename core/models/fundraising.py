@@ -10,7 +10,17 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
+from kernel.models import (
+    choice_field,
+    euro_amount,
+    in_order,
+    not_negative,
+    optional_link,
+    plausible_date,
+    plausible_datetime,
+    positive_amount,
+    protected_link,
+)
 from tenants.models.base import TimeStampedModel
 
 __all__ = [
@@ -33,9 +43,7 @@ class Supporter(TimeStampedModel):
     """A member of the fundraising circle or a donor (a donor who never joined has no
     joining date). The address is what a donation receipt is sent to."""
 
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=SupporterKind.choices, default=SupporterKind.PERSON
-    )
+    kind = choice_field(_("kind"), SupporterKind, default=SupporterKind.PERSON)
     name = models.CharField(_("name"), max_length=200)
     partner = optional_link("core.Partner", _("partner"), related_name="supporters")
     street = models.CharField(_("street and number"), max_length=200, blank=True)
@@ -44,9 +52,7 @@ class Supporter(TimeStampedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     joined_on = plausible_date(_("joined the circle on"), optional=True)
     left_on = plausible_date(_("left the circle on"), optional=True)
-    yearly_fee = models.DecimalField(
-        _("yearly membership fee (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
+    yearly_fee = euro_amount(_("yearly membership fee (EUR)"), max_digits=10, optional=True)
     notes = models.TextField(_("notes"), blank=True)
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
@@ -67,10 +73,11 @@ class Supporter(TimeStampedModel):
                 name="supporter_left_only_after_joining",
                 violation_error_message=_("Only a member who joined can leave the circle."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(yearly_fee__isnull=True) | models.Q(yearly_fee__gte=0),
+            not_negative(
+                "yearly_fee",
+                optional=True,
                 name="supporter_fee_not_negative",
-                violation_error_message=_("The membership fee cannot be negative."),
+                message=_("The membership fee cannot be negative."),
             ),
         ]
 
@@ -92,8 +99,8 @@ class FundraisingAction(TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=200)
     date = plausible_date(_("date"))
-    income = models.DecimalField(_("income (EUR)"), max_digits=12, decimal_places=2, default=0)
-    costs = models.DecimalField(_("costs (EUR)"), max_digits=12, decimal_places=2, default=0)
+    income = euro_amount(_("income (EUR)"), default=0)
+    costs = euro_amount(_("costs (EUR)"), default=0)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -101,10 +108,11 @@ class FundraisingAction(TimeStampedModel):
         verbose_name_plural = _("fundraising actions")
         ordering = ["-date"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(income__gte=0, costs__gte=0),
+            not_negative(
+                "income",
+                "costs",
                 name="fundraising_action_amounts_not_negative",
-                violation_error_message=_("Income and costs cannot be negative."),
+                message=_("Income and costs cannot be negative."),
             ),
         ]
 
@@ -128,12 +136,10 @@ class ProjectGrant(TimeStampedModel):
     (Verwendungsnachweis). A withdrawn grant counts nowhere."""
 
     project = optional_link("core.Project", _("project"), related_name="circle_grants")
-    amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
+    amount = euro_amount(_("amount (EUR)"))
     purpose = models.CharField(_("purpose"), max_length=300)
     decided_on = plausible_date(_("decided on"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=GrantStatus.choices, default=GrantStatus.DECIDED
-    )
+    status = choice_field(_("status"), GrantStatus, default=GrantStatus.DECIDED)
     proof_received_on = plausible_date(_("proof of use received on"), optional=True)
 
     class Meta:
@@ -141,11 +147,7 @@ class ProjectGrant(TimeStampedModel):
         verbose_name_plural = _("grants to projects")
         ordering = ["-decided_on"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(amount__gt=0),
-                name="project_grant_amount_positive",
-                violation_error_message=_("The amount must be greater than zero."),
-            ),
+            positive_amount("project_grant_amount_positive"),
             in_order(
                 "decided_on",
                 "proof_received_on",
@@ -172,13 +174,8 @@ class DonationReceipt(TimeStampedModel):
 
     number = models.CharField(_("receipt number"), max_length=20, unique=True)
     issued_on = plausible_date(_("issued on"))
-    supporter = models.ForeignKey(
-        Supporter,
-        verbose_name=_("member or donor"),
-        on_delete=models.PROTECT,
-        related_name="receipts",
-    )
-    total = models.DecimalField(_("total (EUR)"), max_digits=12, decimal_places=2)
+    supporter = protected_link(Supporter, _("member or donor"), related_name="receipts")
+    total = euro_amount(_("total (EUR)"))
     is_collective = models.BooleanField(_("collective receipt"), default=False)
     times_printed = models.PositiveIntegerField(_("times printed"), default=0)
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, optional_link, plausible_date
+from kernel.models import (
+    ContactDetails,
+    choice_field,
+    euro_amount,
+    in_order,
+    not_negative,
+    optional_link,
+    plausible_date,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -23,7 +31,7 @@ class HolidayOffer(TimeStampedModel):
     place = models.CharField(_("place"), max_length=200, blank=True)
     age_min = models.PositiveSmallIntegerField(_("age from"), default=6)
     age_max = models.PositiveSmallIntegerField(_("age up to"), default=14)
-    price = models.DecimalField(_("price (EUR)"), max_digits=8, decimal_places=2, default=0)
+    price = euro_amount(_("price (EUR)"), max_digits=8, default=0)
     max_participants = models.PositiveIntegerField(_("places"), null=True, blank=True)
     registration = models.CharField(_("registration"), max_length=300, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
@@ -45,10 +53,10 @@ class HolidayOffer(TimeStampedModel):
                 name="holiday_age_range",
                 message=_("The upper age cannot be below the lower age."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(price__gte=0),
+            not_negative(
+                "price",
                 name="holiday_price_not_negative",
-                violation_error_message=_("The price cannot be negative."),
+                message=_("The price cannot be negative."),
             ),
         ]
 
@@ -66,16 +74,14 @@ class GuideCategory(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class GuideEntry(TimeStampedModel):
+class GuideEntry(ContactDetails, TimeStampedModel):
     """A local advice service in the family guide (published organisations, not persons)."""
 
     title = models.CharField(_("name"), max_length=200)
-    category = models.CharField(_("category"), max_length=20, choices=GuideCategory.choices)
+    category = choice_field(_("category"), GuideCategory)
     organisation = models.CharField(_("provider"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    email = models.EmailField(_("e-mail address"), blank=True)
     website = models.URLField(_("website"), blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     is_published = models.BooleanField(_("published"), default=True)

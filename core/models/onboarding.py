@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.models import choice_check, choice_field
 from tenants.models.base import TimeStampedModel
 
 
@@ -23,20 +24,13 @@ class ChecklistMark(TimeStampedModel):
     """
 
     key = models.SlugField(_("item"), max_length=40, unique=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=ChecklistStatus.choices, default=ChecklistStatus.OPEN
-    )
+    status = choice_field(_("status"), ChecklistStatus, max_length=10, default=ChecklistStatus.OPEN)
 
     class Meta:
         verbose_name = _("checklist mark")
         verbose_name_plural = _("checklist marks")
         ordering = ["key"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=ChecklistStatus.values),
-                name="checklist_mark_status",
-            ),
-        ]
+        constraints = [choice_check("status", ChecklistStatus, name="checklist_mark_status")]
 
     def __str__(self) -> str:
         return f"{self.key}: {self.status}"

@@ -6,7 +6,16 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, plausible_date, plausible_datetime
+from kernel.models import (
+    ContactDetails,
+    PersonName,
+    choice_check,
+    choice_field,
+    in_order,
+    part_of,
+    plausible_date,
+    plausible_datetime,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -51,8 +60,8 @@ class Measure(TimeStampedModel):
     (e.g. "flexible childcare for shift workers", "company care guide")."""
 
     name = models.CharField(_("name"), max_length=200)
-    category = models.CharField(
-        _("category"), max_length=30, choices=MeasureCategory.choices, default=MeasureCategory.OTHER
+    category = choice_field(
+        _("category"), MeasureCategory, max_length=30, default=MeasureCategory.OTHER
     )
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("offered in the catalogue"), default=True)
@@ -71,19 +80,15 @@ class Partner(TimeStampedModel):
     """An organisation that has joined (or applies to join) the local alliance."""
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=30, choices=PartnerKind.choices)
-    size_class = models.CharField(
-        _("size"), max_length=10, choices=SizeClass.choices, default=SizeClass.NOT_APPLICABLE
-    )
+    kind = choice_field(_("kind"), PartnerKind, max_length=30)
+    size_class = choice_field(_("size"), SizeClass, max_length=10, default=SizeClass.NOT_APPLICABLE)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("town"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     joined_on = plausible_date(_("joined on"), optional=True)
     left_on = plausible_date(_("left on"), optional=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=PartnerStatus.choices, default=PartnerStatus.ACTIVE
-    )
+    status = choice_field(_("status"), PartnerStatus, default=PartnerStatus.ACTIVE)
     public_listing_consent = models.BooleanField(
         _("may be listed publicly"),
         default=False,
@@ -117,12 +122,8 @@ class Partner(TimeStampedModel):
                 name="partner_left_after_joined",
                 message=_("The leaving date cannot be before the joining date."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=PartnerKind.values), name="partner_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=PartnerStatus.values), name="partner_status_valid"
-            ),
+            choice_check("kind", PartnerKind, name="partner_kind_valid"),
+            choice_check("status", PartnerStatus, name="partner_status_valid"),
         ]
         indexes = [models.Index(fields=["status", "kind"])]
 
@@ -141,17 +142,11 @@ class Partner(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class ContactPerson(TimeStampedModel):
+class ContactPerson(PersonName, ContactDetails, TimeStampedModel):
     """A person at a partner organisation (personal data: see the retention rules)."""
 
-    partner = models.ForeignKey(
-        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
-    )
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
+    partner = part_of(Partner, _("partner"), related_name="contacts")
     position = models.CharField(_("position"), max_length=150, blank=True)
-    email = models.EmailField(_("e-mail address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
     is_primary = models.BooleanField(_("main contact"), default=False)
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
@@ -159,6 +154,3 @@ class ContactPerson(TimeStampedModel):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
         ordering = ["partner__name", "-is_primary", "last_name"]
-
-    def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()

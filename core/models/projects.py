@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import in_order, optional_link, plausible_date
+from kernel.models import (
+    choice_check,
+    choice_field,
+    euro_amount,
+    in_order,
+    not_negative,
+    optional_link,
+    plausible_date,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -39,10 +47,8 @@ class Project(TimeStampedModel):
     """A project of the alliance, e.g. a flexible childcare pool for shift workers."""
 
     title = models.CharField(_("title"), max_length=200)
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
-    status = models.CharField(
-        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
-    )
+    topic = choice_field(_("topic"), Topic)
+    status = choice_field(_("status"), ProjectStatus, default=ProjectStatus.PLANNED)
     description = models.TextField(_("description"), blank=True)
     start_date = plausible_date(_("start"), optional=True)
     end_date = plausible_date(_("end"), optional=True)
@@ -55,9 +61,7 @@ class Project(TimeStampedModel):
     )
     target_groups = models.JSONField(_("target groups"), default=list, blank=True)
     families_reached = models.PositiveIntegerField(_("families reached"), default=0)
-    funding_amount = models.DecimalField(
-        _("funding (EUR)"), max_digits=12, decimal_places=2, default=0
-    )
+    funding_amount = euro_amount(_("funding (EUR)"), default=0)
     funding_source = models.CharField(_("funded by"), max_length=200, blank=True)
     is_public = models.BooleanField(_("show on the public page"), default=True)
 
@@ -73,12 +77,8 @@ class Project(TimeStampedModel):
                 name="project_end_after_start",
                 message=_("The end cannot be before the start."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(funding_amount__gte=0), name="project_funding_not_negative"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(topic__in=Topic.values), name="project_topic"
-            ),
+            not_negative("funding_amount", name="project_funding_not_negative"),
+            choice_check("topic", Topic, name="project_topic"),
         ]
 
     def __str__(self) -> str:
@@ -89,7 +89,7 @@ class WorkingGroup(TimeStampedModel):
     """A working group of partners on one topic."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    topic = choice_field(_("topic"), Topic)
     description = models.TextField(_("description"), blank=True)
     chair = models.CharField(_("chaired by"), max_length=200, blank=True)
     members = models.ManyToManyField(
@@ -119,7 +119,7 @@ class Event(TimeStampedModel):
     """An event of the alliance, such as the family hiking day."""
 
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    kind = choice_field(_("kind"), EventKind)
     date = plausible_date(_("date"))
     start_time = models.TimeField(_("begins at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)

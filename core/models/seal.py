@@ -21,17 +21,19 @@ from core.models.certification import (
     weight_field,
 )
 from kernel.dates import ensure_date_order
-from kernel.models import in_order, optional_link, plausible_date
+from kernel.models import (
+    choice_field,
+    in_order,
+    optional_link,
+    part_of,
+    plausible_date,
+    protected_link,
+)
 from tenants.models.base import TimeStampedModel
 
 
 def _programme_link(related_name: str) -> models.ForeignKey:
-    return models.ForeignKey(
-        "core.CertificationProgramme",
-        verbose_name=_("programme"),
-        on_delete=models.PROTECT,
-        related_name=related_name,
-    )
+    return protected_link("core.CertificationProgramme", _("programme"), related_name=related_name)
 
 
 def _score_field(verbose_name) -> models.PositiveSmallIntegerField:
@@ -93,12 +95,8 @@ class SealApplication(TimeStampedModel):
     programme = _programme_link("applications")
     # The programme's kind, copied when saved: the state statistics count certificates by
     # kind from this one table (``core/figures.py``).
-    programme_kind = models.CharField(
-        _("kind of programme"),
-        max_length=20,
-        choices=ProgrammeKind.choices,
-        default=ProgrammeKind.FAMILY,
-        editable=False,
+    programme_kind = choice_field(
+        _("kind of programme"), ProgrammeKind, default=ProgrammeKind.FAMILY, editable=False
     )
     renewal_of = models.OneToOneField(
         "self",
@@ -108,13 +106,9 @@ class SealApplication(TimeStampedModel):
         blank=True,
         related_name="renewal",
     )
-    partner = models.ForeignKey(
-        "core.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="seals"
-    )
+    partner = protected_link("core.Partner", _("partner"), related_name="seals")
     submitted_on = plausible_date(_("submitted on"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=SealStatus.choices, default=SealStatus.SUBMITTED
-    )
+    status = choice_field(_("status"), SealStatus, default=SealStatus.SUBMITTED)
     reviewer = models.CharField(_("reviewed by"), max_length=200, blank=True)
     review_notes = models.TextField(_("review notes"), blank=True)
     reviewed_on = plausible_date(_("on-site review on"), optional=True)
@@ -212,15 +206,8 @@ class SealApplication(TimeStampedModel):
 class SealCheck(TimeStampedModel):
     """Whether one application fulfils one criterion."""
 
-    application = models.ForeignKey(
-        SealApplication,
-        verbose_name=_("application"),
-        on_delete=models.CASCADE,
-        related_name="checks",
-    )
-    criterion = models.ForeignKey(
-        SealCriterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="checks"
-    )
+    application = part_of(SealApplication, _("application"), related_name="checks")
+    criterion = protected_link(SealCriterion, _("criterion"), related_name="checks")
     fulfilled = models.BooleanField(_("fulfilled"), default=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
     score = _score_field(_("review score"))
