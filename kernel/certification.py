@@ -45,3 +45,12 @@ class ProgrammeTerms(models.Model):
 
     class Meta:
         abstract = True
+
+
+def threshold_is_percent(name: str) -> models.CheckConstraint:
+    """The database check that ``ProgrammeTerms.pass_threshold`` is a percentage."""
+    return models.CheckConstraint(
+        condition=models.Q(pass_threshold__lte=100),
+        name=name,
+        violation_error_message=_("The pass threshold is a percentage (0 to 100)."),
+    )

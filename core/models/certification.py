@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.certification import (
     ProgrammeKind,  # noqa: F401 (core.models exports it)
     ProgrammeTerms,
+    threshold_is_percent,
     weight_field,
 )
 from kernel.models import part_of
@@ -52,11 +53,7 @@ class CertificationProgramme(ProgrammeTerms, TimeStampedModel):
                 name="one_default_programme",
                 violation_error_message=_("Only one programme can be the default."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(pass_threshold__lte=100),
-                name="programme_threshold_percent",
-                violation_error_message=_("The pass threshold is a percentage (0 to 100)."),
-            ),
+            threshold_is_percent("programme_threshold_percent"),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link
+from kernel.models import choice_check, choice_field, optional_link, part_of
 
 __all__ = ["AttemptOutcome", "OutboxAttempt", "OutboxEmail", "OutboxStatus"]
 
@@ -36,12 +36,7 @@ class OutboxEmail(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=OutboxStatus.choices,
-        default=OutboxStatus.PENDING,
-    )
+    status = choice_field(_("status"), OutboxStatus, max_length=10, default=OutboxStatus.PENDING)
     subject = models.TextField(_("subject"))
     body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML text"), blank=True)
@@ -67,9 +62,7 @@ class OutboxEmail(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=OutboxStatus.values), name="outbox_status_known"
-            ),
+            choice_check("status", OutboxStatus, name="outbox_status_known"),
             models.CheckConstraint(
                 condition=~models.Q(status=OutboxStatus.SENT) | models.Q(sent_at__isnull=False),
                 name="outbox_sent_has_time",
@@ -93,20 +86,12 @@ class OutboxAttempt(models.Model):
     """One try to hand an outbox e-mail to the mail server, recorded (committed) before
     the message leaves, so that even an attempt whose worker died is on record."""
 
-    email = models.ForeignKey(
-        OutboxEmail,
-        verbose_name=_("e-mail"),
-        on_delete=models.CASCADE,
-        related_name="attempt_log",
-    )
+    email = part_of(OutboxEmail, _("e-mail"), related_name="attempt_log")
     number = models.PositiveSmallIntegerField(_("attempt"))
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    outcome = models.CharField(
-        _("outcome"),
-        max_length=12,
-        choices=AttemptOutcome.choices,
-        default=AttemptOutcome.SENDING,
+    outcome = choice_field(
+        _("outcome"), AttemptOutcome, max_length=12, default=AttemptOutcome.SENDING
     )
     error = models.TextField(_("error"), blank=True)
 
@@ -116,10 +101,7 @@ class OutboxAttempt(models.Model):
         ordering = ["email", "number"]
         constraints = [
             models.UniqueConstraint(fields=["email", "number"], name="outbox_attempt_once"),
-            models.CheckConstraint(
-                condition=models.Q(outcome__in=AttemptOutcome.values),
-                name="outbox_attempt_outcome_known",
-            ),
+            choice_check("outcome", AttemptOutcome, name="outbox_attempt_outcome_known"),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.certification import ProgrammeTerms, weight_field
+from kernel.certification import ProgrammeTerms, threshold_is_percent, weight_field
+from kernel.models import part_of
 from tenants.models.base import TimeStampedModel
 
 
@@ -38,9 +39,7 @@ class TemplateGroup(TimeStampedModel):
 class TemplateCriterion(TimeStampedModel):
     """One criterion of a template group."""
 
-    group = models.ForeignKey(
-        TemplateGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="criteria"
-    )
+    group = part_of(TemplateGroup, _("group"), related_name="criteria")
     text = models.CharField(_("criterion"), max_length=300)
     weight = weight_field(_("weight"))
     is_required = models.BooleanField(_("required"), default=False)
@@ -68,13 +67,7 @@ class CertificationTemplate(ProgrammeTerms, TimeStampedModel):
         verbose_name = _("certification programme template")
         verbose_name_plural = _("certification programme templates")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(pass_threshold__lte=100),
-                name="template_threshold_percent",
-                violation_error_message=_("The pass threshold is a percentage (0 to 100)."),
-            ),
-        ]
+        constraints = [threshold_is_percent("template_threshold_percent")]
 
     def __str__(self) -> str:
         return self.name

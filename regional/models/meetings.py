@@ -17,7 +17,14 @@ from kernel.meetings.models import (
     MeetingStatus,
     meeting_link,
 )
-from kernel.models import in_order, optional_link, plausible_date, plausible_datetime
+from kernel.models import (
+    choice_field,
+    in_order,
+    optional_link,
+    part_of,
+    plausible_date,
+    plausible_datetime,
+)
 from tenants.models.base import TimeStampedModel
 
 
@@ -43,9 +50,7 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
     MINUTES_FINAL = RegionalMinutesStatus.PUBLISHED
     MINUTES_DATE_FIELD = "minutes_published_on"
 
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.REGIONAL
-    )
+    kind = choice_field(_("kind"), MeetingKind, default=MeetingKind.REGIONAL)
     start_time = models.TimeField(_("begins at"))
     end_time = models.TimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=300)
@@ -54,11 +59,8 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
     )
     moderation = models.CharField(_("moderation"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    minutes_status = models.CharField(
-        _("minutes status"),
-        max_length=20,
-        choices=RegionalMinutesStatus.choices,
-        default=RegionalMinutesStatus.NONE,
+    minutes_status = choice_field(
+        _("minutes status"), RegionalMinutesStatus, default=RegionalMinutesStatus.NONE
     )
     minutes_published_on = plausible_date(_("minutes published on"), optional=True)
 
@@ -117,21 +119,14 @@ class Invitation(TimeStampedModel):
     """One invited person (for an alliance, or in their own right) and their reply."""
 
     meeting = meeting_link(RegionalMeeting, related_name="invitations")
-    alliance = models.ForeignKey(
-        "tenants.Alliance",
-        verbose_name=_("alliance"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="regional_invitations",
+    alliance = part_of(
+        "tenants.Alliance", _("alliance"), related_name="regional_invitations", optional=True
     )
     user = optional_link(settings.AUTH_USER_MODEL, _("person"), related_name="regional_invitations")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
-    response = models.CharField(
-        _("reply"), max_length=20, choices=Response.choices, default=Response.PENDING
-    )
+    response = choice_field(_("reply"), Response, default=Response.PENDING)
     responded_at = plausible_datetime(_("replied at"), optional=True)
     sent_at = plausible_datetime(_("invitation sent at"), optional=True)
     reminder_week_sent_at = plausible_datetime(_("reminder a week before sent at"), optional=True)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link, plausible_date, plausible_datetime
+from kernel.models import choice_field, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -35,18 +35,14 @@ class Report(TimeStampedModel):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    period_kind = models.CharField(
-        _("period"), max_length=10, choices=PeriodKind.choices, default=PeriodKind.YEAR
-    )
+    period_kind = choice_field(_("period"), PeriodKind, max_length=10, default=PeriodKind.YEAR)
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     highlights = models.TextField(_("highlights"), blank=True)
     problems = models.TextField(_("problems raised by the alliances"), blank=True)
     plans = models.TextField(_("plans"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
-    )
+    status = choice_field(_("status"), ReportStatus, max_length=12, default=ReportStatus.DRAFT)
     snapshot_date = plausible_date(_("figures as of"), optional=True)
     data = models.JSONField(_("figures"), default=dict, blank=True)
     suppression_threshold = models.PositiveSmallIntegerField(

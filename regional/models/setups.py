@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link, plausible_date
+from kernel.models import choice_field, optional_link, part_of, plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
 
@@ -34,12 +34,10 @@ class AllianceSetup(TimeStampedModel):
     """A place where a new local alliance is being founded, accompanied by the state office."""
 
     place = models.CharField(_("place"), max_length=200)
-    district = models.CharField(_("district"), max_length=40, choices=District.choices)
+    district = choice_field(_("district"), District, max_length=40)
     initiators = models.TextField(_("initiators"), blank=True)
     mentor = optional_link(settings.AUTH_USER_MODEL, _("mentor"), related_name="mentored_setups")
-    stage = models.CharField(
-        _("stage"), max_length=20, choices=SetupStage.choices, default=SetupStage.INTEREST
-    )
+    stage = choice_field(_("stage"), SetupStage, default=SetupStage.INTEREST)
     notes = models.TextField(_("notes"), blank=True)
     # What the alliance will be called on the platform once it is active.
     alliance_name = models.CharField(_("name of the alliance"), max_length=200, blank=True)
@@ -55,11 +53,8 @@ class AllianceSetup(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="setup",
     )
-    provisioning_status = models.CharField(
-        _("provisioning"),
-        max_length=10,
-        choices=ProvisioningStatus.choices,
-        default=ProvisioningStatus.NONE,
+    provisioning_status = choice_field(
+        _("provisioning"), ProvisioningStatus, max_length=10, default=ProvisioningStatus.NONE
     )
     provisioning_step = models.CharField(_("provisioning step"), max_length=200, blank=True)
     provisioning_error = models.TextField(_("provisioning error"), blank=True)
@@ -77,10 +72,7 @@ class AllianceSetup(TimeStampedModel):
 class SetupTask(TimeStampedModel):
     """An item of a setup's checklist, with a due date."""
 
-    setup = models.ForeignKey(
-        AllianceSetup, verbose_name=_("new alliance"), on_delete=models.CASCADE,
-        related_name="tasks",
-    )  # fmt: skip
+    setup = part_of(AllianceSetup, _("new alliance"), related_name="tasks")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("task"), max_length=300)
     due_on = plausible_date(_("due on"), optional=True)

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import ALLIANCE_FIGURES
-from kernel.models import optional_link, plausible_date, plausible_datetime
+from kernel.models import choice_field, optional_link, part_of, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 
@@ -22,9 +22,7 @@ class StatisticsRun(TimeStampedModel):
     """One refresh of the statistics (nightly or on demand), with its progress."""
 
     taken_on = plausible_date(_("date of the figures"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
-    )
+    status = choice_field(_("status"), RunStatus, max_length=10, default=RunStatus.QUEUED)
     alliances_total = models.PositiveIntegerField(_("alliances"), default=0)
     alliances_done = models.PositiveIntegerField(_("alliances done"), default=0)
     started_at = plausible_datetime(_("started at"), optional=True)
@@ -59,12 +57,7 @@ class AllianceSnapshot(TimeStampedModel, StoredFigures):
     repeated or resumed refresh never doubles a snapshot.
     """
 
-    alliance = models.ForeignKey(
-        "tenants.Alliance",
-        verbose_name=_("alliance"),
-        on_delete=models.CASCADE,
-        related_name="snapshots",
-    )
+    alliance = part_of("tenants.Alliance", _("alliance"), related_name="snapshots")
     taken_on = plausible_date(_("date"))
     run = optional_link(StatisticsRun, _("statistics run"), related_name="snapshots")
     year = models.PositiveSmallIntegerField(_("year of the activity figures"))

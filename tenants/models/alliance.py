@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from kernel.models import plausible_date
+from kernel.models import choice_check, choice_field, plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel
@@ -42,7 +42,7 @@ class Alliance(TenantMixin, TimeStampedModel):
         unique=True,
         help_text=_("Lower-case letters, digits and hyphens; becomes the web address."),
     )
-    district = models.CharField(_("district"), max_length=40, choices=District.choices)
+    district = choice_field(_("district"), District, max_length=40)
     host_organisation = models.CharField(
         _("host organisation"),
         max_length=200,
@@ -50,9 +50,7 @@ class Alliance(TenantMixin, TimeStampedModel):
         help_text=_("The organisation that hosts the alliance's coordination office."),
     )
     founded_on = plausible_date(_("founded on"), optional=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=AllianceStatus.choices, default=AllianceStatus.ACTIVE
-    )
+    status = choice_field(_("status"), AllianceStatus, default=AllianceStatus.ACTIVE)
     # Invented data for trying the platform (``manage.py seed_demo``); the pages say so.
     is_demo = models.BooleanField(
         _("demo data"),
@@ -73,12 +71,8 @@ class Alliance(TenantMixin, TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(slug__regex=SLUG_PATTERN), name="alliance_slug_format"
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=AllianceStatus.values), name="alliance_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(district__in=District.values), name="alliance_district_valid"
-            ),
+            choice_check("status", AllianceStatus, name="alliance_status_valid"),
+            choice_check("district", District, name="alliance_district_valid"),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.models import choice_field, part_of
 from tenants.roles import ALLIANCE_ROLES, STATE_ROLES, Role
 
 from .base import TimeStampedModel
@@ -17,21 +18,9 @@ class Membership(TimeStampedModel):
     """A person's role: in one alliance (coordinator, board member, partner contact) or,
     without an alliance, for the whole state (state coordinator, ministry)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    alliance = models.ForeignKey(
-        "tenants.Alliance",
-        verbose_name=_("alliance"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-    )
-    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    user = part_of(settings.AUTH_USER_MODEL, _("person"), related_name="memberships")
+    alliance = part_of("tenants.Alliance", _("alliance"), related_name="memberships", optional=True)
+    role = choice_field(_("role"), Role, max_length=30)
     # A partner contact acts for one partner organisation of the alliance; the partner
     # lives in the alliance's schema, so this is its id there, not a database reference.
     partner_id = models.PositiveBigIntegerField(_("partner"), null=True, blank=True)
