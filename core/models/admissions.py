@@ -51,8 +51,7 @@ class Application(TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
-        verbose_name = _("application")
-        verbose_name_plural = _("applications")
+        verbose_name, verbose_name_plural = _("application"), _("applications")
         ordering = ["-received_on", "organisation_name"]
         indexes = [models.Index(fields=["status", "received_on"])]
 
@@ -110,8 +109,7 @@ class Decision(TimeStampedModel):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        verbose_name = _("decision")
-        verbose_name_plural = _("decisions")
+        verbose_name, verbose_name_plural = _("decision"), _("decisions")
         ordering = ["-meeting__date"]
         constraints = [
             models.UniqueConstraint(

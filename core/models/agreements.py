@@ -77,8 +77,7 @@ class CooperationAgreement(TimeStampedModel):
     reminder_sent_on = plausible_date(_("expiry reminder sent on"), optional=True)
 
     class Meta:
-        verbose_name = _("cooperation agreement")
-        verbose_name_plural = _("cooperation agreements")
+        verbose_name, verbose_name_plural = _("cooperation agreement"), _("cooperation agreements")
         ordering = ["-signed_on", "subject"]
         constraints = [
             in_order(

@@ -37,8 +37,7 @@ class BoardMember(ContactDetails, TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
-        verbose_name = _("board member")
-        verbose_name_plural = _("board members")
+        verbose_name, verbose_name_plural = _("board member"), _("board members")
         ordering = ["position", "full_name"]
         constraints = [
             in_order(
@@ -71,8 +70,7 @@ class MeetingTemplate(TimeStampedModel):
     )
 
     class Meta:
-        verbose_name = _("meeting template")
-        verbose_name_plural = _("meeting templates")
+        verbose_name, verbose_name_plural = _("meeting template"), _("meeting templates")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -96,8 +94,7 @@ class BoardMeeting(MeetingBase, TimeStampedModel):
     minutes_approved_on = plausible_date(_("minutes approved on"), optional=True)
 
     class Meta:
-        verbose_name = _("board meeting")
-        verbose_name_plural = _("board meetings")
+        verbose_name, verbose_name_plural = _("board meeting"), _("board meetings")
         ordering = ["-date"]
         indexes = [models.Index(fields=["status", "date"])]
 

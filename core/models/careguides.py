@@ -35,8 +35,7 @@ class CareGuide(ContactDetails, TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
-        verbose_name = _("care guide")
-        verbose_name_plural = _("care guides")
+        verbose_name, verbose_name_plural = _("care guide"), _("care guides")
         ordering = ["partner__name", "name"]
         constraints = [
             in_order(

@@ -111,8 +111,7 @@ class Carer(PersonName, ContactDetails, TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
 
     class Meta:
-        verbose_name = _("carer")
-        verbose_name_plural = _("carers")
+        verbose_name, verbose_name_plural = _("carer"), _("carers")
         ordering = ["last_name", "first_name"]
         constraints = [choice_check("status", CarerStatus, name="carer_status_valid")]
         indexes = [models.Index(fields=["status"])]
@@ -178,8 +177,7 @@ class Placement(TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
 
     class Meta:
-        verbose_name = _("placement")
-        verbose_name_plural = _("placements")
+        verbose_name, verbose_name_plural = _("placement"), _("placements")
         ordering = ["-start_date", "family_name"]
         constraints = [
             in_order(

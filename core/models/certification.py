@@ -82,8 +82,7 @@ class CriterionGroup(TimeStampedModel):
     template_key = models.CharField(_("adopted from state template"), max_length=60, blank=True)
 
     class Meta:
-        verbose_name = _("criterion group")
-        verbose_name_plural = _("criterion groups")
+        verbose_name, verbose_name_plural = _("criterion group"), _("criterion groups")
         ordering = ["programme__name", "position", "name"]
         constraints = [
             models.UniqueConstraint(

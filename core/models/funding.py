@@ -46,8 +46,7 @@ class FundingEntry(TimeStampedModel):
     )
 
     class Meta:
-        verbose_name = _("funding entry")
-        verbose_name_plural = _("funding entries")
+        verbose_name, verbose_name_plural = _("funding entry"), _("funding entries")
         ordering = ["-received_on"]
         constraints = [positive_amount("funding_amount_positive")]
 

@@ -57,8 +57,7 @@ class Supporter(TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
-        verbose_name = _("member or donor")
-        verbose_name_plural = _("members and donors")
+        verbose_name, verbose_name_plural = _("member or donor"), _("members and donors")
         ordering = ["name"]
         constraints = [
             in_order(
@@ -104,8 +103,7 @@ class FundraisingAction(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
-        verbose_name = _("fundraising action")
-        verbose_name_plural = _("fundraising actions")
+        verbose_name, verbose_name_plural = _("fundraising action"), _("fundraising actions")
         ordering = ["-date"]
         constraints = [
             not_negative(
@@ -143,8 +141,7 @@ class ProjectGrant(TimeStampedModel):
     proof_received_on = plausible_date(_("proof of use received on"), optional=True)
 
     class Meta:
-        verbose_name = _("grant to a project")
-        verbose_name_plural = _("grants to projects")
+        verbose_name, verbose_name_plural = _("grant to a project"), _("grants to projects")
         ordering = ["-decided_on"]
         constraints = [
             positive_amount("project_grant_amount_positive"),
@@ -180,8 +177,7 @@ class DonationReceipt(TimeStampedModel):
     times_printed = models.PositiveIntegerField(_("times printed"), default=0)
 
     class Meta:
-        verbose_name = _("donation receipt")
-        verbose_name_plural = _("donation receipts")
+        verbose_name, verbose_name_plural = _("donation receipt"), _("donation receipts")
         ordering = ["-issued_on", "-number"]
 
     def __str__(self) -> str:
@@ -203,8 +199,7 @@ class CircleSettings(TimeStampedModel):
     signatory = models.CharField(_("signed by"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("receipt settings")
-        verbose_name_plural = _("receipt settings")
+        verbose_name, verbose_name_plural = _("receipt settings"), _("receipt settings")
 
     def __str__(self) -> str:
         return self.recipient or str(_("receipt settings"))

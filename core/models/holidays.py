@@ -37,8 +37,7 @@ class HolidayOffer(TimeStampedModel):
     is_published = models.BooleanField(_("published"), default=True)
 
     class Meta:
-        verbose_name = _("holiday offer")
-        verbose_name_plural = _("holiday offers")
+        verbose_name, verbose_name_plural = _("holiday offer"), _("holiday offers")
         ordering = ["start_date", "title"]
         constraints = [
             in_order(
@@ -87,8 +86,7 @@ class GuideEntry(ContactDetails, TimeStampedModel):
     is_published = models.BooleanField(_("published"), default=True)
 
     class Meta:
-        verbose_name = _("family guide entry")
-        verbose_name_plural = _("family guide entries")
+        verbose_name, verbose_name_plural = _("family guide entry"), _("family guide entries")
         ordering = ["category", "title"]
 
     def __str__(self) -> str:

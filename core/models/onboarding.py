@@ -27,8 +27,7 @@ class ChecklistMark(TimeStampedModel):
     status = choice_field(_("status"), ChecklistStatus, max_length=10, default=ChecklistStatus.OPEN)
 
     class Meta:
-        verbose_name = _("checklist mark")
-        verbose_name_plural = _("checklist marks")
+        verbose_name, verbose_name_plural = _("checklist mark"), _("checklist marks")
         ordering = ["key"]
         constraints = [choice_check("status", ChecklistStatus, name="checklist_mark_status")]
 

@@ -67,8 +67,7 @@ class Measure(TimeStampedModel):
     is_active = models.BooleanField(_("offered in the catalogue"), default=True)
 
     class Meta:
-        verbose_name = _("measure")
-        verbose_name_plural = _("measures")
+        verbose_name, verbose_name_plural = _("measure"), _("measures")
         ordering = ["category", "name"]
         constraints = [models.UniqueConstraint(Lower("name"), name="measure_name_unique_ci")]
 
@@ -106,8 +105,7 @@ class Partner(TimeStampedModel):
     description = models.TextField(_("engagement for families"), blank=True)
 
     class Meta:
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
+        verbose_name, verbose_name_plural = _("partner"), _("partners")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -151,6 +149,5 @@ class ContactPerson(PersonName, ContactDetails, TimeStampedModel):
     anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
 
     class Meta:
-        verbose_name = _("contact person")
-        verbose_name_plural = _("contact persons")
+        verbose_name, verbose_name_plural = _("contact person"), _("contact persons")
         ordering = ["partner__name", "-is_primary", "last_name"]

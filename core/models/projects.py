@@ -66,8 +66,7 @@ class Project(TimeStampedModel):
     is_public = models.BooleanField(_("show on the public page"), default=True)
 
     class Meta:
-        verbose_name = _("project")
-        verbose_name_plural = _("projects")
+        verbose_name, verbose_name_plural = _("project"), _("projects")
         ordering = ["-start_date", "title"]
         constraints = [
             in_order(
@@ -98,8 +97,7 @@ class WorkingGroup(TimeStampedModel):
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
-        verbose_name = _("working group")
-        verbose_name_plural = _("working groups")
+        verbose_name, verbose_name_plural = _("working group"), _("working groups")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -129,8 +127,7 @@ class Event(TimeStampedModel):
     is_public = models.BooleanField(_("show on the public page"), default=True)
 
     class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name, verbose_name_plural = _("event"), _("events")
         ordering = ["-date"]
 
     def __str__(self) -> str:

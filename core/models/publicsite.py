@@ -46,8 +46,7 @@ class SiteIdentity(TimeStampedModel):
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
 
     class Meta:
-        verbose_name = _("public site identity")
-        verbose_name_plural = _("public site identities")
+        verbose_name, verbose_name_plural = _("public site identity"), _("public site identities")
         constraints = [
             models.CheckConstraint(condition=models.Q(id=IDENTITY_PK), name="site_identity_one_row")
         ]
@@ -81,8 +80,7 @@ class Award(TimeStampedModel):
     is_public = models.BooleanField(_("shown on the public page"), default=True)
 
     class Meta:
-        verbose_name = _("award")
-        verbose_name_plural = _("awards")
+        verbose_name, verbose_name_plural = _("award"), _("awards")
         ordering = ["-awarded_on", "title"]
 
     def __str__(self) -> str:
@@ -94,5 +92,4 @@ class LegalPage(LegalPageBase, TimeStampedModel):
 
     class Meta(LegalPageBase.Meta):
         abstract = False
-        verbose_name = _("legal page")
-        verbose_name_plural = _("legal pages")
+        verbose_name, verbose_name_plural = _("legal page"), _("legal pages")

@@ -58,8 +58,7 @@ class SealCriterion(TimeStampedModel):
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
-        verbose_name = _("seal criterion")
-        verbose_name_plural = _("seal criteria")
+        verbose_name, verbose_name_plural = _("seal criterion"), _("seal criteria")
         ordering = ["position", "text"]
 
     def save(self, *args, **kwargs) -> None:
@@ -119,8 +118,7 @@ class SealApplication(TimeStampedModel):
     reminder_sent_on = plausible_date(_("expiry reminder sent on"), optional=True)
 
     class Meta:
-        verbose_name = _("seal application")
-        verbose_name_plural = _("seal applications")
+        verbose_name, verbose_name_plural = _("seal application"), _("seal applications")
         ordering = ["-submitted_on"]
         constraints = [
             in_order(
@@ -215,8 +213,7 @@ class SealCheck(TimeStampedModel):
     self_comment = models.CharField(_("comment of the employer"), max_length=500, blank=True)
 
     class Meta:
-        verbose_name = _("criterion check")
-        verbose_name_plural = _("criterion checks")
+        verbose_name, verbose_name_plural = _("criterion check"), _("criterion checks")
         ordering = ["criterion__position"]
         constraints = [
             models.UniqueConstraint(fields=["application", "criterion"], name="seal_check_once"),

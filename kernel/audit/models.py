@@ -40,8 +40,7 @@ class AuditEntry(models.Model):
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("audit entry")
-        verbose_name_plural = _("audit entries")
+        verbose_name, verbose_name_plural = _("audit entry"), _("audit entries")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(

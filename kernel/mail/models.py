@@ -57,8 +57,7 @@ class OutboxEmail(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("queued e-mail")
-        verbose_name_plural = _("queued e-mails")
+        verbose_name, verbose_name_plural = _("queued e-mail"), _("queued e-mails")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
         constraints = [
@@ -96,8 +95,7 @@ class OutboxAttempt(models.Model):
     error = models.TextField(_("error"), blank=True)
 
     class Meta:
-        verbose_name = _("delivery attempt")
-        verbose_name_plural = _("delivery attempts")
+        verbose_name, verbose_name_plural = _("delivery attempt"), _("delivery attempts")
         ordering = ["email", "number"]
         constraints = [
             models.UniqueConstraint(fields=["email", "number"], name="outbox_attempt_once"),

@@ -46,8 +46,7 @@ class TemplateCriterion(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
-        verbose_name = _("template criterion")
-        verbose_name_plural = _("template criteria")
+        verbose_name, verbose_name_plural = _("template criterion"), _("template criteria")
         ordering = ["group", "position", "text"]
 
     def __str__(self) -> str:

@@ -65,8 +65,7 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
     minutes_published_on = plausible_date(_("minutes published on"), optional=True)
 
     class Meta:
-        verbose_name = _("regional meeting")
-        verbose_name_plural = _("regional meetings")
+        verbose_name, verbose_name_plural = _("regional meeting"), _("regional meetings")
         ordering = ["-date", "-start_time"]
         constraints = [
             in_order(
@@ -133,8 +132,7 @@ class Invitation(TimeStampedModel):
     reminder_day_sent_at = plausible_datetime(_("reminder a day before sent at"), optional=True)
 
     class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
+        verbose_name, verbose_name_plural = _("invitation"), _("invitations")
         ordering = ["meeting", "alliance__name", "name"]
         constraints = [
             models.UniqueConstraint(

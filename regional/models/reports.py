@@ -58,8 +58,7 @@ class Report(TimeStampedModel):
     released_by = optional_link(settings.AUTH_USER_MODEL, _("released by"), related_name="+")
 
     class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+        verbose_name, verbose_name_plural = _("report"), _("reports")
         ordering = ["-year", "-quarter", "-created_at"]
         constraints = [
             models.CheckConstraint(

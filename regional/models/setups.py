@@ -61,8 +61,7 @@ class AllianceSetup(TimeStampedModel):
     provisioning_task_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
-        verbose_name = _("new alliance")
-        verbose_name_plural = _("new alliances")
+        verbose_name, verbose_name_plural = _("new alliance"), _("new alliances")
         ordering = ["stage", "place"]
 
     def __str__(self) -> str:
@@ -80,8 +79,7 @@ class SetupTask(TimeStampedModel):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        verbose_name = _("checklist item")
-        verbose_name_plural = _("checklist items")
+        verbose_name, verbose_name_plural = _("checklist item"), _("checklist items")
         ordering = ["setup", "position", "due_on"]
 
     def __str__(self) -> str:

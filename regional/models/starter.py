@@ -29,8 +29,7 @@ class StarterTemplate(TimeStampedModel):
     )
 
     class Meta:
-        verbose_name = _("starter template")
-        verbose_name_plural = _("starter templates")
+        verbose_name, verbose_name_plural = _("starter template"), _("starter templates")
         ordering = ["kind", "name"]
         constraints = [
             models.UniqueConstraint(

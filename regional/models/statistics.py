@@ -32,8 +32,7 @@ class StatisticsRun(TimeStampedModel):
     task_id = models.CharField(_("task"), max_length=64, blank=True)
 
     class Meta:
-        verbose_name = _("statistics run")
-        verbose_name_plural = _("statistics runs")
+        verbose_name, verbose_name_plural = _("statistics run"), _("statistics runs")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -63,8 +62,7 @@ class AllianceSnapshot(TimeStampedModel, StoredFigures):
     year = models.PositiveSmallIntegerField(_("year of the activity figures"))
 
     class Meta:
-        verbose_name = _("alliance snapshot")
-        verbose_name_plural = _("alliance snapshots")
+        verbose_name, verbose_name_plural = _("alliance snapshot"), _("alliance snapshots")
         ordering = ["-taken_on", "alliance__name"]
         constraints = [
             models.UniqueConstraint(

@@ -63,8 +63,7 @@ class Alliance(TenantMixin, TimeStampedModel):
     auto_drop_schema = False
 
     class Meta:
-        verbose_name = _("alliance")
-        verbose_name_plural = _("alliances")
+        verbose_name, verbose_name_plural = _("alliance"), _("alliances")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="alliance_name_unique_ci"),
@@ -94,8 +93,7 @@ class Domain(DomainMixin, TimeStampedModel):
     """A host name under which an alliance answers (``jena.<parent domain>`` or its own)."""
 
     class Meta:
-        verbose_name = _("domain")
-        verbose_name_plural = _("domains")
+        verbose_name, verbose_name_plural = _("domain"), _("domains")
         ordering = ["domain"]
         constraints = [
             models.UniqueConstraint(

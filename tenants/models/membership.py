@@ -26,8 +26,7 @@ class Membership(TimeStampedModel):
     partner_id = models.PositiveBigIntegerField(_("partner"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
+        verbose_name, verbose_name_plural = _("membership"), _("memberships")
         ordering = ["alliance__name", "role"]
         constraints = [
             models.CheckConstraint(

@@ -21,8 +21,7 @@ class RateCounter(models.Model):
     expires_at = plausible_datetime(_("expires at"), db_index=True)
 
     class Meta:
-        verbose_name = _("rate counter")
-        verbose_name_plural = _("rate counters")
+        verbose_name, verbose_name_plural = _("rate counter"), _("rate counters")
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
