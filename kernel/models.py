@@ -9,16 +9,17 @@ before, so that the migrations see no change:
 - ``optional_link()``: a reference that may be empty and is emptied when what it names
   is deleted (a lead partner, who requested a run, the host alliance, ...): the record
   itself stays.
-- ``part_of()`` and ``protected_link()``: a required reference; the record is deleted
+- ``part_of()`` and ``protected_link()`` (a ``reference()`` that says what deleting
+  does): a required reference; the record is deleted
   with what it belongs to (an agenda's meeting, a contact's partner), or keeps what it
   names from being deleted (a placement's carer, a receipt's supporter).
 - ``choice_field()``: a text field holding one value of a choices class.
 - ``euro_amount()``: an amount of money in euros and cents.
 - ``in_order()``: the database check that one field does not come before another (an
   end before its start, leaving before joining, an upper age below the lower one).
-- ``choice_check()``, ``not_negative()``, ``positive_amount()``: the database checks
-  that a field holds one of its choices, that amounts are not below zero, that an
-  amount is above it.
+- ``choice_check()``, ``not_negative()``, ``positive_amount()``, ``ends_after_start()``:
+  the database checks that a field holds one of its choices, that amounts are not
+  below zero, that an amount is above it, that an end date is not before the start.
 
 And the abstract models of field groups that are one concept wherever they stand:
 ``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone).
@@ -28,7 +29,7 @@ All checks built here are decided in Python by ``kernel.crud.checks``.
 from __future__ import annotations
 
 import operator
-from functools import reduce
+from functools import partial, reduce
 from typing import Any
 
 from django.db import models
@@ -41,6 +42,7 @@ __all__ = [
     "PersonName",
     "choice_check",
     "choice_field",
+    "ends_after_start",
     "euro_amount",
     "in_order",
     "not_negative",
@@ -50,6 +52,7 @@ __all__ = [
     "plausible_datetime",
     "positive_amount",
     "protected_link",
+    "reference",
 ]
 
 
@@ -73,47 +76,38 @@ def plausible_datetime(
     )
 
 
+def reference(
+    to: Any,
+    verbose_name: Any,
+    *,
+    on_delete: Any,
+    related_name: str,
+    optional: bool = False,
+    **kwargs: Any,
+) -> models.ForeignKey:
+    """A reference to ``to``; with ``optional`` it may be left empty."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=on_delete,
+        related_name=related_name,
+        **_optional(optional),
+        **kwargs,
+    )
+
+
 def optional_link(to: Any, verbose_name: Any, *, related_name: str) -> models.ForeignKey:
     """A reference to ``to`` that may be empty and is emptied (``SET_NULL``) when the
     record it names is deleted."""
-    return models.ForeignKey(
-        to,
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name=related_name,
+    return reference(
+        to, verbose_name, on_delete=models.SET_NULL, related_name=related_name, optional=True
     )
 
 
-def part_of(
-    to: Any, verbose_name: Any, *, related_name: str, optional: bool = False, **kwargs: Any
-) -> models.ForeignKey:
-    """A reference to the record this one belongs to: deleting that record deletes this
-    one too (``CASCADE``)."""
-    return models.ForeignKey(
-        to,
-        verbose_name=verbose_name,
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        **_optional(optional),
-        **kwargs,
-    )
-
-
-def protected_link(
-    to: Any, verbose_name: Any, *, related_name: str, optional: bool = False, **kwargs: Any
-) -> models.ForeignKey:
-    """A reference that keeps the record it names: that record cannot be deleted while
-    this one points at it (``PROTECT``)."""
-    return models.ForeignKey(
-        to,
-        verbose_name=verbose_name,
-        on_delete=models.PROTECT,
-        related_name=related_name,
-        **_optional(optional),
-        **kwargs,
-    )
+#: A reference to the record this one belongs to: deleting that record deletes this one.
+part_of = partial(reference, on_delete=models.CASCADE)
+#: A reference that keeps the record it names: it cannot be deleted while this one exists.
+protected_link = partial(reference, on_delete=models.PROTECT)
 
 
 def choice_field(
@@ -155,6 +149,17 @@ def not_negative(
         (field,) = fields
         condition = models.Q(**{f"{field}__isnull": True}) | condition
     return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
+
+
+def ends_after_start(name: str, *, optional: tuple[str, ...] = ()) -> models.CheckConstraint:
+    """The check that a record's ``end_date`` is not before its ``start_date``."""
+    return in_order(
+        "start_date",
+        "end_date",
+        optional=optional,
+        name=name,
+        message=_("The end cannot be before the start."),
+    )
 
 
 def positive_amount(name: str) -> models.CheckConstraint:

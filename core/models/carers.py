@@ -20,7 +20,7 @@ from kernel.models import (
     PersonName,
     choice_check,
     choice_field,
-    in_order,
+    ends_after_start,
     optional_link,
     plausible_date,
     plausible_datetime,
@@ -180,13 +180,7 @@ class Placement(TimeStampedModel):
         verbose_name, verbose_name_plural = _("placement"), _("placements")
         ordering = ["-start_date", "family_name"]
         constraints = [
-            in_order(
-                "start_date",
-                "end_date",
-                optional=("end_date",),
-                name="placement_end_after_start",
-                message=_("The end cannot be before the start."),
-            ),
+            ends_after_start("placement_end_after_start", optional=("end_date",)),
             models.CheckConstraint(
                 condition=models.Q(hours_per_month__gte=0, hours_per_month__lte=744),
                 name="placement_hours_in_month",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import (
     ContactDetails,
     choice_field,
+    ends_after_start,
     euro_amount,
     in_order,
     not_negative,
@@ -40,12 +41,7 @@ class HolidayOffer(TimeStampedModel):
         verbose_name, verbose_name_plural = _("holiday offer"), _("holiday offers")
         ordering = ["start_date", "title"]
         constraints = [
-            in_order(
-                "start_date",
-                "end_date",
-                name="holiday_end_after_start",
-                message=_("The end cannot be before the start."),
-            ),
+            ends_after_start("holiday_end_after_start"),
             in_order(
                 "age_min",
                 "age_max",

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import (
     choice_check,
     choice_field,
+    ends_after_start,
     euro_amount,
-    in_order,
     not_negative,
     optional_link,
     plausible_date,
@@ -69,13 +69,7 @@ class Project(TimeStampedModel):
         verbose_name, verbose_name_plural = _("project"), _("projects")
         ordering = ["-start_date", "title"]
         constraints = [
-            in_order(
-                "start_date",
-                "end_date",
-                optional=("end_date", "start_date"),
-                name="project_end_after_start",
-                message=_("The end cannot be before the start."),
-            ),
+            ends_after_start("project_end_after_start", optional=("end_date", "start_date")),
             not_negative("funding_amount", name="project_funding_not_negative"),
             choice_check("topic", Topic, name="project_topic"),
         ]
