@@ -9,10 +9,9 @@ before, so that the migrations see no change:
 - ``optional_link()``: a reference that may be empty and is emptied when what it names
   is deleted (a lead partner, who requested a run, the host alliance, ...): the record
   itself stays.
-- ``part_of()`` and ``protected_link()`` (a ``reference()`` that says what deleting
-  does): a required reference; the record is deleted
-  with what it belongs to (an agenda's meeting, a contact's partner), or keeps what it
-  names from being deleted (a placement's carer, a receipt's supporter).
+- ``part_of()`` and ``protected_link()``, each a ``reference()`` that says what deleting
+  does: the record is deleted with what it belongs to (a contact's partner, a check's
+  application), or keeps what it names from being deleted (a placement's carer).
 - ``choice_field()``: a text field holding one value of a choices class.
 - ``euro_amount()``: an amount of money in euros and cents.
 - ``in_order()``: the database check that one field does not come before another (an

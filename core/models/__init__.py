@@ -1,58 +1,47 @@
 from kernel.meetings.models import MeetingStatus
 
-from .admissions import Application, ApplicationStatus, Decision, DecisionOutcome
-from .agreements import AgreementRenewal, AgreementStatus, CooperationAgreement
-from .board import (
-    AgendaItem,
-    BoardMeeting,
-    BoardMember,
-    BoardPosition,
-    MeetingAttachment,
-    MeetingTemplate,
-    MinutesStatus,
-)
+from .admissions import Application, Decision
+from .agreements import CooperationAgreement
+from .board import AgendaItem, BoardMeeting, BoardMember, MeetingAttachment, MeetingTemplate
 from .careguides import CareGuide
-
-# carers
-from .carers import (
+from .carers import Carer, Placement
+from .certification import CertificationProgramme, CheckScore, CriterionGroup, ProgrammeKind
+from .choices import (
+    AgreementRenewal,
+    AgreementStatus,
+    ApplicationStatus,
     Availability,
+    BoardPosition,
     CareKind,
-    Carer,
     CarerStatus,
-    Placement,
-    PlacementStatus,
-    Recurrence,
-)
-from .certification import (
-    CertificationProgramme,
-    CheckScore,
-    CriterionGroup,
-    ProgrammeKind,
-)
-from .funding import FundingEntry, FundingKind
-from .fundraising import (
-    CircleSettings,
-    DonationReceipt,
-    FundraisingAction,
+    CertificateState,
+    ChecklistStatus,
+    DecisionOutcome,
+    EventKind,
+    FundingKind,
     GrantStatus,
-    ProjectGrant,
-    Supporter,
-    SupporterKind,
-)
-from .holidays import GuideCategory, GuideEntry, HolidayOffer
-from .onboarding import ChecklistMark, ChecklistStatus
-from .partners import (
-    ContactPerson,
-    Measure,
+    GuideCategory,
     MeasureCategory,
-    Partner,
+    MinutesStatus,
     PartnerKind,
     PartnerStatus,
+    PlacementStatus,
+    ProjectStatus,
+    Recurrence,
+    SealStatus,
     SizeClass,
+    SupporterKind,
+    TargetGroup,
+    Topic,
 )
-from .projects import Event, EventKind, Project, ProjectStatus, TargetGroup, Topic, WorkingGroup
+from .funding import FundingEntry
+from .fundraising import CircleSettings, DonationReceipt, FundraisingAction, ProjectGrant, Supporter
+from .holidays import GuideEntry, HolidayOffer
+from .onboarding import ChecklistMark
+from .partners import ContactPerson, Measure, Partner
+from .projects import Event, Project, WorkingGroup
 from .publicsite import Award, LegalPage, SiteIdentity
-from .seal import CertificateState, SealApplication, SealCheck, SealCriterion, SealStatus
+from .seal import SealApplication, SealCheck, SealCriterion
 
 # workshops
 from .workshops import (

@@ -22,14 +22,8 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
+from .choices import ApplicationStatus, DecisionOutcome
 from .partners import PartnerKind, SizeClass
-
-
-class ApplicationStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    ADMITTED = "admitted", _("Admitted")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Application(TimeStampedModel):
@@ -57,12 +51,6 @@ class Application(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.organisation_name
-
-
-class DecisionOutcome(models.TextChoices):
-    ADMIT = "admit", _("Admit")
-    REJECT = "reject", _("Reject")
-    DEFER = "defer", _("Defer to a later meeting")
 
 
 # The board's quorum: more than this share of its members (those whose term covers the

@@ -12,24 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import choice_check, choice_field, in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
-
-class AgreementStatus(models.TextChoices):
-    """The status as shown; ``expired`` is never stored but derived from the end date."""
-
-    DRAFT = "draft", _("Draft")
-    SIGNED = "signed", _("Signed")
-    EXPIRED = "expired", _("Expired")
-    TERMINATED = "terminated", _("Terminated")
-
+from .choices import AgreementRenewal, AgreementStatus
 
 #: What can be stored; an agreement past its end is "expired" by its dates alone.
 STORED_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.SIGNED, AgreementStatus.TERMINATED)
-
-
-class AgreementRenewal(models.TextChoices):
-    NONE = "none", _("Ends on the end date")
-    AUTOMATIC = "automatic", _("Renews itself unless terminated")
-    NOTICE = "notice", _("Runs until terminated with notice")
 
 
 def agreement_document_path(instance: CooperationAgreement, filename: str) -> str:

@@ -18,11 +18,7 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
-
-class BoardPosition(models.TextChoices):
-    CHAIR = "chair", _("Chair")
-    DEPUTY = "deputy", _("Deputy chair")
-    MEMBER = "member", _("Member")
+from .choices import BoardPosition, MinutesStatus
 
 
 class BoardMember(ContactDetails, TimeStampedModel):
@@ -51,12 +47,6 @@ class BoardMember(ContactDetails, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.full_name
-
-
-class MinutesStatus(models.TextChoices):
-    NONE = "none", _("No minutes yet")
-    DRAFT = "draft", _("Draft")
-    APPROVED = "approved", _("Approved")
 
 
 class MeetingTemplate(TimeStampedModel):

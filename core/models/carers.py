@@ -28,6 +28,8 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
+from .choices import Availability, CareKind, CarerStatus, PlacementStatus, Recurrence
+
 POLICE_CLEARANCE_YEARS = 5
 FIRST_AID_YEARS = 2
 
@@ -42,46 +44,8 @@ def years_after(day: datetime.date | None, years: int) -> datetime.date | None:
         return day.replace(year=day.year + years, day=28)
 
 
-class CarerStatus(models.TextChoices):
-    APPLICANT = "applicant", _("Applicant")
-    VETTED = "vetted", _("Vetted")
-    ACTIVE = "active", _("Active")
-    PAUSED = "paused", _("Paused")
-    LEFT = "left", _("Left")
-
-
 # Who may be matched and assigned (with every check valid).
 ASSIGNABLE = (CarerStatus.VETTED, CarerStatus.ACTIVE)
-
-
-class Availability(models.TextChoices):
-    WEEKDAYS = "weekdays", _("Weekdays")
-    EVENINGS = "evenings", _("Evenings")
-    NIGHTS = "nights", _("Nights")
-    WEEKENDS = "weekends", _("Weekends")
-
-
-class CareKind(models.TextChoices):
-    PICK_UP = "pick_up", _("Pick-up from day care or school")
-    EVENING = "evening", _("Evening care")
-    NIGHT = "night", _("Night care")
-    WEEKEND = "weekend", _("Weekend care")
-    HOLIDAY = "holiday", _("Holiday care")
-    EMERGENCY = "emergency", _("Short-notice care")
-
-
-class Recurrence(models.TextChoices):
-    ONCE = "once", _("One-off")
-    WEEKLY = "weekly", _("Weekly")
-    FORTNIGHTLY = "fortnightly", _("Every two weeks")
-    MONTHLY = "monthly", _("Monthly")
-    ON_CALL = "on_call", _("On call")
-
-
-class PlacementStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    RUNNING = "running", _("Running")
-    ENDED = "ended", _("Ended")
 
 
 class Carer(PersonName, ContactDetails, TimeStampedModel):

@@ -16,12 +16,7 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
-
-class FundingKind(models.TextChoices):
-    DONATION = "donation", _("Donation")
-    MEMBERSHIP_FEE = "membership_fee", _("Membership fee")
-    GRANT = "grant", _("Grant")
-    OTHER = "other", _("Other")
+from .choices import FundingKind
 
 
 class FundingEntry(TimeStampedModel):

@@ -23,6 +23,8 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
+from .choices import GrantStatus, SupporterKind
+
 __all__ = [
     "CircleSettings",
     "DonationReceipt",
@@ -32,11 +34,6 @@ __all__ = [
     "Supporter",
     "SupporterKind",
 ]
-
-
-class SupporterKind(models.TextChoices):
-    PERSON = "person", _("Person")
-    ORGANISATION = "organisation", _("Organisation")
 
 
 class Supporter(TimeStampedModel):
@@ -120,13 +117,6 @@ class FundraisingAction(TimeStampedModel):
     @property
     def net(self):
         return self.income - self.costs
-
-
-class GrantStatus(models.TextChoices):
-    DECIDED = "decided", _("Decided")
-    PAID = "paid", _("Paid out")
-    PROOF_RECEIVED = "proof_received", _("Proof of use received")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class ProjectGrant(TimeStampedModel):

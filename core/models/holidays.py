@@ -17,6 +17,8 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
+from .choices import GuideCategory
+
 
 class HolidayOffer(TimeStampedModel):
     """An offer for children in the holidays, shown in the public calendar and the plan."""
@@ -57,16 +59,6 @@ class HolidayOffer(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-
-class GuideCategory(models.TextChoices):
-    ADVICE = "advice", _("Advice for families")
-    CHILDCARE = "childcare", _("Childcare")
-    CARE = "care", _("Care")
-    HEALTH = "health", _("Health")
-    EDUCATION = "education", _("Education")
-    LEISURE = "leisure", _("Leisure")
-    OTHER = "other", _("Other")
 
 
 class GuideEntry(ContactDetails, TimeStampedModel):

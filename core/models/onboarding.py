@@ -8,11 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import choice_check, choice_field
 from tenants.models.base import TimeStampedModel
 
-
-class ChecklistStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    DONE = "done", _("Done")
-    SKIPPED = "skipped", _("Skipped")
+from .choices import ChecklistStatus
 
 
 class ChecklistMark(TimeStampedModel):

@@ -18,41 +18,7 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
-
-class PartnerKind(models.TextChoices):
-    COMPANY = "company", _("Company")
-    MUNICIPALITY = "municipality", _("Municipality or administration")
-    SOCIAL_AGENCY = "social_agency", _("Social agency")
-    SCIENCE = "science", _("Science or education")
-    ASSOCIATION = "association", _("Association")
-    CHAMBER = "chamber", _("Chamber")
-    EMPLOYMENT_AGENCY = "employment_agency", _("Employment agency or job centre")
-    CHURCH = "church", _("Church")
-    OTHER = "other", _("Other")
-
-
-class SizeClass(models.TextChoices):
-    MICRO = "micro", _("1 to 9 employees")
-    SMALL = "small", _("10 to 49 employees")
-    MEDIUM = "medium", _("50 to 249 employees")
-    LARGE = "large", _("250 employees or more")
-    NOT_APPLICABLE = "n/a", _("Not applicable")
-
-
-class PartnerStatus(models.TextChoices):
-    APPLICANT = "applicant", _("Applicant")
-    ACTIVE = "active", _("Active")
-    DORMANT = "dormant", _("Dormant")
-    LEFT = "left", _("Left")
-
-
-class MeasureCategory(models.TextChoices):
-    WORKING_TIME = "working_time", _("Flexible working time and place")
-    CHILDCARE = "childcare", _("Childcare")
-    CARE = "care", _("Care for relatives")
-    PARENTAL_LEAVE = "parental_leave", _("Parental leave and return")
-    HEALTH = "health", _("Health and advice")
-    OTHER = "other", _("Other")
+from .choices import MeasureCategory, PartnerKind, PartnerStatus, SizeClass
 
 
 class Measure(TimeStampedModel):

@@ -16,31 +16,7 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
-
-class Topic(models.TextChoices):
-    CHILDCARE = "childcare", _("Childcare")
-    CARE = "care", _("Care for relatives")
-    WORKING_WORLD = "working_world", _("Working world")
-    GENERATIONS = "generations", _("Generations")
-    INFORMATION = "information", _("Information and advice")
-    HOLIDAYS = "holidays", _("Holidays and leisure")
-    OTHER = "other", _("Other")
-
-
-class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    RUNNING = "running", _("Running")
-    FINISHED = "finished", _("Finished")
-
-
-class TargetGroup(models.TextChoices):
-    FAMILIES = "families", _("Families")
-    SINGLE_PARENTS = "single_parents", _("Single parents")
-    SHIFT_WORKERS = "shift_workers", _("Shift workers")
-    CARERS = "carers", _("Employees caring for relatives")
-    EMPLOYERS = "employers", _("Employers")
-    CHILDREN = "children", _("Children and young people")
-    SENIORS = "seniors", _("Older people")
+from .choices import EventKind, ProjectStatus, Topic
 
 
 class Project(TimeStampedModel):
@@ -96,15 +72,6 @@ class WorkingGroup(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class EventKind(models.TextChoices):
-    FAMILY_DAY = "family_day", _("Family day")
-    HIKING_DAY = "hiking_day", _("Family hiking day")
-    INFORMATION = "information", _("Information event")
-    TRAINING = "training", _("Training")
-    NETWORK = "network", _("Network meeting")
-    OTHER = "other", _("Other")
 
 
 class Event(TimeStampedModel):

@@ -31,6 +31,8 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
+from .choices import CertificateState, SealStatus
+
 
 def _programme_link(related_name: str) -> models.ForeignKey:
     return protected_link("core.CertificationProgramme", _("programme"), related_name=related_name)
@@ -68,23 +70,6 @@ class SealCriterion(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.text
-
-
-class SealStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    IN_REVIEW = "in_review", _("In review")
-    AWARDED = "awarded", _("Awarded")
-    REJECTED = "rejected", _("Not awarded")
-
-
-class CertificateState(models.TextChoices):
-    """The status as it reads today: an awarded certificate past its validity is expired."""
-
-    SUBMITTED = "submitted", _("Submitted")
-    IN_REVIEW = "in_review", _("In review")
-    AWARDED = "awarded", _("Awarded")
-    EXPIRED = "expired", _("Expired")
-    REJECTED = "rejected", _("Not awarded")
 
 
 class SealApplication(TimeStampedModel):

@@ -1,19 +1,25 @@
 from .certification import CertificationTemplate, TemplateCriterion, TemplateGroup
+from .choices import (
+    MeetingKind,
+    PeriodKind,
+    RegionalMinutesStatus,
+    ReportStatus,
+    Response,
+    RunStatus,
+    SetupStage,
+)
 from .legal import StateLegalPage
 from .meetings import (
     AgendaItem,
     Invitation,
-    MeetingKind,
     RegionalAttachment,
     RegionalMeeting,
     RegionalMeetingStatus,
-    RegionalMinutesStatus,
-    Response,
 )
-from .reports import PeriodKind, Report, ReportStatus
-from .setups import AllianceSetup, ProvisioningStatus, SetupStage, SetupTask
+from .reports import Report
+from .setups import AllianceSetup, ProvisioningStatus, SetupTask
 from .starter import StarterTemplate
-from .statistics import AllianceSnapshot, RunStatus, StatisticsRun
+from .statistics import AllianceSnapshot, StatisticsRun
 
 # workshops
 from .workshops import RegionalRegistration, RegionalSeat, RegionalTable, RegionalWorkshop

@@ -27,21 +27,10 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
-
-class MeetingKind(models.TextChoices):
-    REGIONAL = "regional", _("Regional meeting")
-    STRATEGY = "strategy", _("Yearly strategy meeting")
-    OTHER = "other", _("Other meeting")
-
+from .choices import MeetingKind, RegionalMinutesStatus, Response
 
 # The same states as the board's meetings: one vocabulary.
 RegionalMeetingStatus = MeetingStatus
-
-
-class RegionalMinutesStatus(models.TextChoices):
-    NONE = "none", _("No minutes yet")
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Approved and published")
 
 
 class RegionalMeeting(MeetingBase, TimeStampedModel):
@@ -102,12 +91,6 @@ class AgendaItem(AgendaItemBase, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-
-class Response(models.TextChoices):
-    PENDING = "pending", _("No reply yet")
-    ATTENDING = "attending", _("Attending")
-    DECLINED = "declined", _("Not attending")
 
 
 def _token() -> str:

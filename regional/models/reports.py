@@ -9,18 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import choice_field, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
-
-class PeriodKind(models.TextChoices):
-    YEAR = "year", _("Year")
-    QUARTER = "quarter", _("Quarter")
-
-
-class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    GENERATING = "generating", _("Being generated")
-    READY = "ready", _("Generated (draft)")
-    FAILED = "failed", _("Generation failed")
-    RELEASED = "released", _("Released")
+from .choices import PeriodKind, ReportStatus
 
 
 def report_file_path(instance: Report, filename: str) -> str:

@@ -10,16 +10,7 @@ from kernel.models import choice_field, optional_link, part_of, plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
 
-from .statistics import RunStatus
-
-
-class SetupStage(models.TextChoices):
-    INTEREST = "interest", _("Interest")
-    CONSULTATION = "consultation", _("First consultation")
-    FOUNDING_EVENT = "founding_event", _("Founding event")
-    DECLARATION = "declaration", _("Declaration signed")
-    ACTIVE = "active", _("Active")
-
+from .choices import RunStatus, SetupStage
 
 # Provisioning is a background task like a statistics run: the same states, after
 # "not started" (a setup that has not asked for its platform yet).

@@ -10,12 +10,7 @@ from core.figures import ALLIANCE_FIGURES
 from kernel.models import choice_field, optional_link, part_of, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
-
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+from .choices import RunStatus
 
 
 class StatisticsRun(TimeStampedModel):
