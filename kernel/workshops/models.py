@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import plausible_datetime
 
 __all__ = [
+    "SETTINGS",
     "AssignmentBase",
     "RegistrationBase",
     "RegistrationStatus",
@@ -23,6 +24,8 @@ __all__ = [
 ]
 
 MAX_ROUNDS = 6
+#: The settings of a workshop (``WorkshopBase``'s fields) as its forms and the API list them.
+SETTINGS = ["format", "capacity", "rounds", "registration_open", "waiting_list", "privacy_notice"]
 
 
 class WorkshopFormat(models.TextChoices):

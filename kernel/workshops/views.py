@@ -2,8 +2,8 @@
 :class:`WorkshopViews`: the attendance list (printable page and PDF), the balanced
 assignment, one person's seats, and the public registration and cancel pages.
 
-The room wraps each page in its own permission check (``guarded``) or marks the public
-ones as public, and names them in its URL conf.
+The room marks the public ones as public; ``kernel.workshops.pages.workshop_urls``
+names the others in the room's URL conf, behind the room's permission checks.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -38,22 +39,17 @@ class WorkshopViews:
     writes: WorkshopWrites
     #: The workshop by pk as its pages show it (raises ``DoesNotExist``).
     workshop_selector: Callable[[int], models.Model]
-    detail_url: Callable[[models.Model], str]
     #: The organiser's name printed on the attendance list.
     organiser: Callable[[Any], str]
     #: A workshop open to the public form (raises ``DoesNotExist``), from the URL's
     #: keywords; returns the workshop, the form's initial values and the registration
     #: service's extra keywords (an invitee's alliance, say).
     public_workshop: Callable[..., tuple[models.Model, dict[str, Any], dict[str, Any]]]
+    #: The room's URL names start with it: ``<url_prefix>workshop-detail``, ...
+    url_prefix: str = ""
 
-    def guarded(self, *, manage: Callable, view: Callable) -> dict[str, Callable]:
-        return {
-            "attendance": view(self.attendance_page),
-            "attendance_pdf": view(self.attendance_pdf),
-            "assign_by_wishes": manage(self.assign_by_wishes),
-            "seats": manage(self.seats),
-            "registration_cancel": manage(self.registration_cancel),
-        }
+    def detail_url(self, workshop) -> str:
+        return reverse(f"{self.url_prefix}workshop-detail", args=[workshop.pk])
 
     def _workshop(self, pk: int):
         try:
@@ -93,10 +89,16 @@ class WorkshopViews:
 
     # ------------------------------------------------------------ assignment
 
+    def _confirm(self, request, workshop, **page):
+        """Ask, act, and back to the workshop's page."""
+        back = self.detail_url(workshop)
+        return confirm_page(request, cancel_url=back, success_url=back, **page)
+
     def assign_by_wishes(self, request, pk: int):
         workshop = self._workshop(pk)
-        return confirm_page(
+        return self._confirm(
             request,
+            workshop,
             obj=workshop,
             action=lambda: self.writes.assign_by_wishes(actor=request.user, workshop=workshop),
             title=_("Assign by wishes"),
@@ -106,8 +108,6 @@ class WorkshopViews:
                 "are replaced."
             )
             % {"rounds": workshop.rounds},
-            cancel_url=self.detail_url(workshop),
-            success_url=self.detail_url(workshop),
             success_message=_("The participants have been assigned."),
             button=_("Assign"),
         )
@@ -156,8 +156,9 @@ class WorkshopViews:
         registration = get_object_or_404(
             self.writes.registration_model, pk=registration_pk, workshop=workshop
         )
-        return confirm_page(
+        return self._confirm(
             request,
+            workshop,
             obj=registration,
             action=lambda: self.writes.cancel(actor=request.user, registration=registration),
             title=_("Cancel registration"),
@@ -165,8 +166,6 @@ class WorkshopViews:
                 "Cancel the registration of %(name)s? The first on the waiting list moves up."
             )
             % {"name": registration.name},
-            cancel_url=self.detail_url(workshop),
-            success_url=self.detail_url(workshop),
             success_message=_("The registration has been cancelled."),
             button=_("Cancel registration"),
         )
