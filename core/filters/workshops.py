@@ -26,27 +26,27 @@ class WorkshopFilter(SearchFilterSet):
         fields = ["q", "format"]
 
 
-class RegistrationFilter(SearchFilterSet):
+class _OnWorkshopFilter(SearchFilterSet):
+    """A workshop's topics or registrations: by workshop, too."""
+
+    workshop = django_filters.ModelChoiceFilter(
+        label=_("Workshop"), queryset=Workshop.objects.all()
+    )
+
+
+class RegistrationFilter(_OnWorkshopFilter):
     search_fields = ("name", "email", "organisation")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
-    workshop = django_filters.ModelChoiceFilter(
-        label=_("Workshop"), queryset=Workshop.objects.all()
-    )
 
     class Meta:
-        model = WorkshopRegistration
-        fields = ["q", "status", "workshop"]
+        model, fields = WorkshopRegistration, ["q", "status", "workshop"]
 
 
-class TopicFilter(SearchFilterSet):
+class TopicFilter(_OnWorkshopFilter):
     search_fields = ("title", "host", "moderator", "result")
-    workshop = django_filters.ModelChoiceFilter(
-        label=_("Workshop"), queryset=Workshop.objects.all()
-    )
 
     class Meta:
-        model = WorkshopTopic
-        fields = ["q", "workshop"]
+        model, fields = WorkshopTopic, ["q", "workshop"]
 
 
 class TaskFilter(SearchFilterSet):
