@@ -14,6 +14,10 @@ from regional.models import RegionalRegistration, RegionalTable, RegionalWorksho
 
 # The counts of a workshop's list (``kernel.workshops.selectors.with_counts``).
 COUNTS = ["confirmed_count", "waiting_count", "topic_count"]
+# A working group task's own fields, as the API lists them.
+TASK = ["title", "description", "due", "responsible", "status"]
+# The help of the field that names a topic's or registration's workshop.
+ON_WORKSHOP = {"workshop": _("Identifier of the workshop (set when it is created).")}
 
 
 def _fields(*names: str) -> list[str]:
@@ -55,7 +59,7 @@ class WorkshopTopicSerializer(RecordSerializer):
     class Meta:
         model, fields = WorkshopTopic, _fields("workshop", *TopicForm.Meta.fields)
         help = {
-            "workshop": _("Identifier of the workshop (set when it is created)."),
+            **ON_WORKSHOP,
             "title": _("Title of the topic or table."),
             "host": _("Who hosts the topic."),
             "moderator": _("Who moderates it."),
@@ -68,7 +72,7 @@ class WorkshopRegistrationSerializer(RecordSerializer):
         model, fields = WorkshopRegistration, _registration_fields()
         read_only = ["status", "cancelled_at"]
         help = {
-            "workshop": _("Identifier of the workshop (set when it is created)."),
+            **ON_WORKSHOP,
             "name": _("Name of the person."),
             "email": _("E-mail address for the confirmation."),
             "organisation": _("Organisation of the person."),
@@ -85,10 +89,7 @@ class WorkingGroupTaskSerializer(RecordSerializer):
 
     class Meta:
         model = WorkingGroupTask
-        fields = [
-            "id", "working_group", "working_group_name", "title", "description", "due",
-            "responsible", "status", "origin_topic", "created_at", "updated_at",
-        ]  # fmt: skip
+        fields = _fields("working_group", "working_group_name", *TASK, "origin_topic")
         help = {
             "working_group": _("Identifier of the working group."),
             "title": _("Title of the task."),

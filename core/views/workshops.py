@@ -44,16 +44,8 @@ PAGES = WorkshopViews(
 )
 
 
-@public
-def register(request, pk: int):
-    """The public registration form of a workshop (on the alliance's host)."""
-    return PAGES.register(request, pk=pk)
-
-
-@public
-def cancel(request, token: str):
-    """The cancel link of a registration's confirmation e-mail."""
-    return PAGES.cancel(request, token)
+# The public registration form (on the alliance's host) and the cancel link's page.
+register, cancel = PAGES.public_views(public)
 
 
 # ---------------------------------------------------------------- workshops

@@ -51,11 +51,30 @@ class WorkshopViews:
     def detail_url(self, workshop) -> str:
         return reverse(f"{self.url_prefix}workshop-detail", args=[workshop.pk])
 
+    def public_views(self, mark: Callable[[Callable], Callable]) -> tuple[Callable, Callable]:
+        """The public registration form (its URL names the workshop: ``pk=``, an
+        invitation's ``token=``, ...) and the cancel link's page as views, marked public
+        by the room's ``mark``."""
+
+        def register(request, **kwargs):
+            return self.register(request, **kwargs)
+
+        def cancel(request, token: str):
+            return self.cancel(request, token)
+
+        return mark(register), mark(cancel)
+
     def _workshop(self, pk: int):
         try:
             return self.workshop_selector(pk)
         except ObjectDoesNotExist as exc:
             raise Http404 from exc
+
+    def _registration(self, pk: int, registration_pk: int):
+        """The workshop and one of its registrations (404 for another's)."""
+        workshop = self._workshop(pk)
+        model = self.writes.registration_model
+        return workshop, get_object_or_404(model, pk=registration_pk, workshop=workshop)
 
     # ------------------------------------------------------------ attendance
 
@@ -113,10 +132,7 @@ class WorkshopViews:
         )
 
     def seats(self, request, pk: int, registration_pk: int):
-        workshop = self._workshop(pk)
-        registration = get_object_or_404(
-            self.writes.registration_model, pk=registration_pk, workshop=workshop
-        )
+        workshop, registration = self._registration(pk, registration_pk)
         topics = workshop.topics.order_by("title", "pk")
         current = {seat.round: seat.topic_id for seat in registration.seats.all()}
         fields = {
@@ -152,10 +168,7 @@ class WorkshopViews:
     def registration_cancel(self, request, pk: int, registration_pk: int):
         """Cancel a registration for the person (by phone, say); the waiting list moves
         up."""
-        workshop = self._workshop(pk)
-        registration = get_object_or_404(
-            self.writes.registration_model, pk=registration_pk, workshop=workshop
-        )
+        workshop, registration = self._registration(pk, registration_pk)
         return self._confirm(
             request,
             workshop,

@@ -36,16 +36,8 @@ PAGES = WorkshopViews(
 )
 
 
-@public
-def register(request, token: str):
-    """An invitee's registration for the meeting's workshop (from their invitation link)."""
-    return PAGES.register(request, token=token)
-
-
-@public
-def cancel(request, token: str):
-    """The cancel link of a registration's confirmation e-mail."""
-    return PAGES.cancel(request, token)
+# An invitee's registration (from their invitation's link) and the cancel link's page.
+register, cancel = PAGES.public_views(public)
 
 
 class _Room(workshop_pages.RoomPages):
