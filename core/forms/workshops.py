@@ -38,21 +38,14 @@ class TaskForm(RecordForm):
         fields = ["working_group", "title", "due", "responsible", "status", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["working_group"].queryset = WorkingGroup.objects.order_by("name")
-
 
 class TaskFromResultForm(forms.Form):
+    """A task from a topic's result, for an active working group (by name, as the
+    working groups are ordered)."""
+
     working_group = forms.ModelChoiceField(
-        label=_("Working group"), queryset=WorkingGroup.objects.none()
+        label=_("Working group"), queryset=WorkingGroup.objects.filter(is_active=True)
     )
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     due = WorkingGroupTask._meta.get_field("due").formfield(widget=DateInput)
     responsible = forms.CharField(label=_("Responsible"), max_length=200, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["working_group"].queryset = WorkingGroup.objects.filter(
-            is_active=True
-        ).order_by("name")
