@@ -26,24 +26,23 @@ class WorkshopFilter(SearchFilterSet):
         fields = ["q", "format"]
 
 
-class _OnWorkshopFilter(SearchFilterSet):
-    """A workshop's topics or registrations: by workshop, too."""
-
-    workshop = django_filters.ModelChoiceFilter(
-        label=_("Workshop"), queryset=Workshop.objects.all()
-    )
+def _by_workshop() -> django_filters.ModelChoiceFilter:
+    """The filter of a topic's or registration's workshop."""
+    return django_filters.ModelChoiceFilter(label=_("Workshop"), queryset=Workshop.objects.all())
 
 
-class RegistrationFilter(_OnWorkshopFilter):
+class RegistrationFilter(SearchFilterSet):
     search_fields = ("name", "email", "organisation")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
+    workshop = _by_workshop()
 
     class Meta:
         model, fields = WorkshopRegistration, ["q", "status", "workshop"]
 
 
-class TopicFilter(_OnWorkshopFilter):
+class TopicFilter(SearchFilterSet):
     search_fields = ("title", "host", "moderator", "result")
+    workshop = _by_workshop()
 
     class Meta:
         model, fields = WorkshopTopic, ["q", "workshop"]

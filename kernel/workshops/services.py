@@ -61,8 +61,8 @@ def _related(model: type[models.Model], name: str) -> type[models.Model]:
 @dataclass(frozen=True)
 class WorkshopWrites:
     """One room's workshop writes: its workshop model and the absolute cancel link of
-    a registration. The services are keyword-only; the room binds them by name
-    (``workshop_create = WRITES.workshop_create``)."""
+    a registration. Its methods are the room's services (keyword-only, audited); its
+    pages and API resource find theirs by ``crud``."""
 
     workshop_model: type[models.Model]
     cancel_url: Callable[[models.Model], str]

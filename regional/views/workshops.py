@@ -41,8 +41,8 @@ register, cancel = PAGES.public_views(public)
 
 
 class _Room(workshop_pages.RoomPages):
-    room, view_permission = PAGES, PERMISSION
-    change_permission = PERMISSION
+    room = PAGES
+    view_permission = change_permission = PERMISSION
 
 
 class RegionalWorkshopPages(workshop_pages.WorkshopPages, _Room):
