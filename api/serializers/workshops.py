@@ -8,7 +8,32 @@ from rest_framework import serializers
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
 from core.models import WorkingGroupTask, Workshop, WorkshopRegistration, WorkshopTopic
+from kernel.workshops.forms import TopicForm
+from kernel.workshops.models import SETTINGS
 from regional.models import RegionalRegistration, RegionalTable, RegionalWorkshop
+
+# The counts of a workshop's list (``kernel.workshops.selectors.with_counts``).
+COUNTS = ["confirmed_count", "waiting_count", "topic_count"]
+# A working group task's own fields, as the API lists them.
+TASK = ["title", "description", "due", "responsible", "status"]
+# The help of the field that names a topic's or registration's workshop.
+ON_WORKSHOP = {"workshop": _("Identifier of the workshop (set when it is created).")}
+
+
+def _fields(*names: str) -> list[str]:
+    """A record in the API: its id, ``names``, its timestamps."""
+    return ["id", *names, "created_at", "updated_at"]
+
+
+def _workshop_fields(occasion: str) -> list[str]:
+    """A workshop: its occasion's id and title, its settings and counts."""
+    return _fields(occasion, "title", *SETTINGS, *COUNTS)
+
+
+def _registration_fields(*own: str) -> list[str]:
+    """A registration: the person (and the room's ``own`` fields), wishes and status."""
+    person = ("name", "email", "organisation", *own)
+    return _fields("workshop", *person, "wishes", "status", "cancelled_at")
 
 
 class WorkshopSerializer(RecordSerializer):
@@ -18,13 +43,7 @@ class WorkshopSerializer(RecordSerializer):
     topic_count = serializers.IntegerField(read_only=True, help_text=_("Topics or tables."))
 
     class Meta:
-        model = Workshop
-        fields = [
-            "id", "event", "title", "format", "capacity", "rounds", "registration_open",
-            "waiting_list", "privacy_notice", "confirmed_count", "waiting_count", "topic_count",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["confirmed_count", "waiting_count", "topic_count"]
+        model, fields, read_only = Workshop, _workshop_fields("event"), COUNTS
         help = {
             "event": _("Identifier of the event run as a workshop (set when it is created)."),
             "format": _("Open space, world café or workshop."),
@@ -38,12 +57,9 @@ class WorkshopSerializer(RecordSerializer):
 
 class WorkshopTopicSerializer(RecordSerializer):
     class Meta:
-        model = WorkshopTopic
-        fields = [
-            "id", "workshop", "title", "host", "moderator", "result", "created_at", "updated_at",
-        ]  # fmt: skip
+        model, fields = WorkshopTopic, _fields("workshop", *TopicForm.Meta.fields)
         help = {
-            "workshop": _("Identifier of the workshop (set when it is created)."),
+            **ON_WORKSHOP,
             "title": _("Title of the topic or table."),
             "host": _("Who hosts the topic."),
             "moderator": _("Who moderates it."),
@@ -53,14 +69,10 @@ class WorkshopTopicSerializer(RecordSerializer):
 
 class WorkshopRegistrationSerializer(RecordSerializer):
     class Meta:
-        model = WorkshopRegistration
-        fields = [
-            "id", "workshop", "name", "email", "organisation", "wishes", "status",
-            "cancelled_at", "created_at", "updated_at",
-        ]  # fmt: skip
+        model, fields = WorkshopRegistration, _registration_fields()
         read_only = ["status", "cancelled_at"]
         help = {
-            "workshop": _("Identifier of the workshop (set when it is created)."),
+            **ON_WORKSHOP,
             "name": _("Name of the person."),
             "email": _("E-mail address for the confirmation."),
             "organisation": _("Organisation of the person."),
@@ -77,10 +89,7 @@ class WorkingGroupTaskSerializer(RecordSerializer):
 
     class Meta:
         model = WorkingGroupTask
-        fields = [
-            "id", "working_group", "working_group_name", "title", "description", "due",
-            "responsible", "status", "origin_topic", "created_at", "updated_at",
-        ]  # fmt: skip
+        fields = _fields("working_group", "working_group_name", *TASK, "origin_topic")
         help = {
             "working_group": _("Identifier of the working group."),
             "title": _("Title of the task."),
@@ -95,39 +104,30 @@ class WorkingGroupTaskSerializer(RecordSerializer):
 # ---------------------------------------------------------------- the state's workshops
 
 
-class RegionalWorkshopSerializer(RecordSerializer):
-    title = related_text("meeting.title", _("Title of the meeting."), optional=False)
-    confirmed_count = serializers.IntegerField(read_only=True, help_text=_("Confirmed places."))
-    waiting_count = serializers.IntegerField(read_only=True, help_text=_("People waiting."))
-    topic_count = serializers.IntegerField(read_only=True, help_text=_("Topics or tables."))
+# The alliance's serializers with the state's models and occasion; the same fields and
+# texts otherwise.
 
-    class Meta:
-        model = RegionalWorkshop
-        fields = [
-            "id", "meeting", "title", "format", "capacity", "rounds", "registration_open",
-            "waiting_list", "privacy_notice", "confirmed_count", "waiting_count", "topic_count",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["confirmed_count", "waiting_count", "topic_count"]
+
+class RegionalWorkshopSerializer(WorkshopSerializer):
+    title = related_text("meeting.title", _("Title of the meeting."), optional=False)
+
+    class Meta(WorkshopSerializer.Meta):
+        model, fields = RegionalWorkshop, _workshop_fields("meeting")
         help = {
             **WorkshopSerializer.Meta.help,
             "meeting": _("Identifier of the regional meeting (set when it is created)."),
         }
 
 
-class RegionalTableSerializer(RecordSerializer):
-    class Meta:
+class RegionalTableSerializer(WorkshopTopicSerializer):
+    class Meta(WorkshopTopicSerializer.Meta):
         model = RegionalTable
-        fields = WorkshopTopicSerializer.Meta.fields
-        help = WorkshopTopicSerializer.Meta.help
 
 
-class RegionalRegistrationSerializer(RecordSerializer):
-    class Meta:
+class RegionalRegistrationSerializer(WorkshopRegistrationSerializer):
+    class Meta(WorkshopRegistrationSerializer.Meta):
         model = RegionalRegistration
-        fields = [*WorkshopRegistrationSerializer.Meta.fields[:-4], "alliance", *(
-            WorkshopRegistrationSerializer.Meta.fields[-4:])]  # fmt: skip
-        read_only = ["status", "cancelled_at"]
+        fields = _registration_fields("alliance")
         help = {
             **WorkshopRegistrationSerializer.Meta.help,
             "alliance": _("Identifier of the alliance the person comes for, if any."),

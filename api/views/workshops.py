@@ -16,6 +16,7 @@ from api.viewsets import ServiceModelViewSet, crud_permissions
 from core.filters.workshops import RegistrationFilter, TaskFilter, TopicFilter, WorkshopFilter
 from core.selectors.workshops import registration_list, task_list, topic_list, workshop_list
 from core.services import workshops as services
+from kernel.workshops.services import WorkshopWrites
 from regional.models import RegionalRegistration, RegionalTable
 from regional.selectors.workshops import workshop_list as regional_workshop_list
 from regional.services import workshops as regional_services
@@ -36,48 +37,59 @@ class _Fixed(ServiceModelViewSet):
         return kwargs
 
 
-class WorkshopViewSet(_Fixed):
-    """Events of the alliance run as participatory workshops."""
+class _Room(_Fixed):
+    """A room's workshops, topics or registrations (``instance_arg``: which): the
+    services are the room's ``writes`` (``kernel.workshops.services.WorkshopWrites``)."""
 
-    serializer_class = WorkshopSerializer
-    filterset_class = WorkshopFilter
-    required_permissions = WORKSHOPS
-    ordering_fields = ["capacity", "format", "created_at"]
-    selector, order = workshop_list, ("-event__date",)
-    create_service, update_service = services.workshop_create, services.workshop_update
-    delete_service, instance_arg = services.workshop_delete, "workshop"
-    fixed = ("event",)
-    fresh_after_write = True
-
-
-class WorkshopTopicViewSet(_Fixed):
-    """Topics (open space) or tables (world café) of the workshops, with their results."""
-
-    serializer_class = WorkshopTopicSerializer
-    filterset_class = TopicFilter
-    required_permissions = WORKSHOPS
-    ordering_fields = ["title", "created_at"]
-    ordering = ["title"]
-    selector = topic_list
-    create_service, update_service = services.topic_create, services.topic_update
-    delete_service, instance_arg = services.topic_delete, "topic"
+    writes: WorkshopWrites | None = None
     fixed = ("workshop",)
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.writes is not None:
+            crud = cls.writes.crud(cls.instance_arg)
+            _, cls.create_service, cls.update_service, cls.delete_service = crud
 
-class WorkshopRegistrationViewSet(_Fixed):
+
+class _Workshops(_Room):
+    ordering_fields = ["capacity", "format", "created_at"]
+    instance_arg, fresh_after_write = "workshop", True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        occasion = cls.writes.workshop_model.OCCASION_FIELD
+        cls.fixed, cls.order = (occasion,), (f"-{occasion}__date",)
+
+
+class _Topics(_Room):
+    instance_arg, ordering_fields, ordering = "topic", ["title", "created_at"], ["title"]
+
+
+class _Registrations(_Room):
+    instance_arg, ordering = "registration", ["created_at"]
+    ordering_fields = ["name", "status", "created_at"]
+
+
+class WorkshopViewSet(_Workshops):
+    """Events of the alliance run as participatory workshops."""
+
+    serializer_class, filterset_class = WorkshopSerializer, WorkshopFilter
+    required_permissions, selector, writes = WORKSHOPS, workshop_list, services.WRITES
+
+
+class WorkshopTopicViewSet(_Topics):
+    """Topics (open space) or tables (world café) of the workshops, with their results."""
+
+    serializer_class, filterset_class = WorkshopTopicSerializer, TopicFilter
+    required_permissions, selector, writes = WORKSHOPS, topic_list, services.WRITES
+
+
+class WorkshopRegistrationViewSet(_Registrations):
     """Registrations for the workshops; a new one gets a place or the waiting list and
     a confirmation e-mail, as on the public form."""
 
-    serializer_class = WorkshopRegistrationSerializer
-    filterset_class = RegistrationFilter
-    required_permissions = WORKSHOPS
-    ordering_fields = ["name", "status", "created_at"]
-    ordering = ["created_at"]
-    selector = registration_list
-    create_service = services.registration_create
-    update_service = services.registration_update
-    delete_service, instance_arg = services.registration_delete, "registration"
-    fixed = ("workshop",)
+    serializer_class, filterset_class = WorkshopRegistrationSerializer, RegistrationFilter
+    required_permissions, selector, writes = WORKSHOPS, registration_list, services.WRITES
 
 
 class WorkingGroupTaskViewSet(ServiceModelViewSet):
@@ -109,46 +121,26 @@ def register(router) -> None:
 STATE = {"*": "state.meetings.manage"}
 
 
-class RegionalWorkshopViewSet(_Fixed):
+class RegionalWorkshopViewSet(_Workshops):
     """Regional meetings run as workshops, e.g. the strategy meeting's world café."""
 
-    serializer_class = RegionalWorkshopSerializer
-    required_permissions = STATE
-    ordering_fields = ["capacity", "format", "created_at"]
-    selector, order = regional_workshop_list, ("-meeting__date",)
-    create_service = regional_services.workshop_create
-    update_service = regional_services.workshop_update
-    delete_service, instance_arg = regional_services.workshop_delete, "workshop"
-    fixed = ("meeting",)
-    fresh_after_write = True
+    serializer_class, selector = RegionalWorkshopSerializer, regional_workshop_list
+    required_permissions, writes = STATE, regional_services.WRITES
 
 
-class RegionalTableViewSet(_Fixed):
+class RegionalTableViewSet(_Topics):
     """Tables (or topics) of the state's workshops, with their results."""
 
-    serializer_class = RegionalTableSerializer
-    required_permissions = STATE
-    ordering_fields = ["title", "created_at"]
-    ordering = ["title"]
-    selector = RegionalTable.objects.all
-    create_service = regional_services.table_create
-    update_service = regional_services.table_update
-    delete_service, instance_arg = regional_services.table_delete, "table"
-    fixed = ("workshop",)
+    serializer_class, selector = RegionalTableSerializer, RegionalTable.objects.all
+    required_permissions, writes = STATE, regional_services.WRITES
 
 
-class RegionalRegistrationViewSet(_Fixed):
+class RegionalRegistrationViewSet(_Registrations):
     """Registrations for the state's workshops (with the e-mail, as the invitee's form)."""
 
     serializer_class = RegionalRegistrationSerializer
-    required_permissions = STATE
-    ordering_fields = ["name", "status", "created_at"]
-    ordering = ["created_at"]
     selector = RegionalRegistration.objects.prefetch_related("wishes").all
-    create_service = regional_services.registration_create
-    update_service = regional_services.registration_update
-    delete_service, instance_arg = regional_services.registration_delete, "registration"
-    fixed = ("workshop",)
+    required_permissions, writes = STATE, regional_services.WRITES
 
 
 def register_state(router) -> None:

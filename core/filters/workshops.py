@@ -26,27 +26,26 @@ class WorkshopFilter(SearchFilterSet):
         fields = ["q", "format"]
 
 
+def _by_workshop() -> django_filters.ModelChoiceFilter:
+    """The filter of a topic's or registration's workshop."""
+    return django_filters.ModelChoiceFilter(label=_("Workshop"), queryset=Workshop.objects.all())
+
+
 class RegistrationFilter(SearchFilterSet):
     search_fields = ("name", "email", "organisation")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
-    workshop = django_filters.ModelChoiceFilter(
-        label=_("Workshop"), queryset=Workshop.objects.all()
-    )
+    workshop = _by_workshop()
 
     class Meta:
-        model = WorkshopRegistration
-        fields = ["q", "status", "workshop"]
+        model, fields = WorkshopRegistration, ["q", "status", "workshop"]
 
 
 class TopicFilter(SearchFilterSet):
     search_fields = ("title", "host", "moderator", "result")
-    workshop = django_filters.ModelChoiceFilter(
-        label=_("Workshop"), queryset=Workshop.objects.all()
-    )
+    workshop = _by_workshop()
 
     class Meta:
-        model = WorkshopTopic
-        fields = ["q", "workshop"]
+        model, fields = WorkshopTopic, ["q", "workshop"]
 
 
 class TaskFilter(SearchFilterSet):

@@ -10,83 +10,49 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import optional_link, plausible_date
-from kernel.workshops.models import (
-    AssignmentBase,
-    RegistrationBase,
-    TopicBase,
-    WorkshopBase,
-    registered_once,
-    seated_once_per_round,
-)
+from kernel.workshops import models as base
 from tenants.models.base import TimeStampedModel
 
 from .projects import Event, WorkingGroup
 
 
-class Workshop(WorkshopBase, TimeStampedModel):
+class Workshop(base.WorkshopBase, TimeStampedModel):
     """An event of the alliance run as a workshop, with registration on the public page."""
 
     OCCASION_FIELD = "event"
+    event = base.run_as_workshop(Event, _("event"))
 
-    event = models.OneToOneField(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="workshop"
-    )
-
-    class Meta:
-        verbose_name = _("workshop")
-        verbose_name_plural = _("workshops")
+    class Meta(base.WorkshopBase.Meta):
         ordering = ["-event__date"]
 
 
-class WorkshopTopic(TopicBase, TimeStampedModel):
+class WorkshopTopic(base.TopicBase, TimeStampedModel):
     """A topic of an open space or a table of a world café."""
 
-    workshop = models.ForeignKey(
-        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="topics"
-    )
+    workshop = base.on_workshop(Workshop, related_name="topics")
 
-    class Meta(TopicBase.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["workshop", "title"],
-                name="workshop_topic_title_once",
-                violation_error_message=_("The workshop already has a topic of this title."),
-            ),
-        ]
+    class Meta(base.TopicBase.Meta):
+        constraints = [base.titled_once("workshop_topic_title_once")]
 
 
-class WorkshopRegistration(RegistrationBase, TimeStampedModel):
+class WorkshopRegistration(base.RegistrationBase, TimeStampedModel):
     """A person registered for a workshop (personal data: erased after the retention)."""
 
-    workshop = models.ForeignKey(
-        Workshop,
-        verbose_name=_("workshop"),
-        on_delete=models.CASCADE,
-        related_name="registrations",
-    )
-    wishes = models.ManyToManyField(
-        WorkshopTopic, verbose_name=_("topic wishes"), blank=True, related_name="wished_by"
-    )
+    workshop = base.on_workshop(Workshop, related_name="registrations")
+    wishes = base.wishes_among(WorkshopTopic)
 
-    class Meta(RegistrationBase.Meta):
-        constraints = [registered_once("workshop_registration_once")]
+    class Meta(base.RegistrationBase.Meta):
+        constraints = [base.registered_once("workshop_registration_once")]
 
 
-class WorkshopAssignment(AssignmentBase, TimeStampedModel):
+class WorkshopAssignment(base.AssignmentBase, TimeStampedModel):
     """A registered person's seat at a topic in one round."""
 
-    registration = models.ForeignKey(
-        WorkshopRegistration,
-        verbose_name=_("registration"),
-        on_delete=models.CASCADE,
-        related_name="seats",
-    )
-    topic = models.ForeignKey(
-        WorkshopTopic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="seats"
-    )
+    registration = base.seat_of(WorkshopRegistration, _("registration"))
+    topic = base.seat_of(WorkshopTopic, _("topic"))
 
-    class Meta(AssignmentBase.Meta):
-        constraints = [seated_once_per_round("workshop_seat_once_per_round")]
+    class Meta(base.AssignmentBase.Meta):
+        constraints = [base.seated_once_per_round("workshop_seat_once_per_round")]
 
 
 # ---------------------------------------------------------------- working group tasks

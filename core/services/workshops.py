@@ -3,23 +3,19 @@ tasks, which a workshop topic's result can start."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import (
-    Event,
     WorkingGroup,
     WorkingGroupTask,
     Workshop,
-    WorkshopAssignment,
     WorkshopRegistration,
     WorkshopTopic,
 )
@@ -38,119 +34,16 @@ def cancel_url(registration: WorkshopRegistration) -> str:
     return alliance_url(alliance, reverse("workshop-cancel", args=[cancel_token(registration)]))
 
 
-WRITES = WorkshopWrites(
-    workshop_model=Workshop,
-    registration_model=WorkshopRegistration,
-    topic_model=WorkshopTopic,
-    assignment_model=WorkshopAssignment,
-    cancel_url=cancel_url,
+#: The alliance's workshop services: the kernel's, bound to its models (keyword-only,
+#: audited), such as ``WRITES.register(workshop=, name=, email=, ...)``.
+WRITES = WorkshopWrites(Workshop, cancel_url=cancel_url)
+# Named as the demo data and the retention (``core.services.personal_data``) call them.
+workshop_create, topic_create, registration_create = (
+    WRITES.workshop_create,
+    WRITES.topic_create,
+    WRITES.register,
 )
-
-
-class WorkshopFields(TypedDict, total=False):
-    format: str
-    capacity: int
-    rounds: int
-    registration_open: bool
-    waiting_list: bool
-    privacy_notice: str
-
-
-class TopicFields(TypedDict, total=False):
-    title: str
-    host: str
-    moderator: str
-    result: str
-
-
-class RegistrationFields(TypedDict, total=False):
-    name: str
-    email: str
-    organisation: str
-
-
-# ---------------------------------------------------------------- workshops
-
-
-def workshop_create(*, actor, event: Event, **fields: Unpack[WorkshopFields]) -> Workshop:
-    return WRITES.workshop_create(actor=actor, occasion=event, **fields)
-
-
-def workshop_update(*, actor, workshop: Workshop, **fields: Unpack[WorkshopFields]) -> Workshop:
-    return WRITES.workshop_update(actor=actor, workshop=workshop, **fields)
-
-
-def workshop_delete(*, actor, workshop: Workshop) -> None:
-    """The event stays; its registrations, topics and seats go."""
-    WRITES.workshop_delete(actor=actor, workshop=workshop)
-
-
-def topic_create(*, actor, workshop: Workshop, **fields: Unpack[TopicFields]) -> WorkshopTopic:
-    return WRITES.topic_create(actor=actor, workshop=workshop, **fields)
-
-
-def topic_update(*, actor, topic: WorkshopTopic, **fields: Unpack[TopicFields]) -> WorkshopTopic:
-    return WRITES.topic_update(actor=actor, topic=topic, **fields)
-
-
-def topic_delete(*, actor, topic: WorkshopTopic) -> None:
-    WRITES.topic_delete(actor=actor, topic=topic)
-
-
-# ---------------------------------------------------------------- registrations
-
-
-def registration_create(
-    *,
-    actor=None,
-    workshop: Workshop,
-    name: str,
-    email: str,
-    organisation: str = "",
-    wishes: Iterable[WorkshopTopic] = (),
-    notify: bool = True,
-) -> WorkshopRegistration:
-    """A registration from the public form (``actor=None``) or entered by the office:
-    a place, the waiting list or a refusal; the confirmation e-mail is queued."""
-    return WRITES.register(
-        actor=actor,
-        workshop=workshop,
-        name=name,
-        email=email,
-        organisation=organisation,
-        wishes=wishes,
-        notify=notify,
-    )
-
-
-def registration_update(
-    *,
-    actor,
-    registration: WorkshopRegistration,
-    wishes: Iterable[WorkshopTopic] | None = None,
-    **fields: Unpack[RegistrationFields],
-) -> WorkshopRegistration:
-    return WRITES.registration_update(
-        actor=actor, registration=registration, wishes=wishes, **fields
-    )
-
-
-def registration_cancel(*, actor=None, registration: WorkshopRegistration) -> WorkshopRegistration:
-    return WRITES.cancel(actor=actor, registration=registration)
-
-
-def registration_delete(*, actor, registration: WorkshopRegistration) -> None:
-    WRITES.registration_delete(actor=actor, registration=registration)
-
-
-def seat_assign(
-    *, actor, registration: WorkshopRegistration, round: int, topic: WorkshopTopic | None
-) -> WorkshopAssignment | None:
-    return WRITES.assign(actor=actor, registration=registration, round=round, topic=topic)
-
-
-def seats_by_wishes(*, actor, workshop: Workshop) -> int:
-    return WRITES.assign_by_wishes(actor=actor, workshop=workshop)
+seats_by_wishes, registrations_purge = WRITES.assign_by_wishes, WRITES.purge
 
 
 # ---------------------------------------------------------------- working group tasks
@@ -232,23 +125,3 @@ def registration_erase_details(registration: WorkshopRegistration) -> None:
         registration.cancelled_at = timezone.now()
     registration.seats.all().delete()
     registration.wishes.clear()
-
-
-def registrations_purge(*, before: date) -> int:
-    """Delete the registrations of workshops whose event was before ``before``; one
-    audit entry per workshop (counts only, never names). Safe to run again."""
-    from kernel.audit.services import audit_log
-
-    stale = WorkshopRegistration.objects.filter(workshop__event__date__lt=before)
-    counts = dict(stale.values("workshop").annotate(n=Count("pk")).values_list("workshop", "n"))
-    if not counts:
-        return 0
-    for workshop in Workshop.objects.filter(pk__in=counts).select_related("event"):
-        audit_log(
-            actor=None,
-            action="core.workshop.registrations_purged",
-            target=workshop,
-            changes={"registrations": counts[workshop.pk], "reason": "retention"},
-        )
-    stale.delete()
-    return sum(counts.values())

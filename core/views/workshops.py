@@ -14,29 +14,22 @@ from core.forms.workshops import (
     TaskForm,
     TaskFromResultForm,
     TopicForm,
-    WorkshopCreateForm,
     WorkshopForm,
 )
-from core.models import WorkingGroupTask, Workshop, WorkshopRegistration, WorkshopTopic
+from core.models import WorkingGroupTask, WorkshopTopic
 from core.selectors.workshops import public_workshop, task_detail, task_list, workshop_detail
 from core.selectors.workshops import workshop_list as workshops
 from core.services import workshops as services
 from core.views.work import VIEW as WORK_VIEW
 from core.views.work import WorkPages
-from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
-from kernel.workshops.pages import RegistrationTexts, TopicTexts
-from kernel.workshops.selectors import registrations, seat_plan
+from kernel.workshops import pages as workshop_pages
 from kernel.workshops.views import WorkshopViews
 from tenants.permissions import public, requires
 
 VIEW = "alliance.workshops.view"
 MANAGE = "alliance.workshops.manage"
-
-
-def _detail_url(workshop) -> str:
-    return reverse("workshop-detail", args=[workshop.pk])
 
 
 def _public(pk: int):
@@ -46,31 +39,23 @@ def _public(pk: int):
 PAGES = WorkshopViews(
     writes=services.WRITES,
     workshop_selector=workshop_detail,
-    detail_url=_detail_url,
     organiser=lambda request: request.tenant.name,
     public_workshop=_public,
 )
-GUARDED = PAGES.guarded(manage=requires(MANAGE), view=requires(VIEW))
 
 
-@public
-def register(request, pk: int):
-    """The public registration form of a workshop (on the alliance's host)."""
-    return PAGES.register(request, pk=pk)
-
-
-@public
-def cancel(request, token: str):
-    """The cancel link of a registration's confirmation e-mail."""
-    return PAGES.cancel(request, token)
+# The public registration form (on the alliance's host) and the cancel link's page.
+register, cancel = PAGES.public_views(public)
 
 
 # ---------------------------------------------------------------- workshops
 
 
-class WorkshopPages(ObjectPages):
-    model, prefix, name, instance_arg = Workshop, "workshops", "workshop", "workshop"
-    view_permission, change_permission = VIEW, MANAGE
+class _Room(workshop_pages.RoomPages):
+    room, view_permission, change_permission = PAGES, VIEW, MANAGE
+
+
+class WorkshopPages(workshop_pages.WorkshopPages, _Room):
     title, queryset, filterset = gettext_lazy("Workshops"), workshops, WorkshopFilter
     default_order = "-event__date"
     table = [
@@ -84,68 +69,24 @@ class WorkshopPages(ObjectPages):
         Column("open", gettext_lazy("Registration open"), "registration_open", order_by=True),
     ]
     extra_links = [(gettext_lazy("Working group tasks"), reverse_lazy("task-list"), WORK_VIEW)]
-    selector, template_name = workshop_detail, "core/workshops/workshop_detail.html"
-    form_class = WorkshopForm
-    create_service, update_service = services.workshop_create, services.workshop_update
-    create_title, edit_title = gettext_lazy("New workshop"), gettext_lazy("Edit workshop")
-    delete_service, delete_title = services.workshop_delete, gettext_lazy("Delete workshop")
-    delete_question = gettext_lazy(
-        "Delete the workshop %(title)s with its registrations and topics? The event stays."
-    )
-    deleted_message = gettext_lazy("The workshop has been deleted.")
+    template_name, form_class = "core/workshops/workshop_detail.html", WorkshopForm
 
-    class Create:
-        def get_form_class(self):
-            return WorkshopCreateForm
-
-        def get_form_kwargs(self):
-            event = self.request.GET.get("event", "")
-            return {"initial": {"event": int(event)}} if event.isdigit() else {}
-
-    class Detail:
+    class Detail(workshop_pages.WorkshopPages.Detail):
         def get_context_data(self, obj):
+            context = super().get_context_data(obj)
             return {
-                **super().get_context_data(obj),
-                "registrations": registrations(obj),
-                "topics": obj.topics.order_by("title", "pk").prefetch_related("tasks"),
-                "plan": seat_plan(obj),
+                **context,
+                "topics": context["topics"].prefetch_related("tasks"),
                 "register_url": reverse("workshop-register", args=[obj.pk]),
             }
 
-    class Delete:
-        def question_args(self, obj):
-            return {"title": str(obj)}
 
-
-class _OnWorkshop(ObjectPages):
-    """Records on a workshop's page (``pk``: the workshop)."""
-
-    change_permission = MANAGE
-    routes = ("create", "edit", "delete")
-    parent_arg, parent_url, parent_selector = "workshop", "workshop-detail", workshop_detail
-
-
-class TopicPages(TopicTexts, _OnWorkshop):
-    model, prefix, name, instance_arg = (
-        WorkshopTopic,
-        "workshops/<int:pk>/topics",
-        "workshop-topic",
-        "topic",
-    )
-    pk_kwarg, stem = "topic_pk", "WorkshopTopic"
+class TopicPages(workshop_pages.TopicPages, _Room):
     form_class = TopicForm
-    create_service, update_service = services.topic_create, services.topic_update
-    delete_service = services.topic_delete
 
 
-class RegistrationPages(RegistrationTexts, _OnWorkshop):
-    model, prefix = WorkshopRegistration, "workshops/<int:pk>/registrations"
-    name, instance_arg = "workshop-registration", "registration"
-    pk_kwarg, stem = "registration_pk", "WorkshopRegistration"
+class RegistrationPages(workshop_pages.RegistrationPages, _Room):
     form_class = RegistrationForm
-    create_service = services.registration_create
-    update_service = services.registration_update
-    delete_service = services.registration_delete
 
 
 @requires(MANAGE)
@@ -161,9 +102,9 @@ def task_from_result(request, pk: int, topic_pk: int):
         save=lambda form: services.task_from_result(
             actor=request.user, topic=topic, **form.cleaned_data
         ),
-        success_url=lambda task: _detail_url(topic.workshop),
+        success_url=lambda task: PAGES.detail_url(topic.workshop),
         title=_("Task from the result of %(title)s") % {"title": topic.title},
-        cancel_url=_detail_url(topic.workshop),
+        cancel_url=PAGES.detail_url(topic.workshop),
         success_message=_("The task has been created."),
         context={"intro": topic.result},
     )

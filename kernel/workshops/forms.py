@@ -1,5 +1,7 @@
-"""The public registration form of a workshop, with spam protection that needs no
-third-party service: a hidden field people leave empty and a minimum fill time."""
+"""The forms of a workshop: the bases of the office's forms (settings, topics,
+registrations; each room names its models), and the public registration form, with spam
+protection that needs no third-party service: a hidden field people leave empty and a
+minimum fill time."""
 
 from __future__ import annotations
 
@@ -7,7 +9,62 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kernel.crud.forms import RecordForm
+
+from .models import SETTINGS
 from .rules import ensure_human, form_started_token
+
+# ---------------------------------------------------------------- the office's forms
+
+
+class WorkshopForm(RecordForm):
+    """A workshop's settings; a new workshop also chooses its occasion (the model's
+    ``OCCASION_FIELD``) among those not run as one yet."""
+
+    #: The order of the occasions to choose from.
+    occasion_order: tuple[str, ...] = ("-date",)
+
+    class Meta:
+        widgets = {"privacy_notice": forms.Textarea(attrs={"rows": 4})}
+
+    def __init_subclass__(cls, **kwargs):
+        # Before the ModelForm metaclass reads ``Meta``: the occasion, then the settings.
+        meta = cls.Meta
+        if getattr(meta, "model", None) is not None and "fields" not in vars(meta):
+            meta.fields = [meta.model.OCCASION_FIELD, *SETTINGS]
+        super().__init_subclass__(**kwargs)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self._meta.model.OCCASION_FIELD
+        if self.instance.pk is not None:
+            del self.fields[field]  # a workshop stays with its occasion
+        else:
+            occasions = self.fields[field].queryset.filter(workshop__isnull=True)
+            self.fields[field].queryset = occasions.order_by(*self.occasion_order)
+
+
+class TopicForm(RecordForm):
+    class Meta:
+        fields = ["title", "host", "moderator", "result"]
+        widgets = {"result": forms.Textarea(attrs={"rows": 6})}
+
+
+class EnteredRegistrationForm(RecordForm):
+    """A registration entered by the office; the wishes are the workshop's topics."""
+
+    class Meta:
+        fields = ["name", "email", "organisation", "wishes"]
+        widgets = {"wishes": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, workshop=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        workshop = workshop or getattr(self.instance, "workshop", None)
+        wishes = self.fields["wishes"]
+        wishes.queryset = wishes.queryset.filter(workshop=workshop).order_by("title")
+
+
+# ---------------------------------------------------------------- the public form
 
 
 class RegistrationForm(forms.Form):

@@ -2,10 +2,12 @@
 
 A concrete room adds the link to its occasion (an event, a regional meeting), the
 foreign keys between its own models and the constraints, whose names are part of the
-database schema.
+database schema; the helpers below declare each of them once.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import plausible_datetime
 
 __all__ = [
+    "SETTINGS",
     "AssignmentBase",
     "RegistrationBase",
     "RegistrationStatus",
@@ -23,6 +26,8 @@ __all__ = [
 ]
 
 MAX_ROUNDS = 6
+#: The settings of a workshop (``WorkshopBase``'s fields) as its forms and the API list them.
+SETTINGS = ["format", "capacity", "rounds", "registration_open", "waiting_list", "privacy_notice"]
 
 
 class WorkshopFormat(models.TextChoices):
@@ -69,6 +74,8 @@ class WorkshopBase(models.Model):
 
     class Meta:
         abstract = True
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
 
     def __str__(self) -> str:
         return str(self.occasion)
@@ -144,6 +151,46 @@ class AssignmentBase(models.Model):
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
         ordering = ["round", "topic__title", "registration__name"]
+
+
+# ---------------------------------------------------------------- a room's links and constraints
+
+
+def run_as_workshop(occasion: Any, verbose_name: Any) -> models.OneToOneField:
+    """A workshop's occasion (``OCCASION_FIELD``): run as one workshop at most."""
+    return models.OneToOneField(
+        occasion, verbose_name=verbose_name, on_delete=models.CASCADE, related_name="workshop"
+    )
+
+
+def on_workshop(workshop: Any, *, related_name: str) -> models.ForeignKey:
+    """The workshop of a topic or a registration, which goes with it."""
+    return models.ForeignKey(
+        workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name=related_name
+    )
+
+
+def wishes_among(topic: Any) -> models.ManyToManyField:
+    """A registration's wishes: topics of its workshop."""
+    return models.ManyToManyField(
+        topic, verbose_name=_("topic wishes"), blank=True, related_name="wished_by"
+    )
+
+
+def seat_of(to: Any, verbose_name: Any) -> models.ForeignKey:
+    """A seat's registration or topic; the seat goes with either."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, on_delete=models.CASCADE, related_name="seats"
+    )
+
+
+def titled_once(name: str) -> models.UniqueConstraint:
+    """One topic of a title per workshop."""
+    return models.UniqueConstraint(
+        fields=["workshop", "title"],
+        name=name,
+        violation_error_message=_("The workshop already has a topic of this title."),
+    )
 
 
 def registered_once(name: str) -> models.UniqueConstraint:

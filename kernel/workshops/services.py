@@ -1,5 +1,6 @@
 """The writes every kind of workshop shares, declared once per room in a
-:class:`WorkshopWrites` with its concrete models and its cancel link.
+:class:`WorkshopWrites` with its concrete workshop model and its cancel link (the
+registration, topic and seat models are the workshop's relations).
 
 Registration is the one write open to anonymous visitors: ``register`` holds the
 workshop's row while it counts the places, so two people can never take the last one.
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,29 +32,84 @@ ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 MAIL_TEMPLATE = "workshops/emails/registration.txt"
 
 
+class WorkshopFields(TypedDict, total=False):
+    format: str
+    capacity: int
+    rounds: int
+    registration_open: bool
+    waiting_list: bool
+    privacy_notice: str
+
+
+class TopicFields(TypedDict, total=False):
+    title: str
+    host: str
+    moderator: str
+    result: str
+
+
+class RegistrationFields(TypedDict, total=False):
+    name: str
+    email: str
+    organisation: str
+
+
+def _related(model: type[models.Model], name: str) -> type[models.Model]:
+    return model._meta.get_field(name).related_model
+
+
 @dataclass(frozen=True)
 class WorkshopWrites:
-    """One room's workshop writes: its models (workshop, registration, topic,
-    assignment) and the absolute cancel link of a registration."""
+    """One room's workshop writes: its workshop model and the absolute cancel link of
+    a registration. Its methods are the room's services (keyword-only, audited); its
+    pages and API resource find theirs by ``crud``."""
 
     workshop_model: type[models.Model]
-    registration_model: type[models.Model]
-    topic_model: type[models.Model]
-    assignment_model: type[models.Model]
     cancel_url: Callable[[models.Model], str]
+
+    @property
+    def registration_model(self) -> type[models.Model]:
+        return _related(self.workshop_model, "registrations")
+
+    @property
+    def topic_model(self) -> type[models.Model]:
+        return _related(self.workshop_model, "topics")
+
+    @property
+    def assignment_model(self) -> type[models.Model]:
+        return _related(self.registration_model, "seats")
+
+    def crud(self, kind: str) -> tuple[type[models.Model], Callable, Callable, Callable]:
+        """The model of ``kind`` ("workshop", "topic", "registration") and the services
+        that create, update and delete one: what its pages and its API resource call."""
+        return {
+            "workshop": (
+                self.workshop_model,
+                self.workshop_create,
+                self.workshop_update,
+                self.workshop_delete,
+            ),
+            "topic": (self.topic_model, self.topic_create, self.topic_update, self.topic_delete),
+            "registration": (
+                self.registration_model,
+                self.register,
+                self.registration_update,
+                self.registration_delete,
+            ),
+        }[kind]
 
     # ------------------------------------------------------------ the workshop
 
-    def workshop_create(self, *, actor, occasion, **fields: Any):
+    def workshop_create(self, *, actor, **fields: Any):
+        """Run an occasion as a workshop: ``fields`` name it by the model's
+        ``OCCASION_FIELD`` (``event=``, ``meeting=``) beside the settings."""
         field = self.workshop_model.OCCASION_FIELD
-        if self.workshop_model.objects.filter(**{field: occasion}).exists():
+        if self.workshop_model.objects.filter(**{field: fields.get(field)}).exists():
             raise ValidationError(_("This occasion is already run as a workshop."))
-        return record_create(
-            actor=actor, model=self.workshop_model, data={field: occasion, **fields}
-        )
+        return record_create(actor=actor, model=self.workshop_model, data=fields)
 
     @transaction.atomic
-    def workshop_update(self, *, actor, workshop, **fields: Any):
+    def workshop_update(self, *, actor, workshop, **fields: Unpack[WorkshopFields]):
         """Change the settings; more places move the waiting list up, fewer rounds take
         the seats of the rounds that are gone."""
         type(workshop).objects.select_for_update().filter(pk=workshop.pk).first()
@@ -68,16 +126,17 @@ class WorkshopWrites:
         return workshop
 
     def workshop_delete(self, *, actor, workshop) -> None:
+        """The occasion stays; its registrations, topics and seats go."""
         record_delete(actor=actor, instance=workshop)
 
     # ------------------------------------------------------------ topics and tables
 
-    def topic_create(self, *, actor, workshop, **fields: Any):
+    def topic_create(self, *, actor, workshop, **fields: Unpack[TopicFields]):
         return record_create(
             actor=actor, model=self.topic_model, data={"workshop": workshop, **fields}
         )
 
-    def topic_update(self, *, actor, topic, **fields: Any):
+    def topic_update(self, *, actor, topic, **fields: Unpack[TopicFields]):
         return record_update(actor=actor, instance=topic, data=fields)
 
     def topic_delete(self, *, actor, topic) -> None:
@@ -142,7 +201,9 @@ class WorkshopWrites:
             self._mail(registration, "registered")
         return registration
 
-    def registration_update(self, *, actor, registration, wishes=None, **fields: Any):
+    def registration_update(
+        self, *, actor, registration, wishes=None, **fields: Unpack[RegistrationFields]
+    ):
         if wishes is not None:
             wishes = [t.pk for t in self._check_wishes(registration.workshop, wishes)]
         return record_update(
@@ -278,3 +339,25 @@ class WorkshopWrites:
             changes={"seats": len(plan), "topics": len(topics), "rounds": workshop.rounds},
         )
         return len(plan)
+
+    # ------------------------------------------------------------ retention
+
+    def purge(self, *, before: date) -> int:
+        """Delete the registrations of workshops held before ``before``; one audit entry
+        per workshop (counts only, never names). Safe to run again."""
+        occasion = self.workshop_model.OCCASION_FIELD
+        stale = self.registration_model.objects.filter(
+            **{f"workshop__{occasion}__date__lt": before}
+        )
+        counts = dict(stale.values("workshop").annotate(n=Count("pk")).values_list("workshop", "n"))
+        if not counts:
+            return 0
+        for workshop in self.workshop_model.objects.filter(pk__in=counts).select_related(occasion):
+            audit_log(
+                actor=None,
+                action=f"{workshop._meta.label_lower}.registrations_purged",
+                target=workshop,
+                changes={"registrations": counts[workshop.pk], "reason": "retention"},
+            )
+        stale.delete()
+        return sum(counts.values())

@@ -2,8 +2,8 @@
 :class:`WorkshopViews`: the attendance list (printable page and PDF), the balanced
 assignment, one person's seats, and the public registration and cancel pages.
 
-The room wraps each page in its own permission check (``guarded``) or marks the public
-ones as public, and names them in its URL conf.
+The room marks the public ones as public; ``kernel.workshops.pages.workshop_urls``
+names the others in the room's URL conf, behind the room's permission checks.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -38,28 +39,42 @@ class WorkshopViews:
     writes: WorkshopWrites
     #: The workshop by pk as its pages show it (raises ``DoesNotExist``).
     workshop_selector: Callable[[int], models.Model]
-    detail_url: Callable[[models.Model], str]
     #: The organiser's name printed on the attendance list.
     organiser: Callable[[Any], str]
     #: A workshop open to the public form (raises ``DoesNotExist``), from the URL's
     #: keywords; returns the workshop, the form's initial values and the registration
     #: service's extra keywords (an invitee's alliance, say).
     public_workshop: Callable[..., tuple[models.Model, dict[str, Any], dict[str, Any]]]
+    #: The room's URL names start with it: ``<url_prefix>workshop-detail``, ...
+    url_prefix: str = ""
 
-    def guarded(self, *, manage: Callable, view: Callable) -> dict[str, Callable]:
-        return {
-            "attendance": view(self.attendance_page),
-            "attendance_pdf": view(self.attendance_pdf),
-            "assign_by_wishes": manage(self.assign_by_wishes),
-            "seats": manage(self.seats),
-            "registration_cancel": manage(self.registration_cancel),
-        }
+    def detail_url(self, workshop) -> str:
+        return reverse(f"{self.url_prefix}workshop-detail", args=[workshop.pk])
+
+    def public_views(self, mark: Callable[[Callable], Callable]) -> tuple[Callable, Callable]:
+        """The public registration form (its URL names the workshop: ``pk=``, an
+        invitation's ``token=``, ...) and the cancel link's page as views, marked public
+        by the room's ``mark``."""
+
+        def register(request, **kwargs):
+            return self.register(request, **kwargs)
+
+        def cancel(request, token: str):
+            return self.cancel(request, token)
+
+        return mark(register), mark(cancel)
 
     def _workshop(self, pk: int):
         try:
             return self.workshop_selector(pk)
         except ObjectDoesNotExist as exc:
             raise Http404 from exc
+
+    def _registration(self, pk: int, registration_pk: int):
+        """The workshop and one of its registrations (404 for another's)."""
+        workshop = self._workshop(pk)
+        model = self.writes.registration_model
+        return workshop, get_object_or_404(model, pk=registration_pk, workshop=workshop)
 
     # ------------------------------------------------------------ attendance
 
@@ -93,10 +108,16 @@ class WorkshopViews:
 
     # ------------------------------------------------------------ assignment
 
+    def _confirm(self, request, workshop, **page):
+        """Ask, act, and back to the workshop's page."""
+        back = self.detail_url(workshop)
+        return confirm_page(request, cancel_url=back, success_url=back, **page)
+
     def assign_by_wishes(self, request, pk: int):
         workshop = self._workshop(pk)
-        return confirm_page(
+        return self._confirm(
             request,
+            workshop,
             obj=workshop,
             action=lambda: self.writes.assign_by_wishes(actor=request.user, workshop=workshop),
             title=_("Assign by wishes"),
@@ -106,17 +127,12 @@ class WorkshopViews:
                 "are replaced."
             )
             % {"rounds": workshop.rounds},
-            cancel_url=self.detail_url(workshop),
-            success_url=self.detail_url(workshop),
             success_message=_("The participants have been assigned."),
             button=_("Assign"),
         )
 
     def seats(self, request, pk: int, registration_pk: int):
-        workshop = self._workshop(pk)
-        registration = get_object_or_404(
-            self.writes.registration_model, pk=registration_pk, workshop=workshop
-        )
+        workshop, registration = self._registration(pk, registration_pk)
         topics = workshop.topics.order_by("title", "pk")
         current = {seat.round: seat.topic_id for seat in registration.seats.all()}
         fields = {
@@ -152,12 +168,10 @@ class WorkshopViews:
     def registration_cancel(self, request, pk: int, registration_pk: int):
         """Cancel a registration for the person (by phone, say); the waiting list moves
         up."""
-        workshop = self._workshop(pk)
-        registration = get_object_or_404(
-            self.writes.registration_model, pk=registration_pk, workshop=workshop
-        )
-        return confirm_page(
+        workshop, registration = self._registration(pk, registration_pk)
+        return self._confirm(
             request,
+            workshop,
             obj=registration,
             action=lambda: self.writes.cancel(actor=request.user, registration=registration),
             title=_("Cancel registration"),
@@ -165,8 +179,6 @@ class WorkshopViews:
                 "Cancel the registration of %(name)s? The first on the waiting list moves up."
             )
             % {"name": registration.name},
-            cancel_url=self.detail_url(workshop),
-            success_url=self.detail_url(workshop),
             success_message=_("The registration has been cancelled."),
             button=_("Cancel registration"),
         )

@@ -6,93 +6,52 @@ Built on the platform's one workshop base (``kernel.workshops.models``)."""
 
 from __future__ import annotations
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import optional_link
-from kernel.workshops.models import (
-    AssignmentBase,
-    RegistrationBase,
-    TopicBase,
-    WorkshopBase,
-    registered_once,
-    seated_once_per_round,
-)
+from kernel.workshops import models as base
 from tenants.models.base import TimeStampedModel
 
 from .meetings import RegionalMeeting
 
 
-class RegionalWorkshop(WorkshopBase, TimeStampedModel):
+class RegionalWorkshop(base.WorkshopBase, TimeStampedModel):
     """A regional meeting run as a workshop; the invited alliances' people register."""
 
     OCCASION_FIELD = "meeting"
+    meeting = base.run_as_workshop(RegionalMeeting, _("meeting"))
 
-    meeting = models.OneToOneField(
-        RegionalMeeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="workshop",
-    )
-
-    class Meta:
-        verbose_name = _("workshop")
-        verbose_name_plural = _("workshops")
+    class Meta(base.WorkshopBase.Meta):
         ordering = ["-meeting__date"]
 
 
-class RegionalTable(TopicBase, TimeStampedModel):
+class RegionalTable(base.TopicBase, TimeStampedModel):
     """A table of a world café (or a topic) at a regional meeting."""
 
-    workshop = models.ForeignKey(
-        RegionalWorkshop,
-        verbose_name=_("workshop"),
-        on_delete=models.CASCADE,
-        related_name="topics",
-    )
+    workshop = base.on_workshop(RegionalWorkshop, related_name="topics")
 
-    class Meta(TopicBase.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["workshop", "title"],
-                name="regional_table_title_once",
-                violation_error_message=_("The workshop already has a topic of this title."),
-            ),
-        ]
+    class Meta(base.TopicBase.Meta):
+        constraints = [base.titled_once("regional_table_title_once")]
 
 
-class RegionalRegistration(RegistrationBase, TimeStampedModel):
+class RegionalRegistration(base.RegistrationBase, TimeStampedModel):
     """A person registered for a regional workshop, usually for their alliance."""
 
-    workshop = models.ForeignKey(
-        RegionalWorkshop,
-        verbose_name=_("workshop"),
-        on_delete=models.CASCADE,
-        related_name="registrations",
-    )
+    workshop = base.on_workshop(RegionalWorkshop, related_name="registrations")
     alliance = optional_link(
         "tenants.Alliance", _("alliance"), related_name="regional_workshop_registrations"
     )
-    wishes = models.ManyToManyField(
-        RegionalTable, verbose_name=_("topic wishes"), blank=True, related_name="wished_by"
-    )
+    wishes = base.wishes_among(RegionalTable)
 
-    class Meta(RegistrationBase.Meta):
-        constraints = [registered_once("regional_registration_once")]
+    class Meta(base.RegistrationBase.Meta):
+        constraints = [base.registered_once("regional_registration_once")]
 
 
-class RegionalSeat(AssignmentBase, TimeStampedModel):
+class RegionalSeat(base.AssignmentBase, TimeStampedModel):
     """A registered person's seat at a table in one round."""
 
-    registration = models.ForeignKey(
-        RegionalRegistration,
-        verbose_name=_("registration"),
-        on_delete=models.CASCADE,
-        related_name="seats",
-    )
-    topic = models.ForeignKey(
-        RegionalTable, verbose_name=_("table"), on_delete=models.CASCADE, related_name="seats"
-    )
+    registration = base.seat_of(RegionalRegistration, _("registration"))
+    topic = base.seat_of(RegionalTable, _("table"))
 
-    class Meta(AssignmentBase.Meta):
-        constraints = [seated_once_per_round("regional_seat_once_per_round")]
+    class Meta(base.AssignmentBase.Meta):
+        constraints = [base.seated_once_per_round("regional_seat_once_per_round")]

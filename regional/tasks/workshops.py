@@ -16,10 +16,10 @@ logger = logging.getLogger(__name__)
 def purge_workshop_registrations() -> int:
     """Delete the registrations of regional workshops past the retention; idempotent."""
     from kernel.workshops.rules import retention_start
-    from regional.services.workshops import registrations_purge
+    from regional.services.workshops import WRITES
 
     with schema_context(get_public_schema_name()):
-        purged = registrations_purge(before=retention_start())
+        purged = WRITES.purge(before=retention_start())
     if purged:
         logger.info("retention of the state's workshop registrations: %s", purged)
     return purged

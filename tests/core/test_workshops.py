@@ -44,12 +44,12 @@ def test_places_fill_then_waiting_list_moves_up_on_cancel(workshop):
         assert [anna.status, ben.status, clara.status] == ["confirmed", "confirmed", "waiting"]
         mails = OutboxEmail.objects.filter(to__contains=["clara@example.org"])
         assert "Warteliste" in mails.get().subject
-        services.registration_cancel(registration=ben)
+        services.WRITES.cancel(registration=ben)
         clara.refresh_from_db()
         assert clara.status == "confirmed"
         assert mails.count() == 2  # "you have a place"
         # Cancelling twice changes nothing.
-        services.registration_cancel(registration=ben)
+        services.WRITES.cancel(registration=ben)
         assert WorkshopRegistration.objects.filter(status="confirmed").count() == 2
 
 
@@ -151,10 +151,10 @@ def test_assign_by_wishes_and_by_hand(workshop, coordinator):
         assert services.seats_by_wishes(actor=coordinator, workshop=workshop) == 4
         rounds = WorkshopAssignment.objects.filter(round=1)
         assert {s.topic_id for s in rounds} == {a.pk, b.pk}
-        services.seat_assign(actor=coordinator, registration=anna, round=2, topic=a)
+        services.WRITES.assign(actor=coordinator, registration=anna, round=2, topic=a)
         assert WorkshopAssignment.objects.get(registration=anna, round=2).topic == a
         with pytest.raises(ValidationError):
-            services.seat_assign(actor=coordinator, registration=anna, round=3, topic=a)
+            services.WRITES.assign(actor=coordinator, registration=anna, round=3, topic=a)
 
 
 def test_result_becomes_working_group_task(workshop, coordinator):
@@ -167,7 +167,7 @@ def test_result_becomes_working_group_task(workshop, coordinator):
     assert refused.status_code == 400
     assert "noch kein Ergebnis" in refused.content.decode()
     with schema_context("jena"):
-        services.topic_update(actor=coordinator, topic=topic, result="Pflegelotsen schulen")
+        services.WRITES.topic_update(actor=coordinator, topic=topic, result="Pflegelotsen schulen")
     response = client.post(url, {"working_group": group.pk, "title": "Schulung", "due": ""})
     assert response.status_code == 302
     with schema_context("jena"):
@@ -248,8 +248,8 @@ def test_more_places_move_the_waiting_list_up(workshop):
         for name in ("Anna", "Ben", "Clara"):
             _register(workshop, name)
         with pytest.raises(ValidationError):
-            services.workshop_update(actor=None, workshop=workshop, capacity=1)
-        services.workshop_update(actor=None, workshop=workshop, capacity=3)
+            services.WRITES.workshop_update(actor=None, workshop=workshop, capacity=1)
+        services.WRITES.workshop_update(actor=None, workshop=workshop, capacity=3)
         assert not WorkshopRegistration.objects.filter(status="waiting").exists()
 
 
