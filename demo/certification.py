@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from core.models import PartnerKind, SealApplication, SealStatus
 from core.services import certification, seal
@@ -60,48 +60,32 @@ PROGRAMME = {
 }
 
 
-@dataclass
-class _Criterion:
-    text: str
-    is_required: bool
-    weight: int = 1
+class _Blueprint(SimpleNamespace):
+    """A programme, group or criterion as ``core.services.certification``'s blueprints
+    read them: the fields as attributes, a programme's groups and a group's criteria as
+    lists."""
 
-
-@dataclass
-class _Group:
-    key: str
-    name: str
-    description: str
-    weight: int
-    criteria: list[_Criterion] = field(default_factory=list)
+    def group_list(self):
+        return self.groups
 
     def criteria_list(self):
         return self.criteria
 
 
-@dataclass
-class _Programme:
-    key: str
-    name: str
-    kind: str
-    description: str
-    validity_years: int
-    renewal_rules: str
-    pass_threshold: int
-    groups: list[_Group] = field(default_factory=list)
-
-    def group_list(self):
-        return self.groups
-
-
-def _group(row) -> _Group:
+def _group(row) -> _Blueprint:
     key, name, description, weight, criteria = row
-    return _Group(key, name, description, weight, [_Criterion(t, r) for t, r in criteria])
+    return _Blueprint(
+        key=key,
+        name=name,
+        description=description,
+        weight=weight,
+        criteria=[_Blueprint(text=t, is_required=r, weight=1) for t, r in criteria],
+    )
 
 
-def diversity_programme() -> _Programme:
+def diversity_programme() -> _Blueprint:
     """The programme as the state office offers it (the same as its template)."""
-    return _Programme(**PROGRAMME, groups=[_group(COMPATIBILITY_GROUP), _group(DIVERSITY_GROUP)])
+    return _Blueprint(**PROGRAMME, groups=[_group(COMPATIBILITY_GROUP), _group(DIVERSITY_GROUP)])
 
 
 # ---------------------------------------------------------------- the state office
@@ -161,6 +145,17 @@ def _self_assess(seed, application: SealApplication, *, good: float = 0.7) -> No
     certification.self_assessment_update(actor=seed.actor, application=application, answers=answers)
 
 
+def _award(seed, application: SealApplication, day: datetime.date, reasoning: str) -> None:
+    """The jury awards ``application`` on ``day``, its decision of the same day."""
+    seal.seal_award(
+        actor=seed.actor,
+        application=application,
+        awarded_on=day,
+        decided_on=day,
+        reasoning=reasoning,
+    )
+
+
 def _jena_history(seed) -> None:
     for application in SealApplication.objects.filter(
         status__in=(SealStatus.SUBMITTED, SealStatus.IN_REVIEW)
@@ -181,13 +176,7 @@ def _jena_history(seed) -> None:
             results={check.pk: {"score": 2} for check in renewal.checks.all()},
         )
         awarded_on = min(old.valid_until - datetime.timedelta(days=10), seed.today)
-        seal.seal_award(
-            actor=seed.actor,
-            application=renewal,
-            awarded_on=awarded_on,
-            decided_on=awarded_on,
-            reasoning="Erneuert: alle Kriterien weiterhin erfüllt.",
-        )
+        _award(seed, renewal, awarded_on, "Erneuert: alle Kriterien weiterhin erfüllt.")
         seed.count("seal_renewals")
     expiring = [
         a for a in awarded if seed.today <= a.valid_until <= seed.today + datetime.timedelta(60)
@@ -225,11 +214,5 @@ def _diversity_programme(seed) -> None:
         seal.seal_application_update(actor=seed.actor, application=application, **record)
         seal.seal_checklist_update(actor=seed.actor, application=application, results=results)
         if number == 0:  # every answer confirmed on site
-            awarded_on = submitted + datetime.timedelta(days=70)
-            seal.seal_award(
-                actor=seed.actor,
-                application=application,
-                awarded_on=awarded_on,
-                decided_on=awarded_on,
-                reasoning="Die Jury würdigt die Regenbogenfamilien-Sprechstunde im Betrieb.",
-            )
+            reasoning = "Die Jury würdigt die Regenbogenfamilien-Sprechstunde im Betrieb."
+            _award(seed, application, submitted + datetime.timedelta(days=70), reasoning)

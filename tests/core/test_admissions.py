@@ -41,21 +41,23 @@ from tests.pages import assert_list_scales, submit
 pytestmark = AT_NOON
 
 
+# What the application form sends for a social agency; a test changes single fields.
+APPLICATION_FORM = {
+    "organisation_name": "Kita-Verbund Saaletal gGmbH",
+    "kind": "social_agency",
+    "size_class": "small",
+    "city": "Jena",
+    "website": "https://kita-saaletal.example",
+    "contact_name": "Maria Theresia Sommer",
+    "contact_email": "m.sommer@kita-saaletal.example",
+    "contact_phone": "03641 4711",
+    "statement": "Betreuung in Randzeiten für Kinder von Schichtarbeitenden.",
+    "received_on": (TODAY - datetime.timedelta(days=3)).isoformat(),
+}
+
+
 def _application_form(**overrides):
-    data = {
-        "organisation_name": "Kita-Verbund Saaletal gGmbH",
-        "kind": "social_agency",
-        "size_class": "small",
-        "city": "Jena",
-        "website": "https://kita-saaletal.example",
-        "contact_name": "Maria Theresia Sommer",
-        "contact_email": "m.sommer@kita-saaletal.example",
-        "contact_phone": "03641 4711",
-        "statement": "Betreuung in Randzeiten für Kinder von Schichtarbeitenden.",
-        "received_on": (TODAY - datetime.timedelta(days=3)).isoformat(),
-    }
-    data.update(overrides)
-    return data
+    return APPLICATION_FORM | overrides
 
 
 def _board(size: int) -> None:

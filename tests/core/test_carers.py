@@ -43,23 +43,25 @@ def pool(jena):
     return {"carer": carer.pk, "placement": placement.pk}
 
 
+# What the carer form sends for Jonas Weber; a test changes single fields.
+CARER_FORM = {
+    "first_name": "Jonas",
+    "last_name": "Weber",
+    "email": "jonas.weber@example.org",
+    "phone": "0176 1234567",
+    "address": "Löbdergraben 3, 07743 Jena",
+    "status": "vetted",
+    "availability": ["evenings", "weekends"],
+    "languages": "Deutsch, Arabisch",
+    "qualifications": "Lehramtsstudium",
+}
+# His checks, days ago (dates from today as the code sees it).
+CARER_CHECKS = {"police_clearance_on": 20, "first_aid_on": 10, "training_on": 5}
+
+
 def _carer_form(**overrides):
-    data = {
-        "first_name": "Jonas",
-        "last_name": "Weber",
-        "email": "jonas.weber@example.org",
-        "phone": "0176 1234567",
-        "address": "Löbdergraben 3, 07743 Jena",
-        "status": "vetted",
-        "availability": ["evenings", "weekends"],
-        "languages": "Deutsch, Arabisch",
-        "qualifications": "Lehramtsstudium",
-        "police_clearance_on": in_days(-20).isoformat(),
-        "first_aid_on": in_days(-10).isoformat(),
-        "training_on": in_days(-5).isoformat(),
-    }
-    data.update(overrides)
-    return data
+    checks = {field: in_days(-days).isoformat() for field, days in CARER_CHECKS.items()}
+    return CARER_FORM | checks | overrides
 
 
 # ---------------------------------------------------------------- rules

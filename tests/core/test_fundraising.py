@@ -37,33 +37,37 @@ from tests.factories.partners import PartnerFactory
 TODAY = timezone.localdate()
 
 
+# The receiving body's details that a donation receipt prints.
+RECEIPT_SETTINGS = {
+    "recipient": "Förderkreis Lokales Bündnis für Familie Jena e. V.",
+    "recipient_address": "Markt 1, 07743 Jena",
+    "purpose": "der Jugendhilfe",
+    "tax_office": "Finanzamt Jena",
+    "tax_number": "162/141/12345",
+    "exemption_notice_on": TODAY - datetime.timedelta(days=300),
+    "assessment_period": "2022 bis 2024",
+    "place": "Jena",
+    "signatory": "Anna Beispiel, Vorsitz",
+}
+
+
 def _settings(**overrides):
-    values = {
-        "recipient": "Förderkreis Lokales Bündnis für Familie Jena e. V.",
-        "recipient_address": "Markt 1, 07743 Jena",
-        "purpose": "der Jugendhilfe",
-        "tax_office": "Finanzamt Jena",
-        "tax_number": "162/141/12345",
-        "exemption_notice_on": TODAY - datetime.timedelta(days=300),
-        "assessment_period": "2022 bis 2024",
-        "place": "Jena",
-        "signatory": "Anna Beispiel, Vorsitz",
-    }
-    values.update(overrides)
-    return services.settings_update(actor=None, **values)
+    return services.settings_update(actor=None, **(RECEIPT_SETTINGS | overrides))
+
+
+# A member of the circle since 2015 with a yearly fee.
+MEMBER = {
+    "name": "Erika Mustermann",
+    "street": "Saalstraße 5",
+    "postcode": "07743",
+    "city": "Jena",
+    "joined_on": datetime.date(2015, 3, 1),
+    "yearly_fee": Decimal("36"),
+}
 
 
 def _member(**overrides) -> Supporter:
-    values = {
-        "name": "Erika Mustermann",
-        "street": "Saalstraße 5",
-        "postcode": "07743",
-        "city": "Jena",
-        "joined_on": datetime.date(2015, 3, 1),
-        "yearly_fee": Decimal("36"),
-    }
-    values.update(overrides)
-    return services.supporter_create(actor=None, **values)
+    return services.supporter_create(actor=None, **(MEMBER | overrides))
 
 
 def _money(supporter, amount, day, kind="donation") -> FundingEntry:
@@ -327,7 +331,7 @@ def test_personal_data_search_and_export_find_the_donor(circle, coordinator_clie
 def test_migration_links_existing_entries_to_supporters_without_loss(jena):
     from importlib import import_module
 
-    migration = import_module("core.migrations.0008_fundraising")
+    migration = import_module("core.migrations.0002_squashed_0008_fundraising")
     with schema_context("jena"):
         partner = PartnerFactory(name="Sparkasse Jena")
         day = datetime.date(2024, 1, 10)

@@ -16,19 +16,20 @@ from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
 
+# Helga Teststein's application of 2023, her name also in the statement.
+HELGAS_APPLICATION = {
+    "organisation_name": "Bäckerei Sonnenschein",
+    "kind": "company",
+    "contact_name": "Helga Teststein",
+    "contact_email": "helga.teststein@example.org",
+    "contact_phone": "03641 445566",
+    "statement": "Wir bieten flexible Arbeitszeiten. Helga Teststein",
+    "received_on": datetime.date(2023, 1, 10),
+}
+
 
 def _application(**extra):
-    data = {
-        "organisation_name": "Bäckerei Sonnenschein",
-        "kind": "company",
-        "contact_name": "Helga Teststein",
-        "contact_email": "helga.teststein@example.org",
-        "contact_phone": "03641 445566",
-        "statement": "Wir bieten flexible Arbeitszeiten. Helga Teststein",
-        "received_on": datetime.date(2023, 1, 10),
-    }
-    data.update(extra)
-    return Application.objects.create(**data)
+    return Application.objects.create(**(HELGAS_APPLICATION | extra))
 
 
 def test_search_finds_a_person_across_contacts_board_and_applications(coordinator_client):

@@ -45,40 +45,36 @@ def partners(jena):
         ]
 
 
-def project_data(**overrides):
-    data = {
-        "title": "Kinderbetreuung im Schichtdienst",
-        "topic": "childcare",
-        "status": "running",
-        "start_date": "2025-01-01",
-        "end_date": "2025-12-31",
-        "lead_partner": "",
-        "partners": [],
-        "target_groups": ["families", "shift_workers"],
-        "families_reached": "40",
-        "funding_amount": "5000.00",
-        "funding_source": "Land Thüringen",
-        "description": "Flexible Betreuung am Abend",
-        "is_public": "on",
-    }
-    data.update(overrides)
-    return data
+# What the project form sends; a test changes single fields.
+PROJECT_FORM = {
+    "title": "Kinderbetreuung im Schichtdienst",
+    "topic": "childcare",
+    "status": "running",
+    "start_date": "2025-01-01",
+    "end_date": "2025-12-31",
+    "lead_partner": "",
+    "partners": [],
+    "target_groups": ["families", "shift_workers"],
+    "families_reached": "40",
+    "funding_amount": "5000.00",
+    "funding_source": "Land Thüringen",
+    "description": "Flexible Betreuung am Abend",
+    "is_public": "on",
+}
 
 
-def event_data(**overrides):
-    data = {
-        "title": "Familienwandertag",
-        "kind": "hiking_day",
-        "date": "2025-09-20",
-        "start_time": "10:00",
-        "place": "Jenzig",
-        "participant_count": "120",
-        "project": "",
-        "description": "",
-        "is_public": "on",
-    }
-    data.update(overrides)
-    return data
+# What the event form sends; a test changes single fields.
+EVENT_FORM = {
+    "title": "Familienwandertag",
+    "kind": "hiking_day",
+    "date": "2025-09-20",
+    "start_time": "10:00",
+    "place": "Jenzig",
+    "participant_count": "120",
+    "project": "",
+    "description": "",
+    "is_public": "on",
+}
 
 
 def count_in_jena(model) -> int:
@@ -98,7 +94,7 @@ def test_coordinator_creates_a_project_with_partners_and_target_groups(client, p
     lead, other, third = partners
     response = client.post(
         "/workspace/projects/new/",
-        project_data(lead_partner=lead.pk, partners=[other.pk, third.pk]),
+        PROJECT_FORM | {"lead_partner": lead.pk, "partners": [other.pk, third.pk]},
     )
     assert response.status_code == 302
     with schema_context("jena"):
@@ -136,9 +132,13 @@ def test_coordinator_edits_a_project_and_its_partners(client, partners):
     assert 'value="families" id="id_target_groups_0" checked' in response.content.decode()
     response = client.post(
         f"/workspace/projects/{project.pk}/edit/",
-        project_data(
-            title="Neuer Titel", lead_partner=third.pk, partners=[lead.pk], target_groups=["carers"]
-        ),
+        PROJECT_FORM
+        | {
+            "title": "Neuer Titel",
+            "lead_partner": third.pk,
+            "partners": [lead.pk],
+            "target_groups": ["carers"],
+        },
     )
     assert response.status_code == 302
     with schema_context("jena"):
@@ -152,7 +152,8 @@ def test_coordinator_edits_a_project_and_its_partners(client, partners):
 
 def test_project_ending_before_it_starts_is_refused(client):
     response = client.post(
-        "/workspace/projects/new/", project_data(start_date="2025-06-01", end_date="2025-05-31")
+        "/workspace/projects/new/",
+        PROJECT_FORM | {"start_date": "2025-06-01", "end_date": "2025-05-31"},
     )
     assert response.status_code == 400
     assert "The end cannot be before the start." in response.content.decode()
@@ -161,7 +162,7 @@ def test_project_ending_before_it_starts_is_refused(client):
 
 @pytest.mark.parametrize("field", ["families_reached", "funding_amount"])
 def test_project_with_a_negative_number_is_refused_by_the_form(client, field):
-    response = client.post("/workspace/projects/new/", project_data(**{field: "-1"}))
+    response = client.post("/workspace/projects/new/", PROJECT_FORM | {field: "-1"})
     assert response.status_code == 400
     assert "Ensure this value is greater than or equal to 0." in response.content.decode()
     assert response.context["form"].errors[field]
@@ -170,7 +171,7 @@ def test_project_with_a_negative_number_is_refused_by_the_form(client, field):
 
 def test_project_with_an_unknown_target_group_is_refused(client):
     response = client.post(
-        "/workspace/projects/new/", project_data(target_groups=["families", "astronauts"])
+        "/workspace/projects/new/", PROJECT_FORM | {"target_groups": ["families", "astronauts"]}
     )
     assert response.status_code == 400
     assert "Select a valid choice. astronauts is not one of the available choices." in (
@@ -184,7 +185,7 @@ def test_a_failed_edit_changes_nothing(client):
         project = ProjectFactory(title="Unverändert")
     response = client.post(
         f"/workspace/projects/{project.pk}/edit/",
-        project_data(title="Geändert", start_date="2025-06-01", end_date="2025-01-01"),
+        PROJECT_FORM | {"title": "Geändert", "start_date": "2025-06-01", "end_date": "2025-01-01"},
     )
     assert response.status_code == 400
     with schema_context("jena"):
@@ -517,7 +518,7 @@ def test_coordinator_creates_an_event_of_a_project(client):
         project = ProjectFactory(title="Wandern mit Familie")
     form = client.get("/workspace/events/new/", {"project": project.pk})
     assert form.context["form"].initial["project"] == project.pk
-    response = client.post("/workspace/events/new/", event_data(project=project.pk))
+    response = client.post("/workspace/events/new/", EVENT_FORM | {"project": project.pk})
     assert response.status_code == 302
     with schema_context("jena"):
         event = Event.objects.get()
@@ -529,7 +530,7 @@ def test_coordinator_creates_an_event_of_a_project(client):
 
 
 def test_event_without_participant_count_is_allowed(client):
-    response = client.post("/workspace/events/new/", event_data(participant_count=""))
+    response = client.post("/workspace/events/new/", EVENT_FORM | {"participant_count": ""})
     assert response.status_code == 302
     with schema_context("jena"):
         assert Event.objects.get().participant_count is None
@@ -545,7 +546,7 @@ def test_event_without_participant_count_is_allowed(client):
     ],
 )  # fmt: skip
 def test_event_is_refused(client, overrides, message):
-    response = client.post("/workspace/events/new/", event_data(**overrides))
+    response = client.post("/workspace/events/new/", EVENT_FORM | overrides)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert count_in_jena(Event) == 0
@@ -556,7 +557,7 @@ def test_event_edit_and_detail(client):
         event = EventFactory(title="Familientag", participant_count=10)
     response = client.post(
         f"/workspace/events/{event.pk}/edit/",
-        event_data(title="Großer Familientag", participant_count="300"),
+        EVENT_FORM | {"title": "Großer Familientag", "participant_count": "300"},
     )
     assert response.status_code == 302
     detail = client.get(f"/workspace/events/{event.pk}/")
@@ -744,7 +745,7 @@ def test_state_coordinator_may_read_but_not_change(jena, records):
     detail = client.get(f"/workspace/projects/{records['project'].pk}/").content.decode()
     assert "/edit/" not in detail
     assert "/workspace/projects/new/" not in client.get("/workspace/projects/").content.decode()
-    assert_not_found(client, _write_urls(records), post_data=project_data())
+    assert_not_found(client, _write_urls(records), post_data=PROJECT_FORM)
     with schema_context("jena"):
         assert Project.objects.count() == 1
         assert Event.objects.count() == 1
@@ -755,7 +756,7 @@ def test_coordinator_of_another_alliance_finds_nothing_here(jena, badfrankenhaus
     stranger = person_with_role("local_coordinator", badfrankenhausen)
     client = logged_in_client(stranger, language="en")
     assert_not_found(client, _read_urls(records) + _write_urls(records))
-    assert client.post("/workspace/projects/new/", project_data()).status_code == 404
+    assert client.post("/workspace/projects/new/", PROJECT_FORM).status_code == 404
     assert count_in_jena(Project) == 1
 
 

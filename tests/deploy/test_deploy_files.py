@@ -44,6 +44,16 @@ def run_python(code: str, extra_env: dict | None = None) -> subprocess.Completed
     )  # fmt: skip
 
 
+def production_setting(expression: str, **env: str) -> subprocess.CompletedProcess:
+    """Print ``settings.<expression>`` in a fresh interpreter with the production settings
+    and ``env`` on top of them."""
+    return run_python(
+        "import django; django.setup(); from django.conf import settings;"
+        f"print(settings.{expression})",
+        {**PRODUCTION_ENV, **env},
+    )
+
+
 # ---------------------------------------------------------------- docker compose
 
 
@@ -603,11 +613,7 @@ def test_production_refuses_to_start_without_redis_url():
 
 @pytest.mark.slow
 def test_log_format_plain_can_be_chosen_and_nonsense_is_refused():
-    plain = run_python(
-        "import django; django.setup(); from django.conf import settings;"
-        "print(settings.LOGGING['handlers']['console']['formatter'])",
-        {**PRODUCTION_ENV, "LOG_FORMAT": "plain"},
-    )
+    plain = production_setting("LOGGING['handlers']['console']['formatter']", LOG_FORMAT="plain")
     assert plain.stdout.strip() == "plain"
     wrong = run_python("import django; django.setup()", {**PRODUCTION_ENV, "LOG_FORMAT": "xml"})
     assert wrong.returncode != 0
@@ -624,10 +630,8 @@ def test_local_settings_log_plain_by_default():
 
 @pytest.mark.slow
 def test_secret_key_fallbacks_come_from_the_environment():
-    result = run_python(
-        "import django; django.setup(); from django.conf import settings;"
-        "print(settings.SECRET_KEY_FALLBACKS)",
-        {**PRODUCTION_ENV, "DJANGO_SECRET_KEY_FALLBACKS": "old-key-one, old-key-two"},
+    result = production_setting(
+        "SECRET_KEY_FALLBACKS", DJANGO_SECRET_KEY_FALLBACKS="old-key-one, old-key-two"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['old-key-one', 'old-key-two']"
