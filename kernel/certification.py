@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,3 +47,19 @@ class ProgrammeTerms(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ProgrammeTermsFields(TypedDict, total=False):
+    """The terms as a write service takes them (an alliance's programme, a template)."""
+
+    name: str
+    kind: str
+    description: str
+    validity_years: int
+    renewal_rules: str
+    pass_threshold: int
+
+
+def programme_terms(source) -> dict[str, object]:
+    """The terms of ``source`` (a programme, a template or anything shaped as one)."""
+    return {name: getattr(source, name) for name in ProgrammeTermsFields.__annotations__}

@@ -30,8 +30,8 @@ from kernel.mail.services import email_queue
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
 
 
-class ApplicationFields(TypedDict, total=False):
-    """What the coordinator records from the letter; status and partner follow the board."""
+class ApplicantFields(TypedDict, total=False):
+    """What an organisation tells about itself, in a letter or the public form."""
 
     organisation_name: str
     kind: str
@@ -42,6 +42,11 @@ class ApplicationFields(TypedDict, total=False):
     contact_email: str
     contact_phone: str
     statement: str
+
+
+class ApplicationFields(ApplicantFields, total=False):
+    """What the coordinator records from the letter; status and partner follow the board."""
+
     received_on: datetime.date
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Application, Award, LegalPage, SiteIdentity
 from core.models.publicsite import IDENTITY_PK
-from core.services.admissions import application_create
+from core.services.admissions import ApplicantFields, application_create
 from kernel.crud.records import record_create, record_delete, record_update
 from kernel.legal.models import LegalKind
 from kernel.mail.services import email_queue
@@ -99,21 +99,9 @@ def legal_page_save(*, actor, kind: str, text: str) -> LegalPage:
 # ---------------------------------------------------------------- "Partner werden"
 
 
-class PublicApplicationFields(TypedDict, total=False):
-    organisation_name: str
-    kind: str
-    size_class: str
-    city: str
-    website: str
-    contact_name: str
-    contact_email: str
-    contact_phone: str
-    statement: str
-
-
 @transaction.atomic
 def public_application_submit(
-    *, privacy_consent: bool, **fields: Unpack[PublicApplicationFields]
+    *, privacy_consent: bool, **fields: Unpack[ApplicantFields]
 ) -> Application:
     """An organisation applies through the public site: the application goes to the
     board like a letter the coordinator records, and the applicant gets a confirmation.

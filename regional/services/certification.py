@@ -8,18 +8,13 @@ from typing import TypedDict, Unpack
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from kernel.certification import ProgrammeTermsFields
 from kernel.crud.records import record_create, record_delete, record_update
 from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
 
 
-class TemplateFields(TypedDict, total=False):
+class TemplateFields(ProgrammeTermsFields, total=False):
     key: str
-    name: str
-    kind: str
-    description: str
-    validity_years: int
-    renewal_rules: str
-    pass_threshold: int
     is_published: bool
     groups: Iterable[TemplateGroup]
 
