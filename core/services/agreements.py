@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import AgreementStatus, CooperationAgreement, Partner
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_note, record_update
 from kernel.uploads import pdf_check
 
 
@@ -82,9 +82,5 @@ def agreement_reminder_sent(
     *, agreement: CooperationAgreement, sent_on: datetime.date
 ) -> CooperationAgreement:
     """Mark the agreement as reminded of (by the system: no person acts)."""
-    return record_update(
-        actor=None,
-        instance=agreement,
-        data={"reminder_sent_on": sent_on},
-        action="core.cooperationagreement.reminder_sent",
-    )
+    action = "core.cooperationagreement.reminder_sent"
+    return record_note(instance=agreement, action=action, reminder_sent_on=sent_on)

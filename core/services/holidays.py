@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import GuideEntry, HolidayOffer, Partner
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_services, record_update
 
 
 class HolidayOfferFields(TypedDict, total=False):
@@ -83,15 +83,6 @@ def holiday_offer_delete(*, actor, offer: HolidayOffer) -> None:
 # ---------------------------------------------------------------- family guide
 
 
-def guide_entry_create(*, actor, **fields: Unpack[GuideEntryFields]) -> GuideEntry:
-    return record_create(actor=actor, model=GuideEntry, data=fields)
-
-
-def guide_entry_update(
-    *, actor, entry: GuideEntry, **fields: Unpack[GuideEntryFields]
-) -> GuideEntry:
-    return record_update(actor=actor, instance=entry, data=fields)
-
-
-def guide_entry_delete(*, actor, entry: GuideEntry) -> None:
-    record_delete(actor=actor, instance=entry)
+guide_entry_create, guide_entry_update, guide_entry_delete = record_services(
+    GuideEntry, "entry", GuideEntryFields
+)

@@ -34,6 +34,15 @@ def _set_many(
     return changes
 
 
+def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
+    ``fields_type`` does not declare: the keywords are the service's signature."""
+    unknown = sorted(set(values) - set(fields_type.__annotations__))
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
+    return dict(values)
+
+
 def _label(instance: models.Model) -> str:
     return f"{instance._meta.app_label}.{instance._meta.model_name}"
 
@@ -112,6 +121,12 @@ def record_update(
     )
 
 
+def record_note(*, instance: M, action: str, **values: Any) -> M:
+    """The system (no person acts) notes ``values`` on ``instance``, e.g. that a
+    reminder went out, with an audit entry ``action``."""
+    return record_update(actor=None, instance=instance, data=values, action=action)
+
+
 @transaction.atomic
 def record_delete(*, actor, instance: models.Model, action: str | None = None) -> None:
     audit_log(
@@ -121,3 +136,37 @@ def record_delete(*, actor, instance: models.Model, action: str | None = None) -
         changes=snapshot(instance),
     )
     instance.delete()
+
+
+def record_services(model: type[M], instance: str, fields_type: type):
+    """The create, update and delete services of a record without rules of its own,
+    declared in one line::
+
+        event_create, event_update, event_delete = record_services(Event, "event", EventFields)
+
+    ``create(*, actor, **fields)``, ``update(*, actor, event, **fields)`` and
+    ``delete(*, actor, event)``; the fields are those the TypedDict ``fields_type``
+    declares (any other keyword is refused).
+    """
+
+    def record(values: dict[str, Any]) -> M:
+        if instance not in values:
+            raise TypeError(f"missing keyword argument: {instance}")
+        return values.pop(instance)
+
+    def create(*, actor, **fields: Any) -> M:
+        return record_create(actor=actor, model=model, data=declared(fields_type, fields))
+
+    def update(*, actor, **fields: Any) -> M:
+        changed = record(fields)
+        return record_update(actor=actor, instance=changed, data=declared(fields_type, fields))
+
+    def delete(*, actor, **kwargs: Any) -> None:
+        deleted = record(kwargs)
+        if kwargs:
+            raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(kwargs))}")
+        record_delete(actor=actor, instance=deleted)
+
+    for service in (create, update, delete):
+        service.__qualname__ = f"{model.__name__}.{service.__name__}"
+    return create, update, delete

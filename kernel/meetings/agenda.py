@@ -18,17 +18,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from kernel.audit.services import audit_log
+from kernel.crud.records import declared
 from kernel.meetings.rules import agenda_correction_reason, audit_agenda_correction
-
-
-def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
-    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
-    ``fields_type`` does not declare: the keywords are the service's signature."""
-    unknown = sorted(set(values) - set(fields_type.__annotations__))
-    if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
-    return dict(values)
-
 
 _PARKING_OFFSET = 10000
 
