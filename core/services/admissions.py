@@ -28,6 +28,8 @@ from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
+# What an admitted organisation's new partner record takes over from its application.
+TAKEN_OVER = ("kind", "size_class", "city", "website")
 
 
 class ApplicantFields(TypedDict, total=False):
@@ -123,10 +125,7 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
         partner = partner_create(
             actor=actor,
             name=application.organisation_name.strip(),
-            kind=application.kind,
-            size_class=application.size_class,
-            city=application.city,
-            website=application.website,
+            **{name: getattr(application, name) for name in TAKEN_OVER},
             status=PartnerStatus.ACTIVE,
             joined_on=meeting.date,
             public_listing_consent=False,

@@ -6,7 +6,7 @@ their own rules; views, the admin and the API never save records themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -138,16 +138,24 @@ def record_delete(*, actor, instance: models.Model, action: str | None = None) -
     instance.delete()
 
 
-def record_services(model: type[M], instance: str, fields_type: type):
-    """The create, update and delete services of a record without rules of its own,
-    declared in one line::
+def record_services(
+    model: type[M],
+    instance: str,
+    fields_type: type,
+    *,
+    prepare: Callable[[dict[str, Any], M | None], dict[str, Any]] | None = None,
+):
+    """The create, update and delete services of a record, declared in one line::
 
         event_create, event_update, event_delete = record_services(Event, "event", EventFields)
 
     ``create(*, actor, **fields)``, ``update(*, actor, event, **fields)`` and
     ``delete(*, actor, event)``; the fields are those the TypedDict ``fields_type``
-    declares (any other keyword is refused).
+    declares (any other keyword is refused). A record with rules of its own names them
+    in ``prepare(fields, record)`` (None when creating): it refuses what breaks them
+    (ValidationError) and returns the values to save.
     """
+    prepare = prepare or (lambda fields, record: fields)
 
     def record(values: dict[str, Any]) -> M:
         if instance not in values:
@@ -155,11 +163,13 @@ def record_services(model: type[M], instance: str, fields_type: type):
         return values.pop(instance)
 
     def create(*, actor, **fields: Any) -> M:
-        return record_create(actor=actor, model=model, data=declared(fields_type, fields))
+        data = prepare(declared(fields_type, fields), None)
+        return record_create(actor=actor, model=model, data=data)
 
     def update(*, actor, **fields: Any) -> M:
         changed = record(fields)
-        return record_update(actor=actor, instance=changed, data=declared(fields_type, fields))
+        data = prepare(declared(fields_type, fields), changed)
+        return record_update(actor=actor, instance=changed, data=data)
 
     def delete(*, actor, **kwargs: Any) -> None:
         deleted = record(kwargs)
