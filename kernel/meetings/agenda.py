@@ -163,11 +163,12 @@ class Agenda:
             raise ValidationError(_("Unknown direction."))
         meeting, reason, others, old = self._lock_for_moving(item, reason)
         new = self.clamp(old - 1 if direction == "up" else old + 1, len(others) + 1)
-        if new != old:
-            self._move(actor=actor, item=item, others=others, old=old, new=new)
-            audit_agenda_correction(
-                actor=actor, meeting=meeting, reason=reason, change="moved", item=item
-            )
+        if new == old:
+            return item  # at the end already: nothing moves, nothing to record
+        self._move(actor=actor, item=item, others=others, old=old, new=new)
+        audit_agenda_correction(
+            actor=actor, meeting=meeting, reason=reason, change="moved", item=item
+        )
         return item
 
     @transaction.atomic
