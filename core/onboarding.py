@@ -50,58 +50,58 @@ def checklist_items() -> list[ChecklistItem]:
 
 
 def register() -> None:
-    """Core's own items (called once from ``CoreConfig.ready``)."""
+    """Core's own items, in this order (called once from ``CoreConfig.ready``)."""
     from core.selectors import onboarding as checks
 
-    for item in (
-        ChecklistItem(
-            key="identity",
-            position=10,
-            label=_("Identity of the alliance"),
-            help=_(
+    own_items = (
+        # key, label, help, where the work is done, the check
+        (
+            "identity",
+            _("Identity of the alliance"),
+            _(
                 "How the alliance presents itself: name, logo, address and the contact "
                 "person on the public page."
             ),
-            url_name="site-identity-edit",
-            check=checks.identity_complete,
+            "site-identity-edit",
+            checks.identity_complete,
         ),
-        ChecklistItem(
-            key="board",
-            position=20,
-            label=_("First board members"),
-            help=_("Record the members of the board (Kuratorium) and their terms."),
-            url_name="boardmember-list",
-            check=checks.has_board_members,
+        (
+            "board",
+            _("First board members"),
+            _("Record the members of the board (Kuratorium) and their terms."),
+            "boardmember-list",
+            checks.has_board_members,
         ),
-        ChecklistItem(
-            key="partners",
-            position=30,
-            label=_("First partners"),
-            help=_(
+        (
+            "partners",
+            _("First partners"),
+            _(
                 "Import the partner organisations from a spreadsheet: download the template, "
                 "fill it in and upload it."
             ),
-            url_name="import-upload",
-            check=checks.has_partners,
+            "import-upload",
+            checks.has_partners,
         ),
-        ChecklistItem(
-            key="legal",
-            position=40,
-            label=_("Legal pages"),
-            help=_("Legal notice, privacy policy and accessibility statement of the alliance."),
-            url_name="site-settings",
-            check=checks.legal_pages_written,
+        (
+            "legal",
+            _("Legal pages"),
+            _("Legal notice, privacy policy and accessibility statement of the alliance."),
+            "site-settings",
+            checks.legal_pages_written,
         ),
-        ChecklistItem(
-            key="public_page",
-            position=50,
-            label=_("Public page"),
-            help=_(
+        (
+            "public_page",
+            _("Public page"),
+            _(
                 "The public page shows partners who agreed to be named and current projects "
                 "marked as public."
             ),
-            url_name="alliance-home",
-            check=checks.public_page_has_content,
+            "alliance-home",
+            checks.public_page_has_content,
         ),
-    ):
-        register_checklist_item(item)
+    )
+    for number, (key, label, help_text, url_name, check) in enumerate(own_items, start=1):
+        position = 10 * number  # 10, 20, ...: room for another capability's items between
+        register_checklist_item(
+            ChecklistItem(key, position, label, help=help_text, url_name=url_name, check=check)
+        )

@@ -53,26 +53,22 @@ def _copier(
     return copy
 
 
-def _category(row: StarterRow, choices: type[models.TextChoices], default: str) -> str:
-    return row.get("category") if row.get("category") in choices.values else default
+def _described(field: str, choices: type[models.TextChoices]) -> Callable[[StarterRow], dict]:
+    """A record with a category in ``field`` (the row's, when it is one of ``choices``;
+    otherwise "other") and the row's description."""
+
+    def fields(row: StarterRow) -> dict:
+        category = row.get("category")
+        return {
+            field: category if category in choices.values else choices.OTHER,
+            "description": row.get("description", ""),
+        }
+
+    return fields
 
 
-copy_working_groups = _copier(
-    WorkingGroup,
-    working_group_create,
-    lambda row: {
-        "topic": _category(row, Topic, Topic.OTHER),
-        "description": row.get("description", ""),
-    },
-)
-copy_measures = _copier(
-    MeasureModel,
-    measure_create,
-    lambda row: {
-        "category": _category(row, MeasureCategory, MeasureCategory.OTHER),
-        "description": row.get("description", ""),
-    },
-)
+copy_working_groups = _copier(WorkingGroup, working_group_create, _described("topic", Topic))
+copy_measures = _copier(MeasureModel, measure_create, _described("category", MeasureCategory))
 copy_meeting_templates = _copier(
     MeetingTemplate, meeting_template_create, lambda row: {"agenda": row.get("description", "")}
 )

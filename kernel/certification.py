@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,3 +56,19 @@ def threshold_is_percent(name: str) -> models.CheckConstraint:
         name=name,
         violation_error_message=_("The pass threshold is a percentage (0 to 100)."),
     )
+
+
+class ProgrammeTermsFields(TypedDict, total=False):
+    """The terms as a write service takes them (an alliance's programme, a template)."""
+
+    name: str
+    kind: str
+    description: str
+    validity_years: int
+    renewal_rules: str
+    pass_threshold: int
+
+
+def programme_terms(source) -> dict[str, object]:
+    """The terms of ``source`` (a programme, a template or anything shaped as one)."""
+    return {name: getattr(source, name) for name in ProgrammeTermsFields.__annotations__}

@@ -29,43 +29,52 @@ ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 ATTACHMENT_TYPES_LABEL = "PDF, DOCX, XLSX, ODT, ODS, PNG, JPG"
 
 
-def attachment_check(file: UploadedFile) -> None:
-    """Refuse files that are too large or not of an allowed type (by name and content)."""
-    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            {"file": _("The file is larger than 20 MB. Please upload a smaller file.")}
-        )
+def _refuse_unless(
+    file: UploadedFile,
+    *,
+    field: str,
+    max_bytes: int,
+    too_large: str,
+    signatures: dict[str, tuple[bytes, ...]],
+    wrong_type: str,
+) -> None:
+    """Refuse ``file`` (a message at ``field``) if it is larger than ``max_bytes`` or its
+    extension is not one of ``signatures`` or its first bytes are not one of that type's."""
+    if file.size is not None and file.size > max_bytes:
+        raise ValidationError({field: too_large})
     extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
-    signatures = ATTACHMENT_SIGNATURES.get(extension)
-    refusal = ValidationError(
-        {
-            "file": _("Only these file types can be uploaded: %(types)s.")
-            % {"types": ATTACHMENT_TYPES_LABEL}
-        }
-    )
-    if signatures is None:
-        raise refusal
+    if extension not in signatures:
+        raise ValidationError({field: wrong_type})
     file.seek(0)
     head = file.read(16)
     file.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise refusal
+    if not any(head.startswith(signature) for signature in signatures[extension]):
+        raise ValidationError({field: wrong_type})
+
+
+def attachment_check(file: UploadedFile) -> None:
+    """Refuse files that are too large or not of an allowed type (by name and content)."""
+    _refuse_unless(
+        file,
+        field="file",
+        max_bytes=ATTACHMENT_MAX_BYTES,
+        too_large=_("The file is larger than 20 MB. Please upload a smaller file."),
+        signatures=ATTACHMENT_SIGNATURES,
+        wrong_type=_("Only these file types can be uploaded: %(types)s.")
+        % {"types": ATTACHMENT_TYPES_LABEL},
+    )
 
 
 def pdf_check(file: UploadedFile, *, field: str = "document") -> None:
     """Refuse anything but a PDF (by name and content) of at most 20 MB, for ``field``."""
-    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            {field: _("The file is larger than 20 MB. Please upload a smaller file.")}
-        )
-    refusal = ValidationError({field: _("Only PDF files can be uploaded here.")})
-    if os.path.splitext(file.name or "")[1].lower() != ".pdf":
-        raise refusal
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    if not head.startswith(ATTACHMENT_SIGNATURES["pdf"]):
-        raise refusal
+    _refuse_unless(
+        file,
+        field=field,
+        max_bytes=ATTACHMENT_MAX_BYTES,
+        too_large=_("The file is larger than 20 MB. Please upload a smaller file."),
+        signatures={"pdf": ATTACHMENT_SIGNATURES["pdf"]},
+        wrong_type=_("Only PDF files can be uploaded here."),
+    )
 
 
 # ---------------------------------------------------------------- serving stored files
@@ -112,20 +121,15 @@ IMAGE_SIGNATURES = {key: ATTACHMENT_SIGNATURES[key] for key in ("png", "jpg", "j
 def image_check(file: UploadedFile, *, field: str = "logo") -> None:
     """Refuse anything but a PNG or JPEG image (name, first bytes and a readable
     picture) of at most 1 MB and 4000 pixels a side."""
-    if file.size is not None and file.size > IMAGE_MAX_BYTES:
-        raise ValidationError(
-            {field: _("The image is larger than 1 MB. Please upload a smaller one.")}
-        )
-    extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
-    refusal = ValidationError({field: _("Only PNG and JPEG images can be uploaded.")})
-    signatures = IMAGE_SIGNATURES.get(extension)
-    if signatures is None:
-        raise refusal
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise refusal
+    refusal = _("Only PNG and JPEG images can be uploaded.")
+    _refuse_unless(
+        file,
+        field=field,
+        max_bytes=IMAGE_MAX_BYTES,
+        too_large=_("The image is larger than 1 MB. Please upload a smaller one."),
+        signatures=IMAGE_SIGNATURES,
+        wrong_type=refusal,
+    )
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -133,7 +137,7 @@ def image_check(file: UploadedFile, *, field: str = "logo") -> None:
             image.verify()
             width, height = image.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise refusal from error
+        raise ValidationError({field: refusal}) from error
     finally:
         file.seek(0)
     if max(width, height) > IMAGE_MAX_PIXELS:

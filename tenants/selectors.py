@@ -37,6 +37,18 @@ def _primary_host(alliance: str) -> Subquery:
     return Subquery(hosts.values("domain")[:1])
 
 
+def member_emails(*, alliance: Alliance, roles) -> list[str]:
+    """The e-mail addresses of the alliance's active members holding one of ``roles``,
+    each once, in order (whom a reminder goes to)."""
+    emails = (
+        Membership.objects.filter(alliance=alliance, role__in=sorted(roles), user__is_active=True)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
+    return [email for email in emails if email]
+
+
 def memberships_of(user) -> list[Membership]:
     """Every membership of ``user``, with its alliance and that alliance's primary host
     (``primary_host``): the state roles first, then by alliance name, each by role."""

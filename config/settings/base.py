@@ -308,46 +308,31 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_IMPORTS = ["core.retention", "core.tasks_carers"]
 # Periodic work; beat copies these into its database schedule at start.
 CELERY_BEAT_SCHEDULE = {
-    "statistics-nightly": {
-        "task": "regional.refresh_statistics_nightly",
-        "schedule": crontab(hour=2, minute=30),
-    },
-    "retention-nightly": {
-        "task": "core.apply_retention_everywhere",
-        "schedule": crontab(hour=3, minute=30),
-    },
-    "seal-expiry-reminders": {
-        "task": "core.send_seal_expiry_reminders",
-        "schedule": crontab(hour=6, minute=0),
-    },
-    "regional-meeting-reminders": {
-        "task": "regional.send_meeting_reminders",
-        "schedule": crontab(minute=5),  # hourly; each reminder is claimed once
-    },
-    "import-files-purge": {
-        "task": "core.purge_import_files_everywhere",
-        "schedule": crontab(hour=4, minute=15),
-    },
-    # carers
-    "carer-check-reminders": {
-        "task": "core.send_carer_check_reminders",
-        "schedule": crontab(hour=6, minute=10),
-    },
-    # E-mails queued while the broker was down (and due retries) go out within a minute.
-    "outbox-dispatch": {
-        "task": "mail.dispatch_outbox",
-        "schedule": crontab(),  # every minute
-    },
-    # workshops
-    "regional-workshop-retention": {
-        "task": "regional.purge_workshop_registrations",
-        "schedule": crontab(hour=3, minute=45),
-    },
-    # careguides
-    "agreement-expiry-reminders": {
-        "task": "core.send_agreement_expiry_reminders",
-        "schedule": crontab(hour=6, minute=10),
-    },
+    name: {"task": task, "schedule": schedule}
+    for name, task, schedule in [
+        ("statistics-nightly", "regional.refresh_statistics_nightly", crontab(hour=2, minute=30)),
+        ("retention-nightly", "core.apply_retention_everywhere", crontab(hour=3, minute=30)),
+        ("seal-expiry-reminders", "core.send_seal_expiry_reminders", crontab(hour=6, minute=0)),
+        # hourly; each reminder is claimed once
+        ("regional-meeting-reminders", "regional.send_meeting_reminders", crontab(minute=5)),
+        ("import-files-purge", "core.purge_import_files_everywhere", crontab(hour=4, minute=15)),
+        # carers
+        ("carer-check-reminders", "core.send_carer_check_reminders", crontab(hour=6, minute=10)),
+        # E-mails queued while the broker was down (and due retries) go out within a minute.
+        ("outbox-dispatch", "mail.dispatch_outbox", crontab()),  # every minute
+        # workshops
+        (
+            "regional-workshop-retention",
+            "regional.purge_workshop_registrations",
+            crontab(hour=3, minute=45),
+        ),
+        # careguides
+        (
+            "agreement-expiry-reminders",
+            "core.send_agreement_expiry_reminders",
+            crontab(hour=6, minute=10),
+        ),
+    ]
 }
 
 # ---------------------------------------------------------------- GDPR

@@ -24,4 +24,3 @@ class ApplicationFilter(SearchFilterSet):
 
     class Meta:
         model = Application
-        fields = ["q", "status", "kind", "size_class", "received_from", "received_until"]

@@ -17,4 +17,3 @@ class AuditEntryFilter(SearchFilterSet):
 
     class Meta:
         model = AuditEntry
-        fields: list[str] = []

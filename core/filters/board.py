@@ -26,7 +26,6 @@ class BoardMemberFilter(SearchFilterSet):
 
     class Meta:
         model = BoardMember
-        fields = ["q", "position", "current"]
 
 
 class BoardMeetingFilter(SearchFilterSet):
@@ -41,7 +40,6 @@ class BoardMeetingFilter(SearchFilterSet):
 
     class Meta:
         model = BoardMeeting
-        fields = ["q", "status", "minutes_status", "upcoming"]
 
 
 class MeetingTemplateFilter(SearchFilterSet):
@@ -49,4 +47,3 @@ class MeetingTemplateFilter(SearchFilterSet):
 
     class Meta:
         model = MeetingTemplate
-        fields = ["q"]

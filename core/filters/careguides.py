@@ -41,7 +41,6 @@ class CareGuideFilter(SearchFilterSet):
 
     class Meta:
         model = CareGuide
-        fields = ["q", "partner", "is_active", "refresher_due", "taken_over"]
 
 
 class PartnerWithoutGuideFilter(SearchFilterSet):
@@ -51,7 +50,6 @@ class PartnerWithoutGuideFilter(SearchFilterSet):
 
     class Meta:
         model = Partner
-        fields = ["q", "kind", "status"]
 
 
 def _by_status(queryset, name, value):
@@ -74,4 +72,3 @@ class AgreementFilter(SearchFilterSet):
 
     class Meta:
         model = CooperationAgreement
-        fields = ["q", "status", "in_force", "is_public"]

@@ -47,7 +47,6 @@ class CarerFilter(SearchFilterSet):
 
     class Meta:
         model = Carer
-        fields = ["q", "status", "expiring", "available_on", "slots", "language"]
 
     def filter_available_on(self, queryset, name, value):
         """Vetted or active carers with every check valid on that day."""
@@ -74,7 +73,6 @@ class PlacementFilter(SearchFilterSet):
 
     class Meta:
         model = Placement
-        fields = ["q", "status", "kind", "recurrence", "partner", "carer"]
 
 
 class MatchForm(forms.Form):

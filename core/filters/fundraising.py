@@ -6,7 +6,6 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters.projects import YEAR_BOUNDS
 from core.models import (
     DonationReceipt,
     FundraisingAction,
@@ -17,7 +16,7 @@ from core.models import (
     SupporterKind,
 )
 from core.selectors.fundraising import members_on
-from kernel.crud.filters import ConditionFilter, SearchFilterSet
+from kernel.crud.filters import ConditionFilter, SearchFilterSet, YearFilter
 
 
 class SupporterFilter(SearchFilterSet):
@@ -29,39 +28,29 @@ class SupporterFilter(SearchFilterSet):
 
     class Meta:
         model = Supporter
-        fields = ["q", "kind", "member"]
 
 
 class FundraisingActionFilter(SearchFilterSet):
     search_fields = ("title", "description")
-    year = django_filters.NumberFilter(
-        label=_("Year"), field_name="date", lookup_expr="year", **YEAR_BOUNDS
-    )
+    year = YearFilter("date")
 
     class Meta:
         model = FundraisingAction
-        fields = ["q", "year"]
 
 
 class ProjectGrantFilter(SearchFilterSet):
     search_fields = ("purpose", "project__title")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=GrantStatus.choices)
-    year = django_filters.NumberFilter(
-        label=_("Year"), field_name="decided_on", lookup_expr="year", **YEAR_BOUNDS
-    )
+    year = YearFilter("decided_on")
     project = django_filters.ModelChoiceFilter(label=_("Project"), queryset=Project.objects.all())
 
     class Meta:
         model = ProjectGrant
-        fields = ["q", "status", "year", "project"]
 
 
 class DonationReceiptFilter(SearchFilterSet):
     search_fields = ("number", "supporter__name")
-    year = django_filters.NumberFilter(
-        label=_("Year"), field_name="issued_on", lookup_expr="year", **YEAR_BOUNDS
-    )
+    year = YearFilter("issued_on")
 
     class Meta:
         model = DonationReceipt
-        fields = ["q", "year"]

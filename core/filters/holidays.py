@@ -8,7 +8,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from core.models import GuideCategory, GuideEntry, HolidayOffer
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet, YearFilter
 
 MONTH_CHOICES = list(MONTHS.items())
 
@@ -18,10 +18,7 @@ class HolidayOfferFilter(SearchFilterSet):
     month = django_filters.TypedChoiceFilter(
         label=_("Month"), choices=MONTH_CHOICES, coerce=int, method="filter_month"
     )
-    year = django_filters.NumberFilter(
-        label=_("Year"), field_name="start_date", lookup_expr="year", min_value=1990,
-        max_value=2100,
-    )  # fmt: skip
+    year = YearFilter("start_date")
     age = django_filters.NumberFilter(
         label=_("Suitable for age"), method="filter_age", min_value=0, max_value=99
     )
@@ -30,7 +27,6 @@ class HolidayOfferFilter(SearchFilterSet):
 
     class Meta:
         model = HolidayOffer
-        fields = ["q", "month", "year", "age", "organiser", "is_published"]
 
     def filter_month(self, queryset, name, value: int):
         """Offers that take place (at least partly) in that month."""
@@ -62,4 +58,3 @@ class GuideEntryFilter(SearchFilterSet):
 
     class Meta:
         model = GuideEntry
-        fields = ["q", "category", "is_published"]

@@ -48,7 +48,6 @@ class MeasureFilter(SearchFilterSet):
 
     class Meta:
         model = Measure
-        fields = ["q", "category", "is_active"]
 
 
 class ContactPersonFilter(SearchFilterSet):
@@ -60,4 +59,3 @@ class ContactPersonFilter(SearchFilterSet):
 
     class Meta:
         model = ContactPerson
-        fields = ["q", "partner", "is_primary"]

@@ -9,9 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Event, EventKind, Partner, Project, ProjectStatus, Topic, WorkingGroup
-from kernel.crud.filters import SearchFilterSet
-
-YEAR_BOUNDS = {"min_value": 1990, "max_value": 2100}
+from kernel.crud.filters import SearchFilterSet, YearFilter
 
 
 class ProjectFilter(SearchFilterSet):
@@ -21,13 +19,10 @@ class ProjectFilter(SearchFilterSet):
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner involved"), queryset=Partner.objects.all(), method="filter_partner"
     )
-    year = django_filters.NumberFilter(
-        label=_("Running in year"), method="filter_year", **YEAR_BOUNDS
-    )
+    year = YearFilter(label=_("Running in year"), method="filter_year")
 
     class Meta:
         model = Project
-        fields = ["q", "topic", "status", "partner", "year"]
 
     def filter_partner(self, queryset, name, value: Partner | None):
         """Projects the partner leads or takes part in."""
@@ -56,7 +51,6 @@ class WorkingGroupFilter(SearchFilterSet):
 
     class Meta:
         model = WorkingGroup
-        fields = ["q", "topic", "is_active", "member"]
 
     def filter_member(self, queryset, name, value: Partner | None):
         if value is None:
@@ -70,13 +64,10 @@ class WorkingGroupFilter(SearchFilterSet):
 class EventFilter(SearchFilterSet):
     search_fields = ("title", "place", "description", "project__title")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
-    year = django_filters.NumberFilter(
-        label=_("Year"), field_name="date", lookup_expr="year", **YEAR_BOUNDS
-    )
+    year = YearFilter("date")
     project = django_filters.ModelChoiceFilter(
         label=_("Project"), queryset=Project.objects.order_by("title")
     )
 
     class Meta:
         model = Event
-        fields = ["q", "kind", "year", "project"]

@@ -15,4 +15,3 @@ class AwardFilter(SearchFilterSet):
 
     class Meta:
         model = Award
-        fields = ["q", "is_public"]

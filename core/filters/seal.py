@@ -33,7 +33,6 @@ class SealApplicationFilter(SearchFilterSet):
 
     class Meta:
         model = SealApplication
-        fields = ["q", "status", "programme", "partner", "expiring"]
 
     def filter_state(self, queryset, name, value):
         return queryset.filter(state_filter(value)) if value else queryset
@@ -52,7 +51,6 @@ class SealCriterionFilter(SearchFilterSet):
 
     class Meta:
         model = SealCriterion
-        fields = ["q", "programme", "group", "is_required", "is_active"]
 
 
 class ProgrammeFilter(SearchFilterSet):
@@ -72,4 +70,3 @@ class CriterionGroupFilter(SearchFilterSet):
 
     class Meta:
         model = CriterionGroup
-        fields = ["q", "programme"]

@@ -28,10 +28,12 @@ from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
 
 REACTIVATABLE = (PartnerStatus.APPLICANT, PartnerStatus.DORMANT, PartnerStatus.LEFT)
+# What an admitted organisation's new partner record takes over from its application.
+TAKEN_OVER = ("kind", "size_class", "city", "website")
 
 
-class ApplicationFields(TypedDict, total=False):
-    """What the coordinator records from the letter; status and partner follow the board."""
+class ApplicantFields(TypedDict, total=False):
+    """What an organisation tells about itself, in a letter or the public form."""
 
     organisation_name: str
     kind: str
@@ -42,6 +44,11 @@ class ApplicationFields(TypedDict, total=False):
     contact_email: str
     contact_phone: str
     statement: str
+
+
+class ApplicationFields(ApplicantFields, total=False):
+    """What the coordinator records from the letter; status and partner follow the board."""
+
     received_on: datetime.date
 
 
@@ -118,10 +125,7 @@ def _admit(*, actor, application: Application, meeting: BoardMeeting) -> Partner
         partner = partner_create(
             actor=actor,
             name=application.organisation_name.strip(),
-            kind=application.kind,
-            size_class=application.size_class,
-            city=application.city,
-            website=application.website,
+            **{name: getattr(application, name) for name in TAKEN_OVER},
             status=PartnerStatus.ACTIVE,
             joined_on=meeting.date,
             public_listing_consent=False,

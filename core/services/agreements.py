@@ -10,7 +10,7 @@ it reminded of, so each coordinator hears about it once.
 from __future__ import annotations
 
 import datetime
-from typing import TypedDict, Unpack
+from typing import TypedDict
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.models import AgreementStatus, CooperationAgreement, Partner
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_note, record_services
 from kernel.uploads import pdf_check
 
 
@@ -63,18 +63,9 @@ def _prepared(fields: dict, agreement: CooperationAgreement | None = None) -> di
     return data
 
 
-def agreement_create(*, actor, **fields: Unpack[AgreementFields]) -> CooperationAgreement:
-    return record_create(actor=actor, model=CooperationAgreement, data=_prepared(fields))
-
-
-def agreement_update(
-    *, actor, agreement: CooperationAgreement, **fields: Unpack[AgreementFields]
-) -> CooperationAgreement:
-    return record_update(actor=actor, instance=agreement, data=_prepared(fields, agreement))
-
-
-def agreement_delete(*, actor, agreement: CooperationAgreement) -> None:
-    record_delete(actor=actor, instance=agreement)
+agreement_create, agreement_update, agreement_delete = record_services(
+    CooperationAgreement, "agreement", AgreementFields, prepare=_prepared
+)
 
 
 @transaction.atomic
@@ -82,9 +73,5 @@ def agreement_reminder_sent(
     *, agreement: CooperationAgreement, sent_on: datetime.date
 ) -> CooperationAgreement:
     """Mark the agreement as reminded of (by the system: no person acts)."""
-    return record_update(
-        actor=None,
-        instance=agreement,
-        data={"reminder_sent_on": sent_on},
-        action="core.cooperationagreement.reminder_sent",
-    )
+    action = "core.cooperationagreement.reminder_sent"
+    return record_note(instance=agreement, action=action, reminder_sent_on=sent_on)

@@ -26,9 +26,9 @@ from core.models import (
     Partner,
 )
 from kernel.crud import records
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import declared, record_create, record_delete, record_update
 from kernel.dates import validate_plausible_date
-from kernel.meetings.agenda import Agenda, declared
+from kernel.meetings.agenda import Agenda
 from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel
 
 SERIES_MAX = 12

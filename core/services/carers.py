@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Carer, Partner, Placement
 from core.models.carers import ASSIGNABLE, CarerStatus, PlacementStatus
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_note, record_update
 
 
 class CarerFields(TypedDict, total=False):
@@ -109,12 +109,7 @@ def carer_delete(*, actor, carer: Carer) -> None:
 
 def carer_reminder_sent(*, carer: Carer, expiry: datetime.date) -> Carer:
     """Note that the coordinators were reminded of the expiry on ``expiry`` (by the system)."""
-    return record_update(
-        actor=None,
-        instance=carer,
-        data={"reminded_expiry": expiry},
-        action="core.carer.expiry_reminded",
-    )
+    return record_note(instance=carer, action="core.carer.expiry_reminded", reminded_expiry=expiry)
 
 
 # ---------------------------------------------------------------- placements

@@ -21,21 +21,15 @@ from core.models import (
     CertificationProgramme,
     CriterionGroup,
     SealApplication,
-    SealCriterion,
     SealStatus,
 )
 from core.models.certification import MAX_SCORE
-from core.services.seal import add_checks
+from core.services.seal import add_checks, criterion_create
+from kernel.certification import ProgrammeTermsFields, programme_terms
 from kernel.crud.records import record_create, record_delete, record_update
 
 
-class ProgrammeFields(TypedDict, total=False):
-    name: str
-    kind: str
-    description: str
-    validity_years: int
-    renewal_rules: str
-    pass_threshold: int
+class ProgrammeFields(ProgrammeTermsFields, total=False):
     is_active: bool
 
 
@@ -163,6 +157,9 @@ class CriterionBlueprint(Protocol):
     is_required: bool
 
 
+CRITERION_TERMS = ("text", "weight", "is_required")  # what a copied criterion takes over
+
+
 class GroupBlueprint(Protocol):
     key: str
     name: str
@@ -173,13 +170,11 @@ class GroupBlueprint(Protocol):
 
 
 class ProgrammeBlueprint(Protocol):
+    """A template's terms (the attributes of ``kernel.certification.ProgrammeTermsFields``:
+    name, kind, ...), its key and its groups."""
+
     key: str
     name: str
-    kind: str
-    description: str
-    validity_years: int
-    renewal_rules: str
-    pass_threshold: int
 
     def group_list(self) -> Iterable[GroupBlueprint]: ...
 
@@ -203,17 +198,12 @@ def programme_include_group(
     if group.key:
         record_update(actor=actor, instance=copied, data={"template_key": group.key})
     for index, criterion in enumerate(group.criteria_list()):
-        record_create(
+        criterion_create(
             actor=actor,
-            model=SealCriterion,
-            data={
-                "programme": programme,
-                "group": copied,
-                "text": criterion.text,
-                "weight": criterion.weight,
-                "is_required": criterion.is_required,
-                "position": position * 100 + index,
-            },
+            programme=programme,
+            group=copied,
+            position=position * 100 + index,
+            **{name: getattr(criterion, name) for name in CRITERION_TERMS},
         )
     return copied
 
@@ -229,15 +219,7 @@ def programme_adopt_template(*, actor, template: ProgrammeBlueprint) -> Certific
     programme = record_create(
         actor=actor,
         model=CertificationProgramme,
-        data={
-            "name": template.name,
-            "kind": template.kind,
-            "description": template.description,
-            "validity_years": template.validity_years,
-            "renewal_rules": template.renewal_rules,
-            "pass_threshold": template.pass_threshold,
-            "template_key": template.key,
-        },
+        data={**programme_terms(template), "template_key": template.key},
         action="core.certificationprogramme.adopted",
     )
     for position, group in enumerate(template.group_list(), start=1):

@@ -29,7 +29,7 @@ from core.models import (
     Supporter,
 )
 from kernel.audit.services import audit_log
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_services, record_update
 
 RECEIPT_KINDS = (FundingKind.DONATION, FundingKind.MEMBERSHIP_FEE)
 # § 63 Abs. 5 AO: a receipt is not recognised once the exemption notice is older.
@@ -105,28 +105,10 @@ def supporter_delete(*, actor, supporter: Supporter) -> None:
 # ---------------------------------------------------------------- actions and grants
 
 
-def action_create(*, actor, **fields: Unpack[ActionFields]) -> FundraisingAction:
-    return record_create(actor=actor, model=FundraisingAction, data=fields)
-
-
-def action_update(*, actor, action: FundraisingAction, **fields: Unpack[ActionFields]):
-    return record_update(actor=actor, instance=action, data=fields)
-
-
-def action_delete(*, actor, action: FundraisingAction) -> None:
-    record_delete(actor=actor, instance=action)
-
-
-def grant_create(*, actor, **fields: Unpack[GrantFields]) -> ProjectGrant:
-    return record_create(actor=actor, model=ProjectGrant, data=fields)
-
-
-def grant_update(*, actor, grant: ProjectGrant, **fields: Unpack[GrantFields]) -> ProjectGrant:
-    return record_update(actor=actor, instance=grant, data=fields)
-
-
-def grant_delete(*, actor, grant: ProjectGrant) -> None:
-    record_delete(actor=actor, instance=grant)
+action_create, action_update, action_delete = record_services(
+    FundraisingAction, "action", ActionFields
+)
+grant_create, grant_update, grant_delete = record_services(ProjectGrant, "grant", GrantFields)
 
 
 # ---------------------------------------------------------------- receipt settings

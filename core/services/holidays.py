@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any, TypedDict, Unpack
+from typing import Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import GuideEntry, HolidayOffer, Partner
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_services, record_update
 
 
 class HolidayOfferFields(TypedDict, total=False):
@@ -56,14 +56,9 @@ def _check_offer(data: dict[str, Any], offer: HolidayOffer | None = None) -> dic
     return data
 
 
-def holiday_offer_create(*, actor, **fields: Unpack[HolidayOfferFields]) -> HolidayOffer:
-    return record_create(actor=actor, model=HolidayOffer, data=_check_offer(fields))
-
-
-def holiday_offer_update(
-    *, actor, offer: HolidayOffer, **fields: Unpack[HolidayOfferFields]
-) -> HolidayOffer:
-    return record_update(actor=actor, instance=offer, data=_check_offer(fields, offer))
+holiday_offer_create, holiday_offer_update, holiday_offer_delete = record_services(
+    HolidayOffer, "offer", HolidayOfferFields, prepare=_check_offer
+)
 
 
 def holiday_offer_set_published(*, actor, offer: HolidayOffer, published: bool) -> HolidayOffer:
@@ -76,22 +71,9 @@ def holiday_offer_set_published(*, actor, offer: HolidayOffer, published: bool) 
     )
 
 
-def holiday_offer_delete(*, actor, offer: HolidayOffer) -> None:
-    record_delete(actor=actor, instance=offer)
-
-
 # ---------------------------------------------------------------- family guide
 
 
-def guide_entry_create(*, actor, **fields: Unpack[GuideEntryFields]) -> GuideEntry:
-    return record_create(actor=actor, model=GuideEntry, data=fields)
-
-
-def guide_entry_update(
-    *, actor, entry: GuideEntry, **fields: Unpack[GuideEntryFields]
-) -> GuideEntry:
-    return record_update(actor=actor, instance=entry, data=fields)
-
-
-def guide_entry_delete(*, actor, entry: GuideEntry) -> None:
-    record_delete(actor=actor, instance=entry)
+guide_entry_create, guide_entry_update, guide_entry_delete = record_services(
+    GuideEntry, "entry", GuideEntryFields
+)

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_services, record_update
 
 
 def _check_target_groups(data: dict[str, Any]) -> dict[str, Any]:
@@ -137,13 +137,4 @@ def working_group_delete(*, actor, group: WorkingGroup) -> None:
 # ---------------------------------------------------------------- events
 
 
-def event_create(*, actor, **fields: Unpack[EventFields]) -> Event:
-    return record_create(actor=actor, model=Event, data=fields)
-
-
-def event_update(*, actor, event: Event, **fields: Unpack[EventFields]) -> Event:
-    return record_update(actor=actor, instance=event, data=fields)
-
-
-def event_delete(*, actor, event: Event) -> None:
-    record_delete(actor=actor, instance=event)
+event_create, event_update, event_delete = record_services(Event, "event", EventFields)

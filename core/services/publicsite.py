@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from core.models import Application, Award, LegalPage, SiteIdentity
 from core.models.publicsite import IDENTITY_PK
-from core.services.admissions import application_create
+from core.services.admissions import ApplicantFields, application_create
 from kernel.crud.records import record_create, record_delete, record_update
-from kernel.legal.models import LegalKind
+from kernel.legal.services import legal_page_write
 from kernel.mail.services import email_queue
 from kernel.uploads import image_check
 
@@ -85,35 +85,17 @@ def award_delete(*, actor, award: Award) -> None:
 # ---------------------------------------------------------------- legal pages
 
 
-@transaction.atomic
 def legal_page_save(*, actor, kind: str, text: str) -> LegalPage:
     """Write the alliance's page of ``kind``; an empty text brings back the default."""
-    if kind not in LegalKind.values:
-        raise ValidationError({"kind": _("Unknown legal page.")})
-    current = LegalPage.objects.select_for_update().filter(kind=kind).first()
-    if current is None:
-        return record_create(actor=actor, model=LegalPage, data={"kind": kind, "text": text})
-    return record_update(actor=actor, instance=current, data={"text": text})
+    return legal_page_write(actor=actor, model=LegalPage, kind=kind, text=text)
 
 
 # ---------------------------------------------------------------- "Partner werden"
 
 
-class PublicApplicationFields(TypedDict, total=False):
-    organisation_name: str
-    kind: str
-    size_class: str
-    city: str
-    website: str
-    contact_name: str
-    contact_email: str
-    contact_phone: str
-    statement: str
-
-
 @transaction.atomic
 def public_application_submit(
-    *, privacy_consent: bool, **fields: Unpack[PublicApplicationFields]
+    *, privacy_consent: bool, **fields: Unpack[ApplicantFields]
 ) -> Application:
     """An organisation applies through the public site: the application goes to the
     board like a letter the coordinator records, and the applicant gets a confirmation.

@@ -30,7 +30,7 @@ from core.models import (
 )
 from core.models.certification import MAX_SCORE, default_programme_id
 from core.services.board import add_months
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.crud.records import record_create, record_delete, record_note, record_update
 
 
 class SealCriterionFields(TypedDict, total=False):
@@ -283,9 +283,6 @@ def seal_reject(
 
 def seal_reminder_sent(*, application: SealApplication, sent_on: datetime.date) -> SealApplication:
     """Mark that the coordinators were reminded of the seal's expiry (by the system)."""
-    return record_update(
-        actor=None,
-        instance=application,
-        data={"reminder_sent_on": sent_on},
-        action="core.sealapplication.reminded",
+    return record_note(
+        instance=application, action="core.sealapplication.reminded", reminder_sent_on=sent_on
     )

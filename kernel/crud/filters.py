@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 
 import django_filters
@@ -45,6 +46,14 @@ class SearchFilterSet(django_filters.FilterSet):
                 # The widget's copy of the choices still reads the filter's own field.
                 field.widget.choices = field.choices
 
+    @classmethod
+    def get_fields(cls):
+        """Without ``Meta.fields`` the FilterSet offers its declared filters, in their
+        order (``q`` first), and generates none from the model's fields."""
+        if cls._meta.fields is None and cls._meta.exclude is None:
+            return OrderedDict()
+        return super().get_fields()
+
     def search(self, queryset, name, value):
         for term in value.split()[:5]:
             condition = Q()
@@ -75,6 +84,19 @@ class ConditionFilter(django_filters.BooleanFilter):
         if value:
             return qs.filter(self.condition())
         return qs.filter(self.otherwise()) if self.otherwise else qs.exclude(self.condition())
+
+
+class YearFilter(django_filters.NumberFilter):
+    """The year of the date field ``field_name`` (or as ``method`` filters by a year); a
+    year outside ``min_value`` .. ``max_value`` is refused with a message, not searched for."""
+
+    def __init__(self, field_name=None, *, label=None, min_value=1990, **kwargs):
+        label = label or _("Year")
+        if "method" not in kwargs:
+            kwargs["lookup_expr"] = "year"
+        super().__init__(
+            field_name=field_name, label=label, min_value=min_value, max_value=2100, **kwargs
+        )
 
 
 class SearchForm(forms.Form):

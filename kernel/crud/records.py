@@ -6,7 +6,7 @@ their own rules; views, the admin and the API never save records themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -32,6 +32,15 @@ def _set_many(
         if before != after:
             changes[name] = [before, after]
     return changes
+
+
+def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
+    ``fields_type`` does not declare: the keywords are the service's signature."""
+    unknown = sorted(set(values) - set(fields_type.__annotations__))
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
+    return dict(values)
 
 
 def _label(instance: models.Model) -> str:
@@ -112,6 +121,12 @@ def record_update(
     )
 
 
+def record_note(*, instance: M, action: str, **values: Any) -> M:
+    """The system (no person acts) notes ``values`` on ``instance``, e.g. that a
+    reminder went out, with an audit entry ``action``."""
+    return record_update(actor=None, instance=instance, data=values, action=action)
+
+
 @transaction.atomic
 def record_delete(*, actor, instance: models.Model, action: str | None = None) -> None:
     audit_log(
@@ -121,3 +136,47 @@ def record_delete(*, actor, instance: models.Model, action: str | None = None) -
         changes=snapshot(instance),
     )
     instance.delete()
+
+
+def record_services(
+    model: type[M],
+    instance: str,
+    fields_type: type,
+    *,
+    prepare: Callable[[dict[str, Any], M | None], dict[str, Any]] | None = None,
+):
+    """The create, update and delete services of a record, declared in one line::
+
+        event_create, event_update, event_delete = record_services(Event, "event", EventFields)
+
+    ``create(*, actor, **fields)``, ``update(*, actor, event, **fields)`` and
+    ``delete(*, actor, event)``; the fields are those the TypedDict ``fields_type``
+    declares (any other keyword is refused). A record with rules of its own names them
+    in ``prepare(fields, record)`` (None when creating): it refuses what breaks them
+    (ValidationError) and returns the values to save.
+    """
+    prepare = prepare or (lambda fields, record: fields)
+
+    def record(values: dict[str, Any]) -> M:
+        if instance not in values:
+            raise TypeError(f"missing keyword argument: {instance}")
+        return values.pop(instance)
+
+    def create(*, actor, **fields: Any) -> M:
+        data = prepare(declared(fields_type, fields), None)
+        return record_create(actor=actor, model=model, data=data)
+
+    def update(*, actor, **fields: Any) -> M:
+        changed = record(fields)
+        data = prepare(declared(fields_type, fields), changed)
+        return record_update(actor=actor, instance=changed, data=data)
+
+    def delete(*, actor, **kwargs: Any) -> None:
+        deleted = record(kwargs)
+        if kwargs:
+            raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(kwargs))}")
+        record_delete(actor=actor, instance=deleted)
+
+    for service in (create, update, delete):
+        service.__qualname__ = f"{model.__name__}.{service.__name__}"
+    return create, update, delete

@@ -18,17 +18,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from kernel.audit.services import audit_log
+from kernel.crud.records import declared
 from kernel.meetings.rules import agenda_correction_reason, audit_agenda_correction
-
-
-def declared(fields_type: type, values: dict[str, Any]) -> dict[str, Any]:
-    """``values`` (a service's ``**fields``), refusing any keyword the TypedDict
-    ``fields_type`` does not declare: the keywords are the service's signature."""
-    unknown = sorted(set(values) - set(fields_type.__annotations__))
-    if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
-    return dict(values)
-
 
 _PARKING_OFFSET = 10000
 
@@ -172,11 +163,12 @@ class Agenda:
             raise ValidationError(_("Unknown direction."))
         meeting, reason, others, old = self._lock_for_moving(item, reason)
         new = self.clamp(old - 1 if direction == "up" else old + 1, len(others) + 1)
-        if new != old:
-            self._move(actor=actor, item=item, others=others, old=old, new=new)
-            audit_agenda_correction(
-                actor=actor, meeting=meeting, reason=reason, change="moved", item=item
-            )
+        if new == old:
+            return item  # at the end already: nothing moves, nothing to record
+        self._move(actor=actor, item=item, others=others, old=old, new=new)
+        audit_agenda_correction(
+            actor=actor, meeting=meeting, reason=reason, change="moved", item=item
+        )
         return item
 
     @transaction.atomic

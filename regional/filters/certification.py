@@ -19,4 +19,3 @@ class TemplateGroupFilter(SearchFilterSet):
 
     class Meta:
         model = TemplateGroup
-        fields = ["q"]

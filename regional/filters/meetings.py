@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet, YearFilter
 from regional.models import Invitation, MeetingKind, RegionalMeeting, RegionalMeetingStatus
 from tenants.models import Alliance
 
@@ -13,9 +13,7 @@ from tenants.models import Alliance
 class RegionalMeetingFilter(SearchFilterSet):
     search_fields = ("title", "place", "moderation", "description", "host_alliance__name")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
-    year = django_filters.NumberFilter(
-        label=_("Year"), field_name="date", lookup_expr="year", min_value=2000, max_value=2100
-    )
+    year = YearFilter("date", min_value=2000)
     host_alliance = django_filters.ModelChoiceFilter(
         label=_("Host alliance"), queryset=Alliance.objects.order_by("name")
     )
@@ -23,7 +21,6 @@ class RegionalMeetingFilter(SearchFilterSet):
 
     class Meta:
         model = RegionalMeeting
-        fields = ["q", "kind", "year", "host_alliance", "status"]
 
 
 class InvitationFilter(django_filters.FilterSet):

@@ -33,7 +33,6 @@ class SetupBoardFilter(SearchFilterSet):
 
     class Meta:
         model = AllianceSetup
-        fields = ["q", "district", "mentor", "overdue"]
 
 
 class SetupFilter(SetupBoardFilter):

@@ -17,4 +17,3 @@ class StarterTemplateFilter(SearchFilterSet):
 
     class Meta:
         model = StarterTemplate
-        fields = ["q", "kind", "is_active"]

@@ -59,7 +59,6 @@ class AllianceSnapshotFilter(SearchFilterSet):
 
     class Meta:
         model = AllianceSnapshot
-        fields: list[str] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

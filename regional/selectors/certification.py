@@ -16,14 +16,12 @@ def template_list() -> QuerySet[CertificationTemplate]:
     return CertificationTemplate.objects.annotate(group_count=Count("groups"))
 
 
+def _groups_with_criteria() -> Prefetch:
+    return Prefetch("groups", queryset=TemplateGroup.objects.prefetch_related("criteria"))
+
+
 def template_detail(pk: int) -> CertificationTemplate:
-    return (
-        template_list()
-        .prefetch_related(
-            Prefetch("groups", queryset=TemplateGroup.objects.prefetch_related("criteria"))
-        )
-        .get(pk=pk)
-    )
+    return template_list().prefetch_related(_groups_with_criteria()).get(pk=pk)
 
 
 def group_list() -> QuerySet[TemplateGroup]:
@@ -45,9 +43,8 @@ def group_detail(pk: int) -> TemplateGroup:
 
 def published_templates() -> QuerySet[CertificationTemplate]:
     """The templates offered to the alliances, with their groups and criteria."""
-    return CertificationTemplate.objects.filter(is_published=True).prefetch_related(
-        Prefetch("groups", queryset=TemplateGroup.objects.prefetch_related("criteria"))
-    )
+    published = CertificationTemplate.objects.filter(is_published=True)
+    return published.prefetch_related(_groups_with_criteria())
 
 
 def template_groups() -> QuerySet[TemplateGroup]:

@@ -8,18 +8,13 @@ from typing import TypedDict, Unpack
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from kernel.crud.records import record_create, record_delete, record_update
+from kernel.certification import ProgrammeTermsFields
+from kernel.crud.records import record_create, record_delete, record_services, record_update
 from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
 
 
-class TemplateFields(TypedDict, total=False):
+class TemplateFields(ProgrammeTermsFields, total=False):
     key: str
-    name: str
-    kind: str
-    description: str
-    validity_years: int
-    renewal_rules: str
-    pass_threshold: int
     is_published: bool
     groups: Iterable[TemplateGroup]
 
@@ -71,15 +66,6 @@ def group_delete(*, actor, group: TemplateGroup) -> None:
     record_delete(actor=actor, instance=group)
 
 
-def criterion_create(*, actor, **fields: Unpack[CriterionFields]) -> TemplateCriterion:
-    return record_create(actor=actor, model=TemplateCriterion, data=fields)
-
-
-def criterion_update(
-    *, actor, criterion: TemplateCriterion, **fields: Unpack[CriterionFields]
-) -> TemplateCriterion:
-    return record_update(actor=actor, instance=criterion, data=fields)
-
-
-def criterion_delete(*, actor, criterion: TemplateCriterion) -> None:
-    record_delete(actor=actor, instance=criterion)
+criterion_create, criterion_update, criterion_delete = record_services(
+    TemplateCriterion, "criterion", CriterionFields
+)

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from kernel.crud import records
-from kernel.crud.records import record_create, record_update
-from kernel.meetings.agenda import Agenda, declared
+from kernel.crud.records import declared, record_create, record_update
+from kernel.meetings.agenda import Agenda
 from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel
 from regional.models import (
     AgendaItem,
