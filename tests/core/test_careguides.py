@@ -26,7 +26,7 @@ from tests.conftest import csv_rows, logged_in_client, person_with_role
 from tests.factories.partners import CareGuideFactory, PartnerFactory
 from tests.pages import assert_page_shows, submit
 
-MIGRATION = importlib.import_module("core.migrations.0002_squashed_0008_fundraising")
+MIGRATION = importlib.import_module("core.migrations.0002_squashed_0005_careguides")
 
 
 def _count(partner: Partner) -> int:

@@ -331,7 +331,7 @@ def test_personal_data_search_and_export_find_the_donor(circle, coordinator_clie
 def test_migration_links_existing_entries_to_supporters_without_loss(jena):
     from importlib import import_module
 
-    migration = import_module("core.migrations.0002_squashed_0008_fundraising")
+    migration = import_module("core.migrations.0006_squashed_0008_fundraising")
     with schema_context("jena"):
         partner = PartnerFactory(name="Sparkasse Jena")
         day = datetime.date(2024, 1, 10)
