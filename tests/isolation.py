@@ -116,6 +116,45 @@ class Outsider:
     user: object | None  # None: anonymous
 
 
+class Answer:
+    """What one request answered; a streamed body is read once, when first asked for."""
+
+    def __init__(self, response):
+        self.response = response
+        self.status_code = response.status_code
+        self.streaming = response.streaming
+        self._text: str | None = None
+
+    def get(self, header: str, default: str = "") -> str:
+        return self.response.get(header, default)
+
+    def __getitem__(self, header: str) -> str:
+        return self.response[header]
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            response = self.response
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            self._text = body.decode(errors="replace")
+        return self._text
+
+
+class Walk:
+    """The answers of one seeded world: each person asks each path on each host once,
+    and every check that reads that answer (the isolation audit, the ministry's privacy)
+    reads the same one. Only for GETs, which change nothing the next answer depends on."""
+
+    def __init__(self):
+        self._answers: dict[tuple, Answer] = {}
+
+    def ask(self, outsider: Outsider, host: str, path: str) -> Answer:
+        key = (getattr(outsider.user, "pk", None), host, path)
+        if key not in self._answers:
+            self._answers[key] = Answer(outsider.client.get(path, HTTP_HOST=host))
+        return self._answers[key]
+
+
 def outsiders_on(host: str, people: dict, language: str | None = None) -> dict[str, Outsider]:
     """An anonymous visitor and each of ``people`` (label: user), logged in on ``host``."""
     outsiders = {"anonymous": Outsider(logged_in_client(None, host, language), None)}
@@ -131,14 +170,20 @@ def audit(
     tenant,
     outsiders: dict[str, Outsider],
     sentinels: Iterable[str],
+    walk: Walk | None = None,
 ) -> list[str]:
     """Problems found; an empty list means the host keeps its data to itself.
 
     ``tenant`` is what the host serves (an Alliance, or the StateArea); a protected
     route must answer 404 to every outsider whom the permission layer refuses there.
+    ``walk`` shares the answers with other checks of the same world.
     """
+    walk = walk or Walk()
     problems: list[str] = []
     sentinels = list(sentinels)
+    # What the permission layer grants each outsider here, read once per audit (the
+    # memberships stay as they are while the routes are asked).
+    accesses = {who: access_of(o.user, tenant) for who, o in outsiders.items() if o.user}
     for route in routes:
         protection = route.protection
         if protection is None:
@@ -150,16 +195,13 @@ def audit(
             continue
         for who, outsider in outsiders.items():
             # Exports ride on the list routes: ask for them too.
-            export = outsider.client.get(route.path + "?format=csv", HTTP_HOST=host)
+            export = walk.ask(outsider, host, route.path + "?format=csv")
             if not export.streaming:
-                exported = export.content.decode(errors="replace")
                 for sentinel in sentinels:
-                    if sentinel in exported:
+                    if sentinel in export.text:
                         problems.append(f"{route.path}?format=csv leaks {sentinel!r} to {who}")
-            response = outsider.client.get(route.path, HTTP_HOST=host)
-            body = (
-                b"".join(response.streaming_content) if response.streaming else response.content
-            ).decode(errors="replace")
+            response = walk.ask(outsider, host, route.path)
+            body = response.text
             for sentinel in sentinels:
                 if sentinel in body:
                     problems.append(f"{route.path} leaks {sentinel!r} to {who} on {host}")
@@ -170,7 +212,7 @@ def audit(
                     problems.append(f"{route.path}: admin answered {response.status_code} to {who}")
                 continue
             anonymous = outsider.user is None
-            if not anonymous and access_of(outsider.user, tenant).can(protection):
+            if not anonymous and accesses[who].can(protection):
                 continue  # allowed here (e.g. the ministry's dashboard); sentinels checked above
             if anonymous and route.path.startswith("/api/"):
                 if response.status_code != 401:

@@ -2,13 +2,15 @@
 
 The routes are not listed by hand: ``tests.isolation.discover`` walks the public and
 the alliance URL conf (API routers included once they exist), so a new endpoint is
-covered the day it is added.
+covered the day it is added. The same walk checks that no page the ministry can open
+carries personal data.
 """
 
 from __future__ import annotations
 
 import sys
 import types
+from dataclasses import dataclass, field
 
 import pytest
 from django.core.cache import cache
@@ -19,13 +21,22 @@ from django.http import HttpResponse
 from django.urls import path
 from django_tenants.utils import schema_context
 
+from config.sentry import EMAIL_RE, PHONE_RE
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
 from tenants.public import StateArea
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
+from tests.factories.partners import ContactPersonFactory, PartnerFactory
 from tests.factories.tenants import UserFactory
-from tests.isolation import Outsider, audit, discover, outsiders_on, seed_sentinel_records
+from tests.isolation import (
+    Outsider,
+    Walk,
+    audit,
+    discover,
+    outsiders_on,
+    seed_sentinel_records,
+)
 
 SENTINEL = "ISOLATION-SENTINEL-BFH"
 SENTINEL_FILE_TEXT = "ISOLATION-SENTINEL-BFH-FILE"
@@ -38,11 +49,41 @@ SENTINELS = [
     SECRET_NAME,
     "sentinel.contact@example.org",
 ]
+# The ministry's privacy walk: contact persons of both alliances, and its own address
+# (which its pages may show).
+CONTACT_NAMES = ["Ingeborg Vertraulich", "Bartholomäus Geheimnis"]
+MINISTRY_EMAIL = "referat42@ministerium.example"
 
 
-@pytest.fixture
-def private_data_of_b(badfrankenhausen):
-    """Bad Frankenhausen's private records, each carrying a sentinel string."""
+@dataclass
+class World:
+    """What the walks of this module read, seeded once for all its tests (each test's own
+    changes are rolled back to a savepoint before the next one)."""
+
+    data_of_b: dict
+    outsiders: dict[str, Outsider]
+    walk: Walk = field(default_factory=Walk)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Bad Frankenhausen's private records, each carrying a sentinel string; the
+    contact persons the ministry must never see, in both alliances; the outsiders."""
+    from tenants.models import Alliance
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        jena, badfrankenhausen = (
+            Alliance.objects.get(slug=s) for s in ("jena", "badfrankenhausen")
+        )
+        data_of_b = _private_data_of(badfrankenhausen)
+        _personal_data_in_both()
+        yield World(data_of_b, _outsiders(jena, badfrankenhausen))
+        with schema_context("badfrankenhausen"):
+            default_storage.delete(data_of_b["file"])
+        transaction.set_rollback(True)
+
+
+def _private_data_of(badfrankenhausen) -> dict:
     coordinator = person_with_role(
         Role.LOCAL_COORDINATOR,
         badfrankenhausen,
@@ -59,28 +100,40 @@ def private_data_of_b(badfrankenhausen):
             "board/isolation/sentinel.txt", ContentFile(SENTINEL_FILE_TEXT)
         )
         records = seed_sentinel_records(SENTINEL)
-    yield {
+    return {
         "entry_id": entry.pk,
         "record_id": records["id"],
         "file": file_name,
         "coordinator": coordinator,
     }
-    with schema_context("badfrankenhausen"):
-        default_storage.delete(file_name)
 
 
-@pytest.fixture
-def outsiders(jena, private_data_of_b) -> dict[str, Outsider]:
+def _outsiders(jena, badfrankenhausen) -> dict[str, Outsider]:
     jena_coordinator = person_with_role(
         Role.LOCAL_COORDINATOR, jena, user=UserFactory(email="koordination@jena.example")
     )
+    person_with_role(
+        Role.LOCAL_COORDINATOR,
+        badfrankenhausen,
+        user=UserFactory(email="koordination@badfrankenhausen.example"),
+    )
     ministry = person_with_role(
-        Role.MINISTRY, user=UserFactory(email="referat@ministerium.example")
+        Role.MINISTRY, user=UserFactory(email=MINISTRY_EMAIL, full_name="Referat 42")
     )
     return outsiders_on(
         "badfrankenhausen.localhost",
         {"Jena's coordinator": jena_coordinator, "the ministry": ministry},
     )
+
+
+@pytest.fixture
+def private_data_of_b(world, badfrankenhausen) -> dict:
+    return world.data_of_b
+
+
+@pytest.fixture
+def outsiders(world, jena) -> dict[str, Outsider]:
+    return world.outsiders
 
 
 def _samples(data) -> dict[str, str]:
@@ -99,7 +152,7 @@ def _samples(data) -> dict[str, str]:
     }
 
 
-def _audit_of_b(routes, badfrankenhausen, outsiders) -> list[str]:
+def _audit_of_b(routes, badfrankenhausen, outsiders, walk: Walk | None = None) -> list[str]:
     """What the audit finds on Bad Frankenhausen's host for ``routes``."""
     return audit(
         routes,
@@ -107,21 +160,22 @@ def _audit_of_b(routes, badfrankenhausen, outsiders) -> list[str]:
         tenant=badfrankenhausen,
         outsiders=outsiders,
         sentinels=SENTINELS,
+        walk=walk,
     )
 
 
 @pytest.mark.slow
 def test_every_alliance_route_keeps_bs_data_from_outsiders(
-    badfrankenhausen, private_data_of_b, outsiders
+    badfrankenhausen, private_data_of_b, outsiders, world
 ):
     routes = discover("config.urls_tenant", _samples(private_data_of_b))
     assert len(routes) > 20  # the walk found the workspace, accounts and admin routes
-    problems = _audit_of_b(routes, badfrankenhausen, outsiders)
+    problems = _audit_of_b(routes, badfrankenhausen, outsiders, world.walk)
     assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.slow
-def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsiders):
+def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsiders, world):
     routes = discover("config.urls_public", _samples(private_data_of_b))
     problems = audit(
         routes,
@@ -129,6 +183,7 @@ def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsi
         tenant=StateArea("localhost"),
         outsiders=outsiders,
         sentinels=SENTINELS,
+        walk=world.walk,
     )
     assert problems == [], "\n".join(problems)
 
@@ -182,6 +237,66 @@ def test_the_audit_catches_a_view_that_forgets_the_permission_layer(
         "Jena's coordinator",
         "the ministry",
     }
+
+
+# ---------------------------------------------------------------- the ministry's privacy
+# The ministry sees aggregated figures only: no page it can open carries an e-mail
+# address, a phone number or a contact person's name, whatever the alliances hold. It
+# asks with the audit's walk: on Bad Frankenhausen's host and the state host most of its
+# answers are those the audit read for "the ministry".
+
+
+def _personal_data_in_both() -> None:
+    """A listed partner's contact person in each alliance, and a record of every
+    workspace model in Jena (Bad Frankenhausen's are the audit's sentinel records)."""
+    for schema, (first, last) in zip(
+        ("jena", "badfrankenhausen"), (n.split() for n in CONTACT_NAMES), strict=True
+    ):
+        with schema_context(schema):
+            partner = PartnerFactory(public_listing_consent=True, name=f"Offene Firma {schema}")
+            ContactPersonFactory(
+                partner=partner, first_name=first, last_name=last,
+                email=f"{last.lower()}@firma.example", phone="+49 3641 7654321",
+            )  # fmt: skip
+    with schema_context("jena"):
+        seed_sentinel_records("PRIVACY-SENTINEL")
+
+
+def _personal_data_in(body: str, own_email: str) -> list[str]:
+    found = [m for m in EMAIL_RE.findall(body) if m != own_email]
+    found += [m for m in PHONE_RE.findall(body) if sum(c.isdigit() for c in m) >= 7]
+    found += [name for name in CONTACT_NAMES if name.split()[1] in body]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("urlconf", "host"),
+    [
+        ("config.urls_public", "localhost"),
+        ("config.urls_tenant", "jena.localhost"),
+        ("config.urls_tenant", "badfrankenhausen.localhost"),
+    ],
+)
+def test_no_page_the_ministry_opens_carries_personal_data(world, jena, urlconf, host):
+    ministry = world.outsiders["the ministry"]
+    record_id = str(world.data_of_b["record_id"])  # the same id in both alliances
+    samples = {"int": record_id, "pk": record_id, "path": "x.txt", "str": "x", "slug": "x"}
+    checked = 0
+    for route in discover(urlconf, samples):
+        if route.path is None:
+            continue
+        for suffix in ("", "?format=csv"):
+            response = world.walk.ask(ministry, host, route.path + suffix)
+            content_type = response.get("Content-Type", "")
+            if response.streaming or not content_type.startswith(("text/", "application/json")):
+                continue  # binary files (PDF, XLSX) are public plans or refused anyway
+            assert _personal_data_in(response.text, MINISTRY_EMAIL) == [], (
+                route.path + suffix,
+                response.status_code,
+            )
+            checked += 1
+    assert checked > 10
 
 
 # ---------------------------------------------------------------- hosts, ids, files, cache

@@ -26,9 +26,23 @@ def _client(user, host: str):
     return host_client(host, HTTP_AUTHORIZATION=f"Token {token}", raise_request_exception=False)
 
 
+# Each host's OpenAPI document as its /api/schema/ answered (the view is public, so the
+# same for every caller): asked once per test process, read by every test below.
+_SCHEMAS: dict[str, dict] = {}
+
+
+def _schema_of(client) -> dict:
+    host = client.defaults["HTTP_HOST"]
+    if host not in _SCHEMAS:
+        response = client.get("/api/schema/", {"format": "json"})
+        assert response.status_code == 200
+        _SCHEMAS[host] = response.json()
+    return _SCHEMAS[host]
+
+
 def _list_operations(client) -> dict[str, list[str]]:
     """path -> its documented query parameters, for every GET without path parameters."""
-    schema = client.get("/api/schema/", {"format": "json"}).json()
+    schema = _schema_of(client)
     return {
         path: [p["name"] for p in item["get"].get("parameters", []) if p["in"] == "query"]
         for path, item in schema["paths"].items()
@@ -101,7 +115,7 @@ def test_a_page_size_in_range_is_used(jena, value):
 
 def test_the_schema_documents_page_size_bounds_and_the_error_answers(jena):
     client = _client(person_with_role(Role.LOCAL_COORDINATOR, jena), "jena.localhost")
-    schema = client.get("/api/schema/", {"format": "json"}).json()
+    schema = _schema_of(client)
 
     listing = schema["paths"]["/api/v1/partners/"]["get"]
     page_size = next(p for p in listing["parameters"] if p["name"] == "page_size")
@@ -137,7 +151,7 @@ def test_times_of_day_are_documented_as_sent(jena):
     import re
 
     client = _client(person_with_role(Role.LOCAL_COORDINATOR, jena), "jena.localhost")
-    schema = client.get("/api/schema/", {"format": "json"}).json()
+    schema = _schema_of(client)
 
     text = str(schema)
     assert "'format': 'time'" not in text
@@ -163,7 +177,7 @@ def _nullable(schema: dict, prop: dict) -> bool:
 
 def _undeclared_nulls(client) -> list[str]:
     """Every null in a list's rows whose field the schema does not declare nullable."""
-    schema = client.get("/api/schema/", {"format": "json"}).json()
+    schema = _schema_of(client)
     problems = []
     for path, item in schema["paths"].items():
         if "get" not in item or "{" in path:
