@@ -36,6 +36,7 @@ class Lookups:
     partners: Mapping[str, int] = field(default_factory=dict)  # name -> pk
     projects: frozenset[str] = frozenset()  # titles
     measures: Mapping[str, int] = field(default_factory=dict)  # active catalogue: name -> pk
+    supporters: Mapping[str, int] = field(default_factory=dict)  # not anonymised: name -> pk
 
 
 @dataclass
@@ -164,6 +165,8 @@ class ImportKind:
     permission: str
     columns: tuple[Column, ...]
     check_row: Callable[[RowChecker, Lookups, dict[str, int]], None]
+    url_name: str  # "partner": the pages are partner-import-preview, ... and partner-list
+    done_message: Any  # lazy text with %(count)s, shown after the import
 
     @property
     def required_columns(self) -> list[Column]:
@@ -176,3 +179,41 @@ class ImportKind:
 
 HINT_DATE = gettext_lazy("date, DD.MM.YYYY or YYYY-MM-DD")
 HINT_COUNT = gettext_lazy("whole number, 0 or more")
+HINT_PARTNER = gettext_lazy("name of an existing partner")
+UNKNOWN_PARTNER = gettext_lazy("“%(column)s”: there is no partner named “%(value)s”.")
+
+# ---------------------------------------------------------------- columns several kinds have
+
+
+def kind_column(choices: type[models.TextChoices], *, required=False, hint: Any = "") -> Column:
+    """The kind of the record ("Art"): one of ``choices``."""
+    return Column("kind", "Art", ("kind", "type", "Typ"), required, hint, choices)
+
+
+#: A partner named by its name (``RowChecker.put_named`` with ``UNKNOWN_PARTNER``).
+PARTNER = Column(
+    "partner", "Partner", ("partner", "organisation", "partner organisation"), hint=HINT_PARTNER
+)
+#: An address (``RowChecker.put_address``).
+ADDRESS = (
+    Column("street", "Straße", ("street", "street and number", "Straße und Hausnummer")),
+    Column("postcode", "PLZ", ("postcode", "zip", "postal code", "Postleitzahl")),
+    Column("city", "Ort", ("town", "city", "Stadt")),
+)
+EMAIL = Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse"))
+PHONE = Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil"))
+#: Joining and leaving (``RowChecker.put_period`` of the two).
+MEMBERSHIP = (
+    Column(
+        "joined_on",
+        "Beigetreten am",
+        ("joined on", "joined", "Beigetreten", "Beitritt", "Beitrittsdatum"),
+        hint=HINT_DATE,
+    ),
+    Column(
+        "left_on",
+        "Ausgetreten am",
+        ("left on", "left", "Ausgetreten", "Austritt", "Austrittsdatum"),
+        hint=HINT_DATE,
+    ),
+)

@@ -89,6 +89,7 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
 
     preview.columns = [column for column in kind.columns if column.name in positions]
     seen: dict[str, int] = {}
+    declared = {column.name: column for column in kind.columns}
     width = len(table.headers)
     for number, cells in table.rows:
         if table.delimiter and len(cells) > width and not is_empty(cells[width:]):
@@ -97,7 +98,7 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
         raw = {
             name: cells[index] if index < len(cells) else None for name, index in positions.items()
         }
-        checker = RowChecker(number, raw, preview.headers)
+        checker = RowChecker(number, raw, preview.headers, declared)
         kind.check_row(checker, lookups, seen)
         preview.rows.append(
             ParsedRow(
