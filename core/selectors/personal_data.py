@@ -1,9 +1,9 @@
 """Finding a person's data in the alliance's records (GDPR requests).
 
 Each kind of record that holds personal data is declared once in ``PERSONAL_KINDS``:
-its model, the fields that are personal data, the fields a search looks in (also the
-values scrubbed from the audit trail when it is anonymised), what the result list shows,
-and the values that replace the personal data (``core.services.personal_data``).
+its model, the fields that are personal data (those of them that identify the person are
+searched, and scrubbed from the audit trail when it is anonymised), what the result list
+shows, and the values that replace the personal data (``core.services.personal_data``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,19 @@ from core.models import (
     WorkshopRegistration,
 )
 
+#: Fields that hold a person's name: anonymised, they read "Anonymisiert".
+NAME_FIELDS = ("last_name", "full_name", "contact_name", "family_name", "name")
+#: Fields that identify a person: searched, and scrubbed from the audit trail.
+IDENTIFYING = (
+    *NAME_FIELDS,
+    "first_name",
+    "family_contact",
+    "signed_by_alliance",
+    "signed_by_other",
+    "email",
+    "contact_email",
+)
+
 
 @dataclass(frozen=True)
 class PersonalKind:
@@ -40,10 +53,14 @@ class PersonalKind:
     label: Any  # lazy text: what the result list calls the record
     model: type[models.Model]
     fields: tuple[str, ...]  # the personal data (exported, anonymised)
-    search: tuple[str, ...]  # names and e-mail addresses a search looks in
     describe: Callable[[Any], tuple[str, str]]
     related: tuple[str, ...] = ()  # select_related for ``describe``
     replaced: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def search(self) -> tuple[str, ...]:
+        """The fields a search looks in: the person's names and e-mail addresses."""
+        return tuple(name for name in self.fields if name in IDENTIFYING)
 
     @property
     def keeps_date(self) -> bool:
@@ -63,7 +80,6 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
         gettext_lazy("Contact person"),
         ContactPerson,
         ("first_name", "last_name", "position", "email", "phone"),
-        ("first_name", "last_name", "email"),
         lambda obj: (str(obj), obj.partner.name),
         related=("partner",),
     ),
@@ -71,14 +87,12 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
         gettext_lazy("Board member"),
         BoardMember,
         ("full_name", "email", "phone"),
-        ("full_name", "email"),
         lambda obj: (obj.full_name, obj.affiliation),
     ),
     "application": PersonalKind(
         gettext_lazy("Application"),
         Application,
         ("contact_name", "contact_email", "contact_phone", "statement"),
-        ("contact_name", "contact_email"),
         lambda obj: (obj.contact_name, obj.organisation_name),
         replaced={"contact_email": "anonymisiert@invalid.invalid"},
     ),
@@ -96,14 +110,12 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
             "qualifications",
             "notes",
         ),
-        ("first_name", "last_name", "email"),
         lambda obj: (str(obj), str(_("Childcare pool"))),
     ),
     "placement": PersonalKind(
         gettext_lazy("Family of a placement"),
         Placement,
         ("family_name", "family_contact", "children_ages", "notes"),
-        ("family_name", "family_contact"),
         lambda obj: (obj.family_name, str(_("Placement in the childcare pool"))),
     ),
     # workshops
@@ -111,7 +123,6 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
         gettext_lazy("Workshop registration"),
         WorkshopRegistration,
         ("name", "email", "organisation"),
-        ("name", "email"),
         lambda obj: (obj.name, str(obj.workshop)),
         related=("workshop__event",),
     ),
@@ -120,7 +131,6 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
         gettext_lazy("Care guide"),
         CareGuide,
         ("name", "email", "phone"),
-        ("name", "email"),
         lambda obj: (obj.name, obj.partner.name),
         related=("partner",),
     ),
@@ -129,7 +139,6 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
         gettext_lazy("Member or donor"),
         Supporter,
         ("name", "street", "postcode", "city", "email", "notes"),
-        ("name", "email"),
         lambda obj: (obj.name, f"{obj.postcode} {obj.city}".strip()),
     ),
     # publicsite: anonymised, the public page shows no contact person at all
@@ -137,7 +146,6 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
         gettext_lazy("Contact person of the public site"),
         SiteIdentity,
         ("contact_name", "contact_email", "contact_phone"),
-        ("contact_name", "contact_email"),
         lambda obj: (obj.contact_name, str(_("Public site"))),
         replaced={"contact_name": ""},
     ),
@@ -145,7 +153,6 @@ PERSONAL_KINDS: dict[str, PersonalKind] = {
     "agreement_signatory": PersonalKind(
         gettext_lazy("Signatory of an agreement"),
         CooperationAgreement,
-        ("signed_by_alliance", "signed_by_other"),
         ("signed_by_alliance", "signed_by_other"),
         lambda obj: (
             ", ".join(name for name in (obj.signed_by_alliance, obj.signed_by_other) if name),

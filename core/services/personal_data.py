@@ -27,7 +27,12 @@ from core.models import (
     Placement,
     PlacementStatus,
 )
-from core.selectors.personal_data import PERSONAL_KINDS, PersonalKind, person_records
+from core.selectors.personal_data import (
+    NAME_FIELDS,
+    PERSONAL_KINDS,
+    PersonalKind,
+    person_records,
+)
 from core.services.fundraising_privacy import expired_supporters, refuse_while_kept
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
@@ -49,10 +54,6 @@ def personal_data_export(*, actor, query: str) -> dict[str, Any]:
             {"kind": r.kind, "id": r.pk, "context": r.context, "data": r.data} for r in records
         ],
     }
-
-
-# Fields that hold a person's name: they read "Anonymisiert" afterwards.
-NAME_FIELDS = ("last_name", "full_name", "contact_name", "family_name", "name")
 
 
 def _blank_values(kind: PersonalKind) -> dict[str, str]:

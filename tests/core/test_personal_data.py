@@ -14,21 +14,18 @@ from core.services.personal_data import apply_retention, record_anonymise
 from kernel.audit.models import AuditEntry
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
+from tests.factories.admissions import ApplicationFactory
 from tests.factories.partners import ContactPersonFactory, PartnerFactory
+
+HELGA = {"contact_name": "Helga Teststein", "contact_email": "helga.teststein@example.org"}
 
 
 def _application(**extra):
-    data = {
-        "organisation_name": "Bäckerei Sonnenschein",
-        "kind": "company",
-        "contact_name": "Helga Teststein",
-        "contact_email": "helga.teststein@example.org",
-        "contact_phone": "03641 445566",
-        "statement": "Wir bieten flexible Arbeitszeiten. Helga Teststein",
-        "received_on": datetime.date(2023, 1, 10),
-    }
-    data.update(extra)
-    return Application.objects.create(**data)
+    """Helga Teststein's application for the Bäckerei Sonnenschein (her name also in the
+    statement, as applicants sign it); ``extra`` changes any field."""
+    fields = {"organisation_name": "Bäckerei Sonnenschein", **HELGA}
+    fields["statement"] = "Wir bieten flexible Arbeitszeiten. Helga Teststein"
+    return ApplicationFactory(**(fields | extra))
 
 
 def test_search_finds_a_person_across_contacts_board_and_applications(coordinator_client):
