@@ -295,7 +295,7 @@ class RowChecker:
         self.put(name, self.choices(name, choice_map(self.columns[name].choices), message))
 
     def put_address(self) -> None:
-        """Street, postcode and city (``columns.ADDRESS``)."""
+        """Street, postcode and city (``kinds.ADDRESS``)."""
         self.put("street", self.text("street", max_length=200))
         self.put("postcode", self.postcode("postcode"))
         self.put("city", self.text("city", max_length=100))
@@ -312,7 +312,7 @@ class RowChecker:
         self.put(field_name, self._parsed(name, pk, message, required=required))
 
     def put_membership(self) -> None:
-        """Joining and leaving (``columns.MEMBERSHIP``), in that order."""
+        """Joining and leaving (``kinds.MEMBERSHIP``), in that order."""
         self.put_period(
             "joined_on", "left_on", _("“%(column)s”: the leaving date is before the joining date.")
         )

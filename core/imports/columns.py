@@ -141,6 +141,15 @@ def display(value: Any) -> str:
 
 
 @dataclass(frozen=True)
+class Unique:
+    """A column whose value no record (``Lookups`` field ``lookup``) and no earlier row of
+    the file may have; ``message`` names the record that has it."""
+
+    lookup: str
+    message: Any  # lazy text with %(column)s and %(value)s
+
+
+@dataclass(frozen=True)
 class Column:
     name: str  # field name (model field, or lead_partner/partners/measures)
     header: str  # the German header of the template
@@ -148,6 +157,7 @@ class Column:
     required: bool = False
     hint: Any = ""  # lazy text for the upload page
     choices: type[models.TextChoices] | None = None
+    unique: Unique | None = None  # a required name or title (at most 200 characters)
 
     @property
     def english(self) -> str:
@@ -164,7 +174,7 @@ class ImportKind:
     label: Any
     permission: str
     columns: tuple[Column, ...]
-    check_row: Callable[[RowChecker, Lookups, dict[str, int]], None]
+    check_row: Callable[[RowChecker, Lookups], None]  # after the unique column's check
     url_name: str  # "partner": the pages are partner-import-preview, ... and partner-list
     done_message: Any  # lazy text with %(count)s, shown after the import
 
@@ -181,39 +191,3 @@ HINT_DATE = gettext_lazy("date, DD.MM.YYYY or YYYY-MM-DD")
 HINT_COUNT = gettext_lazy("whole number, 0 or more")
 HINT_PARTNER = gettext_lazy("name of an existing partner")
 UNKNOWN_PARTNER = gettext_lazy("“%(column)s”: there is no partner named “%(value)s”.")
-
-# ---------------------------------------------------------------- columns several kinds have
-
-
-def kind_column(choices: type[models.TextChoices], *, required=False, hint: Any = "") -> Column:
-    """The kind of the record ("Art"): one of ``choices``."""
-    return Column("kind", "Art", ("kind", "type", "Typ"), required, hint, choices)
-
-
-#: A partner named by its name (``RowChecker.put_named`` with ``UNKNOWN_PARTNER``).
-PARTNER = Column(
-    "partner", "Partner", ("partner", "organisation", "partner organisation"), hint=HINT_PARTNER
-)
-#: An address (``RowChecker.put_address``).
-ADDRESS = (
-    Column("street", "Straße", ("street", "street and number", "Straße und Hausnummer")),
-    Column("postcode", "PLZ", ("postcode", "zip", "postal code", "Postleitzahl")),
-    Column("city", "Ort", ("town", "city", "Stadt")),
-)
-EMAIL = Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse"))
-PHONE = Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil"))
-#: Joining and leaving (``RowChecker.put_period`` of the two).
-MEMBERSHIP = (
-    Column(
-        "joined_on",
-        "Beigetreten am",
-        ("joined on", "joined", "Beigetreten", "Beitritt", "Beitrittsdatum"),
-        hint=HINT_DATE,
-    ),
-    Column(
-        "left_on",
-        "Ausgetreten am",
-        ("left on", "left", "Ausgetreten", "Austritt", "Austrittsdatum"),
-        hint=HINT_DATE,
-    ),
-)

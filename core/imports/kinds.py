@@ -4,21 +4,18 @@ check of one of its rows (``core.imports.rows``); all of them by code (``KINDS``
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext_lazy
 
 from core.imports.columns import (
-    ADDRESS,
-    EMAIL,
     HINT_COUNT,
     HINT_DATE,
     HINT_PARTNER,
-    MEMBERSHIP,
-    PARTNER,
-    PHONE,
     Column,
     ImportKind,
-    kind_column,
+    Unique,
 )
 from core.imports.rows import (
     check_care_guide_row,
@@ -41,6 +38,42 @@ from core.models import (
     Topic,
 )
 
+# ---------------------------------------------------------------- columns several kinds have
+
+
+def kind_column(choices: type[models.TextChoices], *, required=False, hint: Any = "") -> Column:
+    """The kind of the record ("Art"): one of ``choices``."""
+    return Column("kind", "Art", ("kind", "type", "Typ"), required, hint, choices)
+
+
+#: A partner named by its name (``RowChecker.put_named`` with ``UNKNOWN_PARTNER``).
+PARTNER = Column(
+    "partner", "Partner", ("partner", "organisation", "partner organisation"), hint=HINT_PARTNER
+)
+#: An address (``RowChecker.put_address``).
+ADDRESS = (
+    Column("street", "Straße", ("street", "street and number", "Straße und Hausnummer")),
+    Column("postcode", "PLZ", ("postcode", "zip", "postal code", "Postleitzahl")),
+    Column("city", "Ort", ("town", "city", "Stadt")),
+)
+EMAIL = Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse"))
+PHONE = Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil"))
+#: Joining and leaving (``RowChecker.put_period`` of the two).
+MEMBERSHIP = (
+    Column(
+        "joined_on",
+        "Beigetreten am",
+        ("joined on", "joined", "Beigetreten", "Beitritt", "Beitrittsdatum"),
+        hint=HINT_DATE,
+    ),
+    Column(
+        "left_on",
+        "Ausgetreten am",
+        ("left on", "left", "Ausgetreten", "Austritt", "Austrittsdatum"),
+        hint=HINT_DATE,
+    ),
+)
+
 HINT_AMOUNT = gettext_lazy("amount in euros, e.g. 1.500,00")
 JOINED, LEFT = MEMBERSHIP
 
@@ -55,7 +88,16 @@ PARTNERS = ImportKind(
     url_name="partner",
     done_message=gettext_lazy("All rows have been imported: %(count)s partners."),
     columns=(
-        Column("name", "Name", ("name", "organisation", "organization"), required=True),
+        Column(
+            "name",
+            "Name",
+            ("name", "organisation", "organization"),
+            required=True,
+            unique=Unique(
+                "partners",
+                gettext_lazy("“%(column)s”: a partner named “%(value)s” already exists."),
+            ),
+        ),
         kind_column(PartnerKind, required=True),
         Column(
             "size_class",
@@ -116,7 +158,16 @@ PROJECTS = ImportKind(
     url_name="project",
     done_message=gettext_lazy("All rows have been imported: %(count)s projects."),
     columns=(
-        Column("title", "Titel", ("title",), required=True),
+        Column(
+            "title",
+            "Titel",
+            ("title",),
+            required=True,
+            unique=Unique(
+                "projects",
+                gettext_lazy("“%(column)s”: a project titled “%(value)s” already exists."),
+            ),
+        ),
         Column("topic", "Thema", ("topic",), required=True, choices=Topic),
         Column(
             "status",
@@ -257,7 +308,16 @@ SUPPORTERS = ImportKind(
     url_name="supporter",
     done_message=gettext_lazy("All rows have been imported: %(count)s members and donors."),
     columns=(
-        Column("name", "Name", ("name", "member", "donor", "Mitglied", "Spender"), required=True),
+        Column(
+            "name",
+            "Name",
+            ("name", "member", "donor", "Mitglied", "Spender"),
+            required=True,
+            unique=Unique(
+                "supporters",
+                gettext_lazy("“%(column)s”: a member or donor named “%(value)s” already exists."),
+            ),
+        ),
         kind_column(SupporterKind, hint=gettext_lazy("empty: person")),
         PARTNER,
         *ADDRESS,

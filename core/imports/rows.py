@@ -13,13 +13,7 @@ from core.models.carers import ASSIGNABLE
 # ---------------------------------------------------------------- partners
 
 
-def check_partner_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    row.put_unique_text(
-        "name",
-        lookups.partners,
-        seen,
-        _("“%(column)s”: a partner named “%(value)s” already exists."),
-    )
+def check_partner_row(row: RowChecker, lookups: Lookups) -> None:
     row.put_choice("kind", _("“%(column)s”: “%(value)s” is not a known kind of partner."))
     row.put_choice("size_class", _("“%(column)s”: “%(value)s” is not a known size."))
     row.put_address()
@@ -40,13 +34,7 @@ def check_partner_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -
 # ---------------------------------------------------------------- projects
 
 
-def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    row.put_unique_text(
-        "title",
-        lookups.projects,
-        seen,
-        _("“%(column)s”: a project titled “%(value)s” already exists."),
-    )
+def check_project_row(row: RowChecker, lookups: Lookups) -> None:
     row.put_choice("topic", _("“%(column)s”: “%(value)s” is not a known topic."))
     row.put_choice("status", _("“%(column)s”: “%(value)s” is not a known status."))
     row.put_period("start_date", "end_date", _("“%(column)s”: the end is before the start."))
@@ -63,7 +51,7 @@ def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -
 # ---------------------------------------------------------------- carers
 
 
-def check_carer_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
+def check_carer_row(row: RowChecker, lookups: Lookups) -> None:
     """A carer as the form takes one; vetted or active only with every check recorded
     (the service's rule, shown in the preview already)."""
     row.put("first_name", row.text("first_name", max_length=100, required=True))
@@ -92,7 +80,7 @@ def check_carer_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> 
 # ---------------------------------------------------------------- care guides
 
 
-def check_care_guide_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
+def check_care_guide_row(row: RowChecker, lookups: Lookups) -> None:
     """A guide as the form takes one, at a partner named in the file."""
     row.put_named("partner", "partner_id", lookups.partners, UNKNOWN_PARTNER, required=True)
     row.put("name", row.text("name", max_length=200, required=True))
@@ -111,14 +99,8 @@ def check_care_guide_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]
 # ---------------------------------------------------------------- members and donors
 
 
-def check_supporter_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
+def check_supporter_row(row: RowChecker, lookups: Lookups) -> None:
     """A member or donor; names are unique in the import, so that money can name them."""
-    row.put_unique_text(
-        "name",
-        lookups.supporters,
-        seen,
-        _("“%(column)s”: a member or donor named “%(value)s” already exists."),
-    )
     row.put_choice("kind", _("“%(column)s”: “%(value)s” is not a known kind."))
     row.put_named("partner", "partner_id", lookups.partners, UNKNOWN_PARTNER)
     row.put_address()
@@ -133,7 +115,7 @@ def check_supporter_row(row: RowChecker, lookups: Lookups, seen: dict[str, int])
 # ---------------------------------------------------------------- money received
 
 
-def check_funding_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
+def check_funding_row(row: RowChecker, lookups: Lookups) -> None:
     """Money received, as the form takes it: a kind, an amount above zero, the date."""
     row.put_choice("kind", _("“%(column)s”: “%(value)s” is not a known kind."))
     amount = row.amount("amount", required=True)
