@@ -125,30 +125,42 @@ def test_donations_and_fees_naming_members_are_imported(client, circle):
         assert AuditEntry.objects.filter(action="core.fundingentry.created").count() == 3
 
 
-def test_money_rows_with_defects_are_each_named(client, circle, badfrankenhausen):
-    with schema_context("badfrankenhausen"):  # another alliance's donor is unknown here
-        Supporter.objects.create(name="Bernd Bad")
-    with schema_context("jena"):  # an anonymised member can no longer be named
-        Supporter.objects.create(
-            name="Anonymisiert", anonymised_at=datetime.datetime.now(datetime.UTC)
-        )
+def test_money_rows_with_defects_are_each_named(client, circle):
     rows = [
         FUNDING_HEADER,
         ["donation", "0", "03.04.2026", "Ilse Treu", "", ""],
-        ["Spende", "", "", "Bernd Bad", "", ""],
-        ["Lotterie", "12", "31.02.2026", "Anonymisiert", "", ""],
+        ["Spende", "", "", "Ilse Treu", "", ""],
+        ["Lotterie", "12", "31.02.2026", "", "", ""],
     ]
     assert _problems(client, "funding", rows) == [
         "2: “Betrag”: the amount must be greater than zero.",
         "3: “Betrag” is empty, but a value is required.",
         "3: “Eingegangen am” is empty, but a value is required.",
-        "3: “Mitglied oder Spender”: there is no member or donor named “Bernd Bad”.",
         "4: “Art”: “Lotterie” is not a known kind.",
         "4: “Eingegangen am”: “31.02.2026” is not a date (use DD.MM.YYYY or YYYY-MM-DD).",
-        "4: “Mitglied oder Spender”: there is no member or donor named “Anonymisiert”.",
     ]
     with schema_context("jena"):
         assert FundingEntry.objects.count() == 0
+
+
+def test_money_cannot_name_another_alliances_or_an_anonymised_donor(
+    client, circle, badfrankenhausen
+):
+    with schema_context("badfrankenhausen"):
+        Supporter.objects.create(name="Bernd Bad")
+    with schema_context("jena"):
+        Supporter.objects.create(
+            name="Anonymisiert", anonymised_at=datetime.datetime.now(datetime.UTC)
+        )
+    rows = [
+        FUNDING_HEADER,
+        ["donation", "10", "03.04.2026", "Bernd Bad", "", ""],
+        ["donation", "10", "03.04.2026", "Anonymisiert", "", ""],
+    ]
+    assert _problems(client, "funding", rows) == [
+        "2: “Mitglied oder Spender”: there is no member or donor named “Bernd Bad”.",
+        "3: “Mitglied oder Spender”: there is no member or donor named “Anonymisiert”.",
+    ]
 
 
 # ---------------------------------------------------------------- care guides
