@@ -23,6 +23,7 @@ from django.db.models.expressions import Col
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
+    Award,
     BoardMeeting,
     Carer,
     CarerStatus,
@@ -127,6 +128,11 @@ def project_rows(counting: Counting) -> QuerySet:
     )
 
 
+def _counted(queryset: QuerySet) -> QuerySet:
+    """All rows of ``queryset`` counted, as one row (``n``)."""
+    return _one_row(queryset).annotate(n=Count("id")).order_by()
+
+
 def event_rows(counting: Counting) -> QuerySet:
     events = Event.objects.filter(date__range=(counting.year_start, counting.year_end))
     return _one_row(events).annotate(n=Count("id"), people=Sum("participant_count")).order_by()
@@ -145,7 +151,7 @@ def board_meeting_rows(counting: Counting) -> QuerySet:
     held = BoardMeeting.objects.filter(
         status=MeetingStatus.HELD, date__range=(counting.year_start, counting.year_end)
     )
-    return _one_row(held).annotate(n=Count("id")).order_by()
+    return _counted(held)
 
 
 # carers: counts only, never a person's data
@@ -159,7 +165,7 @@ def _own_column(model, name: str) -> Col:
 def carer_rows(counting: Counting) -> QuerySet:
     """Active carers of the pool (no dates of their own: today's value)."""
     active = Carer.objects.filter(status=CarerStatus.ACTIVE)
-    return _one_row(active).annotate(n=Count("id")).order_by()
+    return _counted(active)
 
 
 def placement_rows(counting: Counting) -> QuerySet:
@@ -190,7 +196,7 @@ def agreement_rows(counting: Counting) -> QuerySet:
     is left out of past days too."""
     from core.selectors.agreements import agreements_in_force
 
-    return _one_row(agreements_in_force(today=counting.today)).annotate(n=Count("id")).order_by()
+    return _counted(agreements_in_force(today=counting.today))
 
 
 # fundraising
@@ -208,7 +214,16 @@ def circle_member_rows(counting: Counting) -> QuerySet:
     members = Supporter.objects.filter(
         Q(joined_on__lte=on) & (Q(left_on__isnull=True) | Q(left_on__gt=on))
     )
-    return _one_row(members).annotate(n=Count("id")).order_by()
+    return _counted(members)
+
+
+# publicsite
+def award_rows(counting: Counting) -> QuerySet:
+    """Awards the alliance received in the year (up to the day counted), public or not:
+    the state office sees them all."""
+    return _counted(
+        Award.objects.filter(awarded_on__range=(counting.year_start, counting.year_end))
+    )
 
 
 SOURCES = (
@@ -227,6 +242,7 @@ SOURCES = (
     # fundraising
     Source("circle_grants", circle_grant_rows),
     Source("circle_members", circle_member_rows),
+    Source("awards", award_rows),  # publicsite
 )
 
 # ---------------------------------------------------------------- the figures
@@ -339,6 +355,12 @@ ALLIANCE_FIGURES = FigureRegistry(
             "circle_members", short_label=_("Circle members"),
             help_text=_("Members of the fundraising circle."),
             verbose_name=_("members of the fundraising circle"),
+        ),
+        # publicsite: few per alliance, so suppressed for the ministry like people
+        Figure(
+            "awards_received", _("Awards received"), "alliances", PEOPLE, "awards",
+            help_text=_("Awards the alliance received this year (e.g. Bündnis des Monats)."),
+            verbose_name=_("awards received"),
         ),
     ],
     breakdowns=[

@@ -1,4 +1,5 @@
-"""Reading partner and project lists from CSV or XLSX files, and checking every row.
+"""Reading lists (partners, projects, carers, care guides, the fundraising circle's
+members and money) from CSV or XLSX files, and checking every row.
 
 Everything here is pure: the caller hands over the file's bytes and a ``Lookups``
 snapshot of what already exists (partner names, project titles, the measures
@@ -13,8 +14,8 @@ spreadsheet program shows (the header is row 1). Reading the file within its bou
 
 The modules: ``reading`` (the file within its bounds), ``columns`` (results, normalising,
 column and kind declarations), ``values`` (dates, numbers, amounts), ``checking`` (one
-row), ``kinds`` (each list's columns and row checks, all of them by code), ``parsing``
-(the whole file). Their names stay importable from here.
+row), ``kinds`` (each list's columns, all of them by code), ``rows`` (the check of
+each list's rows), ``parsing`` (the whole file). Their names stay importable from here.
 """
 
 from core.imports.checking import RowChecker, split_names
@@ -33,7 +34,7 @@ from core.imports.columns import (
     header_key,
     name_key,
 )
-from core.imports.kinds import KINDS, PARTNERS, PROJECTS, check_partner_row, check_project_row
+from core.imports.kinds import KINDS, PARTNERS, PROJECTS
 from core.imports.parsing import parse_import
 from core.imports.reading import (
     EMPTY_ROWS_STOP,
@@ -54,6 +55,7 @@ from core.imports.reading import (
     read_table,
     read_xlsx,
 )
+from core.imports.rows import check_partner_row, check_project_row
 from core.imports.values import parse_amount, parse_date, parse_integer
 
 __all__ = [

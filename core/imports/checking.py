@@ -9,13 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db import models
+from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
 from core.imports.columns import (
     NO,
     YES,
+    Column,
     _choice_key,
     choice_map,
     display,
@@ -34,10 +34,17 @@ from kernel.text import refused_character, refused_character_error
 class RowChecker:
     """Reads the cells of one row, cleans them and notes each problem with its column."""
 
-    def __init__(self, number: int, raw: dict[str, Any], headers: dict[str, str]):
+    def __init__(
+        self,
+        number: int,
+        raw: dict[str, Any],
+        headers: dict[str, str],
+        columns: Mapping[str, Column] | None = None,
+    ):
         self.number = number
         self.raw = raw
         self.headers = headers
+        self.columns = columns or {}  # the kind's declared columns by name
         self.problems: list[Problem] = []
         self.data: dict[str, Any] = {}
         self.many: dict[str, list[int]] = {}
@@ -102,30 +109,36 @@ class RowChecker:
     def choice(
         self, name: str, mapping: Mapping[str, str], message: str, *, required=False
     ) -> str | None:
-        value = self.raw_value(name)
-        if value is None:
-            self._required(name, required)
-            return None
-        code = mapping.get(_choice_key(display(value)))
-        if code is None:
-            self.fail(name, message, value=display(value))
-        return code
+        def known(value: Any) -> str | None:
+            return mapping.get(_choice_key(display(value)))
+
+        return self._parsed(name, known, message, required=required)
 
     def choices(self, name: str, mapping: Mapping[str, str], message: str) -> list[str] | None:
         return self._listed(name, mapping, message, key=_choice_key)
 
-    def date(self, name: str, *, required=False) -> datetime.date | None:
+    def _parsed(
+        self, name: str, parse: Callable[[Any], Any], message: str, *, required=False
+    ) -> Any:
+        """The cell read by ``parse``; None if it is empty (a problem if ``required``) or
+        if ``parse`` cannot read it (then ``message``, naming the value as written)."""
         value = self.raw_value(name)
         if value is None:
             self._required(name, required)
             return None
-        parsed = parse_date(value)
+        parsed = parse(value)
         if parsed is None:
-            self.fail(
-                name,
-                _("“%(column)s”: “%(value)s” is not a date (use DD.MM.YYYY or YYYY-MM-DD)."),
-                value=display(value),
-            )
+            self.fail(name, message, value=display(value))
+        return parsed
+
+    def date(self, name: str, *, required=False) -> datetime.date | None:
+        parsed = self._parsed(
+            name,
+            parse_date,
+            _("“%(column)s”: “%(value)s” is not a date (use DD.MM.YYYY or YYYY-MM-DD)."),
+            required=required,
+        )
+        if parsed is None:
             return None
         try:  # the one range of every stored date, with its message
             validate_plausible_date(parsed)
@@ -135,21 +148,22 @@ class RowChecker:
         return parsed
 
     def _not_negative(
-        self, name: str, parse: Callable[[Any], Any], message: str, *, show_parsed: bool
+        self,
+        name: str,
+        parse: Callable[[Any], Any],
+        message: str,
+        *,
+        show_parsed: bool,
+        required=False,
     ) -> Any:
         """A number, 0 or more, read by ``parse`` (None: not a number, then ``message``);
         a negative one is named as parsed or, without ``show_parsed``, as written."""
-        value = self.raw_value(name)
-        if value is None:
-            return None
-        number = parse(value)
-        if number is None:
-            self.fail(name, message, value=display(value))
-        elif number < 0:
+        number = self._parsed(name, parse, message, required=required)
+        if number is not None and number < 0:
             self.fail(
                 name,
                 _("“%(column)s”: “%(value)s” is negative; use 0 or more."),
-                value=number if show_parsed else display(value),
+                value=number if show_parsed else display(self.raw_value(name)),
             )
             return None
         return number
@@ -163,12 +177,13 @@ class RowChecker:
             show_parsed=True,
         )
 
-    def amount(self, name: str) -> Decimal | None:
+    def amount(self, name: str, *, required=False) -> Decimal | None:
         return self._not_negative(
             name,
             parse_amount,
             _("“%(column)s”: “%(value)s” is not an amount in euros (e.g. 1.500,00)."),
             show_parsed=False,
+            required=required,
         )
 
     def boolean(self, name: str) -> bool | None:
@@ -202,6 +217,19 @@ class RowChecker:
             self.fail(name, _("“%(column)s”: “%(value)s” is not a valid web address."), value=text)
             return None
         return address
+
+    def email(self, name: str) -> str | None:
+        """An e-mail address (at most 254 characters)."""
+        email = self.text(name, max_length=254)
+        if email is not None:
+            try:
+                validate_email(email)
+            except ValidationError:
+                self.fail(
+                    name, _("“%(column)s”: “%(value)s” is not an e-mail address."), value=email
+                )
+                return None
+        return email
 
     def names(self, name: str, known: Mapping[str, int], message: str) -> list[int] | None:
         return self._listed(name, known, message, key=name_key)
@@ -246,24 +274,54 @@ class RowChecker:
     # What every kind's rows have: a unique name, choices and a period.
 
     def put_unique_text(
-        self, name: str, *, max_length: int, existing: Iterable[str], seen: dict[str, int],
-        message: str,
+        self, name: str, existing: Iterable[str], seen: dict[str, int], message: str,
+        *, max_length: int = 200,
     ) -> None:  # fmt: skip
-        """A required one-line text that no record and no earlier row has (``message``)."""
+        """A required one-line text (a name or title, 200 characters at most) that no
+        record and no earlier row has (``message``)."""
         value = self.text(name, max_length=max_length, required=True)
         self.unique(name, value, existing, seen, message)
         self.put(name, value)
 
-    def put_choice(
-        self, name: str, choices: type[models.TextChoices], message: str, *, required=False
-    ) -> None:
-        """The code of one of ``choices``, named by code or label (else ``message``)."""
-        self.put(name, self.choice(name, choice_map(choices), message, required=required))
+    def put_choice(self, name: str, message: str) -> None:
+        """The code of one of the column's choices, named by code or label (else
+        ``message``); required if the column is."""
+        column = self.columns[name]
+        mapping = choice_map(column.choices)
+        self.put(name, self.choice(name, mapping, message, required=column.required))
 
-    def put_period(self, start: str, end: str, message: str) -> None:
-        """Two dates; an end before the start is refused with ``message`` (and left out)."""
+    def put_choices(self, name: str, message: str) -> None:
+        """Codes of the column's choices, separated by semicolons (else ``message``)."""
+        self.put(name, self.choices(name, choice_map(self.columns[name].choices), message))
+
+    def put_address(self) -> None:
+        """Street, postcode and city (``kinds.ADDRESS``)."""
+        self.put("street", self.text("street", max_length=200))
+        self.put("postcode", self.postcode("postcode"))
+        self.put("city", self.text("city", max_length=100))
+
+    def put_named(
+        self, name: str, field_name: str, known: Mapping[str, int], message: str, *, required=False
+    ) -> None:
+        """The primary key (into ``field_name``) of the one record ``known`` by the name
+        in the cell; an unknown name is refused with ``message``."""
+
+        def pk(value: Any) -> int | None:
+            return known.get(name_key(display(value)))
+
+        self.put(field_name, self._parsed(name, pk, message, required=required))
+
+    def put_membership(self) -> None:
+        """Joining and leaving (``kinds.MEMBERSHIP``), in that order."""
+        self.put_period(
+            "joined_on", "left_on", _("“%(column)s”: the leaving date is before the joining date.")
+        )
+
+    def put_period(self, start: str, end: str, message: str, *, strict=False) -> None:
+        """Two dates; an end before the start (``strict``: not after it) is refused with
+        ``message`` (and left out)."""
         first, last = self.date(start), self.date(end)
-        if first and last and last < first:
+        if first and last and (last <= first if strict else last < first):
             self.fail(end, message)
             last = None
         self.put(start, first)

@@ -36,6 +36,7 @@ class Lookups:
     partners: Mapping[str, int] = field(default_factory=dict)  # name -> pk
     projects: frozenset[str] = frozenset()  # titles
     measures: Mapping[str, int] = field(default_factory=dict)  # active catalogue: name -> pk
+    supporters: Mapping[str, int] = field(default_factory=dict)  # not anonymised: name -> pk
 
 
 @dataclass
@@ -140,6 +141,15 @@ def display(value: Any) -> str:
 
 
 @dataclass(frozen=True)
+class Unique:
+    """A column whose value no record (``Lookups`` field ``lookup``) and no earlier row of
+    the file may have; ``message`` names the record that has it."""
+
+    lookup: str
+    message: Any  # lazy text with %(column)s and %(value)s
+
+
+@dataclass(frozen=True)
 class Column:
     name: str  # field name (model field, or lead_partner/partners/measures)
     header: str  # the German header of the template
@@ -147,6 +157,7 @@ class Column:
     required: bool = False
     hint: Any = ""  # lazy text for the upload page
     choices: type[models.TextChoices] | None = None
+    unique: Unique | None = None  # a required name or title (at most 200 characters)
 
     @property
     def english(self) -> str:
@@ -163,7 +174,9 @@ class ImportKind:
     label: Any
     permission: str
     columns: tuple[Column, ...]
-    check_row: Callable[[RowChecker, Lookups, dict[str, int]], None]
+    check_row: Callable[[RowChecker, Lookups], None]  # after the unique column's check
+    url_name: str  # "partner": the pages are partner-import-preview, ... and partner-list
+    done_message: Any  # lazy text with %(count)s, shown after the import
 
     @property
     def required_columns(self) -> list[Column]:
@@ -176,3 +189,5 @@ class ImportKind:
 
 HINT_DATE = gettext_lazy("date, DD.MM.YYYY or YYYY-MM-DD")
 HINT_COUNT = gettext_lazy("whole number, 0 or more")
+HINT_PARTNER = gettext_lazy("name of an existing partner")
+UNKNOWN_PARTNER = gettext_lazy("“%(column)s”: there is no partner named “%(value)s”.")

@@ -1,81 +1,104 @@
-"""The lists that can be imported: each one's columns and the checks of one of its rows,
-and all of them by code (``KINDS``)."""
+"""The lists that can be imported: each one's columns, permission and pages, and the
+check of one of its rows (``core.imports.rows``); all of them by code (``KINDS``)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from django.utils.translation import gettext as _
+from dataclasses import replace
+from typing import Any
+
+from django.db import models
 from django.utils.translation import gettext_lazy
 
-from core.imports.checking import RowChecker
 from core.imports.columns import (
     HINT_COUNT,
     HINT_DATE,
+    HINT_PARTNER,
     Column,
     ImportKind,
-    Lookups,
-    choice_map,
-    display,
-    name_key,
+    Unique,
+)
+from core.imports.rows import (
+    check_care_guide_row,
+    check_carer_row,
+    check_funding_row,
+    check_partner_row,
+    check_project_row,
+    check_supporter_row,
 )
 from core.models import (
     Availability,
     CarerStatus,
+    FundingKind,
     PartnerKind,
     PartnerStatus,
     ProjectStatus,
     SizeClass,
+    SupporterKind,
     TargetGroup,
     Topic,
 )
-from core.models.carers import ASSIGNABLE
+
+# ---------------------------------------------------------------- columns several kinds have
+
+
+def kind_column(choices: type[models.TextChoices], *, required=False, hint: Any = "") -> Column:
+    """The kind of the record ("Art"): one of ``choices``."""
+    return Column("kind", "Art", ("kind", "type", "Typ"), required, hint, choices)
+
+
+#: A partner named by its name (``RowChecker.put_named`` with ``UNKNOWN_PARTNER``).
+PARTNER = Column(
+    "partner", "Partner", ("partner", "organisation", "partner organisation"), hint=HINT_PARTNER
+)
+#: An address (``RowChecker.put_address``).
+ADDRESS = (
+    Column("street", "Straße", ("street", "street and number", "Straße und Hausnummer")),
+    Column("postcode", "PLZ", ("postcode", "zip", "postal code", "Postleitzahl")),
+    Column("city", "Ort", ("town", "city", "Stadt")),
+)
+EMAIL = Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse"))
+PHONE = Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil"))
+#: Joining and leaving (``RowChecker.put_period`` of the two).
+MEMBERSHIP = (
+    Column(
+        "joined_on",
+        "Beigetreten am",
+        ("joined on", "joined", "Beigetreten", "Beitritt", "Beitrittsdatum"),
+        hint=HINT_DATE,
+    ),
+    Column(
+        "left_on",
+        "Ausgetreten am",
+        ("left on", "left", "Ausgetreten", "Austritt", "Austrittsdatum"),
+        hint=HINT_DATE,
+    ),
+)
+
+HINT_AMOUNT = gettext_lazy("amount in euros, e.g. 1.500,00")
+JOINED, LEFT = MEMBERSHIP
+
 
 # ---------------------------------------------------------------- partners
-
-
-def check_partner_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    row.put_unique_text(
-        "name",
-        max_length=200,
-        existing=lookups.partners,
-        seen=seen,
-        message=_("“%(column)s”: a partner named “%(value)s” already exists."),
-    )
-    row.put_choice(
-        "kind",
-        PartnerKind,
-        _("“%(column)s”: “%(value)s” is not a known kind of partner."),
-        required=True,
-    )
-    row.put_choice("size_class", SizeClass, _("“%(column)s”: “%(value)s” is not a known size."))
-    row.put("street", row.text("street", max_length=200))
-    row.put("postcode", row.postcode("postcode"))
-    row.put("city", row.text("city", max_length=100))
-    row.put("website", row.url("website"))
-    row.put_period(
-        "joined_on", "left_on", _("“%(column)s”: the leaving date is before the joining date.")
-    )
-    row.put_choice("status", PartnerStatus, _("“%(column)s”: “%(value)s” is not a known status."))
-    row.put("public_listing_consent", row.boolean("public_listing_consent"))
-    row.put("care_guides_count", row.count("care_guides_count"))
-    measures = row.names(
-        "measures",
-        lookups.measures,
-        _("“%(column)s”: “%(value)s” is not in the measures catalogue."),
-    )
-    row.many["measures"] = measures or []
-    row.put("description", row.text("description", multiline=True))
-
 
 PARTNERS = ImportKind(
     code="partners",
     label=gettext_lazy("Partners"),
     permission="alliance.partners.change",
     check_row=check_partner_row,
+    url_name="partner",
+    done_message=gettext_lazy("All rows have been imported: %(count)s partners."),
     columns=(
-        Column("name", "Name", ("name", "organisation", "organization"), required=True),
-        Column("kind", "Art", ("kind", "type", "Typ"), required=True, choices=PartnerKind),
+        Column(
+            "name",
+            "Name",
+            ("name", "organisation", "organization"),
+            required=True,
+            unique=Unique(
+                "partners",
+                gettext_lazy("“%(column)s”: a partner named “%(value)s” already exists."),
+            ),
+        ),
+        kind_column(PartnerKind, required=True),
         Column(
             "size_class",
             "Größe",
@@ -83,27 +106,14 @@ PARTNERS = ImportKind(
             hint=gettext_lazy("empty: not applicable"),
             choices=SizeClass,
         ),
-        Column("street", "Straße", ("street", "street and number", "Straße und Hausnummer")),
-        Column("postcode", "PLZ", ("postcode", "zip", "postal code", "Postleitzahl")),
-        Column("city", "Ort", ("town", "city", "Stadt")),
+        *ADDRESS,
         Column(
             "website",
             "Website",
             ("website", "Webseite", "Internet", "Homepage", "URL"),
             hint=gettext_lazy("web address, e.g. www.example.org"),
         ),
-        Column(
-            "joined_on",
-            "Beigetreten am",
-            ("joined on", "joined", "Beigetreten", "Beitritt", "Beitrittsdatum"),
-            hint=HINT_DATE,
-        ),
-        Column(
-            "left_on",
-            "Ausgetreten am",
-            ("left on", "left", "Ausgetreten", "Austritt", "Austrittsdatum"),
-            hint=HINT_DATE,
-        ),
+        *MEMBERSHIP,
         Column(
             "status",
             "Status",
@@ -140,50 +150,24 @@ PARTNERS = ImportKind(
 
 # ---------------------------------------------------------------- projects
 
-
-def check_project_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    row.put_unique_text(
-        "title",
-        max_length=200,
-        existing=lookups.projects,
-        seen=seen,
-        message=_("“%(column)s”: a project titled “%(value)s” already exists."),
-    )
-    row.put_choice(
-        "topic", Topic, _("“%(column)s”: “%(value)s” is not a known topic."), required=True
-    )
-    row.put_choice("status", ProjectStatus, _("“%(column)s”: “%(value)s” is not a known status."))
-    row.put_period("start_date", "end_date", _("“%(column)s”: the end is before the start."))
-    unknown_partner = _("“%(column)s”: there is no partner named “%(value)s”.")
-    lead = row.raw_value("lead_partner")
-    if lead is not None:
-        lead_id = lookups.partners.get(name_key(display(lead)))
-        if lead_id is None:
-            row.fail("lead_partner", unknown_partner, value=display(lead))
-        row.put("lead_partner_id", lead_id)
-    partners = row.names("partners", lookups.partners, unknown_partner)
-    row.many["partners"] = partners or []
-    row.put(
-        "target_groups",
-        row.choices(
-            "target_groups",
-            choice_map(TargetGroup),
-            _("“%(column)s”: “%(value)s” is not a known target group."),
-        ),
-    )
-    row.put("families_reached", row.count("families_reached"))
-    row.put("funding_amount", row.amount("funding_amount"))
-    row.put("funding_source", row.text("funding_source", max_length=200))
-    row.put("description", row.text("description", multiline=True))
-
-
 PROJECTS = ImportKind(
     code="projects",
     label=gettext_lazy("Projects"),
     permission="alliance.work.change",
     check_row=check_project_row,
+    url_name="project",
+    done_message=gettext_lazy("All rows have been imported: %(count)s projects."),
     columns=(
-        Column("title", "Titel", ("title",), required=True),
+        Column(
+            "title",
+            "Titel",
+            ("title",),
+            required=True,
+            unique=Unique(
+                "projects",
+                gettext_lazy("“%(column)s”: a project titled “%(value)s” already exists."),
+            ),
+        ),
         Column("topic", "Thema", ("topic",), required=True, choices=Topic),
         Column(
             "status",
@@ -198,7 +182,7 @@ PROJECTS = ImportKind(
             "lead_partner",
             "Federführung",
             ("lead partner", "lead", "federführender Partner"),
-            hint=gettext_lazy("name of an existing partner"),
+            hint=HINT_PARTNER,
         ),
         Column(
             "partners",
@@ -218,7 +202,7 @@ PROJECTS = ImportKind(
             "funding_amount",
             "Förderung",
             ("funding", "funding amount", "Fördersumme"),
-            hint=gettext_lazy("amount in euros, e.g. 1.500,00"),
+            hint=HINT_AMOUNT,
         ),
         Column("funding_source", "Förderer", ("funded by", "funder", "Fördermittelgeber")),
         Column("description", "Beschreibung", ("description",)),
@@ -228,54 +212,18 @@ PROJECTS = ImportKind(
 
 # ---------------------------------------------------------------- carers
 
-
-def check_carer_row(row: RowChecker, lookups: Lookups, seen: dict[str, int]) -> None:
-    """A carer as the form takes one; vetted or active only with every check recorded
-    (the service's rule, shown in the preview already)."""
-    row.put("first_name", row.text("first_name", max_length=100, required=True))
-    row.put("last_name", row.text("last_name", max_length=100, required=True))
-    email = row.text("email", max_length=254)
-    if email is not None:
-        try:
-            validate_email(email)
-        except ValidationError:
-            row.fail("email", _("“%(column)s”: “%(value)s” is not an e-mail address."), value=email)
-            email = None
-    row.put("email", email)
-    row.put("phone", row.text("phone", max_length=50))
-    row.put("address", row.text("address", max_length=300))
-    row.put_choice("status", CarerStatus, _("“%(column)s”: “%(value)s” is not a known status."))
-    row.put(
-        "availability",
-        row.choices(
-            "availability",
-            choice_map(Availability),
-            _("“%(column)s”: “%(value)s” is not a known time (weekdays, evenings, ...)."),
-        ),
-    )
-    row.put("languages", row.text("languages", max_length=200))
-    row.put("qualifications", row.text("qualifications", multiline=True))
-    for name in ("police_clearance_on", "first_aid_on", "training_on"):
-        row.put(name, row.date(name))
-    if row.data.get("status") in ASSIGNABLE and not all(
-        row.data.get(name) for name in ("police_clearance_on", "first_aid_on", "training_on")
-    ):
-        row.fail(
-            "status",
-            _("“%(column)s”: vetted or active only with all three check dates."),
-        )
-
-
 CARERS = ImportKind(
     code="carers",
     label=gettext_lazy("Carers"),
     permission="alliance.childcare.change",
     check_row=check_carer_row,
+    url_name="carer",
+    done_message=gettext_lazy("All rows have been imported: %(count)s carers."),
     columns=(
         Column("first_name", "Vorname", ("first name", "given name"), required=True),
         Column("last_name", "Nachname", ("last name", "surname", "Name"), required=True),
-        Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse")),
-        Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil")),
+        EMAIL,
+        PHONE,
         Column("address", "Adresse", ("address", "Anschrift")),
         Column(
             "status", "Status", ("status",), hint=gettext_lazy("empty: applicant"),
@@ -305,4 +253,124 @@ CARERS = ImportKind(
     ),
 )  # fmt: skip
 
-KINDS: dict[str, ImportKind] = {kind.code: kind for kind in (PARTNERS, PROJECTS, CARERS)}
+
+# ---------------------------------------------------------------- care guides
+
+CARE_GUIDES = ImportKind(
+    code="care-guides",
+    label=gettext_lazy("Company care guides"),
+    # The coordinator keeps every partner's guides (a partner contact: its own, by hand).
+    permission="alliance.partners.change",
+    check_row=check_care_guide_row,
+    url_name="care-guide",
+    done_message=gettext_lazy("All rows have been imported: %(count)s care guides."),
+    columns=(
+        replace(PARTNER, required=True),
+        Column(
+            "name", "Name", ("name", "care guide", "Pflegelotse", "Pflegelotsin"), required=True
+        ),
+        EMAIL,
+        PHONE,
+        Column(
+            "training_course",
+            "Schulung",
+            ("training course", "course", "Kurs", "Lehrgang"),
+        ),
+        Column(
+            "trained_on",
+            "Geschult am",
+            ("trained on", "training date", "Schulungsdatum"),
+            hint=HINT_DATE,
+        ),
+        Column(
+            "refresher_due",
+            "Auffrischung fällig",
+            ("refresher due", "refresher", "Auffrischung"),
+            hint=gettext_lazy("date; empty: two years after the training"),
+        ),
+        Column(
+            "is_active",
+            "Aktiv",
+            ("active", "still active"),
+            hint=gettext_lazy("ja or nein (empty: ja)"),
+        ),
+    ),
+)
+
+
+# ---------------------------------------------------------------- members and donors
+
+SUPPORTERS = ImportKind(
+    code="supporters",
+    label=gettext_lazy("Members and donors"),
+    permission="alliance.fundraising.donors",
+    check_row=check_supporter_row,
+    url_name="supporter",
+    done_message=gettext_lazy("All rows have been imported: %(count)s members and donors."),
+    columns=(
+        Column(
+            "name",
+            "Name",
+            ("name", "member", "donor", "Mitglied", "Spender"),
+            required=True,
+            unique=Unique(
+                "supporters",
+                gettext_lazy("“%(column)s”: a member or donor named “%(value)s” already exists."),
+            ),
+        ),
+        kind_column(SupporterKind, hint=gettext_lazy("empty: person")),
+        PARTNER,
+        *ADDRESS,
+        EMAIL,
+        replace(JOINED, hint=gettext_lazy("date; empty: a donor who is not a member")),
+        LEFT,
+        Column(
+            "yearly_fee",
+            "Jahresbeitrag",
+            ("yearly fee", "membership fee", "fee", "Mitgliedsbeitrag", "Beitrag"),
+            hint=HINT_AMOUNT,
+        ),
+        Column("notes", "Notizen", ("notes", "Bemerkungen", "Notiz")),
+    ),
+)
+
+
+# ---------------------------------------------------------------- money received
+
+FUNDING = ImportKind(
+    code="funding",
+    label=gettext_lazy("Funding entries"),
+    permission="alliance.work.change",
+    check_row=check_funding_row,
+    url_name="funding",
+    done_message=gettext_lazy("All rows have been imported: %(count)s funding entries."),
+    columns=(
+        kind_column(FundingKind, required=True),
+        Column("amount", "Betrag", ("amount", "sum", "Summe"), required=True, hint=HINT_AMOUNT),
+        Column(
+            "received_on",
+            "Eingegangen am",
+            ("received on", "date", "Datum", "Eingang"),
+            required=True,
+            hint=HINT_DATE,
+        ),
+        Column(
+            "supporter",
+            "Mitglied oder Spender",
+            ("member or donor", "member", "donor", "Mitglied", "Spender"),
+            hint=gettext_lazy("name of an existing member or donor"),
+        ),
+        PARTNER,
+        Column(
+            "donor",
+            "Von (kein Partner)",
+            ("from", "from (if not a partner)", "Von", "Geber"),
+        ),
+        Column("purpose", "Zweck", ("purpose", "Verwendungszweck")),
+    ),
+)
+
+
+KINDS: dict[str, ImportKind] = {
+    kind.code: kind for kind in (PARTNERS, PROJECTS, CARERS, CARE_GUIDES, SUPPORTERS, FUNDING)
+}

@@ -89,6 +89,8 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
 
     preview.columns = [column for column in kind.columns if column.name in positions]
     seen: dict[str, int] = {}
+    declared = {column.name: column for column in kind.columns}
+    unique = [column for column in kind.columns if column.unique]
     width = len(table.headers)
     for number, cells in table.rows:
         if table.delimiter and len(cells) > width and not is_empty(cells[width:]):
@@ -97,8 +99,11 @@ def parse_import(kind: ImportKind | str, content: bytes, ext: str, lookups: Look
         raw = {
             name: cells[index] if index < len(cells) else None for name, index in positions.items()
         }
-        checker = RowChecker(number, raw, preview.headers)
-        kind.check_row(checker, lookups, seen)
+        checker = RowChecker(number, raw, preview.headers, declared)
+        for column in unique:
+            existing = getattr(lookups, column.unique.lookup)
+            checker.put_unique_text(column.name, existing, seen, column.unique.message)
+        kind.check_row(checker, lookups)
         preview.rows.append(
             ParsedRow(
                 number=number,

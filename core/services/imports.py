@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import zlib
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -26,8 +28,11 @@ from core.imports import (
     name_key,
     parse_import,
 )
-from core.models import Measure, Partner, Project
+from core.models import Measure, Partner, Project, Supporter
+from core.services.careguides import care_guide_create
 from core.services.carers import carer_create
+from core.services.funding import funding_entry_create
+from core.services.fundraising import supporter_create
 from core.services.partners import partner_create
 from kernel.crud.records import record_create
 
@@ -42,17 +47,18 @@ class ImportRefused(ValidationError):
         self.preview = preview
 
 
+def _names(queryset, field: str = "name") -> dict[str, int]:
+    return {name_key(name): pk for pk, name in queryset.values_list("pk", field)}
+
+
 def import_lookups(kind: ImportKind) -> Lookups:
     """What the rows of ``kind`` are checked against, as it is in the database now."""
-    partners = {name_key(name): pk for pk, name in Partner.objects.values_list("pk", "name")}
-    if kind.code == "partners":
-        measures = {
-            name_key(name): pk
-            for pk, name in Measure.objects.filter(is_active=True).values_list("pk", "name")
-        }
-        return Lookups(partners=partners, measures=measures)
-    titles = frozenset(name_key(title) for title in Project.objects.values_list("title", flat=True))
-    return Lookups(partners=partners, projects=titles)
+    return Lookups(
+        partners=_names(Partner.objects.all()),
+        projects=frozenset(_names(Project.objects.all(), "title")),
+        measures=_names(Measure.objects.filter(is_active=True)),
+        supporters=_names(Supporter.objects.filter(anonymised_at__isnull=True)),
+    )
 
 
 def import_preview(*, kind: str, content: bytes, ext: str) -> ImportPreview:
@@ -61,18 +67,32 @@ def import_preview(*, kind: str, content: bytes, ext: str) -> ImportPreview:
     return parse_import(import_kind, content, ext, import_lookups(import_kind))
 
 
+def _partner(actor, *, measures=(), **data):
+    return partner_create(actor=actor, **data, measures=Measure.objects.filter(pk__in=measures))
+
+
+def _project(actor, *, partners=(), **data):
+    many = {"partners": Partner.objects.filter(pk__in=partners)}
+    return record_create(actor=actor, model=Project, data=data, many=many)
+
+
+def _care_guide(actor, *, partner_id: int, **data):
+    return care_guide_create(actor=actor, partner=Partner.objects.get(pk=partner_id), **data)
+
+
+# kind -> how one checked row is written: its data and its lists of primary keys
+WRITERS: dict[str, Callable[..., Any]] = {
+    "partners": _partner,
+    "projects": _project,
+    "carers": lambda actor, **data: carer_create(actor=actor, **data),
+    "care-guides": _care_guide,
+    "supporters": lambda actor, **data: supporter_create(actor=actor, **data),
+    "funding": lambda actor, **data: funding_entry_create(actor=actor, **data),
+}
+
+
 def _write_row(*, actor, kind: ImportKind, row: ParsedRow):
-    if kind.code == "partners":
-        measures = Measure.objects.filter(pk__in=row.many.get("measures", []))
-        return partner_create(actor=actor, **row.data, measures=measures)
-    if kind.code == "carers":  # carers
-        return carer_create(actor=actor, **row.data)
-    return record_create(
-        actor=actor,
-        model=Project,
-        data=row.data,
-        many={"partners": Partner.objects.filter(pk__in=row.many.get("partners", []))},
-    )
+    return WRITERS[kind.code](actor, **row.data, **row.many)
 
 
 def _lock_imports() -> None:

@@ -27,7 +27,12 @@ from core.models import (
     Placement,
     PlacementStatus,
 )
-from core.selectors.personal_data import PERSONAL_FIELDS, person_records
+from core.selectors.personal_data import (
+    NAME_FIELDS,
+    PERSONAL_KINDS,
+    PersonalKind,
+    person_records,
+)
 from core.services.fundraising_privacy import expired_supporters, refuse_while_kept
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
@@ -51,25 +56,21 @@ def personal_data_export(*, actor, query: str) -> dict[str, Any]:
     }
 
 
-def _blank_values(kind: str) -> dict[str, str]:
-    model, fields = PERSONAL_FIELDS[kind]
+def _blank_values(kind: PersonalKind) -> dict[str, str]:
     values = {}
-    for field in fields:
-        model_field = model._meta.get_field(field)
-        if field in ("last_name", "full_name", "contact_name", "family_name", "name"):
-            values[field] = ANONYMISED
-        elif field == "first_name":
-            values[field] = ""
-        elif field == "statement":
-            values[field] = REMOVED
-        elif model_field.blank:
-            values[field] = ""
+    for name in kind.fields:
+        if name in kind.replaced:
+            values[name] = kind.replaced[name]
+        elif name in NAME_FIELDS:
+            values[name] = ANONYMISED
+        elif name == "first_name":
+            values[name] = ""
+        elif name == "statement":
+            values[name] = REMOVED
+        elif kind.model._meta.get_field(name).blank:
+            values[name] = ""
         else:
-            values[field] = REMOVED
-    if kind == "application":
-        values["contact_email"] = "anonymisiert@invalid.invalid"
-    if kind == "workshop_registration":
-        values["name"] = ANONYMISED
+            values[name] = REMOVED
     return values
 
 
@@ -89,44 +90,31 @@ def _scrub_audit_trail(obj, names: list[str]) -> None:
 
 @transaction.atomic
 def record_anonymise(*, actor, kind: str, pk: int, reason: str = "request") -> None:
-    """Remove the personal data of one record (contact, board member, application)."""
-    model, fields = PERSONAL_FIELDS[kind]
-    obj = model.objects.select_for_update().get(pk=pk)
-    if obj.anonymised_at is not None:
+    """Remove the personal data of one record (any kind of ``PERSONAL_KINDS``)."""
+    personal = PERSONAL_KINDS[kind]
+    obj = personal.model.objects.select_for_update().get(pk=pk)
+    if personal.is_anonymised(obj):
         return
     if kind == "supporter":  # fundraising: tax law keeps money records ten years
         refuse_while_kept(obj, timezone.localdate())
-    names = [
-        str(getattr(obj, field))
-        for field in (
-            "first_name",
-            "last_name",
-            "full_name",
-            "name",
-            "contact_name",
-            "name",
-            "email",
-            "contact_email",
-            "family_name",  # carers
-        )
-        if hasattr(obj, field) and getattr(obj, field)
-    ]
-    if kind == "contact":
-        names.append(f"{obj.first_name} {obj.last_name}".strip())
-    for field, value in _blank_values(kind).items():
-        setattr(obj, field, value)
+    # What identified the person, to be scrubbed from the audit trail's descriptions.
+    names = [str(getattr(obj, name)) for name in personal.search if getattr(obj, name)]
+    names.append(personal.describe(obj)[0])
+    for name, value in _blank_values(personal).items():
+        setattr(obj, name, value)
     if kind == "workshop_registration":
         from core.services.workshops import registration_erase_details
 
         registration_erase_details(obj)
-    obj.anonymised_at = timezone.now()
+    if personal.keeps_date:
+        obj.anonymised_at = timezone.now()
     obj.save()
-    _scrub_audit_trail(obj, names)
+    _scrub_audit_trail(obj, list(dict.fromkeys(names)))
     audit_log(
         actor=actor,
         action="core.personal_data.anonymised",
         target=obj,
-        changes={"fields": list(fields), "reason": reason},
+        changes={"fields": list(personal.fields), "reason": reason},
     )
 
 

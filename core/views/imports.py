@@ -1,4 +1,5 @@
-"""Import of partners and projects from a CSV or XLSX file: upload, preview, confirm.
+"""Import of the lists of ``core.imports.KINDS`` from a CSV or XLSX file: upload,
+preview, confirm.
 
 Between preview and confirmation the file waits in the alliance's storage under
 ``imports/<token>.<ext>``; the session holds only the token and the kind, per alliance.
@@ -27,7 +28,6 @@ from tenants.permissions import access_for, deny, requires
 
 SESSION_KEY = "core.imports"
 MAX_PENDING = 5  # files a person may have waiting for confirmation, per alliance
-URL_PREFIX = {"partners": "partner", "projects": "project", "carers": "carer"}  # per kind
 
 
 # ---------------------------------------------------------------- pending files
@@ -118,12 +118,12 @@ def _column_help(kind: ImportKind) -> list[dict]:
 
 
 def _preview_url(kind: str, token: str) -> str:
-    return reverse(f"{URL_PREFIX[kind]}-import-preview", args=[token])
+    return reverse(f"{KINDS[kind].url_name}-import-preview", args=[token])
 
 
 def _done_url(kind: str) -> str:
     try:
-        return reverse(f"{URL_PREFIX[kind]}-list")
+        return reverse(f"{KINDS[kind].url_name}-list")
     except NoReverseMatch:
         return reverse("import-upload")
 
@@ -156,7 +156,7 @@ def import_upload(request):
         {
             "kind": KINDS[code],
             "columns": _column_help(KINDS[code]),
-            "template_url": reverse(f"{URL_PREFIX[code]}-import-template"),
+            "template_url": reverse(f"{KINDS[code].url_name}-import-template"),
         }
         for code in kinds
     ]
@@ -192,7 +192,7 @@ def _render_preview(request, kind: str, token: str, preview: ImportPreview, *, e
             "only_problems": only_problems,
             "token": token,
             "preview_url": _preview_url(kind, token),
-            "cancel_url": reverse(f"{URL_PREFIX[kind]}-import-cancel", args=[token]),
+            "cancel_url": reverse(f"{KINDS[kind].url_name}-import-cancel", args=[token]),
             "error": error,
         },
         status=400 if error else 200,
@@ -219,13 +219,7 @@ def _preview(request, kind: str, token):
         preview = services.import_preview(kind=kind, content=content, ext=ext)
         return _render_preview(request, kind, token, preview, error=" ".join(failure.messages))
     _discard(request, token)
-    if kind == "partners":
-        text = _("All rows have been imported: %(count)s partners.")
-    elif kind == "carers":  # carers
-        text = _("All rows have been imported: %(count)s carers.")
-    else:
-        text = _("All rows have been imported: %(count)s projects.")
-    messages.success(request, text % {"count": count})
+    messages.success(request, KINDS[kind].done_message % {"count": count})
     return redirect(_done_url(kind))
 
 
@@ -250,31 +244,20 @@ def _template(kind: str) -> HttpResponse:
     return response
 
 
-def _kind_pages(kind: str, permission: str):
-    """The preview, cancel and template pages of one kind of import."""
+def kind_pages(kind: ImportKind):
+    """The preview, cancel and template pages of one kind of import, each guarded by the
+    kind's own permission."""
 
-    @requires(permission)
+    @requires(kind.permission)
     def preview(request, upload_id):
-        return _preview(request, kind, upload_id)
+        return _preview(request, kind.code, upload_id)
 
-    @requires(permission)
+    @requires(kind.permission)
     def cancel(request, upload_id):
-        return _cancel(request, kind, upload_id)
+        return _cancel(request, kind.code, upload_id)
 
-    @requires(permission)
+    @requires(kind.permission)
     def template(request):
-        return _template(kind)
+        return _template(kind.code)
 
     return preview, cancel, template
-
-
-partner_import_preview, partner_import_cancel, partner_import_template = _kind_pages(
-    "partners", "alliance.partners.change"
-)
-project_import_preview, project_import_cancel, project_import_template = _kind_pages(
-    "projects", "alliance.work.change"
-)
-# carers
-carer_import_preview, carer_import_cancel, carer_import_template = _kind_pages(
-    "carers", "alliance.childcare.change"
-)

@@ -12,6 +12,7 @@ from django_tenants.utils import schema_context
 
 from core.figures import ALLIANCE_FIGURES
 from core.models import (
+    Award,
     BoardMeeting,
     CareGuide,
     Carer,
@@ -133,6 +134,7 @@ def test_the_declarations_count_what_a_plain_query_counts(varied):
         "circle_members": lambda: (
             Supporter.objects.filter(joined_on__lte=TODAY).exclude(left_on__lte=TODAY).count()
         ),
+        "awards_received": lambda: Award.objects.filter(awarded_on__range=year).count(),
     }
     assert set(plain) == set(ALLIANCE_FIGURES.keys(summed=True))
     for alliance in varied:
@@ -156,6 +158,7 @@ def test_suppression_follows_the_unit():
     assert people == set(ALLIANCE_FIGURES.keys(unit=PEOPLE))
     assert "funding_total" not in people
     assert "partners_with_care_guides" in people
+    assert "awards_received" in people  # publicsite: few per alliance
     assert ALLIANCE_FIGURES.breakdown("partners_by_kind").suppressed_for_ministry
     assert not ALLIANCE_FIGURES.breakdown("funding_by_kind").suppressed_for_ministry
 

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 
 from core.models import (
+    Award,
     MeetingStatus,
     PartnerKind,
     PartnerStatus,
@@ -162,6 +163,15 @@ def _seed(schema: str, scale: int) -> None:
         ProjectGrant.objects.create(
             amount=Decimal("77"), purpose="Zurück", decided_on=TODAY, status="withdrawn"
         )
+        # publicsite: awards of this year (public or not) and one of last year
+        for n in range(scale):
+            Award.objects.create(
+                title="Bündnis des Monats",
+                awarded_by="BMFSFJ",
+                awarded_on=datetime.date(TODAY.year, 1 + n, 1),
+                is_public=bool(n % 2),
+            )
+        Award.objects.create(title="Alt", awarded_by="BMFSFJ", awarded_on=LAST_YEAR)
 
 
 @pytest.fixture
@@ -223,9 +233,10 @@ def test_the_engine_counts_a_batch_with_one_statement(seeded):
     assert len(statements) == 1
     # Small aggregates per schema, one per table: each table is read once (six, the
     # childcare pool's carers and placements, the agreements, the circle's grants and
-    # members), the certificates' table twice (by programme kind, and distinct employers).
+    # members, the awards), the certificates' table twice (by programme kind, and distinct
+    # employers).
     assert statements[0].count("UNION ALL") == engine.BRANCHES_PER_SCHEMA * len(refs) - 1
-    assert engine.BRANCHES_PER_SCHEMA == 12
+    assert engine.BRANCHES_PER_SCHEMA == 13
 
 
 def test_a_batch_size_of_one_gives_the_same_snapshots(seeded, jena, badfrankenhausen):
