@@ -47,14 +47,14 @@ class ProgrammePages(WorkPages):
     title, queryset, filterset = _("Certification programmes"), programme_list, ProgrammeFilter
     default_order = "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
+        Column("name", order_by=True, link=True),
         Column("kind", _("Kind"), lambda p: p.get_kind_display(), "kind"),
-        Column("validity", _("Validity in years"), "validity_years", order_by=True),
+        Column("validity", value="validity_years", order_by=True),
         Column("threshold", _("Pass threshold in percent"), "pass_threshold", order_by=True),
         Column("criteria", _("Criteria in use"), "criterion_count", order_by=True),
         Column("valid", _("Valid certificates"), "valid_count", order_by=True),
-        Column("active", _("In use"), "is_active", order_by=True),
-        Column("renewal", _("Renewal rules"), "renewal_rules", export_only=True),
+        Column("active", value="is_active", order_by=True),
+        Column("renewal", value="renewal_rules", export_only=True),
     ]
     extra_links = [
         (_("Criterion groups"), reverse_lazy("certification-group-list"), CHANGE),
@@ -66,9 +66,8 @@ class ProgrammePages(WorkPages):
         (_("Certification applications"), reverse_lazy("seal-list"), VIEW),
     ]
     selector, template_name = programme_detail, "core/certification/programme_detail.html"
-    form_class = ProgrammeForm
-    create_service, update_service = services.programme_create, services.programme_update
-    create_title, edit_title = _("New certification programme"), _("Edit certification programme")
+    form_class, service_module, service_name = ProgrammeForm, services, "programme"
+    create_title = _("New certification programme")
 
     class Detail:
         def get_context_data(self, obj):
@@ -83,19 +82,17 @@ class GroupPages(WorkPages):
     title, queryset, filterset = _("Criterion groups"), group_list, CriterionGroupFilter
     default_order, row_link = "name", detail_link("certification-group-edit")
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("programme", _("Programme"), "programme.name", order_by=True),
-        Column("weight", _("Weight"), order_by=True),
-        Column("position", _("Position"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("programme", value="programme.name", order_by=True),
+        Column("weight", order_by=True),
+        Column("position", order_by=True),
         Column("criteria", _("Criteria"), "criterion_count", order_by=True),
     ]
     extra_links = [
         (_("Certification programmes"), reverse_lazy("certification-programme-list"), VIEW)
     ]
-    form_class = CriterionGroupForm
-    create_service, update_service = services.group_create, services.group_update
-    create_title, edit_title = _("New criterion group"), _("Edit criterion group")
-    delete_service, delete_title = services.group_delete, _("Delete criterion group")
+    form_class, service_module, service_name = CriterionGroupForm, services, "group"
+    create_title = _("New criterion group")
     delete_question = _("Delete the criterion group “%(name)s”?")
     deleted_message = _("The criterion group has been deleted.")
 

@@ -43,13 +43,13 @@ class DonationReceiptPages(ObjectPages):
     title, queryset, filterset = _("Donation receipts"), receipt_list, DonationReceiptFilter
     default_order = "-issued_on"
     table = [
-        Column("number", _("Receipt number"), order_by=True, link=True),
-        Column("issued_on", _("Issued on"), order_by=True),
-        Column("supporter", _("Member or donor"), "supporter.name", order_by=True),
-        Column("total", _("Total (EUR)"), order_by=True),
-        Column("collective", _("Collective receipt"), "is_collective", order_by=True),
+        Column("number", order_by=True, link=True),
+        Column("issued_on", order_by=True),
+        Column("supporter", value="supporter.name", order_by=True),
+        Column("total", order_by=True),
+        Column("collective", value="is_collective", order_by=True),
         Column("entries", _("Entries"), "entry_count", order_by=True),
-        Column("printed", _("Times printed"), "times_printed", order_by=True),
+        Column("printed", value="times_printed", order_by=True),
     ]
     extra_links = [(_("Members and donors"), reverse_lazy("supporter-list"), DONORS)]
     selector, template_name = receipt_detail, "core/fundraising/receipt_detail.html"

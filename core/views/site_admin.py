@@ -80,17 +80,15 @@ class AwardPages(ObjectPages):
     filterset = AwardFilter
     row_link = detail_link("award-edit")
     table = [
-        Column("title", _("Title"), order_by=True, link=True),
-        Column("awarded_by", _("Awarded by"), order_by=True),
-        Column("awarded_on", _("Awarded on"), order_by=True),
+        Column("title", order_by=True, link=True),
+        Column("awarded_by", order_by=True),
+        Column("awarded_on", order_by=True),
         Column("public", _("On the public page"), "is_public", order_by=True),
-        Column("link", _("Link"), export_only=True),
-        Column("note", _("Note"), export_only=True),
+        Column("link", export_only=True),
+        Column("note", export_only=True),
     ]
     extra_links = [(_("Public site"), reverse_lazy("site-settings"), VIEW)]
-    form_class = AwardForm
-    create_service, update_service = services.award_create, services.award_update
-    create_title, edit_title = _("New award"), _("Edit award")
-    delete_service, delete_title = services.award_delete, _("Delete award")
+    form_class, service_module = AwardForm, services
+    create_title = _("New award")
     delete_question = _("Delete the award “%(title)s”?")
     deleted_message = _("The award has been deleted.")

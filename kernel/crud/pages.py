@@ -4,10 +4,13 @@ A model's list, detail, edit and delete pages are one ``ObjectPages`` subclass: 
 model, its URL prefix and name, the permissions to see and to change it, its list (the
 selector, FilterSet, table and order), the detail page's selector and template, the form
 with its create and update services and titles, the delete service with its question.
-The subclass builds the views (``views``: route -> class) that
-``kernel.crud.urls.object_urls`` maps; a page that adds context or form arguments names a
-mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``; ``Create``: a page of its own
-for new records)::
+What follows a convention need not be declared: the services are those of
+``service_module`` named after the pages (``project_create``, ``project_update``,
+``project_delete``), a column shows its field's verbose name, the edit and delete pages
+are titled after the model ("Edit project"). The subclass builds the views (``views``:
+route -> class) that ``kernel.crud.urls.object_urls`` maps; a page that adds context or
+form arguments names a mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``;
+``Create``: a page of its own for new records)::
 
     class ProjectPages(ObjectPages):
         model, prefix, name, instance_arg = Project, "projects", "project", "project"
@@ -25,6 +28,7 @@ The generated views are named and placed as hand-written ones would be
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any, ClassVar
 
 from django.db import models
@@ -128,7 +132,8 @@ class ObjectPages:
     queryset: ClassVar[Callable[[], QuerySet] | None] = None
     filterset: ClassVar[type | None] = None
     default_order: ClassVar[str] = "pk"
-    #: The columns (those marked ``export_only`` are in the downloads only).
+    #: The columns (those marked ``export_only`` are in the downloads only; without a
+    #: label, the model field's verbose name).
     table: ClassVar[Table | list[Column]] = []
     #: (label, url, permission) links above the list.
     extra_links: ClassVar[list[tuple[Any, str, str]]] = []
@@ -150,14 +155,21 @@ class ObjectPages:
 
     # ---- new and edit
     form_class: ClassVar[type | None] = None
+    #: The module whose ``<service_name>_create``, ``_update`` and ``_delete`` are the
+    #: services of the pages' routes, where they are not declared one by one; the name
+    #: defaults to ``name`` with underscores (``working_group_create``).
+    service_module: ClassVar[ModuleType | None] = None
+    service_name: ClassVar[str] = ""
     create_service: ClassVar[Callable[..., models.Model] | None] = None
     update_service: ClassVar[Callable[..., models.Model] | None] = None
     create_title: ClassVar[Any] = ""
+    #: Default: "Edit <the model's verbose name>" (``ObjectEditView``).
     edit_title: ClassVar[Any] = ""
     saved_message: ClassVar[Any] = None
 
     # ---- delete
     delete_service: ClassVar[Callable[..., Any] | None] = None
+    #: Default: "Delete <the model's verbose name>" (``ObjectDeleteView``).
     delete_title: ClassVar[Any] = ""
     delete_question: ClassVar[Any] = ""
     deleted_message: ClassVar[Any] = ""
@@ -185,6 +197,8 @@ class ObjectPages:
             raise ValueError(f"Unknown routes {sorted(unknown)!r}")
         cls.stem = cls.__dict__.get("stem") or cls.__name__.removesuffix("Pages")
         cls.context_object_name = cls.context_object_name or cls.instance_arg
+        if cls.service_module is not None:
+            cls._services()
         cls.Record = cls._record()
         if cls.spec is None and cls.queryset is not None:
             cls.spec, cls.export_spec = cls._list_specs()
@@ -213,6 +227,16 @@ class ObjectPages:
         declared = type(f"_{name}", bases, {**attrs, "__module__": cls.__module__})
         named = {"__module__": cls.__module__, "__qualname__": name}
         return type(name, (hook, declared) if hook else (declared,), named)
+
+    @classmethod
+    def _services(cls) -> None:
+        """The routes' services not declared: ``service_module``'s, by their names."""
+        stem = cls.service_name or cls.name.replace("-", "_")
+        needed = {"create_service": "create", "update_service": "edit", "delete_service": "delete"}
+        for attr, route in needed.items():
+            if route in cls.routes and getattr(cls, attr) is None:
+                verb = attr.removesuffix("_service")
+                setattr(cls, attr, getattr(cls.service_module, f"{stem}_{verb}"))
 
     @classmethod
     def _record(cls) -> type:
@@ -264,10 +288,11 @@ class ObjectPages:
                 **exports,
             )
 
-        shown = [column for column in table.columns if not column.export_only]
-        if len(shown) == len(table.columns):
-            return spec(table.columns), None
-        return spec(shown), spec(table.columns)
+        columns = [column.labelled(cls.model) for column in table.columns]
+        shown = [column for column in columns if not column.export_only]
+        if len(shown) == len(columns):
+            return spec(columns), None
+        return spec(shown), spec(columns)
 
 
 def _to_list(view, obj) -> str:

@@ -44,6 +44,11 @@ def named_args(text: Any, obj: Any) -> dict[str, Any]:
     return {name: getattr(obj, name, obj) for name in names}
 
 
+def model_name(model: type[models.Model]) -> dict[str, Any]:
+    """``%(name)s`` of a page's title: the model's verbose name ("Edit project")."""
+    return {"name": model._meta.verbose_name}
+
+
 def form_page(
     request: HttpRequest,
     *,
@@ -259,7 +264,9 @@ class ObjectEditView(_RecordView):
         return {}
 
     def get_title(self, obj: models.Model | None) -> str:
-        return str(self.create_title if obj is None else self.edit_title)
+        if obj is None:
+            return str(self.create_title)
+        return str(self.edit_title or _("Edit %(name)s") % model_name(self.model))
 
     def service_kwargs(self, form) -> dict[str, Any]:
         return dict(form.cleaned_data)
@@ -338,6 +345,10 @@ class ObjectDeleteView(ObjectActionView):
     """Delete with confirmation; afterwards the list."""
 
     button = gettext_lazy("Delete")
+
+    def texts(self, obj: models.Model) -> dict[str, str]:
+        title = self.title or _("Delete %(name)s") % model_name(self.model)
+        return {**super().texts(obj), "title": str(title)}
 
     def success_url(self, obj: models.Model) -> str:
         return reverse(self.list_url)

@@ -161,10 +161,8 @@ class RegionalMeetingPages(ObjectPages):
     default_order, export_permission, row_link = "date", PERMISSION, _detail_url
     table = _COLUMNS
     extra_links = [(gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION)]
-    form_class = forms.RegionalMeetingForm
-    create_service, update_service = services.meeting_create, services.meeting_update
+    form_class, service_module, service_name = forms.RegionalMeetingForm, services, "meeting"
     create_title = gettext_lazy("New regional meeting")
-    edit_title = gettext_lazy("Edit regional meeting")
 
     class Edit:
         def save(self, obj, form):
