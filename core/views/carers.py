@@ -76,14 +76,11 @@ class CarerPages(PoolPages):
         (gettext_lazy("Import"), reverse_lazy("import-upload"), CHANGE),
     ]
     selector, template_name = carer_detail, "core/carers/detail.html"
+    detail_context = {"placements": carer_placements}
     form_class, service_module = CarerForm, services
     create_title = gettext_lazy("New carer")
     delete_question = gettext_lazy("Delete %(first_name)s %(last_name)s from the pool for good?")
     deleted_message = gettext_lazy("The carer has been deleted.")
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {**super().get_context_data(obj), "placements": carer_placements(obj)}
 
 
 def _initial_from_query(request) -> dict:

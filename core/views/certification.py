@@ -40,6 +40,11 @@ from kernel.crud.views import ObjectActionView, form_page
 from tenants.permissions import access_for, deny, requires
 
 
+def _criteria(programme: CertificationProgramme) -> list:
+    """The programme's criteria in their order, with their groups."""
+    return list(programme.criteria.select_related("group").order_by("position", "text"))
+
+
 class ProgrammePages(WorkPages):
     model, prefix, name = CertificationProgramme, "programmes", "certification-programme"
     instance_arg = "programme"
@@ -48,7 +53,7 @@ class ProgrammePages(WorkPages):
     default_order = "name"
     table = [
         Column("name", order_by=True, link=True),
-        Column("kind", _("Kind"), lambda p: p.get_kind_display(), "kind"),
+        Column("kind", order_by=True),
         Column("validity", value="validity_years", order_by=True),
         Column("threshold", _("Pass threshold in percent"), "pass_threshold", order_by=True),
         Column("criteria", _("Criteria in use"), "criterion_count", order_by=True),
@@ -66,13 +71,9 @@ class ProgrammePages(WorkPages):
         (_("Certification applications"), reverse_lazy("seal-list"), VIEW),
     ]
     selector, template_name = programme_detail, "core/certification/programme_detail.html"
+    detail_context = {"criteria": _criteria}
     form_class, service_module, service_name = ProgrammeForm, services, "programme"
     create_title = _("New certification programme")
-
-    class Detail:
-        def get_context_data(self, obj):
-            criteria = list(obj.criteria.select_related("group").order_by("position", "text"))
-            return {**super().get_context_data(obj), "criteria": criteria}
 
 
 class GroupPages(WorkPages):

@@ -99,6 +99,11 @@ def fundraising_overview_page(request):
 # ---------------------------------------------------------------- members and donors
 
 
+def _receipt_years(supporter: Supporter) -> list[int]:
+    """The years a collective receipt can be issued for (none without an address)."""
+    return receivable_years(supporter) if supporter.has_address else []
+
+
 class SupporterPages(ObjectPages):
     model, prefix, name = Supporter, "fundraising/supporters", "supporter"
     instance_arg = "supporter"
@@ -120,18 +125,11 @@ class SupporterPages(ObjectPages):
     ]
     extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = supporter_detail, "core/fundraising/supporter_detail.html"
+    detail_context = {"entries": supporter_entries, "receipt_years": _receipt_years}
     form_class, service_module = SupporterForm, services
     create_title = _("New member or donor")
     delete_question = _("Delete %(name)s for good?")
     deleted_message = _("The member or donor has been deleted.")
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {
-                **super().get_context_data(obj),
-                "entries": supporter_entries(obj),
-                "receipt_years": receivable_years(obj) if obj.has_address else [],
-            }
 
 
 # ---------------------------------------------------------------- actions

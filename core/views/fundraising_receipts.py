@@ -53,10 +53,7 @@ class DonationReceiptPages(ObjectPages):
     ]
     extra_links = [(_("Members and donors"), reverse_lazy("supporter-list"), DONORS)]
     selector, template_name = receipt_detail, "core/fundraising/receipt_detail.html"
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {**super().get_context_data(obj), "entries": receipt_entries(obj)}
+    detail_context = {"entries": receipt_entries}
 
 
 @requires(DONORS)

@@ -63,17 +63,11 @@ class ProjectPages(WorkPages):
         (_("Funding circle"), reverse_lazy("funding-list"), VIEW),
     ]
     selector, template_name = project_detail, "core/work/project_detail.html"
+    detail_context = {"target_groups": lambda project: target_group_labels(project.target_groups)}
     form_class, service_module = ProjectForm, services
     create_title = _("New project")
     delete_question = _("Delete the project %(title)s for good? Its events are kept.")
     deleted_message = _("The project has been deleted.")
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {
-                **super().get_context_data(obj),
-                "target_groups": target_group_labels(obj.target_groups),
-            }
 
 
 # ---------------------------------------------------------------- working groups

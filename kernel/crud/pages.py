@@ -69,6 +69,7 @@ PAGES: dict[str, tuple[type[View], dict[str, str]]] = {
         {
             "required_permission": "view_permission",
             **_same("change_permission", "selector", "template_name", "context_object_name"),
+            "extra_context": "detail_context",
         },
     ),
     "edit": (
@@ -152,6 +153,8 @@ class ObjectPages:
     template_name: ClassVar[str] = ""
     #: The record's name in the template (default: ``instance_arg``).
     context_object_name: ClassVar[str] = ""
+    #: More of the template's context: name -> function(record).
+    detail_context: ClassVar[dict[str, Callable[[Any], Any]]] = {}
 
     # ---- new and edit
     form_class: ClassVar[type | None] = None

@@ -226,9 +226,12 @@ class ObjectDetailView(_RecordView):
 
     template_name: str
     context_object_name: str = "object"
+    # More of the template's context: name -> function(record) (a project's target groups).
+    extra_context: dict[str, Callable[[Any], Any]] = {}
 
     def get_context_data(self, obj: models.Model) -> dict[str, Any]:
-        return {self.context_object_name: obj, "can_change": self.can_change(obj)}
+        extra = {name: build(obj) for name, build in self.extra_context.items()}
+        return {self.context_object_name: obj, "can_change": self.can_change(obj), **extra}
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return render(request, self.template_name, self.get_context_data(self.get_object()))

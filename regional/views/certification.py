@@ -34,7 +34,7 @@ class TemplatePages(ObjectPages):
     table = [
         Column("name", order_by=True, link=True),
         Column("key", order_by=True),
-        Column("kind", _("Kind"), lambda t: t.get_kind_display(), "kind"),
+        Column("kind", order_by=True),
         Column("validity", value="validity_years", order_by=True),
         Column("threshold", _("Pass threshold in percent"), "pass_threshold", order_by=True),
         Column("groups", _("Criterion groups"), "group_count", order_by=True),
