@@ -21,10 +21,10 @@ CHANGE = "alliance.partners.change"
 
 
 class ApplicationPages(ObjectPages):
-    model, prefix, name, instance_arg = Application, "", "application", "application"
+    model, prefix, name = Application, "", "application"
     routes = ("list", "create", "detail", "edit")
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset = gettext_lazy("Applications"), application_list
+    queryset = application_list
     filterset, default_order = ApplicationFilter, "-received_on"
     table = [
         Column("organisation", value="organisation_name", order_by=True, link=True),

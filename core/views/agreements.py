@@ -21,9 +21,9 @@ CHANGE = "alliance.agreements.change"
 
 
 class AgreementPages(ObjectPages):
-    model, prefix, name, instance_arg = CooperationAgreement, "", "agreement", "agreement"
+    model, prefix, name = CooperationAgreement, "", "agreement"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Cooperation agreements"), agreement_list, AgreementFilter
+    queryset, filterset = agreement_list, AgreementFilter
     default_order = "-signed_on"
     table = [
         Column("party", _("Partner organisation"), "other_party", "organisation", link=True),

@@ -90,10 +90,10 @@ class BoardMeetingPages(ObjectPages):
     """Board meetings: the list (at the board's start page), new, changed and deleted
     meetings; each meeting's own page is above."""
 
-    model, prefix, name, instance_arg = models.BoardMeeting, "meetings", "meeting", "meeting"
+    model, prefix, name = models.BoardMeeting, "meetings", "meeting"
     routes, stem = ("create", "edit", "delete"), "Meeting"
     view_permission, change_permission = VIEW, MANAGE
-    title, queryset = gettext_lazy("Board meetings"), meeting_list
+    queryset = meeting_list
     filterset, default_order = BoardMeetingFilter, "timeline"
     row_link = _detail_url
     table = [

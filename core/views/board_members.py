@@ -35,7 +35,7 @@ class _BoardPages(ObjectPages):
 
 class BoardMemberPages(_BoardPages):
     model, prefix, name, instance_arg = BoardMember, "members", "boardmember", "member"
-    title, queryset, filterset = _("Board members"), board_member_list, BoardMemberFilter
+    queryset, filterset = board_member_list, BoardMemberFilter
     default_order = "full_name"
     table = [
         Column("name", value="full_name", order_by=True, link=True),
@@ -68,7 +68,7 @@ class MeetingTemplatePages(_BoardPages):
 
     model, prefix, name, instance_arg = MeetingTemplate, "templates", "meetingtemplate", "template"
     back_to = "list"
-    title, queryset = _("Meeting templates"), meeting_template_list
+    queryset = meeting_template_list
     filterset, default_order = MeetingTemplateFilter, "name"
     table = [
         Column("name", order_by=True, link=True),

@@ -43,7 +43,7 @@ def _availability(carer: Carer) -> list[str]:
 
 
 class CarerPages(PoolPages):
-    model, prefix, name, instance_arg = Carer, "workspace/carers", "carer", "carer"
+    model, prefix, name = Carer, "workspace/carers", "carer"
     title, queryset = gettext_lazy("Childcare pool"), carer_list
     filterset, default_order = CarerFilter, "last_name"
     table = [
@@ -96,8 +96,8 @@ def _initial_from_query(request) -> dict:
 
 
 class PlacementPages(PoolPages):
-    model, prefix, name, instance_arg = Placement, "workspace/placements", "placement", "placement"
-    title, queryset = gettext_lazy("Placements"), placement_list
+    model, prefix, name = Placement, "workspace/placements", "placement"
+    queryset = placement_list
     filterset, default_order = PlacementFilter, "-start_date"
     table = [
         Column("family", value="family_name", order_by=True),

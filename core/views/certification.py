@@ -49,7 +49,7 @@ class ProgrammePages(WorkPages):
     model, prefix, name = CertificationProgramme, "programmes", "certification-programme"
     instance_arg = "programme"
     routes = ("list", "create", "detail", "edit")
-    title, queryset, filterset = _("Certification programmes"), programme_list, ProgrammeFilter
+    queryset, filterset = programme_list, ProgrammeFilter
     default_order = "name"
     table = [
         Column("name", order_by=True, link=True),
@@ -80,7 +80,7 @@ class GroupPages(WorkPages):
     model, prefix, name, instance_arg = CriterionGroup, "groups", "certification-group", "group"
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission = change_permission = CHANGE
-    title, queryset, filterset = _("Criterion groups"), group_list, CriterionGroupFilter
+    queryset, filterset = group_list, CriterionGroupFilter
     default_order, row_link = "name", detail_link("certification-group-edit")
     table = [
         Column("name", order_by=True, link=True),

@@ -106,9 +106,8 @@ def _receipt_years(supporter: Supporter) -> list[int]:
 
 class SupporterPages(ObjectPages):
     model, prefix, name = Supporter, "fundraising/supporters", "supporter"
-    instance_arg = "supporter"
     view_permission = change_permission = DONORS
-    title, queryset, filterset = _("Members and donors"), supporter_list, SupporterFilter
+    queryset, filterset = supporter_list, SupporterFilter
     default_order = "name"
     table = [
         Column("name", order_by=True, link=True),
@@ -139,7 +138,7 @@ class FundraisingActionPages(ObjectPages):
     model, prefix, name = FundraisingAction, "fundraising/actions", "fundraising-action"
     instance_arg = "action"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Fundraising actions"), action_list, FundraisingActionFilter
+    queryset, filterset = action_list, FundraisingActionFilter
     default_order = "-date"
     table = [
         Column("title", order_by=True, link=True),
@@ -164,7 +163,7 @@ class ProjectGrantPages(ObjectPages):
     model, prefix, name = ProjectGrant, "fundraising/grants", "project-grant"
     instance_arg = "grant"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Grants to projects"), grant_list, ProjectGrantFilter
+    queryset, filterset = grant_list, ProjectGrantFilter
     default_order = "-decided_on"
     table = [
         Column("decided_on", order_by=True, link=True),

@@ -40,7 +40,7 @@ class DonationReceiptPages(ObjectPages):
     model, prefix, name = DonationReceipt, "fundraising/receipts", "donation-receipt"
     instance_arg, routes = "receipt", ("list", "detail")
     view_permission = DONORS
-    title, queryset, filterset = _("Donation receipts"), receipt_list, DonationReceiptFilter
+    queryset, filterset = receipt_list, DonationReceiptFilter
     default_order = "-issued_on"
     table = [
         Column("number", order_by=True, link=True),

@@ -25,9 +25,9 @@ OWN_CHANGE = "alliance.own_partner.change"
 class PartnerPages(ObjectPages):
     """Partner contacts see and change their own partner; coordinators all of them."""
 
-    model, prefix, name, instance_arg = Partner, "", "partner", "partner"
+    model, prefix, name = Partner, "", "partner"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Partners"), partner_list, PartnerFilter
+    queryset, filterset = partner_list, PartnerFilter
     default_order = "name"
     table = [
         Column("name", order_by=True, link=True),
@@ -97,7 +97,7 @@ class PartnerLeaveView(PartnerPages.Record, ObjectActionView):
 class ContactPages(ObjectPages):
     """A partner's contact persons, on its page (``pk``: the partner, ``contact_pk``)."""
 
-    model, prefix, name, instance_arg = ContactPerson, "<int:pk>/contacts", "contact", "contact"
+    model, prefix, name = ContactPerson, "<int:pk>/contacts", "contact"
     routes, pk_kwarg, stem = ("create", "edit", "delete"), "contact_pk", "Contact"
     parent_arg, parent_url, parent_selector = "partner", "partner-detail", partner_detail
     change_permission, check_parent = OWN_CHANGE, True
@@ -113,7 +113,7 @@ class ContactPages(ObjectPages):
 
 
 class MeasurePages(ObjectPages):
-    model, prefix, name, instance_arg = Measure, "measures", "measure", "measure"
+    model, prefix, name = Measure, "measures", "measure"
     routes, back_to = ("list", "create", "edit"), "list"
     view_permission = change_permission = CHANGE
     title, queryset, filterset = _("Measures catalogue"), measure_list, MeasureFilter

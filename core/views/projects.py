@@ -32,8 +32,8 @@ def target_group_labels(codes) -> list[str]:
 
 
 class ProjectPages(WorkPages):
-    model, prefix, name, instance_arg = Project, "projects", "project", "project"
-    title, queryset, filterset = _("Projects"), project_list, ProjectFilter
+    model, prefix, name = Project, "projects", "project"
+    queryset, filterset = project_list, ProjectFilter
     default_order = "-start_date"
     # The downloads carry every field of the project; the page the main ones.
     table = [
@@ -75,7 +75,7 @@ class ProjectPages(WorkPages):
 
 class WorkingGroupPages(WorkPages):
     model, prefix, name, instance_arg = WorkingGroup, "working-groups", "working-group", "group"
-    title, queryset, filterset = _("Working groups"), working_group_list, WorkingGroupFilter
+    queryset, filterset = working_group_list, WorkingGroupFilter
     default_order = "name"
     table = [
         Column("name", order_by=True, link=True),
@@ -99,8 +99,8 @@ class WorkingGroupPages(WorkPages):
 
 
 class EventPages(WorkPages):
-    model, prefix, name, instance_arg = Event, "events", "event", "event"
-    title, queryset, filterset, default_order = _("Events"), event_list, EventFilter, "-date"
+    model, prefix, name = Event, "events", "event"
+    queryset, filterset, default_order = event_list, EventFilter, "-date"
     # The events page adds the yearly summary of the listed events.
     list_template = "core/work/event_list.html"
     list_context = {"summary": event_summary_by_year}

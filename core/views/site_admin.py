@@ -73,10 +73,10 @@ def legal_page_edit(request, kind: str):
 
 
 class AwardPages(ObjectPages):
-    model, prefix, name, instance_arg = Award, "awards", "award", "award"
+    model, prefix, name = Award, "awards", "award"
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, default_order = _("Awards"), award_list, "-awarded_on"
+    queryset, default_order = award_list, "-awarded_on"
     filterset = AwardFilter
     row_link = detail_link("award-edit")
     table = [

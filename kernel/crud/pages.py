@@ -6,8 +6,9 @@ selector, FilterSet, table and order), the detail page's selector and template, 
 with its create and update services and titles, the delete service with its question.
 What follows a convention need not be declared: the services are those of
 ``service_module`` named after the pages (``project_create``, ``project_update``,
-``project_delete``), a column shows its field's verbose name, the edit and delete pages
-are titled after the model ("Edit project"). The subclass builds the views (``views``:
+``project_delete``) and take the record as ``project=``, a column shows its field's
+verbose name, the list and the edit and delete pages are titled after the model
+("Projects", "Edit project"). The subclass builds the views (``views``:
 route -> class) that ``kernel.crud.urls.object_urls`` maps; a page that adds context or
 form arguments names a mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``;
 ``Create``: a page of its own for new records)::
@@ -34,6 +35,7 @@ from typing import Any, ClassVar
 from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.views import View
 
 from kernel.crud.tables import Column, ListSpec, Table
@@ -114,8 +116,8 @@ class ObjectPages:
     view_permission: ClassVar[str] = ""
     change_permission: ClassVar[str] = ""
     #: The services' keyword for the record they change or delete (``project=``), and
-    #: the record's name in the detail template.
-    instance_arg: ClassVar[str] = "instance"
+    #: the record's name in the detail template (default: ``name`` with underscores).
+    instance_arg: ClassVar[str] = ""
     #: Where cancel and delete lead (default ``<name>-list``), and where saving leads:
     #: the record's page ("detail") or the list ("list").
     list_url: ClassVar[str] = ""
@@ -129,6 +131,7 @@ class ObjectPages:
     check_parent: ClassVar[bool] = False
 
     # ---- list (a ``ListSpec`` built from these, unless ``spec`` is given)
+    #: Default: the model's verbose name in the plural ("Projects").
     title: ClassVar[Any] = ""
     queryset: ClassVar[Callable[[], QuerySet] | None] = None
     filterset: ClassVar[type | None] = None
@@ -199,7 +202,9 @@ class ObjectPages:
         if unknown:
             raise ValueError(f"Unknown routes {sorted(unknown)!r}")
         cls.stem = cls.__dict__.get("stem") or cls.__name__.removesuffix("Pages")
+        cls.instance_arg = cls.instance_arg or cls.name.replace("-", "_")
         cls.context_object_name = cls.context_object_name or cls.instance_arg
+        cls.title = cls.title or capfirst(cls.model._meta.verbose_name_plural)
         if cls.service_module is not None:
             cls._services()
         cls.Record = cls._record()

@@ -156,7 +156,7 @@ class RegionalMeetingPages(ObjectPages):
     routes, stem = ("list", "create", "edit"), "Meeting"
     view_permission = change_permission = PERMISSION
     # The upcoming meetings; the archive is the same list view with ``spec=ARCHIVE``.
-    title, queryset = gettext_lazy("Regional meetings"), upcoming_meetings
+    queryset = upcoming_meetings
     filterset = RegionalMeetingFilter
     default_order, export_permission, row_link = "date", PERMISSION, _detail_url
     table = _COLUMNS

@@ -170,7 +170,7 @@ class _ReportRecord:
 class ReportPages(ObjectPages):
     """A new report (period and title), the texts of one that is not frozen, deleting."""
 
-    model, name, instance_arg = Report, "report", "report"
+    model, name = Report, "report"
     routes = ("create", "edit", "delete")
     view_permission, change_permission = VIEW, MANAGE
     service_module = services

@@ -70,7 +70,7 @@ def setup_board_view(request):
 class SetupPages(ObjectPages):
     """A setup's pages; its list (below) and the stage board lead to them."""
 
-    model, name, instance_arg = AllianceSetup, "setup", "setup"
+    model, name = AllianceSetup, "setup"
     routes, list_url = ("create", "detail", "edit", "delete"), "setup-board"
     view_permission = change_permission = PERMISSION
     title, queryset, filterset = gettext_lazy("New alliances"), setup_list, SetupFilter

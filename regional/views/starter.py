@@ -25,11 +25,7 @@ class StarterTemplatePages(ObjectPages):
     model, name, instance_arg = StarterTemplate, "starter-template", "template"
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission = change_permission = PERMISSION
-    title, queryset, filterset = (
-        _("Starter templates"),
-        starter_template_list,
-        StarterTemplateFilter,
-    )
+    queryset, filterset = starter_template_list, StarterTemplateFilter
     default_order, export_permission = "kind", PERMISSION
     table = [
         Column("name", order_by=True, link=True),
