@@ -23,8 +23,7 @@ CHANGE = "alliance.agreements.change"
 class AgreementPages(ObjectPages):
     model, prefix, name = CooperationAgreement, "", "agreement"
     view_permission, change_permission = VIEW, CHANGE
-    queryset, filterset = agreement_list, AgreementFilter
-    default_order = "-signed_on"
+    queryset, filterset, default_order = agreement_list, AgreementFilter, "-signed_on"
     table = [
         Column("party", _("Partner organisation"), "other_party", "organisation", link=True),
         Column("subject", _("Subject"), order_by=True),

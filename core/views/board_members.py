@@ -27,7 +27,7 @@ MANAGE = "alliance.board.manage"
 
 
 class _BoardPages(ObjectPages):
-    view_permission, change_permission = VIEW, MANAGE
+    view_permission, change_permission, service_module = VIEW, MANAGE, services
 
 
 # ---------------------------------------------------------------- board members
@@ -35,8 +35,7 @@ class _BoardPages(ObjectPages):
 
 class BoardMemberPages(_BoardPages):
     model, prefix, name, instance_arg = BoardMember, "members", "boardmember", "member"
-    queryset, filterset = board_member_list, BoardMemberFilter
-    default_order = "full_name"
+    queryset, filterset, default_order = board_member_list, BoardMemberFilter, "full_name"
     table = [
         Column("name", value="full_name", order_by=True, link=True),
         Column("position", order_by=True),
@@ -49,7 +48,7 @@ class BoardMemberPages(_BoardPages):
     ]
     extra_links = [(_("Meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = board_member_detail, "core/board/member_detail.html"
-    form_class, service_module, service_name = BoardMemberForm, services, "board_member"
+    form_class, service_name = BoardMemberForm, "board_member"
     create_title = _("New board member")
     delete_title = _("Remove board member")
     delete_question = _("Remove %(name)s from the board members?")
@@ -79,7 +78,7 @@ class MeetingTemplatePages(_BoardPages):
     ]
     extra_links = [(_("Board meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = meeting_template_detail, "core/board/template_detail.html"
-    form_class, service_module, service_name = MeetingTemplateForm, services, "meeting_template"
+    form_class, service_name = MeetingTemplateForm, "meeting_template"
     create_title = _("New meeting template")
     delete_question = _("Delete the template %(name)s? Meetings planned from it are kept.")
     deleted_message = _("The meeting template has been deleted.")

@@ -79,7 +79,7 @@ class PartnerCareGuidePages(ObjectPages):
     list_url = "care-guide-list"
     parent_arg, parent_url, parent_selector = "partner", "partner-detail", partner_detail
     change_permission, check_parent = OWN_CHANGE, True
-    form_class, service_module = CareGuideForm, services
+    form_class, service_module, service_name = CareGuideForm, services, "care_guide"
     create_title, edit_title = _("New care guide at %(name)s"), _("Edit care guide")
     delete_title = _("Remove care guide")
     delete_question = _("Remove %(name)s from the care guides?")

@@ -36,6 +36,7 @@ class PoolPages(ObjectPages):
     """A model's pages in the childcare pool: personal data, so exports need ``CHANGE``."""
 
     view_permission, change_permission, export_permission = VIEW, CHANGE, CHANGE
+    service_module = services
 
 
 def _availability(carer: Carer) -> list[str]:
@@ -77,7 +78,7 @@ class CarerPages(PoolPages):
     ]
     selector, template_name = carer_detail, "core/carers/detail.html"
     detail_context = {"placements": carer_placements}
-    form_class, service_module = CarerForm, services
+    form_class = CarerForm
     create_title = gettext_lazy("New carer")
     delete_question = gettext_lazy("Delete %(first_name)s %(last_name)s from the pool for good?")
     deleted_message = gettext_lazy("The carer has been deleted.")
@@ -118,7 +119,7 @@ class PlacementPages(PoolPages):
         (gettext_lazy("Childcare pool"), reverse_lazy("carer-list"), VIEW),
     ]
     selector, template_name = placement_detail, "core/carers/placement_detail.html"
-    form_class, service_module = PlacementForm, services
+    form_class = PlacementForm
     create_title = gettext_lazy("New placement")
     delete_question = gettext_lazy("Delete the placement of %(family_name)s for good?")
     deleted_message = gettext_lazy("The placement has been deleted.")

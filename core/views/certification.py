@@ -49,8 +49,7 @@ class ProgrammePages(WorkPages):
     model, prefix, name = CertificationProgramme, "programmes", "certification-programme"
     instance_arg = "programme"
     routes = ("list", "create", "detail", "edit")
-    queryset, filterset = programme_list, ProgrammeFilter
-    default_order = "name"
+    queryset, filterset, default_order = programme_list, ProgrammeFilter, "name"
     table = [
         Column("name", order_by=True, link=True),
         Column("kind", order_by=True),
@@ -72,7 +71,7 @@ class ProgrammePages(WorkPages):
     ]
     selector, template_name = programme_detail, "core/certification/programme_detail.html"
     detail_context = {"criteria": _criteria}
-    form_class, service_module, service_name = ProgrammeForm, services, "programme"
+    form_class, service_module = ProgrammeForm, services
     create_title = _("New certification programme")
 
 
@@ -92,7 +91,7 @@ class GroupPages(WorkPages):
     extra_links = [
         (_("Certification programmes"), reverse_lazy("certification-programme-list"), VIEW)
     ]
-    form_class, service_module, service_name = CriterionGroupForm, services, "group"
+    form_class, service_module = CriterionGroupForm, services
     create_title = _("New criterion group")
     delete_question = _("Delete the criterion group “%(name)s”?")
     deleted_message = _("The criterion group has been deleted.")

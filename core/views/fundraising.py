@@ -96,6 +96,13 @@ def fundraising_overview_page(request):
     )
 
 
+class FundraisingPages(ObjectPages):
+    """A page of the fundraising circle: its lists lead back to the circle's overview."""
+
+    view_permission, change_permission, service_module = VIEW, CHANGE, services
+    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
+
+
 # ---------------------------------------------------------------- members and donors
 
 
@@ -104,11 +111,10 @@ def _receipt_years(supporter: Supporter) -> list[int]:
     return receivable_years(supporter) if supporter.has_address else []
 
 
-class SupporterPages(ObjectPages):
+class SupporterPages(FundraisingPages):
     model, prefix, name = Supporter, "fundraising/supporters", "supporter"
     view_permission = change_permission = DONORS
-    queryset, filterset = supporter_list, SupporterFilter
-    default_order = "name"
+    queryset, filterset, default_order = supporter_list, SupporterFilter, "name"
     table = [
         Column("name", order_by=True, link=True),
         Column("kind", order_by=True),
@@ -122,10 +128,9 @@ class SupporterPages(ObjectPages):
         Column("postcode", _("Postcode"), export_only=True),
         Column("email", export_only=True),
     ]
-    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = supporter_detail, "core/fundraising/supporter_detail.html"
     detail_context = {"entries": supporter_entries, "receipt_years": _receipt_years}
-    form_class, service_module = SupporterForm, services
+    form_class = SupporterForm
     create_title = _("New member or donor")
     delete_question = _("Delete %(name)s for good?")
     deleted_message = _("The member or donor has been deleted.")
@@ -134,12 +139,10 @@ class SupporterPages(ObjectPages):
 # ---------------------------------------------------------------- actions
 
 
-class FundraisingActionPages(ObjectPages):
+class FundraisingActionPages(FundraisingPages):
     model, prefix, name = FundraisingAction, "fundraising/actions", "fundraising-action"
     instance_arg = "action"
-    view_permission, change_permission = VIEW, CHANGE
-    queryset, filterset = action_list, FundraisingActionFilter
-    default_order = "-date"
+    queryset, filterset, default_order = action_list, FundraisingActionFilter, "-date"
     table = [
         Column("title", order_by=True, link=True),
         Column("date", order_by=True),
@@ -148,9 +151,8 @@ class FundraisingActionPages(ObjectPages):
         Column("net", _("Net (EUR)"), "net_amount", order_by=True),
         Column("description", export_only=True),
     ]
-    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = action_detail, "core/fundraising/action_detail.html"
-    form_class, service_module, service_name = FundraisingActionForm, services, "action"
+    form_class = FundraisingActionForm
     create_title = _("New fundraising action")
     delete_question = _("Delete the fundraising action %(title)s for good?")
     deleted_message = _("The fundraising action has been deleted.")
@@ -159,12 +161,9 @@ class FundraisingActionPages(ObjectPages):
 # ---------------------------------------------------------------- grants to projects
 
 
-class ProjectGrantPages(ObjectPages):
-    model, prefix, name = ProjectGrant, "fundraising/grants", "project-grant"
-    instance_arg = "grant"
-    view_permission, change_permission = VIEW, CHANGE
-    queryset, filterset = grant_list, ProjectGrantFilter
-    default_order = "-decided_on"
+class ProjectGrantPages(FundraisingPages):
+    model, prefix, name, instance_arg = ProjectGrant, "fundraising/grants", "project-grant", "grant"
+    queryset, filterset, default_order = grant_list, ProjectGrantFilter, "-decided_on"
     table = [
         Column("decided_on", order_by=True, link=True),
         Column("project", value="project.title", order_by=True),
@@ -173,9 +172,8 @@ class ProjectGrantPages(ObjectPages):
         Column("status", order_by=True),
         Column("proof", value="proof_received_on", order_by=True),
     ]
-    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = grant_detail, "core/fundraising/grant_detail.html"
-    form_class, service_module, service_name = ProjectGrantForm, services, "grant"
+    form_class = ProjectGrantForm
     create_title = _("New grant to a project")
     delete_question = _("Delete the grant %(grant)s for good?")
     deleted_message = _("The grant has been deleted.")

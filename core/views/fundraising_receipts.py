@@ -40,8 +40,7 @@ class DonationReceiptPages(ObjectPages):
     model, prefix, name = DonationReceipt, "fundraising/receipts", "donation-receipt"
     instance_arg, routes = "receipt", ("list", "detail")
     view_permission = DONORS
-    queryset, filterset = receipt_list, DonationReceiptFilter
-    default_order = "-issued_on"
+    queryset, filterset, default_order = receipt_list, DonationReceiptFilter, "-issued_on"
     table = [
         Column("number", order_by=True, link=True),
         Column("issued_on", order_by=True),

@@ -27,8 +27,7 @@ class PartnerPages(ObjectPages):
 
     model, prefix, name = Partner, "", "partner"
     view_permission, change_permission = VIEW, CHANGE
-    queryset, filterset = partner_list, PartnerFilter
-    default_order = "name"
+    queryset, filterset, default_order = partner_list, PartnerFilter, "name"
     table = [
         Column("name", order_by=True, link=True),
         Column("kind", order_by=True),

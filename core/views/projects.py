@@ -33,8 +33,7 @@ def target_group_labels(codes) -> list[str]:
 
 class ProjectPages(WorkPages):
     model, prefix, name = Project, "projects", "project"
-    queryset, filterset = project_list, ProjectFilter
-    default_order = "-start_date"
+    queryset, filterset, default_order = project_list, ProjectFilter, "-start_date"
     # The downloads carry every field of the project; the page the main ones.
     table = [
         Column("title", order_by=True, link=True),
@@ -75,8 +74,7 @@ class ProjectPages(WorkPages):
 
 class WorkingGroupPages(WorkPages):
     model, prefix, name, instance_arg = WorkingGroup, "working-groups", "working-group", "group"
-    queryset, filterset = working_group_list, WorkingGroupFilter
-    default_order = "name"
+    queryset, filterset, default_order = working_group_list, WorkingGroupFilter, "name"
     table = [
         Column("name", order_by=True, link=True),
         Column("topic", order_by=True),
@@ -87,7 +85,7 @@ class WorkingGroupPages(WorkPages):
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = working_group_detail, "core/work/working_group_detail.html"
-    form_class, service_module = WorkingGroupForm, services
+    form_class, service_module, service_name = WorkingGroupForm, services, "working_group"
     create_title = _("New working group")
     delete_question = _(
         "Delete the working group %(name)s for good? Marking it as inactive keeps its history."

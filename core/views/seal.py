@@ -185,7 +185,7 @@ class CriterionPages(ObjectPages):
         Column("weight", order_by=True),
     ]
     extra_links = [(_("Family seal applications"), reverse_lazy("seal-list"), VIEW)]
-    form_class, service_module, service_name = SealCriterionForm, services, "criterion"
+    form_class, service_module = SealCriterionForm, services
     create_title = _("New seal criterion")
     delete_question = _("Delete the criterion “%(text)s”?")
     deleted_message = _("The criterion has been deleted.")

@@ -4,14 +4,14 @@ A model's list, detail, edit and delete pages are one ``ObjectPages`` subclass: 
 model, its URL prefix and name, the permissions to see and to change it, its list (the
 selector, FilterSet, table and order), the detail page's selector and template, the form
 with its create and update services and titles, the delete service with its question.
-What follows a convention need not be declared: the services are those of
-``service_module`` named after the pages (``project_create``, ``project_update``,
-``project_delete``) and take the record as ``project=``, a column shows its field's
+What follows a convention need not be declared: the record is named as the pages are
+(``project``), the services are those of ``service_module`` named after it
+(``project_create``, ``project_update``, ``project_delete``), a column shows its field's
 verbose name, the list and the edit and delete pages are titled after the model
-("Projects", "Edit project"). The subclass builds the views (``views``:
-route -> class) that ``kernel.crud.urls.object_urls`` maps; a page that adds context or
-form arguments names a mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``;
-``Create``: a page of its own for new records)::
+("Projects", "Edit project"). The subclass builds the views (``views``: route -> class)
+that ``kernel.crud.urls.object_urls`` maps; a page that adds context or form arguments
+names a mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``; ``Create``: a page of
+its own for new records)::
 
     class ProjectPages(ObjectPages):
         model, prefix, name, instance_arg = Project, "projects", "project", "project"
@@ -163,7 +163,7 @@ class ObjectPages:
     form_class: ClassVar[type | None] = None
     #: The module whose ``<service_name>_create``, ``_update`` and ``_delete`` are the
     #: services of the pages' routes, where they are not declared one by one; the name
-    #: defaults to ``name`` with underscores (``working_group_create``).
+    #: defaults to ``instance_arg``, the keyword they take the record by (``grant_update``).
     service_module: ClassVar[ModuleType | None] = None
     service_name: ClassVar[str] = ""
     create_service: ClassVar[Callable[..., models.Model] | None] = None
@@ -239,7 +239,7 @@ class ObjectPages:
     @classmethod
     def _services(cls) -> None:
         """The routes' services not declared: ``service_module``'s, by their names."""
-        stem = cls.service_name or cls.name.replace("-", "_")
+        stem = cls.service_name or cls.instance_arg
         needed = {"create_service": "create", "update_service": "edit", "delete_service": "delete"}
         for attr, route in needed.items():
             if route in cls.routes and getattr(cls, attr) is None:

@@ -23,12 +23,17 @@ from regional.services import certification as services
 PERMISSION = "state.certification.manage"
 
 
-class TemplatePages(ObjectPages):
+class _TemplatePages(ObjectPages):
+    """The state office's templates: seen, changed and downloaded with ``PERMISSION``."""
+
+    view_permission = change_permission = export_permission = PERMISSION
+    service_module = services
+
+
+class TemplatePages(_TemplatePages):
     model, prefix, name = CertificationTemplate, "", "certification-template"
     instance_arg = "template"
     routes = ("list", "create", "detail", "edit")
-    view_permission = change_permission = PERMISSION
-    export_permission = PERMISSION
     title, queryset, filterset = _("Certification templates"), template_list, TemplateFilter
     default_order = "name"
     table = [
@@ -44,16 +49,13 @@ class TemplatePages(ObjectPages):
         (_("Template groups"), reverse_lazy("certification-template-group-list"), PERMISSION)
     ]
     selector, template_name = template_detail, "regional/certification/template_detail.html"
-    form_class, service_module, service_name = TemplateForm, services, "template"
+    form_class = TemplateForm
     create_title, edit_title = _("New certification template"), _("Edit certification template")
 
 
-class GroupPages(ObjectPages):
+class GroupPages(_TemplatePages):
     model, prefix, name = TemplateGroup, "groups", "certification-template-group"
     instance_arg = "group"
-    routes = ("list", "create", "detail", "edit", "delete")
-    view_permission = change_permission = PERMISSION
-    export_permission = PERMISSION
     title, queryset, filterset = _("Template groups"), group_list, TemplateGroupFilter
     default_order = "name"
     table = [
@@ -66,22 +68,21 @@ class GroupPages(ObjectPages):
         (_("Certification templates"), reverse_lazy("certification-template-list"), PERMISSION)
     ]
     selector, template_name = group_detail, "regional/certification/group_detail.html"
-    form_class, service_module, service_name = TemplateGroupForm, services, "group"
+    form_class = TemplateGroupForm
     create_title, edit_title = _("New template group"), _("Edit template group")
     delete_title = _("Delete template group")
     delete_question = _("Delete the template group “%(name)s”?")
     deleted_message = _("The template group has been deleted.")
 
 
-class CriterionPages(ObjectPages):
+class CriterionPages(_TemplatePages):
     """A template group's criteria, on its page (``pk``: the group, ``criterion_pk``)."""
 
     model, prefix = TemplateCriterion, "groups/<int:pk>/criteria"
     name, instance_arg = "certification-template-criterion", "criterion"
     routes, pk_kwarg, stem = ("create", "edit", "delete"), "criterion_pk", "TemplateCriterion"
     parent_arg, parent_url = "group", "certification-template-group-detail"
-    change_permission = PERMISSION
-    form_class, service_module, service_name = TemplateCriterionForm, services, "criterion"
+    form_class = TemplateCriterionForm
     create_title, edit_title = _("New criterion for %(name)s"), _("Edit template criterion")
     delete_title = _("Remove template criterion")
     delete_question = _("Remove “%(text)s” from the group?")

@@ -161,7 +161,7 @@ class RegionalMeetingPages(ObjectPages):
     default_order, export_permission, row_link = "date", PERMISSION, _detail_url
     table = _COLUMNS
     extra_links = [(gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION)]
-    form_class, service_module, service_name = forms.RegionalMeetingForm, services, "meeting"
+    form_class, service_module = forms.RegionalMeetingForm, services
     create_title = gettext_lazy("New regional meeting")
 
     class Edit:

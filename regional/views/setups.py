@@ -177,7 +177,7 @@ class TaskPages(ObjectPages):
     model, prefix, name, instance_arg = SetupTask, "<int:pk>/checklist", "setup-task", "task"
     routes, pk_kwarg, stem = ("create", "edit", "delete"), "task_pk", "Task"
     parent_arg, parent_url, change_permission = "setup", "setup-detail", PERMISSION
-    form_class, service_module, service_name = SetupTaskForm, services, "task"
+    form_class, service_module = SetupTaskForm, services
     create_title = gettext_lazy("New checklist item for %(place)s")
     delete_title = gettext_lazy("Remove checklist item")
     delete_question = gettext_lazy("Remove “%(title)s” from the checklist?")

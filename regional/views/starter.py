@@ -36,7 +36,7 @@ class StarterTemplatePages(ObjectPages):
     ]
     row_link = detail_link("starter-template-edit")
     selector = starter_template_detail
-    form_class, service_module = StarterTemplateForm, services
+    form_class, service_module, service_name = StarterTemplateForm, services, "starter_template"
     create_title = _("New starter template")
     delete_question = _("Delete the starter template “%(name)s”?")
     deleted_message = _("The starter template has been deleted.")
