@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +15,8 @@ from core.views.work import VIEW
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
-from kernel.legal.forms import LegalPageForm
 from kernel.legal.models import LegalKind
+from kernel.legal.views import legal_edit_view
 from tenants.permissions import requires
 
 CHANGE = "alliance.site.change"
@@ -54,21 +53,9 @@ def identity_edit(request):
 
 @requires(CHANGE)
 def legal_page_edit(request, kind: str):
-    if kind not in LegalKind.values:
-        raise Http404
-    page = alliance_legal_text(kind)
-    back = reverse("site-settings")
-    return form_page(
-        request,
-        form_class=LegalPageForm,
-        form_kwargs={"initial": {"text": page.text}},
-        save=lambda form: services.legal_page_save(
-            actor=request.user, kind=kind, text=form.cleaned_data["text"]
-        ),
-        success_url=lambda obj: back,
-        title=_("Edit: %(page)s") % {"page": page.title},
-        cancel_url=back,
-        success_message=_("The page has been saved."),
+    back_url = reverse("site-settings")
+    return legal_edit_view(
+        request, kind, text_of=alliance_legal_text, save=services.legal_page_save, back_url=back_url
     )
 
 
