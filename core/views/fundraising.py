@@ -112,7 +112,7 @@ def _receipt_years(supporter: Supporter) -> list[int]:
 
 
 class SupporterPages(FundraisingPages):
-    model, prefix, name = Supporter, "fundraising/supporters", "supporter"
+    model, prefix, name = Supporter, "supporters", "supporter"
     view_permission = change_permission = DONORS
     queryset, filterset, default_order = supporter_list, SupporterFilter, "name"
     table = [
@@ -140,7 +140,7 @@ class SupporterPages(FundraisingPages):
 
 
 class FundraisingActionPages(FundraisingPages):
-    model, prefix, name = FundraisingAction, "fundraising/actions", "fundraising-action"
+    model, prefix, name = FundraisingAction, "actions", "fundraising-action"
     instance_arg = "action"
     queryset, filterset, default_order = action_list, FundraisingActionFilter, "-date"
     table = [
@@ -162,7 +162,7 @@ class FundraisingActionPages(FundraisingPages):
 
 
 class ProjectGrantPages(FundraisingPages):
-    model, prefix, name, instance_arg = ProjectGrant, "fundraising/grants", "project-grant", "grant"
+    model, prefix, name, instance_arg = ProjectGrant, "grants", "project-grant", "grant"
     queryset, filterset, default_order = grant_list, ProjectGrantFilter, "-decided_on"
     table = [
         Column("decided_on", order_by=True, link=True),

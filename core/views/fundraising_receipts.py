@@ -37,7 +37,7 @@ def _found(selector, pk: int):
 
 
 class DonationReceiptPages(ObjectPages):
-    model, prefix, name = DonationReceipt, "fundraising/receipts", "donation-receipt"
+    model, prefix, name = DonationReceipt, "receipts", "donation-receipt"
     instance_arg, routes = "receipt", ("list", "detail")
     view_permission = DONORS
     queryset, filterset, default_order = receipt_list, DonationReceiptFilter, "-issued_on"
