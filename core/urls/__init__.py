@@ -5,7 +5,7 @@ from django.urls import include, path
 from core.urls import workshops as workshop_urls
 from core.urls.publicsite import public_urlpatterns as site_public
 from core.urls.publicsite import workspace_urlpatterns as site_workspace
-from core.views import public, workspace
+from core.views import personal_data, public, workspace
 
 urlpatterns = [
     path("", public.home, name="alliance-home"),
@@ -18,7 +18,17 @@ urlpatterns = [
     path("workspace/seal/", include("core.urls.seal")),
     path("", include("core.urls.holidays")),
     path("workspace/import/", include("core.urls.imports")),
-    path("workspace/personal-data/", include("core.urls.personal_data")),
+    path("workspace/personal-data/", personal_data.personal_data, name="personal-data"),
+    path(
+        "workspace/personal-data/export/",
+        personal_data.personal_data_export_view,
+        name="personal-data-export",
+    ),
+    path(
+        "workspace/personal-data/<str:kind>/<int:pk>/anonymise/",
+        personal_data.personal_data_anonymise,
+        name="personal-data-anonymise",
+    ),
     path("media/<path:path>", workspace.media, name="media"),
     # onboarding
     path("workspace/onboarding/", include("core.urls.onboarding")),
