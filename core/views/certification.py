@@ -22,7 +22,7 @@ from core.forms.certification import (
     ProgrammeForm,
     SelfAssessmentForm,
 )
-from core.models import CertificationProgramme, CriterionGroup, SealApplication, SealStatus
+from core.models import CertificationProgramme, CriterionGroup, SealApplication
 from core.selectors.certification import (
     group_list,
     programme_detail,
@@ -32,11 +32,11 @@ from core.selectors.certification import (
 )
 from core.selectors.seal import seal_application_detail
 from core.services import certification as services
-from core.views.seal import SELF_ASSESS, SealPages
+from core.views.seal import SELF_ASSESS, SealPages, checks_page
 from core.views.work import CHANGE, VIEW, WorkPages
 from kernel.crud.pages import detail_link
 from kernel.crud.tables import Column
-from kernel.crud.views import ObjectActionView, form_page
+from kernel.crud.views import ObjectActionView
 from tenants.permissions import access_for, deny, requires
 
 
@@ -126,33 +126,18 @@ def self_assessment(request, pk: int):
         back_url = reverse("seal-detail", args=[pk])
     else:
         back_url = reverse("partner-detail", args=[application.partner_id])
-    context = {"application": application, "back_url": back_url}
-    if application.status not in (SealStatus.SUBMITTED, SealStatus.IN_REVIEW):
-        return render(
-            request,
-            "core/seal/closed.html",
-            {
-                **context,
-                "message": _(
-                    "This application has already been decided and can no longer be changed."
-                ),
-            },
-            status=400 if request.method == "POST" else 200,
-        )
-    return form_page(
+    return checks_page(
         request,
+        application,
+        back_url=back_url,
         form_class=SelfAssessmentForm,
-        form_kwargs={"checks": application.checks.all()},
         save=lambda form: services.self_assessment_update(
             actor=request.user, application=application, answers=form.answers()
         ),
-        success_url=lambda a: back_url,
         success_message=_("The self-assessment has been saved."),
         title=_("Self-assessment: %(partner)s, %(programme)s")
         % {"partner": application.partner.name, "programme": application.programme.name},
-        cancel_url=back_url,
         template="core/certification/self_assessment.html",
-        context=context,
     )
 
 

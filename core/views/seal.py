@@ -9,7 +9,9 @@ renewals are in ``core/views/certification.py``.
 
 from __future__ import annotations
 
-from django.http import Http404
+from typing import Any
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -130,38 +132,47 @@ class SealRejectView(_Decision):
     saved_message = _("The application has been marked as not awarded.")
 
 
+def checks_page(
+    request, application: SealApplication, *, back_url: str, **form: Any
+) -> HttpResponse:
+    """A form over the checks of an open application (the coordinator's checklist, the
+    employer's self-assessment: ``form_page``'s form, save, title, template); a decided
+    application is shown as closed."""
+    context = {"application": application, "back_url": back_url}
+    if not _is_open(application):
+        message = _("This application has already been decided and can no longer be changed.")
+        return render(
+            request,
+            "core/seal/closed.html",
+            {**context, "message": message},
+            status=400 if request.method == "POST" else 200,
+        )
+    return form_page(
+        request,
+        form_kwargs={"checks": application.checks.all()},
+        success_url=lambda a: back_url,
+        cancel_url=back_url,
+        context=context,
+        **form,
+    )
+
+
 @requires("alliance.work.change")
 def seal_checklist(request, pk: int):
     try:
         application = seal_application_detail(pk)
     except SealApplication.DoesNotExist as exc:
         raise Http404 from exc
-    detail_url = reverse("seal-detail", args=[pk])
-    if not _is_open(application):
-        return render(
-            request,
-            "core/seal/closed.html",
-            {
-                "application": application,
-                "message": _(
-                    "This application has already been decided and can no longer be changed."
-                ),
-                "back_url": detail_url,
-            },
-            status=400 if request.method == "POST" else 200,
-        )
-    return form_page(
+    return checks_page(
         request,
+        application,
+        back_url=reverse("seal-detail", args=[pk]),
         form_class=SealChecklistForm,
-        form_kwargs={"checks": application.checks.all()},
         save=lambda form: services.seal_checklist_update(
             actor=request.user, application=application, results=form.results()
         ),
-        success_url=lambda a: detail_url,
         title=_("Checklist: %(partner)s") % {"partner": application.partner.name},
-        cancel_url=detail_url,
         template="core/seal/checklist.html",
-        context={"application": application},
     )
 
 

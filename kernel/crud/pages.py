@@ -95,6 +95,13 @@ PAGES: dict[str, tuple[type[View], dict[str, str]]] = {
     ),
 }
 
+# ListSpec's field -> the declaration's attribute it takes
+LIST_FIELDS = {
+    "permission": "view_permission",
+    "template": "list_template",
+    **_same("name", "title", "queryset", "filterset", "default_order"),
+}
+
 
 class ObjectPages:
     """The declaration of one model's pages; subclasses without ``model`` only share
@@ -272,28 +279,24 @@ class ObjectPages:
     def _list_specs(cls) -> tuple[ListSpec, ListSpec | None]:
         """The list page's spec and, where the downloads have more columns, theirs."""
         table = cls.table if isinstance(cls.table, Table) else Table(*cls.table)
-        creates = "create" in cls.routes
         row_link = cls.row_link
         if row_link is None and "detail" in cls.routes:
             row_link = detail_link(f"{cls.name}-detail")
-        exports = {"export_permission": cls.export_permission} if cls.export_permission else {}
+        declared = {field: getattr(cls, name) for field, name in LIST_FIELDS.items()}
+        if cls.export_permission:
+            declared["export_permission"] = cls.export_permission
+        if "create" in cls.routes:
+            declared.update(
+                create_url=f"{cls.name}-create", create_permission=cls.change_permission
+            )
 
         def spec(columns: list[Column]) -> ListSpec:
             return ListSpec(
-                name=cls.name,
-                title=cls.title,
-                permission=cls.view_permission,
-                queryset=cls.queryset,
-                filterset=cls.filterset,
                 columns=columns,
-                default_order=cls.default_order,
                 detail_url=row_link,
-                create_url=f"{cls.name}-create" if creates else None,
-                create_permission=cls.change_permission if creates else None,
                 extra_links=list(cls.extra_links),
-                template=cls.list_template,
                 extra_context=dict(cls.list_context),
-                **exports,
+                **declared,
             )
 
         columns = [column.labelled(cls.model) for column in table.columns]
