@@ -44,5 +44,5 @@ urlpatterns = [
     path("workspace/site/", include(site_workspace)),
     *site_public,
     # fundraising
-    path("workspace/", include("core.urls.fundraising")),
+    path("workspace/fundraising/", include("core.urls.fundraising")),
 ]

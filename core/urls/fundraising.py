@@ -1,4 +1,4 @@
-"""The fundraising circle (mounted at /workspace/): overview, members and donors,
+"""The fundraising circle (/workspace/fundraising/): overview, members and donors,
 actions, grants to projects, donation receipts and their settings."""
 
 from django.urls import path
@@ -8,19 +8,14 @@ from core.views import fundraising_receipts as receipts
 from kernel.crud.urls import object_urls
 
 urlpatterns = [
-    path("fundraising/", views.fundraising_overview_page, name="fundraising-overview"),
-    path("fundraising/settings/", receipts.fundraising_settings, name="fundraising-settings"),
+    path("", views.fundraising_overview_page, name="fundraising-overview"),
+    path("settings/", receipts.fundraising_settings, name="fundraising-settings"),
     *object_urls(views.SupporterPages),
     path(
-        "fundraising/supporters/<int:pk>/receipt/",
-        receipts.receipt_issue_collective,
-        name="supporter-receipt",
+        "supporters/<int:pk>/receipt/", receipts.receipt_issue_collective, name="supporter-receipt"
     ),
     *object_urls(views.FundraisingActionPages),
     *object_urls(views.ProjectGrantPages),
     *object_urls(receipts.DonationReceiptPages),
-    path(
-        "fundraising/receipts/<int:pk>/pdf/", receipts.receipt_download, name="donation-receipt-pdf"
-    ),
-    path("funding/<int:pk>/receipt/", receipts.receipt_issue, name="funding-receipt"),
+    path("receipts/<int:pk>/pdf/", receipts.receipt_download, name="donation-receipt-pdf"),
 ]

@@ -21,33 +21,25 @@ CHANGE = "alliance.partners.change"
 
 
 class ApplicationPages(ObjectPages):
-    model, prefix, name, instance_arg = Application, "", "application", "application"
+    model, prefix, name = Application, "", "application"
     routes = ("list", "create", "detail", "edit")
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset = gettext_lazy("Applications"), application_list
+    queryset = application_list
     filterset, default_order = ApplicationFilter, "-received_on"
     table = [
-        Column(
-            "organisation",
-            gettext_lazy("Organisation"),
-            "organisation_name",
-            order_by=True,
-            link=True,
-        ),
-        Column("kind", gettext_lazy("Kind"), order_by=True),
-        Column("size", gettext_lazy("Size"), "size_class", order_by=True),
-        Column("city", gettext_lazy("Town"), order_by=True),
-        Column("contact", gettext_lazy("Contact person"), "contact_name", order_by=True),
-        Column("received", gettext_lazy("Received on"), "received_on", order_by=True),
-        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("organisation", value="organisation_name", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("size", value="size_class", order_by=True),
+        Column("city", order_by=True),
+        Column("contact", value="contact_name", order_by=True),
+        Column("received", value="received_on", order_by=True),
+        Column("status", order_by=True),
         Column("decisions", gettext_lazy("Decisions"), "decision_count", order_by=True),
         Column("last_meeting", gettext_lazy("Last discussed"), "last_meeting_date", order_by=True),
-        Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
+        Column("partner", value="partner.name", order_by=True),
     ]
     selector, template_name = application_detail, "core/admissions/detail.html"
-    form_class = ApplicationForm
-    create_service = services.application_create
-    update_service = services.application_update
+    form_class, service_module = ApplicationForm, services
     create_title, edit_title = gettext_lazy("New application"), gettext_lazy("Edit application")
 
     class Detail:

@@ -21,28 +21,25 @@ CHANGE = "alliance.agreements.change"
 
 
 class AgreementPages(ObjectPages):
-    model, prefix, name, instance_arg = CooperationAgreement, "", "agreement", "agreement"
+    model, prefix, name = CooperationAgreement, "", "agreement"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Cooperation agreements"), agreement_list, AgreementFilter
-    default_order = "-signed_on"
+    queryset, filterset, default_order = agreement_list, AgreementFilter, "-signed_on"
     table = [
         Column("party", _("Partner organisation"), "other_party", "organisation", link=True),
         Column("subject", _("Subject"), order_by=True),
         Column("status", _("Status"), lambda a: a.get_current_status_display(), "status"),
-        Column("signed", _("Signed on"), "signed_on", order_by=True),
-        Column("from", _("In force from"), "valid_from", order_by=True),
-        Column("until", _("In force until"), "valid_until", order_by=True),
-        Column("renewal", _("Renewal"), order_by=True, export_only=True),
-        Column("public", _("On the public page"), "is_public", order_by=True),
-        Column("signed_by_alliance", _("Signed for the alliance by"), export_only=True),
-        Column("signed_by_other", _("Signed for the other party by"), export_only=True),
-        Column("notice", _("Notice period (weeks)"), "notice_weeks", export_only=True),
+        Column("signed", value="signed_on", order_by=True),
+        Column("from", value="valid_from", order_by=True),
+        Column("until", value="valid_until", order_by=True),
+        Column("renewal", order_by=True, export_only=True),
+        Column("public", value="is_public", order_by=True),
+        Column("signed_by_alliance", export_only=True),
+        Column("signed_by_other", export_only=True),
+        Column("notice", value="notice_weeks", export_only=True),
     ]
     selector, template_name = agreement_detail, "core/agreements/detail.html"
-    form_class = AgreementForm
-    create_service, update_service = services.agreement_create, services.agreement_update
-    create_title, edit_title = _("New cooperation agreement"), _("Edit cooperation agreement")
-    delete_service, delete_title = services.agreement_delete, _("Delete cooperation agreement")
+    form_class, service_module = AgreementForm, services
+    create_title = _("New cooperation agreement")
     delete_question = _("Delete the agreement “%(name)s” for good?")
     deleted_message = _("The agreement has been deleted.")
 

@@ -90,10 +90,10 @@ class BoardMeetingPages(ObjectPages):
     """Board meetings: the list (at the board's start page), new, changed and deleted
     meetings; each meeting's own page is above."""
 
-    model, prefix, name, instance_arg = models.BoardMeeting, "meetings", "meeting", "meeting"
+    model, prefix, name = models.BoardMeeting, "meetings", "meeting"
     routes, stem = ("create", "edit", "delete"), "Meeting"
     view_permission, change_permission = VIEW, MANAGE
-    title, queryset = gettext_lazy("Board meetings"), meeting_list
+    queryset = meeting_list
     filterset, default_order = BoardMeetingFilter, "timeline"
     row_link = _detail_url
     table = [
@@ -109,9 +109,8 @@ class BoardMeetingPages(ObjectPages):
         (gettext_lazy("Board members"), reverse_lazy("boardmember-list"), VIEW),
         (gettext_lazy("Meeting templates"), reverse_lazy("meetingtemplate-list"), VIEW),
     ]
-    create_service, update_service = services.meeting_create, services.meeting_update
-    create_title, edit_title = gettext_lazy("New board meeting"), gettext_lazy("Edit board meeting")
-    delete_service, delete_title = services.meeting_delete, gettext_lazy("Delete board meeting")
+    service_module = services
+    create_title = gettext_lazy("New board meeting")
     delete_question = gettext_lazy(
         "Delete the meeting %(name)s with its agenda, minutes and attachments?"
     )

@@ -27,7 +27,7 @@ MANAGE = "alliance.board.manage"
 
 
 class _BoardPages(ObjectPages):
-    view_permission, change_permission = VIEW, MANAGE
+    view_permission, change_permission, service_module = VIEW, MANAGE, services
 
 
 # ---------------------------------------------------------------- board members
@@ -35,24 +35,22 @@ class _BoardPages(ObjectPages):
 
 class BoardMemberPages(_BoardPages):
     model, prefix, name, instance_arg = BoardMember, "members", "boardmember", "member"
-    title, queryset, filterset = _("Board members"), board_member_list, BoardMemberFilter
-    default_order = "full_name"
+    queryset, filterset, default_order = board_member_list, BoardMemberFilter, "full_name"
     table = [
-        Column("name", _("Name"), "full_name", order_by=True, link=True),
-        Column("position", _("Position"), order_by=True),
-        Column("affiliation", _("Organisation"), order_by=True),
-        Column("partner", _("Partner organisation"), "partner.name", order_by=True),
-        Column("email", _("E-mail address"), order_by=True),
-        Column("phone", _("Phone")),
-        Column("term_start", _("Term begins"), order_by=True),
-        Column("term_end", _("Term ends"), order_by=True),
+        Column("name", value="full_name", order_by=True, link=True),
+        Column("position", order_by=True),
+        Column("affiliation", order_by=True),
+        Column("partner", value="partner.name", order_by=True),
+        Column("email", order_by=True),
+        Column("phone"),
+        Column("term_start", order_by=True),
+        Column("term_end", order_by=True),
     ]
     extra_links = [(_("Meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = board_member_detail, "core/board/member_detail.html"
-    form_class = BoardMemberForm
-    create_service, update_service = services.board_member_create, services.board_member_update
-    create_title, edit_title = _("New board member"), _("Edit board member")
-    delete_service, delete_title = services.board_member_delete, _("Remove board member")
+    form_class, service_name = BoardMemberForm, "board_member"
+    create_title = _("New board member")
+    delete_title = _("Remove board member")
     delete_question = _("Remove %(name)s from the board members?")
     deleted_message, delete_button = _("The board member has been removed."), _("Remove")
 
@@ -69,22 +67,19 @@ class MeetingTemplatePages(_BoardPages):
 
     model, prefix, name, instance_arg = MeetingTemplate, "templates", "meetingtemplate", "template"
     back_to = "list"
-    title, queryset = _("Meeting templates"), meeting_template_list
+    queryset = meeting_template_list
     filterset, default_order = MeetingTemplateFilter, "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("place", _("Place"), "location", order_by=True),
-        Column("time", _("Begins at"), "start_time", order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("place", value="location", order_by=True),
+        Column("time", value="start_time", order_by=True),
         Column("agenda", _("Standing agenda"), "agenda_lines"),
         Column("meetings", _("Meetings"), "meeting_count", order_by=True),
     ]
     extra_links = [(_("Board meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = meeting_template_detail, "core/board/template_detail.html"
-    form_class = MeetingTemplateForm
-    create_service = services.meeting_template_create
-    update_service = services.meeting_template_update
-    create_title, edit_title = _("New meeting template"), _("Edit meeting template")
-    delete_service, delete_title = services.meeting_template_delete, _("Delete meeting template")
+    form_class, service_name = MeetingTemplateForm, "meeting_template"
+    create_title = _("New meeting template")
     delete_question = _("Delete the template %(name)s? Meetings planned from it are kept.")
     deleted_message = _("The meeting template has been deleted.")
 

@@ -32,14 +32,14 @@ class CareGuidePages(ObjectPages):
     title, queryset, filterset = _("Company care guides"), care_guide_list, CareGuideFilter
     default_order, row_link = "refresher_due", _guide_link
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("partner", _("Partner"), "partner.name", order_by="partner__name"),
-        Column("course", _("Training course"), "training_course", order_by=True),
-        Column("trained", _("Trained on"), "trained_on", order_by=True),
-        Column("refresher", _("Refresher due"), "refresher_due", order_by=True),
-        Column("active", _("Active"), "is_active", order_by=True),
-        Column("email", _("E-mail address"), export_only=True),
-        Column("phone", _("Phone"), export_only=True),
+        Column("name", order_by=True, link=True),
+        Column("partner", value="partner.name", order_by="partner__name"),
+        Column("course", value="training_course", order_by=True),
+        Column("trained", value="trained_on", order_by=True),
+        Column("refresher", value="refresher_due", order_by=True),
+        Column("active", value="is_active", order_by=True),
+        Column("email", export_only=True),
+        Column("phone", export_only=True),
     ]
     extra_links = [
         (_("Partners without a care guide"), reverse_lazy("partner-without-guide-list"), VIEW),
@@ -61,11 +61,11 @@ class PartnerWithoutGuidePages(ObjectPages):
     filterset, default_order = PartnerWithoutGuideFilter, "approach_order"
     row_link = detail_link("partner-detail")
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
-        Column("size", _("Size"), "size_class", order_by=True),
-        Column("status", _("Status"), order_by=True),
-        Column("city", _("Town"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("size", value="size_class", order_by=True),
+        Column("status", order_by=True),
+        Column("city", order_by=True),
         Column("contacts", _("Contacts"), "contact_count", order_by=True),
     ]
     extra_links = [(_("Company care guides"), reverse_lazy("care-guide-list"), VIEW)]
@@ -79,10 +79,9 @@ class PartnerCareGuidePages(ObjectPages):
     list_url = "care-guide-list"
     parent_arg, parent_url, parent_selector = "partner", "partner-detail", partner_detail
     change_permission, check_parent = OWN_CHANGE, True
-    form_class = CareGuideForm
-    create_service, update_service = services.care_guide_create, services.care_guide_update
+    form_class, service_module, service_name = CareGuideForm, services, "care_guide"
     create_title, edit_title = _("New care guide at %(name)s"), _("Edit care guide")
-    delete_service, delete_title = services.care_guide_delete, _("Remove care guide")
+    delete_title = _("Remove care guide")
     delete_question = _("Remove %(name)s from the care guides?")
     deleted_message = _("The care guide has been removed.")
     delete_button = _("Remove")

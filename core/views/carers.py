@@ -36,6 +36,7 @@ class PoolPages(ObjectPages):
     """A model's pages in the childcare pool: personal data, so exports need ``CHANGE``."""
 
     view_permission, change_permission, export_permission = VIEW, CHANGE, CHANGE
+    service_module = services
 
 
 def _availability(carer: Carer) -> list[str]:
@@ -43,21 +44,16 @@ def _availability(carer: Carer) -> list[str]:
 
 
 class CarerPages(PoolPages):
-    model, prefix, name, instance_arg = Carer, "workspace/carers", "carer", "carer"
+    model, prefix, name = Carer, "workspace/carers", "carer"
     title, queryset = gettext_lazy("Childcare pool"), carer_list
     filterset, default_order = CarerFilter, "last_name"
     table = [
-        Column("last_name", gettext_lazy("Last name"), order_by=True),
-        Column("first_name", gettext_lazy("First name"), order_by=True),
-        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("last_name", order_by=True),
+        Column("first_name", order_by=True),
+        Column("status", order_by=True),
         Column("availability", gettext_lazy("Availability"), _availability),
-        Column("languages", gettext_lazy("Languages")),
-        Column(
-            "police_clearance",
-            gettext_lazy("Police clearance valid until"),
-            "police_clearance_until",
-            order_by=True,
-        ),
+        Column("languages"),
+        Column("police_clearance", value="police_clearance_until", order_by=True),
         Column(
             "first_aid", gettext_lazy("First aid valid until"), "first_aid_until", order_by=True
         ),
@@ -68,12 +64,12 @@ class CarerPages(PoolPages):
             "running_placements",
             order_by="running_placements",
         ),
-        Column("email", gettext_lazy("E-mail address"), export_only=True),
-        Column("phone", gettext_lazy("Phone"), export_only=True),
-        Column("address", gettext_lazy("Address"), export_only=True),
-        Column("qualifications", gettext_lazy("Qualifications"), export_only=True),
+        Column("email", export_only=True),
+        Column("phone", export_only=True),
+        Column("address", export_only=True),
+        Column("qualifications", export_only=True),
         Column("police_clearance_on", gettext_lazy("Police clearance issued on"), export_only=True),
-        Column("first_aid_on", gettext_lazy("First-aid course on"), export_only=True),
+        Column("first_aid_on", export_only=True),
     ]
     extra_links = [
         (gettext_lazy("Match a request"), reverse_lazy("carer-match"), VIEW),
@@ -81,17 +77,11 @@ class CarerPages(PoolPages):
         (gettext_lazy("Import"), reverse_lazy("import-upload"), CHANGE),
     ]
     selector, template_name = carer_detail, "core/carers/detail.html"
+    detail_context = {"placements": carer_placements}
     form_class = CarerForm
-    create_service, update_service = services.carer_create, services.carer_update
-    create_title, edit_title = gettext_lazy("New carer"), gettext_lazy("Edit carer")
-    delete_service = services.carer_delete
-    delete_title = gettext_lazy("Delete carer")
+    create_title = gettext_lazy("New carer")
     delete_question = gettext_lazy("Delete %(first_name)s %(last_name)s from the pool for good?")
     deleted_message = gettext_lazy("The carer has been deleted.")
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {**super().get_context_data(obj), "placements": carer_placements(obj)}
 
 
 def _initial_from_query(request) -> dict:
@@ -107,24 +97,22 @@ def _initial_from_query(request) -> dict:
 
 
 class PlacementPages(PoolPages):
-    model, prefix, name, instance_arg = Placement, "workspace/placements", "placement", "placement"
-    title, queryset = gettext_lazy("Placements"), placement_list
+    model, prefix, name = Placement, "workspace/placements", "placement"
+    queryset = placement_list
     filterset, default_order = PlacementFilter, "-start_date"
     table = [
-        Column("family", gettext_lazy("Family"), "family_name", order_by=True),
-        Column("carer", gettext_lazy("Carer"), "carer", order_by="carer__last_name"),
-        Column("kind", gettext_lazy("Kind of care"), order_by=True),
-        Column("recurrence", gettext_lazy("Recurrence"), order_by=True),
-        Column("hours", gettext_lazy("Hours per month"), "hours_per_month", order_by=True),
-        Column("from", gettext_lazy("From"), "start_date", order_by=True),
-        Column("until", gettext_lazy("Until"), "end_date", order_by=True),
-        Column("status", gettext_lazy("Status"), order_by=True),
+        Column("family", value="family_name", order_by=True),
+        Column("carer", order_by="carer__last_name"),
+        Column("kind", order_by=True),
+        Column("recurrence", order_by=True),
+        Column("hours", value="hours_per_month", order_by=True),
+        Column("from", value="start_date", order_by=True),
+        Column("until", value="end_date", order_by=True),
+        Column("status", order_by=True),
         Column("partner", gettext_lazy("Paid by"), "partner.name", order_by="partner__name"),
-        Column("children", gettext_lazy("Children"), "children_count", export_only=True),
-        Column("ages", gettext_lazy("Ages of the children"), "children_ages", export_only=True),
-        Column(
-            "contact", gettext_lazy("Contact of the family"), "family_contact", export_only=True
-        ),
+        Column("children", value="children_count", export_only=True),
+        Column("ages", value="children_ages", export_only=True),
+        Column("contact", value="family_contact", export_only=True),
     ]
     extra_links = [
         (gettext_lazy("Match a request"), reverse_lazy("carer-match"), VIEW),
@@ -132,10 +120,7 @@ class PlacementPages(PoolPages):
     ]
     selector, template_name = placement_detail, "core/carers/placement_detail.html"
     form_class = PlacementForm
-    create_service, update_service = services.placement_create, services.placement_update
-    create_title, edit_title = gettext_lazy("New placement"), gettext_lazy("Edit placement")
-    delete_service = services.placement_delete
-    delete_title = gettext_lazy("Delete placement")
+    create_title = gettext_lazy("New placement")
     delete_question = gettext_lazy("Delete the placement of %(family_name)s for good?")
     deleted_message = gettext_lazy("The placement has been deleted.")
 

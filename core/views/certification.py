@@ -22,7 +22,7 @@ from core.forms.certification import (
     ProgrammeForm,
     SelfAssessmentForm,
 )
-from core.models import CertificationProgramme, CriterionGroup, SealApplication, SealStatus
+from core.models import CertificationProgramme, CriterionGroup, SealApplication
 from core.selectors.certification import (
     group_list,
     programme_detail,
@@ -32,29 +32,33 @@ from core.selectors.certification import (
 )
 from core.selectors.seal import seal_application_detail
 from core.services import certification as services
-from core.views.seal import SELF_ASSESS, SealPages
+from core.views.seal import SELF_ASSESS, SealPages, checks_page
 from core.views.work import CHANGE, VIEW, WorkPages
 from kernel.crud.pages import detail_link
 from kernel.crud.tables import Column
-from kernel.crud.views import ObjectActionView, form_page
+from kernel.crud.views import ObjectActionView
 from tenants.permissions import access_for, deny, requires
+
+
+def _criteria(programme: CertificationProgramme) -> list:
+    """The programme's criteria in their order, with their groups."""
+    return list(programme.criteria.select_related("group").order_by("position", "text"))
 
 
 class ProgrammePages(WorkPages):
     model, prefix, name = CertificationProgramme, "programmes", "certification-programme"
     instance_arg = "programme"
     routes = ("list", "create", "detail", "edit")
-    title, queryset, filterset = _("Certification programmes"), programme_list, ProgrammeFilter
-    default_order = "name"
+    queryset, filterset, default_order = programme_list, ProgrammeFilter, "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("kind", _("Kind"), lambda p: p.get_kind_display(), "kind"),
-        Column("validity", _("Validity in years"), "validity_years", order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("validity", value="validity_years", order_by=True),
         Column("threshold", _("Pass threshold in percent"), "pass_threshold", order_by=True),
         Column("criteria", _("Criteria in use"), "criterion_count", order_by=True),
         Column("valid", _("Valid certificates"), "valid_count", order_by=True),
-        Column("active", _("In use"), "is_active", order_by=True),
-        Column("renewal", _("Renewal rules"), "renewal_rules", export_only=True),
+        Column("active", value="is_active", order_by=True),
+        Column("renewal", value="renewal_rules", export_only=True),
     ]
     extra_links = [
         (_("Criterion groups"), reverse_lazy("certification-group-list"), CHANGE),
@@ -66,36 +70,29 @@ class ProgrammePages(WorkPages):
         (_("Certification applications"), reverse_lazy("seal-list"), VIEW),
     ]
     selector, template_name = programme_detail, "core/certification/programme_detail.html"
-    form_class = ProgrammeForm
-    create_service, update_service = services.programme_create, services.programme_update
-    create_title, edit_title = _("New certification programme"), _("Edit certification programme")
-
-    class Detail:
-        def get_context_data(self, obj):
-            criteria = list(obj.criteria.select_related("group").order_by("position", "text"))
-            return {**super().get_context_data(obj), "criteria": criteria}
+    detail_context = {"criteria": _criteria}
+    form_class, service_module = ProgrammeForm, services
+    create_title = _("New certification programme")
 
 
 class GroupPages(WorkPages):
     model, prefix, name, instance_arg = CriterionGroup, "groups", "certification-group", "group"
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission = change_permission = CHANGE
-    title, queryset, filterset = _("Criterion groups"), group_list, CriterionGroupFilter
+    queryset, filterset = group_list, CriterionGroupFilter
     default_order, row_link = "name", detail_link("certification-group-edit")
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("programme", _("Programme"), "programme.name", order_by=True),
-        Column("weight", _("Weight"), order_by=True),
-        Column("position", _("Position"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("programme", value="programme.name", order_by=True),
+        Column("weight", order_by=True),
+        Column("position", order_by=True),
         Column("criteria", _("Criteria"), "criterion_count", order_by=True),
     ]
     extra_links = [
         (_("Certification programmes"), reverse_lazy("certification-programme-list"), VIEW)
     ]
-    form_class = CriterionGroupForm
-    create_service, update_service = services.group_create, services.group_update
-    create_title, edit_title = _("New criterion group"), _("Edit criterion group")
-    delete_service, delete_title = services.group_delete, _("Delete criterion group")
+    form_class, service_module = CriterionGroupForm, services
+    create_title = _("New criterion group")
     delete_question = _("Delete the criterion group “%(name)s”?")
     deleted_message = _("The criterion group has been deleted.")
 
@@ -129,33 +126,18 @@ def self_assessment(request, pk: int):
         back_url = reverse("seal-detail", args=[pk])
     else:
         back_url = reverse("partner-detail", args=[application.partner_id])
-    context = {"application": application, "back_url": back_url}
-    if application.status not in (SealStatus.SUBMITTED, SealStatus.IN_REVIEW):
-        return render(
-            request,
-            "core/seal/closed.html",
-            {
-                **context,
-                "message": _(
-                    "This application has already been decided and can no longer be changed."
-                ),
-            },
-            status=400 if request.method == "POST" else 200,
-        )
-    return form_page(
+    return checks_page(
         request,
+        application,
+        back_url=back_url,
         form_class=SelfAssessmentForm,
-        form_kwargs={"checks": application.checks.all()},
         save=lambda form: services.self_assessment_update(
             actor=request.user, application=application, answers=form.answers()
         ),
-        success_url=lambda a: back_url,
         success_message=_("The self-assessment has been saved."),
         title=_("Self-assessment: %(partner)s, %(programme)s")
         % {"partner": application.partner.name, "programme": application.programme.name},
-        cancel_url=back_url,
         template="core/certification/self_assessment.html",
-        context=context,
     )
 
 

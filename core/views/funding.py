@@ -49,12 +49,12 @@ class FundingPages(WorkPages):
     title, queryset, filterset = _("Funding circle"), funding_list, FundingEntryFilter
     default_order = "-received_on"
     table = [
-        Column("received_on", _("Received on"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
-        Column("amount", _("Amount (EUR)"), order_by=True),
-        Column("partner", _("From partner"), "partner.name", order_by=True),
-        Column("donor", _("From (if not a partner)"), order_by=True),
-        Column("purpose", _("Purpose"), order_by=True),
+        Column("received_on", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("amount", order_by=True),
+        Column("partner", value="partner.name", order_by=True),
+        Column("donor", order_by=True),
+        Column("purpose", order_by=True),
     ]
     extra_links = [
         (_("Yearly totals"), reverse_lazy("funding-totals"), VIEW),
@@ -65,10 +65,8 @@ class FundingPages(WorkPages):
         ),
     ]
     selector, template_name = funding_detail, "core/funding/detail.html"
-    form_class = FundingEntryForm
-    create_service, update_service = services.funding_entry_create, services.funding_entry_update
-    create_title, edit_title = _("New funding entry"), _("Edit funding entry")
-    delete_service, delete_title = services.funding_entry_delete, _("Delete funding entry")
+    form_class, service_module, service_name = FundingEntryForm, services, "funding_entry"
+    create_title = _("New funding entry")
     delete_question = _("Delete the entry %(entry)s for good?")
     deleted_message = _("The funding entry has been deleted.")
 

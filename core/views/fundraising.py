@@ -96,69 +96,64 @@ def fundraising_overview_page(request):
     )
 
 
+class FundraisingPages(ObjectPages):
+    """A page of the fundraising circle: its lists lead back to the circle's overview."""
+
+    view_permission, change_permission, service_module = VIEW, CHANGE, services
+    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
+
+
 # ---------------------------------------------------------------- members and donors
 
 
-class SupporterPages(ObjectPages):
-    model, prefix, name = Supporter, "fundraising/supporters", "supporter"
-    instance_arg = "supporter"
+def _receipt_years(supporter: Supporter) -> list[int]:
+    """The years a collective receipt can be issued for (none without an address)."""
+    return receivable_years(supporter) if supporter.has_address else []
+
+
+class SupporterPages(FundraisingPages):
+    model, prefix, name = Supporter, "supporters", "supporter"
     view_permission = change_permission = DONORS
-    title, queryset, filterset = _("Members and donors"), supporter_list, SupporterFilter
-    default_order = "name"
+    queryset, filterset, default_order = supporter_list, SupporterFilter, "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
-        Column("city", _("City"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("city", order_by=True),
         Column("joined", _("Joined on"), "joined_on", order_by=True),
         Column("left", _("Left on"), "left_on", order_by=True),
         Column("fee", _("Yearly fee (EUR)"), "yearly_fee", order_by=True),
         Column("given", _("Given in all (EUR)"), order_by=True),
-        Column("partner", _("Partner"), "partner.name", export_only=True),
-        Column("street", _("Street and number"), export_only=True),
+        Column("partner", value="partner.name", export_only=True),
+        Column("street", export_only=True),
         Column("postcode", _("Postcode"), export_only=True),
-        Column("email", _("E-mail"), export_only=True),
+        Column("email", export_only=True),
     ]
-    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = supporter_detail, "core/fundraising/supporter_detail.html"
+    detail_context = {"entries": supporter_entries, "receipt_years": _receipt_years}
     form_class = SupporterForm
-    create_service, update_service = services.supporter_create, services.supporter_update
-    create_title, edit_title = _("New member or donor"), _("Edit member or donor")
-    delete_service, delete_title = services.supporter_delete, _("Delete member or donor")
+    create_title = _("New member or donor")
     delete_question = _("Delete %(name)s for good?")
     deleted_message = _("The member or donor has been deleted.")
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {
-                **super().get_context_data(obj),
-                "entries": supporter_entries(obj),
-                "receipt_years": receivable_years(obj) if obj.has_address else [],
-            }
 
 
 # ---------------------------------------------------------------- actions
 
 
-class FundraisingActionPages(ObjectPages):
-    model, prefix, name = FundraisingAction, "fundraising/actions", "fundraising-action"
+class FundraisingActionPages(FundraisingPages):
+    model, prefix, name = FundraisingAction, "actions", "fundraising-action"
     instance_arg = "action"
-    view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Fundraising actions"), action_list, FundraisingActionFilter
-    default_order = "-date"
+    queryset, filterset, default_order = action_list, FundraisingActionFilter, "-date"
     table = [
-        Column("title", _("Title"), order_by=True, link=True),
-        Column("date", _("Date"), order_by=True),
-        Column("income", _("Income (EUR)"), order_by=True),
-        Column("costs", _("Costs (EUR)"), order_by=True),
+        Column("title", order_by=True, link=True),
+        Column("date", order_by=True),
+        Column("income", order_by=True),
+        Column("costs", order_by=True),
         Column("net", _("Net (EUR)"), "net_amount", order_by=True),
-        Column("description", _("Description"), export_only=True),
+        Column("description", export_only=True),
     ]
-    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = action_detail, "core/fundraising/action_detail.html"
     form_class = FundraisingActionForm
-    create_service, update_service = services.action_create, services.action_update
-    create_title, edit_title = _("New fundraising action"), _("Edit fundraising action")
-    delete_service, delete_title = services.action_delete, _("Delete fundraising action")
+    create_title = _("New fundraising action")
     delete_question = _("Delete the fundraising action %(title)s for good?")
     deleted_message = _("The fundraising action has been deleted.")
 
@@ -166,25 +161,19 @@ class FundraisingActionPages(ObjectPages):
 # ---------------------------------------------------------------- grants to projects
 
 
-class ProjectGrantPages(ObjectPages):
-    model, prefix, name = ProjectGrant, "fundraising/grants", "project-grant"
-    instance_arg = "grant"
-    view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Grants to projects"), grant_list, ProjectGrantFilter
-    default_order = "-decided_on"
+class ProjectGrantPages(FundraisingPages):
+    model, prefix, name, instance_arg = ProjectGrant, "grants", "project-grant", "grant"
+    queryset, filterset, default_order = grant_list, ProjectGrantFilter, "-decided_on"
     table = [
-        Column("decided_on", _("Decided on"), order_by=True, link=True),
-        Column("project", _("Project"), "project.title", order_by=True),
-        Column("purpose", _("Purpose"), order_by=True),
-        Column("amount", _("Amount (EUR)"), order_by=True),
-        Column("status", _("Status"), order_by=True),
-        Column("proof", _("Proof of use received on"), "proof_received_on", order_by=True),
+        Column("decided_on", order_by=True, link=True),
+        Column("project", value="project.title", order_by=True),
+        Column("purpose", order_by=True),
+        Column("amount", order_by=True),
+        Column("status", order_by=True),
+        Column("proof", value="proof_received_on", order_by=True),
     ]
-    extra_links = [(_("Funding circle"), reverse_lazy("fundraising-overview"), VIEW)]
     selector, template_name = grant_detail, "core/fundraising/grant_detail.html"
     form_class = ProjectGrantForm
-    create_service, update_service = services.grant_create, services.grant_update
-    create_title, edit_title = _("New grant to a project"), _("Edit grant to a project")
-    delete_service, delete_title = services.grant_delete, _("Delete grant to a project")
+    create_title = _("New grant to a project")
     delete_question = _("Delete the grant %(grant)s for good?")
     deleted_message = _("The grant has been deleted.")

@@ -37,26 +37,22 @@ def _found(selector, pk: int):
 
 
 class DonationReceiptPages(ObjectPages):
-    model, prefix, name = DonationReceipt, "fundraising/receipts", "donation-receipt"
+    model, prefix, name = DonationReceipt, "receipts", "donation-receipt"
     instance_arg, routes = "receipt", ("list", "detail")
     view_permission = DONORS
-    title, queryset, filterset = _("Donation receipts"), receipt_list, DonationReceiptFilter
-    default_order = "-issued_on"
+    queryset, filterset, default_order = receipt_list, DonationReceiptFilter, "-issued_on"
     table = [
-        Column("number", _("Receipt number"), order_by=True, link=True),
-        Column("issued_on", _("Issued on"), order_by=True),
-        Column("supporter", _("Member or donor"), "supporter.name", order_by=True),
-        Column("total", _("Total (EUR)"), order_by=True),
-        Column("collective", _("Collective receipt"), "is_collective", order_by=True),
+        Column("number", order_by=True, link=True),
+        Column("issued_on", order_by=True),
+        Column("supporter", value="supporter.name", order_by=True),
+        Column("total", order_by=True),
+        Column("collective", value="is_collective", order_by=True),
         Column("entries", _("Entries"), "entry_count", order_by=True),
-        Column("printed", _("Times printed"), "times_printed", order_by=True),
+        Column("printed", value="times_printed", order_by=True),
     ]
     extra_links = [(_("Members and donors"), reverse_lazy("supporter-list"), DONORS)]
     selector, template_name = receipt_detail, "core/fundraising/receipt_detail.html"
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {**super().get_context_data(obj), "entries": receipt_entries(obj)}
+    detail_context = {"entries": receipt_entries}
 
 
 @requires(DONORS)

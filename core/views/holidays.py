@@ -48,29 +48,25 @@ class HolidayPages(WorkPages):
     title, queryset = gettext_lazy("Holiday programme"), holiday_offer_list
     filterset, default_order = HolidayOfferFilter, "start_date"
     table = [
-        Column("title", gettext_lazy("Title"), order_by=True),
-        Column("from", gettext_lazy("From"), "start_date", order_by=True),
-        Column("until", gettext_lazy("Until"), "end_date", order_by=True),
+        Column("title", order_by=True),
+        Column("from", value="start_date", order_by=True),
+        Column("until", value="end_date", order_by=True),
         Column("hours", gettext_lazy("Daily"), offer_hours),
         Column("ages", gettext_lazy("Ages"), offer_ages, "age_min"),
-        Column("price", gettext_lazy("Price (EUR)"), order_by=True),
-        Column("organiser", gettext_lazy("Organiser"), order_by=True),
-        Column("partner", gettext_lazy("Partner"), "partner.name", order_by=True),
-        Column("place", gettext_lazy("Place"), order_by=True),
-        Column("places", gettext_lazy("Places"), "max_participants", order_by=True),
-        Column("published", gettext_lazy("Published"), "is_published", order_by=True),
+        Column("price", order_by=True),
+        Column("organiser", order_by=True),
+        Column("partner", value="partner.name", order_by=True),
+        Column("place", order_by=True),
+        Column("places", value="max_participants", order_by=True),
+        Column("published", value="is_published", order_by=True),
     ]
     extra_links = [
         (gettext_lazy("Public calendar"), reverse_lazy("public-holidays"), VIEW),
         (gettext_lazy("Printable plan (PDF)"), reverse_lazy("public-holidays-pdf"), VIEW),
     ]
     selector, template_name = holiday_offer_detail, "core/holidays/detail.html"
-    form_class = HolidayOfferForm
-    create_service = services.holiday_offer_create
-    update_service = services.holiday_offer_update
-    create_title, edit_title = gettext_lazy("New holiday offer"), gettext_lazy("Edit holiday offer")
-    delete_service = services.holiday_offer_delete
-    delete_title = gettext_lazy("Delete holiday offer")
+    form_class, service_module, service_name = HolidayOfferForm, services, "holiday_offer"
+    create_title = gettext_lazy("New holiday offer")
     delete_question = gettext_lazy("Delete “%(title)s” for good?")
     deleted_message = gettext_lazy("The offer has been deleted.")
 
@@ -117,24 +113,20 @@ class GuidePages(WorkPages):
     title, queryset = gettext_lazy("Family guide"), guide_entry_list
     filterset, default_order = GuideEntryFilter, "title"
     table = [
-        Column("title", gettext_lazy("Name"), order_by=True),
-        Column("category", gettext_lazy("Category"), order_by=True),
-        Column("provider", gettext_lazy("Provider"), "organisation", order_by=True),
-        Column("address", gettext_lazy("Address"), order_by=True),
-        Column("phone", gettext_lazy("Phone")),
-        Column("email", gettext_lazy("E-mail address")),
-        Column("website", gettext_lazy("Website")),
-        Column("hours", gettext_lazy("Opening hours"), "opening_hours"),
-        Column("published", gettext_lazy("Published"), "is_published", order_by=True),
+        Column("title", order_by=True),
+        Column("category", order_by=True),
+        Column("provider", value="organisation", order_by=True),
+        Column("address", order_by=True),
+        Column("phone"),
+        Column("email"),
+        Column("website"),
+        Column("hours", value="opening_hours"),
+        Column("published", value="is_published", order_by=True),
     ]
     extra_links = [(gettext_lazy("Public family guide"), reverse_lazy("public-guide"), VIEW)]
     template_name = "core/holidays/guide_detail.html"
-    form_class = GuideEntryForm
-    create_service, update_service = services.guide_entry_create, services.guide_entry_update
+    form_class, service_module, service_name = GuideEntryForm, services, "guide_entry"
     create_title = gettext_lazy("New family guide entry")
-    edit_title = gettext_lazy("Edit family guide entry")
-    delete_service = services.guide_entry_delete
-    delete_title = gettext_lazy("Delete family guide entry")
     delete_question = gettext_lazy("Delete “%(title)s” from the family guide?")
     deleted_message = gettext_lazy("The entry has been deleted.")
 

@@ -25,16 +25,15 @@ OWN_CHANGE = "alliance.own_partner.change"
 class PartnerPages(ObjectPages):
     """Partner contacts see and change their own partner; coordinators all of them."""
 
-    model, prefix, name, instance_arg = Partner, "", "partner", "partner"
+    model, prefix, name = Partner, "", "partner"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, filterset = _("Partners"), partner_list, PartnerFilter
-    default_order = "name"
+    queryset, filterset, default_order = partner_list, PartnerFilter, "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
-        Column("size", _("Size"), "size_class", order_by=True),
-        Column("city", _("Town"), order_by=True),
-        Column("status", _("Status"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("size", value="size_class", order_by=True),
+        Column("city", order_by=True),
+        Column("status", order_by=True),
         Column("joined", _("Joined"), "joined_on", order_by=True),
         Column("care_guides", _("Care guides"), "care_guides_count", order_by=True),
         Column("measures", _("Measures"), "measures.name"),
@@ -43,10 +42,8 @@ class PartnerPages(ObjectPages):
     ]
     extra_links = [(_("Measures catalogue"), "/workspace/partners/measures/", CHANGE)]
     selector, template_name = partner_detail, "core/partners/detail.html"
-    form_class = PartnerForm
-    create_service, update_service = services.partner_create, services.partner_update
-    create_title, edit_title = _("New partner"), _("Edit partner")
-    delete_service, delete_title = services.partner_delete, _("Delete partner")
+    form_class, service_module = PartnerForm, services
+    create_title = _("New partner")
     delete_question = _("Delete %(name)s for good? Usually marking it as left is better.")
     deleted_message = _("The partner has been deleted.")
 
@@ -99,14 +96,13 @@ class PartnerLeaveView(PartnerPages.Record, ObjectActionView):
 class ContactPages(ObjectPages):
     """A partner's contact persons, on its page (``pk``: the partner, ``contact_pk``)."""
 
-    model, prefix, name, instance_arg = ContactPerson, "<int:pk>/contacts", "contact", "contact"
+    model, prefix, name = ContactPerson, "<int:pk>/contacts", "contact"
     routes, pk_kwarg, stem = ("create", "edit", "delete"), "contact_pk", "Contact"
     parent_arg, parent_url, parent_selector = "partner", "partner-detail", partner_detail
     change_permission, check_parent = OWN_CHANGE, True
-    form_class = ContactPersonForm
-    create_service, update_service = services.contact_create, services.contact_update
-    create_title, edit_title = _("New contact person for %(name)s"), _("Edit contact person")
-    delete_service, delete_title = services.contact_delete, _("Remove contact person")
+    form_class, service_module = ContactPersonForm, services
+    create_title = _("New contact person for %(name)s")
+    delete_title = _("Remove contact person")
     delete_question = _("Remove %(name)s from the contact persons?")
     deleted_message = _("The contact person has been removed.")
     delete_button = _("Remove")
@@ -116,18 +112,17 @@ class ContactPages(ObjectPages):
 
 
 class MeasurePages(ObjectPages):
-    model, prefix, name, instance_arg = Measure, "measures", "measure", "measure"
+    model, prefix, name = Measure, "measures", "measure"
     routes, back_to = ("list", "create", "edit"), "list"
     view_permission = change_permission = CHANGE
     title, queryset, filterset = _("Measures catalogue"), measure_list, MeasureFilter
     default_order, row_link = "name", detail_link("measure-edit")
     table = [
         Column("name", _("Measure"), order_by=True, link=True),
-        Column("category", _("Category"), order_by=True),
+        Column("category", order_by=True),
         Column("partners", _("Partners"), "partner_count", order_by=True),
         Column("active", _("In the catalogue"), "is_active", order_by=True),
     ]
     extra_links = [(_("Partners"), "/workspace/partners/", VIEW)]
-    form_class = MeasureForm
-    create_service, update_service = services.measure_create, services.measure_update
-    create_title, edit_title = _("New measure"), _("Edit measure")
+    form_class, service_module = MeasureForm, services
+    create_title = _("New measure")

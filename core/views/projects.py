@@ -32,30 +32,29 @@ def target_group_labels(codes) -> list[str]:
 
 
 class ProjectPages(WorkPages):
-    model, prefix, name, instance_arg = Project, "projects", "project", "project"
-    title, queryset, filterset = _("Projects"), project_list, ProjectFilter
-    default_order = "-start_date"
+    model, prefix, name = Project, "projects", "project"
+    queryset, filterset, default_order = project_list, ProjectFilter, "-start_date"
     # The downloads carry every field of the project; the page the main ones.
     table = [
-        Column("title", _("Title"), order_by=True, link=True),
-        Column("topic", _("Topic"), order_by=True),
-        Column("status", _("Status"), order_by=True),
-        Column("start", _("Start"), "start_date", order_by=True),
-        Column("end", _("End"), "end_date", order_by=True),
-        Column("lead", _("Lead partner"), "lead_partner.name", order_by=True),
-        Column("partners", _("Participating partners"), "partners.name"),
+        Column("title", order_by=True, link=True),
+        Column("topic", order_by=True),
+        Column("status", order_by=True),
+        Column("start", value="start_date", order_by=True),
+        Column("end", value="end_date", order_by=True),
+        Column("lead", value="lead_partner.name", order_by=True),
+        Column("partners", value="partners.name"),
         Column(
             "target_groups",
             _("Target groups"),
             lambda p: target_group_labels(p.target_groups),
             export_only=True,
         ),
-        Column("families", _("Families reached"), "families_reached", order_by=True),
-        Column("funding", _("Funding (EUR)"), "funding_amount", order_by=True),
-        Column("funding_source", _("Funded by"), order_by=True, export_only=True),
+        Column("families", value="families_reached", order_by=True),
+        Column("funding", value="funding_amount", order_by=True),
+        Column("funding_source", order_by=True, export_only=True),
         Column("events", _("Events"), "event_count", order_by=True, export_only=True),
         Column("public", _("On the public page"), "is_public", order_by=True, export_only=True),
-        Column("description", _("Description"), export_only=True),
+        Column("description", export_only=True),
     ]
     extra_links = [
         (_("Working groups"), reverse_lazy("working-group-list"), VIEW),
@@ -63,19 +62,11 @@ class ProjectPages(WorkPages):
         (_("Funding circle"), reverse_lazy("funding-list"), VIEW),
     ]
     selector, template_name = project_detail, "core/work/project_detail.html"
-    form_class = ProjectForm
-    create_service, update_service = services.project_create, services.project_update
-    create_title, edit_title = _("New project"), _("Edit project")
-    delete_service, delete_title = services.project_delete, _("Delete project")
+    detail_context = {"target_groups": lambda project: target_group_labels(project.target_groups)}
+    form_class, service_module = ProjectForm, services
+    create_title = _("New project")
     delete_question = _("Delete the project %(title)s for good? Its events are kept.")
     deleted_message = _("The project has been deleted.")
-
-    class Detail:
-        def get_context_data(self, obj):
-            return {
-                **super().get_context_data(obj),
-                "target_groups": target_group_labels(obj.target_groups),
-            }
 
 
 # ---------------------------------------------------------------- working groups
@@ -83,22 +74,19 @@ class ProjectPages(WorkPages):
 
 class WorkingGroupPages(WorkPages):
     model, prefix, name, instance_arg = WorkingGroup, "working-groups", "working-group", "group"
-    title, queryset, filterset = _("Working groups"), working_group_list, WorkingGroupFilter
-    default_order = "name"
+    queryset, filterset, default_order = working_group_list, WorkingGroupFilter, "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("topic", _("Topic"), order_by=True),
-        Column("chair", _("Chaired by"), order_by=True),
-        Column("members", _("Members"), "members.name"),
+        Column("name", order_by=True, link=True),
+        Column("topic", order_by=True),
+        Column("chair", order_by=True),
+        Column("members", value="members.name"),
         Column("member_count", _("Number of members"), order_by=True),
-        Column("active", _("Active"), "is_active", order_by=True),
+        Column("active", value="is_active", order_by=True),
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = working_group_detail, "core/work/working_group_detail.html"
-    form_class = WorkingGroupForm
-    create_service, update_service = services.working_group_create, services.working_group_update
-    create_title, edit_title = _("New working group"), _("Edit working group")
-    delete_service, delete_title = services.working_group_delete, _("Delete working group")
+    form_class, service_module, service_name = WorkingGroupForm, services, "working_group"
+    create_title = _("New working group")
     delete_question = _(
         "Delete the working group %(name)s for good? Marking it as inactive keeps its history."
     )
@@ -109,27 +97,25 @@ class WorkingGroupPages(WorkPages):
 
 
 class EventPages(WorkPages):
-    model, prefix, name, instance_arg = Event, "events", "event", "event"
-    title, queryset, filterset, default_order = _("Events"), event_list, EventFilter, "-date"
+    model, prefix, name = Event, "events", "event"
+    queryset, filterset, default_order = event_list, EventFilter, "-date"
     # The events page adds the yearly summary of the listed events.
     list_template = "core/work/event_list.html"
     list_context = {"summary": event_summary_by_year}
     table = [
-        Column("title", _("Title"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
-        Column("date", _("Date"), order_by=True),
+        Column("title", order_by=True, link=True),
+        Column("kind", order_by=True),
+        Column("date", order_by=True),
         Column("time", _("Begins at"), clock_time("start_time"), "start_time"),
-        Column("place", _("Place"), order_by=True),
-        Column("participants", _("Participants"), "participant_count", order_by=True),
-        Column("project", _("Project"), "project.title", order_by=True),
+        Column("place", order_by=True),
+        Column("participants", value="participant_count", order_by=True),
+        Column("project", value="project.title", order_by=True),
         Column("public", _("On the public page"), "is_public", order_by=True),
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = event_detail, "core/work/event_detail.html"
-    form_class = EventForm
-    create_service, update_service = services.event_create, services.event_update
-    create_title, edit_title = _("New event"), _("Edit event")
-    delete_service, delete_title = services.event_delete, _("Delete event")
+    form_class, service_module = EventForm, services
+    create_title = _("New event")
     delete_question = _("Delete the event %(title)s for good?")
     deleted_message = _("The event has been deleted.")
 

@@ -20,7 +20,7 @@ from core.selectors.publicsite import alliance_legal_text, site_identity
 from core.services.publicsite import public_application_submit
 from kernel.colours import HEX_COLOUR
 from kernel.crud.views import add_validation_error
-from kernel.legal.models import LegalKind
+from kernel.legal.views import legal_page_view
 from tenants.permissions import public
 from tenants.throttling import hit
 
@@ -75,10 +75,9 @@ def partner_apply_done(request):
 @require_GET
 def legal_page(request, kind: str):
     """The alliance's Impressum, Datenschutzerklärung or Barrierefreiheitserklärung."""
-    if kind not in LegalKind.values:
-        raise Http404
-    page = alliance_legal_text(kind)
-    return render(request, "legal/page.html", {"page": page, "area_name": request.tenant.name})
+    return legal_page_view(
+        request, kind, text_of=alliance_legal_text, area_name=request.tenant.name
+    )
 
 
 @public

@@ -9,7 +9,9 @@ renewals are in ``core/views/certification.py``.
 
 from __future__ import annotations
 
-from django.http import Http404
+from typing import Any
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -45,8 +47,8 @@ class SealPages(WorkPages):
     title, queryset = _("Certification applications"), seal_application_list
     filterset, default_order = SealApplicationFilter, "-submitted_on"
     table = [
-        Column("partner", _("Partner"), "partner.name", order_by=True),
-        Column("submitted", _("Submitted on"), "submitted_on", order_by=True),
+        Column("partner", value="partner.name", order_by=True),
+        Column("submitted", value="submitted_on", order_by=True),
         # As it reads today: an awarded certificate past its validity is expired.
         Column("status", _("Status"), lambda a: a.get_state_display(), "status"),
         Column(
@@ -55,20 +57,19 @@ class SealPages(WorkPages):
             lambda a: f"{a.fulfilled_count}/{a.check_count}",
             "fulfilled_count",
         ),
-        Column("reviewer", _("Reviewed by"), order_by=True),
-        Column("awarded", _("Awarded on"), "awarded_on", order_by=True),
-        Column("valid", _("Valid until"), "valid_until", order_by=True),
-        Column("reminder", _("Expiry reminder sent on"), "reminder_sent_on", order_by=True),
-        Column("programme", _("Programme"), "programme.name", order_by=True),
+        Column("reviewer", order_by=True),
+        Column("awarded", value="awarded_on", order_by=True),
+        Column("valid", value="valid_until", order_by=True),
+        Column("reminder", value="reminder_sent_on", order_by=True),
+        Column("programme", value="programme.name", order_by=True),
     ]
     extra_links = [
         (_("Criteria catalogue"), reverse_lazy("seal-criterion-list"), CHANGE),
         (_("Certification programmes"), reverse_lazy("certification-programme-list"), VIEW),
     ]
     selector, template_name = seal_application_detail, "core/seal/detail.html"
-    create_service = services.seal_application_create
-    update_service = services.seal_application_update
-    create_title, edit_title = _("New seal application"), _("Edit seal application")
+    service_module, service_name = services, "seal_application"
+    create_title = _("New seal application")
 
     class Detail:
         def get_context_data(self, obj):
@@ -131,38 +132,47 @@ class SealRejectView(_Decision):
     saved_message = _("The application has been marked as not awarded.")
 
 
+def checks_page(
+    request, application: SealApplication, *, back_url: str, **form: Any
+) -> HttpResponse:
+    """A form over the checks of an open application (the coordinator's checklist, the
+    employer's self-assessment: ``form_page``'s form, save, title, template); a decided
+    application is shown as closed."""
+    context = {"application": application, "back_url": back_url}
+    if not _is_open(application):
+        message = _("This application has already been decided and can no longer be changed.")
+        return render(
+            request,
+            "core/seal/closed.html",
+            {**context, "message": message},
+            status=400 if request.method == "POST" else 200,
+        )
+    return form_page(
+        request,
+        form_kwargs={"checks": application.checks.all()},
+        success_url=lambda a: back_url,
+        cancel_url=back_url,
+        context=context,
+        **form,
+    )
+
+
 @requires("alliance.work.change")
 def seal_checklist(request, pk: int):
     try:
         application = seal_application_detail(pk)
     except SealApplication.DoesNotExist as exc:
         raise Http404 from exc
-    detail_url = reverse("seal-detail", args=[pk])
-    if not _is_open(application):
-        return render(
-            request,
-            "core/seal/closed.html",
-            {
-                "application": application,
-                "message": _(
-                    "This application has already been decided and can no longer be changed."
-                ),
-                "back_url": detail_url,
-            },
-            status=400 if request.method == "POST" else 200,
-        )
-    return form_page(
+    return checks_page(
         request,
+        application,
+        back_url=reverse("seal-detail", args=[pk]),
         form_class=SealChecklistForm,
-        form_kwargs={"checks": application.checks.all()},
         save=lambda form: services.seal_checklist_update(
             actor=request.user, application=application, results=form.results()
         ),
-        success_url=lambda a: detail_url,
         title=_("Checklist: %(partner)s") % {"partner": application.partner.name},
-        cancel_url=detail_url,
         template="core/seal/checklist.html",
-        context={"application": application},
     )
 
 
@@ -176,19 +186,17 @@ class CriterionPages(ObjectPages):
     title, queryset, filterset = _("Criteria catalogue"), criterion_list, SealCriterionFilter
     default_order, row_link = "position", detail_link("seal-criterion-edit")
     table = [
-        Column("text", _("Criterion"), order_by=True, link=True),
-        Column("position", _("Position"), order_by=True),
-        Column("required", _("Required"), "is_required", order_by=True),
-        Column("active", _("In use"), "is_active", order_by=True),
+        Column("text", order_by=True, link=True),
+        Column("position", order_by=True),
+        Column("required", value="is_required", order_by=True),
+        Column("active", value="is_active", order_by=True),
         Column("checks", _("Checked in applications"), "check_count", order_by=True),
-        Column("programme", _("Programme"), "programme.name", order_by=True),
-        Column("group", _("Criterion group"), "group.name", order_by=True),
-        Column("weight", _("Weight"), order_by=True),
+        Column("programme", value="programme.name", order_by=True),
+        Column("group", value="group.name", order_by=True),
+        Column("weight", order_by=True),
     ]
     extra_links = [(_("Family seal applications"), reverse_lazy("seal-list"), VIEW)]
-    form_class = SealCriterionForm
-    create_service, update_service = services.criterion_create, services.criterion_update
-    create_title, edit_title = _("New seal criterion"), _("Edit seal criterion")
-    delete_service, delete_title = services.criterion_delete, _("Delete seal criterion")
+    form_class, service_module = SealCriterionForm, services
+    create_title = _("New seal criterion")
     delete_question = _("Delete the criterion “%(text)s”?")
     deleted_message = _("The criterion has been deleted.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +15,8 @@ from core.views.work import VIEW
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
-from kernel.legal.forms import LegalPageForm
 from kernel.legal.models import LegalKind
+from kernel.legal.views import legal_edit_view
 from tenants.permissions import requires
 
 CHANGE = "alliance.site.change"
@@ -54,43 +53,29 @@ def identity_edit(request):
 
 @requires(CHANGE)
 def legal_page_edit(request, kind: str):
-    if kind not in LegalKind.values:
-        raise Http404
-    page = alliance_legal_text(kind)
-    back = reverse("site-settings")
-    return form_page(
-        request,
-        form_class=LegalPageForm,
-        form_kwargs={"initial": {"text": page.text}},
-        save=lambda form: services.legal_page_save(
-            actor=request.user, kind=kind, text=form.cleaned_data["text"]
-        ),
-        success_url=lambda obj: back,
-        title=_("Edit: %(page)s") % {"page": page.title},
-        cancel_url=back,
-        success_message=_("The page has been saved."),
+    back_url = reverse("site-settings")
+    return legal_edit_view(
+        request, kind, text_of=alliance_legal_text, save=services.legal_page_save, back_url=back_url
     )
 
 
 class AwardPages(ObjectPages):
-    model, prefix, name, instance_arg = Award, "awards", "award", "award"
+    model, prefix, name = Award, "awards", "award"
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission, change_permission = VIEW, CHANGE
-    title, queryset, default_order = _("Awards"), award_list, "-awarded_on"
+    queryset, default_order = award_list, "-awarded_on"
     filterset = AwardFilter
     row_link = detail_link("award-edit")
     table = [
-        Column("title", _("Title"), order_by=True, link=True),
-        Column("awarded_by", _("Awarded by"), order_by=True),
-        Column("awarded_on", _("Awarded on"), order_by=True),
+        Column("title", order_by=True, link=True),
+        Column("awarded_by", order_by=True),
+        Column("awarded_on", order_by=True),
         Column("public", _("On the public page"), "is_public", order_by=True),
-        Column("link", _("Link"), export_only=True),
-        Column("note", _("Note"), export_only=True),
+        Column("link", export_only=True),
+        Column("note", export_only=True),
     ]
     extra_links = [(_("Public site"), reverse_lazy("site-settings"), VIEW)]
-    form_class = AwardForm
-    create_service, update_service = services.award_create, services.award_update
-    create_title, edit_title = _("New award"), _("Edit award")
-    delete_service, delete_title = services.award_delete, _("Delete award")
+    form_class, service_module = AwardForm, services
+    create_title = _("New award")
     delete_question = _("Delete the award “%(title)s”?")
     deleted_message = _("The award has been deleted.")

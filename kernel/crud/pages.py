@@ -4,10 +4,14 @@ A model's list, detail, edit and delete pages are one ``ObjectPages`` subclass: 
 model, its URL prefix and name, the permissions to see and to change it, its list (the
 selector, FilterSet, table and order), the detail page's selector and template, the form
 with its create and update services and titles, the delete service with its question.
-The subclass builds the views (``views``: route -> class) that
-``kernel.crud.urls.object_urls`` maps; a page that adds context or form arguments names a
-mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``; ``Create``: a page of its own
-for new records)::
+What follows a convention need not be declared: the record is named as the pages are
+(``project``), the services are those of ``service_module`` named after it
+(``project_create``, ``project_update``, ``project_delete``), a column shows its field's
+verbose name, the list and the edit and delete pages are titled after the model
+("Projects", "Edit project"). The subclass builds the views (``views``: route -> class)
+that ``kernel.crud.urls.object_urls`` maps; a page that adds context or form arguments
+names a mixin for it (``Detail``, ``Edit``, ``Delete``, ``List``; ``Create``: a page of
+its own for new records)::
 
     class ProjectPages(ObjectPages):
         model, prefix, name, instance_arg = Project, "projects", "project", "project"
@@ -25,11 +29,13 @@ The generated views are named and placed as hand-written ones would be
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.views import View
 
 from kernel.crud.tables import Column, ListSpec, Table
@@ -65,6 +71,7 @@ PAGES: dict[str, tuple[type[View], dict[str, str]]] = {
         {
             "required_permission": "view_permission",
             **_same("change_permission", "selector", "template_name", "context_object_name"),
+            "extra_context": "detail_context",
         },
     ),
     "edit": (
@@ -88,6 +95,13 @@ PAGES: dict[str, tuple[type[View], dict[str, str]]] = {
     ),
 }
 
+# ListSpec's field -> the declaration's attribute it takes
+LIST_FIELDS = {
+    "permission": "view_permission",
+    "template": "list_template",
+    **_same("name", "title", "queryset", "filterset", "default_order"),
+}
+
 
 class ObjectPages:
     """The declaration of one model's pages; subclasses without ``model`` only share
@@ -109,8 +123,8 @@ class ObjectPages:
     view_permission: ClassVar[str] = ""
     change_permission: ClassVar[str] = ""
     #: The services' keyword for the record they change or delete (``project=``), and
-    #: the record's name in the detail template.
-    instance_arg: ClassVar[str] = "instance"
+    #: the record's name in the detail template (default: ``name`` with underscores).
+    instance_arg: ClassVar[str] = ""
     #: Where cancel and delete lead (default ``<name>-list``), and where saving leads:
     #: the record's page ("detail") or the list ("list").
     list_url: ClassVar[str] = ""
@@ -124,11 +138,13 @@ class ObjectPages:
     check_parent: ClassVar[bool] = False
 
     # ---- list (a ``ListSpec`` built from these, unless ``spec`` is given)
+    #: Default: the model's verbose name in the plural ("Projects").
     title: ClassVar[Any] = ""
     queryset: ClassVar[Callable[[], QuerySet] | None] = None
     filterset: ClassVar[type | None] = None
     default_order: ClassVar[str] = "pk"
-    #: The columns (those marked ``export_only`` are in the downloads only).
+    #: The columns (those marked ``export_only`` are in the downloads only; without a
+    #: label, the model field's verbose name).
     table: ClassVar[Table | list[Column]] = []
     #: (label, url, permission) links above the list.
     extra_links: ClassVar[list[tuple[Any, str, str]]] = []
@@ -147,17 +163,26 @@ class ObjectPages:
     template_name: ClassVar[str] = ""
     #: The record's name in the template (default: ``instance_arg``).
     context_object_name: ClassVar[str] = ""
+    #: More of the template's context: name -> function(record).
+    detail_context: ClassVar[dict[str, Callable[[Any], Any]]] = {}
 
     # ---- new and edit
     form_class: ClassVar[type | None] = None
+    #: The module whose ``<service_name>_create``, ``_update`` and ``_delete`` are the
+    #: services of the pages' routes, where they are not declared one by one; the name
+    #: defaults to ``instance_arg``, the keyword they take the record by (``grant_update``).
+    service_module: ClassVar[ModuleType | None] = None
+    service_name: ClassVar[str] = ""
     create_service: ClassVar[Callable[..., models.Model] | None] = None
     update_service: ClassVar[Callable[..., models.Model] | None] = None
     create_title: ClassVar[Any] = ""
+    #: Default: "Edit <the model's verbose name>" (``ObjectEditView``).
     edit_title: ClassVar[Any] = ""
     saved_message: ClassVar[Any] = None
 
     # ---- delete
     delete_service: ClassVar[Callable[..., Any] | None] = None
+    #: Default: "Delete <the model's verbose name>" (``ObjectDeleteView``).
     delete_title: ClassVar[Any] = ""
     delete_question: ClassVar[Any] = ""
     deleted_message: ClassVar[Any] = ""
@@ -184,7 +209,11 @@ class ObjectPages:
         if unknown:
             raise ValueError(f"Unknown routes {sorted(unknown)!r}")
         cls.stem = cls.__dict__.get("stem") or cls.__name__.removesuffix("Pages")
+        cls.instance_arg = cls.instance_arg or cls.name.replace("-", "_")
         cls.context_object_name = cls.context_object_name or cls.instance_arg
+        cls.title = cls.title or capfirst(cls.model._meta.verbose_name_plural)
+        if cls.service_module is not None:
+            cls._services()
         cls.Record = cls._record()
         if cls.spec is None and cls.queryset is not None:
             cls.spec, cls.export_spec = cls._list_specs()
@@ -215,6 +244,16 @@ class ObjectPages:
         return type(name, (hook, declared) if hook else (declared,), named)
 
     @classmethod
+    def _services(cls) -> None:
+        """The routes' services not declared: ``service_module``'s, by their names."""
+        stem = cls.service_name or cls.instance_arg
+        needed = {"create_service": "create", "update_service": "edit", "delete_service": "delete"}
+        for attr, route in needed.items():
+            if route in cls.routes and getattr(cls, attr) is None:
+                verb = attr.removesuffix("_service")
+                setattr(cls, attr, getattr(cls.service_module, f"{stem}_{verb}"))
+
+    @classmethod
     def _record(cls) -> type:
         attrs = {
             "model": cls.model,
@@ -240,34 +279,31 @@ class ObjectPages:
     def _list_specs(cls) -> tuple[ListSpec, ListSpec | None]:
         """The list page's spec and, where the downloads have more columns, theirs."""
         table = cls.table if isinstance(cls.table, Table) else Table(*cls.table)
-        creates = "create" in cls.routes
         row_link = cls.row_link
         if row_link is None and "detail" in cls.routes:
             row_link = detail_link(f"{cls.name}-detail")
-        exports = {"export_permission": cls.export_permission} if cls.export_permission else {}
+        declared = {field: getattr(cls, name) for field, name in LIST_FIELDS.items()}
+        if cls.export_permission:
+            declared["export_permission"] = cls.export_permission
+        if "create" in cls.routes:
+            declared.update(
+                create_url=f"{cls.name}-create", create_permission=cls.change_permission
+            )
 
         def spec(columns: list[Column]) -> ListSpec:
             return ListSpec(
-                name=cls.name,
-                title=cls.title,
-                permission=cls.view_permission,
-                queryset=cls.queryset,
-                filterset=cls.filterset,
                 columns=columns,
-                default_order=cls.default_order,
                 detail_url=row_link,
-                create_url=f"{cls.name}-create" if creates else None,
-                create_permission=cls.change_permission if creates else None,
                 extra_links=list(cls.extra_links),
-                template=cls.list_template,
                 extra_context=dict(cls.list_context),
-                **exports,
+                **declared,
             )
 
-        shown = [column for column in table.columns if not column.export_only]
-        if len(shown) == len(table.columns):
-            return spec(table.columns), None
-        return spec(shown), spec(table.columns)
+        columns = [column.labelled(cls.model) for column in table.columns]
+        shown = [column for column in columns if not column.export_only]
+        if len(shown) == len(columns):
+            return spec(columns), None
+        return spec(shown), spec(columns)
 
 
 def _to_list(view, obj) -> str:

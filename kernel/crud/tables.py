@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 
 from kernel import spreadsheets
 from kernel.access import access_for, deny
@@ -72,24 +73,38 @@ class Column:
 
     ``value`` is a function of the row, or a dotted accessor (default: the key itself);
     ``order_by`` is the ORM ordering it sorts by (``True``: the accessor's own field);
-    ``export_only``: in the CSV/XLSX downloads, not on the page.
+    ``export_only``: in the CSV/XLSX downloads, not on the page. Without a ``label`` the
+    column is named as the model's field it shows (``labelled``).
     """
 
     key: str
-    label: Any
+    label: Any = None
     value: Callable[[Any], Any] | str | None = None
     order_by: str | bool | None = None
     link: bool = False
     export_only: bool = False
+    #: The dotted accessor the value comes from, where it is one.
+    path: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         path = self.key if self.value is None else self.value
         if isinstance(path, str):
+            object.__setattr__(self, "path", path)
             object.__setattr__(self, "value", accessor(path))
             if self.order_by is True:
                 object.__setattr__(self, "order_by", path.replace(".", "__"))
         elif self.order_by is True:
             object.__setattr__(self, "order_by", self.key)
+
+    def labelled(self, model: type[models.Model]) -> Column:
+        """The column with its label: the one declared, or else the verbose name of the
+        ``model``'s field its path starts with (``"project.title"``: the project)."""
+        if self.label is not None:
+            return self
+        if self.path is None:
+            raise ValueError(f"Column {self.key!r} shows no field of its own: it needs a label")
+        verbose_name = model._meta.get_field(self.path.split(".")[0]).verbose_name
+        return replace(self, label=capfirst(verbose_name), value=self.value)
 
 
 class Table:

@@ -44,6 +44,11 @@ def named_args(text: Any, obj: Any) -> dict[str, Any]:
     return {name: getattr(obj, name, obj) for name in names}
 
 
+def model_name(model: type[models.Model]) -> dict[str, Any]:
+    """``%(name)s`` of a page's title: the model's verbose name ("Edit project")."""
+    return {"name": model._meta.verbose_name}
+
+
 def form_page(
     request: HttpRequest,
     *,
@@ -221,9 +226,12 @@ class ObjectDetailView(_RecordView):
 
     template_name: str
     context_object_name: str = "object"
+    # More of the template's context: name -> function(record) (a project's target groups).
+    extra_context: dict[str, Callable[[Any], Any]] = {}
 
     def get_context_data(self, obj: models.Model) -> dict[str, Any]:
-        return {self.context_object_name: obj, "can_change": self.can_change(obj)}
+        extra = {name: build(obj) for name, build in self.extra_context.items()}
+        return {self.context_object_name: obj, "can_change": self.can_change(obj), **extra}
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return render(request, self.template_name, self.get_context_data(self.get_object()))
@@ -259,7 +267,9 @@ class ObjectEditView(_RecordView):
         return {}
 
     def get_title(self, obj: models.Model | None) -> str:
-        return str(self.create_title if obj is None else self.edit_title)
+        if obj is None:
+            return str(self.create_title)
+        return str(self.edit_title or _("Edit %(name)s") % model_name(self.model))
 
     def service_kwargs(self, form) -> dict[str, Any]:
         return dict(form.cleaned_data)
@@ -338,6 +348,10 @@ class ObjectDeleteView(ObjectActionView):
     """Delete with confirmation; afterwards the list."""
 
     button = gettext_lazy("Delete")
+
+    def texts(self, obj: models.Model) -> dict[str, str]:
+        title = self.title or _("Delete %(name)s") % model_name(self.model)
+        return {**super().texts(obj), "title": str(title)}
 
     def success_url(self, obj: models.Model) -> str:
         return reverse(self.list_url)

@@ -23,44 +23,45 @@ from regional.services import certification as services
 PERMISSION = "state.certification.manage"
 
 
-class TemplatePages(ObjectPages):
+class _TemplatePages(ObjectPages):
+    """The state office's templates: seen, changed and downloaded with ``PERMISSION``."""
+
+    view_permission = change_permission = export_permission = PERMISSION
+    service_module = services
+
+
+class TemplatePages(_TemplatePages):
     model, prefix, name = CertificationTemplate, "", "certification-template"
     instance_arg = "template"
     routes = ("list", "create", "detail", "edit")
-    view_permission = change_permission = PERMISSION
-    export_permission = PERMISSION
     title, queryset, filterset = _("Certification templates"), template_list, TemplateFilter
     default_order = "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("key", _("Short name"), order_by=True),
-        Column("kind", _("Kind"), lambda t: t.get_kind_display(), "kind"),
-        Column("validity", _("Validity in years"), "validity_years", order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("key", order_by=True),
+        Column("kind", order_by=True),
+        Column("validity", value="validity_years", order_by=True),
         Column("threshold", _("Pass threshold in percent"), "pass_threshold", order_by=True),
         Column("groups", _("Criterion groups"), "group_count", order_by=True),
-        Column("published", _("Offered to the alliances"), "is_published", order_by=True),
+        Column("published", value="is_published", order_by=True),
     ]
     extra_links = [
         (_("Template groups"), reverse_lazy("certification-template-group-list"), PERMISSION)
     ]
     selector, template_name = template_detail, "regional/certification/template_detail.html"
     form_class = TemplateForm
-    create_service, update_service = services.template_create, services.template_update
     create_title, edit_title = _("New certification template"), _("Edit certification template")
 
 
-class GroupPages(ObjectPages):
+class GroupPages(_TemplatePages):
     model, prefix, name = TemplateGroup, "groups", "certification-template-group"
     instance_arg = "group"
-    routes = ("list", "create", "detail", "edit", "delete")
-    view_permission = change_permission = PERMISSION
-    export_permission = PERMISSION
     title, queryset, filterset = _("Template groups"), group_list, TemplateGroupFilter
     default_order = "name"
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("key", _("Short name"), order_by=True),
-        Column("weight", _("Weight"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("key", order_by=True),
+        Column("weight", order_by=True),
         Column("criteria", _("Criteria"), "criterion_count", order_by=True),
     ]
     extra_links = [
@@ -68,25 +69,22 @@ class GroupPages(ObjectPages):
     ]
     selector, template_name = group_detail, "regional/certification/group_detail.html"
     form_class = TemplateGroupForm
-    create_service, update_service = services.group_create, services.group_update
     create_title, edit_title = _("New template group"), _("Edit template group")
-    delete_service, delete_title = services.group_delete, _("Delete template group")
+    delete_title = _("Delete template group")
     delete_question = _("Delete the template group “%(name)s”?")
     deleted_message = _("The template group has been deleted.")
 
 
-class CriterionPages(ObjectPages):
+class CriterionPages(_TemplatePages):
     """A template group's criteria, on its page (``pk``: the group, ``criterion_pk``)."""
 
     model, prefix = TemplateCriterion, "groups/<int:pk>/criteria"
     name, instance_arg = "certification-template-criterion", "criterion"
     routes, pk_kwarg, stem = ("create", "edit", "delete"), "criterion_pk", "TemplateCriterion"
     parent_arg, parent_url = "group", "certification-template-group-detail"
-    change_permission = PERMISSION
     form_class = TemplateCriterionForm
-    create_service, update_service = services.criterion_create, services.criterion_update
     create_title, edit_title = _("New criterion for %(name)s"), _("Edit template criterion")
-    delete_service, delete_title = services.criterion_delete, _("Remove template criterion")
+    delete_title = _("Remove template criterion")
     delete_question = _("Remove “%(text)s” from the group?")
     deleted_message = _("The criterion has been removed.")
     delete_button = _("Remove")

@@ -156,15 +156,13 @@ class RegionalMeetingPages(ObjectPages):
     routes, stem = ("list", "create", "edit"), "Meeting"
     view_permission = change_permission = PERMISSION
     # The upcoming meetings; the archive is the same list view with ``spec=ARCHIVE``.
-    title, queryset = gettext_lazy("Regional meetings"), upcoming_meetings
+    queryset = upcoming_meetings
     filterset = RegionalMeetingFilter
     default_order, export_permission, row_link = "date", PERMISSION, _detail_url
     table = _COLUMNS
     extra_links = [(gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION)]
-    form_class = forms.RegionalMeetingForm
-    create_service, update_service = services.meeting_create, services.meeting_update
+    form_class, service_module = forms.RegionalMeetingForm, services
     create_title = gettext_lazy("New regional meeting")
-    edit_title = gettext_lazy("Edit regional meeting")
 
     class Edit:
         def save(self, obj, form):

@@ -170,13 +170,13 @@ class _ReportRecord:
 class ReportPages(ObjectPages):
     """A new report (period and title), the texts of one that is not frozen, deleting."""
 
-    model, name, instance_arg = Report, "report", "report"
+    model, name = Report, "report"
     routes = ("create", "edit", "delete")
     view_permission, change_permission = VIEW, MANAGE
-    create_service, update_service = services.report_create, services.report_update
+    service_module = services
     create_title = gettext_lazy("New report to the ministry")
     edit_title = gettext_lazy("Edit the report's texts")
-    delete_service, delete_title = services.report_delete, gettext_lazy("Delete the report")
+    delete_title = gettext_lazy("Delete the report")
     delete_question = gettext_lazy("Delete %(title)s with its files?")
     deleted_message = gettext_lazy("The report has been deleted.")
     Delete = _ReportRecord

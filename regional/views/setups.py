@@ -70,19 +70,19 @@ def setup_board_view(request):
 class SetupPages(ObjectPages):
     """A setup's pages; its list (below) and the stage board lead to them."""
 
-    model, name, instance_arg = AllianceSetup, "setup", "setup"
+    model, name = AllianceSetup, "setup"
     routes, list_url = ("create", "detail", "edit", "delete"), "setup-board"
     view_permission = change_permission = PERMISSION
     title, queryset, filterset = gettext_lazy("New alliances"), setup_list, SetupFilter
     default_order, export_permission = "place", PERMISSION
     table = [
-        Column("place", gettext_lazy("Place"), order_by=True, link=True),
-        Column("district", gettext_lazy("District"), order_by=True),
-        Column("stage", gettext_lazy("Stage"), order_by=True),
+        Column("place", order_by=True, link=True),
+        Column("district", order_by=True),
+        Column("stage", order_by=True),
         Column("mentor", gettext_lazy("Mentor"), _mentor, "mentor__full_name"),
-        Column("alliance_name", gettext_lazy("Name of the alliance"), order_by=True),
+        Column("alliance_name", order_by=True),
         Column("slug", gettext_lazy("Short name"), order_by=True),
-        Column("coordinator", gettext_lazy("First coordinator"), "coordinator_name", order_by=True),
+        Column("coordinator", value="coordinator_name", order_by=True),
         Column("coordinator_email", gettext_lazy("E-mail address"), order_by=True),
         Column("open", gettext_lazy("Open items"), "open_task_count", order_by=True),
         Column("overdue", gettext_lazy("Overdue items"), "overdue_task_count", order_by=True),
@@ -92,11 +92,8 @@ class SetupPages(ObjectPages):
     ]
     extra_links = [(gettext_lazy("Stage board"), reverse_lazy("setup-board"), PERMISSION)]
     selector, template_name = setup_detail, "regional/setups/detail.html"
-    form_class = AllianceSetupForm
-    create_service, update_service = services.setup_create, services.setup_update
+    form_class, service_module = AllianceSetupForm, services
     create_title = gettext_lazy("New alliance being founded")
-    edit_title = gettext_lazy("Edit new alliance")
-    delete_service, delete_title = services.setup_delete, gettext_lazy("Delete new alliance")
     delete_question = gettext_lazy("Delete the setup in %(place)s with its checklist for good?")
     deleted_message = gettext_lazy("The setup has been deleted.")
 
@@ -180,11 +177,9 @@ class TaskPages(ObjectPages):
     model, prefix, name, instance_arg = SetupTask, "<int:pk>/checklist", "setup-task", "task"
     routes, pk_kwarg, stem = ("create", "edit", "delete"), "task_pk", "Task"
     parent_arg, parent_url, change_permission = "setup", "setup-detail", PERMISSION
-    form_class = SetupTaskForm
-    create_service, update_service = services.task_create, services.task_update
+    form_class, service_module = SetupTaskForm, services
     create_title = gettext_lazy("New checklist item for %(place)s")
-    edit_title = gettext_lazy("Edit checklist item")
-    delete_service, delete_title = services.task_delete, gettext_lazy("Remove checklist item")
+    delete_title = gettext_lazy("Remove checklist item")
     delete_question = gettext_lazy("Remove “%(title)s” from the checklist?")
     deleted_message = gettext_lazy("The checklist item has been removed.")
     delete_button = gettext_lazy("Remove")

@@ -25,25 +25,18 @@ class StarterTemplatePages(ObjectPages):
     model, name, instance_arg = StarterTemplate, "starter-template", "template"
     routes, back_to = ("list", "create", "edit", "delete"), "list"
     view_permission = change_permission = PERMISSION
-    title, queryset, filterset = (
-        _("Starter templates"),
-        starter_template_list,
-        StarterTemplateFilter,
-    )
+    queryset, filterset = starter_template_list, StarterTemplateFilter
     default_order, export_permission = "kind", PERMISSION
     table = [
-        Column("name", _("Name"), order_by=True, link=True),
-        Column("kind", _("Kind"), order_by=True),
+        Column("name", order_by=True, link=True),
+        Column("kind", order_by=True),
         Column("category", _("Category"), _category, "category"),
-        Column("description", _("Description"), export_only=True),
+        Column("description", export_only=True),
         Column("active", _("Copied into new alliances"), "is_active", order_by=True),
     ]
     row_link = detail_link("starter-template-edit")
     selector = starter_template_detail
-    form_class = StarterTemplateForm
-    create_service = services.starter_template_create
-    update_service = services.starter_template_update
-    create_title, edit_title = _("New starter template"), _("Edit starter template")
-    delete_service, delete_title = services.starter_template_delete, _("Delete starter template")
+    form_class, service_module, service_name = StarterTemplateForm, services, "starter_template"
+    create_title = _("New starter template")
     delete_question = _("Delete the starter template “%(name)s”?")
     deleted_message = _("The starter template has been deleted.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from kernel.audit.models import AuditEntry
 from kernel.crud.pages import ObjectPages
@@ -134,3 +135,44 @@ def test_export_only_columns_are_in_the_downloads_not_on_the_page():
     assert [c.key for c in pages.spec.columns] == ["a", "c"]
     assert [c.key for c in pages.export_spec.columns] == ["a", "b", "c"]
     assert pages.views["list"].export_spec is pages.export_spec
+
+
+def test_what_a_declaration_leaves_out_follows_the_conventions():
+    services = SimpleNamespace(
+        thing_create=lambda **kw: "created", thing_update=lambda **kw: "updated"
+    )
+    table = [Column("when", value="created_at.year"), Column("who", "Wer", "actor_label")]
+    pages = _pages(
+        queryset=list,
+        filterset=object,
+        table=table,
+        service_module=services,
+        routes=("list", "create", "edit"),
+    )
+    assert pages.instance_arg == "thing"
+    assert (pages.create_service, pages.update_service) == (
+        services.thing_create,
+        services.thing_update,
+    )
+    assert pages.delete_service is None  # no delete page, no delete service asked for
+    with translation.override("en"):
+        assert [str(c.label) for c in pages.spec.columns] == ["Time", "Wer"]
+        assert str(pages.spec.title) == "Audit entries"
+        edit = pages.views["edit"]()
+        assert edit.get_title(SimpleNamespace()) == "Edit audit entry"
+    with translation.override("de"):
+        assert edit.get_title(SimpleNamespace()) == "Protokolleintrag bearbeiten"
+    with pytest.raises(AttributeError, match="thing_delete"):
+        _pages(service_module=services)
+    with pytest.raises(ValueError, match="needs a label"):
+        _pages(queryset=list, filterset=object, table=[Column("n", value=len)])
+
+
+def test_the_delete_page_is_titled_after_the_model_and_the_detail_page_takes_extra_context():
+    pages = _pages(detail_context={"size": lambda obj: len(obj.changes)})
+    delete = pages.views["delete"]()
+    with translation.override("en"):
+        assert delete.texts(SimpleNamespace())["title"] == "Delete audit entry"
+    detail = pages.views["detail"]()
+    record = SimpleNamespace(changes={"a": 1, "b": 2})
+    assert detail.get_context_data(record) == {"thing": record, "can_change": False, "size": 2}
