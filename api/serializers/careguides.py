@@ -7,7 +7,8 @@ from rest_framework import serializers
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.models import AgreementStatus, CareGuide, CooperationAgreement
+from core.forms.careguides import CareGuideForm
+from core.models import AgreementStatus, CooperationAgreement
 from core.models.agreements import STORED_STATUSES
 
 
@@ -15,13 +16,8 @@ class CareGuideSerializer(RecordSerializer):
     partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
 
     class Meta:
-        model = CareGuide
-        fields = [
-            "id", "partner", "partner_name", "name", "email", "phone", "training_course",
-            "trained_on", "refresher_due", "is_active", "taken_over", "anonymised_at",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["taken_over", "anonymised_at"]
+        form, writes = CareGuideForm, ["partner"]
+        read_only = ["partner_name", "taken_over", "anonymised_at"]
         help = {
             "partner": _("The partner organisation the care guide works for."),
             "name": _("Name of the care guide."),

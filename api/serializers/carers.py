@@ -7,7 +7,8 @@ from rest_framework import serializers
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.models import Availability, Carer, Placement
+from core.forms.carers import CarerForm, PlacementForm
+from core.models import Availability
 
 
 class CarerSerializer(RecordSerializer):
@@ -22,13 +23,7 @@ class CarerSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = Carer
-        fields = [
-            "id", "first_name", "last_name", "email", "phone", "address", "status",
-            "availability", "languages", "qualifications", "police_clearance_on",
-            "police_clearance_until", "first_aid_on", "first_aid_until", "training_on",
-            "notes", "running_placements", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = CarerForm
         read_only = [
             "police_clearance_until", "first_aid_until", "running_placements", "anonymised_at",
         ]  # fmt: skip
@@ -56,14 +51,8 @@ class PlacementSerializer(RecordSerializer):
     partner_name = related_text("partner.name", _("Name of the employer that pays, if any."))
 
     class Meta:
-        model = Placement
-        fields = [
-            "id", "family_name", "family_contact", "children_count", "children_ages",
-            "partner", "partner_name", "carer", "carer_name", "kind", "recurrence",
-            "hours_per_month", "start_date", "end_date", "status", "notes", "anonymised_at",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["anonymised_at"]
+        form = PlacementForm
+        read_only = ["partner_name", "carer_name", "anonymised_at"]
         help = {
             "family_name": _("The family, as briefly as the coordination needs."),
             "family_contact": _("Phone number or e-mail address of the family."),

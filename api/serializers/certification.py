@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.models import CertificationProgramme, CriterionGroup
+from core.forms.certification import CriterionGroupForm, ProgrammeForm
 
 
 class CertificationProgrammeSerializer(RecordSerializer):
@@ -15,12 +15,7 @@ class CertificationProgrammeSerializer(RecordSerializer):
     valid_count = serializers.IntegerField(read_only=True, help_text=_("Certificates valid today."))
 
     class Meta:
-        model = CertificationProgramme
-        fields = [
-            "id", "name", "kind", "description", "validity_years", "renewal_rules",
-            "pass_threshold", "is_active", "is_default", "template_key", "criterion_count",
-            "valid_count", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = ProgrammeForm
         read_only = ["is_default", "template_key", "criterion_count", "valid_count"]
         help = {
             "name": _("Name of the programme."),
@@ -40,12 +35,8 @@ class CriterionGroupSerializer(RecordSerializer):
     criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria."))
 
     class Meta:
-        model = CriterionGroup
-        fields = [
-            "id", "programme", "programme_name", "name", "description", "position", "weight",
-            "template_key", "criterion_count", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["template_key", "criterion_count"]
+        form = CriterionGroupForm
+        read_only = ["programme_name", "template_key", "criterion_count"]
         help = {
             "programme": _("Identifier of the certification programme."),
             "name": _("Name of the group."),

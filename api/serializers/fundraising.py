@@ -6,16 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.models import DonationReceipt, FundraisingAction, ProjectGrant, Supporter
+from core.forms.fundraising import FundraisingActionForm, ProjectGrantForm, SupporterForm
+from core.models import DonationReceipt
 
 
 class SupporterSerializer(RecordSerializer):
     class Meta:
-        model = Supporter
-        fields = [
-            "id", "kind", "name", "partner", "street", "postcode", "city", "email", "joined_on",
-            "left_on", "yearly_fee", "notes", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = SupporterForm
         read_only = ["anonymised_at"]
         help = {
             "kind": _("Person or organisation."),
@@ -35,10 +32,7 @@ class SupporterSerializer(RecordSerializer):
 
 class FundraisingActionSerializer(RecordSerializer):
     class Meta:
-        model = FundraisingAction
-        fields = [
-            "id", "title", "date", "income", "costs", "description", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = FundraisingActionForm
         help = {
             "title": _("Title of the action, e.g. the family hiking day."),
             "date": _("Date of the action."),
@@ -52,11 +46,8 @@ class ProjectGrantSerializer(RecordSerializer):
     project_title = related_text("project.title", _("Title of the project, if any."))
 
     class Meta:
-        model = ProjectGrant
-        fields = [
-            "id", "project", "project_title", "amount", "purpose", "decided_on", "status",
-            "proof_received_on", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = ProjectGrantForm
+        read_only = ["project_title"]
         help = {
             "project": _("Identifier of the project the grant is for."),
             "amount": _("Amount in euros (greater than zero)."),

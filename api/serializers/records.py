@@ -24,13 +24,23 @@ def help_texts(texts: dict) -> dict:
 
 # A record as the API shows it, declared once in ``Meta``: ``model``, ``fields``, ``help``
 # (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond id and
-# timestamps; ``"__all__"``: nothing is written here). A subclass's ``Meta`` may extend
-# its parent's. No docstring: the schema would show it as every record's description.
+# timestamps; ``"__all__"``: nothing is written here). Instead of ``model`` and ``fields``,
+# ``form``: the record's HTML form, whose model it is and whose fields are written here;
+# the fields are then the id, ``writes`` (written here but taken by the form from its page,
+# such as the partner), the form's fields, ``read_only`` and the timestamps. A subclass's
+# ``Meta`` may extend its parent's. No docstring: the schema would show it as every
+# record's description.
 class RecordSerializer(serializers.ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         meta = cls.Meta
         read_only = getattr(meta, "read_only", ())
+        if "form" in vars(meta):
+            meta.model = meta.form._meta.model
+            meta.fields = [
+                "id", *getattr(meta, "writes", ()), *meta.form._meta.fields, *read_only,
+                "created_at", "updated_at",
+            ]  # fmt: skip
         meta.read_only_fields = (
             list(meta.fields)
             if read_only == "__all__"

@@ -9,13 +9,13 @@ from rest_framework import serializers
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
+from regional.forms.meetings import RegionalMeetingForm
+from regional.forms.reports import ReportCreateForm
+from regional.forms.setups import AllianceSetupForm
 from regional.models import (
     AgendaItem,
-    AllianceSetup,
     AllianceSnapshot,
     Invitation,
-    RegionalMeeting,
-    Report,
     ReportStatus,
     SetupStage,
     SetupTask,
@@ -113,13 +113,11 @@ class RegionalMeetingSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = RegionalMeeting
-        fields = [
-            "id", "title", "kind", "date", "start_time", "end_time", "place", "host_alliance",
-            "host_alliance_name", "moderation", "description", "status", "minutes_status",
-            "minutes_published_on", "agenda", "replies", "created_at", "updated_at",
+        form = RegionalMeetingForm
+        read_only = [
+            "host_alliance_name", "status", "minutes_status", "minutes_published_on", "agenda",
+            "replies",
         ]  # fmt: skip
-        read_only = ["status", "minutes_status", "minutes_published_on"]
         help = {
             "id": _("Identifier of the meeting."),
             "title": _("Title of the meeting."),
@@ -170,16 +168,10 @@ class AllianceSetupSerializer(RecordSerializer):
     tasks = SetupTaskSerializer(many=True, read_only=True, help_text=_("The checklist, in order."))
 
     class Meta:
-        model = AllianceSetup
-        fields = [
-            "id", "place", "district", "initiators", "mentor", "stage", "notes",
-            "alliance_name", "slug", "host_organisation", "coordinator_name",
-            "coordinator_email", "alliance", "provisioning_status", "provisioning_step",
-            "provisioning_error", "open_task_count", "overdue_task_count", "next_due_on",
-            "tasks", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = AllianceSetupForm
         read_only = [
             "stage", "alliance", "provisioning_status", "provisioning_step", "provisioning_error",
+            "open_task_count", "overdue_task_count", "next_due_on", "tasks",
         ]  # fmt: skip
         help = {
             "id": _("Identifier of the setup."),
@@ -249,14 +241,10 @@ class ReportSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = Report
-        fields = [
-            "id", "title", "period_kind", "year", "quarter", "period_label", "status",
-            "snapshot_date", "suppression_threshold", "generated_at", "released_at",
-            "html_url", "downloads", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = ReportCreateForm
         read_only = [
-            "status", "snapshot_date", "suppression_threshold", "generated_at", "released_at",
+            "period_label", "status", "snapshot_date", "suppression_threshold", "generated_at",
+            "released_at", "html_url", "downloads",
         ]  # fmt: skip
         help = REPORT_HELP
 

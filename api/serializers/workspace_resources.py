@@ -7,32 +7,20 @@ from rest_framework import serializers
 
 from api.serializers.fields import OptionalURLField, related_text
 from api.serializers.records import RecordSerializer
-from core.models import (
-    Application,
-    BoardMeeting,
-    CertificateState,
-    ContactPerson,
-    Decision,
-    Event,
-    FundingEntry,
-    HolidayOffer,
-    Partner,
-    Project,
-    SealApplication,
-    WorkingGroup,
-)
+from core.forms.admissions import ApplicationForm, DecisionForm
+from core.forms.funding import FundingEntryForm
+from core.forms.holidays import HolidayOfferForm
+from core.forms.partners import ContactPersonForm
+from core.forms.projects import EventForm, ProjectForm, WorkingGroupForm
+from core.models import BoardMeeting, CertificateState, Partner, SealApplication
 
 
 class ContactPersonSerializer(RecordSerializer):
     partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
 
     class Meta:
-        model = ContactPerson
-        fields = [
-            "id", "partner", "partner_name", "first_name", "last_name", "position", "email",
-            "phone", "is_primary", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["anonymised_at"]
+        form, writes = ContactPersonForm, ["partner"]
+        read_only = ["partner_name", "anonymised_at"]
         help = {
             "partner": _("The partner organisation the person works for."),
             "first_name": _("First name."),
@@ -60,12 +48,7 @@ class ProjectSerializer(RecordSerializer):
     event_count = serializers.IntegerField(read_only=True, help_text=_("Events of the project."))
 
     class Meta:
-        model = Project
-        fields = [
-            "id", "title", "topic", "status", "description", "start_date", "end_date",
-            "lead_partner", "partners", "target_groups", "families_reached", "funding_amount",
-            "funding_source", "is_public", "event_count", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = ProjectForm
         read_only = ["event_count"]
         help = {
             "title": _("Title of the project."),
@@ -86,11 +69,8 @@ class EventSerializer(RecordSerializer):
     project_title = related_text("project.title", _("Title of the project, if any."))
 
     class Meta:
-        model = Event
-        fields = [
-            "id", "title", "kind", "date", "start_time", "place", "participant_count",
-            "project", "project_title", "description", "is_public", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = EventForm
+        read_only = ["project_title"]
         help = {
             "title": _("Title of the event."),
             "kind": _("Kind of event."),
@@ -110,11 +90,8 @@ class FundingEntrySerializer(RecordSerializer):
     )
 
     class Meta:
-        model = FundingEntry
-        fields = [
-            "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
-            "purpose", "supporter", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = FundingEntryForm
+        read_only = ["partner_name"]
         help = {
             "kind": _("Donation, membership fee, grant or other."),
             "amount": _("Amount in euros (greater than zero)."),
@@ -131,12 +108,8 @@ class HolidayOfferSerializer(RecordSerializer):
     partner_name = related_text("partner.name", _("Name of the partner behind the offer, if any."))
 
     class Meta:
-        model = HolidayOffer
-        fields = [
-            "id", "title", "description", "organiser", "partner", "partner_name", "start_date",
-            "end_date", "start_time", "end_time", "place", "age_min", "age_max", "price",
-            "max_participants", "registration", "is_published", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = HolidayOfferForm
+        read_only = ["partner_name"]
         help = {
             "title": _("Title of the offer."),
             "description": _("Description."),
@@ -168,12 +141,7 @@ class ApplicationSerializer(RecordSerializer):
     website = OptionalURLField(help_text=_("Website of the organisation."))
 
     class Meta:
-        model = Application
-        fields = [
-            "id", "organisation_name", "kind", "size_class", "city", "website", "contact_name",
-            "contact_email", "contact_phone", "statement", "received_on", "status", "partner",
-            "decision_count", "last_meeting_date", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = ApplicationForm
         read_only = ["status", "partner", "decision_count", "last_meeting_date", "anonymised_at"]
         help = {
             "organisation_name": _("Name of the applying organisation."),
@@ -275,11 +243,7 @@ class WorkingGroupSerializer(RecordSerializer):
     member_count = serializers.IntegerField(read_only=True, help_text=_("Number of members."))
 
     class Meta:
-        model = WorkingGroup
-        fields = [
-            "id", "name", "topic", "description", "chair", "members", "member_count",
-            "is_active", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = WorkingGroupForm
         read_only = ["member_count"]
         help = {
             "name": _("Name of the working group."),
@@ -300,12 +264,7 @@ class DecisionSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = Decision
-        fields = [
-            "id", "application", "application_name", "meeting", "meeting_date", "outcome",
-            "votes_yes", "votes_no", "votes_abstain", "members_present", "board_size", "note",
-            "created_at", "updated_at",
-        ]  # fmt: skip
+        form, writes = DecisionForm, ["application"]
         read_only = ["application_name", "meeting_date", "board_size"]
         help = {
             "application": _("Identifier of the application decided on."),
