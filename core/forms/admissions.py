@@ -19,9 +19,7 @@ class ApplicationForm(RecordForm):
             "organisation_name", "kind", "size_class", "city", "website", "contact_name",
             "contact_email", "contact_phone", "statement", "received_on",
         ]  # fmt: skip
-        widgets = {
-            "statement": forms.Textarea(attrs={"rows": 8}),
-        }
+        text_rows = 8
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,10 +50,7 @@ class DecisionForm(RecordForm):
             "meeting", "outcome", "members_present", "votes_yes", "votes_no", "votes_abstain",
             "note",
         ]  # fmt: skip
-        widgets = {
-            "outcome": forms.RadioSelect,
-            "note": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {"outcome": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,10 +25,6 @@ class CarerForm(RecordForm):
             "languages", "qualifications", "police_clearance_on", "first_aid_on",
             "training_on", "notes",
         ]  # fmt: skip
-        widgets = {
-            "qualifications": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
         help_texts = {
             "police_clearance_on": _("Valid for five years from the date of issue."),
             "first_aid_on": _("Valid for two years."),
@@ -45,7 +41,6 @@ class PlacementForm(RecordForm):
             "carer", "kind", "recurrence", "hours_per_month", "start_date", "end_date",
             "status", "notes",
         ]  # fmt: skip
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "family_name": _("Only what the coordination needs, e.g. “Familie M.”."),
             "partner": _("The employer that pays for the care, if any."),

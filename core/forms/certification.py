@@ -23,17 +23,13 @@ class ProgrammeForm(RecordForm):
             "pass_threshold",
             "is_active",
         ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "renewal_rules": forms.Textarea(attrs={"rows": 3}),
-        }
+        text_rows = {"description": 4}
 
 
 class CriterionGroupForm(RecordForm):
     class Meta:
         model = CriterionGroup
         fields = ["programme", "name", "description", "position", "weight"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 def score_field(label, initial) -> forms.TypedChoiceField:

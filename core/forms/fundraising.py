@@ -16,7 +16,6 @@ class SupporterForm(RecordForm):
             "kind", "name", "partner", "street", "postcode", "city", "email", "joined_on",
             "left_on", "yearly_fee", "notes",
         ]  # fmt: skip
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,7 +27,6 @@ class FundraisingActionForm(RecordForm):
     class Meta:
         model = FundraisingAction
         fields = ["title", "date", "income", "costs", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,10 +29,8 @@ class ProjectForm(RecordForm):
             "target_groups", "families_reached", "funding_amount", "funding_source",
             "description", "is_public",
         ]  # fmt: skip
-        widgets = {
-            "partners": forms.SelectMultiple(attrs={"size": 8}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 8})}
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,10 +46,8 @@ class WorkingGroupForm(RecordForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "topic", "chair", "members", "is_active", "description"]
-        widgets = {
-            "members": forms.SelectMultiple(attrs={"size": 8}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"members": forms.SelectMultiple(attrs={"size": 8})}
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,9 +61,7 @@ class EventForm(RecordForm):
             "title", "kind", "date", "start_time", "place", "participant_count", "project",
             "description", "is_public",
         ]  # fmt: skip
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -35,11 +35,8 @@ class SiteIdentityForm(RecordForm):
             "primary_colour", "accent_colour", "description", "street", "postcode", "town",
             "contact_name", "contact_email", "contact_phone",
         ]  # fmt: skip
-        widgets = {
-            "primary_colour": ColourInput,
-            "accent_colour": ColourInput,
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"primary_colour": ColourInput, "accent_colour": ColourInput}
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,7 +68,6 @@ class AwardForm(RecordForm):
     class Meta:
         model = Award
         fields = ["title", "awarded_by", "awarded_on", "link", "note", "is_public"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,7 +107,7 @@ class PartnerApplicationForm(RecordForm):
     class Meta:
         model = Application
         fields = [name for name in ApplicationForm.Meta.fields if name != "received_on"]
-        widgets = {"statement": forms.Textarea(attrs={"rows": 6})}
+        text_rows = 6
 
     # The same rule as the coordinator's form: a first and a last name.
     clean_contact_name = ApplicationForm.clean_contact_name

@@ -58,9 +58,7 @@ class SealApplicationForm(RecordForm):
             "reviewed_on",
             "review_notes",
         ]
-        widgets = {
-            "review_notes": forms.Textarea(attrs={"rows": 5}),
-        }
+        text_rows = 5
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,7 +84,7 @@ class SealReviewForm(RecordForm):
     class Meta:
         model = SealApplication
         fields = ["reviewer", "reviewed_on", "review_notes"]
-        widgets = {"review_notes": forms.Textarea(attrs={"rows": 8})}
+        text_rows = 8
 
 
 class SealChecklistForm(PlainTextForm, forms.Form):
