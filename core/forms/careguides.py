@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.models import CareGuide, CooperationAgreement, Partner
+from core.models import CareGuide, CooperationAgreement
 from core.models.agreements import STORED_STATUSES
 from kernel.crud.forms import RecordForm
 
@@ -27,6 +27,5 @@ class AgreementForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["status"].choices = [(s.value, s.label) for s in STORED_STATUSES]
         self.fields["document"].widget.attrs["accept"] = "application/pdf,.pdf"

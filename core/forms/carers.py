@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Availability, Carer, Partner, Placement
+from core.models import Availability, Carer, Placement
 from core.models.carers import ASSIGNABLE
 from kernel.crud.forms import RecordForm
 
@@ -49,7 +49,6 @@ class PlacementForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         carers = Carer.objects.filter(status__in=ASSIGNABLE)
         if self.instance.pk:  # the carer already assigned stays selectable
             carers = carers | Carer.objects.filter(pk=self.instance.carer_id)

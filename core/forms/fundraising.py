@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.models import CircleSettings, FundraisingAction, Partner, Project, ProjectGrant, Supporter
+from core.models import CircleSettings, FundraisingAction, Project, ProjectGrant, Supporter
 from kernel.crud.forms import RecordForm
 
 
@@ -19,7 +19,6 @@ class SupporterForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["yearly_fee"].widget.attrs["min"] = "0"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from core.models import GuideEntry, HolidayOffer, Partner
+from core.models import GuideEntry, HolidayOffer
 from kernel.crud.forms import RecordForm
 
 
@@ -28,7 +28,6 @@ class HolidayOfferForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["price"].widget.attrs["min"] = 0
 
 

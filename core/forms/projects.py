@@ -6,12 +6,8 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
+from core.models import Event, Project, TargetGroup, WorkingGroup
 from kernel.crud.forms import RecordForm
-
-
-def _partner_choices(field) -> None:
-    field.queryset = Partner.objects.order_by("name")
 
 
 class ProjectForm(RecordForm):
@@ -34,8 +30,6 @@ class ProjectForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _partner_choices(self.fields["lead_partner"])
-        _partner_choices(self.fields["partners"])
         # Negative money is refused here, with a readable message, before the database.
         funding = self.fields["funding_amount"]
         funding.validators.append(MinValueValidator(0))
@@ -48,10 +42,6 @@ class WorkingGroupForm(RecordForm):
         fields = ["name", "topic", "chair", "members", "is_active", "description"]
         widgets = {"members": forms.SelectMultiple(attrs={"size": 8})}
         text_rows = 4
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _partner_choices(self.fields["members"])
 
 
 class EventForm(RecordForm):
