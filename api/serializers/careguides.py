@@ -17,7 +17,6 @@ class CareGuideSerializer(RecordSerializer):
 
     class Meta:
         form, writes = CareGuideForm, ["partner"]
-        read_only = ["partner_name", "taken_over", "anonymised_at"]
         help = {
             "partner": _("The partner organisation the care guide works for."),
             "name": _("Name of the care guide."),

@@ -24,9 +24,6 @@ class CarerSerializer(RecordSerializer):
 
     class Meta:
         form = CarerForm
-        read_only = [
-            "police_clearance_until", "first_aid_until", "running_placements", "anonymised_at",
-        ]  # fmt: skip
         help = {
             "first_name": _("First name."),
             "last_name": _("Last name."),
@@ -52,7 +49,6 @@ class PlacementSerializer(RecordSerializer):
 
     class Meta:
         form = PlacementForm
-        read_only = ["partner_name", "carer_name", "anonymised_at"]
         help = {
             "family_name": _("The family, as briefly as the coordination needs."),
             "family_contact": _("Phone number or e-mail address of the family."),

@@ -16,7 +16,6 @@ class CertificationProgrammeSerializer(RecordSerializer):
 
     class Meta:
         form = ProgrammeForm
-        read_only = ["is_default", "template_key", "criterion_count", "valid_count"]
         help = {
             "name": _("Name of the programme."),
             "kind": _("Kind of certification."),
@@ -36,7 +35,6 @@ class CriterionGroupSerializer(RecordSerializer):
 
     class Meta:
         form = CriterionGroupForm
-        read_only = ["programme_name", "template_key", "criterion_count"]
         help = {
             "programme": _("Identifier of the certification programme."),
             "name": _("Name of the group."),

@@ -13,7 +13,6 @@ from core.models import DonationReceipt
 class SupporterSerializer(RecordSerializer):
     class Meta:
         form = SupporterForm
-        read_only = ["anonymised_at"]
         help = {
             "kind": _("Person or organisation."),
             "name": _("Name of the member or donor."),
@@ -47,7 +46,6 @@ class ProjectGrantSerializer(RecordSerializer):
 
     class Meta:
         form = ProjectGrantForm
-        read_only = ["project_title"]
         help = {
             "project": _("Identifier of the project the grant is for."),
             "amount": _("Amount in euros (greater than zero)."),

@@ -24,26 +24,27 @@ def help_texts(texts: dict) -> dict:
 
 # A record as the API shows it, declared once in ``Meta``: ``model``, ``fields``, ``help``
 # (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond id and
-# timestamps; ``"__all__"``: nothing is written here). Instead of ``model`` and ``fields``,
-# ``form``: the record's HTML form, whose model it is and whose fields are written here;
-# the fields are then the id, ``writes`` (written here but taken by the form from its page,
-# such as the partner), the form's fields, ``read_only`` and the timestamps. A subclass's
-# ``Meta`` may extend its parent's. No docstring: the schema would show it as every
-# record's description.
+# timestamps; ``"__all__"``: nothing is written here). Or, instead of ``model``, ``fields``
+# and ``read_only``, ``form``: the record's HTML form, whose model it is; the API writes
+# the form's fields and ``writes`` (those the form takes from its page, such as the
+# partner), and shows read only what ``help`` names beyond them and the serializer's own
+# declared fields. A subclass's ``Meta`` may extend its parent's. No docstring: the schema
+# would show it as every record's description.
 class RecordSerializer(serializers.ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         meta = cls.Meta
-        read_only = getattr(meta, "read_only", ())
+        help = getattr(meta, "help", {})
         if "form" in vars(meta):
             meta.model = meta.form._meta.model
-            meta.fields = [
-                "id", *getattr(meta, "writes", ()), *meta.form._meta.fields, *read_only,
-                "created_at", "updated_at",
-            ]  # fmt: skip
+            written = [*getattr(meta, "writes", ()), *meta.form._meta.fields]
+            named = dict.fromkeys([*help, *cls._declared_fields])
+            meta.read_only = [name for name in named if name not in {*written, *COMMON_HELP}]
+            meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]
+        read_only = getattr(meta, "read_only", ())
         meta.read_only_fields = (
             list(meta.fields)
             if read_only == "__all__"
             else ["id", *read_only, "created_at", "updated_at"]
         )
-        meta.extra_kwargs = help_texts(getattr(meta, "help", {}))
+        meta.extra_kwargs = help_texts(help)

@@ -10,12 +10,12 @@ from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
 from regional.forms.meetings import RegionalMeetingForm
-from regional.forms.reports import ReportCreateForm
 from regional.forms.setups import AllianceSetupForm
 from regional.models import (
     AgendaItem,
     AllianceSnapshot,
     Invitation,
+    Report,
     ReportStatus,
     SetupStage,
     SetupTask,
@@ -114,10 +114,6 @@ class RegionalMeetingSerializer(RecordSerializer):
 
     class Meta:
         form = RegionalMeetingForm
-        read_only = [
-            "host_alliance_name", "status", "minutes_status", "minutes_published_on", "agenda",
-            "replies",
-        ]  # fmt: skip
         help = {
             "id": _("Identifier of the meeting."),
             "title": _("Title of the meeting."),
@@ -169,10 +165,6 @@ class AllianceSetupSerializer(RecordSerializer):
 
     class Meta:
         form = AllianceSetupForm
-        read_only = [
-            "stage", "alliance", "provisioning_status", "provisioning_step", "provisioning_error",
-            "open_task_count", "overdue_task_count", "next_due_on", "tasks",
-        ]  # fmt: skip
         help = {
             "id": _("Identifier of the setup."),
             "place": _("Where the alliance is being founded."),
@@ -241,10 +233,14 @@ class ReportSerializer(RecordSerializer):
     )
 
     class Meta:
-        form = ReportCreateForm
+        model = Report
+        fields = [
+            "id", "title", "period_kind", "year", "quarter", "period_label", "status",
+            "snapshot_date", "suppression_threshold", "generated_at", "released_at",
+            "html_url", "downloads", "created_at", "updated_at",
+        ]  # fmt: skip
         read_only = [
-            "period_label", "status", "snapshot_date", "suppression_threshold", "generated_at",
-            "released_at", "html_url", "downloads",
+            "status", "snapshot_date", "suppression_threshold", "generated_at", "released_at",
         ]  # fmt: skip
         help = REPORT_HELP
 

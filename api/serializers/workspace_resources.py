@@ -20,7 +20,6 @@ class ContactPersonSerializer(RecordSerializer):
 
     class Meta:
         form, writes = ContactPersonForm, ["partner"]
-        read_only = ["partner_name", "anonymised_at"]
         help = {
             "partner": _("The partner organisation the person works for."),
             "first_name": _("First name."),
@@ -49,7 +48,6 @@ class ProjectSerializer(RecordSerializer):
 
     class Meta:
         form = ProjectForm
-        read_only = ["event_count"]
         help = {
             "title": _("Title of the project."),
             "topic": _("Topic of the project."),
@@ -70,7 +68,6 @@ class EventSerializer(RecordSerializer):
 
     class Meta:
         form = EventForm
-        read_only = ["project_title"]
         help = {
             "title": _("Title of the event."),
             "kind": _("Kind of event."),
@@ -91,7 +88,6 @@ class FundingEntrySerializer(RecordSerializer):
 
     class Meta:
         form = FundingEntryForm
-        read_only = ["partner_name"]
         help = {
             "kind": _("Donation, membership fee, grant or other."),
             "amount": _("Amount in euros (greater than zero)."),
@@ -109,7 +105,6 @@ class HolidayOfferSerializer(RecordSerializer):
 
     class Meta:
         form = HolidayOfferForm
-        read_only = ["partner_name"]
         help = {
             "title": _("Title of the offer."),
             "description": _("Description."),
@@ -142,7 +137,6 @@ class ApplicationSerializer(RecordSerializer):
 
     class Meta:
         form = ApplicationForm
-        read_only = ["status", "partner", "decision_count", "last_meeting_date", "anonymised_at"]
         help = {
             "organisation_name": _("Name of the applying organisation."),
             "kind": _("Kind of organisation."),
@@ -244,7 +238,6 @@ class WorkingGroupSerializer(RecordSerializer):
 
     class Meta:
         form = WorkingGroupForm
-        read_only = ["member_count"]
         help = {
             "name": _("Name of the working group."),
             "topic": _("Topic of the working group."),
@@ -265,7 +258,6 @@ class DecisionSerializer(RecordSerializer):
 
     class Meta:
         form, writes = DecisionForm, ["application"]
-        read_only = ["application_name", "meeting_date", "board_size"]
         help = {
             "application": _("Identifier of the application decided on."),
             "meeting": _("Identifier of the board meeting that decided."),
