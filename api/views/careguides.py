@@ -21,9 +21,7 @@ class CareGuideViewSet(ServiceModelViewSet):
     ordering = ["partner__name", "name"]
     required_permissions = crud_permissions("alliance.care_guides.view", "alliance.partners.change")
     selector = care_guide_list
-    create_service = guide_services.care_guide_create
-    update_service = guide_services.care_guide_update
-    delete_service, instance_arg = guide_services.care_guide_delete, "guide"
+    record_services = guide_services, "care_guide", "guide"
 
 
 class AgreementViewSet(ServiceModelViewSet):
@@ -38,9 +36,7 @@ class AgreementViewSet(ServiceModelViewSet):
         "alliance.agreements.view", "alliance.agreements.change"
     )
     selector = agreement_list
-    create_service = agreement_services.agreement_create
-    update_service = agreement_services.agreement_update
-    delete_service, instance_arg = agreement_services.agreement_delete, "agreement"
+    record_services = agreement_services, "agreement"
 
 
 def register(router) -> None:

@@ -24,8 +24,7 @@ class CarerViewSet(ServiceModelViewSet):
     ordering = ["last_name", "first_name"]
     required_permissions = PERMISSIONS
     selector = carer_list
-    create_service, update_service = services.carer_create, services.carer_update
-    delete_service, instance_arg = services.carer_delete, "carer"
+    record_services = services, "carer"
     fresh_after_write = True
 
 
@@ -38,8 +37,7 @@ class PlacementViewSet(ServiceModelViewSet):
     ordering = ["-start_date", "family_name"]
     required_permissions = PERMISSIONS
     selector = placement_list
-    create_service, update_service = services.placement_create, services.placement_update
-    delete_service, instance_arg = services.placement_delete, "placement"
+    record_services = services, "placement"
 
 
 def register(router) -> None:

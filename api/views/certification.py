@@ -32,8 +32,7 @@ class CertificationProgrammeViewSet(
         writes=("create", "update", "partial_update"),
     )
     selector = programme_list
-    create_service, update_service = services.programme_create, services.programme_update
-    instance_arg, fresh_after_write = "programme", True
+    record_services, fresh_after_write = (services, "programme"), True
 
 
 class CriterionGroupViewSet(ServiceModelViewSet):
@@ -45,8 +44,7 @@ class CriterionGroupViewSet(ServiceModelViewSet):
     ordering = ["programme__name", "position", "name"]
     required_permissions = crud_permissions("alliance.work.change", "alliance.work.change")
     selector = group_list
-    create_service, update_service = services.group_create, services.group_update
-    delete_service, instance_arg, fresh_after_write = services.group_delete, "group", True
+    record_services, fresh_after_write = (services, "group"), True
 
 
 def register(router) -> None:

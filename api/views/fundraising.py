@@ -36,8 +36,7 @@ class SupporterViewSet(ServiceModelViewSet):
     ordering = ["name"]
     required_permissions = crud_permissions(DONORS, DONORS)
     selector = supporter_list
-    create_service, update_service = services.supporter_create, services.supporter_update
-    delete_service, instance_arg = services.supporter_delete, "supporter"
+    record_services = services, "supporter"
 
 
 class FundraisingActionViewSet(ServiceModelViewSet):
@@ -49,8 +48,7 @@ class FundraisingActionViewSet(ServiceModelViewSet):
     ordering = ["-date"]
     required_permissions = crud_permissions(VIEW, CHANGE)
     selector = action_list
-    create_service, update_service = services.action_create, services.action_update
-    delete_service, instance_arg = services.action_delete, "action"
+    record_services = services, "action"
 
 
 class ProjectGrantViewSet(ServiceModelViewSet):
@@ -62,8 +60,7 @@ class ProjectGrantViewSet(ServiceModelViewSet):
     ordering = ["-decided_on"]
     required_permissions = crud_permissions(VIEW, CHANGE)
     selector = grant_list
-    create_service, update_service = services.grant_create, services.grant_update
-    delete_service, instance_arg = services.grant_delete, "grant"
+    record_services = services, "grant"
 
 
 class DonationReceiptViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):

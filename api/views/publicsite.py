@@ -33,8 +33,7 @@ class AwardViewSet(ServiceModelViewSet):
     ordering = ["-awarded_on"]
     required_permissions = SITE_PERMISSIONS
     selector = award_list
-    create_service, update_service = services.award_create, services.award_update
-    delete_service, instance_arg = services.award_delete, "award"
+    record_services = services, "award"
 
 
 _KIND = OpenApiParameter(

@@ -72,9 +72,7 @@ class ContactPersonViewSet(ServiceModelViewSet):
     required_permissions = crud_permissions("alliance.partners.view", "alliance.partners.change")
 
     selector = contact_list
-    create_service = partner_services.contact_create
-    update_service = partner_services.contact_update
-    delete_service, instance_arg = partner_services.contact_delete, "contact"
+    record_services = partner_services, "contact"
 
 
 # ---------------------------------------------------------------- projects
@@ -97,11 +95,7 @@ class ProjectViewSet(_WorkResource):
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
     selector = project_list
-    create_service, update_service = (
-        project_services.project_create,
-        project_services.project_update,
-    )
-    delete_service, instance_arg = project_services.project_delete, "project"
+    record_services = project_services, "project"
     fresh_after_write = True
 
 
@@ -116,9 +110,7 @@ class WorkingGroupViewSet(_WorkResource):
     ordering_fields = ["name", "topic", "is_active", "member_count"]
     ordering = ["name"]
     selector = working_group_list
-    create_service = project_services.working_group_create
-    update_service = project_services.working_group_update
-    delete_service, instance_arg = project_services.working_group_delete, "group"
+    record_services = project_services, "working_group", "group"
     fresh_after_write = True
 
 
@@ -133,8 +125,7 @@ class EventViewSet(_WorkResource):
     ordering_fields = ["date", "title", "kind", "participant_count"]
     ordering = ["-date"]
     selector, order = event_list, ("-date", "title")
-    create_service, update_service = project_services.event_create, project_services.event_update
-    delete_service, instance_arg = project_services.event_delete, "event"
+    record_services = project_services, "event"
 
 
 # ---------------------------------------------------------------- funding entries
@@ -148,9 +139,7 @@ class FundingEntryViewSet(_WorkResource):
     ordering_fields = ["received_on", "amount", "kind"]
     ordering = ["-received_on"]
     selector = funding_list
-    create_service = funding_services.funding_entry_create
-    update_service = funding_services.funding_entry_update
-    delete_service, instance_arg = funding_services.funding_entry_delete, "entry"
+    record_services = funding_services, "funding_entry", "entry"
 
 
 # ---------------------------------------------------------------- holiday offers
@@ -173,9 +162,7 @@ class HolidayOfferViewSet(_WorkResource):
     ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
     ordering = ["start_date", "title"]
     selector = holiday_offer_list
-    create_service = holiday_services.holiday_offer_create
-    update_service = holiday_services.holiday_offer_update
-    delete_service, instance_arg = holiday_services.holiday_offer_delete, "offer"
+    record_services = holiday_services, "holiday_offer", "offer"
 
     @transaction.atomic
     def perform_update(self, serializer):
@@ -217,9 +204,7 @@ class ApplicationViewSet(
     )
 
     selector = application_list
-    create_service = admission_services.application_create
-    update_service = admission_services.application_update
-    instance_arg, fresh_after_write = "application", True
+    record_services, fresh_after_write = (admission_services, "application"), True
 
 
 # ---------------------------------------------------------------- read only: board, seal
