@@ -63,11 +63,6 @@ class DonationReceiptSerializer(RecordSerializer):
 
     class Meta:
         model = DonationReceipt
-        fields = [
-            "id", "number", "issued_on", "supporter", "supporter_name", "total", "entries",
-            "is_collective", "times_printed", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = "__all__"
         help = {
             "number": _("Number of the receipt."),
             "issued_on": _("Date the receipt was issued."),

@@ -22,14 +22,22 @@ def help_texts(texts: dict) -> dict:
     }
 
 
+def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
+    """The fields ``help`` names and the serializer declares, beyond ``written`` and the
+    id and timestamps, in that order."""
+    named = dict.fromkeys([*help, *serializer._declared_fields])
+    return [name for name in named if name not in {*written, *COMMON_HELP}]
+
+
 # A record as the API shows it, declared once in ``Meta``: ``model``, ``fields``, ``help``
 # (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond id and
 # timestamps; ``"__all__"``: nothing is written here). Or, instead of ``model``, ``fields``
 # and ``read_only``, ``form``: the record's HTML form, whose model it is; the API writes
 # the form's fields and ``writes`` (those the form takes from its page, such as the
 # partner), and shows read only what ``help`` names beyond them and the serializer's own
-# declared fields. A subclass's ``Meta`` may extend its parent's. No docstring: the schema
-# would show it as every record's description.
+# declared fields. Without ``form`` and ``fields`` the record is only shown: the id, what
+# ``help`` names, the declared fields and the timestamps. A subclass's ``Meta`` may extend
+# its parent's. No docstring: the schema would show it as every record's description.
 class RecordSerializer(serializers.ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -38,9 +46,11 @@ class RecordSerializer(serializers.ModelSerializer):
         if "form" in vars(meta):
             meta.model = meta.form._meta.model
             written = [*getattr(meta, "writes", ()), *meta.form._meta.fields]
-            named = dict.fromkeys([*help, *cls._declared_fields])
-            meta.read_only = [name for name in named if name not in {*written, *COMMON_HELP}]
+            meta.read_only = _named(cls, help, written)
             meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]
+        elif not hasattr(meta, "fields"):
+            meta.fields = ["id", *_named(cls, help, []), "created_at", "updated_at"]
+            meta.read_only = "__all__"
         read_only = getattr(meta, "read_only", ())
         meta.read_only_fields = (
             list(meta.fields)

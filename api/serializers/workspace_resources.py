@@ -168,12 +168,6 @@ class BoardMeetingSerializer(RecordSerializer):
 
     class Meta:
         model = BoardMeeting
-        fields = [
-            "id", "title", "date", "start_time", "location", "status", "template",
-            "template_name", "minutes_status", "minutes_approved_on", "agenda_count",
-            "attachment_count", "decision_count", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = "__all__"
         help = {
             "title": _("Title of the meeting."),
             "date": _("Date of the meeting."),
@@ -207,15 +201,6 @@ class SealApplicationSerializer(RecordSerializer):
 
     class Meta:
         model = SealApplication
-        fields = [
-            "id", "partner", "partner_name", "submitted_on", "status", "reviewer",
-            "review_notes", "awarded_on", "valid_until", "reminder_sent_on", "check_count",
-            "fulfilled_count", "created_at", "updated_at",
-            # certification
-            "state", "is_valid", "programme", "programme_name", "renewal_of", "reviewed_on",
-            "decided_on", "decision_reasoning",
-        ]  # fmt: skip
-        read_only = "__all__"
         help = {
             "partner": _("Identifier of the partner applying for the seal."),
             "submitted_on": _("Date the application for the seal was submitted."),
