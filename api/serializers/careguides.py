@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.forms.careguides import CareGuideForm
+from core.forms.careguides import AgreementForm, CareGuideForm
 from core.models import AgreementStatus, CooperationAgreement
 from core.models.agreements import STORED_STATUSES
 
@@ -48,14 +48,7 @@ class AgreementSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = CooperationAgreement
-        fields = [
-            "id", "partner", "partner_name", "organisation", "subject", "description",
-            "status", "current_status", "signed_on", "signed_by_alliance", "signed_by_other",
-            "valid_from", "valid_until", "renewal", "notice_weeks", "has_document",
-            "is_public", "reminder_sent_on", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["reminder_sent_on"]
+        form, page_only = AgreementForm, ["document"]  # the PDF: uploaded on its page
         help = {
             "partner": _("Identifier of the partner, if the other party is one."),
             "organisation": _("Name of the other party (default: the partner's name)."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.forms.carers import CarerForm, PlacementForm
 from core.models import Availability
@@ -18,9 +18,7 @@ class CarerSerializer(RecordSerializer):
         max_length=len(Availability.choices),
         help_text=_("When the carer is available: weekdays, evenings, nights, weekends."),
     )
-    running_placements = serializers.IntegerField(
-        read_only=True, help_text=_("Running placements of the carer.")
-    )
+    running_placements = counted(_("Running placements of the carer."))
 
     class Meta:
         form = CarerForm

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.forms.certification import CriterionGroupForm, ProgrammeForm
 
 
 class CertificationProgrammeSerializer(RecordSerializer):
-    criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria in use."))
-    valid_count = serializers.IntegerField(read_only=True, help_text=_("Certificates valid today."))
+    criterion_count = counted(_("Criteria in use."))
+    valid_count = counted(_("Certificates valid today."))
 
     class Meta:
         form = ProgrammeForm
@@ -31,7 +30,7 @@ class CertificationProgrammeSerializer(RecordSerializer):
 
 class CriterionGroupSerializer(RecordSerializer):
     programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
-    criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria."))
+    criterion_count = counted(_("Criteria."))
 
     class Meta:
         form = CriterionGroupForm

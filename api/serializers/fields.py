@@ -35,3 +35,8 @@ def related_text(source: str, help_text, *, optional: bool = True) -> serializer
             source=source, read_only=True, default=None, allow_null=True, help_text=help_text
         )
     return serializers.CharField(source=source, read_only=True, help_text=help_text)
+
+
+def counted(help_text) -> serializers.IntegerField:
+    """A number the selector counts for each record (an annotation), read only."""
+    return serializers.IntegerField(read_only=True, help_text=help_text)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.records import RecordSerializer
-from core.forms.publicsite import AwardForm
+from core.forms.publicsite import AwardForm, SiteIdentityForm
 from core.models import LegalPage, SiteIdentity
 from kernel.legal.models import LEGAL_TEXT_MAX_LENGTH, LegalKind
 
@@ -51,10 +51,7 @@ class SiteIdentitySerializer(RecordSerializer):
 
     class Meta:
         model = SiteIdentity
-        fields = [
-            "primary_colour", "accent_colour", "description", "street", "postcode", "town",
-            "contact_name", "contact_email", "contact_phone", "has_logo",
-        ]  # fmt: skip
+        fields = [*SiteIdentityForm.Meta.fields, "has_logo"]  # no id: the one record
         help = {
             "id": None,
             "created_at": None,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
 from regional.forms.meetings import RegionalMeetingForm
@@ -154,10 +154,8 @@ class AllianceSetupSerializer(RecordSerializer):
         required=False,
         help_text=_("Identifier of the person of the state office accompanying the setup."),
     )
-    open_task_count = serializers.IntegerField(read_only=True, help_text=_("Open checklist items."))
-    overdue_task_count = serializers.IntegerField(
-        read_only=True, help_text=_("Overdue checklist items.")
-    )
+    open_task_count = counted(_("Open checklist items."))
+    overdue_task_count = counted(_("Overdue checklist items."))
     next_due_on = serializers.DateField(
         read_only=True, allow_null=True, help_text=_("When the next open item is due.")
     )

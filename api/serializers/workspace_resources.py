@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField, related_text
+from api.serializers.fields import OptionalURLField, counted, related_text
 from api.serializers.records import RecordSerializer
 from core.forms.admissions import ApplicationForm, DecisionForm
 from core.forms.funding import FundingEntryForm
@@ -44,7 +44,7 @@ class ProjectSerializer(RecordSerializer):
         required=False,
         help_text=_("Codes of the target groups, e.g. families or carers."),
     )
-    event_count = serializers.IntegerField(read_only=True, help_text=_("Events of the project."))
+    event_count = counted(_("Events of the project."))
 
     class Meta:
         form = ProjectForm
@@ -125,9 +125,7 @@ class HolidayOfferSerializer(RecordSerializer):
 
 
 class ApplicationSerializer(RecordSerializer):
-    decision_count = serializers.IntegerField(
-        read_only=True, help_text=_("Board decisions recorded on the application.")
-    )
+    decision_count = counted(_("Board decisions recorded on the application."))
     last_meeting_date = serializers.DateField(
         read_only=True,
         allow_null=True,
@@ -160,11 +158,9 @@ class BoardMeetingSerializer(RecordSerializer):
     template_name = related_text(
         "template.name", _("Name of the template the meeting was planned from, if any.")
     )
-    agenda_count = serializers.IntegerField(read_only=True, help_text=_("Agenda items."))
-    attachment_count = serializers.IntegerField(read_only=True, help_text=_("Attached files."))
-    decision_count = serializers.IntegerField(
-        read_only=True, help_text=_("Decisions on applications taken in the meeting.")
-    )
+    agenda_count = counted(_("Agenda items."))
+    attachment_count = counted(_("Attached files."))
+    decision_count = counted(_("Decisions on applications taken in the meeting."))
 
     class Meta:
         model = BoardMeeting
@@ -182,10 +178,8 @@ class BoardMeetingSerializer(RecordSerializer):
 
 class SealApplicationSerializer(RecordSerializer):
     partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
-    check_count = serializers.IntegerField(read_only=True, help_text=_("Criteria checked."))
-    fulfilled_count = serializers.IntegerField(
-        read_only=True, help_text=_("Criteria checked as fulfilled.")
-    )
+    check_count = counted(_("Criteria checked."))
+    fulfilled_count = counted(_("Criteria checked as fulfilled."))
     # certification: the status as it reads today, and the programme
     state = serializers.ChoiceField(
         choices=CertificateState.choices,
@@ -219,7 +213,7 @@ class SealApplicationSerializer(RecordSerializer):
 
 
 class WorkingGroupSerializer(RecordSerializer):
-    member_count = serializers.IntegerField(read_only=True, help_text=_("Number of members."))
+    member_count = counted(_("Number of members."))
 
     class Meta:
         form = WorkingGroupForm
