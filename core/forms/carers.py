@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Availability, Carer, Placement
 from core.models.carers import ASSIGNABLE
-from kernel.crud.forms import RecordForm
+from kernel.crud.forms import RecordForm, checkbox_choices
 
 
 class CarerForm(RecordForm):
-    availability = forms.MultipleChoiceField(
-        label=_("Availability"),
-        choices=Availability.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    availability = checkbox_choices(_("Availability"), Availability.choices)
 
     class Meta:
         model = Carer

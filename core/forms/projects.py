@@ -7,16 +7,11 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Event, Project, TargetGroup, WorkingGroup
-from kernel.crud.forms import RecordForm
+from kernel.crud.forms import RecordForm, checkbox_choices
 
 
 class ProjectForm(RecordForm):
-    target_groups = forms.MultipleChoiceField(
-        label=_("Target groups"),
-        choices=TargetGroup.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    target_groups = checkbox_choices(_("Target groups"), TargetGroup.choices)
 
     class Meta:
         model = Project

@@ -21,6 +21,13 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
+def checkbox_choices(label, choices) -> forms.MultipleChoiceField:
+    """Any number of ``choices`` (a list the model keeps as JSON), ticked as checkboxes."""
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class RecordFields:
     """The form field of each model field (a ModelForm's ``formfield_callback``): a date
     or time gets its picker, a long text a text area of ``rows`` (a number for all, or
