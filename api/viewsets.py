@@ -10,6 +10,10 @@ A resource is a declaration (NetBox's ``NetBoxModelViewSet``, pretix's API views
                                                 # project_update(actor=, project=, ...),
                                                 # project_delete(actor=, project=)
 
+or, where the model's HTML pages are declared (``kernel.crud.pages.ObjectPages``), the
+same declaration served as JSON: ``pages = ProjectPages`` gives the selector, FilterSet,
+permissions, services and their keyword.
+
 A Django ValidationError raised by a service becomes the API's 400 answer, in the
 same JSON shape as a serializer's own errors.
 """
@@ -74,6 +78,10 @@ class ServiceViewSetMixin:
     ``fresh_after_write`` answers a write with the row as the list shows it (the
     selector's annotations, such as counts), read again.
 
+    ``pages``: the model's page declaration; its list's ``queryset`` and ``filterset``, its
+    ``view_permission`` and ``change_permission`` (for the writes the viewset offers), its
+    services and ``instance_arg`` are the viewset's, unless the viewset declares its own.
+
     ``record_services = module, "project"`` declares the services by their names:
     ``module.project_create``, ``project_update`` and ``project_delete`` (those of the
     actions the viewset offers), which take the record as ``project=`` (a third entry names
@@ -91,10 +99,13 @@ class ServiceViewSetMixin:
     # The services' keyword for the record they change: ``project=``.
     instance_arg: str = "instance"
     record_services: tuple[Any, ...]
+    pages: Any = None
     fresh_after_write: bool = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if "pages" in vars(cls):
+            cls._declare_from_pages(vars(cls).copy())
         if "record_services" in vars(cls):
             module, name, *keyword = cls.record_services
             for step, action in SERVICE_ACTIONS.items():
@@ -104,6 +115,27 @@ class ServiceViewSetMixin:
         codes = getattr(cls, "required_permissions", {})
         if "required_permission" not in vars(cls):
             cls.required_permission = codes.get("list") or codes.get("*")
+
+    @classmethod
+    def _declare_from_pages(cls, declared: dict[str, Any]) -> None:
+        pages = cls.pages
+        writes = tuple(action for action in WRITE_ACTIONS if hasattr(cls, action))
+        found = {
+            "selector": pages.queryset,
+            "filterset_class": pages.filterset,
+            "required_permissions": crud_permissions(
+                pages.view_permission, pages.change_permission or None, writes=writes
+            ),
+            "instance_arg": pages.instance_arg,
+            **{
+                f"{step}_service": getattr(pages, f"{step}_service")
+                for step, action in SERVICE_ACTIONS.items()
+                if hasattr(cls, action)
+            },
+        }
+        for name, value in found.items():
+            if name not in declared:
+                setattr(cls, name, value)
 
     def get_queryset(self):
         order = self.order if self.order is not None else getattr(self, "ordering", None)

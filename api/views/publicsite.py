@@ -15,10 +15,10 @@ from api.serializers.publicsite import (
 )
 from api.views.base import Pagination
 from api.viewsets import ServiceModelViewSet, crud_permissions, through_service
-from core.filters.publicsite import AwardFilter
 from core.models import SiteIdentity
-from core.selectors.publicsite import alliance_legal_text, award_list, site_identity
+from core.selectors.publicsite import alliance_legal_text, site_identity
 from core.services import publicsite as services
+from core.views.site_admin import AwardPages
 from kernel.legal.models import LegalKind
 
 SITE_PERMISSIONS = crud_permissions("alliance.work.view", "alliance.site.change")
@@ -27,13 +27,9 @@ SITE_PERMISSIONS = crud_permissions("alliance.work.view", "alliance.site.change"
 class AwardViewSet(ServiceModelViewSet):
     """Awards the alliance received, such as the federal ministry's "Bündnis des Monats"."""
 
-    serializer_class = AwardSerializer
-    filterset_class = AwardFilter
+    pages, serializer_class = AwardPages, AwardSerializer
     ordering_fields = ["awarded_on", "title"]
     ordering = ["-awarded_on"]
-    required_permissions = SITE_PERMISSIONS
-    selector = award_list
-    record_services = services, "award"
 
 
 _KIND = OpenApiParameter(
