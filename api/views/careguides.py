@@ -30,8 +30,3 @@ class AgreementViewSet(ServiceModelViewSet):
     pages, serializer_class = AgreementPages, AgreementSerializer
     ordering_fields = ["subject", "organisation", "signed_on", "valid_from", "valid_until"]
     ordering = ["-signed_on", "subject"]
-
-
-def register(router) -> None:
-    router.register("care-guides", CareGuideViewSet, basename="api-care-guides")
-    router.register("agreements", AgreementViewSet, basename="api-agreements")

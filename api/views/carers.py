@@ -26,8 +26,3 @@ class PlacementViewSet(ServiceModelViewSet):
     pages, serializer_class = PlacementPages, PlacementSerializer
     ordering_fields = ["start_date", "end_date", "family_name", "status", "hours_per_month"]
     ordering = ["-start_date", "family_name"]
-
-
-def register(router) -> None:
-    router.register("carers", CarerViewSet, basename="api-carers")
-    router.register("placements", PlacementViewSet, basename="api-placements")

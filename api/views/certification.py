@@ -33,10 +33,3 @@ class CriterionGroupViewSet(ServiceModelViewSet):
     ordering_fields = ["name", "position", "weight"]
     ordering = ["programme__name", "position", "name"]
     fresh_after_write = True
-
-
-def register(router) -> None:
-    router.register(
-        "certification-programmes", CertificationProgrammeViewSet, basename="api-programmes"
-    )
-    router.register("criterion-groups", CriterionGroupViewSet, basename="api-criterion-groups")

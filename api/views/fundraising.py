@@ -48,15 +48,3 @@ class DonationReceiptViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet)
     pages, serializer_class = DonationReceiptPages, DonationReceiptSerializer
     ordering_fields = ["issued_on", "number", "total"]
     ordering = ["-issued_on"]
-
-
-def register(router) -> None:
-    """Put these resources on the alliance host's router (mounted at /api/v1/)."""
-    router.register("fundraising/supporters", SupporterViewSet, basename="api-supporters")
-    router.register(
-        "fundraising/actions", FundraisingActionViewSet, basename="api-fundraising-actions"
-    )
-    router.register("fundraising/grants", ProjectGrantViewSet, basename="api-project-grants")
-    router.register(
-        "fundraising/receipts", DonationReceiptViewSet, basename="api-donation-receipts"
-    )

@@ -118,9 +118,3 @@ class SiteIdentityViewSet(
         serializer.instance = through_service(
             services.site_identity_save, actor=self.request.user, **serializer.validated_data
         )
-
-
-def register(router) -> None:
-    router.register("awards", AwardViewSet, basename="api-awards")
-    router.register("legal-pages", LegalPageViewSet, basename="api-legal-pages")
-    router.register("site-identity", SiteIdentityViewSet, basename="api-site-identity")

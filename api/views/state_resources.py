@@ -168,14 +168,6 @@ class ReportViewSet(
     record_services = report_services, "report"
 
 
-def register(router) -> None:
-    router.register("snapshots", AllianceSnapshotViewSet, basename="api-snapshot")
-    router.register("regional-meetings", RegionalMeetingViewSet, basename="api-regional-meeting")
-    router.register("invitations", InvitationViewSet, basename="api-invitation")
-    router.register("setups", AllianceSetupViewSet, basename="api-setup")
-    router.register("reports", ReportViewSet, basename="api-report")
-
-
 class InvitationViewSet(
     ServiceViewSetMixin,
     mixins.ListModelMixin,

@@ -193,20 +193,6 @@ class SealApplicationViewSet(_ReadOnlyViewSet):
     ordering, order = ["-submitted_on", "pk"], ("-submitted_on",)
 
 
-def register(router) -> None:
-    """Put these resources on the alliance host's router (mounted at /api/v1/)."""
-    router.register("contacts", ContactPersonViewSet, basename="api-contacts")
-    router.register("projects", ProjectViewSet, basename="api-projects")
-    router.register("working-groups", WorkingGroupViewSet, basename="api-working-groups")
-    router.register("events", EventViewSet, basename="api-events")
-    router.register("funding-entries", FundingEntryViewSet, basename="api-funding-entries")
-    router.register("holiday-offers", HolidayOfferViewSet, basename="api-holiday-offers")
-    router.register("applications", ApplicationViewSet, basename="api-applications")
-    router.register("decisions", DecisionViewSet, basename="api-decisions")
-    router.register("board-meetings", BoardMeetingViewSet, basename="api-board-meetings")
-    router.register("seals", SealApplicationViewSet, basename="api-seals")
-
-
 # ---------------------------------------------------------------- decisions
 
 
