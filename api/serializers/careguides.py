@@ -13,7 +13,7 @@ from core.models.agreements import STORED_STATUSES
 
 
 class CareGuideSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
+    partner_name = related_text("partner.name", _("Name of the partner."))
 
     class Meta:
         form, writes = CareGuideForm, ["partner"]

@@ -42,7 +42,7 @@ class CarerSerializer(RecordSerializer):
 
 
 class PlacementSerializer(RecordSerializer):
-    carer_name = related_text("carer", _("Name of the carer."), optional=False)
+    carer_name = related_text("carer", _("Name of the carer."))
     partner_name = related_text("partner.name", _("Name of the employer that pays, if any."))
 
     class Meta:

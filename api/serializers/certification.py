@@ -29,7 +29,7 @@ class CertificationProgrammeSerializer(RecordSerializer):
 
 
 class CriterionGroupSerializer(RecordSerializer):
-    programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
+    programme_name = related_text("programme.name", _("Name of the programme."))
     criterion_count = counted(_("Criteria."))
 
     class Meta:

@@ -57,9 +57,7 @@ class ProjectGrantSerializer(RecordSerializer):
 
 
 class DonationReceiptSerializer(RecordSerializer):
-    supporter_name = related_text(
-        "supporter.name", _("Name of the member or donor."), optional=False
-    )
+    supporter_name = related_text("supporter.name", _("Name of the member or donor."))
 
     class Meta:
         model = DonationReceipt

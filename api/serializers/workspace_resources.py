@@ -16,7 +16,7 @@ from core.models import BoardMeeting, CertificateState, Partner, SealApplication
 
 
 class ContactPersonSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
+    partner_name = related_text("partner.name", _("Name of the partner."))
 
     class Meta:
         form, writes = ContactPersonForm, ["partner"]
@@ -177,7 +177,7 @@ class BoardMeetingSerializer(RecordSerializer):
 
 
 class SealApplicationSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
+    partner_name = related_text("partner.name", _("Name of the partner."))
     check_count = counted(_("Criteria checked."))
     fulfilled_count = counted(_("Criteria checked as fulfilled."))
     # certification: the status as it reads today, and the programme
@@ -191,7 +191,7 @@ class SealApplicationSerializer(RecordSerializer):
     is_valid = serializers.BooleanField(
         read_only=True, help_text=_("Whether the certificate is awarded and valid today.")
     )
-    programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
+    programme_name = related_text("programme.name", _("Name of the programme."))
 
     class Meta:
         model = SealApplication
@@ -229,7 +229,7 @@ class WorkingGroupSerializer(RecordSerializer):
 
 class DecisionSerializer(RecordSerializer):
     application_name = related_text(
-        "application.organisation_name", _("Name of the applying organisation."), optional=False
+        "application.organisation_name", _("Name of the applying organisation.")
     )
     meeting_date = serializers.DateField(
         source="meeting.date", read_only=True, help_text=_("Date of the board meeting.")
