@@ -32,34 +32,58 @@ class DocsView(SpectacularSwaggerView):
     public_view = True
 
 
-alliance_router = SimpleRouter(trailing_slash=True)
-alliance_router.register("partners", workspace.PartnerViewSet, basename="api-partner")
-alliance_router.register(
-    "public/partners", workspace.PublicPartnerViewSet, basename="api-public-partner"
-)
-alliance_router.register(
-    "public/holiday-offers", workspace.PublicHolidayOfferViewSet, basename="api-holiday-offer"
-)
+# Every route of the API: path prefix, viewset, URL name (basename), in the routers' order.
+ALLIANCE_ROUTES = [
+    ("partners", workspace.PartnerViewSet, "api-partner"),
+    ("public/partners", workspace.PublicPartnerViewSet, "api-public-partner"),
+    ("public/holiday-offers", workspace.PublicHolidayOfferViewSet, "api-holiday-offer"),
+    ("contacts", workspace_resources.ContactPersonViewSet, "api-contacts"),
+    ("projects", workspace_resources.ProjectViewSet, "api-projects"),
+    ("working-groups", workspace_resources.WorkingGroupViewSet, "api-working-groups"),
+    ("events", workspace_resources.EventViewSet, "api-events"),
+    ("funding-entries", workspace_resources.FundingEntryViewSet, "api-funding-entries"),
+    ("holiday-offers", workspace_resources.HolidayOfferViewSet, "api-holiday-offers"),
+    ("applications", workspace_resources.ApplicationViewSet, "api-applications"),
+    ("decisions", workspace_resources.DecisionViewSet, "api-decisions"),
+    ("board-meetings", workspace_resources.BoardMeetingViewSet, "api-board-meetings"),
+    ("seals", workspace_resources.SealApplicationViewSet, "api-seals"),
+    ("onboarding", onboarding.ChecklistViewSet, "api-onboarding"),
+    ("carers", carers.CarerViewSet, "api-carers"),
+    ("placements", carers.PlacementViewSet, "api-placements"),
+    ("care-guides", careguides.CareGuideViewSet, "api-care-guides"),
+    ("agreements", careguides.AgreementViewSet, "api-agreements"),
+    ("awards", publicsite.AwardViewSet, "api-awards"),
+    ("legal-pages", publicsite.LegalPageViewSet, "api-legal-pages"),
+    ("site-identity", publicsite.SiteIdentityViewSet, "api-site-identity"),
+    ("certification-programmes", certification.CertificationProgrammeViewSet, "api-programmes"),
+    ("criterion-groups", certification.CriterionGroupViewSet, "api-criterion-groups"),
+    ("fundraising/supporters", fundraising.SupporterViewSet, "api-supporters"),
+    ("fundraising/actions", fundraising.FundraisingActionViewSet, "api-fundraising-actions"),
+    ("fundraising/grants", fundraising.ProjectGrantViewSet, "api-project-grants"),
+    ("fundraising/receipts", fundraising.DonationReceiptViewSet, "api-donation-receipts"),
+]
+STATE_ROUTES = [
+    ("alliances", state.AllianceViewSet, "api-alliance"),
+    ("snapshots", state_resources.AllianceSnapshotViewSet, "api-snapshot"),
+    ("regional-meetings", state_resources.RegionalMeetingViewSet, "api-regional-meeting"),
+    ("invitations", state_resources.InvitationViewSet, "api-invitation"),
+    ("setups", state_resources.AllianceSetupViewSet, "api-setup"),
+    ("reports", state_resources.ReportViewSet, "api-report"),
+    ("starter-templates", onboarding.StarterTemplateViewSet, "api-starter-template"),
+]
 
-state_router = SimpleRouter(trailing_slash=True)
-state_router.register("alliances", state.AllianceViewSet, basename="api-alliance")
 
-workspace_resources.register(alliance_router)
-state_resources.register(state_router)
-# onboarding
-alliance_router.register("onboarding", onboarding.ChecklistViewSet, basename="api-onboarding")
-state_router.register(
-    "starter-templates", onboarding.StarterTemplateViewSet, basename="api-starter-template"
-)
-carers.register(alliance_router)  # carers
-# workshops
+def _router(routes) -> SimpleRouter:
+    router = SimpleRouter(trailing_slash=True)
+    for prefix, viewset, basename in routes:
+        router.register(prefix, viewset, basename=basename)
+    return router
+
+
+alliance_router, state_router = _router(ALLIANCE_ROUTES), _router(STATE_ROUTES)
+# The workshops add their own (api.views.workshops).
 workshops.register(alliance_router)
 workshops.register_state(state_router)
-careguides.register(alliance_router)  # careguides
-publicsite.register(alliance_router)  # publicsite
-# certification
-certification.register(alliance_router)
-fundraising.register(alliance_router)  # fundraising
 
 
 def _common(urlconf: str) -> list:

@@ -6,10 +6,13 @@ A resource is a declaration (NetBox's ``NetBoxModelViewSet``, pretix's API views
         serializer_class = ProjectSerializer
         filterset_class = ProjectFilter
         selector = project_list
-        create_service = services.project_create        # (actor=, **validated_data)
-        update_service = services.project_update        # (actor=, project=, **validated_data)
-        delete_service = services.project_delete        # (actor=, project=)
-        instance_arg = "project"
+        record_services = services, "project"   # project_create(actor=, **validated_data),
+                                                # project_update(actor=, project=, ...),
+                                                # project_delete(actor=, project=)
+
+or, where the model's HTML pages are declared (``kernel.crud.pages.ObjectPages``), the
+same declaration served as JSON: ``pages = ProjectPages`` gives the selector, FilterSet,
+permissions, services and their keyword.
 
 A Django ValidationError raised by a service becomes the API's 400 answer, in the
 same JSON shape as a serializer's own errors.
@@ -47,6 +50,8 @@ def through_service(call: Callable[..., Any], *args, **kwargs) -> Any:
 
 
 WRITE_ACTIONS = ("create", "update", "partial_update", "destroy")
+# Each service of ``record_services`` (``<name>_<step>``) by the action that calls it.
+SERVICE_ACTIONS = {"create": "create", "update": "update", "delete": "destroy"}
 
 
 def crud_permissions(
@@ -72,6 +77,16 @@ class ServiceViewSetMixin:
     (``tenants.permissions.view_protection``), is the code of reading (``list`` or ``*``).
     ``fresh_after_write`` answers a write with the row as the list shows it (the
     selector's annotations, such as counts), read again.
+
+    ``pages``: the model's page declaration; its list's ``queryset`` and ``filterset``, its
+    ``view_permission`` and ``change_permission`` (for the writes the viewset offers), its
+    services and ``instance_arg`` are the viewset's, unless the viewset declares its own.
+
+    ``record_services = module, "project"`` declares the services by their names:
+    ``module.project_create``, ``project_update`` and ``project_delete`` (those of the
+    actions the viewset offers), which take the record as ``project=`` (a third entry names
+    that keyword when it differs: ``module, "care_guide", "guide"``). Or declare each
+    service and ``instance_arg`` by itself.
     """
 
     filter_backends = [DjangoFilterBackend, StableOrderingFilter]
@@ -83,13 +98,44 @@ class ServiceViewSetMixin:
     delete_service: Callable[..., Any]
     # The services' keyword for the record they change: ``project=``.
     instance_arg: str = "instance"
+    record_services: tuple[Any, ...]
+    pages: Any = None
     fresh_after_write: bool = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if "pages" in vars(cls):
+            cls._declare_from_pages(vars(cls).copy())
+        if "record_services" in vars(cls):
+            module, name, *keyword = cls.record_services
+            for step, action in SERVICE_ACTIONS.items():
+                if hasattr(cls, action):
+                    setattr(cls, f"{step}_service", getattr(module, f"{name}_{step}"))
+            cls.instance_arg = keyword[0] if keyword else name
         codes = getattr(cls, "required_permissions", {})
         if "required_permission" not in vars(cls):
             cls.required_permission = codes.get("list") or codes.get("*")
+
+    @classmethod
+    def _declare_from_pages(cls, declared: dict[str, Any]) -> None:
+        pages = cls.pages
+        writes = tuple(action for action in WRITE_ACTIONS if hasattr(cls, action))
+        found = {
+            "selector": pages.queryset,
+            "filterset_class": pages.filterset,
+            "required_permissions": crud_permissions(
+                pages.view_permission, pages.change_permission or None, writes=writes
+            ),
+            "instance_arg": pages.instance_arg,
+            **{
+                f"{step}_service": getattr(pages, f"{step}_service")
+                for step, action in SERVICE_ACTIONS.items()
+                if hasattr(cls, action)
+            },
+        }
+        for name, value in found.items():
+            if name not in declared:
+                setattr(cls, name, value)
 
     def get_queryset(self):
         order = self.order if self.order is not None else getattr(self, "ordering", None)

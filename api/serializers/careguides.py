@@ -7,21 +7,16 @@ from rest_framework import serializers
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.models import AgreementStatus, CareGuide, CooperationAgreement
+from core.forms.careguides import AgreementForm, CareGuideForm
+from core.models import AgreementStatus, CooperationAgreement
 from core.models.agreements import STORED_STATUSES
 
 
 class CareGuideSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
+    partner_name = related_text("partner.name", _("Name of the partner."))
 
     class Meta:
-        model = CareGuide
-        fields = [
-            "id", "partner", "partner_name", "name", "email", "phone", "training_course",
-            "trained_on", "refresher_due", "is_active", "taken_over", "anonymised_at",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["taken_over", "anonymised_at"]
+        form, writes = CareGuideForm, ["partner"]
         help = {
             "partner": _("The partner organisation the care guide works for."),
             "name": _("Name of the care guide."),
@@ -53,14 +48,7 @@ class AgreementSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = CooperationAgreement
-        fields = [
-            "id", "partner", "partner_name", "organisation", "subject", "description",
-            "status", "current_status", "signed_on", "signed_by_alliance", "signed_by_other",
-            "valid_from", "valid_until", "renewal", "notice_weeks", "has_document",
-            "is_public", "reminder_sent_on", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["reminder_sent_on"]
+        form, page_only = AgreementForm, ["document"]  # the PDF: uploaded on its page
         help = {
             "partner": _("Identifier of the partner, if the other party is one."),
             "organisation": _("Name of the other party (default: the partner's name)."),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
-from core.models import Availability, Carer, Placement
+from core.forms.carers import CarerForm, PlacementForm
+from core.models import Availability
 
 
 class CarerSerializer(RecordSerializer):
@@ -17,21 +18,10 @@ class CarerSerializer(RecordSerializer):
         max_length=len(Availability.choices),
         help_text=_("When the carer is available: weekdays, evenings, nights, weekends."),
     )
-    running_placements = serializers.IntegerField(
-        read_only=True, help_text=_("Running placements of the carer.")
-    )
+    running_placements = counted(_("Running placements of the carer."))
 
     class Meta:
-        model = Carer
-        fields = [
-            "id", "first_name", "last_name", "email", "phone", "address", "status",
-            "availability", "languages", "qualifications", "police_clearance_on",
-            "police_clearance_until", "first_aid_on", "first_aid_until", "training_on",
-            "notes", "running_placements", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = [
-            "police_clearance_until", "first_aid_until", "running_placements", "anonymised_at",
-        ]  # fmt: skip
+        form = CarerForm
         help = {
             "first_name": _("First name."),
             "last_name": _("Last name."),
@@ -52,18 +42,11 @@ class CarerSerializer(RecordSerializer):
 
 
 class PlacementSerializer(RecordSerializer):
-    carer_name = related_text("carer", _("Name of the carer."), optional=False)
+    carer_name = related_text("carer", _("Name of the carer."))
     partner_name = related_text("partner.name", _("Name of the employer that pays, if any."))
 
     class Meta:
-        model = Placement
-        fields = [
-            "id", "family_name", "family_contact", "children_count", "children_ages",
-            "partner", "partner_name", "carer", "carer_name", "kind", "recurrence",
-            "hours_per_month", "start_date", "end_date", "status", "notes", "anonymised_at",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["anonymised_at"]
+        form = PlacementForm
         help = {
             "family_name": _("The family, as briefly as the coordination needs."),
             "family_contact": _("Phone number or e-mail address of the family."),

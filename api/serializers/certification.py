@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
-from core.models import CertificationProgramme, CriterionGroup
+from core.forms.certification import CriterionGroupForm, ProgrammeForm
 
 
 class CertificationProgrammeSerializer(RecordSerializer):
-    criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria in use."))
-    valid_count = serializers.IntegerField(read_only=True, help_text=_("Certificates valid today."))
+    criterion_count = counted(_("Criteria in use."))
+    valid_count = counted(_("Certificates valid today."))
 
     class Meta:
-        model = CertificationProgramme
-        fields = [
-            "id", "name", "kind", "description", "validity_years", "renewal_rules",
-            "pass_threshold", "is_active", "is_default", "template_key", "criterion_count",
-            "valid_count", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["is_default", "template_key", "criterion_count", "valid_count"]
+        form = ProgrammeForm
         help = {
             "name": _("Name of the programme."),
             "kind": _("Kind of certification."),
@@ -36,16 +29,11 @@ class CertificationProgrammeSerializer(RecordSerializer):
 
 
 class CriterionGroupSerializer(RecordSerializer):
-    programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
-    criterion_count = serializers.IntegerField(read_only=True, help_text=_("Criteria."))
+    programme_name = related_text("programme.name", _("Name of the programme."))
+    criterion_count = counted(_("Criteria."))
 
     class Meta:
-        model = CriterionGroup
-        fields = [
-            "id", "programme", "programme_name", "name", "description", "position", "weight",
-            "template_key", "criterion_count", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["template_key", "criterion_count"]
+        form = CriterionGroupForm
         help = {
             "programme": _("Identifier of the certification programme."),
             "name": _("Name of the group."),

@@ -27,11 +27,29 @@ class OptionalURLField(serializers.URLField):
         return super().validate_empty_values(data)
 
 
-def related_text(source: str, help_text, *, optional: bool = True) -> serializers.CharField:
-    """A related record's text shown beside its id (``partner.name``), read only;
-    ``optional``: the relation may be empty, then ``null``."""
-    if optional:
-        return serializers.CharField(
-            source=source, read_only=True, default=None, allow_null=True, help_text=help_text
-        )
-    return serializers.CharField(source=source, read_only=True, help_text=help_text)
+class RelatedText(serializers.CharField):
+    """A related record's text shown beside its id (``partner.name``), read only; ``null``
+    when the relation is empty, if it may be: ``optional``, by default as the model's
+    relation allows."""
+
+    def __init__(self, source: str, help_text, optional: bool | None = None):
+        super().__init__(source=source, read_only=True, help_text=help_text)
+        self.optional = optional
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        optional = self.optional
+        if optional is None:
+            relation = self.source.split(".", 1)[0]
+            optional = parent.Meta.model._meta.get_field(relation).null
+        if optional:
+            self.default, self.allow_null = None, True
+
+
+def related_text(source: str, help_text, *, optional: bool | None = None) -> RelatedText:
+    return RelatedText(source, help_text, optional)
+
+
+def counted(help_text) -> serializers.IntegerField:
+    """A number the selector counts for each record (an annotation), read only."""
+    return serializers.IntegerField(read_only=True, help_text=help_text)

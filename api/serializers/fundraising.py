@@ -6,17 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
-from core.models import DonationReceipt, FundraisingAction, ProjectGrant, Supporter
+from core.forms.fundraising import FundraisingActionForm, ProjectGrantForm, SupporterForm
+from core.models import DonationReceipt
 
 
 class SupporterSerializer(RecordSerializer):
     class Meta:
-        model = Supporter
-        fields = [
-            "id", "kind", "name", "partner", "street", "postcode", "city", "email", "joined_on",
-            "left_on", "yearly_fee", "notes", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["anonymised_at"]
+        form = SupporterForm
         help = {
             "kind": _("Person or organisation."),
             "name": _("Name of the member or donor."),
@@ -35,10 +31,7 @@ class SupporterSerializer(RecordSerializer):
 
 class FundraisingActionSerializer(RecordSerializer):
     class Meta:
-        model = FundraisingAction
-        fields = [
-            "id", "title", "date", "income", "costs", "description", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = FundraisingActionForm
         help = {
             "title": _("Title of the action, e.g. the family hiking day."),
             "date": _("Date of the action."),
@@ -52,11 +45,7 @@ class ProjectGrantSerializer(RecordSerializer):
     project_title = related_text("project.title", _("Title of the project, if any."))
 
     class Meta:
-        model = ProjectGrant
-        fields = [
-            "id", "project", "project_title", "amount", "purpose", "decided_on", "status",
-            "proof_received_on", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = ProjectGrantForm
         help = {
             "project": _("Identifier of the project the grant is for."),
             "amount": _("Amount in euros (greater than zero)."),
@@ -68,17 +57,10 @@ class ProjectGrantSerializer(RecordSerializer):
 
 
 class DonationReceiptSerializer(RecordSerializer):
-    supporter_name = related_text(
-        "supporter.name", _("Name of the member or donor."), optional=False
-    )
+    supporter_name = related_text("supporter.name", _("Name of the member or donor."))
 
     class Meta:
         model = DonationReceipt
-        fields = [
-            "id", "number", "issued_on", "supporter", "supporter_name", "total", "entries",
-            "is_collective", "times_printed", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = "__all__"
         help = {
             "number": _("Number of the receipt."),
             "issued_on": _("Date the receipt was issued."),

@@ -9,7 +9,7 @@ from api.serializers.records import RecordSerializer
 from core.models import ChecklistStatus
 from core.onboarding import checklist_items
 from kernel.starter import starter_category_choices, starter_kind_choices
-from regional.models import StarterTemplate
+from regional.forms.starter import StarterTemplateForm
 
 
 class ChecklistItemSerializer(serializers.Serializer):
@@ -50,9 +50,7 @@ class StarterTemplateSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = StarterTemplate
-        fields = ["id", "kind", "name", "category", "description", "is_active",
-                  "created_at", "updated_at"]  # fmt: skip
+        form = StarterTemplateForm
         help = {
             "id": _("Identifier of the template."),
             "name": _("Name of the working group, measure or agenda template."),

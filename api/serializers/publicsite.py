@@ -6,17 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.records import RecordSerializer
-from core.models import Award, LegalPage, SiteIdentity
+from core.forms.publicsite import AwardForm, SiteIdentityForm
+from core.models import LegalPage, SiteIdentity
 from kernel.legal.models import LEGAL_TEXT_MAX_LENGTH, LegalKind
 
 
 class AwardSerializer(RecordSerializer):
     class Meta:
-        model = Award
-        fields = [
-            "id", "title", "awarded_by", "awarded_on", "link", "note", "is_public",
-            "created_at", "updated_at",
-        ]  # fmt: skip
+        form = AwardForm
         help = {
             "title": _("Title of the award, e.g. Bündnis des Monats August 2025."),
             "awarded_by": _("Who gave the award."),
@@ -54,10 +51,7 @@ class SiteIdentitySerializer(RecordSerializer):
 
     class Meta:
         model = SiteIdentity
-        fields = [
-            "primary_colour", "accent_colour", "description", "street", "postcode", "town",
-            "contact_name", "contact_email", "contact_phone", "has_logo",
-        ]  # fmt: skip
+        fields = [*SiteIdentityForm.Meta.fields, "has_logo"]  # no id: the one record
         help = {
             "id": None,
             "created_at": None,

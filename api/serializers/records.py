@@ -1,4 +1,5 @@
-"""The one base of the API's model serializers: read-only fields and help texts from ``Meta``."""
+"""The one base of the API's model serializers: fields, read-only fields and help texts from
+``Meta``."""
 
 from __future__ import annotations
 
@@ -22,18 +23,45 @@ def help_texts(texts: dict) -> dict:
     }
 
 
-# A record as the API shows it, declared once in ``Meta``: ``model``, ``fields``, ``help``
-# (field -> help text; id and timestamps have theirs) and ``read_only`` (beyond id and
-# timestamps; ``"__all__"``: nothing is written here). A subclass's ``Meta`` may extend
-# its parent's. No docstring: the schema would show it as every record's description.
+def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
+    """The fields ``help`` names and the serializer declares, beyond ``written`` and the
+    id and timestamps, in that order."""
+    named = dict.fromkeys([*help, *serializer._declared_fields])
+    return [name for name in named if name not in {*written, *COMMON_HELP}]
+
+
+# A record as the API shows it, declared once in ``Meta``, in one of three ways:
+# - ``form``: the record's HTML form, whose model it is. The API writes the form's fields
+#   (but ``page_only``, such as a file uploaded on its page) and ``writes`` (those the form
+#   takes from its page, such as the partner); it shows, read only, what ``help`` names
+#   beyond them and the serializer's declared fields; then the id and timestamps.
+# - ``model`` alone: the record is only shown: the id, what ``help`` names, the declared
+#   fields and the timestamps.
+# - ``model``, ``fields`` and ``read_only`` (beyond id and timestamps; ``"__all__"``:
+#   nothing is written here).
+# ``help``: field -> help text (id and timestamps have theirs). A subclass's ``Meta`` may
+# extend its parent's. No docstring: the schema would show it as every record's description.
 class RecordSerializer(serializers.ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         meta = cls.Meta
+        help = getattr(meta, "help", {})
+        if "form" in vars(meta):
+            meta.model = meta.form._meta.model
+            page_only = getattr(meta, "page_only", ())
+            written = [
+                *getattr(meta, "writes", ()),
+                *(name for name in meta.form._meta.fields if name not in page_only),
+            ]
+            meta.read_only = _named(cls, help, written)
+            meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]
+        elif not hasattr(meta, "fields"):
+            meta.fields = ["id", *_named(cls, help, []), "created_at", "updated_at"]
+            meta.read_only = "__all__"
         read_only = getattr(meta, "read_only", ())
         meta.read_only_fields = (
             list(meta.fields)
             if read_only == "__all__"
             else ["id", *read_only, "created_at", "updated_at"]
         )
-        meta.extra_kwargs = help_texts(getattr(meta, "help", {}))
+        meta.extra_kwargs = help_texts(help)

@@ -6,15 +6,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
+from regional.forms.meetings import RegionalMeetingForm
+from regional.forms.setups import AllianceSetupForm
 from regional.models import (
     AgendaItem,
-    AllianceSetup,
     AllianceSnapshot,
     Invitation,
-    RegionalMeeting,
     Report,
     ReportStatus,
     SetupStage,
@@ -113,13 +113,7 @@ class RegionalMeetingSerializer(RecordSerializer):
     )
 
     class Meta:
-        model = RegionalMeeting
-        fields = [
-            "id", "title", "kind", "date", "start_time", "end_time", "place", "host_alliance",
-            "host_alliance_name", "moderation", "description", "status", "minutes_status",
-            "minutes_published_on", "agenda", "replies", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["status", "minutes_status", "minutes_published_on"]
+        form = RegionalMeetingForm
         help = {
             "id": _("Identifier of the meeting."),
             "title": _("Title of the meeting."),
@@ -160,27 +154,15 @@ class AllianceSetupSerializer(RecordSerializer):
         required=False,
         help_text=_("Identifier of the person of the state office accompanying the setup."),
     )
-    open_task_count = serializers.IntegerField(read_only=True, help_text=_("Open checklist items."))
-    overdue_task_count = serializers.IntegerField(
-        read_only=True, help_text=_("Overdue checklist items.")
-    )
+    open_task_count = counted(_("Open checklist items."))
+    overdue_task_count = counted(_("Overdue checklist items."))
     next_due_on = serializers.DateField(
         read_only=True, allow_null=True, help_text=_("When the next open item is due.")
     )
     tasks = SetupTaskSerializer(many=True, read_only=True, help_text=_("The checklist, in order."))
 
     class Meta:
-        model = AllianceSetup
-        fields = [
-            "id", "place", "district", "initiators", "mentor", "stage", "notes",
-            "alliance_name", "slug", "host_organisation", "coordinator_name",
-            "coordinator_email", "alliance", "provisioning_status", "provisioning_step",
-            "provisioning_error", "open_task_count", "overdue_task_count", "next_due_on",
-            "tasks", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = [
-            "stage", "alliance", "provisioning_status", "provisioning_step", "provisioning_error",
-        ]  # fmt: skip
+        form = AllianceSetupForm
         help = {
             "id": _("Identifier of the setup."),
             "place": _("Where the alliance is being founded."),

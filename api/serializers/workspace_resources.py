@@ -5,34 +5,21 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField, related_text
+from api.serializers.fields import OptionalURLField, counted, related_text
 from api.serializers.records import RecordSerializer
-from core.models import (
-    Application,
-    BoardMeeting,
-    CertificateState,
-    ContactPerson,
-    Decision,
-    Event,
-    FundingEntry,
-    HolidayOffer,
-    Partner,
-    Project,
-    SealApplication,
-    WorkingGroup,
-)
+from core.forms.admissions import ApplicationForm, DecisionForm
+from core.forms.funding import FundingEntryForm
+from core.forms.holidays import HolidayOfferForm
+from core.forms.partners import ContactPersonForm
+from core.forms.projects import EventForm, ProjectForm, WorkingGroupForm
+from core.models import BoardMeeting, CertificateState, Partner, SealApplication
 
 
 class ContactPersonSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
+    partner_name = related_text("partner.name", _("Name of the partner."))
 
     class Meta:
-        model = ContactPerson
-        fields = [
-            "id", "partner", "partner_name", "first_name", "last_name", "position", "email",
-            "phone", "is_primary", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["anonymised_at"]
+        form, writes = ContactPersonForm, ["partner"]
         help = {
             "partner": _("The partner organisation the person works for."),
             "first_name": _("First name."),
@@ -57,16 +44,10 @@ class ProjectSerializer(RecordSerializer):
         required=False,
         help_text=_("Codes of the target groups, e.g. families or carers."),
     )
-    event_count = serializers.IntegerField(read_only=True, help_text=_("Events of the project."))
+    event_count = counted(_("Events of the project."))
 
     class Meta:
-        model = Project
-        fields = [
-            "id", "title", "topic", "status", "description", "start_date", "end_date",
-            "lead_partner", "partners", "target_groups", "families_reached", "funding_amount",
-            "funding_source", "is_public", "event_count", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["event_count"]
+        form = ProjectForm
         help = {
             "title": _("Title of the project."),
             "topic": _("Topic of the project."),
@@ -86,11 +67,7 @@ class EventSerializer(RecordSerializer):
     project_title = related_text("project.title", _("Title of the project, if any."))
 
     class Meta:
-        model = Event
-        fields = [
-            "id", "title", "kind", "date", "start_time", "place", "participant_count",
-            "project", "project_title", "description", "is_public", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = EventForm
         help = {
             "title": _("Title of the event."),
             "kind": _("Kind of event."),
@@ -110,11 +87,7 @@ class FundingEntrySerializer(RecordSerializer):
     )
 
     class Meta:
-        model = FundingEntry
-        fields = [
-            "id", "kind", "amount", "received_on", "partner", "partner_name", "donor",
-            "purpose", "supporter", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = FundingEntryForm
         help = {
             "kind": _("Donation, membership fee, grant or other."),
             "amount": _("Amount in euros (greater than zero)."),
@@ -131,12 +104,7 @@ class HolidayOfferSerializer(RecordSerializer):
     partner_name = related_text("partner.name", _("Name of the partner behind the offer, if any."))
 
     class Meta:
-        model = HolidayOffer
-        fields = [
-            "id", "title", "description", "organiser", "partner", "partner_name", "start_date",
-            "end_date", "start_time", "end_time", "place", "age_min", "age_max", "price",
-            "max_participants", "registration", "is_published", "created_at", "updated_at",
-        ]  # fmt: skip
+        form = HolidayOfferForm
         help = {
             "title": _("Title of the offer."),
             "description": _("Description."),
@@ -157,9 +125,7 @@ class HolidayOfferSerializer(RecordSerializer):
 
 
 class ApplicationSerializer(RecordSerializer):
-    decision_count = serializers.IntegerField(
-        read_only=True, help_text=_("Board decisions recorded on the application.")
-    )
+    decision_count = counted(_("Board decisions recorded on the application."))
     last_meeting_date = serializers.DateField(
         read_only=True,
         allow_null=True,
@@ -168,13 +134,7 @@ class ApplicationSerializer(RecordSerializer):
     website = OptionalURLField(help_text=_("Website of the organisation."))
 
     class Meta:
-        model = Application
-        fields = [
-            "id", "organisation_name", "kind", "size_class", "city", "website", "contact_name",
-            "contact_email", "contact_phone", "statement", "received_on", "status", "partner",
-            "decision_count", "last_meeting_date", "anonymised_at", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["status", "partner", "decision_count", "last_meeting_date", "anonymised_at"]
+        form = ApplicationForm
         help = {
             "organisation_name": _("Name of the applying organisation."),
             "kind": _("Kind of organisation."),
@@ -198,20 +158,12 @@ class BoardMeetingSerializer(RecordSerializer):
     template_name = related_text(
         "template.name", _("Name of the template the meeting was planned from, if any.")
     )
-    agenda_count = serializers.IntegerField(read_only=True, help_text=_("Agenda items."))
-    attachment_count = serializers.IntegerField(read_only=True, help_text=_("Attached files."))
-    decision_count = serializers.IntegerField(
-        read_only=True, help_text=_("Decisions on applications taken in the meeting.")
-    )
+    agenda_count = counted(_("Agenda items."))
+    attachment_count = counted(_("Attached files."))
+    decision_count = counted(_("Decisions on applications taken in the meeting."))
 
     class Meta:
         model = BoardMeeting
-        fields = [
-            "id", "title", "date", "start_time", "location", "status", "template",
-            "template_name", "minutes_status", "minutes_approved_on", "agenda_count",
-            "attachment_count", "decision_count", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = "__all__"
         help = {
             "title": _("Title of the meeting."),
             "date": _("Date of the meeting."),
@@ -225,11 +177,9 @@ class BoardMeetingSerializer(RecordSerializer):
 
 
 class SealApplicationSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."), optional=False)
-    check_count = serializers.IntegerField(read_only=True, help_text=_("Criteria checked."))
-    fulfilled_count = serializers.IntegerField(
-        read_only=True, help_text=_("Criteria checked as fulfilled.")
-    )
+    partner_name = related_text("partner.name", _("Name of the partner."))
+    check_count = counted(_("Criteria checked."))
+    fulfilled_count = counted(_("Criteria checked as fulfilled."))
     # certification: the status as it reads today, and the programme
     state = serializers.ChoiceField(
         choices=CertificateState.choices,
@@ -241,19 +191,10 @@ class SealApplicationSerializer(RecordSerializer):
     is_valid = serializers.BooleanField(
         read_only=True, help_text=_("Whether the certificate is awarded and valid today.")
     )
-    programme_name = related_text("programme.name", _("Name of the programme."), optional=False)
+    programme_name = related_text("programme.name", _("Name of the programme."))
 
     class Meta:
         model = SealApplication
-        fields = [
-            "id", "partner", "partner_name", "submitted_on", "status", "reviewer",
-            "review_notes", "awarded_on", "valid_until", "reminder_sent_on", "check_count",
-            "fulfilled_count", "created_at", "updated_at",
-            # certification
-            "state", "is_valid", "programme", "programme_name", "renewal_of", "reviewed_on",
-            "decided_on", "decision_reasoning",
-        ]  # fmt: skip
-        read_only = "__all__"
         help = {
             "partner": _("Identifier of the partner applying for the seal."),
             "submitted_on": _("Date the application for the seal was submitted."),
@@ -272,15 +213,10 @@ class SealApplicationSerializer(RecordSerializer):
 
 
 class WorkingGroupSerializer(RecordSerializer):
-    member_count = serializers.IntegerField(read_only=True, help_text=_("Number of members."))
+    member_count = counted(_("Number of members."))
 
     class Meta:
-        model = WorkingGroup
-        fields = [
-            "id", "name", "topic", "description", "chair", "members", "member_count",
-            "is_active", "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["member_count"]
+        form = WorkingGroupForm
         help = {
             "name": _("Name of the working group."),
             "topic": _("Topic of the working group."),
@@ -293,20 +229,14 @@ class WorkingGroupSerializer(RecordSerializer):
 
 class DecisionSerializer(RecordSerializer):
     application_name = related_text(
-        "application.organisation_name", _("Name of the applying organisation."), optional=False
+        "application.organisation_name", _("Name of the applying organisation.")
     )
     meeting_date = serializers.DateField(
         source="meeting.date", read_only=True, help_text=_("Date of the board meeting.")
     )
 
     class Meta:
-        model = Decision
-        fields = [
-            "id", "application", "application_name", "meeting", "meeting_date", "outcome",
-            "votes_yes", "votes_no", "votes_abstain", "members_present", "board_size", "note",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only = ["application_name", "meeting_date", "board_size"]
+        form, writes = DecisionForm, ["application"]
         help = {
             "application": _("Identifier of the application decided on."),
             "meeting": _("Identifier of the board meeting that decided."),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from api.serializers.careguides import AgreementSerializer, CareGuideSerializer
 from api.viewsets import ServiceModelViewSet, crud_permissions
-from core.filters.careguides import AgreementFilter, CareGuideFilter
-from core.selectors.agreements import agreement_list
+from core.filters.careguides import CareGuideFilter
 from core.selectors.careguides import care_guide_list
-from core.services import agreements as agreement_services
 from core.services import careguides as guide_services
+from core.views.agreements import AgreementPages
 
 
 class CareGuideViewSet(ServiceModelViewSet):
@@ -21,28 +20,13 @@ class CareGuideViewSet(ServiceModelViewSet):
     ordering = ["partner__name", "name"]
     required_permissions = crud_permissions("alliance.care_guides.view", "alliance.partners.change")
     selector = care_guide_list
-    create_service = guide_services.care_guide_create
-    update_service = guide_services.care_guide_update
-    delete_service, instance_arg = guide_services.care_guide_delete, "guide"
+    record_services = guide_services, "care_guide", "guide"
 
 
 class AgreementViewSet(ServiceModelViewSet):
     """Cooperation agreements with other networks and organisations (the signed PDF is
     uploaded on the agreement's page)."""
 
-    serializer_class = AgreementSerializer
-    filterset_class = AgreementFilter
+    pages, serializer_class = AgreementPages, AgreementSerializer
     ordering_fields = ["subject", "organisation", "signed_on", "valid_from", "valid_until"]
     ordering = ["-signed_on", "subject"]
-    required_permissions = crud_permissions(
-        "alliance.agreements.view", "alliance.agreements.change"
-    )
-    selector = agreement_list
-    create_service = agreement_services.agreement_create
-    update_service = agreement_services.agreement_update
-    delete_service, instance_arg = agreement_services.agreement_delete, "agreement"
-
-
-def register(router) -> None:
-    router.register("care-guides", CareGuideViewSet, basename="api-care-guides")
-    router.register("agreements", AgreementViewSet, basename="api-agreements")

@@ -8,10 +8,8 @@ from api.serializers.certification import (
     CertificationProgrammeSerializer,
     CriterionGroupSerializer,
 )
-from api.viewsets import ServiceModelViewSet, ServiceViewSetMixin, crud_permissions
-from core.filters.seal import CriterionGroupFilter, ProgrammeFilter
-from core.selectors.certification import group_list, programme_list
-from core.services import certification as services
+from api.viewsets import ServiceModelViewSet, ServiceViewSetMixin
+from core.views.certification import GroupPages, ProgrammePages
 
 
 class CertificationProgrammeViewSet(
@@ -22,35 +20,16 @@ class CertificationProgrammeViewSet(
     """The alliance's certification programmes (a programme is never deleted: its
     certificates keep it; mark it as no longer in use instead)."""
 
-    serializer_class = CertificationProgrammeSerializer
-    filterset_class = ProgrammeFilter
+    pages, serializer_class = ProgrammePages, CertificationProgrammeSerializer
     ordering_fields = ["name", "kind", "validity_years", "pass_threshold"]
     ordering = ["name"]
-    required_permissions = crud_permissions(
-        "alliance.work.view",
-        "alliance.work.change",
-        writes=("create", "update", "partial_update"),
-    )
-    selector = programme_list
-    create_service, update_service = services.programme_create, services.programme_update
-    instance_arg, fresh_after_write = "programme", True
+    fresh_after_write = True
 
 
 class CriterionGroupViewSet(ServiceModelViewSet):
     """Criterion groups of the programmes (e.g. the diversity indicator)."""
 
-    serializer_class = CriterionGroupSerializer
-    filterset_class = CriterionGroupFilter
+    pages, serializer_class = GroupPages, CriterionGroupSerializer
     ordering_fields = ["name", "position", "weight"]
     ordering = ["programme__name", "position", "name"]
-    required_permissions = crud_permissions("alliance.work.change", "alliance.work.change")
-    selector = group_list
-    create_service, update_service = services.group_create, services.group_update
-    delete_service, instance_arg, fresh_after_write = services.group_delete, "group", True
-
-
-def register(router) -> None:
-    router.register(
-        "certification-programmes", CertificationProgrammeViewSet, basename="api-programmes"
-    )
-    router.register("criterion-groups", CriterionGroupViewSet, basename="api-criterion-groups")
+    fresh_after_write = True

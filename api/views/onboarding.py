@@ -61,7 +61,4 @@ class StarterTemplateViewSet(ServiceModelViewSet):
     ordering = ["kind", "name"]
     required_permissions = {"*": "state.starter.manage"}
     selector = starter_template_list
-    create_service = starter_services.starter_template_create
-    update_service = starter_services.starter_template_update
-    delete_service = starter_services.starter_template_delete
-    instance_arg = "template"
+    record_services = starter_services, "starter_template", "template"

@@ -15,10 +15,10 @@ from api.serializers.publicsite import (
 )
 from api.views.base import Pagination
 from api.viewsets import ServiceModelViewSet, crud_permissions, through_service
-from core.filters.publicsite import AwardFilter
 from core.models import SiteIdentity
-from core.selectors.publicsite import alliance_legal_text, award_list, site_identity
+from core.selectors.publicsite import alliance_legal_text, site_identity
 from core.services import publicsite as services
+from core.views.site_admin import AwardPages
 from kernel.legal.models import LegalKind
 
 SITE_PERMISSIONS = crud_permissions("alliance.work.view", "alliance.site.change")
@@ -27,14 +27,9 @@ SITE_PERMISSIONS = crud_permissions("alliance.work.view", "alliance.site.change"
 class AwardViewSet(ServiceModelViewSet):
     """Awards the alliance received, such as the federal ministry's "Bündnis des Monats"."""
 
-    serializer_class = AwardSerializer
-    filterset_class = AwardFilter
+    pages, serializer_class = AwardPages, AwardSerializer
     ordering_fields = ["awarded_on", "title"]
     ordering = ["-awarded_on"]
-    required_permissions = SITE_PERMISSIONS
-    selector = award_list
-    create_service, update_service = services.award_create, services.award_update
-    delete_service, instance_arg = services.award_delete, "award"
 
 
 _KIND = OpenApiParameter(
@@ -123,9 +118,3 @@ class SiteIdentityViewSet(
         serializer.instance = through_service(
             services.site_identity_save, actor=self.request.user, **serializer.validated_data
         )
-
-
-def register(router) -> None:
-    router.register("awards", AwardViewSet, basename="api-awards")
-    router.register("legal-pages", LegalPageViewSet, basename="api-legal-pages")
-    router.register("site-identity", SiteIdentityViewSet, basename="api-site-identity")

@@ -76,9 +76,7 @@ class RegionalMeetingViewSet(
     required_permissions = {"*": "state.meetings.manage"}
 
     selector = meeting_list_with_agenda
-    create_service = meeting_services.meeting_create
-    update_service = meeting_services.meeting_update
-    instance_arg, fresh_after_write = "meeting", True
+    record_services, fresh_after_write = (meeting_services, "meeting"), True
 
 
 # ---------------------------------------------------------------- new-alliance setups
@@ -102,8 +100,7 @@ class AllianceSetupViewSet(
     required_permissions = {"*": "state.setups.manage"}
 
     selector = setup_list_with_checklist
-    create_service, update_service = setup_services.setup_create, setup_services.setup_update
-    instance_arg, fresh_after_write = "setup", True
+    record_services, fresh_after_write = (setup_services, "setup"), True
 
     @action(detail=True, methods=["post"], serializer_class=SetupMoveSerializer)
     def move(self, request, pk=None):
@@ -168,17 +165,7 @@ class ReportViewSet(
             queryset = queryset.defer(None)  # one report: with its texts
         return queryset.order_by("-year", "-quarter", "-pk")
 
-    create_service = report_services.report_create
-    update_service = report_services.report_update
-    instance_arg = "report"
-
-
-def register(router) -> None:
-    router.register("snapshots", AllianceSnapshotViewSet, basename="api-snapshot")
-    router.register("regional-meetings", RegionalMeetingViewSet, basename="api-regional-meeting")
-    router.register("invitations", InvitationViewSet, basename="api-invitation")
-    router.register("setups", AllianceSetupViewSet, basename="api-setup")
-    router.register("reports", ReportViewSet, basename="api-report")
+    record_services = report_services, "report"
 
 
 class InvitationViewSet(

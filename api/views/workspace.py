@@ -28,11 +28,7 @@ class PartnerViewSet(ServiceModelViewSet):
         "destroy": "alliance.partners.change",
     }
     selector = partner_list
-    create_service, update_service = (
-        partner_services.partner_create,
-        partner_services.partner_update,
-    )
-    delete_service, instance_arg = partner_services.partner_delete, "partner"
+    record_services = partner_services, "partner"
 
 
 class PublicPartnerViewSet(PublicListViewSet):

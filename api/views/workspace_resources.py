@@ -1,7 +1,8 @@
 """Workspace resources on an alliance's host: contacts, projects, events, funding,
 holiday offers, applications, board meetings and seals.
 
-Reads come from the selectors, writes go through the same services as the HTML views.
+Reads come from the selectors, writes go through the same services as the HTML views;
+where a model's pages are declared, the resource is that declaration served as JSON.
 """
 
 from __future__ import annotations
@@ -31,33 +32,18 @@ from api.viewsets import (
     crud_permissions,
     through_service,
 )
-from core.filters.admissions import ApplicationFilter
-from core.filters.board import BoardMeetingFilter
-from core.filters.funding import FundingEntryFilter
-from core.filters.holidays import HolidayOfferFilter
 from core.filters.partners import ContactPersonFilter
-from core.filters.projects import EventFilter, ProjectFilter, WorkingGroupFilter
-from core.filters.seal import SealApplicationFilter
-from core.selectors.admissions import application_list, decision_list
-from core.selectors.board import meeting_list
-from core.selectors.funding import funding_list
-from core.selectors.holidays import holiday_offer_list
+from core.selectors.admissions import decision_list
 from core.selectors.partners import contact_list
-from core.selectors.projects import event_list, project_list, working_group_list
-from core.selectors.seal import seal_application_list
 from core.services import admissions as admission_services
-from core.services import funding as funding_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
-from core.services import projects as project_services
-
-
-class _WorkResource(ServiceModelViewSet):
-    """Projects, working groups, events, funding and holiday offers: read with
-    ``alliance.work.view``, written with ``alliance.work.change``."""
-
-    required_permissions = crud_permissions("alliance.work.view", "alliance.work.change")
-
+from core.views.admissions import ApplicationPages
+from core.views.board import BoardMeetingPages
+from core.views.funding import FundingPages
+from core.views.holidays import HolidayPages
+from core.views.projects import EventPages, ProjectPages, WorkingGroupPages
+from core.views.seal import SealPages
 
 # ---------------------------------------------------------------- contacts
 
@@ -72,9 +58,7 @@ class ContactPersonViewSet(ServiceModelViewSet):
     required_permissions = crud_permissions("alliance.partners.view", "alliance.partners.change")
 
     selector = contact_list
-    create_service = partner_services.contact_create
-    update_service = partner_services.contact_update
-    delete_service, instance_arg = partner_services.contact_delete, "contact"
+    record_services = partner_services, "contact"
 
 
 # ---------------------------------------------------------------- projects
@@ -89,68 +73,47 @@ class ContactPersonViewSet(ServiceModelViewSet):
         ]
     )
 )
-class ProjectViewSet(_WorkResource):
+class ProjectViewSet(ServiceModelViewSet):
     """The alliance's projects."""
 
-    serializer_class = ProjectSerializer
-    filterset_class = ProjectFilter
+    pages, serializer_class = ProjectPages, ProjectSerializer
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
-    selector = project_list
-    create_service, update_service = (
-        project_services.project_create,
-        project_services.project_update,
-    )
-    delete_service, instance_arg = project_services.project_delete, "project"
     fresh_after_write = True
 
 
 # ---------------------------------------------------------------- working groups
 
 
-class WorkingGroupViewSet(_WorkResource):
+class WorkingGroupViewSet(ServiceModelViewSet):
     """The alliance's working groups and their member partners."""
 
-    serializer_class = WorkingGroupSerializer
-    filterset_class = WorkingGroupFilter
+    pages, serializer_class = WorkingGroupPages, WorkingGroupSerializer
     ordering_fields = ["name", "topic", "is_active", "member_count"]
     ordering = ["name"]
-    selector = working_group_list
-    create_service = project_services.working_group_create
-    update_service = project_services.working_group_update
-    delete_service, instance_arg = project_services.working_group_delete, "group"
     fresh_after_write = True
 
 
 # ---------------------------------------------------------------- events
 
 
-class EventViewSet(_WorkResource):
+class EventViewSet(ServiceModelViewSet):
     """The alliance's events."""
 
-    serializer_class = EventSerializer
-    filterset_class = EventFilter
+    pages, serializer_class = EventPages, EventSerializer
     ordering_fields = ["date", "title", "kind", "participant_count"]
-    ordering = ["-date"]
-    selector, order = event_list, ("-date", "title")
-    create_service, update_service = project_services.event_create, project_services.event_update
-    delete_service, instance_arg = project_services.event_delete, "event"
+    ordering, order = ["-date"], ("-date", "title")
 
 
 # ---------------------------------------------------------------- funding entries
 
 
-class FundingEntryViewSet(_WorkResource):
+class FundingEntryViewSet(ServiceModelViewSet):
     """Money the alliance received."""
 
-    serializer_class = FundingEntrySerializer
-    filterset_class = FundingEntryFilter
+    pages, serializer_class = FundingPages, FundingEntrySerializer
     ordering_fields = ["received_on", "amount", "kind"]
     ordering = ["-received_on"]
-    selector = funding_list
-    create_service = funding_services.funding_entry_create
-    update_service = funding_services.funding_entry_update
-    delete_service, instance_arg = funding_services.funding_entry_delete, "entry"
 
 
 # ---------------------------------------------------------------- holiday offers
@@ -165,17 +128,12 @@ class FundingEntryViewSet(_WorkResource):
         ]
     )
 )
-class HolidayOfferViewSet(_WorkResource):
+class HolidayOfferViewSet(ServiceModelViewSet):
     """The holiday programme as the workspace sees it, published or not."""
 
-    serializer_class = HolidayOfferSerializer
-    filterset_class = HolidayOfferFilter
+    pages, serializer_class = HolidayPages, HolidayOfferSerializer
     ordering_fields = ["start_date", "end_date", "title", "organiser", "age_min", "price"]
     ordering = ["start_date", "title"]
-    selector = holiday_offer_list
-    create_service = holiday_services.holiday_offer_create
-    update_service = holiday_services.holiday_offer_update
-    delete_service, instance_arg = holiday_services.holiday_offer_delete, "offer"
 
     @transaction.atomic
     def perform_update(self, serializer):
@@ -206,20 +164,10 @@ class ApplicationViewSet(
     """Admission applications; the coordinator records and corrects pending ones, the
     status changes only through the board's decision (not offered here)."""
 
-    serializer_class = ApplicationSerializer
-    filterset_class = ApplicationFilter
+    pages, serializer_class = ApplicationPages, ApplicationSerializer
     ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
     ordering = ["-received_on", "organisation_name"]
-    required_permissions = crud_permissions(
-        "alliance.applications.view",
-        "alliance.partners.change",
-        writes=("create", "update", "partial_update"),
-    )
-
-    selector = application_list
-    create_service = admission_services.application_create
-    update_service = admission_services.application_update
-    instance_arg, fresh_after_write = "application", True
+    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- read only: board, seal
@@ -232,37 +180,17 @@ class _ReadOnlyViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
 class BoardMeetingViewSet(_ReadOnlyViewSet):
     """The board's meetings: upcoming ones first (soonest first), then past ones."""
 
-    serializer_class = BoardMeetingSerializer
-    filterset_class = BoardMeetingFilter
+    pages, serializer_class = BoardMeetingPages, BoardMeetingSerializer
     ordering_fields = ["date", "title", "status", "minutes_status"]
-    ordering = ["timeline", "pk"]
-    required_permissions = crud_permissions("alliance.board.view")
-    selector, order = meeting_list, ("timeline",)
+    ordering, order = ["timeline", "pk"], ("timeline",)
 
 
 class SealApplicationViewSet(_ReadOnlyViewSet):
     """Applications for the family seal, with their checklist counts."""
 
-    serializer_class = SealApplicationSerializer
-    filterset_class = SealApplicationFilter
+    pages, serializer_class = SealPages, SealApplicationSerializer
     ordering_fields = ["submitted_on", "status", "awarded_on", "valid_until", "partner__name"]
-    ordering = ["-submitted_on", "pk"]
-    required_permissions = crud_permissions("alliance.work.view")
-    selector, order = seal_application_list, ("-submitted_on",)
-
-
-def register(router) -> None:
-    """Put these resources on the alliance host's router (mounted at /api/v1/)."""
-    router.register("contacts", ContactPersonViewSet, basename="api-contacts")
-    router.register("projects", ProjectViewSet, basename="api-projects")
-    router.register("working-groups", WorkingGroupViewSet, basename="api-working-groups")
-    router.register("events", EventViewSet, basename="api-events")
-    router.register("funding-entries", FundingEntryViewSet, basename="api-funding-entries")
-    router.register("holiday-offers", HolidayOfferViewSet, basename="api-holiday-offers")
-    router.register("applications", ApplicationViewSet, basename="api-applications")
-    router.register("decisions", DecisionViewSet, basename="api-decisions")
-    router.register("board-meetings", BoardMeetingViewSet, basename="api-board-meetings")
-    router.register("seals", SealApplicationViewSet, basename="api-seals")
+    ordering, order = ["-submitted_on", "pk"], ("-submitted_on",)
 
 
 # ---------------------------------------------------------------- decisions

@@ -19,15 +19,13 @@ class ApplicationForm(RecordForm):
             "organisation_name", "kind", "size_class", "city", "website", "contact_name",
             "contact_email", "contact_phone", "statement", "received_on",
         ]  # fmt: skip
-        widgets = {
-            "statement": forms.Textarea(attrs={"rows": 8}),
-        }
+        text_rows = 8
+        help_texts = {"contact_name": _("First and last name.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             self.fields["received_on"].initial = timezone.localdate()
-        self.fields["contact_name"].help_text = _("First and last name.")
 
     def clean_contact_name(self) -> str:
         name = " ".join(self.cleaned_data["contact_name"].split())
@@ -52,9 +50,16 @@ class DecisionForm(RecordForm):
             "meeting", "outcome", "members_present", "votes_yes", "votes_no", "votes_abstain",
             "note",
         ]  # fmt: skip
-        widgets = {
-            "outcome": forms.RadioSelect,
-            "note": forms.Textarea(attrs={"rows": 3}),
+        widgets = {"outcome": forms.RadioSelect}
+        # The quorum rule stands once above the form (decision_form.html), not again here.
+        help_texts = {
+            "meeting": _(
+                "Only meetings that have taken place (not before the application was received)."
+            ),
+            "members_present": _(
+                "Board members who took part in the meeting, abstentions included."
+            ),
+            "votes_abstain": _("Members present who neither voted for nor against."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -67,20 +72,10 @@ class DecisionForm(RecordForm):
         latest = meetings.first()
         if latest is not None and not self.is_bound:
             self.fields["meeting"].initial = latest.pk
-        self.fields["meeting"].help_text = _(
-            "Only meetings that have taken place (not before the application was received)."
-        )
         for name in ("members_present", "votes_yes", "votes_no", "votes_abstain"):
             self.fields[name].min_value = 0
             self.fields[name].widget.attrs["min"] = 0
         self.fields["members_present"].required = True
-        # The quorum rule stands once above the form (decision_form.html), not again here.
-        self.fields["members_present"].help_text = _(
-            "Board members who took part in the meeting, abstentions included."
-        )
-        self.fields["votes_abstain"].help_text = _(
-            "Members present who neither voted for nor against."
-        )
 
     @property
     def quorum_rule(self) -> str:

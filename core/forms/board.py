@@ -28,7 +28,7 @@ class MeetingTemplateForm(RecordForm):
     class Meta:
         model = MeetingTemplate
         fields = ["name", "location", "start_time", "agenda"]
-        widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
+        text_rows = 8
 
 
 class MeetingSeriesForm(PlainTextForm, forms.Form):

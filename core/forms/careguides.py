@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django import forms
-
-from core.models import CareGuide, CooperationAgreement, Partner
+from core.models import CareGuide, CooperationAgreement
 from core.models.agreements import STORED_STATUSES
 from kernel.crud.forms import RecordForm
 
@@ -26,10 +24,8 @@ class AgreementForm(RecordForm):
             "signed_by_alliance", "signed_by_other", "valid_from", "valid_until", "renewal",
             "notice_weeks", "document", "is_public",
         ]  # fmt: skip
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["status"].choices = [(s.value, s.label) for s in STORED_STATUSES]
         self.fields["document"].widget.attrs["accept"] = "application/pdf,.pdf"

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Availability, Carer, Partner, Placement
+from core.models import Availability, Carer, Placement
 from core.models.carers import ASSIGNABLE
-from kernel.crud.forms import RecordForm
+from kernel.crud.forms import RecordForm, checkbox_choices
 
 
 class CarerForm(RecordForm):
-    availability = forms.MultipleChoiceField(
-        label=_("Availability"),
-        choices=Availability.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    availability = checkbox_choices(_("Availability"), Availability.choices)
 
     class Meta:
         model = Carer
@@ -25,10 +19,6 @@ class CarerForm(RecordForm):
             "languages", "qualifications", "police_clearance_on", "first_aid_on",
             "training_on", "notes",
         ]  # fmt: skip
-        widgets = {
-            "qualifications": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
         help_texts = {
             "police_clearance_on": _("Valid for five years from the date of issue."),
             "first_aid_on": _("Valid for two years."),
@@ -45,7 +35,6 @@ class PlacementForm(RecordForm):
             "carer", "kind", "recurrence", "hours_per_month", "start_date", "end_date",
             "status", "notes",
         ]  # fmt: skip
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "family_name": _("Only what the coordination needs, e.g. “Familie M.”."),
             "partner": _("The employer that pays for the care, if any."),
@@ -54,7 +43,6 @@ class PlacementForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         carers = Carer.objects.filter(status__in=ASSIGNABLE)
         if self.instance.pk:  # the carer already assigned stays selectable
             carers = carers | Carer.objects.filter(pk=self.instance.carer_id)

@@ -23,17 +23,13 @@ class ProgrammeForm(RecordForm):
             "pass_threshold",
             "is_active",
         ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "renewal_rules": forms.Textarea(attrs={"rows": 3}),
-        }
+        text_rows = {"description": 4}
 
 
 class CriterionGroupForm(RecordForm):
     class Meta:
         model = CriterionGroup
         fields = ["programme", "name", "description", "position", "weight"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 def score_field(label, initial) -> forms.TypedChoiceField:
@@ -47,38 +43,58 @@ def score_field(label, initial) -> forms.TypedChoiceField:
     )
 
 
-class SelfAssessmentForm(PlainTextForm, forms.Form):
-    """The employer's own answer per criterion: a score and a comment."""
+class CheckRowsForm(PlainTextForm, forms.Form):
+    """One row per criterion check of an application: a score and a text, the check's
+    attributes ``score`` and ``text`` (fields ``<attribute>_<check id>``)."""
+
+    score: str
+    text: str
+    text_label: str
 
     def __init__(self, *args, checks: list[SealCheck], **kwargs):
         super().__init__(*args, **kwargs)
         self.checks = list(checks)
         for check in self.checks:
-            self.fields[f"self_score_{check.pk}"] = score_field(
-                check.criterion.text, check.self_score
+            self.fields[f"{self.score}_{check.pk}"] = score_field(
+                check.criterion.text, getattr(check, self.score)
             )
-            self.fields[f"self_comment_{check.pk}"] = forms.CharField(
-                label=_("Comment"),
+            self.add_row_fields(check)
+            self.fields[f"{self.text}_{check.pk}"] = forms.CharField(
+                label=self.text_label,
                 required=False,
-                max_length=SealCheck._meta.get_field("self_comment").max_length,
-                initial=check.self_comment,
+                max_length=SealCheck._meta.get_field(self.text).max_length,
+                initial=getattr(check, self.text),
             )
+
+    def add_row_fields(self, check: SealCheck) -> None:
+        """Fields of a row between its score and its text (none here)."""
 
     @property
     def rows(self):
+        """(check, score field, text field) for each criterion, in catalogue order."""
         return [
-            (check, self[f"self_score_{check.pk}"], self[f"self_comment_{check.pk}"])
+            (check, self[f"{self.score}_{check.pk}"], self[f"{self.text}_{check.pk}"])
             for check in self.checks
         ]
 
-    def answers(self) -> dict[int, dict]:
+    def row_values(self) -> dict[int, dict]:
+        """Check id -> the score and the text entered."""
         return {
             check.pk: {
-                "self_score": self.cleaned_data.get(f"self_score_{check.pk}"),
-                "self_comment": self.cleaned_data.get(f"self_comment_{check.pk}", ""),
+                self.score: self.cleaned_data.get(f"{self.score}_{check.pk}"),
+                self.text: self.cleaned_data.get(f"{self.text}_{check.pk}", ""),
             }
             for check in self.checks
         }
+
+
+class SelfAssessmentForm(CheckRowsForm):
+    """The employer's own answer per criterion: a score and a comment."""
+
+    score, text, text_label = "self_score", "self_comment", _("Comment")
+
+    def answers(self) -> dict[int, dict]:
+        return self.row_values()
 
 
 class AdoptTemplateForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.models import FundingEntry, Partner, Supporter
+from core.models import FundingEntry, Supporter
 from kernel.crud.forms import RecordForm
 
 
@@ -13,7 +13,6 @@ class FundingEntryForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["amount"].widget.attrs["min"] = "0.01"
         self.fields["supporter"].queryset = Supporter.objects.filter(
             anonymised_at__isnull=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.models import CircleSettings, FundraisingAction, Partner, Project, ProjectGrant, Supporter
+from core.models import CircleSettings, FundraisingAction, Project, ProjectGrant, Supporter
 from kernel.crud.forms import RecordForm
 
 
@@ -16,11 +16,9 @@ class SupporterForm(RecordForm):
             "kind", "name", "partner", "street", "postcode", "city", "email", "joined_on",
             "left_on", "yearly_fee", "notes",
         ]  # fmt: skip
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["yearly_fee"].widget.attrs["min"] = "0"
 
 
@@ -28,7 +26,6 @@ class FundraisingActionForm(RecordForm):
     class Meta:
         model = FundraisingAction
         fields = ["title", "date", "income", "costs", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.models import GuideEntry, HolidayOffer, Partner
+from core.models import GuideEntry, HolidayOffer
 from kernel.crud.forms import RecordForm
 
 
@@ -17,9 +16,7 @@ class HolidayOfferForm(RecordForm):
             "start_time", "end_time", "place", "age_min", "age_max", "price",
             "max_participants", "registration", "is_published",
         ]  # fmt: skip
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        text_rows = 4
         help_texts = {
             "partner": _("If the organiser is a partner of the alliance."),
             "registration": _(
@@ -31,7 +28,6 @@ class HolidayOfferForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.order_by("name")
         self.fields["price"].widget.attrs["min"] = 0
 
 
@@ -42,7 +38,7 @@ class GuideEntryForm(RecordForm):
             "title", "category", "organisation", "description", "address", "phone", "email",
             "website", "opening_hours", "is_published",
         ]  # fmt: skip
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        text_rows = 4
         help_texts = {
             "phone": _("The service's number, shown publicly; not a private person's."),
             "email": _("The service's address, shown publicly; not a private person's."),

@@ -13,10 +13,8 @@ class PartnerForm(RecordForm):
             "joined_on", "left_on", "status", "public_listing_consent", "measures",
             "description",
         ]  # fmt: skip
-        widgets = {
-            "measures": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"measures": forms.CheckboxSelectMultiple}
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,3 +41,4 @@ class MeasureForm(RecordForm):
     class Meta:
         model = Measure
         fields = ["name", "category", "description", "is_active"]
+        text_rows = 10

@@ -6,21 +6,12 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Event, Partner, Project, TargetGroup, WorkingGroup
-from kernel.crud.forms import RecordForm
-
-
-def _partner_choices(field) -> None:
-    field.queryset = Partner.objects.order_by("name")
+from core.models import Event, Project, TargetGroup, WorkingGroup
+from kernel.crud.forms import RecordForm, checkbox_choices
 
 
 class ProjectForm(RecordForm):
-    target_groups = forms.MultipleChoiceField(
-        label=_("Target groups"),
-        choices=TargetGroup.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    target_groups = checkbox_choices(_("Target groups"), TargetGroup.choices)
 
     class Meta:
         model = Project
@@ -29,15 +20,11 @@ class ProjectForm(RecordForm):
             "target_groups", "families_reached", "funding_amount", "funding_source",
             "description", "is_public",
         ]  # fmt: skip
-        widgets = {
-            "partners": forms.SelectMultiple(attrs={"size": 8}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 8})}
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _partner_choices(self.fields["lead_partner"])
-        _partner_choices(self.fields["partners"])
         # Negative money is refused here, with a readable message, before the database.
         funding = self.fields["funding_amount"]
         funding.validators.append(MinValueValidator(0))
@@ -48,14 +35,8 @@ class WorkingGroupForm(RecordForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "topic", "chair", "members", "is_active", "description"]
-        widgets = {
-            "members": forms.SelectMultiple(attrs={"size": 8}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _partner_choices(self.fields["members"])
+        widgets = {"members": forms.SelectMultiple(attrs={"size": 8})}
+        text_rows = 4
 
 
 class EventForm(RecordForm):
@@ -65,9 +46,7 @@ class EventForm(RecordForm):
             "title", "kind", "date", "start_time", "place", "participant_count", "project",
             "description", "is_public",
         ]  # fmt: skip
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        text_rows = 4
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

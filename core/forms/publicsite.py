@@ -35,18 +35,17 @@ class SiteIdentityForm(RecordForm):
             "primary_colour", "accent_colour", "description", "street", "postcode", "town",
             "contact_name", "contact_email", "contact_phone",
         ]  # fmt: skip
-        widgets = {
-            "primary_colour": ColourInput,
-            "accent_colour": ColourInput,
-            "description": forms.Textarea(attrs={"rows": 4}),
+        widgets = {"primary_colour": ColourInput, "accent_colour": ColourInput}
+        text_rows = 4
+        help_texts = {
+            "primary_colour": _(
+                "Background of the site's header; the text colour on it is chosen for contrast."
+            ),
+            "accent_colour": _("Used for stripes and highlights."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["primary_colour"].help_text = _(
-            "Background of the site's header; the text colour on it is chosen for contrast."
-        )
-        self.fields["accent_colour"].help_text = _("Used for stripes and highlights.")
         if not self.instance.logo:
             del self.fields["remove_logo"]
 
@@ -71,14 +70,10 @@ class AwardForm(RecordForm):
     class Meta:
         model = Award
         fields = ["title", "awarded_by", "awarded_on", "link", "note", "is_public"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["title"].help_text = _("For example: Bündnis des Monats August 2025.")
-        self.fields["awarded_by"].help_text = _(
-            "Who gave the award, for example the federal family ministry."
-        )
+        help_texts = {
+            "title": _("For example: Bündnis des Monats August 2025."),
+            "awarded_by": _("Who gave the award, for example the federal family ministry."),
+        }
 
 
 # ---------------------------------------------------------------- "Partner werden"
@@ -111,7 +106,13 @@ class PartnerApplicationForm(RecordForm):
     class Meta:
         model = Application
         fields = [name for name in ApplicationForm.Meta.fields if name != "received_on"]
-        widgets = {"statement": forms.Textarea(attrs={"rows": 6})}
+        text_rows = 6
+        help_texts = {
+            **ApplicationForm.Meta.help_texts,
+            "statement": _(
+                "What does your organisation do for families, and how would you like to take part?"
+            ),
+        }
 
     # The same rule as the coordinator's form: a first and a last name.
     clean_contact_name = ApplicationForm.clean_contact_name
@@ -120,10 +121,6 @@ class PartnerApplicationForm(RecordForm):
         super().__init__(*args, **kwargs)
         self.fields["started"].initial = form_started_token()
         self.fields["homepage_check"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        self.fields["contact_name"].help_text = _("First and last name.")
-        self.fields["statement"].help_text = _(
-            "What does your organisation do for families, and how would you like to take part?"
-        )
 
     @property
     def fresh_started(self) -> str:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.certification import score_field
+from core.forms.certification import CheckRowsForm
 from core.models import (
     CriterionGroup,
     Partner,
@@ -58,9 +58,7 @@ class SealApplicationForm(RecordForm):
             "reviewed_on",
             "review_notes",
         ]
-        widgets = {
-            "review_notes": forms.Textarea(attrs={"rows": 5}),
-        }
+        text_rows = 5
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,45 +84,26 @@ class SealReviewForm(RecordForm):
     class Meta:
         model = SealApplication
         fields = ["reviewer", "reviewed_on", "review_notes"]
-        widgets = {"review_notes": forms.Textarea(attrs={"rows": 8})}
+        text_rows = 8
 
 
-class SealChecklistForm(PlainTextForm, forms.Form):
+class SealChecklistForm(CheckRowsForm):
     """One row per criterion check of an application: the review's score and a note.
 
     ``fulfilled_<id>`` (not shown) is still accepted from older clients: without a score
     it means the full score."""
 
-    def __init__(self, *args, checks: list[SealCheck], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.checks = list(checks)
-        for check in self.checks:
-            self.fields[f"score_{check.pk}"] = score_field(check.criterion.text, check.score)
-            self.fields[f"fulfilled_{check.pk}"] = forms.BooleanField(
-                label=check.criterion.text, required=False, initial=check.fulfilled
-            )
-            self.fields[f"note_{check.pk}"] = forms.CharField(
-                label=_("Note"),
-                required=False,
-                max_length=SealCheck._meta.get_field("note").max_length,
-                initial=check.note,
-            )
+    score, text, text_label = "score", "note", _("Note")
 
-    @property
-    def rows(self):
-        """(check, score field, note field) for each criterion, in catalogue order."""
-        return [
-            (check, self[f"score_{check.pk}"], self[f"note_{check.pk}"]) for check in self.checks
-        ]
+    def add_row_fields(self, check: SealCheck) -> None:
+        self.fields[f"fulfilled_{check.pk}"] = forms.BooleanField(
+            label=check.criterion.text, required=False, initial=check.fulfilled
+        )
 
     def results(self) -> dict[int, dict]:
         return {
-            check.pk: {
-                "score": self.cleaned_data.get(f"score_{check.pk}"),
-                "fulfilled": self.cleaned_data.get(f"fulfilled_{check.pk}", False),
-                "note": self.cleaned_data.get(f"note_{check.pk}", ""),
-            }
-            for check in self.checks
+            pk: {**values, "fulfilled": self.cleaned_data.get(f"fulfilled_{pk}", False)}
+            for pk, values in self.row_values().items()
         }
 
 

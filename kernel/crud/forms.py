@@ -1,4 +1,5 @@
-"""The base of every record's form: its date and time fields get the browser's pickers."""
+"""The base of every record's form: its date and time fields get the browser's pickers,
+its long texts a text area."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from django import forms
 from django.db import models
 
 from kernel.crud.dates import DateInput
+
+# The rows of a text area unless the form's ``Meta.text_rows`` says otherwise.
+TEXT_ROWS = 3
 
 
 class TimeInput(forms.TimeInput):
@@ -17,24 +21,51 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-def _formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
-    if "widget" not in kwargs:
+def checkbox_choices(label, choices) -> forms.MultipleChoiceField:
+    """Any number of ``choices`` (a list the model keeps as JSON), ticked as checkboxes."""
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class RecordFields:
+    """The form field of each model field (a ModelForm's ``formfield_callback``): a date
+    or time gets its picker, a long text a text area of ``rows`` (a number for all, or
+    per field name, the others :data:`TEXT_ROWS`); ``Meta.widgets`` still wins."""
+
+    def __init__(self, rows: int | dict[str, int]):
+        self.rows = rows
+
+    def widget(self, db_field: models.Field) -> forms.Widget | type[forms.Widget] | None:
         if isinstance(db_field, models.TimeField):
-            kwargs["widget"] = TimeInput
-        elif isinstance(db_field, models.DateField) and not isinstance(
+            return TimeInput
+        if isinstance(db_field, models.DateField) and not isinstance(
             db_field, models.DateTimeField
         ):
-            kwargs["widget"] = DateInput
-    return db_field.formfield(**kwargs)
+            return DateInput
+        if isinstance(db_field, models.TextField) and not db_field.choices:
+            rows = self.rows
+            if isinstance(rows, dict):
+                rows = rows.get(db_field.name, TEXT_ROWS)
+            return forms.Textarea(attrs={"rows": rows})
+        return None
+
+    def __call__(self, db_field: models.Field, **kwargs) -> forms.Field | None:
+        if "widget" not in kwargs and (widget := self.widget(db_field)) is not None:
+            kwargs["widget"] = widget
+        return db_field.formfield(**kwargs)
 
 
 class RecordForm(forms.ModelForm):
-    """A ModelForm whose model date and time fields use :class:`DateInput` and
-    :class:`TimeInput`, unless its ``Meta.widgets`` gives them another widget."""
+    """A ModelForm whose model fields get the widgets of :class:`RecordFields`, with the
+    rows of ``Meta.text_rows``, unless its ``Meta.widgets`` gives them another widget."""
 
     def __init_subclass__(cls, **kwargs):
         # Runs before the ModelForm metaclass reads ``Meta`` and builds the fields.
         super().__init_subclass__(**kwargs)
         meta = getattr(cls, "Meta", None)
-        if meta is not None and not hasattr(meta, "formfield_callback"):
-            meta.formfield_callback = staticmethod(_formfield)
+        if meta is None:
+            return
+        callback = getattr(meta, "formfield_callback", None)
+        if callback is None or isinstance(callback, RecordFields):
+            meta.formfield_callback = RecordFields(getattr(meta, "text_rows", TEXT_ROWS))

@@ -15,18 +15,14 @@ class TemplateForm(RecordForm):
             "key", "name", "kind", "description", "validity_years", "renewal_rules",
             "pass_threshold", "groups", "is_published",
         ]  # fmt: skip
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "renewal_rules": forms.Textarea(attrs={"rows": 3}),
-            "groups": forms.CheckboxSelectMultiple,
-        }
+        widgets = {"groups": forms.CheckboxSelectMultiple}
+        text_rows = {"description": 4}
 
 
 class TemplateGroupForm(RecordForm):
     class Meta:
         model = TemplateGroup
         fields = ["key", "name", "description", "weight"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class TemplateCriterionForm(RecordForm):

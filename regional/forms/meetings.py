@@ -28,9 +28,7 @@ class RegionalMeetingForm(RecordForm):
             "title", "kind", "date", "start_time", "end_time", "place", "host_alliance",
             "moderation", "description",
         ]  # fmt: skip
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
-        }
+        text_rows = 5
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,10 +36,7 @@ class ReportTextsForm(RecordForm):
     class Meta:
         model = Report
         fields = ["title", "summary", "highlights", "problems", "plans"]
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 7})
-            for name in ("summary", "highlights", "problems", "plans")
-        }
+        text_rows = 7
         help_texts = {
             "summary": CONTACT_DATA_HINT,
         }

@@ -28,10 +28,7 @@ class AllianceSetupForm(RecordForm):
             "host_organisation", "coordinator_name", "coordinator_email",
         ]  # fmt: skip
         field_classes = {"mentor": MentorChoiceField}
-        widgets = {
-            "initiators": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
-        }
+        text_rows = {"notes": 4}
         help_texts = {
             "slug": _(
                 "Becomes the web address (e.g. “erfurt” for erfurt.…): 3 to 40 lower-case "
@@ -67,9 +64,6 @@ class SetupTaskForm(RecordForm):
     class Meta:
         model = SetupTask
         fields = ["title", "due_on", "done_on", "note"]
-        widgets = {
-            "note": forms.Textarea(attrs={"rows": 3}),
-        }
 
 
 class SetupMoveForm(forms.Form):

@@ -34,7 +34,7 @@ class StarterTemplateForm(RecordForm):
     class Meta:
         model = StarterTemplate
         fields = ["kind", "name", "category", "description", "is_active"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        text_rows = 5
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
