@@ -114,6 +114,3 @@ class MeetingAttachment(AttachmentBase, TimeStampedModel):
 
     meeting = meeting_link(BoardMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=meeting_attachment_path)
-
-    class Meta(AttachmentBase.Meta):
-        pass

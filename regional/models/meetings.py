@@ -138,6 +138,3 @@ class RegionalAttachment(AttachmentBase, TimeStampedModel):
 
     meeting = meeting_link(RegionalMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=regional_attachment_path)
-
-    class Meta(AttachmentBase.Meta):
-        pass
