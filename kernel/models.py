@@ -14,6 +14,8 @@ before, so that the migrations see no change:
   application), or keeps what it names from being deleted (a placement's carer).
 - ``choice_field()``: a text field holding one value of a choices class.
 - ``euro_amount()``: an amount of money in euros and cents.
+- ``postal_address()``: street and number, postcode and town, each of which may be
+  left empty.
 - ``in_order()``: the database check that one field does not come before another (an
   end before its start, leaving before joining, an upper age below the lower one).
 - ``choice_check()``, ``not_negative()``, ``positive_amount()``, ``ends_after_start()``:
@@ -50,6 +52,7 @@ __all__ = [
     "plausible_date",
     "plausible_datetime",
     "positive_amount",
+    "postal_address",
     "protected_link",
     "reference",
 ]
@@ -107,6 +110,16 @@ def optional_link(to: Any, verbose_name: Any, *, related_name: str) -> models.Fo
 part_of = partial(reference, on_delete=models.CASCADE)
 #: A reference that keeps the record it names: it cannot be deleted while this one exists.
 protected_link = partial(reference, on_delete=models.PROTECT)
+
+
+def postal_address(town: Any = None) -> tuple[models.Field, models.Field, models.Field]:
+    """The fields of a postal address, street and number, postcode and town (``town``
+    names the last one as the forms show it), each of which may be left empty."""
+    return (
+        models.CharField(_("street and number"), max_length=200, blank=True),
+        models.CharField(_("postcode"), max_length=10, blank=True),
+        models.CharField(town or _("town"), max_length=100, blank=True),
+    )
 
 
 def choice_field(

@@ -7,7 +7,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
+from kernel.meetings.models import (
+    AgendaItemBase,
+    AttachmentBase,
+    MeetingBase,
+    meeting_link,
+    one_item_per_position,
+)
 from kernel.models import (
     ContactDetails,
     choice_field,
@@ -96,9 +102,7 @@ class AgendaItem(AgendaItemBase, TimeStampedModel):
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta(AgendaItemBase.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position"),
-        ]
+        constraints = [one_item_per_position("agenda_item_position")]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"

@@ -19,6 +19,7 @@ from kernel.models import (
     plausible_date,
     plausible_datetime,
     positive_amount,
+    postal_address,
     protected_link,
 )
 from tenants.models.base import TimeStampedModel
@@ -43,9 +44,7 @@ class Supporter(TimeStampedModel):
     kind = choice_field(_("kind"), SupporterKind, default=SupporterKind.PERSON)
     name = models.CharField(_("name"), max_length=200)
     partner = optional_link("core.Partner", _("partner"), related_name="supporters")
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    street, postcode, city = postal_address(town=_("city"))
     email = models.EmailField(_("e-mail"), blank=True)
     joined_on = plausible_date(_("joined the circle on"), optional=True)
     left_on = plausible_date(_("left the circle on"), optional=True)

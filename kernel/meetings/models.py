@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from kernel.dates import ensure_date_order
 from kernel.models import choice_field, part_of, plausible_date
 
-__all__ = ["AgendaItemBase", "AttachmentBase", "MeetingBase", "MeetingStatus", "meeting_link"]
+__all__ = [
+    "AgendaItemBase",
+    "AttachmentBase",
+    "MeetingBase",
+    "MeetingStatus",
+    "meeting_link",
+    "one_item_per_position",
+]
 
 
 class MeetingStatus(models.TextChoices):
@@ -75,6 +82,11 @@ class AgendaItemBase(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
+
+
+def one_item_per_position(name: str) -> models.UniqueConstraint:
+    """An agenda item's constraint: one item per position of a meeting."""
+    return models.UniqueConstraint(fields=["meeting", "position"], name=name)
 
 
 class AttachmentBase(models.Model):
