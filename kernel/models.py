@@ -18,9 +18,12 @@ before, so that the migrations see no change:
   left empty.
 - ``in_order()``: the database check that one field does not come before another (an
   end before its start, leaving before joining, an upper age below the lower one).
-- ``choice_check()``, ``not_negative()``, ``positive_amount()``, ``ends_after_start()``:
-  the database checks that a field holds one of its choices, that amounts are not
-  below zero, that an amount is above it, that an end date is not before the start.
+- ``choice_check()``, ``not_negative()``, ``positive_amount()``, ``ends_after_start()``,
+  ``matches()``: the database checks that a field holds one of its choices, that amounts
+  are not below zero, that an amount is above it, that an end date is not before the
+  start, that a text has the form of a pattern.
+- ``at_most_one()``: the constraint that one row at the most has a flag set (the
+  default programme, an alliance's primary domain).
 
 And the abstract models of field groups that are one concept wherever they stand:
 ``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone).
@@ -41,11 +44,13 @@ from kernel.dates import validate_plausible_date
 __all__ = [
     "ContactDetails",
     "PersonName",
+    "at_most_one",
     "choice_check",
     "choice_field",
     "ends_after_start",
     "euro_amount",
     "in_order",
+    "matches",
     "not_negative",
     "optional_link",
     "part_of",
@@ -161,6 +166,24 @@ def not_negative(
         (field,) = fields
         condition = models.Q(**{f"{field}__isnull": True}) | condition
     return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
+
+
+def matches(field: str, pattern: str, *, name: str) -> models.CheckConstraint:
+    """The check that the text in ``field`` matches the regular expression ``pattern``."""
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__regex": pattern}), name=name)
+
+
+def at_most_one(
+    flag: str, *, name: str, per: str | None = None, message: Any = None
+) -> models.UniqueConstraint:
+    """The constraint that at most one row (with ``per``: per value of that field) has
+    the boolean ``flag`` set."""
+    return models.UniqueConstraint(
+        fields=[per or flag],
+        condition=models.Q(**{flag: True}),
+        name=name,
+        violation_error_message=message,
+    )
 
 
 def ends_after_start(name: str, *, optional: tuple[str, ...] = ()) -> models.CheckConstraint:
