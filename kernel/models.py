@@ -6,6 +6,8 @@ before, so that the migrations see no change:
 - ``plausible_date()`` and ``plausible_datetime()``: a date the platform stores, always
   within the plausible range (``kernel.dates``); ``optional=True`` leaves it empty
   until it is known (joined on, awarded on, sent at, anonymised at, ...).
+- ``anonymisation_stamp()``: when a record's personal data was erased (GDPR); empty
+  until then.
 - ``optional_link()``: a reference that may be empty and is emptied when what it names
   is deleted (a lead partner, who requested a run, the host alliance, ...): the record
   itself stays.
@@ -44,6 +46,7 @@ from kernel.dates import validate_plausible_date
 __all__ = [
     "ContactDetails",
     "PersonName",
+    "anonymisation_stamp",
     "at_most_one",
     "choice_check",
     "choice_field",
@@ -81,6 +84,12 @@ def plausible_datetime(
     return models.DateTimeField(
         verbose_name, **_optional(optional), validators=[validate_plausible_date], **kwargs
     )
+
+
+def anonymisation_stamp(**kwargs: Any) -> models.DateTimeField:
+    """When the record's personal data was erased on request or after its retention
+    (``anonymised_at``); empty until then."""
+    return plausible_datetime(_("anonymised at"), optional=True, **kwargs)
 
 
 def reference(

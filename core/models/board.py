@@ -16,11 +16,11 @@ from kernel.meetings.models import (
 )
 from kernel.models import (
     ContactDetails,
+    anonymisation_stamp,
     choice_field,
     in_order,
     optional_link,
     plausible_date,
-    plausible_datetime,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -36,7 +36,7 @@ class BoardMember(ContactDetails, TimeStampedModel):
     position = choice_field(_("position"), BoardPosition, default=BoardPosition.MEMBER)
     term_start = plausible_date(_("term begins"))
     term_end = plausible_date(_("term ends"), optional=True)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("board member"), _("board members")

@@ -11,13 +11,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
+    anonymisation_stamp,
     choice_field,
     euro_amount,
     in_order,
     not_negative,
     optional_link,
     plausible_date,
-    plausible_datetime,
     positive_amount,
     postal_address,
     protected_link,
@@ -50,7 +50,7 @@ class Supporter(TimeStampedModel):
     left_on = plausible_date(_("left the circle on"), optional=True)
     yearly_fee = euro_amount(_("yearly membership fee (EUR)"), max_digits=10, optional=True)
     notes = models.TextField(_("notes"), blank=True)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("member or donor"), _("members and donors")

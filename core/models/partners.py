@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import (
     ContactDetails,
     PersonName,
+    anonymisation_stamp,
     choice_check,
     choice_field,
     in_order,
     part_of,
     plausible_date,
-    plausible_datetime,
     postal_address,
 )
 from tenants.models.base import TimeStampedModel
@@ -111,7 +111,7 @@ class ContactPerson(PersonName, ContactDetails, TimeStampedModel):
     partner = part_of(Partner, _("partner"), related_name="contacts")
     position = models.CharField(_("position"), max_length=150, blank=True)
     is_primary = models.BooleanField(_("main contact"), default=False)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("contact person"), _("contact persons")

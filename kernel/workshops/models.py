@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import choice_field, part_of, plausible_datetime
+from kernel.models import anonymisation_stamp, choice_field, part_of, plausible_datetime
 
 __all__ = [
     "SETTINGS",
@@ -98,7 +98,7 @@ class RegistrationBase(models.Model):
     status = choice_field(_("status"), RegistrationStatus, default=RegistrationStatus.CONFIRMED)
     cancelled_at = plausible_datetime(_("cancelled at"), optional=True)
     # Set when the person's data was erased on request (GDPR); the place stays counted.
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         abstract = True
