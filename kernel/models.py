@@ -6,6 +6,8 @@ before, so that the migrations see no change:
 - ``plausible_date()`` and ``plausible_datetime()``: a date the platform stores, always
   within the plausible range (``kernel.dates``); ``optional=True`` leaves it empty
   until it is known (joined on, awarded on, sent at, anonymised at, ...).
+- ``anonymisation_stamp()``: when a record's personal data was erased (GDPR); empty
+  until then.
 - ``optional_link()``: a reference that may be empty and is emptied when what it names
   is deleted (a lead partner, who requested a run, the host alliance, ...): the record
   itself stays.
@@ -14,11 +16,16 @@ before, so that the migrations see no change:
   application), or keeps what it names from being deleted (a placement's carer).
 - ``choice_field()``: a text field holding one value of a choices class.
 - ``euro_amount()``: an amount of money in euros and cents.
+- ``postal_address()``: street and number, postcode and town, each of which may be
+  left empty.
 - ``in_order()``: the database check that one field does not come before another (an
   end before its start, leaving before joining, an upper age below the lower one).
-- ``choice_check()``, ``not_negative()``, ``positive_amount()``, ``ends_after_start()``:
-  the database checks that a field holds one of its choices, that amounts are not
-  below zero, that an amount is above it, that an end date is not before the start.
+- ``choice_check()``, ``not_negative()``, ``positive_amount()``, ``ends_after_start()``,
+  ``matches()``: the database checks that a field holds one of its choices, that amounts
+  are not below zero, that an amount is above it, that an end date is not before the
+  start, that a text has the form of a pattern.
+- ``at_most_one()``: the constraint that one row at the most has a flag set (the
+  default programme, an alliance's primary domain).
 
 And the abstract models of field groups that are one concept wherever they stand:
 ``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone).
@@ -39,17 +46,21 @@ from kernel.dates import validate_plausible_date
 __all__ = [
     "ContactDetails",
     "PersonName",
+    "anonymisation_stamp",
+    "at_most_one",
     "choice_check",
     "choice_field",
     "ends_after_start",
     "euro_amount",
     "in_order",
+    "matches",
     "not_negative",
     "optional_link",
     "part_of",
     "plausible_date",
     "plausible_datetime",
     "positive_amount",
+    "postal_address",
     "protected_link",
     "reference",
 ]
@@ -73,6 +84,12 @@ def plausible_datetime(
     return models.DateTimeField(
         verbose_name, **_optional(optional), validators=[validate_plausible_date], **kwargs
     )
+
+
+def anonymisation_stamp(**kwargs: Any) -> models.DateTimeField:
+    """When the record's personal data was erased on request or after its retention
+    (``anonymised_at``); empty until then."""
+    return plausible_datetime(_("anonymised at"), optional=True, **kwargs)
 
 
 def reference(
@@ -107,6 +124,16 @@ def optional_link(to: Any, verbose_name: Any, *, related_name: str) -> models.Fo
 part_of = partial(reference, on_delete=models.CASCADE)
 #: A reference that keeps the record it names: it cannot be deleted while this one exists.
 protected_link = partial(reference, on_delete=models.PROTECT)
+
+
+def postal_address(town: Any = None) -> tuple[models.Field, models.Field, models.Field]:
+    """The fields of a postal address, street and number, postcode and town (``town``
+    names the last one as the forms show it), each of which may be left empty."""
+    return (
+        models.CharField(_("street and number"), max_length=200, blank=True),
+        models.CharField(_("postcode"), max_length=10, blank=True),
+        models.CharField(town or _("town"), max_length=100, blank=True),
+    )
 
 
 def choice_field(
@@ -148,6 +175,24 @@ def not_negative(
         (field,) = fields
         condition = models.Q(**{f"{field}__isnull": True}) | condition
     return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
+
+
+def matches(field: str, pattern: str, *, name: str) -> models.CheckConstraint:
+    """The check that the text in ``field`` matches the regular expression ``pattern``."""
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__regex": pattern}), name=name)
+
+
+def at_most_one(
+    flag: str, *, name: str, per: str | None = None, message: Any = None
+) -> models.UniqueConstraint:
+    """The constraint that at most one row (with ``per``: per value of that field) has
+    the boolean ``flag`` set."""
+    return models.UniqueConstraint(
+        fields=[per or flag],
+        condition=models.Q(**{flag: True}),
+        name=name,
+        violation_error_message=message,
+    )
 
 
 def ends_after_start(name: str, *, optional: tuple[str, ...] = ()) -> models.CheckConstraint:

@@ -13,11 +13,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
+    anonymisation_stamp,
     choice_field,
     optional_link,
     part_of,
     plausible_date,
-    plausible_datetime,
     protected_link,
 )
 from tenants.models.base import TimeStampedModel
@@ -42,7 +42,7 @@ class Application(TimeStampedModel):
     received_on = plausible_date(_("received on"))
     status = choice_field(_("status"), ApplicationStatus, default=ApplicationStatus.PENDING)
     partner = optional_link("core.Partner", _("partner"), related_name="applications")
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("application"), _("applications")

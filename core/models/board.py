@@ -7,14 +7,20 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.meetings.models import AgendaItemBase, AttachmentBase, MeetingBase, meeting_link
+from kernel.meetings.models import (
+    AgendaItemBase,
+    AttachmentBase,
+    MeetingBase,
+    meeting_link,
+    one_item_per_position,
+)
 from kernel.models import (
     ContactDetails,
+    anonymisation_stamp,
     choice_field,
     in_order,
     optional_link,
     plausible_date,
-    plausible_datetime,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -30,7 +36,7 @@ class BoardMember(ContactDetails, TimeStampedModel):
     position = choice_field(_("position"), BoardPosition, default=BoardPosition.MEMBER)
     term_start = plausible_date(_("term begins"))
     term_end = plausible_date(_("term ends"), optional=True)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("board member"), _("board members")
@@ -96,9 +102,7 @@ class AgendaItem(AgendaItemBase, TimeStampedModel):
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta(AgendaItemBase.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position"),
-        ]
+        constraints = [one_item_per_position("agenda_item_position")]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
@@ -114,6 +118,3 @@ class MeetingAttachment(AttachmentBase, TimeStampedModel):
 
     meeting = meeting_link(BoardMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=meeting_attachment_path)
-
-    class Meta(AttachmentBase.Meta):
-        pass

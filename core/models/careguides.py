@@ -7,7 +7,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import ContactDetails, in_order, part_of, plausible_date, plausible_datetime
+from kernel.models import (
+    ContactDetails,
+    anonymisation_stamp,
+    in_order,
+    part_of,
+    plausible_date,
+)
 from tenants.models.base import TimeStampedModel
 
 #: The name of the records the data migration made from the former per-partner number.
@@ -32,7 +38,7 @@ class CareGuide(ContactDetails, TimeStampedModel):
     taken_over = models.BooleanField(
         _("taken over from the former count"), default=False, editable=False
     )
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("care guide"), _("care guides")

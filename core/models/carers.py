@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import (
     ContactDetails,
     PersonName,
+    anonymisation_stamp,
     choice_check,
     choice_field,
     ends_after_start,
     optional_link,
     plausible_date,
-    plausible_datetime,
     protected_link,
 )
 from tenants.models.base import TimeStampedModel
@@ -72,7 +72,7 @@ class Carer(PersonName, ContactDetails, TimeStampedModel):
     # next expiry, so the next reminder goes out again.
     reminded_expiry = plausible_date(_("reminded of expiry on"), optional=True, editable=False)
     notes = models.TextField(_("notes"), blank=True)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
+    anonymised_at = anonymisation_stamp(editable=False)
 
     class Meta:
         verbose_name, verbose_name_plural = _("carer"), _("carers")
@@ -138,7 +138,7 @@ class Placement(TimeStampedModel):
     end_date = plausible_date(_("until"), optional=True)
     status = choice_field(_("status"), PlacementStatus, default=PlacementStatus.PLANNED)
     notes = models.TextField(_("notes"), blank=True)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True, editable=False)
+    anonymised_at = anonymisation_stamp(editable=False)
 
     class Meta:
         verbose_name, verbose_name_plural = _("placement"), _("placements")

@@ -18,7 +18,7 @@ from kernel.certification import (
     threshold_is_percent,
     weight_field,
 )
-from kernel.models import part_of
+from kernel.models import at_most_one, part_of
 from tenants.models.base import TimeStampedModel
 
 # A check is scored 0 (not fulfilled), 1 (partly fulfilled) or 2 (fulfilled).
@@ -47,11 +47,10 @@ class CertificationProgramme(ProgrammeTerms, TimeStampedModel):
         verbose_name_plural = _("certification programmes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["is_default"],
-                condition=models.Q(is_default=True),
+            at_most_one(
+                "is_default",
                 name="one_default_programme",
-                violation_error_message=_("Only one programme can be the default."),
+                message=_("Only one programme can be the default."),
             ),
             threshold_is_percent("programme_threshold_percent"),
         ]

@@ -11,14 +11,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
+    anonymisation_stamp,
     choice_field,
     euro_amount,
     in_order,
     not_negative,
     optional_link,
     plausible_date,
-    plausible_datetime,
     positive_amount,
+    postal_address,
     protected_link,
 )
 from tenants.models.base import TimeStampedModel
@@ -43,15 +44,13 @@ class Supporter(TimeStampedModel):
     kind = choice_field(_("kind"), SupporterKind, default=SupporterKind.PERSON)
     name = models.CharField(_("name"), max_length=200)
     partner = optional_link("core.Partner", _("partner"), related_name="supporters")
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    street, postcode, city = postal_address(town=_("city"))
     email = models.EmailField(_("e-mail"), blank=True)
     joined_on = plausible_date(_("joined the circle on"), optional=True)
     left_on = plausible_date(_("left the circle on"), optional=True)
     yearly_fee = euro_amount(_("yearly membership fee (EUR)"), max_digits=10, optional=True)
     notes = models.TextField(_("notes"), blank=True)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("member or donor"), _("members and donors")

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import (
     ContactDetails,
     PersonName,
+    anonymisation_stamp,
     choice_check,
     choice_field,
     in_order,
     part_of,
     plausible_date,
-    plausible_datetime,
+    postal_address,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -47,9 +48,7 @@ class Partner(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     kind = choice_field(_("kind"), PartnerKind, max_length=30)
     size_class = choice_field(_("size"), SizeClass, max_length=10, default=SizeClass.NOT_APPLICABLE)
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    city = models.CharField(_("town"), max_length=100, blank=True)
+    street, postcode, city = postal_address()
     website = models.URLField(_("website"), blank=True)
     joined_on = plausible_date(_("joined on"), optional=True)
     left_on = plausible_date(_("left on"), optional=True)
@@ -112,7 +111,7 @@ class ContactPerson(PersonName, ContactDetails, TimeStampedModel):
     partner = part_of(Partner, _("partner"), related_name="contacts")
     position = models.CharField(_("position"), max_length=150, blank=True)
     is_primary = models.BooleanField(_("main contact"), default=False)
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         verbose_name, verbose_name_plural = _("contact person"), _("contact persons")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.colours import text_colour_on, validate_site_colour
 from kernel.legal.models import LegalPageBase
-from kernel.models import plausible_date
+from kernel.models import plausible_date, postal_address
 from tenants.models.base import TimeStampedModel
 
 __all__ = ["Award", "LegalPage", "SiteIdentity"]
@@ -38,9 +38,7 @@ class SiteIdentity(TimeStampedModel):
         _("accent colour"), max_length=7, default=DEFAULT_ACCENT, validators=[validate_site_colour]
     )
     description = models.TextField(_("short description"), max_length=1000, blank=True)
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    town = models.CharField(_("town"), max_length=100, blank=True)
+    street, postcode, town = postal_address()
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)

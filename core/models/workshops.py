@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import optional_link, plausible_date
+from kernel.models import choice_field, optional_link, part_of, plausible_date
 from kernel.workshops import models as base
 from tenants.models.base import TimeStampedModel
 
@@ -67,24 +67,16 @@ class TaskStatus(models.TextChoices):
 class WorkingGroupTask(TimeStampedModel):
     """A task of a working group, e.g. from a workshop topic's result."""
 
-    working_group = models.ForeignKey(
-        WorkingGroup,
-        verbose_name=_("working group"),
-        on_delete=models.CASCADE,
-        related_name="tasks",
-    )
+    working_group = part_of(WorkingGroup, _("working group"), related_name="tasks")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     due = plausible_date(_("due"), optional=True)
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
-    )
+    status = choice_field(_("status"), TaskStatus, default=TaskStatus.OPEN)
     origin_topic = optional_link(WorkshopTopic, _("from workshop topic"), related_name="tasks")
 
     class Meta:
-        verbose_name = _("task")
-        verbose_name_plural = _("tasks")
+        verbose_name, verbose_name_plural = _("task"), _("tasks")
         ordering = ["status", "due", "title"]
 
     def __str__(self) -> str:

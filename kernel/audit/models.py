@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.models import matches
+
 ACTION_PATTERN = r"^[a-z][a-z_]*(\.[a-z][a-z_]*){2,}$"
 
 
@@ -43,9 +45,7 @@ class AuditEntry(models.Model):
         verbose_name, verbose_name_plural = _("audit entry"), _("audit entries")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(action__regex=ACTION_PATTERN), name="audit_action_format"
-            ),
+            matches("action", ACTION_PATTERN, name="audit_action_format"),
         ]
 
     def __str__(self) -> str:

@@ -12,9 +12,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import ensure_date_order
-from kernel.models import plausible_date
+from kernel.models import choice_field, part_of, plausible_date
 
-__all__ = ["AgendaItemBase", "AttachmentBase", "MeetingBase", "MeetingStatus", "meeting_link"]
+__all__ = [
+    "AgendaItemBase",
+    "AttachmentBase",
+    "MeetingBase",
+    "MeetingStatus",
+    "meeting_link",
+    "one_item_per_position",
+]
 
 
 class MeetingStatus(models.TextChoices):
@@ -35,9 +42,7 @@ class MeetingBase(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     date = plausible_date(_("date"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
-    )
+    status = choice_field(_("status"), MeetingStatus, default=MeetingStatus.PLANNED)
     minutes = models.TextField(_("minutes"), blank=True)
 
     class Meta:
@@ -62,9 +67,7 @@ class MeetingBase(models.Model):
 def meeting_link(to, *, related_name: str) -> models.ForeignKey:
     """The foreign key from a part of a meeting (agenda item, attachment, invitation)
     to its meeting, which takes its parts along when it is deleted."""
-    return models.ForeignKey(
-        to, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name=related_name
-    )
+    return part_of(to, _("meeting"), related_name=related_name)
 
 
 class AgendaItemBase(models.Model):
@@ -79,6 +82,11 @@ class AgendaItemBase(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
+
+
+def one_item_per_position(name: str) -> models.UniqueConstraint:
+    """An agenda item's constraint: one item per position of a meeting."""
+    return models.UniqueConstraint(fields=["meeting", "position"], name=name)
 
 
 class AttachmentBase(models.Model):

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import plausible_datetime
+from kernel.models import anonymisation_stamp, choice_field, part_of, plausible_datetime
 
 __all__ = [
     "SETTINGS",
@@ -49,12 +49,7 @@ class WorkshopBase(models.Model):
 
     OCCASION_FIELD = ""
 
-    format = models.CharField(
-        _("format"),
-        max_length=20,
-        choices=WorkshopFormat.choices,
-        default=WorkshopFormat.OPEN_SPACE,
-    )
+    format = choice_field(_("format"), WorkshopFormat, default=WorkshopFormat.OPEN_SPACE)
     capacity = models.PositiveIntegerField(
         _("places"), validators=[MinValueValidator(1), MaxValueValidator(5000)]
     )
@@ -100,15 +95,10 @@ class RegistrationBase(models.Model):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=RegistrationStatus.choices,
-        default=RegistrationStatus.CONFIRMED,
-    )
+    status = choice_field(_("status"), RegistrationStatus, default=RegistrationStatus.CONFIRMED)
     cancelled_at = plausible_datetime(_("cancelled at"), optional=True)
     # Set when the person's data was erased on request (GDPR); the place stays counted.
-    anonymised_at = plausible_datetime(_("anonymised at"), optional=True)
+    anonymised_at = anonymisation_stamp()
 
     class Meta:
         abstract = True
@@ -165,9 +155,7 @@ def run_as_workshop(occasion: Any, verbose_name: Any) -> models.OneToOneField:
 
 def on_workshop(workshop: Any, *, related_name: str) -> models.ForeignKey:
     """The workshop of a topic or a registration, which goes with it."""
-    return models.ForeignKey(
-        workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name=related_name
-    )
+    return part_of(workshop, _("workshop"), related_name=related_name)
 
 
 def wishes_among(topic: Any) -> models.ManyToManyField:
@@ -179,9 +167,7 @@ def wishes_among(topic: Any) -> models.ManyToManyField:
 
 def seat_of(to: Any, verbose_name: Any) -> models.ForeignKey:
     """A seat's registration or topic; the seat goes with either."""
-    return models.ForeignKey(
-        to, verbose_name=verbose_name, on_delete=models.CASCADE, related_name="seats"
-    )
+    return part_of(to, verbose_name, related_name="seats")
 
 
 def titled_once(name: str) -> models.UniqueConstraint:

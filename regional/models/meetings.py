@@ -16,6 +16,7 @@ from kernel.meetings.models import (
     MeetingBase,
     MeetingStatus,
     meeting_link,
+    one_item_per_position,
 )
 from kernel.models import (
     choice_field,
@@ -83,11 +84,7 @@ class AgendaItem(AgendaItemBase, TimeStampedModel):
 
     class Meta(AgendaItemBase.Meta):
         db_table = "regional_agendaentry"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "position"], name="regional_agenda_position"
-            ),
-        ]
+        constraints = [one_item_per_position("regional_agenda_position")]
 
     def __str__(self) -> str:
         return self.title
@@ -138,6 +135,3 @@ class RegionalAttachment(AttachmentBase, TimeStampedModel):
 
     meeting = meeting_link(RegionalMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=regional_attachment_path)
-
-    class Meta(AttachmentBase.Meta):
-        pass

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from kernel.models import choice_check, choice_field, plausible_date
+from kernel.models import at_most_one, choice_check, choice_field, matches, plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel
@@ -67,9 +67,7 @@ class Alliance(TenantMixin, TimeStampedModel):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="alliance_name_unique_ci"),
-            models.CheckConstraint(
-                condition=models.Q(slug__regex=SLUG_PATTERN), name="alliance_slug_format"
-            ),
+            matches("slug", SLUG_PATTERN, name="alliance_slug_format"),
             choice_check("status", AllianceStatus, name="alliance_status_valid"),
             choice_check("district", District, name="alliance_district_valid"),
         ]
@@ -96,9 +94,5 @@ class Domain(DomainMixin, TimeStampedModel):
         verbose_name, verbose_name_plural = _("domain"), _("domains")
         ordering = ["domain"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["tenant"],
-                condition=models.Q(is_primary=True),
-                name="domain_one_primary_per_alliance",
-            ),
+            at_most_one("is_primary", per="tenant", name="domain_one_primary_per_alliance"),
         ]
