@@ -13,6 +13,7 @@ are reminded of once someone is there to read it.
 
 from __future__ import annotations
 
+import abc
 import datetime
 import logging
 from collections.abc import Iterable
@@ -33,8 +34,9 @@ from tenants.selectors import alliance_list, member_emails
 logger = logging.getLogger(__name__)
 
 
-class Reminder:
-    """One kind of reminder; subclasses declare the attributes and the methods below."""
+class Reminder(abc.ABC):
+    """One kind of reminder; subclasses declare the attributes and the abstract methods
+    (a subclass that leaves one out cannot be instantiated)."""
 
     label: str  # for the log: "seal expiry reminders"
     template: str  # the e-mail's templates: ``<template>_subject.txt`` and ``<template>.txt``
@@ -43,9 +45,9 @@ class Reminder:
     related: tuple[str, ...] = ()  # what the e-mail reads beside the record
     roles: Iterable[str] = (Role.LOCAL_COORDINATOR,)  # who is reminded
 
+    @abc.abstractmethod
     def due(self, today: datetime.date) -> Iterable[int]:
         """The ids of the records due for the reminder today."""
-        raise NotImplementedError
 
     def claim(self, pk: int) -> models.Model | None:
         """The record, locked and still due (by default: not reminded yet); None when a
@@ -57,13 +59,13 @@ class Reminder:
             .first()
         )
 
+    @abc.abstractmethod
     def context(self, record, today: datetime.date) -> dict[str, Any]:
         """The e-mail's own values (the alliance's name and the link are added)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def mark(self, record, today: datetime.date) -> None:
         """Note on the record that it was reminded of (by the system)."""
-        raise NotImplementedError
 
     def run(self) -> dict[str, int]:
         """Remind in every alliance; returns how many e-mails each alliance's schema queued."""
