@@ -75,18 +75,26 @@ def area_menu(request) -> list[tuple[str, str, bool]]:
     entries = STATE_MENU if getattr(tenant, "is_public", True) else MENU
     if not any(permission and access.can(permission) for _label, _name, permission in entries):
         return []  # nothing but the start page: no menu
-    items = []
+    found = []
     for label, url_name, permission in entries:
         if permission is not None and not access.can(permission):
             continue
         url = _url(url_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-        if url is None:
-            continue
-        current = request.path == url or (
-            url not in ("/", "/workspace/") and request.path.startswith(url)
-        )
-        items.append((label, url, current))
-    return items
+        if url is not None:
+            found.append((label, url))
+    return [(label, url, url == _current(request.path, found)) for label, url in found]
+
+
+def _current(path: str, found: list[tuple[str, str]]) -> str | None:
+    """The entry the page belongs to: its own address, or else the longest entry address
+    the path lies below (a programme page under /workspace/seal/programmes/ belongs to
+    "Certification programmes", not also to "Family seal")."""
+    below = [
+        url
+        for _label, url in found
+        if path == url or (url not in ("/", "/workspace/") and path.startswith(url))
+    ]
+    return max(below, key=len, default=None)
 
 
 def menu(request):

@@ -256,3 +256,14 @@ def test_diversity_indicator_is_included_in_the_familiensiegel(jena, client, div
     with schema_context("jena"):
         assert familiensiegel.criterion_groups.get().template_key == "diversitaet"
         assert familiensiegel.criteria.filter(group__isnull=False).count() == 2
+
+
+def test_menu_marks_only_the_entry_the_page_belongs_to(jena, client, coordinator):
+    """The programmes live below /workspace/seal/: their pages mark "Certification
+    programmes" as the current entry, not also "Family seal"."""
+    programmes = client.get("/workspace/seal/programmes/")
+    current = [label for label, _url, now in programmes.context["area_menu"] if now]
+    assert current == ["Zertifizierungsprogramme"]
+    assert programmes.content.decode().count('aria-current="page"') == 1
+    seals = client.get("/workspace/seal/")
+    assert [label for label, _url, now in seals.context["area_menu"] if now] == ["Familiensiegel"]
