@@ -144,3 +144,46 @@ def image_check(file: UploadedFile, *, field: str = "logo") -> None:
         raise ValidationError(
             {field: _("The image is too large: at most 4000 pixels wide and high, please.")}
         )
+
+
+# ---------------------------------------------------------------- files a record let go of
+
+
+def _stored_files(instance) -> dict[str, tuple[object, str]]:
+    """Field name -> (storage, stored name) of each file field of ``instance`` that holds one."""
+    from django.db.models import FileField
+
+    return {
+        field.name: (
+            getattr(instance, field.attname).storage,
+            getattr(instance, field.attname).name,
+        )
+        for field in instance._meta.concrete_fields
+        if isinstance(field, FileField) and getattr(instance, field.attname)
+    }
+
+
+def discard_released_files(before, after=None) -> None:
+    """Once the transaction commits, remove the stored files ``before`` (a record as it
+    was) held and ``after`` (the same record saved, or None: deleted) no longer holds.
+
+    A replaced or cleared document, logo or attachment would otherwise stay on disk for
+    ever, out of reach of the GDPR erasure. The files are removed in the schema the
+    record was written in (each alliance's uploads lie in a folder of its own), and
+    only after the commit, so a rolled-back change keeps its file.
+    """
+    from django.db import connection, transaction
+    from django_tenants.utils import schema_context
+
+    kept = {name for _storage, name in _stored_files(after).values()} if after else set()
+    released = [(s, name) for s, name in _stored_files(before).values() if name not in kept]
+    if not released:
+        return
+    schema = connection.schema_name
+
+    def remove() -> None:
+        with schema_context(schema):
+            for storage, name in released:
+                storage.delete(name)
+
+    transaction.on_commit(remove)

@@ -13,6 +13,7 @@ from django.db import models, transaction
 
 from kernel.access import check_fields, guarded_fields
 from kernel.audit.services import audit_log, changes_between, snapshot
+from kernel.uploads import discard_released_files
 
 M = TypeVar("M", bound=models.Model)
 
@@ -112,13 +113,15 @@ def record_update(
     before = snapshot(stored)
     for field, value in data.items():
         setattr(instance, field, value)
-    return _save_logged(
+    saved = _save_logged(
         instance,
         actor=actor,
         before=before,
         many=many,
         action=action or f"{_label(instance)}.updated",
     )
+    discard_released_files(stored, saved)
+    return saved
 
 
 def record_note(*, instance: M, action: str, **values: Any) -> M:
@@ -136,6 +139,7 @@ def record_delete(*, actor, instance: models.Model, action: str | None = None) -
         changes=snapshot(instance),
     )
     instance.delete()
+    discard_released_files(instance)
 
 
 def record_services(

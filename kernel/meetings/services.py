@@ -111,14 +111,7 @@ class MeetingWrites:
             )
 
     def attachment_delete(self, *, actor, attachment) -> None:
-        """Remove the record and, once that is committed, the stored file."""
-        storage, name = attachment.file.storage, attachment.file.name
-
-        def remove_file() -> None:
-            with self.storage_context():
-                storage.delete(name)
-
+        """Remove the record and, once that is committed, the stored file
+        (``record_delete`` discards it)."""
         with self.storage_context():
             self.records.record_delete(actor=actor, instance=attachment)
-        if name:
-            transaction.on_commit(remove_file)

@@ -4,9 +4,11 @@ page, roles, the reminder before the end (once) and the coordinator's home."""
 from __future__ import annotations
 
 import datetime
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -172,3 +174,49 @@ def test_reminder_before_the_end_goes_once_and_again_for_a_new_end(
     assert len(queued_mails) == 2
     home = logged_in_client(coordinator, language="en").get("/workspace/")
     assert_page_shows(home, ["Agreements ending within 90 days", "Netzwerk Frühe"])
+
+
+def test_replaced_cleared_and_deleted_documents_leave_the_disk_after_the_commit(
+    jena, coordinator, media_root, django_capture_on_commit_callbacks
+):
+    """A replaced signed PDF, a cleared one and the file of a deleted agreement are
+    removed once the change is committed; a change that is rolled back keeps its file."""
+
+    def pdf(name: str) -> SimpleUploadedFile:
+        return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+    def committed(service, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return service(actor=coordinator, **kwargs)
+
+    def rolled_back(agreement) -> None:
+        with transaction.atomic():
+            services.agreement_update(actor=coordinator, agreement=agreement, document=pdf("c.pdf"))
+            raise RuntimeError("rolled back")
+
+    with schema_context("jena"):
+        agreement = committed(
+            services.agreement_create,
+            organisation="Stadtwerke",
+            subject="Ferien",
+            document=pdf("a.pdf"),
+        )
+        first = agreement.document.path
+        agreement = committed(services.agreement_update, agreement=agreement, document=pdf("b.pdf"))
+        second = agreement.document.path
+        assert os.path.isfile(second)
+        assert not os.path.exists(first)
+        # A form that uploads nothing keeps the stored file.
+        committed(services.agreement_update, agreement=agreement, document=None)
+        assert os.path.isfile(second)
+        with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+            rolled_back(agreement)
+        agreement.refresh_from_db()
+        assert os.path.isfile(second)
+        agreement = committed(services.agreement_update, agreement=agreement, document=False)
+        assert not agreement.document
+        assert not os.path.exists(second)
+        agreement = committed(services.agreement_update, agreement=agreement, document=pdf("d.pdf"))
+        third = agreement.document.path
+        committed(services.agreement_delete, agreement=agreement)
+        assert not os.path.exists(third)
