@@ -85,7 +85,8 @@ RULES: dict[str, Rule] = {
     "alliance.imports.upload": _rule(
         ALLIANCE,
         {LC, PS},
-        "Import partners, projects or carers (each kind also needs its change permission)",
+        "Import lists: partners, projects, carers, care guides, members and donors, funding"
+        " entries (each kind also needs its change permission)",
     ),
     "alliance.work.view": _rule(
         ALLIANCE, {LC, SC}, "Projects, working groups, events, seal, funding, holidays"

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from core.forms.imports import ImportUploadForm
 from core.imports import EXTENSIONS, KINDS, ImportKind, ImportPreview
+from core.selectors.imports import column_help, importable_kinds
 from core.services import imports as services
 from kernel import spreadsheets
 from tenants.permissions import access_for, deny, requires
@@ -99,24 +100,6 @@ def _read(name: str) -> bytes:
 # ---------------------------------------------------------------- pages
 
 
-def _column_help(kind: ImportKind) -> list[dict]:
-    columns = []
-    for column in kind.columns:
-        parts = [str(column.hint)] if column.hint else []
-        if column.choices is not None:
-            labels = ", ".join(str(label) for label in column.choices.labels)
-            parts.insert(0, _("one of: %(values)s") % {"values": labels})
-        columns.append(
-            {
-                "header": column.header,
-                "english": column.english,
-                "required": column.required,
-                "values": "; ".join(parts),
-            }
-        )
-    return columns
-
-
 def _preview_url(kind: str, token: str) -> str:
     return reverse(f"{KINDS[kind].url_name}-import-preview", args=[token])
 
@@ -131,8 +114,7 @@ def _done_url(kind: str) -> str:
 @requires("alliance.imports.upload")
 def import_upload(request):
     """Choose the kind and the file. Only kinds this person may change are offered."""
-    access = access_for(request)
-    kinds = [code for code, kind in KINDS.items() if access.can(kind.permission)]
+    kinds = [kind.code for kind in importable_kinds(access_for(request))]
     if not kinds:
         return deny(request)
     status = 200
@@ -155,7 +137,7 @@ def import_upload(request):
     guides = [
         {
             "kind": KINDS[code],
-            "columns": _column_help(KINDS[code]),
+            "columns": column_help(KINDS[code]),
             "template_url": reverse(f"{KINDS[code].url_name}-import-template"),
         }
         for code in kinds
