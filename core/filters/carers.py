@@ -15,8 +15,6 @@ from core.models import (
     CarerStatus,
     Partner,
     Placement,
-    PlacementStatus,
-    Recurrence,
 )
 from core.models.carers import ASSIGNABLE
 from core.selectors.carers import checks_valid_on, expiring_filter
@@ -61,9 +59,7 @@ class CarerFilter(SearchFilterSet):
 
 class PlacementFilter(SearchFilterSet):
     search_fields = ("family_name", "carer__first_name", "carer__last_name", "partner__name")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PlacementStatus.choices)
-    kind = django_filters.ChoiceFilter(label=_("Kind of care"), choices=CareKind.choices)
-    recurrence = django_filters.ChoiceFilter(label=_("Recurrence"), choices=Recurrence.choices)
+    # status, kind, recurrence: generated from the model's fields (Meta.fields)
     partner = django_filters.ModelChoiceFilter(
         label=_("Paid by (employer)"), queryset=Partner.objects.order_by("name")
     )
@@ -73,6 +69,7 @@ class PlacementFilter(SearchFilterSet):
 
     class Meta:
         model = Placement
+        fields = ["q", "status", "kind", "recurrence", "partner", "carer"]
 
 
 class MatchForm(forms.Form):

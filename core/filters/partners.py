@@ -11,18 +11,13 @@ from core.models import (
     Measure,
     MeasureCategory,
     Partner,
-    PartnerKind,
-    PartnerStatus,
-    SizeClass,
 )
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
 class PartnerFilter(SearchFilterSet):
     search_fields = ("name", "city", "description", "contacts__last_name")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PartnerKind.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PartnerStatus.choices)
-    size_class = django_filters.ChoiceFilter(label=_("Size"), choices=SizeClass.choices)
+    # kind, status, size_class: generated from the model's fields (Meta.fields)
     measures = django_filters.ModelChoiceFilter(
         label=_("Measure"), queryset=Measure.objects.all(), field_name="measures"
     )
