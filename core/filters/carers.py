@@ -12,7 +12,6 @@ from core.models import (
     Availability,
     CareKind,
     Carer,
-    CarerStatus,
     Partner,
     Placement,
 )
@@ -27,7 +26,6 @@ class CarerFilter(SearchFilterSet):
     matching of a request (as ``core.selectors.carers.matching_carers``)."""
 
     search_fields = ("first_name", "last_name", "email", "languages", "qualifications")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=CarerStatus.choices)
     expiring = ConditionFilter(
         label=_("Checks expiring within 60 days"),
         condition=lambda: expiring_filter(today=timezone.localdate()),
@@ -45,6 +43,8 @@ class CarerFilter(SearchFilterSet):
 
     class Meta:
         model = Carer
+        # status: generated from the model's fields
+        fields = ["q", "status", "expiring", "available_on", "slots", "language"]
 
     def filter_available_on(self, queryset, name, value):
         """Vetted or active carers with every check valid on that day."""

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from core.models import (
     ContactPerson,
     Measure,
-    MeasureCategory,
     Partner,
 )
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
@@ -38,11 +37,11 @@ class PartnerFilter(SearchFilterSet):
 
 class MeasureFilter(SearchFilterSet):
     search_fields = ("name", "description")
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=MeasureCategory.choices)
     is_active = django_filters.BooleanFilter(label=_("In the catalogue"))
 
     class Meta:
         model = Measure
+        fields = ["q", "category", "is_active"]  # category: from the model
 
 
 class ContactPersonFilter(SearchFilterSet):
