@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Application, ApplicationStatus, PartnerKind, SizeClass
+from core.models import Application
 from kernel.crud.dates import PlausibleDateFilter
 from kernel.crud.filters import SearchFilterSet
 
 
 class ApplicationFilter(SearchFilterSet):
     search_fields = ("organisation_name", "city", "contact_name", "statement")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PartnerKind.choices)
-    size_class = django_filters.ChoiceFilter(label=_("Size"), choices=SizeClass.choices)
     received_from = PlausibleDateFilter(
         label=_("Received from"), field_name="received_on", lookup_expr="gte"
     )
@@ -24,3 +20,5 @@ class ApplicationFilter(SearchFilterSet):
 
     class Meta:
         model = Application
+        # status, kind, size_class: generated from the model's fields
+        fields = ["q", "status", "kind", "size_class", "received_from", "received_until"]

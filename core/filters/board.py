@@ -10,8 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from core.models import (
     BoardMeeting,
     BoardMember,
-    BoardPosition,
-    MeetingStatus,
     MeetingTemplate,
     MinutesStatus,
 )
@@ -21,16 +19,15 @@ from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 class BoardMemberFilter(SearchFilterSet):
     search_fields = ("full_name", "affiliation", "partner__name")
-    position = django_filters.ChoiceFilter(label=_("Position"), choices=BoardPosition.choices)
     current = ConditionFilter(label=_("Current term"), condition=current_term)
 
     class Meta:
         model = BoardMember
+        fields = ["q", "position", "current"]  # position: from the model
 
 
 class BoardMeetingFilter(SearchFilterSet):
     search_fields = ("title", "location", "minutes")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=MeetingStatus.choices)
     minutes_status = django_filters.ChoiceFilter(label=_("Minutes"), choices=MinutesStatus.choices)
     upcoming = ConditionFilter(
         label=_("Upcoming"),
@@ -40,6 +37,7 @@ class BoardMeetingFilter(SearchFilterSet):
 
     class Meta:
         model = BoardMeeting
+        fields = ["q", "status", "minutes_status", "upcoming"]  # status: from the model
 
 
 class MeetingTemplateFilter(SearchFilterSet):

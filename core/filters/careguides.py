@@ -14,8 +14,6 @@ from core.models import (
     CareGuide,
     CooperationAgreement,
     Partner,
-    PartnerKind,
-    PartnerStatus,
 )
 from core.selectors.agreements import agreements_in_force, expired_condition
 from core.selectors.careguides import REFRESHER_NOTICE_DAYS
@@ -45,11 +43,10 @@ class CareGuideFilter(SearchFilterSet):
 
 class PartnerWithoutGuideFilter(SearchFilterSet):
     search_fields = ("name", "city")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PartnerKind.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PartnerStatus.choices)
 
     class Meta:
         model = Partner
+        fields = ["q", "kind", "status"]  # kind, status: from the model
 
 
 def _by_status(queryset, name, value):

@@ -12,11 +12,8 @@ from core.models import (
     Availability,
     CareKind,
     Carer,
-    CarerStatus,
     Partner,
     Placement,
-    PlacementStatus,
-    Recurrence,
 )
 from core.models.carers import ASSIGNABLE
 from core.selectors.carers import checks_valid_on, expiring_filter
@@ -29,7 +26,6 @@ class CarerFilter(SearchFilterSet):
     matching of a request (as ``core.selectors.carers.matching_carers``)."""
 
     search_fields = ("first_name", "last_name", "email", "languages", "qualifications")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=CarerStatus.choices)
     expiring = ConditionFilter(
         label=_("Checks expiring within 60 days"),
         condition=lambda: expiring_filter(today=timezone.localdate()),
@@ -47,6 +43,8 @@ class CarerFilter(SearchFilterSet):
 
     class Meta:
         model = Carer
+        # status: generated from the model's fields
+        fields = ["q", "status", "expiring", "available_on", "slots", "language"]
 
     def filter_available_on(self, queryset, name, value):
         """Vetted or active carers with every check valid on that day."""
@@ -61,9 +59,7 @@ class CarerFilter(SearchFilterSet):
 
 class PlacementFilter(SearchFilterSet):
     search_fields = ("family_name", "carer__first_name", "carer__last_name", "partner__name")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PlacementStatus.choices)
-    kind = django_filters.ChoiceFilter(label=_("Kind of care"), choices=CareKind.choices)
-    recurrence = django_filters.ChoiceFilter(label=_("Recurrence"), choices=Recurrence.choices)
+    # status, kind, recurrence: generated from the model's fields (Meta.fields)
     partner = django_filters.ModelChoiceFilter(
         label=_("Paid by (employer)"), queryset=Partner.objects.order_by("name")
     )
@@ -73,6 +69,7 @@ class PlacementFilter(SearchFilterSet):
 
     class Meta:
         model = Placement
+        fields = ["q", "status", "kind", "recurrence", "partner", "carer"]
 
 
 class MatchForm(forms.Form):

@@ -9,11 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from core.models import (
     DonationReceipt,
     FundraisingAction,
-    GrantStatus,
     Project,
     ProjectGrant,
     Supporter,
-    SupporterKind,
 )
 from core.selectors.fundraising import members_on
 from kernel.crud.filters import ConditionFilter, SearchFilterSet, YearFilter
@@ -21,13 +19,13 @@ from kernel.crud.filters import ConditionFilter, SearchFilterSet, YearFilter
 
 class SupporterFilter(SearchFilterSet):
     search_fields = ("name", "city", "email", "partner__name")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SupporterKind.choices)
     member = ConditionFilter(
         label=_("Member today"), condition=lambda: members_on(timezone.localdate())
     )
 
     class Meta:
         model = Supporter
+        fields = ["q", "kind", "member"]  # kind: generated from the model's field
 
 
 class FundraisingActionFilter(SearchFilterSet):
@@ -40,12 +38,12 @@ class FundraisingActionFilter(SearchFilterSet):
 
 class ProjectGrantFilter(SearchFilterSet):
     search_fields = ("purpose", "project__title")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=GrantStatus.choices)
     year = YearFilter("decided_on")
     project = django_filters.ModelChoiceFilter(label=_("Project"), queryset=Project.objects.all())
 
     class Meta:
         model = ProjectGrant
+        fields = ["q", "status", "year", "project"]  # status: generated from the model's field
 
 
 class DonationReceiptFilter(SearchFilterSet):

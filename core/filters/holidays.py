@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from core.models import GuideCategory, GuideEntry, HolidayOffer
+from core.models import GuideEntry, HolidayOffer
 from kernel.crud.filters import SearchFilterSet, YearFilter
 
 MONTH_CHOICES = list(MONTHS.items())
@@ -53,8 +53,8 @@ class HolidayOfferFilter(SearchFilterSet):
 
 class GuideEntryFilter(SearchFilterSet):
     search_fields = ("title", "organisation", "description", "address")
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=GuideCategory.choices)
     is_published = django_filters.BooleanFilter(label=_("Published"))
 
     class Meta:
         model = GuideEntry
+        fields = ["q", "category", "is_published"]  # category: from the model

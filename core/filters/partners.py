@@ -9,20 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from core.models import (
     ContactPerson,
     Measure,
-    MeasureCategory,
     Partner,
-    PartnerKind,
-    PartnerStatus,
-    SizeClass,
 )
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
 class PartnerFilter(SearchFilterSet):
     search_fields = ("name", "city", "description", "contacts__last_name")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PartnerKind.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PartnerStatus.choices)
-    size_class = django_filters.ChoiceFilter(label=_("Size"), choices=SizeClass.choices)
+    # kind, status, size_class: generated from the model's fields (Meta.fields)
     measures = django_filters.ModelChoiceFilter(
         label=_("Measure"), queryset=Measure.objects.all(), field_name="measures"
     )
@@ -43,11 +37,11 @@ class PartnerFilter(SearchFilterSet):
 
 class MeasureFilter(SearchFilterSet):
     search_fields = ("name", "description")
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=MeasureCategory.choices)
     is_active = django_filters.BooleanFilter(label=_("In the catalogue"))
 
     class Meta:
         model = Measure
+        fields = ["q", "category", "is_active"]  # category: from the model
 
 
 class ContactPersonFilter(SearchFilterSet):

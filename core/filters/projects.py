@@ -8,14 +8,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Event, EventKind, Partner, Project, ProjectStatus, Topic, WorkingGroup
+from core.models import Event, Partner, Project, WorkingGroup
 from kernel.crud.filters import SearchFilterSet, YearFilter
 
 
 class ProjectFilter(SearchFilterSet):
     search_fields = ("title", "description", "funding_source", "lead_partner__name")
-    topic = django_filters.ChoiceFilter(label=_("Topic"), choices=Topic.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner involved"), queryset=Partner.objects.all(), method="filter_partner"
     )
@@ -23,6 +21,7 @@ class ProjectFilter(SearchFilterSet):
 
     class Meta:
         model = Project
+        fields = ["q", "topic", "status", "partner", "year"]  # topic, status: from the model
 
     def filter_partner(self, queryset, name, value: Partner | None):
         """Projects the partner leads or takes part in."""
@@ -43,7 +42,6 @@ class ProjectFilter(SearchFilterSet):
 
 class WorkingGroupFilter(SearchFilterSet):
     search_fields = ("name", "description", "chair")
-    topic = django_filters.ChoiceFilter(label=_("Topic"), choices=Topic.choices)
     is_active = django_filters.BooleanFilter(label=_("Active"))
     member = django_filters.ModelChoiceFilter(
         label=_("Member"), queryset=Partner.objects.all(), method="filter_member"
@@ -51,6 +49,7 @@ class WorkingGroupFilter(SearchFilterSet):
 
     class Meta:
         model = WorkingGroup
+        fields = ["q", "topic", "is_active", "member"]  # topic: from the model
 
     def filter_member(self, queryset, name, value: Partner | None):
         if value is None:
@@ -63,7 +62,6 @@ class WorkingGroupFilter(SearchFilterSet):
 
 class EventFilter(SearchFilterSet):
     search_fields = ("title", "place", "description", "project__title")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
     year = YearFilter("date")
     project = django_filters.ModelChoiceFilter(
         label=_("Project"), queryset=Project.objects.order_by("title")
@@ -71,3 +69,4 @@ class EventFilter(SearchFilterSet):
 
     class Meta:
         model = Event
+        fields = ["q", "kind", "year", "project"]  # kind: from the model

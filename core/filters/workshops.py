@@ -6,7 +6,6 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
-    TaskStatus,
     WorkingGroup,
     WorkingGroupTask,
     Workshop,
@@ -14,12 +13,10 @@ from core.models import (
     WorkshopTopic,
 )
 from kernel.crud.filters import SearchFilterSet
-from kernel.workshops.models import RegistrationStatus, WorkshopFormat
 
 
 class WorkshopFilter(SearchFilterSet):
     search_fields = ("event__title", "event__place")
-    format = django_filters.ChoiceFilter(label=_("Format"), choices=WorkshopFormat.choices)
 
     class Meta:
         model = Workshop
@@ -33,7 +30,6 @@ def _by_workshop() -> django_filters.ModelChoiceFilter:
 
 class RegistrationFilter(SearchFilterSet):
     search_fields = ("name", "email", "organisation")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
     workshop = _by_workshop()
 
     class Meta:
@@ -50,7 +46,6 @@ class TopicFilter(SearchFilterSet):
 
 class TaskFilter(SearchFilterSet):
     search_fields = ("title", "description", "responsible")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=TaskStatus.choices)
     working_group = django_filters.ModelChoiceFilter(
         label=_("Working group"), queryset=WorkingGroup.objects.all()
     )

@@ -10,10 +10,7 @@ class FundingEntryForm(RecordForm):
     class Meta:
         model = FundingEntry
         fields = ["kind", "amount", "received_on", "supporter", "partner", "donor", "purpose"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["amount"].widget.attrs["min"] = "0.01"
-        self.fields["supporter"].queryset = Supporter.objects.filter(
-            anonymised_at__isnull=True
-        ).order_by("name")
+        minimums = {"amount": "0.01"}
+        querysets = {
+            "supporter": Supporter.objects.filter(anonymised_at__isnull=True).order_by("name")
+        }

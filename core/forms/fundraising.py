@@ -16,32 +16,22 @@ class SupporterForm(RecordForm):
             "kind", "name", "partner", "street", "postcode", "city", "email", "joined_on",
             "left_on", "yearly_fee", "notes",
         ]  # fmt: skip
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["yearly_fee"].widget.attrs["min"] = "0"
+        minimums = {"yearly_fee": "0"}
 
 
 class FundraisingActionForm(RecordForm):
     class Meta:
         model = FundraisingAction
         fields = ["title", "date", "income", "costs", "description"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("income", "costs"):
-            self.fields[name].widget.attrs["min"] = "0"
+        minimums = {"income": "0", "costs": "0"}
 
 
 class ProjectGrantForm(RecordForm):
     class Meta:
         model = ProjectGrant
         fields = ["project", "amount", "purpose", "decided_on", "status", "proof_received_on"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.order_by("title")
-        self.fields["amount"].widget.attrs["min"] = "0.01"
+        querysets = {"project": Project.objects.order_by("title")}
+        minimums = {"amount": "0.01"}
 
 
 class CircleSettingsForm(RecordForm):

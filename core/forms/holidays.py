@@ -25,10 +25,7 @@ class HolidayOfferForm(RecordForm):
             ),
             "is_published": _("Shown in the public calendar, the calendar feed and the plan."),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["price"].widget.attrs["min"] = 0
+        minimums = {"price": 0}
 
 
 class GuideEntryForm(RecordForm):

@@ -15,10 +15,7 @@ class PartnerForm(RecordForm):
         ]  # fmt: skip
         widgets = {"measures": forms.CheckboxSelectMultiple}
         text_rows = 4
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["measures"].queryset = Measure.objects.filter(is_active=True)
+        querysets = {"measures": Measure.objects.filter(is_active=True)}
 
     def clean_name(self):
         # The database refuses the duplicate too; checking here puts the message at the field.

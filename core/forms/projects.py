@@ -47,7 +47,4 @@ class EventForm(RecordForm):
             "description", "is_public",
         ]  # fmt: skip
         text_rows = 4
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.order_by("title")
+        querysets = {"project": Project.objects.order_by("title")}

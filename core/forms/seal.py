@@ -25,10 +25,10 @@ class SealCriterionForm(RecordForm):
     class Meta:
         model = SealCriterion
         fields = ["programme", "group", "text", "weight", "position", "is_required", "is_active"]
+        querysets = {"group": CriterionGroup.objects.select_related("programme")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = CriterionGroup.objects.select_related("programme")
         # Without a programme a criterion belongs to the default one (the Familiensiegel);
         # without a weight it keeps its own (1 when new).
         self.fields["programme"].required = False

@@ -26,6 +26,7 @@ from core.selectors.carers import (
 from core.services import carers as services
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
+from kernel.crud.views import query_ids
 from tenants.permissions import access_for, requires
 
 VIEW = "alliance.childcare.view"
@@ -90,10 +91,7 @@ def _initial_from_query(request) -> dict:
     form = MatchForm(request.GET)
     form.is_valid()
     initial = {k: v for k, v in form.cleaned_data.items() if k in ("kind", "start_date")}
-    carer = request.GET.get("carer", "")
-    if carer.isdigit() and len(carer) < 10:
-        initial["carer"] = int(carer)
-    return initial
+    return {**initial, **query_ids(request, ("carer",))}
 
 
 class PlacementPages(PoolPages):

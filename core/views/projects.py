@@ -118,14 +118,7 @@ class EventPages(WorkPages):
     create_title = _("New event")
     delete_question = _("Delete the event %(title)s for good?")
     deleted_message = _("The event has been deleted.")
-
-    class Edit:
-        def get_form_kwargs(self):
-            # "New event" from a project's page comes with ?project=<id>.
-            project_id = self.request.GET.get("project", "")
-            if "pk" in self.kwargs or not project_id.isdigit():
-                return {}
-            return {"initial": {"project": int(project_id)}}
+    initial_from_query = ("project",)  # "New event" on a project's page
 
     class Delete:
         def question_args(self, obj):

@@ -134,11 +134,4 @@ class TaskPages(WorkPages):
     delete_service, delete_title = services.task_delete, gettext_lazy("Delete task")
     delete_question = gettext_lazy("Delete the task %(title)s?")
     deleted_message = gettext_lazy("The task has been deleted.")
-
-    class Edit:
-        def get_form_kwargs(self):
-            # "New task" from a working group's page comes with ?working_group=<id>.
-            group = self.request.GET.get("working_group", "")
-            if "pk" in self.kwargs or not group.isdigit():
-                return {}
-            return {"initial": {"working_group": int(group)}}
+    initial_from_query = ("working_group",)  # "New task" on a working group's page

@@ -49,7 +49,9 @@ class SearchFilterSet(django_filters.FilterSet):
     @classmethod
     def get_fields(cls):
         """Without ``Meta.fields`` the FilterSet offers its declared filters, in their
-        order (``q`` first), and generates none from the model's fields."""
+        order (``q`` first), and generates none from the model's fields. With it, the
+        filters in its order: a model field's choices not declared are generated, labelled
+        with the field's verbose name."""
         if cls._meta.fields is None and cls._meta.exclude is None:
             return OrderedDict()
         return super().get_fields()

@@ -1,5 +1,6 @@
 """The base of every record's form: its date and time fields get the browser's pickers,
-its long texts a text area."""
+its long texts a text area; ``Meta`` may name the records a choice offers and the lowest
+number the browser takes."""
 
 from __future__ import annotations
 
@@ -58,7 +59,19 @@ class RecordFields:
 
 class RecordForm(forms.ModelForm):
     """A ModelForm whose model fields get the widgets of :class:`RecordFields`, with the
-    rows of ``Meta.text_rows``, unless its ``Meta.widgets`` gives them another widget."""
+    rows of ``Meta.text_rows``, unless its ``Meta.widgets`` gives them another widget.
+
+    ``Meta.querysets``: field -> the records it offers (a QuerySet, or a function that
+    builds one for each form); ``Meta.minimums``: field -> the lowest number the browser
+    takes (money: no negative amounts).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, records in getattr(self.Meta, "querysets", {}).items():
+            self.fields[name].queryset = records() if callable(records) else records
+        for name, lowest in getattr(self.Meta, "minimums", {}).items():
+            self.fields[name].widget.attrs["min"] = lowest
 
     def __init_subclass__(cls, **kwargs):
         # Runs before the ModelForm metaclass reads ``Meta`` and builds the fields.

@@ -78,7 +78,7 @@ PAGES: dict[str, tuple[type[View], dict[str, str]]] = {
         ObjectEditView,
         {
             "required_permission": "change_permission",
-            **_same("form_class", "create_service", "update_service"),
+            **_same("form_class", "create_service", "update_service", "initial_from_query"),
             **_same("create_title", "edit_title", "saved_message"),
         },
     ),
@@ -168,6 +168,9 @@ class ObjectPages:
 
     # ---- new and edit
     form_class: ClassVar[type | None] = None
+    #: Fields a new record's form takes from the query string: "New event" from a
+    #: project's page links ``?project=<id>``.
+    initial_from_query: ClassVar[tuple[str, ...]] = ()
     #: The module whose ``<service_name>_create``, ``_update`` and ``_delete`` are the
     #: services of the pages' routes, where they are not declared one by one; the name
     #: defaults to ``instance_arg``, the keyword they take the record by (``grant_update``).

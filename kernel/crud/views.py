@@ -20,6 +20,9 @@ from django.views import View
 from kernel.access import access_for, deny
 from kernel.crud.tables import EXPORT_FORMATS, ListSpec, list_view
 
+# A record's id as a query string gives it ("New event" from a project's page).
+ID = re.compile(r"[0-9]{1,9}")
+
 
 def split_many(form) -> tuple[dict[str, Any], dict[str, Any]]:
     """cleaned_data split into plain fields and many-to-many fields (set after saving)."""
@@ -42,6 +45,13 @@ def named_args(text: Any, obj: Any) -> dict[str, Any]:
     (its ``str``) where it has none."""
     names = re.findall(r"%\((\w+)\)s", str(text))
     return {name: getattr(obj, name, obj) for name in names}
+
+
+def query_ids(request: HttpRequest, names: tuple[str, ...]) -> dict[str, int]:
+    """``?<name>=<id>`` of the query string for each of ``names`` whose value is a
+    record's id (up to nine digits); anything else is left out (the form checks it)."""
+    values = {name: request.GET.get(name, "") for name in names}
+    return {name: int(value) for name, value in values.items() if ID.fullmatch(value)}
 
 
 def model_name(model: type[models.Model]) -> dict[str, Any]:
@@ -256,12 +266,17 @@ class ObjectEditView(_RecordView):
     template_name: str = "core/form.html"
     # False: a plain form about the record (a decision), not a ModelForm of it.
     model_form: bool = True
+    # Fields a new record's form takes from the query string (``?project=<id>``).
+    initial_from_query: tuple[str, ...] = ()
 
     def get_form_class(self) -> type:
         return self.form_class
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {}
+        initial = query_ids(self.request, self.initial_from_query)
+        if self.pk_kwarg in self.kwargs or not initial:
+            return {}
+        return {"initial": initial}
 
     def get_context_data(self, obj: models.Model | None) -> dict[str, Any]:
         return {}

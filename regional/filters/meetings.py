@@ -6,21 +6,20 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.filters import SearchFilterSet, YearFilter
-from regional.models import Invitation, MeetingKind, RegionalMeeting, RegionalMeetingStatus
+from regional.models import Invitation, RegionalMeeting
 from tenants.models import Alliance
 
 
 class RegionalMeetingFilter(SearchFilterSet):
     search_fields = ("title", "place", "moderation", "description", "host_alliance__name")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
     year = YearFilter("date", min_value=2000)
     host_alliance = django_filters.ModelChoiceFilter(
         label=_("Host alliance"), queryset=Alliance.objects.order_by("name")
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegionalMeetingStatus.choices)
 
     class Meta:
         model = RegionalMeeting
+        fields = ["q", "kind", "year", "host_alliance", "status"]  # kind, status: from the model
 
 
 class InvitationFilter(django_filters.FilterSet):

@@ -7,9 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
-from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
+from regional.models import AllianceSetup, ProvisioningStatus
 from regional.selectors.setups import mentor_choices
-from tenants.districts import District
 
 
 def _mentors(request):
@@ -23,7 +22,6 @@ class SetupBoardFilter(SearchFilterSet):
         "place", "alliance_name", "slug", "initiators", "host_organisation",
         "coordinator_name", "notes", "mentor__full_name",
     )  # fmt: skip
-    district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices)
     mentor = django_filters.ModelChoiceFilter(label=_("Mentor"), queryset=_mentors)
     overdue = ConditionFilter(
         label=_("With overdue items"),
@@ -33,10 +31,10 @@ class SetupBoardFilter(SearchFilterSet):
 
     class Meta:
         model = AllianceSetup
+        fields = ["q", "district", "mentor", "overdue"]  # district: from the model
 
 
 class SetupFilter(SetupBoardFilter):
-    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=SetupStage.choices)
     provisioning_status = django_filters.ChoiceFilter(
         label=_("Provisioning"), choices=ProvisioningStatus.choices
     )

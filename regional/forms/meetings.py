@@ -29,10 +29,7 @@ class RegionalMeetingForm(RecordForm):
             "moderation", "description",
         ]  # fmt: skip
         text_rows = 5
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["host_alliance"].queryset = invitable_alliances()
+        querysets = {"host_alliance": invitable_alliances}
 
 
 class AgendaItemForm(AgendaItemFormBase):

@@ -11,7 +11,7 @@ from kernel.audit.models import AuditEntry
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column, Table, accessor
 from kernel.crud.urls import object_urls
-from kernel.crud.views import ObjectDeleteView
+from kernel.crud.views import ObjectDeleteView, query_ids
 
 
 class _Related:
@@ -176,3 +176,9 @@ def test_the_delete_page_is_titled_after_the_model_and_the_detail_page_takes_ext
     detail = pages.views["detail"]()
     record = SimpleNamespace(changes={"a": 1, "b": 2})
     assert detail.get_context_data(record) == {"thing": record, "can_change": False, "size": 2}
+
+
+def test_query_ids_keeps_only_record_ids(rf):
+    request = rf.get("/", {"project": "12", "group": "x1", "carer": "1234567890", "kind": "²"})
+    names = ("project", "group", "carer", "kind", "missing")
+    assert query_ids(request, names) == {"project": 12}
