@@ -28,6 +28,7 @@ STATE_MENU = [
 # its money, then the public face and the housekeeping.
 MENU = [
     (_("Overview"), "workspace", "alliance.workspace.view"),
+    (_("First steps"), "onboarding-checklist", "alliance.onboarding.manage"),
     (_("Partners"), "partner-list", "alliance.partners.view"),
     (_("Care guides"), "care-guide-list", "alliance.care_guides.view"),
     (_("Agreements"), "agreement-list", "alliance.agreements.view"),

@@ -88,11 +88,12 @@ def test_another_capability_adds_an_item_through_the_registry(jena, coordinator)
 
 def test_the_start_page_guides_a_new_alliance_until_every_item_is_settled(jena, coordinator):
     client = logged_in_client(coordinator)
-    assert "Erste Schritte" not in client.get("/workspace/").content.decode()  # no checklist
+    # no checklist: the menu still has its entry, the start page no box
+    assert 'id="onboarding-heading"' not in client.get("/workspace/").content.decode()
     with schema_context("jena"):
         checklist_start(actor=coordinator)
     page = client.get("/workspace/").content.decode()
-    assert "Erste Schritte" in page
+    assert 'id="onboarding-heading">Erste Schritte' in page
     assert "0 von 5 erledigt" in page
     assert 'href="/workspace/import/"' in page  # first partners: by import
 
@@ -106,7 +107,7 @@ def test_the_start_page_guides_a_new_alliance_until_every_item_is_settled(jena, 
     with schema_context("jena"):
         for key in ("board", "partners", "legal", "public_page"):
             checklist_mark(actor=coordinator, key=key, status=ChecklistStatus.SKIPPED)
-    assert "Erste Schritte" not in client.get("/workspace/").content.decode()
+    assert 'id="onboarding-heading"' not in client.get("/workspace/").content.decode()
     page = client.get("/workspace/onboarding/").content.decode()
     assert "5 von 5 erledigt" in page
     assert "Übersprungen" in page
@@ -170,3 +171,14 @@ def test_one_alliance_never_sees_anothers_marks(jena, badfrankenhausen, coordina
         checklist_mark(actor=coordinator, key="identity", status=ChecklistStatus.DONE)
     with schema_context("badfrankenhausen"):
         assert _states()["identity"] == ("open", False)
+
+
+def test_the_menu_leads_the_coordinator_to_the_checklist_and_nobody_else(jena, coordinator):
+    """The checklist is in the menu for those who may work on it, also once every item is
+    settled (the start page only points to it while something is open)."""
+    page = logged_in_client(coordinator).get("/workspace/")
+    assert ("Erste Schritte", "/workspace/onboarding/") in [
+        (label, url) for label, url, _current in page.context["area_menu"]
+    ]
+    board = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena)).get("/workspace/")
+    assert "/workspace/onboarding/" not in [url for _l, url, _c in board.context["area_menu"]]
