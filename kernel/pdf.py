@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import partial
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -199,16 +200,16 @@ LIST_HEADINGS = FontFace(emphasis="BOLD", fill_color=(225, 232, 240))
 
 def paged_pdf(
     *,
-    orientation: str,
-    margins: tuple[float, float, float],
     title: str,
     author: str,
+    margins: tuple[float, float, float],
+    landscape: bool = False,
     compress: bool,
     total_pages: int | None,
 ) -> _PagedPDF:
     """An A4 printout with "Page n of m" in the footer (``total_pages`` known from a first
-    rendering), its metadata set and its first page added."""
-    pdf = _PagedPDF(orientation=orientation, unit="mm", format="A4")
+    rendering, see ``paged_output``), its metadata set and its first page added."""
+    pdf = _PagedPDF(orientation="landscape" if landscape else "portrait", unit="mm", format="A4")
     pdf.total_pages = total_pages
     pdf.set_compression(compress)
     pdf.set_margins(*margins)
@@ -221,6 +222,13 @@ def paged_pdf(
     return pdf
 
 
+def paged_output(render: Callable[..., FPDF], *, compress: bool) -> bytes:
+    """The file ``render(compress=, total_pages=)`` draws, drawn twice: first uncompressed
+    to count the pages, then with the count known."""
+    first = render(compress=False, total_pages=None)
+    return bytes(render(compress=compress, total_pages=first.page_no()).output())
+
+
 def holiday_plan_pdf(
     *,
     alliance_name: str,
@@ -230,34 +238,17 @@ def holiday_plan_pdf(
 ) -> bytes:
     """The printable holiday plan: a title and one table row per offer, A4 landscape."""
     offers = list(offers)
-    first = _render_plan(alliance_name=alliance_name, year=year, offers=offers, compress=False)
-    return bytes(
-        _render_plan(
-            alliance_name=alliance_name,
-            year=year,
-            offers=offers,
-            compress=compress,
-            total_pages=first.page_no(),
-        ).output()
-    )
+    return paged_output(partial(_render_plan, alliance_name, year, offers), compress=compress)
 
 
-def _render_plan(
-    *,
-    alliance_name: str,
-    year: int,
-    offers: list,
-    compress: bool,
-    total_pages: int | None = None,
-) -> FPDF:
+def _render_plan(alliance_name: str, year: int, offers: list, **rendering) -> FPDF:
     title = _("Holiday programme %(year)s") % {"year": year}
     pdf = paged_pdf(
-        orientation="landscape",
-        margins=(12, 12, 12),
         title=f"{alliance_name}: {title}",
         author=alliance_name,
-        compress=compress,
-        total_pages=total_pages,
+        margins=(12, 12, 12),
+        landscape=True,
+        **rendering,
     )
 
     pdf.set_font("Helvetica", style="B", size=16)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from functools import partial
 
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from kernel.pdf import latin1, paged_pdf
+from kernel.pdf import latin1, paged_output, paged_pdf
 
 
 def attendance_pdf(
@@ -23,20 +24,14 @@ def attendance_pdf(
 ) -> bytes:
     """One row per person (name, organisation) with an empty signature column, A4
     portrait; the page count is known from a first rendering."""
-    first = _render(organiser, title, date, place, people, compress=False)
-    pdf = _render(organiser, title, date, place, people, compress, total=first.page_no())
-    return bytes(pdf.output())
+    draw = partial(_render, organiser, title, date, place, people)
+    return paged_output(draw, compress=compress)
 
 
-def _render(organiser, title, date, place, people, compress, total=None):
+def _render(organiser, title, date, place, people, **rendering):
     heading = _("Attendance list")
     pdf = paged_pdf(
-        orientation="portrait",
-        margins=(15, 14, 15),
-        title=f"{heading}: {title}",
-        author=organiser,
-        compress=compress,
-        total_pages=total,
+        title=f"{heading}: {title}", author=organiser, margins=(15, 14, 15), **rendering
     )
     pdf.set_font("Helvetica", size=9)
     pdf.set_text_color(90, 90, 90)
