@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.fields import counted, related_text
+
 # The texts every record's id and timestamps share; ``Meta.help`` may give its own.
 COMMON_HELP = {
     "id": _("Identifier of the record."),
@@ -21,6 +23,22 @@ def help_texts(texts: dict) -> dict:
         for name, text in {**COMMON_HELP, **texts}.items()
         if text is not None
     }
+
+
+def _conventional_field(model, name: str, text) -> serializers.Field | None:
+    """The field a name ``help`` gives by convention, where the model has no such
+    attribute: ``<relation>_<field>`` the related record's text beside its id
+    (``partner_name``: ``partner.name``), ``<x>_count`` a number the selector counts."""
+    if hasattr(model, name):
+        return None
+    relations = [f for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
+    for relation in sorted(relations, key=lambda f: -len(f.name)):
+        field = name.removeprefix(f"{relation.name}_")
+        if field != name and hasattr(relation.related_model, field):
+            return related_text(f"{relation.name}.{field}", text)
+    if name.endswith("_count"):
+        return counted(text)
+    return None
 
 
 def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
@@ -39,19 +57,27 @@ def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
 #   fields and the timestamps.
 # - ``model``, ``fields`` and ``read_only`` (beyond id and timestamps; ``"__all__"``:
 #   nothing is written here).
-# ``help``: field -> help text (id and timestamps have theirs). A subclass's ``Meta`` may
+# ``help``: field -> help text (id and timestamps have theirs). A name the model lacks is
+# declared by its form: ``partner_name`` the partner's name beside its id (``related_text``),
+# ``event_count`` a count the selector annotates (``counted``). A subclass's ``Meta`` may
 # extend its parent's. No docstring: the schema would show it as every record's description.
 class RecordSerializer(serializers.ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         meta = cls.Meta
         help = getattr(meta, "help", {})
-        if "form" in vars(meta):
-            meta.model = meta.form._meta.model
+        form = vars(meta).get("form")
+        if form is not None:
+            meta.model = form._meta.model
+        for name, text in help.items():
+            field = _conventional_field(meta.model, name, text)
+            if field is not None and name not in cls._declared_fields:
+                cls._declared_fields[name] = field
+        if form is not None:
             page_only = getattr(meta, "page_only", ())
             written = [
                 *getattr(meta, "writes", ()),
-                *(name for name in meta.form._meta.fields if name not in page_only),
+                *(name for name in form._meta.fields if name not in page_only),
             ]
             meta.read_only = _named(cls, help, written)
             meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]
