@@ -14,7 +14,7 @@ from core.models.agreements import STORED_STATUSES
 
 class CareGuideSerializer(RecordSerializer):
     class Meta:
-        form, writes = CareGuideForm, ["partner"]
+        form = CareGuideForm
         help = {
             "partner": _("The partner organisation the care guide works for."),
             "name": _("Name of the care guide."),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -41,6 +42,18 @@ def _conventional_field(model, name: str, text) -> serializers.Field | None:
     return None
 
 
+def _parents(form) -> list[str]:
+    """The record's parents its form lacks (``part_of``: deleted with them): its page takes
+    them from its address, the API writes them (a contact's partner)."""
+    return [
+        field.name
+        for field in form._meta.model._meta.concrete_fields
+        if field.many_to_one
+        and field.remote_field.on_delete is models.CASCADE
+        and field.name not in form._meta.fields
+    ]
+
+
 def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
     """The fields ``help`` names and the serializer declares, beyond ``written`` and the
     id and timestamps, in that order."""
@@ -50,9 +63,10 @@ def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
 
 # A record as the API shows it, declared once in ``Meta``, in one of three ways:
 # - ``form``: the record's HTML form, whose model it is. The API writes the form's fields
-#   (but ``page_only``, such as a file uploaded on its page) and ``writes`` (those the form
-#   takes from its page, such as the partner); it shows, read only, what ``help`` names
-#   beyond them and the serializer's declared fields; then the id and timestamps.
+#   (but ``page_only``, such as a file uploaded on its page) and the parents the form
+#   takes from its page's address (``_parents``: a contact's partner); it shows, read
+#   only, what ``help`` names beyond them and the serializer's declared fields; then the
+#   id and timestamps.
 # - ``model`` alone: the record is only shown: the id, what ``help`` names, the declared
 #   fields and the timestamps.
 # - ``model``, ``fields`` and ``read_only`` (beyond id and timestamps; ``"__all__"``:
@@ -76,7 +90,7 @@ class RecordSerializer(serializers.ModelSerializer):
         if form is not None:
             page_only = getattr(meta, "page_only", ())
             written = [
-                *getattr(meta, "writes", ()),
+                *_parents(form),
                 *(name for name in form._meta.fields if name not in page_only),
             ]
             meta.read_only = _named(cls, help, written)

@@ -17,7 +17,7 @@ from core.models import BoardMeeting, CertificateState, Partner, SealApplication
 
 class ContactPersonSerializer(RecordSerializer):
     class Meta:
-        form, writes = ContactPersonForm, ["partner"]
+        form = ContactPersonForm
         help = {
             "partner": _("The partner organisation the person works for."),
             "first_name": _("First name."),
@@ -226,7 +226,7 @@ class DecisionSerializer(RecordSerializer):
     )
 
     class Meta:
-        form, writes = DecisionForm, ["application"]
+        form = DecisionForm
         help = {
             "application": _("Identifier of the application decided on."),
             "meeting": _("Identifier of the board meeting that decided."),
