@@ -151,8 +151,8 @@ class ServiceViewSetMixin:
 
     def answer(self, instance):
         fresh = self.fresh_after_write
-        if fresh is None:
-            fresh = shows_counts(self.get_serializer_class())
+        if fresh is None:  # the resource's serializer, not an action's (``move``'s input)
+            fresh = shows_counts(type(self).serializer_class or self.get_serializer_class())
         return self.get_queryset().get(pk=instance.pk) if fresh else instance
 
     def perform_create(self, serializer):
