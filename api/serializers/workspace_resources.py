@@ -133,7 +133,6 @@ class ApplicationSerializer(RecordSerializer):
             "kind": _("Kind of organisation."),
             "size_class": _("Size of the organisation."),
             "city": _("Town of the organisation."),
-            "website": _("Website of the organisation."),
             "contact_name": _("Contact person at the organisation."),
             "contact_email": _("E-mail address of the contact person."),
             "contact_phone": _("Phone number of the contact person."),
