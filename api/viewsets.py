@@ -30,6 +30,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
 from api.ordering import StableOrderingFilter
+from api.serializers.fields import shows_counts
 from api.views.base import Pagination
 
 
@@ -76,11 +77,13 @@ class ServiceViewSetMixin:
     ``required_permission``, the mark the route checks read
     (``tenants.permissions.view_protection``), is the code of reading (``list`` or ``*``).
     ``fresh_after_write`` answers a write with the row as the list shows it (the
-    selector's annotations, such as counts), read again.
+    selector's annotations, such as counts), read again; by default, where the serializer
+    shows counts (``counted``).
 
-    ``pages``: the model's page declaration; its list's ``queryset`` and ``filterset``, its
-    ``view_permission`` and ``change_permission`` (for the writes the viewset offers), its
-    services and ``instance_arg`` are the viewset's, unless the viewset declares its own.
+    ``pages``: the model's page declaration; its list's ``queryset``, ``filterset`` and
+    ``default_order`` (the ``ordering``), its ``view_permission`` and ``change_permission``
+    (for the writes the viewset offers), its services and ``instance_arg`` are the
+    viewset's, unless the viewset declares its own.
 
     ``record_services = module, "project"`` declares the services by their names:
     ``module.project_create``, ``project_update`` and ``project_delete`` (those of the
@@ -100,7 +103,7 @@ class ServiceViewSetMixin:
     instance_arg: str = "instance"
     record_services: tuple[Any, ...]
     pages: Any = None
-    fresh_after_write: bool = False
+    fresh_after_write: bool | None = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -127,6 +130,7 @@ class ServiceViewSetMixin:
                 pages.view_permission, pages.change_permission or None, writes=writes
             ),
             "instance_arg": pages.instance_arg,
+            "ordering": [pages.default_order],
             **{
                 f"{step}_service": getattr(pages, f"{step}_service")
                 for step, action in SERVICE_ACTIONS.items()
@@ -146,7 +150,10 @@ class ServiceViewSetMixin:
         return dict(serializer.validated_data)
 
     def answer(self, instance):
-        return self.get_queryset().get(pk=instance.pk) if self.fresh_after_write else instance
+        fresh = self.fresh_after_write
+        if fresh is None:  # the resource's serializer, not an action's (``move``'s input)
+            fresh = shows_counts(type(self).serializer_class or self.get_serializer_class())
+        return self.get_queryset().get(pk=instance.pk) if fresh else instance
 
     def perform_create(self, serializer):
         instance = through_service(

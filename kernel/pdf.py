@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import partial
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -169,10 +170,11 @@ def offer_price(offer, *, currency: str = "€") -> str:
     return f"{formats.number_format(price, 2, use_l10n=True)} {currency}"
 
 
-# ---------------------------------------------------------------- the holiday plan
+# ---------------------------------------------------------------- printouts of lists
+# The holiday plan here, a workshop's attendance list (``kernel.workshops.attendance``).
 
 
-class _PlanPDF(FPDF):
+class _PagedPDF(FPDF):
     # The page count, once known from a first rendering: "Page 2 of 5" is then one piece
     # of text in the file (fpdf2's page-count alias would split it in two).
     total_pages: int | None = None
@@ -187,6 +189,45 @@ class _PlanPDF(FPDF):
         }
         self.cell(0, 6, latin1(page), align="C")
 
+    def list_table(self, **layout):
+        """A list as a table in the printouts' style: bold shaded headings, repeated on
+        every page; ``layout``: the columns' widths, alignment and line height."""
+        return self.table(padding=1.5, headings_style=LIST_HEADINGS, repeat_headings=1, **layout)
+
+
+LIST_HEADINGS = FontFace(emphasis="BOLD", fill_color=(225, 232, 240))
+
+
+def paged_pdf(
+    *,
+    title: str,
+    author: str,
+    margins: tuple[float, float, float],
+    landscape: bool = False,
+    compress: bool,
+    total_pages: int | None,
+) -> _PagedPDF:
+    """An A4 printout with "Page n of m" in the footer (``total_pages`` known from a first
+    rendering, see ``paged_output``), its metadata set and its first page added."""
+    pdf = _PagedPDF(orientation="landscape" if landscape else "portrait", unit="mm", format="A4")
+    pdf.total_pages = total_pages
+    pdf.set_compression(compress)
+    pdf.set_margins(*margins)
+    pdf.set_auto_page_break(auto=True, margin=16)
+    pdf.set_title(latin1(title))
+    pdf.set_author(latin1(author))
+    pdf.set_creator("Bündnisnetz Thüringen")
+    pdf.set_creation_date(datetime.datetime.now(tz=datetime.UTC))
+    pdf.add_page()
+    return pdf
+
+
+def paged_output(render: Callable[..., FPDF], *, compress: bool) -> bytes:
+    """The file ``render(compress=, total_pages=)`` draws, drawn twice: first uncompressed
+    to count the pages, then with the count known."""
+    first = render(compress=False, total_pages=None)
+    return bytes(render(compress=compress, total_pages=first.page_no()).output())
+
 
 def holiday_plan_pdf(
     *,
@@ -197,37 +238,18 @@ def holiday_plan_pdf(
 ) -> bytes:
     """The printable holiday plan: a title and one table row per offer, A4 landscape."""
     offers = list(offers)
-    first = _render_plan(alliance_name=alliance_name, year=year, offers=offers, compress=False)
-    return bytes(
-        _render_plan(
-            alliance_name=alliance_name,
-            year=year,
-            offers=offers,
-            compress=compress,
-            total_pages=first.page_no(),
-        ).output()
-    )
+    return paged_output(partial(_render_plan, alliance_name, year, offers), compress=compress)
 
 
-def _render_plan(
-    *,
-    alliance_name: str,
-    year: int,
-    offers: list,
-    compress: bool,
-    total_pages: int | None = None,
-) -> FPDF:
-    pdf = _PlanPDF(orientation="landscape", unit="mm", format="A4")
-    pdf.total_pages = total_pages
-    pdf.set_compression(compress)
-    pdf.set_margins(12, 12, 12)
-    pdf.set_auto_page_break(auto=True, margin=16)
+def _render_plan(alliance_name: str, year: int, offers: list, **rendering) -> FPDF:
     title = _("Holiday programme %(year)s") % {"year": year}
-    pdf.set_title(latin1(f"{alliance_name}: {title}"))
-    pdf.set_author(latin1(alliance_name))
-    pdf.set_creator("Bündnisnetz Thüringen")
-    pdf.set_creation_date(datetime.datetime.now(tz=datetime.UTC))
-    pdf.add_page()
+    pdf = paged_pdf(
+        title=f"{alliance_name}: {title}",
+        author=alliance_name,
+        margins=(12, 12, 12),
+        landscape=True,
+        **rendering,
+    )
 
     pdf.set_font("Helvetica", style="B", size=16)
     pdf.multi_cell(0, 8, latin1(alliance_name), new_x="LMARGIN", new_y="NEXT")
@@ -249,15 +271,12 @@ def _render_plan(
 
     pdf.set_font("Helvetica", size=9)
     headings = [_("Dates"), _("Offer"), _("Ages"), _("Price"), _("Organiser"), _("Place")]
-    with pdf.table(
+    with pdf.list_table(
         col_widths=(40, 80, 26, 22, 55, 50),
         width=273,
         text_align="LEFT",
         v_align="TOP",
         line_height=4.6,
-        padding=1.5,
-        headings_style=FontFace(emphasis="BOLD", fill_color=(225, 232, 240)),
-        repeat_headings=1,
     ) as table:
         heading = table.row()
         for label in headings:

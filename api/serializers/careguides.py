@@ -13,10 +13,8 @@ from core.models.agreements import STORED_STATUSES
 
 
 class CareGuideSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."))
-
     class Meta:
-        form, writes = CareGuideForm, ["partner"]
+        form = CareGuideForm
         help = {
             "partner": _("The partner organisation the care guide works for."),
             "name": _("Name of the care guide."),
@@ -28,6 +26,7 @@ class CareGuideSerializer(RecordSerializer):
             "is_active": _("Whether the person still works as a care guide at the partner."),
             "taken_over": _("Recorded from the former number of care guides, still to be named."),
             "anonymised_at": _("When the personal data were anonymised, if ever."),
+            "partner_name": _("Name of the partner."),
         }
 
 

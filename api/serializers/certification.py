@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.forms.certification import CriterionGroupForm, ProgrammeForm
 
 
 class CertificationProgrammeSerializer(RecordSerializer):
-    criterion_count = counted(_("Criteria in use."))
-    valid_count = counted(_("Certificates valid today."))
-
     class Meta:
         form = ProgrammeForm
         help = {
@@ -25,13 +21,12 @@ class CertificationProgrammeSerializer(RecordSerializer):
             "is_active": _("Whether new applications can be recorded."),
             "is_default": _("Whether applications without a programme belong to it."),
             "template_key": _("The state template it was adopted from."),
+            "criterion_count": _("Criteria in use."),
+            "valid_count": _("Certificates valid today."),
         }
 
 
 class CriterionGroupSerializer(RecordSerializer):
-    programme_name = related_text("programme.name", _("Name of the programme."))
-    criterion_count = counted(_("Criteria."))
-
     class Meta:
         form = CriterionGroupForm
         help = {
@@ -41,4 +36,6 @@ class CriterionGroupSerializer(RecordSerializer):
             "position": _("Order within the programme."),
             "weight": _("How much the group counts in the score (1 to 10)."),
             "template_key": _("The state template it was adopted from."),
+            "programme_name": _("Name of the programme."),
+            "criterion_count": _("Criteria."),
         }

@@ -50,6 +50,15 @@ def related_text(source: str, help_text, *, optional: bool | None = None) -> Rel
     return RelatedText(source, help_text, optional)
 
 
-def counted(help_text) -> serializers.IntegerField:
-    """A number the selector counts for each record (an annotation), read only."""
-    return serializers.IntegerField(read_only=True, help_text=help_text)
+class Counted(serializers.IntegerField):
+    """A number the selector counts for each record (an annotation), read only: a write
+    is answered with its record read again from the selector (``answer`` of the
+    viewsets), or the count would be missing."""
+
+
+def counted(help_text) -> Counted:
+    return Counted(read_only=True, help_text=help_text)
+
+
+def shows_counts(serializer_class: type) -> bool:
+    return any(isinstance(f, Counted) for f in serializer_class._declared_fields.values())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from api.serializers.fields import related_text
 from api.serializers.records import RecordSerializer
 from core.forms.fundraising import FundraisingActionForm, ProjectGrantForm, SupporterForm
 from core.models import DonationReceipt
@@ -42,8 +41,6 @@ class FundraisingActionSerializer(RecordSerializer):
 
 
 class ProjectGrantSerializer(RecordSerializer):
-    project_title = related_text("project.title", _("Title of the project, if any."))
-
     class Meta:
         form = ProjectGrantForm
         help = {
@@ -53,12 +50,11 @@ class ProjectGrantSerializer(RecordSerializer):
             "decided_on": _("Date the grant was decided."),
             "status": _("Decided, paid out, proof of use received or withdrawn."),
             "proof_received_on": _("Date the proof of use was received."),
+            "project_title": _("Title of the project, if any."),
         }
 
 
 class DonationReceiptSerializer(RecordSerializer):
-    supporter_name = related_text("supporter.name", _("Name of the member or donor."))
-
     class Meta:
         model = DonationReceipt
         help = {
@@ -69,4 +65,5 @@ class DonationReceiptSerializer(RecordSerializer):
             "entries": _("Identifiers of the funding entries the receipt confirms."),
             "is_collective": _("Whether it is a collective receipt for a year."),
             "times_printed": _("How often it was printed (after the first: copies)."),
+            "supporter_name": _("Name of the member or donor."),
         }

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+
+from api.serializers.fields import counted, related_text
 
 # The texts every record's id and timestamps share; ``Meta.help`` may give its own.
 COMMON_HELP = {
@@ -23,6 +26,34 @@ def help_texts(texts: dict) -> dict:
     }
 
 
+def _conventional_field(model, name: str, text) -> serializers.Field | None:
+    """The field a name ``help`` gives by convention, where the model has no such
+    attribute: ``<relation>_<field>`` the related record's text beside its id
+    (``partner_name``: ``partner.name``), ``<x>_count`` a number the selector counts."""
+    if hasattr(model, name):
+        return None
+    relations = [f for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
+    for relation in sorted(relations, key=lambda f: -len(f.name)):
+        field = name.removeprefix(f"{relation.name}_")
+        if field != name and hasattr(relation.related_model, field):
+            return related_text(f"{relation.name}.{field}", text)
+    if name.endswith("_count"):
+        return counted(text)
+    return None
+
+
+def _parents(form) -> list[str]:
+    """The record's parents its form lacks (``part_of``: deleted with them): its page takes
+    them from its address, the API writes them (a contact's partner)."""
+    return [
+        field.name
+        for field in form._meta.model._meta.concrete_fields
+        if field.many_to_one
+        and field.remote_field.on_delete is models.CASCADE
+        and field.name not in form._meta.fields
+    ]
+
+
 def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
     """The fields ``help`` names and the serializer declares, beyond ``written`` and the
     id and timestamps, in that order."""
@@ -32,26 +63,35 @@ def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
 
 # A record as the API shows it, declared once in ``Meta``, in one of three ways:
 # - ``form``: the record's HTML form, whose model it is. The API writes the form's fields
-#   (but ``page_only``, such as a file uploaded on its page) and ``writes`` (those the form
-#   takes from its page, such as the partner); it shows, read only, what ``help`` names
-#   beyond them and the serializer's declared fields; then the id and timestamps.
+#   (but ``page_only``, such as a file uploaded on its page) and the parents the form
+#   takes from its page's address (``_parents``: a contact's partner); it shows, read
+#   only, what ``help`` names beyond them and the serializer's declared fields; then the
+#   id and timestamps.
 # - ``model`` alone: the record is only shown: the id, what ``help`` names, the declared
 #   fields and the timestamps.
 # - ``model``, ``fields`` and ``read_only`` (beyond id and timestamps; ``"__all__"``:
 #   nothing is written here).
-# ``help``: field -> help text (id and timestamps have theirs). A subclass's ``Meta`` may
+# ``help``: field -> help text (id and timestamps have theirs). A name the model lacks is
+# declared by its form: ``partner_name`` the partner's name beside its id (``related_text``),
+# ``event_count`` a count the selector annotates (``counted``). A subclass's ``Meta`` may
 # extend its parent's. No docstring: the schema would show it as every record's description.
 class RecordSerializer(serializers.ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         meta = cls.Meta
         help = getattr(meta, "help", {})
-        if "form" in vars(meta):
-            meta.model = meta.form._meta.model
+        form = vars(meta).get("form")
+        if form is not None:
+            meta.model = form._meta.model
+        for name, text in help.items():
+            field = _conventional_field(meta.model, name, text)
+            if field is not None and name not in cls._declared_fields:
+                cls._declared_fields[name] = field
+        if form is not None:
             page_only = getattr(meta, "page_only", ())
             written = [
-                *getattr(meta, "writes", ()),
-                *(name for name in meta.form._meta.fields if name not in page_only),
+                *_parents(form),
+                *(name for name in form._meta.fields if name not in page_only),
             ]
             meta.read_only = _named(cls, help, written)
             meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
 from regional.forms.meetings import RegionalMeetingForm
@@ -106,7 +105,6 @@ class RegionalMeetingSerializer(RecordSerializer):
         required=False,
         help_text=_("Identifier of the alliance hosting the meeting."),
     )
-    host_alliance_name = related_text("host_alliance.name", _("Name of the host alliance."))
     agenda = AgendaEntrySerializer(many=True, read_only=True, help_text=_("The agenda, in order."))
     replies = ReplyCountsSerializer(
         source="*", read_only=True, help_text=_("Counts of the invitations' replies.")
@@ -127,6 +125,7 @@ class RegionalMeetingSerializer(RecordSerializer):
             "status": _("Planned, held or cancelled."),
             "minutes_status": _("Whether minutes exist and are published."),
             "minutes_published_on": _("When the minutes were published."),
+            "host_alliance_name": _("Name of the host alliance."),
         }
 
 
@@ -154,8 +153,6 @@ class AllianceSetupSerializer(RecordSerializer):
         required=False,
         help_text=_("Identifier of the person of the state office accompanying the setup."),
     )
-    open_task_count = counted(_("Open checklist items."))
-    overdue_task_count = counted(_("Overdue checklist items."))
     next_due_on = serializers.DateField(
         read_only=True, allow_null=True, help_text=_("When the next open item is due.")
     )
@@ -179,6 +176,8 @@ class AllianceSetupSerializer(RecordSerializer):
             "provisioning_status": _("State of the set-up on the platform."),
             "provisioning_step": _("Current step of the set-up."),
             "provisioning_error": _("Why the set-up failed, if it did."),
+            "open_task_count": _("Open checklist items."),
+            "overdue_task_count": _("Overdue checklist items."),
         }
 
     # The same checks as the HTML form (regional.forms.setups.AllianceSetupForm).
@@ -276,8 +275,6 @@ class ReportUpdateSerializer(ReportDetailSerializer):
 class InvitationSerializer(RecordSerializer):
     """An invited person and their reply, as the organiser sees them (never the token)."""
 
-    alliance_name = related_text("alliance.name", _("Invited alliance."))
-
     class Meta:
         model = Invitation
         fields = [
@@ -296,4 +293,5 @@ class InvitationSerializer(RecordSerializer):
             "sent_at": _("When the invitation was sent."),
             "reminder_week_sent_at": _("When the reminder a week before went out."),
             "reminder_day_sent_at": _("When the reminder a day before went out."),
+            "alliance_name": _("Invited alliance."),
         }

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
-from api.serializers.fields import related_text
+from api.serializers.fields import counted, related_text
 from api.serializers.records import RecordSerializer
 from core.models import WorkingGroupTask, Workshop, WorkshopRegistration, WorkshopTopic
 from kernel.workshops.forms import TopicForm
@@ -38,9 +37,9 @@ def _registration_fields(*own: str) -> list[str]:
 
 class WorkshopSerializer(RecordSerializer):
     title = related_text("event.title", _("Title of the event."), optional=False)
-    confirmed_count = serializers.IntegerField(read_only=True, help_text=_("Confirmed places."))
-    waiting_count = serializers.IntegerField(read_only=True, help_text=_("People waiting."))
-    topic_count = serializers.IntegerField(read_only=True, help_text=_("Topics or tables."))
+    confirmed_count = counted(_("Confirmed places."))
+    waiting_count = counted(_("People waiting."))
+    topic_count = counted(_("Topics or tables."))
 
     class Meta:
         model, fields, read_only = Workshop, _workshop_fields("event"), COUNTS

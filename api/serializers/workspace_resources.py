@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField, counted, related_text
+from api.serializers.fields import OptionalURLField, related_text
 from api.serializers.records import RecordSerializer
 from core.forms.admissions import ApplicationForm, DecisionForm
 from core.forms.funding import FundingEntryForm
@@ -16,10 +16,8 @@ from core.models import BoardMeeting, CertificateState, Partner, SealApplication
 
 
 class ContactPersonSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."))
-
     class Meta:
-        form, writes = ContactPersonForm, ["partner"]
+        form = ContactPersonForm
         help = {
             "partner": _("The partner organisation the person works for."),
             "first_name": _("First name."),
@@ -29,6 +27,7 @@ class ContactPersonSerializer(RecordSerializer):
             "phone": _("Phone number."),
             "is_primary": _("Whether this is the partner's main contact."),
             "anonymised_at": _("When the personal data were anonymised, if ever."),
+            "partner_name": _("Name of the partner."),
         }
 
 
@@ -44,7 +43,6 @@ class ProjectSerializer(RecordSerializer):
         required=False,
         help_text=_("Codes of the target groups, e.g. families or carers."),
     )
-    event_count = counted(_("Events of the project."))
 
     class Meta:
         form = ProjectForm
@@ -60,12 +58,11 @@ class ProjectSerializer(RecordSerializer):
             "funding_amount": _("Funding in euros."),
             "funding_source": _("Who funds the project."),
             "is_public": _("Whether the project is shown on the public page."),
+            "event_count": _("Events of the project."),
         }
 
 
 class EventSerializer(RecordSerializer):
-    project_title = related_text("project.title", _("Title of the project, if any."))
-
     class Meta:
         form = EventForm
         help = {
@@ -78,14 +75,11 @@ class EventSerializer(RecordSerializer):
             "project": _("Identifier of the project the event belongs to."),
             "description": _("Description."),
             "is_public": _("Whether the event is shown on the public page."),
+            "project_title": _("Title of the project, if any."),
         }
 
 
 class FundingEntrySerializer(RecordSerializer):
-    partner_name = related_text(
-        "partner.name", _("Name of the partner the money came from, if any.")
-    )
-
     class Meta:
         form = FundingEntryForm
         help = {
@@ -97,12 +91,11 @@ class FundingEntrySerializer(RecordSerializer):
             "purpose": _("What the money is for."),
             # fundraising
             "supporter": _("Identifier of the member or donor of the fundraising circle."),
+            "partner_name": _("Name of the partner the money came from, if any."),
         }
 
 
 class HolidayOfferSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner behind the offer, if any."))
-
     class Meta:
         form = HolidayOfferForm
         help = {
@@ -121,11 +114,11 @@ class HolidayOfferSerializer(RecordSerializer):
             "max_participants": _("Number of places."),
             "registration": _("How to register."),
             "is_published": _("Whether the offer is shown in the public calendar and plan."),
+            "partner_name": _("Name of the partner behind the offer, if any."),
         }
 
 
 class ApplicationSerializer(RecordSerializer):
-    decision_count = counted(_("Board decisions recorded on the application."))
     last_meeting_date = serializers.DateField(
         read_only=True,
         allow_null=True,
@@ -140,7 +133,6 @@ class ApplicationSerializer(RecordSerializer):
             "kind": _("Kind of organisation."),
             "size_class": _("Size of the organisation."),
             "city": _("Town of the organisation."),
-            "website": _("Website of the organisation."),
             "contact_name": _("Contact person at the organisation."),
             "contact_email": _("E-mail address of the contact person."),
             "contact_phone": _("Phone number of the contact person."),
@@ -149,18 +141,12 @@ class ApplicationSerializer(RecordSerializer):
             "status": _("Pending, admitted, rejected or withdrawn (set by the board's decision)."),
             "partner": _("Identifier of the partner created on admission."),
             "anonymised_at": _("When the personal data were anonymised, if ever."),
+            "decision_count": _("Board decisions recorded on the application."),
         }
 
 
 class BoardMeetingSerializer(RecordSerializer):
     """A board meeting as the list shows it (agenda, files and minutes: on the website)."""
-
-    template_name = related_text(
-        "template.name", _("Name of the template the meeting was planned from, if any.")
-    )
-    agenda_count = counted(_("Agenda items."))
-    attachment_count = counted(_("Attached files."))
-    decision_count = counted(_("Decisions on applications taken in the meeting."))
 
     class Meta:
         model = BoardMeeting
@@ -173,13 +159,14 @@ class BoardMeetingSerializer(RecordSerializer):
             "template": _("Identifier of the meeting template."),
             "minutes_status": _("Status of the minutes."),
             "minutes_approved_on": _("Date the minutes were approved."),
+            "template_name": _("Name of the template the meeting was planned from, if any."),
+            "agenda_count": _("Agenda items."),
+            "attachment_count": _("Attached files."),
+            "decision_count": _("Decisions on applications taken in the meeting."),
         }
 
 
 class SealApplicationSerializer(RecordSerializer):
-    partner_name = related_text("partner.name", _("Name of the partner."))
-    check_count = counted(_("Criteria checked."))
-    fulfilled_count = counted(_("Criteria checked as fulfilled."))
     # certification: the status as it reads today, and the programme
     state = serializers.ChoiceField(
         choices=CertificateState.choices,
@@ -209,12 +196,13 @@ class SealApplicationSerializer(RecordSerializer):
             "reviewed_on": _("Date of the on-site review."),
             "decided_on": _("Date of the jury decision."),
             "decision_reasoning": _("Reasoning of the jury."),
+            "partner_name": _("Name of the partner."),
+            "check_count": _("Criteria checked."),
+            "fulfilled_count": _("Criteria checked as fulfilled."),
         }
 
 
 class WorkingGroupSerializer(RecordSerializer):
-    member_count = counted(_("Number of members."))
-
     class Meta:
         form = WorkingGroupForm
         help = {
@@ -224,6 +212,7 @@ class WorkingGroupSerializer(RecordSerializer):
             "chair": _("Who chairs the working group."),
             "members": _("Identifiers of the member partners."),
             "is_active": _("Whether the working group is active."),
+            "member_count": _("Number of members."),
         }
 
 
@@ -236,7 +225,7 @@ class DecisionSerializer(RecordSerializer):
     )
 
     class Meta:
-        form, writes = DecisionForm, ["application"]
+        form = DecisionForm
         help = {
             "application": _("Identifier of the application decided on."),
             "meeting": _("Identifier of the board meeting that decided."),

@@ -17,7 +17,6 @@ class CarerViewSet(ServiceModelViewSet):
     ordering_fields = ["last_name", "first_name", "status", "police_clearance_until",
                        "first_aid_until", "running_placements"]  # fmt: skip
     ordering = ["last_name", "first_name"]
-    fresh_after_write = True
 
 
 class PlacementViewSet(ServiceModelViewSet):

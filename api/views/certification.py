@@ -22,8 +22,6 @@ class CertificationProgrammeViewSet(
 
     pages, serializer_class = ProgrammePages, CertificationProgrammeSerializer
     ordering_fields = ["name", "kind", "validity_years", "pass_threshold"]
-    ordering = ["name"]
-    fresh_after_write = True
 
 
 class CriterionGroupViewSet(ServiceModelViewSet):
@@ -32,4 +30,3 @@ class CriterionGroupViewSet(ServiceModelViewSet):
     pages, serializer_class = GroupPages, CriterionGroupSerializer
     ordering_fields = ["name", "position", "weight"]
     ordering = ["programme__name", "position", "name"]
-    fresh_after_write = True

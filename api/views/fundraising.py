@@ -23,7 +23,6 @@ class SupporterViewSet(ServiceModelViewSet):
 
     pages, serializer_class = SupporterPages, SupporterSerializer
     ordering_fields = ["name", "joined_on", "left_on", "city"]
-    ordering = ["name"]
 
 
 class FundraisingActionViewSet(ServiceModelViewSet):
@@ -31,7 +30,6 @@ class FundraisingActionViewSet(ServiceModelViewSet):
 
     pages, serializer_class = FundraisingActionPages, FundraisingActionSerializer
     ordering_fields = ["date", "income", "costs", "title"]
-    ordering = ["-date"]
 
 
 class ProjectGrantViewSet(ServiceModelViewSet):
@@ -39,7 +37,6 @@ class ProjectGrantViewSet(ServiceModelViewSet):
 
     pages, serializer_class = ProjectGrantPages, ProjectGrantSerializer
     ordering_fields = ["decided_on", "amount", "status"]
-    ordering = ["-decided_on"]
 
 
 class DonationReceiptViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
@@ -47,4 +44,3 @@ class DonationReceiptViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet)
 
     pages, serializer_class = DonationReceiptPages, DonationReceiptSerializer
     ordering_fields = ["issued_on", "number", "total"]
-    ordering = ["-issued_on"]

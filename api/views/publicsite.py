@@ -29,7 +29,6 @@ class AwardViewSet(ServiceModelViewSet):
 
     pages, serializer_class = AwardPages, AwardSerializer
     ordering_fields = ["awarded_on", "title"]
-    ordering = ["-awarded_on"]
 
 
 _KIND = OpenApiParameter(

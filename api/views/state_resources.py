@@ -100,7 +100,7 @@ class AllianceSetupViewSet(
     required_permissions = {"*": "state.setups.manage"}
 
     selector = setup_list_with_checklist
-    record_services, fresh_after_write = (setup_services, "setup"), True
+    record_services = setup_services, "setup"
 
     @action(detail=True, methods=["post"], serializer_class=SetupMoveSerializer)
     def move(self, request, pk=None):

@@ -53,7 +53,7 @@ class _Room(_Fixed):
 
 class _Workshops(_Room):
     ordering_fields = ["capacity", "format", "created_at"]
-    instance_arg, fresh_after_write = "workshop", True
+    instance_arg = "workshop"
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

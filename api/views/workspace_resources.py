@@ -79,7 +79,6 @@ class ProjectViewSet(ServiceModelViewSet):
     pages, serializer_class = ProjectPages, ProjectSerializer
     ordering_fields = ["title", "topic", "status", "start_date", "end_date", "families_reached"]
     ordering = ["-start_date", "title"]
-    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- working groups
@@ -90,8 +89,6 @@ class WorkingGroupViewSet(ServiceModelViewSet):
 
     pages, serializer_class = WorkingGroupPages, WorkingGroupSerializer
     ordering_fields = ["name", "topic", "is_active", "member_count"]
-    ordering = ["name"]
-    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- events
@@ -102,7 +99,7 @@ class EventViewSet(ServiceModelViewSet):
 
     pages, serializer_class = EventPages, EventSerializer
     ordering_fields = ["date", "title", "kind", "participant_count"]
-    ordering, order = ["-date"], ("-date", "title")
+    order = ("-date", "title")
 
 
 # ---------------------------------------------------------------- funding entries
@@ -113,7 +110,6 @@ class FundingEntryViewSet(ServiceModelViewSet):
 
     pages, serializer_class = FundingPages, FundingEntrySerializer
     ordering_fields = ["received_on", "amount", "kind"]
-    ordering = ["-received_on"]
 
 
 # ---------------------------------------------------------------- holiday offers
@@ -167,7 +163,6 @@ class ApplicationViewSet(
     pages, serializer_class = ApplicationPages, ApplicationSerializer
     ordering_fields = ["received_on", "organisation_name", "status", "kind", "city"]
     ordering = ["-received_on", "organisation_name"]
-    fresh_after_write = True
 
 
 # ---------------------------------------------------------------- read only: board, seal

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from functools import partial
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from fpdf.fonts import FontFace
 
-# The holiday plan's page: A4 with "Page n of m" in the footer.
-from kernel.pdf import _PlanPDF as _PagedPDF
-from kernel.pdf import latin1
+from kernel.pdf import latin1, paged_output, paged_pdf
 
 
 def attendance_pdf(
@@ -26,23 +24,15 @@ def attendance_pdf(
 ) -> bytes:
     """One row per person (name, organisation) with an empty signature column, A4
     portrait; the page count is known from a first rendering."""
-    first = _render(organiser, title, date, place, people, compress=False)
-    pdf = _render(organiser, title, date, place, people, compress, total=first.page_no())
-    return bytes(pdf.output())
+    draw = partial(_render, organiser, title, date, place, people)
+    return paged_output(draw, compress=compress)
 
 
-def _render(organiser, title, date, place, people, compress, total=None):
-    pdf = _PagedPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.total_pages = total
-    pdf.set_compression(compress)
-    pdf.set_margins(15, 14, 15)
-    pdf.set_auto_page_break(auto=True, margin=16)
+def _render(organiser, title, date, place, people, **rendering):
     heading = _("Attendance list")
-    pdf.set_title(latin1(f"{heading}: {title}"))
-    pdf.set_author(latin1(organiser))
-    pdf.set_creator("Bündnisnetz Thüringen")
-    pdf.set_creation_date(datetime.datetime.now(tz=datetime.UTC))
-    pdf.add_page()
+    pdf = paged_pdf(
+        title=f"{heading}: {title}", author=organiser, margins=(15, 14, 15), **rendering
+    )
     pdf.set_font("Helvetica", size=9)
     pdf.set_text_color(90, 90, 90)
     pdf.multi_cell(0, 5, latin1(organiser), new_x="LMARGIN", new_y="NEXT")
@@ -60,15 +50,12 @@ def _render(organiser, title, date, place, people, compress, total=None):
     )
     pdf.ln(3)
     pdf.set_font("Helvetica", size=10)
-    with pdf.table(
+    with pdf.list_table(
         col_widths=(10, 60, 55, 55),
         width=180,
         text_align=("RIGHT", "LEFT", "LEFT", "LEFT"),
         v_align="MIDDLE",
         line_height=9,
-        padding=1.5,
-        headings_style=FontFace(emphasis="BOLD", fill_color=(225, 232, 240)),
-        repeat_headings=1,
     ) as table:
         table.row([latin1(x) for x in ("#", _("Name"), _("Organisation"), _("Signature"))])
         for number, (name, organisation) in enumerate(people, start=1):
