@@ -339,6 +339,19 @@ CELERY_BEAT_SCHEDULE = {
 # Months after which personal data of rejected applications and of partners who left
 # is anonymised by the nightly retention run.
 BUENDNISNETZ_RETENTION_MONTHS = int(env("BUENDNISNETZ_RETENTION_MONTHS", "24"))
+# The state coordination office as the state area's default legal texts (imprint,
+# privacy, accessibility) name it; the address lines are separated by ";".
+BUENDNISNETZ_STATE_OFFICE = {
+    "host_organisation": env("BUENDNISNETZ_STATE_OFFICE_HOST", ""),
+    "address_lines": [
+        line.strip()
+        for line in env("BUENDNISNETZ_STATE_OFFICE_ADDRESS", "").split(";")
+        if line.strip()
+    ],
+    "contact_name": env("BUENDNISNETZ_STATE_OFFICE_CONTACT", ""),
+    "email": env("BUENDNISNETZ_STATE_OFFICE_EMAIL", ""),
+    "phone": env("BUENDNISNETZ_STATE_OFFICE_PHONE", ""),
+}
 # Ministry-facing figures below this many people or organisations are shown as "<N".
 BUENDNISNETZ_SUPPRESSION_THRESHOLD = int(env("BUENDNISNETZ_SUPPRESSION_THRESHOLD", "3"))
 

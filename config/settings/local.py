@@ -37,3 +37,13 @@ CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 
 # The demo serves on port 8000 (make demo).
 BUENDNISNETZ_SITE_URL = env("BUENDNISNETZ_SITE_URL", "http://localhost:8000")
+
+# The demo's state office, as the state area's default legal texts name it (an example
+# address; an installation sets its own, see deploy/.env.example).
+if not BUENDNISNETZ_STATE_OFFICE["address_lines"]:  # from .base
+    BUENDNISNETZ_STATE_OFFICE = {
+        **BUENDNISNETZ_STATE_OFFICE,
+        "host_organisation": "Demo-Träger der Landeskoordinierung e. V.",
+        "address_lines": ["Musterstraße 1", "99084 Erfurt"],
+        "email": BUENDNISNETZ_STATE_OFFICE["email"] or "land@demo.example",
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django_tenants.utils import schema_context
 
 from core.selectors.publicsite import award_list
@@ -14,8 +15,18 @@ from tenants.selectors import alliance_list
 
 
 def state_publisher() -> Publisher:
-    """The state office as its default texts name it; the coordinator adds the address."""
-    return Publisher(name=str(StateArea.name))
+    """The state office as its default texts name it: its name, and the host
+    organisation, address and contact the installation configures
+    (``BUENDNISNETZ_STATE_OFFICE``)."""
+    office = settings.BUENDNISNETZ_STATE_OFFICE
+    return Publisher(
+        name=str(StateArea.name),
+        host_organisation=office["host_organisation"],
+        address_lines=list(office["address_lines"]),
+        contact_name=office["contact_name"],
+        email=office["email"],
+        phone=office["phone"],
+    )
 
 
 def state_legal_text(kind: str) -> LegalText:

@@ -380,3 +380,29 @@ def test_api_identity_reads_defaults_and_refuses_bad_colours(jena, coordinator):
     assert good.status_code == 200
     with schema_context(jena.schema_name):
         assert SiteIdentity.objects.get().town == "Jena"
+
+
+@pytest.mark.parametrize("path", ["/impressum/", "/datenschutz/", "/barrierefreiheit/"])
+def test_state_default_legal_texts_name_the_configured_office(db, public_client, settings, path):
+    """The state area's default texts name the office the installation configures
+    (BUENDNISNETZ_STATE_OFFICE): its host organisation, address and e-mail."""
+    settings.BUENDNISNETZ_STATE_OFFICE = {
+        "host_organisation": "Träger der Landeskoordinierung e. V.",
+        "address_lines": ["Anger 7", "99084 Erfurt"],
+        "contact_name": "",
+        "email": "land@example.org",
+        "phone": "0361 123456",
+    }
+    page = public_client.get(path, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Landeskoordination Thüringen" in page
+    assert "Anger 7" in page
+    assert "99084 Erfurt" in page
+    assert "land@example.org" in page
+
+
+def test_accessibility_statement_names_the_thuringian_law_and_enforcement_body(jena_client):
+    page = jena_client.get("/barrierefreiheit/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "(ThürBarrWebG)" in page
+    assert "(ThürBITVO)" in page
+    assert "Landesdurchsetzungsstelle für digitale Barrierefreiheit" in page
+    assert "ThürBarrG)" not in page  # no law of that name
