@@ -270,33 +270,23 @@ def test_deleting_a_project_asks_first_and_keeps_its_events(client):
 @pytest.fixture
 def project_set(jena, partners):
     lead, other, third = partners
+    # Three projects to search and filter: key, title, topic, status, start, end, and more.
     with schema_context("jena"):
-        childcare = ProjectFactory(
-            title="Kita-Notfallbetreuung",
-            topic="childcare",
-            status="running",
-            start_date=datetime.date(2023, 4, 1),
-            end_date=datetime.date(2025, 3, 31),
-            lead_partner=lead,
-        )
-        care = ProjectFactory(
-            title="Pflegelotsen",
-            topic="care",
-            status="finished",
-            start_date=datetime.date(2021, 1, 1),
-            end_date=datetime.date(2022, 6, 30),
-            partners=[other, lead],
-            description="Betriebliche Pflegelotsen",
-        )
-        planned = ProjectFactory(
-            title="Familienpass",
-            topic="information",
-            status="planned",
-            start_date=None,
-            end_date=None,
-            partners=[third],
-        )
-    return {"childcare": childcare, "care": care, "planned": planned, "partners": partners}
+        made = {
+            key: ProjectFactory(
+                title=title, topic=topic, status=status, start_date=start, end_date=end, **more
+            )
+            for key, title, topic, status, start, end, more in [
+                ("childcare", "Kita-Notfallbetreuung", "childcare", "running",
+                 datetime.date(2023, 4, 1), datetime.date(2025, 3, 31), {"lead_partner": lead}),
+                ("care", "Pflegelotsen", "care", "finished", datetime.date(2021, 1, 1),
+                 datetime.date(2022, 6, 30),
+                 {"partners": [other, lead], "description": "Betriebliche Pflegelotsen"}),
+                ("planned", "Familienpass", "information", "planned", None, None,
+                 {"partners": [third]}),
+            ]
+        }  # fmt: skip
+    return made | {"partners": partners}
 
 
 def _titles(response) -> set[str]:
