@@ -26,7 +26,7 @@ class Seed:
 
 
 # The markers: a field filled from the seed.
-SENTINEL = attrgetter("sentinel")
+PK = attrgetter("pk")  # the shared id, also of the records one points to
 PARTNER = attrgetter("partner")
 DAY = attrgetter("day")
 
