@@ -144,7 +144,17 @@ def _plan_board_meeting(journey, coordinator, meeting: tuple, location: str, ste
     journey.check(coordinator, f"{steps}-meeting-planned")
 
 
-def _admit(journey, board, company: str, meeting: tuple, steps: str, *, present, yes, abstain):
+def _admit(
+    journey,
+    board,
+    company: str,
+    meeting: tuple,
+    steps: str,
+    *,
+    present: int,
+    yes: int,
+    abstain: int,
+) -> None:
     """From the applications list, the board member opens ``company``'s application and
     admits it in the board ``meeting`` (title, day) with these votes and none against;
     the decided application then links to the new partner. ``steps`` names the pages
