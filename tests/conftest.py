@@ -14,9 +14,11 @@ import zlib
 from urllib.parse import quote
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tenants import domain_cache
 from tenants.districts import District
@@ -347,6 +349,14 @@ def assert_same_queries_for_few_and_many(client, path: str, few, many, params=No
     queries_with_few = count_queries(client, path, params)
     many()
     assert count_queries(client, path, params) == queries_with_few
+
+
+def refusal(service, **arguments) -> ValidationError:
+    """The error with which ``service(actor=None, **arguments)`` refuses, its messages in
+    English (the service must refuse)."""
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        service(actor=None, **arguments)
+    return error.value
 
 
 def csv_rows(response) -> list[list[str]]:

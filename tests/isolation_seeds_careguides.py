@@ -6,35 +6,23 @@ text field. The agreement is not public: the isolation audit looks for private d
 
 from __future__ import annotations
 
-
-def _care_guide(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        partner=partner,
-        name=f"{sentinel} guide",
-        email=f"guide{pk}@sentinel.example",
-        training_course=sentinel,
-        trained_on=day,
-    )
-
-
-def _agreement(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        partner=partner,
-        organisation=f"{sentinel} network",
-        subject=sentinel,
-        description=sentinel,
-        status="signed",
-        signed_on=day,
-        signed_by_alliance=sentinel,
-        signed_by_other=sentinel,
-        valid_from=day,
-        is_public=False,
-    )
-
+from tests.sentinels import DAY, PARTNER, record, text
 
 SEEDS = {
-    "careguide": _care_guide,
-    "cooperationagreement": _agreement,
+    "careguide": record(
+        sentinel_in=("training_course",),
+        partner=PARTNER,
+        name=text("{sentinel} guide"),
+        email=text("guide{pk}@sentinel.example"),
+        trained_on=DAY,
+    ),
+    "cooperationagreement": record(
+        sentinel_in=("subject", "description", "signed_by_alliance", "signed_by_other"),
+        partner=PARTNER,
+        organisation=text("{sentinel} network"),
+        status="signed",
+        signed_on=DAY,
+        valid_from=DAY,
+        is_public=False,
+    ),
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from core.models import Carer
+from tests.sentinels import DAY, PARTNER, record, same_id
 
 
 def _carer(model, pk, sentinel, partner, day):
@@ -30,21 +31,16 @@ def _carer(model, pk, sentinel, partner, day):
     return carer
 
 
-def _placement(model, pk, sentinel, partner, day):
-    carer = Carer.objects.filter(pk=pk).first() or _carer(Carer, pk, sentinel, partner, day)
-    return model.objects.create(
-        pk=pk,
-        family_name=sentinel,
-        family_contact=sentinel,
-        children_ages=sentinel[:50],
-        partner=partner,
-        carer=carer,
+SEEDS = {
+    "carer": _carer,
+    "placement": record(
+        sentinel_in=("family_name", "family_contact", "notes"),
+        children_ages=lambda seed: seed.sentinel[:50],
+        partner=PARTNER,
+        carer=same_id(Carer, _carer),
         kind="evening",
         hours_per_month=12,
-        start_date=day,
+        start_date=DAY,
         status="running",
-        notes=sentinel,
-    )
-
-
-SEEDS = {"carer": _carer, "placement": _placement}
+    ),
+}

@@ -7,28 +7,19 @@ text field (the seal's criteria, applications and checks are in isolation_seeds_
 from __future__ import annotations
 
 from core.models import CertificationProgramme
+from tests.sentinels import record, same_id, text
 
-
-def _programme(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        name=f"{sentinel} programme",
-        description=sentinel,
-        renewal_rules=sentinel,
-        kind="diversity",
-    )
-
-
-def _group(model, pk, sentinel, partner, day):
-    programme = CertificationProgramme.objects.filter(pk=pk).first() or _programme(
-        CertificationProgramme, pk, sentinel, partner, day
-    )
-    return model.objects.create(
-        pk=pk, programme=programme, name=f"{sentinel} group", description=sentinel
-    )
-
+_programme = record(
+    sentinel_in=("description", "renewal_rules"),
+    name=text("{sentinel} programme"),
+    kind="diversity",
+)
 
 SEEDS = {
     "certificationprogramme": _programme,
-    "criteriongroup": _group,
+    "criteriongroup": record(
+        sentinel_in=("description",),
+        programme=same_id(CertificationProgramme, _programme),
+        name=text("{sentinel} group"),
+    ),
 }

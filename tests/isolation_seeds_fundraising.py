@@ -4,58 +4,35 @@ carrying the sentinel in a text field)."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from core.models import Supporter
+from tests.sentinels import DAY, days_after, record, same_id, text
 
-
-def _supporter(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        name=f"{sentinel} Supporter",
-        street=f"{sentinel}straße 1",
-        postcode="07743",
-        city="Jena",
-        email="sentinel.supporter@example.org",
-        joined_on=day,
-        notes=sentinel,
-    )
-
-
-def _action(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk, title=f"{sentinel} action", date=day, income=Decimal("100"), description=sentinel
-    )
-
-
-def _grant(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk, amount=Decimal("250"), purpose=f"{sentinel} grant", decided_on=day
-    )
-
-
-def _settings(model, pk, sentinel, partner, day):
-    return model.objects.create(pk=pk, recipient=f"{sentinel} circle", purpose=sentinel)
-
-
-def _receipt(model, pk, sentinel, partner, day):
-    supporter = Supporter.objects.filter(pk=pk).first() or _supporter(
-        Supporter, pk, sentinel, partner, day
-    )
-    return model.objects.create(
-        pk=pk,
-        number=f"S-{pk}",
-        issued_on=day + datetime.timedelta(days=1),
-        supporter=supporter,
-        total=Decimal("10"),
-    )
-
+_supporter = record(
+    sentinel_in=("notes",),
+    name=text("{sentinel} Supporter"),
+    street=text("{sentinel}straße 1"),
+    postcode="07743",
+    city="Jena",
+    email="sentinel.supporter@example.org",
+    joined_on=DAY,
+)
 
 SEEDS = {
     "supporter": _supporter,
-    "fundraisingaction": _action,
-    "projectgrant": _grant,
-    "circlesettings": _settings,
-    "donationreceipt": _receipt,
+    "fundraisingaction": record(
+        sentinel_in=("description",),
+        title=text("{sentinel} action"),
+        date=DAY,
+        income=Decimal("100"),
+    ),
+    "projectgrant": record(amount=Decimal("250"), purpose=text("{sentinel} grant"), decided_on=DAY),
+    "circlesettings": record(sentinel_in=("purpose",), recipient=text("{sentinel} circle")),
+    "donationreceipt": record(
+        number=text("S-{pk}"),
+        issued_on=days_after(1),
+        supporter=same_id(Supporter, _supporter),
+        total=Decimal("10"),
+    ),
 }

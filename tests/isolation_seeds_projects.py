@@ -8,57 +8,36 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-
-def _project(model, pk, sentinel, partner, day):
-    project = model.objects.create(
-        pk=pk,
-        title=f"{sentinel} Projekt",
-        topic="childcare",
-        description=sentinel,
-        funding_source=sentinel,
-        start_date=day,
-        lead_partner=partner,
-        target_groups=["families"],
-    )
-    project.partners.set([partner])
-    return project
-
-
-def _working_group(model, pk, sentinel, partner, day):
-    group = model.objects.create(
-        pk=pk, name=f"{sentinel} Arbeitsgruppe", topic="care", chair=sentinel, description=sentinel
-    )
-    group.members.set([partner])
-    return group
-
-
-def _event(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        title=f"{sentinel} Veranstaltung",
-        kind="family_day",
-        date=day,
-        place=sentinel,
-        description=sentinel,
-        participant_count=12,
-    )
-
-
-def _funding_entry(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        kind="donation",
-        amount=Decimal("99.00"),
-        received_on=day,
-        partner=partner,
-        donor=sentinel,
-        purpose=sentinel,
-    )
-
+from tests.sentinels import DAY, PARTNER, record, text
 
 SEEDS = {
-    "project": _project,
-    "workinggroup": _working_group,
-    "event": _event,
-    "fundingentry": _funding_entry,
+    "project": record(
+        sentinel_in=("description", "funding_source"),
+        title=text("{sentinel} Projekt"),
+        topic="childcare",
+        start_date=DAY,
+        lead_partner=PARTNER,
+        target_groups=["families"],
+        linked=("partners",),
+    ),
+    "workinggroup": record(
+        sentinel_in=("chair", "description"),
+        name=text("{sentinel} Arbeitsgruppe"),
+        topic="care",
+        linked=("members",),
+    ),
+    "event": record(
+        sentinel_in=("place", "description"),
+        title=text("{sentinel} Veranstaltung"),
+        kind="family_day",
+        date=DAY,
+        participant_count=12,
+    ),
+    "fundingentry": record(
+        sentinel_in=("donor", "purpose"),
+        kind="donation",
+        amount=Decimal("99.00"),
+        received_on=DAY,
+        partner=PARTNER,
+    ),
 }

@@ -7,12 +7,13 @@ checked for them in tests/core/test_publicsite.py.
 
 from __future__ import annotations
 
+from tests.sentinels import DAY, record, text
 
-def _award(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk, title=f"{sentinel} award", awarded_by=sentinel, awarded_on=day, note=sentinel,
+SEEDS = {
+    "award": record(
+        sentinel_in=("awarded_by", "note"),
+        title=text("{sentinel} award"),
+        awarded_on=DAY,
         is_public=False,
-    )  # fmt: skip
-
-
-SEEDS = {"award": _award}
+    ),
+}

@@ -7,69 +7,40 @@ meant for the public pages, and the isolation audit looks for leaks of private d
 
 from __future__ import annotations
 
-import datetime
-
 from core.models import SealApplication, SealCriterion
+from tests.sentinels import DAY, PARTNER, days_after, record, same_id, text
 
-
-def _criterion(model, pk, sentinel, partner, day):
-    return model.objects.create(pk=pk, text=f"{sentinel} criterion", position=1)
-
-
-def _application(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        partner=partner,
-        submitted_on=day,
-        status="awarded",
-        reviewer=sentinel,
-        review_notes=sentinel,
-        awarded_on=day,
-        valid_until=day + datetime.timedelta(days=60),
-    )
-
-
-def _check(model, pk, sentinel, partner, day):
-    criterion = SealCriterion.objects.filter(pk=pk).first() or _criterion(
-        SealCriterion, pk, sentinel, partner, day
-    )
-    application = SealApplication.objects.filter(pk=pk).first() or _application(
-        SealApplication, pk, sentinel, partner, day
-    )
-    return model.objects.create(
-        pk=pk, application=application, criterion=criterion, fulfilled=True, note=sentinel
-    )
-
-
-def _holiday_offer(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        title=f"{sentinel} offer",
-        description=sentinel,
-        organiser=sentinel,
-        partner=partner,
-        start_date=day,
-        end_date=day + datetime.timedelta(days=2),
-        registration=sentinel,
-        is_published=False,
-    )
-
-
-def _guide_entry(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        title=f"{sentinel} guide entry",
-        category="advice",
-        organisation=sentinel,
-        description=sentinel,
-        is_published=False,
-    )
-
+_criterion = record(text=text("{sentinel} criterion"), position=1)
+_application = record(
+    sentinel_in=("reviewer", "review_notes"),
+    partner=PARTNER,
+    submitted_on=DAY,
+    status="awarded",
+    awarded_on=DAY,
+    valid_until=days_after(60),
+)
 
 SEEDS = {
     "sealcriterion": _criterion,
     "sealapplication": _application,
-    "sealcheck": _check,
-    "holidayoffer": _holiday_offer,
-    "guideentry": _guide_entry,
+    "sealcheck": record(
+        sentinel_in=("note",),
+        criterion=same_id(SealCriterion, _criterion),
+        application=same_id(SealApplication, _application),
+        fulfilled=True,
+    ),
+    "holidayoffer": record(
+        sentinel_in=("description", "organiser", "registration"),
+        title=text("{sentinel} offer"),
+        partner=PARTNER,
+        start_date=DAY,
+        end_date=days_after(2),
+        is_published=False,
+    ),
+    "guideentry": record(
+        sentinel_in=("organisation", "description"),
+        title=text("{sentinel} guide entry"),
+        category="advice",
+        is_published=False,
+    ),
 }

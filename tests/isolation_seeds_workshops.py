@@ -4,15 +4,7 @@ already (tests/isolation_seeds_projects.py)."""
 
 from __future__ import annotations
 
-
-def _workshop(model, pk, sentinel, partner, day):
-    return model.objects.create(pk=pk, event_id=pk, capacity=30, privacy_notice=sentinel)
-
-
-def _topic(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk, workshop_id=pk, title=f"{sentinel} Thema", host=sentinel, result=sentinel
-    )
+from tests.sentinels import DAY, PK, record, text
 
 
 def _registration(model, pk, sentinel, partner, day):
@@ -27,26 +19,18 @@ def _registration(model, pk, sentinel, partner, day):
     return registration
 
 
-def _seat(model, pk, sentinel, partner, day):
-    return model.objects.create(pk=pk, registration_id=pk, topic_id=pk, round=1)
-
-
-def _task(model, pk, sentinel, partner, day):
-    return model.objects.create(
-        pk=pk,
-        working_group_id=pk,
-        origin_topic_id=pk,
-        title=f"{sentinel} Aufgabe",
-        description=sentinel,
-        responsible=sentinel,
-        due=day,
-    )
-
-
 SEEDS = {
-    "workshop": _workshop,
-    "workshoptopic": _topic,
+    "workshop": record(sentinel_in=("privacy_notice",), event_id=PK, capacity=30),
+    "workshoptopic": record(
+        sentinel_in=("host", "result"), workshop_id=PK, title=text("{sentinel} Thema")
+    ),
     "workshopregistration": _registration,
-    "workshopassignment": _seat,
-    "workinggrouptask": _task,
+    "workshopassignment": record(registration_id=PK, topic_id=PK, round=1),
+    "workinggrouptask": record(
+        sentinel_in=("description", "responsible"),
+        working_group_id=PK,
+        origin_topic_id=PK,
+        title=text("{sentinel} Aufgabe"),
+        due=DAY,
+    ),
 }

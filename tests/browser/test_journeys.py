@@ -69,14 +69,9 @@ def test_admission_from_application_to_public_page(journey):
     coordinator = journey.person("coordinator jena")
     journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/")
     journey.check(coordinator, "coordinator-workspace")
-    journey.visit(coordinator, JENA, "/workspace/board/meetings/new/", "board-meeting-form")
-    coordinator.locator("[name=title]").fill(meeting_title)
-    coordinator.locator("[name=date]").fill(today.isoformat())
-    coordinator.locator("[name=start_time]").fill("17:00")
-    coordinator.locator("[name=location]").fill("Rathaus Jena, Ratssaal")
-    journey.submit(coordinator)
-    expect(coordinator.locator("h1")).to_contain_text(meeting_title)
-    journey.check(coordinator, "board-meeting-planned")
+    _plan_board_meeting(
+        journey, coordinator, (meeting_title, today), "Rathaus Jena, Ratssaal", "board"
+    )
 
     # A company's application arrives by e-mail; the coordinator records it.
     journey.visit(coordinator, JENA, "/workspace/applications/new/", "application-form")
@@ -103,24 +98,9 @@ def test_admission_from_application_to_public_page(journey):
     with board.expect_navigation():
         board.locator("form.filters button[type=submit]").click()
     journey.check(board, "board-applications-found")
-    board.get_by_role("link", name=company).click()
-    expect(board.locator("h1")).to_have_text(company)
-    journey.check(board, "board-application")
-    board.locator("a[href$='/decide/']").click()
-    journey.check(board, "board-decision-form")
-    meeting = board.locator("[name=meeting]")
-    meeting.select_option(label=f"{meeting_title} ({today:%d.%m.%Y})")
-    board.locator("input[name=outcome][value=admit]").check()
     # Seven of the eight board members are present: quorate, and the votes add up.
-    board.locator("[name=members_present]").fill("7")
-    board.locator("[name=votes_yes]").fill("6")
-    board.locator("[name=votes_no]").fill("0")
-    board.locator("[name=votes_abstain]").fill("1")
-    journey.submit(board)
+    _admit(journey, board, company, (meeting_title, today), "board", present=7, yes=6, abstain=1)
     assert board.url == application_url
-    partner_link = board.locator("dl.facts a[href*='/workspace/partners/']")
-    expect(partner_link).to_have_text(company)
-    journey.check(board, "board-admitted")
 
     # The applicant was told by e-mail (Celery ran in the web process; file backend).
     assert journey.server.mails(to="maria.beispiel@glaswerk-saaletal.example")
@@ -147,6 +127,54 @@ def test_admission_from_application_to_public_page(journey):
     expect(visitor.locator(".partner-list")).to_contain_text(company)
     journey.check(visitor, "public-page-after")
     journey.finish()
+
+
+def _plan_board_meeting(journey, coordinator, meeting: tuple, location: str, steps: str) -> None:
+    """Jena's coordinator plans the board ``meeting`` (title, day) at 17:00 (journeys 1 and
+    6); ``steps`` names the pages checked on the way (``<steps>-meeting-...``)."""
+    expect = _expect()
+    title, day = meeting
+    journey.visit(coordinator, JENA, "/workspace/board/meetings/new/", f"{steps}-meeting-form")
+    coordinator.locator("[name=title]").fill(title)
+    coordinator.locator("[name=date]").fill(day.isoformat())
+    coordinator.locator("[name=start_time]").fill("17:00")
+    coordinator.locator("[name=location]").fill(location)
+    journey.submit(coordinator)
+    expect(coordinator.locator("h1")).to_contain_text(title)
+    journey.check(coordinator, f"{steps}-meeting-planned")
+
+
+def _admit(
+    journey,
+    board,
+    company: str,
+    meeting: tuple,
+    steps: str,
+    *,
+    present: int,
+    yes: int,
+    abstain: int,
+) -> None:
+    """From the applications list, the board member opens ``company``'s application and
+    admits it in the board ``meeting`` (title, day) with these votes and none against;
+    the decided application then links to the new partner. ``steps`` names the pages
+    checked on the way (``<steps>-application`` ...)."""
+    expect = _expect()
+    title, day = meeting
+    board.get_by_role("link", name=company).click()
+    expect(board.locator("h1")).to_have_text(company)
+    journey.check(board, f"{steps}-application")
+    board.locator("a[href$='/decide/']").click()
+    journey.check(board, f"{steps}-decision-form")
+    board.locator("[name=meeting]").select_option(label=f"{title} ({day:%d.%m.%Y})")
+    board.locator("input[name=outcome][value=admit]").check()
+    board.locator("[name=members_present]").fill(str(present))
+    board.locator("[name=votes_yes]").fill(str(yes))
+    board.locator("[name=votes_no]").fill("0")
+    board.locator("[name=votes_abstain]").fill(str(abstain))
+    journey.submit(board)
+    expect(board.locator("dl.facts a[href*='/workspace/partners/']")).to_have_text(company)
+    journey.check(board, f"{steps}-admitted")
 
 
 # ---------------------------------------------------------------- 2. regional meeting
@@ -426,32 +454,14 @@ def test_partner_application_from_the_public_page_to_the_board_decision(journey)
     journey.login(coordinator, JENA, "jena@demo.example", next_path="/workspace/")
     expect(coordinator.locator("main")).to_contain_text(company)
     journey.check(coordinator, "site-coordinator-workspace")
-    journey.visit(coordinator, JENA, "/workspace/board/meetings/new/", "site-meeting-form")
-    coordinator.locator("[name=title]").fill(meeting_title)
-    coordinator.locator("[name=date]").fill(today.isoformat())
-    coordinator.locator("[name=start_time]").fill("17:00")
-    coordinator.locator("[name=location]").fill("Rathaus Jena")
-    journey.submit(coordinator)
-    expect(coordinator.locator("h1")).to_contain_text(meeting_title)
-    journey.check(coordinator, "site-meeting-planned")
+    _plan_board_meeting(journey, coordinator, (meeting_title, today), "Rathaus Jena", "site")
 
     # The board decides in the existing workflow.
     board = journey.person("board member jena")
     journey.login(board, JENA, "kuratorium.jena@demo.example", next_path="/workspace/applications/")
     journey.check(board, "site-board-applications")
-    board.get_by_role("link", name=company).click()
-    expect(board.locator("h1")).to_have_text(company)
-    journey.check(board, "site-board-application")
-    board.locator("a[href$='/decide/']").click()
-    journey.check(board, "site-board-decision-form")
-    board.locator("[name=meeting]").select_option(label=f"{meeting_title} ({today:%d.%m.%Y})")
-    board.locator("input[name=outcome][value=admit]").check()
-    board.locator("[name=members_present]").fill("6")
-    board.locator("[name=votes_yes]").fill("6")
-    board.locator("[name=votes_no]").fill("0")
-    board.locator("[name=votes_abstain]").fill("0")
-    journey.submit(board)
-    expect(board.locator("dl.facts a[href*='/workspace/partners/']")).to_have_text(company)
-    journey.check(board, "site-board-admitted")
+    _admit(
+        journey, board, company, (meeting_title, today), "site-board", present=6, yes=6, abstain=0
+    )
     assert len(journey.server.mails(to=address)) == 2  # received, then admitted
     journey.finish()

@@ -49,7 +49,7 @@ from tests.factories.board import (
 )
 from tests.factories.files import PDF
 from tests.isolation_seeds_admissions import SEEDS
-from tests.pages import assert_list_scales, submit
+from tests.pages import assert_list_scales, assert_page_shows, submit
 
 # The clock stands at noon (Berlin) of a fixed day in every test here (tests/clock.py).
 pytestmark = AT_NOON
@@ -89,8 +89,7 @@ def test_term_ending_before_it_begins_is_refused_with_the_constraints_message(je
         {"full_name": "Max Kehr", "position": "member", "term_start": "2026-05-01",
          "term_end": "2026-04-30"},
     )  # fmt: skip
-    assert response.status_code == 400
-    assert "The term cannot end before it begins." in response.content.decode()
+    assert_page_shows(response, ["The term cannot end before it begins."], status=400)
     with schema_context("jena"):
         assert not BoardMember.objects.exists()
 

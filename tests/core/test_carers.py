@@ -22,6 +22,7 @@ from tenants.roles import Role
 from tests.clock import in_days
 from tests.conftest import csv_rows, logged_in_client, person_with_role
 from tests.factories.carers import CarerFactory, PlacementFactory
+from tests.pages import assert_page_shows
 
 POOL_PAGES = [
     "/workspace/carers/",
@@ -147,8 +148,7 @@ def test_form_refuses_a_vetted_carer_without_checks_and_saves_nothing(jena, coor
     response = coordinator_client.post(
         "/workspace/carers/new/", _carer_form(training_on="", police_clearance_on="")
     )
-    assert response.status_code == 400
-    assert "Führungszeugnis" in response.content.decode()
+    assert_page_shows(response, ["Führungszeugnis"], status=400)
     with schema_context("jena"):
         assert not Carer.objects.exists()
 

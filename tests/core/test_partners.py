@@ -23,6 +23,7 @@ from tests.factories.partners import (
     PartnerFactory,
     partner_form,
 )
+from tests.pages import submit
 
 
 def _partners(count: int, start: int = 0):
@@ -136,22 +137,14 @@ def test_left_before_joined_is_refused(coordinator_client):
 def test_contact_persons_are_added_edited_and_removed(coordinator_client):
     with schema_context("jena"):
         partner = PartnerFactory()
-    response = coordinator_client.post(
-        f"/workspace/partners/{partner.pk}/contacts/new/",
-        {"first_name": "Erika", "last_name": "Muster", "email": "erika@example.org"},
-    )
-    assert response.status_code == 302
+    contacts = f"/workspace/partners/{partner.pk}/contacts/"
+    erika = {"first_name": "Erika", "last_name": "Muster", "email": "erika@example.org"}
+    submit(coordinator_client, f"{contacts}new/", erika)
     with schema_context("jena"):
         contact = ContactPerson.objects.get(partner=partner)
-    response = coordinator_client.post(
-        f"/workspace/partners/{partner.pk}/contacts/{contact.pk}/edit/",
-        {"first_name": "Erika", "last_name": "Muster-Neu", "email": "not-an-address"},
-    )
-    assert response.status_code == 400
-    response = coordinator_client.post(
-        f"/workspace/partners/{partner.pk}/contacts/{contact.pk}/delete/"
-    )
-    assert response.status_code == 302
+    changed = erika | {"last_name": "Muster-Neu", "email": "not-an-address"}
+    submit(coordinator_client, f"{contacts}{contact.pk}/edit/", changed, status=400)
+    submit(coordinator_client, f"{contacts}{contact.pk}/delete/", {})
     with schema_context("jena"):
         assert not ContactPerson.objects.filter(pk=contact.pk).exists()
 

@@ -30,8 +30,9 @@ from tests.factories.board import BoardMeetingFactory, MeetingTemplateFactory
 from tests.factories.holidays import HolidayOfferFactory
 from tests.factories.partners import PartnerFactory
 
-YEAR_1 = datetime.date(1, 1, 1)
-YEAR_9999 = datetime.date(9999, 12, 31)
+# The extremes a Python date can hold (0001-01-01 and 9999-12-31): far outside the range.
+YEAR_1 = datetime.date.min
+YEAR_9999 = datetime.date.max
 
 
 def _as(field, day: datetime.date):

@@ -2,18 +2,14 @@
 
 import datetime
 
-import factory
-
 from core.models import AgreementRenewal, AgreementStatus, CooperationAgreement
+from tests.factories.base import numbered, record_factory
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(record_factory(CooperationAgreement)):
     """A signed agreement in force since 2025 without a fixed end."""
 
-    class Meta:
-        model = CooperationAgreement
-
-    organisation = factory.Sequence(lambda n: f"Netzwerk {n}")
+    organisation = numbered("Netzwerk {n}")
     subject = "Zusammenarbeit für Familien"
     status = AgreementStatus.SIGNED
     signed_on = datetime.date(2025, 1, 15)

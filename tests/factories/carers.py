@@ -7,15 +7,13 @@ import factory
 
 from core.models import Carer, Placement
 from tests.clock import in_days
+from tests.factories.base import numbered, record_factory
 
 
-class CarerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Carer
-
-    first_name = factory.Sequence(lambda n: f"Lena{n}")
+class CarerFactory(record_factory(Carer)):
+    first_name = numbered("Lena{n}")
     last_name = "Betreuerin"
-    email = factory.Sequence(lambda n: f"betreuerin{n}@example.org")
+    email = numbered("betreuerin{n}@example.org")
     phone = "03641 555000"
     status = "vetted"
     availability = factory.LazyFunction(lambda: ["weekdays", "evenings"])
@@ -32,10 +30,7 @@ class CarerFactory(factory.django.DjangoModelFactory):
         return carer
 
 
-class PlacementFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Placement
-
+class PlacementFactory(record_factory(Placement)):
     family_name = factory.Sequence(lambda n: f"Familie {chr(65 + n % 26)}.")
     carer = factory.SubFactory(CarerFactory, status="active")
     kind = "evening"

@@ -6,13 +6,11 @@ import factory
 
 from core.models import GuideCategory, GuideEntry, HolidayOffer
 from tests.clock import in_days
+from tests.factories.base import numbered, record_factory
 
 
-class HolidayOfferFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = HolidayOffer
-
-    title = factory.Sequence(lambda n: f"Ferienangebot {n}")
+class HolidayOfferFactory(record_factory(HolidayOffer)):
+    title = numbered("Ferienangebot {n}")
     organiser = "Jugendhaus am Markt"
     start_date = factory.LazyFunction(lambda: in_days(30))
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=4))
@@ -23,11 +21,8 @@ class HolidayOfferFactory(factory.django.DjangoModelFactory):
     is_published = True
 
 
-class GuideEntryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = GuideEntry
-
-    title = factory.Sequence(lambda n: f"Beratungsstelle {n}")
+class GuideEntryFactory(record_factory(GuideEntry)):
+    title = numbered("Beratungsstelle {n}")
     category = GuideCategory.ADVICE
     organisation = "Diakonie"
     address = "Löbdergraben 1, 07743 Jena"

@@ -3,21 +3,15 @@
 import factory
 
 from core.models import CareGuide, ContactPerson, Measure, Partner, PartnerKind, PartnerStatus
+from tests.factories.base import numbered, record_factory
 
 
-class MeasureFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Measure
-
-    name = factory.Sequence(lambda n: f"Maßnahme {n}")
+class MeasureFactory(record_factory(Measure)):
+    name = numbered("Maßnahme {n}")
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Partner
-        skip_postgeneration_save = True
-
-    name = factory.Sequence(lambda n: f"Partnerbetrieb {n} GmbH")
+class PartnerFactory(record_factory(Partner, skip_postgeneration_save=True)):
+    name = numbered("Partnerbetrieb {n} GmbH")
     kind = PartnerKind.COMPANY
     status = PartnerStatus.ACTIVE
     city = "Jena"
@@ -33,14 +27,11 @@ class PartnerFactory(factory.django.DjangoModelFactory):
             )
 
 
-class ContactPersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ContactPerson
-
+class ContactPersonFactory(record_factory(ContactPerson)):
     partner = factory.SubFactory(PartnerFactory)
     first_name = factory.Faker("first_name", locale="de_DE")
     last_name = factory.Faker("last_name", locale="de_DE")
-    email = factory.Sequence(lambda n: f"kontakt{n}@betrieb.example")
+    email = numbered("kontakt{n}@betrieb.example")
     phone = "+49 3641 123456"
 
 
@@ -51,11 +42,8 @@ def partner_form(name: str, **fields) -> dict:
             **fields}  # fmt: skip
 
 
-class CareGuideFactory(factory.django.DjangoModelFactory):
+class CareGuideFactory(record_factory(CareGuide)):
     """A care guide (the partner's count is kept by the services: use them, or recount)."""
-
-    class Meta:
-        model = CareGuide
 
     partner = factory.SubFactory(PartnerFactory)
     name = factory.Faker("name", locale="de_DE")

@@ -18,6 +18,7 @@ from core.models import (
     Topic,
     WorkingGroup,
 )
+from tests.factories.base import numbered, record_factory
 
 
 def many_to_many(field: str) -> factory.PostGeneration:
@@ -30,12 +31,8 @@ def many_to_many(field: str) -> factory.PostGeneration:
     return factory.PostGeneration(set_records)
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Project
-        skip_postgeneration_save = True
-
-    title = factory.Sequence(lambda n: f"Projekt {n}")
+class ProjectFactory(record_factory(Project, skip_postgeneration_save=True)):
+    title = numbered("Projekt {n}")
     topic = Topic.CHILDCARE
     status = ProjectStatus.RUNNING
     start_date = datetime.date(2025, 3, 1)
@@ -47,31 +44,21 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     partners = many_to_many("partners")
 
 
-class WorkingGroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = WorkingGroup
-        skip_postgeneration_save = True
-
-    name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
+class WorkingGroupFactory(record_factory(WorkingGroup, skip_postgeneration_save=True)):
+    name = numbered("Arbeitsgruppe {n}")
     topic = Topic.CARE
 
     members = many_to_many("members")
 
 
-class EventFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Event
-
-    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+class EventFactory(record_factory(Event)):
+    title = numbered("Veranstaltung {n}")
     kind = EventKind.FAMILY_DAY
     date = datetime.date(2025, 6, 14)
     participant_count = 50
 
 
-class FundingEntryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FundingEntry
-
+class FundingEntryFactory(record_factory(FundingEntry)):
     kind = FundingKind.DONATION
     amount = Decimal("250.00")
     received_on = datetime.date(2025, 5, 2)

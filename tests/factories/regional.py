@@ -12,14 +12,12 @@ from regional.models import (
     RegionalMeetingStatus,
 )
 from tests.clock import in_days
+from tests.factories.base import numbered, record_factory
 from tests.factories.board import AgendaItemFactory
 
 
-class RegionalMeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = RegionalMeeting
-
-    title = factory.Sequence(lambda n: f"Regionaltreffen Nord {n}")
+class RegionalMeetingFactory(record_factory(RegionalMeeting)):
+    title = numbered("Regionaltreffen Nord {n}")
     kind = MeetingKind.REGIONAL
     date = factory.LazyFunction(lambda: in_days(30))
     start_time = datetime.time(10, 0)
@@ -41,10 +39,7 @@ class RegionalAgendaItemFactory(AgendaItemFactory):
     speaker = ""
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Invitation
-
+class InvitationFactory(record_factory(Invitation)):
     meeting = factory.SubFactory(RegionalMeetingFactory)
-    name = factory.Sequence(lambda n: f"Eingeladene Person {n}")
-    email = factory.Sequence(lambda n: f"eingeladen{n}@example.org")
+    name = numbered("Eingeladene Person {n}")
+    email = numbered("eingeladen{n}@example.org")

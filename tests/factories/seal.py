@@ -5,23 +5,18 @@ import datetime
 import factory
 
 from core.models import SealApplication, SealCheck, SealCriterion, SealStatus
+from tests.factories.base import numbered, record_factory
 from tests.factories.partners import PartnerFactory
 
 
-class SealCriterionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SealCriterion
-
-    text = factory.Sequence(lambda n: f"Kriterium {n}: flexible Arbeitszeiten")
+class SealCriterionFactory(record_factory(SealCriterion)):
+    text = numbered("Kriterium {n}: flexible Arbeitszeiten")
     position = factory.Sequence(lambda n: n)
     is_required = True
     is_active = True
 
 
-class SealApplicationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SealApplication
-
+class SealApplicationFactory(record_factory(SealApplication)):
     partner = factory.SubFactory(PartnerFactory)
     submitted_on = datetime.date(2026, 1, 10)
     status = SealStatus.SUBMITTED
@@ -34,10 +29,7 @@ class AwardedSealFactory(SealApplicationFactory):
     valid_until = datetime.date(2026, 6, 1)
 
 
-class SealCheckFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SealCheck
-
+class SealCheckFactory(record_factory(SealCheck)):
     application = factory.SubFactory(SealApplicationFactory)
     criterion = factory.SubFactory(SealCriterionFactory)
     fulfilled = False

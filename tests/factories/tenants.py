@@ -5,6 +5,7 @@ import factory
 from tenants.districts import District
 from tenants.models import Alliance, User
 from tenants.services.alliances import alliance_create
+from tests.factories.base import numbered, record_factory
 
 
 class AllianceFactory(factory.Factory):
@@ -17,8 +18,8 @@ class AllianceFactory(factory.Factory):
     class Meta:
         model = Alliance
 
-    name = factory.Sequence(lambda n: f"Lokales Bündnis für Familie Testort {n}")
-    slug = factory.Sequence(lambda n: f"testort{n}")
+    name = numbered("Lokales Bündnis für Familie Testort {n}")
+    slug = numbered("testort{n}")
     district = District.ERFURT
     host_organisation = "Stadtverwaltung"
     founded_on = None
@@ -29,12 +30,8 @@ class AllianceFactory(factory.Factory):
         return alliance_create(actor=None, **kwargs)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("email",)
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
+class UserFactory(record_factory(User, django_get_or_create=("email",))):
+    email = numbered("person{n}@example.org")
     full_name = factory.Faker("name", locale="de_DE")
     password = factory.django.Password("demo-passwort")
 

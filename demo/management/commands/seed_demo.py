@@ -7,8 +7,33 @@ from demo import alliances as demo
 from demo import certification as certification_demo
 from demo import onboarding as onboarding_demo
 from demo import state as state_demo
+from demo import workshops as workshops_demo
 from demo import workspace as workspace_demo
 from tenants.models import User
+
+# The state layer's demo content, seeded in this order, each given the state office's
+# login: (what the line names, the seed, what it says of a result that is new, what it
+# says when there is nothing new, i.e. the seed returned nothing).
+STATE_STEPS = [
+    ("statistics", lambda actor: state_demo.seed_statistics(), "{} days created", "exist"),
+    ("regional meetings", lambda actor: state_demo.seed_meetings(actor=actor), "{} created",
+     "exist"),
+    ("new alliances being founded", lambda actor: state_demo.seed_setups(actor=actor),
+     "{} created", "exist"),
+    # onboarding
+    ("starter templates",
+     lambda actor: onboarding_demo.seed_starter_templates(actor=actor), "{} created", "exist"),
+    ("first steps", lambda actor: onboarding_demo.seed_first_steps(), "checklist of {.slug}",
+     "exist"),
+    # workshops
+    ("strategy meeting's world café",
+     lambda actor: workshops_demo.seed_strategy_workshop(actor=actor), "created", "exists"),
+    # certification
+    ("certification templates",
+     lambda actor: certification_demo.seed_templates(actor=actor), "created", "exist"),
+    ("report to the ministry", lambda actor: state_demo.seed_report(actor=actor),
+     "released ({.title})", "exists"),
+]  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -55,35 +80,9 @@ class Command(BaseCommand):
         connection.set_schema_to_public()
 
         state_actor = User.objects.filter(email="land@demo.example").first()
-        days = state_demo.seed_statistics()
-        self.stdout.write(f"  statistics: {f'{days} days created' if days else 'exist'}")
-        meetings = state_demo.seed_meetings(actor=state_actor)
-        self.stdout.write(f"  regional meetings: {f'{meetings} created' if meetings else 'exist'}")
-        setups = state_demo.seed_setups(actor=state_actor)
-        self.stdout.write(
-            f"  new alliances being founded: {f'{setups} created' if setups else 'exist'}"
-        )
-        # onboarding
-        templates = onboarding_demo.seed_starter_templates(actor=state_actor)
-        self.stdout.write(
-            f"  starter templates: {f'{templates} created' if templates else 'exist'}"
-        )
-        started = onboarding_demo.seed_first_steps()
-        self.stdout.write(
-            f"  first steps: {f'checklist of {started.slug}' if started else 'exist'}"
-        )
-        # workshops
-        from demo.workshops import seed_strategy_workshop
-
-        strategy = seed_strategy_workshop(actor=state_actor)
-        self.stdout.write(f"  strategy meeting's world café: {'created' if strategy else 'exists'}")
-        # certification
-        made = certification_demo.seed_templates(actor=state_actor)
-        self.stdout.write(f"  certification templates: {'created' if made else 'exist'}")
-        report = state_demo.seed_report(actor=state_actor)
-        self.stdout.write(
-            f"  report to the ministry: {f'released ({report.title})' if report else 'exists'}"
-        )
+        for label, seed, made, existing in STATE_STEPS:
+            result = seed(state_actor)
+            self.stdout.write(f"  {label}: {made.format(result) if result else existing}")
         return accounts
 
     def print_where_to_go(self, port: int, accounts: list) -> None:
