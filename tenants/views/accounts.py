@@ -27,15 +27,22 @@ from tenants.services.accounts import account_erase, account_export
 from tenants.throttling import password_reset_verdict
 from tenants.token_pages import token_headers, token_page
 
+# Where each person lands after logging in without a page to return to: the first
+# entry whose permission they hold on this host. The state office's overview, the
+# ministry's released reports, the alliance's workspace; else their own account.
+HOMES = (
+    ("state.reports.manage", "dashboard"),
+    ("state.reports.view", "report-list"),
+    ("alliance.workspace.view", "workspace"),
+)
+
 
 def home_url(user, tenant) -> str:
-    """Where a person goes after logging in without a page to return to: the state
-    dashboard or the alliance's workspace where they may see it, else their account."""
+    """The page ``user`` lands on in ``tenant`` after logging in (``HOMES``)."""
     access = access_of(user, tenant)
-    if access.can("state.dashboard.view"):
-        return reverse("dashboard")
-    if access.can("alliance.workspace.view"):
-        return reverse("workspace")
+    for permission, url_name in HOMES:
+        if access.can(permission):
+            return reverse(url_name)
     return reverse("account")
 
 

@@ -234,12 +234,15 @@ def _login(host: str, email: str, **extra):
     )
 
 
-@pytest.mark.parametrize("role", [Role.STATE_COORDINATOR, Role.MINISTRY])
-def test_state_people_land_on_the_dashboard(db, role):
+@pytest.mark.parametrize(
+    ("role", "home"), [(Role.STATE_COORDINATOR, "/dashboard/"), (Role.MINISTRY, "/reports/")]
+)
+def test_state_people_land_on_their_home(db, role, home):
+    """The state office on its overview, the ministry on the released reports."""
     user = person_with_role(role)
     response = _login("localhost", user.email)
     assert response.status_code == 302
-    assert response["Location"] == "/dashboard/"
+    assert response["Location"] == home
 
 
 @pytest.mark.parametrize("role", [Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER])
