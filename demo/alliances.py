@@ -156,6 +156,43 @@ def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
     return results
 
 
+# A partner's contact person in Jena (the role needs a partner: seeded after the workspace).
+PARTNER_CONTACT_LOGIN = ("partner.jena@demo.example", "Partnerkontakt Jena (Demo)", "jena")
+
+
+def seed_partner_contact() -> tuple[str, Role, str, bool]:
+    """The demo login of a partner's contact person: for the active company in Jena with
+    the most care guides (they maintain their organisation's care guides, its seal
+    self-assessment and its applications). (email, role, slug, created)."""
+    from django.db.models import Count
+    from django_tenants.utils import tenant_context
+
+    from core.models import Partner, PartnerKind, PartnerStatus
+
+    email, name, slug = PARTNER_CONTACT_LOGIN
+    alliance = Alliance.objects.get(slug=slug)
+    with tenant_context(alliance):
+        partner = (
+            Partner.objects.filter(status=PartnerStatus.ACTIVE, kind=PartnerKind.COMPANY)
+            .annotate(guides=Count("care_guides"))
+            .order_by("-guides", "pk")
+            .first()
+        )
+    user = User.objects.filter(email=email).first()
+    created = user is None
+    if created:
+        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+    role = Role.PARTNER_CONTACT
+    if (
+        partner is not None
+        and not Membership.objects.filter(user=user, role=role, alliance=alliance).exists()
+    ):
+        membership_create(
+            actor=None, user=user, role=role, alliance=alliance, partner_id=partner.pk
+        )
+    return email, role, slug, created
+
+
 def seed_coordinators() -> list[tuple[str, bool]]:
     """The local coordinators of the alliances without a demo login: accounts without a
     password (nobody can log in with them), so that the alliances have a coordinator to

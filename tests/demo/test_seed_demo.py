@@ -260,6 +260,22 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     page = coordinator.get("/workspace/")
     assert page.status_code == 200
     assert 'class="demo-badge"' in page.content.decode()
+    # The partner contact logs in and finds its own organisation (and its care guides).
+    email, _name, slug = demo.PARTNER_CONTACT_LOGIN
+    assert f"login {email}: created" in prepared_demo.seed_output
+    contact = host_client(f"{slug}.localhost")
+    answer = contact.post("/accounts/login/", {"username": email, "password": demo.DEMO_PASSWORD})
+    assert answer.status_code == 302
+    membership = User.objects.get(email=email).memberships.get()
+    assert (membership.role, membership.alliance.slug) == ("partner_contact", "jena")
+    assert membership.partner_id is not None
+    assert (
+        f"/workspace/partners/{membership.partner_id}/"
+        in contact.get("/workspace/").content.decode()
+    )
+    own = contact.get(f"/workspace/partners/{membership.partner_id}/")
+    assert own.status_code == 200
+    assert "Pflegelotsen" in own.content.decode()
 
 
 def test_demo_alliances_are_marked_in_the_api_the_alliance_list_and_their_pages(

@@ -78,6 +78,9 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"  workspace {alliance.slug}: exists")
         connection.set_schema_to_public()
+        contact = demo.seed_partner_contact()
+        self.stdout.write(f"  login {contact[0]}: {'created' if contact[3] else 'exists'}")
+        accounts.append(contact)
 
         state_actor = User.objects.filter(email="land@demo.example").first()
         for label, seed, made, existing in STATE_STEPS:
