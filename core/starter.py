@@ -1,6 +1,6 @@
-"""Core's starter catalogues: working groups, measures and the board meeting's standing
-agenda, and the published certification programmes, copied from the state office's
-templates into a new alliance's workspace (registered in ``kernel.starter``;
+"""Core's starter catalogues: working groups, measures, project ideas and the board
+meeting's standing agenda, and the published certification programmes, copied from the
+state office's templates into a new alliance's workspace (registered in ``kernel.starter``;
 ``regional.services.starter`` runs them at provisioning).
 
 Each copier runs inside the new alliance's schema through the area's own create service
@@ -19,6 +19,7 @@ from core.models import (
     CertificationProgramme,
     MeasureCategory,
     MeetingTemplate,
+    Project,
     Topic,
     WorkingGroup,
 )
@@ -28,7 +29,7 @@ from core.services.board import meeting_template_create
 from core.services.certification import programme_adopt_template
 from core.services.onboarding import checklist_start
 from core.services.partners import measure_create
-from core.services.projects import working_group_create
+from core.services.projects import project_create, working_group_create
 from kernel.starter import (
     StarterCatalogue,
     StarterRow,
@@ -38,15 +39,22 @@ from kernel.starter import (
 
 
 def _copier(
-    model: type[models.Model], create: Callable[..., object], fields: Callable[[StarterRow], dict]
+    model: type[models.Model],
+    create: Callable[..., object],
+    fields: Callable[[StarterRow], dict],
+    *,
+    name_field: str = "name",
 ) -> Callable[..., int]:
+    """Copy each row into a record of ``model`` named by the row's name (in
+    ``name_field``) unless one of that name exists."""
+
     def copy(*, actor, rows: list[StarterRow]) -> int:
         made = 0
         for row in rows:
             name = row["name"].strip()
-            if not name or model.objects.filter(name__iexact=name).exists():
+            if not name or model.objects.filter(**{f"{name_field}__iexact": name}).exists():
                 continue
-            create(actor=actor, name=name, **fields(row))
+            create(actor=actor, **{name_field: name}, **fields(row))
             made += 1
         return made
 
@@ -69,6 +77,8 @@ def _described(field: str, choices: type[models.TextChoices]) -> Callable[[Start
 
 copy_working_groups = _copier(WorkingGroup, working_group_create, _described("topic", Topic))
 copy_measures = _copier(MeasureModel, measure_create, _described("category", MeasureCategory))
+# Project ideas start as planned projects (no dates, no partners yet).
+copy_projects = _copier(Project, project_create, _described("topic", Topic), name_field="title")
 copy_meeting_templates = _copier(
     MeetingTemplate, meeting_template_create, lambda row: {"agenda": row.get("description", "")}
 )
@@ -92,6 +102,15 @@ def register() -> None:
             copy=copy_measures,
             categories=lambda: MeasureCategory.choices,
             help_text=_("What the measure offers to employees."),
+        )
+    )
+    register_starter_catalogue(
+        StarterCatalogue(
+            key="project",
+            label=_("Project idea"),
+            copy=copy_projects,
+            categories=lambda: Topic.choices,
+            help_text=_("What the project does; the new alliance starts with it as planned."),
         )
     )
     register_starter_catalogue(

@@ -1,8 +1,8 @@
 """Demo content of onboarding, for ``manage.py seed_demo``:
 
 - ``seed_starter_templates``: the state coordination office's starter templates (working
-  groups, measures for the partners' catalogue, the board's standing agenda) that every
-  new alliance's workspace is prefilled with;
+  groups, measures for the partners' catalogue, project ideas, the board's standing
+  agenda) that every new alliance's workspace is prefilled with;
 - ``seed_first_steps``: the first-run checklist of the demo alliance founded most
   recently, partly done (some items tick themselves from its data, its identity is
   marked done by the coordinator, the legal pages are still open).
@@ -42,6 +42,12 @@ TEMPLATES: list[tuple[str, str, str, str]] = [
      "Geschulte Beschäftigte beraten Kolleginnen und Kollegen, die Angehörige pflegen."),
     ("measure", "Kontakthalteprogramm in der Elternzeit", MeasureCategory.PARENTAL_LEAVE,
      "Einladungen zu Teamtreffen und Weiterbildungen während der Elternzeit."),
+    ("project", "Familienwandertag", Topic.HOLIDAYS,
+     "Ein Wandertag für Familien mit Stationen der Partner, jedes Jahr im Frühsommer."),
+    ("project", "Ferienfaltplan", Topic.HOLIDAYS,
+     "Die Ferienangebote von Stadt, Vereinen und Partnern in einem Faltplan und online."),
+    ("project", "Pflegelotsen-Schulung", Topic.CARE,
+     "Beschäftigte der Partnerunternehmen werden zu betrieblichen Pflegelotsen geschult."),
     ("board_agenda", "Sitzung des Kuratoriums", "",
      "Begrüßung und Feststellung der Beschlussfähigkeit\n"
      "Genehmigung des Protokolls der letzten Sitzung\n"

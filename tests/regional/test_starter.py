@@ -13,6 +13,8 @@ from core.models import (
     Measure,
     MeasureCategory,
     MeetingTemplate,
+    Project,
+    ProjectStatus,
     SealCriterion,
     Topic,
     WorkingGroup,
@@ -46,6 +48,7 @@ def templates(state_coordinator):
     make("measure", "Betriebliche Pflegelotsen", MeasureCategory.CARE)
     make("measure", "Alte Maßnahme", MeasureCategory.OTHER, is_active=False)
     make("board_agenda", "Kuratoriumssitzung", description="Begrüßung\nBericht\nAufnahmen")
+    make("project", "Familienwandertag", Topic.HOLIDAYS, "Jedes Jahr im Mai, mit den Partnern.")
     return make
 
 
@@ -61,14 +64,21 @@ def test_a_new_workspace_gets_the_active_templates_once(
     copied = starter_prepare(actor=state_coordinator, alliance=badfrankenhausen)
     again = starter_prepare(actor=state_coordinator, alliance=badfrankenhausen)
 
-    assert copied == {"working_group": 2, "measure": 1, "board_agenda": 1}
-    assert again == {"working_group": 0, "measure": 0, "board_agenda": 0}
+    assert copied == {"working_group": 2, "measure": 1, "project": 1, "board_agenda": 1}
+    assert again == {"working_group": 0, "measure": 0, "project": 0, "board_agenda": 0}
     with schema_context(badfrankenhausen.schema_name):
         group = WorkingGroup.objects.get(name="AG Familienfreundliche Stadt")
         assert (group.topic, group.description) == (Topic.GENERATIONS, "Spielplätze")
         assert sorted(Measure.objects.values_list("name", flat=True)) == [
             "BETRIEBLICHE PFLEGELOTSEN", "Eltern-Kind-Büro",
         ]  # fmt: skip
+        # A project idea starts as a planned project, without dates or partners.
+        project = Project.objects.get(title="Familienwandertag")
+        assert (project.topic, project.status, project.start_date) == (
+            Topic.HOLIDAYS,
+            ProjectStatus.PLANNED,
+            None,
+        )
         agenda = MeetingTemplate.objects.get()
         assert agenda.agenda_lines == ["Begrüßung", "Bericht", "Aufnahmen"]
         # Each copied record has its audit entry in the alliance's own trail ...
