@@ -15,6 +15,8 @@ goes into a new migration of each room, which declares its fields itself.
 
 from __future__ import annotations
 
+from typing import Any
+
 import django.core.validators
 import django.db.models.deletion
 from django.db import models
@@ -56,6 +58,23 @@ def _rounds_validators() -> list:
     ]
 
 
+def _choice(verbose_name: str, *choices: tuple[str, str]) -> models.CharField:
+    """A choice of ``choices``, the first one by default."""
+    return models.CharField(
+        choices=list(choices), default=choices[0][0], max_length=20, verbose_name=verbose_name
+    )
+
+
+def _optional_moment(verbose_name: str) -> models.DateTimeField:
+    """A point in time within the plausible range, empty until it is known."""
+    return models.DateTimeField(
+        blank=True,
+        null=True,
+        validators=[kernel.dates.validate_plausible_date],
+        verbose_name=verbose_name,
+    )
+
+
 def _cascade(to: str, verbose_name: str, related_name: str) -> models.ForeignKey:
     """A link to a row of the same room, which the row goes with."""
     return models.ForeignKey(
@@ -73,15 +92,11 @@ def workshop_fields(occasion: str, occasion_to: str) -> list[tuple[str, models.F
         *_stamped(),
         (
             "format",
-            models.CharField(
-                choices=[
-                    ("open_space", "Open space"),
-                    ("world_cafe", "World café"),
-                    ("workshop", "Workshop"),
-                ],
-                default="open_space",
-                max_length=20,
-                verbose_name="format",
+            _choice(
+                "format",
+                ("open_space", "Open space"),
+                ("world_cafe", "World café"),
+                ("workshop", "Workshop"),
             ),
         ),
         (
@@ -128,12 +143,23 @@ def workshop_fields(occasion: str, occasion_to: str) -> list[tuple[str, models.F
     ]
 
 
-def workshop_options(occasion: str) -> dict:
-    return {
-        "verbose_name": "workshop",
-        "verbose_name_plural": "workshops",
-        "ordering": [f"-{occasion}__date"],
+def _options(
+    verbose_name: str, plural: str, ordering: list[str], constraint: Any = None
+) -> dict[str, Any]:
+    """A table's options; one with a ``constraint`` took its ``Meta`` from the abstract
+    model's, hence ``abstract: False``."""
+    options: dict[str, Any] = {
+        "verbose_name": verbose_name,
+        "verbose_name_plural": plural,
+        "ordering": ordering,
     }
+    if constraint is not None:
+        options.update(abstract=False, constraints=[constraint])
+    return options
+
+
+def workshop_options(occasion: str) -> dict[str, Any]:
+    return _options("workshop", "workshops", [f"-{occasion}__date"])
 
 
 def topic_fields(workshop_to: str) -> list[tuple[str, models.Field]]:
@@ -148,20 +174,17 @@ def topic_fields(workshop_to: str) -> list[tuple[str, models.Field]]:
     ]
 
 
-def topic_options(constraint: str) -> dict:
-    return {
-        "verbose_name": "topic or table",
-        "verbose_name_plural": "topics and tables",
-        "ordering": ["workshop", "title"],
-        "abstract": False,
-        "constraints": [
-            models.UniqueConstraint(
-                fields=("workshop", "title"),
-                name=constraint,
-                violation_error_message="The workshop already has a topic of this title.",
-            )
-        ],
-    }
+def topic_options(constraint: str) -> dict[str, Any]:
+    return _options(
+        "topic or table",
+        "topics and tables",
+        ["workshop", "title"],
+        models.UniqueConstraint(
+            fields=("workshop", "title"),
+            name=constraint,
+            violation_error_message="The workshop already has a topic of this title.",
+        ),
+    )
 
 
 def on_workshop(workshop_to: str, related_name: str) -> models.ForeignKey:
@@ -186,54 +209,31 @@ def registration_fields(*links: tuple[str, models.Field]) -> list[tuple[str, mod
         ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation")),
         (
             "status",
-            models.CharField(
-                choices=[
-                    ("confirmed", "Confirmed"),
-                    ("waiting", "On the waiting list"),
-                    ("cancelled", "Cancelled"),
-                ],
-                default="confirmed",
-                max_length=20,
-                verbose_name="status",
+            _choice(
+                "status",
+                ("confirmed", "Confirmed"),
+                ("waiting", "On the waiting list"),
+                ("cancelled", "Cancelled"),
             ),
         ),
-        (
-            "cancelled_at",
-            models.DateTimeField(
-                blank=True,
-                null=True,
-                validators=[kernel.dates.validate_plausible_date],
-                verbose_name="cancelled at",
-            ),
-        ),
-        (
-            "anonymised_at",
-            models.DateTimeField(
-                blank=True,
-                null=True,
-                validators=[kernel.dates.validate_plausible_date],
-                verbose_name="anonymised at",
-            ),
-        ),
+        ("cancelled_at", _optional_moment("cancelled at")),
+        ("anonymised_at", _optional_moment("anonymised at")),
         *links,
     ]
 
 
-def registration_options(constraint: str) -> dict:
-    return {
-        "verbose_name": "registration",
-        "verbose_name_plural": "registrations",
-        "ordering": ["workshop", "created_at", "pk"],
-        "abstract": False,
-        "constraints": [
-            models.UniqueConstraint(
-                condition=models.Q(("status", "cancelled"), _negated=True),
-                fields=("workshop", "email"),
-                name=constraint,
-                violation_error_message="This e-mail address is already registered.",
-            )
-        ],
-    }
+def registration_options(constraint: str) -> dict[str, Any]:
+    return _options(
+        "registration",
+        "registrations",
+        ["workshop", "created_at", "pk"],
+        models.UniqueConstraint(
+            condition=models.Q(("status", "cancelled"), _negated=True),
+            fields=("workshop", "email"),
+            name=constraint,
+            violation_error_message="This e-mail address is already registered.",
+        ),
+    )
 
 
 def assignment_fields(
@@ -251,11 +251,10 @@ def assignment_fields(
     ]
 
 
-def assignment_options(constraint: str) -> dict:
-    return {
-        "verbose_name": "assignment",
-        "verbose_name_plural": "assignments",
-        "ordering": ["round", "topic__title", "registration__name"],
-        "abstract": False,
-        "constraints": [models.UniqueConstraint(fields=("registration", "round"), name=constraint)],
-    }
+def assignment_options(constraint: str) -> dict[str, Any]:
+    return _options(
+        "assignment",
+        "assignments",
+        ["round", "topic__title", "registration__name"],
+        models.UniqueConstraint(fields=("registration", "round"), name=constraint),
+    )
