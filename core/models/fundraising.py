@@ -14,6 +14,7 @@ from kernel.models import (
     anonymisation_stamp,
     choice_field,
     euro_amount,
+    filled_when,
     in_order,
     not_negative,
     optional_link,
@@ -141,11 +142,11 @@ class ProjectGrant(TimeStampedModel):
                 message=_("The proof of use cannot arrive before the grant was decided."),
                 optional=("proof_received_on",),
             ),
-            models.CheckConstraint(
-                condition=~models.Q(status=GrantStatus.PROOF_RECEIVED)
-                | models.Q(proof_received_on__isnull=False),
+            filled_when(
+                models.Q(status=GrantStatus.PROOF_RECEIVED),
+                "proof_received_on",
                 name="project_grant_proof_has_date",
-                violation_error_message=_("Enter the date the proof of use was received."),
+                message=_("Enter the date the proof of use was received."),
             ),
         ]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
@@ -16,6 +15,7 @@ from kernel.models import (
     part_of,
     plausible_date,
     postal_address,
+    unique_ignoring_case,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -36,7 +36,7 @@ class Measure(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("measure"), _("measures")
         ordering = ["category", "name"]
-        constraints = [models.UniqueConstraint(Lower("name"), name="measure_name_unique_ci")]
+        constraints = [unique_ignoring_case("name", name="measure_name_unique_ci")]
 
     def __str__(self) -> str:
         return self.name
@@ -73,10 +73,10 @@ class Partner(TimeStampedModel):
         verbose_name, verbose_name_plural = _("partner"), _("partners")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
+            unique_ignoring_case(
+                "name",
                 name="partner_name_unique_ci",
-                violation_error_message=_("A partner with this name already exists."),
+                message=_("A partner with this name already exists."),
             ),
             in_order(
                 "joined_on",

@@ -23,6 +23,7 @@ from core.models.certification import (
 from kernel.dates import ensure_date_order
 from kernel.models import (
     choice_field,
+    filled_when,
     in_order,
     optional_link,
     part_of,
@@ -114,11 +115,12 @@ class SealApplication(TimeStampedModel):
                 name="seal_valid_after_award",
                 message=_("The seal must be valid beyond its award date."),
             ),
-            models.CheckConstraint(
-                condition=~models.Q(status="awarded")
-                | (models.Q(awarded_on__isnull=False) & models.Q(valid_until__isnull=False)),
+            filled_when(
+                models.Q(status="awarded"),
+                "awarded_on",
+                "valid_until",
                 name="seal_awarded_has_dates",
-                violation_error_message=_("An awarded seal needs an award date and a validity."),
+                message=_("An awarded seal needs an award date and a validity."),
             ),
         ]
         indexes = [models.Index(fields=["status", "valid_until"])]
