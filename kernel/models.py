@@ -26,9 +26,6 @@ before, so that the migrations see no change:
   start, that a text has the form of a pattern.
 - ``at_most_one()``: the constraint that one row at the most has a flag set (the
   default programme, an alliance's primary domain).
-- ``filled_when()``: the check that fields are filled in on the rows in a state that
-  needs them (a signed agreement's date).
-- ``unique_ignoring_case()``: a name (or address) used once, whatever its case.
 
 And the abstract models of field groups that are one concept wherever they stand:
 ``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone);
@@ -43,7 +40,6 @@ from functools import partial, reduce
 from typing import Any
 
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import validate_plausible_date
@@ -59,7 +55,6 @@ __all__ = [
     "choice_field",
     "ends_after_start",
     "euro_amount",
-    "filled_when",
     "in_order",
     "matches",
     "not_negative",
@@ -71,7 +66,6 @@ __all__ = [
     "postal_address",
     "protected_link",
     "reference",
-    "unique_ignoring_case",
 ]
 
 
@@ -202,22 +196,6 @@ def at_most_one(
         name=name,
         violation_error_message=message,
     )
-
-
-def filled_when(
-    when: models.Q, *fields: str, name: str, message: Any = None
-) -> models.CheckConstraint:
-    """The check that every one of ``fields`` is filled in on the rows where ``when``
-    holds (a signed agreement has the date it was signed)."""
-    filled = reduce(operator.and_, [models.Q(**{f"{field}__isnull": False}) for field in fields])
-    return models.CheckConstraint(
-        condition=~when | filled, name=name, violation_error_message=message
-    )
-
-
-def unique_ignoring_case(field: str, *, name: str, message: Any = None) -> models.UniqueConstraint:
-    """The constraint that no two rows have the same text in ``field``, whatever its case."""
-    return models.UniqueConstraint(Lower(field), name=name, violation_error_message=message)
 
 
 def ends_after_start(name: str, *, optional: tuple[str, ...] = ()) -> models.CheckConstraint:

@@ -9,14 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import (
-    choice_check,
-    choice_field,
-    filled_when,
-    in_order,
-    optional_link,
-    plausible_date,
-)
+from kernel.models import choice_check, choice_field, in_order, optional_link, plausible_date
 from tenants.models.base import TimeStampedModel
 
 from .choices import AgreementRenewal, AgreementStatus
@@ -81,17 +74,17 @@ class CooperationAgreement(TimeStampedModel):
                 message=_("The agreement cannot end before it begins."),
             ),
             choice_check("status", STORED_STATUSES, name="agreement_status_valid"),
-            filled_when(
-                models.Q(status="signed"),
-                "signed_on",
+            models.CheckConstraint(
+                condition=~models.Q(status="signed") | models.Q(signed_on__isnull=False),
                 name="agreement_signed_has_date",
-                message=_("A signed agreement needs the date it was signed."),
+                violation_error_message=_("A signed agreement needs the date it was signed."),
             ),
-            filled_when(
-                models.Q(organisation=""),
-                "partner",
+            models.CheckConstraint(
+                condition=~models.Q(organisation="") | models.Q(partner__isnull=False),
                 name="agreement_has_other_party",
-                message=_("Name the other party: a partner or a partner organisation."),
+                violation_error_message=_(
+                    "Name the other party: a partner or a partner organisation."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["status", "valid_until"])]

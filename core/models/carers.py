@@ -22,7 +22,6 @@ from kernel.models import (
     choice_check,
     choice_field,
     ends_after_start,
-    filled_when,
     optional_link,
     plausible_date,
     protected_link,
@@ -156,11 +155,10 @@ class Placement(TimeStampedModel):
                 name="placement_children_count",
                 violation_error_message=_("A placement is for 1 to 20 children."),
             ),
-            filled_when(
-                models.Q(status="ended"),
-                "end_date",
+            models.CheckConstraint(
+                condition=~models.Q(status="ended") | models.Q(end_date__isnull=False),
                 name="placement_ended_has_end",
-                message=_("An ended placement needs its end date."),
+                violation_error_message=_("An ended placement needs its end date."),
             ),
             choice_check("kind", CareKind, name="placement_kind_valid"),
         ]

@@ -15,7 +15,6 @@ from kernel.models import (
     anonymisation_stamp,
     choice_field,
     euro_amount,
-    filled_when,
     in_order,
     not_negative,
     optional_link,
@@ -140,11 +139,11 @@ class ProjectGrant(TimeStampedModel):
                 message=_("The proof of use cannot arrive before the grant was decided."),
                 optional=("proof_received_on",),
             ),
-            filled_when(
-                models.Q(status=GrantStatus.PROOF_RECEIVED),
-                "proof_received_on",
+            models.CheckConstraint(
+                condition=~models.Q(status=GrantStatus.PROOF_RECEIVED)
+                | models.Q(proof_received_on__isnull=False),
                 name="project_grant_proof_has_date",
-                message=_("Enter the date the proof of use was received."),
+                violation_error_message=_("Enter the date the proof of use was received."),
             ),
         ]
 

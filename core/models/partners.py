@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
@@ -16,7 +17,6 @@ from kernel.models import (
     part_of,
     plausible_date,
     postal_address,
-    unique_ignoring_case,
 )
 from tenants.models.base import TimeStampedModel
 
@@ -37,7 +37,7 @@ class Measure(Named, TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("measure"), _("measures")
         ordering = ["category", "name"]
-        constraints = [unique_ignoring_case("name", name="measure_name_unique_ci")]
+        constraints = [models.UniqueConstraint(Lower("name"), name="measure_name_unique_ci")]
 
 
 class Partner(Named, TimeStampedModel):
@@ -71,10 +71,10 @@ class Partner(Named, TimeStampedModel):
         verbose_name, verbose_name_plural = _("partner"), _("partners")
         ordering = ["name"]
         constraints = [
-            unique_ignoring_case(
-                "name",
+            models.UniqueConstraint(
+                Lower("name"),
                 name="partner_name_unique_ci",
-                message=_("A partner with this name already exists."),
+                violation_error_message=_("A partner with this name already exists."),
             ),
             in_order(
                 "joined_on",

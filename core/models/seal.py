@@ -23,7 +23,6 @@ from core.models.certification import (
 from kernel.dates import ensure_date_order
 from kernel.models import (
     choice_field,
-    filled_when,
     in_order,
     optional_link,
     part_of,
@@ -115,12 +114,11 @@ class SealApplication(TimeStampedModel):
                 name="seal_valid_after_award",
                 message=_("The seal must be valid beyond its award date."),
             ),
-            filled_when(
-                models.Q(status="awarded"),
-                "awarded_on",
-                "valid_until",
+            models.CheckConstraint(
+                condition=~models.Q(status="awarded")
+                | (models.Q(awarded_on__isnull=False) & models.Q(valid_until__isnull=False)),
                 name="seal_awarded_has_dates",
-                message=_("An awarded seal needs an award date and a validity."),
+                violation_error_message=_("An awarded seal needs an award date and a validity."),
             ),
         ]
         indexes = [models.Index(fields=["status", "valid_until"])]

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import choice_check, choice_field, filled_when, optional_link, part_of
+from kernel.models import choice_check, choice_field, optional_link, part_of
 
 __all__ = ["AttemptOutcome", "OutboxAttempt", "OutboxEmail", "OutboxStatus"]
 
@@ -62,7 +62,10 @@ class OutboxEmail(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
         constraints = [
             choice_check("status", OutboxStatus, name="outbox_status_known"),
-            filled_when(models.Q(status=OutboxStatus.SENT), "sent_at", name="outbox_sent_has_time"),
+            models.CheckConstraint(
+                condition=~models.Q(status=OutboxStatus.SENT) | models.Q(sent_at__isnull=False),
+                name="outbox_sent_has_time",
+            ),
         ]
 
     def __str__(self) -> str:

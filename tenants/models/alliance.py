@@ -1,18 +1,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from kernel.models import (
-    Named,
-    at_most_one,
-    choice_check,
-    choice_field,
-    matches,
-    plausible_date,
-    unique_ignoring_case,
-)
+from kernel.models import Named, at_most_one, choice_check, choice_field, matches, plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel
@@ -73,7 +66,7 @@ class Alliance(Named, TenantMixin, TimeStampedModel):
         verbose_name, verbose_name_plural = _("alliance"), _("alliances")
         ordering = ["name"]
         constraints = [
-            unique_ignoring_case("name", name="alliance_name_unique_ci"),
+            models.UniqueConstraint(Lower("name"), name="alliance_name_unique_ci"),
             matches("slug", SLUG_PATTERN, name="alliance_slug_format"),
             choice_check("status", AllianceStatus, name="alliance_status_valid"),
             choice_check("district", District, name="alliance_district_valid"),

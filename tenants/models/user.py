@@ -3,10 +3,11 @@ from __future__ import annotations
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import plausible_datetime, unique_ignoring_case
+from kernel.models import plausible_datetime
 
 from .plain_text import PlainTextModel
 
@@ -66,7 +67,7 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
         verbose_name, verbose_name_plural = _("user"), _("users")
         ordering = ["email"]
         constraints = [
-            unique_ignoring_case("email", name="user_email_unique_ci"),
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
         ]
 
     def __str__(self) -> str:
