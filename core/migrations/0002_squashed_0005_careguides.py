@@ -17,6 +17,7 @@ import kernel.colours
 import kernel.dates
 import kernel.workshops.migration_fields as workshop_tables
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 from django.db.models import Count, Q
 
 # ---------------------------------------------------------------- care guides (was 0005)
@@ -64,9 +65,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ChecklistMark',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('key', models.SlugField(max_length=40, unique=True, verbose_name='item')),
                 ('status', models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('skipped', 'Skipped')], default='open', max_length=10, verbose_name='status')),
             ],
@@ -80,9 +79,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Carer',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('first_name', models.CharField(max_length=100, verbose_name='first name')),
                 ('last_name', models.CharField(max_length=100, verbose_name='last name')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
@@ -112,9 +109,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Placement',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('family_name', models.CharField(max_length=200, verbose_name='family')),
                 ('family_contact', models.CharField(blank=True, help_text='Phone number or e-mail address.', max_length=200, verbose_name='contact of the family')),
                 ('children_count', models.PositiveSmallIntegerField(default=1, verbose_name='children')),
@@ -166,9 +161,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='WorkingGroupTask',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('due', models.DateField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='due')),
@@ -192,9 +185,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CareGuide',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
                 ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
@@ -217,9 +208,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CooperationAgreement',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('organisation', models.CharField(blank=True, help_text="The other party, if it is not one of the alliance's partners.", max_length=200, verbose_name='partner organisation')),
                 ('subject', models.CharField(max_length=300, verbose_name='subject of the agreement')),
                 ('description', models.TextField(blank=True, verbose_name='description')),

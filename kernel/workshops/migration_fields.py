@@ -22,6 +22,7 @@ import django.db.models.deletion
 from django.db import models
 
 import kernel.dates
+from kernel.migration_fields import stamped
 
 __all__ = [
     "assignment_fields",
@@ -35,20 +36,6 @@ __all__ = [
     "workshop_fields",
     "workshop_options",
 ]
-
-
-def _stamped() -> list[tuple[str, models.Field]]:
-    """The key and the time stamps every workshop table starts with."""
-    return [
-        (
-            "id",
-            models.BigAutoField(
-                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-            ),
-        ),
-        ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
-        ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-    ]
 
 
 def _rounds_validators() -> list:
@@ -89,7 +76,7 @@ def workshop_fields(occasion: str, occasion_to: str) -> list[tuple[str, models.F
     """A workshop's settings and its occasion (e.g. ``event`` to ``core.event``), whose
     verbose name was its field name in both rooms."""
     return [
-        *_stamped(),
+        *stamped(),
         (
             "format",
             _choice(
@@ -165,7 +152,7 @@ def workshop_options(occasion: str) -> dict[str, Any]:
 def topic_fields(workshop_to: str) -> list[tuple[str, models.Field]]:
     """A topic or table with its host, moderator and result."""
     return [
-        *_stamped(),
+        *stamped(),
         ("title", models.CharField(max_length=200, verbose_name="title")),
         ("host", models.CharField(blank=True, max_length=200, verbose_name="host")),
         ("moderator", models.CharField(blank=True, max_length=200, verbose_name="moderator")),
@@ -203,7 +190,7 @@ def registration_fields(*links: tuple[str, models.Field]) -> list[tuple[str, mod
     """A registration's own fields, then its links (``on_workshop``, ``wishes_among``
     and the room's own) in the order the room's migration created them."""
     return [
-        *_stamped(),
+        *stamped(),
         ("name", models.CharField(max_length=200, verbose_name="name")),
         ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
         ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation")),
@@ -241,7 +228,7 @@ def assignment_fields(
 ) -> list[tuple[str, models.Field]]:
     """A registered person's seat at a topic or table in one round."""
     return [
-        *_stamped(),
+        *stamped(),
         (
             "round",
             models.PositiveSmallIntegerField(validators=_rounds_validators(), verbose_name="round"),

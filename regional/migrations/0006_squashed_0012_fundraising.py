@@ -13,6 +13,7 @@ import kernel.dates
 import kernel.starter
 import kernel.workshops.migration_fields as workshop_tables
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 
 # The state dashboard's new figures: one column each on the snapshot, in this order.
 SNAPSHOT_FIGURES = [
@@ -45,9 +46,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='StarterTemplate',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=kernel.starter.starter_kind_choices, max_length=40, verbose_name='kind')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('category', models.CharField(blank=True, max_length=30, verbose_name='category')),
@@ -90,9 +89,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='StateLegalPage',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=[('impressum', 'Legal notice'), ('datenschutz', 'Privacy policy'), ('barrierefreiheit', 'Accessibility statement')], max_length=20, unique=True, verbose_name='page')),
                 ('text', models.TextField(blank=True, max_length=30000, verbose_name='text')),
             ],
@@ -105,9 +102,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TemplateGroup',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('key', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
@@ -122,9 +117,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TemplateCriterion',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('text', models.CharField(max_length=300, verbose_name='criterion')),
                 ('weight', models.PositiveSmallIntegerField(default=1, help_text='From 1 to 10: how much it counts in the score.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='weight')),
                 ('is_required', models.BooleanField(default=False, verbose_name='required')),
@@ -140,9 +133,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CertificationTemplate',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('key', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('kind', models.CharField(choices=[('family', 'Family friendliness'), ('diversity', 'Diversity'), ('other', 'Other')], default='family', max_length=20, verbose_name='kind')),
