@@ -8,9 +8,10 @@ passes what is its own (its app label, its table names, the name of its occasion
 its constraints).
 
 Never edit this module: it is part of migration history, like the migrations that use
-it. Every value is written out here on purpose and is not taken from the models, whose
-later changes must not alter what old migrations did. A change to the workshop models
-goes into a new migration of each room, which declares its fields itself.
+it. Every value is written out here (or, for the key and the time stamps, in the frozen
+``kernel.migration_fields``) on purpose and is not taken from the models, whose later
+changes must not alter what old migrations did. A change to the workshop models goes into
+a new migration of each room, which declares its fields itself.
 """
 
 from __future__ import annotations
