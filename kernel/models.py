@@ -28,7 +28,8 @@ before, so that the migrations see no change:
   default programme, an alliance's primary domain).
 
 And the abstract models of field groups that are one concept wherever they stand:
-``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone).
+``PersonName`` (first and last name) and ``ContactDetails`` (e-mail address and phone);
+``Named`` and ``Titled``, a record that shows as its name or its title.
 All checks built here are decided in Python by ``kernel.crud.checks``.
 """
 
@@ -45,7 +46,9 @@ from kernel.dates import validate_plausible_date
 
 __all__ = [
     "ContactDetails",
+    "Named",
     "PersonName",
+    "Titled",
     "anonymisation_stamp",
     "at_most_one",
     "choice_check",
@@ -255,3 +258,23 @@ class ContactDetails(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Named(models.Model):
+    """A record that shows as its name (in lists, choice fields, the admin)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Titled(models.Model):
+    """A record that shows as its title (in lists, choice fields, the admin)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title

@@ -10,6 +10,7 @@ import django.db.models.expressions
 import django.db.models.functions.text
 import kernel.dates
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 
 
 class Migration(migrations.Migration):
@@ -25,9 +26,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='BoardMeeting',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('date', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='date')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='begins at')),
@@ -47,9 +46,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='GuideEntry',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='name')),
                 ('category', models.CharField(choices=[('advice', 'Advice for families'), ('childcare', 'Childcare'), ('care', 'Care'), ('health', 'Health'), ('education', 'Education'), ('leisure', 'Leisure'), ('other', 'Other')], max_length=20, verbose_name='category')),
                 ('organisation', models.CharField(blank=True, max_length=200, verbose_name='provider')),
@@ -70,9 +67,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='MeetingTemplate',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('location', models.CharField(blank=True, max_length=200, verbose_name='place')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='begins at')),
@@ -87,9 +82,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SealCriterion',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('text', models.CharField(max_length=300, verbose_name='criterion')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
                 ('is_required', models.BooleanField(default=True, verbose_name='required')),
@@ -104,9 +97,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Measure',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('category', models.CharField(choices=[('working_time', 'Flexible working time and place'), ('childcare', 'Childcare'), ('care', 'Care for relatives'), ('parental_leave', 'Parental leave and return'), ('health', 'Health and advice'), ('other', 'Other')], default='other', max_length=30, verbose_name='category')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
@@ -122,9 +113,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='MeetingAttachment',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('file', models.FileField(upload_to=core.models.board.meeting_attachment_path, verbose_name='file')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='core.boardmeeting', verbose_name='meeting')),
@@ -143,9 +132,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Partner',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('kind', models.CharField(choices=[('company', 'Company'), ('municipality', 'Municipality or administration'), ('social_agency', 'Social agency'), ('science', 'Science or education'), ('association', 'Association'), ('chamber', 'Chamber'), ('employment_agency', 'Employment agency or job centre'), ('church', 'Church'), ('other', 'Other')], max_length=30, verbose_name='kind')),
                 ('size_class', models.CharField(choices=[('micro', '1 to 9 employees'), ('small', '10 to 49 employees'), ('medium', '50 to 249 employees'), ('large', '250 employees or more'), ('n/a', 'Not applicable')], default='n/a', max_length=10, verbose_name='size')),
@@ -172,9 +159,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HolidayOffer',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('organiser', models.CharField(max_length=200, verbose_name='organiser')),
@@ -201,9 +186,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='FundingEntry',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=[('donation', 'Donation'), ('membership_fee', 'Membership fee'), ('grant', 'Grant'), ('other', 'Other')], max_length=20, verbose_name='kind')),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='amount (EUR)')),
                 ('received_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='received on')),
@@ -221,9 +204,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ContactPerson',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('first_name', models.CharField(max_length=100, verbose_name='first name')),
                 ('last_name', models.CharField(max_length=100, verbose_name='last name')),
                 ('position', models.CharField(blank=True, max_length=150, verbose_name='position')),
@@ -242,9 +223,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='BoardMember',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('full_name', models.CharField(max_length=200, verbose_name='name')),
                 ('affiliation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
                 ('position', models.CharField(choices=[('chair', 'Chair'), ('deputy', 'Deputy chair'), ('member', 'Member')], default='member', max_length=20, verbose_name='position')),
@@ -265,9 +244,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Application',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('organisation_name', models.CharField(max_length=200, verbose_name='organisation')),
                 ('kind', models.CharField(choices=[('company', 'Company'), ('municipality', 'Municipality or administration'), ('social_agency', 'Social agency'), ('science', 'Science or education'), ('association', 'Association'), ('chamber', 'Chamber'), ('employment_agency', 'Employment agency or job centre'), ('church', 'Church'), ('other', 'Other')], max_length=30, verbose_name='kind')),
                 ('size_class', models.CharField(choices=[('micro', '1 to 9 employees'), ('small', '10 to 49 employees'), ('medium', '50 to 249 employees'), ('large', '250 employees or more'), ('n/a', 'Not applicable')], default='n/a', max_length=10, verbose_name='size')),
@@ -292,9 +269,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Project',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('topic', models.CharField(choices=[('childcare', 'Childcare'), ('care', 'Care for relatives'), ('working_world', 'Working world'), ('generations', 'Generations'), ('information', 'Information and advice'), ('holidays', 'Holidays and leisure'), ('other', 'Other')], max_length=20, verbose_name='topic')),
                 ('status', models.CharField(choices=[('planned', 'Planned'), ('running', 'Running'), ('finished', 'Finished')], default='planned', max_length=20, verbose_name='status')),
@@ -319,9 +294,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Event',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('kind', models.CharField(choices=[('family_day', 'Family day'), ('hiking_day', 'Family hiking day'), ('information', 'Information event'), ('training', 'Training'), ('network', 'Network meeting'), ('other', 'Other')], max_length=20, verbose_name='kind')),
                 ('date', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='date')),
@@ -341,9 +314,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SealApplication',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('submitted_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='submitted on')),
                 ('status', models.CharField(choices=[('submitted', 'Submitted'), ('in_review', 'In review'), ('awarded', 'Awarded'), ('rejected', 'Not awarded')], default='submitted', max_length=20, verbose_name='status')),
                 ('reviewer', models.CharField(blank=True, max_length=200, verbose_name='reviewed by')),
@@ -364,9 +335,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SealCheck',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('fulfilled', models.BooleanField(default=False, verbose_name='fulfilled')),
                 ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checks', to='core.sealapplication', verbose_name='application')),
@@ -382,9 +351,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='WorkingGroup',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('topic', models.CharField(choices=[('childcare', 'Childcare'), ('care', 'Care for relatives'), ('working_world', 'Working world'), ('generations', 'Generations'), ('information', 'Information and advice'), ('holidays', 'Holidays and leisure'), ('other', 'Other')], max_length=20, verbose_name='topic')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
@@ -401,9 +368,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='AgendaItem',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('position', models.PositiveSmallIntegerField(verbose_name='position')),
                 ('title', models.CharField(max_length=300, verbose_name='title')),
                 ('notes', models.TextField(blank=True, verbose_name='notes')),
@@ -419,9 +384,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Decision',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('outcome', models.CharField(choices=[('admit', 'Admit'), ('reject', 'Reject'), ('defer', 'Defer to a later meeting')], max_length=10, verbose_name='outcome')),
                 ('votes_yes', models.PositiveSmallIntegerField(verbose_name='votes in favour')),
                 ('votes_no', models.PositiveSmallIntegerField(verbose_name='votes against')),

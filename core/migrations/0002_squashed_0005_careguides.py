@@ -12,11 +12,12 @@ half is 0006_squashed_0008_fundraising.
 
 import core.models.agreements
 import core.models.publicsite
-import django.core.validators
 import django.db.models.deletion
 import kernel.colours
 import kernel.dates
+import kernel.workshops.migration_fields as workshop_tables
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 from django.db.models import Count, Q
 
 # ---------------------------------------------------------------- care guides (was 0005)
@@ -64,9 +65,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ChecklistMark',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('key', models.SlugField(max_length=40, unique=True, verbose_name='item')),
                 ('status', models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('skipped', 'Skipped')], default='open', max_length=10, verbose_name='status')),
             ],
@@ -80,9 +79,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Carer',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('first_name', models.CharField(max_length=100, verbose_name='first name')),
                 ('last_name', models.CharField(max_length=100, verbose_name='last name')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
@@ -112,9 +109,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Placement',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('family_name', models.CharField(max_length=200, verbose_name='family')),
                 ('family_contact', models.CharField(blank=True, help_text='Phone number or e-mail address.', max_length=200, verbose_name='contact of the family')),
                 ('children_count', models.PositiveSmallIntegerField(default=1, verbose_name='children')),
@@ -138,93 +133,35 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='placement_end_after_start', violation_error_message='The end cannot be before the start.'), models.CheckConstraint(condition=models.Q(('hours_per_month__gte', 0), ('hours_per_month__lte', 744)), name='placement_hours_in_month', violation_error_message='The hours per month must be between 0 and 744.'), models.CheckConstraint(condition=models.Q(('children_count__gte', 1), ('children_count__lte', 20)), name='placement_children_count', violation_error_message='A placement is for 1 to 20 children.'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'ended'), _negated=True), ('end_date__isnull', False), _connector='OR'), name='placement_ended_has_end', violation_error_message='An ended placement needs its end date.'), models.CheckConstraint(condition=models.Q(('kind__in', ['pick_up', 'evening', 'night', 'weekend', 'holiday', 'emergency'])), name='placement_kind_valid')],
             },
         ),
+        # The workshop tables: fields and options frozen in kernel.workshops.migration_fields,
+        # shared with regional 0006 (both rooms extend the same abstract workshop models).
         migrations.CreateModel(
             name='Workshop',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('format', models.CharField(choices=[('open_space', 'Open space'), ('world_cafe', 'World café'), ('workshop', 'Workshop')], default='open_space', max_length=20, verbose_name='format')),
-                ('capacity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5000)], verbose_name='places')),
-                ('rounds', models.PositiveSmallIntegerField(default=1, help_text='How often the participants change tables or topics.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='rounds')),
-                ('registration_open', models.BooleanField(default=True, verbose_name='registration open')),
-                ('waiting_list', models.BooleanField(default=True, verbose_name='waiting list when fully booked')),
-                ('privacy_notice', models.TextField(blank=True, help_text='Shown above the registration form; empty: the standard text.', verbose_name='privacy notice')),
-                ('event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='workshop', to='core.event', verbose_name='event')),
-            ],
-            options={
-                'verbose_name': 'workshop',
-                'verbose_name_plural': 'workshops',
-                'ordering': ['-event__date'],
-            },
+            fields=workshop_tables.workshop_fields('event', 'core.event'),
+            options=workshop_tables.workshop_options('event'),
         ),
         migrations.CreateModel(
             name='WorkshopTopic',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('host', models.CharField(blank=True, max_length=200, verbose_name='host')),
-                ('moderator', models.CharField(blank=True, max_length=200, verbose_name='moderator')),
-                ('result', models.TextField(blank=True, verbose_name='result')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='core.workshop', verbose_name='workshop')),
-            ],
-            options={
-                'verbose_name': 'topic or table',
-                'verbose_name_plural': 'topics and tables',
-                'ordering': ['workshop', 'title'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('workshop', 'title'), name='workshop_topic_title_once', violation_error_message='The workshop already has a topic of this title.')],
-            },
+            fields=workshop_tables.topic_fields('core.workshop'),
+            options=workshop_tables.topic_options('workshop_topic_title_once'),
         ),
         migrations.CreateModel(
             name='WorkshopRegistration',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('status', models.CharField(choices=[('confirmed', 'Confirmed'), ('waiting', 'On the waiting list'), ('cancelled', 'Cancelled')], default='confirmed', max_length=20, verbose_name='status')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='cancelled at')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='anonymised at')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='core.workshop', verbose_name='workshop')),
-                ('wishes', models.ManyToManyField(blank=True, related_name='wished_by', to='core.workshoptopic', verbose_name='topic wishes')),
-            ],
-            options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['workshop', 'created_at', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('workshop', 'email'), name='workshop_registration_once', violation_error_message='This e-mail address is already registered.')],
-            },
+            fields=workshop_tables.registration_fields(
+                ('workshop', workshop_tables.on_workshop('core.workshop', 'registrations')),
+                ('wishes', workshop_tables.wishes_among('core.workshoptopic')),
+            ),
+            options=workshop_tables.registration_options('workshop_registration_once'),
         ),
         migrations.CreateModel(
             name='WorkshopAssignment',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('round', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='round')),
-                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='core.workshopregistration', verbose_name='registration')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='core.workshoptopic', verbose_name='topic')),
-            ],
-            options={
-                'verbose_name': 'assignment',
-                'verbose_name_plural': 'assignments',
-                'ordering': ['round', 'topic__title', 'registration__name'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('registration', 'round'), name='workshop_seat_once_per_round')],
-            },
+            fields=workshop_tables.assignment_fields('core.workshopregistration', 'core.workshoptopic', 'topic'),
+            options=workshop_tables.assignment_options('workshop_seat_once_per_round'),
         ),
         migrations.CreateModel(
             name='WorkingGroupTask',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('due', models.DateField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='due')),
@@ -248,9 +185,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CareGuide',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
                 ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
@@ -273,9 +208,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CooperationAgreement',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('organisation', models.CharField(blank=True, help_text="The other party, if it is not one of the alliance's partners.", max_length=200, verbose_name='partner organisation')),
                 ('subject', models.CharField(max_length=300, verbose_name='subject of the agreement')),
                 ('description', models.TextField(blank=True, verbose_name='description')),

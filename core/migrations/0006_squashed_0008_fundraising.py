@@ -23,6 +23,7 @@ import django.db.models.deletion
 import kernel.colours
 import kernel.dates
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 
 
 # ---------------------------------------------------------------- certification (was 0007)
@@ -127,9 +128,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Award',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('awarded_by', models.CharField(max_length=200, verbose_name='awarded by')),
                 ('awarded_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='awarded on')),
@@ -146,9 +145,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='LegalPage',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=[('impressum', 'Legal notice'), ('datenschutz', 'Privacy policy'), ('barrierefreiheit', 'Accessibility statement')], max_length=20, unique=True, verbose_name='page')),
                 ('text', models.TextField(blank=True, max_length=30000, verbose_name='text')),
             ],
@@ -161,9 +158,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SiteIdentity',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('logo', models.FileField(blank=True, upload_to=core.models.publicsite.logo_path, verbose_name='logo')),
                 ('primary_colour', models.CharField(default='#1d4f91', max_length=7, validators=[kernel.colours.validate_site_colour], verbose_name='main colour')),
                 ('accent_colour', models.CharField(default='#f2c14e', max_length=7, validators=[kernel.colours.validate_site_colour], verbose_name='accent colour')),
@@ -189,9 +184,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CertificationProgramme',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('kind', models.CharField(choices=[('family', 'Family friendliness'), ('diversity', 'Diversity'), ('other', 'Other')], default='family', max_length=20, verbose_name='kind')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
@@ -222,9 +215,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CriterionGroup',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
@@ -262,9 +253,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CircleSettings',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('recipient', models.CharField(blank=True, max_length=200, verbose_name='name of the receiving body')),
                 ('recipient_address', models.CharField(blank=True, max_length=300, verbose_name='its address')),
                 ('purpose', models.CharField(blank=True, max_length=300, verbose_name='tax-privileged purpose')),
@@ -283,9 +272,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Supporter',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation')], default='person', max_length=20, verbose_name='kind')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('street', models.CharField(blank=True, max_length=200, verbose_name='street and number')),
@@ -309,9 +296,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='DonationReceipt',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('number', models.CharField(max_length=20, unique=True, verbose_name='receipt number')),
                 ('issued_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='issued on')),
                 ('total', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='total (EUR)')),
@@ -328,9 +313,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='FundraisingAction',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('date', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='date')),
                 ('income', models.DecimalField(decimal_places=2, default=0, max_digits=12, verbose_name='income (EUR)')),
@@ -347,9 +330,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ProjectGrant',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='amount (EUR)')),
                 ('purpose', models.CharField(max_length=300, verbose_name='purpose')),
                 ('decided_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='decided on')),

@@ -16,6 +16,7 @@ from kernel.meetings.models import (
 )
 from kernel.models import (
     ContactDetails,
+    Named,
     anonymisation_stamp,
     choice_field,
     in_order,
@@ -55,7 +56,7 @@ class BoardMember(ContactDetails, TimeStampedModel):
         return self.full_name
 
 
-class MeetingTemplate(TimeStampedModel):
+class MeetingTemplate(Named, TimeStampedModel):
     """How the alliance's board usually meets: place, time and the standing agenda."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -68,9 +69,6 @@ class MeetingTemplate(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("meeting template"), _("meeting templates")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def agenda_lines(self) -> list[str]:

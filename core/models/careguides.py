@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
     ContactDetails,
+    Named,
     anonymisation_stamp,
     in_order,
     part_of,
@@ -20,7 +21,7 @@ from tenants.models.base import TimeStampedModel
 TAKEN_OVER_NAME = "Pflegelotse/in (übernommen)"
 
 
-class CareGuide(ContactDetails, TimeStampedModel):
+class CareGuide(Named, ContactDetails, TimeStampedModel):
     """One trained care guide at a partner organisation (personal data: name, contact)."""
 
     partner = part_of("core.Partner", _("partner"), related_name="care_guides")
@@ -54,6 +55,3 @@ class CareGuide(ContactDetails, TimeStampedModel):
             ),
         ]
         indexes = [models.Index(fields=["is_active", "refresher_due"])]
-
-    def __str__(self) -> str:
-        return self.name

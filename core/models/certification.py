@@ -18,7 +18,7 @@ from kernel.certification import (
     threshold_is_percent,
     weight_field,
 )
-from kernel.models import at_most_one, part_of
+from kernel.models import Named, at_most_one, part_of
 from tenants.models.base import TimeStampedModel
 
 # A check is scored 0 (not fulfilled), 1 (partly fulfilled) or 2 (fulfilled).
@@ -31,7 +31,7 @@ class CheckScore(models.IntegerChoices):
     FULFILLED = MAX_SCORE, _("fulfilled")
 
 
-class CertificationProgramme(ProgrammeTerms, TimeStampedModel):
+class CertificationProgramme(Named, ProgrammeTerms, TimeStampedModel):
     """A certification an alliance awards to employers, e.g. its Familiensiegel."""
 
     is_active = models.BooleanField(_("in use"), default=True)
@@ -54,9 +54,6 @@ class CertificationProgramme(ProgrammeTerms, TimeStampedModel):
             ),
             threshold_is_percent("programme_threshold_percent"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def default_programme_id() -> int:

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
+    Named,
     anonymisation_stamp,
     choice_field,
     euro_amount,
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 
-class Supporter(TimeStampedModel):
+class Supporter(Named, TimeStampedModel):
     """A member of the fundraising circle or a donor (a donor who never joined has no
     joining date). The address is what a donation receipt is sent to."""
 
@@ -75,9 +76,6 @@ class Supporter(TimeStampedModel):
                 message=_("The membership fee cannot be negative."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def has_address(self) -> bool:

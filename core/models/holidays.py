@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
     ContactDetails,
+    Titled,
     choice_field,
     ends_after_start,
     euro_amount,
@@ -20,7 +21,7 @@ from tenants.models.base import TimeStampedModel
 from .choices import GuideCategory
 
 
-class HolidayOffer(TimeStampedModel):
+class HolidayOffer(Titled, TimeStampedModel):
     """An offer for children in the holidays, shown in the public calendar and the plan."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -57,11 +58,8 @@ class HolidayOffer(TimeStampedModel):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.title
 
-
-class GuideEntry(ContactDetails, TimeStampedModel):
+class GuideEntry(Titled, ContactDetails, TimeStampedModel):
     """A local advice service in the family guide (published organisations, not persons)."""
 
     title = models.CharField(_("name"), max_length=200)
@@ -76,6 +74,3 @@ class GuideEntry(ContactDetails, TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("family guide entry"), _("family guide entries")
         ordering = ["category", "title"]
-
-    def __str__(self) -> str:
-        return self.title

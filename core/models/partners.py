@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
     ContactDetails,
+    Named,
     PersonName,
     anonymisation_stamp,
     choice_check,
@@ -22,7 +23,7 @@ from tenants.models.base import TimeStampedModel
 from .choices import MeasureCategory, PartnerKind, PartnerStatus, SizeClass
 
 
-class Measure(TimeStampedModel):
+class Measure(Named, TimeStampedModel):
     """A family-friendly measure from the alliance's maintained catalogue
     (e.g. "flexible childcare for shift workers", "company care guide")."""
 
@@ -38,11 +39,8 @@ class Measure(TimeStampedModel):
         ordering = ["category", "name"]
         constraints = [models.UniqueConstraint(Lower("name"), name="measure_name_unique_ci")]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class Partner(TimeStampedModel):
+class Partner(Named, TimeStampedModel):
     """An organisation that has joined (or applies to join) the local alliance."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -89,9 +87,6 @@ class Partner(TimeStampedModel):
             choice_check("status", PartnerStatus, name="partner_status_valid"),
         ]
         indexes = [models.Index(fields=["status", "kind"])]
-
-    def __str__(self) -> str:
-        return self.name
 
     def save(self, *args, **kwargs) -> None:
         # Saving a changed partner never writes its care guide number: the care guide

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.models import (
+    Named,
+    Titled,
     choice_check,
     choice_field,
     ends_after_start,
@@ -19,7 +21,7 @@ from tenants.models.base import TimeStampedModel
 from .choices import EventKind, ProjectStatus, Topic
 
 
-class Project(TimeStampedModel):
+class Project(Titled, TimeStampedModel):
     """A project of the alliance, e.g. a flexible childcare pool for shift workers."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -50,11 +52,8 @@ class Project(TimeStampedModel):
             choice_check("topic", Topic, name="project_topic"),
         ]
 
-    def __str__(self) -> str:
-        return self.title
 
-
-class WorkingGroup(TimeStampedModel):
+class WorkingGroup(Named, TimeStampedModel):
     """A working group of partners on one topic."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -69,9 +68,6 @@ class WorkingGroup(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("working group"), _("working groups")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Event(TimeStampedModel):

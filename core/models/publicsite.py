@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.colours import text_colour_on, validate_site_colour
 from kernel.legal.models import LegalPageBase
-from kernel.models import plausible_date, postal_address
+from kernel.models import Titled, plausible_date, postal_address
 from tenants.models.base import TimeStampedModel
 
 __all__ = ["Award", "LegalPage", "SiteIdentity"]
@@ -66,7 +66,7 @@ class SiteIdentity(TimeStampedModel):
         return [line for line in (self.street, town) if line]
 
 
-class Award(TimeStampedModel):
+class Award(Titled, TimeStampedModel):
     """A recognition the alliance received, such as the federal ministry's "Bündnis des
     Monats": shown on the public page and to the state office."""
 
@@ -80,9 +80,6 @@ class Award(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("award"), _("awards")
         ordering = ["-awarded_on", "title"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class LegalPage(LegalPageBase, TimeStampedModel):

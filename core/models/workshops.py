@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import choice_field, optional_link, part_of, plausible_date
+from kernel.models import Titled, choice_field, optional_link, part_of, plausible_date
 from kernel.workshops import models as base
 from tenants.models.base import TimeStampedModel
 
@@ -64,7 +64,7 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class WorkingGroupTask(TimeStampedModel):
+class WorkingGroupTask(Titled, TimeStampedModel):
     """A task of a working group, e.g. from a workshop topic's result."""
 
     working_group = part_of(WorkingGroup, _("working group"), related_name="tasks")
@@ -78,6 +78,3 @@ class WorkingGroupTask(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("task"), _("tasks")
         ordering = ["status", "due", "title"]
-
-    def __str__(self) -> str:
-        return self.title

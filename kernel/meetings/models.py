@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.dates import ensure_date_order
-from kernel.models import choice_field, part_of, plausible_date
+from kernel.models import Titled, choice_field, part_of, plausible_date
 
 __all__ = [
     "AgendaItemBase",
@@ -89,7 +89,7 @@ def one_item_per_position(name: str) -> models.UniqueConstraint:
     return models.UniqueConstraint(fields=["meeting", "position"], name=name)
 
 
-class AttachmentBase(models.Model):
+class AttachmentBase(Titled):
     """A file that belongs to a meeting; the subclass says where it is stored."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -99,6 +99,3 @@ class AttachmentBase(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["title"]
-
-    def __str__(self) -> str:
-        return self.title

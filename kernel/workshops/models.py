@@ -13,7 +13,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import anonymisation_stamp, choice_field, part_of, plausible_datetime
+from kernel.models import (
+    Named,
+    Titled,
+    anonymisation_stamp,
+    choice_field,
+    part_of,
+    plausible_datetime,
+)
 
 __all__ = [
     "SETTINGS",
@@ -88,7 +95,7 @@ class WorkshopBase(models.Model):
         return self.occasion.date
 
 
-class RegistrationBase(models.Model):
+class RegistrationBase(Named):
     """One person registered for a workshop: confirmed, waiting for a place, or
     cancelled. The waiting list moves up in the order of registration."""
 
@@ -106,11 +113,8 @@ class RegistrationBase(models.Model):
         verbose_name_plural = _("registrations")
         ordering = ["workshop", "created_at", "pk"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class TopicBase(models.Model):
+class TopicBase(Titled):
     """A topic (open space) or a table (world café) with its host and moderator, and
     what came out of it."""
 
@@ -124,9 +128,6 @@ class TopicBase(models.Model):
         verbose_name = _("topic or table")
         verbose_name_plural = _("topics and tables")
         ordering = ["workshop", "title"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class AssignmentBase(models.Model):

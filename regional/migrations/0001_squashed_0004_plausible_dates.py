@@ -10,6 +10,7 @@ import regional.models.meetings
 import regional.models.reports
 from django.conf import settings
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 
 
 class Migration(migrations.Migration):
@@ -27,9 +28,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='AllianceSetup',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('place', models.CharField(max_length=200, verbose_name='place')),
                 ('district', models.CharField(choices=[('erfurt', 'Erfurt'), ('gera', 'Gera'), ('jena', 'Jena'), ('suhl', 'Suhl'), ('weimar', 'Weimar'), ('eisenach', 'Eisenach'), ('eichsfeld', 'Landkreis Eichsfeld'), ('nordhausen', 'Landkreis Nordhausen'), ('wartburgkreis', 'Wartburgkreis'), ('unstrut-hainich-kreis', 'Unstrut-Hainich-Kreis'), ('kyffhaeuserkreis', 'Kyffhäuserkreis'), ('schmalkalden-meiningen', 'Landkreis Schmalkalden-Meiningen'), ('gotha', 'Landkreis Gotha'), ('soemmerda', 'Landkreis Sömmerda'), ('hildburghausen', 'Landkreis Hildburghausen'), ('ilm-kreis', 'Ilm-Kreis'), ('weimarer-land', 'Landkreis Weimarer Land'), ('sonneberg', 'Landkreis Sonneberg'), ('saalfeld-rudolstadt', 'Landkreis Saalfeld-Rudolstadt'), ('saale-holzland-kreis', 'Saale-Holzland-Kreis'), ('saale-orla-kreis', 'Saale-Orla-Kreis'), ('greiz', 'Landkreis Greiz'), ('altenburger-land', 'Landkreis Altenburger Land')], max_length=40, verbose_name='district')),
                 ('initiators', models.TextField(blank=True, verbose_name='initiators')),
@@ -56,9 +55,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='RegionalMeeting',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('kind', models.CharField(choices=[('regional', 'Regional meeting'), ('strategy', 'Yearly strategy meeting'), ('other', 'Other meeting')], default='regional', max_length=20, verbose_name='kind')),
                 ('date', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='date')),
@@ -83,9 +80,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='RegionalAttachment',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('file', models.FileField(upload_to=regional.models.meetings.regional_attachment_path, verbose_name='file')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='regional.regionalmeeting', verbose_name='meeting')),
@@ -99,9 +94,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Invitation',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
                 ('token', models.CharField(default=regional.models.meetings._token, editable=False, max_length=64, unique=True)),
@@ -124,9 +117,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='AgendaEntry',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('position', models.PositiveSmallIntegerField(verbose_name='position')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='time')),
                 ('duration_minutes', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minutes')),
@@ -144,9 +135,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SetupTask',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
                 ('title', models.CharField(max_length=300, verbose_name='task')),
                 ('due_on', models.DateField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='due on')),
@@ -163,9 +152,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='StatisticsRun',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('taken_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='date of the figures')),
                 ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
                 ('alliances_total', models.PositiveIntegerField(default=0, verbose_name='alliances')),
@@ -185,9 +172,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='AllianceSnapshot',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('taken_on', models.DateField(validators=[kernel.dates.validate_plausible_date], verbose_name='date')),
                 ('year', models.PositiveSmallIntegerField(verbose_name='year of the activity figures')),
                 ('partners_total', models.PositiveIntegerField(default=0, verbose_name='active partners')),
@@ -219,9 +204,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Report',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('period_kind', models.CharField(choices=[('year', 'Year'), ('quarter', 'Quarter')], default='year', max_length=10, verbose_name='period')),
                 ('year', models.PositiveSmallIntegerField(verbose_name='year')),

@@ -11,7 +11,9 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import kernel.dates
 import kernel.starter
+import kernel.workshops.migration_fields as workshop_tables
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 
 # The state dashboard's new figures: one column each on the snapshot, in this order.
 SNAPSHOT_FIGURES = [
@@ -44,9 +46,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='StarterTemplate',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=kernel.starter.starter_kind_choices, max_length=40, verbose_name='kind')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('category', models.CharField(blank=True, max_length=30, verbose_name='category')),
@@ -60,94 +60,36 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(models.F('kind'), django.db.models.functions.text.Lower('name'), name='starter_template_kind_name_unique_ci', violation_error_message='A template of this kind with this name exists already.')],
             },
         ),
+        # The workshop tables: fields and options frozen in kernel.workshops.migration_fields,
+        # shared with core 0002 (both rooms extend the same abstract workshop models).
         migrations.CreateModel(
             name='RegionalWorkshop',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('format', models.CharField(choices=[('open_space', 'Open space'), ('world_cafe', 'World café'), ('workshop', 'Workshop')], default='open_space', max_length=20, verbose_name='format')),
-                ('capacity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5000)], verbose_name='places')),
-                ('rounds', models.PositiveSmallIntegerField(default=1, help_text='How often the participants change tables or topics.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='rounds')),
-                ('registration_open', models.BooleanField(default=True, verbose_name='registration open')),
-                ('waiting_list', models.BooleanField(default=True, verbose_name='waiting list when fully booked')),
-                ('privacy_notice', models.TextField(blank=True, help_text='Shown above the registration form; empty: the standard text.', verbose_name='privacy notice')),
-                ('meeting', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='workshop', to='regional.regionalmeeting', verbose_name='meeting')),
-            ],
-            options={
-                'verbose_name': 'workshop',
-                'verbose_name_plural': 'workshops',
-                'ordering': ['-meeting__date'],
-            },
+            fields=workshop_tables.workshop_fields('meeting', 'regional.regionalmeeting'),
+            options=workshop_tables.workshop_options('meeting'),
         ),
         migrations.CreateModel(
             name='RegionalTable',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('host', models.CharField(blank=True, max_length=200, verbose_name='host')),
-                ('moderator', models.CharField(blank=True, max_length=200, verbose_name='moderator')),
-                ('result', models.TextField(blank=True, verbose_name='result')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='regional.regionalworkshop', verbose_name='workshop')),
-            ],
-            options={
-                'verbose_name': 'topic or table',
-                'verbose_name_plural': 'topics and tables',
-                'ordering': ['workshop', 'title'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('workshop', 'title'), name='regional_table_title_once', violation_error_message='The workshop already has a topic of this title.')],
-            },
+            fields=workshop_tables.topic_fields('regional.regionalworkshop'),
+            options=workshop_tables.topic_options('regional_table_title_once'),
         ),
         migrations.CreateModel(
             name='RegionalRegistration',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('status', models.CharField(choices=[('confirmed', 'Confirmed'), ('waiting', 'On the waiting list'), ('cancelled', 'Cancelled')], default='confirmed', max_length=20, verbose_name='status')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='cancelled at')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, validators=[kernel.dates.validate_plausible_date], verbose_name='anonymised at')),
+            fields=workshop_tables.registration_fields(
                 ('alliance', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='regional_workshop_registrations', to='tenants.alliance', verbose_name='alliance')),
-                ('wishes', models.ManyToManyField(blank=True, related_name='wished_by', to='regional.regionaltable', verbose_name='topic wishes')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='regional.regionalworkshop', verbose_name='workshop')),
-            ],
-            options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['workshop', 'created_at', 'pk'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('workshop', 'email'), name='regional_registration_once', violation_error_message='This e-mail address is already registered.')],
-            },
+                ('wishes', workshop_tables.wishes_among('regional.regionaltable')),
+                ('workshop', workshop_tables.on_workshop('regional.regionalworkshop', 'registrations')),
+            ),
+            options=workshop_tables.registration_options('regional_registration_once'),
         ),
         migrations.CreateModel(
             name='RegionalSeat',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('round', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='round')),
-                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='regional.regionalregistration', verbose_name='registration')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='regional.regionaltable', verbose_name='table')),
-            ],
-            options={
-                'verbose_name': 'assignment',
-                'verbose_name_plural': 'assignments',
-                'ordering': ['round', 'topic__title', 'registration__name'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('registration', 'round'), name='regional_seat_once_per_round')],
-            },
+            fields=workshop_tables.assignment_fields('regional.regionalregistration', 'regional.regionaltable', 'table'),
+            options=workshop_tables.assignment_options('regional_seat_once_per_round'),
         ),
         migrations.CreateModel(
             name='StateLegalPage',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('kind', models.CharField(choices=[('impressum', 'Legal notice'), ('datenschutz', 'Privacy policy'), ('barrierefreiheit', 'Accessibility statement')], max_length=20, unique=True, verbose_name='page')),
                 ('text', models.TextField(blank=True, max_length=30000, verbose_name='text')),
             ],
@@ -160,9 +102,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TemplateGroup',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('key', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
@@ -177,9 +117,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TemplateCriterion',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('text', models.CharField(max_length=300, verbose_name='criterion')),
                 ('weight', models.PositiveSmallIntegerField(default=1, help_text='From 1 to 10: how much it counts in the score.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='weight')),
                 ('is_required', models.BooleanField(default=False, verbose_name='required')),
@@ -195,9 +133,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CertificationTemplate',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('key', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('kind', models.CharField(choices=[('family', 'Family friendliness'), ('diversity', 'Diversity'), ('other', 'Other')], default='family', max_length=20, verbose_name='kind')),

@@ -12,11 +12,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.certification import ProgrammeTerms, threshold_is_percent, weight_field
-from kernel.models import part_of
+from kernel.models import Named, part_of
 from tenants.models.base import TimeStampedModel
 
 
-class TemplateGroup(TimeStampedModel):
+class TemplateGroup(Named, TimeStampedModel):
     """A group of criteria the alliances can include in a programme (diversity indicator)."""
 
     key = models.SlugField(_("short name"), max_length=60, unique=True)
@@ -28,9 +28,6 @@ class TemplateGroup(TimeStampedModel):
         verbose_name = _("template criterion group")
         verbose_name_plural = _("template criterion groups")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def criteria_list(self):
         return self.criteria.order_by("position", "text")
@@ -53,7 +50,7 @@ class TemplateCriterion(TimeStampedModel):
         return self.text
 
 
-class CertificationTemplate(ProgrammeTerms, TimeStampedModel):
+class CertificationTemplate(Named, ProgrammeTerms, TimeStampedModel):
     """A programme template: what an adopted programme starts with."""
 
     key = models.SlugField(_("short name"), max_length=60, unique=True)
@@ -67,9 +64,6 @@ class CertificationTemplate(ProgrammeTerms, TimeStampedModel):
         verbose_name_plural = _("certification programme templates")
         ordering = ["name"]
         constraints = [threshold_is_percent("template_threshold_percent")]
-
-    def __str__(self) -> str:
-        return self.name
 
     def group_list(self):
         return self.groups.order_by("name")

@@ -19,6 +19,7 @@ from kernel.meetings.models import (
     one_item_per_position,
 )
 from kernel.models import (
+    Titled,
     choice_field,
     in_order,
     optional_link,
@@ -68,7 +69,7 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
         ]
 
 
-class AgendaItem(AgendaItemBase, TimeStampedModel):
+class AgendaItem(Titled, AgendaItemBase, TimeStampedModel):
     """A timed item of a regional meeting's agenda, with its speaker.
 
     Called ``AgendaEntry`` until the meetings shared one base; the table keeps its name."""
@@ -85,9 +86,6 @@ class AgendaItem(AgendaItemBase, TimeStampedModel):
     class Meta(AgendaItemBase.Meta):
         db_table = "regional_agendaentry"
         constraints = [one_item_per_position("regional_agenda_position")]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 def _token() -> str:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import choice_field, optional_link, plausible_date, plausible_datetime
+from kernel.models import Titled, choice_field, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 from .choices import PeriodKind, ReportStatus
@@ -16,7 +16,7 @@ def report_file_path(instance: Report, filename: str) -> str:
     return f"reports/{instance.pk}/{filename}"
 
 
-class Report(TimeStampedModel):
+class Report(Titled, TimeStampedModel):
     """The coordination office's report for one year or quarter.
 
     ``data`` holds the figures the files were made from. Once released, the report is
@@ -71,9 +71,6 @@ class Report(TimeStampedModel):
                 violation_error_message=_("Please enter a year between 2000 and 2100."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def period_label(self) -> str:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import choice_field, optional_link, part_of, plausible_date
+from kernel.models import Titled, choice_field, optional_link, part_of, plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
 
@@ -59,7 +59,7 @@ class AllianceSetup(TimeStampedModel):
         return self.alliance_name or self.place
 
 
-class SetupTask(TimeStampedModel):
+class SetupTask(Titled, TimeStampedModel):
     """An item of a setup's checklist, with a due date."""
 
     setup = part_of(AllianceSetup, _("new alliance"), related_name="tasks")
@@ -72,6 +72,3 @@ class SetupTask(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("checklist item"), _("checklist items")
         ordering = ["setup", "position", "due_on"]
-
-    def __str__(self) -> str:
-        return self.title

@@ -7,11 +7,12 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from kernel.models import Named
 from kernel.starter import starter_category_choices, starter_kind_choices
 from tenants.models.base import TimeStampedModel
 
 
-class StarterTemplate(TimeStampedModel):
+class StarterTemplate(Named, TimeStampedModel):
     """A record a new alliance's workspace starts with (a working group, a measure of the
     partners' catalogue, the board meetings' standing agenda, ...): copied into its
     schema when the state puts it on the platform (``regional.services.starter``).
@@ -37,9 +38,6 @@ class StarterTemplate(TimeStampedModel):
                 violation_error_message=_("A template of this kind with this name exists already."),
             ),
         ]  # fmt: skip
-
-    def __str__(self) -> str:
-        return self.name
 
     def clean(self) -> None:
         super().clean()

@@ -13,6 +13,7 @@ import kernel.dates
 import tenants.models.user
 from django.conf import settings
 from django.db import migrations, models
+from kernel.migration_fields import stamped
 
 
 class Migration(migrations.Migration):
@@ -93,9 +94,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Membership',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *stamped(),
                 ('role', models.CharField(choices=[('state_coordinator', 'State coordinator'), ('ministry', 'Ministry'), ('local_coordinator', 'Local coordinator'), ('board_member', 'Board member'), ('partner_contact', 'Partner contact')], max_length=30, verbose_name='role')),
                 ('partner_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='partner')),
                 ('alliance', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='tenants.alliance', verbose_name='alliance')),

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from kernel.models import at_most_one, choice_check, choice_field, matches, plausible_date
+from kernel.models import Named, at_most_one, choice_check, choice_field, matches, plausible_date
 from tenants.districts import District
 
 from .base import TimeStampedModel
@@ -28,7 +28,7 @@ class AllianceStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("dissolved")
 
 
-class Alliance(TenantMixin, TimeStampedModel):
+class Alliance(Named, TenantMixin, TimeStampedModel):
     """A local alliance for families ("Lokales Bündnis für Familie"), the tenant.
 
     Its records (partners, board, projects) live in its own PostgreSQL schema named
@@ -71,9 +71,6 @@ class Alliance(TenantMixin, TimeStampedModel):
             choice_check("status", AllianceStatus, name="alliance_status_valid"),
             choice_check("district", District, name="alliance_district_valid"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     is_public = False
 
