@@ -167,9 +167,9 @@ class ObjectPages:
     context_object_name: ClassVar[str] = ""
     #: More of the template's context: name -> function(record).
     detail_context: ClassVar[dict[str, Callable[[Any], Any]]] = {}
-    #: The head of a page extending templates/record.html (``kernel.crud.facts``): the
-    #: record's attribute naming it (default: the record itself), the pages above its
-    #: list in the trail of links, and its facts.
+    #: The head of a page extending templates/record.html (``kernel.crud.facts``; only
+    #: a declaration with facts has one): the record's attribute naming it (default:
+    #: the record itself), the pages above its list in the trail of links, its facts.
     heading: ClassVar[str] = ""
     trail: ClassVar[list[tuple[Any, str]]] = []
     facts: ClassVar[list[Fact]] = []
@@ -208,7 +208,7 @@ class ObjectPages:
     #: the base of the model's other pages (an action, a decision).
     Record: ClassVar[type]
     views: ClassVar[dict[str, type[View]]]
-    record_head: ClassVar[RecordHead]
+    record_head: ClassVar[RecordHead | None]
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -224,7 +224,7 @@ class ObjectPages:
         if cls.service_module is not None:
             cls._services()
         cls.Record = cls._record()
-        cls.record_head = cls._head()
+        cls.record_head = cls._head() if cls.facts else None
         if cls.spec is None and cls.queryset is not None:
             cls.spec, cls.export_spec = cls._list_specs()
         hooks = {"list": cls.List, "detail": cls.Detail, "edit": cls.Edit, "delete": cls.Delete}
