@@ -17,6 +17,7 @@ from core.selectors.board import (
     meeting_template_list,
 )
 from core.services import board as services
+from kernel.crud.facts import Fact, clock, dash, mailto, short_date
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
@@ -48,6 +49,16 @@ class BoardMemberPages(_BoardPages):
     ]
     extra_links = [(_("Meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = board_member_detail, "core/board/member_detail.html"
+    heading, trail = "full_name", [(_("Board meetings"), "meeting-list")]
+    facts = [
+        Fact(_("Position"), "position"),
+        Fact(_("Organisation"), "affiliation", dash),
+        Fact(_("Partner organisation"), "partner.name", dash),
+        Fact(_("E-mail address"), "email", mailto),
+        Fact(_("Phone"), "phone", dash),
+        Fact(_("Term begins"), "term_start", short_date),
+        Fact(_("Term ends"), "term_end", short_date, dash),
+    ]
     form_class, service_name = BoardMemberForm, "board_member"
     create_title = _("New board member")
     delete_title = _("Remove board member")
@@ -78,6 +89,12 @@ class MeetingTemplatePages(_BoardPages):
     ]
     extra_links = [(_("Board meetings"), reverse_lazy("meeting-list"), VIEW)]
     selector, template_name = meeting_template_detail, "core/board/template_detail.html"
+    heading = "name"
+    facts = [
+        Fact(_("Place"), "location", dash),
+        Fact(_("Begins at"), "start_time", clock, dash),
+        Fact(_("Meetings"), "meeting_count"),
+    ]
     form_class, service_name = MeetingTemplateForm, "meeting_template"
     create_title = _("New meeting template")
     delete_question = _("Delete the template %(name)s? Meetings planned from it are kept.")

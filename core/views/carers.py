@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from core.filters.carers import CarerFilter, MatchForm, PlacementFilter
 from core.forms.carers import CarerForm, PlacementForm
@@ -24,6 +25,7 @@ from core.selectors.carers import (
     placement_list,
 )
 from core.services import carers as services
+from kernel.crud.facts import Fact, dash, lines, link, listed, number, one_place, short_date
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import query_ids
@@ -42,6 +44,35 @@ class PoolPages(ObjectPages):
 
 def _availability(carer: Carer) -> list[str]:
     return carer.availability_labels()
+
+
+def _check(text, on_field: str, until_field: str):
+    """A fact: a check the carer passed (``text`` names when, and until when it holds),
+    or that none is recorded."""
+
+    def shown(carer: Carer) -> str:
+        on, until = getattr(carer, on_field), getattr(carer, until_field)
+        if not on:
+            return gettext("not recorded")
+        return str(text) % {"on": short_date(on), "until": short_date(until)}
+
+    return shown
+
+
+def _training(carer: Carer) -> str:
+    return short_date(carer.training_on) if carer.training_on else gettext("not recorded")
+
+
+def _placement_dates(placement: Placement) -> str:
+    if not placement.end_date:
+        return short_date(placement.start_date)
+    return f"{short_date(placement.start_date)} – {short_date(placement.end_date)}"
+
+
+def _children(placement: Placement) -> str:
+    if not placement.children_ages:
+        return number(placement.children_count)
+    return format_html("{} ({})", number(placement.children_count), placement.children_ages)
 
 
 class CarerPages(PoolPages):
@@ -78,6 +109,30 @@ class CarerPages(PoolPages):
         (gettext_lazy("Import"), reverse_lazy("import-upload"), CHANGE),
     ]
     selector, template_name = carer_detail, "core/carers/detail.html"
+    facts = [
+        Fact(gettext_lazy("Status"), "status"),
+        Fact(gettext_lazy("E-mail address"), "email", dash),
+        Fact(gettext_lazy("Phone"), "phone", dash),
+        Fact(gettext_lazy("Address"), "address", dash),
+        Fact(gettext_lazy("Availability"), _availability, listed, dash),
+        Fact(gettext_lazy("Languages"), "languages", dash),
+        Fact(gettext_lazy("Qualifications"), "qualifications", dash, lines),
+        Fact(
+            gettext_lazy("Extended police clearance"),
+            _check(
+                gettext_lazy("issued on %(on)s, renewal due %(until)s"),
+                "police_clearance_on",
+                "police_clearance_until",
+            ),
+        ),
+        Fact(
+            gettext_lazy("First-aid course"),
+            _check(
+                gettext_lazy("on %(on)s, valid until %(until)s"), "first_aid_on", "first_aid_until"
+            ),
+        ),
+        Fact(gettext_lazy("Pool training"), _training),
+    ]
     detail_context = {"placements": carer_placements}
     form_class = CarerForm
     create_title = gettext_lazy("New carer")
@@ -117,6 +172,18 @@ class PlacementPages(PoolPages):
         (gettext_lazy("Childcare pool"), reverse_lazy("carer-list"), VIEW),
     ]
     selector, template_name = placement_detail, "core/carers/placement_detail.html"
+    heading = "family_name"
+    facts = [
+        Fact(gettext_lazy("Carer"), "carer", link("carer-detail", "")),
+        Fact(gettext_lazy("Kind of care"), "kind"),
+        Fact(gettext_lazy("Recurrence"), "recurrence"),
+        Fact(gettext_lazy("Hours per month"), "hours_per_month", one_place),
+        Fact(gettext_lazy("Dates"), _placement_dates),
+        Fact(gettext_lazy("Status"), "status"),
+        Fact(gettext_lazy("Children"), _children),
+        Fact(gettext_lazy("Contact of the family"), "family_contact", dash),
+        Fact(gettext_lazy("Paid by (employer)"), "partner.name", dash),
+    ]
     form_class = PlacementForm
     create_title = gettext_lazy("New placement")
     delete_question = gettext_lazy("Delete the placement of %(family_name)s for good?")

@@ -34,6 +34,7 @@ from core.selectors.seal import seal_application_detail
 from core.services import certification as services
 from core.views.seal import SELF_ASSESS, SealPages, checks_page
 from core.views.work import CHANGE, VIEW, WorkPages
+from kernel.crud.facts import Fact, yes_no
 from kernel.crud.pages import detail_link
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectActionView
@@ -70,6 +71,15 @@ class ProgrammePages(WorkPages):
         (_("Certification applications"), reverse_lazy("seal-list"), VIEW),
     ]
     selector, template_name = programme_detail, "core/certification/programme_detail.html"
+    heading = "name"
+    facts = [
+        Fact(_("Kind"), "kind"),
+        Fact(_("Validity in years"), "validity_years"),
+        Fact(_("Pass threshold in percent"), "pass_threshold"),
+        Fact(_("In use"), "is_active", yes_no),
+        Fact(_("Valid certificates"), "valid_count"),
+        Fact(_("Adopted from state template"), "template_key", optional=True),
+    ]
     detail_context = {"criteria": _criteria}
     form_class, service_module = ProgrammeForm, services
     create_title = _("New certification programme")

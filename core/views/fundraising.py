@@ -29,6 +29,7 @@ from core.selectors.fundraising import (
 )
 from core.services import fundraising as services
 from kernel.charts import LineChart, Series, layout, svg
+from kernel.crud.facts import Fact, dash, link, number, short_date, strong
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from tenants.permissions import access_for, requires
@@ -152,6 +153,13 @@ class FundraisingActionPages(FundraisingPages):
         Column("description", export_only=True),
     ]
     selector, template_name = action_detail, "core/fundraising/action_detail.html"
+    heading = "title"
+    facts = [
+        Fact(_("Date"), "date", short_date),
+        Fact(_("Income (EUR)"), "income", number),
+        Fact(_("Costs (EUR)"), "costs", number),
+        Fact(_("Net (EUR)"), "net", number, strong),
+    ]
     form_class = FundraisingActionForm
     create_title = _("New fundraising action")
     delete_question = _("Delete the fundraising action %(title)s for good?")
@@ -172,7 +180,14 @@ class ProjectGrantPages(FundraisingPages):
         Column("status", order_by=True),
         Column("proof", value="proof_received_on", order_by=True),
     ]
-    selector, template_name = grant_detail, "core/fundraising/grant_detail.html"
+    selector, template_name, heading = grant_detail, "record.html", "purpose"
+    facts = [
+        Fact(_("Project"), "project", link("project-detail", "title")),
+        Fact(_("Amount (EUR)"), "amount", number),
+        Fact(_("Decided on"), "decided_on", short_date),
+        Fact(_("Status"), "status"),
+        Fact(_("Proof of use received on"), "proof_received_on", short_date, dash),
+    ]
     form_class = ProjectGrantForm
     create_title = _("New grant to a project")
     delete_question = _("Delete the grant %(grant)s for good?")

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -32,6 +33,7 @@ from core.selectors.holidays import (
 )
 from core.services import holidays as services
 from core.views.work import CHANGE, VIEW, WorkPages
+from kernel.crud.facts import Fact, clock, dash, link, short_date, yes_no
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectActionView
 from kernel.dates import is_plausible_date
@@ -39,6 +41,27 @@ from kernel.meetings.ics import escape as ics_escape
 from kernel.meetings.ics import fold as ics_fold
 from kernel.pdf import holiday_plan_pdf, offer_ages, offer_hours, offer_price
 from tenants.permissions import public
+
+# ---------------------------------------------------------------- an offer's facts
+
+
+def _offer_dates(offer: HolidayOffer) -> str:
+    if offer.end_date == offer.start_date:
+        return short_date(offer.start_date)
+    return f"{short_date(offer.start_date)} – {short_date(offer.end_date)}"
+
+
+def _offer_daily(offer: HolidayOffer) -> str:
+    if not offer.start_time or not offer.end_time:
+        return clock(offer.start_time)
+    return f"{clock(offer.start_time)} – {clock(offer.end_time)}"
+
+
+def _offer_price(offer: HolidayOffer) -> str:
+    if not offer.price:
+        return _("free of charge")
+    return f"{floatformat(offer.price, '2g')} €"
+
 
 # ---------------------------------------------------------------- holiday offers (workspace)
 
@@ -65,6 +88,19 @@ class HolidayPages(WorkPages):
         (gettext_lazy("Printable plan (PDF)"), reverse_lazy("public-holidays-pdf"), VIEW),
     ]
     selector, template_name = holiday_offer_detail, "core/holidays/detail.html"
+    heading = "title"
+    facts = [
+        Fact(gettext_lazy("Dates"), _offer_dates),
+        Fact(gettext_lazy("Daily"), _offer_daily, optional=True),
+        Fact(gettext_lazy("Ages"), offer_ages),
+        Fact(gettext_lazy("Price"), _offer_price),
+        Fact(gettext_lazy("Organiser"), "organiser"),
+        Fact(gettext_lazy("Partner"), "partner", link("partner-detail"), optional=True),
+        Fact(gettext_lazy("Place"), "place", dash),
+        Fact(gettext_lazy("Places"), "max_participants", dash),
+        Fact(gettext_lazy("Registration"), "registration", dash),
+        Fact(gettext_lazy("Published"), "is_published", yes_no),
+    ]
     form_class, service_module, service_name = HolidayOfferForm, services, "holiday_offer"
     create_title = gettext_lazy("New holiday offer")
     delete_question = gettext_lazy("Delete “%(title)s” for good?")

@@ -19,6 +19,17 @@ from core.selectors.projects import (
 )
 from core.services import projects as services
 from core.views.work import VIEW, WorkPages
+from kernel.crud.facts import (
+    Fact,
+    clock,
+    dash,
+    dash_if_none,
+    link,
+    listed,
+    number,
+    short_date,
+    yes_no,
+)
 from kernel.crud.tables import Column, clock_time
 
 
@@ -62,7 +73,19 @@ class ProjectPages(WorkPages):
         (_("Funding circle"), reverse_lazy("funding-list"), VIEW),
     ]
     selector, template_name = project_detail, "core/work/project_detail.html"
-    detail_context = {"target_groups": lambda project: target_group_labels(project.target_groups)}
+    heading = "title"
+    facts = [
+        Fact(_("Topic"), "topic"),
+        Fact(_("Status"), "status"),
+        Fact(_("Start"), "start_date", short_date, dash),
+        Fact(_("End"), "end_date", short_date, dash),
+        Fact(_("Lead partner"), "lead_partner", link("partner-detail")),
+        Fact(_("Target groups"), lambda p: target_group_labels(p.target_groups), listed, dash),
+        Fact(_("Families reached"), "families_reached"),
+        Fact(_("Funding (EUR)"), "funding_amount", number),
+        Fact(_("Funded by"), "funding_source", dash),
+        Fact(_("On the public page"), "is_public", yes_no),
+    ]
     form_class, service_module = ProjectForm, services
     create_title = _("New project")
     delete_question = _("Delete the project %(title)s for good? Its events are kept.")
@@ -85,6 +108,12 @@ class WorkingGroupPages(WorkPages):
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = working_group_detail, "core/work/working_group_detail.html"
+    heading = "name"
+    facts = [
+        Fact(_("Topic"), "topic"),
+        Fact(_("Chaired by"), "chair", dash),
+        Fact(_("Active"), "is_active", yes_no),
+    ]
     form_class, service_module, service_name = WorkingGroupForm, services, "working_group"
     create_title = _("New working group")
     delete_question = _(
@@ -114,6 +143,16 @@ class EventPages(WorkPages):
     ]
     extra_links = [(_("Projects"), reverse_lazy("project-list"), VIEW)]
     selector, template_name = event_detail, "core/work/event_detail.html"
+    heading = "title"
+    facts = [
+        Fact(_("Kind"), "kind"),
+        Fact(_("Date"), "date", short_date),
+        Fact(_("Begins at"), "start_time", clock, dash),
+        Fact(_("Place"), "place", dash),
+        Fact(_("Participants"), "participant_count", dash_if_none),
+        Fact(_("Project"), "project", link("project-detail", "title")),
+        Fact(_("On the public page"), "is_public", yes_no),
+    ]
     form_class, service_module = EventForm, services
     create_title = _("New event")
     delete_question = _("Delete the event %(title)s for good?")

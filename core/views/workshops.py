@@ -22,6 +22,7 @@ from core.selectors.workshops import workshop_list as workshops
 from core.services import workshops as services
 from core.views.work import VIEW as WORK_VIEW
 from core.views.work import WorkPages
+from kernel.crud.facts import Fact, dash, link, short_date
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
 from kernel.workshops import pages as workshop_pages
@@ -128,6 +129,18 @@ class TaskPages(WorkPages):
     ]
     extra_links = [(gettext_lazy("Working groups"), reverse_lazy("working-group-list"), WORK_VIEW)]
     selector, template_name = task_detail, "core/workshops/task_detail.html"
+    heading = "title"
+    facts = [
+        Fact(gettext_lazy("Working group"), "working_group", link("working-group-detail")),
+        Fact(gettext_lazy("Due"), "due", short_date, dash),
+        Fact(gettext_lazy("Responsible"), "responsible", dash),
+        Fact(gettext_lazy("Status"), "status"),
+        Fact(
+            gettext_lazy("From workshop topic"),
+            "origin_topic",
+            link("workshop-detail", "title", "workshop_id"),
+        ),
+    ]
     form_class = TaskForm
     create_service, update_service = services.task_create, services.task_update
     create_title, edit_title = gettext_lazy("New task"), gettext_lazy("Edit task")

@@ -38,6 +38,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.views import View
 
+from kernel.crud.facts import Fact, RecordHead
 from kernel.crud.tables import Column, ListSpec, Table
 from kernel.crud.views import (
     ChildEditMixin,
@@ -72,6 +73,7 @@ PAGES: dict[str, tuple[type[View], dict[str, str]]] = {
             "required_permission": "view_permission",
             **_same("change_permission", "selector", "template_name", "context_object_name"),
             "extra_context": "detail_context",
+            "head": "record_head",
         },
     ),
     "edit": (
@@ -165,6 +167,12 @@ class ObjectPages:
     context_object_name: ClassVar[str] = ""
     #: More of the template's context: name -> function(record).
     detail_context: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+    #: The head of a page extending templates/record.html (``kernel.crud.facts``; only
+    #: a declaration with facts has one): the record's attribute naming it (default:
+    #: the record itself), the pages above its list in the trail of links, its facts.
+    heading: ClassVar[str] = ""
+    trail: ClassVar[list[tuple[Any, str]]] = []
+    facts: ClassVar[list[Fact]] = []
 
     # ---- new and edit
     form_class: ClassVar[type | None] = None
@@ -203,6 +211,7 @@ class ObjectPages:
     #: the base of the model's other pages (an action, a decision).
     Record: ClassVar[type]
     views: ClassVar[dict[str, type[View]]]
+    record_head: ClassVar[RecordHead | None]
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -218,6 +227,7 @@ class ObjectPages:
         if cls.service_module is not None:
             cls._services()
         cls.Record = cls._record()
+        cls.record_head = cls._head() if cls.facts else None
         if cls.spec is None and cls.queryset is not None:
             cls.spec, cls.export_spec = cls._list_specs()
         hooks = {"list": cls.List, "detail": cls.Detail, "edit": cls.Edit, "delete": cls.Delete}
@@ -255,6 +265,20 @@ class ObjectPages:
             if route in cls.routes and getattr(cls, attr) is None:
                 verb = attr.removesuffix("_service")
                 setattr(cls, attr, getattr(cls.service_module, f"{stem}_{verb}"))
+
+    @classmethod
+    def _head(cls) -> RecordHead:
+        """The record page's head: its trail ends in the list, its buttons are those of
+        the routes it has."""
+        has_list = "list" in cls.routes or bool(cls.list_url)
+        return RecordHead(
+            title=cls.heading,
+            crumbs=(*cls.trail, *([(cls.title, cls.Record.list_url)] if has_list else [])),
+            edit_url=f"{cls.name}-edit" if "edit" in cls.routes else "",
+            delete_url=f"{cls.name}-delete" if "delete" in cls.routes else "",
+            delete_label=cls.delete_button,
+            facts=tuple(cls.facts),
+        )
 
     @classmethod
     def _record(cls) -> type:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from kernel.access import access_for, deny
+from kernel.crud.facts import RecordHead
 from kernel.crud.tables import EXPORT_FORMATS, ListSpec, list_view
 
 # A record's id as a query string gives it ("New event" from a project's page).
@@ -238,10 +239,13 @@ class ObjectDetailView(_RecordView):
     context_object_name: str = "object"
     # More of the template's context: name -> function(record) (a project's target groups).
     extra_context: dict[str, Callable[[Any], Any]] = {}
+    # Its title, trail, buttons and facts, for a template extending record.html.
+    head: RecordHead | None = None
 
     def get_context_data(self, obj: models.Model) -> dict[str, Any]:
+        head = self.head.context(obj) if self.head else {}
         extra = {name: build(obj) for name, build in self.extra_context.items()}
-        return {self.context_object_name: obj, "can_change": self.can_change(obj), **extra}
+        return {**head, self.context_object_name: obj, "can_change": self.can_change(obj), **extra}
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return render(request, self.template_name, self.get_context_data(self.get_object()))

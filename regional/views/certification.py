@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kernel.crud.facts import Fact
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from regional.filters.certification import TemplateFilter, TemplateGroupFilter
@@ -68,6 +69,7 @@ class GroupPages(_TemplatePages):
         (_("Certification templates"), reverse_lazy("certification-template-list"), PERMISSION)
     ]
     selector, template_name = group_detail, "regional/certification/group_detail.html"
+    heading, facts = "name", [Fact(_("Short name"), "key"), Fact(_("Weight"), "weight")]
     form_class = TemplateGroupForm
     create_title, edit_title = _("New template group"), _("Edit template group")
     delete_title = _("Delete template group")

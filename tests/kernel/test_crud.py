@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 
 from kernel.audit.models import AuditEntry
+from kernel.crud.facts import Fact, RecordHead, dash, link, short_date, yes_no
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column, Table, accessor
 from kernel.crud.urls import object_urls
@@ -182,3 +183,36 @@ def test_query_ids_keeps_only_record_ids(rf):
     request = rf.get("/", {"project": "12", "group": "x1", "carer": "1234567890", "kind": "²"})
     names = ("project", "group", "carer", "kind", "missing")
     assert query_ids(request, names) == {"project": 12}
+
+
+def test_a_record_head_names_the_record_links_its_pages_and_shows_its_facts_filtered():
+    head = RecordHead(
+        title="name",
+        crumbs=(("Projects", "project-list"),),
+        edit_url="project-edit",
+        facts=(
+            Fact("Due", "due", short_date, dash),
+            Fact("Public", "is_public", yes_no),
+            Fact("Key", "key", optional=True),
+            Fact("Project", "project", link("project-detail", "title")),
+        ),
+    )
+    project = SimpleNamespace(pk=3, title="A & B")
+    record = SimpleNamespace(pk=7, name="Fest", due=None, is_public=True, key="", project=project)
+    with translation.override("en"):
+        context = head.context(record)
+    assert context["record_title"] == "Fest"
+    assert context["crumbs"] == [("Projects", "/workspace/projects/")]
+    assert (context["edit_url"], context["delete_url"]) == ("/workspace/projects/7/edit/", "")
+    assert context["facts"] == [
+        ("Due", "–"),
+        ("Public", "yes"),
+        ("Project", '<a href="/workspace/projects/3/">A &amp; B</a>'),
+    ]
+
+
+def test_only_a_declaration_with_facts_gives_its_detail_page_a_head():
+    assert _pages().record_head is None
+    pages = _pages(routes=("detail", "delete"), facts=[Fact("Kind", "kind")])
+    assert pages.record_head.crumbs == ()
+    assert (pages.record_head.edit_url, pages.record_head.delete_url) == ("", "thing-delete")

@@ -1,0 +1,154 @@
+"""A record's page head, declared once on its page declaration (``ObjectPages``): its
+title, the trail of links above it, its edit and delete buttons and its facts (the
+``dl.facts`` list at the top of templates/record.html), so that no detail template
+writes them out again as <dt>/<dd> pairs.
+
+A fact is a label and a value: a dotted accessor of the record (as a table column's,
+``kernel.crud.tables.accessor``) or a function of it, shown through filters applied in
+order as a template's filter chain would (``Fact(_("Due"), "due", short_date, dash)`` is
+``{{ task.due|date:"SHORT_DATE_FORMAT"|default:"–" }}``). The filters below are Django's
+own template filters, so a page reads as it did when its template wrote them out; a
+value left as it is is localised and escaped by the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.template import defaultfilters
+from django.templatetags.l10n import localize
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from kernel.crud.tables import accessor
+
+DASH = "–"
+
+# ---------------------------------------------------------------- filters
+
+
+def short_date(value: Any) -> str:
+    """``|date:"SHORT_DATE_FORMAT"`` (empty for no date)."""
+    return defaultfilters.date(value, "SHORT_DATE_FORMAT")
+
+
+def clock(value: Any) -> str:
+    """``|time:"H:i"`` (empty for no time)."""
+    return defaultfilters.time(value, "H:i")
+
+
+def dash(value: Any) -> Any:
+    """``|default:"–"``: a dash for an empty value."""
+    return defaultfilters.default(value, DASH)
+
+
+def dash_if_none(value: Any) -> Any:
+    """``|default_if_none:"–"``: a dash for no value (0 stays 0)."""
+    return defaultfilters.default_if_none(value, DASH)
+
+
+def number(value: Any) -> str:
+    """``|localize``: a decimal as the active language writes it."""
+    return localize(value)
+
+
+def one_place(value: Any) -> str:
+    """``|floatformat:"-1"``: one decimal place, none for a whole number."""
+    return defaultfilters.floatformat(value, "-1")
+
+
+def strong(value: Any) -> str:
+    return format_html("<strong>{}</strong>", value)
+
+
+def lines(value: Any) -> str:
+    """``|linebreaksbr``: the text escaped, its line breaks kept."""
+    return defaultfilters.linebreaksbr(value, autoescape=True)
+
+
+def listed(values: Any) -> str:
+    """``|join:", "``."""
+    return defaultfilters.join(values, ", ", autoescape=True)
+
+
+def yes_no(value: Any) -> str:
+    return gettext("yes") if value else gettext("no")
+
+
+def mailto(address: str) -> str:
+    """An e-mail address as a link to write to it, a dash for none."""
+    return format_html('<a href="mailto:{}">{}</a>', address, address) if address else DASH
+
+
+def link(url_name: str, text: str = "name", pk: str = "pk") -> Callable[[Any], str]:
+    """A filter: the related record as a link to its page ``url_name`` (with its
+    attribute ``pk``), showing its ``text`` (empty: the record itself); a dash for none."""
+    text_of, pk_of = accessor(text) if text else str, accessor(pk)
+
+    def shown(record: Any) -> str:
+        if record is None:
+            return DASH
+        url = reverse(url_name, args=[pk_of(record)])
+        return format_html('<a href="{}">{}</a>', url, text_of(record))
+
+    return shown
+
+
+# ---------------------------------------------------------------- facts and the head
+
+
+class Fact:
+    """One fact of a record's page: ``label``, the value (a dotted accessor or a
+    function of the record) and the filters it is shown through. ``optional``: left
+    out where the value is empty."""
+
+    def __init__(
+        self,
+        label: Any,
+        value: str | Callable[[Any], Any],
+        *filters: Callable[[Any], Any],
+        optional: bool = False,
+    ):
+        self.label = label
+        self.value = accessor(value) if isinstance(value, str) else value
+        self.filters = filters
+        self.optional = optional
+
+    def shown(self, record: Any) -> tuple[Any, Any] | None:
+        value = self.value(record)
+        if self.optional and not value:
+            return None
+        for shown in self.filters:
+            value = shown(value)
+        return self.label, value
+
+
+@dataclass(frozen=True)
+class RecordHead:
+    """What a record's page shows above its own content (templates/record.html).
+
+    ``title``: the record's attribute that names it (empty: the record itself);
+    ``crumbs``: (label, URL name) of the pages above it; ``edit_url``, ``delete_url``:
+    the URL names of its edit and delete pages (empty: none); ``facts``: its facts.
+    """
+
+    title: str = ""
+    crumbs: tuple[tuple[Any, str], ...] = ()
+    edit_url: str = ""
+    delete_url: str = ""
+    delete_label: Any = ""
+    facts: tuple[Fact, ...] = field(default=())
+
+    def context(self, record: Any) -> dict[str, Any]:
+        facts = (fact.shown(record) for fact in self.facts)
+        return {
+            "record_title": accessor(self.title)(record) if self.title else record,
+            "crumbs": [(label, reverse(url)) for label, url in self.crumbs],
+            "edit_url": reverse(self.edit_url, args=[record.pk]) if self.edit_url else "",
+            "delete_url": reverse(self.delete_url, args=[record.pk]) if self.delete_url else "",
+            "delete_label": self.delete_label,
+            "facts": [fact for fact in facts if fact is not None],
+        }
