@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -327,6 +328,19 @@ def test_project_list_sorts_by_a_column(client, project_set):
     assert titles == ["Familienpass", "Kita-Notfallbetreuung", "Pflegelotsen"]
     response = client.get("/workspace/projects/", {"sort": "-title"})
     assert [p.title for p in response.context["page"].object_list] == titles[::-1]
+
+
+def test_the_sorted_column_says_so_on_its_header_cell(client, project_set):
+    """aria-sort belongs on the <th> (WCAG: aria-allowed-attr), not on the sort link;
+    the arrow is decoration for screen readers."""
+    up = client.get("/workspace/projects/", {"sort": "title"}).content.decode()
+    assert re.search(r'<th scope="col" aria-sort="ascending"><a href="[^"]*sort=-title">', up)
+    assert '<span aria-hidden="true"> ▲</span>' in up
+    down = client.get("/workspace/projects/", {"sort": "-title"}).content.decode()
+    assert re.search(r'<th scope="col" aria-sort="descending"><a href="[^"]*sort=title">', down)
+    for page in (up, down):
+        assert not re.search(r"<a [^>]*aria-sort", page)
+        assert page.count("aria-sort=") == 1
 
 
 def test_project_list_is_paginated(client, jena):
