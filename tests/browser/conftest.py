@@ -1,8 +1,9 @@
 """Browser journeys: Debian's Chromium, driven by Playwright, against a real web server.
 
 Every page a journey visits is checked with axe-core (WCAG 2.1 A/AA; serious and
-critical violations fail), photographed into .data/screenshots/<journey>/, and watched
-for requests to other hosts and for console errors (CSP violations among them).
+critical violations fail), measured for reflow (no page wider than the window at 1366 px
+and at 390 px), photographed into .data/screenshots/<journey>/, and watched for requests
+to other hosts and for console errors (CSP violations among them).
 Without Chromium or Playwright the journeys skip, and the run says so at its end.
 """
 
@@ -24,7 +25,8 @@ SCREENSHOTS = BASE_DIR / ".data" / "screenshots"
 PASSWORD = "demo-passwort"  # the documented demo password (demo/alliances.py)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT = {"width": 1366, "height": 900}  # a laptop
+PHONE_WIDTH = 390  # a phone, for the reflow check
 # Each request and navigation may take this long before a journey fails (milliseconds).
 TIMEOUT_MS = 15_000
 
@@ -111,6 +113,7 @@ class Journey:
     outside_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
+    overflowing: list[str] = field(default_factory=list)
     navigated: list[tuple[str, str]] = field(default_factory=list)
     checked: set[str] = field(default_factory=set)
     pages_checked: int = 0
@@ -170,8 +173,20 @@ class Journey:
                 f"{page.url} ({path.name}): {violation['id']} [{violation['impact']}] "
                 f"{violation['help']}\n{nodes}"
             )
+        self._check_reflow(page, path.name)
         self.checked.add(_without_fragment(page.url))
         self.pages_checked += 1
+
+    def _check_reflow(self, page, shot: str) -> None:
+        """WCAG 1.4.10: the page fits its width on a laptop and on a phone (PHONE_WIDTH),
+        nothing pushes it sideways (a wide table scrolls inside its own box)."""
+        size = page.viewport_size
+        for width in (size["width"], PHONE_WIDTH):
+            page.set_viewport_size({"width": width, "height": size["height"]})
+            extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if extra > 0:
+                self.overflowing.append(f"{page.url} ({shot}) at {width} px: {extra} px too wide")
+        page.set_viewport_size(size)
 
     def visit(self, page, host: str, path: str, step: str) -> None:
         """Open ``path`` on ``host`` and check the page as ``step``."""
@@ -199,6 +214,8 @@ class Journey:
             found.append("requests to other hosts:\n  " + "\n  ".join(self.outside_requests))
         if self.console_errors:
             found.append("console errors:\n  " + "\n  ".join(self.console_errors))
+        if self.overflowing:
+            found.append("pages wider than the window:\n  " + "\n  ".join(self.overflowing))
         if self.violations:
             found.append(
                 "accessibility violations (serious or critical):\n  " + "\n  ".join(self.violations)
