@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from psycopg import sql
 
 from core.figures import ALLIANCE_FIGURES
@@ -151,7 +152,11 @@ def _hand_over(run: StatisticsRun, actor) -> None:
         return
     run.status = RunStatus.FAILED
     run.finished_at = timezone.now()
-    run.error = "The task queue (broker) was not reachable; the run was not started."
+    # Shown on the run's page: in the language of the person who asked.
+    run.error = gettext(
+        "The task queue was not reachable, so the refresh was not started. "
+        "Please try again in a few minutes."
+    )
     updated = StatisticsRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
         status=run.status, finished_at=run.finished_at, error=run.error, updated_at=timezone.now()
     )
@@ -234,7 +239,10 @@ def statistics_refresh(
     except Exception as error:
         run.status = RunStatus.FAILED
         run.finished_at = timezone.now()
-        run.error = f"{type(error).__name__}: {error}"
+        # The worker's language is the platform's (German); the technical cause follows.
+        run.error = gettext("The refresh stopped with an error: %(error)s") % {
+            "error": f"{type(error).__name__}: {error}"
+        }
         run.save(update_fields=["status", "finished_at", "error", "updated_at"])
         audit_log(
             actor=actor,

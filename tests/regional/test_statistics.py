@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from core.models import (
@@ -310,6 +311,7 @@ def test_a_failing_run_is_marked_failed_with_the_error(seeded, badfrankenhausen)
 
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED
+    assert run.error.startswith("Die Aktualisierung ist mit einem Fehler abgebrochen: ")
     assert "no_such_schema" in run.error
     assert run.finished_at is not None
     # The batch before the failing one was stored; the failing one left nothing.
@@ -406,3 +408,18 @@ def test_the_upsert_stores_exact_figures_and_replaces_keeping_the_creation_time(
     )
     assert AllianceSnapshot.objects.filter(alliance=jena).count() == 2
     assert snapshots_upsert(run=second, taken_on=TODAY, figures=[]) == 0
+
+
+def test_a_run_the_queue_cannot_take_says_so_in_german(db, monkeypatch):
+    """The broker is down (outside our control): the run fails at once with a German
+    message on its page, and the refresh can be asked for again."""
+    from kernel.broker import TaskQueueUnavailable
+    from regional.services import statistics as statistics_services
+
+    monkeypatch.setattr(statistics_services, "publish", lambda *args, **kwargs: False)
+    run = StatisticsRun.objects.create(taken_on=TODAY)
+    with translation.override("de"), pytest.raises(TaskQueueUnavailable):
+        statistics_services._hand_over(run, None)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.error.startswith("Die Aufgabenwarteschlange war nicht erreichbar")
