@@ -10,6 +10,7 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tenants import access_cache
 from tenants.models import Alliance, AllianceStatus, Domain, Membership
 
 
@@ -61,13 +62,14 @@ def memberships_of(user) -> list[Membership]:
 
 
 def memberships_for(request) -> list[Membership]:
-    """``memberships_of`` the request's person, loaded once per request: the permission
-    layer (``tenants.permissions.access_for``) and the header's navigation share them."""
+    """``memberships_of`` the request's person, loaded once per request (and kept per
+    process while they do not change: ``tenants.access_cache``): the permission layer
+    (``tenants.permissions.access_for``) and the header's navigation share them."""
     user = getattr(request, "user", None)
     loaded = getattr(request, "_memberships", None)
     if loaded is None or loaded[0] is not user:
         authenticated = user is not None and user.is_authenticated
-        loaded = (user, memberships_of(user) if authenticated else [])
+        loaded = (user, access_cache.memberships(user, memberships_of) if authenticated else [])
         request._memberships = loaded
     return loaded[1]
 

@@ -14,9 +14,13 @@ accounts, admin), so that what every field shows is decided once:
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import django.forms.renderers
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.renderers import DjangoTemplates
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
@@ -70,5 +74,22 @@ class BoundField(forms.BoundField):
         self.help_text = conditional_escape(field.help_text) if field.help_text else ""
 
 
+# Django's widget templates, with the select, input and radio/checkbox ones replaced by
+# copies that write their option and attribute templates in (same markup): a filter's
+# choice list rendered one include per option, several templates for each.
+OWN_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 class FormRenderer(DjangoTemplates):
     bound_field_class = BoundField
+
+    @cached_property
+    def engine(self):
+        return self.backend(
+            {
+                "APP_DIRS": True,
+                "DIRS": [OWN_TEMPLATES, Path(django.forms.renderers.__file__).parent / "templates"],
+                "NAME": "djangoforms",
+                "OPTIONS": {},
+            }
+        )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -56,6 +58,10 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
     date_joined = plausible_datetime(_("date joined"), default=timezone.now)
     # AbstractBaseUser's field, repeated for the range validator (the admin edits it).
     last_login = plausible_datetime(_("last login"), optional=True)
+    # Renewed whenever this person's memberships (or an alliance or host they belong
+    # to) change: the key under which processes keep their memberships
+    # (tenants.access_cache).
+    access_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = UserManager()
 
