@@ -2,7 +2,7 @@
 
 The kernel stands below the rooms and cannot import ``tenants``. The module that
 decides access is named in the ``KERNEL_ACCESS`` setting (a dotted module path, here
-``tenants.permissions``); it must provide the four functions of :class:`AccessPolicy`.
+``tenants.permissions``); it must provide the functions of :class:`AccessPolicy`.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ class AccessPolicy(Protocol):
     def guarded_fields(self, model: str) -> dict[str, Any]: ...
 
     def check_fields(self, *, actor, model, fields: Iterable[str]) -> None: ...
+
+    def may_open(self, request: HttpRequest, url: str) -> bool: ...
 
 
 @cache
@@ -68,3 +70,9 @@ def guarded_fields(model: str) -> dict[str, Any]:
 def check_fields(*, actor, model, fields: Iterable[str]) -> None:
     """Refuse (PermissionDenied) to set guarded ``fields`` of ``model`` for ``actor``."""
     policy().check_fields(actor=actor, model=model, fields=fields)
+
+
+def may_open(request: HttpRequest | None, url: str) -> bool:
+    """Whether the caller may open the page at ``url`` (a link is shown only then).
+    Without a request (a document rendered outside one) every link is shown."""
+    return request is None or policy().may_open(request, url)

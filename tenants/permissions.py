@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest
@@ -421,6 +422,34 @@ def public(view):
     """Mark a view as deliberately open to everyone (it must show no private data)."""
     setattr(view, PUBLIC_MARK, True)
     return view
+
+
+def may_open(request: HttpRequest, url: str) -> bool:
+    """Whether the caller may open the page at ``url`` on this host: what a link decides
+    before it is shown, so nobody is offered a page that refuses them.
+
+    The page's view names its permission (``@requires``, ``public``...). A permission held
+    only for some objects (a partner contact's own partner) opens a record's own page
+    (the address names a record: the page linking to it showed that record already) but
+    not a list or a new record's form.
+    """
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(urlsplit(str(url)).path)
+    except Resolver404:
+        return False
+    code = view_protection(match.func)
+    access = access_for(request)
+    if code is None or code in ("public", "django"):
+        return True
+    if code == "account.self":
+        return access.is_authenticated
+    if code not in RULES:
+        return access.is_authenticated
+    if access.can(code):
+        return True
+    return bool(match.kwargs) and access.holds(code)
 
 
 def view_protection(view) -> str | None:

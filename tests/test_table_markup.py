@@ -1,6 +1,7 @@
 """Every table scrolls inside its own container (WCAG 1.4.10 reflow): a wide table must
 not push the whole page sideways on a phone. The tables of the lists (``core/list.html``)
-and every hand-written one sit in ``<div class="table-wrap">``."""
+and every hand-written one sit in ``<div class="table-wrap" tabindex="0">``: a box that
+scrolls must be reachable by keyboard (axe: scrollable-region-focusable)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 # Included only inside a table-wrap of the including page.
 WRAPPED_BY_INCLUDER = {"regional/reports/_change_table.html"}
-_WRAPPED = re.compile(r'<div class="table-wrap"[^>]*>\s*$')
+_WRAPPED = re.compile(r'<div class="table-wrap"[^>]*\btabindex="0"[^>]*>\s*$')
 
 
 def test_every_table_in_the_templates_sits_in_a_scrolling_container():
@@ -23,7 +24,7 @@ def test_every_table_in_the_templates_sits_in_a_scrolling_container():
         for match in re.finditer(r"<table\b", text):
             if not _WRAPPED.search(text[max(0, match.start() - 300) : match.start()]):
                 bare.append(f"{name}:{text.count(chr(10), 0, match.start()) + 1}")
-    assert bare == [], 'tables without <div class="table-wrap">:\n' + "\n".join(bare)
+    assert bare == [], 'tables without <div class="table-wrap" tabindex="0">:\n' + "\n".join(bare)
 
 
 def test_the_partner_page_wraps_its_contacts_table(jena, coordinator_client):
@@ -37,4 +38,4 @@ def test_the_partner_page_wraps_its_contacts_table(jena, coordinator_client):
             partner=partner, email="sehr.lange.adresse@beispiel-organisation.example"
         )
     page = coordinator_client.get(f"/workspace/partners/{partner.pk}/").content.decode()
-    assert '<div class="table-wrap"><table class="table">' in page
+    assert '<div class="table-wrap" tabindex="0"><table class="table">' in page

@@ -20,9 +20,10 @@ from typing import Any
 from django.template import defaultfilters
 from django.templatetags.l10n import localize
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext
 
+from kernel.access import may_open
 from kernel.crud.tables import accessor
 
 DASH = "–"
@@ -83,16 +84,30 @@ def mailto(address: str) -> str:
     return format_html('<a href="mailto:{}">{}</a>', address, address) if address else DASH
 
 
-def link(url_name: str, text: str = "name", pk: str = "pk") -> Callable[[Any], str]:
+@dataclass(frozen=True)
+class Linked:
+    """A record's name and the address of its page: shown as a link to those who may
+    open that page (``RecordHead.context``), as its name to everyone else."""
+
+    url: str
+    text: Any
+
+    def __html__(self) -> str:
+        return format_html('<a href="{}">{}</a>', self.url, self.text)
+
+    def shown_to(self, opens: Callable[[str], bool]) -> str:
+        return self.__html__() if opens(self.url) else conditional_escape(self.text)
+
+
+def link(url_name: str, text: str = "name", pk: str = "pk") -> Callable[[Any], Any]:
     """A filter: the related record as a link to its page ``url_name`` (with its
     attribute ``pk``), showing its ``text`` (empty: the record itself); a dash for none."""
     text_of, pk_of = accessor(text) if text else str, accessor(pk)
 
-    def shown(record: Any) -> str:
+    def shown(record: Any) -> Any:
         if record is None:
             return DASH
-        url = reverse(url_name, args=[pk_of(record)])
-        return format_html('<a href="{}">{}</a>', url, text_of(record))
+        return Linked(reverse(url_name, args=[pk_of(record)]), text_of(record))
 
     return shown
 
@@ -142,13 +157,26 @@ class RecordHead:
     delete_label: Any = ""
     facts: tuple[Fact, ...] = field(default=())
 
-    def context(self, record: Any) -> dict[str, Any]:
-        facts = (fact.shown(record) for fact in self.facts)
+    def context(self, record: Any, request: Any = None) -> dict[str, Any]:
+        """The head's part of the page's context; with ``request``, only the links the
+        caller may follow (a crumb or a fact they may not open shows as text)."""
+
+        def opens(url: str) -> bool:
+            return may_open(request, url)
+
+        def url_of(name: str, *args: Any) -> str:
+            url = reverse(name, args=args)
+            return url if opens(url) else ""
+
+        facts = [fact.shown(record) for fact in self.facts]
         return {
             "record_title": accessor(self.title)(record) if self.title else record,
-            "crumbs": [(label, reverse(url)) for label, url in self.crumbs],
-            "edit_url": reverse(self.edit_url, args=[record.pk]) if self.edit_url else "",
-            "delete_url": reverse(self.delete_url, args=[record.pk]) if self.delete_url else "",
+            "crumbs": [(label, url_of(url)) for label, url in self.crumbs],
+            "edit_url": url_of(self.edit_url, record.pk) if self.edit_url else "",
+            "delete_url": url_of(self.delete_url, record.pk) if self.delete_url else "",
             "delete_label": self.delete_label,
-            "facts": [fact for fact in facts if fact is not None],
+            "facts": [
+                (label, value.shown_to(opens) if isinstance(value, Linked) else value)
+                for label, value in (fact for fact in facts if fact is not None)
+            ],
         }

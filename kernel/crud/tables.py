@@ -27,7 +27,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst, slugify
 
 from kernel import spreadsheets
-from kernel.access import access_for, deny
+from kernel.access import access_for, deny, may_open
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -236,16 +236,21 @@ def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
     query.pop("format", None)
     base_query = query.copy()
     base_query.pop("sort", None)
+    rows = [
+        (
+            spec.detail_url(obj) if spec.detail_url else None,
+            [display(c.value(obj)) for c in spec.columns],
+        )
+        for obj in page.object_list
+    ]
+    if rows and rows[0][0] and not may_open(request, rows[0][0]):
+        # Every row links to the same kind of page: one the caller may not open (an
+        # award's edit page to someone who only reads) is no link at all.
+        rows = [(None, cells) for _url, cells in rows]
     context = {
         "spec": spec,
         "page": page,
-        "rows": [
-            (
-                spec.detail_url(obj) if spec.detail_url else None,
-                [display(c.value(obj)) for c in spec.columns],
-            )
-            for obj in page.object_list
-        ],
+        "rows": rows,
         "filterset": filterset,
         "sort": sort,
         "query": query.urlencode(),

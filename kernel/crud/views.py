@@ -243,7 +243,7 @@ class ObjectDetailView(_RecordView):
     head: RecordHead | None = None
 
     def get_context_data(self, obj: models.Model) -> dict[str, Any]:
-        head = self.head.context(obj) if self.head else {}
+        head = self.head.context(obj, self.request) if self.head else {}
         extra = {name: build(obj) for name, build in self.extra_context.items()}
         return {**head, self.context_object_name: obj, "can_change": self.can_change(obj), **extra}
 

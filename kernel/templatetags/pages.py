@@ -36,3 +36,17 @@ def table_head(*labels, actions: bool = False) -> str:
         hidden = gettext("Actions")
         cells += format_html('<th scope="col"><span class="visually-hidden">{}</span></th>', hidden)
     return format_html("<thead><tr>{}</tr></thead>", cells)
+
+
+@register.simple_tag(takes_context=True)
+def link(context, url_name: str, *args, text=""):
+    """``<a href>`` to the page ``url_name`` (with ``args``) showing ``text``, for those
+    who may open that page; just the text for everyone else (no link that refuses)."""
+    from django.urls import reverse
+
+    from kernel.access import may_open
+
+    url = reverse(url_name, args=args)
+    if may_open(context.get("request"), url):
+        return format_html('<a href="{}">{}</a>', url, text)
+    return format_html("{}", text)

@@ -1,0 +1,206 @@
+"""Crawling the platform as one person: every page they can reach by its links, once per
+kind of page, each checked in the browser.
+
+A kind of page is its URL pattern (``/workspace/partners/<int:pk>/``) together with the
+names of its query parameters (a sorted list, a filtered list and a second page are
+kinds of their own): one page of each kind is opened, so the crawl grows with the
+platform's routes, not with its data. Each page opened is checked once:
+
+- axe-core (WCAG 2.1 A/AA): serious and critical findings fail;
+- reflow: no page wider than the window at 1366 px and, resized, at 390 px;
+- visible text: no English text of our catalogue where the German translation differs,
+  and no dotted internal code (``core.partner.updated``, ``alliance.partners.view``);
+- lists (a page with a data table) are photographed at both widths into
+  .data/screenshots/crawl/.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from django.urls import Resolver404, resolve
+from django.utils import translation
+
+from tests.browser.conftest import AXE_TAGS, FAILING_IMPACTS, PASSWORD, PHONE_WIDTH, VIEWPORT
+
+# Links that end the session, leave the host, change the language, hand out files or
+# belong to other checks: not pages to crawl.
+SKIPPED_PATH = re.compile(
+    r"^/(admin|api|media|static|i18n)/|^/accounts/(logout|hop|enter|erase)/"
+    r"|\.(pdf|ics|csv|xlsx|zip|png|jpg|svg)$|/(download|export|ics|feed)/"
+)
+SKIPPED_QUERY = {"format", "download", "next"}
+# Dotted codes of the platform (audit actions, permission keys) in visible text.
+DOTTED_CODE = re.compile(
+    r"(?<![\w@./-])(?:core|regional|tenants|kernel|audit|api|state|alliance)"
+    r"(?:\.[a-z][a-z_]*){2,}(?![\w@/-])"
+)
+# Longest first, so that a sentence is reported rather than a phrase inside it.
+MIN_PHRASE = 12
+
+
+def english_phrases() -> list[str]:
+    """The English texts of our catalogue that German pages must not show: whole phrases
+    (two words or more) whose German translation differs, without placeholders."""
+    from django.utils.translation import trans_real
+
+    with translation.override("de"):
+        catalog = trans_real.translation("de")._catalog
+    phrases = set()
+    for msgid, msgstr in catalog.items():
+        if not isinstance(msgid, str) or not isinstance(msgstr, str):
+            continue
+        if msgstr == msgid or "%" in msgid or "{" in msgid or "\x04" in msgid:
+            continue
+        if " " in msgid and len(msgid) >= MIN_PHRASE and msgid[0].isupper():
+            phrases.add(msgid)
+    return sorted(phrases, key=len, reverse=True)
+
+
+@dataclass
+class Crawl:
+    """One person's crawl over one host; ``problems`` collects what the pages did wrong."""
+
+    who: str
+    host: str
+    urlconf: str
+    server: object
+    browser: object
+    axe: object
+    english: list[str]
+    folder: Path
+    limit: int = 300
+    kinds: dict[tuple, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    pages: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def run(self, email: str | None, start: list[str]) -> None:
+        context = self.browser.new_context(locale="de-DE", viewport=VIEWPORT)
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        try:
+            if email:
+                self._login(page, email)
+            queue = deque((path, "") for path in start)
+            while queue and self.pages < self.limit:
+                path, referrer = queue.popleft()
+                kind = self._kind(path)
+                if kind is None or kind in self.kinds:
+                    continue
+                self.kinds[kind] = path
+                for link in self._check(page, path, referrer):
+                    if self._kind(link) not in self.kinds:
+                        queue.append((link, path))
+        finally:
+            context.close()
+
+    def _login(self, page, email: str) -> None:
+        page.goto(self.server.url(self.host, "/accounts/login/"))
+        page.locator("input[name=username]").fill(email)
+        page.locator("input[name=password]").fill(PASSWORD)
+        with page.expect_navigation():
+            page.locator("form:has(input[name=password]) button[type=submit]").first.click()
+        assert "/accounts/login/" not in page.url, f"{email} could not log in on {self.host}"
+
+    def _kind(self, path: str) -> tuple | None:
+        parts = urlsplit(path)
+        if SKIPPED_PATH.search(parts.path):
+            return None
+        keys = tuple(sorted({k for k, _v in parse_qsl(parts.query, True)} - {"page"}))
+        if set(keys) & SKIPPED_QUERY:
+            return None
+        try:
+            route = resolve(parts.path, urlconf=self.urlconf).route
+        except Resolver404:
+            return ("unresolved", parts.path, keys)
+        paged = "page" in dict(parse_qsl(parts.query, True))
+        return (route, keys, paged)
+
+    def _check(self, page, path: str, referrer: str) -> list[str]:
+        """Open ``path``, check it, and return the same-host links it offers."""
+        url = self.server.url(self.host, path)
+        started = time.monotonic()
+        try:
+            response = page.goto(url)
+        except Exception as error:  # a download, or a page that never loads
+            if "Download is starting" not in str(error):
+                self.problems.append(f"{self.who} {path}: {error}")
+            return []
+        self._took("open", started)
+        if response is None or "html" not in (response.headers.get("content-type") or ""):
+            return []
+        self.pages += 1
+        if response.status >= 400:
+            self.problems.append(
+                f"{self.who} {path}: answers {response.status}, linked from {referrer}"
+            )
+        for name, check in (("axe", self._axe), ("reflow", self._reflow_and_shots),
+                            ("text", self._text)):  # fmt: skip
+            started = time.monotonic()
+            check(page, path)
+            self._took(name, started)
+        return self._links(page)
+
+    def _took(self, name: str, started: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.monotonic() - started
+
+    def _axe(self, page, path: str) -> None:
+        results = self.axe.run(
+            page,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        )
+        for violation in results.response["violations"]:
+            if violation.get("impact") in FAILING_IMPACTS:
+                targets = "; ".join(
+                    f"{', '.join(map(str, n['target']))}: {n['html'][:120]}"
+                    for n in violation["nodes"][:3]
+                )
+                self.problems.append(
+                    f"{self.who} {path}: axe {violation['id']} [{violation['impact']}] {targets}"
+                )
+
+    def _reflow_and_shots(self, page, path: str) -> None:
+        is_list = page.locator("main table").count() > 0
+        name = re.sub(r"[^a-z0-9]+", "-", f"{self.who} {path}".lower()).strip("-")[:120]
+        for width in (VIEWPORT["width"], PHONE_WIDTH):
+            page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
+            extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if extra > 0:
+                self.problems.append(f"{self.who} {path}: {extra} px wider than {width} px")
+            if is_list:
+                page.screenshot(path=str(self.folder / f"{name}-{width}.png"))
+        page.set_viewport_size(VIEWPORT)
+
+    def _text(self, page, path: str) -> None:
+        text = page.evaluate(
+            """() => {
+                const body = document.body.cloneNode(true);
+                body.querySelectorAll('script, style, code, pre, template, [hidden]')
+                    .forEach((node) => node.remove());
+                return body.innerText;
+            }"""
+        )
+        for code in sorted(set(DOTTED_CODE.findall(text)))[:5]:
+            self.problems.append(f"{self.who} {path}: shows the internal code {code!r}")
+        for phrase in self.english:
+            if phrase in text:
+                self.problems.append(f"{self.who} {path}: untranslated {phrase!r}")
+                break
+
+    def _links(self, page) -> list[str]:
+        hrefs = page.evaluate(
+            "() => Array.from(document.querySelectorAll('a[href]:not([download])'), (a) => a.href)"
+        )
+        found = []
+        origin = self.server.url(self.host, "")
+        for href in hrefs:
+            absolute = urljoin(page.url, href).split("#", 1)[0]
+            if absolute.startswith(origin + "/") or absolute == origin:
+                found.append(absolute[len(origin) :] or "/")
+        return found
