@@ -3,6 +3,8 @@ labels, for the state coordination office only."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from tenants.models import Alliance
@@ -12,6 +14,7 @@ from tests.clock import AT_NOON, in_days
 from tests.conftest import person_with_role
 from tests.factories.monitoring import alliance_row, flagged_trio, recent_login
 from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
+from tests.regional.test_dashboard import snapshot
 
 pytestmark = AT_NOON
 PATH = "/api/v1/monitoring/"
@@ -80,3 +83,18 @@ def test_an_alliance_coordinator_and_anonymous_callers_are_refused(jena):
     assert api_client("localhost").get(PATH).status_code == 401
     # Nor is it on an alliance's host.
     assert api_client("jena.localhost", api_token(user.email)).get(PATH).status_code == 404
+
+
+# ---------------------------------------------------------------- the state's median
+
+
+def test_the_state_median_for_the_state_coordinator_only(jena, badfrankenhausen):
+    snapshot(jena, datetime.date(2026, 6, 1), partners_total=3)
+    snapshot(badfrankenhausen, datetime.date(2026, 6, 1), partners_total=8)
+    answer = client_of(Role.STATE_COORDINATOR).get("/api/v1/snapshots/median/")
+    assert answer.status_code == 200
+    assert answer.json()["alliances"] == 2
+    assert answer.json()["values"]["partners_total"] == 5.5
+    assert client_of(Role.MINISTRY).get("/api/v1/snapshots/median/").status_code == 404
+    history = client_of(Role.STATE_COORDINATOR).get("/api/v1/snapshots/", {"alliance": jena.pk})
+    assert [row["partners_total"] for row in history.json()["results"]] == [3]

@@ -14,7 +14,12 @@ from regional.selectors.monitoring import Reason, monitoring_flags
 from tenants.models import Alliance, AllianceStatus
 from tenants.roles import Role
 from tests.clock import AT_NOON, in_days
-from tests.conftest import csv_rows, logged_in_client, person_with_role
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    csv_rows,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.monitoring import DAY0, coordinator, flagged_trio, recent_login
 from tests.factories.monitoring import alliance_row as alliance
 from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
@@ -258,3 +263,20 @@ def test_anonymous_visitors_are_sent_to_the_login(public_client):
     response = public_client.get("/dashboard/monitoring/")
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_page_costs_the_same_queries_for_few_and_many_alliances(state_client):
+    def add(start: int, count: int):
+        def create():
+            for number in range(start, start + count):
+                place = alliance(f"Ort{number:03d}")
+                coordinator(place, None)
+                snapshot(place, DAY0)
+                snapshot(place, DAY0 + datetime.timedelta(days=400))
+                invite(place, meeting(-60))
+
+        return create
+
+    assert_same_queries_for_few_and_many(
+        state_client, "/dashboard/monitoring/", add(0, 3), add(3, 40)
+    )
