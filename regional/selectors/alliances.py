@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
-from django_tenants.utils import schema_context
+from django_tenants.utils import schema_context, schema_exists
 
 from core.selectors.publicsite import site_identity
 from regional.models import (
@@ -168,7 +168,10 @@ class PublicContact:
 
 
 def public_contact(alliance: Alliance) -> PublicContact:
-    """The contact the alliance publishes on its public site (read in its schema)."""
+    """The contact the alliance publishes on its public site (read in its schema); none
+    while its schema does not exist yet (an alliance being set up)."""
+    if not schema_exists(alliance.schema_name):
+        return PublicContact("", "", "")
     with schema_context(alliance.schema_name):
         identity = site_identity()
     return PublicContact(identity.contact_name, identity.contact_email, identity.contact_phone)

@@ -30,6 +30,14 @@ def contact_link(flags: selectors.Flags) -> str:
     return format_html('<a href="mailto:{}?subject={}">{}</a>', address, subject, _("Get in touch"))
 
 
+def _last_login(flags: selectors.Flags):
+    """The coordinators' latest login; "never" if they have none, nothing if there is
+    no coordinator."""
+    if flags.last_login is None and flags.coordinator_emails:
+        return _("never")
+    return flags.last_login
+
+
 def _days(days) -> str:
     return ", ".join(date_format(day, "SHORT_DATE_FORMAT") for day in days)
 
@@ -44,7 +52,8 @@ def _spec(flags: dict[int, selectors.Flags], *, page: bool) -> ListSpec:
         Column("reasons", gettext_lazy("Reasons"), lambda a: "; ".join(of(a).reason_labels)),
         Column("unchanged_since", gettext_lazy("Figures unchanged since"),
                lambda a: of(a).unchanged_since),
-        Column("last_login", gettext_lazy("Last coordinator login"), lambda a: of(a).last_login),
+        Column("last_login", gettext_lazy("Last coordinator login"),
+               lambda a: _last_login(of(a))),
         Column("missed", gettext_lazy("Missed meetings on"), lambda a: _days(of(a).missed)),
     ]  # fmt: skip
     if page:

@@ -135,6 +135,13 @@ def test_an_alliance_without_figures_meetings_or_setup(badfrankenhausen, state_c
     assert "did not come through the new-alliance pipeline" in page
 
 
+def test_an_alliance_whose_schema_does_not_exist_yet(state_client):
+    (being_set_up,) = extra_alliances(1)
+    response = state_client.get(page_of(being_set_up))
+    assert response.status_code == 200
+    assert "The alliance publishes no contact yet." in response.content.decode()
+
+
 def test_the_alliance_list_and_the_dashboard_link_to_the_page(history, jena, state_client):
     assert f'href="{page_of(jena)}"' in state_client.get("/dashboard/alliances/").content.decode()
     assert f'href="{page_of(jena)}"' in state_client.get("/dashboard/").content.decode()

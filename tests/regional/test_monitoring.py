@@ -212,6 +212,9 @@ def test_the_page_lists_flagged_alliances_with_reasons_and_a_contact_link(flagge
     link = page.split('href="mailto:koordination@ruhigort.example?subject=')[1].split('"')[0]
     assert unquote(link) == "Your alliance: the state coordination office would like to talk"
     assert "Get in touch" in page
+    logins = {values[0]: values[4] for _url, values in response.context["rows"]}
+    assert logins[quiet.name] == "never"  # a coordinator who never logged in
+    assert logins["Lokales Bündnis für Familie Bad Frankenhausen"] == "–"  # no coordinator
 
 
 def test_the_page_filters_by_reason(flagged, state_client):
