@@ -3,6 +3,7 @@ labels, and their coordinators' addresses (the state coordination office only)."
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -48,7 +49,9 @@ class MonitoringSerializer(serializers.Serializer):
 
     @extend_schema_field(ReasonSerializer(many=True))
     def get_reasons(self, row) -> list[dict[str, str]]:
-        return ReasonSerializer(
-            [{"code": code, "label": str(Reason(code).label)} for code in row.flags.reasons],
-            many=True,
-        ).data
+        # The label in German whatever the caller's language, as the UI shows it.
+        with translation.override("de"):
+            reasons = [
+                {"code": code, "label": str(Reason(code).label)} for code in row.flags.reasons
+            ]
+        return ReasonSerializer(reasons, many=True).data
