@@ -10,6 +10,7 @@ from api.views import (
     certification,
     fundraising,
     imports,
+    monitoring,
     onboarding,
     publicsite,
     state,
@@ -67,6 +68,7 @@ ALLIANCE_ROUTES = [
 STATE_ROUTES = [
     ("alliances", state.AllianceViewSet, "api-alliance"),
     ("snapshots", state_resources.AllianceSnapshotViewSet, "api-snapshot"),
+    ("monitoring", monitoring.MonitoringViewSet, "api-monitoring"),
     ("regional-meetings", state_resources.RegionalMeetingViewSet, "api-regional-meeting"),
     ("invitations", state_resources.InvitationViewSet, "api-invitation"),
     ("setups", state_resources.AllianceSetupViewSet, "api-setup"),

@@ -14,6 +14,7 @@ STATE_MENU = [
     (_("Overview"), "state-home", None),
     (_("Dashboard"), "dashboard", "state.dashboard.view"),
     (_("Alliances"), "dashboard-alliances", "state.alliances.view"),
+    (_("Needing attention"), "state-monitoring", "state.alliances.view"),
     (_("Regional meetings"), "regional-meeting-list", "state.meetings.manage"),
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),

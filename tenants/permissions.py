@@ -65,7 +65,11 @@ RULES: dict[str, Rule] = {
     "state.dashboard.view": _rule(STATE, {SC, MIN}, "Aggregated state dashboard"),
     "state.reports.view": _rule(STATE, {SC, MIN}, "Released reports (ministry: released only)"),
     "state.reports.manage": _rule(STATE, {SC}, "Write, generate and release reports"),
-    "state.alliances.view": _rule(STATE, {SC}, "Figures and details of each alliance"),
+    "state.alliances.view": _rule(
+        STATE,
+        {SC},
+        "Figures, details and contact persons of each alliance; alliances needing attention",
+    ),
     "state.statistics.refresh": _rule(STATE, {SC}, "Refresh the statistics now"),
     "state.meetings.manage": _rule(STATE, {SC}, "Regional meetings and invitations"),
     "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),

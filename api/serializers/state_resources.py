@@ -70,6 +70,16 @@ class AllianceSnapshotSerializer(RecordSerializer):
         help = SNAPSHOT_HELP
 
 
+class StateMedianSerializer(serializers.Serializer):
+    """The median of each summed figure over the active alliances' latest snapshots."""
+
+    alliances = serializers.IntegerField(help_text=_("Active alliances with figures."))
+    values = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text=_("Figure key -> the median (a share is not a summed figure)."),
+    )
+
+
 class AgendaEntrySerializer(RecordSerializer):
     class Meta:
         model = AgendaItem

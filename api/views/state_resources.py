@@ -5,6 +5,7 @@ Reads come from the selectors, writes go through the same services as the HTML v
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -18,6 +19,7 @@ from api.serializers.state_resources import (
     ReportSerializer,
     ReportUpdateSerializer,
     SetupMoveSerializer,
+    StateMedianSerializer,
 )
 from api.viewsets import ServiceViewSetMixin, through_service
 from regional.filters.meetings import InvitationFilter, RegionalMeetingFilter
@@ -25,6 +27,7 @@ from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
 from regional.models import AllianceSnapshot
+from regional.selectors.alliances import state_median
 from regional.selectors.meetings import invitation_list, meeting_list_with_agenda
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list_with_checklist
@@ -55,6 +58,14 @@ class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.alliances.view"}
     selector = snapshot_list
+
+    @extend_schema(responses=StateMedianSerializer, filters=False)
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
+    def median(self, request):
+        """The state's median of each summed figure over the active alliances' latest
+        snapshots: what an alliance's page compares its figures with. An alliance's
+        history is this list filtered by ``alliance``."""
+        return Response(StateMedianSerializer(state_median()).data)
 
 
 # ---------------------------------------------------------------- regional meetings

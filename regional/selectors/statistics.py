@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
@@ -117,6 +117,12 @@ class DistrictFigures:
     alliances: int
     names_shown: list[str]
     totals: Totals
+    ids_shown: list[int] = field(default_factory=list)  # of the alliances named
+
+    @property
+    def shown(self) -> list[tuple[int, str]]:
+        """(id, name) of the alliances named, for links to their pages."""
+        return list(zip(self.ids_shown, self.names_shown, strict=False))
 
     @property
     def names_more(self) -> int:
@@ -135,7 +141,8 @@ class DayFigures:
 # The names are those of the first alliances by name (as the list of the day sorts them).
 _DISTRICT_SUMS = """
 SELECT a.district, count(*), {sums},
-       (array_agg(a.name ORDER BY a.name, s.id))[1:%(shown)s]
+       (array_agg(a.name ORDER BY a.name, s.id))[1:%(shown)s],
+       (array_agg(a.id ORDER BY a.name, s.id))[1:%(shown)s]
 FROM {snapshot} s JOIN {alliance} a ON a.id = s.alliance_id
 WHERE s.taken_on = %(day)s
 GROUP BY a.district
@@ -175,15 +182,17 @@ def day_figures(taken_on: datetime.date | None) -> DayFigures:
     figures = ", ".join(f"('{name}', s.{quote(name)})" for name in KEYED_FIELDS)
     by_district: dict[str, Totals] = {}
     names: dict[str, list[str]] = {}
+    ids: dict[str, list[int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
             _DISTRICT_SUMS.format(sums=sums, **_tables()),
             {"day": taken_on, "shown": DISTRICT_NAMES_SHOWN},
         )
-        for district, alliances, *values, shown in cursor.fetchall():
+        for district, alliances, *values, shown, shown_ids in cursor.fetchall():
             totals = Totals(alliances=alliances, **dict(zip(SUMMED_FIELDS, values, strict=True)))
             by_district[district] = totals
             names[district] = list(shown or [])
+            ids[district] = list(shown_ids or [])
         cursor.execute(_KEYED_SUMS.format(figures=figures, **_tables()), {"day": taken_on})
         for district, figure, key, amount in cursor.fetchall():
             totals = by_district[district]
@@ -201,6 +210,7 @@ def day_figures(taken_on: datetime.date | None) -> DayFigures:
             by_district.get(code, Totals()).alliances,
             names.get(code, []),
             by_district.get(code, Totals()),
+            ids.get(code, []),
         )
         for code, label in District.choices
     ]

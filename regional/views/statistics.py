@@ -12,7 +12,7 @@ import operator
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -73,7 +73,15 @@ FIGURES_LIST = ListSpec(
         ),
         Column("year", gettext_lazy("Year of the activity figures"), lambda s: s.year),
     ],
-    extra_links=[(gettext_lazy("Dashboard"), reverse_lazy("dashboard"), "state.dashboard.view")],
+    detail_url=lambda s: reverse("dashboard-alliance", args=[s.alliance_id]),
+    extra_links=[
+        (gettext_lazy("Dashboard"), reverse_lazy("dashboard"), "state.dashboard.view"),
+        (
+            gettext_lazy("Needing attention"),
+            reverse_lazy("state-monitoring"),
+            "state.alliances.view",
+        ),
+    ],
 )
 
 
