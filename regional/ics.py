@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kernel.dates import is_plausible_date
-from kernel.meetings.ics import METHODS, Event, calendar_text, sequence
+from kernel.meetings.ics import METHODS, Event, calendar_text, feed_text, sequence
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//Bündnisnetz Thüringen//Regionaltreffen//DE"
@@ -94,8 +94,22 @@ def meeting_calendar(
         raise ValueError(method)
     if not has_calendar(meeting):
         return None
+    event = meeting_event(
+        meeting,
+        agenda,
+        attendee_name=attendee_name,
+        attendee_email=attendee_email,
+        reply_url=reply_url,
+    )
+    return calendar_text(event, prodid=PRODID, method=method, now=now or timezone.now())
+
+
+def meeting_event(
+    meeting, agenda: Iterable, *, attendee_name="", attendee_email="", reply_url=""
+) -> Event:
+    """The calendar event of ``meeting`` (whose date must be plausible)."""
     organiser_email = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
-    event = Event(
+    return Event(
         uid=meeting_uid(meeting),
         sequence=sequence(meeting),
         start=meeting_start(meeting),
@@ -110,4 +124,11 @@ def meeting_calendar(
         attendee_name=attendee_name,
         attendee_email=attendee_email,
     )
-    return calendar_text(event, prodid=PRODID, method=method, now=now or timezone.now())
+
+
+def meetings_feed(meetings: Iterable, *, now: datetime.datetime | None = None) -> str:
+    """A person's subscribed calendar of ``meetings`` (each with its agenda prefetched):
+    the same events, UIDs and times (UTC) as the meetings' own calendar files, without
+    anyone's name or reply link; meetings with an implausible date are left out."""
+    events = [meeting_event(m, m.agenda.all()) for m in meetings if has_calendar(m)]
+    return feed_text(events, prodid=PRODID, name=_("Regional meetings"), now=now or timezone.now())

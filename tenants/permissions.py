@@ -71,7 +71,9 @@ RULES: dict[str, Rule] = {
         "Figures, details and contact persons of each alliance; alliances needing attention",
     ),
     "state.statistics.refresh": _rule(STATE, {SC}, "Refresh the statistics now"),
-    "state.meetings.manage": _rule(STATE, {SC}, "Regional meetings and invitations"),
+    "state.meetings.manage": _rule(
+        STATE, {SC}, "Regional meetings, invitations, reminders, attendance, calendar feed"
+    ),
     "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),
     # ---------------------------------------------------------------- alliance workspace
     "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC, PS}, "Workspace start page"),
@@ -102,7 +104,10 @@ RULES: dict[str, Rule] = {
     ),
     "alliance.audit.view": _rule(ALLIANCE, {LC}, "The alliance's audit trail"),
     "alliance.regional.view": _rule(
-        ALLIANCE, {LC, SC}, "Regional meetings the alliance is invited to, their minutes and files"
+        ALLIANCE,
+        {LC, SC},
+        "Regional meetings the alliance is invited to, their minutes and files, the alliance's"
+        " attendance, calendar feed",
     ),
     "alliance.members.manage": _rule(ALLIANCE, {LC}, "Who has which role in the alliance"),
     "alliance.personal_data.manage": _rule(ALLIANCE, {LC}, "Export and erase personal data (GDPR)"),

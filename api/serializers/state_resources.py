@@ -290,6 +290,7 @@ class InvitationSerializer(RecordSerializer):
         fields = [
             "id", "meeting", "alliance", "alliance_name", "name", "email", "response",
             "responded_at", "sent_at", "reminder_week_sent_at", "reminder_day_sent_at",
+            "reminded_at", "reminder_count", "attended",
         ]  # fmt: skip
         read_only = "__all__"
         help = {
@@ -303,5 +304,8 @@ class InvitationSerializer(RecordSerializer):
             "sent_at": _("When the invitation was sent."),
             "reminder_week_sent_at": _("When the reminder a week before went out."),
             "reminder_day_sent_at": _("When the reminder a day before went out."),
+            "reminded_at": _("When the person was last reminded to reply."),
+            "reminder_count": _("How often the person was reminded to reply."),
+            "attended": _("Whether the person came (null: attendance not recorded)."),
             "alliance_name": _("Invited alliance."),
         }

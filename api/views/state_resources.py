@@ -10,6 +10,11 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.serializers.attendance import (
+    AttendanceSerializer,
+    AttendanceWriteSerializer,
+    RemindResultSerializer,
+)
 from api.serializers.state_resources import (
     AllianceSetupSerializer,
     AllianceSnapshotSerializer,
@@ -28,9 +33,12 @@ from regional.filters.setups import SetupFilter
 from regional.filters.statistics import AllianceSnapshotApiFilter
 from regional.models import AllianceSnapshot
 from regional.selectors.alliances import state_median
+from regional.selectors.attendance import attendance_summary, meeting_attendance
 from regional.selectors.meetings import invitation_list, meeting_list_with_agenda
 from regional.selectors.reports import released_reports, report_list
 from regional.selectors.setups import setup_list_with_checklist
+from regional.services import attendance as attendance_services
+from regional.services import invitations as invitation_services
 from regional.services import meetings as meeting_services
 from regional.services import reports as report_services
 from regional.services import setups as setup_services
@@ -88,6 +96,53 @@ class RegionalMeetingViewSet(
 
     selector = meeting_list_with_agenda
     record_services, fresh_after_write = (meeting_services, "meeting"), True
+
+    @extend_schema(request=None, responses=RemindResultSerializer)
+    @action(detail=True, methods=["post"], serializer_class=RemindResultSerializer)
+    def remind(self, request, pk=None):
+        """E-mail everyone who has not replied yet a reminder (not twice within an hour)."""
+        count = through_service(
+            invitation_services.invitations_remind_pending,
+            actor=request.user,
+            meeting=self.get_object(),
+        )
+        return Response({"reminded": count})
+
+    @extend_schema(methods=["GET"], responses=AttendanceSerializer)
+    @extend_schema(
+        methods=["PUT"], request=AttendanceWriteSerializer, responses=AttendanceSerializer
+    )
+    @action(detail=True, methods=["get", "put"], serializer_class=AttendanceSerializer)
+    def attendance(self, request, pk=None):
+        """Who came (GET); record the complete attendance (PUT)."""
+        meeting = self.get_object()
+        if request.method == "PUT":
+            data = AttendanceWriteSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            through_service(
+                attendance_services.attendance_record,
+                actor=request.user,
+                meeting=meeting,
+                attended=data.validated_data["attended"],
+                walk_ins=[
+                    attendance_services.WalkInData(name=row["name"], alliance=row.get("alliance"))
+                    for row in data.validated_data["walk_ins"]
+                ],
+            )
+        invitations, walk_ins = meeting_attendance(meeting)
+        summary = attendance_summary(invitations, walk_ins)
+        return Response(
+            AttendanceSerializer(
+                {
+                    "meeting": meeting.pk,
+                    "recorded": summary.recorded,
+                    "people": summary.people,
+                    "alliances": summary.alliances,
+                    "invitations": invitations,
+                    "walk_ins": walk_ins,
+                }
+            ).data
+        )
 
 
 # ---------------------------------------------------------------- new-alliance setups

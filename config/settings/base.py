@@ -186,6 +186,8 @@ AXES_VERBOSE = False
 # (against probing many addresses); counted per hour across every host.
 PASSWORD_RESET_RATE_PER_ADDRESS = env("BUENDNISNETZ_PASSWORD_RESET_RATE_PER_ADDRESS", "3/hour")
 PASSWORD_RESET_RATE_PER_CLIENT = env("BUENDNISNETZ_PASSWORD_RESET_RATE_PER_CLIENT", "10/hour")
+# Polls of the personal calendar feeds of regional meetings per client (known or not).
+CALENDAR_FEED_RATE_PER_CLIENT = env("BUENDNISNETZ_CALENDAR_FEED_RATE_PER_CLIENT", "120/hour")
 
 # ---------------------------------------------------------------- security headers
 # Everything the pages load comes from the page's own host (GDPR, no CDN).

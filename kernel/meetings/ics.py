@@ -88,12 +88,32 @@ def calendar_text(event: Event, *, prodid: str, method: str, now: datetime.datet
     METHOD:CANCEL (the meeting was cancelled) or METHOD:PUBLISH (a plain download)."""
     if method not in METHODS:
         raise ValueError(method)
-    lines = [
+    lines = [*_head(prodid, method), *_event_lines(event, method, now), "END:VCALENDAR"]
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def feed_text(events, *, prodid: str, name: str, now: datetime.datetime) -> str:
+    """A subscribed calendar (METHOD:PUBLISH) of several events, named ``name``; a
+    program that polls it updates each event by its UID and drops those no longer in it."""
+    lines = [*_head(prodid, "PUBLISH"), f"X-WR-CALNAME:{escape(name)}"]
+    for event in events:
+        lines += _event_lines(event, "PUBLISH", now)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _head(prodid: str, method: str) -> list[str]:
+    return [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{prodid}",
         "CALSCALE:GREGORIAN",
         f"METHOD:{method}",
+    ]
+
+
+def _event_lines(event: Event, method: str, now: datetime.datetime) -> list[str]:
+    lines = [
         "BEGIN:VEVENT",
         f"UID:{event.uid}",
         f"SEQUENCE:{event.sequence}",
@@ -115,5 +135,5 @@ def calendar_text(event: Event, *, prodid: str, method: str, now: datetime.datet
     )
     if event.last_modified and is_plausible_date(event.last_modified):
         lines.append(f"LAST-MODIFIED:{utc_stamp(event.last_modified)}")
-    lines += ["TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
-    return "".join(fold(line) + "\r\n" for line in lines)
+    lines += ["TRANSP:OPAQUE", "END:VEVENT"]
+    return lines

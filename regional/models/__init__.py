@@ -1,3 +1,4 @@
+from .attendance import CalendarFeed, WalkIn
 from .certification import CertificationTemplate, TemplateCriterion, TemplateGroup
 from .choices import (
     MeetingKind,
@@ -28,6 +29,7 @@ __all__ = [
     "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",
+    "CalendarFeed",
     "CertificationTemplate",
     "Invitation",
     "MeetingKind",
@@ -52,4 +54,5 @@ __all__ = [
     "StatisticsRun",
     "TemplateCriterion",
     "TemplateGroup",
+    "WalkIn",
 ]

@@ -108,6 +108,11 @@ class Invitation(TimeStampedModel):
     sent_at = plausible_datetime(_("invitation sent at"), optional=True)
     reminder_week_sent_at = plausible_datetime(_("reminder a week before sent at"), optional=True)
     reminder_day_sent_at = plausible_datetime(_("reminder a day before sent at"), optional=True)
+    # The state office's "remind those who have not replied" (not the automatic ones).
+    reminded_at = plausible_datetime(_("last reminded to reply at"), optional=True)
+    reminder_count = models.PositiveSmallIntegerField(_("reminders to reply"), default=0)
+    # Recorded at or after the meeting: None until the attendance is recorded.
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
 
     class Meta:
         verbose_name, verbose_name_plural = _("invitation"), _("invitations")

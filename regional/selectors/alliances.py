@@ -101,11 +101,14 @@ def state_median() -> StateMedian:
 def attended(prefix: str = "") -> Q:
     """The invitations that count as "attended": the one place that decides it.
 
-    An invitation replied "attending" counts. ``prefix`` reaches the invitation from
-    another model ("invitations__" from a meeting). Recorded attendance, once kept,
-    replaces the reply here, and every page and list follows.
+    Attendance recorded at the meeting (``Invitation.attended``) decides; where none was
+    recorded, the reply "attending" stands in for it. ``prefix`` reaches the invitation
+    from another model ("invitations__" from a meeting). People who came without an
+    invitation (``WalkIn``) show on the meeting and in ``attendance_of_alliance``.
     """
-    return Q(**{f"{prefix}response": Response.ATTENDING})
+    recorded = Q(**{f"{prefix}attended": True})
+    replied = Q(**{f"{prefix}attended__isnull": True, f"{prefix}response": Response.ATTENDING})
+    return recorded | replied
 
 
 def counted_meetings(today: datetime.date, prefix: str = "") -> Q:

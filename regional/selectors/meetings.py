@@ -17,6 +17,7 @@ from regional.models import (
     RegionalMeetingStatus,
     RegionalMinutesStatus,
     Response,
+    WalkIn,
 )
 from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
@@ -68,6 +69,12 @@ def meeting_detail(pk: int) -> RegionalMeeting:
             Prefetch(
                 "invitations",
                 queryset=Invitation.objects.select_related("alliance").order_by(
+                    "alliance__name", "name", "pk"
+                ),
+            ),
+            Prefetch(
+                "walk_ins",
+                queryset=WalkIn.objects.select_related("alliance").order_by(
                     "alliance__name", "name", "pk"
                 ),
             ),

@@ -26,7 +26,7 @@ from kernel.crud.records import record_update
 from regional.models import Invitation, RegionalMeeting, RegionalMeetingStatus, Response
 from regional.selectors.meetings import local_coordinators
 
-EMAIL_KINDS = ("invitation", "reminder_week", "reminder_day", "cancellation")
+EMAIL_KINDS = ("invitation", "reminder_week", "reminder_day", "reminder_reply", "cancellation")
 
 
 def reply_url(invitation: Invitation) -> str:
@@ -275,3 +275,54 @@ def reminder_claim(*, invitation_id: int, which: str, now: datetime.datetime | N
         )
         queue_email(invitation_id, f"reminder_{which}")
     return True
+
+
+# ---------------------------------------------------------------- reminding non-responders
+
+#: Who was reminded to reply is not reminded again within this time (a second click,
+#: a repeated API call): the button and ``POST .../remind/`` are idempotent meanwhile.
+REPLY_REMINDER_PAUSE = datetime.timedelta(hours=1)
+
+
+@transaction.atomic
+def invitations_remind_pending(
+    *, actor, meeting: RegionalMeeting, now: datetime.datetime | None = None
+) -> int:
+    """E-mail everyone whose invitation was sent and who has not replied yet a reminder
+    with their reply link; returns how many were reminded.
+
+    Refused for a meeting that is not planned or has begun. Each invitation is claimed
+    with a conditional UPDATE, so those reminded within ``REPLY_REMINDER_PAUSE`` (by this
+    or a concurrent request) are left out.
+    """
+    from django.db.models import F, Q
+
+    from regional.ics import meeting_start
+
+    now = now or timezone.now()
+    if meeting.status == RegionalMeetingStatus.CANCELLED:
+        raise ValidationError(_("The meeting has been cancelled."))
+    if meeting.status != RegionalMeetingStatus.PLANNED or meeting_start(meeting) <= now:
+        raise ValidationError(
+            _("The meeting has already begun; nobody can be reminded to reply any more.")
+        )
+    due = Q(reminded_at__isnull=True) | Q(reminded_at__lte=now - REPLY_REMINDER_PAUSE)
+    pending = Invitation.objects.filter(
+        due, meeting=meeting, response=Response.PENDING, sent_at__isnull=False
+    )
+    reminded: list[str] = []
+    for pk, name in list(pending.order_by("pk").values_list("pk", "name")):
+        claimed = Invitation.objects.filter(due, pk=pk, response=Response.PENDING).update(
+            reminded_at=now, reminder_count=F("reminder_count") + 1
+        )
+        if claimed == 1:
+            queue_email(pk, "reminder_reply")
+            reminded.append(name)
+    if reminded:
+        audit_log(
+            actor=actor,
+            action="regional.regionalmeeting.reminded_to_reply",
+            target=meeting,
+            changes={"reminded": len(reminded), "names": reminded},
+        )
+    return len(reminded)

@@ -20,6 +20,7 @@ MEETING_EMAIL_KINDS = {
     "invitation": "regional/emails/meeting_invitation.txt",
     "reminder_week": "regional/emails/meeting_reminder.txt",
     "reminder_day": "regional/emails/meeting_reminder.txt",
+    "reminder_reply": "regional/emails/meeting_reminder.txt",
     "cancellation": "regional/emails/meeting_cancelled.txt",
 }
 
@@ -34,6 +35,8 @@ def _subject(kind: str, meeting) -> str:
         return _("Cancelled: %(title)s on %(date)s") % values
     if kind == "reminder_day":
         return _("Tomorrow: %(title)s") % values
+    if kind == "reminder_reply":
+        return _("Your reply, please: %(title)s on %(date)s") % values
     return _("Reminder: %(title)s on %(date)s") % values
 
 

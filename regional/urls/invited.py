@@ -3,10 +3,12 @@
 
 from django.urls import path
 
+from regional.views import calendar_feed
 from regional.views import invited as views
 
 urlpatterns = [
     path("", views.invited_list, name="regional-invited-list"),
+    path("calendar/", calendar_feed.alliance_feed_page, name="regional-invited-calendar"),
     path("<int:pk>/", views.invited_detail, name="regional-invited-detail"),
     path("<int:pk>/reply/", views.invited_reply, name="regional-invited-reply"),
     path(

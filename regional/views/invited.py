@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from regional.forms.meetings import ReplyForm
 from regional.models import RegionalAttachment, RegionalMeeting
+from regional.selectors.attendance import attendance_of_alliance
 from regional.selectors.meetings import (
     invited_meeting_detail,
     invited_meetings,
@@ -38,7 +39,11 @@ def _invited_or_404(request, pk: int) -> RegionalMeeting:
 def invited_list(request):
     today = timezone.localdate()
     meetings = list(invited_meetings(request.tenant).order_by("date", "start_time", "pk"))
-    rows = [(meeting, reply_summary(meeting.own_invitations).counts) for meeting in meetings]
+    history = {row.meeting.pk: row for row in attendance_of_alliance(request.tenant, today=today)}
+    rows = [
+        (meeting, reply_summary(meeting.own_invitations).counts, history.get(meeting.pk))
+        for meeting in meetings
+    ]
     return render(
         request,
         "regional/meetings/invited_list.html",

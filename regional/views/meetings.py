@@ -29,7 +29,8 @@ from kernel.meetings.views import MEETING_COLUMNS, MeetingPages
 from regional import models
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms import meetings as forms
-from regional.ics import meeting_calendar
+from regional.ics import meeting_calendar, meeting_start
+from regional.selectors.attendance import attendance_summary
 from regional.selectors.meetings import (
     meeting_agenda,
     meeting_detail,
@@ -40,6 +41,7 @@ from regional.selectors.meetings import (
     upcoming_meetings,
 )
 from regional.services import meetings as services
+from regional.services.attendance import attendance_refusal
 from tenants.permissions import requires
 
 PERMISSION = "state.meetings.manage"
@@ -136,6 +138,11 @@ def meeting_detail_view(request, pk: int):
         {
             **PAGES.detail_context(meeting, today),
             "replies": reply_summary(invitations),
+            "attendance": attendance_summary(invitations, meeting.walk_ins.all()),
+            "can_record_attendance": not attendance_refusal(meeting),
+            "can_remind": planned
+            and meeting_start(meeting) > timezone.now()
+            and any(i.response == models.Response.PENDING and i.sent_at for i in invitations),
             "unsent_count": sum(1 for i in invitations if i.sent_at is None),
             "overlap_warning": _overlap_warning(meeting),
             "planned": planned,
@@ -160,7 +167,14 @@ class RegionalMeetingPages(ObjectPages):
     filterset = RegionalMeetingFilter
     default_order, export_permission, row_link = "date", PERMISSION, _detail_url
     table = _COLUMNS
-    extra_links = [(gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION)]
+    extra_links = [
+        (gettext_lazy("Archive"), reverse_lazy("regional-meeting-archive"), PERMISSION),
+        (
+            gettext_lazy("Calendar subscription"),
+            reverse_lazy("regional-calendar-feed-page"),
+            PERMISSION,
+        ),
+    ]
     form_class, service_module = forms.RegionalMeetingForm, services
     create_title = gettext_lazy("New regional meeting")
 
