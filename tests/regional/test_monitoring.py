@@ -158,6 +158,23 @@ def test_attending_one_of_the_last_two_is_enough(db):
     assert reasons(place) == []
 
 
+def test_recorded_attendance_decides_over_the_reply(db):
+    """Who came, as recorded at the meeting, counts; the reply only where nothing was
+    recorded (regional.selectors.alliances.attended)."""
+    place = alliance("Zusageort")
+    recent_login(place)
+    older, last = meeting(-60), meeting(-10)
+    said_yes = InvitationFactory(meeting=older, alliance=place, response=Response.ATTENDING,
+                                 attended=False)  # fmt: skip
+    invite(place, last, Response.ATTENDING)
+    assert reasons(place) == []  # the last one: no record, the reply stands
+    said_no = InvitationFactory(meeting=last, alliance=place, response=Response.DECLINED)
+    type(said_no).objects.filter(meeting=last).update(attended=False)
+    assert reasons(place) == [Reason.MISSED_MEETINGS]  # recorded: nobody came to either
+    type(said_yes).objects.filter(pk=said_no.pk).update(attended=True)
+    assert reasons(place) == []  # came after declining
+
+
 def test_fewer_than_two_past_meetings_cancelled_and_future_ones_do_not_count(db):
     place = alliance("Neuort")
     recent_login(place)
