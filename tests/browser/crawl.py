@@ -40,7 +40,9 @@ DOTTED_CODE = re.compile(
     r"(?<![\w@./-])(?:core|regional|tenants|kernel|audit|api|state|alliance)"
     r"(?:\.[a-z][a-z_]*){2,}(?![\w@/-])"
 )
-# Longest first, so that a sentence is reported rather than a phrase inside it.
+# The layout around every page's own content (templates/base.html).
+CHROME = [["header.site-header"], ["nav.workspace-menu"], ["footer.site-footer"]]
+# Shorter English texts are words rather than phrases (and may be German words, too).
 MIN_PHRASE = 12
 
 
@@ -59,6 +61,7 @@ def english_phrases() -> list[str]:
             continue
         if " " in msgid and len(msgid) >= MIN_PHRASE and msgid[0].isupper():
             phrases.add(msgid)
+    # Longest first, so that a sentence is reported rather than a phrase inside it.
     return sorted(phrases, key=len, reverse=True)
 
 
@@ -83,6 +86,8 @@ class Crawl:
     def run(self, email: str | None, start: list[str]) -> None:
         context = self.browser.new_context(locale="de-DE", viewport=VIEWPORT)
         context.set_default_timeout(15_000)
+        # axe-core is in every page from its start, rather than sent anew to each one.
+        context.add_init_script(script=self.axe.axe_script)
         page = context.new_page()
         try:
             if email:
@@ -151,11 +156,13 @@ class Crawl:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.monotonic() - started
 
     def _axe(self, page, path: str) -> None:
-        results = self.axe.run(
-            page,
-            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
-        )
-        for violation in results.response["violations"]:
+        # The header, menu and footer are the same on every page of this person: checked
+        # in full on the first page, left out after that.
+        context = {"exclude": [] if self.pages == 1 else CHROME}
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        results = page.evaluate("([context, options]) => axe.run(context, options)",
+                                [context, options])  # fmt: skip
+        for violation in results["violations"]:
             if violation.get("impact") in FAILING_IMPACTS:
                 targets = "; ".join(
                     f"{', '.join(map(str, n['target']))}: {n['html'][:120]}"
@@ -166,16 +173,19 @@ class Crawl:
                 )
 
     def _reflow_and_shots(self, page, path: str) -> None:
+        """Both widths, starting with the one the page was opened at (the window stays
+        at the second for the next page: one resize a page)."""
         is_list = page.locator("main table").count() > 0
         name = re.sub(r"[^a-z0-9]+", "-", f"{self.who} {path}".lower()).strip("-")[:120]
-        for width in (VIEWPORT["width"], PHONE_WIDTH):
-            page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
+        first = page.viewport_size["width"]
+        for width in (first, PHONE_WIDTH if first != PHONE_WIDTH else VIEWPORT["width"]):
+            if width != page.viewport_size["width"]:
+                page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
             extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if extra > 0:
                 self.problems.append(f"{self.who} {path}: {extra} px wider than {width} px")
             if is_list:
                 page.screenshot(path=str(self.folder / f"{name}-{width}.png"))
-        page.set_viewport_size(VIEWPORT)
 
     def _text(self, page, path: str) -> None:
         text = page.evaluate(
