@@ -22,7 +22,6 @@ SKIP_REASON = skip_reason()
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.crawl,
-    pytest.mark.xdist_group("crawl"),
     pytest.mark.skipif(SKIP_REASON is not None, reason=f"browser crawl: {SKIP_REASON}"),
 ]
 
