@@ -209,7 +209,7 @@ def build_report_data(period: Period) -> dict[str, Any]:
                 "There are no statistics from %(start)s to %(end)s. Please refresh the "
                 "statistics first."
             )
-            % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}"}
+            % {"start": formats.date(period.start), "end": formats.date(period.end)}
         )
     previous_date, earlier = snapshots_as_of(previous.end)
     groups = {b.key: _breakdown_keys(b.key, [*current, *earlier]) for b in BREAKDOWNS}
