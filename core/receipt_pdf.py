@@ -5,32 +5,32 @@ date (a collective receipt: the period, and the entries in an annex), the tax-ex
 notice, the confirmations, the signature line and the liability notice.
 
 The texts are the model's own wording (German msgstr of English msgids). fpdf2's core
-font knows Latin-1 only, so everything passes through ``kernel.pdf.latin1``.
+font draws Windows-1252 (Latin-1 and "€"), so everything passes through
+``kernel.pdf.latin1``; amounts and dates are ``kernel.formats``'.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.utils import formats
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
+from kernel import formats
 from kernel.money_words import euros_in_words
-from kernel.pdf import latin1
+from kernel.pdf import CoreFontPDF, latin1
 
 WIDTH = 180  # the text width on A4 with 15 mm margins
 
 
 def _date(day: datetime.date | None) -> str:
-    return formats.date_format(day, "d.m.Y") if day else ""
+    return formats.date(day)
 
 
 def _euro(amount) -> str:
-    return f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} EUR"
+    return formats.money(amount)
 
 
-class _ReceiptPDF(FPDF):
+class _ReceiptPDF(CoreFontPDF):
     def text_block(self, text: str, *, size: float = 9, style: str = "", height: float = 4.4):
         self.set_font("Helvetica", style=style, size=size)
         self.multi_cell(WIDTH, height, latin1(text), new_x="LMARGIN", new_y="NEXT")

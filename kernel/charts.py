@@ -20,6 +20,8 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from kernel import formats
+
 BAR_COLOUR = "#2b6cb0"
 SERIES_COLOURS = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1")
 AXIS_COLOUR = "#4a5568"
@@ -144,7 +146,8 @@ class LineChart:
 
     labels: Sequence[str]
     series: Sequence[Series]
-    format_value: Callable[[Number], str] = str  # a number's text (axis and tooltips)
+    # A number's text (axis and tooltips): the platform's form by default (1.467).
+    format_value: Callable[[Number], str] = formats.number
     empty_text: str = ""
     width: int = 720
     height: int = 300

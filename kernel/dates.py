@@ -22,8 +22,9 @@ from django.apps import apps
 from django.core import checks
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from kernel import formats
 
 EARLIEST = datetime.date(1900, 1, 1)
 LATEST = datetime.date(2100, 12, 31)
@@ -44,8 +45,8 @@ def validate_plausible_date(value: datetime.date | datetime.datetime | None) -> 
         raise ValidationError(
             _("Please enter a date between %(earliest)s and %(latest)s.")
             % {
-                "earliest": date_format(EARLIEST, "SHORT_DATE_FORMAT"),
-                "latest": date_format(LATEST, "SHORT_DATE_FORMAT"),
+                "earliest": formats.date(EARLIEST),
+                "latest": formats.date(LATEST),
             },
             code="implausible_date",
         )

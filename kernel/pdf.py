@@ -1,8 +1,10 @@
 """Printable PDFs, drawn with fpdf2.
 
 Only fpdf2's built-in core fonts are used (Helvetica): fresh machines have no system
-fonts. The core fonts know Latin-1 only, so every text passes through ``latin1``, which
-keeps German umlauts and replaces typographic dashes, quotes, the euro sign and the like.
+fonts. Every PDF is a ``CoreFontPDF``, which writes them in Windows-1252 (Latin-1 and
+the euro sign), so that amounts read "48.000,00 €" as on the pages (``kernel.formats``).
+Every text passes through ``latin1``, which keeps German umlauts and the euro sign and
+replaces typographic dashes, quotes and the like.
 """
 
 from __future__ import annotations
@@ -13,12 +15,24 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import partial
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from kernel import formats
 from kernel.charts import Circle, Drawing, Group, Line, Polyline, Rect, Text
+
+CORE_FONTS_ENCODING = "windows-1252"
+
+
+class CoreFontPDF(FPDF):
+    """Every PDF of the platform: core fonts in Windows-1252, so "€" can be drawn."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.core_fonts_encoding = CORE_FONTS_ENCODING
+
 
 # Characters outside Latin-1 that have a sensible plain replacement.
 REPLACEMENTS = {
@@ -27,7 +41,6 @@ REPLACEMENTS = {
     "‐": "-",
     "‑": "-",
     "−": "-",
-    "€": "EUR",
     "„": '"',
     "“": '"',
     "”": '"',
@@ -58,12 +71,12 @@ REPLACEMENTS = {
 
 
 def latin1(text: object) -> str:
-    """``text`` with only characters the PDF core fonts can draw (Latin-1)."""
+    """``text`` with only characters the PDF core fonts can draw (Latin-1 and "€")."""
     result = []
     for char in str(text if text is not None else ""):
         char = REPLACEMENTS.get(char, char)
         try:
-            char.encode("latin-1")
+            char.encode("latin-1" if char != "€" else CORE_FONTS_ENCODING)
         except UnicodeEncodeError:
             # Letters with accents Latin-1 lacks (ł, ő, č) lose the accent; else "?".
             decomposed = unicodedata.normalize("NFKD", char)
@@ -142,20 +155,20 @@ def _draw(pdf: FPDF, shape, x0: float, y0: float, scale: float) -> None:
 def offer_dates(offer, *, dash: str = "–") -> str:
     start, end = offer.start_date, offer.end_date
     if start == end:
-        return formats.date_format(start, "d.m.Y")
+        return formats.date(start)
     if start.year == end.year:
-        return f"{formats.date_format(start, 'd.m.')}{dash}{formats.date_format(end, 'd.m.Y')}"
-    return f"{formats.date_format(start, 'd.m.Y')}{dash}{formats.date_format(end, 'd.m.Y')}"
+        return f"{formats.date(start)[:6]}{dash}{formats.date(end)}"
+    return f"{formats.date(start)}{dash}{formats.date(end)}"
 
 
 def offer_hours(offer) -> str:
     if offer.start_time and offer.end_time:
         return _("%(start)s to %(end)s") % {
-            "start": offer.start_time.strftime("%H:%M"),
-            "end": offer.end_time.strftime("%H:%M"),
+            "start": formats.clock(offer.start_time),
+            "end": formats.clock(offer.end_time),
         }
     if offer.start_time:
-        return _("from %(start)s") % {"start": offer.start_time.strftime("%H:%M")}
+        return _("from %(start)s") % {"start": formats.clock(offer.start_time)}
     return ""
 
 
@@ -163,18 +176,18 @@ def offer_ages(offer) -> str:
     return _("%(min)s to %(max)s years") % {"min": offer.age_min, "max": offer.age_max}
 
 
-def offer_price(offer, *, currency: str = "€") -> str:
+def offer_price(offer) -> str:
     price = offer.price if offer.price is not None else Decimal(0)
     if price == 0:
         return _("free of charge")
-    return f"{formats.number_format(price, 2, use_l10n=True)} {currency}"
+    return formats.money(price)
 
 
 # ---------------------------------------------------------------- printouts of lists
 # The holiday plan here, a workshop's attendance list (``kernel.workshops.attendance``).
 
 
-class _PagedPDF(FPDF):
+class _PagedPDF(CoreFontPDF):
     # The page count, once known from a first rendering: "Page 2 of 5" is then one piece
     # of text in the file (fpdf2's page-count alias would split it in two).
     total_pages: int | None = None
@@ -257,7 +270,7 @@ def _render_plan(alliance_name: str, year: int, offers: list, **rendering) -> FP
     pdf.multi_cell(0, 7, latin1(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=8)
     pdf.set_text_color(90, 90, 90)
-    stand = _("As of %(date)s") % {"date": formats.date_format(timezone.localdate(), "d.m.Y")}
+    stand = _("As of %(date)s") % {"date": formats.date(timezone.localdate())}
     pdf.multi_cell(0, 5, latin1(stand), new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
@@ -288,7 +301,7 @@ def _render_plan(alliance_name: str, year: int, offers: list, **rendering) -> FP
             row.cell(latin1(f"{dates}\n{hours}" if hours else dates))
             row.cell(latin1(offer.title))
             row.cell(latin1(offer_ages(offer)))
-            row.cell(latin1(offer_price(offer, currency="EUR")))
+            row.cell(latin1(offer_price(offer)))
             row.cell(latin1(offer.organiser))
             row.cell(latin1(offer.place or "-"))
     return pdf

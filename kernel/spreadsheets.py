@@ -10,6 +10,11 @@ Two dangers are handled in this one place so that no export can forget them:
   prefix so that editing the cell keeps it text. Numbers stay numbers: an ``int``,
   ``float`` or ``Decimal`` is written as one, and a text that is nothing but a number
   (``-3,5`` from a report's change column) is harmless and stays as it is.
+- Numbers and dates keep their type. CSV writes them as German spreadsheet programs read
+  them (``kernel.formats``: ``1.467``, ``48.000,00``, ``03.12.2026``, ``03.12.2026 14:30``)
+  with ``;`` between cells and a byte order mark; XLSX writes numeric and date cells
+  with German-looking number formats (``#,##0``, ``#,##0.00 "€"`` for ``Money``,
+  ``DD.MM.YYYY``), never numbers as text.
 - Characters XML cannot hold (control characters in data stored before input refused
   them): openpyxl raises IllegalCharacterError for them, so they are replaced
   (``kernel.text``) and an export never fails on its data.
@@ -18,12 +23,16 @@ Two dangers are handled in this one place so that no export can forget them:
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
+from kernel import formats
 from kernel.text import replace_refused_characters
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,12 +60,45 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text)
 
 
+def _local(value: datetime.datetime) -> datetime.datetime:
+    """A moment as the platform's wall clock shows it, without a time zone (spreadsheet
+    cells have none)."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(tzinfo=None)
+
+
+def number_format(value: Any) -> str | None:
+    """The XLSX number format of a number or date cell (None for text)."""
+    if isinstance(value, formats.Money):
+        return formats.XLSX_MONEY
+    if isinstance(value, formats.Digits):
+        return formats.XLSX_DIGITS
+    if isinstance(value, datetime.datetime):
+        return formats.XLSX_DATETIME
+    if isinstance(value, datetime.date):
+        return formats.XLSX_DATE
+    if isinstance(value, int) and not isinstance(value, bool):
+        return formats.XLSX_INTEGER
+    if isinstance(value, Decimal | float):
+        places = formats.number(value).partition(",")[2]
+        return f"{formats.XLSX_INTEGER}.{'0' * len(places)}" if places else formats.XLSX_INTEGER
+    return None
+
+
 def csv_cell(value: Any) -> Any:
-    """One CSV cell: numbers as they are, texts cleaned and neutralised."""
+    """One CSV cell: numbers and dates in German forms, texts cleaned and neutralised."""
     if value is None:
         return ""
+    if isinstance(value, formats.Money):
+        return formats.number(value, 2)
     if _is_number(value):
-        return value
+        return formats.number(value)
+    if isinstance(value, datetime.datetime):
+        value = _local(value)
+        return f"{formats.date(value)} {formats.clock(value)}"
+    if isinstance(value, datetime.date):
+        return formats.date(value)
     text = clean_text(value)
     return "'" + text if is_formula_like(text) else text
 
@@ -73,7 +115,21 @@ def csv_text(rows: Iterable[Iterable[Any]], *, delimiter: str = ";", linetermina
 def _xlsx_value(value: Any) -> Any:
     if value is None or _is_number(value):
         return value
+    if isinstance(value, datetime.datetime):
+        return _local(value)
+    if isinstance(value, datetime.date):
+        return value
     return clean_text(value)[:XLSX_MAX_CELL_LENGTH]
+
+
+def _typed(cell, value: Any):
+    """``cell`` holding ``value``: a text cell for text, else its number format."""
+    if isinstance(value, str):
+        return _as_text_cell(cell, value)
+    shown = number_format(value)
+    if shown:
+        cell.number_format = shown
+    return cell
 
 
 def _as_text_cell(cell, text: str):
@@ -88,20 +144,16 @@ def xlsx_cell(sheet, value: Any):
     """A cell for ``sheet.append`` in a write-only workbook."""
     from openpyxl.cell import WriteOnlyCell
 
-    value = _xlsx_value(value)
-    if not isinstance(value, str):
-        return WriteOnlyCell(sheet, value=value)
-    return _as_text_cell(WriteOnlyCell(sheet, value=value), value)
+    shown = _xlsx_value(value)
+    return _typed(WriteOnlyCell(sheet, value=shown), shown)
 
 
 def set_cell(sheet, row: int, column: int, value: Any):
     """Write ``value`` into a cell of an ordinary worksheet; returns the cell (to style)."""
-    value = _xlsx_value(value)
+    shown = _xlsx_value(value)
     cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        _as_text_cell(cell, value)
-    return cell
+    cell.value = shown
+    return _typed(cell, shown)
 
 
 def xlsx_bytes(title: str, rows: Iterable[Iterable[Any]]) -> bytes:

@@ -13,12 +13,12 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.figures import ALLIANCE_FIGURES
+from kernel import formats
 from kernel.charts import (
     Bar,
     BarChart,
@@ -40,8 +40,8 @@ __all__ = ["Series", "bar_chart", "district_map", "line_chart"]
 
 def _number(value) -> str:
     if isinstance(value, Decimal | float):
-        return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
-    return number_format(value, use_l10n=True, force_grouping=True)
+        return formats.number(value, 0)
+    return formats.number(value)
 
 
 # ---------------------------------------------------------------- bars and lines

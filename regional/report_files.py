@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from kernel import spreadsheets
+from kernel.formats import XLSX_INTEGER, XLSX_MONEY, date, number
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
 from regional.reports import MONEY, SHARE
 
@@ -46,18 +47,18 @@ def _cell_number(value: Any, kind: str) -> Any:
 
 
 def _csv_number(value: Any, kind: str, *, percent: bool = False) -> str:
-    """A cell for the CSV as German spreadsheets read it (decimal comma)."""
+    """A cell for the CSV as German spreadsheets read it (``kernel.formats``)."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
     if percent:
-        return f"{value:.1f}".replace(".", ",")
+        return number(value, 1)
     if kind == MONEY:
-        return f"{Decimal(value):.2f}".replace(".", ",")
+        return number(Decimal(value), 2)
     if kind == SHARE:
-        return f"{float(value) * 100:.1f}".replace(".", ",")
-    return str(int(value))
+        return number(float(value) * 100, 1)
+    return number(int(value))
 
 
 def _headers() -> list[str]:
@@ -116,7 +117,7 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="00547A")
     right = Alignment(horizontal="right")
-    formats = {MONEY: '#,##0.00 "EUR"', SHARE: "0.0%", "count": "#,##0", "people": "#,##0"}
+    formats = {MONEY: XLSX_MONEY, SHARE: "0.0%", "count": XLSX_INTEGER, "people": XLSX_INTEGER}
 
     def write_rows(sheet, start_row: int, rows: Iterable[tuple[str | None, FigureRow]]) -> None:
         for offset, (district, row) in enumerate(rows):
@@ -156,7 +157,7 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
             cell.fill = header_fill
 
     period = _("Reporting period: %(period)s") % {"period": period_text(tables)}
-    as_of = _("Figures as of %(date)s") % {"date": f"{tables.snapshot_date:%d.%m.%Y}"}
+    as_of = _("Figures as of %(date)s") % {"date": date(tables.snapshot_date)}
 
     overview = workbook.active
     overview.title = spreadsheets.sheet_title(_("Overview of the report"))

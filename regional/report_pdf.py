@@ -2,9 +2,10 @@
 annex and notes, made from the report's ``regional.report_tables.ReportTables``.
 
 It is a German document whatever language the person who generates it reads. It uses
-the core font Helvetica (no font files are needed); its text is made Latin-1 safe by
-``kernel.pdf.latin1``: "€" becomes "EUR", typographic dashes and quotes plain ones. The
-charts are the pages' chart model (``regional.charts``) drawn into the PDF.
+the core font Helvetica (no font files are needed) in Windows-1252; its text is made
+safe for it by ``kernel.pdf.latin1``: "€" stays, typographic dashes and quotes become
+plain ones. The charts are the pages' chart model (``regional.charts``) drawn into the
+PDF.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import datetime
 
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
+from kernel import formats
 from kernel.charts import BarChart, layout
-from kernel.pdf import draw_chart, latin1
+from kernel.pdf import CoreFontPDF, draw_chart, latin1
 from regional import charts
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
 from regional.reports import MAIN_FIGURES, figure_label
@@ -51,7 +52,7 @@ def _texts(report) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- PDF
 
 
-class ReportPDF(FPDF):
+class ReportPDF(CoreFontPDF):
     """A4 report with a header line, "Seite x von y" on every page and a contents page."""
 
     def __init__(self, tables: ReportTables):
@@ -284,8 +285,8 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.set_font("Helvetica", "", 10.5)
     facts = [
         OFFICE,
-        _("Figures as of %(date)s") % {"date": f"{tables.snapshot_date:%d.%m.%Y}"},
-        _("Date: %(date)s") % {"date": f"{generated_on:%d.%m.%Y}"},
+        _("Figures as of %(date)s") % {"date": formats.date(tables.snapshot_date)},
+        _("Date: %(date)s") % {"date": formats.date(generated_on)},
     ]
     for fact in facts:
         pdf.multi_cell(0, 6, latin1(fact), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -310,7 +311,7 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
             "Figures as of %(date)s compared with the previous period (%(previous)s); "
             "small numbers are shown as described in the notes."
         )
-        % {"date": f"{tables.snapshot_date:%d.%m.%Y}", "previous": tables.previous_label},
+        % {"date": formats.date(tables.snapshot_date), "previous": tables.previous_label},
         size=9,
     )
     pdf.figure_table(tables.totals)

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from kernel import formats
 from regional.models import PeriodKind
 from regional.reports import (
     MAIN_KEYS,
@@ -162,7 +163,7 @@ def notes(tables: ReportTables) -> list[str]:
     else:
         suppression = _("No figures are suppressed.")
     previous = (
-        f"{tables.previous_snapshot_date:%d.%m.%Y}"
+        formats.date(tables.previous_snapshot_date)
         if tables.previous_snapshot_date
         else _("no figures")
     )
@@ -172,7 +173,7 @@ def notes(tables: ReportTables) -> list[str]:
             "(%(previous_label)s): as of %(previous)s."
         )
         % {
-            "date": f"{tables.snapshot_date:%d.%m.%Y}",
+            "date": formats.date(tables.snapshot_date),
             "previous_label": tables.previous_label,
             "previous": previous,
         },
@@ -226,4 +227,5 @@ def ministry_tables(day: datetime.date, threshold: int) -> ReportTables | None:
 
 
 def period_text(tables: ReportTables) -> str:
-    return f"{tables.period_label} ({tables.period_start:%d.%m.%Y} – {tables.period_end:%d.%m.%Y})"
+    start, end = formats.date(tables.period_start), formats.date(tables.period_end)
+    return f"{tables.period_label} ({start} – {end})"

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.figures import ALLIANCE_FIGURES
+from kernel import formats
 from kernel.figures import COUNT, MONEY, SHARE, Figure
 from regional.models import AllianceSnapshot, PeriodKind
 from tenants.districts import District
@@ -208,7 +209,7 @@ def build_report_data(period: Period) -> dict[str, Any]:
                 "There are no statistics from %(start)s to %(end)s. Please refresh the "
                 "statistics first."
             )
-            % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}"}
+            % {"start": formats.date(period.start), "end": formats.date(period.end)}
         )
     previous_date, earlier = snapshots_as_of(previous.end)
     groups = {b.key: _breakdown_keys(b.key, [*current, *earlier]) for b in BREAKDOWNS}
@@ -284,12 +285,8 @@ def figure_label(key: str, *, short: bool = False) -> str:
     return str(breakdown.label) % {"label": breakdown.choice_label(choice)}
 
 
-def _grouped(number: int | str) -> str:
-    return f"{number:,}".replace(",", ".") if isinstance(number, int) else number
-
-
 def format_value(value: Any, kind: str, *, signed: bool = False) -> str:
-    """A cell as the report prints it (German number formats; markers as they are)."""
+    """A cell as the report prints it (``kernel.formats``; markers as they are)."""
     if value is None:
         return "–"
     if isinstance(value, str):
@@ -299,12 +296,11 @@ def format_value(value: Any, kind: str, *, signed: bool = False) -> str:
         sign = "+" if value > 0 else ("−" if value < 0 else "±")
         value = abs(value)
     if kind == SHARE:
-        points = f"{float(value) * 100:.1f}".replace(".", ",")
+        points = formats.number(float(value) * 100, 1)
         return f"{sign}{points} Pp." if signed else f"{points} %"
     if kind == MONEY:
-        amount = f"{Decimal(value):,.2f}".translate(str.maketrans(",.", ".,"))
-        return f"{sign}{amount} €"
-    return f"{sign}{_grouped(int(value))}"
+        return f"{sign}{formats.money(Decimal(value))}"
+    return f"{sign}{formats.number(int(value))}"
 
 
 def format_percent(value: Any) -> str:
@@ -313,4 +309,4 @@ def format_percent(value: Any) -> str:
     if isinstance(value, str):
         return value
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    return f"{sign}{abs(value):.1f} %".replace(".", ",")
+    return f"{sign}{formats.percent(abs(value), 1)}"

@@ -138,6 +138,8 @@ TEMPLATES = [
             ],
             # The tags of the page layouts (templates/page.html); kernel is no app.
             "libraries": {"pages": "kernel.templatetags.pages"},
+            # The number, money, date and time filters (kernel.formats) in every template.
+            "builtins": ["kernel.templatetags.formats"],
         },
     },
 ]

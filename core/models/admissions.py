@@ -8,10 +8,10 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.models import (
     anonymisation_stamp,
     choice_field,
@@ -149,8 +149,8 @@ class Decision(TimeStampedModel):
                         "(%(received)s)."
                     )
                     % {
-                        "meeting": date_format(meeting_date, "SHORT_DATE_FORMAT"),
-                        "received": date_format(self.application.received_on, "SHORT_DATE_FORMAT"),
+                        "meeting": formats.date(meeting_date),
+                        "received": formats.date(self.application.received_on),
                     }
                 }
             )
@@ -161,7 +161,7 @@ class Decision(TimeStampedModel):
                         "The meeting on %(meeting)s has not taken place yet; record the "
                         "decision after the meeting."
                     )
-                    % {"meeting": date_format(meeting_date, "SHORT_DATE_FORMAT")}
+                    % {"meeting": formats.date(meeting_date)}
                 }
             )
         self._clean_attendance()

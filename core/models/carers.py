@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.models import (
     ContactDetails,
     PersonName,
@@ -165,4 +166,4 @@ class Placement(TimeStampedModel):
         indexes = [models.Index(fields=["status"])]
 
     def __str__(self) -> str:
-        return f"{self.family_name} ({self.start_date:%d.%m.%Y})"
+        return f"{self.family_name} ({formats.date(self.start_date)})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.models import (
     choice_field,
     euro_amount,
@@ -46,4 +47,5 @@ class FundingEntry(TimeStampedModel):
         constraints = [positive_amount("funding_amount_positive")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount} € ({self.received_on:%d.%m.%Y})"
+        amount, day = formats.money(self.amount), formats.date(self.received_on)
+        return f"{self.get_kind_display()} {amount} ({day})"

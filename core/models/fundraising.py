@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.models import (
     Named,
     anonymisation_stamp,
@@ -109,7 +110,7 @@ class FundraisingAction(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d.%m.%Y})"
+        return f"{self.title} ({formats.date(self.date)})"
 
     @property
     def net(self):
@@ -148,7 +149,7 @@ class ProjectGrant(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.purpose} ({self.amount} €, {self.decided_on:%d.%m.%Y})"
+        return f"{self.purpose} ({formats.money(self.amount)}, {formats.date(self.decided_on)})"
 
 
 class DonationReceipt(TimeStampedModel):

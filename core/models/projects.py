@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.models import (
     Named,
     Titled,
@@ -88,4 +89,4 @@ class Event(TimeStampedModel):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d.%m.%Y})"
+        return f"{self.title} ({formats.date(self.date)})"

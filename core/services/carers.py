@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Carer, Partner, Placement
 from core.models.carers import ASSIGNABLE, CarerStatus, PlacementStatus
+from kernel import formats
 from kernel.crud.records import record_create, record_delete, record_note, record_update
 
 
@@ -126,7 +127,7 @@ def assignment_problem(carer: Carer, start: datetime.date) -> str | None:
     if missing:
         return _(
             "%(carer)s cannot be assigned: on %(date)s these checks are not valid: %(checks)s."
-        ) % {"carer": carer, "date": start.strftime("%d.%m.%Y"), "checks": ", ".join(missing)}
+        ) % {"carer": carer, "date": formats.date(start), "checks": ", ".join(missing)}
     return None
 
 

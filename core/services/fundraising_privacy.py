@@ -9,11 +9,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from core.models import Supporter
 from core.selectors.fundraising import TAX_RETENTION_YEARS, tax_retention_until
+from kernel import formats
 
 
 def refuse_while_kept(supporter: Supporter, today: datetime.date) -> None:
@@ -26,7 +26,7 @@ def refuse_while_kept(supporter: Supporter, today: datetime.date) -> None:
                 "Tax law requires keeping the records of this member's or donor's money and "
                 "receipts until %(date)s; the name and address can be removed after that."
             )
-            % {"date": formats.date_format(until, "d.m.Y")}
+            % {"date": formats.date(until)}
         )
 
 

@@ -51,7 +51,7 @@ class FundingPages(WorkPages):
     table = [
         Column("received_on", order_by=True, link=True),
         Column("kind", order_by=True),
-        Column("amount", order_by=True),
+        Column("amount", order_by=True, money=True),
         Column("partner", value="partner.name", order_by=True),
         Column("donor", order_by=True),
         Column("purpose", order_by=True),

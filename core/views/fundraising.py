@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +27,7 @@ from core.selectors.fundraising import (
     supporter_list,
 )
 from core.services import fundraising as services
+from kernel import formats
 from kernel.charts import LineChart, Series, layout, svg
 from kernel.crud.facts import Fact, dash, link, number, short_date, strong
 from kernel.crud.pages import ObjectPages
@@ -41,7 +41,7 @@ DONORS = "alliance.fundraising.donors"
 
 def _whole_euros(value) -> str:
     """The chart's axis and tooltips: whole euros with thousands separators."""
-    return formats.number_format(round(value), 0, use_l10n=True, force_grouping=True)
+    return formats.number(round(value), 0)
 
 
 def _overview_chart(rows: list[dict]):
@@ -122,8 +122,8 @@ class SupporterPages(FundraisingPages):
         Column("city", order_by=True),
         Column("joined", _("Joined on"), "joined_on", order_by=True),
         Column("left", _("Left on"), "left_on", order_by=True),
-        Column("fee", _("Yearly fee (EUR)"), "yearly_fee", order_by=True),
-        Column("given", _("Given in all (EUR)"), order_by=True),
+        Column("fee", _("Yearly fee (EUR)"), "yearly_fee", order_by=True, money=True),
+        Column("given", _("Given in all (EUR)"), order_by=True, money=True),
         Column("partner", value="partner.name", export_only=True),
         Column("street", export_only=True),
         Column("postcode", _("Postcode"), export_only=True),
@@ -147,9 +147,9 @@ class FundraisingActionPages(FundraisingPages):
     table = [
         Column("title", order_by=True, link=True),
         Column("date", order_by=True),
-        Column("income", order_by=True),
-        Column("costs", order_by=True),
-        Column("net", _("Net (EUR)"), "net_amount", order_by=True),
+        Column("income", order_by=True, money=True),
+        Column("costs", order_by=True, money=True),
+        Column("net", _("Net (EUR)"), "net_amount", order_by=True, money=True),
         Column("description", export_only=True),
     ]
     selector, template_name = action_detail, "core/fundraising/action_detail.html"
@@ -176,7 +176,7 @@ class ProjectGrantPages(FundraisingPages):
         Column("decided_on", order_by=True, link=True),
         Column("project", value="project.title", order_by=True),
         Column("purpose", order_by=True),
-        Column("amount", order_by=True),
+        Column("amount", order_by=True, money=True),
         Column("status", order_by=True),
         Column("proof", value="proof_received_on", order_by=True),
     ]

@@ -45,7 +45,7 @@ class DonationReceiptPages(ObjectPages):
         Column("number", order_by=True, link=True),
         Column("issued_on", order_by=True),
         Column("supporter", value="supporter.name", order_by=True),
-        Column("total", order_by=True),
+        Column("total", order_by=True, money=True),
         Column("collective", value="is_collective", order_by=True),
         Column("entries", _("Entries"), "entry_count", order_by=True),
         Column("printed", value="times_printed", order_by=True),

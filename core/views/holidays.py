@@ -11,7 +11,6 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.defaultfilters import floatformat
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -33,7 +32,8 @@ from core.selectors.holidays import (
 )
 from core.services import holidays as services
 from core.views.work import CHANGE, VIEW, WorkPages
-from kernel.crud.facts import Fact, clock, dash, link, short_date, yes_no
+from kernel import formats
+from kernel.crud.facts import Fact, dash, link, short_date, yes_no
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectActionView
 from kernel.dates import is_plausible_date
@@ -52,15 +52,7 @@ def _offer_dates(offer: HolidayOffer) -> str:
 
 
 def _offer_daily(offer: HolidayOffer) -> str:
-    if not offer.start_time or not offer.end_time:
-        return clock(offer.start_time)
-    return f"{clock(offer.start_time)} – {clock(offer.end_time)}"
-
-
-def _offer_price(offer: HolidayOffer) -> str:
-    if not offer.price:
-        return _("free of charge")
-    return f"{floatformat(offer.price, '2g')} €"
+    return formats.time_range(offer.start_time, offer.end_time)
 
 
 # ---------------------------------------------------------------- holiday offers (workspace)
@@ -76,7 +68,7 @@ class HolidayPages(WorkPages):
         Column("until", value="end_date", order_by=True),
         Column("hours", gettext_lazy("Daily"), offer_hours),
         Column("ages", gettext_lazy("Ages"), offer_ages, "age_min"),
-        Column("price", order_by=True),
+        Column("price", order_by=True, money=True),
         Column("organiser", order_by=True),
         Column("partner", value="partner.name", order_by=True),
         Column("place", order_by=True),
@@ -93,7 +85,7 @@ class HolidayPages(WorkPages):
         Fact(gettext_lazy("Dates"), _offer_dates),
         Fact(gettext_lazy("Daily"), _offer_daily, optional=True),
         Fact(gettext_lazy("Ages"), offer_ages),
-        Fact(gettext_lazy("Price"), _offer_price),
+        Fact(gettext_lazy("Price"), offer_price),
         Fact(gettext_lazy("Organiser"), "organiser"),
         Fact(gettext_lazy("Partner"), "partner", link("partner-detail"), optional=True),
         Fact(gettext_lazy("Place"), "place", dash),
@@ -208,7 +200,7 @@ def public_calendar(request):
 def _ics_description(offer) -> str:
     parts = [offer.description.strip()] if offer.description.strip() else []
     parts.append(_("Ages: %(ages)s") % {"ages": offer_ages(offer)})
-    parts.append(_("Price: %(price)s") % {"price": offer_price(offer, currency="EUR")})
+    parts.append(_("Price: %(price)s") % {"price": offer_price(offer)})
     parts.append(_("Organiser: %(organiser)s") % {"organiser": offer.organiser})
     hours = offer_hours(offer)
     if hours:

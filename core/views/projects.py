@@ -61,7 +61,7 @@ class ProjectPages(WorkPages):
             export_only=True,
         ),
         Column("families", value="families_reached", order_by=True),
-        Column("funding", value="funding_amount", order_by=True),
+        Column("funding", value="funding_amount", order_by=True, money=True),
         Column("funding_source", order_by=True, export_only=True),
         Column("events", _("Events"), "event_count", order_by=True, export_only=True),
         Column("public", _("On the public page"), "is_public", order_by=True, export_only=True),

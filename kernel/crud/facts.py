@@ -6,23 +6,24 @@ writes them out again as <dt>/<dd> pairs.
 A fact is a label and a value: a dotted accessor of the record (as a table column's,
 ``kernel.crud.tables.accessor``) or a function of it, shown through filters applied in
 order as a template's filter chain would (``Fact(_("Due"), "due", short_date, dash)`` is
-``{{ task.due|date:"SHORT_DATE_FORMAT"|default:"–" }}``). The filters below are Django's
-own template filters, so a page reads as it did when its template wrote them out; a
-value left as it is is localised and escaped by the template.
+``{{ task.due|de_date|default:"–" }}``). Numbers, money, dates and times are written in
+the platform's one form (``kernel.formats``, the same as the template filters); a value
+left as it is is localised and escaped by the template.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.template import defaultfilters
-from django.templatetags.l10n import localize
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext
 
+from kernel import formats
 from kernel.access import may_open
 from kernel.crud.tables import accessor
 
@@ -32,13 +33,13 @@ DASH = "–"
 
 
 def short_date(value: Any) -> str:
-    """``|date:"SHORT_DATE_FORMAT"`` (empty for no date)."""
-    return defaultfilters.date(value, "SHORT_DATE_FORMAT")
+    """``|de_date``: ``03.12.2026`` (empty for no date)."""
+    return formats.date(value)
 
 
 def clock(value: Any) -> str:
-    """``|time:"H:i"`` (empty for no time)."""
-    return defaultfilters.time(value, "H:i")
+    """``|de_time``: ``14:30 Uhr`` (empty for no time)."""
+    return formats.time(value)
 
 
 def dash(value: Any) -> Any:
@@ -52,13 +53,21 @@ def dash_if_none(value: Any) -> Any:
 
 
 def number(value: Any) -> str:
-    """``|localize``: a decimal as the active language writes it."""
-    return localize(value)
+    """``|number``: ``1.467``, ``48.000,00`` (a decimal with its own places)."""
+    return formats.number(value)
+
+
+def money(value: Any) -> str:
+    """``|money``: ``48.000,00 €``."""
+    return formats.money(value)
 
 
 def one_place(value: Any) -> str:
-    """``|floatformat:"-1"``: one decimal place, none for a whole number."""
-    return defaultfilters.floatformat(value, "-1")
+    """One decimal place, none for a whole number: ``12,5``, ``12``."""
+    if value is None or value == "":
+        return ""
+    rounded = round(Decimal(str(value)), 1)
+    return formats.number(rounded, 0 if rounded == rounded.to_integral_value() else 1)
 
 
 def strong(value: Any) -> str:

@@ -23,10 +23,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import capfirst, slugify
 
-from kernel import spreadsheets
+from kernel import formats, spreadsheets
 from kernel.access import access_for, deny, may_open
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -61,8 +60,7 @@ def clock_time(name: str) -> Callable[[Any], str | None]:
     """A cell's value: the row's time ``name`` as hours and minutes ("18:30")."""
 
     def value(obj: Any) -> str | None:
-        moment = getattr(obj, name)
-        return moment.strftime("%H:%M") if moment else None
+        return formats.clock(getattr(obj, name)) or None
 
     return value
 
@@ -73,7 +71,9 @@ class Column:
 
     ``value`` is a function of the row, or a dotted accessor (default: the key itself);
     ``order_by`` is the ORM ordering it sorts by (``True``: the accessor's own field);
-    ``export_only``: in the CSV/XLSX downloads, not on the page. Without a ``label`` the
+    ``export_only``: in the CSV/XLSX downloads, not on the page; ``money``: an amount in
+    euros (two decimal places; a euro number format in XLSX); ``digits``: a year or a
+    number that names something, written without a thousands dot (``2026``). Without a ``label`` the
     column is named as the model's field it shows (``labelled``).
     """
 
@@ -83,6 +83,8 @@ class Column:
     order_by: str | bool | None = None
     link: bool = False
     export_only: bool = False
+    money: bool = False
+    digits: bool = False
     #: The dotted accessor the value comes from, where it is one.
     path: str | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -105,6 +107,17 @@ class Column:
             raise ValueError(f"Column {self.key!r} shows no field of its own: it needs a label")
         verbose_name = model._meta.get_field(self.path.split(".")[0]).verbose_name
         return replace(self, label=capfirst(verbose_name), value=self.value)
+
+    def cell(self, obj: Any) -> Any:
+        """The row's value, marked as ``Money`` or ``Digits`` where the column says so."""
+        value = self.value(obj)
+        if not isinstance(value, int | float | Decimal) or isinstance(value, bool):
+            return value
+        if self.money:
+            return formats.Money(Decimal(str(value)).quantize(Decimal("0.01")))
+        if self.digits and isinstance(value, int):
+            return formats.Digits(value)
+        return value
 
 
 class Table:
@@ -160,16 +173,13 @@ def filtered(spec: ListSpec, request: HttpRequest) -> tuple[QuerySet, Any, str]:
 
 
 def plain(value: Any) -> Any:
-    """A cell value as text or number for exports."""
+    """A cell value for exports: numbers and dates keep their type (``kernel.spreadsheets``
+    writes them in German forms), the rest is text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nein"
-    if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "d.m.Y H:i")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float | Decimal):
+    if isinstance(value, int | float | Decimal | date):  # a datetime is a date
         return value
     if isinstance(value, list | tuple | set):
         return ", ".join(str(item) for item in value)
@@ -177,8 +187,7 @@ def plain(value: Any) -> Any:
 
 
 def display(value: Any) -> str:
-    """A cell value as the page shows it (German formats)."""
-    from django.utils.formats import localize
+    """A cell value as the page shows it (``kernel.formats``)."""
     from django.utils.translation import gettext as _
 
     if value is None or value == "":
@@ -186,17 +195,19 @@ def display(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return formats.datetime_text(value)
     if isinstance(value, date):
-        return date_format(value, "SHORT_DATE_FORMAT")
+        return formats.date(value)
+    if isinstance(value, int | float | Decimal):
+        return formats.number(value)
     if isinstance(value, list | tuple | set):
         return ", ".join(str(item) for item in value) or "–"
-    return str(localize(value))
+    return str(value)
 
 
 def rows(spec: ListSpec, queryset: QuerySet):
     for obj in queryset:
-        yield [plain(column.value(obj)) for column in spec.columns]
+        yield [plain(column.cell(obj)) for column in spec.columns]
 
 
 def export_response(spec: ListSpec, queryset: QuerySet, fmt: str) -> HttpResponse:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.dates import ensure_date_order
 from kernel.models import Titled, choice_field, part_of, plausible_date
 
@@ -49,7 +50,7 @@ class MeetingBase(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d.%m.%Y})"
+        return f"{self.title} ({formats.date(self.date)})"
 
     def clean(self) -> None:
         super().clean()

@@ -16,9 +16,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kernel import formats
 from kernel.audit.services import audit_log
 from kernel.meetings.models import MeetingStatus
 
@@ -42,12 +42,12 @@ def ensure_minutes_approvable(
     if meeting.date > today:
         raise ValidationError(
             _("Minutes can be approved only after the meeting has taken place (%(date)s).")
-            % {"date": date_format(meeting.date, "SHORT_DATE_FORMAT")}
+            % {"date": formats.date(meeting.date)}
         )
     if not meeting.date <= approved_on <= today:
         raise ValidationError(
             _("The minutes must be approved between the meeting (%(date)s) and today.")
-            % {"date": date_format(meeting.date, "SHORT_DATE_FORMAT")}
+            % {"date": formats.date(meeting.date)}
         )
 
 

@@ -7,9 +7,9 @@ import datetime
 from collections.abc import Sequence
 from functools import partial
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from kernel import formats
 from kernel.pdf import latin1, paged_output, paged_pdf
 
 
@@ -40,7 +40,7 @@ def _render(organiser, title, date, place, people, **rendering):
     pdf.set_font("Helvetica", style="B", size=15)
     pdf.multi_cell(0, 8, latin1(f"{heading}: {title}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
-    when = formats.date_format(date, "d.m.Y")
+    when = formats.date(date)
     pdf.multi_cell(
         0,
         6,

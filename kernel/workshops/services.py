@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kernel import formats
 from kernel.audit.services import audit_log
 from kernel.crud.records import record_create, record_delete, record_update
 from kernel.mail.services import email_queue
@@ -268,7 +269,7 @@ class WorkshopWrites:
                 "cancel_url": self.cancel_url(registration),
                 "waiting": registration.status == RegistrationStatus.WAITING,
             }
-            values = {"title": workshop.title, "date": workshop.date.strftime("%d.%m.%Y")}
+            values = {"title": workshop.title, "date": formats.date(workshop.date)}
             if kind == "moved_up":
                 subject = _("You have a place: %(title)s on %(date)s") % values
             elif context["waiting"]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from kernel import formats
 from kernel.crud.dates import PlausibleDateFilter
 from kernel.crud.filters import SearchFilterSet
 from regional.models import AllianceSnapshot
@@ -24,7 +24,7 @@ def limited_to(filterset: type, names: tuple[str, ...], **attrs) -> type:
 
 
 def date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:
-    return [(day.isoformat(), date_format(day, "SHORT_DATE_FORMAT")) for day in dates]
+    return [(day.isoformat(), formats.date(day)) for day in dates]
 
 
 class AllianceSnapshotFilter(SearchFilterSet):

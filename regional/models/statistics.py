@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import ALLIANCE_FIGURES
+from kernel import formats
 from kernel.models import choice_field, optional_link, part_of, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
@@ -31,7 +32,7 @@ class StatisticsRun(TimeStampedModel):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.taken_on:%d.%m.%Y} ({self.get_status_display()})"
+        return f"{formats.date(self.taken_on)} ({self.get_status_display()})"
 
     @property
     def progress_percent(self) -> int:
@@ -67,4 +68,4 @@ class AllianceSnapshot(TimeStampedModel, StoredFigures):
         indexes = [models.Index(fields=["taken_on"])]
 
     def __str__(self) -> str:
-        return f"{self.alliance} {self.taken_on:%d.%m.%Y}"
+        return f"{self.alliance} {formats.date(self.taken_on)}"

@@ -17,6 +17,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
+from kernel import formats
 from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
@@ -266,7 +267,7 @@ def _period_label(day: datetime.date, period: str) -> str:
         return str(day.year)
     if period == "quarter":
         return f"Q{(day.month - 1) // 3 + 1}/{day.year}"
-    return day.strftime("%d.%m.%Y")
+    return formats.date(day)
 
 
 def state_trend(period: str = "day", *, until: datetime.date | None = None) -> list[TrendPoint]:

@@ -14,6 +14,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from kernel import formats
+
 __all__ = ["MEETING_EMAIL_KINDS", "build_meeting_email", "calendar_part"]
 
 MEETING_EMAIL_KINDS = {
@@ -28,7 +30,7 @@ MEETING_EMAIL_KINDS = {
 def _subject(kind: str, meeting) -> str:
     from django.utils.translation import gettext as _
 
-    values = {"title": meeting.title, "date": meeting.date.strftime("%d.%m.%Y")}
+    values = {"title": meeting.title, "date": formats.date(meeting.date)}
     if kind == "invitation":
         return _("Invitation: %(title)s on %(date)s") % values
     if kind == "cancellation":

@@ -11,12 +11,11 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
-from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.figures import ALLIANCE_FIGURES
+from kernel import formats
 from kernel.figures import MONEY
 from regional import charts
 from regional.filters.statistics import date_choices
@@ -50,7 +49,7 @@ def _trend_rows(trend) -> list:
     """(point, its values of ``TREND_KEYS``), amounts as whole euros."""
     money = {key for key in TREND_KEYS if ALLIANCE_FIGURES[key].unit == MONEY}
     return [
-        (point, [floatformat(getattr(point, key), "0g") if key in money else getattr(point, key)
+        (point, [formats.number(getattr(point, key), 0 if key in money else None)
                  for key in TREND_KEYS])
         for point in trend
     ]  # fmt: skip
@@ -110,7 +109,7 @@ def dashboard(request):
     if not context["can_see_alliances"]:
         return _ministry_dashboard(request, context, chosen, districts)
     trend = selectors.state_trend(period)
-    day = date_format(chosen, "SHORT_DATE_FORMAT")
+    day = formats.date(chosen)
 
     by_alliance = selectors.largest_alliances(chosen, ALLIANCE_CHART_LIMIT)
     if totals.alliances > ALLIANCE_CHART_LIMIT:
@@ -205,7 +204,7 @@ def _ministry_dashboard(request, context, chosen, districts):
     in the released reports, and the map of where alliances are (alliances are public)."""
     threshold = settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD
     tables = ministry_tables(chosen, threshold)
-    day = date_format(chosen, "SHORT_DATE_FORMAT")
+    day = formats.date(chosen)
     context.update(figures_context(tables))
     context.update(
         {

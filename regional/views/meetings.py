@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tenants.utils import get_public_schema_name, schema_context
 
+from kernel import formats
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import form_page
@@ -48,7 +49,7 @@ PERMISSION = "state.meetings.manage"
 
 
 def _time_span(meeting) -> str:
-    return f"{meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}"
+    return formats.time_range(meeting.start_time, meeting.end_time)
 
 
 _COLUMNS = [
@@ -118,7 +119,7 @@ def _overlap_warning(meeting) -> str:
     if not others:
         return ""
     names = "; ".join(
-        f"{other.title} ({other.date:%d.%m.%Y}, {_time_span(other)})" for other in others
+        f"{other.title} ({formats.date(other.date)}, {_time_span(other)})" for other in others
     )
     return _(
         "Warning: this meeting overlaps in time with another planned meeting on the same "

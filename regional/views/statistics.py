@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from core.figures import ALLIANCE_FIGURES
 from kernel.broker import TaskQueueUnavailable
 from kernel.crud.tables import Column, ListSpec, list_view
+from kernel.figures import MONEY
 from regional.filters.statistics import page_filters
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from regional.selectors import statistics as selectors
@@ -68,10 +69,16 @@ FIGURES_LIST = ListSpec(
         ),
         Column("date", gettext_lazy("Date"), lambda s: s.taken_on),
         *(
-            Column(column, figure.label, operator.attrgetter(figure.key), figure.key)
+            Column(
+                column,
+                figure.label,
+                operator.attrgetter(figure.key),
+                figure.key,
+                money=figure.unit == MONEY,
+            )
             for column, figure in _figure_columns()
         ),
-        Column("year", gettext_lazy("Year of the activity figures"), lambda s: s.year),
+        Column("year", gettext_lazy("Year of the activity figures"), lambda s: s.year, digits=True),
     ],
     detail_url=lambda s: reverse("dashboard-alliance", args=[s.alliance_id]),
     extra_links=[

@@ -107,7 +107,7 @@ def test_receipt_pdf_has_the_official_wording_and_the_amount_in_words(circle, co
         "im Sinne des § 10b des Einkommensteuergesetzes an eine der in § 5 Abs. 1 Nr. 9 des "
         "Körperschaftsteuergesetzes bezeichneten Körperschaften",
         "eintausendzweihundertfünfzig Euro und 50 Cent",
-        "1.250,50 EUR",
+        "1.250,50 €",
         "Finanzamt Jena",
         "StNr. 162/141/12345",
         "Erika Mustermann",

@@ -71,5 +71,5 @@ def test_the_same_drawing_goes_into_a_pdf_as_filled_rectangles_lines_and_text():
     assert b"(Share)" in data
 
 
-def test_latin1_keeps_umlauts_and_replaces_what_the_core_fonts_lack():
-    assert latin1("Thüringen – 5 € „gut“\u00a0ł") == 'Thüringen - 5 EUR "gut" l'
+def test_latin1_keeps_umlauts_and_the_euro_and_replaces_what_the_core_fonts_lack():
+    assert latin1("Thüringen – 5 € „gut“\u00a0ł") == 'Thüringen - 5 € "gut" l'

@@ -40,7 +40,8 @@ def test_an_xlsx_cell_that_starts_a_formula_is_a_string_never_a_formula(text):
 def test_numbers_stay_numbers_and_negative_numbers_are_not_text():
     row = [-5, 2.5, -3, "-3,5", "12", "Kita Regenbogen", "ja"]
     csv_row = next(csv.reader(io.StringIO(spreadsheets.csv_text([row])[1:]), delimiter=";"))
-    assert csv_row == ["-5", "2.5", "-3", "-3,5", "12", "Kita Regenbogen", "ja"]
+    # The decimal comma of German spreadsheets ("2.5" would be read as a date there).
+    assert csv_row == ["-5", "2,5", "-3", "-3,5", "12", "Kita Regenbogen", "ja"]
     cells = xlsx_cells(spreadsheets.xlsx_bytes("Liste", [row]))
     assert [cell.value for cell in cells[:3]] == [-5, 2.5, -3]
     assert [cell.data_type for cell in cells[:3]] == ["n", "n", "n"]

@@ -4,12 +4,14 @@ per-alliance table for the state coordinator, refreshing on demand, and who may 
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections import Counter
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from regional.selectors import statistics as selectors
@@ -275,10 +277,16 @@ def test_the_alliance_table_exports_csv_and_xlsx(two_days, state_client):
         "Lokales Bündnis für Familie Jena",
     ]
     assert rows[2][3] == "12"
-    assert rows[2][2] == DAY.isoformat()
+    assert rows[2][2] == f"{DAY:%d.%m.%Y}"
     xlsx = state_client.get("/dashboard/alliances/", {"format": "xlsx"})
     assert xlsx.status_code == 200
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    date_cell, partners_cell = sheet.cell(row=3, column=3), sheet.cell(row=3, column=4)
+    assert date_cell.is_date
+    assert date_cell.number_format == "DD.MM.YYYY"
+    assert partners_cell.data_type == "n"
+    assert partners_cell.number_format == "#,##0"
 
 
 def test_the_alliance_table_filters_by_district(two_days, state_client):

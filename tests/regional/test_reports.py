@@ -213,16 +213,17 @@ def _xlsx(report: Report):
 
 
 def _as_csv(value, *, share: bool = False, percent: bool = False, money: bool = False) -> str:
-    """An XLSX cell written the way the CSV writes it."""
+    """An XLSX cell written the way the CSV writes it (German: 1.467 and 16.450,50)."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    german = str.maketrans(",.", ".,")
     if percent or share:
-        return f"{value * 100:.1f}".replace(".", ",")
+        return f"{value * 100:,.1f}".translate(german)
     if money:
-        return f"{value:.2f}".replace(".", ",")
-    return str(int(value))
+        return f"{value:,.2f}".translate(german)
+    return f"{int(value):,}".translate(german)
 
 
 def _line(pages: list[str], startswith: str) -> str:
@@ -275,7 +276,7 @@ def test_the_pdf_has_title_contents_totals_a_chart_and_page_numbers(ready_report
     partners = german(lambda: figure_label("partners_total"))
     assert _line(pages, f"{partners} 27 24 ") == f"{partners} 27 24 +3 +12,5 %"
     funding = german(lambda: figure_label("funding_total"))
-    assert "16.450,50 EUR 12.900,00 EUR +3.550,50 EUR" in _line(pages, funding)
+    assert "16.450,50 € 12.900,00 € +3.550,50 €" in _line(pages, funding)
     # Charts drawn with fpdf2's primitives: bars are filled rectangles ("re f"), axes lines.
     comparison = german(
         lambda: (
@@ -295,8 +296,8 @@ def test_the_pdf_has_title_contents_totals_a_chart_and_page_numbers(ready_report
     assert german(lambda: translation.gettext("Share of the larger of the two values")) in (
         comparison_page
     )
-    assert "16.450,50 EUR" in comparison_page
-    assert "12.900,00 EUR" in comparison_page
+    assert "16.450,50 €" in comparison_page
+    assert "12.900,00 €" in comparison_page
     district_page = next(text for text in pages if by_district in text)
     assert german(lambda: translation.gettext("Active partners (number)")) in district_page
     assert german(lambda: translation.gettext("District or independent city")) in district_page
