@@ -19,6 +19,7 @@ from api.serializers.state_resources import (
     ReportUpdateSerializer,
     SetupMoveSerializer,
 )
+from api.views.meetings import MeetingDocumentsMixin
 from api.viewsets import ServiceViewSetMixin, through_service
 from regional.filters.meetings import InvitationFilter, RegionalMeetingFilter
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
@@ -61,7 +62,8 @@ class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet
 
 
 class RegionalMeetingViewSet(
-    ServiceViewSetMixin,  # first: its perform_* call the services
+    MeetingDocumentsMixin,
+    ServiceViewSetMixin,  # first of the rest: its perform_* call the services
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -74,6 +76,7 @@ class RegionalMeetingViewSet(
     ordering = ["-date", "-start_time"]
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.meetings.manage"}
+    document_send_service = staticmethod(meeting_services.meeting_document_send)
 
     selector = meeting_list_with_agenda
     record_services, fresh_after_write = (meeting_services, "meeting"), True

@@ -26,6 +26,7 @@ from api.serializers.workspace_resources import (
     SealApplicationSerializer,
     WorkingGroupSerializer,
 )
+from api.views.meetings import MeetingDocumentsMixin
 from api.viewsets import (
     ServiceModelViewSet,
     ServiceViewSetMixin,
@@ -36,6 +37,7 @@ from core.filters.partners import ContactPersonFilter
 from core.selectors.admissions import decision_list
 from core.selectors.partners import contact_list
 from core.services import admissions as admission_services
+from core.services import board as board_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
 from core.views.admissions import ApplicationPages
@@ -172,12 +174,18 @@ class _ReadOnlyViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Read from ``selector()`` in its fixed ``order``; nothing is written here."""
 
 
-class BoardMeetingViewSet(_ReadOnlyViewSet):
-    """The board's meetings: upcoming ones first (soonest first), then past ones."""
+class BoardMeetingViewSet(MeetingDocumentsMixin, _ReadOnlyViewSet):
+    """The board's meetings: upcoming ones first (soonest first), then past ones; their
+    agenda and approved minutes are sent to the board members with ``send``."""
 
     pages, serializer_class = BoardMeetingPages, BoardMeetingSerializer
     ordering_fields = ["date", "title", "status", "minutes_status"]
     ordering, order = ["timeline", "pk"], ("timeline",)
+    required_permissions = {
+        **crud_permissions(BoardMeetingPages.view_permission),
+        "send": BoardMeetingPages.change_permission,
+    }
+    document_send_service = staticmethod(board_services.meeting_document_send)
 
 
 class SealApplicationViewSet(_ReadOnlyViewSet):
