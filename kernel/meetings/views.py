@@ -331,7 +331,8 @@ class MeetingPages:
             else "",
         }
 
-    def _pdf(self, meeting, document: str) -> HttpResponse:
+    def pdf_response(self, meeting, document: str) -> HttpResponse:
+        """The document as a PDF download with its German file name."""
         response = HttpResponse(
             self.documents.pdf(meeting, document), content_type="application/pdf"
         )
@@ -340,7 +341,7 @@ class MeetingPages:
         return response
 
     def agenda_pdf(self, request, pk: int):
-        return self._pdf(self.meeting_or_404(pk), docs.AGENDA)
+        return self.pdf_response(self.meeting_or_404(pk), docs.AGENDA)
 
     def minutes_pdf(self, request, pk: int):
         """The minutes; people who do not manage the meetings get final ones only."""
@@ -348,7 +349,7 @@ class MeetingPages:
         if not meeting.minutes.strip() or not (meeting.minutes_final or self.may_manage(request)):
             messages.error(request, _("These minutes are not available as a PDF yet."))
             return redirect(self.detail_url(meeting))
-        return self._pdf(meeting, docs.MINUTES)
+        return self.pdf_response(meeting, docs.MINUTES)
 
     def _send(self, request, pk: int, document: str):
         """Asks, then queues the document to every invitee; refused at once (with the

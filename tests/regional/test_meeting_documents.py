@@ -112,3 +112,28 @@ def test_a_meeting_without_invitees_sends_nothing(state_client):
     response = state_client.get(f"/meetings/{meeting.pk}/agenda/send/", follow=True)
     assert "no invitee of this meeting has an e-mail address" in response.content.decode()
     assert not OutboxEmail.objects.exists()
+
+
+def test_invited_alliances_download_the_agenda_and_published_minutes_only(jena, badfrankenhausen):
+    meeting = _meeting(date=in_days(-2), status=RegionalMeetingStatus.HELD,
+                       minutes="VERTRAULICHER ENTWURF",
+                       minutes_status=RegionalMinutesStatus.DRAFT)  # fmt: skip
+    InvitationFactory(meeting=meeting, alliance=jena, email="jena@example.org")
+    client = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena), "jena.localhost")
+    base = f"/workspace/regional/{meeting.pk}/"
+    assert f"{base}agenda.pdf" in client.get(base).content.decode()
+    response = client.get(f"{base}agenda.pdf")
+    assert response.status_code == 200
+    assert "Fachvortrag" in _text(response.content)
+    assert client.get(f"{base}minutes.pdf").status_code == 404
+    meeting.minutes_status = RegionalMinutesStatus.PUBLISHED
+    meeting.minutes_published_on = in_days(-1)
+    meeting.save()
+    assert f"{base}minutes.pdf" in client.get(base).content.decode()
+    assert "VERTRAULICHER ENTWURF" in _text(client.get(f"{base}minutes.pdf").content)
+    # An alliance that is not invited gets nothing.
+    other = logged_in_client(
+        person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen), "badfrankenhausen.localhost"
+    )
+    for page in ("agenda.pdf", "minutes.pdf"):
+        assert other.get(f"{base}{page}").status_code == 404
