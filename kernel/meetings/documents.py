@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from kernel.audit.services import audit_log
 from kernel.mail.services import email_queue
 from kernel.meetings.agenda import audit_label
+from kernel.meetings.models import MeetingStatus
 from kernel.pdf import FPDF, Letterhead, latin1, paged_output, paged_pdf
 
 AGENDA, MINUTES = "agenda", "minutes"
@@ -239,10 +240,13 @@ def addresses(meeting, documents: MeetingDocuments) -> dict[str, str]:
 
 
 def send_refusal(meeting, document: str, documents: MeetingDocuments) -> str:
-    """Why ``document`` of ``meeting`` cannot be sent now, or "": minutes only once
-    final and written, and only to invitees with an address."""
+    """Why ``document`` of ``meeting`` cannot be sent now, or "": no agenda of a
+    cancelled meeting, minutes only once final and written, and only to invitees with an
+    address."""
     if document not in DOCUMENTS:
         return _("Unknown document.")
+    if document == AGENDA and meeting.status == MeetingStatus.CANCELLED:
+        return _("The meeting has been cancelled; its agenda is not sent.")
     if document == MINUTES and not meeting.minutes_final:
         return str(documents.minutes_not_final())
     if document == MINUTES and not meeting.minutes.strip():

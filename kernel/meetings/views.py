@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from kernel.crud.tables import Column, Table
 from kernel.crud.views import confirm_page, form_page
 from kernel.meetings import documents as docs
+from kernel.meetings.models import MeetingStatus
 from kernel.meetings.rules import agenda_is_locked
 from kernel.uploads import stored_file_response
 
@@ -325,7 +326,9 @@ class MeetingPages:
             "minutes_pdf": url("minutes_pdf")
             if written and (meeting.minutes_final or can_manage)
             else "",
-            "agenda_send": url("agenda_send") if can_manage else "",
+            "agenda_send": url("agenda_send")
+            if can_manage and meeting.status != MeetingStatus.CANCELLED
+            else "",
             "minutes_send": url("minutes_send")
             if can_manage and written and meeting.minutes_final
             else "",

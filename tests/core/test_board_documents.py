@@ -14,7 +14,7 @@ from django_tenants.utils import schema_context
 from PIL import Image
 from pypdf import PdfReader
 
-from core.models import MinutesStatus
+from core.models import MeetingStatus, MinutesStatus
 from core.services.board import meeting_document_send
 from kernel.audit.models import AuditEntry
 from kernel.mail.models import OutboxEmail, OutboxStatus
@@ -316,3 +316,14 @@ def test_print_stylesheet_hides_the_chrome_and_keeps_agenda_items_whole():
     print_rules = css[css.index("@media print") :]
     for rule in ("display: none", "break-inside: avoid", 'content: " (" attr(href) ")"'):
         assert rule in print_rules, rule
+
+
+def test_a_cancelled_meetings_agenda_is_not_sent(jena, coordinator_client):
+    meeting = _meeting(status=MeetingStatus.CANCELLED)
+    _members("anna@example.org")
+    page = coordinator_client.get(_url(meeting, "")).content.decode()
+    assert _url(meeting, "agenda/send/") not in page
+    response = coordinator_client.post(_url(meeting, "agenda/send/"))
+    assert response.status_code == 400
+    assert "Die Sitzung wurde abgesagt" in response.content.decode()
+    assert not OutboxEmail.objects.exists()
