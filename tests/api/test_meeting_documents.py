@@ -84,3 +84,42 @@ def test_regional_meeting_agenda_is_sent_through_the_api(db):
     assert response.status_code == 200, response.content
     assert response.json()["recipients"] == 1
     assert OutboxEmail.objects.get().to == ["a@example.org"]
+
+
+def test_meeting_pdfs_through_the_api_with_the_minutes_rule(jena):
+    meeting = _board_meeting(minutes="Entwurf", minutes_status=MinutesStatus.DRAFT)
+    url = f"/api/v1/board-meetings/{meeting.pk}/pdf/"
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    response = board.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert board.get(url, {"document": "minutes"}).status_code == 404
+    assert board.get(url, {"document": "brief"}).status_code == 400
+    coordinator = _api(
+        "jena.localhost", _token(person_with_role(Role.LOCAL_COORDINATOR, jena).email)
+    )
+    assert coordinator.get(url, {"document": "minutes"}).content.startswith(b"%PDF")
+    assert _api("jena.localhost").get(url).status_code == 401
+
+
+def test_decision_letter_through_the_api(jena, badfrankenhausen):
+    from tests.factories.admissions import ApplicationFactory, DecisionFactory
+
+    meeting = _board_meeting()
+    with schema_context("jena"):
+        admitted = DecisionFactory(
+            application=ApplicationFactory(organisation_name="Optik Müller GmbH"),
+            meeting=meeting,
+            outcome="admit",
+        )
+        deferred = DecisionFactory(meeting=meeting, outcome="defer")
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    response = board.get(f"/api/v1/decisions/{admitted.pk}/letter/")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert "bescheid-optik-muller-gmbh" in response["Content-Disposition"]
+    assert board.get(f"/api/v1/decisions/{deferred.pk}/letter/").status_code == 404
+    user = person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen)
+    stranger = _api("jena.localhost", _token(user.email, host="badfrankenhausen.localhost"))
+    assert stranger.get(f"/api/v1/decisions/{admitted.pk}/letter/").status_code in (401, 404)
