@@ -10,8 +10,11 @@ replaces typographic dashes, quotes and the like.
 from __future__ import annotations
 
 import datetime
+import io
+import logging
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
@@ -22,6 +25,8 @@ from fpdf.fonts import FontFace
 
 from kernel import formats
 from kernel.charts import Circle, Drawing, Group, Line, Polyline, Rect, Text
+
+logger = logging.getLogger(__name__)
 
 CORE_FONTS_ENCODING = "windows-1252"
 
@@ -187,10 +192,55 @@ def offer_price(offer) -> str:
 # The holiday plan here, a workshop's attendance list (``kernel.workshops.attendance``).
 
 
+@dataclass(frozen=True)
+class Letterhead:
+    """Who a document comes from, at the top of each of its pages: the alliance's (or
+    the state office's) name, postal address and logo (PNG or JPEG bytes)."""
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+    logo: bytes | None = None
+    #: The letterhead's rule, as "#rrggbb" (the alliance's main colour).
+    colour: str = "#1d4f91"
+
+
+LOGO_HEIGHT = 14  # mm
+
+
 class _PagedPDF(CoreFontPDF):
     # The page count, once known from a first rendering: "Page 2 of 5" is then one piece
     # of text in the file (fpdf2's page-count alias would split it in two).
     total_pages: int | None = None
+    letterhead: Letterhead | None = None
+
+    def header(self) -> None:
+        head = self.letterhead
+        if head is None:
+            return
+        top = self.t_margin
+        if head.logo:
+            try:
+                self.image(io.BytesIO(head.logo), x=self.w - self.r_margin - 50, y=top,
+                           h=LOGO_HEIGHT, keep_aspect_ratio=True, w=50)  # fmt: skip
+            except Exception as error:  # a damaged upload must not cost the document
+                logger.warning("letterhead logo not drawn: %s", error)
+        self.set_xy(self.l_margin, top)
+        width = self.w - self.l_margin - self.r_margin - (55 if head.logo else 0)
+        self.set_font("Helvetica", style="B", size=12)
+        self.set_text_color(0, 0, 0)
+        self.multi_cell(width, 6, latin1(head.name), new_x="LMARGIN", new_y="NEXT")
+        self.set_font("Helvetica", size=8)
+        self.set_text_color(90, 90, 90)
+        for line in head.address_lines:
+            self.multi_cell(width, 4, latin1(line), new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0, 0, 0)
+        rule = max(self.get_y(), top + (LOGO_HEIGHT if head.logo else 0)) + 2
+        self.set_draw_color(*_rgb(head.colour))
+        self.set_line_width(0.6)
+        self.line(self.l_margin, rule, self.w - self.r_margin, rule)
+        self.set_draw_color(0, 0, 0)
+        self.set_line_width(0.2)
+        self.set_y(rule + 6)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -219,11 +269,14 @@ def paged_pdf(
     landscape: bool = False,
     compress: bool,
     total_pages: int | None,
+    letterhead: Letterhead | None = None,
 ) -> _PagedPDF:
     """An A4 printout with "Page n of m" in the footer (``total_pages`` known from a first
-    rendering, see ``paged_output``), its metadata set and its first page added."""
+    rendering, see ``paged_output``), the ``letterhead`` at the top of every page, its
+    metadata set and its first page added."""
     pdf = _PagedPDF(orientation="landscape" if landscape else "portrait", unit="mm", format="A4")
     pdf.total_pages = total_pages
+    pdf.letterhead = letterhead
     pdf.set_compression(compress)
     pdf.set_margins(*margins)
     pdf.set_auto_page_break(auto=True, margin=16)

@@ -26,7 +26,9 @@ from api.serializers.state_resources import (
     SetupMoveSerializer,
     StateMedianSerializer,
 )
+from api.views.meetings import MeetingDocumentsMixin
 from api.viewsets import ServiceViewSetMixin, through_service
+from regional.documents import REGIONAL_DOCUMENTS
 from regional.filters.meetings import InvitationFilter, RegionalMeetingFilter
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.filters.setups import SetupFilter
@@ -80,7 +82,8 @@ class AllianceSnapshotViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet
 
 
 class RegionalMeetingViewSet(
-    ServiceViewSetMixin,  # first: its perform_* call the services
+    MeetingDocumentsMixin,
+    ServiceViewSetMixin,  # first of the rest: its perform_* call the services
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -93,6 +96,8 @@ class RegionalMeetingViewSet(
     ordering = ["-date", "-start_time"]
     # Every action (and every method not offered: 401/404 first, then 405).
     required_permissions = {"*": "state.meetings.manage"}
+    document_send_service = staticmethod(meeting_services.meeting_document_send)
+    documents, document_manage_permission = REGIONAL_DOCUMENTS, "state.meetings.manage"
 
     selector = meeting_list_with_agenda
     record_services, fresh_after_write = (meeting_services, "meeting"), True

@@ -8,10 +8,13 @@ where a model's pages are declared, the resource is that declaration served as J
 from __future__ import annotations
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 
 from api.ordering import StableOrderingFilter
 from api.serializers.workspace_resources import (
@@ -26,16 +29,24 @@ from api.serializers.workspace_resources import (
     SealApplicationSerializer,
     WorkingGroupSerializer,
 )
+from api.views.meetings import MeetingDocumentsMixin
 from api.viewsets import (
     ServiceModelViewSet,
     ServiceViewSetMixin,
     crud_permissions,
     through_service,
 )
+from core.documents import (
+    BOARD_DOCUMENTS,
+    LETTER_OUTCOMES,
+    decision_letter_filename,
+    decision_letter_pdf,
+)
 from core.filters.partners import ContactPersonFilter
 from core.selectors.admissions import decision_list
 from core.selectors.partners import contact_list
 from core.services import admissions as admission_services
+from core.services import board as board_services
 from core.services import holidays as holiday_services
 from core.services import partners as partner_services
 from core.views.admissions import ApplicationPages
@@ -172,12 +183,21 @@ class _ReadOnlyViewSet(ServiceViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Read from ``selector()`` in its fixed ``order``; nothing is written here."""
 
 
-class BoardMeetingViewSet(_ReadOnlyViewSet):
-    """The board's meetings: upcoming ones first (soonest first), then past ones."""
+class BoardMeetingViewSet(MeetingDocumentsMixin, _ReadOnlyViewSet):
+    """The board's meetings: upcoming ones first (soonest first), then past ones; their
+    agenda and approved minutes are sent to the board members with ``send``."""
 
     pages, serializer_class = BoardMeetingPages, BoardMeetingSerializer
     ordering_fields = ["date", "title", "status", "minutes_status"]
     ordering, order = ["timeline", "pk"], ("timeline",)
+    required_permissions = {
+        **crud_permissions(BoardMeetingPages.view_permission),
+        "send": BoardMeetingPages.change_permission,
+        "pdf": BoardMeetingPages.view_permission,
+    }
+    document_send_service = staticmethod(board_services.meeting_document_send)
+    documents = BOARD_DOCUMENTS
+    document_manage_permission = BoardMeetingPages.change_permission
 
 
 class SealApplicationViewSet(_ReadOnlyViewSet):
@@ -203,9 +223,25 @@ class DecisionViewSet(
     filter_backends = [StableOrderingFilter]
     ordering_fields = ["created_at", "outcome"]
     ordering = ["-created_at"]
-    required_permissions = crud_permissions(
-        "alliance.applications.view", "alliance.applications.decide", writes=("create",)
-    )
+    required_permissions = {
+        **crud_permissions(
+            "alliance.applications.view", "alliance.applications.decide", writes=("create",)
+        ),
+        "letter": "alliance.applications.view",
+    }
 
     selector, order = decision_list, ("-created_at", "-pk")
     create_service, fresh_after_write = admission_services.decision_record, True
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def letter(self, request, pk=None):
+        """The board's letter to the applicant as PDF (admitted or rejected; a deferred
+        decision or an anonymised application has none: 404)."""
+        decision = self.get_object()
+        if decision.outcome not in LETTER_OUTCOMES or decision.application.anonymised_at:
+            raise NotFound
+        response = HttpResponse(decision_letter_pdf(decision), content_type="application/pdf")
+        name = decision_letter_filename(decision)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.documents import BOARD_DOCUMENTS
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -257,3 +258,9 @@ def minutes_approve(
 ) -> BoardMeeting:
     """Approve the draft minutes once the meeting has taken place."""
     return WRITES.minutes_finalise(actor=actor, meeting=meeting, on=approved_on)
+
+
+def meeting_document_send(*, actor, meeting: BoardMeeting, document: str) -> int:
+    """Send the agenda or the approved minutes as PDF to the board members whose term
+    covers the meeting (``kernel.meetings.documents``); returns how many."""
+    return BOARD_DOCUMENTS.send(actor=actor, meeting=meeting, document=document)

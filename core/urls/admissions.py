@@ -11,4 +11,9 @@ urlpatterns = [
         "<int:pk>/withdraw/", views.ApplicationWithdrawView.as_view(), name="application-withdraw"
     ),
     path("<int:pk>/decide/", views.DecisionCreateView.as_view(), name="decision-create"),
+    path(
+        "<int:pk>/decisions/<int:decision_pk>/letter.pdf",
+        views.decision_letter,
+        name="decision-letter",
+    ),
 ]

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.documents import LETTER_OUTCOMES, decision_letter_filename, decision_letter_pdf
 from core.filters.admissions import ApplicationFilter
 from core.forms.admissions import ApplicationForm, DecisionForm
-from core.models import Application, ApplicationStatus
+from core.models import Application, ApplicationStatus, Decision
 from core.selectors.admissions import application_detail, application_list
 from core.selectors.board import next_planned_meeting
 from core.services import admissions as services
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectActionView, ObjectEditView
-from tenants.permissions import access_for
+from tenants.permissions import access_for, requires
 
 VIEW = "alliance.applications.view"
 CHANGE = "alliance.partners.change"
@@ -107,3 +110,17 @@ class DecisionCreateView(ApplicationPages.Record, ObjectEditView):
     def get_object(self):
         self.object = super().get_object()
         return self.object
+
+
+@requires(VIEW)
+def decision_letter(request, pk: int, decision_pk: int):
+    """The board's letter to the applicant about an admission or a rejection, as PDF."""
+    decision = get_object_or_404(
+        Decision.objects.select_related("application", "meeting"), pk=decision_pk, application=pk
+    )
+    if decision.outcome not in LETTER_OUTCOMES or decision.application.anonymised_at:
+        raise Http404
+    response = HttpResponse(decision_letter_pdf(decision), content_type="application/pdf")
+    filename = decision_letter_filename(decision)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import models
+from core.documents import BOARD_DOCUMENTS
 from core.filters.board import BoardMeetingFilter
 from core.forms import board as forms
 from core.selectors.board import meeting_agenda, meeting_detail, meeting_list
@@ -52,6 +53,8 @@ PAGES = MeetingPages(
     detail_selector=meeting_detail,
     agenda_selector=meeting_agenda,
     minutes_final_message=lambda: _("The minutes have been approved and can no longer be changed."),
+    documents=BOARD_DOCUMENTS,
+    may_manage=lambda request: access_for(request).can(MANAGE),
 )
 
 # Attachments go to people who may see the board's documents (never a public URL).
@@ -78,6 +81,7 @@ def meeting_detail_view(request, pk: int):
             "can_cancel": can_manage and planned,
             "can_edit_minutes": can_manage
             and meeting.minutes_status != models.MinutesStatus.APPROVED,
+            "documents": PAGES.document_links(meeting, can_manage=can_manage),
             "can_approve_minutes": can_manage
             and meeting.minutes_status == models.MinutesStatus.DRAFT
             and meeting.status != models.MeetingStatus.CANCELLED

@@ -43,8 +43,9 @@ class OutboxEmail(models.Model):
     to = models.JSONField(_("recipients"), default=list)
     # "<...@host>", the same on every attempt (see the class docstring).
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
-    # Text attachments such as calendar files:
-    # [{"filename", "content", "mimetype", "params": {name: value}}].
+    # Attachments: text files such as calendar files
+    # [{"filename", "content", "mimetype", "params": {name: value}}], binary files such
+    # as PDFs [{"filename", "content_base64", "mimetype"}].
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     queued_by = optional_link(settings.AUTH_USER_MODEL, _("queued by"), related_name="+")
     # The schema whose request or task queued the e-mail (for support staff).

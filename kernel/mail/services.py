@@ -18,6 +18,7 @@ leaves; one left "sending" is marked interrupted by the next attempt.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime
 import logging
@@ -87,9 +88,11 @@ def email_queue(
 ) -> OutboxEmail | None:
     """Queue an e-mail in the current transaction; it is sent after the commit.
 
-    ``attachments`` are text files: ``{"filename", "content", "mimetype", "params"}``
-    (``params`` are MIME parameters such as a calendar file's ``method``). Returns the
-    outbox row, or None when ``to`` holds no address.
+    ``attachments``: ``{"filename", "content", "mimetype", "params"}``; a text file's
+    ``content`` is a string (``params`` are MIME parameters such as a calendar file's
+    ``method``), a binary file's (a PDF) is bytes, kept base64-encoded in the row so
+    that every retry sends the same file. Returns the outbox row, or None when ``to``
+    holds no address.
     """
     recipients = [address for address in to if address]
     if not recipients:
@@ -103,7 +106,7 @@ def email_queue(
         html_body=html_body or "",
         to=recipients,
         message_id=new_message_id(),
-        attachments=[dict(item) for item in attachments],
+        attachments=[_stored_attachment(item) for item in attachments],
         queued_by=actor if getattr(actor, "pk", None) else None,
         schema_name=connection.schema_name,
     )
@@ -111,6 +114,15 @@ def email_queue(
     # Never raises for a broker that is down: the row stays pending for the sweep.
     transaction.on_commit(lambda: _dispatch(email_id))
     return email
+
+
+def _stored_attachment(item: dict[str, Any]) -> dict[str, Any]:
+    """An attachment as the row's JSON keeps it: bytes as base64 text."""
+    stored = dict(item)
+    if isinstance(stored.get("content"), bytes | bytearray):
+        stored["content_base64"] = base64.b64encode(stored.pop("content")).decode("ascii")
+        stored.setdefault("mimetype", "application/octet-stream")
+    return stored
 
 
 def build_message(email: OutboxEmail) -> EmailMultiAlternatives:
@@ -122,6 +134,10 @@ def build_message(email: OutboxEmail) -> EmailMultiAlternatives:
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
     for item in email.attachments:
+        if "content_base64" in item:
+            content = base64.b64decode(item["content_base64"])
+            message.attach(item["filename"], content, item["mimetype"])
+            continue
         maintype, _, subtype = item.get("mimetype", "text/plain").partition("/")
         if maintype != "text":
             raise ValueError(f"Only text attachments can be queued, not {item['mimetype']}.")

@@ -18,6 +18,10 @@ PAGE_PATHS = {
     "attachment_create": "attachments/new/",
     "attachment_download": "attachments/<int:attachment_pk>/",
     "attachment_delete": "attachments/<int:attachment_pk>/delete/",
+    "agenda_pdf": "agenda.pdf",
+    "minutes_pdf": "minutes.pdf",
+    "agenda_send": "agenda/send/",
+    "minutes_send": "minutes/send/",
 }
 
 
@@ -33,6 +37,10 @@ PAGE_NAMES = {
     "attachment_create": "attachment-create",
     "attachment_download": "attachment-download",
     "attachment_delete": "attachment-delete",
+    "agenda_pdf": "meeting-agenda-pdf",
+    "minutes_pdf": "meeting-minutes-pdf",
+    "agenda_send": "meeting-agenda-send",
+    "minutes_send": "meeting-minutes-send",
 }
 
 

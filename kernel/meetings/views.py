@@ -16,17 +16,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernel.crud.tables import Column, Table
 from kernel.crud.views import confirm_page, form_page
+from kernel.meetings import documents as docs
+from kernel.meetings.models import MeetingStatus
 from kernel.meetings.rules import agenda_is_locked
 from kernel.uploads import stored_file_response
 
 from .forms import AgendaCorrectionForm
+from .urls import PAGE_NAMES
 
 #: The columns every kind of meeting's list has (each kind places them among its own).
 MEETING_COLUMNS = Table(
@@ -69,6 +73,12 @@ class MeetingPages:
     item_initial: Callable[[models.Model], dict[str, Any]] = field(default=lambda meeting: {})
     #: Entered while an attachment's file is read (a schema, say).
     storage_context: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
+    #: How the meeting reads on paper and who receives its documents.
+    documents: docs.MeetingDocuments | None = None
+    #: Whether the person asking manages the meetings (sees draft minutes).
+    may_manage: Callable[[Any], bool] = field(default=lambda request: True)
+    #: What the room's URL names of the shared pages begin with ("" or "regional-").
+    url_name_prefix: str = ""
 
     @property
     def meeting_model(self) -> type[models.Model]:
@@ -87,11 +97,13 @@ class MeetingPages:
             "attachment_create": self.attachment_create,
             "attachment_download": self.attachment_download,
             "attachment_delete": self.attachment_delete,
+            "agenda_pdf": self.agenda_pdf,
+            "minutes_pdf": self.minutes_pdf,
+            "agenda_send": self.agenda_send,
+            "minutes_send": self.minutes_send,
         }
-        return {
-            name: (view if name == "attachment_download" else manage)(page)
-            for name, page in pages.items()
-        }
+        readers = {"attachment_download", "agenda_pdf", "minutes_pdf"}
+        return {name: (view if name in readers else manage)(page) for name, page in pages.items()}
 
     # ------------------------------------------------------------ lookups
 
@@ -297,6 +309,87 @@ class MeetingPages:
             success_message=_("The attachment has been deleted."),
             button=_("Delete"),
         )
+
+    # ------------------------------------------------------------ documents
+
+    def document_links(self, meeting, *, can_manage: bool) -> dict[str, str]:
+        """The URLs of the meeting's documents for its page ("" where not offered):
+        the minutes once written (final ones only to people who do not manage), sending
+        only to managers, the minutes only once final."""
+
+        def url(page: str) -> str:
+            return reverse(self.url_name_prefix + PAGE_NAMES[page], args=[meeting.pk])
+
+        written = bool(meeting.minutes.strip())
+        return {
+            "agenda_pdf": url("agenda_pdf"),
+            "minutes_pdf": url("minutes_pdf")
+            if written and (meeting.minutes_final or can_manage)
+            else "",
+            "agenda_send": url("agenda_send")
+            if can_manage and meeting.status != MeetingStatus.CANCELLED
+            else "",
+            "minutes_send": url("minutes_send")
+            if can_manage and written and meeting.minutes_final
+            else "",
+        }
+
+    def pdf_response(self, meeting, document: str) -> HttpResponse:
+        """The document as a PDF download with its German file name."""
+        response = HttpResponse(
+            self.documents.pdf(meeting, document), content_type="application/pdf"
+        )
+        name = docs.filename(meeting, document)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def agenda_pdf(self, request, pk: int):
+        return self.pdf_response(self.meeting_or_404(pk), docs.AGENDA)
+
+    def minutes_pdf(self, request, pk: int):
+        """The minutes; people who do not manage the meetings get final ones only."""
+        meeting = self.meeting_or_404(pk)
+        if not meeting.minutes.strip() or not (meeting.minutes_final or self.may_manage(request)):
+            messages.error(request, _("These minutes are not available as a PDF yet."))
+            return redirect(self.detail_url(meeting))
+        return self.pdf_response(meeting, docs.MINUTES)
+
+    def _send(self, request, pk: int, document: str):
+        """Asks, then queues the document to every invitee; refused at once (with the
+        reason) when there is nothing to send."""
+        meeting = self._meeting(pk)
+        url = self.detail_url(meeting)
+        refusal = docs.send_refusal(meeting, document, self.documents)
+        if refusal and request.method != "POST":
+            messages.error(request, refusal)
+            return redirect(url)
+        values = {"name": meeting, "count": len(docs.addresses(meeting, self.documents))}
+        if document == docs.AGENDA:
+            title, button = _("Send agenda"), _("Send agenda")
+            question = _("Send the agenda of %(name)s as a PDF to %(count)s invitees by e-mail?")
+            done = _("The agenda has been queued for %(count)s invitees.")
+        else:
+            title, button = _("Send minutes"), _("Send minutes")
+            question = _("Send the minutes of %(name)s as a PDF to %(count)s invitees by e-mail?")
+            done = _("The minutes have been queued for %(count)s invitees.")
+        return self._confirm(
+            request,
+            obj=meeting,
+            action=lambda: self.services.meeting_document_send(
+                actor=request.user, meeting=meeting, document=document
+            ),
+            url=url,
+            title=title,
+            question=question % values,
+            success_message=done % values,
+            button=button,
+        )
+
+    def agenda_send(self, request, pk: int):
+        return self._send(request, pk, docs.AGENDA)
+
+    def minutes_send(self, request, pk: int):
+        return self._send(request, pk, docs.MINUTES)
 
 
 def item_keywords(form) -> dict[str, Any]:

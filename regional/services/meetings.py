@@ -22,6 +22,7 @@ from kernel.crud import records
 from kernel.crud.records import declared, record_create, record_update
 from kernel.meetings.agenda import Agenda
 from kernel.meetings.services import MeetingWrites, ensure_planned_for_cancel
+from regional.documents import REGIONAL_DOCUMENTS
 from regional.models import (
     AgendaItem,
     RegionalAttachment,
@@ -226,3 +227,9 @@ def minutes_publish(
     """Approve the draft minutes, once the meeting has taken place, and show them to the
     invited alliances."""
     return WRITES.minutes_finalise(actor=actor, meeting=meeting, on=published_on)
+
+
+def meeting_document_send(*, actor, meeting: RegionalMeeting, document: str) -> int:
+    """Send the agenda or the published minutes as PDF to everyone invited
+    (``kernel.meetings.documents``); returns how many."""
+    return REGIONAL_DOCUMENTS.send(actor=actor, meeting=meeting, document=document)

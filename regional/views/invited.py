@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from kernel.meetings.documents import AGENDA, MINUTES
 from regional.forms.meetings import ReplyForm
 from regional.models import RegionalAttachment, RegionalMeeting
 from regional.selectors.attendance import attendance_of_alliance
@@ -21,7 +22,7 @@ from regional.selectors.meetings import (
     reply_summary,
 )
 from regional.views.invitations import posted, replies_open, reply_form, save_reply
-from regional.views.meetings import serve_attachment
+from regional.views.meetings import PAGES, serve_attachment
 from tenants.permissions import requires
 
 PERMISSION = "alliance.regional.view"
@@ -102,3 +103,18 @@ def invited_attachment(request, pk: int, attachment_pk: int):
     meeting = _invited_or_404(request, pk)
     attachment = get_object_or_404(RegionalAttachment, pk=attachment_pk, meeting=meeting)
     return serve_attachment(attachment)
+
+
+@requires(PERMISSION)
+def invited_agenda_pdf(request, pk: int):
+    """The agenda with the invitation as PDF, for a meeting this alliance is invited to."""
+    return PAGES.pdf_response(_invited_or_404(request, pk), AGENDA)
+
+
+@requires(PERMISSION)
+def invited_minutes_pdf(request, pk: int):
+    """The minutes as PDF once published (drafts stay the state office's)."""
+    meeting = _invited_or_404(request, pk)
+    if not published_minutes(meeting):
+        raise Http404
+    return PAGES.pdf_response(meeting, MINUTES)

@@ -28,6 +28,7 @@ from kernel.crud.views import form_page
 from kernel.meetings.rules import agenda_is_locked
 from kernel.meetings.views import MEETING_COLUMNS, MeetingPages
 from regional import models
+from regional.documents import REGIONAL_DOCUMENTS
 from regional.filters.meetings import RegionalMeetingFilter
 from regional.forms import meetings as forms
 from regional.ics import meeting_calendar, meeting_start
@@ -103,6 +104,8 @@ PAGES = MeetingPages(
     agenda_selector=meeting_agenda,
     item_initial=lambda meeting: {"start_time": next_agenda_time(meeting)},
     storage_context=_public,
+    documents=REGIONAL_DOCUMENTS,
+    url_name_prefix="regional-",
 )
 
 PAGE_VIEWS = PAGES.guarded(manage=requires(PERMISSION), view=requires(PERMISSION))
@@ -146,6 +149,7 @@ def meeting_detail_view(request, pk: int):
             and any(i.response == models.Response.PENDING and i.sent_at for i in invitations),
             "unsent_count": sum(1 for i in invitations if i.sent_at is None),
             "overlap_warning": _overlap_warning(meeting),
+            "documents": PAGES.document_links(meeting, can_manage=True),
             "planned": planned,
             "can_mark_held": planned and meeting.date <= today,
             "can_edit_minutes": meeting.status != models.RegionalMeetingStatus.CANCELLED

@@ -72,6 +72,7 @@ def test_admission_from_application_to_public_page(journey):
     _plan_board_meeting(
         journey, coordinator, (meeting_title, today), "Rathaus Jena, Ratssaal", "board"
     )
+    meeting_url = coordinator.url
 
     # A company's application arrives by e-mail; the coordinator records it.
     journey.visit(coordinator, JENA, "/workspace/applications/new/", "application-form")
@@ -104,6 +105,34 @@ def test_admission_from_application_to_public_page(journey):
 
     # The applicant was told by e-mail (Celery ran in the web process; file backend).
     assert journey.server.mails(to="maria.beispiel@glaswerk-saaletal.example")
+
+    # The coordinator writes the minutes and downloads them as PDF from the meeting page.
+    from pypdf import PdfReader
+
+    coordinator.goto(meeting_url)
+    coordinator.locator("main a[href$='/minutes/']").first.click()
+    journey.check(coordinator, "board-minutes-form")
+    coordinator.locator("[name=minutes]").fill("TOP 1: Das Glaswerk Saaletal wird aufgenommen.")
+    journey.submit(coordinator)
+    journey.check(coordinator, "board-minutes-written")
+    link = coordinator.locator("main a[href$='/minutes.pdf']")
+    with coordinator.expect_download() as download_info:
+        link.click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("protokoll-"), download.suggested_filename
+    # The answer as the browser gets it (its host rules resolve the alliance's host).
+    status, content_type, first_bytes = coordinator.evaluate(
+        """async (url) => {
+            const response = await fetch(url);
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            return [response.status, response.headers.get("content-type"),
+                    String.fromCharCode(...bytes.slice(0, 4))];
+        }""",
+        link.get_attribute("href"),
+    )
+    assert (status, content_type, first_bytes) == (200, "application/pdf", "%PDF")
+    text = PdfReader(io.BytesIO(Path(download.path()).read_bytes())).pages[0].extract_text()
+    assert "Das Glaswerk Saaletal wird aufgenommen." in " ".join(text.split())
 
     # Not public yet: the partner has not agreed to be named.
     visitor = journey.person("visitor")

@@ -209,3 +209,25 @@ def test_every_email_of_the_platform_goes_through_the_outbox(
     email = OutboxEmail.objects.get(to=[person.email])
     assert email.status == OutboxStatus.SENT
     assert [m.to for m in mail.outbox] == [[person.email]]
+
+
+def test_binary_attachments_go_out_unchanged_on_every_attempt(db, handed, mailoutbox, monkeypatch):
+    """A PDF is kept base64-encoded in the row: a retry sends the same bytes."""
+    pdf = b"%PDF-1.4\n\x00\xff\xfe binary \x80\n%%EOF\n"
+    email = _queue(attachments=[{"filename": "protokoll.pdf", "content": pdf,
+                                 "mimetype": "application/pdf"}])  # fmt: skip
+    email.refresh_from_db()
+    assert email.attachments[0]["filename"] == "protokoll.pdf"
+    assert "content" not in email.attachments[0]
+
+    def refuse(self, *args, **kwargs):
+        raise ConnectionError("Mail server down")
+
+    from django.core.mail import EmailMultiAlternatives
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMultiAlternatives, "send", refuse)
+        assert send_outbox_email.run(email.pk) == "retry"
+    assert send_outbox_email.run(email.pk) == "sent"
+    [(filename, content, mimetype)] = mailoutbox[0].attachments
+    assert (filename, content, mimetype) == ("protokoll.pdf", pdf, "application/pdf")

@@ -1,0 +1,81 @@
+"""What the API of every kind of meeting shares: sending its agenda or minutes as PDF to
+the invitees, through the room's service (as the meeting page's buttons do)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+
+from api.serializers.meetings import MeetingDocumentSendSerializer, MeetingDocumentSentSerializer
+from api.viewsets import through_service
+from kernel.meetings.documents import DOCUMENTS, MINUTES, filename
+from tenants.permissions import access_for
+
+
+class MeetingDocumentsMixin:
+    """``GET <meeting>/pdf/?document=agenda|minutes`` and ``POST <meeting>/send/`` with
+    ``{"document": "agenda" | "minutes"}``; the ViewSet names the room's declaration in
+    ``documents`` (``kernel.meetings.documents.MeetingDocuments``), its service in
+    ``document_send_service`` (a staticmethod), the permission that sees draft minutes
+    in ``document_manage_permission`` and the permissions of both actions."""
+
+    document_send_service = None
+    documents = None
+    document_manage_permission = ""
+
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action is None and "send" in (self.action_map or {}).values():
+            # A method the send route does not offer is asked like sending: 401 or 404
+            # first (nothing is revealed), then 405.
+            self.action = "send"
+        return request
+
+    @extend_schema(request=MeetingDocumentSendSerializer, responses=MeetingDocumentSentSerializer)
+    @action(detail=True, methods=["post"])
+    def send(self, request, pk=None):
+        """Queue one e-mail per invitee with the document as PDF attached. Minutes only
+        once approved (board) or published (regional); 400 when nobody has an address."""
+        meeting = self.get_object()
+        data = MeetingDocumentSendSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = data.validated_data["document"]
+        count = through_service(
+            self.document_send_service, actor=request.user, meeting=meeting, document=document
+        )
+        return Response({"document": document, "recipients": count})
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "document",
+                str,
+                enum=list(DOCUMENTS),
+                description=_("The agenda (default) or the minutes."),
+            )
+        ],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    @action(detail=True, methods=["get"])
+    def pdf(self, request, pk=None):
+        """The agenda with the invitation, or the minutes, as PDF under the sender's
+        letterhead; draft minutes only to people who manage the meetings (else 404)."""
+        meeting = self.get_object()
+        document = request.query_params.get("document", "agenda")
+        if document not in DOCUMENTS:
+            raise ValidationError({"document": [_("Unknown document.")]})
+        manages = access_for(request).can(self.document_manage_permission)
+        if document == MINUTES and not (
+            meeting.minutes.strip() and (meeting.minutes_final or manages)
+        ):
+            raise NotFound
+        response = HttpResponse(
+            self.documents.pdf(meeting, document), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename(meeting, document)}"'
+        return response
