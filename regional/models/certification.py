@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.certification import ProgrammeTerms, threshold_is_percent, weight_field
+from kernel.collation import by_name
 from kernel.models import Named, part_of
 from tenants.models.base import TimeStampedModel
 
@@ -66,4 +67,4 @@ class CertificationTemplate(Named, ProgrammeTerms, TimeStampedModel):
         constraints = [threshold_is_percent("template_threshold_percent")]
 
     def group_list(self):
-        return self.groups.order_by("name")
+        return self.groups.order_by(by_name())

@@ -17,6 +17,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
+from kernel.collation import by_name
 from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
@@ -56,7 +57,7 @@ def snapshots_on(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
     return (
         AllianceSnapshot.objects.filter(taken_on=taken_on)
         .select_related("alliance")
-        .order_by("alliance__name", "pk")
+        .order_by(by_name("alliance__name"), "pk")
     )
 
 
