@@ -205,7 +205,7 @@ def day_figures(taken_on: datetime.date | None) -> DayFigures:
         )
         for code, label in District.choices
     ]
-    districts.sort(key=lambda d: d.name.removeprefix("Landkreis "))
+    districts.sort(key=lambda d: german_key(d.name.removeprefix("Landkreis ")))
     return DayFigures(totals=state, districts=districts)
 
 
