@@ -17,7 +17,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
-from kernel.collation import by_name
+from kernel.collation import by_name, german_key
 from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
