@@ -78,7 +78,7 @@ def catalogue(path: Path = PO_FILE) -> list[Entry]:
 # ---------------------------------------------------------------- visible text
 
 # Inside these nothing is read as text: code samples show identifiers on purpose.
-_SILENT = {"script", "style", "code", "pre", "template", "svg"}
+_SILENT = {"script", "style", "code", "template", "svg"}
 # Attributes a reader sees or hears (placeholder, tooltip, alternative text, label).
 _SPOKEN = ("placeholder", "title", "alt", "aria-label")
 _VOID = {
