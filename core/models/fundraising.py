@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import (
     Named,
     anonymisation_stamp,
@@ -55,7 +56,7 @@ class Supporter(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("member or donor"), _("members and donors")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [
             in_order(
                 "joined_on",

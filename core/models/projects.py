@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import (
     Named,
     Titled,
@@ -67,7 +68,7 @@ class WorkingGroup(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("working group"), _("working groups")
-        ordering = ["name"]
+        ordering = [by_name()]
 
 
 class Event(TimeStampedModel):

@@ -28,7 +28,7 @@ class TemplateGroup(Named, TimeStampedModel):
     class Meta:
         verbose_name = _("template criterion group")
         verbose_name_plural = _("template criterion groups")
-        ordering = ["name"]
+        ordering = [by_name()]
 
     def criteria_list(self):
         return self.criteria.order_by("position", "text")
@@ -63,7 +63,7 @@ class CertificationTemplate(Named, ProgrammeTerms, TimeStampedModel):
     class Meta:
         verbose_name = _("certification programme template")
         verbose_name_plural = _("certification programme templates")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [threshold_is_percent("template_threshold_percent")]
 
     def group_list(self):

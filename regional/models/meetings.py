@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.meetings.models import (
     AgendaItemBase,
     AttachmentBase,
@@ -111,7 +112,7 @@ class Invitation(TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("invitation"), _("invitations")
-        ordering = ["meeting", "alliance__name", "name"]
+        ordering = ["meeting", by_name("alliance__name"), by_name()]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "email"],
