@@ -129,7 +129,7 @@ class GermanName(Expression):
             return sql, params
         if server_has_icu(connection):
             return f'({sql})::text COLLATE "{ICU_COLLATION}"', params
-        text = f"coalesce(({sql})::text, '')"
+        text = f"({sql})::text"  # NULL stays NULL: last, as with the ICU collation
         primary = text
         expansion_params: list[str] = []
         for source, target in _EXPANSIONS.items():
