@@ -103,7 +103,9 @@ class Invitation(TimeStampedModel):
     user = optional_link(settings.AUTH_USER_MODEL, _("person"), related_name="regional_invitations")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
-    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    token = models.CharField(
+        _("reply token"), max_length=64, unique=True, default=_token, editable=False
+    )
     response = choice_field(_("reply"), Response, default=Response.PENDING)
     responded_at = plausible_datetime(_("replied at"), optional=True)
     sent_at = plausible_datetime(_("invitation sent at"), optional=True)

@@ -50,7 +50,7 @@ class AllianceSetup(TimeStampedModel):
     )
     provisioning_step = models.CharField(_("provisioning step"), max_length=200, blank=True)
     provisioning_error = models.TextField(_("provisioning error"), blank=True)
-    provisioning_task_id = models.CharField(max_length=64, blank=True)
+    provisioning_task_id = models.CharField(_("set-up background task"), max_length=64, blank=True)
 
     class Meta:
         verbose_name, verbose_name_plural = _("new alliance"), _("new alliances")
