@@ -77,8 +77,9 @@ def catalogue(path: Path = PO_FILE) -> list[Entry]:
 
 # ---------------------------------------------------------------- visible text
 
-# Inside these nothing is read as text: code samples show identifiers on purpose.
-_SILENT = {"script", "style", "code", "template", "svg"}
+# Inside these nothing is read as text; ``<code>`` shows identifiers on purpose, so it
+# is left out of the prose (English msgids) but kept for the search for program codes.
+_SILENT = {"script", "style", "template", "svg"}
 # Attributes a reader sees or hears (placeholder, tooltip, alternative text, label).
 _SPOKEN = ("placeholder", "title", "alt", "aria-label")
 _VOID = {
@@ -102,8 +103,9 @@ class _Text(HTMLParser):
     """Collects the text outside code, scripts and passages marked as another language
     (``lang="en"``: English on purpose, e.g. the English column headers an import accepts)."""
 
-    def __init__(self):
+    def __init__(self, silent: set[str]):
         super().__init__(convert_charrefs=True)
+        self.silent = silent
         self.parts: list[str] = []
         self.silent_tag: str | None = None
         self.depth = 0
@@ -114,7 +116,7 @@ class _Text(HTMLParser):
             return
         values = dict(attrs)
         foreign = tag != "html" and not (values.get("lang") or "de").startswith("de")
-        if tag in _SILENT or foreign:
+        if tag in self.silent or foreign:
             if tag not in _VOID:  # a void element has no end tag to wait for
                 self.silent_tag, self.depth = tag, 1
             return
@@ -124,7 +126,7 @@ class _Text(HTMLParser):
         self.parts.append(" ")
 
     def handle_startendtag(self, tag, attrs):
-        if self.silent_tag is None and tag not in _SILENT:
+        if self.silent_tag is None and tag not in self.silent:
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
@@ -141,9 +143,10 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(markup: str) -> str:
-    """The text of ``markup`` a reader sees: tags stripped, whitespace collapsed."""
-    parser = _Text()
+def visible_text(markup: str, *, code: bool = False) -> str:
+    """The text of ``markup`` a reader sees: tags stripped, whitespace collapsed; what
+    ``<code>`` elements hold only with ``code``."""
+    parser = _Text(_SILENT if code else _SILENT | {"code"})
     parser.feed(markup)
     parser.close()
     return re.sub(r"\s+", " ", html.unescape("".join(parser.parts))).strip()

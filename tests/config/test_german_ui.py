@@ -17,6 +17,8 @@ import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from core.models import Partner
+from kernel.audit.services import audit_log
 from regional.models import (
     AgendaItem,
     AllianceSetup,
@@ -34,6 +36,9 @@ from tests.translations import EnglishFinder, catalogue, dotted_codes, visible_t
 # Pages that end the session, hand it on elsewhere or are no pages of ours (the admin
 # site is Django's own, the API answers JSON).
 DASHES = "---------"
+# The audit trail and the workspace overview's recent changes still name each change by
+# its action code ("core.partner.updated"); their German wording is under way elsewhere.
+CODES_SHOWN_ON_PURPOSE = re.compile(r"^/workspace/(audit/)?$")
 SKIPPED = re.compile(r"^/(admin/|api/|accounts/(logout|hop|enter|erase)/|i18n/)")
 
 
@@ -65,9 +70,12 @@ def _problems(client, host: str, paths: list[str], finder: EnglishFinder) -> tup
         if response.streaming or "html" not in response.get("Content-Type", ""):
             continue
         read += 1
-        text = visible_text(response.content.decode(errors="replace"))
+        markup = response.content.decode(errors="replace")
+        text = visible_text(markup)
         problems += [f"{host}{path}: English {msgid!r}" for msgid in finder.find(text)]
-        problems += [f"{host}{path}: code {code!r}" for code in dotted_codes(text)]
+        if not CODES_SHOWN_ON_PURPOSE.match(path):
+            codes = dotted_codes(visible_text(markup, code=True))
+            problems += [f"{host}{path}: code {code!r}" for code in codes]
         if DASHES in text:  # Django's bare empty choice (tests/test_form_markup.py)
             problems.append(f'{host}{path}: a choice is labelled "{DASHES}"')
     return problems, read
@@ -97,6 +105,10 @@ STATE_READERS = {
 def test_every_alliance_page_is_german(jena, finder, reader):
     with schema_context("jena"):
         record_id = seed_sentinel_records("Probe")["id"]
+        # A change in the audit trail: its code must show on no page but the two above.
+        audit_log(
+            actor=None, action="core.partner.updated", target=Partner.objects.get(pk=record_id)
+        )
     role = ALLIANCE_READERS[reader]
     user = (
         None
@@ -162,7 +174,9 @@ def test_the_finder_finds_english_and_codes_but_not_german(finder):
     )
     text = visible_text(page)
     assert finder.find(text) == ["Check file", "Import a list"]
-    assert dotted_codes(text) == ["core.partner.updated"]
+    assert dotted_codes(text) == ["core.partner.updated"]  # in prose
+    assert dotted_codes(visible_text("<p><code>core.partner.updated</code></p>")) == []
+    assert dotted_codes(visible_text("<code>core.partner.updated</code>", code=True))
     german = visible_text("<p>Bündnisse</p><p>Landeskoordination Thüringen</p>")
     assert finder.find(german) == []
     assert dotted_codes(german) == []
