@@ -33,12 +33,12 @@ from tests.conftest import logged_in_client, person_with_role
 from tests.isolation import discover, seed_sentinel_records
 from tests.translations import EnglishFinder, catalogue, dotted_codes, visible_text
 
-# Pages that end the session, hand it on elsewhere or are no pages of ours (the admin
-# site is Django's own, the API answers JSON).
 DASHES = "---------"
 # The audit trail and the workspace overview's recent changes still name each change by
 # its action code ("core.partner.updated"); their German wording is under way elsewhere.
 CODES_SHOWN_ON_PURPOSE = re.compile(r"^/workspace/(audit/)?$")
+# Pages that end the session, hand it on elsewhere or are no pages of ours (the admin
+# site is Django's own, the API answers JSON).
 SKIPPED = re.compile(r"^/(admin/|api/|accounts/(logout|hop|enter|erase)/|i18n/)")
 
 
