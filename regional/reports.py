@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from core.figures import ALLIANCE_FIGURES
 from kernel import formats
+from kernel.collation import by_name
 from kernel.figures import COUNT, MONEY, SHARE, Figure
 from regional.models import AllianceSnapshot, PeriodKind
 from tenants.districts import District
@@ -127,7 +128,7 @@ def snapshots_as_of(day: datetime.date) -> tuple[datetime.date | None, list[Alli
     snapshots = list(
         AllianceSnapshot.objects.filter(taken_on=latest)
         .select_related("alliance")
-        .order_by("alliance__name", "pk")
+        .order_by(by_name("alliance__name"), "pk")
     )
     return latest, snapshots
 

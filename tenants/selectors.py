@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import GermanName, by_name
 from tenants import access_cache
 from tenants.models import Alliance, AllianceStatus, Domain, Membership
 
@@ -22,7 +23,7 @@ def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
             queryset=Domain.objects.filter(is_primary=True),
             to_attr="primary_domains",
         )
-    ).order_by("name")
+    ).order_by(by_name())
     if not include_dissolved:
         queryset = queryset.exclude(status=AllianceStatus.DISSOLVED)
     return queryset
@@ -57,7 +58,7 @@ def memberships_of(user) -> list[Membership]:
         Membership.objects.filter(user=user)
         .select_related("alliance")
         .annotate(primary_host=_primary_host("alliance_id"))
-        .order_by(F("alliance__name").asc(nulls_first=True), "alliance_id", "role")
+        .order_by(GermanName("alliance__name").asc(nulls_first=True), "alliance_id", "role")
     )
 
 
@@ -111,7 +112,7 @@ def _reachable_alliances() -> QuerySet[Alliance]:
     return (
         Alliance.objects.exclude(status=AllianceStatus.DISSOLVED)
         .annotate(primary_host=_primary_host("pk"))
-        .order_by("name")
+        .order_by(by_name())
     )
 
 

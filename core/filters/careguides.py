@@ -17,6 +17,7 @@ from core.models import (
 )
 from core.selectors.agreements import agreements_in_force, expired_condition
 from core.selectors.careguides import REFRESHER_NOTICE_DAYS
+from kernel.collation import by_name
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
@@ -29,7 +30,7 @@ def refresher_due_condition() -> Q:
 class CareGuideFilter(SearchFilterSet):
     search_fields = ("name", "email", "training_course", "partner__name")
     partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"), queryset=Partner.objects.order_by("name")
+        label=_("Partner"), queryset=Partner.objects.order_by(by_name())
     )
     is_active = django_filters.BooleanFilter(label=_("Active"))
     refresher_due = ConditionFilter(

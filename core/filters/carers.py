@@ -17,6 +17,7 @@ from core.models import (
 )
 from core.models.carers import ASSIGNABLE
 from core.selectors.carers import checks_valid_on, expiring_filter
+from kernel.collation import by_name
 from kernel.crud.dates import PlausibleDateField, PlausibleDateFilter
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
@@ -61,10 +62,11 @@ class PlacementFilter(SearchFilterSet):
     search_fields = ("family_name", "carer__first_name", "carer__last_name", "partner__name")
     # status, kind, recurrence: generated from the model's fields (Meta.fields)
     partner = django_filters.ModelChoiceFilter(
-        label=_("Paid by (employer)"), queryset=Partner.objects.order_by("name")
+        label=_("Paid by (employer)"), queryset=Partner.objects.order_by(by_name())
     )
     carer = django_filters.ModelChoiceFilter(
-        label=_("Carer"), queryset=Carer.objects.order_by("last_name", "first_name")
+        label=_("Carer"),
+        queryset=Carer.objects.order_by(by_name("last_name"), by_name("first_name")),
     )
 
     class Meta:

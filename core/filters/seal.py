@@ -14,6 +14,7 @@ from core.models import (
     SealCriterion,
 )
 from core.selectors.seal import expiring_filter, state_filter
+from kernel.collation import by_name
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
 
 
@@ -24,10 +25,10 @@ class SealApplicationFilter(SearchFilterSet):
         label=_("Status"), choices=CertificateState.choices, method="filter_state"
     )
     programme = django_filters.ModelChoiceFilter(
-        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by(by_name())
     )
     partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"), queryset=Partner.objects.order_by("name")
+        label=_("Partner"), queryset=Partner.objects.order_by(by_name())
     )
     expiring = ConditionFilter(label=_("Expiring within 90 days"), condition=expiring_filter)
 
@@ -41,10 +42,10 @@ class SealApplicationFilter(SearchFilterSet):
 class SealCriterionFilter(SearchFilterSet):
     search_fields = ("text",)
     programme = django_filters.ModelChoiceFilter(
-        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by(by_name())
     )
     group = django_filters.ModelChoiceFilter(
-        label=_("Criterion group"), queryset=CriterionGroup.objects.order_by("name")
+        label=_("Criterion group"), queryset=CriterionGroup.objects.order_by(by_name())
     )
     is_required = django_filters.BooleanFilter(label=_("Required"))
     is_active = django_filters.BooleanFilter(label=_("In use"))
@@ -65,7 +66,7 @@ class ProgrammeFilter(SearchFilterSet):
 class CriterionGroupFilter(SearchFilterSet):
     search_fields = ("name", "description")
     programme = django_filters.ModelChoiceFilter(
-        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by(by_name())
     )
 
     class Meta:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Availability, Carer, Placement
 from core.models.carers import ASSIGNABLE
+from kernel.collation import by_name
 from kernel.crud.forms import RecordForm, checkbox_choices
 
 
@@ -46,6 +47,6 @@ class PlacementForm(RecordForm):
         carers = Carer.objects.filter(status__in=ASSIGNABLE)
         if self.instance.pk:  # the carer already assigned stays selectable
             carers = carers | Carer.objects.filter(pk=self.instance.carer_id)
-        self.fields["carer"].queryset = carers.order_by("last_name", "first_name")
+        self.fields["carer"].queryset = carers.order_by(by_name("last_name"), by_name("first_name"))
         self.fields["hours_per_month"].widget.attrs.update(min=0, max=744, step="0.5")
         self.fields["children_count"].widget.attrs.update(min=1, max=20)

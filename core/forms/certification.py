@@ -7,6 +7,7 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from core.models import CertificationProgramme, CheckScore, CriterionGroup, SealCheck
+from kernel.collation import by_name
 from kernel.crud.forms import RecordForm
 from kernel.text import PlainTextForm
 
@@ -112,7 +113,7 @@ class IncludeGroupForm(forms.Form):
 
     group = forms.ModelChoiceField(label=_("Criterion group"), queryset=None)
     programme = forms.ModelChoiceField(
-        label=_("Programme"), queryset=CertificationProgramme.objects.order_by("name")
+        label=_("Programme"), queryset=CertificationProgramme.objects.order_by(by_name())
     )
 
     def __init__(self, *args, groups, **kwargs):

@@ -16,6 +16,7 @@ from core.models import (
     SealCriterion,
 )
 from core.selectors.certification import active_programmes
+from kernel.collation import by_name
 from kernel.crud.dates import PlausibleDateField
 from kernel.crud.forms import RecordForm
 from kernel.text import PlainTextForm
@@ -62,7 +63,7 @@ class SealApplicationForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        partners = Partner.objects.order_by("name")
+        partners = Partner.objects.order_by(by_name())
         if self.instance.pk is None:
             partners = partners.exclude(status=PartnerStatus.LEFT)
             self.fields["submitted_on"].initial = timezone.localdate

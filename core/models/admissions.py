@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kernel import formats
+from kernel.collation import by_name
 from kernel.models import (
     anonymisation_stamp,
     choice_field,
@@ -46,7 +47,7 @@ class Application(TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("application"), _("applications")
-        ordering = ["-received_on", "organisation_name"]
+        ordering = ["-received_on", by_name("organisation_name")]
         indexes = [models.Index(fields=["status", "received_on"])]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.meetings.models import (
     AgendaItemBase,
     AttachmentBase,
@@ -41,7 +42,7 @@ class BoardMember(ContactDetails, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("board member"), _("board members")
-        ordering = ["position", "full_name"]
+        ordering = ["position", by_name("full_name")]
         constraints = [
             in_order(
                 "term_start",
@@ -68,7 +69,7 @@ class MeetingTemplate(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("meeting template"), _("meeting templates")
-        ordering = ["name"]
+        ordering = [by_name()]
 
     @property
     def agenda_lines(self) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import (
     ContactDetails,
     Named,
@@ -43,7 +44,7 @@ class CareGuide(Named, ContactDetails, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("care guide"), _("care guides")
-        ordering = ["partner__name", "name"]
+        ordering = [by_name("partner__name"), by_name()]
         constraints = [
             in_order(
                 "trained_on",

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel import formats
+from kernel.collation import by_name
 from kernel.models import (
     ContactDetails,
     PersonName,
@@ -77,7 +78,7 @@ class Carer(PersonName, ContactDetails, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("carer"), _("carers")
-        ordering = ["last_name", "first_name"]
+        ordering = [by_name("last_name"), by_name("first_name")]
         constraints = [choice_check("status", CarerStatus, name="carer_status_valid")]
         indexes = [models.Index(fields=["status"])]
 
@@ -143,7 +144,7 @@ class Placement(TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("placement"), _("placements")
-        ordering = ["-start_date", "family_name"]
+        ordering = ["-start_date", by_name("family_name")]
         constraints = [
             ends_after_start("placement_end_after_start", optional=("end_date",)),
             models.CheckConstraint(

@@ -18,6 +18,7 @@ from kernel.certification import (
     threshold_is_percent,
     weight_field,
 )
+from kernel.collation import by_name
 from kernel.models import Named, at_most_one, part_of
 from tenants.models.base import TimeStampedModel
 
@@ -45,7 +46,7 @@ class CertificationProgramme(Named, ProgrammeTerms, TimeStampedModel):
     class Meta:
         verbose_name = _("certification programme")
         verbose_name_plural = _("certification programmes")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [
             at_most_one(
                 "is_default",
@@ -79,7 +80,7 @@ class CriterionGroup(TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("criterion group"), _("criterion groups")
-        ordering = ["programme__name", "position", "name"]
+        ordering = [by_name("programme__name"), "position", by_name()]
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "name"],

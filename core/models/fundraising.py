@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel import formats
+from kernel.collation import by_name
 from kernel.models import (
     Named,
     anonymisation_stamp,
@@ -56,7 +57,7 @@ class Supporter(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("member or donor"), _("members and donors")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [
             in_order(
                 "joined_on",

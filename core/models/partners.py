@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import (
     ContactDetails,
     Named,
@@ -36,7 +37,7 @@ class Measure(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("measure"), _("measures")
-        ordering = ["category", "name"]
+        ordering = ["category", by_name()]
         constraints = [models.UniqueConstraint(Lower("name"), name="measure_name_unique_ci")]
 
 
@@ -69,7 +70,7 @@ class Partner(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("partner"), _("partners")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [
             models.UniqueConstraint(
                 Lower("name"),
@@ -110,4 +111,4 @@ class ContactPerson(PersonName, ContactDetails, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("contact person"), _("contact persons")
-        ordering = ["partner__name", "-is_primary", "last_name"]
+        ordering = [by_name("partner__name"), "-is_primary", by_name("last_name")]

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel import formats
+from kernel.collation import by_name
 from kernel.models import (
     Named,
     Titled,
@@ -68,7 +69,7 @@ class WorkingGroup(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("working group"), _("working groups")
-        ordering = ["name"]
+        ordering = [by_name()]
 
 
 class Event(TimeStampedModel):

@@ -29,6 +29,7 @@ from core.models import (
     MeetingTemplate,
 )
 from core.selectors.admissions import pending_applications
+from kernel.collation import by_name
 from kernel.meetings.selectors import count_per_meeting
 
 # Past meetings sort after every upcoming one: their key is this minus the date (YYYYMMDD).
@@ -50,7 +51,7 @@ def current_board_members(day: datetime.date | None = None) -> QuerySet[BoardMem
 
 
 def meeting_template_list() -> QuerySet[MeetingTemplate]:
-    return MeetingTemplate.objects.annotate(meeting_count=Count("meetings")).order_by("name")
+    return MeetingTemplate.objects.annotate(meeting_count=Count("meetings")).order_by(by_name())
 
 
 def meeting_list(today: datetime.date | None = None) -> QuerySet[BoardMeeting]:
@@ -131,7 +132,7 @@ def meeting_agenda(meeting: BoardMeeting, today: datetime.date | None = None) ->
         agenda.decisions = list(
             Decision.objects.filter(meeting=meeting)
             .select_related("application", "application__partner")
-            .order_by("application__organisation_name", "pk")
+            .order_by(by_name("application__organisation_name"), "pk")
         )
     return agenda
 

@@ -9,6 +9,7 @@ from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 
 from core.models import CareGuide, Partner, PartnerKind, PartnerStatus
+from kernel.collation import by_name
 
 #: How far ahead a refresher counts as due (list filter, coordinator's home).
 REFRESHER_NOTICE_DAYS = 90
@@ -31,7 +32,7 @@ def refreshers_due(*, today: datetime.date | None = None) -> QuerySet[CareGuide]
             is_active=True,
             refresher_due__lte=today + datetime.timedelta(days=REFRESHER_NOTICE_DAYS),
         )
-        .order_by("refresher_due", "name")
+        .order_by("refresher_due", by_name())
     )
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.models import Carer, Placement
 from core.models.carers import ASSIGNABLE, CarerStatus, PlacementStatus
+from kernel.collation import by_name
 
 # How long ahead the coordinators see (and are e-mailed about) expiring checks.
 EXPIRY_WARNING_DAYS = 60
@@ -62,7 +63,9 @@ def matching_carers(
         queryset = queryset.filter(availability__contains=slots)
     if language.strip():
         queryset = queryset.filter(languages__icontains=language.strip())
-    return queryset.order_by("running_placements", "last_name", "first_name", "pk")
+    return queryset.order_by(
+        "running_placements", by_name("last_name"), by_name("first_name"), "pk"
+    )
 
 
 def expiring_filter(*, today: datetime.date, within_days: int = EXPIRY_WARNING_DAYS) -> Q:
@@ -82,7 +85,7 @@ def carers_with_expiring_checks(
         Carer.objects.filter(expiring_filter(today=today, within_days=within_days))
         .filter(status__in=(*ASSIGNABLE, CarerStatus.PAUSED))
         .annotate(expiry=Least(F("police_clearance_until"), F("first_aid_until")))
-        .order_by("expiry", "last_name", "pk")
+        .order_by("expiry", by_name("last_name"), "pk")
     )
 
 

@@ -14,6 +14,7 @@ from core.models import (
     SealApplication,
     SealStatus,
 )
+from kernel.collation import by_name
 
 # The kinds of programme, for the state office's templates (regional reads core only here).
 __all__ = [
@@ -53,7 +54,7 @@ def group_list() -> QuerySet[CriterionGroup]:
 
 
 def active_programmes() -> QuerySet[CertificationProgramme]:
-    return CertificationProgramme.objects.filter(is_active=True).order_by("-is_default", "name")
+    return CertificationProgramme.objects.filter(is_active=True).order_by("-is_default", by_name())
 
 
 def partner_certificates(partner_id: int) -> QuerySet[SealApplication]:
@@ -91,5 +92,5 @@ def public_certificates() -> QuerySet[SealApplication]:
         )
         .select_related("partner", "programme")
         .only("valid_until", "partner__name", "programme__name")
-        .order_by("programme__name", "partner__name", "pk")
+        .order_by(by_name("programme__name"), by_name("partner__name"), "pk")
     )

@@ -5,19 +5,22 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, QuerySet
 
 from core.models import ContactPerson, Measure, Partner, PartnerStatus
+from kernel.collation import by_name
 
 
 def partner_list() -> QuerySet[Partner]:
     """Partners with their measures and the number of contact persons, for lists and exports."""
     return Partner.objects.prefetch_related(
-        Prefetch("measures", queryset=Measure.objects.order_by("name"))
+        Prefetch("measures", queryset=Measure.objects.order_by(by_name()))
     ).annotate(contact_count=Count("contacts", distinct=True))
 
 
 def partner_detail(pk: int) -> Partner:
     return Partner.objects.prefetch_related(
         "measures",
-        Prefetch("contacts", queryset=ContactPerson.objects.order_by("-is_primary", "last_name")),
+        Prefetch(
+            "contacts", queryset=ContactPerson.objects.order_by("-is_primary", by_name("last_name"))
+        ),
     ).get(pk=pk)
 
 
@@ -26,7 +29,7 @@ def public_partner_list() -> QuerySet[Partner]:
     return (
         Partner.objects.filter(status=PartnerStatus.ACTIVE, public_listing_consent=True)
         .only("name", "kind", "city", "website")
-        .order_by("name")
+        .order_by(by_name())
     )
 
 

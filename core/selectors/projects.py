@@ -6,10 +6,11 @@ from django.db.models import Count, IntegerField, Prefetch, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 
 from core.models import Event, Partner, Project, WorkingGroup
+from kernel.collation import by_name
 
 
 def _partners_by_name(relation: str = "partners") -> Prefetch:
-    return Prefetch(relation, queryset=Partner.objects.order_by("name"))
+    return Prefetch(relation, queryset=Partner.objects.order_by(by_name()))
 
 
 def project_list() -> QuerySet[Project]:

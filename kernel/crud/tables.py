@@ -27,6 +27,7 @@ from django.utils.text import capfirst, slugify
 
 from kernel import formats, spreadsheets
 from kernel.access import access_for, deny, may_open
+from kernel.collation import order_by_name
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -169,7 +170,7 @@ def filtered(spec: ListSpec, request: HttpRequest) -> tuple[QuerySet, Any, str]:
     filterset = spec.filterset(request.GET or None, queryset=spec.queryset())
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else spec.queryset()
     order, sort = _ordering(spec, request.GET.get("sort", ""))
-    return queryset.order_by(order, "pk"), filterset, sort
+    return order_by_name(queryset, order, "pk"), filterset, sort
 
 
 def plain(value: Any) -> Any:

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from kernel.collation import by_name, german_sorted
+
 from .models import RegistrationStatus
 
 CONFIRMED = RegistrationStatus.CONFIRMED
@@ -30,7 +32,9 @@ def with_counts(queryset: QuerySet) -> QuerySet:
 def attendance(workshop) -> list[Any]:
     """The people with a confirmed place, by name: the attendance list."""
     return list(
-        workshop.registrations.filter(status=CONFIRMED).order_by("name", "organisation", "pk")
+        workshop.registrations.filter(status=CONFIRMED).order_by(
+            by_name(), by_name("organisation"), "pk"
+        )
     )
 
 
@@ -45,7 +49,8 @@ def seat_plan(workshop) -> list[dict[str, Any]]:
         {
             "round": number,
             "tables": [
-                {"topic": topic, "people": sorted(seated[(number, topic.pk)])} for topic in topics
+                {"topic": topic, "people": german_sorted(seated[(number, topic.pk)])}
+                for topic in topics
             ],
         }
         for number in range(1, workshop.rounds + 1)

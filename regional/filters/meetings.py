@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.crud.filters import SearchFilterSet, YearFilter
 from regional.models import Invitation, RegionalMeeting
 from tenants.models import Alliance
@@ -14,7 +15,7 @@ class RegionalMeetingFilter(SearchFilterSet):
     search_fields = ("title", "place", "moderation", "description", "host_alliance__name")
     year = YearFilter("date", min_value=2000)
     host_alliance = django_filters.ModelChoiceFilter(
-        label=_("Host alliance"), queryset=Alliance.objects.order_by("name")
+        label=_("Host alliance"), queryset=Alliance.objects.order_by(by_name())
     )
 
     class Meta:

@@ -8,6 +8,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from kernel import formats
+from kernel.collation import by_name
 from kernel.crud.dates import PlausibleDateFilter
 from kernel.crud.filters import SearchFilterSet
 from regional.models import AllianceSnapshot
@@ -54,7 +55,7 @@ class AllianceSnapshotFilter(SearchFilterSet):
         empty_label=_("All"),
     )
     alliance = django_filters.ModelChoiceFilter(
-        label=_("Alliance"), queryset=Alliance.objects.order_by("name")
+        label=_("Alliance"), queryset=Alliance.objects.order_by(by_name())
     )
 
     class Meta:

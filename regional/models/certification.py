@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.certification import ProgrammeTerms, threshold_is_percent, weight_field
+from kernel.collation import by_name
 from kernel.models import Named, part_of
 from tenants.models.base import TimeStampedModel
 
@@ -27,7 +28,7 @@ class TemplateGroup(Named, TimeStampedModel):
     class Meta:
         verbose_name = _("template criterion group")
         verbose_name_plural = _("template criterion groups")
-        ordering = ["name"]
+        ordering = [by_name()]
 
     def criteria_list(self):
         return self.criteria.order_by("position", "text")
@@ -62,8 +63,8 @@ class CertificationTemplate(Named, ProgrammeTerms, TimeStampedModel):
     class Meta:
         verbose_name = _("certification programme template")
         verbose_name_plural = _("certification programme templates")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [threshold_is_percent("template_threshold_percent")]
 
     def group_list(self):
-        return self.groups.order_by("name")
+        return self.groups.order_by(by_name())

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.meetings.models import (
     AgendaItemBase,
     AttachmentBase,
@@ -102,7 +103,9 @@ class Invitation(TimeStampedModel):
     user = optional_link(settings.AUTH_USER_MODEL, _("person"), related_name="regional_invitations")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
-    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    token = models.CharField(
+        _("reply token"), max_length=64, unique=True, default=_token, editable=False
+    )
     response = choice_field(_("reply"), Response, default=Response.PENDING)
     responded_at = plausible_datetime(_("replied at"), optional=True)
     sent_at = plausible_datetime(_("invitation sent at"), optional=True)
@@ -116,7 +119,7 @@ class Invitation(TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("invitation"), _("invitations")
-        ordering = ["meeting", "alliance__name", "name"]
+        ordering = ["meeting", by_name("alliance__name"), by_name()]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "email"],

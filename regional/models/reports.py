@@ -42,7 +42,7 @@ class Report(Titled, TimeStampedModel):
     csv_file = models.FileField(_("CSV"), upload_to=report_file_path, blank=True)
     generated_at = plausible_datetime(_("generated at"), optional=True)
     generation_error = models.TextField(_("generation error"), blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.CharField(_("background task"), max_length=64, blank=True)
     released_at = plausible_datetime(_("released at"), optional=True)
     released_by = optional_link(settings.AUTH_USER_MODEL, _("released by"), related_name="+")
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import Titled, choice_field, optional_link, part_of, plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
@@ -49,11 +50,11 @@ class AllianceSetup(TimeStampedModel):
     )
     provisioning_step = models.CharField(_("provisioning step"), max_length=200, blank=True)
     provisioning_error = models.TextField(_("provisioning error"), blank=True)
-    provisioning_task_id = models.CharField(max_length=64, blank=True)
+    provisioning_task_id = models.CharField(_("set-up background task"), max_length=64, blank=True)
 
     class Meta:
         verbose_name, verbose_name_plural = _("new alliance"), _("new alliances")
-        ordering = ["stage", "place"]
+        ordering = ["stage", by_name("place")]
 
     def __str__(self) -> str:
         return self.alliance_name or self.place

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import Named
 from kernel.starter import starter_category_choices, starter_kind_choices
 from tenants.models.base import TimeStampedModel
@@ -31,7 +32,7 @@ class StarterTemplate(Named, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("starter template"), _("starter templates")
-        ordering = ["kind", "name"]
+        ordering = ["kind", by_name()]
         constraints = [
             models.UniqueConstraint(
                 "kind", Lower("name"), name="starter_template_kind_name_unique_ci",

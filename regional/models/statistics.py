@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.figures import ALLIANCE_FIGURES
 from kernel import formats
+from kernel.collation import by_name
 from kernel.models import choice_field, optional_link, part_of, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
@@ -59,7 +60,7 @@ class AllianceSnapshot(TimeStampedModel, StoredFigures):
 
     class Meta:
         verbose_name, verbose_name_plural = _("alliance snapshot"), _("alliance snapshots")
-        ordering = ["-taken_on", "alliance__name"]
+        ordering = ["-taken_on", by_name("alliance__name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["alliance", "taken_on"], name="snapshot_one_per_alliance_and_day"

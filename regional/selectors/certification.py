@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from kernel.collation import by_name
 from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
 
 
@@ -49,4 +50,4 @@ def published_templates() -> QuerySet[CertificationTemplate]:
 
 def template_groups() -> QuerySet[TemplateGroup]:
     """Every template group an alliance may include in a programme of its own."""
-    return TemplateGroup.objects.prefetch_related("criteria").order_by("name")
+    return TemplateGroup.objects.prefetch_related("criteria").order_by(by_name())

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kernel.collation import by_name, german_key
 from kernel.meetings.selectors import count_per_meeting
 from regional.models import (
     AgendaItem,
@@ -164,7 +165,7 @@ def reply_summary(invitations) -> ReplySummary:
         group.invitations.append(invitation)
     ordered = sorted(
         groups.values(),
-        key=lambda g: (g.alliance is None, g.alliance.name if g.alliance else ""),
+        key=lambda g: (g.alliance is None, german_key(g.alliance.name if g.alliance else "")),
     )
     return ReplySummary(counts=total, by_alliance=ordered)
 
@@ -184,7 +185,7 @@ def invitation_by_token(token: str) -> Invitation:
 
 def invitable_alliances() -> QuerySet[Alliance]:
     """Alliances that can be invited (not dissolved), by name."""
-    return Alliance.objects.exclude(status=AllianceStatus.DISSOLVED).order_by("name")
+    return Alliance.objects.exclude(status=AllianceStatus.DISSOLVED).order_by(by_name())
 
 
 def local_coordinators(alliances) -> QuerySet[Membership]:
@@ -194,7 +195,7 @@ def local_coordinators(alliances) -> QuerySet[Membership]:
             alliance__in=alliances, role=Role.LOCAL_COORDINATOR, user__is_active=True
         )
         .select_related("user", "alliance")
-        .order_by("alliance__name", "user__email")
+        .order_by(by_name("alliance__name"), "user__email")
     )
 
 
@@ -205,7 +206,7 @@ def invited_meetings(alliance: Alliance) -> QuerySet[RegionalMeeting]:
     """Meetings ``alliance`` is invited to, each with its agenda, this alliance's own
     invitations only, and its attachments."""
     own = Invitation.objects.filter(alliance=alliance).select_related("alliance")
-    own = own.order_by("name", "pk")
+    own = own.order_by(by_name(), "pk")
     return (
         RegionalMeeting.objects.filter(
             pk__in=Invitation.objects.filter(alliance=alliance).values("meeting")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kernel.collation import by_name
 from regional.models import AllianceSetup, SetupStage, SetupTask
 from tenants.models import User
 from tenants.roles import Role
@@ -72,5 +73,5 @@ def mentor_choices() -> QuerySet[User]:
             memberships__alliance__isnull=True,
         )
         .distinct()
-        .order_by("full_name", "email")
+        .order_by(by_name("full_name"), "email")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from core.selectors.onboarding import ChecklistProgress, checklist_progress
+from kernel.collation import by_name
 from regional.models import AllianceSetup, ProvisioningStatus, StarterTemplate
 
 
@@ -19,7 +20,9 @@ def starter_template_detail(pk: int) -> StarterTemplate:
 def starter_rows() -> dict[str, list[dict[str, str]]]:
     """The active templates by kind, as the starter catalogues copy them."""
     rows: dict[str, list[dict[str, str]]] = {}
-    for template in StarterTemplate.objects.filter(is_active=True).order_by("kind", "name", "pk"):
+    for template in StarterTemplate.objects.filter(is_active=True).order_by(
+        "kind", by_name(), "pk"
+    ):
         rows.setdefault(template.kind, []).append(
             {
                 "name": template.name,

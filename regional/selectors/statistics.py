@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
 from kernel import formats
+from kernel.collation import by_name, german_key
 from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
@@ -57,7 +58,7 @@ def snapshots_on(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
     return (
         AllianceSnapshot.objects.filter(taken_on=taken_on)
         .select_related("alliance")
-        .order_by("alliance__name", "pk")
+        .order_by(by_name("alliance__name"), "pk")
     )
 
 
@@ -215,7 +216,7 @@ def day_figures(taken_on: datetime.date | None) -> DayFigures:
         )
         for code, label in District.choices
     ]
-    districts.sort(key=lambda d: d.name.removeprefix("Landkreis "))
+    districts.sort(key=lambda d: german_key(d.name.removeprefix("Landkreis ")))
     return DayFigures(totals=state, districts=districts)
 
 

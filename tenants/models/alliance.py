@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from kernel.collation import by_name
 from kernel.models import Named, at_most_one, choice_check, choice_field, matches, plausible_date
 from tenants.districts import District
 
@@ -64,7 +65,7 @@ class Alliance(Named, TenantMixin, TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("alliance"), _("alliances")
-        ordering = ["name"]
+        ordering = [by_name()]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="alliance_name_unique_ci"),
             matches("slug", SLUG_PATTERN, name="alliance_slug_format"),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.collation import by_name
 from kernel.models import choice_field, part_of
 from tenants.roles import ALLIANCE_ROLES, STATE_ROLES, Role
 
@@ -27,7 +28,7 @@ class Membership(TimeStampedModel):
 
     class Meta:
         verbose_name, verbose_name_plural = _("membership"), _("memberships")
-        ordering = ["alliance__name", "role"]
+        ordering = [by_name("alliance__name"), "role"]
         constraints = [
             models.CheckConstraint(
                 condition=(

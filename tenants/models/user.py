@@ -61,7 +61,7 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
     # Renewed whenever this person's memberships (or an alliance or host they belong
     # to) change: the key under which processes keep their memberships
     # (tenants.access_cache).
-    access_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
+    access_stamp = models.UUIDField(_("access stamp"), default=uuid.uuid4, editable=False)
 
     objects = UserManager()
 
