@@ -27,7 +27,7 @@ def workspace(request):
     if access.can("alliance.work.view"):
         context["expiring_seals"] = list(selectors.seals_expiring())
     if access.can("alliance.audit.view"):
-        context["recent_changes"] = describe_entries(selectors.recent_changes())
+        context["recent_changes"] = describe_entries(selectors.recent_changes(), with_changes=False)
     # onboarding: a new alliance's first-run checklist, until every item is settled
     if access.can("alliance.onboarding.manage"):
         from core.selectors.onboarding import checklist_progress, checklist_started

@@ -313,12 +313,15 @@ def _resolve_related(plans: list[tuple[AuditEntry, Any, list]]) -> dict:
     return found
 
 
-def describe_entries(entries: Iterable[AuditEntry]) -> list[Description]:
-    """Each entry as it reads; the records the changes name are looked up together."""
+def describe_entries(
+    entries: Iterable[AuditEntry], *, with_changes: bool = True
+) -> list[Description]:
+    """Each entry as it reads; the records the changes name are looked up together
+    (``with_changes=False``: the sentences alone, at no cost in queries)."""
     plans = []
     for entry in entries:
         model = _subject_model(entry)
-        plans.append((entry, model, _pairs(model, entry.changes)))
+        plans.append((entry, model, _pairs(model, entry.changes) if with_changes else []))
     related = _resolve_related(plans)
     described = []
     for entry, model, pairs in plans:

@@ -179,3 +179,16 @@ def test_many_entries_are_described_with_one_query_per_related_model(
         with django_assert_max_num_queries(1):
             described = describe_entries(entries)
     assert {d.changes[0].after for d in described} == {p.name for p in partners}
+
+
+def test_sentences_alone_cost_no_query(german, anna, zeiss, django_assert_num_queries):
+    with schema_context("jena"):
+        audit_log(
+            actor=anna, action="core.partner.updated", target=zeiss,
+            changes={"name": ["Zeis", "Zeiss"]},
+        )  # fmt: skip
+        entries = list(AuditEntry.objects.all())
+        with django_assert_num_queries(0):
+            (described,) = describe_entries(entries, with_changes=False)
+    assert described.sentence == "Anna Schulz hat Partner „Zeiss“ geändert."
+    assert described.changes == []
