@@ -39,20 +39,49 @@ from kernel.audit.verbs import sentence_for
 TEXT_LIMIT = 80
 # audit_log's label of writes without a person (tasks, the system itself).
 SYSTEM_LABELS = ("", "System")
-# Details that hold a list of values, never a [before, after] pair.
-LIST_DETAILS = frozenset({"entries", "items", "fields", "keys", "records", "ids"})
+# Details that hold a list of values, never a [before, after] pair (nor does any detail
+# named in DETAIL_LABELS: only fields of the model change from one value to another).
+LIST_DETAILS = frozenset({"keys", "ids"})
 # Details recorded beside the fields of a record (not fields of its model).
 DETAIL_LABELS = {
-    "records": gettext_lazy("Records"),
-    "fields": gettext_lazy("Fields"),
-    "reason": gettext_lazy("Reason"),
-    "entries": gettext_lazy("Entries"),
-    "items": gettext_lazy("Items"),
-    "total": gettext_lazy("Total"),
+    "alliance": gettext_lazy("Alliance"),
+    "alliances": gettext_lazy("Alliances"),
+    "as_of": gettext_lazy("As of"),
+    "attempts": gettext_lazy("Attempts"),
+    "change": gettext_lazy("Change"),
+    "checklist": gettext_lazy("Checklist"),
+    "copied": gettext_lazy("Copied"),
     "copy": gettext_lazy("Copy"),
     "count": gettext_lazy("Number"),
+    "demo_history": gettext_lazy("Demo history"),
     "direction": gettext_lazy("Direction"),
+    "domain": gettext_lazy("Domain"),
+    "email": gettext_lazy("E-mail address"),
+    "entries": gettext_lazy("Entries"),
+    "error": gettext_lazy("Error"),
+    "fields": gettext_lazy("Fields"),
+    "files": gettext_lazy("Files"),
+    "for_setup": gettext_lazy("For the new alliance"),
+    "item": gettext_lazy("Item"),
+    "items": gettext_lazy("Items"),
     "position": gettext_lazy("Position"),
+    "previous": gettext_lazy("Earlier value"),
+    "reason": gettext_lazy("Reason"),
+    "records": gettext_lazy("Records"),
+    "registrations": gettext_lazy("Registrations"),
+    "resend": gettext_lazy("Sent again"),
+    "role": gettext_lazy("Role"),
+    "round": gettext_lazy("Round"),
+    "rounds": gettext_lazy("Rounds"),
+    "seats": gettext_lazy("Seats"),
+    "sent": gettext_lazy("Sent"),
+    "slug": gettext_lazy("Short name"),
+    "taken_on": gettext_lazy("Reference date"),
+    "task_id": gettext_lazy("Background job"),
+    "topic": gettext_lazy("Topic"),
+    "topics": gettext_lazy("Topics"),
+    "total": gettext_lazy("Total"),
+    "user": gettext_lazy("Person"),
 }
 
 
@@ -181,7 +210,7 @@ def _pairs(model: type[models.Model] | None, changes: Any) -> list[tuple[str, An
         is_pair = (
             isinstance(value, list)
             and len(value) == 2
-            and (_field(model, name) is not None or name not in LIST_DETAILS)
+            and (_field(model, name) is not None or name not in LIST_DETAILS | DETAIL_LABELS.keys())
         )
         if is_pair:
             pairs.append((name, value[0], value[1], True))

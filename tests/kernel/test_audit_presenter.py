@@ -192,3 +192,11 @@ def test_sentences_alone_cost_no_query(german, anna, zeiss, django_assert_num_qu
             (described,) = describe_entries(entries, with_changes=False)
     assert described.sentence == "Anna Schulz hat Partner „Zeiss“ geändert."
     assert described.changes == []
+
+
+def test_details_beside_the_fields_are_named_in_german(german, anna, jena):
+    entry = _log(
+        "regional.regionalmeeting.invitations_sent", actor=anna,
+        changes={"sent": 6, "resend": False, "files": ["a.pdf", "b.csv"]},
+    )  # fmt: skip
+    assert _changes(entry) == ["Gesendet: 6", "Erneut verschickt: Nein", "Dateien: a.pdf, b.csv"]
