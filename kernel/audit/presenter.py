@@ -236,20 +236,31 @@ def _many_ids(model_field: models.Field | None, value: Any) -> list | None:
     value = _literal_list(value)
     if value is None:
         return None
-    try:
-        return [model_field.target_field.to_python(item) for item in value]
-    except (ValidationError, TypeError, ValueError):
-        return None
+    pks = [_key(model_field, item) for item in value]
+    return None if None in pks else pks
 
 
 def _related_ids(model_field: models.Field | None, value: Any) -> Any:
     """The related record's primary key a value names, or None."""
     if not isinstance(model_field, models.ForeignKey) or value in (None, ""):
         return None
+    return _key(model_field, value)
+
+
+# The range of a primary key column: a larger number names no record (and the database
+# would refuse to compare with it).
+KEY_RANGE = range(-(2**63), 2**63)
+
+
+def _key(model_field: models.Field, value: Any) -> Any:
+    """``value`` as a primary key of the field's related model, or None."""
     try:
-        return model_field.target_field.to_python(value)
+        pk = model_field.target_field.to_python(value)
     except (ValidationError, TypeError, ValueError):
         return None
+    if isinstance(pk, int) and pk not in KEY_RANGE:
+        return None
+    return pk
 
 
 def _text(value: Any, model_field: models.Field | None, related: dict) -> str:
@@ -274,6 +285,14 @@ def _short(value: Any) -> str:
     return Truncator(" ".join(str(value).split())).chars(TEXT_LIMIT)
 
 
+def _parsed(parse, value: Any) -> Any:
+    """``parse(value)``, or None where the text is no date or time that exists."""
+    try:
+        return parse(str(value))
+    except ValueError:
+        return None
+
+
 def _field_text(value: Any, model_field: models.Field, related: dict) -> str | None:
     """A value by what its field is: a choice's label, yes/no, a German date, the name
     of the related record; None when the value is not one the field could hold (an
@@ -294,13 +313,13 @@ def _field_text(value: Any, model_field: models.Field, related: dict) -> str | N
         if str(value) in ("False", "false", "0"):
             return gettext("No")
     if isinstance(model_field, models.DateTimeField):
-        moment = value if isinstance(value, datetime.datetime) else parse_datetime(str(value))
+        moment = value if isinstance(value, datetime.datetime) else _parsed(parse_datetime, value)
         if moment is not None:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)
             return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
     elif isinstance(model_field, models.DateField):
-        day = parse_date(str(value)[:10]) if len(str(value)) >= 10 else None
+        day = _parsed(parse_date, str(value)[:10])
         if day is not None:
             return date_format(day, "SHORT_DATE_FORMAT")
     if isinstance(model_field, models.ForeignKey):
@@ -309,7 +328,7 @@ def _field_text(value: Any, model_field: models.Field, related: dict) -> str | N
             record = related.get((model_field.related_model, pk))
             return _short(record) if record is not None else f"#{pk}"
     if isinstance(model_field, models.TimeField):
-        moment = parse_time(str(value))
+        moment = _parsed(parse_time, value)
         if moment is not None:
             return time_format(moment, "TIME_FORMAT")
     if isinstance(model_field, models.ManyToManyField):

@@ -200,3 +200,20 @@ def test_details_beside_the_fields_are_named_in_german(german, anna, jena):
         changes={"sent": 6, "resend": False, "files": ["a.pdf", "b.csv"]},
     )  # fmt: skip
     assert _changes(entry) == ["Gesendet: 6", "Erneut verschickt: Nein", "Dateien: a.pdf, b.csv"]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        ["a", "list", "of", "words"],
+        {"partner": ["kein-id", "[entfernt]"], "status": [1, 2, 3]},
+        {"joined_on": ["31.02.", "9999-99-99"], "public_listing_consent": ["vielleicht", None]},
+        {"measures": ["[1, 2", "[999999]"], "nested": {"a": [1, {"b": None}]}},
+        {"partner": [None, "9" * 30], "measures": ["[]", f"[{'9' * 30}]"]},
+    ],
+)
+def test_odd_recorded_changes_still_read_without_error(german, anna, zeiss, changes):
+    entry = _log("core.partner.updated", actor=anna, target=zeiss, changes=changes)
+    lines = _changes(entry)
+    assert lines
+    assert all(isinstance(line, str) and line for line in lines)
