@@ -30,10 +30,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from django.utils.formats import date_format, time_format
 from django.utils.text import Truncator, capfirst
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 from kernel.audit.models import AuditEntry
-from kernel.audit.verbs import sentence_for
+from kernel.audit.verbs import DETAIL_LABELS, sentence_for
 
 # Longer texts are cut to this many characters (with an ellipsis).
 TEXT_LIMIT = 80
@@ -42,47 +42,6 @@ SYSTEM_LABELS = ("", "System")
 # Details that hold a list of values, never a [before, after] pair (nor does any detail
 # named in DETAIL_LABELS: only fields of the model change from one value to another).
 LIST_DETAILS = frozenset({"keys", "ids"})
-# Details recorded beside the fields of a record (not fields of its model).
-DETAIL_LABELS = {
-    "alliance": gettext_lazy("Alliance"),
-    "alliances": gettext_lazy("Alliances"),
-    "as_of": gettext_lazy("As of"),
-    "attempts": gettext_lazy("Attempts"),
-    "change": gettext_lazy("Change"),
-    "checklist": gettext_lazy("Checklist"),
-    "copied": gettext_lazy("Copied"),
-    "copy": gettext_lazy("Copy"),
-    "count": gettext_lazy("Number"),
-    "demo_history": gettext_lazy("Demo history"),
-    "direction": gettext_lazy("Direction"),
-    "domain": gettext_lazy("Domain"),
-    "email": gettext_lazy("E-mail address"),
-    "entries": gettext_lazy("Entries"),
-    "error": gettext_lazy("Error"),
-    "fields": gettext_lazy("Fields"),
-    "files": gettext_lazy("Files"),
-    "for_setup": gettext_lazy("For the new alliance"),
-    "item": gettext_lazy("Item"),
-    "items": gettext_lazy("Items"),
-    "position": gettext_lazy("Position"),
-    "previous": gettext_lazy("Earlier value"),
-    "reason": gettext_lazy("Reason"),
-    "records": gettext_lazy("Records"),
-    "registrations": gettext_lazy("Registrations"),
-    "resend": gettext_lazy("Sent again"),
-    "role": gettext_lazy("Role"),
-    "round": gettext_lazy("Round"),
-    "rounds": gettext_lazy("Rounds"),
-    "seats": gettext_lazy("Seats"),
-    "sent": gettext_lazy("Sent"),
-    "slug": gettext_lazy("Short name"),
-    "taken_on": gettext_lazy("Reference date"),
-    "task_id": gettext_lazy("Background job"),
-    "topic": gettext_lazy("Topic"),
-    "topics": gettext_lazy("Topics"),
-    "total": gettext_lazy("Total"),
-    "user": gettext_lazy("Person"),
-}
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""What each kind of audit action says, as a German sentence (through gettext).
+"""What each kind of audit action says, as a German sentence (through gettext), and
+the names of the details services record beside a record's fields.
 
 An action code's last part names what happened (``core.partner.admitted``: admitted);
 each part has one sentence with the actor and the object. A part not listed here still
@@ -106,3 +107,46 @@ def sentence_for(verb: str):
         if verb.startswith(prefix):
             return VERBS[known]
     return GENERIC
+
+
+# Details recorded beside the fields of a record (not fields of its model).
+DETAIL_LABELS = {
+    "alliance": _("Alliance"),
+    "alliances": _("Alliances"),
+    "as_of": _("As of"),
+    "attempts": _("Attempts"),
+    "change": _("Change"),
+    "checklist": _("Checklist"),
+    "copied": _("Copied"),
+    "copy": _("Copy"),
+    "count": _("Number"),
+    "demo_history": _("Demo history"),
+    "direction": _("Direction"),
+    "domain": _("Domain"),
+    "email": _("E-mail address"),
+    "entries": _("Entries"),
+    "error": _("Error"),
+    "fields": _("Fields"),
+    "files": _("Files"),
+    "for_setup": _("For the new alliance"),
+    "item": _("Item"),
+    "items": _("Items"),
+    "position": _("Position"),
+    "previous": _("Earlier value"),
+    "reason": _("Reason"),
+    "records": _("Records"),
+    "registrations": _("Registrations"),
+    "resend": _("Sent again"),
+    "role": _("Role"),
+    "round": _("Round"),
+    "rounds": _("Rounds"),
+    "seats": _("Seats"),
+    "sent": _("Sent"),
+    "slug": _("Short name"),
+    "taken_on": _("Reference date"),
+    "task_id": _("Background job"),
+    "topic": _("Topic"),
+    "topics": _("Topics"),
+    "total": _("Total"),
+    "user": _("Person"),
+}
