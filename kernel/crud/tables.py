@@ -11,7 +11,7 @@ FilterSet from the app's ``filters/``, and the columns shown and exported.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -201,7 +201,7 @@ def display(value: Any) -> str:
 PRESENT_BATCH = 500
 
 
-def presented(spec: ListSpec, objects) -> Any:
+def presented(spec: ListSpec, objects: Iterable[Any]) -> Iterator[Any]:
     """The records as the columns read them: themselves, or the spec's presentation of
     them, batch by batch."""
     if spec.present is None:
