@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from api.views import (
+    audit,
     careguides,
     carers,
     certification,
@@ -64,6 +65,7 @@ ALLIANCE_ROUTES = [
     ("fundraising/actions", fundraising.FundraisingActionViewSet, "api-fundraising-actions"),
     ("fundraising/grants", fundraising.ProjectGrantViewSet, "api-project-grants"),
     ("fundraising/receipts", fundraising.DonationReceiptViewSet, "api-donation-receipts"),
+    ("audit", audit.AuditEntryViewSet, "api-audit"),
 ]
 STATE_ROUTES = [
     ("alliances", state.AllianceViewSet, "api-alliance"),

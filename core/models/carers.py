@@ -57,6 +57,8 @@ class Carer(PersonName, ContactDetails, TimeStampedModel):
     address = models.CharField(_("address"), max_length=300, blank=True)
     status = choice_field(_("status"), CarerStatus, default=CarerStatus.APPLICANT)
     availability = models.JSONField(_("availability"), default=list, blank=True)
+    # The labels of values a field holds without declaring choices (the audit trail).
+    AUDIT_CHOICES = {"availability": Availability}
     languages = models.CharField(
         _("languages"), max_length=200, blank=True, help_text=_("Separated by commas.")
     )

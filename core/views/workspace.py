@@ -1,7 +1,12 @@
-from django.core.paginator import Paginator
-from django.shortcuts import render
+from operator import attrgetter
 
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy
+
+from core.filters.audit import AuditEntryFilter
+from kernel.audit.presenter import Description, describe_entries
 from kernel.audit.selectors import audit_entry_list
+from kernel.crud.tables import Column, ListSpec, list_view
 from tenants.permissions import access_for, requires
 
 
@@ -22,7 +27,7 @@ def workspace(request):
     if access.can("alliance.work.view"):
         context["expiring_seals"] = list(selectors.seals_expiring())
     if access.can("alliance.audit.view"):
-        context["recent_changes"] = list(selectors.recent_changes())
+        context["recent_changes"] = describe_entries(selectors.recent_changes(), with_changes=False)
     # onboarding: a new alliance's first-run checklist, until every item is settled
     if access.can("alliance.onboarding.manage"):
         from core.selectors.onboarding import checklist_progress, checklist_started
@@ -47,18 +52,32 @@ def workspace(request):
     return render(request, "core/workspace.html", context)
 
 
+AUDIT_TRAIL = ListSpec(
+    name="audit-trail",
+    title=gettext_lazy("Audit trail"),
+    permission="alliance.audit.view",
+    queryset=audit_entry_list,
+    filterset=AuditEntryFilter,
+    present=describe_entries,
+    default_order="-created_at",
+    page_size=50,
+    template="core/audit_trail.html",
+    columns=[
+        Column("time", gettext_lazy("Time"), lambda d: d.entry.created_at, "created_at"),
+        Column("person", gettext_lazy("Person"), attrgetter("actor"), "actor_label"),
+        Column("sentence", gettext_lazy("What happened"), attrgetter("sentence")),
+        Column("changes", gettext_lazy("Changes"), Description.changes_text),
+    ],
+)
+
+
 @requires("alliance.audit.view")
 def audit_trail(request):
-    """Every recorded write in this alliance, newest first."""
-    from core.filters.audit import AuditEntryFilter
-
+    """Every recorded write in this alliance, newest first, as sentences: filtered by
+    person, object type, period and search; CSV/XLSX export with ``?format=``."""
     # The query string reaches the database only through the FilterSet's form: a bad
     # value (a NUL character, say) is a message at its field, not an error page.
-    filterset = AuditEntryFilter(request.GET or None, queryset=audit_entry_list())
-    entries = filterset.qs if filterset.is_bound and filterset.is_valid() else audit_entry_list()
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "query": request.GET, "filterset": filterset}
-    return render(request, "core/audit_trail.html", context)
+    return list_view(request, AUDIT_TRAIL)
 
 
 # Which uploaded files may be fetched through /media/, and by whom. Anything else

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from kernel.audit.models import AuditEntry
+from kernel.audit.presenter import sentence
 from kernel.audit.services import audit_log, changes_between, snapshot
 
 
@@ -54,10 +56,14 @@ class AuditedAdminMixin:
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "actor_label", "action", "object_repr")
+    list_display = ("created_at", "actor_label", "what_happened", "action", "object_repr")
     list_filter = ("action",)
     search_fields = ("action", "object_repr", "actor_label")
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    @admin.display(description=_("What happened"))
+    def what_happened(self, obj):
+        return sentence(obj)
 
     def has_add_permission(self, request):
         return False

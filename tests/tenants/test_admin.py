@@ -43,6 +43,8 @@ def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, j
     assert response.status_code == 200
     shown = list(response.context["cl"].result_list)
     assert [entry.changes["who"] for entry in shown] == ["nur-jena"]
+    # Support staff read each entry's sentence too (kernel.audit.presenter).
+    assert "Das System hat Partner angelegt." in response.content.decode()
 
 
 @pytest.mark.slow
