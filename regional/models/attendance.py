@@ -55,7 +55,9 @@ class CalendarFeed(TimeStampedModel):
         related_name="regional_calendar_feed",
         verbose_name=_("person"),
     )
-    token = models.CharField(max_length=64, unique=True, default=feed_token, editable=False)
+    token = models.CharField(
+        _("feed token"), max_length=64, unique=True, default=feed_token, editable=False
+    )
 
     class Meta:
         verbose_name, verbose_name_plural = _("calendar feed"), _("calendar feeds")
