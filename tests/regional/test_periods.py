@@ -200,3 +200,22 @@ def test_in_january_the_dashboards_trend_charts_mark_the_running_period(into_jan
         assert dotted, chart_id  # the running year drawn apart, not as the line's drop
         assert not any(len(points.split()) > 1 for points in solid)  # one complete year
     assert "2026 (running, until 01/15/2026)" in body  # the table says so too
+
+
+def test_a_report_of_a_period_not_ended_says_until_when_in_its_chart(jena):
+    from types import SimpleNamespace
+
+    from regional.charts import comparison_chart
+
+    _snapshot(jena, datetime.date(2026, 9, 30), 15, 160, "450.00", 12)
+    data = build_report_data(Period(PeriodKind.YEAR, 2026, None))
+    tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
+    assert tables.is_running
+    with translation.override("en"):
+        legend = comparison_chart(tables).series[0]
+    assert legend == "This period (2026, running, until 09/30/2026)"
+    data = build_report_data(Period(PeriodKind.QUARTER, 2026, 3))
+    tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
+    assert not tables.is_running  # the quarter's last day has its snapshot
+    with translation.override("en"):
+        assert comparison_chart(tables).series[0] == "This period (Q3 2026)"
