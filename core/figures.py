@@ -230,9 +230,9 @@ SOURCES = (
     Source("partners", partner_rows, ("kind",)),
     Source("seals", seal_rows, ("programme_kind",)),
     Source("projects", project_rows, ("topic_key", "status_key")),
-    Source("events", event_rows),
-    Source("funding", funding_rows, ("kind",)),
-    Source("board_meetings", board_meeting_rows),
+    Source("events", event_rows, year_to_date=True),
+    Source("funding", funding_rows, ("kind",), year_to_date=True),
+    Source("board_meetings", board_meeting_rows, year_to_date=True),
     # carers
     Source("carers", carer_rows),
     Source("placements", placement_rows),
@@ -240,9 +240,9 @@ SOURCES = (
     # certification
     Source("certified", certified_rows),
     # fundraising
-    Source("circle_grants", circle_grant_rows),
+    Source("circle_grants", circle_grant_rows, year_to_date=True),
     Source("circle_members", circle_member_rows),
-    Source("awards", award_rows),  # publicsite
+    Source("awards", award_rows, year_to_date=True),  # publicsite
 )
 
 # ---------------------------------------------------------------- the figures

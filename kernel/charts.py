@@ -12,13 +12,16 @@ Every SVG is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (named 
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from kernel import formats
 
@@ -27,6 +30,8 @@ SERIES_COLOURS = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1")
 AXIS_COLOUR = "#4a5568"
 GRID_COLOUR = "#e2e8f0"
 INK = "#1a202c"
+RUNNING_BAND = "#edf2f7"  # behind the points of a period that has not ended
+RUNNING_DASH = "2 3"
 
 Number = float | int | Decimal
 
@@ -81,6 +86,7 @@ class Circle:
     r: float
     fill: str
     tooltip: str = ""
+    stroke: str | None = None  # a hollow marker: white fill, coloured ring
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,17 @@ class LineChart:
     width: int = 720
     height: int = 300
     max_markers: int = 60
+    # The points from this index on belong to a period that has not ended yet (the
+    # running year, quarter or month): their figures are not comparable with complete
+    # periods, so they are drawn apart (a shaded band, a dotted line, hollow markers)
+    # and labelled ``running_label``. None: every point is of a complete period.
+    running_from: int | None = None
+    running_label: str = ""
+
+
+def running_label(day: datetime.date) -> str:
+    """The mark of the figures of a period that had not ended on ``day``."""
+    return gettext("running, until %(date)s") % {"date": date_format(day, "SHORT_DATE_FORMAT")}
 
 
 def nice_maximum(value: float) -> float:
@@ -268,18 +285,32 @@ def _line_layout(chart: LineChart) -> Drawing:
     shapes.append(Line(left, top + plot_h, width - right, top + plot_h, AXIS_COLOUR))
     if not count and chart.empty_text:
         shapes.append(Text(left + 8, top + plot_h / 2, chart.empty_text, 13, AXIS_COLOUR))
+    running = chart.running_from if chart.running_from is not None else count
+    running = max(0, min(running, count))
+    running_label = chart.running_label or gettext("running")
+    if running < count:
+        band_left = x_of(running) - (x_of(1) - x_of(0)) / 2 if count > 1 else left
+        band_left = max(band_left, left)
+        shapes.insert(0, Rect(band_left, top, width - right - band_left, plot_h, RUNNING_BAND))
+        # Above the band, ending at the chart's right edge (a narrow band would clip it).
+        shapes.append(Text(width - 4, top - 6, running_label, 11, AXIS_COLOUR, "end", True))
     legend_x = left
     for number, line in enumerate(chart.series):
         colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
         dash = "" if number % 2 == 0 else "6 3"
-        if count > 1:
-            points = tuple((x_of(i), y_of(v)) for i, v in enumerate(line.values))
-            shapes.append(Polyline(points, colour, dash=dash))
+        points = tuple((x_of(i), y_of(v)) for i, v in enumerate(line.values))
+        if running > 1:  # the complete periods: a solid (or dashed) line
+            shapes.append(Polyline(points[:running], colour, dash=dash))
+        if running < count and count > 1:  # on to the running period: dotted
+            shapes.append(Polyline(points[max(running - 1, 0) :], colour, 2, RUNNING_DASH))
         if count <= chart.max_markers:
-            shapes += [
-                Circle(x_of(i), y_of(v), 3.5, colour, f"{line.name} {chart.labels[i]}: {text(v)}")
-                for i, v in enumerate(line.values)
-            ]
+            for i, v in enumerate(line.values):
+                tip = f"{line.name} {chart.labels[i]}: {text(v)}"
+                if i >= running:
+                    shapes.append(Circle(x_of(i), y_of(v), 3.5, "#ffffff",
+                                         f"{tip} ({running_label})", colour))  # fmt: skip
+                else:
+                    shapes.append(Circle(x_of(i), y_of(v), 3.5, colour, tip))
         shapes += [
             Line(legend_x, 14, legend_x + 22, 14, colour, 2.5, dash),
             Text(legend_x + 28, 18, line.name, 12),
@@ -328,9 +359,12 @@ def _svg_shape(shape) -> str:
             points, shape.stroke, shape.width, shape.dash or "none",
         )  # fmt: skip
     if isinstance(shape, Circle):
+        stroke = (
+            format_html(' stroke="{}" stroke-width="1.5"', shape.stroke) if shape.stroke else ""
+        )
         return format_html(
-            '<circle cx="{}" cy="{}" r="{}" fill="{}"><title>{}</title></circle>',
-            shape.cx, shape.cy, shape.r, shape.fill, shape.tooltip,
+            '<circle cx="{}" cy="{}" r="{}" fill="{}"{}><title>{}</title></circle>',
+            shape.cx, shape.cy, shape.r, shape.fill, stroke, shape.tooltip,
         )  # fmt: skip
     if isinstance(shape, Group):
         attrs = format_html_join("", ' {}="{}"', shape.attrs)

@@ -63,6 +63,10 @@ class Source:
     key: str
     rows: Callable[[Counting], QuerySet]
     groups: tuple[str, ...] = ()
+    # Its rows are those of the calendar year up to the day counted (events, funding):
+    # the figures grow through the year and start again at 0 on 1 January, so the
+    # figures of a quarter or a month are the difference of two days of the same year.
+    year_to_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,12 @@ class FigureRegistry:
 
     def breakdown_keys(self, *, unit: str | None = None) -> list[str]:
         return [b.key for b in self.breakdowns if unit is None or b.unit == unit]
+
+    def year_to_date_keys(self) -> list[str]:
+        """The figures and breakdowns counted within the calendar year up to the day
+        (their source is ``year_to_date``), in the registry's order."""
+        running = {source.key for source in self.sources if source.year_to_date}
+        return [item.key for item in [*self.figures, *self.breakdowns] if item.source in running]
 
     # ------------------------------------------------------------ counting
 

@@ -140,8 +140,14 @@ def _draw(pdf: FPDF, shape, x0: float, y0: float, scale: float) -> None:
             pdf.polyline([at(px, py) for px, py in shape.points], style="D")
     elif isinstance(shape, Circle):
         pdf.set_fill_color(*_rgb(shape.fill))
+        style = "F"
+        if shape.stroke:
+            pdf.set_draw_color(*_rgb(shape.stroke))
+            pdf.set_line_width(max(1.5 * scale, 0.2))
+            pdf.set_dash_pattern()
+            style = "DF"
         x, y = at(shape.cx - shape.r, shape.cy - shape.r)
-        pdf.ellipse(x, y, 2 * shape.r * scale, 2 * shape.r * scale, style="F")
+        pdf.ellipse(x, y, 2 * shape.r * scale, 2 * shape.r * scale, style=style)
     elif isinstance(shape, Text):
         text = latin1(shape.text)
         pdf.set_font("Helvetica", "B" if shape.bold else "", shape.size * scale * PT_PER_MM)

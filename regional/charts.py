@@ -29,13 +29,14 @@ from kernel.charts import (
     Series,
     Text,
     layout,
+    running_label,
     svg,
 )
 from regional.report_tables import ReportTables
 from regional.reports import COUNT, figure_label, format_value
 from tenants.districts import District
 
-__all__ = ["Series", "bar_chart", "district_map", "line_chart"]
+__all__ = ["Series", "bar_chart", "district_map", "line_chart", "running_label"]
 
 
 def _number(value) -> str:
@@ -79,9 +80,21 @@ def line_chart(
     description: str,
     width: int = 720,
     height: int = 300,
+    running_from: int | None = None,
+    running_label: str = "",
 ) -> SafeString:
-    """One line per series over the points ``labels`` (oldest first), with a legend."""
-    chart = LineChart(labels, series, _number, _("No figures yet."), width=width, height=height)
+    """One line per series over the points ``labels`` (oldest first), with a legend;
+    the points from ``running_from`` on are of a period not ended yet (``LineChart``)."""
+    chart = LineChart(
+        labels,
+        series,
+        _number,
+        _("No figures yet."),
+        width=width,
+        height=height,
+        running_from=running_from,
+        running_label=running_label,
+    )
     return svg(layout(chart), chart_id=chart_id, title=title, description=description)
 
 
@@ -148,7 +161,12 @@ def comparison_chart(tables: ReportTables) -> BarChart:
     return _report_bar_chart(
         bars=bars,
         series=[
-            _("This period (%(label)s)") % {"label": tables.period_label},
+            _("This period (%(label)s)")
+            % {
+                "label": f"{tables.period_label}, {running_label(tables.snapshot_date)}"
+                if tables.is_running
+                else tables.period_label
+            },
             _("Previous period (%(label)s)") % {"label": tables.previous_label},
         ],
         ticks=[(step / 4, f"{step * 25} %") for step in range(5)],

@@ -92,6 +92,15 @@ class ReportTables:
     threshold: int
     totals: list[FigureRow]
     districts: list[DistrictTable]
+    # Events, funding, ... count from these days (reports generated before they were
+    # stored have none: their activity counts from 1 January).
+    activity_from: datetime.date | None = None
+    previous_activity_from: datetime.date | None = None
+
+    @property
+    def is_running(self) -> bool:
+        """The period had not ended on the day of its figures."""
+        return self.snapshot_date < self.period_end
 
     def total(self, key: str) -> FigureRow | None:
         return next((row for row in self.totals if row.key == key), None)
@@ -148,6 +157,8 @@ def report_tables(report) -> ReportTables | None:
         districts=[
             DistrictTable(d["code"], d["name"], _rows(keys, d["cells"])) for d in shown["districts"]
         ],
+        activity_from=_date(data.get("activity_from")),
+        previous_activity_from=_date(data.get("previous_activity_from")),
     )
 
 
@@ -177,10 +188,7 @@ def notes(tables: ReportTables) -> list[str]:
             "previous_label": tables.previous_label,
             "previous": previous,
         },
-        _(
-            "Partners, care guides, seals and projects are counted as on that day; events, "
-            "participants, funding and board meetings within the calendar year up to that day."
-        ),
+        _activity_note(tables),
         suppression,
         _(
             "x: not shown, so that a suppressed figure cannot be worked out from the other "
@@ -196,6 +204,25 @@ def notes(tables: ReportTables) -> list[str]:
         ),
         _("The report contains no personal data: no names, e-mail addresses or phone numbers."),
     ]
+
+
+def _activity_note(tables: ReportTables) -> str:
+    """What the figures counted over time (events, funding, ...) cover."""
+    if tables.activity_from is None:
+        return _(
+            "Partners, care guides, seals and projects are counted as on that day; events, "
+            "participants, funding and board meetings within the calendar year up to that day."
+        )
+    text = _(
+        "Partners, care guides, seals and projects are counted as on that day; events, "
+        "participants, funding and board meetings from %(start)s to %(end)s."
+    ) % {"start": f"{tables.activity_from:%d.%m.%Y}", "end": f"{tables.snapshot_date:%d.%m.%Y}"}
+    if tables.previous_activity_from and tables.previous_snapshot_date:
+        text += " " + _("Previous period: from %(start)s to %(end)s.") % {
+            "start": f"{tables.previous_activity_from:%d.%m.%Y}",
+            "end": f"{tables.previous_snapshot_date:%d.%m.%Y}",
+        }
+    return text
 
 
 def figures_context(tables: ReportTables | None) -> dict[str, Any]:

@@ -56,6 +56,9 @@ _BREAKDOWNS = {breakdown.key: breakdown for breakdown in BREAKDOWNS}
 MAIN_KEYS = [figure.key for figure in MAIN_FIGURES]
 # Plain sums over the snapshots (the share is computed from two of them, money exactly).
 _SUMMED = [key for key in ALLIANCE_FIGURES.keys(summed=True) if _FIGURES[key].unit != MONEY]
+# Counted within the calendar year up to the snapshot's day (events, funding, ...): the
+# figures of a quarter are those of its end minus those of the quarter before it.
+_YEAR_TO_DATE = frozenset(ALLIANCE_FIGURES.year_to_date_keys())
 
 
 class NoFiguresError(Exception):
@@ -147,28 +150,96 @@ def _breakdown_keys(group: str, snapshots: Iterable[AllianceSnapshot]) -> list[s
     return keys
 
 
-def _aggregate(snapshots: list[AllianceSnapshot], groups: dict[str, list[str]]) -> dict[str, Any]:
-    """The figures of ``snapshots`` added up; money as exact text, the share as a ratio."""
+@dataclass(frozen=True)
+class PeriodSnapshots:
+    """The snapshots a period's figures come from: those of ``taken_on`` (the latest
+    snapshot date on or before the period's end) and, for the figures counted within the
+    year, those of ``base_on`` (the latest before the period began, in the same year):
+    the activity of the period is the difference, counted from ``activity_from``."""
+
+    taken_on: datetime.date | None
+    snapshots: list[AllianceSnapshot]
+    activity_from: datetime.date
+    base_on: datetime.date | None = None
+    base: dict[int, AllianceSnapshot] | None = None
+
+
+def period_snapshots(period: Period) -> PeriodSnapshots:
+    """The snapshots of ``period`` (see ``PeriodSnapshots``); a year needs no base, nor
+    a quarter without a snapshot earlier in its year (its activity counts from 1 January)."""
+    taken_on, snapshots = snapshots_as_of(period.end)
+    year_start = datetime.date(period.year, 1, 1)
+    if period.start == year_start:
+        return PeriodSnapshots(taken_on, snapshots, year_start)
+    base_on, base = snapshots_as_of(period.start - datetime.timedelta(days=1))
+    if base_on is None or base_on < year_start:
+        return PeriodSnapshots(taken_on, snapshots, year_start)
+    return PeriodSnapshots(
+        taken_on,
+        snapshots,
+        base_on + datetime.timedelta(days=1),
+        base_on,
+        {snapshot.alliance_id: snapshot for snapshot in base},
+    )
+
+
+def _within(value: Any, earlier: Any) -> Any:
+    """A year-to-date figure minus the same figure earlier in the year (never below 0:
+    a record deleted since does not make the period's figure negative)."""
+    if isinstance(value, Decimal) or isinstance(earlier, Decimal):
+        return max(_money(value) - _money(earlier), Decimal(0))
+    return max((value or 0) - (earlier or 0), 0)
+
+
+def _own(snapshot: AllianceSnapshot, name: str, base: dict[int, AllianceSnapshot] | None) -> Any:
+    """``snapshot``'s figure ``name`` within the period: less the base for a figure
+    counted within the year."""
+    value = getattr(snapshot, name)
+    earlier = (base or {}).get(snapshot.alliance_id)
+    if name not in _YEAR_TO_DATE or earlier is None:
+        return value
+    return _within(value, getattr(earlier, name))
+
+
+def _own_key(
+    snapshot: AllianceSnapshot, group: str, key: str, base: dict[int, AllianceSnapshot] | None
+) -> Any:
+    """One choice of the breakdown ``group`` within the period (as ``_own()``)."""
+    value = (getattr(snapshot, group) or {}).get(key)
+    earlier = (base or {}).get(snapshot.alliance_id)
+    if group not in _YEAR_TO_DATE or earlier is None:
+        return value
+    before = (getattr(earlier, group) or {}).get(key)
+    if _BREAKDOWNS[group].unit == MONEY:
+        return _within(_money(value), _money(before))
+    return _within(int(value or 0), int(before or 0))
+
+
+def _aggregate(
+    snapshots: list[AllianceSnapshot],
+    groups: dict[str, list[str]],
+    base: dict[int, AllianceSnapshot] | None = None,
+) -> dict[str, Any]:
+    """The figures of ``snapshots`` added up; money as exact text, the share as a ratio;
+    the figures counted within the year less those of ``base`` (alliance id -> snapshot)."""
     values: dict[str, Any] = {"alliances": len(snapshots)}
     for name in _SUMMED:
-        values[name] = sum(getattr(s, name) for s in snapshots)
+        values[name] = sum(_own(s, name, base) for s in snapshots)
     for figure in ALLIANCE_FIGURES.figures:
         if figure.share_of is not None:
             values[figure.key] = figure.share(values)
     for key in ALLIANCE_FIGURES.keys(summed=True, unit=MONEY):
-        amount = sum((_money(getattr(s, key)) for s in snapshots), Decimal(0))
+        amount = sum((_money(_own(s, key, base)) for s in snapshots), Decimal(0))
         values[key] = str(amount.quantize(Decimal("0.01")))
     for group, keys in groups.items():
         breakdown = _BREAKDOWNS[group]
         for key in keys:
             if breakdown.unit == MONEY:
-                total = sum(
-                    (_money((getattr(s, group) or {}).get(key)) for s in snapshots), Decimal(0)
-                )
+                total = sum((_money(_own_key(s, group, key, base)) for s in snapshots), Decimal(0))
                 values[f"{group}.{key}"] = str(total.quantize(Decimal("0.01")))
             else:
                 values[f"{group}.{key}"] = sum(
-                    int((getattr(s, group) or {}).get(key) or 0) for s in snapshots
+                    int(_own_key(s, group, key, base) or 0) for s in snapshots
                 )
     return values
 
@@ -203,7 +274,8 @@ def build_report_data(period: Period) -> dict[str, Any]:
     Raises ``NoFiguresError`` when no snapshot was taken within the period.
     """
     previous = period.previous()
-    snapshot_date, current = snapshots_as_of(period.end)
+    now_set = period_snapshots(period)
+    snapshot_date, current = now_set.taken_on, now_set.snapshots
     if snapshot_date is None or snapshot_date < period.start:
         raise NoFiguresError(
             _(
@@ -212,14 +284,21 @@ def build_report_data(period: Period) -> dict[str, Any]:
             )
             % {"start": formats.date(period.start), "end": formats.date(period.end)}
         )
-    previous_date, earlier = snapshots_as_of(previous.end)
+    before_set = period_snapshots(previous)
+    previous_date, earlier = before_set.taken_on, before_set.snapshots
     groups = {b.key: _breakdown_keys(b.key, [*current, *earlier]) for b in BREAKDOWNS}
     keys = row_keys(groups)
 
     def pair(now: dict[str, Any], before: dict[str, Any] | None) -> dict[str, list[Any]]:
         return {key: [now[key], before[key] if before is not None else None] for key in keys}
 
-    totals = pair(_aggregate(current, groups), _aggregate(earlier, groups) if earlier else None)
+    def aggregate_now(snapshots: list[AllianceSnapshot]) -> dict[str, Any]:
+        return _aggregate(snapshots, groups, now_set.base)
+
+    def aggregate_before(snapshots: list[AllianceSnapshot]) -> dict[str, Any]:
+        return _aggregate(snapshots, groups, before_set.base)
+
+    totals = pair(aggregate_now(current), aggregate_before(earlier) if earlier else None)
 
     by_district: dict[str, tuple[list, list]] = {}
     for snapshot in current:
@@ -234,9 +313,7 @@ def build_report_data(period: Period) -> dict[str, Any]:
             {
                 "code": code,
                 "name": _district_name(code),
-                "values": pair(
-                    _aggregate(now, groups), _aggregate(before, groups) if earlier else None
-                ),
+                "values": pair(aggregate_now(now), aggregate_before(before) if earlier else None),
             }
         )
     return {
@@ -245,6 +322,9 @@ def build_report_data(period: Period) -> dict[str, Any]:
         "previous_period": previous.as_json(),
         "snapshot_date": snapshot_date.isoformat(),
         "previous_snapshot_date": previous_date.isoformat() if previous_date else None,
+        # Events, funding, ... count from these days up to the snapshot dates.
+        "activity_from": now_set.activity_from.isoformat(),
+        "previous_activity_from": before_set.activity_from.isoformat(),
         "rows": keys,
         "totals": totals,
         "districts": districts,

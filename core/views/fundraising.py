@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,7 @@ from core.selectors.fundraising import (
 )
 from core.services import fundraising as services
 from kernel import formats
-from kernel.charts import LineChart, Series, layout, svg
+from kernel.charts import LineChart, Series, layout, running_label, svg
 from kernel.crud.facts import Fact, dash, link, number, short_date, strong
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
@@ -46,6 +47,9 @@ def _whole_euros(value) -> str:
 
 def _overview_chart(rows: list[dict]):
     oldest_first = list(reversed(rows))
+    today = timezone.localdate()
+    # The running year has not ended: shaded and marked, not read as a drop.
+    running = next((i for i, row in enumerate(oldest_first) if row["year"] >= today.year), None)
     chart = LineChart(
         [str(row["year"]) for row in oldest_first],
         [
@@ -59,6 +63,8 @@ def _overview_chart(rows: list[dict]):
         empty_text=gettext("No entries."),
         width=720,
         height=280,
+        running_from=running,
+        running_label=running_label(today),
     )
     return svg(
         layout(chart),

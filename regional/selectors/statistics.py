@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
@@ -230,12 +231,15 @@ SELECT label, partners_total FROM (
     WHERE s.taken_on = %(day)s
 ) AS day
 ORDER BY partners_total DESC, label COLLATE "C", name, id
-LIMIT %(limit)s
+LIMIT %(limit)s  -- NULL: all
 """
 
 
-def largest_alliances(taken_on: datetime.date | None, limit: int) -> list[tuple[str, int]]:
-    """(label, active partners) of the ``limit`` alliances with the most on ``taken_on``."""
+def largest_alliances(
+    taken_on: datetime.date | None, limit: int | None = None
+) -> list[tuple[str, int]]:
+    """(label, active partners) of the alliances of ``taken_on``, the most first: every
+    one, or the ``limit`` with the most."""
     with connection.cursor() as cursor:
         cursor.execute(_LARGEST.format(**_tables()), {"day": taken_on, "limit": limit})
         return [(label, partners) for label, partners in cursor.fetchall()]
@@ -244,11 +248,17 @@ def largest_alliances(taken_on: datetime.date | None, limit: int) -> list[tuple[
 # ---------------------------------------------------------------- trends
 
 
-# The state's totals on one snapshot date (the last of its day, quarter or year).
+# The state's totals on one snapshot date (the last of its day, quarter or year);
+# ``running``: its period (month, quarter, year) had not ended on that date.
 TrendPoint = ALLIANCE_FIGURES.record(
     "TrendPoint",
     module=__name__,
-    before=[("label", str), ("taken_on", datetime.date), ("alliances", int)],
+    before=[
+        ("label", str),
+        ("taken_on", datetime.date),
+        ("alliances", int),
+        ("running", bool, False),
+    ],
     summed=True,
     breakdown=None,
     frozen=True,
@@ -271,10 +281,34 @@ def _period_label(day: datetime.date, period: str) -> str:
     return formats.date(day)
 
 
-def state_trend(period: str = "day", *, until: datetime.date | None = None) -> list[TrendPoint]:
+def _period_end(day: datetime.date, period: str) -> datetime.date:
+    """The last day of the period ``day`` belongs to (a snapshot date's: its month)."""
+    if period == "year":
+        return datetime.date(day.year, 12, 31)
+    last_month = 3 * ((day.month - 1) // 3 + 1) if period == "quarter" else day.month
+    if last_month == 12:
+        return datetime.date(day.year, 12, 31)
+    return datetime.date(day.year, last_month + 1, 1) - datetime.timedelta(days=1)
+
+
+# Counted within the calendar year up to the snapshot's day: per point, the trend shows
+# what was added since the point before (in the same year), not the sum since 1 January,
+# which would fall back each January as if the activity had stopped.
+_YEAR_TO_DATE = tuple(key for key in SUMMED_FIELDS if key in ALLIANCE_FIGURES.year_to_date_keys())
+
+
+def state_trend(
+    period: str = "day",
+    *,
+    until: datetime.date | None = None,
+) -> list[TrendPoint]:
     """The state's totals per snapshot date (one aggregate query), oldest first.
 
     ``period`` "quarter" or "year" keeps the last snapshot date of each quarter or year.
+    The figures counted within the year (events, funding, ...) are those of the point's
+    own period: of its year for "year", since the point before in the same year for
+    "quarter" and "day". The newest point is ``running`` when its period (for "day": its
+    month) had not ended on its date: its figures are those of part of the period.
     """
     if period not in PERIODS:
         raise ValueError(f"Unknown period {period!r}")
@@ -286,12 +320,27 @@ def state_trend(period: str = "day", *, until: datetime.date | None = None) -> l
     last_of_period: dict[tuple, dict] = {}
     for row in rows:
         last_of_period[_period_key(row["taken_on"], period)] = row
-    return [
-        TrendPoint(
-            label=_period_label(row["taken_on"], period),
-            taken_on=row["taken_on"],
-            alliances=row["alliances"],
-            **{name: row[f"sum_{name}"] or ALLIANCE_FIGURES[name].zero() for name in SUMMED_FIELDS},
+    points: list[TrendPoint] = []
+    before: dict[str, Any] | None = None
+    chosen = list(last_of_period.values())
+    for index, row in enumerate(chosen):
+        day = row["taken_on"]
+        values = {
+            name: row[f"sum_{name}"] or ALLIANCE_FIGURES[name].zero() for name in SUMMED_FIELDS
+        }
+        own = dict(values)
+        if period != "year" and before is not None and before["taken_on"].year == day.year:
+            for name in _YEAR_TO_DATE:
+                own[name] = max(values[name] - before[name], ALLIANCE_FIGURES[name].zero())
+        end = _period_end(day, period)
+        points.append(
+            TrendPoint(
+                label=_period_label(day, period),
+                taken_on=day,
+                alliances=row["alliances"],
+                running=index == len(chosen) - 1 and day < end,
+                **own,
+            )
         )
-        for row in last_of_period.values()
-    ]
+        before = {"taken_on": day, **values}
+    return points

@@ -51,6 +51,11 @@ def _comparison(latest, median: selectors.StateMedian) -> list[tuple[str, object
     return rows
 
 
+def _year_running(day) -> bool:
+    """A snapshot of ``day`` holds part of its year only (not taken on 31 December)."""
+    return (day.month, day.day) != (12, 31)
+
+
 @requires("state.alliances.view")
 def alliance_page(request, pk: int):
     """One alliance as the state office sees it."""
@@ -77,6 +82,8 @@ def alliance_page(request, pk: int):
             ],
             chart_id="chart-alliance-years",
             width=560,
+            running_from=len(years) - 1 if latest and _year_running(latest.taken_on) else None,
+            running_label=charts.running_label(latest.taken_on) if latest else "",
             title=_("%(alliance)s over the years") % {"alliance": alliance.name},
             description=_(
                 "Lines of the alliance's figures at the end of each year (its last "

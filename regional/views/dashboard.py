@@ -28,10 +28,6 @@ PERIOD_CHOICES = [
     ("quarter", gettext_lazy("per quarter")),
     ("year", gettext_lazy("per year")),
 ]
-# The bar chart of the dashboard shows the alliances with the most active partners, this
-# many at most (one bar per alliance for hundreds of them is neither readable nor cheap);
-# the list of the alliances' figures has them all, and the totals count them all.
-ALLIANCE_CHART_LIMIT = 15
 
 
 # The figures of the trend's table, in its order.
@@ -110,14 +106,15 @@ def dashboard(request):
         return _ministry_dashboard(request, context, chosen, districts)
     trend = selectors.state_trend(period)
     day = formats.date(chosen)
+    running = {
+        "running_from": next((i for i, p in enumerate(trend) if p.running), None),
+        "running_label": charts.running_label(trend[-1].taken_on) if trend else "",
+    }
 
-    by_alliance = selectors.largest_alliances(chosen, ALLIANCE_CHART_LIMIT)
-    if totals.alliances > ALLIANCE_CHART_LIMIT:
-        alliance_chart_title = _(
-            "Active partners on %(date)s: the %(shown)s alliances with the most, of %(total)s"
-        ) % {"date": day, "shown": len(by_alliance), "total": totals.alliances}
-    else:
-        alliance_chart_title = _("Active partners by alliance on %(date)s") % {"date": day}
+    # Every alliance of the day gets its bar (largest first): Thuringia's few dozen
+    # alliances fit one chart, and none may be missing from it.
+    by_alliance = selectors.largest_alliances(chosen)
+    alliance_chart_title = _("Active partners by alliance on %(date)s") % {"date": day}
     context.update(
         {
             "chosen": chosen,
@@ -125,7 +122,6 @@ def dashboard(request):
             "totals": totals,
             "districts": districts,
             "districts_with_alliances": sum(1 for d in districts if d.alliances),
-            "alliance_chart_partial": totals.alliances > ALLIANCE_CHART_LIMIT,
             "trend": trend,
             "trend_headers": [_label(key) for key in TREND_KEYS],
             "trend_rows": _trend_rows(trend),
@@ -158,6 +154,7 @@ def dashboard(request):
                 ],
                 chart_id="chart-trend",
                 width=560,
+                **running,
                 title=_("Partners in Thuringia over time"),
                 description=_(
                     "Lines of the state's totals per point in time: active partners, "
@@ -173,10 +170,13 @@ def dashboard(request):
                 ],
                 chart_id="chart-families",
                 width=560,
+                **running,
                 title=_("Families reached and event participants over time"),
                 description=_(
-                    "Lines of the state's totals per point in time. The table below gives "
-                    "the same figures."
+                    "Lines of the state's totals per point in time; event participants "
+                    "within each period (since the point before, in the same year). A "
+                    "period not ended yet is shaded and marked running. The table below "
+                    "gives the same figures."
                 ),
             ),
             "district_map": _district_map(districts, day),

@@ -208,6 +208,18 @@ def test_coordinator_issues_a_receipt_from_the_entry_page(circle, coordinator_cl
 # ---------------------------------------------------------------- totals
 
 
+@pytest.mark.time_machine(datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC))
+def test_the_overview_chart_marks_the_running_year(jena, coordinator_client):
+    with schema_context("jena"):
+        member = _member()
+        _money(member, "900", datetime.date(2025, 5, 1))
+        _money(member, "20", datetime.date(2026, 1, 10))
+    page = coordinator_client.get("/workspace/fundraising/").content.decode()
+    chart = page.split('id="chart-fundraising-title"')[1].split("</svg>")[0]
+    assert "laufend, bis 15.01.2026" in chart  # the workspace reads German
+    assert 'stroke-dasharray="2 3"' in chart  # 2026 drawn apart, not as a drop from 2025
+
+
 def test_overview_adds_up_income_actions_and_grants_per_year_and_since_founding(jena):
     with schema_context("jena"):
         member = _member()

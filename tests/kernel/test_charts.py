@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fpdf import FPDF
 
-from kernel.charts import Bar, BarChart, Group, LineChart, Rect, Series, Text, layout, svg
+from kernel.charts import (
+    Bar,
+    BarChart,
+    Circle,
+    Group,
+    LineChart,
+    Polyline,
+    Rect,
+    Series,
+    Text,
+    layout,
+    svg,
+)
 from kernel.pdf import draw_chart, latin1
 
 
@@ -73,3 +86,55 @@ def test_the_same_drawing_goes_into_a_pdf_as_filled_rectangles_lines_and_text():
 
 def test_latin1_keeps_umlauts_and_the_euro_and_replaces_what_the_core_fonts_lack():
     assert latin1("Thüringen – 5 € „gut“\u00a0ł") == 'Thüringen - 5 € "gut" l'
+
+
+def _running_chart(running_from) -> LineChart:
+    return LineChart(
+        ["2024", "2025", "2026"],
+        [Series("Teilnehmende", [900, 1000, 30])],
+        running_from=running_from,
+        running_label="laufend, bis 15.01.2026",
+    )
+
+
+def test_a_running_period_is_drawn_apart_not_as_a_drop():
+    drawing = layout(_running_chart(2))
+    solid, dotted = (s for s in drawing.shapes if isinstance(s, Polyline))
+    assert len(solid.points) == 2  # the complete years only
+    assert solid.dash == ""
+    assert len(dotted.points) == 2  # on to the running year, dotted
+    assert dotted.dash == "2 3"
+    assert dotted.points[0] == solid.points[-1]
+    circles = [s for s in drawing.shapes if isinstance(s, Circle)]
+    assert [c.stroke for c in circles] == [None, None, "#2b6cb0"]  # the running one hollow
+    assert circles[-1].fill == "#ffffff"
+    assert "laufend, bis 15.01.2026" in circles[-1].tooltip
+    band = drawing.shapes[0]
+    assert isinstance(band, Rect)
+    assert band.x > 64  # shaded behind the running point only
+    texts = [s.text for s in drawing.shapes if isinstance(s, Text)]
+    assert "laufend, bis 15.01.2026" in texts
+    markup = svg(drawing, chart_id="c", title="t", description="d")
+    assert 'stroke-dasharray="2 3"' in markup
+    assert 'stroke="#2b6cb0" stroke-width="1.5"' in markup
+    pdf = FPDF()
+    pdf.set_compression(False)
+    pdf.add_page()
+    assert draw_chart(pdf, drawing, x=10, y=10, width=180) > 0
+    data = bytes(pdf.output())
+    assert b"(laufend, bis 15.01.2026)" in data
+    assert re.search(rb"\[[\d.]+ [\d.]+\] [\d.]+ d", data)  # the dotted line's pattern
+
+
+@pytest.mark.parametrize("running_from", [None, 3])
+def test_without_a_running_period_the_line_is_one_and_nothing_is_shaded(running_from):
+    drawing = layout(_running_chart(running_from))
+    lines = [s for s in drawing.shapes if isinstance(s, Polyline)]
+    assert [len(line.points) for line in lines] == [3]
+    assert not any(isinstance(s, Circle) and s.stroke for s in drawing.shapes)
+    assert not any(isinstance(s, Text) and "laufend" in s.text for s in drawing.shapes)
+
+
+def test_a_chart_of_the_running_period_alone_is_all_marked():
+    lines = [s for s in layout(_running_chart(0)).shapes if isinstance(s, Polyline)]
+    assert [(line.dash, len(line.points)) for line in lines] == [("2 3", 3)]

@@ -128,6 +128,20 @@ def test_the_page_shows_years_median_meetings_setup_and_contacts(history, jena, 
     assert "buero@jena.example" in page
 
 
+def test_the_chart_marks_the_year_that_has_not_ended(history, jena, state_client):
+    page = state_client.get(page_of(jena)).content.decode()
+    chart = page.split('id="chart-alliance-years-title"')[1].split("</svg>")[0]
+    assert "running, until 06/01/2026" in chart  # 2026's figures are of 1 June
+    assert 'stroke-dasharray="2 3"' in chart
+
+
+def test_a_year_snapshotted_on_its_last_day_is_not_marked(jena, state_client):
+    snapshot(jena, datetime.date(2024, 12, 31), partners_total=4)
+    snapshot(jena, datetime.date(2025, 12, 31), partners_total=6)
+    chart = state_client.get(page_of(jena)).content.decode().split("</svg>")[0]
+    assert "running" not in chart.split('id="chart-alliance-years-title"')[-1]
+
+
 def test_an_alliance_without_figures_meetings_or_setup(badfrankenhausen, state_client):
     page = state_client.get(page_of(badfrankenhausen)).content.decode()
     assert "No figures yet" in page

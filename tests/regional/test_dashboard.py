@@ -478,25 +478,28 @@ def test_chart_texts_are_escaped():
         assert "&lt;script&gt;" in svg
 
 
-def test_with_many_alliances_the_chart_shows_the_largest_and_totals_count_all(
-    two_days, state_client
+@pytest.mark.parametrize("extra", [0, 13, 14, 30])
+def test_the_alliance_chart_shows_every_alliance_and_totals_count_all(
+    two_days, state_client, extra
 ):
-    for number, alliance in enumerate(extra_alliances(30)):
+    """Every alliance of the day has its bar, however many there are (16 demo alliances
+    lost the last one to a limit of 15 before)."""
+    for number, alliance in enumerate(extra_alliances(extra)):
         snapshot(alliance, DAY, partners_total=number)
     response = state_client.get("/dashboard/")
     assert response.status_code == 200
     body = response.content.decode()
     chart = body.split('id="chart-alliances-title"')[1].split("</svg>")[0]
-    assert "the 15 alliances with the most, of 32" in chart
-    assert "Zusatzort 29" in chart  # the largest ...
-    assert "Zusatzort 3<" not in chart  # ... not the smallest
-    assert "Zusatzort 0<" not in chart
+    assert "with the most" not in chart
+    assert chart.count("<g>") == 2 + extra  # a bar (group) per alliance
+    for label in ["Jena", "Bad Frankenhausen", *(f"Zusatzort {n}" for n in range(extra))]:
+        assert f">{label}</text>" in chart, label
     assert "sort=-partners" in body  # the way to every alliance's figures
-    assert response.context["totals"].alliances == 32
-    assert response.context["totals"].partners_total == 17 + sum(range(30))
-    # The export still holds every alliance.
+    assert response.context["totals"].alliances == 2 + extra
+    assert response.context["totals"].partners_total == 17 + sum(range(extra))
+    # The export holds every alliance too.
     export = state_client.get("/dashboard/alliances/", {"format": "csv"}).content.decode()
-    assert export.count("Zusatzort") == 30
+    assert export.count("Zusatzort") == extra
 
 
 def test_a_district_cell_names_a_few_alliances_and_counts_the_rest(
@@ -514,7 +517,9 @@ def test_a_district_cell_names_a_few_alliances_and_counts_the_rest(
 def test_with_few_alliances_the_chart_shows_every_alliance(two_days, state_client):
     body = state_client.get("/dashboard/").content.decode()
     assert "Active partners by alliance on" in body
-    assert "sort=-partners" not in body
+    chart = body.split('id="chart-alliances-title"')[1].split("</svg>")[0]
+    assert ">Jena</text>" in chart
+    assert ">Bad Frankenhausen</text>" in chart
 
 
 # ---------------------------------------------------------------- sums in SQL

@@ -204,6 +204,33 @@ def test_the_board_shows_each_stage_with_its_setups_as_cards(client, make_setup,
     assert "4 overdue" in text
 
 
+def test_the_board_reads_in_german_in_process_order_with_counts_and_empty_columns(
+    make_setup, mentor
+):
+    import re
+
+    make_setup(place="Bürgel")
+    make_setup(place="Apolda")
+    late = make_setup(place="Kahla", district=District.SAALE_HOLZLAND)
+    AllianceSetup.objects.filter(pk=late.pk).update(stage=SetupStage.DECLARATION)
+    late.tasks.update(due_on=datetime.date(2026, 9, 3))
+    text = logged_in_client(mentor, "localhost", language="de").get("/setups/").content.decode()
+    headings = re.findall(
+        r'<h2 id="stage-[^"]+"><span>([^<]+)</span> <span class="count">(\d+)', text
+    )
+    assert headings == [
+        ("Interesse", "2"),
+        ("Erstberatung", "0"),
+        ("Gründungsveranstaltung", "0"),
+        ("Bündniserklärung unterzeichnet", "1"),
+        ("Aktiv", "0"),
+    ]
+    assert text.count("Keine in dieser Phase.") == 3  # each empty column says so
+    assert "03.09.2026" in text  # the next due date, German
+    interest = text.split('id="stage-interest"')[1].split("</section>")[0]
+    assert interest.index("Apolda") < interest.index("Bürgel")  # cards by place
+
+
 def test_the_board_can_be_narrowed_to_a_district(client, make_setup):
     make_setup(place="Bürgel", district=District.SAALE_HOLZLAND)
     make_setup(place="Apolda")
