@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -168,7 +167,7 @@ class LineChart:
 
 def running_label(day: datetime.date) -> str:
     """The mark of the figures of a period that had not ended on ``day``."""
-    return gettext("running, until %(date)s") % {"date": date_format(day, "SHORT_DATE_FORMAT")}
+    return gettext("running, until %(date)s") % {"date": formats.date(day)}
 
 
 def nice_maximum(value: float) -> float:

@@ -193,13 +193,13 @@ def test_in_january_the_dashboards_trend_charts_mark_the_running_period(into_jan
     body = state_client.get("/dashboard/", {"period": "year"}).content.decode()
     for chart_id in ("chart-trend", "chart-families"):
         chart = body.split(f'id="{chart_id}-title"')[1].split("</svg>")[0]
-        assert "running, until 01/15/2026" in chart
+        assert "running, until 15.01.2026" in chart
         lines = r'<polyline points="([^"]+)"[^>]*stroke-dasharray="{}"'
         solid = re.findall(lines.format("(?:none|6 3)"), chart)
         dotted = re.findall(lines.format("2 3"), chart)
         assert dotted, chart_id  # the running year drawn apart, not as the line's drop
         assert not any(len(points.split()) > 1 for points in solid)  # one complete year
-    assert "2026 (running, until 01/15/2026)" in body  # the table says so too
+    assert "2026 (running, until 15.01.2026)" in body  # the table says so too
 
 
 def test_a_report_of_a_period_not_ended_says_until_when_in_its_chart(jena):
