@@ -28,6 +28,7 @@ from core.selectors.fundraising import (
     supporter_list,
 )
 from core.services import fundraising as services
+from core.views.imports import import_link
 from kernel.charts import LineChart, Series, layout, svg
 from kernel.crud.facts import Fact, dash, link, number, short_date, strong
 from kernel.crud.pages import ObjectPages
@@ -129,6 +130,7 @@ class SupporterPages(FundraisingPages):
         Column("postcode", _("Postcode"), export_only=True),
         Column("email", export_only=True),
     ]
+    empty_links = [import_link("supporters")]
     selector, template_name = supporter_detail, "core/fundraising/supporter_detail.html"
     detail_context = {"entries": supporter_entries, "receipt_years": _receipt_years}
     form_class = SupporterForm
