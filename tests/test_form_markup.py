@@ -5,7 +5,8 @@ and fetched by a role that may see it: the state coordinator on the state host, 
 coordinator on jena.localhost. Each page must
 
 - only refer to ids it has (``aria-describedby``, ``aria-labelledby``, ``aria-controls``,
-  ``for``, ``list``), also when its filters show an error;
+  ``for``, ``list``, a link to ``#id`` such as the error summary's), also when its
+  filters show an error;
 - never offer Django's bare "---------" as a choice: a required radio group has no empty
   choice, a filter says "Alle", an optional field says "keine Angabe".
 
@@ -78,6 +79,9 @@ class _PageMarkup(HTMLParser):
                 continue
             for reference in value.split() or [""]:
                 self.references.append((tag, name, reference))
+        href = attributes.get("href") or ""
+        if tag == "a" and href.startswith("#") and len(href) > 1:
+            self.references.append((tag, "href", href[1:]))
         if tag == "form" and (attributes.get("method") or "get").lower() == "get":
             self._in_get_form = True
             self.get_forms.append([])

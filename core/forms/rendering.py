@@ -10,6 +10,11 @@ accounts, admin), so that what every field shows is decided once:
   empty choice (there is nothing to choose "nothing" for); an optional field says
   "Not specified"; a required select keeps its empty first entry as "Please choose".
   Filters say "All" instead (``kernel.crud.filters``), before this is reached.
+- A required field's input says so to assistive technology as well (``required`` and
+  ``aria-required``; the forms are ``novalidate``, the server decides). A radio group
+  says it on its fieldset (templates/core/_field.html), not on each choice.
+- Each field names the element the error summary at the top of a form links to
+  (``error_anchor``: the input, a group's first choice, a compound field's first part).
 """
 
 from __future__ import annotations
@@ -72,6 +77,27 @@ class BoundField(forms.BoundField):
         tidy_empty_choice(field)
         super().__init__(form, field, name)
         self.help_text = conditional_escape(field.help_text) if field.help_text else ""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        # A radio button cannot be "required" in ARIA; its group can.
+        if attrs.get("required") and not isinstance(widget or self.field.widget, forms.RadioSelect):
+            attrs["aria-required"] = "true"
+        return attrs
+
+    @property
+    def error_anchor(self) -> str:
+        """The id of the element the error summary links to: where typing starts."""
+        if self.id_for_label:
+            return self.id_for_label
+        if not self.auto_id:
+            return ""
+        if isinstance(self.field.widget, forms.MultiWidget):
+            return f"{self.auto_id}_0"
+        for subwidget in self.subwidgets:
+            if subwidget.data["attrs"].get("id"):
+                return subwidget.data["attrs"]["id"]
+        return self.auto_id
 
 
 # Django's widget templates, with the select, input and radio/checkbox ones replaced by

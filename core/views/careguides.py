@@ -12,6 +12,7 @@ from core.models import CareGuide, Partner
 from core.selectors.careguides import care_guide_list, partners_without_guide
 from core.selectors.partners import partner_detail
 from core.services import careguides as services
+from core.views.imports import import_link
 from core.views.partners import OWN_CHANGE
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column
@@ -45,6 +46,7 @@ class CareGuidePages(ObjectPages):
         (_("Partners without a care guide"), reverse_lazy("partner-without-guide-list"), VIEW),
         (_("Partners"), reverse_lazy("partner-list"), "alliance.partners.view"),
     ]
+    empty_links = [import_link("care-guides")]
 
 
 class PartnerWithoutGuidePages(ObjectPages):

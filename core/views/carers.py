@@ -25,6 +25,7 @@ from core.selectors.carers import (
     placement_list,
 )
 from core.services import carers as services
+from core.views.imports import import_link
 from kernel.crud.facts import Fact, dash, lines, link, listed, number, one_place, short_date
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
@@ -108,6 +109,7 @@ class CarerPages(PoolPages):
         (gettext_lazy("Placements"), reverse_lazy("placement-list"), VIEW),
         (gettext_lazy("Import"), reverse_lazy("import-upload"), CHANGE),
     ]
+    empty_links = [import_link("carers")]
     selector, template_name = carer_detail, "core/carers/detail.html"
     facts = [
         Fact(gettext_lazy("Status"), "status"),

@@ -14,6 +14,7 @@ from core.models import FundingEntry, FundingKind
 from core.selectors.funding import funding_detail, funding_list, funding_totals_by_year
 from core.services import funding as services
 from core.services.fundraising import RECEIPT_KINDS
+from core.views.imports import import_link
 from core.views.work import VIEW, WorkPages
 from kernel.crud.tables import Column
 from tenants.permissions import access_for, requires
@@ -64,6 +65,7 @@ class FundingPages(WorkPages):
             "alliance.fundraising.view",
         ),
     ]
+    empty_links = [import_link("funding")]
     selector, template_name = funding_detail, "core/funding/detail.html"
     form_class, service_module, service_name = FundingEntryForm, services, "funding_entry"
     create_title = _("New funding entry")

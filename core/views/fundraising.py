@@ -28,6 +28,7 @@ from core.selectors.fundraising import (
     supporter_list,
 )
 from core.services import fundraising as services
+from core.views.imports import import_link
 from kernel import formats
 from kernel.charts import LineChart, Series, layout, running_label, svg
 from kernel.crud.facts import Fact, dash, link, number, short_date, strong
@@ -135,6 +136,7 @@ class SupporterPages(FundraisingPages):
         Column("postcode", _("Postcode"), export_only=True),
         Column("email", export_only=True),
     ]
+    empty_links = [import_link("supporters")]
     selector, template_name = supporter_detail, "core/fundraising/supporter_detail.html"
     detail_context = {"entries": supporter_entries, "receipt_years": _receipt_years}
     form_class = SupporterForm

@@ -16,8 +16,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.utils.text import slugify
+from django.urls import NoReverseMatch, reverse, reverse_lazy
+from django.utils.functional import lazy
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
 
 from core.forms.imports import ImportUploadForm
@@ -109,6 +110,18 @@ def _done_url(kind: str) -> str:
         return reverse(f"{KINDS[kind].url_name}-list")
     except NoReverseMatch:
         return reverse("import-upload")
+
+
+def _import_label(code: str) -> str:
+    return _("Import %(things)s") % {"things": KINDS[code].label}
+
+
+def import_link(code: str) -> tuple[str, str, str]:
+    """The next step an empty list of ``code``'s records offers (``ObjectPages.empty_links``):
+    "Import partners", the upload page with that kind chosen; shown to those who may
+    import it (the kind's permission, and the upload page's own)."""
+    url = format_lazy("{}?kind={}", reverse_lazy("import-upload"), code)
+    return lazy(_import_label, str)(code), url, KINDS[code].permission
 
 
 @requires("alliance.imports.upload")

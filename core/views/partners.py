@@ -11,6 +11,7 @@ from core.forms.partners import ContactPersonForm, MeasureForm, PartnerForm
 from core.models import ContactPerson, Measure, Partner
 from core.selectors.partners import measure_list, partner_detail, partner_list
 from core.services import partners as services
+from core.views.imports import import_link
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column
 from kernel.crud.views import ObjectActionView
@@ -41,6 +42,7 @@ class PartnerPages(ObjectPages):
         Column("public", _("Listed publicly"), "public_listing_consent", order_by=True),
     ]
     extra_links = [(_("Measures catalogue"), "/workspace/partners/measures/", CHANGE)]
+    empty_links = [import_link("partners")]
     selector, template_name = partner_detail, "core/partners/detail.html"
     form_class, service_module = PartnerForm, services
     create_title = _("New partner")

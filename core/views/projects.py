@@ -18,6 +18,7 @@ from core.selectors.projects import (
     working_group_list,
 )
 from core.services import projects as services
+from core.views.imports import import_link
 from core.views.work import VIEW, WorkPages
 from kernel.crud.facts import (
     Fact,
@@ -72,6 +73,7 @@ class ProjectPages(WorkPages):
         (_("Events"), reverse_lazy("event-list"), VIEW),
         (_("Funding circle"), reverse_lazy("funding-list"), VIEW),
     ]
+    empty_links = [import_link("projects")]
     selector, template_name = project_detail, "core/work/project_detail.html"
     heading = "title"
     facts = [

@@ -20,6 +20,13 @@ def workspace(request):
     context = {"alliance": request.tenant, "access": access}
     if access.can("alliance.partners.view"):
         context["figures"] = alliance_figures()
+        from core.selectors.onboarding import has_partners
+
+        if not has_partners():  # a new alliance starts with its partners
+            from core.views.partners import PartnerPages
+            from kernel.crud.tables import next_steps
+
+            context["partner_steps"] = next_steps(request, PartnerPages.spec)
     if access.can("alliance.board.view"):
         context["next_meeting"] = selectors.next_board_meeting()
     if access.can("alliance.applications.view"):

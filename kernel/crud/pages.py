@@ -150,6 +150,9 @@ class ObjectPages:
     table: ClassVar[Table | list[Column]] = []
     #: (label, url, permission) links above the list.
     extra_links: ClassVar[list[tuple[Any, str, str]]] = []
+    #: (label, url, permission) next steps an empty list offers beside the create
+    #: button, e.g. the import of such records (``core.views.imports.import_link``).
+    empty_links: ClassVar[list[tuple[Any, str, str]]] = []
     #: The rows' links (default: the record's page, where it has one).
     row_link: ClassVar[Callable[[Any], str] | None] = None
     #: A page of its own extending core/list.html, with blocks fed by ``list_context``.
@@ -322,6 +325,9 @@ class ObjectPages:
                 columns=columns,
                 detail_url=row_link,
                 extra_links=list(cls.extra_links),
+                plural=cls.model._meta.verbose_name_plural,
+                noun=cls.model._meta.verbose_name,
+                empty_links=list(cls.empty_links),
                 extra_context=dict(cls.list_context),
                 **declared,
             )

@@ -146,6 +146,13 @@ class ListSpec:
     create_permission: str | None = None
     page_size: int = 25
     extra_links: list[tuple[Any, str, str]] = field(default_factory=list)  # (label, url, perm)
+    # The empty list says what it holds ("No partners yet.", default: the title) and
+    # offers the next steps: the create button ("Create partner", from ``noun``; "New"
+    # without it) and these (label, url, perm) links, e.g. the import of such records,
+    # each shown to those with ``perm`` who may open ``url``.
+    plural: Any = None
+    noun: Any = None
+    empty_links: list[tuple[Any, str, str]] = field(default_factory=list)
     # A page may extend core/list.html and add blocks fed by extra_context:
     # name -> function(filtered queryset) (e.g. a yearly summary of the listed rows).
     template: str = "core/list.html"
@@ -168,6 +175,21 @@ def _ordering(spec: ListSpec, sort: str) -> tuple[str, str]:
     if column is None or column.order_by is None:
         return spec.default_order, ""
     return ("-" if descending else "") + column.order_by, sort
+
+
+# The query string's keys that do not narrow the list down.
+NOT_FILTERS = ("sort", "page", "format")
+
+
+def narrowed(request: HttpRequest) -> bool:
+    """Whether a filter or search narrows the list down (its empty state then offers to
+    reset them rather than to create the first record)."""
+    return any(
+        value.strip()
+        for key, values in request.GET.lists()
+        if key not in NOT_FILTERS
+        for value in values
+    )
 
 
 def filtered(spec: ListSpec, request: HttpRequest) -> tuple[QuerySet, Any, str]:
@@ -250,6 +272,24 @@ def export_response(spec: ListSpec, queryset: QuerySet, fmt: str) -> HttpRespons
     return response
 
 
+def next_steps(request: HttpRequest, spec: ListSpec) -> list[tuple[str, str]]:
+    """(label, url) of what the caller can do to fill the empty list ``spec``: create its
+    first record ("Create partner") and its ``empty_links`` ("Import partners"), each only
+    for those who may. Also what a start page offers while a list is empty."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    access = access_for(request)
+    steps = []
+    if spec.create_url and spec.create_permission and access.can(spec.create_permission):
+        label = gettext("Create %(thing)s") % {"thing": spec.noun} if spec.noun else gettext("New")
+        steps.append((label, reverse(spec.create_url)))
+    for label, url, perm in spec.empty_links:
+        if access.can(perm) and may_open(request, str(url)):
+            steps.append((str(label), str(url)))
+    return steps
+
+
 def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
     """Render ``spec`` as a page, or export it with ``?format=csv|xlsx``."""
     access = access_for(request)
@@ -291,7 +331,11 @@ def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
         "can_export": access.can(spec.export_permission),
         "can_create": bool(spec.create_permission and access.can(spec.create_permission)),
         "extra_links": [(label, url) for label, url, perm in spec.extra_links if access.can(perm)],
+        "narrowed": narrowed(request),
+        "plural": spec.plural or spec.title,
     }
+    if not rows and not context["narrowed"]:
+        context["next_steps"] = next_steps(request, spec)
     for name, build in spec.extra_context.items():
         context[name] = build(queryset)
     return render(request, spec.template, context)
