@@ -213,7 +213,7 @@ def test_a_report_of_a_period_not_ended_says_until_when_in_its_chart(jena):
     assert tables.is_running
     with translation.override("en"):
         legend = comparison_chart(tables).series[0]
-    assert legend == "This period (2026, running, until 09/30/2026)"
+    assert legend == "This period (2026, running, until 30.09.2026)"
     data = build_report_data(Period(PeriodKind.QUARTER, 2026, 3))
     tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
     assert not tables.is_running  # the quarter's last day has its snapshot
