@@ -386,3 +386,13 @@ def database_url_for(settings_dict: dict) -> str:
     credentials = quote(user, safe="") + (f":{quote(password, safe='')}" if password else "")
     location = quote(host, safe="") + (f":{port}" if port else "")
     return f"postgres://{credentials}@{location}/{settings_dict['NAME']}"
+
+
+@pytest.fixture
+def empty_outbox(db):
+    """An outbox holding only what the test itself sends: tests that commit (real
+    workers, web servers) may have left e-mails in this process's database. Emptied
+    inside the test's transaction, so nothing is lost for the others."""
+    from kernel.mail.models import OutboxEmail
+
+    OutboxEmail.objects.all().delete()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django_tenants.utils import schema_context
 
 from core.models import MinutesStatus
@@ -16,6 +17,9 @@ from tests.api.calls import api_token as _token
 from tests.conftest import person_with_role
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory, BoardMemberFactory
 from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
+
+# They count the e-mails a sending queues.
+pytestmark = pytest.mark.usefixtures("empty_outbox")
 
 
 def _board_meeting(**values):

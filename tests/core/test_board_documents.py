@@ -8,6 +8,7 @@ import datetime
 import io
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
@@ -24,7 +25,8 @@ from tests.conftest import host_client, logged_in_client, person_with_role, refu
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory, BoardMemberFactory
 
-pytestmark = AT_NOON
+# They count the e-mails a sending queues.
+pytestmark = [AT_NOON, pytest.mark.usefixtures("empty_outbox")]
 
 ALLIANCE = "Lokales Bündnis für Familie Jena"
 

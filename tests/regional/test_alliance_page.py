@@ -131,7 +131,7 @@ def test_the_page_shows_years_median_meetings_setup_and_contacts(history, jena, 
 def test_the_chart_marks_the_year_that_has_not_ended(history, jena, state_client):
     page = state_client.get(page_of(jena)).content.decode()
     chart = page.split('id="chart-alliance-years-title"')[1].split("</svg>")[0]
-    assert "running, until 06/01/2026" in chart  # 2026's figures are of 1 June
+    assert "running, until 01.06.2026" in chart  # 2026's figures are of 1 June
     assert 'stroke-dasharray="2 3"' in chart
 
 

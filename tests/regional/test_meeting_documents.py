@@ -22,7 +22,8 @@ from tests.factories.regional import (
     RegionalMeetingFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# They count the e-mails a sending queues.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_outbox")]
 
 
 def _text(data: bytes) -> str:
