@@ -3,10 +3,12 @@ never a 500.
 
 The pages are not listed by hand: every parameter-free GET route of both URL confs is
 discovered (``tests.isolation.discover``), fetched once by a person who may see it, and
-every field of its GET forms (the list filters, search, sort) plus the parameters the
-list machinery reads (``q``, ``sort``, ``page``, ``format``...) is then sent each bad
-value in turn. A value is sent alone, so one refused field cannot hide a crash in
-another.
+every parameter the page reads is then sent each bad value in turn: the fields of its GET
+forms (the list filters, search), the parameters of its links to itself (sorting, paging,
+exports) and, on a page of the list machinery (kernel/crud: ``core/list.html``), the
+parameters that machinery reads (``q``, ``sort``, ``page``, ``format``) even where the page
+offers no link with them. A value is sent alone, so one refused field cannot hide a crash
+in another.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from tests.conftest import logged_in_client, person_with_role
 from tests.hostile import BAD_VALUES
 from tests.isolation import discover, seed_sentinel_records
 
-# What every list (core/lists.py) reads besides its form fields.
+# What every list of the list machinery reads besides its form fields.
 COMMON_PARAMETERS = ("q", "sort", "page", "format")
+# The list machinery's pages say how many entries they list (templates/core/list.html).
+LIST_MARK = re.compile(r'<p class="count">')
+_SELF_LINK = re.compile(r'href="\?([^"#]*)"')
 # Pages that end the session or hand it on elsewhere: asking them would log the client
 # out (or redirect) and prove nothing about lists.
 SKIPPED = re.compile(r"^/(admin/|api/|accounts/(logout|hop|enter|erase)/|i18n/)")
@@ -39,6 +44,20 @@ def _get_form_fields(html: str) -> set[str]:
             continue
         names.update(n for n in _NAME.findall(match.group(1)) if n != "csrfmiddlewaretoken")
     return names
+
+
+def _read_parameters(html: str) -> set[str]:
+    """The parameters of the page's links to itself (``?sort=name``, ``?page=2``,
+    ``?format=csv``), and the list machinery's own on its pages."""
+    from html import unescape
+    from urllib.parse import parse_qsl
+
+    names = {
+        name
+        for query in _SELF_LINK.findall(html)
+        for name, _value in parse_qsl(unescape(query), keep_blank_values=True)
+    }
+    return names | (set(COMMON_PARAMETERS) if LIST_MARK.search(html) else set())
 
 
 def _pages(urlconf: str) -> list[str]:
@@ -58,9 +77,10 @@ def _fuzz(client, host: str, paths: list[str]) -> tuple[list[str], int]:
         first = client.get(path, HTTP_HOST=host)
         if first.status_code != 200 or "html" not in first.get("Content-Type", ""):
             continue
-        fields = _get_form_fields(first.content.decode(errors="replace"))
+        html = first.content.decode(errors="replace")
+        fields = _get_form_fields(html)
         lists_with_filters += bool(fields)
-        for name in sorted(fields | set(COMMON_PARAMETERS)):
+        for name in sorted(fields | _read_parameters(html)):
             for value in BAD_VALUES:
                 response = client.get(path, {name: value}, HTTP_HOST=host)
                 if response.status_code >= 500:
