@@ -210,3 +210,22 @@ def dotted_codes(text: str) -> list[str]:
             if code.rsplit(".", 1)[-1] not in _HOST_ENDINGS and not code.startswith("www.")
         }
     )
+
+
+# ---------------------------------------------------------------- one page
+
+
+DASHES = "---------"
+
+
+def german_problems(markup: str, where: str, finder: EnglishFinder) -> list[str]:
+    """What a German page must not show: an English msgid of our catalogue, a dotted
+    program code ("core.partner.updated"), Django's bare "---------" empty choice."""
+    text = visible_text(markup)
+    problems = [f"{where}: English {msgid!r}" for msgid in finder.find(text)]
+    problems += [
+        f"{where}: code {code!r}" for code in dotted_codes(visible_text(markup, code=True))
+    ]
+    if DASHES in text:  # Django's bare empty choice (tests/test_form_markup.py)
+        problems.append(f'{where}: a choice is labelled "{DASHES}"')
+    return problems

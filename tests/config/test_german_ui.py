@@ -31,9 +31,14 @@ from regional.models import (
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.isolation import discover, seed_sentinel_records
-from tests.translations import EnglishFinder, catalogue, dotted_codes, visible_text
+from tests.translations import (
+    EnglishFinder,
+    catalogue,
+    dotted_codes,
+    german_problems,
+    visible_text,
+)
 
-DASHES = "---------"
 # Pages that end the session, hand it on elsewhere or are no pages of ours (the admin
 # site is Django's own, the API answers JSON).
 SKIPPED = re.compile(r"^/(admin/|api/|accounts/(logout|hop|enter|erase)/|i18n/)")
@@ -67,13 +72,7 @@ def _problems(client, host: str, paths: list[str], finder: EnglishFinder) -> tup
         if response.streaming or "html" not in response.get("Content-Type", ""):
             continue
         read += 1
-        markup = response.content.decode(errors="replace")
-        text = visible_text(markup)
-        problems += [f"{host}{path}: English {msgid!r}" for msgid in finder.find(text)]
-        codes = dotted_codes(visible_text(markup, code=True))
-        problems += [f"{host}{path}: code {code!r}" for code in codes]
-        if DASHES in text:  # Django's bare empty choice (tests/test_form_markup.py)
-            problems.append(f'{host}{path}: a choice is labelled "{DASHES}"')
+        problems += german_problems(response.content.decode(errors="replace"), host + path, finder)
     return problems, read
 
 
@@ -82,17 +81,12 @@ def finder() -> EnglishFinder:
     return EnglishFinder(catalogue())
 
 
-ALLIANCE_READERS = {
-    "coordinator": Role.LOCAL_COORDINATOR,
-    "board member": Role.BOARD_MEMBER,
-    "partner contact": Role.PARTNER_CONTACT,
-    "anonymous": None,
-}
-STATE_READERS = {
-    "state coordinator": Role.STATE_COORDINATOR,
-    "ministry": Role.MINISTRY,
-    "anonymous": None,
-}
+# Every page a logged-in person reads is checked the same way (``german_problems``) where
+# the permission matrix already asks every route as every role
+# (tests/tenants/test_permissions_matrix.py): one walk, not two. Here: what a visitor
+# without login reads (the public pages, the login page, the refusals).
+ALLIANCE_READERS = {"anonymous": None}
+STATE_READERS = {"anonymous": None}
 
 
 @pytest.mark.slow

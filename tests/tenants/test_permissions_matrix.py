@@ -12,6 +12,10 @@ Field-level cells: every API route that writes a model with field rules is asked
 change each guarded field as every role (200 when the matrix grants it, 403 to someone
 who may edit the record but not that field, a refusal to everyone else).
 
+The walk also reads every page a person is shown in German (``german_problems``): no
+English text of the catalogue, no dotted program code, no bare "---------" choice; the
+visitor without login is read in tests/config/test_german_ui.py.
+
 The matrix itself is also the source of docs/roles.md: the document must equal what
 ``tenants.roles_doc`` writes from it.
 """
@@ -26,6 +30,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django_tenants.utils import schema_context
 
+from kernel.audit.services import audit_log
 from tenants.permissions import EXPORT_PERMISSION, RULES, access_of
 from tenants.public import StateArea
 from tenants.roles import Role
@@ -33,6 +38,7 @@ from tenants.roles_doc import DOC_PATH, roles_markdown
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import PartnerFactory
 from tests.isolation import Route, discover, seed_sentinel_records
+from tests.translations import EnglishFinder, catalogue, german_problems
 
 SENTINEL = "MATRIX-SENTINEL"
 # Every workspace record of the sample alliance has this id (tests/isolation.py), so a
@@ -129,6 +135,8 @@ def people(jena, board_file) -> list[Person]:
     with schema_context("jena"):
         seed_sentinel_records(SENTINEL)
         foreign = PartnerFactory(name="Fremder Partner")
+        # A change in the audit trail: told as a sentence, never by its code.
+        audit_log(actor=None, action="core.partner.updated", target=foreign)
     _seed_state_records(jena)
     return [
         Person("anonymous", None),
@@ -241,6 +249,15 @@ def _refusal(response) -> bool:
     return response.status_code == 302 and "/accounts/login/" in response.get("Location", "")
 
 
+def _is_page(response) -> bool:
+    """An HTML page shown to the person (a download or a redirect is none)."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and "html" in response.get("Content-Type", "")
+    )
+
+
 def _is_export(response) -> bool:
     """A list's CSV download (a stored file is a download, not a list export)."""
     return (
@@ -286,6 +303,8 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
     matrix = Matrix(people, tenant, area)
 
     problems: list[str] = []
+    german: list[str] = []
+    finder = EnglishFinder(catalogue())
     unsampled: set[str] = set()
     for route in routes:
         for method, path, key, api in _requests(route):
@@ -299,6 +318,8 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
                     else _ask(clients[person.label], method, path, host, api)
                 )
                 cell = f"{method.upper()} {path} [{key}] as {person.label}"
+                if method == "get" and not api and _is_page(response):
+                    german += german_problems(response.content.decode(), cell, finder)
                 if response.status_code >= 500:
                     problems.append(f"{cell}: answered {response.status_code}")
                     continue
@@ -330,6 +351,7 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
                             f"{'export' if want else 'no export'}"
                         )
     assert problems == [], "\n".join(problems)
+    assert german == [], "pages that are not German:\n" + "\n".join(sorted(set(german)))
     # Almost every route is seen allowed by someone: only a few lack a sample record
     # (an upload token, a stored file), so "allowed" is seen on the others.
     assert len(unsampled) <= len(routes) // 10, "\n".join(sorted(unsampled))
