@@ -24,9 +24,9 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from django.urls import Resolver404, resolve
-from django.utils import translation
 
 from tests.browser.conftest import AXE_TAGS, FAILING_IMPACTS, PASSWORD, PHONE_WIDTH, VIEWPORT
+from tests.translations import EnglishFinder, dotted_codes
 
 # Links that end the session, leave the host, change the language, hand out files or
 # belong to other checks: not pages to crawl.
@@ -35,34 +35,8 @@ SKIPPED_PATH = re.compile(
     r"|\.(pdf|ics|csv|xlsx|zip|png|jpg|svg)$|/(download|export|ics|feed)/"
 )
 SKIPPED_QUERY = {"format", "download", "next"}
-# Dotted codes of the platform (audit actions, permission keys) in visible text.
-DOTTED_CODE = re.compile(
-    r"(?<![\w@./-])(?:core|regional|tenants|kernel|audit|api|state|alliance)"
-    r"(?:\.[a-z][a-z_]*){2,}(?![\w@/-])"
-)
 # The layout around every page's own content (templates/base.html).
 CHROME = [["header.site-header"], ["nav.workspace-menu"], ["footer.site-footer"]]
-# Shorter English texts are words rather than phrases (and may be German words, too).
-MIN_PHRASE = 12
-
-
-def english_phrases() -> list[str]:
-    """The English texts of our catalogue that German pages must not show: whole phrases
-    (two words or more) whose German translation differs, without placeholders."""
-    from django.utils.translation import trans_real
-
-    with translation.override("de"):
-        catalog = trans_real.translation("de")._catalog
-    phrases = set()
-    for msgid, msgstr in catalog.items():
-        if not isinstance(msgid, str) or not isinstance(msgstr, str):
-            continue
-        if msgstr == msgid or "%" in msgid or "{" in msgid or "\x04" in msgid:
-            continue
-        if " " in msgid and len(msgid) >= MIN_PHRASE and msgid[0].isupper():
-            phrases.add(msgid)
-    # Longest first, so that a sentence is reported rather than a phrase inside it.
-    return sorted(phrases, key=len, reverse=True)
 
 
 @dataclass
@@ -75,7 +49,7 @@ class Crawl:
     server: object
     browser: object
     axe: object
-    english: list[str]
+    finder: EnglishFinder
     folder: Path
     limit: int = 300
     kinds: dict[tuple, str] = field(default_factory=dict)
@@ -196,12 +170,11 @@ class Crawl:
                 return body.innerText;
             }"""
         )
-        for code in sorted(set(DOTTED_CODE.findall(text)))[:5]:
+        # The same checks as every German page of the test client's walks.
+        for code in dotted_codes(text)[:5]:
             self.problems.append(f"{self.who} {path}: shows the internal code {code!r}")
-        for phrase in self.english:
-            if phrase in text:
-                self.problems.append(f"{self.who} {path}: untranslated {phrase!r}")
-                break
+        for msgid in self.finder.find(text)[:5]:
+            self.problems.append(f"{self.who} {path}: untranslated {msgid!r}")
 
     def _links(self, page) -> list[str]:
         hrefs = page.evaluate(

@@ -15,8 +15,9 @@ import shutil
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.crawl import Crawl, english_phrases
+from tests.browser.crawl import Crawl
 from tests.browser.environment import skip_reason
+from tests.translations import EnglishFinder, catalogue
 
 SKIP_REASON = skip_reason()
 pytestmark = [
@@ -42,8 +43,8 @@ ROLES = [
 
 
 @pytest.fixture(scope="module")
-def english():
-    return english_phrases()
+def finder():
+    return EnglishFinder(catalogue())
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +59,10 @@ def shots():
     ("who", "login", "host", "urlconf", "start", "minimum"), ROLES, ids=[r[0] for r in ROLES]
 )
 def test_every_page_of_the_role_passes_the_checks(
-    who, login, host, urlconf, start, minimum, browser_server, chromium, axe, english, shots
+    who, login, host, urlconf, start, minimum, browser_server, chromium, axe, finder, shots
 ):
     crawl = Crawl(who=who, host=host, urlconf=urlconf, server=browser_server, browser=chromium,
-                  axe=axe, english=english, folder=shots)  # fmt: skip
+                  axe=axe, finder=finder, folder=shots)  # fmt: skip
     crawl.run(login, start)
     spent = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in crawl.seconds.items())
     print(f"\nbrowser crawl {who}: {crawl.pages} pages of {len(crawl.kinds)} kinds ({spent})")
