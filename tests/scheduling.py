@@ -27,6 +27,12 @@ SHARED_SCOPES = frozenset({"module", "package", "class"})
 # Lower runs earlier; a test without any of these marks comes last.
 PRIORITY = {"browser": 0, "celery_worker": 1, "slow": 2}
 LAST = len(PRIORITY)
+# The crawl (tests/browser/test_crawl*.py) starts its server from the prepared demo that
+# the journeys, handed out first, build: it comes after the real-worker tests, so that
+# the demo is ready when it starts, and before the slow ones, so that its two long units
+# do not end the run.
+CRAWL = "crawl"
+CRAWL_PRIORITY = PRIORITY["celery_worker"] + 0.5
 # A test that starts from the prepared demo database (tests/browser/prepared.py) comes
 # after the other slow ones: by then the journeys, handed out first, have built it, so
 # its worker copies it instead of waiting for the build.
@@ -48,6 +54,8 @@ def _uses_shared_fixture(item: pytest.Item) -> bool:
 
 
 def _priority(item: pytest.Item) -> float:
+    if item.get_closest_marker(CRAWL):
+        return CRAWL_PRIORITY
     if PREPARED_DEMO_FIXTURE in getattr(item, "fixturenames", ()):
         return AFTER_SLOW
     return min((PRIORITY[mark.name] for mark in item.iter_markers() if mark.name in PRIORITY),
