@@ -37,6 +37,12 @@ def _settled(page) -> int:
     return int(match.group(1))
 
 
+def _offers_partner_steps(box) -> None:
+    """``box`` offers the next steps of an empty partner list (kernel.crud next_steps)."""
+    expect()(box.get_by_role("link", name="Partner anlegen")).to_be_visible()
+    expect()(box.get_by_role("link", name="Partner importieren")).to_be_visible()
+
+
 def _partners_csv() -> bytes:
     """A spreadsheet as a coordinator saves it from Excel: German headers and labels,
     semicolons, a byte order mark. One partner agrees to be named in public."""
@@ -103,15 +109,19 @@ def test_coordinators_first_day_in_a_new_alliance(journey):
     # An empty workspace that says what to do first.
     expect()(coordinator.locator("h1")).to_have_text(ALLIANCE)
     expect()(coordinator.locator("#onboarding-heading")).to_have_text("Erste Schritte")
-    start = coordinator.locator("section.empty-state")
-    expect()(start.get_by_role("link", name="Partner anlegen")).to_be_visible()
-    expect()(start.get_by_role("link", name="Partner importieren")).to_be_visible()
+    _offers_partner_steps(coordinator.locator("section.empty-state"))
     # Nothing is done yet: no item ticks itself in an empty workspace.
     assert _settled(coordinator) == 0
     journey.check(coordinator, "workspace-first-steps")
 
+    # The empty partner list offers the same next steps.
+    coordinator.locator("nav.workspace-menu a[href='/workspace/partners/']").click()
+    steps = coordinator.locator("main .empty-state")
+    _offers_partner_steps(steps)
+    journey.check(coordinator, "partners-empty")
+
     # The first partner through the form: a bad submit first.
-    start.get_by_role("link", name="Partner anlegen").click()
+    steps.get_by_role("link", name="Partner anlegen").click()
     journey.check(coordinator, "partner-form")
     journey.submit_with_errors(coordinator)
     summary = coordinator.locator(".error-summary")
