@@ -77,8 +77,15 @@ def _described(field: str, choices: type[models.TextChoices]) -> Callable[[Start
 
 copy_working_groups = _copier(WorkingGroup, working_group_create, _described("topic", Topic))
 copy_measures = _copier(MeasureModel, measure_create, _described("category", MeasureCategory))
-# Project ideas start as planned projects (no dates, no partners yet).
-copy_projects = _copier(Project, project_create, _described("topic", Topic), name_field="title")
+# Project ideas start as planned projects (no dates, no partners yet), kept off the public
+# page until the alliance takes one up: a new alliance's public page must not announce the
+# state office's ideas as its own projects (nor tick the checklist's "public page" item).
+copy_projects = _copier(
+    Project,
+    project_create,
+    lambda row: {**_described("topic", Topic)(row), "is_public": False},
+    name_field="title",
+)
 copy_meeting_templates = _copier(
     MeetingTemplate, meeting_template_create, lambda row: {"agenda": row.get("description", "")}
 )

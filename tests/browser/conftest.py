@@ -119,6 +119,8 @@ class Journey:
     pages_checked: int = 0
     finished: bool = False
     lesser: dict[str, int] = field(default_factory=dict)
+    # (page address, status) that a step expects as the answer: see ``submit_with_errors``.
+    refusals: set[tuple[str, int]] = field(default_factory=set)
 
     def url(self, host: str, path: str = "/") -> str:
         return self.server.url(host, path)
@@ -146,8 +148,15 @@ class Journey:
             self.outside_requests.append(f"{who}: {url}")
 
     def _console(self, who: str, page, message) -> None:
-        if message.type == "error":
-            self.console_errors.append(f"{who} on {page.url}: {message.text}")
+        if message.type != "error":
+            return
+        location = _without_fragment(message.location.get("url", ""))
+        if any(
+            location == url and f"status of {status} " in message.text
+            for url, status in self.refusals
+        ):
+            return  # the answer a step asked for (``submit_with_errors``)
+        self.console_errors.append(f"{who} on {page.url}: {message.text}")
 
     def check(self, page, step: str) -> None:
         """The page as it is now: axe, a screenshot, and remembered as checked."""
@@ -207,6 +216,19 @@ class Journey:
         """Press the form's main button and wait for the answer."""
         with page.expect_navigation():
             page.locator(f"{form} button[type=submit].primary").first.click()
+
+    def submit_with_errors(self, page, form: str = "main form.form", status: int = 400) -> None:
+        """Press the form's main button expecting the form back with its errors, answered
+        with ``status`` (400) as it should be. The browser notes that answer in its
+        console ("Failed to load resource"); for this page and status that is no fault."""
+        url = _without_fragment(page.url)
+        self.refusals.add((url, status))
+        with page.expect_navigation() as navigation:
+            page.locator(f"{form} button[type=submit].primary").first.click()
+        answer = navigation.value
+        assert answer is not None, url
+        assert answer.status == status, (url, answer.status)
+        assert _without_fragment(page.url) == url, page.url
 
     def problems(self) -> list[str]:
         found = []

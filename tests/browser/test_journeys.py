@@ -1,4 +1,4 @@
-"""Five journeys through the platform in a real browser, as the people who use it.
+"""Ten journeys through the platform in a real browser, as the people who use it.
 
 1. Admission: Jena's coordinator records a company's application (there is no public
    application form: applications arrive by letter or e-mail and are entered), the board
@@ -16,6 +16,13 @@
    request for night care and creates the placement from the matching list.
 6. "Partner werden": a company applies through Jena's public site, the coordinator sees
    the application and plans the meeting, the board admits it.
+7. First day: the state office puts Greiz on the platform; its new coordinator follows the
+   invitation, finds the "Erste Schritte" checklist, creates and imports partners
+   (tests/browser/journeys_first_day.py).
+8. Audit trail: a change as a German sentence, filtered by person and period, as CSV.
+9. Minutes: a board meeting's minutes as PDF, and the page printed (print stylesheet).
+10. State office: an alliance's own page, its regional meeting, a reminder to everyone
+    who has not replied (8.-10.: tests/browser/journeys_records.py).
 
 Each page is checked by the ``journey`` fixture (tests/browser/conftest.py): axe-core,
 requests to other hosts, console errors, a screenshot.
@@ -29,32 +36,19 @@ import re
 from pathlib import Path
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from tests.browser.environment import skip_reason
+from tests.browser.journey_helpers import JENA, STATE
+from tests.browser.journey_helpers import expect as _expect
+from tests.browser.journey_helpers import german as _german
 
 SKIP_REASON = skip_reason()
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(SKIP_REASON is not None, reason=f"browser journeys: {SKIP_REASON}"),
 ]
-
-STATE = "localhost"
-JENA = "jena.localhost"
-BADFRANKENHAUSEN = "badfrankenhausen.localhost"
-
-
-def _expect():
-    from playwright.sync_api import expect
-
-    return expect
-
-
-def _german(label) -> str:
-    with translation.override("de"):
-        return str(label)
-
 
 # ---------------------------------------------------------------- 1. admission
 
@@ -494,3 +488,18 @@ def test_partner_application_from_the_public_page_to_the_board_decision(journey)
     )
     assert len(journey.server.mails(to=address)) == 2  # received, then admitted
     journey.finish()
+
+
+# ---------------------------------------------------------------- 7.-10. issue 17
+# These journeys live in modules of their own, so that each file stays short, but run
+# here, on this module's one server and browser: pytest collects the test functions
+# imported into a module.
+
+from tests.browser.journeys_first_day import (  # noqa: E402, F401
+    test_coordinators_first_day_in_a_new_alliance,
+)
+from tests.browser.journeys_records import (  # noqa: E402, F401
+    test_audit_trail_shows_a_change_filtered_and_exported,
+    test_printing_board_minutes_to_pdf,
+    test_state_office_reminds_an_alliances_non_responders,
+)

@@ -19,6 +19,7 @@ from core.models import (
     Topic,
     WorkingGroup,
 )
+from core.selectors.onboarding import public_page_has_content
 from core.services.onboarding import checklist_mark
 from kernel.audit.models import AuditEntry
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, StarterTemplate
@@ -72,13 +73,16 @@ def test_a_new_workspace_gets_the_active_templates_once(
         assert sorted(Measure.objects.values_list("name", flat=True)) == [
             "BETRIEBLICHE PFLEGELOTSEN", "Eltern-Kind-Büro",
         ]  # fmt: skip
-        # A project idea starts as a planned project, without dates or partners.
+        # A project idea starts as a planned project, without dates or partners, and
+        # not on the public page: the alliance has not taken it up yet.
         project = Project.objects.get(title="Familienwandertag")
-        assert (project.topic, project.status, project.start_date) == (
+        assert (project.topic, project.status, project.start_date, project.is_public) == (
             Topic.HOLIDAYS,
             ProjectStatus.PLANNED,
             None,
+            False,
         )
+        assert not public_page_has_content()  # the checklist's item stays open
         agenda = MeetingTemplate.objects.get()
         assert agenda.agenda_lines == ["Begrüßung", "Bericht", "Aufnahmen"]
         # Each copied record has its audit entry in the alliance's own trail ...
