@@ -6,12 +6,14 @@ names of its query parameters (a sorted list, a filtered list and a second page 
 kinds of their own): one page of each kind is opened, so the crawl grows with the
 platform's routes, not with its data. Each page opened is checked once:
 
-- axe-core (WCAG 2.1 A/AA): serious and critical findings fail;
+- axe-core (WCAG 2.1 A/AA): serious and critical findings fail; once per URL pattern
+  (a sorted or paged list is the same template with other rows), the layout around the
+  content on the person's first page only, a table's first three rows;
 - reflow: no page wider than the window at 1366 px and, resized, at 390 px;
 - visible text: no English text of our catalogue where the German translation differs,
   and no dotted internal code (``core.partner.updated``, ``alliance.partners.view``);
-- lists (a page with a data table) are photographed at both widths into
-  .data/screenshots/crawl/.
+- lists (a page with a data table) are photographed at both widths, once per URL
+  pattern, into .data/screenshots/crawl/<person>/.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Crawl:
     pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     photographed: set[str] = field(default_factory=set)
+    axed: set[str] = field(default_factory=set)
 
     def run(self, email: str | None, start: list[str]) -> None:
         context = self.browser.new_context(locale="de-DE", viewport=VIEWPORT)
@@ -133,6 +136,12 @@ class Crawl:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.monotonic() - started
 
     def _axe(self, page, path: str) -> None:
+        # A route's sorted, filtered and paged kinds are its one template with other rows:
+        # axe reads the route once (reflow and text are read on every kind).
+        route = self._kind(path)[0]
+        if route in self.axed:
+            return
+        self.axed.add(route)
         # The header, menu and footer are the same on every page of this person: checked
         # in full on the first page, left out after that.
         # A table's rows come from one template: the first few stand for the rest (the
