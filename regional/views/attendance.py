@@ -27,7 +27,9 @@ def _detail_url(meeting) -> str:
 def remind_pending(request, pk: int):
     """POST: e-mail a reminder to everyone who has not replied yet; GET changes nothing."""
     meeting = PAGES.meeting_or_404(pk)
-    url = _detail_url(meeting) + "#replies"
+    # Back to the page's top, where the messages are shown (with "#replies" the
+    # confirmation was out of view).
+    url = _detail_url(meeting)
     if request.method != "POST":
         return redirect(url)
     try:

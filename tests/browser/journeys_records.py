@@ -179,6 +179,7 @@ def test_state_office_reminds_an_alliances_non_responders(journey):
             len(addresses),
         ) % {"count": len(addresses)}
     expect()(office.locator(".messages").first).to_contain_text(confirmation)
+    expect()(office.locator(".messages").first).to_be_in_viewport()
     journey.check(office, "reminded")
 
     # One reminder per person without a reply, with the personal reply link.

@@ -60,6 +60,8 @@ def test_remind_emails_only_pending_invitees_once_within_the_hour(
     with django_capture_on_commit_callbacks(execute=True):
         response = state_client.post(url, follow=True)
     assert response.status_code == 200
+    # Back at the page's top, where the confirmation is shown (not scrolled past it).
+    assert response.redirect_chain == [(f"/meetings/{meeting.pk}/", 302)]
     assert [m.to for m in mail.outbox] == [["offen@example.org"]]
     message = mail.outbox[0]
     assert "Regionaltreffen Mitte" in message.subject
