@@ -202,12 +202,22 @@ class Journey:
         page.goto(self.url(host, path))
         self.check(page, step)
 
-    def login(self, page, host: str, email: str, next_path: str = "") -> None:
+    def login(
+        self,
+        page,
+        host: str,
+        email: str,
+        next_path: str = "",
+        *,
+        password: str = PASSWORD,
+        step: str = "",
+    ) -> None:
         """Through the login form on ``host`` (cookies are per host on localhost)."""
         query = f"?next={next_path}" if next_path else ""
-        self.visit(page, host, f"/accounts/login/{query}", f"login-{host.split('.')[0]}")
+        step = step or f"login-{host.split('.')[0]}"
+        self.visit(page, host, f"/accounts/login/{query}", step)
         page.locator("input[name=username]").fill(email)
-        page.locator("input[name=password]").fill(PASSWORD)
+        page.locator("input[name=password]").fill(password)
         with page.expect_navigation():
             page.locator("main form button[type=submit]").click()
         assert "/accounts/login/" not in page.url, f"{email} could not log in on {host}"

@@ -18,6 +18,7 @@ platform's routes, not with its data. Each page opened is checked once:
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import time
@@ -26,10 +27,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+import pytest
 from django.urls import Resolver404, resolve
 
-from tests.browser.conftest import AXE_TAGS, FAILING_IMPACTS, PASSWORD, PHONE_WIDTH, VIEWPORT
-from tests.translations import EnglishFinder, dotted_codes
+from tests.browser.conftest import (
+    AXE_TAGS,
+    FAILING_IMPACTS,
+    PASSWORD,
+    PHONE_WIDTH,
+    SCREENSHOTS,
+    VIEWPORT,
+)
+from tests.browser.environment import skip_reason
+from tests.translations import EnglishFinder, catalogue, dotted_codes
 
 # Links that end the session, leave the host, change the language, hand out files or
 # belong to other checks: not pages to crawl.
@@ -242,3 +252,26 @@ def crawl_role(role: Role, *, server, browser, axe, finder: EnglishFinder, folde
     assert crawl.pages >= role.minimum, f"{role.who} reached only {sorted(crawl.kinds.values())}"
     assert crawl.pages < crawl.limit, f"{role.who}: the crawl stopped at its limit"
     assert crawl.problems == [], "\n".join(crawl.problems)
+
+
+def crawl_module(roles: list[Role]):
+    """A crawl module's marks and its test: one test per person of ``roles``, on the
+    module's server and browser (``pytestmark, test_... = crawl_module(ROLES)``)."""
+    reason = skip_reason()
+    marks = [
+        pytest.mark.browser,
+        pytest.mark.crawl,
+        pytest.mark.skipif(reason is not None, reason=f"browser crawl: {reason}"),
+    ]
+
+    @pytest.mark.parametrize("role", roles, ids=[role.who for role in roles])
+    def test_every_page_of_the_role_passes_the_checks(role, browser_server, chromium, axe):
+        crawl_role(role, server=browser_server, browser=chromium, axe=axe,
+                   finder=_finder(), folder=SCREENSHOTS / "crawl")  # fmt: skip
+
+    return marks, test_every_page_of_the_role_passes_the_checks
+
+
+@functools.cache
+def _finder() -> EnglishFinder:
+    return EnglishFinder(catalogue())

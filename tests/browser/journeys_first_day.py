@@ -99,11 +99,7 @@ def test_coordinators_first_day_in_a_new_alliance(journey):
     coordinator.locator("input[name=new_password2]").fill(NEW_PASSWORD)
     journey.submit(coordinator)
     journey.check(coordinator, "password-chosen")
-    journey.visit(coordinator, GREIZ, "/accounts/login/", "login-greiz")
-    coordinator.locator("input[name=username]").fill(COORDINATOR)
-    coordinator.locator("input[name=password]").fill(NEW_PASSWORD)
-    with coordinator.expect_navigation():
-        coordinator.locator("main form button[type=submit]").click()
+    journey.login(coordinator, GREIZ, COORDINATOR, password=NEW_PASSWORD)
     assert coordinator.url == journey.url(GREIZ, "/workspace/"), coordinator.url
 
     # An empty workspace that says what to do first.

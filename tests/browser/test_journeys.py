@@ -370,11 +370,7 @@ def test_password_reset_through_the_emailed_link_and_switching_hosts(journey):
 
     # The new password works; without a page to return to, the login lands on the
     # alliance's workspace (not on "Mein Konto").
-    journey.visit(member, JENA, "/accounts/login/", "login-new-password")
-    member.locator("input[name=username]").fill(address)
-    member.locator("input[name=password]").fill(new_password)
-    with member.expect_navigation():
-        member.locator("main form button[type=submit]").click()
+    journey.login(member, JENA, address, password=new_password, step="login-new-password")
     assert member.url == journey.url(JENA, "/workspace/"), member.url
     journey.check(member, "workspace-after-login")
 
