@@ -23,7 +23,9 @@ class ContactSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Group.choices),
         help_text=_("The person's groups: roles of their account, public contact."),
     )
-    alliance = serializers.IntegerField(source="alliance_id", help_text=_("Identifier of the alliance."))
+    alliance = serializers.IntegerField(
+        source="alliance_id", help_text=_("Identifier of the alliance.")
+    )
     alliance_name = serializers.CharField(help_text=_("Name of the alliance."))
     district = serializers.CharField(help_text=_("District code of the alliance."))
 

@@ -71,9 +71,7 @@ class MailingRecipient(models.Model):
         verbose_name, verbose_name_plural = _("recipient of a mailing"), _("recipients of mailings")
         ordering = ["mailing", "email"]
         constraints = [
-            models.UniqueConstraint(
-                "mailing", Lower("email"), name="mailing_recipient_once"
-            ),
+            models.UniqueConstraint("mailing", Lower("email"), name="mailing_recipient_once"),
         ]
 
     def __str__(self) -> str:

@@ -108,7 +108,9 @@ def _existing_schemas(names: Iterable[str]) -> set[str]:
 def _public_contacts(alliances: dict[int, dict[str, Any]]) -> dict[int, dict[str, str]]:
     """alliance id -> its public site's contact (name, e-mail, phone), where it names one."""
     schemas = _existing_schemas(row["schema_name"] for row in alliances.values())
-    refs = [(pk, row["schema_name"]) for pk, row in alliances.items() if row["schema_name"] in schemas]
+    refs = [
+        (pk, row["schema_name"]) for pk, row in alliances.items() if row["schema_name"] in schemas
+    ]
     found: dict[int, dict[str, str]] = {}
     if not refs:
         return found
@@ -123,9 +125,7 @@ def _public_contacts(alliances: dict[int, dict[str, Any]]) -> dict[int, dict[str
     )
     for start in range(0, len(refs), BATCH):
         statement = "\nUNION ALL\n".join(
-            template.format(
-                alliance_id=int(pk), schema=sql.Identifier(schema).as_string(context)
-            )
+            template.format(alliance_id=int(pk), schema=sql.Identifier(schema).as_string(context))
             for pk, schema in refs[start : start + BATCH]
         )
         with connection.cursor() as cursor:

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,7 +26,7 @@ from kernel.audit.services import audit_log
 from kernel.mail.services import email_queue
 from regional.models import Mailing, MailingOptOut, MailingRecipient, MailingStatus
 from regional.selectors.addressbook import Group
-from regional.selectors.mailings import Recipient, mailing_preview
+from regional.selectors.mailings import Recipient, is_unsubscribed, mailing_preview
 from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus
 
@@ -191,10 +190,7 @@ def mailing_unsubscribe(*, token: str) -> str:
         raise ValidationError(
             _("This unsubscribe link is not valid. Please use the link from the e-mail.")
         )
-    exists = (
-        MailingOptOut.objects.annotate(address=Lower("email")).filter(address=email).exists()
-    )
-    if not exists:
+    if not is_unsubscribed(email):
         opt_out = MailingOptOut(email=email)
         opt_out.full_clean()
         try:
@@ -204,4 +200,3 @@ def mailing_unsubscribe(*, token: str) -> str:
             return email
         audit_log(actor=None, action="regional.mailingoptout.created", target=opt_out)
     return email
-
