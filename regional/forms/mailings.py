@@ -12,7 +12,7 @@ from tenants.models import Alliance, AllianceStatus
 
 
 class MailingForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = forms.CharField(label=_("E-mail subject"), max_length=200)
     body = forms.CharField(
         label=_("Text"),
         max_length=20000,

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
+                ('subject', models.CharField(max_length=200, verbose_name='e-mail subject')),
                 ('body', models.TextField(max_length=20000, verbose_name='text')),
                 ('groups', models.JSONField(default=list, verbose_name='groups')),
                 ('districts', models.JSONField(blank=True, default=list, verbose_name='districts')),

@@ -28,7 +28,7 @@ class Mailing(TimeStampedModel):
     book (``regional.selectors.addressbook``): every row of one of the groups, in one of
     the districts or alliances (none chosen: all of them)."""
 
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(_("e-mail subject"), max_length=200)
     body = models.TextField(_("text"), max_length=20000)
     groups = models.JSONField(_("groups"), default=list)
     districts = models.JSONField(_("districts"), default=list, blank=True)

@@ -53,6 +53,13 @@ GROUP_OF_ROLE = {
     Role.PARTNER_CONTACT: Group.PARTNER_CONTACTS,
 }
 GROUP_ORDER = list(Group.values)
+# What one row's groups say of one person (the groups' own labels are plural).
+ROLE_LABELS = {
+    Group.COORDINATORS: Role.LOCAL_COORDINATOR.label,
+    Group.BOARD_MEMBERS: Role.BOARD_MEMBER.label,
+    Group.PARTNER_CONTACTS: Role.PARTNER_CONTACT.label,
+    Group.PUBLIC_CONTACTS: _("Public contact"),
+}
 
 
 @dataclass
@@ -80,6 +87,11 @@ class Contact:
     @property
     def group_labels(self) -> list[str]:
         return [str(Group(code).label) for code in self.groups]
+
+    @property
+    def role_labels(self) -> list[str]:
+        """The person's roles in the alliance, and "public contact"."""
+        return [str(ROLE_LABELS[Group(code)]) for code in self.groups]
 
     def add_group(self, group: str) -> None:
         if group not in self.groups:

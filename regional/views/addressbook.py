@@ -26,7 +26,7 @@ def address_book_spec() -> ListSpec:
             Column("name", gettext_lazy("Name"), order_by=True),
             Column("email", gettext_lazy("E-mail address"), order_by=True),
             Column("phone", gettext_lazy("Phone"), order_by=True),
-            Column("groups", gettext_lazy("Role"), "group_labels", order_by="group_labels"),
+            Column("groups", gettext_lazy("Role"), "role_labels", order_by="role_labels"),
             Column("alliance", gettext_lazy("Alliance"), "alliance_name", order_by=True),
             Column("district", gettext_lazy("District"), "district_label", order_by=True),
         ],

@@ -35,7 +35,7 @@ def mailing_list_spec() -> ListSpec:
         queryset=selectors.mailing_list,
         filterset=MailingFilter,
         columns=[
-            Column("subject", gettext_lazy("Subject"), order_by=True),
+            Column("subject", gettext_lazy("E-mail subject"), order_by=True),
             Column("sent_at", gettext_lazy("Sent at"), order_by=True),
             Column("sent_by", gettext_lazy("Sent by"), lambda m: m.sent_by or m.created_by),
             Column("recipient_count", gettext_lazy("Recipients"), order_by=True),

@@ -120,7 +120,7 @@ def test_csv_and_xlsx_exports(people, state_coordinator, jena):
     anna = next(row for row in rows if row[0] == "Anna Adler")
     assert anna[1] == "anna.koordination@jena.example"
     assert anna[2] == "03641 123456"
-    assert anna[3] == "Bündniskoordinationen, Öffentliche Kontakte der Bündnisse"
+    assert anna[3] == "Bündniskoordination, Öffentlicher Kontakt"
     xlsx = client.get(URL, {"format": "xlsx"})
     assert xlsx.status_code == 200
     assert xlsx.content[:2] == b"PK"
