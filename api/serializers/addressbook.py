@@ -76,20 +76,22 @@ class RecipientSerializer(serializers.Serializer):
     groups = serializers.ListField(child=serializers.ChoiceField(choices=Group.choices))
 
 
-class PreviewSerializer(serializers.Serializer):
-    """Who a draft goes to now; ``fingerprint`` names this list (the send needs it)."""
-
-    recipients = RecipientSerializer(many=True)
-    excluded = RecipientSerializer(many=True, help_text=_("Left out: they unsubscribed."))
-    fingerprint = serializers.CharField()
-
-
 class SentRecipientSerializer(serializers.Serializer):
     email = serializers.EmailField()
     name = serializers.CharField()
     alliances = serializers.CharField()
     excluded = serializers.BooleanField()
     state = serializers.CharField(help_text=_("The delivery state in German."))
+
+
+class MailingRecipientsSerializer(serializers.Serializer):
+    """A draft: who it goes to now (``recipients``, ``excluded``) and the list's
+    ``fingerprint`` (the send needs it). A sent mailing: who it went to (``sent``)."""
+
+    recipients = RecipientSerializer(many=True)
+    excluded = RecipientSerializer(many=True, help_text=_("Left out: they unsubscribed."))
+    fingerprint = serializers.CharField(allow_blank=True)
+    sent = SentRecipientSerializer(many=True)
 
 
 class MailingSendSerializer(serializers.Serializer):

@@ -12,10 +12,9 @@ from rest_framework.response import Response
 
 from api.serializers.addressbook import (
     ContactSerializer,
+    MailingRecipientsSerializer,
     MailingSendSerializer,
     MailingSerializer,
-    PreviewSerializer,
-    SentRecipientSerializer,
 )
 from api.views.base import Pagination
 from api.viewsets import ServiceViewSetMixin, through_service
@@ -63,24 +62,30 @@ class MailingViewSet(
     create_service = staticmethod(mailing_services.mailing_create)
     fresh_after_write = True
 
-    @extend_schema(request=None, responses=PreviewSerializer)
-    @action(detail=True, methods=["get"], serializer_class=PreviewSerializer)
+    @extend_schema(request=None, responses=MailingRecipientsSerializer)
+    @action(detail=True, methods=["get"], serializer_class=MailingRecipientsSerializer)
     def recipients(self, request, pk=None):
-        """A draft: who it goes to now, and who is left out (unsubscribed). A sent
-        mailing: who it went to, each with the delivery state."""
+        """A draft: who it goes to now, who is left out (unsubscribed), and the list's
+        fingerprint. A sent mailing: who it went to, each with the delivery state."""
         mailing = self.get_object()
+        answer = {"recipients": [], "excluded": [], "fingerprint": "", "sent": []}
         if mailing.status == MailingStatus.SENT:
             with translation.override("de"):
-                rows = [
+                answer["sent"] = [
                     {
                         "email": r.email, "name": r.name, "alliances": r.alliances,
                         "excluded": r.excluded, "state": mailing_selectors.recipient_state(r),
                     }
                     for r in mailing_selectors.mailing_recipients(mailing)
                 ]  # fmt: skip
-            return Response({"sent": SentRecipientSerializer(rows, many=True).data})
-        preview = mailing_selectors.mailing_preview(mailing)
-        return Response(PreviewSerializer(preview).data)
+        else:
+            preview = mailing_selectors.mailing_preview(mailing)
+            answer.update(
+                recipients=preview.recipients,
+                excluded=preview.excluded,
+                fingerprint=preview.fingerprint,
+            )
+        return Response(MailingRecipientsSerializer(answer).data)
 
     @extend_schema(request=MailingSendSerializer, responses=MailingSerializer)
     @action(detail=True, methods=["post"], serializer_class=MailingSendSerializer)
