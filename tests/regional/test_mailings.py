@@ -297,3 +297,29 @@ def test_the_demo_mailing_is_sent_once_without_emails(people, office, empty_outb
     count = mailing.recipients.count()
     assert SUBJECT in page
     assert f"{count} von {count} gesendet" in page
+
+
+def test_the_unsubscribe_page_is_a_token_page_with_a_working_form(db):
+    from django.test import Client
+
+    from tenants.token_pages import TOKEN_PAGE_HEADERS
+
+    url = f"/mailings/unsubscribe/{services.unsubscribe_token('eva@example.org')}/"
+    browser = Client(enforce_csrf_checks=True, HTTP_HOST="localhost")
+    page = browser.get(url)
+    for name, value in TOKEN_PAGE_HEADERS.items():
+        assert page[name] == value
+    answer = browser.post(
+        url,
+        {"csrfmiddlewaretoken": browser.cookies["csrftoken"].value},
+        HTTP_ORIGIN="http://localhost",
+        HTTP_REFERER=f"http://localhost{url}",
+    )
+    assert answer.status_code == 200
+    assert MailingOptOut.objects.filter(email="eva@example.org").exists()
+
+
+def test_the_unsubscribe_link_uses_the_configured_site(settings):
+    settings.BUENDNISNETZ_SITE_URL = "https://buendnisnetz.example:8443"
+    link = services.unsubscribe_url("eva@example.org")
+    assert link.startswith("https://buendnisnetz.example:8443/mailings/unsubscribe/")
