@@ -45,13 +45,14 @@ class AddressBookViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 class MailingViewSet(
-    ServiceViewSetMixin,  # first: its perform_create calls the service
+    ServiceViewSetMixin,  # first: its perform_* call the services
     mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
     viewsets.ReadOnlyModelViewSet,
 ):
     """Mailings to groups of the address book. ``POST`` writes a draft; ``GET
     .../recipients/`` lists who it goes to (and its ``fingerprint``); ``POST .../send/``
-    with ``confirm`` and that fingerprint sends it, once."""
+    with ``confirm`` and that fingerprint sends it, once. ``DELETE`` deletes a draft."""
 
     serializer_class = MailingSerializer
     filterset_class = MailingFilter
@@ -60,6 +61,8 @@ class MailingViewSet(
     required_permissions = {"*": "state.mailings.send"}
     selector = mailing_selectors.mailing_list
     create_service = staticmethod(mailing_services.mailing_create)
+    delete_service = staticmethod(mailing_services.mailing_delete)
+    instance_arg = "mailing"
     fresh_after_write = True
 
     @extend_schema(request=None, responses=MailingRecipientsSerializer)

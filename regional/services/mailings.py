@@ -110,6 +110,16 @@ def mailing_create(
     return mailing
 
 
+@transaction.atomic
+def mailing_delete(*, actor, mailing: Mailing) -> None:
+    """Delete a draft; a sent mailing stays (it is the record of what was sent)."""
+    locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+    if locked.status != MailingStatus.DRAFT:
+        raise ValidationError(_("A sent mailing cannot be deleted."))
+    audit_log(actor=actor, action="regional.mailing.deleted", target=locked)
+    locked.delete()
+
+
 # ---------------------------------------------------------------- sending
 
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", mailings.mailing_list, name="state-mailing-list"),
     path("new/", mailings.mailing_create, name="state-mailing-create"),
     path("<int:pk>/", mailings.mailing_detail, name="state-mailing-detail"),
+    path("<int:pk>/delete/", mailings.mailing_delete, name="state-mailing-delete"),
     path("unsubscribe/<str:token>/", mailings.unsubscribe, name="mailing-unsubscribe"),
 ]

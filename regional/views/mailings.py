@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernel.crud.tables import Column, ListSpec, list_view
-from kernel.crud.views import add_validation_error
+from kernel.crud.views import add_validation_error, confirm_page
 from regional.filters.mailings import MailingFilter
 from regional.forms.mailings import ConfirmSendForm, MailingForm
 from regional.models import Mailing, MailingStatus
@@ -127,6 +127,24 @@ def mailing_detail(request, pk: int):
         "regional/mailings/detail.html",
         context,
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires(PERMISSION)
+def mailing_delete(request, pk: int):
+    """Delete a draft, after asking."""
+    mailing = _mailing(pk)
+    return confirm_page(
+        request,
+        obj=mailing,
+        action=lambda: services.mailing_delete(actor=request.user, mailing=mailing),
+        title=_("Delete draft"),
+        question=_("Delete the draft “%(subject)s”? Nothing has been sent.")
+        % {"subject": mailing.subject},
+        cancel_url=reverse("state-mailing-detail", args=[mailing.pk]),
+        success_url=reverse("state-mailing-list"),
+        success_message=_("The draft has been deleted."),
+        button=_("Delete"),
     )
 
 

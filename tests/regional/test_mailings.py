@@ -323,3 +323,18 @@ def test_the_unsubscribe_link_uses_the_configured_site(settings):
     settings.BUENDNISNETZ_SITE_URL = "https://buendnisnetz.example:8443"
     link = services.unsubscribe_url("eva@example.org")
     assert link.startswith("https://buendnisnetz.example:8443/mailings/unsubscribe/")
+
+
+def test_a_draft_may_be_deleted_a_sent_mailing_not(people, office, empty_outbox):
+    kept, dropped = draft(), draft()
+    assert "Entwurf löschen" in office.get(f"/mailings/{dropped.pk}/").content.decode()
+    assert office.post(f"/mailings/{dropped.pk}/delete/").status_code == 302
+    assert not Mailing.objects.filter(pk=dropped.pk).exists()
+    services.mailing_send(actor=None, mailing=kept, fingerprint=mailing_preview(kept).fingerprint)
+    refused = office.post(f"/mailings/{kept.pk}/delete/")
+    assert refused.status_code == 400
+    assert "kann nicht gelöscht werden" in refused.content.decode()
+    assert office.delete(f"{API}{kept.pk}/").status_code == 400
+    api_draft = draft()
+    assert office.delete(f"{API}{api_draft.pk}/").status_code == 204
+    assert list(Mailing.objects.values_list("pk", flat=True)) == [kept.pk]
