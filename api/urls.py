@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from api.views import (
+    addressbook,
     audit,
     careguides,
     carers,
@@ -71,6 +72,8 @@ STATE_ROUTES = [
     ("alliances", state.AllianceViewSet, "api-alliance"),
     ("snapshots", state_resources.AllianceSnapshotViewSet, "api-snapshot"),
     ("monitoring", monitoring.MonitoringViewSet, "api-monitoring"),
+    ("address-book", addressbook.AddressBookViewSet, "api-address-book"),
+    ("mailings", addressbook.MailingViewSet, "api-mailing"),
     ("regional-meetings", state_resources.RegionalMeetingViewSet, "api-regional-meeting"),
     ("invitations", state_resources.InvitationViewSet, "api-invitation"),
     ("setups", state_resources.AllianceSetupViewSet, "api-setup"),

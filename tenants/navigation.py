@@ -15,6 +15,8 @@ STATE_MENU = [
     (_("Dashboard"), "dashboard", "state.dashboard.view"),
     (_("Alliances"), "dashboard-alliances", "state.alliances.view"),
     (_("Needing attention"), "state-monitoring", "state.alliances.view"),
+    (_("Address book"), "state-address-book", "state.addressbook.view"),
+    (_("Mailings"), "state-mailing-list", "state.mailings.send"),
     (_("Regional meetings"), "regional-meeting-list", "state.meetings.manage"),
     (_("New alliances"), "setup-board", "state.setups.manage"),
     (_("Reports"), "report-list", "state.reports.view"),

@@ -75,6 +75,16 @@ RULES: dict[str, Rule] = {
         STATE, {SC}, "Regional meetings, invitations, reminders, attendance, calendar feed"
     ),
     "state.setups.manage": _rule(STATE, {SC}, "New-alliance pipeline and provisioning"),
+    # addressbook: personal data of the alliances' people, for the state office only
+    "state.addressbook.view": _rule(
+        STATE,
+        {SC},
+        "Address book of the alliances' coordinators, board members, partner contacts and"
+        " public contacts; its exports",
+    ),
+    "state.mailings.send": _rule(
+        STATE, {SC}, "Mailings to groups of the address book: compose, confirm, send, sent log"
+    ),
     # ---------------------------------------------------------------- alliance workspace
     "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC, PS}, "Workspace start page"),
     "alliance.partners.view": _rule(ALLIANCE, {LC, BM, SC}, "Partner list and details"),

@@ -446,6 +446,9 @@ SPECTACULAR_SETTINGS = {
         "MeetingKindEnum": "regional.models.meetings.MeetingKind",
         "PeriodKindEnum": "regional.models.reports.PeriodKind",
         "ChecklistStatusEnum": "core.models.onboarding.ChecklistStatus",
+        "MailingStatusEnum": "regional.models.mailings.MailingStatus",
+        "DistrictEnum": "tenants.districts.District",
+        "AddressBookGroupEnum": "regional.selectors.addressbook.Group",
     },
 }
 

@@ -65,3 +65,14 @@ def upcoming_public_events(*, limit: int = 5, today: datetime.date | None = None
         .only("title", "kind", "date", "start_time", "place", "description")
         .order_by("date", "start_time", "pk")[:limit]
     )
+
+
+def public_contact_rows() -> QuerySet[SiteIdentity]:
+    """The contact the public site names (person, e-mail, phone): one table, no joins,
+    so the state layer can read it in many schemas at once (``kernel.figures.schema_branch``).
+    Only what the public site shows; an identity without an e-mail address names nobody."""
+    return (
+        SiteIdentity.objects.filter(pk=IDENTITY_PK)
+        .exclude(contact_email="")
+        .values("contact_name", "contact_email", "contact_phone")
+    )

@@ -10,6 +10,7 @@ from .choices import (
     SetupStage,
 )
 from .legal import StateLegalPage
+from .mailings import Mailing, MailingOptOut, MailingRecipient, MailingStatus
 from .meetings import (
     AgendaItem,
     Invitation,
@@ -32,6 +33,10 @@ __all__ = [
     "CalendarFeed",
     "CertificationTemplate",
     "Invitation",
+    "Mailing",
+    "MailingOptOut",
+    "MailingRecipient",
+    "MailingStatus",
     "MeetingKind",
     "PeriodKind",
     "ProvisioningStatus",

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from regional.urls import mailings as mailing_urls
 from regional.views import home
 
 urlpatterns = [
@@ -18,4 +19,7 @@ urlpatterns = [
     path("", include("regional.urls.legal")),
     # certification
     path("certification/", include("regional.urls.certification")),
+    # addressbook
+    path("address-book/", include(mailing_urls.address_book_patterns)),
+    path("mailings/", include("regional.urls.mailings")),
 ]

@@ -222,6 +222,12 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
         assert field.storage.exists(field.name)
     assert report.pdf_file.read(5) == b"%PDF-"
 
+    # ---- addressbook: the mailing to every alliance's coordinators, sent, no e-mails
+    from regional.models import Mailing
+
+    mailing = Mailing.objects.get(status="sent")
+    assert mailing.recipients.filter(excluded=False).count() >= 16
+
     # ---- a second run changes nothing and says so
     counts = _platform_counts()
     second = StringIO()
@@ -233,6 +239,7 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert "statistics: exist" in output
     assert "report to the ministry: exists" in output
     assert "starter templates: exist" in output
+    assert "mailing to the coordinators: exists" in output  # addressbook
     assert "created" not in output
     assert "http://localhost:8000/" in output
     assert "http://jena.localhost:8000/" in output

@@ -109,6 +109,10 @@ def _seed_state_records(alliance) -> None:
     group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=SENTINEL)
     regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=SENTINEL)
     regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=SENTINEL)
+    # addressbook
+    regional.Mailing.objects.create(
+        pk=RECORD_ID, subject=SENTINEL, body="Text", groups=["coordinators"]
+    )
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.db import connection
 
 from demo import alliances as demo
 from demo import certification as certification_demo
+from demo import mailings as mailings_demo
 from demo import onboarding as onboarding_demo
 from demo import state as state_demo
 from demo import workshops as workshops_demo
@@ -33,6 +34,9 @@ STATE_STEPS = [
      lambda actor: certification_demo.seed_templates(actor=actor), "created", "exist"),
     ("report to the ministry", lambda actor: state_demo.seed_report(actor=actor),
      "released ({.title})", "exists"),
+    # addressbook
+    ("mailing to the coordinators", lambda actor: mailings_demo.seed_mailing(actor=actor),
+     "sent ({.subject})", "exists"),
 ]  # fmt: skip
 
 

@@ -1,0 +1,17 @@
+"""The state office's address book and mailings (mounted at /address-book/ and /mailings/)."""
+
+from django.urls import path
+
+from regional.views import addressbook, mailings
+
+address_book_patterns = [
+    path("", addressbook.address_book, name="state-address-book"),
+]
+
+urlpatterns = [
+    path("", mailings.mailing_list, name="state-mailing-list"),
+    path("new/", mailings.mailing_create, name="state-mailing-create"),
+    path("<int:pk>/", mailings.mailing_detail, name="state-mailing-detail"),
+    path("<int:pk>/delete/", mailings.mailing_delete, name="state-mailing-delete"),
+    path("unsubscribe/<str:token>/", mailings.unsubscribe, name="mailing-unsubscribe"),
+]
