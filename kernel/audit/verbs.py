@@ -274,6 +274,7 @@ DETAIL_LABELS = {
     "position": _("Position"),
     "previous": _("Earlier value"),
     "reason": _("Reason"),
+    "recipients": _("Recipients"),
     "records": _("Records"),
     "registrations": _("Registrations"),
     "resend": _("Sent again"),
