@@ -21,7 +21,7 @@ from kernel.charts import BarChart, layout
 from kernel.pdf import CoreFontPDF, draw_chart, latin1
 from regional import charts
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
-from regional.reports import MAIN_FIGURES, figure_label
+from regional.reports import MAIN_FIGURES, SECTIONS, figure_label
 
 PRIMARY = (0, 84, 122)
 ACCENT = (214, 110, 30)
@@ -31,12 +31,24 @@ GRID = (215, 215, 215)
 TEXT = (33, 33, 33)
 MUTED = (110, 110, 110)
 
+# A chart is as wide as a portrait page's text (mm), on landscape pages too.
+PORTRAIT_TEXT_WIDTH = 170
+# The room a chart's caption takes below it (mm).
+CAPTION_HEIGHT = 12
+# Room a table needs below its heading: its heading row and a few rows (mm).
+TABLE_START = 45
+
 # The district overview tables of the PDF (the annex has every figure of each district):
-# the alliances and their partners, then their activities.
-_PARTNER_SECTIONS = ("alliances", "partners")
+# the alliances and their partners, their activities, the childcare pool; each narrow
+# enough for its headings to fit a landscape page.
+_TABLE_SECTIONS = {
+    "partners": ("alliances", "partners"),
+    "activities": ("projects", "events", "funding", "board"),
+    "childcare": ("childcare",),
+}
 DISTRICT_TABLES = [
-    ("partners", [f.key for f in MAIN_FIGURES if f.section in _PARTNER_SECTIONS]),
-    ("activities", [f.key for f in MAIN_FIGURES if f.section not in _PARTNER_SECTIONS]),
+    (name, [f.key for f in MAIN_FIGURES if f.section in sections])
+    for name, sections in _TABLE_SECTIONS.items()
 ]
 
 
@@ -94,7 +106,12 @@ class ReportPDF(CoreFontPDF):
 
     # ------------------------------------------------------------ building blocks
 
-    def heading(self, text: str, level: int = 0) -> None:
+    def heading(self, text: str, level: int = 0, *, keep: float = 30) -> None:
+        """A numbered heading, in the contents with the page it stands on. It starts a
+        new page (of the same orientation) rather than stand alone at the foot of one:
+        ``keep`` is how much of what follows must fit below it (mm)."""
+        if self.will_page_break(10 + keep):
+            self.add_page(same=True)
         self.start_section(latin1(text), level=level)
         size = 15 if level == 0 else 12
         self.set_font("Helvetica", "B", size)
@@ -199,12 +216,17 @@ class ReportPDF(CoreFontPDF):
     def district_matrix(self, keys: list[str]) -> None:
         """Districts down, figures across (this period); Thuringia's totals last."""
         tables = self.tables
-        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY, size_pt=7.5)
         total_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
-        first = 62
-        width = (self.epw - first) / len(keys)
-        with self.zebra_table((first, *([width] * len(keys))), heading) as table:
-            table.row([latin1(_("District"))] + [latin1(figure_label(k, short=True)) for k in keys])
+        labels = [latin1(figure_label(k, short=True)) for k in keys]
+        columns = [
+            [row.value_text if row else "-" for row in (tables.total(key), *rows)]
+            for key in keys
+            for rows in [[district.row(key) for district in tables.districts]]
+        ]
+        size, widths = self.matrix_layout(labels, columns)
+        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY, size_pt=size)
+        with self.zebra_table(widths, heading) as table:
+            table.row([latin1(_("District")), *labels])
             for district in tables.districts:
                 cells = [latin1(district.name)]
                 for key in keys:
@@ -217,14 +239,63 @@ class ReportPDF(CoreFontPDF):
                 cells.append(latin1(row.value_text if row else "–"))
             table.row(cells, style=total_style)
 
+    def matrix_layout(self, labels: list[str], columns: list[list[str]]):
+        """The district matrix's heading size and column widths: each figure's column as
+        wide as its longest value (8.5 pt, bold in the total's row) and its longest
+        heading word (bold, 7.5 pt or smaller until every word fits); what is left widens
+        the names' column. A number never breaks over two lines; a heading word only
+        when even the smallest heading does not fit, the longest words first."""
+        padding = 2 * 1.2 + 2 * self.c_margin + 0.5  # the cell padding and margins
+        self.set_font("Helvetica", "B", 8.5)
+        values = [max(self.get_string_width(latin1(t)) for t in texts) + padding
+                  for texts in columns]  # fmt: skip
+        names = [latin1(_("Thuringia")), *(latin1(d.name) for d in self.tables.districts)]
+        first = min(max(max(self.get_string_width(name) for name in names) + padding, 30), 46)
+        room = self.epw - first
+        for size in (7.5, 7, 6.5):
+            self.set_font("Helvetica", "B", size)
+            words = [max(self.get_string_width(w) for w in label.split()) + padding
+                     for label in labels]  # fmt: skip
+            needs = [max(word, value) for word, value in zip(words, values, strict=True)]
+            if sum(needs) <= room:
+                spare = (room - sum(needs)) / 2
+                return size, (first + spare, *(need + spare / len(needs) for need in needs))
+        extra = sorted(need - value for need, value in zip(needs, values, strict=True))
+        left, level = max(room - sum(values), 0), 0.0
+        for count, want in enumerate(extra):  # the shortest words whole first
+            if want * (len(extra) - count) > left:
+                level = left / (len(extra) - count)
+                break
+            left, level = left - want, want
+        widths = (
+            value + min(need - value, level) for value, need in zip(values, needs, strict=True)
+        )
+        return size, (first, *widths)
+
     # ------------------------------------------------------------ charts
 
-    def chart(self, chart: BarChart) -> None:
-        """``chart`` across the text width, drawn as on the pages (``kernel.charts``)."""
+    def chart_height(self, chart: BarChart, *, max_width: float = PORTRAIT_TEXT_WIDTH) -> float:
+        """How tall ``chart`` is drawn (mm), never taller than a page holds."""
+        drawing = layout(chart)
+        width = min(self.epw, max_width)
+        room = self.h - self.t_margin - self.b_margin - CAPTION_HEIGHT
+        return min(drawing.height * width / drawing.width, room)
+
+    def chart(self, chart: BarChart, caption: str, *, max_width: float = PORTRAIT_TEXT_WIDTH):
+        """``chart`` drawn as on the report's page (``kernel.charts``), at most
+        ``max_width`` wide (the same size on portrait and landscape pages), with its
+        numbered caption. Where the rest of the page cannot hold it, it moves whole to the
+        next page; it is never cut."""
+        drawing = layout(chart)
+        height = self.chart_height(chart, max_width=max_width)
+        width = height * drawing.width / drawing.height
+        if self.will_page_break(height + CAPTION_HEIGHT):
+            self.add_page(same=True)
         top = self.get_y()
-        height = draw_chart(self, layout(chart), x=self.l_margin, y=top, width=self.epw)
+        draw_chart(self, drawing, x=self.l_margin, y=top, width=width)
         self.set_text_color(*TEXT)
-        self.set_xy(self.l_margin, top + height + 4)
+        self.set_xy(self.l_margin, top + height + 3)
+        self.caption(caption)
 
 
 def _render_toc(pdf: ReportPDF, outline) -> None:
@@ -295,17 +366,15 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.add_page()
     pdf.insert_toc_placeholder(_render_toc, pages=1)
 
-    # 1-4: the texts.
+    # 1-4: the texts, one after the other.
     for number, (title, text) in enumerate(_texts(report), start=1):
-        if pdf.get_y() > pdf.h - 70:
-            pdf.add_page()
         pdf.heading(f"{number} {title}")
         pdf.free_text(text)
         pdf.ln(4)
 
-    # 5: Thuringia's figures.
-    pdf.add_page()
-    pdf.heading("5 " + _("Figures of Thuringia"))
+    # 5: Thuringia's figures, on the same page when there is room for the table's start.
+    pdf.ln(2)
+    pdf.heading("5 " + _("Figures of Thuringia"), keep=TABLE_START + 10)
     pdf.paragraph(
         _(
             "Figures as of %(date)s compared with the previous period (%(previous)s); "
@@ -315,17 +384,15 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
         size=9,
     )
     pdf.figure_table(tables.totals)
-    pdf.add_page()
-    pdf.heading("5.1 " + _("Compared with the previous period"), level=1)
-    pdf.chart(charts.comparison_chart(tables))
-    pdf.caption(
-        _("Figures of Thuringia in %(period)s and %(previous)s")
-        % {"period": tables.period_label, "previous": tables.previous_label}
-    )
+    pdf.ln(6)
+    comparison = charts.comparison_chart(tables)
+    pdf.heading("5.1 " + _("Compared with the previous period"), level=1,
+                keep=pdf.chart_height(comparison) + CAPTION_HEIGHT)  # fmt: skip
+    pdf.chart(comparison, charts.comparison_caption(tables))
 
-    # 6: the districts.
+    # 6: the districts, across a landscape page.
     pdf.add_page(orientation="L")
-    pdf.heading("6 " + _("Figures by district"))
+    pdf.heading("6 " + _("Figures by district"), keep=TABLE_START + 10)
     pdf.paragraph(
         _(
             "Districts and independent cities in which alliances are present, figures of "
@@ -337,32 +404,34 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     titles = {
         "partners": _("Partners, care guides and seals"),
         "activities": _("Projects, events, funding and board meetings"),
+        "childcare": SECTIONS["childcare"],
     }
-    for number, (name, keys) in enumerate(DISTRICT_TABLES, start=1):
-        if number > 1:
-            pdf.ln(6)
-        pdf.heading(f"6.{number} {titles[name]}", level=1)
+    # The chart first: at the top of the landscape page it fits beside nothing else.
+    by_district = charts.district_chart(tables)
+    pdf.heading("6.1 " + _("Active partners by district"), level=1,
+                keep=pdf.chart_height(by_district) + CAPTION_HEIGHT)  # fmt: skip
+    pdf.chart(by_district, charts.district_caption(tables))
+    for number, (name, keys) in enumerate(DISTRICT_TABLES, start=2):
+        pdf.ln(4)
+        # A short table (few districts) only needs its own height below the heading.
+        rows = len(tables.districts) + 1
+        pdf.heading(f"6.{number} {titles[name]}", level=1, keep=min(TABLE_START, 16 + 6 * rows))
         pdf.district_matrix(keys)
-    pdf.add_page(orientation="P")
-    pdf.heading(f"6.{len(DISTRICT_TABLES) + 1} " + _("Active partners by district"), level=1)
-    pdf.chart(charts.district_chart(tables))
-    pdf.caption(_("Active partners by district, %(period)s") % {"period": tables.period_label})
 
-    # 7: annex, one table per district.
+    # 7: annex, one table per district, one after the other.
+    pdf.add_page(orientation="P")
+    pdf.heading("7 " + _("Annex: figures of each district"), keep=TABLE_START + 10)
     for index, district in enumerate(tables.districts, start=1):
-        pdf.add_page()
-        if index == 1:
-            pdf.heading("7 " + _("Annex: figures of each district"))
-        pdf.heading(f"7.{index} {district.name}", level=1)
+        if index > 1:
+            pdf.ln(6)
+        pdf.heading(f"7.{index} {district.name}", level=1, keep=TABLE_START)
         pdf.figure_table(district.rows)
     if not tables.districts:
-        pdf.add_page()
-        pdf.heading("7 " + _("Annex: figures of each district"))
         pdf.paragraph(_("No alliance has figures for this period."))
 
     # 8: notes.
-    pdf.add_page()
-    pdf.heading("8 " + _("Notes on the figures"))
+    pdf.ln(6)
+    pdf.heading("8 " + _("Notes on the figures"), keep=40)
     for note in notes(tables):
         pdf.paragraph(note)
     return bytes(pdf.output())
