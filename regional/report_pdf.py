@@ -19,6 +19,7 @@ from fpdf.fonts import FontFace
 from kernel import formats
 from kernel.charts import BarChart, layout
 from kernel.pdf import CoreFontPDF, draw_chart, latin1
+from kernel.pdf_layout import contents_page, fitted_columns
 from regional import charts
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
 from regional.reports import MAIN_FIGURES, SECTIONS, figure_label
@@ -240,37 +241,16 @@ class ReportPDF(CoreFontPDF):
             table.row(cells, style=total_style)
 
     def matrix_layout(self, labels: list[str], columns: list[list[str]]):
-        """The district matrix's heading size and column widths: each figure's column as
-        wide as its longest value (8.5 pt, bold in the total's row) and its longest
-        heading word (bold, 7.5 pt or smaller until every word fits); what is left widens
-        the names' column. A number never breaks over two lines; a heading word only
-        when even the smallest heading does not fit, the longest words first."""
+        """The district matrix's heading size and column widths (``fitted_columns``):
+        the districts' names first, as wide as the longest (30 to 46 mm)."""
         padding = 2 * 1.2 + 2 * self.c_margin + 0.5  # the cell padding and margins
         self.set_font("Helvetica", "B", 8.5)
-        values = [max(self.get_string_width(latin1(t)) for t in texts) + padding
-                  for texts in columns]  # fmt: skip
         names = [latin1(_("Thuringia")), *(latin1(d.name) for d in self.tables.districts)]
         first = min(max(max(self.get_string_width(name) for name in names) + padding, 30), 46)
-        room = self.epw - first
-        for size in (7.5, 7, 6.5):
-            self.set_font("Helvetica", "B", size)
-            words = [max(self.get_string_width(w) for w in label.split()) + padding
-                     for label in labels]  # fmt: skip
-            needs = [max(word, value) for word, value in zip(words, values, strict=True)]
-            if sum(needs) <= room:
-                spare = (room - sum(needs)) / 2
-                return size, (first + spare, *(need + spare / len(needs) for need in needs))
-        extra = sorted(need - value for need, value in zip(needs, values, strict=True))
-        left, level = max(room - sum(values), 0), 0.0
-        for count, want in enumerate(extra):  # the shortest words whole first
-            if want * (len(extra) - count) > left:
-                level = left / (len(extra) - count)
-                break
-            left, level = left - want, want
-        widths = (
-            value + min(need - value, level) for value, need in zip(values, needs, strict=True)
+        size, widths = fitted_columns(
+            self, room=self.epw - first, headings=labels, values=columns, padding=padding
         )
-        return size, (first, *widths)
+        return size, (first + (self.epw - first - sum(widths)), *widths)
 
     # ------------------------------------------------------------ charts
 
@@ -299,31 +279,7 @@ class ReportPDF(CoreFontPDF):
 
 
 def _render_toc(pdf: ReportPDF, outline) -> None:
-    """The contents page: every section with a dotted leader and its page (linked)."""
-    pdf.set_xy(pdf.l_margin, pdf.t_margin + 2)
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.set_text_color(*PRIMARY)
-    pdf.cell(0, 10, latin1(_("Contents")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(*TEXT)
-    pdf.ln(4)
-    available = pdf.h - pdf.b_margin - pdf.get_y() - 4
-    line_h = min(7.0, available / max(len(outline), 1))
-    for section in outline:
-        indent = 8 * section.level
-        pdf.set_font("Helvetica", "B" if section.level == 0 else "", 10.5 - section.level)
-        link = pdf.add_link(page=section.page_number)
-        page = str(section.page_number)
-        name = section.name
-        name_w = min(pdf.get_string_width(name) + 1, pdf.epw - indent - 20)
-        page_w = 12
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.cell(name_w, line_h, name, link=link)
-        leader_w = pdf.epw - indent - name_w - page_w
-        dots = max(int(leader_w / max(pdf.get_string_width(" ."), 0.1)) - 1, 0)
-        pdf.set_text_color(*MUTED)
-        pdf.cell(leader_w, line_h, " ." * dots, align="R")
-        pdf.set_text_color(*TEXT)
-        pdf.cell(page_w, line_h, page, align="R", link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    contents_page(pdf, outline, title=_("Contents"), colour=PRIMARY, leader=MUTED, text=TEXT)
 
 
 def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> bytes:
