@@ -31,6 +31,8 @@ from kernel.pdf import FPDF, Letterhead, latin1, paged_output, paged_pdf
 AGENDA, MINUTES, ATTENDANCE = "agenda", "minutes", "attendance"
 #: The documents sent to the invitees (the attendance list stays with the organiser).
 DOCUMENTS = (AGENDA, MINUTES)
+#: Every document a meeting prints.
+PRINTED = (*DOCUMENTS, ATTENDANCE)
 
 
 @dataclass(frozen=True)
