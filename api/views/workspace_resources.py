@@ -253,6 +253,14 @@ class DecisionViewSet(
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action is None and "send_letter" in (self.action_map or {}).values():
+            # A method the route does not offer is asked like sending: 401 or 404 first
+            # (nothing is revealed), then 405 (as a meeting's ``send``).
+            self.action = "send_letter"
+        return request
+
     @extend_schema(
         request=None,
         responses=inline_serializer(
