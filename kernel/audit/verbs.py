@@ -180,6 +180,14 @@ GENDERS = {
     "core.workinggrouptask": FEMININE,
 }
 
+#: Object types whose German name is two nouns of different genders ("Mitglied oder
+#: Spender", "Thema oder Tisch", "Pflegelotse/-lotsin"): they read without an article.
+WITHOUT_ARTICLE = frozenset(
+    {"core.careguide", "core.supporter", "core.workshoptopic", "regional.regionaltable"}
+)
+#: The apps whose models are audited: each model has a gender or reads without one.
+AUDITED_APPS = ("tenants", "audit", "mail", "core", "regional")
+
 #: The case in which a sentence names its object, where it is not the accusative
 #: ("hat den Partner aufgenommen"): "das Protokoll von der Kuratoriumssitzung", "der
 #: Partner ist ausgetreten".

@@ -250,3 +250,13 @@ def test_every_object_type_with_a_gender_is_a_model_and_reads_in_english_without
     with translation.override("en"):
         sentence = describe(_log("core.partner.admitted", actor=anna, target=zeiss)).sentence
     assert sentence.startswith("Anna Schulz admitted the Partner ")
+
+
+def test_every_audited_model_has_its_grammatical_gender_or_reads_without_an_article():
+    from django.apps import apps
+
+    from kernel.audit.verbs import AUDITED_APPS, GENDERS, WITHOUT_ARTICLE
+
+    labels = {m._meta.label_lower for m in apps.get_models() if m._meta.app_label in AUDITED_APPS}
+    assert sorted(labels - GENDERS.keys() - WITHOUT_ARTICLE) == []
+    assert labels >= WITHOUT_ARTICLE
