@@ -36,6 +36,8 @@ MUTED = (110, 110, 110)
 PORTRAIT_TEXT_WIDTH = 170
 # The room a chart's caption takes below it (mm).
 CAPTION_HEIGHT = 12
+# A chart a little too tall for the rest of a page is drawn this much smaller at least.
+CHART_SHRINK = 0.8
 # Room a table needs below its heading: its heading row and a few rows (mm).
 TABLE_START = 45
 
@@ -264,13 +266,16 @@ class ReportPDF(CoreFontPDF):
     def chart(self, chart: BarChart, caption: str, *, max_width: float = PORTRAIT_TEXT_WIDTH):
         """``chart`` drawn as on the report's page (``kernel.charts``), at most
         ``max_width`` wide (the same size on portrait and landscape pages), with its
-        numbered caption. Where the rest of the page cannot hold it, it moves whole to the
-        next page; it is never cut."""
+        numbered caption. Where the rest of the page cannot hold it, it is drawn up to a
+        fifth smaller, or else moves whole to the next page; it is never cut."""
         drawing = layout(chart)
         height = self.chart_height(chart, max_width=max_width)
-        width = height * drawing.width / drawing.height
-        if self.will_page_break(height + CAPTION_HEIGHT):
+        here = self.h - self.b_margin - self.get_y() - CAPTION_HEIGHT
+        if height > here >= height * CHART_SHRINK:
+            height = here  # a little smaller rather than on a page of its own
+        elif self.will_page_break(height + CAPTION_HEIGHT):
             self.add_page(same=True)
+        width = height * drawing.width / drawing.height
         top = self.get_y()
         draw_chart(self, drawing, x=self.l_margin, y=top, width=width)
         self.set_text_color(*TEXT)
@@ -343,7 +348,7 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.ln(6)
     comparison = charts.comparison_chart(tables)
     pdf.heading("5.1 " + _("Compared with the previous period"), level=1,
-                keep=pdf.chart_height(comparison) + CAPTION_HEIGHT)  # fmt: skip
+                keep=pdf.chart_height(comparison) * CHART_SHRINK + CAPTION_HEIGHT)  # fmt: skip
     pdf.chart(comparison, charts.comparison_caption(tables))
 
     # 6: the districts, across a landscape page.
@@ -365,7 +370,7 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     # The chart first: at the top of the landscape page it fits beside nothing else.
     by_district = charts.district_chart(tables)
     pdf.heading("6.1 " + _("Active partners by district"), level=1,
-                keep=pdf.chart_height(by_district) + CAPTION_HEIGHT)  # fmt: skip
+                keep=pdf.chart_height(by_district) * CHART_SHRINK + CAPTION_HEIGHT)  # fmt: skip
     pdf.chart(by_district, charts.district_caption(tables))
     for number, (name, keys) in enumerate(DISTRICT_TABLES, start=2):
         pdf.ln(4)
