@@ -81,3 +81,37 @@ def test_the_report_page_shows_the_pdfs_charts(ready_report, state_coordinator):
     pdf = "\n".join(_pages(ready_report))
     assert "Abbildung 1: Zahlen für Thüringen 2025 und 2024" in pdf
     assert "Abbildung 2: Aktive Partner nach Landkreisen und kreisfreien Städten, 2025" in pdf
+
+
+def test_with_every_district_the_contents_stay_right_and_the_chart_stays_with_its_section(
+    ready_report,
+):
+    import dataclasses
+    import datetime
+
+    from regional import report_pdf
+    from regional.report_tables import report_tables
+    from tenants.districts import District
+
+    tables = report_tables(ready_report)
+    names = [str(label) for _code, label in District.choices][:23]
+    districts = [
+        dataclasses.replace(tables.districts[index % 2], name=name)
+        for index, name in enumerate(names)
+    ]
+    data = report_pdf.build_pdf(
+        ready_report,
+        dataclasses.replace(tables, districts=districts),
+        generated_on=datetime.date(2026, 1, 5),
+    )
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    entries = _contents(pages)
+    assert len([e for e in entries if e[0].startswith("7.")]) == len(names)
+    for number, title, page in entries:
+        lines = [line.strip() for line in pages[page - 1].splitlines()]
+        assert f"{number} {title}" in lines, (number, title, page)
+    for number, text in enumerate(pages, start=1):
+        assert f"Seite {number} von {len(pages)}" in text
+    found = {number: page for number, _title, page in entries}
+    assert found["6"] == found["6.1"]
+    assert "Abbildung 2:" in pages[found["6.1"] - 1]
