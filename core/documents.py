@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from core.models import AgendaItem, BoardMember, Decision, DecisionOutcome
 from core.selectors.publicsite import site_identity
 from kernel.letters import Letter, letter_pdf, salutation
-from kernel.meetings.documents import AgendaLine, MeetingDocuments, MeetingSheet
+from kernel.meetings.documents import AgendaLine, Attendee, MeetingDocuments, MeetingSheet
 from kernel.pdf import Letterhead
 from tenants.models import Alliance
 
@@ -68,19 +68,29 @@ def board_meeting_sheet(meeting) -> MeetingSheet:
     )
 
 
-def board_meeting_recipients(meeting) -> list[tuple[str, str]]:
+def _members_at(meeting):
     """The board members whose term covers the meeting's day."""
-    members = BoardMember.objects.filter(
+    return BoardMember.objects.filter(
         Q(term_end__isnull=True) | Q(term_end__gte=meeting.date),
         term_start__lte=meeting.date,
         anonymised_at__isnull=True,
-    ).exclude(email="")
-    return [(member.full_name, member.email) for member in members]
+    )
+
+
+def board_meeting_recipients(meeting) -> list[tuple[str, str]]:
+    """The board members whose term covers the meeting's day."""
+    return [(member.full_name, member.email) for member in _members_at(meeting).exclude(email="")]
+
+
+def board_meeting_attendees(meeting) -> list[Attendee]:
+    """The attendance list of a board meeting: its members on the day, to sign."""
+    return [Attendee(member.full_name, member.affiliation) for member in _members_at(meeting)]
 
 
 BOARD_DOCUMENTS = MeetingDocuments(
     sheet=board_meeting_sheet,
     recipients=board_meeting_recipients,
+    attendees=board_meeting_attendees,
     minutes_not_final=lambda: _("The minutes can be sent once they have been approved."),
 )
 

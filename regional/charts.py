@@ -179,6 +179,44 @@ def comparison_chart(tables: ReportTables) -> BarChart:
     )
 
 
+def comparison_caption(tables: ReportTables) -> str:
+    return _("Figures of Thuringia in %(period)s and %(previous)s") % {
+        "period": tables.period_label,
+        "previous": tables.previous_label,
+    }
+
+
+def district_caption(tables: ReportTables) -> str:
+    return _("Active partners by district, %(period)s") % {"period": tables.period_label}
+
+
+def report_charts(tables: ReportTables) -> dict[str, SafeString]:
+    """The report's charts as its page shows them (SVG), from the same chart models the
+    PDF draws (``regional.report_pdf``), with the same captions."""
+    return {
+        "comparison_chart": svg(
+            layout(comparison_chart(tables)),
+            chart_id="report-comparison",
+            title=comparison_caption(tables),
+            description=_(
+                "Each figure of this period beside the previous period's, as a share of "
+                "the larger of the two; the values are in the table above."
+            ),
+        ),
+        "comparison_caption": comparison_caption(tables),
+        "district_chart": svg(
+            layout(district_chart(tables)),
+            chart_id="report-districts",
+            title=district_caption(tables),
+            description=_(
+                "Active partners in each district; suppressed numbers have no bar but "
+                "their marker. The values are in the table above."
+            ),
+        ),
+        "district_caption": district_caption(tables),
+    }
+
+
 # ---------------------------------------------------------------- the district map
 
 # A schematic tile map: each district (or independent city) is a square placed roughly

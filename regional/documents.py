@@ -7,9 +7,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from kernel.meetings.documents import AgendaLine, MeetingDocuments, MeetingSheet, clock
+from kernel.meetings.documents import (
+    AgendaLine,
+    Attendee,
+    MeetingDocuments,
+    MeetingSheet,
+    clock,
+)
 from kernel.pdf import Letterhead
 from regional.models import AgendaItem
+from regional.selectors.attendance import meeting_attendance
 from tenants.public import StateArea
 
 
@@ -62,8 +69,30 @@ def regional_meeting_recipients(meeting) -> list[tuple[str, str]]:
     return list(meeting.invitations.order_by("name").values_list("name", "email"))
 
 
+def regional_meeting_attendees(meeting) -> list[Attendee]:
+    """Every invitee (by alliance and name) with their attendance once recorded, then
+    the people who came without an invitation."""
+    invitations, walk_ins = meeting_attendance(meeting)
+    recorded = bool(walk_ins) or any(i.attended is not None for i in invitations)
+
+    def organisation(person) -> str:
+        return person.alliance.name if person.alliance_id else ""
+
+    rows = [
+        Attendee(
+            invitation.name,
+            organisation(invitation),
+            bool(invitation.attended) if recorded else None,
+        )
+        for invitation in invitations
+    ]
+    rows += [Attendee(w.name, organisation(w), True, invited=False) for w in walk_ins]
+    return rows
+
+
 REGIONAL_DOCUMENTS = MeetingDocuments(
     sheet=regional_meeting_sheet,
     recipients=regional_meeting_recipients,
+    attendees=regional_meeting_attendees,
     minutes_not_final=lambda: _("The minutes can be sent once they have been published."),
 )

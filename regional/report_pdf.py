@@ -19,9 +19,10 @@ from fpdf.fonts import FontFace
 from kernel import formats
 from kernel.charts import BarChart, layout
 from kernel.pdf import CoreFontPDF, draw_chart, latin1
+from kernel.pdf_layout import contents_page, fitted_columns
 from regional import charts
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
-from regional.reports import MAIN_FIGURES, figure_label
+from regional.reports import MAIN_FIGURES, SECTIONS, figure_label
 
 PRIMARY = (0, 84, 122)
 ACCENT = (214, 110, 30)
@@ -31,12 +32,26 @@ GRID = (215, 215, 215)
 TEXT = (33, 33, 33)
 MUTED = (110, 110, 110)
 
+# A chart is as wide as a portrait page's text (mm), on landscape pages too.
+PORTRAIT_TEXT_WIDTH = 170
+# The room a chart's caption takes below it (mm).
+CAPTION_HEIGHT = 12
+# A chart a little too tall for the rest of a page is drawn this much smaller at least.
+CHART_SHRINK = 0.8
+# Room a table needs below its heading: its heading row and a few rows (mm).
+TABLE_START = 45
+
 # The district overview tables of the PDF (the annex has every figure of each district):
-# the alliances and their partners, then their activities.
-_PARTNER_SECTIONS = ("alliances", "partners")
+# the alliances and their partners, their activities, the childcare pool; each narrow
+# enough for its headings to fit a landscape page.
+_TABLE_SECTIONS = {
+    "partners": ("alliances", "partners"),
+    "activities": ("projects", "events", "funding", "board"),
+    "childcare": ("childcare",),
+}
 DISTRICT_TABLES = [
-    ("partners", [f.key for f in MAIN_FIGURES if f.section in _PARTNER_SECTIONS]),
-    ("activities", [f.key for f in MAIN_FIGURES if f.section not in _PARTNER_SECTIONS]),
+    (name, [f.key for f in MAIN_FIGURES if f.section in sections])
+    for name, sections in _TABLE_SECTIONS.items()
 ]
 
 
@@ -94,7 +109,12 @@ class ReportPDF(CoreFontPDF):
 
     # ------------------------------------------------------------ building blocks
 
-    def heading(self, text: str, level: int = 0) -> None:
+    def heading(self, text: str, level: int = 0, *, keep: float = 30) -> None:
+        """A numbered heading, in the contents with the page it stands on. It starts a
+        new page (of the same orientation) rather than stand alone at the foot of one:
+        ``keep`` is how much of what follows must fit below it (mm)."""
+        if self.will_page_break(10 + keep):
+            self.add_page(same=True)
         self.start_section(latin1(text), level=level)
         size = 15 if level == 0 else 12
         self.set_font("Helvetica", "B", size)
@@ -199,12 +219,17 @@ class ReportPDF(CoreFontPDF):
     def district_matrix(self, keys: list[str]) -> None:
         """Districts down, figures across (this period); Thuringia's totals last."""
         tables = self.tables
-        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY, size_pt=7.5)
         total_style = FontFace(emphasis="BOLD", fill_color=LIGHT)
-        first = 62
-        width = (self.epw - first) / len(keys)
-        with self.zebra_table((first, *([width] * len(keys))), heading) as table:
-            table.row([latin1(_("District"))] + [latin1(figure_label(k, short=True)) for k in keys])
+        labels = [latin1(figure_label(k, short=True)) for k in keys]
+        columns = [
+            [row.value_text if row else "-" for row in (tables.total(key), *rows)]
+            for key in keys
+            for rows in [[district.row(key) for district in tables.districts]]
+        ]
+        size, widths = self.matrix_layout(labels, columns)
+        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=PRIMARY, size_pt=size)
+        with self.zebra_table(widths, heading) as table:
+            table.row([latin1(_("District")), *labels])
             for district in tables.districts:
                 cells = [latin1(district.name)]
                 for key in keys:
@@ -217,42 +242,49 @@ class ReportPDF(CoreFontPDF):
                 cells.append(latin1(row.value_text if row else "–"))
             table.row(cells, style=total_style)
 
+    def matrix_layout(self, labels: list[str], columns: list[list[str]]):
+        """The district matrix's heading size and column widths (``fitted_columns``):
+        the districts' names first, as wide as the longest (30 to 46 mm)."""
+        padding = 2 * 1.2 + 2 * self.c_margin + 0.5  # the cell padding and margins
+        self.set_font("Helvetica", "B", 8.5)
+        names = [latin1(_("Thuringia")), *(latin1(d.name) for d in self.tables.districts)]
+        first = min(max(max(self.get_string_width(name) for name in names) + padding, 30), 46)
+        size, widths = fitted_columns(
+            self, room=self.epw - first, headings=labels, values=columns, padding=padding
+        )
+        return size, (first + (self.epw - first - sum(widths)), *widths)
+
     # ------------------------------------------------------------ charts
 
-    def chart(self, chart: BarChart) -> None:
-        """``chart`` across the text width, drawn as on the pages (``kernel.charts``)."""
+    def chart_height(self, chart: BarChart, *, max_width: float = PORTRAIT_TEXT_WIDTH) -> float:
+        """How tall ``chart`` is drawn (mm), never taller than a page holds."""
+        drawing = layout(chart)
+        width = min(self.epw, max_width)
+        room = self.h - self.t_margin - self.b_margin - CAPTION_HEIGHT
+        return min(drawing.height * width / drawing.width, room)
+
+    def chart(self, chart: BarChart, caption: str, *, max_width: float = PORTRAIT_TEXT_WIDTH):
+        """``chart`` drawn as on the report's page (``kernel.charts``), at most
+        ``max_width`` wide (the same size on portrait and landscape pages), with its
+        numbered caption. Where the rest of the page cannot hold it, it is drawn up to a
+        fifth smaller, or else moves whole to the next page; it is never cut."""
+        drawing = layout(chart)
+        height = self.chart_height(chart, max_width=max_width)
+        here = self.h - self.b_margin - self.get_y() - CAPTION_HEIGHT
+        if height > here >= height * CHART_SHRINK:
+            height = here  # a little smaller rather than on a page of its own
+        elif self.will_page_break(height + CAPTION_HEIGHT):
+            self.add_page(same=True)
+        width = height * drawing.width / drawing.height
         top = self.get_y()
-        height = draw_chart(self, layout(chart), x=self.l_margin, y=top, width=self.epw)
+        draw_chart(self, drawing, x=self.l_margin, y=top, width=width)
         self.set_text_color(*TEXT)
-        self.set_xy(self.l_margin, top + height + 4)
+        self.set_xy(self.l_margin, top + height + 3)
+        self.caption(caption)
 
 
 def _render_toc(pdf: ReportPDF, outline) -> None:
-    """The contents page: every section with a dotted leader and its page (linked)."""
-    pdf.set_xy(pdf.l_margin, pdf.t_margin + 2)
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.set_text_color(*PRIMARY)
-    pdf.cell(0, 10, latin1(_("Contents")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(*TEXT)
-    pdf.ln(4)
-    available = pdf.h - pdf.b_margin - pdf.get_y() - 4
-    line_h = min(7.0, available / max(len(outline), 1))
-    for section in outline:
-        indent = 8 * section.level
-        pdf.set_font("Helvetica", "B" if section.level == 0 else "", 10.5 - section.level)
-        link = pdf.add_link(page=section.page_number)
-        page = str(section.page_number)
-        name = section.name
-        name_w = min(pdf.get_string_width(name) + 1, pdf.epw - indent - 20)
-        page_w = 12
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.cell(name_w, line_h, name, link=link)
-        leader_w = pdf.epw - indent - name_w - page_w
-        dots = max(int(leader_w / max(pdf.get_string_width(" ."), 0.1)) - 1, 0)
-        pdf.set_text_color(*MUTED)
-        pdf.cell(leader_w, line_h, " ." * dots, align="R")
-        pdf.set_text_color(*TEXT)
-        pdf.cell(page_w, line_h, page, align="R", link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    contents_page(pdf, outline, title=_("Contents"), colour=PRIMARY, leader=MUTED, text=TEXT)
 
 
 def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> bytes:
@@ -295,17 +327,15 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.add_page()
     pdf.insert_toc_placeholder(_render_toc, pages=1)
 
-    # 1-4: the texts.
+    # 1-4: the texts, one after the other.
     for number, (title, text) in enumerate(_texts(report), start=1):
-        if pdf.get_y() > pdf.h - 70:
-            pdf.add_page()
         pdf.heading(f"{number} {title}")
         pdf.free_text(text)
         pdf.ln(4)
 
-    # 5: Thuringia's figures.
-    pdf.add_page()
-    pdf.heading("5 " + _("Figures of Thuringia"))
+    # 5: Thuringia's figures, on the same page when there is room for the table's start.
+    pdf.ln(2)
+    pdf.heading("5 " + _("Figures of Thuringia"), keep=TABLE_START + 10)
     pdf.paragraph(
         _(
             "Figures as of %(date)s compared with the previous period (%(previous)s); "
@@ -315,17 +345,15 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
         size=9,
     )
     pdf.figure_table(tables.totals)
-    pdf.add_page()
-    pdf.heading("5.1 " + _("Compared with the previous period"), level=1)
-    pdf.chart(charts.comparison_chart(tables))
-    pdf.caption(
-        _("Figures of Thuringia in %(period)s and %(previous)s")
-        % {"period": tables.period_label, "previous": tables.previous_label}
-    )
+    pdf.ln(6)
+    comparison = charts.comparison_chart(tables)
+    pdf.heading("5.1 " + _("Compared with the previous period"), level=1,
+                keep=pdf.chart_height(comparison) * CHART_SHRINK + CAPTION_HEIGHT)  # fmt: skip
+    pdf.chart(comparison, charts.comparison_caption(tables))
 
-    # 6: the districts.
+    # 6: the districts, across a landscape page.
     pdf.add_page(orientation="L")
-    pdf.heading("6 " + _("Figures by district"))
+    pdf.heading("6 " + _("Figures by district"), keep=TABLE_START + 10)
     pdf.paragraph(
         _(
             "Districts and independent cities in which alliances are present, figures of "
@@ -337,32 +365,34 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     titles = {
         "partners": _("Partners, care guides and seals"),
         "activities": _("Projects, events, funding and board meetings"),
+        "childcare": SECTIONS["childcare"],
     }
-    for number, (name, keys) in enumerate(DISTRICT_TABLES, start=1):
-        if number > 1:
-            pdf.ln(6)
-        pdf.heading(f"6.{number} {titles[name]}", level=1)
+    # The chart first: at the top of the landscape page it fits beside nothing else.
+    by_district = charts.district_chart(tables)
+    pdf.heading("6.1 " + _("Active partners by district"), level=1,
+                keep=pdf.chart_height(by_district) * CHART_SHRINK + CAPTION_HEIGHT)  # fmt: skip
+    pdf.chart(by_district, charts.district_caption(tables))
+    for number, (name, keys) in enumerate(DISTRICT_TABLES, start=2):
+        pdf.ln(4)
+        # A short table (few districts) only needs its own height below the heading.
+        rows = len(tables.districts) + 1
+        pdf.heading(f"6.{number} {titles[name]}", level=1, keep=min(TABLE_START, 16 + 6 * rows))
         pdf.district_matrix(keys)
-    pdf.add_page(orientation="P")
-    pdf.heading(f"6.{len(DISTRICT_TABLES) + 1} " + _("Active partners by district"), level=1)
-    pdf.chart(charts.district_chart(tables))
-    pdf.caption(_("Active partners by district, %(period)s") % {"period": tables.period_label})
 
-    # 7: annex, one table per district.
+    # 7: annex, one table per district, one after the other.
+    pdf.add_page(orientation="P")
+    pdf.heading("7 " + _("Annex: figures of each district"), keep=TABLE_START + 10)
     for index, district in enumerate(tables.districts, start=1):
-        pdf.add_page()
-        if index == 1:
-            pdf.heading("7 " + _("Annex: figures of each district"))
-        pdf.heading(f"7.{index} {district.name}", level=1)
+        if index > 1:
+            pdf.ln(6)
+        pdf.heading(f"7.{index} {district.name}", level=1, keep=TABLE_START)
         pdf.figure_table(district.rows)
     if not tables.districts:
-        pdf.add_page()
-        pdf.heading("7 " + _("Annex: figures of each district"))
         pdf.paragraph(_("No alliance has figures for this period."))
 
     # 8: notes.
-    pdf.add_page()
-    pdf.heading("8 " + _("Notes on the figures"))
+    pdf.ln(6)
+    pdf.heading("8 " + _("Notes on the figures"), keep=40)
     for note in notes(tables):
         pdf.paragraph(note)
     return bytes(pdf.output())

@@ -13,12 +13,13 @@ from rest_framework.response import Response
 
 from api.serializers.meetings import MeetingDocumentSendSerializer, MeetingDocumentSentSerializer
 from api.viewsets import through_service
-from kernel.meetings.documents import DOCUMENTS, MINUTES, filename
+from kernel.meetings.documents import ATTENDANCE, MINUTES, PRINTED, filename
+from kernel.meetings.models import MeetingStatus
 from tenants.permissions import access_for
 
 
 class MeetingDocumentsMixin:
-    """``GET <meeting>/pdf/?document=agenda|minutes`` and ``POST <meeting>/send/`` with
+    """``GET <meeting>/pdf/?document=agenda|minutes|attendance`` and ``POST <meeting>/send/`` with
     ``{"document": "agenda" | "minutes"}``; the ViewSet names the room's declaration in
     ``documents`` (``kernel.meetings.documents.MeetingDocuments``), its service in
     ``document_send_service`` (a staticmethod), the permission that sees draft minutes
@@ -55,23 +56,31 @@ class MeetingDocumentsMixin:
             OpenApiParameter(
                 "document",
                 str,
-                enum=list(DOCUMENTS),
-                description=_("The agenda (default) or the minutes."),
+                enum=list(PRINTED),
+                description=_(
+                    "The agenda (default), the minutes or the attendance list (for those "
+                    "who manage the meetings)."
+                ),
             )
         ],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
     )
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
-        """The agenda with the invitation, or the minutes, as PDF under the sender's
-        letterhead; draft minutes only to people who manage the meetings (else 404)."""
+        """The agenda with the invitation, the minutes or the attendance list as PDF under
+        the sender's letterhead; draft minutes and the attendance list only to people who
+        manage the meetings, no attendance list of a cancelled meeting (else 404)."""
         meeting = self.get_object()
         document = request.query_params.get("document", "agenda")
-        if document not in DOCUMENTS:
+        if document not in PRINTED:
             raise ValidationError({"document": [_("Unknown document.")]})
         manages = access_for(request).can(self.document_manage_permission)
         if document == MINUTES and not (
             meeting.minutes.strip() and (meeting.minutes_final or manages)
+        ):
+            raise NotFound
+        if document == ATTENDANCE and not (
+            manages and self.documents.attendees and meeting.status != MeetingStatus.CANCELLED
         ):
             raise NotFound
         response = HttpResponse(

@@ -11,10 +11,16 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
 
 from api.ordering import StableOrderingFilter
 from api.serializers.workspace_resources import (
@@ -228,6 +234,7 @@ class DecisionViewSet(
             "alliance.applications.view", "alliance.applications.decide", writes=("create",)
         ),
         "letter": "alliance.applications.view",
+        "send_letter": "alliance.applications.decide",
     }
 
     selector, order = decision_list, ("-created_at", "-pk")
@@ -245,3 +252,26 @@ class DecisionViewSet(
         name = decision_letter_filename(decision)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action is None and "send_letter" in (self.action_map or {}).values():
+            # A method the route does not offer is asked like sending: 401 or 404 first
+            # (nothing is revealed), then 405 (as a meeting's ``send``).
+            self.action = "send_letter"
+        return request
+
+    @extend_schema(
+        request=None,
+        responses=inline_serializer(
+            "DecisionLetterSent", {"recipients": serializers.IntegerField()}
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="send-letter")
+    def send_letter(self, request, pk=None):
+        """Send the board's letter as PDF to the applicant by e-mail, as the application's
+        page does (400 for a deferral, an anonymised application or without an address)."""
+        decision = self.get_object()
+        through_service(admission_services.decision_letter_send, actor=request.user,
+                        decision=decision)  # fmt: skip
+        return Response({"recipients": 1})

@@ -11,6 +11,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.documents import (
+    LETTER_OUTCOMES,
+    alliance_letterhead,
+    decision_letter_filename,
+    decision_letter_pdf,
+)
 from core.models import (
     Application,
     ApplicationStatus,
@@ -24,6 +30,7 @@ from core.models import (
 )
 from core.selectors.board import current_board_members
 from core.services.partners import contact_create, partner_create, partner_update
+from kernel.audit.services import audit_log
 from kernel.crud.records import record_create, record_update
 from kernel.mail.services import email_queue
 
@@ -258,3 +265,56 @@ def decision_record(
         _notify(current, decision)
     application.refresh_from_db()
     return decision
+
+
+# ---------------------------------------------------------------- the decision letter
+
+
+def decision_letter_refusal(decision: Decision) -> str:
+    """Why the board's letter about ``decision`` cannot be sent, or "": only admissions
+    and rejections have a letter, and only to an applicant with an address."""
+    application = decision.application
+    if decision.outcome not in LETTER_OUTCOMES:
+        return _("A deferred decision has no letter.")
+    if application.anonymised_at:
+        return _("The application has been anonymised; no letter can be sent.")
+    if not application.contact_email:
+        return _("The application has no e-mail address to send the letter to.")
+    return ""
+
+
+@transaction.atomic
+def decision_letter_send(*, actor, decision: Decision) -> str:
+    """Queue the board's letter about ``decision`` (``core.documents``) as a PDF to the
+    applicant's contact person, in German; returns the address. Leaves the audit entry
+    ``core.decision.letter_sent``."""
+    decision = Decision.objects.select_related("application", "meeting").get(pk=decision.pk)
+    refusal = decision_letter_refusal(decision)
+    if refusal:
+        raise ValidationError(refusal)
+    application = decision.application
+    attachment = {
+        "filename": decision_letter_filename(decision),
+        "content": decision_letter_pdf(decision),
+        "mimetype": "application/pdf",
+    }
+    sender = alliance_letterhead().name
+    with translation.override("de"):
+        subject = _("Your application for admission: %(alliance)s") % {"alliance": sender}
+        body = _(
+            "Hello %(name)s,\n\nplease find attached %(what)s as a PDF file.\n\n"
+            "Kind regards\n%(sender)s\n"
+        ) % {
+            "name": application.contact_name or application.organisation_name,
+            "what": _("the letter of our board about your application"),
+            "sender": sender,
+        }
+    email_queue(subject=subject, body=body, to=[application.contact_email], actor=actor,
+                attachments=[attachment])  # fmt: skip
+    audit_log(
+        actor=actor,
+        action="core.decision.letter_sent",
+        target=decision,
+        changes={"recipients": 1},
+    )
+    return application.contact_email

@@ -16,4 +16,9 @@ urlpatterns = [
         views.decision_letter,
         name="decision-letter",
     ),
+    path(
+        "<int:pk>/decisions/<int:decision_pk>/letter/send/",
+        views.decision_letter_send,
+        name="decision-letter-send",
+    ),
 ]

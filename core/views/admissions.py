@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,11 +18,12 @@ from core.selectors.board import next_planned_meeting
 from core.services import admissions as services
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
-from kernel.crud.views import ObjectActionView, ObjectEditView
+from kernel.crud.views import ObjectActionView, ObjectEditView, confirm_page
 from tenants.permissions import access_for, requires
 
 VIEW = "alliance.applications.view"
 CHANGE = "alliance.partners.change"
+DECIDE = "alliance.applications.decide"
 
 
 class ApplicationPages(ObjectPages):
@@ -59,6 +62,7 @@ class ApplicationPages(ObjectPages):
                 "can_change": pending and access.can(CHANGE),
                 "can_decide": pending and access.can("alliance.applications.decide"),
                 "can_see_partner": access.can("alliance.partners.view"),
+                "can_send_letters": access.can(DECIDE),
             }
 
     class Edit:
@@ -90,7 +94,7 @@ class ApplicationWithdrawView(ApplicationPages.Record, ObjectActionView):
 class DecisionCreateView(ApplicationPages.Record, ObjectEditView):
     """The board's decision on an application (a plain form; the service admits)."""
 
-    required_permission, model_form = "alliance.applications.decide", False
+    required_permission, model_form = DECIDE, False
     form_class, update_service = DecisionForm, services.decision_record
     saved_message = gettext_lazy("The decision has been recorded.")
     template_name = "core/admissions/decision_form.html"
@@ -112,15 +116,47 @@ class DecisionCreateView(ApplicationPages.Record, ObjectEditView):
         return self.object
 
 
-@requires(VIEW)
-def decision_letter(request, pk: int, decision_pk: int):
-    """The board's letter to the applicant about an admission or a rejection, as PDF."""
+def _letter_decision(pk: int, decision_pk: int) -> Decision:
+    """The decision of application ``pk`` whose letter is asked for; 404 for a deferral
+    or an anonymised application (they have no letter)."""
     decision = get_object_or_404(
         Decision.objects.select_related("application", "meeting"), pk=decision_pk, application=pk
     )
     if decision.outcome not in LETTER_OUTCOMES or decision.application.anonymised_at:
         raise Http404
+    return decision
+
+
+@requires(VIEW)
+def decision_letter(request, pk: int, decision_pk: int):
+    """The board's letter to the applicant about an admission or a rejection, as PDF."""
+    decision = _letter_decision(pk, decision_pk)
     response = HttpResponse(decision_letter_pdf(decision), content_type="application/pdf")
     filename = decision_letter_filename(decision)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@requires(DECIDE)
+def decision_letter_send(request, pk: int, decision_pk: int):
+    """Asks, then sends the board's letter as a PDF to the applicant by e-mail; refused at
+    once (with the reason) when there is no address to send it to."""
+    decision = _letter_decision(pk, decision_pk)
+    url = reverse("application-detail", args=[pk])
+    refusal = services.decision_letter_refusal(decision)
+    if refusal and request.method != "POST":
+        messages.error(request, refusal)
+        return redirect(url)
+    application = decision.application
+    values = {"name": application.organisation_name, "email": application.contact_email}
+    return confirm_page(
+        request,
+        obj=application,
+        action=lambda: services.decision_letter_send(actor=request.user, decision=decision),
+        title=_("Send decision letter"),
+        question=_("Send the board's letter to %(name)s as a PDF to %(email)s by e-mail?") % values,
+        cancel_url=url,
+        success_url=url,
+        success_message=_("The letter has been queued for %(email)s.") % values,
+        button=_("Send letter"),
+    )

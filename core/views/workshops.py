@@ -8,6 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.documents import alliance_letterhead
 from core.filters.workshops import TaskFilter, WorkshopFilter
 from core.forms.workshops import (
     RegistrationForm,
@@ -42,6 +43,7 @@ PAGES = WorkshopViews(
     workshop_selector=workshop_detail,
     organiser=lambda request: request.tenant.name,
     public_workshop=_public,
+    letterhead=lambda request: alliance_letterhead(),
 )
 
 

@@ -5,7 +5,7 @@ Every caller (the alliance's trail page and its exports, the workspace's recent 
 the API) shows entries through ``describe_entries``, so an entry reads the same
 everywhere::
 
-    Anna Schulz hat Partner „Zeiss“ aufgenommen.
+    Anna Schulz hat den Partner „Zeiss“ aufgenommen.
     Status: in Prüfung → abgelehnt
 
 A change names its field by the model's verbose name and shows choice labels, yes/no,
@@ -33,7 +33,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 
 from kernel.audit.models import AuditEntry
-from kernel.audit.verbs import DETAIL_LABELS, sentence_for
+from kernel.audit.verbs import DETAIL_LABELS, NOMINATIVE, article, object_case, sentence_for
 
 # Longer texts are cut to this many characters (with an ellipsis).
 TEXT_LIMIT = 80
@@ -114,8 +114,13 @@ def _subject_model(entry: AuditEntry) -> type[models.Model] | None:
     return model_for(f"{app_label}.{name.replace('_', '')}")
 
 
-def _object_phrase(entry: AuditEntry, model: type[models.Model] | None) -> str:
+def _object_phrase(entry: AuditEntry, model: type[models.Model] | None, case: str) -> str:
+    """The object as the sentence names it: its type with the article of ``case``
+    ("den Partner „Zeiss“"), its name, or "data" without either."""
     kind = capfirst(str(model._meta.verbose_name)) if model is not None else ""
+    if kind:
+        the = article(model._meta.label_lower, case)
+        kind = f"{the} {kind}" if the else kind
     if entry.object_repr:
         quoted = f"„{entry.object_repr}“"
         return f"{kind} {quoted}" if kind else quoted
@@ -132,9 +137,13 @@ def sentence(entry: AuditEntry) -> str:
     """The entry as one German sentence (no changes)."""
     verb = entry.action.rsplit(".", 1)[-1]
     pattern = sentence_for(verb)
+    case = object_case(verb)
+    phrase = _object_phrase(entry, _subject_model(entry), case)
+    # The object in the nominative is the subject of the sentence (or of the part
+    # after the colon): "Der Partner „Zeiss“ ist ausgetreten".
     text = str(pattern) % {
         "actor": actor_label(entry),
-        "object": _object_phrase(entry, _subject_model(entry)),
+        "object": capfirst(phrase) if case == NOMINATIVE else phrase,
     }
     return text if text.endswith((".", "!", "?")) else f"{text}."
 

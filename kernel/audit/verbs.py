@@ -9,6 +9,7 @@ reads as a sentence (``GENERIC``), never as the dotted code.
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The sentence of a part the list below does not know.
 GENERIC = _("%(actor)s changed %(object)s")
@@ -86,6 +87,10 @@ VERBS = {
     "minutes_approved": _("%(actor)s approved the minutes of %(object)s"),
     "minutes_published": _("%(actor)s published the minutes of %(object)s"),
     "agenda_corrected": _("%(actor)s corrected the agenda of %(object)s"),
+    "agenda_sent": _("%(actor)s sent the agenda of %(object)s to the invitees"),
+    "minutes_sent": _("%(actor)s sent the minutes of %(object)s to the invitees"),
+    "attendance_recorded": _("%(actor)s recorded the attendance at %(object)s"),
+    "letter_sent": _("%(actor)s sent the letter about %(object)s to the applicant"),
     # workshops
     "moved_up": _("%(actor)s moved %(object)s up from the waiting list"),
     "assigned_by_wishes": _("%(actor)s assigned the places of %(object)s by the wishes"),
@@ -97,6 +102,149 @@ VERBS = {
 
 # Parts that share a sentence with another (``reminded_first``: a reminder).
 PREFIXES = {"reminded_": "reminded"}
+
+
+# ---------------------------------------------------------------- the object's article
+# The German sentences name their object with its article ("den Partner „Zeiss“"): the
+# article follows the noun's grammatical gender and the case the sentence puts it in.
+
+MASCULINE, FEMININE, NEUTER, PLURAL = "m", "f", "n", "p"
+NOMINATIVE, ACCUSATIVE, DATIVE = "nominative", "accusative", "dative"
+
+#: The grammatical gender of each object type's German name (its model's verbose name),
+#: by model label. A type not listed (a name with two nouns, "Pflegelotse/-lotsin")
+#: reads without an article.
+GENDERS = {
+    "tenants.alliance": NEUTER,  # Bündnis
+    "tenants.domain": FEMININE,
+    "tenants.membership": FEMININE,
+    "tenants.ratecounter": MASCULINE,
+    "tenants.user": NEUTER,  # Benutzerkonto
+    "audit.auditentry": MASCULINE,
+    "mail.outboxemail": FEMININE,
+    "mail.outboxattempt": MASCULINE,
+    "regional.regionalmeeting": NEUTER,  # Regionaltreffen
+    "regional.agendaitem": MASCULINE,  # Tagesordnungspunkt
+    "regional.invitation": FEMININE,
+    "regional.regionalattachment": FEMININE,  # Anlage
+    "regional.walkin": FEMININE,  # Person
+    "regional.calendarfeed": NEUTER,  # Abonnement
+    "regional.templategroup": FEMININE,
+    "regional.templatecriterion": NEUTER,
+    "regional.certificationtemplate": FEMININE,  # Vorlage
+    "regional.statelegalpage": FEMININE,  # Seite
+    "regional.report": MASCULINE,  # Bericht
+    "regional.alliancesetup": FEMININE,  # Bündnisgründung
+    "regional.setuptask": MASCULINE,  # Checklistenpunkt
+    "regional.startertemplate": FEMININE,
+    "regional.statisticsrun": MASCULINE,
+    "regional.alliancesnapshot": MASCULINE,  # Kennzahlen-Stand
+    "regional.regionalworkshop": MASCULINE,
+    "regional.regionalregistration": FEMININE,
+    "regional.regionalseat": FEMININE,  # Platzzuweisung
+    "core.measure": FEMININE,
+    "core.partner": MASCULINE,
+    "core.contactperson": FEMININE,
+    "core.application": MASCULINE,  # Aufnahmeantrag
+    "core.decision": MASCULINE,  # Beschluss
+    "core.cooperationagreement": FEMININE,
+    "core.boardmember": NEUTER,  # Kuratoriumsmitglied
+    "core.meetingtemplate": FEMININE,
+    "core.boardmeeting": FEMININE,  # Kuratoriumssitzung
+    "core.agendaitem": MASCULINE,
+    "core.meetingattachment": FEMININE,
+    "core.carer": FEMININE,  # Betreuungskraft
+    "core.placement": MASCULINE,  # Einsatz
+    "core.certificationprogramme": NEUTER,
+    "core.criteriongroup": FEMININE,
+    "core.fundingentry": MASCULINE,  # Eintrag
+    "core.fundraisingaction": FEMININE,
+    "core.projectgrant": MASCULINE,  # Zuschuss
+    "core.donationreceipt": FEMININE,
+    "core.circlesettings": PLURAL,  # Angaben
+    "core.holidayoffer": NEUTER,
+    "core.guideentry": MASCULINE,
+    "core.checklistmark": FEMININE,
+    "core.project": NEUTER,
+    "core.workinggroup": FEMININE,
+    "core.event": FEMININE,  # Veranstaltung
+    "core.siteidentity": MASCULINE,  # Auftritt
+    "core.award": FEMININE,
+    "core.legalpage": FEMININE,
+    "core.sealcriterion": NEUTER,
+    "core.sealapplication": MASCULINE,
+    "core.sealcheck": FEMININE,  # Kriterienprüfung
+    "core.workshop": MASCULINE,
+    "core.workshopregistration": FEMININE,
+    "core.workshopassignment": FEMININE,
+    "core.workinggrouptask": FEMININE,
+}
+
+#: Object types whose German name is two nouns of different genders ("Mitglied oder
+#: Spender", "Thema oder Tisch", "Pflegelotse/-lotsin"): they read without an article.
+WITHOUT_ARTICLE = frozenset(
+    {"core.careguide", "core.supporter", "core.workshoptopic", "regional.regionaltable"}
+)
+#: The apps whose models are audited: each model has a gender or reads without one.
+AUDITED_APPS = ("tenants", "audit", "mail", "core", "regional")
+
+#: The case in which a sentence names its object, where it is not the accusative
+#: ("hat den Partner aufgenommen"): "das Protokoll von der Kuratoriumssitzung", "der
+#: Partner ist ausgetreten".
+OBJECT_CASES = {
+    "left": NOMINATIVE,
+    "failed": NOMINATIVE,
+    "generation_requested": DATIVE,
+    "generation_failed": DATIVE,
+    "provisioning_failed": DATIVE,
+    "provisioning_retried": DATIVE,
+    "review_started": DATIVE,
+    "renewal_started": DATIVE,
+    "self_assessed": DATIVE,
+    "stage_changed": DATIVE,
+    "expiry_reminded": DATIVE,
+    "invitations_sent": DATIVE,
+    "minutes_written": DATIVE,
+    "minutes_approved": DATIVE,
+    "minutes_published": DATIVE,
+    "agenda_corrected": DATIVE,
+    "assigned_by_wishes": DATIVE,
+    "registrations_purged": DATIVE,
+    "agenda_sent": DATIVE,
+    "minutes_sent": DATIVE,
+    "attendance_recorded": DATIVE,
+    "letter_sent": DATIVE,
+}
+
+# The definite article by case and gender (German: "den", "die", "das", "dem", "der").
+ARTICLES = {
+    (NOMINATIVE, MASCULINE): pgettext_lazy("article, nominative masculine", "the"),
+    (NOMINATIVE, FEMININE): pgettext_lazy("article, nominative feminine", "the"),
+    (NOMINATIVE, NEUTER): pgettext_lazy("article, nominative neuter", "the"),
+    (NOMINATIVE, PLURAL): pgettext_lazy("article, nominative plural", "the"),
+    (ACCUSATIVE, MASCULINE): pgettext_lazy("article, accusative masculine", "the"),
+    (ACCUSATIVE, FEMININE): pgettext_lazy("article, accusative feminine", "the"),
+    (ACCUSATIVE, NEUTER): pgettext_lazy("article, accusative neuter", "the"),
+    (ACCUSATIVE, PLURAL): pgettext_lazy("article, accusative plural", "the"),
+    (DATIVE, MASCULINE): pgettext_lazy("article, dative masculine", "the"),
+    (DATIVE, FEMININE): pgettext_lazy("article, dative feminine", "the"),
+    (DATIVE, NEUTER): pgettext_lazy("article, dative neuter", "the"),
+    (DATIVE, PLURAL): pgettext_lazy("article, dative plural", "the"),
+}
+
+
+def object_case(verb: str) -> str:
+    """The case in which the sentence of the action part ``verb`` names its object."""
+    for prefix, known in PREFIXES.items():
+        if verb.startswith(prefix):
+            verb = known
+    return OBJECT_CASES.get(verb, ACCUSATIVE)
+
+
+def article(model_label: str, case: str) -> str:
+    """The definite article of the object type ``model_label`` in ``case``, or ""."""
+    gender = GENDERS.get(model_label)
+    return str(ARTICLES[(case, gender)]) if gender else ""
 
 
 def sentence_for(verb: str):
@@ -134,6 +282,7 @@ DETAIL_LABELS = {
     "position": _("Position"),
     "previous": _("Earlier value"),
     "reason": _("Reason"),
+    "recipients": _("Recipients"),
     "records": _("Records"),
     "registrations": _("Registrations"),
     "resend": _("Sent again"),

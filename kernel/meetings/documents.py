@@ -1,6 +1,7 @@
-"""The printed documents of every kind of meeting: the agenda with its invitation text
-and the minutes, as A4 PDFs under the sender's letterhead (``kernel.pdf``), and sending
-them to the invitees as e-mail attachments.
+"""The printed documents of every kind of meeting: the agenda with its invitation text,
+the minutes and the attendance list, as A4 PDFs under the sender's letterhead
+(``kernel.pdf``), and sending the agenda and the minutes to the invitees as e-mail
+attachments.
 
 Each room declares once how its meeting reads on paper (a :class:`MeetingDocuments`:
 the letterhead, the facts, the agenda lines and who is invited); the rendering, the
@@ -27,8 +28,11 @@ from kernel.meetings.agenda import audit_label
 from kernel.meetings.models import MeetingStatus
 from kernel.pdf import FPDF, Letterhead, latin1, paged_output, paged_pdf
 
-AGENDA, MINUTES = "agenda", "minutes"
+AGENDA, MINUTES, ATTENDANCE = "agenda", "minutes", "attendance"
+#: The documents sent to the invitees (the attendance list stays with the organiser).
 DOCUMENTS = (AGENDA, MINUTES)
+#: Every document a meeting prints.
+PRINTED = (*DOCUMENTS, ATTENDANCE)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,17 @@ class AgendaLine:
     time: str = ""
     #: Notes, speaker, length: shown below the title.
     details: str = ""
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One row of the attendance list: an invitee, or someone who came uninvited."""
+
+    name: str
+    organisation: str = ""
+    #: Whether they came, once recorded; None before (the list is signed at the door).
+    present: bool | None = None
+    invited: bool = True
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,8 @@ class MeetingDocuments:
     minutes_not_final: Callable[[], str] = field(
         default=lambda: _("The minutes can be sent once they have been approved.")
     )
+    #: Who is on the attendance list, in its order (None: this kind has none).
+    attendees: Callable[[object], Sequence[Attendee]] | None = None
 
     def pdf(self, meeting, document: str, sheet: MeetingSheet | None = None) -> bytes:
         """The agenda or the minutes of ``meeting`` as a PDF, in German."""
@@ -79,6 +96,8 @@ class MeetingDocuments:
             sheet = sheet or self.sheet(meeting)
             if document == AGENDA:
                 return agenda_pdf(sheet)
+            if document == ATTENDANCE:
+                return attendance_pdf(sheet, list(self.attendees(meeting)))
             return minutes_pdf(sheet, minutes=meeting.minutes, final_on=final_on(meeting))
 
     def send(self, *, actor, meeting, document: str) -> int:
@@ -107,7 +126,7 @@ def clock(time: datetime.time | None) -> str:
 def filename(meeting, document: str) -> str:
     """A safe German file name: ``protokoll-kuratoriumssitzung-2026-12-04.pdf``."""
     with translation.override("de"):
-        stem = _("agenda") if document == AGENDA else _("minutes")
+        stem = {AGENDA: _("agenda"), ATTENDANCE: _("attendance list")}.get(document) or _("minutes")
     title = slugify(meeting.title)[:60].strip("-") or "sitzung"
     return f"{slugify(stem)}-{title}-{meeting.date.isoformat()}.pdf"
 
@@ -223,6 +242,80 @@ def _agenda(pdf: FPDF, items: Sequence[AgendaLine], *, heading: str) -> None:
             pdf.set_x(pdf.l_margin + 10 + time_width)
             pdf.multi_cell(0, 4.6, latin1(item.details), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
+
+
+# ---------------------------------------------------------------- attendance list
+
+#: Empty rows at the end of a list not yet recorded, for people who come uninvited.
+BLANK_ROWS = 4
+
+
+def attendance_pdf(
+    sheet: MeetingSheet, attendees: Sequence[Attendee], *, compress: bool = True
+) -> bytes:
+    """The attendance list: the meeting's facts, then one row per person (number, name,
+    organisation, present, signature). Before the attendance is recorded it is the
+    sheet signed at the door, with empty rows for people who come uninvited; after, it
+    says who came."""
+    draw = partial(_render_attendance, sheet, tuple(attendees))
+    return paged_output(draw, compress=compress)
+
+
+def _render_attendance(sheet: MeetingSheet, attendees: tuple[Attendee, ...], **rendering):
+    heading = _("Attendance list")
+    pdf = paged_pdf(
+        title=f"{heading}: {sheet.title}",
+        author=sheet.letterhead.name,
+        margins=(20, 15, 20),
+        letterhead=sheet.letterhead,
+        **rendering,
+    )
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.multi_cell(0, 8, latin1(heading), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", style="B", size=13)
+    pdf.multi_cell(0, 7, latin1(sheet.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    _facts(pdf, sheet, None, ATTENDANCE)
+    pdf.ln(4)
+    recorded = any(person.present is not None for person in attendees)
+    yes, no = _("yes"), _("no")
+    pdf.set_font("Helvetica", size=10)
+    with pdf.list_table(
+        col_widths=(9, 48, 52, 22, 39),
+        width=pdf.epw,
+        text_align=("RIGHT", "LEFT", "LEFT", "CENTER", "LEFT"),
+        v_align="MIDDLE",
+        # Room to sign in on the sheet used at the door.
+        line_height=5 if recorded else 7,
+    ) as table:
+        labels = ("#", _("Name"), _("Organisation"), _("Present"), _("Signature"))
+        table.row([latin1(label) for label in labels])
+        for number, person in enumerate(attendees, start=1):
+            name = person.name
+            if not person.invited:
+                name = f"{name}\n" + _("(without invitation)")
+            present = "" if person.present is None else (yes if person.present else no)
+            table.row([str(number), latin1(name), latin1(person.organisation), present, ""])
+        if not recorded:
+            for number in range(len(attendees) + 1, len(attendees) + 1 + BLANK_ROWS):
+                table.row([str(number), "", "", "", ""])
+    pdf.ln(3)
+    pdf.set_font("Helvetica", size=8)
+    pdf.set_text_color(90, 90, 90)
+    invited = sum(1 for person in attendees if person.invited)
+    if recorded:
+        came = sum(1 for person in attendees if person.present)
+        summary = _("%(invited)s invited; %(present)s people attended.") % {
+            "invited": invited,
+            "present": came,
+        }
+    else:
+        summary = _("%(invited)s invited. With my signature I confirm my attendance.") % {
+            "invited": invited
+        }
+    pdf.multi_cell(0, 4, latin1(summary), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    return pdf
 
 
 # ---------------------------------------------------------------- sending

@@ -20,6 +20,7 @@ PAGE_PATHS = {
     "attachment_delete": "attachments/<int:attachment_pk>/delete/",
     "agenda_pdf": "agenda.pdf",
     "minutes_pdf": "minutes.pdf",
+    "attendance_pdf": "attendance.pdf",
     "agenda_send": "agenda/send/",
     "minutes_send": "minutes/send/",
 }
@@ -39,6 +40,7 @@ PAGE_NAMES = {
     "attachment_delete": "attachment-delete",
     "agenda_pdf": "meeting-agenda-pdf",
     "minutes_pdf": "meeting-minutes-pdf",
+    "attendance_pdf": "meeting-attendance-pdf",
     "agenda_send": "meeting-agenda-send",
     "minutes_send": "meeting-minutes-send",
 }

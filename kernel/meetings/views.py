@@ -99,6 +99,7 @@ class MeetingPages:
             "attachment_delete": self.attachment_delete,
             "agenda_pdf": self.agenda_pdf,
             "minutes_pdf": self.minutes_pdf,
+            "attendance_pdf": self.attendance_pdf,
             "agenda_send": self.agenda_send,
             "minutes_send": self.minutes_send,
         }
@@ -315,7 +316,8 @@ class MeetingPages:
     def document_links(self, meeting, *, can_manage: bool) -> dict[str, str]:
         """The URLs of the meeting's documents for its page ("" where not offered):
         the minutes once written (final ones only to people who do not manage), sending
-        only to managers, the minutes only once final."""
+        only to managers, the minutes only once final; the attendance list to managers
+        of a meeting not cancelled."""
 
         def url(page: str) -> str:
             return reverse(self.url_name_prefix + PAGE_NAMES[page], args=[meeting.pk])
@@ -332,7 +334,13 @@ class MeetingPages:
             "minutes_send": url("minutes_send")
             if can_manage and written and meeting.minutes_final
             else "",
+            "attendance_pdf": url("attendance_pdf")
+            if can_manage and self._has_attendance_list(meeting)
+            else "",
         }
+
+    def _has_attendance_list(self, meeting) -> bool:
+        return self.documents.attendees is not None and meeting.status != MeetingStatus.CANCELLED
 
     def pdf_response(self, meeting, document: str) -> HttpResponse:
         """The document as a PDF download with its German file name."""
@@ -353,6 +361,12 @@ class MeetingPages:
             messages.error(request, _("These minutes are not available as a PDF yet."))
             return redirect(self.detail_url(meeting))
         return self.pdf_response(meeting, docs.MINUTES)
+
+    def attendance_pdf(self, request, pk: int):
+        meeting = self.meeting_or_404(pk)
+        if not self._has_attendance_list(meeting):
+            raise Http404
+        return self.pdf_response(meeting, docs.ATTENDANCE)
 
     def _send(self, request, pk: int, document: str):
         """Asks, then queues the document to every invitee; refused at once (with the

@@ -1,5 +1,6 @@
 """The attendance list of a workshop as PDF (names, organisation, a column to sign),
-drawn like the platform's other printouts (``kernel.pdf``)."""
+drawn like the platform's other printouts (``kernel.pdf``), under the organiser's
+letterhead where the room gives one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import partial
 from django.utils.translation import gettext as _
 
 from kernel import formats
-from kernel.pdf import latin1, paged_output, paged_pdf
+from kernel.pdf import Letterhead, latin1, paged_output, paged_pdf
 
 
 def attendance_pdf(
@@ -20,23 +21,29 @@ def attendance_pdf(
     date: datetime.date,
     place: str,
     people: Sequence[tuple[str, str]],
+    letterhead: Letterhead | None = None,
     compress: bool = True,
 ) -> bytes:
     """One row per person (name, organisation) with an empty signature column, A4
     portrait; the page count is known from a first rendering."""
-    draw = partial(_render, organiser, title, date, place, people)
+    draw = partial(_render, organiser, title, date, place, people, letterhead)
     return paged_output(draw, compress=compress)
 
 
-def _render(organiser, title, date, place, people, **rendering):
+def _render(organiser, title, date, place, people, letterhead, **rendering):
     heading = _("Attendance list")
     pdf = paged_pdf(
-        title=f"{heading}: {title}", author=organiser, margins=(15, 14, 15), **rendering
+        title=f"{heading}: {title}",
+        author=organiser,
+        margins=(15, 14, 15),
+        letterhead=letterhead,
+        **rendering,
     )
-    pdf.set_font("Helvetica", size=9)
-    pdf.set_text_color(90, 90, 90)
-    pdf.multi_cell(0, 5, latin1(organiser), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_text_color(0, 0, 0)
+    if letterhead is None:  # the letterhead names the organiser
+        pdf.set_font("Helvetica", size=9)
+        pdf.set_text_color(90, 90, 90)
+        pdf.multi_cell(0, 5, latin1(organiser), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
     pdf.set_font("Helvetica", style="B", size=15)
     pdf.multi_cell(0, 8, latin1(f"{heading}: {title}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)

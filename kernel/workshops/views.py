@@ -47,6 +47,8 @@ class WorkshopViews:
     public_workshop: Callable[..., tuple[models.Model, dict[str, Any], dict[str, Any]]]
     #: The room's URL names start with it: ``<url_prefix>workshop-detail``, ...
     url_prefix: str = ""
+    #: The organiser's letterhead on the attendance list (``kernel.pdf.Letterhead``).
+    letterhead: Callable[[Any], Any] | None = None
 
     def detail_url(self, workshop) -> str:
         return reverse(f"{self.url_prefix}workshop-detail", args=[workshop.pk])
@@ -100,6 +102,7 @@ class WorkshopViews:
             date=workshop.date,
             place=getattr(occasion, "place", ""),
             people=[(p.name, p.organisation) for p in attendance(workshop)],
+            letterhead=self.letterhead(request) if self.letterhead else None,
         )
         response = HttpResponse(content, content_type="application/pdf")
         name = slugify(workshop.title)[:60] or "workshop"

@@ -19,6 +19,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column, ListSpec, Table, list_view
 from kernel.crud.views import ObjectActionView
+from regional import charts
 from regional.filters.reports import ReleasedReportFilter, ReportFilter
 from regional.forms.reports import ReportCreateForm, ReportTextsForm
 from regional.models import Report, ReportStatus
@@ -112,7 +113,9 @@ def _report_or_404(request, pk: int) -> Report:
 
 def _figures_context(report: Report) -> dict:
     tables = report_tables(report) if report.status in _WITH_FIGURES else None
-    return figures_context(tables)
+    if tables is None:
+        return figures_context(tables)
+    return {**figures_context(tables), **charts.report_charts(tables)}
 
 
 @requires(VIEW)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kernel.workshops import pages as workshop_pages
 from kernel.workshops.views import WorkshopViews
+from regional.documents import state_letterhead
 from regional.forms import workshops as forms
 from regional.selectors.workshops import invited_workshop, workshop_detail
 from regional.services import workshops as services
@@ -33,6 +34,7 @@ PAGES = WorkshopViews(
     organiser=_organiser,
     public_workshop=_invited,
     url_prefix="regional-",
+    letterhead=lambda request: state_letterhead(),
 )
 
 

@@ -50,7 +50,7 @@ def test_trail_lists_sentences_and_readable_changes(entries, jena):
     assert response.status_code == 200
     results = response.json()["results"]
     admitted = next(r for r in results if r["action"] == "core.application.admitted")
-    assert admitted["sentence"] == "Anna Schulz hat Aufnahmeantrag „Schott Antrag“ aufgenommen."
+    assert admitted["sentence"] == "Anna Schulz hat den Aufnahmeantrag „Schott Antrag“ aufgenommen."
     assert admitted["person"] == "Anna Schulz"
     assert admitted["object_type_label"] == "Aufnahmeantrag"
     assert admitted["object"] == "Schott Antrag"
@@ -66,7 +66,7 @@ def test_one_entry_reads_the_same(entries, jena):
     with schema_context("jena"):
         pk = AuditEntry.objects.get(action="core.partner.updated").pk
     entry = client.get(f"{PATH}{pk}/", HTTP_ACCEPT_LANGUAGE="de").json()
-    assert entry["sentence"] == "Das System hat Partner „Zeiss“ geändert."
+    assert entry["sentence"] == "Das System hat den Partner „Zeiss“ geändert."
     assert entry["changes"] == []
 
 

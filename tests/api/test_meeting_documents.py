@@ -127,3 +127,40 @@ def test_decision_letter_through_the_api(jena, badfrankenhausen):
     user = person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen)
     stranger = _api("jena.localhost", _token(user.email, host="badfrankenhausen.localhost"))
     assert stranger.get(f"/api/v1/decisions/{admitted.pk}/letter/").status_code in (401, 404)
+
+
+def test_decision_letter_is_sent_through_the_api_by_those_who_decide(jena):
+    from tests.factories.admissions import ApplicationFactory, DecisionFactory
+
+    meeting = _board_meeting()
+    with schema_context("jena"):
+        application = ApplicationFactory(contact_email="mueller@optik.example")
+        admitted = DecisionFactory(application=application, meeting=meeting, outcome="admit")
+        deferred = DecisionFactory(meeting=meeting, outcome="defer")
+    url = f"/api/v1/decisions/{admitted.pk}/send-letter/"
+    contact = _api("jena.localhost", _token(person_with_role(Role.PARTNER_CONTACT, jena).email))
+    assert contact.post(url).status_code in (403, 404)
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    response = board.post(url)
+    assert response.status_code == 200, response.content
+    assert response.json() == {"recipients": 1}
+    [email] = OutboxEmail.objects.all()
+    assert email.to == ["mueller@optik.example"]
+    assert email.attachments[0]["mimetype"] == "application/pdf"
+    response = board.post(f"/api/v1/decisions/{deferred.pk}/send-letter/")
+    assert response.status_code == 400
+    assert OutboxEmail.objects.count() == 1
+
+
+def test_attendance_list_through_the_api_for_managers_only(jena):
+    meeting = _board_meeting()
+    url = f"/api/v1/board-meetings/{meeting.pk}/pdf/"
+    coordinator = _api(
+        "jena.localhost", _token(person_with_role(Role.LOCAL_COORDINATOR, jena).email)
+    )
+    response = coordinator.get(url, {"document": "attendance"})
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert "teilnahmeliste-" in response["Content-Disposition"]
+    board = _api("jena.localhost", _token(person_with_role(Role.BOARD_MEMBER, jena).email))
+    assert board.get(url, {"document": "attendance"}).status_code == 404

@@ -53,8 +53,8 @@ def _page(client, **params) -> str:
 
 def test_trail_shows_sentences_and_readable_changes_not_codes(coordinator_client, trail):
     page = _page(coordinator_client)
-    assert "Anna Schulz hat Partner „Zeiss“ geändert." in page
-    assert "Bernd Maier hat Aufnahmeantrag „Schott Antrag“ abgelehnt." in page
+    assert "Anna Schulz hat den Partner „Zeiss“ geändert." in page
+    assert "Bernd Maier hat den Aufnahmeantrag „Schott Antrag“ abgelehnt." in page
     assert "<del>Aktiv</del> → <ins>Ausgetreten</ins>" in page
     assert "Darf öffentlich genannt werden:" in page
     for raw in ("core.partner.updated", "public_listing_consent", "&#x27;left&#x27;", "rejected"):
@@ -64,7 +64,7 @@ def test_trail_shows_sentences_and_readable_changes_not_codes(coordinator_client
 def test_workspace_recent_changes_read_as_sentences(coordinator_client, trail):
     response = coordinator_client.get("/workspace/")
     page = response.content.decode()
-    assert "Anna Schulz hat Partner „Zeiss“ geändert." in page
+    assert "Anna Schulz hat den Partner „Zeiss“ geändert." in page
     # The changes themselves are on the trail's page (the workspace column is narrow).
     assert "Ausgetreten" not in page
     assert "core.partner.updated" not in page
@@ -124,7 +124,7 @@ def test_csv_export_has_time_person_sentence_and_changes(coordinator_client, tra
         [
             "10.03.2025 09:30",
             "Bernd Maier",
-            "Bernd Maier hat Aufnahmeantrag „Schott Antrag“ abgelehnt.",
+            "Bernd Maier hat den Aufnahmeantrag „Schott Antrag“ abgelehnt.",
             "Status: Offen → Abgelehnt",
         ]
     ]
@@ -139,7 +139,7 @@ def test_xlsx_export_holds_the_filtered_sentences(coordinator_client, trail):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ["Zeitpunkt", "Person", "Was geschah", "Änderungen"]
     assert len(values) == 2
-    assert values[1][2] == "Anna Schulz hat Partner „Zeiss“ geändert."
+    assert values[1][2] == "Anna Schulz hat den Partner „Zeiss“ geändert."
     assert values[1][3] == "Status: Aktiv → Ausgetreten\nDarf öffentlich genannt werden: Nein → Ja"
 
 

@@ -5,11 +5,13 @@ attendance list, and who may see and do what."""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_tenants.utils import schema_context
+from pypdf import PdfReader
 
 from core.models import WorkingGroupTask, Workshop, WorkshopAssignment, WorkshopRegistration
 from core.services import workshops as services
@@ -189,6 +191,10 @@ def test_attendance_list_page_and_pdf(workshop, coordinator):
     pdf = client.get(f"/workspace/workshops/{workshop.pk}/attendance.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert b"Jenoptik" in pdf_text(pdf.content)
+    # Under the alliance's letterhead, numbered of the total.
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Lokales Bündnis für Familie Jena" in text
+    assert "Seite 1 von 1" in text
 
 
 def test_board_member_sees_but_does_not_manage(workshop, jena):

@@ -47,23 +47,23 @@ def _changes(entry) -> list[str]:
 
 def test_sentence_names_the_person_the_verb_the_type_and_the_record(german, anna, zeiss):
     entry = _log("core.partner.admitted", actor=anna, target=zeiss)
-    assert describe(entry).sentence == "Anna Schulz hat Partner „Zeiss“ aufgenommen."
+    assert describe(entry).sentence == "Anna Schulz hat den Partner „Zeiss“ aufgenommen."
 
 
 @pytest.mark.parametrize(
     ("action", "sentence"),
     [
-        ("core.partner.created", "Anna Schulz hat Partner „Zeiss“ angelegt."),
-        ("core.partner.updated", "Anna Schulz hat Partner „Zeiss“ geändert."),
-        ("core.partner.deleted", "Anna Schulz hat Partner „Zeiss“ gelöscht."),
-        ("core.partner.rejected", "Anna Schulz hat Partner „Zeiss“ abgelehnt."),
-        ("core.partner.published", "Anna Schulz hat Partner „Zeiss“ veröffentlicht."),
-        ("core.partner.anonymised", "Anna Schulz hat Partner „Zeiss“ anonymisiert."),
+        ("core.partner.created", "Anna Schulz hat den Partner „Zeiss“ angelegt."),
+        ("core.partner.updated", "Anna Schulz hat den Partner „Zeiss“ geändert."),
+        ("core.partner.deleted", "Anna Schulz hat den Partner „Zeiss“ gelöscht."),
+        ("core.partner.rejected", "Anna Schulz hat den Partner „Zeiss“ abgelehnt."),
+        ("core.partner.published", "Anna Schulz hat den Partner „Zeiss“ veröffentlicht."),
+        ("core.partner.anonymised", "Anna Schulz hat den Partner „Zeiss“ anonymisiert."),
         (
             "core.partner.left",
-            "Partner „Zeiss“ ist aus dem Bündnis ausgetreten (eingetragen von Anna Schulz).",
+            "Der Partner „Zeiss“ ist aus dem Bündnis ausgetreten (eingetragen von Anna Schulz).",
         ),
-        ("core.partner.reminded_second", "Anna Schulz hat an Partner „Zeiss“ erinnert."),
+        ("core.partner.reminded_second", "Anna Schulz hat an den Partner „Zeiss“ erinnert."),
     ],
 )
 def test_each_kind_of_action_reads_as_its_own_sentence(german, anna, zeiss, action, sentence):
@@ -77,14 +77,14 @@ def test_minutes_approved_names_the_minutes_of_the_meeting(german, anna, jena):
         meeting = BoardMeetingFactory(title="Sitzung des Kuratoriums")
     entry = _log("core.boardmeeting.minutes_approved", actor=anna, target=meeting)
     sentence = describe(entry).sentence
-    assert sentence.startswith("Anna Schulz hat das Protokoll von Kuratoriumssitzung „")
+    assert sentence.startswith("Anna Schulz hat das Protokoll von der Kuratoriumssitzung „")
     assert sentence.endswith("“ genehmigt.")
 
 
 def test_unknown_action_still_reads_as_a_sentence_without_the_code(german, anna, zeiss):
     entry = _log("core.partner.frobnicated", actor=anna, target=zeiss)
     sentence = describe(entry).sentence
-    assert sentence == "Anna Schulz hat Partner „Zeiss“ bearbeitet."
+    assert sentence == "Anna Schulz hat den Partner „Zeiss“ bearbeitet."
     assert "core." not in sentence
     assert "frobnicated" not in sentence
 
@@ -92,7 +92,7 @@ def test_unknown_action_still_reads_as_a_sentence_without_the_code(german, anna,
 def test_writes_without_a_person_are_the_systems(german, zeiss):
     entry = _log("core.partner.updated", target=zeiss)
     assert describe(entry).actor == "Das System"
-    assert describe(entry).sentence == "Das System hat Partner „Zeiss“ geändert."
+    assert describe(entry).sentence == "Das System hat den Partner „Zeiss“ geändert."
 
 
 def test_entry_without_a_record_names_what_its_action_is_about(german, anna, jena):
@@ -190,7 +190,7 @@ def test_sentences_alone_cost_no_query(german, anna, zeiss, django_assert_num_qu
         entries = list(AuditEntry.objects.all())
         with django_assert_num_queries(0):
             (described,) = describe_entries(entries, with_changes=False)
-    assert described.sentence == "Anna Schulz hat Partner „Zeiss“ geändert."
+    assert described.sentence == "Anna Schulz hat den Partner „Zeiss“ geändert."
     assert described.changes == []
 
 
@@ -217,3 +217,46 @@ def test_odd_recorded_changes_still_read_without_error(german, anna, zeiss, chan
     lines = _changes(entry)
     assert lines
     assert all(isinstance(line, str) and line for line in lines)
+
+
+def test_sentences_name_the_object_with_its_article_in_the_sentences_case(german, anna, zeiss):
+    from tests.factories.board import BoardMeetingFactory
+
+    with schema_context("jena"):
+        meeting = BoardMeetingFactory(title="Frühjahrssitzung")
+    target = {"core.partner": zeiss}
+    cases = [
+        ("core.boardmeeting.cancelled", "Anna Schulz hat die Kuratoriumssitzung „"),
+        (
+            "core.boardmeeting.agenda_sent",
+            "Anna Schulz hat die Tagesordnung von der Kuratoriumssitzung „",
+        ),
+        (
+            "core.boardmeeting.minutes_published",
+            "Anna Schulz hat das Protokoll von der Kuratoriumssitzung „",
+        ),
+        ("core.boardmeeting.failed", "Anna Schulz: Die Kuratoriumssitzung „"),
+    ]
+    for action, start in cases:
+        on = target.get(action.rsplit(".", 1)[0], meeting)
+        assert describe(_log(action, actor=anna, target=on)).sentence.startswith(start), action
+
+
+def test_every_object_type_with_a_gender_is_a_model_and_reads_in_english_without_it(anna, zeiss):
+    from kernel.audit.presenter import model_for
+    from kernel.audit.verbs import GENDERS
+
+    assert [label for label in GENDERS if model_for(label) is None] == []
+    with translation.override("en"):
+        sentence = describe(_log("core.partner.admitted", actor=anna, target=zeiss)).sentence
+    assert sentence.startswith("Anna Schulz admitted the Partner ")
+
+
+def test_every_audited_model_has_its_grammatical_gender_or_reads_without_an_article():
+    from django.apps import apps
+
+    from kernel.audit.verbs import AUDITED_APPS, GENDERS, WITHOUT_ARTICLE
+
+    labels = {m._meta.label_lower for m in apps.get_models() if m._meta.app_label in AUDITED_APPS}
+    assert sorted(labels - GENDERS.keys() - WITHOUT_ARTICLE) == []
+    assert labels >= WITHOUT_ARTICLE

@@ -44,7 +44,7 @@ def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, j
     shown = list(response.context["cl"].result_list)
     assert [entry.changes["who"] for entry in shown] == ["nur-jena"]
     # Support staff read each entry's sentence too (kernel.audit.presenter).
-    assert "Das System hat Partner angelegt." in response.content.decode()
+    assert "Das System hat den Partner angelegt." in response.content.decode()
 
 
 @pytest.mark.slow
