@@ -53,7 +53,13 @@ from .workshops import (
     WorkshopTopic,
 )
 
+# library
+from .library import ALLIANCE_AUDIENCE, AllianceDocument, AllianceDocumentVersion
+
 __all__ = [
+    "ALLIANCE_AUDIENCE",
+    "AllianceDocument",
+    "AllianceDocumentVersion",
     "AgendaItem",
     "AgreementRenewal",
     "AgreementStatus",

@@ -25,7 +25,13 @@ from .statistics import AllianceSnapshot, StatisticsRun
 # workshops
 from .workshops import RegionalRegistration, RegionalSeat, RegionalTable, RegionalWorkshop
 
+# library
+from .library import STATE_AUDIENCE, StateDocument, StateDocumentVersion
+
 __all__ = [
+    "STATE_AUDIENCE",
+    "StateDocument",
+    "StateDocumentVersion",
     "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",

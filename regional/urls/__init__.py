@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("regional.urls.legal")),
     # certification
     path("certification/", include("regional.urls.certification")),
+    # library
+    path("documents/", include("regional.urls.library")),
 ]
