@@ -11,6 +11,7 @@ from api.views import (
     certification,
     fundraising,
     imports,
+    library,
     monitoring,
     onboarding,
     publicsite,
@@ -66,6 +67,9 @@ ALLIANCE_ROUTES = [
     ("fundraising/grants", fundraising.ProjectGrantViewSet, "api-project-grants"),
     ("fundraising/receipts", fundraising.DonationReceiptViewSet, "api-donation-receipts"),
     ("audit", audit.AuditEntryViewSet, "api-audit"),
+    # library (the state documents first: "state" is no document's id)
+    ("documents/state", library.SharedStateDocumentViewSet, "api-state-documents"),
+    ("documents", library.AllianceDocumentViewSet, "api-documents"),
 ]
 STATE_ROUTES = [
     ("alliances", state.AllianceViewSet, "api-alliance"),
@@ -76,6 +80,7 @@ STATE_ROUTES = [
     ("setups", state_resources.AllianceSetupViewSet, "api-setup"),
     ("reports", state_resources.ReportViewSet, "api-report"),
     ("starter-templates", onboarding.StarterTemplateViewSet, "api-starter-template"),
+    ("documents", library.StateDocumentViewSet, "api-documents"),
 ]
 
 

@@ -28,7 +28,7 @@ ALLIANCE_VIEW, ALLIANCE_MANAGE = "alliance.library.view", "alliance.library.mana
 _ROLE_LABELS = dict(STATE_AUDIENCE)
 
 
-def _public():
+def public_storage():
     return schema_context(get_public_schema_name())
 
 
@@ -92,7 +92,7 @@ SHARED_PAGES = LibraryPages(
     visible=_state_for_alliance,
     source=gettext_lazy("State office"),
     list_url="library-list",
-    storage_context=_public,
+    storage_context=public_storage,
 )
 SHARED_VIEWS = SHARED_PAGES.views(view=requires(ALLIANCE_VIEW), manage=requires(ALLIANCE_MANAGE))
 
