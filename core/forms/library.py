@@ -15,8 +15,10 @@ class AllianceDocumentForm(DocumentFormBase):
         choices=ALLIANCE_AUDIENCE,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("The coordinators always see the alliance's documents. Nobody chosen: "
-                    "coordinators only."),
+        help_text=_(
+            "The coordinators always see the alliance's documents. Nobody chosen: "
+            "coordinators only."
+        ),
     )
 
     class Meta:

@@ -15,9 +15,7 @@ from tenants.roles import Role
 __all__ = ["ALLIANCE_AUDIENCE", "AllianceDocument", "AllianceDocumentVersion"]
 
 #: Who an alliance's document can be shown to besides its coordinators.
-ALLIANCE_AUDIENCE = [
-    (role.value, role.label) for role in (Role.BOARD_MEMBER, Role.PARTNER_CONTACT)
-]
+ALLIANCE_AUDIENCE = [(role.value, role.label) for role in (Role.BOARD_MEMBER, Role.PARTNER_CONTACT)]
 
 
 class AllianceDocument(DocumentBase, TimeStampedModel):
@@ -26,8 +24,10 @@ class AllianceDocument(DocumentBase, TimeStampedModel):
 
     audience = audience_field(
         ALLIANCE_AUDIENCE,
-        _("The coordinators always see the alliance's documents. Nobody chosen: "
-          "coordinators only."),
+        _(
+            "The coordinators always see the alliance's documents. Nobody chosen: "
+            "coordinators only."
+        ),
     )
 
     class Meta:

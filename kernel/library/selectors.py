@@ -51,4 +51,3 @@ def versions_of(document) -> QuerySet:
 def latest_version(document):
     """The document's latest version, or None."""
     return versions_of(document).first()
-

@@ -136,9 +136,11 @@ class LibraryPages:
         return form_page(
             request,
             form_class=VersionForm,
-            save=lambda form: self.writes.add_version(
-                actor=request.user, document=document, **form.cleaned_data
-            ).document,
+            save=lambda form: (
+                self.writes.add_version(
+                    actor=request.user, document=document, **form.cleaned_data
+                ).document
+            ),
             success_url=self.detail_url,
             title=_("New version of “%(title)s”") % {"title": document.title},
             cancel_url=self.detail_url(document),
@@ -236,4 +238,3 @@ def list_page(
             "create_url": reverse(create_url) if create_url else "",
         },
     )
-

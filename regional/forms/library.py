@@ -16,8 +16,9 @@ class StateDocumentForm(DocumentFormBase):
         choices=STATE_AUDIENCE,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("The state office always sees its documents. Nobody chosen: only the "
-                    "state office."),
+        help_text=_(
+            "The state office always sees its documents. Nobody chosen: only the state office."
+        ),
     )
     alliances = forms.ModelMultipleChoiceField(
         label=_("Chosen alliances"),

@@ -10,6 +10,9 @@ from .choices import (
     SetupStage,
 )
 from .legal import StateLegalPage
+
+# library
+from .library import STATE_AUDIENCE, StateDocument, StateDocumentVersion
 from .meetings import (
     AgendaItem,
     Invitation,
@@ -25,13 +28,8 @@ from .statistics import AllianceSnapshot, StatisticsRun
 # workshops
 from .workshops import RegionalRegistration, RegionalSeat, RegionalTable, RegionalWorkshop
 
-# library
-from .library import STATE_AUDIENCE, StateDocument, StateDocumentVersion
-
 __all__ = [
     "STATE_AUDIENCE",
-    "StateDocument",
-    "StateDocumentVersion",
     "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",
@@ -56,6 +54,8 @@ __all__ = [
     "SetupStage",
     "SetupTask",
     "StarterTemplate",
+    "StateDocument",
+    "StateDocumentVersion",
     "StateLegalPage",
     "StatisticsRun",
     "TemplateCriterion",

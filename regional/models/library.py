@@ -53,7 +53,5 @@ class StateDocumentVersion(VersionBase):
     class Meta(VersionBase.Meta):
         verbose_name, verbose_name_plural = _("version"), _("versions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["document", "number"], name="statedoc_version_once"
-            ),
+            models.UniqueConstraint(fields=["document", "number"], name="statedoc_version_once"),
         ]

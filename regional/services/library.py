@@ -30,8 +30,7 @@ def _check(values: dict[str, Any], document: StateDocument | None) -> None:
         raise ValidationError(
             {
                 "alliances": _(
-                    "Choose at least one alliance, or make the document visible to all "
-                    "alliances."
+                    "Choose at least one alliance, or make the document visible to all alliances."
                 )
             }
         )

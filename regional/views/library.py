@@ -116,4 +116,3 @@ def alliance_library(request):
         create_url="library-create" if access.can(ALLIANCE_MANAGE) else "",
         intro=_("The alliance's documents and those the state office shares with you."),
     )
-

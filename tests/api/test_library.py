@@ -58,13 +58,16 @@ def test_board_member_lists_what_is_shared_with_them(library, jena):
 def test_detail_has_versions_with_downloads(library, jena):
     client = _client(Role.BOARD_MEMBER, jena)
     detail = client.get(f"/api/v1/documents/{library['board'].pk}/").json()
-    assert detail["latest_version"] == 1 and detail["tags"] == ["Kuratorium"]
+    assert detail["latest_version"] == 1
+    assert detail["tags"] == ["Kuratorium"]
     (version,) = detail["versions"]
     download = client.get(version["download"])
-    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
     shared = client.get(f"/api/v1/documents/state/{library['shared'].pk}/").json()
     download = client.get(shared["versions"][0]["download"])
-    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
 
 
 def test_search_by_title_and_tag(library, jena):
@@ -84,11 +87,13 @@ def test_coordinator_uploads_a_document_and_a_new_version(jena, media_root):  # 
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     version = client.post(f"/api/v1/documents/{pk}/versions/", {"file": pdf("v2.pdf"), "note": "2"})
-    assert version.status_code == 201 and version.json()["number"] == 2
+    assert version.status_code == 201
+    assert version.json()["number"] == 2
     changed = client.patch(
         f"/api/v1/documents/{pk}/", {"title": "Satzung 2026"}, content_type="application/json"
     )
-    assert changed.status_code == 200 and changed.json()["latest_version"] == 2
+    assert changed.status_code == 200
+    assert changed.json()["latest_version"] == 2
     with schema_context("jena"):
         assert AllianceDocument.objects.get().title == "Satzung 2026"
 
@@ -129,6 +134,9 @@ def test_state_host_api(library, jena):
     assert [row["title"] for row in rows] == ["Bericht"]
     assert ministry.post("/api/v1/documents/", {"title": "X", "file": pdf()}).status_code == 404
     assert StateDocument.objects.filter(title="X").count() == 0
-    assert _client(Role.LOCAL_COORDINATOR, jena, host="localhost").get(
-        "/api/v1/documents/"
-    ).status_code == 404
+    assert (
+        _client(Role.LOCAL_COORDINATOR, jena, host="localhost")
+        .get("/api/v1/documents/")
+        .status_code
+        == 404
+    )

@@ -62,7 +62,8 @@ def test_coordinator_sees_every_document_of_the_alliance(library, coordinator_cl
 def test_board_and_partner_contacts_see_only_what_is_shared_with_them(library, jena):
     board = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena))
     body = _body(board)
-    assert "Geschäftsordnung Kuratorium" in body and "Logo und Gestaltung" in body
+    assert "Geschäftsordnung Kuratorium" in body
+    assert "Logo und Gestaltung" in body
     assert "Haushaltsplan intern" not in body
     internal = library["internal"]
     assert board.get(f"/workspace/documents/{internal.pk}/").status_code == 404
@@ -70,10 +71,12 @@ def test_board_and_partner_contacts_see_only_what_is_shared_with_them(library, j
 
     contact = logged_in_client(person_with_role(Role.PARTNER_CONTACT, jena))
     body = _body(contact)
-    assert "Logo und Gestaltung" in body and "Geschäftsordnung" not in body
+    assert "Logo und Gestaltung" in body
+    assert "Geschäftsordnung" not in body
     shared = library["partners"]
     response = contact.get(f"/workspace/documents/{shared.pk}/versions/1/")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
 
 
 def test_other_alliances_never_see_the_document(library, badfrankenhausen):
@@ -121,7 +124,11 @@ def test_pages_create_edit_upload_and_delete(jena, coordinator_client, media_roo
     assert response.status_code == 302
     with schema_context("jena"):
         document.refresh_from_db()
-        assert (document.title, document.tags, document.audience) == ("Satzung 2026", ["Satzung"], [])
+        assert (document.title, document.tags, document.audience) == (
+            "Satzung 2026",
+            ["Satzung"],
+            [],
+        )
         assert document.versions.count() == 2
     response = coordinator_client.post(f"/workspace/documents/{document.pk}/delete/")
     assert response.status_code == 302
@@ -163,7 +170,10 @@ def test_only_the_coordinator_changes_documents(library, jena):
     document = library["board"]
     assert board.get("/workspace/documents/new/").status_code == 404
     for path in ("edit/", "delete/", "versions/new/"):
-        assert board.post(f"/workspace/documents/{document.pk}/{path}", {"title": "x"}).status_code == 404
+        assert (
+            board.post(f"/workspace/documents/{document.pk}/{path}", {"title": "x"}).status_code
+            == 404
+        )
     assert "/edit/" not in _body(board, f"/workspace/documents/{document.pk}/")
     with schema_context("jena"):
         assert AllianceDocument.objects.get(pk=document.pk).title == "Geschäftsordnung Kuratorium"
@@ -171,13 +181,16 @@ def test_only_the_coordinator_changes_documents(library, jena):
 
 def test_anonymous_visitors_are_sent_to_the_login(library, jena_client):
     response = jena_client.get(f"/workspace/documents/{library['board'].pk}/versions/1/")
-    assert response.status_code == 302 and "/login" in response["Location"]
+    assert response.status_code == 302
+    assert "/login" in response["Location"]
 
 
 def test_unknown_audience_and_bad_tags_are_refused(jena, coordinator, media_root):
     with schema_context("jena"):
         with pytest.raises(ValidationError):
-            alliance_document_create(actor=coordinator, title="X", file=pdf(), audience=["ministry"])
+            alliance_document_create(
+                actor=coordinator, title="X", file=pdf(), audience=["ministry"]
+            )
         with pytest.raises(ValidationError):
             alliance_document_create(actor=coordinator, title="X", file=pdf(), tags="x" * 41)
         document = alliance_document_create(actor=coordinator, title="Y", file=pdf())
@@ -188,5 +201,8 @@ def test_unknown_audience_and_bad_tags_are_refused(jena, coordinator, media_root
 
 def test_tags_and_file_names_are_cleaned():
     assert clean_tags(" Leitfaden ,leitfaden,  Presse  Arbeit,") == ["Leitfaden", "Presse Arbeit"]
-    assert safe_file_name("../Leitfaden Öffentlichkeit (2026).PDF") == "leitfaden-offentlichkeit-2026.pdf"
+    assert (
+        safe_file_name("../Leitfaden Öffentlichkeit (2026).PDF")
+        == "leitfaden-offentlichkeit-2026.pdf"
+    )
     assert safe_file_name("") == "dokument"

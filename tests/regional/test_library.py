@@ -5,6 +5,7 @@ uploads and refusals."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import schema_context
 
@@ -67,7 +68,8 @@ def test_state_office_sees_every_state_document(documents, state_client):
 def test_ministry_sees_only_documents_shared_with_it(documents, ministry_client):
     body = _titles(ministry_client, "/documents/")
     assert "Jahresbericht 2025" in body
-    assert "Leitfaden" not in body and "Interne Notiz" not in body
+    assert "Leitfaden" not in body
+    assert "Interne Notiz" not in body
     guide = documents["guide"]
     assert ministry_client.get(f"/documents/{guide.pk}/").status_code == 404
     assert ministry_client.get(f"/documents/{guide.pk}/versions/1/").status_code == 404
@@ -101,7 +103,8 @@ def test_state_document_visible_by_role_in_the_alliance(documents, jena):
     contact = logged_in_client(person_with_role(Role.PARTNER_CONTACT, jena), language="en")
     assert "Leitfaden Öffentlichkeitsarbeit" in _titles(board, "/workspace/documents/")
     body = _titles(contact, "/workspace/documents/")
-    assert "Leitfaden" not in body and "Jahresbericht" not in body
+    assert "Leitfaden" not in body
+    assert "Jahresbericht" not in body
     guide = documents["guide"]
     assert contact.get(f"/workspace/documents/state/{guide.pk}/").status_code == 404
     pool = logged_in_client(person_with_role(Role.POOL_STAFF, jena), language="en")
@@ -118,16 +121,23 @@ def test_alliance_page_lists_own_and_shared_documents_searched_by_title_and_tag(
         )  # fmt: skip
     client = logged_in_client(coordinator, language="en")
     body = _titles(client, "/workspace/documents/")
-    assert "Protokollvorlage Kuratorium" in body and "Leitfaden Öffentlichkeitsarbeit" in body
+    assert "Protokollvorlage Kuratorium" in body
+    assert "Leitfaden Öffentlichkeitsarbeit" in body
     guide, own = "Leitfaden Öffentlichkeitsarbeit", "Protokollvorlage Kuratorium"
     body = _titles(client, "/workspace/documents/", q="presse")  # a tag, any case
-    assert guide in body and own not in body
+    assert guide in body
+    assert own not in body
     body = _titles(client, "/workspace/documents/", tag="Kuratorium")
-    assert own in body and guide not in body
+    assert own in body
+    assert guide not in body
     body = _titles(client, "/workspace/documents/", q="protokoll", sort="title")
-    assert own in body and guide not in body
+    assert own in body
+    assert guide not in body
     # Nonsense in the query string is ignored, never an error.
-    assert client.get("/workspace/documents/", {"sort": "x", "page": "zz", "tag": "?"}).status_code == 200
+    assert (
+        client.get("/workspace/documents/", {"sort": "x", "page": "zz", "tag": "?"}).status_code
+        == 200
+    )
 
 
 def test_new_version_is_numbered_and_shown_first(documents, state_coordinator, state_client):
@@ -137,7 +147,8 @@ def test_new_version_is_numbered_and_shown_first(documents, state_coordinator, s
     )
     assert list(guide.versions.values_list("number", flat=True).order_by("number")) == [1, 2]
     body = _titles(state_client, f"/documents/{guide.pk}/")
-    assert "neu.pdf" in body and "leitfaden.pdf" in body
+    assert "neu.pdf" in body
+    assert "leitfaden.pdf" in body
     old = state_client.get(f"/documents/{guide.pk}/versions/1/")
     assert b"".join(old.streaming_content) == PDF
     new = state_client.get(f"/documents/{guide.pk}/versions/2/")
@@ -154,7 +165,8 @@ def test_upload_page_creates_document_and_version(state_client, jena, media_root
     )  # fmt: skip
     assert response.status_code == 302
     document = StateDocument.objects.get(title="Handreichung")
-    assert not document.for_all_alliances and list(document.alliances.all()) == [jena]
+    assert not document.for_all_alliances
+    assert list(document.alliances.all()) == [jena]
     assert document.versions.get().note == "Erste Fassung"
     response = state_client.post(
         f"/documents/{document.pk}/versions/new/", {"file": pdf("v2.pdf"), "note": "Zweite"}
@@ -176,7 +188,7 @@ def test_bad_upload_is_refused_in_german_and_nothing_is_stored(state_coordinator
 
 
 def test_document_not_for_all_alliances_needs_chosen_ones(state_coordinator, media_root):
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(ValidationError) as refused:
         state_document_create(
             actor=state_coordinator, title="Ohne Bündnis", file=pdf(), for_all_alliances=False
         )
@@ -187,7 +199,10 @@ def test_document_not_for_all_alliances_needs_chosen_ones(state_coordinator, med
 def test_visibility_change_hides_the_document(documents, state_coordinator, jena, badfrankenhausen):
     guide = documents["guide"]
     state_document_update(
-        actor=state_coordinator, document=guide, for_all_alliances=False, alliances=[badfrankenhausen]
+        actor=state_coordinator,
+        document=guide,
+        for_all_alliances=False,
+        alliances=[badfrankenhausen],
     )
     client = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena), language="en")
     assert "Leitfaden" not in _titles(client, "/workspace/documents/")

@@ -5,6 +5,7 @@ from django.db import connection
 
 from demo import alliances as demo
 from demo import certification as certification_demo
+from demo import library as library_demo
 from demo import onboarding as onboarding_demo
 from demo import state as state_demo
 from demo import workshops as workshops_demo
@@ -33,6 +34,11 @@ STATE_STEPS = [
      lambda actor: certification_demo.seed_templates(actor=actor), "created", "exist"),
     ("report to the ministry", lambda actor: state_demo.seed_report(actor=actor),
      "released ({.title})", "exists"),
+    # library
+    ("state documents", lambda actor: library_demo.seed_state_library(actor=actor),
+     "{} created", "exist"),
+    ("Jena's documents", lambda actor: library_demo.seed_alliance_library(), "{} created",
+     "exist"),
 ]  # fmt: skip
 
 

@@ -1,0 +1,20 @@
+"""Sentinel records of the alliance's document library (library): a document for the
+coordinators only and its version (its file's name carries the id; the file itself is
+not on disk, so a download that slipped through would still be a 404, not a leak)."""
+
+from __future__ import annotations
+
+from core.models import AllianceDocument
+from tests.sentinels import record, same_id, text
+
+_document = record(sentinel_in=("title", "description"), audience=[], tags=["sentinel"])
+
+SEEDS = {
+    "alliancedocument": _document,
+    "alliancedocumentversion": record(
+        sentinel_in=("note",),
+        document=same_id(AllianceDocument, _document),
+        number=1,
+        file=text("library/{pk}/v1-sentinel.pdf"),
+    ),
+}
