@@ -1,5 +1,6 @@
-"""Sentinel records of the alliance's document library (library): a document for the
-coordinators only and its version (its file's name carries the id; the file itself is
+"""Sentinel records of the alliance's document library (library): a document shared
+with every role of the alliance (the permission matrix reads it as each of them; the
+outsiders of the isolation audit must still never see it) and its version (its file's name carries the id; the file itself is
 not on disk, so a download that slipped through would still be a 404, not a leak)."""
 
 from __future__ import annotations
@@ -7,7 +8,11 @@ from __future__ import annotations
 from core.models import AllianceDocument
 from tests.sentinels import record, same_id, text
 
-_document = record(sentinel_in=("title", "description"), audience=[], tags=["sentinel"])
+_document = record(
+    sentinel_in=("title", "description"),
+    audience=["board_member", "partner_contact"],
+    tags=["sentinel"],
+)
 
 SEEDS = {
     "alliancedocument": _document,

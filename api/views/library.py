@@ -72,10 +72,12 @@ class _LibraryMixin(ServiceViewSetMixin):
         return super().list(request, *args, **kwargs)
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
-    @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[0-9]{1,9})")
+    @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[^/.]+)")
     def download(self, request, pk=None, number=None):
         """One version's file, to those who see the document."""
         document = self.get_object()
+        if not (number.isascii() and number.isdigit() and len(number) <= 9):
+            raise NotFound
         version = selectors.versions_of(document).filter(number=int(number)).first()
         if version is None:
             raise NotFound

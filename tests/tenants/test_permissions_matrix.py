@@ -109,6 +109,13 @@ def _seed_state_records(alliance) -> None:
     group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=SENTINEL)
     regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=SENTINEL)
     regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=SENTINEL)
+    # library: shown to every role that reads the libraries (both hosts), in all alliances
+    document = regional.StateDocument.objects.create(
+        pk=RECORD_ID, title=SENTINEL, audience=[r.value for r in Role if r != Role.POOL_STAFF]
+    )
+    regional.StateDocumentVersion.objects.create(
+        pk=RECORD_ID, document=document, number=RECORD_ID, file="library/none.pdf"
+    )
 
 
 @pytest.fixture
