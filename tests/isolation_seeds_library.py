@@ -1,7 +1,7 @@
 """Sentinel records of the alliance's document library (library): a document shared
 with every role of the alliance (the permission matrix reads it as each of them; the
-outsiders of the isolation audit must still never see it) and its version (its file's name carries the id; the file itself is
-not on disk, so a download that slipped through would still be a 404, not a leak)."""
+outsiders of the isolation audit must still never see it) and its version (its file's
+name carries the id; the file itself is not on disk)."""
 
 from __future__ import annotations
 
