@@ -86,6 +86,14 @@ class _LibraryMixin(ServiceViewSetMixin):
 
 
 class _ManagedLibraryMixin(_LibraryMixin):
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action is None and "versions" in (self.action_map or {}).values():
+            # A method the upload route does not offer is asked like uploading: 401 or
+            # 404 first (nothing is revealed), then 405.
+            self.action = "versions"
+        return request
+
     @extend_schema(request={"multipart/form-data": VersionUploadSerializer},
                    responses={201: VersionSerializer})  # fmt: skip
     @action(detail=True, methods=["post"], url_path="versions")
