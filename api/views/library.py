@@ -71,7 +71,10 @@ class _LibraryMixin(ServiceViewSetMixin):
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        parameters=[OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH)],
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
     @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[^/.]+)")
     def download(self, request, pk=None, number=None):
         """One version's file, to those who see the document."""
