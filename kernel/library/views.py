@@ -66,9 +66,10 @@ class LibraryPages:
         return reverse(self.name("detail"), args=[document.pk])
 
     def document_or_404(self, request: HttpRequest, pk: int):
+        documents = self.visible(request)
         try:
-            return self.visible(request).get(pk=pk)
-        except (self.visible(request).model.DoesNotExist, ValueError) as exc:
+            return documents.get(pk=pk)
+        except (documents.model.DoesNotExist, ValueError) as exc:
             raise Http404 from exc
 
     def may_manage(self, request: HttpRequest) -> bool:
