@@ -206,3 +206,13 @@ def test_tags_and_file_names_are_cleaned():
         == "leitfaden-offentlichkeit-2026.pdf"
     )
     assert safe_file_name("") == "dokument"
+
+
+def test_alliance_documents_are_never_stored_in_the_public_schema(jena):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('public.core_alliancedocument')")
+        assert cursor.fetchone()[0] is None
+        cursor.execute("SELECT to_regclass('jena.core_alliancedocument')")
+        assert cursor.fetchone()[0] is not None

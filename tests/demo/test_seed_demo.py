@@ -233,6 +233,8 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert "statistics: exist" in output
     assert "report to the ministry: exists" in output
     assert "starter templates: exist" in output
+    assert "state documents: exist" in output
+    assert "Jena's documents: exist" in output
     assert "created" not in output
     assert "http://localhost:8000/" in output
     assert "http://jena.localhost:8000/" in output
