@@ -12,6 +12,7 @@ from api.views import (
     certification,
     fundraising,
     imports,
+    library,
     monitoring,
     onboarding,
     publicsite,
@@ -67,6 +68,9 @@ ALLIANCE_ROUTES = [
     ("fundraising/grants", fundraising.ProjectGrantViewSet, "api-project-grants"),
     ("fundraising/receipts", fundraising.DonationReceiptViewSet, "api-donation-receipts"),
     ("audit", audit.AuditEntryViewSet, "api-audit"),
+    # library (the state documents first: "state" is no document's id)
+    ("documents/state", library.SharedStateDocumentViewSet, "api-state-documents"),
+    ("documents", library.AllianceDocumentViewSet, "api-documents"),
 ]
 STATE_ROUTES = [
     ("alliances", state.AllianceViewSet, "api-alliance"),
@@ -79,6 +83,7 @@ STATE_ROUTES = [
     ("setups", state_resources.AllianceSetupViewSet, "api-setup"),
     ("reports", state_resources.ReportViewSet, "api-report"),
     ("starter-templates", onboarding.StarterTemplateViewSet, "api-starter-template"),
+    ("documents", library.StateDocumentViewSet, "api-documents"),
 ]
 
 

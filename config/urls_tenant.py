@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("core.urls")),
     # Regional meetings an alliance is invited to: state-layer data shown on its host.
     path("workspace/regional/", include("regional.urls.invited")),
+    # The document library's list: the alliance's documents and the state office's.
+    path("workspace/documents/", include("regional.urls.library_shared")),
     *api_patterns,
     *common_patterns,
 ]

@@ -171,6 +171,22 @@ RULES: dict[str, Rule] = {
     "alliance.fundraising.donors": _rule(
         ALLIANCE, {LC}, "Members and donors of the circle (names, addresses), donation receipts"
     ),
+    # library
+    "state.library.view": _rule(
+        STATE, {SC, MIN}, "State document library (ministry: the documents shared with it)"
+    ),
+    "state.library.manage": _rule(
+        STATE, {SC}, "Add state documents and new versions, choose who sees them, delete"
+    ),
+    "alliance.library.view": _rule(
+        ALLIANCE,
+        {LC, BM, PC, SC},
+        "Document library: the alliance's documents and the state office's shared with the"
+        " role (board and partner contacts: those shared with them)",
+    ),
+    "alliance.library.manage": _rule(
+        ALLIANCE, {LC}, "Add the alliance's documents and new versions, choose who sees them"
+    ),
 }
 
 

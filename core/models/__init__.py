@@ -37,6 +37,9 @@ from .choices import (
 from .funding import FundingEntry
 from .fundraising import CircleSettings, DonationReceipt, FundraisingAction, ProjectGrant, Supporter
 from .holidays import GuideEntry, HolidayOffer
+
+# library
+from .library import ALLIANCE_AUDIENCE, AllianceDocument, AllianceDocumentVersion
 from .onboarding import ChecklistMark
 from .partners import ContactPerson, Measure, Partner
 from .projects import Event, Project, WorkingGroup
@@ -54,9 +57,12 @@ from .workshops import (
 )
 
 __all__ = [
+    "ALLIANCE_AUDIENCE",
     "AgendaItem",
     "AgreementRenewal",
     "AgreementStatus",
+    "AllianceDocument",
+    "AllianceDocumentVersion",
     "Application",
     "ApplicationStatus",
     "Availability",

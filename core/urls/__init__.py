@@ -45,4 +45,6 @@ urlpatterns = [
     *site_public,
     # fundraising
     path("workspace/fundraising/", include("core.urls.fundraising")),
+    # library (its list, with the state office's documents: regional.urls.library)
+    path("workspace/documents/", include("core.urls.library")),
 ]

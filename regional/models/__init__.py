@@ -10,6 +10,9 @@ from .choices import (
     SetupStage,
 )
 from .legal import StateLegalPage
+
+# library
+from .library import STATE_AUDIENCE, StateDocument, StateDocumentVersion
 from .mailings import Mailing, MailingOptOut, MailingRecipient, MailingStatus
 from .meetings import (
     AgendaItem,
@@ -27,6 +30,7 @@ from .statistics import AllianceSnapshot, StatisticsRun
 from .workshops import RegionalRegistration, RegionalSeat, RegionalTable, RegionalWorkshop
 
 __all__ = [
+    "STATE_AUDIENCE",
     "AgendaItem",
     "AllianceSetup",
     "AllianceSnapshot",
@@ -55,6 +59,8 @@ __all__ = [
     "SetupStage",
     "SetupTask",
     "StarterTemplate",
+    "StateDocument",
+    "StateDocumentVersion",
     "StateLegalPage",
     "StatisticsRun",
     "TemplateCriterion",

@@ -22,4 +22,6 @@ urlpatterns = [
     # addressbook
     path("address-book/", include(mailing_urls.address_book_patterns)),
     path("mailings/", include("regional.urls.mailings")),
+    # library
+    path("documents/", include("regional.urls.library")),
 ]

@@ -240,6 +240,8 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert "report to the ministry: exists" in output
     assert "starter templates: exist" in output
     assert "mailing to the coordinators: exists" in output  # addressbook
+    assert "state documents: exist" in output
+    assert "Jena's documents: exist" in output
     assert "created" not in output
     assert "http://localhost:8000/" in output
     assert "http://jena.localhost:8000/" in output

@@ -113,6 +113,13 @@ def _seed_state_records(alliance) -> None:
     regional.Mailing.objects.create(
         pk=RECORD_ID, subject=SENTINEL, body="Text", groups=["coordinators"]
     )
+    # library: shown to every role that reads the libraries (both hosts), in all alliances
+    document = regional.StateDocument.objects.create(
+        pk=RECORD_ID, title=SENTINEL, audience=[r.value for r in Role if r != Role.POOL_STAFF]
+    )
+    regional.StateDocumentVersion.objects.create(
+        pk=RECORD_ID, document=document, number=RECORD_ID, file="library/none.pdf"
+    )
 
 
 @pytest.fixture

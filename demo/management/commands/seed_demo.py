@@ -5,6 +5,7 @@ from django.db import connection
 
 from demo import alliances as demo
 from demo import certification as certification_demo
+from demo import library as library_demo
 from demo import mailings as mailings_demo
 from demo import onboarding as onboarding_demo
 from demo import state as state_demo
@@ -37,6 +38,11 @@ STATE_STEPS = [
     # addressbook
     ("mailing to the coordinators", lambda actor: mailings_demo.seed_mailing(actor=actor),
      "sent ({.subject})", "exists"),
+    # library
+    ("state documents", lambda actor: library_demo.seed_state_library(actor=actor),
+     "{} created", "exist"),
+    ("Jena's documents", lambda actor: library_demo.seed_alliance_library(), "{} created",
+     "exist"),
 ]  # fmt: skip
 
 

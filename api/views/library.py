@@ -1,0 +1,167 @@
+"""The document libraries over the API, on both hosts.
+
+On an alliance's host ``documents/`` are the alliance's own documents the caller may
+see (the coordinator adds, changes and deletes them) and ``documents/state/`` the state
+office's documents shared with the caller's role in this alliance (read only); on the
+state host ``documents/`` are the state office's documents (the ministry: those shared
+with it). A new document is a multipart upload with its first ``file``;
+``POST documents/<id>/versions/`` adds a version; ``GET documents/<id>/versions/<n>/``
+downloads one. Search with ``?q=`` (title or tag) and ``?tag=``; sort with ``ordering``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from api.serializers.library import (
+    AllianceDocumentSerializer,
+    SharedStateDocumentSerializer,
+    StateDocumentSerializer,
+    VersionSerializer,
+    VersionUploadSerializer,
+)
+from api.viewsets import ServiceViewSetMixin, crud_permissions, through_service
+from core.selectors.library import alliance_documents_visible
+from core.services import library as alliance_services
+from kernel.library import selectors
+from kernel.uploads import stored_file_response
+from regional.selectors.library import state_documents_for_alliance, state_documents_in_state_area
+from regional.services import library as state_services
+from regional.views.library import public_storage
+from tenants.permissions import access_for
+
+SEARCH = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="Title or tag contains"),
+    OpenApiParameter("tag", OpenApiTypes.STR, description="Carries this tag"),
+]
+
+
+class _LibraryMixin(ServiceViewSetMixin):
+    """Reads the documents the caller may see (``visible(access)``), searched and
+    sorted; downloads and new versions by the library's services."""
+
+    ordering_fields = ["title", "updated_at", "created_at"]
+    ordering = ["-updated_at"]
+    instance_arg = "document"
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    download_url = ""
+    add_version_service = None
+    storage_context = staticmethod(contextlib.nullcontext)
+
+    def visible(self, access):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        params = self.request.query_params
+        documents = self.visible(access_for(self.request)).prefetch_related("versions")
+        return selectors.search(documents, q=params.get("q", ""), tag=params.get("tag", ""))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "download_url": self.download_url}
+
+    @extend_schema(parameters=SEARCH)
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH)],
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[^/.]+)")
+    def download(self, request, pk=None, number=None):
+        """One version's file, to those who see the document."""
+        document = self.get_object()
+        if not (number.isascii() and number.isdigit() and len(number) <= 9):
+            raise NotFound
+        version = selectors.versions_of(document).filter(number=int(number)).first()
+        if version is None:
+            raise NotFound
+        with self.storage_context():
+            return stored_file_response(version.file.storage, version.file.name)
+
+
+class _ManagedLibraryMixin(_LibraryMixin):
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action is None and "versions" in (self.action_map or {}).values():
+            # A method the upload route does not offer is asked like uploading: 401 or
+            # 404 first (nothing is revealed), then 405.
+            self.action = "versions"
+        return request
+
+    @extend_schema(request={"multipart/form-data": VersionUploadSerializer},
+                   responses={201: VersionSerializer})  # fmt: skip
+    @action(detail=True, methods=["post"], url_path="versions")
+    def versions(self, request, pk=None):
+        """Upload the document's next version (multipart: ``file``, ``note``)."""
+        document = self.get_object()
+        data = VersionUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        version = through_service(
+            type(self).add_version_service, actor=request.user, document=document,
+            **data.validated_data,
+        )  # fmt: skip
+        context = self.get_serializer_context()
+        return Response(VersionSerializer(version, context=context).data, status.HTTP_201_CREATED)
+
+
+class AllianceDocumentViewSet(_ManagedLibraryMixin, viewsets.ModelViewSet):
+    """The alliance's documents the caller may see, with their versions."""
+
+    serializer_class = AllianceDocumentSerializer
+    required_permissions = {
+        **crud_permissions("alliance.library.view", "alliance.library.manage"),
+        "download": "alliance.library.view",
+        "versions": "alliance.library.manage",
+    }
+    record_services = alliance_services, "alliance_document", "document"
+    add_version_service = staticmethod(alliance_services.alliance_document_add_version)
+    download_url = "api-documents-download"
+    lookup_value_regex = "[0-9]{1,9}"
+
+    def visible(self, access):
+        return alliance_documents_visible(access.roles)
+
+
+class SharedStateDocumentViewSet(
+    _LibraryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The state office's documents shared with the caller's role in this alliance."""
+
+    serializer_class = SharedStateDocumentSerializer
+    required_permissions = {
+        **crud_permissions("alliance.library.view"),
+        "download": "alliance.library.view",
+    }
+    download_url = "api-state-documents-download"
+    storage_context = staticmethod(public_storage)
+    lookup_value_regex = "[0-9]{1,9}"
+
+    def visible(self, access):
+        return state_documents_for_alliance(access.alliance_id, access.roles)
+
+
+class StateDocumentViewSet(_ManagedLibraryMixin, viewsets.ModelViewSet):
+    """The state office's documents (the ministry: those shared with it)."""
+
+    serializer_class = StateDocumentSerializer
+    required_permissions = {
+        **crud_permissions("state.library.view", "state.library.manage"),
+        "download": "state.library.view",
+        "versions": "state.library.manage",
+    }
+    record_services = state_services, "state_document", "document"
+    add_version_service = staticmethod(state_services.state_document_add_version)
+    download_url = "api-documents-download"
+    lookup_value_regex = "[0-9]{1,9}"
+
+    def visible(self, access):
+        return state_documents_in_state_area(access.roles)

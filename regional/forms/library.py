@@ -1,0 +1,39 @@
+"""The form of a state document (``kernel.library.forms``)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kernel.library.forms import DocumentFormBase
+from regional.models import STATE_AUDIENCE, StateDocument
+from tenants.selectors import alliance_list
+
+
+class StateDocumentForm(DocumentFormBase):
+    audience = forms.MultipleChoiceField(
+        label=_("Visible to"),
+        choices=STATE_AUDIENCE,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The state office always sees its documents. Nobody chosen: only the state office."
+        ),
+    )
+    alliances = forms.ModelMultipleChoiceField(
+        label=_("Chosen alliances"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only when the document is not for all alliances."),
+    )
+
+    class Meta:
+        model = StateDocument
+        fields = ["title", "description", "tags", "audience", "for_all_alliances", "alliances"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alliances"].queryset = alliance_list()
+        if self.instance.pk:
+            self.initial["alliances"] = list(self.instance.alliances.all())

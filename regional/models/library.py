@@ -1,0 +1,57 @@
+"""The state office's document library: guides, templates and reports it shares with
+the alliances (by role and alliance) and the ministry. They extend the platform's one
+library base (``kernel.library.models``)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kernel.library.models import DocumentBase, VersionBase, audience_field
+from kernel.models import part_of
+from tenants.models.base import TimeStampedModel
+from tenants.roles import Role
+
+__all__ = ["STATE_AUDIENCE", "StateDocument", "StateDocumentVersion"]
+
+#: Who a state document can be shown to besides the state office itself.
+STATE_AUDIENCE = [
+    (role.value, role.label)
+    for role in (Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER, Role.PARTNER_CONTACT, Role.MINISTRY)
+]
+
+
+class StateDocument(DocumentBase, TimeStampedModel):
+    """A document of the state office. The state coordinators see every one; the
+    alliances' people see those shared with their role in their alliance (all
+    alliances, or the chosen ones), the ministry those shared with it."""
+
+    audience = audience_field(
+        STATE_AUDIENCE,
+        _("The state office always sees its documents. Nobody chosen: only the state office."),
+    )
+    for_all_alliances = models.BooleanField(_("for all alliances"), default=True)
+    alliances = models.ManyToManyField(
+        "tenants.Alliance",
+        verbose_name=_("chosen alliances"),
+        related_name="state_documents",
+        blank=True,
+        help_text=_("Only when the document is not for all alliances."),
+    )
+
+    class Meta:
+        verbose_name, verbose_name_plural = _("state document"), _("state documents")
+        ordering = ["-updated_at", "pk"]
+        indexes = [models.Index(fields=["-updated_at"], name="statedoc_updated")]
+
+
+class StateDocumentVersion(VersionBase):
+    """One uploaded file of a state document (stored in the public schema's folder)."""
+
+    document = part_of(StateDocument, _("document"), related_name="versions")
+
+    class Meta(VersionBase.Meta):
+        verbose_name, verbose_name_plural = _("version"), _("versions")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="statedoc_version_once"),
+        ]
