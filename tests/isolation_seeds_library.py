@@ -6,7 +6,7 @@ name carries the id; the file itself is not on disk)."""
 from __future__ import annotations
 
 from core.models import AllianceDocument
-from tests.sentinels import record, same_id, text
+from tests.sentinels import PK, record, same_id, text
 
 _document = record(
     sentinel_in=("title", "description"),
@@ -19,7 +19,7 @@ SEEDS = {
     "alliancedocumentversion": record(
         sentinel_in=("note",),
         document=same_id(AllianceDocument, _document),
-        number=1,
-        file=text("library/{pk}/v1-sentinel.pdf"),
+        number=PK,  # the matrix asks for versions/<id>/
+        file=text("library/{pk}/v{pk}-sentinel.pdf"),
     ),
 }

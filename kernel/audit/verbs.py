@@ -142,6 +142,13 @@ GENDERS = {
     "regional.regionalworkshop": MASCULINE,
     "regional.regionalregistration": FEMININE,
     "regional.regionalseat": FEMININE,  # Platzzuweisung
+    "regional.mailing": NEUTER,  # Rundschreiben
+    "regional.mailingoptout": FEMININE,  # abgemeldete Adresse
+    "regional.mailingrecipient": MASCULINE,  # Empfänger eines Rundschreibens
+    "regional.statedocument": NEUTER,  # Dokument der Landeskoordinierungsstelle
+    "regional.statedocumentversion": FEMININE,  # Version
+    "core.alliancedocument": NEUTER,  # Dokument
+    "core.alliancedocumentversion": FEMININE,  # Version
     "core.measure": FEMININE,
     "core.partner": MASCULINE,
     "core.contactperson": FEMININE,

@@ -23,6 +23,10 @@ from tests.factories.tenants import UserFactory
 
 LIST, NEW, API = "/mailings/", "/mailings/new/", "/api/v1/mailings/"
 
+# Tests that commit (workers, web servers) may have left e-mails in this process's
+# database: each test here counts only its own.
+pytestmark = pytest.mark.usefixtures("empty_outbox")
+
 
 @pytest.fixture
 def people(jena, badfrankenhausen):

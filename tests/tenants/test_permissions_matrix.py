@@ -46,6 +46,9 @@ SENTINEL = "MATRIX-SENTINEL"
 RECORD_ID = 990001
 SAMPLE_OBJECT = SimpleNamespace(pk=RECORD_ID, partner_id=RECORD_ID)
 MEDIA_FILE = "board/matrix/sample.txt"
+# The library versions' files (their names as the seeds give them).
+LIBRARY_FILE = f"library/{RECORD_ID}/v{RECORD_ID}-sentinel.pdf"
+STATE_LIBRARY_FILE = "library/state/sample.pdf"
 HOSTS = {"alliance": "jena.localhost", "state": "localhost"}
 URLCONFS = {"alliance": "config.urls_tenant", "state": "config.urls_public"}
 # The person who holds every permission of the area: their answers tell which routes
@@ -118,7 +121,7 @@ def _seed_state_records(alliance) -> None:
         pk=RECORD_ID, title=SENTINEL, audience=[r.value for r in Role if r != Role.POOL_STAFF]
     )
     regional.StateDocumentVersion.objects.create(
-        pk=RECORD_ID, document=document, number=RECORD_ID, file="library/none.pdf"
+        pk=RECORD_ID, document=document, number=RECORD_ID, file=STATE_LIBRARY_FILE
     )
 
 
@@ -132,12 +135,16 @@ def board_file(jena, settings, tmp_path):
     # before and after, so neither this test nor a later one writes to the wrong place.
     settings.MEDIA_ROOT = tmp_path
     storages["default"].__dict__.pop("relative_media_root", None)
-    with schema_context("jena"):
-        name = default_storage.save(MEDIA_FILE, ContentFile(SENTINEL.encode()))
-    assert name == MEDIA_FILE
-    yield name
-    with schema_context("jena"):
-        default_storage.delete(name)
+    # The library's sample versions (tests/isolation_seeds_library.py, the state
+    # document below) have files too, so that downloading them is seen allowed.
+    stored = [("jena", MEDIA_FILE), ("jena", LIBRARY_FILE), ("public", STATE_LIBRARY_FILE)]
+    for schema, path in stored:
+        with schema_context(schema):
+            assert default_storage.save(path, ContentFile(SENTINEL.encode())) == path
+    yield MEDIA_FILE
+    for schema, path in stored:
+        with schema_context(schema):
+            default_storage.delete(path)
     storages["default"].__dict__.pop("relative_media_root", None)
 
 
@@ -177,6 +184,7 @@ def _samples() -> dict[str, str]:
         "uuid": "00000000-0000-0000-0000-000000000000",
         "uidb64": "MQ",
         "token": "set-password",
+        "number": str(RECORD_ID),  # a library document's version
     }
 
 
