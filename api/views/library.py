@@ -11,6 +11,7 @@ downloads one. Search with ``?q=`` (title or tag) and ``?tag=``; sort with ``ord
 
 from __future__ import annotations
 
+import abc
 import contextlib
 
 from drf_spectacular.types import OpenApiTypes
@@ -44,7 +45,7 @@ SEARCH = [
 ]
 
 
-class _LibraryMixin(ServiceViewSetMixin):
+class _LibraryMixin(ServiceViewSetMixin, abc.ABC):
     """Reads the documents the caller may see (``visible(access)``), searched and
     sorted; downloads and new versions by the library's services."""
 
@@ -56,8 +57,9 @@ class _LibraryMixin(ServiceViewSetMixin):
     add_version_service = None
     storage_context = staticmethod(contextlib.nullcontext)
 
+    @abc.abstractmethod
     def visible(self, access):
-        raise NotImplementedError
+        """The documents ``access`` may see (each library's viewset declares its own)."""
 
     def get_queryset(self):
         params = self.request.query_params
