@@ -1,7 +1,8 @@
 """Browser journeys: Debian's Chromium, driven by Playwright, against a real web server.
 
 Every page a journey visits is checked with axe-core (WCAG 2.1 A/AA; serious and
-critical violations fail), measured for reflow (no page wider than the window at 1366 px
+critical violations fail; each page structure once per module, tests/browser/checks.py),
+measured for reflow (no page wider than the window at 1366 px
 and at 390 px), photographed into .data/screenshots/<journey>/, and watched for requests
 to other hosts and for console errors (CSP violations among them).
 Without Chromium or Playwright the journeys skip, and the run says so at its end.
@@ -18,12 +19,11 @@ from pathlib import Path
 import pytest
 
 from tests.browser import environment
-from tests.browser.checks import is_local_url
+from tests.browser.checks import AxeOnce, is_local_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = BASE_DIR / ".data" / "screenshots"
 PASSWORD = "demo-passwort"  # the documented demo password (demo/alliances.py)
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
 VIEWPORT = {"width": 1366, "height": 900}  # a laptop
 PHONE_WIDTH = 390  # a phone, for the reflow check
@@ -87,9 +87,10 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def axe():
+    """axe-core for the module's pages, each page structure read once (checks.AxeOnce)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe()
+    return AxeOnce(Axe().axe_script)
 
 
 # ---------------------------------------------------------------- a journey
@@ -129,6 +130,7 @@ class Journey:
         """A new browser (context) for ``who``: own cookies, German, watched."""
         context = self.browser.new_context(locale="de-DE", viewport=VIEWPORT, accept_downloads=True)
         context.set_default_timeout(TIMEOUT_MS)
+        self.axe.prepare(context)
         context.on("request", lambda request: self._request(who, request.url))
         self.contexts.append(context)
         page = context.new_page()
@@ -159,16 +161,13 @@ class Journey:
         self.console_errors.append(f"{who} on {page.url}: {message.text}")
 
     def check(self, page, step: str) -> None:
-        """The page as it is now: axe, a screenshot, and remembered as checked."""
+        """The page as it is now: axe (unless the module's journeys already read a page
+        of this structure), a screenshot, and remembered as checked."""
         page.wait_for_load_state("load")
         self.step += 1
         path = self.folder / f"{self.step:02d}-{step}.png"
         page.screenshot(path=str(path), full_page=True)
-        results = self.axe.run(
-            page,
-            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
-        )
-        for violation in results.response["violations"]:
+        for violation in self.axe.violations(page):
             if violation.get("impact") not in FAILING_IMPACTS:
                 # Moderate and minor findings do not fail; they are counted for the record.
                 key = f"{violation['id']} ({violation.get('impact')})"

@@ -7,7 +7,9 @@ kinds of their own): one page of each kind is opened, so the crawl grows with th
 platform's routes, not with its data. Each page opened is checked once:
 
 - axe-core (WCAG 2.1 A/AA): serious and critical findings fail; once per URL pattern
-  (a sorted or paged list is the same template with other rows), the layout around the
+  (a sorted or paged list is the same template with other rows) and once per page
+  structure in the module (tests/browser/checks.py: another record's confirmation
+  page, or the same list seen by another person, is read once), the layout around the
   content on the person's first page only, a table's first three rows;
 - reflow: no page wider than the window at 1366 px and, resized, at 390 px;
 - visible text: no English text of our catalogue where the German translation differs,
@@ -31,7 +33,6 @@ import pytest
 from django.urls import Resolver404, resolve
 
 from tests.browser.conftest import (
-    AXE_TAGS,
     FAILING_IMPACTS,
     PASSWORD,
     PHONE_WIDTH,
@@ -49,8 +50,8 @@ SKIPPED_PATH = re.compile(
 )
 SKIPPED_QUERY = {"format", "download", "next"}
 # The layout around every page's own content (templates/base.html).
-CHROME = [["header.site-header"], ["nav.workspace-menu"], ["footer.site-footer"]]
-LATER_ROWS = [["main tbody > tr:nth-child(n+4)"]]
+CHROME = ("header.site-header", "nav.workspace-menu", "footer.site-footer")
+LATER_ROWS = ("main tbody > tr:nth-child(n+4)",)
 
 
 @dataclass
@@ -76,8 +77,7 @@ class Crawl:
     def run(self, email: str | None, start: list[str]) -> None:
         context = self.browser.new_context(locale="de-DE", viewport=VIEWPORT)
         context.set_default_timeout(15_000)
-        # axe-core is in every page from its start, rather than sent anew to each one.
-        context.add_init_script(script=self.axe.axe_script)
+        self.axe.prepare(context)
         page = context.new_page()
         try:
             if email:
@@ -114,8 +114,10 @@ class Crawl:
             route = resolve(parts.path, urlconf=self.urlconf).route
         except Resolver404:
             return ("unresolved", parts.path, keys)
-        paged = "page" in dict(parse_qsl(parts.query, True))
-        return (route, keys, paged)
+        if "page" in dict(parse_qsl(parts.query, True)):
+            # A list's further pages are one kind, however it is sorted or filtered.
+            return (route, ("page",), True)
+        return (route, keys, False)
 
     def _check(self, page, path: str, referrer: str) -> list[str]:
         """Open ``path``, check it, and return the same-host links it offers."""
@@ -156,11 +158,10 @@ class Crawl:
         # in full on the first page, left out after that.
         # A table's rows come from one template: the first few stand for the rest (the
         # colour contrast of a 50-row list is most of axe's time).
-        context = {"exclude": ([] if self.pages == 1 else CHROME) + LATER_ROWS}
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        results = page.evaluate("([context, options]) => axe.run(context, options)",
-                                [context, options])  # fmt: skip
-        for violation in results["violations"]:
+        # A page whose structure axe read before (another record's confirmation page,
+        # the same list for another person) is not read again (checks.AxeOnce).
+        exclude = (() if self.pages == 1 else CHROME) + LATER_ROWS
+        for violation in self.axe.violations(page, exclude=exclude):
             if violation.get("impact") in FAILING_IMPACTS:
                 targets = "; ".join(
                     f"{', '.join(map(str, n['target']))}: {n['html'][:120]}"
@@ -246,8 +247,11 @@ def crawl_role(role: Role, *, server, browser, axe, finder: EnglishFinder, folde
     shots.mkdir(parents=True)
     crawl = Crawl(who=role.who, host=role.host, urlconf=role.urlconf, server=server,
                   browser=browser, axe=axe, finder=finder, folder=shots)  # fmt: skip
+    runs, skipped = axe.runs, axe.skipped
     crawl.run(role.login, list(role.start))
+    runs, skipped = axe.runs - runs, axe.skipped - skipped
     spent = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in crawl.seconds.items())
+    spent += f"; axe read {runs} page structures, {skipped} pages were of known ones"
     print(f"\nbrowser crawl {role.who}: {crawl.pages} pages of {len(crawl.kinds)} kinds ({spent})")
     assert crawl.pages >= role.minimum, f"{role.who} reached only {sorted(crawl.kinds.values())}"
     assert crawl.pages < crawl.limit, f"{role.who}: the crawl stopped at its limit"
