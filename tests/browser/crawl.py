@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
+from tests.browser.checks import CHROME, LATER_ROWS
 from tests.browser.conftest import (
     FAILING_IMPACTS,
     PASSWORD,
@@ -49,9 +50,6 @@ SKIPPED_PATH = re.compile(
     r"|\.(pdf|ics|csv|xlsx|zip|png|jpg|svg)$|/(download|export|ics|feed)/"
 )
 SKIPPED_QUERY = {"format", "download", "next"}
-# The layout around every page's own content (templates/base.html).
-CHROME = ("header.site-header", "nav.workspace-menu", "footer.site-footer")
-LATER_ROWS = ("main tbody > tr:nth-child(n+4)",)
 
 
 @dataclass
