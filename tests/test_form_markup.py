@@ -15,7 +15,6 @@ Help texts are text: "Name <E-Mail-Adresse>" is shown, not swallowed as a tag.
 
 from __future__ import annotations
 
-import datetime
 import importlib
 import pkgutil
 from html.parser import HTMLParser
@@ -23,7 +22,6 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import override
 from django_tenants.utils import schema_context
@@ -32,23 +30,14 @@ import core.filters
 import regional.filters
 import regional.forms
 from kernel.crud.filters import SearchFilterSet
-from regional.models import (
-    AgendaItem,
-    AllianceSetup,
-    Invitation,
-    RegionalMeeting,
-    Report,
-    SetupTask,
-    StatisticsRun,
-)
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
 from tests.isolation import discover, seed_sentinel_records
+from tests.samples_state import RECORD_ID, seed_state_records
 
 DASHES = "---------"
 REFERENCE_ATTRIBUTES = ("aria-describedby", "aria-labelledby", "aria-controls", "for", "list")
-RECORD_ID = 990001
 TOKEN = "markup-reply-token"
 
 
@@ -146,29 +135,10 @@ def records(jena, jena_coordinator):
     both areas (behind the e-mail's link, and in the alliance's workspace) are shown.
     """
     state_coordinator = person_with_role(Role.STATE_COORDINATOR)
-    meeting = RegionalMeeting.objects.create(
-        pk=RECORD_ID,
-        title="Regionaltreffen Mitte",
-        date=timezone.localdate() + datetime.timedelta(days=60),
-        start_time=datetime.time(10),
-        end_time=datetime.time(15),
-        place="Rathaus Erfurt",
-    )
-    AgendaItem.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="Begrüßung")
-    Invitation.objects.create(
-        pk=RECORD_ID,
-        meeting=meeting,
-        alliance=jena,
-        user=jena_coordinator,
-        name="Koordination Jena",
-        email=jena_coordinator.email,
-        token=TOKEN,
-    )
-    setup = AllianceSetup.objects.create(pk=RECORD_ID, place="Sömmerda", district="soemmerda")
-    SetupTask.objects.create(pk=RECORD_ID, setup=setup, title="Auftaktgespräch")
-    Report.objects.create(pk=RECORD_ID, title="Bericht 2025", year=2025)
-    StatisticsRun.objects.create(
-        pk=RECORD_ID, taken_on=datetime.date(2026, 1, 15), requested_by=state_coordinator
+    seed_state_records(
+        jena,
+        invitation={"user": jena_coordinator, "email": jena_coordinator.email, "token": TOKEN},
+        requested_by=state_coordinator,
     )
     with schema_context("jena"):
         seed_sentinel_records("Markup")

@@ -144,8 +144,9 @@ def minutes_pdf(
     return paged_output(partial(_render, sheet, minutes, final_on, MINUTES), compress=compress)
 
 
-def _render(sheet: MeetingSheet, minutes, final_on, document: str, **rendering) -> FPDF:
-    heading = _("Agenda") if document == AGENDA else _("Minutes")
+def _headed_pdf(sheet: MeetingSheet, heading: str, **rendering) -> FPDF:
+    """A meeting document's page with the letterhead, its heading and the meeting's
+    title: every sheet (agenda, minutes, attendance list) opens the same way."""
     pdf = paged_pdf(
         title=f"{heading}: {sheet.title}",
         author=sheet.letterhead.name,
@@ -158,6 +159,12 @@ def _render(sheet: MeetingSheet, minutes, final_on, document: str, **rendering) 
     pdf.set_font("Helvetica", style="B", size=13)
     pdf.multi_cell(0, 7, latin1(sheet.title), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
+    return pdf
+
+
+def _render(sheet: MeetingSheet, minutes, final_on, document: str, **rendering) -> FPDF:
+    heading = _("Agenda") if document == AGENDA else _("Minutes")
+    pdf = _headed_pdf(sheet, heading, **rendering)
     if document == AGENDA:
         _invitation(pdf, sheet)
     _facts(pdf, sheet, final_on if document == MINUTES else None, document)
@@ -262,19 +269,7 @@ def attendance_pdf(
 
 
 def _render_attendance(sheet: MeetingSheet, attendees: tuple[Attendee, ...], **rendering):
-    heading = _("Attendance list")
-    pdf = paged_pdf(
-        title=f"{heading}: {sheet.title}",
-        author=sheet.letterhead.name,
-        margins=(20, 15, 20),
-        letterhead=sheet.letterhead,
-        **rendering,
-    )
-    pdf.set_font("Helvetica", style="B", size=16)
-    pdf.multi_cell(0, 8, latin1(heading), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", style="B", size=13)
-    pdf.multi_cell(0, 7, latin1(sheet.title), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
+    pdf = _headed_pdf(sheet, _("Attendance list"), **rendering)
     _facts(pdf, sheet, None, ATTENDANCE)
     pdf.ln(4)
     recorded = any(person.present is not None for person in attendees)

@@ -10,27 +10,17 @@ access", "not found"), its visible text is checked.
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from core.models import Partner
 from kernel.audit.services import audit_log
-from regional.models import (
-    AgendaItem,
-    AllianceSetup,
-    Invitation,
-    RegionalMeeting,
-    Report,
-    SetupTask,
-    StatisticsRun,
-)
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.isolation import discover, seed_sentinel_records
+from tests.samples_state import seed_state_records
 from tests.translations import (
     EnglishFinder,
     catalogue,
@@ -117,38 +107,13 @@ def test_every_alliance_page_is_german(jena, finder, reader):
     assert problems == [], "\n".join(problems)
 
 
-def _state_records(alliance, requested_by) -> int:
-    """One record of each state-layer model with a page, all with the same id."""
-    record_id = 990001
-    meeting = RegionalMeeting.objects.create(
-        pk=record_id,
-        title="Regionaltreffen Mitte",
-        date=timezone.localdate() + datetime.timedelta(days=60),
-        start_time=datetime.time(10),
-        end_time=datetime.time(15),
-        place="Rathaus Erfurt",
-    )
-    AgendaItem.objects.create(pk=record_id, meeting=meeting, position=1, title="Begrüßung")
-    Invitation.objects.create(
-        pk=record_id, meeting=meeting, alliance=alliance, name="Koordination Jena",
-        email="koordination@jena.example", token="german-ui-token",
-    )  # fmt: skip
-    setup = AllianceSetup.objects.create(pk=record_id, place="Sömmerda", district="soemmerda")
-    SetupTask.objects.create(pk=record_id, setup=setup, title="Auftaktgespräch")
-    Report.objects.create(pk=record_id, title="Bericht 2025", year=2025)
-    StatisticsRun.objects.create(
-        pk=record_id, taken_on=datetime.date(2026, 1, 15), requested_by=requested_by
-    )
-    return record_id
-
-
 @pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("reader", STATE_READERS)
 def test_every_state_page_is_german(jena, finder, reader):
     role = STATE_READERS[reader]
     user = None if role is None else person_with_role(role)
-    record_id = _state_records(jena, user)
+    record_id = seed_state_records(jena, invitation={"token": "german-ui-token"}, requested_by=user)
     client = logged_in_client(user, "localhost")
     client.raise_request_exception = False
     problems, read = _problems(client, "localhost", _paths("config.urls_public", record_id), finder)

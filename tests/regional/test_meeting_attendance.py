@@ -24,19 +24,6 @@ from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def eager_celery(settings):
-    """Run Celery tasks in-process, so a queued e-mail lands in the test outbox."""
-    from config.celery import app
-
-    previous = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
-    yield app
-    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
-
-
 def _messages(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
 

@@ -38,12 +38,12 @@ from tenants.roles_doc import DOC_PATH, roles_markdown
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import PartnerFactory
 from tests.isolation import Route, discover, seed_sentinel_records
+from tests.samples_state import RECORD_ID, seed_every_state_record
 from tests.translations import EnglishFinder, catalogue, german_problems
 
 SENTINEL = "MATRIX-SENTINEL"
 # Every workspace record of the sample alliance has this id (tests/isolation.py), so a
 # route's <int:...> always names an existing record; the own partner is one of them.
-RECORD_ID = 990001
 SAMPLE_OBJECT = SimpleNamespace(pk=RECORD_ID, partner_id=RECORD_ID)
 MEDIA_FILE = "board/matrix/sample.txt"
 # The library versions' files (their names as the seeds give them).
@@ -68,61 +68,6 @@ def test_roles_document_is_generated_from_the_matrix():
 class Person:
     label: str
     user: object | None
-
-
-def _seed_state_records(alliance) -> None:
-    """One record of each state-area model with id RECORD_ID, for the detail routes."""
-    import datetime
-
-    from django.utils import timezone
-
-    from regional import models as regional
-
-    day = datetime.date(2026, 1, 15)
-    meeting = regional.RegionalMeeting.objects.create(
-        pk=RECORD_ID, title=SENTINEL, date=day, start_time=datetime.time(10),
-        end_time=datetime.time(12), place="Erfurt",
-    )  # fmt: skip
-    regional.AgendaItem.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="TOP")
-    regional.Invitation.objects.create(
-        pk=RECORD_ID, meeting=meeting, alliance=alliance, name="Gast", email="gast@example.org"
-    )
-    regional.RegionalAttachment.objects.create(
-        pk=RECORD_ID, meeting=meeting, title="Flyer", file="regional/none.pdf"
-    )
-    setup = regional.AllianceSetup.objects.create(
-        pk=RECORD_ID, place="Musterstadt", district="erfurt", slug="musterstadt"
-    )
-    regional.SetupTask.objects.create(pk=RECORD_ID, setup=setup, title="Aufgabe")
-    regional.StatisticsRun.objects.create(pk=RECORD_ID, taken_on=day)
-    regional.AllianceSnapshot.objects.create(
-        pk=RECORD_ID, alliance=alliance, taken_on=day, year=day.year
-    )
-    regional.Report.objects.create(
-        pk=RECORD_ID, title=SENTINEL, year=2025, status=regional.ReportStatus.RELEASED,
-        snapshot_date=day, released_at=timezone.now(),
-    )  # fmt: skip
-    # workshops
-    workshop = regional.RegionalWorkshop.objects.create(pk=RECORD_ID, meeting=meeting, capacity=9)
-    regional.RegionalTable.objects.create(pk=RECORD_ID, workshop=workshop, title="Tisch")
-    regional.RegionalRegistration.objects.create(
-        pk=RECORD_ID, workshop=workshop, name="Gast", email="gast@example.org"
-    )
-    # certification
-    group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=SENTINEL)
-    regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=SENTINEL)
-    regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=SENTINEL)
-    # addressbook
-    regional.Mailing.objects.create(
-        pk=RECORD_ID, subject=SENTINEL, body="Text", groups=["coordinators"]
-    )
-    # library: shown to every role that reads the libraries (both hosts), in all alliances
-    document = regional.StateDocument.objects.create(
-        pk=RECORD_ID, title=SENTINEL, audience=[r.value for r in Role if r != Role.POOL_STAFF]
-    )
-    regional.StateDocumentVersion.objects.create(
-        pk=RECORD_ID, document=document, number=RECORD_ID, file=STATE_LIBRARY_FILE
-    )
 
 
 @pytest.fixture
@@ -155,7 +100,7 @@ def people(jena, board_file) -> list[Person]:
         foreign = PartnerFactory(name="Fremder Partner")
         # A change in the audit trail: told as a sentence, never by its code.
         audit_log(actor=None, action="core.partner.updated", target=foreign)
-    _seed_state_records(jena)
+    seed_every_state_record(jena, title=SENTINEL, library_file=STATE_LIBRARY_FILE)
     return [
         Person("anonymous", None),
         Person("state coordinator", person_with_role(Role.STATE_COORDINATOR)),

@@ -1,0 +1,111 @@
+"""Sample records of the state area (public schema), all with one id.
+
+The page walks (permission matrix, German UI, form markup) discover every route and
+fill each ``<int:...>`` with the same id, so every state-layer model with a page gets one
+record under that id here. ``seed_state_records`` makes the records every walk needs;
+``seed_every_state_record`` adds one of each remaining state-area model for the walk
+that asks every route, detail routes included, as every role.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from regional import models as regional
+from tenants.roles import Role
+
+RECORD_ID = 990001
+# The statistics run's day; also a meeting day that has passed.
+TAKEN_ON = datetime.date(2026, 1, 15)
+
+
+def seed_state_records(
+    alliance,
+    *,
+    meeting_on: datetime.date | None = None,
+    invitation: dict[str, Any] | None = None,
+    requested_by=None,
+    released: bool = False,
+    setup_slug: str = "",
+) -> int:
+    """A meeting (with an agenda item and ``alliance``'s invitation), an alliance setup
+    with a task, a report and a statistics run, each with id ``RECORD_ID``.
+
+    The meeting lies 60 days ahead unless ``meeting_on`` says otherwise, so the reply
+    forms are shown; ``invitation`` overrides the invitation's fields (its token, the
+    invited user); a ``released`` report is the one alliances and the ministry read.
+    """
+    meeting = regional.RegionalMeeting.objects.create(
+        pk=RECORD_ID,
+        title="Regionaltreffen Mitte",
+        date=meeting_on or timezone.localdate() + datetime.timedelta(days=60),
+        start_time=datetime.time(10),
+        end_time=datetime.time(15),
+        place="Rathaus Erfurt",
+    )
+    regional.AgendaItem.objects.create(pk=RECORD_ID, meeting=meeting, position=1, title="Begrüßung")
+    regional.Invitation.objects.create(
+        **{
+            "pk": RECORD_ID,
+            "meeting": meeting,
+            "alliance": alliance,
+            "name": "Koordination Jena",
+            "email": "koordination@jena.example",
+            **(invitation or {}),
+        }
+    )
+    setup = regional.AllianceSetup.objects.create(
+        pk=RECORD_ID, place="Sömmerda", district="soemmerda", slug=setup_slug
+    )
+    regional.SetupTask.objects.create(pk=RECORD_ID, setup=setup, title="Auftaktgespräch")
+    release = (
+        {
+            "status": regional.ReportStatus.RELEASED,
+            "snapshot_date": TAKEN_ON,
+            "released_at": timezone.now(),
+        }
+        if released
+        else {}
+    )
+    regional.Report.objects.create(pk=RECORD_ID, title="Bericht 2025", year=2025, **release)
+    regional.StatisticsRun.objects.create(
+        pk=RECORD_ID, taken_on=TAKEN_ON, requested_by=requested_by
+    )
+    return RECORD_ID
+
+
+def seed_every_state_record(alliance, *, title: str, library_file: str) -> int:
+    """``seed_state_records`` (a past meeting, a released report) plus one record of
+    every other state-area model with a detail route: snapshot, workshop with table and
+    registration, certification template parts, mailing, and a library document with
+    its version stored at ``library_file``. ``title`` names the records that have one."""
+    seed_state_records(alliance, meeting_on=TAKEN_ON, released=True, setup_slug="musterstadt")
+    meeting = regional.RegionalMeeting.objects.get(pk=RECORD_ID)
+    regional.RegionalAttachment.objects.create(
+        pk=RECORD_ID, meeting=meeting, title="Flyer", file="regional/none.pdf"
+    )
+    regional.AllianceSnapshot.objects.create(
+        pk=RECORD_ID, alliance=alliance, taken_on=TAKEN_ON, year=TAKEN_ON.year
+    )
+    workshop = regional.RegionalWorkshop.objects.create(pk=RECORD_ID, meeting=meeting, capacity=9)
+    regional.RegionalTable.objects.create(pk=RECORD_ID, workshop=workshop, title="Tisch")
+    regional.RegionalRegistration.objects.create(
+        pk=RECORD_ID, workshop=workshop, name="Gast", email="gast@example.org"
+    )
+    group = regional.TemplateGroup.objects.create(pk=RECORD_ID, key="gruppe", name=title)
+    regional.TemplateCriterion.objects.create(pk=RECORD_ID, group=group, text=title)
+    regional.CertificationTemplate.objects.create(pk=RECORD_ID, key="vorlage", name=title)
+    regional.Mailing.objects.create(
+        pk=RECORD_ID, subject=title, body="Text", groups=["coordinators"]
+    )
+    # Shown to every role that reads the libraries (both hosts), in all alliances.
+    document = regional.StateDocument.objects.create(
+        pk=RECORD_ID, title=title, audience=[r.value for r in Role if r != Role.POOL_STAFF]
+    )
+    regional.StateDocumentVersion.objects.create(
+        pk=RECORD_ID, document=document, number=RECORD_ID, file=library_file
+    )
+    return RECORD_ID
