@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from django_tenants.utils import schema_context
 
@@ -17,6 +14,7 @@ from tests.conftest import assert_same_queries_for_few_and_many, person_with_rol
 from tests.factories.admissions import ApplicationFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.tenants import UserFactory
+from tests.samples_audit import seed_audit_trail
 
 PATH = "/api/v1/audit/"
 
@@ -30,18 +28,15 @@ def _client(role, alliance, **membership):
 @pytest.fixture
 def entries(jena, badfrankenhausen):
     anna = UserFactory(full_name="Anna Schulz")
-    with schema_context("jena"):
-        zeiss = PartnerFactory(name="Zeiss")
-        application = ApplicationFactory(organisation_name="Schott Antrag")
+
+    def log(zeiss, application):
         audit_log(
             actor=anna, action="core.application.admitted", target=application,
             changes={"status": ["pending", "admitted"], "partner": [None, str(zeiss.pk)]},
         )  # fmt: skip
         audit_log(actor=None, action="core.partner.updated", target=zeiss, changes={})
-        old = datetime.datetime(2025, 3, 10, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))
-        AuditEntry.objects.filter(actor_label="System").update(created_at=old)
-    with schema_context("badfrankenhausen"):
-        audit_log(actor=anna, action="core.partner.created", target=PartnerFactory(name="Fremd"))
+
+    zeiss = seed_audit_trail(anna, log, dated_back="System")
     return {"zeiss": zeiss}
 
 

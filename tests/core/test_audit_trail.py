@@ -3,14 +3,11 @@ as German sentences; filters by person, object type, period and search."""
 
 from __future__ import annotations
 
-import datetime
 import io
-from zoneinfo import ZoneInfo
 
 import pytest
 from django_tenants.utils import schema_context
 
-from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
 from tenants.roles import Role
 from tests.conftest import csv_rows, logged_in_client, person_with_role
@@ -18,6 +15,7 @@ from tests.factories.admissions import ApplicationFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.tenants import UserFactory
 from tests.pages import assert_list_scales
+from tests.samples_audit import seed_audit_trail
 
 TRAIL = "/workspace/audit/"
 
@@ -27,9 +25,8 @@ def trail(jena, badfrankenhausen):
     """Entries by two people in Jena on two days, and one in another alliance."""
     anna = UserFactory(full_name="Anna Schulz")
     bernd = UserFactory(full_name="Bernd Maier")
-    with schema_context("jena"):
-        zeiss = PartnerFactory(name="Zeiss")
-        application = ApplicationFactory(organisation_name="Schott Antrag")
+
+    def log(zeiss, application):
         audit_log(
             actor=anna, action="core.partner.updated", target=zeiss,
             changes={"status": ["active", "left"], "public_listing_consent": ["False", "True"]},
@@ -38,10 +35,8 @@ def trail(jena, badfrankenhausen):
             actor=bernd, action="core.application.rejected", target=application,
             changes={"status": ["pending", "rejected"]},
         )  # fmt: skip
-        old = datetime.datetime(2025, 3, 10, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))
-        AuditEntry.objects.filter(actor_label="Bernd Maier").update(created_at=old)
-    with schema_context("badfrankenhausen"):
-        audit_log(actor=anna, action="core.partner.created", target=PartnerFactory(name="Fremd"))
+
+    seed_audit_trail(anna, log, dated_back="Bernd Maier")
     return {"anna": anna, "bernd": bernd}
 
 

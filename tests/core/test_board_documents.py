@@ -24,17 +24,12 @@ from tests.clock import AT_NOON
 from tests.conftest import host_client, logged_in_client, person_with_role, refusal
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import AgendaItemFactory, BoardMeetingFactory, BoardMemberFactory
+from tests.pdfs import assert_reads, pdf_pages
 
 # They count the e-mails a sending queues.
 pytestmark = [AT_NOON, pytest.mark.usefixtures("empty_outbox")]
 
 ALLIANCE = "Lokales Bündnis für Familie Jena"
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    assert data.startswith(b"%PDF")
-    # Lines joined: a sentence the layout wraps reads as one.
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
 
 
 def _meeting(**values):
@@ -72,14 +67,17 @@ def test_agenda_pdf_has_the_invitation_items_german_date_page_numbers_and_letter
         'attachment; filename="tagesordnung-kuratoriumssitzung-fruhjahr-2026-03-05.pdf"'
     )
     [text] = pdf_pages(response.content)
-    assert ALLIANCE in text
-    assert "Tagesordnung" in text
-    assert "Donnerstag, 5. März 2026 um 14:30 Uhr" in text
-    assert "Rathaus Jena, Raum 101" in text
-    assert "Begrüßung" in text
-    assert "Bericht der Koordination" in text
-    assert "Folien anbei" in text
-    assert "Seite 1 von 1" in text
+    assert_reads(
+        text,
+        ALLIANCE,
+        "Tagesordnung",
+        "Donnerstag, 5. März 2026 um 14:30 Uhr",
+        "Rathaus Jena, Raum 101",
+        "Begrüßung",
+        "Bericht der Koordination",
+        "Folien anbei",
+        "Seite 1 von 1",
+    )
 
 
 def test_a_long_agenda_runs_over_pages_numbered_of_the_total(jena, coordinator_client):
@@ -133,9 +131,12 @@ def test_minutes_pdf_goes_to_board_members_only_once_approved(jena, coordinator_
     response = member.get(_url(meeting, "minutes.pdf"))
     assert response.status_code == 200
     [text] = pdf_pages(response.content)
-    assert "genehmigt am 10.03.2026" in text
-    assert "Protokoll" in text
-    assert "TOP 1: Alle sind da." in text
+    assert_reads(
+        text,
+        "genehmigt am 10.03.2026",
+        "Protokoll",
+        "TOP 1: Alle sind da.",
+    )
     assert response["Content-Disposition"].endswith(
         'protokoll-kuratoriumssitzung-fruhjahr-2026-03-05.pdf"'
     )
@@ -277,13 +278,16 @@ def test_decision_letter_tells_the_applicant_with_reasons(jena, coordinator_clie
         'attachment; filename="bescheid-optik-muller-gmbh-2026-03-05.pdf"'
     )
     [text] = pdf_pages(response.content)
-    assert ALLIANCE in text
-    assert "Optik Müller GmbH" in text
-    assert "Frau Müller" in text
-    assert "5. März 2026" in text
-    assert "als Partner in das Bündnis aufzunehmen" in text
-    assert "Begründung: Vorbildliche Arbeitszeitmodelle." in text
-    assert "Seite 1 von 1" in text
+    assert_reads(
+        text,
+        ALLIANCE,
+        "Optik Müller GmbH",
+        "Frau Müller",
+        "5. März 2026",
+        "als Partner in das Bündnis aufzunehmen",
+        "Begründung: Vorbildliche Arbeitszeitmodelle.",
+        "Seite 1 von 1",
+    )
 
 
 def test_rejection_letter_and_no_letter_for_a_deferral(jena, coordinator_client):

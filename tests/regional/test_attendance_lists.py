@@ -5,25 +5,18 @@ came uninvited, the board meeting's members on the day to sign; managers only.""
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
 from django_tenants.utils import schema_context
-from pypdf import PdfReader
 
 from regional.models import RegionalMeetingStatus, WalkIn
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.board import BoardMeetingFactory, BoardMemberFactory
 from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
+from tests.pdfs import assert_reads, pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(data: bytes) -> str:
-    assert data.startswith(b"%PDF")
-    pages = PdfReader(io.BytesIO(data)).pages
-    return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
 def _regional(jena, **values):
@@ -45,15 +38,18 @@ def test_regional_attendance_list_is_signed_at_the_door_before_it_is_recorded(st
         'filename="teilnahmeliste-regionaltreffen-nord-2026-09-24.pdf"'
         in (response["Content-Disposition"])
     )
-    text = _text(response.content)
-    assert "Teilnahmeliste" in text
-    assert "Landeskoordination Thüringen" in text  # the state office's letterhead
-    assert "Donnerstag, 24. September 2026" in text
-    assert f"1 Jana Jenaer {jena.name}" in text
-    assert "2 Gisela Gast" in text
-    assert "6 " in text  # four empty rows for people who come uninvited
-    assert "2 eingeladen. Mit meiner Unterschrift bestätige ich meine Teilnahme." in text
-    assert "Seite 1 von 1" in text
+    text = pdf_text(response.content)
+    assert_reads(
+        text,
+        "Teilnahmeliste",
+        "Landeskoordination Thüringen",  # the state office's letterhead
+        "Donnerstag, 24. September 2026",
+        f"1 Jana Jenaer {jena.name}",
+        "2 Gisela Gast",
+        "6 ",  # four empty rows for people who come uninvited
+        "2 eingeladen. Mit meiner Unterschrift bestätige ich meine Teilnahme.",
+        "Seite 1 von 1",
+    )
 
 
 def test_regional_attendance_list_says_who_came_once_recorded(state_client, jena):
@@ -61,11 +57,14 @@ def test_regional_attendance_list_says_who_came_once_recorded(state_client, jena
     meeting.invitations.filter(name="Jana Jenaer").update(attended=True)
     meeting.invitations.filter(name="Gisela Gast").update(attended=False)
     WalkIn.objects.create(meeting=meeting, name="Walter Spontan", alliance=jena)
-    text = _text(state_client.get(f"/meetings/{meeting.pk}/attendance.pdf").content)
-    assert f"1 Jana Jenaer {jena.name} ja" in text
-    assert "2 Gisela Gast nein" in text
-    assert "3 Walter Spontan (ohne Einladung)" in text
-    assert "2 eingeladen; 2 Personen waren anwesend." in text
+    text = pdf_text(state_client.get(f"/meetings/{meeting.pk}/attendance.pdf").content)
+    assert_reads(
+        text,
+        f"1 Jana Jenaer {jena.name} ja",
+        "2 Gisela Gast nein",
+        "3 Walter Spontan (ohne Einladung)",
+        "2 eingeladen; 2 Personen waren anwesend.",
+    )
 
 
 def test_cancelled_meetings_and_other_roles_get_no_attendance_list(state_client, jena):
@@ -92,10 +91,13 @@ def test_board_attendance_list_names_the_members_on_the_day_under_the_letterhead
     )
     response = coordinator_client.get(url)
     assert response.status_code == 200
-    text = _text(response.content)
-    assert "Lokales Bündnis für Familie Jena" in text
-    assert "Teilnahmeliste Kuratoriumssitzung Herbst" in text
-    assert "1 Kunigunde Kuratorin Stadtwerke Jena" in text
+    text = pdf_text(response.content)
+    assert_reads(
+        text,
+        "Lokales Bündnis für Familie Jena",
+        "Teilnahmeliste Kuratoriumssitzung Herbst",
+        "1 Kunigunde Kuratorin Stadtwerke Jena",
+    )
     assert "Früher Dabei" not in text
     board_member = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena))
     assert board_member.get(url).status_code in (403, 404)

@@ -4,10 +4,8 @@ published minutes as PDF under the state office's letterhead, sent to every invi
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
-from pypdf import PdfReader
 
 from kernel.audit.models import AuditEntry
 from kernel.mail.models import OutboxEmail
@@ -21,15 +19,10 @@ from tests.factories.regional import (
     RegionalAgendaItemFactory,
     RegionalMeetingFactory,
 )
+from tests.pdfs import assert_reads, pdf_text
 
 # They count the e-mails a sending queues.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_outbox")]
-
-
-def _text(data: bytes) -> str:
-    assert data.startswith(b"%PDF")
-    pages = PdfReader(io.BytesIO(data)).pages
-    return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
 def _meeting(**values):
@@ -51,14 +44,17 @@ def test_agenda_pdf_lists_times_speakers_and_the_state_office(state_client):
         'filename="tagesordnung-regionaltreffen-nord-2026-09-24.pdf"'
         in (response["Content-Disposition"])
     )
-    text = _text(response.content)
-    assert "Landeskoordination Thüringen" in text
-    assert "Donnerstag, 24. September 2026 um 10:00 Uhr" in text
-    assert "10:00 bis 15:00 Uhr" in text
-    assert "10:15 Uhr Fachvortrag" in text
-    assert "Referent/in: Dr. Weber" in text
-    assert "15 Minuten" in text
-    assert "Seite 1 von 1" in text
+    text = pdf_text(response.content)
+    assert_reads(
+        text,
+        "Landeskoordination Thüringen",
+        "Donnerstag, 24. September 2026 um 10:00 Uhr",
+        "10:00 bis 15:00 Uhr",
+        "10:15 Uhr Fachvortrag",
+        "Referent/in: Dr. Weber",
+        "15 Minuten",
+        "Seite 1 von 1",
+    )
 
 
 def test_alliance_people_do_not_get_the_state_pages_documents(jena):
@@ -103,7 +99,7 @@ def test_minutes_are_sent_only_once_published(state_client, state_coordinator):
     assert meeting_document_send(actor=state_coordinator, meeting=meeting, document="minutes") == 1
     [email] = OutboxEmail.objects.all()
     assert email.subject.startswith("Protokoll: Regionaltreffen Nord")
-    text = _text(state_client.get(f"/meetings/{meeting.pk}/minutes.pdf").content)
+    text = pdf_text(state_client.get(f"/meetings/{meeting.pk}/minutes.pdf").content)
     assert "Ergebnisse" in text
     assert "genehmigt am" in text
 
@@ -125,13 +121,13 @@ def test_invited_alliances_download_the_agenda_and_published_minutes_only(jena, 
     assert f"{base}agenda.pdf" in client.get(base).content.decode()
     response = client.get(f"{base}agenda.pdf")
     assert response.status_code == 200
-    assert "Fachvortrag" in _text(response.content)
+    assert "Fachvortrag" in pdf_text(response.content)
     assert client.get(f"{base}minutes.pdf").status_code == 404
     meeting.minutes_status = RegionalMinutesStatus.PUBLISHED
     meeting.minutes_published_on = in_days(-1)
     meeting.save()
     assert f"{base}minutes.pdf" in client.get(base).content.decode()
-    assert "VERTRAULICHER ENTWURF" in _text(client.get(f"{base}minutes.pdf").content)
+    assert "VERTRAULICHER ENTWURF" in pdf_text(client.get(f"{base}minutes.pdf").content)
     # An alliance that is not invited gets nothing.
     other = logged_in_client(
         person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen), "badfrankenhausen.localhost"
