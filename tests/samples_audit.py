@@ -30,3 +30,19 @@ def seed_audit_trail(anna, log: Callable, *, dated_back: str):
     with schema_context("badfrankenhausen"):
         audit_log(actor=anna, action="core.partner.created", target=PartnerFactory(name="Fremd"))
     return zeiss
+
+
+def log_admissions(count: int, **changes) -> None:
+    """``count`` entries in Jena's trail, each admitting one application as a new
+    partner (with ``changes`` besides), for the tests that many entries cost no more
+    queries than a few."""
+    with schema_context("jena"):
+        application = ApplicationFactory()
+        for _ in range(count):
+            partner = PartnerFactory()
+            audit_log(
+                actor=None,
+                action="core.application.admitted",
+                target=application,
+                changes={"partner": [None, str(partner.pk)], **changes},
+            )

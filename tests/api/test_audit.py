@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from django_tenants.utils import schema_context
 
@@ -11,10 +13,8 @@ from tenants.roles import Role
 from tests.api.calls import api_client as _api
 from tests.api.calls import api_token as _token
 from tests.conftest import assert_same_queries_for_few_and_many, person_with_role
-from tests.factories.admissions import ApplicationFactory
-from tests.factories.partners import PartnerFactory
 from tests.factories.tenants import UserFactory
-from tests.samples_audit import seed_audit_trail
+from tests.samples_audit import log_admissions, seed_audit_trail
 
 PATH = "/api/v1/audit/"
 
@@ -121,17 +121,5 @@ def test_the_trail_is_read_only(entries, jena):
 def test_list_costs_the_same_queries_for_5_and_200_entries(jena):
     client = _client(Role.LOCAL_COORDINATOR, jena)
 
-    def add(count):
-        def seed():
-            with schema_context("jena"):
-                application = ApplicationFactory()
-                for _ in range(count):
-                    partner = PartnerFactory()
-                    audit_log(
-                        actor=None, action="core.application.admitted", target=application,
-                        changes={"partner": [None, str(partner.pk)]},
-                    )  # fmt: skip
-
-        return seed
-
-    assert_same_queries_for_few_and_many(client, PATH, add(5), add(195), {"page_size": 500})
+    few, many = partial(log_admissions, 5), partial(log_admissions, 195)
+    assert_same_queries_for_few_and_many(client, PATH, few, many, {"page_size": 500})

@@ -4,6 +4,7 @@ as German sentences; filters by person, object type, period and search."""
 from __future__ import annotations
 
 import io
+from functools import partial
 
 import pytest
 from django_tenants.utils import schema_context
@@ -11,11 +12,10 @@ from django_tenants.utils import schema_context
 from kernel.audit.services import audit_log
 from tenants.roles import Role
 from tests.conftest import csv_rows, logged_in_client, person_with_role
-from tests.factories.admissions import ApplicationFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.tenants import UserFactory
 from tests.pages import assert_list_scales
-from tests.samples_audit import seed_audit_trail
+from tests.samples_audit import log_admissions, seed_audit_trail
 
 TRAIL = "/workspace/audit/"
 
@@ -159,15 +159,6 @@ def test_people_without_the_audit_permission_are_refused(jena, trail, role):
 
 
 def test_trail_page_and_export_cost_the_same_queries_for_many_entries(coordinator_client, jena):
-    def seed(count: int) -> None:
-        with schema_context("jena"):
-            application = ApplicationFactory()
-            for _ in range(count):
-                partner = PartnerFactory()
-                audit_log(
-                    actor=None, action="core.application.admitted", target=application,
-                    changes={"partner": [None, str(partner.pk)], "status": ["pending", "admitted"]},
-                )  # fmt: skip
-
+    seed = partial(log_admissions, status=["pending", "admitted"])
     assert_list_scales(coordinator_client, TRAIL, seed, then=45)
     assert_list_scales(coordinator_client, TRAIL, seed, "csv", then=45)
