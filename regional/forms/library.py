@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kernel.library.forms import DocumentFormBase
+from regional.forms.fields import AllianceCheckboxes
 from regional.models import STATE_AUDIENCE, StateDocument
 from tenants.selectors import alliance_list
 
@@ -20,11 +21,8 @@ class StateDocumentForm(DocumentFormBase):
             "The state office always sees its documents. Nobody chosen: only the state office."
         ),
     )
-    alliances = forms.ModelMultipleChoiceField(
+    alliances = AllianceCheckboxes(
         label=_("Chosen alliances"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Only when the document is not for all alliances."),
     )
 
