@@ -55,6 +55,13 @@ class _DocumentSerializer(serializers.ModelSerializer):
             self.fields.pop("file", None)
             self.fields.pop("note", None)
 
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if "audience" in data:
+            # The roles in a stable order (the field's own answer is a set).
+            data["audience"] = sorted(instance.audience)
+        return data
+
     def _versions(self, document) -> list:
         return sorted(document.versions.all(), key=lambda v: -v.number)
 
@@ -76,11 +83,6 @@ class AllianceDocumentSerializer(_DocumentSerializer):
         fields = [*_DocumentSerializer.common, "audience"]
         read_only_fields = _DocumentSerializer.read_only_fields
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["audience"] = sorted(instance.audience)
-        return data
-
 
 class StateDocumentSerializer(_DocumentSerializer):
     audience = serializers.MultipleChoiceField(
@@ -94,11 +96,6 @@ class StateDocumentSerializer(_DocumentSerializer):
         model = StateDocument
         fields = [*_DocumentSerializer.common, "audience", "for_all_alliances", "alliances"]
         read_only_fields = _DocumentSerializer.read_only_fields
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["audience"] = sorted(instance.audience)
-        return data
 
 
 class SharedStateDocumentSerializer(_DocumentSerializer):

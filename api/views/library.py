@@ -53,8 +53,8 @@ class _LibraryMixin(ServiceViewSetMixin, abc.ABC):
     ordering = ["-updated_at"]
     instance_arg = "document"
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    lookup_value_regex = "[0-9]{1,9}"
     download_url = ""
-    add_version_service = None
     storage_context = staticmethod(contextlib.nullcontext)
 
     @abc.abstractmethod
@@ -90,7 +90,21 @@ class _LibraryMixin(ServiceViewSetMixin, abc.ABC):
             return stored_file_response(version.file.storage, version.file.name)
 
 
+def library_permissions(view: str, manage: str | None = None) -> dict[str, str]:
+    """The permission key per action of a library: reading and downloads need ``view``;
+    writes and new versions ``manage`` (no ``manage``: the library is read only)."""
+    codes = {**crud_permissions(view, manage), "download": view}
+    if manage is not None:
+        codes["versions"] = manage
+    return codes
+
+
 class _ManagedLibraryMixin(_LibraryMixin):
+    """A library its keepers change: the services of ``record_services`` (``<name>_create``,
+    ``_update``, ``_delete``, ``_add_version``)."""
+
+    download_url = "api-documents-download"
+
     def initialize_request(self, request, *args, **kwargs):
         request = super().initialize_request(request, *args, **kwargs)
         if self.action is None and "versions" in (self.action_map or {}).values():
@@ -107,10 +121,11 @@ class _ManagedLibraryMixin(_LibraryMixin):
         document = self.get_object()
         data = VersionUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        module, name = type(self).record_services[:2]
+        add_version = getattr(module, f"{name}_add_version")
         version = through_service(
-            type(self).add_version_service, actor=request.user, document=document,
-            **data.validated_data,
-        )  # fmt: skip
+            add_version, actor=request.user, document=document, **data.validated_data
+        )
         context = self.get_serializer_context()
         return Response(VersionSerializer(version, context=context).data, status.HTTP_201_CREATED)
 
@@ -119,15 +134,8 @@ class AllianceDocumentViewSet(_ManagedLibraryMixin, viewsets.ModelViewSet):
     """The alliance's documents the caller may see, with their versions."""
 
     serializer_class = AllianceDocumentSerializer
-    required_permissions = {
-        **crud_permissions("alliance.library.view", "alliance.library.manage"),
-        "download": "alliance.library.view",
-        "versions": "alliance.library.manage",
-    }
+    required_permissions = library_permissions("alliance.library.view", "alliance.library.manage")
     record_services = alliance_services, "alliance_document", "document"
-    add_version_service = staticmethod(alliance_services.alliance_document_add_version)
-    download_url = "api-documents-download"
-    lookup_value_regex = "[0-9]{1,9}"
 
     def visible(self, access):
         return alliance_documents_visible(access.roles)
@@ -139,13 +147,9 @@ class SharedStateDocumentViewSet(
     """The state office's documents shared with the caller's role in this alliance."""
 
     serializer_class = SharedStateDocumentSerializer
-    required_permissions = {
-        **crud_permissions("alliance.library.view"),
-        "download": "alliance.library.view",
-    }
+    required_permissions = library_permissions("alliance.library.view")
     download_url = "api-state-documents-download"
     storage_context = staticmethod(public_storage)
-    lookup_value_regex = "[0-9]{1,9}"
 
     def visible(self, access):
         return state_documents_for_alliance(access.alliance_id, access.roles)
@@ -155,15 +159,8 @@ class StateDocumentViewSet(_ManagedLibraryMixin, viewsets.ModelViewSet):
     """The state office's documents (the ministry: those shared with it)."""
 
     serializer_class = StateDocumentSerializer
-    required_permissions = {
-        **crud_permissions("state.library.view", "state.library.manage"),
-        "download": "state.library.view",
-        "versions": "state.library.manage",
-    }
+    required_permissions = library_permissions("state.library.view", "state.library.manage")
     record_services = state_services, "state_document", "document"
-    add_version_service = staticmethod(state_services.state_document_add_version)
-    download_url = "api-documents-download"
-    lookup_value_regex = "[0-9]{1,9}"
 
     def visible(self, access):
         return state_documents_in_state_area(access.roles)

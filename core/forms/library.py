@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ALLIANCE_AUDIENCE, AllianceDocument
-from kernel.library.forms import DocumentFormBase
+from kernel.library.forms import DocumentFormBase, audience_field
 
 
 class AllianceDocumentForm(DocumentFormBase):
-    audience = forms.MultipleChoiceField(
+    audience = audience_field(
         label=_("Also visible to"),
         choices=ALLIANCE_AUDIENCE,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "The coordinators always see the alliance's documents. Nobody chosen: "
             "coordinators only."

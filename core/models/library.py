@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.library.models import DocumentBase, VersionBase, audience_field
+from kernel.library.models import DocumentBase, VersionBase, audience_field, numbered_once
 from kernel.models import part_of
 from tenants.models.base import TimeStampedModel
 from tenants.roles import Role
@@ -30,9 +30,8 @@ class AllianceDocument(DocumentBase, TimeStampedModel):
         ),
     )
 
-    class Meta:
+    class Meta(DocumentBase.Meta):
         verbose_name, verbose_name_plural = _("document"), _("documents")
-        ordering = ["-updated_at", "pk"]
         indexes = [models.Index(fields=["-updated_at"], name="alliancedoc_updated")]
 
 
@@ -42,7 +41,4 @@ class AllianceDocumentVersion(VersionBase):
     document = part_of(AllianceDocument, _("document"), related_name="versions")
 
     class Meta(VersionBase.Meta):
-        verbose_name, verbose_name_plural = _("version"), _("versions")
-        constraints = [
-            models.UniqueConstraint(fields=["document", "number"], name="alliancedoc_version_once"),
-        ]
+        constraints = [numbered_once("alliancedoc_version_once")]

@@ -27,17 +27,8 @@ def _visibility(document) -> list[str]:
     return [str(_("Coordinators")), *shown]
 
 
-class _Writes:
-    """The room's services in the shape ``LibraryPages`` calls them."""
-
-    create = staticmethod(services.alliance_document_create)
-    add_version = staticmethod(services.alliance_document_add_version)
-    update = staticmethod(services.alliance_document_update)
-    delete = staticmethod(services.alliance_document_delete)
-
-
 PAGES = LibraryPages(
-    writes=_Writes,
+    writes=services.WRITES,
     url="library",
     visible=visible,
     manage_permission=MANAGE,

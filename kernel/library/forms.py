@@ -26,6 +26,17 @@ def file_field(required: bool = True) -> forms.FileField:
     )
 
 
+def audience_field(*, label, choices, help_text) -> forms.MultipleChoiceField:
+    """The roles besides the library's keepers who see a document, ticked; none needed."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
+
+
 class DocumentFormBase(PlainTextForm, forms.ModelForm):
     """Title, description, tags (comma-separated) and, for a new document, its first
     file; the room's form adds its visibility fields to ``Meta.fields``."""

@@ -68,6 +68,12 @@ class DocumentBase(Titled):
 
     class Meta:
         abstract = True
+        ordering = ["-updated_at", "pk"]
+
+
+def numbered_once(name: str) -> models.UniqueConstraint:
+    """Each version number once per document (``name``: the room's, as migrated)."""
+    return models.UniqueConstraint(fields=["document", "number"], name=name)
 
 
 class VersionBase(models.Model):
@@ -91,6 +97,7 @@ class VersionBase(models.Model):
     class Meta:
         abstract = True
         ordering = ["document", "-number"]
+        verbose_name, verbose_name_plural = _("version"), _("versions")
 
     def __str__(self) -> str:
         return f"{self.document} ({_('version')} {self.number})"

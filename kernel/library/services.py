@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -60,17 +60,36 @@ def checked_file(file: Any) -> UploadedFile:
     return file
 
 
-@dataclass(frozen=True)
-class LibraryWrites:
-    """The writes of one room's library."""
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    """The values given (None: keep), each collection of roles or alliances as a list."""
+    return {
+        key: value if isinstance(value, str) or not isinstance(value, Iterable) else list(value)
+        for key, value in values.items()
+        if value is not None
+    }
 
-    document_model: type[models.Model]
-    version_model: type[models.Model]
+
+def _no_rule(values: dict[str, Any], document: Any) -> None:
+    return None
+
+
+D = TypeVar("D", bound=models.Model)
+V = TypeVar("V", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class LibraryWrites(Generic[D, V]):
+    """The writes of one room's library; the room's services are its methods
+    (``alliance_document_create = WRITES.create``), so every room writes alike."""
+
+    document_model: type[D]
+    version_model: type[V]
     #: Checks the room's visibility fields (audience, alliances) before a save:
     #: ``check(values, document or None)`` raises ValidationError.
-    check_visibility: Callable[[dict[str, Any], Any], None] = field(
-        default=lambda values, document: None
-    )
+    check_visibility: Callable[[dict[str, Any], Any], None] = field(default=_no_rule)
+    #: Settles the room's visibility values in place before the check, ``settle(values,
+    #: document or None)`` (the state: a document for all alliances keeps no chosen ones).
+    settle: Callable[[dict[str, Any], Any], None] = field(default=_no_rule)
     #: The document's many-to-many fields among the room's fields (the alliances).
     many_fields: tuple[str, ...] = ()
 
@@ -97,9 +116,26 @@ class LibraryWrites:
         return version
 
     @transaction.atomic
-    def create(self, *, actor, file, note: str = "", **values: Any):
-        """A new document with ``file`` as its version 1."""
+    def create(
+        self,
+        *,
+        actor,
+        title: str,
+        file: UploadedFile,
+        description: str = "",
+        tags: str | Iterable[str] = (),
+        audience: Iterable[str] = (),
+        note: str = "",
+        **room_values: Any,
+    ) -> D:
+        """A new document with ``file`` as its version 1, shown to the roles of
+        ``audience`` (and whom the room's further values name)."""
         checked_file(file)
+        values = _given(
+            {"title": title, "description": description, "tags": tags, "audience": audience}
+        )
+        values.update(_given(room_values))
+        self.settle(values, None)
         data, many = self._split(values)
         self.check_visibility({**data, **many}, None)
         document = record_create(actor=actor, model=self.document_model, data=data, many=many)
@@ -107,7 +143,7 @@ class LibraryWrites:
         return document
 
     @transaction.atomic
-    def add_version(self, *, actor, document, file, note: str = ""):
+    def add_version(self, *, actor, document: D, file: UploadedFile, note: str = "") -> V:
         """``file`` as the document's next version."""
         checked_file(file)
         version = self._version(actor=actor, document=document, file=file, note=note)
@@ -121,14 +157,17 @@ class LibraryWrites:
         return version
 
     @transaction.atomic
-    def update(self, *, actor, document, **values: Any):
-        """Change the document's title, description, tags or visibility."""
+    def update(self, *, actor, document: D, **values: Any) -> D:
+        """Change the document's title, description, tags or visibility: what is given
+        (None: keep)."""
+        values = _given(values)
+        self.settle(values, document)
         data, many = self._split(values)
         self.check_visibility({**data, **many}, document)
         return record_update(actor=actor, instance=document, data=data, many=many)
 
     @transaction.atomic
-    def delete(self, *, actor, document) -> None:
+    def delete(self, *, actor, document: D) -> None:
         """The document with every version; their files go once the deletion commits."""
         for version in self.version_model.objects.filter(document=document):
             discard_released_files(version)

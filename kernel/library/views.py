@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 
 from kernel.access import access_for
@@ -185,6 +185,25 @@ class LibraryPages:
         if self.writes is not None:
             pages.update({self.name(k): manage(v) for k, v in writers.items()})
         return pages
+
+    def urls(self, views: dict[str, Callable], prefix: str = "") -> list[URLPattern]:
+        """The URL patterns of ``views`` (from :meth:`views`), each below ``prefix``."""
+        return [
+            path(prefix + route, views[self.name(page)], name=self.name(page))
+            for page, route in PAGE_ROUTES
+            if self.name(page) in views
+        ]
+
+
+# Each page's route below the library's root, in the order the URL confs list them.
+PAGE_ROUTES = (
+    ("create", "new/"),
+    ("detail", "<int:pk>/"),
+    ("edit", "<int:pk>/edit/"),
+    ("delete", "<int:pk>/delete/"),
+    ("version", "<int:pk>/versions/new/"),
+    ("download", "<int:pk>/versions/<int:number>/"),
+)
 
 
 # ---------------------------------------------------------------- the list

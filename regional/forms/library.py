@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kernel.library.forms import DocumentFormBase
+from kernel.library.forms import DocumentFormBase, audience_field
+from regional.forms.fields import AllianceCheckboxes
 from regional.models import STATE_AUDIENCE, StateDocument
 from tenants.selectors import alliance_list
 
 
 class StateDocumentForm(DocumentFormBase):
-    audience = forms.MultipleChoiceField(
+    audience = audience_field(
         label=_("Visible to"),
         choices=STATE_AUDIENCE,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "The state office always sees its documents. Nobody chosen: only the state office."
         ),
     )
-    alliances = forms.ModelMultipleChoiceField(
+    alliances = AllianceCheckboxes(
         label=_("Chosen alliances"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Only when the document is not for all alliances."),
     )
 

@@ -15,6 +15,7 @@ from kernel.meetings.forms import (
     MinutesForm,
 )
 from kernel.text import PlainTextForm
+from regional.forms.fields import AllianceCheckboxes
 from regional.models import AgendaItem, RegionalMeeting, Response
 from regional.selectors.meetings import invitable_alliances
 from regional.services.invitations import parse_invitee_lines
@@ -78,11 +79,8 @@ class AgendaBulkForm(AgendaReasonMixin, PlainTextForm, forms.Form):
 
 
 class InvitationForm(PlainTextForm, forms.Form):
-    alliances = forms.ModelMultipleChoiceField(
+    alliances = AllianceCheckboxes(
         label=_("Alliances"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("The local coordinators of each chosen alliance are invited."),
     )
     people = forms.CharField(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.library.models import DocumentBase, VersionBase, audience_field
+from kernel.library.models import DocumentBase, VersionBase, audience_field, numbered_once
 from kernel.models import part_of
 from tenants.models.base import TimeStampedModel
 from tenants.roles import Role
@@ -39,9 +39,8 @@ class StateDocument(DocumentBase, TimeStampedModel):
         help_text=_("Only when the document is not for all alliances."),
     )
 
-    class Meta:
+    class Meta(DocumentBase.Meta):
         verbose_name, verbose_name_plural = _("state document"), _("state documents")
-        ordering = ["-updated_at", "pk"]
         indexes = [models.Index(fields=["-updated_at"], name="statedoc_updated")]
 
 
@@ -51,7 +50,4 @@ class StateDocumentVersion(VersionBase):
     document = part_of(StateDocument, _("document"), related_name="versions")
 
     class Meta(VersionBase.Meta):
-        verbose_name, verbose_name_plural = _("version"), _("versions")
-        constraints = [
-            models.UniqueConstraint(fields=["document", "number"], name="statedoc_version_once"),
-        ]
+        constraints = [numbered_once("statedoc_version_once")]

@@ -1,21 +1,31 @@
 """Writes of the state office's document library (``kernel.library.services``): a
 document with its first version, further versions, changes (also who sees it) and
-deletion, each with an audit entry (``regional.statedocument.created``, ...)."""
+deletion, each with an audit entry (``regional.statedocument.created``, ...).
+
+A state document is shown to the roles of its ``audience`` in all alliances
+(``for_all_alliances``, the default) or in the chosen ``alliances``; the ministry sees
+it when its role is in ``audience``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from kernel.library.services import LibraryWrites
 from regional.models import STATE_AUDIENCE, StateDocument, StateDocumentVersion
-from tenants.models import Alliance
 
 _AUDIENCE = {value for value, _label in STATE_AUDIENCE}
+
+
+def _settle(values: dict[str, Any], document: StateDocument | None) -> None:
+    # A new document is for all alliances unless said; one for all keeps no chosen ones.
+    if document is None:
+        values.setdefault("for_all_alliances", True)
+        values.setdefault("alliances", [])
+    if values.get("for_all_alliances"):
+        values["alliances"] = []
 
 
 def _check(values: dict[str, Any], document: StateDocument | None) -> None:
@@ -36,72 +46,17 @@ def _check(values: dict[str, Any], document: StateDocument | None) -> None:
         )
 
 
-WRITES = LibraryWrites(
-    StateDocument, StateDocumentVersion, check_visibility=_check, many_fields=("alliances",)
+WRITES: LibraryWrites[StateDocument, StateDocumentVersion] = LibraryWrites(
+    StateDocument,
+    StateDocumentVersion,
+    check_visibility=_check,
+    settle=_settle,
+    many_fields=("alliances",),
 )
 
-
-def state_document_create(
-    *,
-    actor,
-    title: str,
-    file: UploadedFile,
-    description: str = "",
-    tags: str | Iterable[str] = (),
-    audience: Iterable[str] = (),
-    for_all_alliances: bool = True,
-    alliances: Iterable[Alliance] = (),
-    note: str = "",
-) -> StateDocument:
-    """A new state document with ``file`` as its version 1; shown to the roles of
-    ``audience`` in all alliances or in the chosen ``alliances`` (the ministry: when
-    its role is in ``audience``)."""
-    return WRITES.create(
-        actor=actor,
-        file=file,
-        note=note,
-        title=title,
-        description=description,
-        tags=tags,
-        audience=list(audience),
-        for_all_alliances=for_all_alliances,
-        alliances=list(alliances) if not for_all_alliances else [],
-    )
-
-
-def state_document_add_version(
-    *, actor, document: StateDocument, file: UploadedFile, note: str = ""
-) -> StateDocumentVersion:
-    """``file`` as the document's next version."""
-    return WRITES.add_version(actor=actor, document=document, file=file, note=note)
-
-
-def state_document_update(
-    *,
-    actor,
-    document: StateDocument,
-    title: str | None = None,
-    description: str | None = None,
-    tags: str | Iterable[str] | None = None,
-    audience: Iterable[str] | None = None,
-    for_all_alliances: bool | None = None,
-    alliances: Iterable[Alliance] | None = None,
-) -> StateDocument:
-    """Change what is given (None: keep); for all alliances clears the chosen ones."""
-    values: dict[str, Any] = {
-        "title": title,
-        "description": description,
-        "tags": tags,
-        "audience": list(audience) if audience is not None else None,
-        "for_all_alliances": for_all_alliances,
-        "alliances": list(alliances) if alliances is not None else None,
-    }
-    if for_all_alliances:
-        values["alliances"] = []
-    changed = {k: v for k, v in values.items() if v is not None}
-    return WRITES.update(actor=actor, document=document, **changed)
-
-
-def state_document_delete(*, actor, document: StateDocument) -> None:
-    """The document with every version and their files."""
-    WRITES.delete(actor=actor, document=document)
+# title, file, description, tags, audience, for_all_alliances, alliances, note
+state_document_create = WRITES.create
+state_document_add_version = WRITES.add_version
+# title, description, tags, audience, for_all_alliances, alliances (None: keep)
+state_document_update = WRITES.update
+state_document_delete = WRITES.delete

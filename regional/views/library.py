@@ -43,19 +43,10 @@ def _visibility(document) -> list[str]:
     return lines
 
 
-class _Writes:
-    """The room's services in the shape ``LibraryPages`` calls them."""
-
-    create = staticmethod(services.state_document_create)
-    add_version = staticmethod(services.state_document_add_version)
-    update = staticmethod(services.state_document_update)
-    delete = staticmethod(services.state_document_delete)
-
-
 # ---------------------------------------------------------------- the state area
 
 STATE_PAGES = LibraryPages(
-    writes=_Writes,
+    writes=services.WRITES,
     url="state-library",
     visible=lambda request: state_documents_in_state_area(access_for(request).roles),
     manage_permission=MANAGE,

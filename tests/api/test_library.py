@@ -15,12 +15,9 @@ from tenants.roles import Role
 from tests.api.calls import api_client, api_token
 from tests.conftest import person_with_role
 from tests.factories.files import PDF, media_root  # noqa: F401 (fixture)
+from tests.library_files import pdf
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf(name: str = "leitfaden.pdf", content: bytes = PDF) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def _client(role, alliance=None, host: str = "jena.localhost"):

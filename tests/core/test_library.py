@@ -20,12 +20,9 @@ from kernel.library.services import clean_tags
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.files import PDF
+from tests.library_files import page_text, pdf
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf(name: str = "satzung.pdf", content: bytes = PDF) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 @pytest.fixture
@@ -37,7 +34,7 @@ def library(jena, coordinator, media_root):
                 actor=coordinator, title="Haushaltsplan intern", file=pdf("plan.pdf")
             ),
             "board": alliance_document_create(
-                actor=coordinator, title="Geschäftsordnung Kuratorium", file=pdf(),
+                actor=coordinator, title="Geschäftsordnung Kuratorium", file=pdf("satzung.pdf"),
                 tags="Kuratorium", audience=[Role.BOARD_MEMBER],
             ),
             "partners": alliance_document_create(
@@ -48,9 +45,7 @@ def library(jena, coordinator, media_root):
 
 
 def _body(client, path: str = "/workspace/documents/", **params) -> str:
-    response = client.get(path, params)
-    assert response.status_code == 200
-    return response.content.decode()
+    return page_text(client, path, **params)
 
 
 def test_coordinator_sees_every_document_of_the_alliance(library, coordinator_client):

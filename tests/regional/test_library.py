@@ -20,12 +20,9 @@ from regional.services.library import (
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.files import PDF
+from tests.library_files import page_text, pdf
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf(name: str = "leitfaden.pdf", content: bytes = PDF) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 @pytest.fixture
@@ -53,20 +50,14 @@ def documents(jena, badfrankenhausen, state_coordinator, media_root):
     }  # fmt: skip
 
 
-def _titles(client, path: str, **params) -> str:
-    response = client.get(path, params)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_state_office_sees_every_state_document(documents, state_client):
-    body = _titles(state_client, "/documents/")
+    body = page_text(state_client, "/documents/")
     for title in ("Leitfaden", "Vorlage Kooperationsvereinbarung", "Jahresbericht", "Interne"):
         assert title in body
 
 
 def test_ministry_sees_only_documents_shared_with_it(documents, ministry_client):
-    body = _titles(ministry_client, "/documents/")
+    body = page_text(ministry_client, "/documents/")
     assert "Jahresbericht 2025" in body
     assert "Leitfaden" not in body
     assert "Interne Notiz" not in body
@@ -81,7 +72,7 @@ def test_state_document_for_chosen_alliances_is_invisible_to_others(
 ):
     template = documents["template"]
     jena_lc = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena), language="en")
-    body = _titles(jena_lc, "/workspace/documents/")
+    body = page_text(jena_lc, "/workspace/documents/")
     assert "Leitfaden Öffentlichkeitsarbeit" in body
     assert "Vorlage Kooperationsvereinbarung" not in body
     assert jena_lc.get(f"/workspace/documents/state/{template.pk}/").status_code == 404
@@ -92,7 +83,7 @@ def test_state_document_for_chosen_alliances_is_invisible_to_others(
         "badfrankenhausen.localhost",
         language="en",
     )
-    assert "Vorlage Kooperationsvereinbarung" in _titles(bfh_lc, "/workspace/documents/")
+    assert "Vorlage Kooperationsvereinbarung" in page_text(bfh_lc, "/workspace/documents/")
     response = bfh_lc.get(f"/workspace/documents/state/{template.pk}/versions/1/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
@@ -101,8 +92,8 @@ def test_state_document_for_chosen_alliances_is_invisible_to_others(
 def test_state_document_visible_by_role_in_the_alliance(documents, jena):
     board = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena), language="en")
     contact = logged_in_client(person_with_role(Role.PARTNER_CONTACT, jena), language="en")
-    assert "Leitfaden Öffentlichkeitsarbeit" in _titles(board, "/workspace/documents/")
-    body = _titles(contact, "/workspace/documents/")
+    assert "Leitfaden Öffentlichkeitsarbeit" in page_text(board, "/workspace/documents/")
+    body = page_text(contact, "/workspace/documents/")
     assert "Leitfaden" not in body
     assert "Jahresbericht" not in body
     guide = documents["guide"]
@@ -120,17 +111,17 @@ def test_alliance_page_lists_own_and_shared_documents_searched_by_title_and_tag(
             tags="Vorlage, Kuratorium",
         )  # fmt: skip
     client = logged_in_client(coordinator, language="en")
-    body = _titles(client, "/workspace/documents/")
+    body = page_text(client, "/workspace/documents/")
     assert "Protokollvorlage Kuratorium" in body
     assert "Leitfaden Öffentlichkeitsarbeit" in body
     guide, own = "Leitfaden Öffentlichkeitsarbeit", "Protokollvorlage Kuratorium"
-    body = _titles(client, "/workspace/documents/", q="presse")  # a tag, any case
+    body = page_text(client, "/workspace/documents/", q="presse")  # a tag, any case
     assert guide in body
     assert own not in body
-    body = _titles(client, "/workspace/documents/", tag="Kuratorium")
+    body = page_text(client, "/workspace/documents/", tag="Kuratorium")
     assert own in body
     assert guide not in body
-    body = _titles(client, "/workspace/documents/", q="protokoll", sort="title")
+    body = page_text(client, "/workspace/documents/", q="protokoll", sort="title")
     assert own in body
     assert guide not in body
     # Nonsense in the query string is ignored, never an error.
@@ -146,7 +137,7 @@ def test_new_version_is_numbered_and_shown_first(documents, state_coordinator, s
         actor=state_coordinator, document=guide, file=pdf("neu.pdf", PDF + b"%v2"), note="Neu"
     )
     assert list(guide.versions.values_list("number", flat=True).order_by("number")) == [1, 2]
-    body = _titles(state_client, f"/documents/{guide.pk}/")
+    body = page_text(state_client, f"/documents/{guide.pk}/")
     assert "neu.pdf" in body
     assert "leitfaden.pdf" in body
     old = state_client.get(f"/documents/{guide.pk}/versions/1/")
@@ -205,7 +196,7 @@ def test_visibility_change_hides_the_document(documents, state_coordinator, jena
         alliances=[badfrankenhausen],
     )
     client = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena), language="en")
-    assert "Leitfaden" not in _titles(client, "/workspace/documents/")
+    assert "Leitfaden" not in page_text(client, "/workspace/documents/")
 
 
 def test_only_the_state_office_changes_state_documents(documents, jena, ministry_client):
