@@ -28,6 +28,7 @@ from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from api.ordering import StableOrderingFilter
 from api.serializers.fields import shows_counts
@@ -154,6 +155,21 @@ class ServiceViewSetMixin:
         if fresh is None:  # the resource's serializer, not an action's (``move``'s input)
             fresh = shows_counts(type(self).serializer_class or self.get_serializer_class())
         return self.get_queryset().get(pk=instance.pk) if fresh else instance
+
+    def record_step(self, request, service: Callable[..., Any], form: type, *names: str):
+        """A detail action that takes one step with the record by its service (a setup's
+        ``move``, a mailing's ``send``): ``form`` checks the request, ``names`` are its
+        fields the service takes; the answer is the record as the resource shows it."""
+        instance = self.get_object()
+        data = form(data=request.data)
+        data.is_valid(raise_exception=True)
+        through_service(
+            service,
+            actor=request.user,
+            **{self.instance_arg: instance},
+            **{name: data.validated_data[name] for name in names},
+        )
+        return Response(type(self).serializer_class(self.answer(instance)).data)
 
     def perform_create(self, serializer):
         instance = through_service(

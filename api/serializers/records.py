@@ -70,7 +70,8 @@ def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
 # - ``model`` alone: the record is only shown: the id, what ``help`` names, the declared
 #   fields and the timestamps.
 # - ``model``, ``fields`` and ``read_only`` (beyond id and timestamps; ``"__all__"``:
-#   nothing is written here).
+#   nothing is written here). ``read_only = "__all__"`` without ``fields``: exactly the
+#   fields ``help`` names, in its order, without timestamps (a meeting's agenda items).
 # ``help``: field -> help text (id and timestamps have theirs). A name the model lacks is
 # declared by its form: ``partner_name`` the partner's name beside its id (``related_text``),
 # ``event_count`` a count the selector annotates (``counted``). A subclass's ``Meta`` may
@@ -95,6 +96,8 @@ class RecordSerializer(serializers.ModelSerializer):
             ]
             meta.read_only = _named(cls, help, written)
             meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]
+        elif not hasattr(meta, "fields") and getattr(meta, "read_only", None) == "__all__":
+            meta.fields = list(help)
         elif not hasattr(meta, "fields"):
             meta.fields = ["id", *_named(cls, help, []), "created_at", "updated_at"]
             meta.read_only = "__all__"

@@ -83,7 +83,6 @@ class StateMedianSerializer(serializers.Serializer):
 class AgendaEntrySerializer(RecordSerializer):
     class Meta:
         model = AgendaItem
-        fields = ["id", "position", "start_time", "duration_minutes", "title", "speaker"]
         read_only = "__all__"
         help = {
             "id": _("Identifier of the agenda item."),
@@ -142,7 +141,6 @@ class RegionalMeetingSerializer(RecordSerializer):
 class SetupTaskSerializer(RecordSerializer):
     class Meta:
         model = SetupTask
-        fields = ["id", "position", "title", "due_on", "done_on", "note"]
         read_only = "__all__"
         help = {
             "id": _("Identifier of the checklist item."),
@@ -287,16 +285,12 @@ class InvitationSerializer(RecordSerializer):
 
     class Meta:
         model = Invitation
-        fields = [
-            "id", "meeting", "alliance", "alliance_name", "name", "email", "response",
-            "responded_at", "sent_at", "reminder_week_sent_at", "reminder_day_sent_at",
-            "reminded_at", "reminder_count", "attended",
-        ]  # fmt: skip
         read_only = "__all__"
         help = {
             "id": None,
             "meeting": _("Identifier of the regional meeting."),
             "alliance": _("Identifier of the invited alliance, if any."),
+            "alliance_name": _("Invited alliance."),
             "name": _("Name of the invited person."),
             "email": _("E-mail address of the invited person."),
             "response": _("The reply: attending, not attending, or none yet."),
@@ -307,5 +301,4 @@ class InvitationSerializer(RecordSerializer):
             "reminded_at": _("When the person was last reminded to reply."),
             "reminder_count": _("How often the person was reminded to reply."),
             "attended": _("Whether the person came (null: attendance not recorded)."),
-            "alliance_name": _("Invited alliance."),
         }

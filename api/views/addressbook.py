@@ -17,7 +17,7 @@ from api.serializers.addressbook import (
     MailingSerializer,
 )
 from api.views.base import Pagination
-from api.viewsets import ServiceViewSetMixin, through_service
+from api.viewsets import ServiceViewSetMixin
 from regional.filters.addressbook import AddressBookFilter
 from regional.filters.mailings import MailingFilter
 from regional.models import MailingStatus
@@ -95,13 +95,6 @@ class MailingViewSet(
     def send(self, request, pk=None):
         """Send the draft to the checked recipients (``confirm``: true, ``fingerprint``
         from the recipients action); a sent mailing is refused."""
-        mailing = self.get_object()
-        data = MailingSendSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        through_service(
-            mailing_services.mailing_send,
-            actor=request.user,
-            mailing=mailing,
-            fingerprint=data.validated_data["fingerprint"],
+        return self.record_step(
+            request, mailing_services.mailing_send, MailingSendSerializer, "fingerprint"
         )
-        return Response(MailingSerializer(self.answer(mailing)).data)

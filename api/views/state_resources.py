@@ -176,16 +176,7 @@ class AllianceSetupViewSet(
     @action(detail=True, methods=["post"], serializer_class=SetupMoveSerializer)
     def move(self, request, pk=None):
         """Move the setup to another stage (to "active": provisioning starts)."""
-        setup = self.get_object()
-        move = SetupMoveSerializer(data=request.data)
-        move.is_valid(raise_exception=True)
-        through_service(
-            setup_services.setup_move,
-            actor=request.user,
-            setup=setup,
-            stage=move.validated_data["stage"],
-        )
-        return Response(AllianceSetupSerializer(self.answer(setup)).data)
+        return self.record_step(request, setup_services.setup_move, SetupMoveSerializer, "stage")
 
 
 # ---------------------------------------------------------------- reports to the ministry

@@ -9,7 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.models import choice_check, choice_field, optional_link, part_of
 
-__all__ = ["AttemptOutcome", "OutboxAttempt", "OutboxEmail", "OutboxStatus"]
+__all__ = ["AttemptOutcome", "OutboxAttempt", "OutboxEmail", "OutboxStatus", "sent_once_checks"]
+
+
+def sent_once_checks(choices: type[models.TextChoices], prefix: str) -> list:
+    """The checks of a record that is sent once (an outbox e-mail, a mailing): its
+    ``status`` is one of ``choices`` (``<prefix>_status_known``), and one that is
+    ``choices.SENT`` has its ``sent_at`` (``<prefix>_sent_has_time``)."""
+    return [
+        choice_check("status", choices, name=f"{prefix}_status_known"),
+        models.CheckConstraint(
+            condition=~models.Q(status=choices.SENT) | models.Q(sent_at__isnull=False),
+            name=f"{prefix}_sent_has_time",
+        ),
+    ]
 
 
 class OutboxStatus(models.TextChoices):
@@ -61,13 +74,7 @@ class OutboxEmail(models.Model):
         verbose_name, verbose_name_plural = _("queued e-mail"), _("queued e-mails")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
-        constraints = [
-            choice_check("status", OutboxStatus, name="outbox_status_known"),
-            models.CheckConstraint(
-                condition=~models.Q(status=OutboxStatus.SENT) | models.Q(sent_at__isnull=False),
-                name="outbox_sent_has_time",
-            ),
-        ]
+        constraints = sent_once_checks(OutboxStatus, "outbox")
 
     def __str__(self) -> str:
         return f"{self.subject[:80]} → {', '.join(self.to)[:120]}"

@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import choice_check, choice_field, optional_link, part_of, plausible_datetime
+from kernel.mail.models import sent_once_checks
+from kernel.models import choice_field, optional_link, part_of, plausible_datetime
 from tenants.models.base import TimeStampedModel
 
 __all__ = ["Mailing", "MailingOptOut", "MailingRecipient", "MailingStatus"]
@@ -43,13 +44,7 @@ class Mailing(TimeStampedModel):
     class Meta:
         verbose_name, verbose_name_plural = _("mailing"), _("mailings")
         ordering = ["-sent_at", "-created_at", "-pk"]
-        constraints = [
-            choice_check("status", MailingStatus, name="mailing_status_known"),
-            models.CheckConstraint(
-                condition=~models.Q(status=MailingStatus.SENT) | models.Q(sent_at__isnull=False),
-                name="mailing_sent_has_time",
-            ),
-        ]
+        constraints = sent_once_checks(MailingStatus, "mailing")
 
     def __str__(self) -> str:
         return self.subject

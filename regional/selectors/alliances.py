@@ -73,6 +73,23 @@ FROM (
 """
 
 
+def snapshot_rows(sql: str, params: dict, **parts: str) -> list[tuple]:
+    """The rows of ``sql``, raw SQL over the snapshots and their alliances (what the ORM
+    does not say in one query): its ``{snapshot}`` and ``{alliance}`` are those tables'
+    quoted names, ``parts`` fill in the rest (lists of columns)."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.format(
+                snapshot=quote(AllianceSnapshot._meta.db_table),
+                alliance=quote(Alliance._meta.db_table),
+                **parts,
+            ),
+            params,
+        )
+        return cursor.fetchall()
+
+
 def state_median() -> StateMedian:
     """The state's median of the summed figures: over every active alliance's latest
     snapshot, computed by PostgreSQL in one query (0 for a figure when there is none)."""
@@ -81,14 +98,7 @@ def state_median() -> StateMedian:
         f"percentile_cont(0.5) WITHIN GROUP (ORDER BY latest.{quote(name)})"
         for name in SUMMED_FIELDS
     )
-    sql = _MEDIAN.format(
-        medians=medians,
-        snapshot=quote(AllianceSnapshot._meta.db_table),
-        alliance=quote(Alliance._meta.db_table),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"active": AllianceStatus.ACTIVE})
-        count, *values = cursor.fetchone()
+    [(count, *values)] = snapshot_rows(_MEDIAN, {"active": AllianceStatus.ACTIVE}, medians=medians)
     return StateMedian(
         alliances=count,
         values={name: (value or 0) for name, value in zip(SUMMED_FIELDS, values, strict=True)},

@@ -25,8 +25,8 @@ from django.db.models import Count, Max, QuerySet, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regional.models import AllianceSnapshot, Invitation
-from regional.selectors.alliances import attended, counted_meetings
+from regional.models import Invitation
+from regional.selectors.alliances import attended, counted_meetings, snapshot_rows
 from regional.selectors.statistics import KEYED_FIELDS, SUMMED_FIELDS
 from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
@@ -89,14 +89,8 @@ def _unchanged_since() -> dict[int, tuple[datetime.date, datetime.date]]:
     """alliance id -> (latest snapshot's date, figures the same since)."""
     quote = connection.ops.quote_name
     figures = ", ".join(f"s.{quote(name)}" for name in (*SUMMED_FIELDS, *KEYED_FIELDS))
-    sql = _UNCHANGED_SINCE.format(
-        figures=figures,
-        snapshot=quote(AllianceSnapshot._meta.db_table),
-        alliance=quote(Alliance._meta.db_table),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"dissolved": AllianceStatus.DISSOLVED})
-        return {pk: (latest, since) for pk, latest, since in cursor.fetchall()}
+    rows = snapshot_rows(_UNCHANGED_SINCE, {"dissolved": AllianceStatus.DISSOLVED}, figures=figures)
+    return {pk: (latest, since) for pk, latest, since in rows}
 
 
 def _coordinators() -> dict[int, list[tuple[str, datetime.datetime | None]]]:

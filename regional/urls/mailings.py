@@ -5,11 +5,11 @@ from django.urls import path
 from regional.views import addressbook, mailings
 
 address_book_patterns = [
-    path("", addressbook.address_book, name="state-address-book"),
+    path("", addressbook.AddressBookView.as_view(), name="state-address-book"),
 ]
 
 urlpatterns = [
-    path("", mailings.mailing_list, name="state-mailing-list"),
+    path("", mailings.MailingListView.as_view(), name="state-mailing-list"),
     path("new/", mailings.mailing_create, name="state-mailing-create"),
     path("<int:pk>/", mailings.mailing_detail, name="state-mailing-detail"),
     path("<int:pk>/delete/", mailings.mailing_delete, name="state-mailing-delete"),

@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kernel.crud.tables import Column, ListSpec, list_view
-from kernel.crud.views import add_validation_error, confirm_page
+from kernel.crud.tables import Column, ListSpec
+from kernel.crud.views import ObjectListView, add_validation_error, confirm_page
 from regional.filters.mailings import MailingFilter
 from regional.forms.mailings import ConfirmSendForm, MailingForm
 from regional.models import Mailing, MailingStatus
@@ -26,40 +26,38 @@ from tenants.token_pages import token_page
 
 PERMISSION = "state.mailings.send"
 
-
-def mailing_list_spec() -> ListSpec:
-    return ListSpec(
-        name="mailings",
-        title=gettext_lazy("Mailings"),
-        permission=PERMISSION,
-        queryset=selectors.mailing_list,
-        filterset=MailingFilter,
-        columns=[
-            Column("subject", gettext_lazy("E-mail subject"), order_by=True),
-            Column("sent_at", gettext_lazy("Sent at"), order_by=True),
-            Column("sent_by", gettext_lazy("Sent by"), lambda m: m.sent_by or m.created_by),
-            Column("recipient_count", gettext_lazy("Recipients"), order_by=True),
-            Column("excluded_count", gettext_lazy("Left out (unsubscribed)"), order_by=True),
-            Column("delivery", gettext_lazy("Delivery"), selectors.delivery_state),
-        ],
-        default_order="-sent_at",
-        detail_url=lambda m: reverse("state-mailing-detail", args=[m.pk]),
-        create_url="state-mailing-create",
-        create_permission=PERMISSION,
-        export_permission=PERMISSION,
-        plural=gettext_lazy("mailings"),
-        noun=gettext_lazy("mailing"),
-        extra_links=[
-            (gettext_lazy("Address book"), reverse("state-address-book"), "state.addressbook.view")
-        ],
-    )
+MAILINGS = ListSpec(
+    name="mailings",
+    title=gettext_lazy("Mailings"),
+    permission=PERMISSION,
+    queryset=selectors.mailing_list,
+    filterset=MailingFilter,
+    columns=[
+        Column("subject", gettext_lazy("E-mail subject"), order_by=True),
+        Column("sent_at", gettext_lazy("Sent at"), order_by=True),
+        Column("sent_by", gettext_lazy("Sent by"), lambda m: m.sent_by or m.created_by),
+        Column("recipient_count", gettext_lazy("Recipients"), order_by=True),
+        Column("excluded_count", gettext_lazy("Left out (unsubscribed)"), order_by=True),
+        Column("delivery", gettext_lazy("Delivery"), selectors.delivery_state),
+    ],
+    default_order="-sent_at",
+    detail_url=lambda m: reverse("state-mailing-detail", args=[m.pk]),
+    create_url="state-mailing-create",
+    create_permission=PERMISSION,
+    export_permission=PERMISSION,
+    plural=gettext_lazy("mailings"),
+    noun=gettext_lazy("mailing"),
+    extra_links=[
+        (gettext_lazy("Address book"), reverse_lazy("state-address-book"), "state.addressbook.view")
+    ],
+)
 
 
-@requires(PERMISSION)
-def mailing_list(request):
+class MailingListView(ObjectListView):
     """The sent log: each mailing with its date, sender, subject, recipients and the
     delivery state of its e-mails."""
-    return list_view(request, mailing_list_spec())
+
+    required_permission, spec = PERMISSION, MAILINGS
 
 
 @requires(PERMISSION)
