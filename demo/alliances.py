@@ -25,65 +25,52 @@ SUPPORT_EMAIL = "admin@demo.example"
 # coordinator records of the other alliances use them.
 DEMO_ALLIANCES = [
     {
-        "slug": "jena",
-        "name": "Lokales Bündnis für Familie Jena",
-        "district": District.JENA,
-        "host_organisation": "Stadt Jena, Fachdienst Familie und Bildung",
-        "founded_on": datetime.date(2004, 10, 1),
-        "town": "Jena",
-    },
-    {
-        "slug": "badfrankenhausen",
-        "name": "Lokales Bündnis für Familie Bad Frankenhausen",
-        "district": District.KYFFHAEUSERKREIS,
-        "host_organisation": "Stadt Bad Frankenhausen/Kyffhäuser",
-        "founded_on": datetime.date(2008, 5, 15),
-        "town": "Bad Frankenhausen",
-    },
-    *(
-        {
-            "slug": slug,
-            "name": f"Lokales Bündnis für Familie {town}",
-            "district": district,
-            "host_organisation": host,
-            "founded_on": founded_on,
-            "town": town,
-            "coordinator": coordinator,
-        }
-        for slug, town, district, host, founded_on, coordinator in [
-            ("erfurt", "Erfurt", District.ERFURT, "Landeshauptstadt Erfurt, Jugendamt",
-             datetime.date(2005, 3, 8), "Katrin Vogel"),
-            ("weimar", "Weimar", District.WEIMAR, "Stadt Weimar, Familienbüro",
-             datetime.date(2006, 9, 21), "Thomas Brückner"),
-            ("gera", "Gera", District.GERA, "Stadt Gera, Fachdienst Jugend und Familie",
-             datetime.date(2005, 11, 3), "Sabine Kretschmer"),
-            ("gotha", "Gotha", District.GOTHA, "Landratsamt Gotha, Familienbüro",
-             datetime.date(2007, 4, 17), "Andreas Heinze"),
-            ("eisenach", "Eisenach", District.EISENACH, "Stadt Eisenach, Sozialamt",
-             datetime.date(2006, 6, 1), "Claudia Rommel"),
-            ("nordhausen", "Nordhausen", District.NORDHAUSEN,
-             "Landratsamt Nordhausen, Familienservice", datetime.date(2005, 10, 12),
-             "Martin Ehrhardt"),
-            ("suhl", "Suhl", District.SUHL, "Stadt Suhl, Familienzentrum",
-             datetime.date(2008, 2, 26), "Ines Büttner"),
-            ("muehlhausen", "Mühlhausen", District.UNSTRUT_HAINICH,
-             "Mehrgenerationenhaus Mühlhausen", datetime.date(2007, 9, 5), "Jörg Landgraf"),
-            ("altenburg", "Altenburg", District.ALTENBURGER_LAND,
-             "Landratsamt Altenburger Land, Jugendamt", datetime.date(2006, 1, 19),
-             "Petra Seifert"),
-            ("saalfeld", "Saalfeld", District.SAALFELD_RUDOLSTADT,
-             "Stadt Saalfeld/Saale, Fachbereich Soziales", datetime.date(2009, 3, 30),
-             "Ronny Schubert"),
-            ("sonneberg", "Sonneberg", District.SONNEBERG, "Landratsamt Sonneberg",
-             datetime.date(2010, 5, 6), "Franziska Eckardt"),
-            ("ilmenau", "Ilmenau", District.ILM_KREIS, "Stadt Ilmenau, Familienbüro",
-             datetime.date(2008, 10, 9), "Stefan Möller"),
-            ("soemmerda", "Sömmerda", District.SOEMMERDA, "Landratsamt Sömmerda",
-             datetime.date(2011, 2, 15), "Anja Pfeiffer"),
-            ("poessneck", "Pößneck", District.SAALE_ORLA, "Stadt Pößneck, Bürgerbüro Familie",
-             datetime.date(2012, 7, 3), "Uwe Hartung"),
-        ]
-    ),
+        "slug": slug,
+        "name": f"Lokales Bündnis für Familie {town}",
+        "district": district,
+        "host_organisation": host,
+        "founded_on": founded_on,
+        "town": town,
+        "coordinator": coordinator,
+    }
+    for slug, town, district, host, founded_on, coordinator in [
+        # Jena's and Bad Frankenhausen's coordinators are demo logins (DEMO_ACCOUNTS).
+        ("jena", "Jena", District.JENA, "Stadt Jena, Fachdienst Familie und Bildung",
+         datetime.date(2004, 10, 1), None),
+        ("badfrankenhausen", "Bad Frankenhausen", District.KYFFHAEUSERKREIS,
+         "Stadt Bad Frankenhausen/Kyffhäuser", datetime.date(2008, 5, 15), None),
+        ("erfurt", "Erfurt", District.ERFURT, "Landeshauptstadt Erfurt, Jugendamt",
+         datetime.date(2005, 3, 8), "Katrin Vogel"),
+        ("weimar", "Weimar", District.WEIMAR, "Stadt Weimar, Familienbüro",
+         datetime.date(2006, 9, 21), "Thomas Brückner"),
+        ("gera", "Gera", District.GERA, "Stadt Gera, Fachdienst Jugend und Familie",
+         datetime.date(2005, 11, 3), "Sabine Kretschmer"),
+        ("gotha", "Gotha", District.GOTHA, "Landratsamt Gotha, Familienbüro",
+         datetime.date(2007, 4, 17), "Andreas Heinze"),
+        ("eisenach", "Eisenach", District.EISENACH, "Stadt Eisenach, Sozialamt",
+         datetime.date(2006, 6, 1), "Claudia Rommel"),
+        ("nordhausen", "Nordhausen", District.NORDHAUSEN,
+         "Landratsamt Nordhausen, Familienservice", datetime.date(2005, 10, 12),
+         "Martin Ehrhardt"),
+        ("suhl", "Suhl", District.SUHL, "Stadt Suhl, Familienzentrum",
+         datetime.date(2008, 2, 26), "Ines Büttner"),
+        ("muehlhausen", "Mühlhausen", District.UNSTRUT_HAINICH,
+         "Mehrgenerationenhaus Mühlhausen", datetime.date(2007, 9, 5), "Jörg Landgraf"),
+        ("altenburg", "Altenburg", District.ALTENBURGER_LAND,
+         "Landratsamt Altenburger Land, Jugendamt", datetime.date(2006, 1, 19),
+         "Petra Seifert"),
+        ("saalfeld", "Saalfeld", District.SAALFELD_RUDOLSTADT,
+         "Stadt Saalfeld/Saale, Fachbereich Soziales", datetime.date(2009, 3, 30),
+         "Ronny Schubert"),
+        ("sonneberg", "Sonneberg", District.SONNEBERG, "Landratsamt Sonneberg",
+         datetime.date(2010, 5, 6), "Franziska Eckardt"),
+        ("ilmenau", "Ilmenau", District.ILM_KREIS, "Stadt Ilmenau, Familienbüro",
+         datetime.date(2008, 10, 9), "Stefan Möller"),
+        ("soemmerda", "Sömmerda", District.SOEMMERDA, "Landratsamt Sömmerda",
+         datetime.date(2011, 2, 15), "Anja Pfeiffer"),
+        ("poessneck", "Pößneck", District.SAALE_ORLA, "Stadt Pößneck, Bürgerbüro Familie",
+         datetime.date(2012, 7, 3), "Uwe Hartung"),
+    ]
 ]  # fmt: skip
 
 # What ``alliance_create`` takes of an entry above.
@@ -94,6 +81,21 @@ def coordinator_email(slug: str) -> str:
     """The demo coordinator's address of an alliance (a login for Jena and Bad
     Frankenhausen, a record without a password for the others)."""
     return f"{slug}@demo.example"
+
+
+def _user(email: str, name: str, password: str | None) -> tuple[User, bool]:
+    """The account of ``email``, created if missing (``password`` None: no login);
+    (user, created)."""
+    user = User.objects.filter(email=email).first()
+    if user is not None:
+        return user, False
+    return User.objects.create_user(email, password, full_name=name), True
+
+
+def _grant(user: User, role: Role, alliance: Alliance | None, **extra) -> None:
+    """Give ``user`` the ``role`` in ``alliance`` unless it has it already."""
+    if not Membership.objects.filter(user=user, role=role, alliance=alliance).exists():
+        membership_create(actor=None, user=user, role=role, alliance=alliance, **extra)
 
 
 def seed_alliances() -> list[tuple[Alliance, bool]]:
@@ -145,13 +147,8 @@ def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
     """Create the demo accounts and their roles if missing; (email, role, slug, created)."""
     results = []
     for email, name, role, slug in DEMO_ACCOUNTS:
-        user = User.objects.filter(email=email).first()
-        created = user is None
-        if created:
-            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
-        alliance = Alliance.objects.get(slug=slug) if slug else None
-        if not Membership.objects.filter(user=user, role=role, alliance=alliance).exists():
-            membership_create(actor=None, user=user, role=role, alliance=alliance)
+        user, created = _user(email, name, DEMO_PASSWORD)
+        _grant(user, role, Alliance.objects.get(slug=slug) if slug else None)
         results.append((email, role, slug, created))
     return results
 
@@ -178,18 +175,10 @@ def seed_partner_contact() -> tuple[str, Role, str, bool]:
             .order_by("-guides", "pk")
             .first()
         )
-    user = User.objects.filter(email=email).first()
-    created = user is None
-    if created:
-        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+    user, created = _user(email, name, DEMO_PASSWORD)
     role = Role.PARTNER_CONTACT
-    if (
-        partner is not None
-        and not Membership.objects.filter(user=user, role=role, alliance=alliance).exists()
-    ):
-        membership_create(
-            actor=None, user=user, role=role, alliance=alliance, partner_id=partner.pk
-        )
+    if partner is not None:
+        _grant(user, role, alliance, partner_id=partner.pk)
     return email, role, slug, created
 
 
@@ -203,14 +192,8 @@ def seed_coordinators() -> list[tuple[str, bool]]:
         email = coordinator_email(data["slug"])
         if email in logins:
             continue
-        user = User.objects.filter(email=email).first()
-        created = user is None
-        if created:
-            user = User.objects.create_user(email, None, full_name=data["coordinator"])
-        alliance = Alliance.objects.get(slug=data["slug"])
-        role = Role.LOCAL_COORDINATOR
-        if not Membership.objects.filter(user=user, role=role, alliance=alliance).exists():
-            membership_create(actor=None, user=user, role=role, alliance=alliance)
+        user, created = _user(email, data["coordinator"], None)
+        _grant(user, Role.LOCAL_COORDINATOR, Alliance.objects.get(slug=data["slug"]))
         results.append((email, created))
     return results
 
