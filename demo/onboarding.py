@@ -23,53 +23,64 @@ from regional.models import StarterTemplate
 from regional.services.starter import starter_template_create
 from tenants.models import Alliance, User
 
-# (kind, name, category, description)
-TEMPLATES: list[tuple[str, str, str, str]] = [
-    ("working_group", "AG Vereinbarkeit von Familie und Beruf", Topic.WORKING_WORLD,
-     "Arbeitgeber, Kammern und Agentur für Arbeit tauschen sich zu flexiblen Arbeitszeiten, "
-     "Kinderbetreuung in Randzeiten und Pflege von Angehörigen aus."),
-    ("working_group", "AG Kinderbetreuung", Topic.CHILDCARE,
-     "Betreuung in Randzeiten, Ferienbetreuung und ein flexibler Kinderbetreuungspool."),
-    ("working_group", "AG Familienfreundliche Kommune", Topic.GENERATIONS,
-     "Öffnungszeiten von Ämtern, Spielplätze, Mobilität und Angebote für alle Generationen."),
-    ("working_group", "AG Öffentlichkeitsarbeit", Topic.INFORMATION,
-     "Familienwegweiser, Pressearbeit und der Auftritt des Bündnisses."),
-    ("measure", "Flexible Arbeitszeitmodelle", MeasureCategory.WORKING_TIME,
-     "Gleitzeit, Teilzeit in Elternzeit und Arbeitszeitkonten."),
-    ("measure", "Eltern-Kind-Arbeitszimmer", MeasureCategory.CHILDCARE,
-     "Ein Büro mit Spielecke für Tage, an denen die Betreuung ausfällt."),
-    ("measure", "Betriebliche Pflegelotsen", MeasureCategory.CARE,
-     "Geschulte Beschäftigte beraten Kolleginnen und Kollegen, die Angehörige pflegen."),
-    ("measure", "Kontakthalteprogramm in der Elternzeit", MeasureCategory.PARENTAL_LEAVE,
-     "Einladungen zu Teamtreffen und Weiterbildungen während der Elternzeit."),
-    ("project", "Familienwandertag", Topic.HOLIDAYS,
-     "Ein Wandertag für Familien mit Stationen der Partner, jedes Jahr im Frühsommer."),
-    ("project", "Ferienfaltplan", Topic.HOLIDAYS,
-     "Die Ferienangebote von Stadt, Vereinen und Partnern in einem Faltplan und online."),
-    ("project", "Pflegelotsen-Schulung", Topic.CARE,
-     "Beschäftigte der Partnerunternehmen werden zu betrieblichen Pflegelotsen geschult."),
-    ("board_agenda", "Sitzung des Kuratoriums", "",
-     "Begrüßung und Feststellung der Beschlussfähigkeit\n"
-     "Genehmigung des Protokolls der letzten Sitzung\n"
-     "Bericht der Koordinierungsstelle\n"
-     "Aufnahme neuer Partner\n"
-     "Berichte aus den Arbeitsgruppen\n"
-     "Planung der nächsten Veranstaltungen\n"
-     "Verschiedenes"),
-]  # fmt: skip
+# Per kind of template: (name, category, description). The board's agenda has no
+# category; its description holds one agenda item a line.
+TEMPLATES: dict[str, list[tuple[str, str, str]]] = {
+    "working_group": [
+        ("AG Vereinbarkeit von Familie und Beruf", Topic.WORKING_WORLD,
+         "Arbeitgeber, Kammern und Agentur für Arbeit tauschen sich zu flexiblen "
+         "Arbeitszeiten, Kinderbetreuung in Randzeiten und Pflege von Angehörigen aus."),
+        ("AG Kinderbetreuung", Topic.CHILDCARE,
+         "Betreuung in Randzeiten, Ferienbetreuung und ein flexibler Kinderbetreuungspool."),
+        ("AG Familienfreundliche Kommune", Topic.GENERATIONS,
+         "Öffnungszeiten von Ämtern, Spielplätze, Mobilität und Angebote für alle Generationen."),
+        ("AG Öffentlichkeitsarbeit", Topic.INFORMATION,
+         "Familienwegweiser, Pressearbeit und der Auftritt des Bündnisses."),
+    ],
+    "measure": [
+        ("Flexible Arbeitszeitmodelle", MeasureCategory.WORKING_TIME,
+         "Gleitzeit, Teilzeit in Elternzeit und Arbeitszeitkonten."),
+        ("Eltern-Kind-Arbeitszimmer", MeasureCategory.CHILDCARE,
+         "Ein Büro mit Spielecke für Tage, an denen die Betreuung ausfällt."),
+        ("Betriebliche Pflegelotsen", MeasureCategory.CARE,
+         "Geschulte Beschäftigte beraten Kolleginnen und Kollegen, die Angehörige pflegen."),
+        ("Kontakthalteprogramm in der Elternzeit", MeasureCategory.PARENTAL_LEAVE,
+         "Einladungen zu Teamtreffen und Weiterbildungen während der Elternzeit."),
+    ],
+    "project": [
+        ("Familienwandertag", Topic.HOLIDAYS,
+         "Ein Wandertag für Familien mit Stationen der Partner, jedes Jahr im Frühsommer."),
+        ("Ferienfaltplan", Topic.HOLIDAYS,
+         "Die Ferienangebote von Stadt, Vereinen und Partnern in einem Faltplan und online."),
+        ("Pflegelotsen-Schulung", Topic.CARE,
+         "Beschäftigte der Partnerunternehmen werden zu betrieblichen Pflegelotsen geschult."),
+    ],
+    "board_agenda": [
+        ("Sitzung des Kuratoriums", "", "\n".join([
+            "Begrüßung und Feststellung der Beschlussfähigkeit",
+            "Genehmigung des Protokolls der letzten Sitzung",
+            "Bericht der Koordinierungsstelle",
+            "Aufnahme neuer Partner",
+            "Berichte aus den Arbeitsgruppen",
+            "Planung der nächsten Veranstaltungen",
+            "Verschiedenes",
+        ])),
+    ],
+}  # fmt: skip
 
 
 def seed_starter_templates(*, actor) -> int:
     """The state office's templates; returns how many were created."""
     created = 0
     with transaction.atomic():
-        for kind, name, category, description in TEMPLATES:
-            if StarterTemplate.objects.filter(kind=kind, name__iexact=name).exists():
-                continue
-            starter_template_create(
-                actor=actor, kind=kind, name=name, category=category, description=description
-            )
-            created += 1
+        for kind, rows in TEMPLATES.items():
+            for name, category, description in rows:
+                if StarterTemplate.objects.filter(kind=kind, name__iexact=name).exists():
+                    continue
+                starter_template_create(
+                    actor=actor, kind=kind, name=name, category=category, description=description
+                )
+                created += 1
     return created
 
 
