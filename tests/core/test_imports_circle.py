@@ -34,10 +34,20 @@ def circle(jena):
         return partner
 
 
-def _imported(client, kind: str, name: str, content: bytes, message: str, list_url: str):
-    """Uploads and confirms the file: every row is imported, then the list is shown."""
+# Per kind: what the confirmation counts and the list it leads to.
+IMPORTED = {
+    "supporters": ("members and donors", "/workspace/fundraising/supporters/"),
+    "funding": ("funding entries", "/workspace/funding/"),
+    "care-guides": ("care guides", "/workspace/partners/care-guides/"),
+}
+
+
+def _imported(client, kind: str, name: str, content: bytes, count: int):
+    """Uploads and confirms the file: all ``count`` rows are imported, then the kind's list
+    is shown."""
     done = client.post(preview_path_of(upload(client, kind, name, content)), follow=True)
-    assert message in done.content.decode()
+    things, list_url = IMPORTED[kind]
+    assert f"All rows have been imported: {count} {things}." in done.content.decode()
     assert done.redirect_chain[-1][0] == list_url
 
 
@@ -112,9 +122,7 @@ def test_members_and_donors_are_imported_with_an_audit_entry_each(client, circle
         ["Stadtwerke Jena (Spenden)", "organisation", "Stadtwerke Jena", "", "", "", "", "",
          "", "", "spendet jährlich"],
     ]  # fmt: skip
-    message = "All rows have been imported: 2 members and donors."
-    list_url = "/workspace/fundraising/supporters/"
-    _imported(client, "supporters", "mitglieder.csv", csv_bytes(rows), message, list_url)
+    _imported(client, "supporters", "mitglieder.csv", csv_bytes(rows), 2)
     with schema_context("jena"):
         anna = Supporter.objects.get(name="Anna Berg")
         assert (anna.postcode, anna.yearly_fee, anna.joined_on) == (
@@ -144,8 +152,7 @@ def test_donations_and_fees_naming_members_are_imported(client, circle):
         ["membership_fee", "60", "2026-01-15", "ilse treu", "", ""],
         ["donation", "250,50", "01.05.2026", "", "Stadtwerke Jena", ""],
     ]
-    message = "All rows have been imported: 3 funding entries."
-    _imported(client, "funding", "geld.xlsx", xlsx_bytes(rows), message, "/workspace/funding/")
+    _imported(client, "funding", "geld.xlsx", xlsx_bytes(rows), 3)
     with schema_context("jena"):
         ilse = Supporter.objects.get(name="Ilse Treu")
         assert sorted(ilse.funding_entries.values_list("kind", "amount")) == [
@@ -186,9 +193,7 @@ def test_care_guides_are_imported_and_counted_at_their_partner(client, circle):
          "10.03.2025", ""],
         ["stadtwerke jena", "Karl Helfer", "", "", "", ""],
     ]  # fmt: skip
-    message = "All rows have been imported: 2 care guides."
-    list_url = "/workspace/partners/care-guides/"
-    _imported(client, "care-guides", "lotsen.csv", csv_bytes(rows), message, list_url)
+    _imported(client, "care-guides", "lotsen.csv", csv_bytes(rows), 2)
     with schema_context("jena"):
         maria = CareGuide.objects.get(name="Maria Lotse")
         assert (maria.partner, maria.training_course, maria.trained_on) == (
