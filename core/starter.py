@@ -11,6 +11,7 @@ already (same name, in any case): a second run copies nothing twice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -91,43 +92,55 @@ copy_meeting_templates = _copier(
 )
 
 
+def _catalogue(
+    key: str,
+    label: Any,
+    copy: Callable[..., int],
+    help_text: Any,
+    choices: type[models.TextChoices] | None = None,
+) -> StarterCatalogue:
+    """A catalogue whose templates may have one of ``choices`` as category (none: the
+    templates have no category)."""
+    categories = (lambda: choices.choices) if choices else (lambda: ())
+    return StarterCatalogue(key, label, copy, categories, help_text)
+
+
+#: What a new alliance can start with, in the order the state office's pages list them.
+CATALOGUES = (
+    _catalogue(
+        "working_group",
+        _("Working group"),
+        copy_working_groups,
+        _("What the working group is about."),
+        Topic,
+    ),
+    _catalogue(
+        "measure",
+        _("Measure for the partners' catalogue"),
+        copy_measures,
+        _("What the measure offers to employees."),
+        MeasureCategory,
+    ),
+    _catalogue(
+        "project",
+        _("Project idea"),
+        copy_projects,
+        _("What the project does; the new alliance starts with it as planned."),
+        Topic,
+    ),
+    _catalogue(
+        "board_agenda",
+        _("Standing agenda of the board meetings"),
+        copy_meeting_templates,
+        _("One agenda item per line."),
+    ),
+)
+
+
 def register() -> None:
     """Called once from ``CoreConfig.ready``."""
-    register_starter_catalogue(
-        StarterCatalogue(
-            key="working_group",
-            label=_("Working group"),
-            copy=copy_working_groups,
-            categories=lambda: Topic.choices,
-            help_text=_("What the working group is about."),
-        )
-    )
-    register_starter_catalogue(
-        StarterCatalogue(
-            key="measure",
-            label=_("Measure for the partners' catalogue"),
-            copy=copy_measures,
-            categories=lambda: MeasureCategory.choices,
-            help_text=_("What the measure offers to employees."),
-        )
-    )
-    register_starter_catalogue(
-        StarterCatalogue(
-            key="project",
-            label=_("Project idea"),
-            copy=copy_projects,
-            categories=lambda: Topic.choices,
-            help_text=_("What the project does; the new alliance starts with it as planned."),
-        )
-    )
-    register_starter_catalogue(
-        StarterCatalogue(
-            key="board_agenda",
-            label=_("Standing agenda of the board meetings"),
-            copy=copy_meeting_templates,
-            help_text=_("One agenda item per line."),
-        )
-    )
+    for catalogue in CATALOGUES:
+        register_starter_catalogue(catalogue)
     # The new alliance's coordinator is greeted by the first-run checklist.
     register_starter_step("checklist", checklist_start)
     # The certification programmes the state office publishes, ready to use.

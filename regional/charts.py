@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from core.figures import ALLIANCE_FIGURES
 from kernel import formats
@@ -190,31 +190,48 @@ def district_caption(tables: ReportTables) -> str:
     return _("Active partners by district, %(period)s") % {"period": tables.period_label}
 
 
+#: The report page's charts: (key of the chart and its caption, SVG id, the chart model,
+#: its caption, the screen-reader description, translated when drawn); the PDF draws the
+#: same models.
+REPORT_CHARTS: tuple[
+    tuple[str, str, Callable[[ReportTables], Any], Callable[[ReportTables], str], str], ...
+] = (
+    (
+        "comparison",
+        "report-comparison",
+        comparison_chart,
+        comparison_caption,
+        gettext_noop(
+            "Each figure of this period beside the previous period's, as a share of "
+            "the larger of the two; the values are in the table above."
+        ),
+    ),
+    (
+        "district",
+        "report-districts",
+        district_chart,
+        district_caption,
+        gettext_noop(
+            "Active partners in each district; suppressed numbers have no bar but "
+            "their marker. The values are in the table above."
+        ),
+    ),
+)
+
+
 def report_charts(tables: ReportTables) -> dict[str, SafeString]:
     """The report's charts as its page shows them (SVG), from the same chart models the
     PDF draws (``regional.report_pdf``), with the same captions."""
-    return {
-        "comparison_chart": svg(
-            layout(comparison_chart(tables)),
-            chart_id="report-comparison",
-            title=comparison_caption(tables),
-            description=_(
-                "Each figure of this period beside the previous period's, as a share of "
-                "the larger of the two; the values are in the table above."
-            ),
-        ),
-        "comparison_caption": comparison_caption(tables),
-        "district_chart": svg(
-            layout(district_chart(tables)),
-            chart_id="report-districts",
-            title=district_caption(tables),
-            description=_(
-                "Active partners in each district; suppressed numbers have no bar but "
-                "their marker. The values are in the table above."
-            ),
-        ),
-        "district_caption": district_caption(tables),
-    }
+    charts = {}
+    for key, chart_id, chart, caption, description in REPORT_CHARTS:
+        charts[f"{key}_chart"] = svg(
+            layout(chart(tables)),
+            chart_id=chart_id,
+            title=caption(tables),
+            description=_(description),
+        )
+        charts[f"{key}_caption"] = caption(tables)
+    return charts
 
 
 # ---------------------------------------------------------------- the district map

@@ -38,7 +38,35 @@ from core.models import (
     Topic,
 )
 
-# ---------------------------------------------------------------- columns several kinds have
+# ---------------------------------------------------------------- columns by what they hold
+
+
+def name_column(
+    name: str, header: str, aliases: tuple[str, ...], lookup: str, message: Any
+) -> Column:
+    """The required name (or title) no record of ``lookup`` may have yet."""
+    return Column(name, header, aliases, required=True, unique=Unique(lookup, message))
+
+
+def choice_column(
+    name: str,
+    header: str,
+    aliases: tuple[str, ...],
+    choices: type[models.TextChoices],
+    hint: Any = "",
+) -> Column:
+    """One of ``choices``, or several where the hint says so."""
+    return Column(name, header, aliases, hint=hint, choices=choices)
+
+
+def date_column(name: str, header: str, aliases: tuple[str, ...], required=False) -> Column:
+    """A date in either of the two spellings ``HINT_DATE`` names."""
+    return Column(name, header, aliases, required, HINT_DATE)
+
+
+def hinted_column(name: str, header: str, aliases: tuple[str, ...], hint: Any) -> Column:
+    """An optional column whose upload page explains what it takes."""
+    return Column(name, header, aliases, hint=hint)
 
 
 def kind_column(choices: type[models.TextChoices], *, required=False, hint: Any = "") -> Column:
@@ -46,9 +74,12 @@ def kind_column(choices: type[models.TextChoices], *, required=False, hint: Any 
     return Column("kind", "Art", ("kind", "type", "Typ"), required, hint, choices)
 
 
+HINT_AMOUNT = gettext_lazy("amount in euros, e.g. 1.500,00")
+HINT_SEVERAL = gettext_lazy("several separated by semicolons")
+
 #: A partner named by its name (``RowChecker.put_named`` with ``UNKNOWN_PARTNER``).
-PARTNER = Column(
-    "partner", "Partner", ("partner", "organisation", "partner organisation"), hint=HINT_PARTNER
+PARTNER = hinted_column(
+    "partner", "Partner", ("partner", "organisation", "partner organisation"), HINT_PARTNER
 )
 #: An address (``RowChecker.put_address``).
 ADDRESS = (
@@ -59,85 +90,73 @@ ADDRESS = (
 EMAIL = Column("email", "E-Mail", ("e-mail", "email", "e-mail address", "E-Mail-Adresse"))
 PHONE = Column("phone", "Telefon", ("phone", "telephone", "Handy", "Mobil"))
 #: Joining and leaving (``RowChecker.put_period`` of the two).
-MEMBERSHIP = (
-    Column(
+MEMBERSHIP = JOINED, LEFT = (
+    date_column(
         "joined_on",
         "Beigetreten am",
         ("joined on", "joined", "Beigetreten", "Beitritt", "Beitrittsdatum"),
-        hint=HINT_DATE,
     ),
-    Column(
+    date_column(
         "left_on",
         "Ausgetreten am",
         ("left on", "left", "Ausgetreten", "Austritt", "Austrittsdatum"),
-        hint=HINT_DATE,
     ),
 )
-
-HINT_AMOUNT = gettext_lazy("amount in euros, e.g. 1.500,00")
-JOINED, LEFT = MEMBERSHIP
 
 
 # ---------------------------------------------------------------- partners
 
 PARTNERS = ImportKind(
-    code="partners",
-    label=gettext_lazy("Partners"),
-    permission="alliance.partners.change",
+    "partners",
+    gettext_lazy("Partners"),
+    "alliance.partners.change",
     check_row=check_partner_row,
     url_name="partner",
     done_message=gettext_lazy("All rows have been imported: %(count)s partners."),
     columns=(
-        Column(
+        name_column(
             "name",
             "Name",
             ("name", "organisation", "organization"),
-            required=True,
-            unique=Unique(
-                "partners",
-                gettext_lazy("“%(column)s”: a partner named “%(value)s” already exists."),
-            ),
+            "partners",
+            gettext_lazy("“%(column)s”: a partner named “%(value)s” already exists."),
         ),
         kind_column(PartnerKind, required=True),
-        Column(
+        choice_column(
             "size_class",
             "Größe",
             ("size", "size class", "Größenklasse"),
-            hint=gettext_lazy("empty: not applicable"),
-            choices=SizeClass,
+            SizeClass,
+            gettext_lazy("empty: not applicable"),
         ),
         *ADDRESS,
-        Column(
+        hinted_column(
             "website",
             "Website",
             ("website", "Webseite", "Internet", "Homepage", "URL"),
-            hint=gettext_lazy("web address, e.g. www.example.org"),
+            gettext_lazy("web address, e.g. www.example.org"),
         ),
         *MEMBERSHIP,
-        Column(
-            "status",
-            "Status",
-            ("status",),
-            hint=gettext_lazy("empty: active"),
-            choices=PartnerStatus,
+        choice_column(
+            "status", "Status", ("status",), PartnerStatus, gettext_lazy("empty: active")
         ),
-        Column(
+        hinted_column(
             "public_listing_consent",
             "Öffentlich",
             ("public", "listed publicly", "may be listed publicly", "öffentlich gelistet"),
-            hint=gettext_lazy("ja or nein (empty: nein)"),
+            gettext_lazy("ja or nein (empty: nein)"),
         ),
-        Column(
+        hinted_column(
             "care_guides_count",
             "Pflegelotsen",
             ("care guides", "trained company care guides", "betriebliche Pflegelotsen"),
-            hint=HINT_COUNT,
+            HINT_COUNT,
         ),
-        Column(
+        hinted_column(
             "measures",
             "Maßnahmen",
             ("measures", "family-friendly measures"),
-            hint=gettext_lazy("names from the measures catalogue, separated by semicolons"),
+            gettext_lazy("names from the measures catalogue, separated by semicolons"),
         ),
         Column(
             "description",
@@ -151,58 +170,48 @@ PARTNERS = ImportKind(
 # ---------------------------------------------------------------- projects
 
 PROJECTS = ImportKind(
-    code="projects",
-    label=gettext_lazy("Projects"),
-    permission="alliance.work.change",
+    "projects",
+    gettext_lazy("Projects"),
+    "alliance.work.change",
     check_row=check_project_row,
     url_name="project",
     done_message=gettext_lazy("All rows have been imported: %(count)s projects."),
     columns=(
-        Column(
+        name_column(
             "title",
             "Titel",
             ("title",),
-            required=True,
-            unique=Unique(
-                "projects",
-                gettext_lazy("“%(column)s”: a project titled “%(value)s” already exists."),
-            ),
+            "projects",
+            gettext_lazy("“%(column)s”: a project titled “%(value)s” already exists."),
         ),
         Column("topic", "Thema", ("topic",), required=True, choices=Topic),
-        Column(
-            "status",
-            "Status",
-            ("status",),
-            hint=gettext_lazy("empty: planned"),
-            choices=ProjectStatus,
+        choice_column(
+            "status", "Status", ("status",), ProjectStatus, gettext_lazy("empty: planned")
         ),
-        Column("start_date", "Beginn", ("start", "start date", "begins"), hint=HINT_DATE),
-        Column("end_date", "Ende", ("end", "end date", "ends"), hint=HINT_DATE),
-        Column(
+        date_column("start_date", "Beginn", ("start", "start date", "begins")),
+        date_column("end_date", "Ende", ("end", "end date", "ends")),
+        hinted_column(
             "lead_partner",
             "Federführung",
             ("lead partner", "lead", "federführender Partner"),
-            hint=HINT_PARTNER,
+            HINT_PARTNER,
         ),
-        Column(
+        hinted_column(
             "partners",
             "Partner",
             ("partners", "participating partners", "beteiligte Partner"),
-            hint=gettext_lazy("names of existing partners, separated by semicolons"),
+            gettext_lazy("names of existing partners, separated by semicolons"),
         ),
-        Column(
+        choice_column(
             "target_groups",
             "Zielgruppen",
             ("target groups", "target group", "Zielgruppe"),
-            hint=gettext_lazy("several separated by semicolons"),
-            choices=TargetGroup,
+            TargetGroup,
+            HINT_SEVERAL,
         ),
-        Column("families_reached", "Erreichte Familien", ("families reached",), hint=HINT_COUNT),
-        Column(
-            "funding_amount",
-            "Förderung",
-            ("funding", "funding amount", "Fördersumme"),
-            hint=HINT_AMOUNT,
+        hinted_column("families_reached", "Erreichte Familien", ("families reached",), HINT_COUNT),
+        hinted_column(
+            "funding_amount", "Förderung", ("funding", "funding amount", "Fördersumme"), HINT_AMOUNT
         ),
         Column("funding_source", "Förderer", ("funded by", "funder", "Fördermittelgeber")),
         Column("description", "Beschreibung", ("description",)),
@@ -213,9 +222,9 @@ PROJECTS = ImportKind(
 # ---------------------------------------------------------------- carers
 
 CARERS = ImportKind(
-    code="carers",
-    label=gettext_lazy("Carers"),
-    permission="alliance.childcare.change",
+    "carers",
+    gettext_lazy("Carers"),
+    "alliance.childcare.change",
     check_row=check_carer_row,
     url_name="carer",
     done_message=gettext_lazy("All rows have been imported: %(count)s carers."),
@@ -225,42 +234,42 @@ CARERS = ImportKind(
         EMAIL,
         PHONE,
         Column("address", "Adresse", ("address", "Anschrift")),
-        Column(
-            "status", "Status", ("status",), hint=gettext_lazy("empty: applicant"),
-            choices=CarerStatus,
+        choice_column(
+            "status", "Status", ("status",), CarerStatus, gettext_lazy("empty: applicant")
         ),
-        Column(
-            "availability", "Verfügbarkeit", ("availability", "available", "verfügbar"),
-            hint=gettext_lazy("several separated by semicolons"), choices=Availability,
+        choice_column(
+            "availability",
+            "Verfügbarkeit",
+            ("availability", "available", "verfügbar"),
+            Availability,
+            HINT_SEVERAL,
         ),
         Column("languages", "Sprachen", ("languages",)),
         Column("qualifications", "Qualifikationen", ("qualifications", "Qualifikation")),
-        Column(
-            "police_clearance_on", "Führungszeugnis vom",
+        date_column(
+            "police_clearance_on",
+            "Führungszeugnis vom",
             ("police clearance", "extended police clearance issued on", "Führungszeugnis"),
-            hint=HINT_DATE,
         ),
-        Column(
-            "first_aid_on", "Erste-Hilfe-Kurs am",
+        date_column(
+            "first_aid_on",
+            "Erste-Hilfe-Kurs am",
             ("first aid", "first-aid course on", "Erste Hilfe", "Erste-Hilfe-Kurs"),
-            hint=HINT_DATE,
         ),
-        Column(
-            "training_on", "Schulung am",
-            ("training", "pool training attended on", "Schulung"),
-            hint=HINT_DATE,
+        date_column(
+            "training_on", "Schulung am", ("training", "pool training attended on", "Schulung")
         ),
     ),
-)  # fmt: skip
+)
 
 
 # ---------------------------------------------------------------- care guides
 
 CARE_GUIDES = ImportKind(
-    code="care-guides",
-    label=gettext_lazy("Company care guides"),
+    "care-guides",
+    gettext_lazy("Company care guides"),
     # The coordinator keeps every partner's guides (a partner contact: its own, by hand).
-    permission="alliance.partners.change",
+    "alliance.partners.change",
     check_row=check_care_guide_row,
     url_name="care-guide",
     done_message=gettext_lazy("All rows have been imported: %(count)s care guides."),
@@ -271,28 +280,16 @@ CARE_GUIDES = ImportKind(
         ),
         EMAIL,
         PHONE,
-        Column(
-            "training_course",
-            "Schulung",
-            ("training course", "course", "Kurs", "Lehrgang"),
-        ),
-        Column(
-            "trained_on",
-            "Geschult am",
-            ("trained on", "training date", "Schulungsdatum"),
-            hint=HINT_DATE,
-        ),
-        Column(
+        Column("training_course", "Schulung", ("training course", "course", "Kurs", "Lehrgang")),
+        date_column("trained_on", "Geschult am", ("trained on", "training date", "Schulungsdatum")),
+        hinted_column(
             "refresher_due",
             "Auffrischung fällig",
             ("refresher due", "refresher", "Auffrischung"),
-            hint=gettext_lazy("date; empty: two years after the training"),
+            gettext_lazy("date; empty: two years after the training"),
         ),
-        Column(
-            "is_active",
-            "Aktiv",
-            ("active", "still active"),
-            hint=gettext_lazy("ja or nein (empty: ja)"),
+        hinted_column(
+            "is_active", "Aktiv", ("active", "still active"), gettext_lazy("ja or nein (empty: ja)")
         ),
     ),
 )
@@ -301,22 +298,19 @@ CARE_GUIDES = ImportKind(
 # ---------------------------------------------------------------- members and donors
 
 SUPPORTERS = ImportKind(
-    code="supporters",
-    label=gettext_lazy("Members and donors"),
-    permission="alliance.fundraising.donors",
+    "supporters",
+    gettext_lazy("Members and donors"),
+    "alliance.fundraising.donors",
     check_row=check_supporter_row,
     url_name="supporter",
     done_message=gettext_lazy("All rows have been imported: %(count)s members and donors."),
     columns=(
-        Column(
+        name_column(
             "name",
             "Name",
             ("name", "member", "donor", "Mitglied", "Spender"),
-            required=True,
-            unique=Unique(
-                "supporters",
-                gettext_lazy("“%(column)s”: a member or donor named “%(value)s” already exists."),
-            ),
+            "supporters",
+            gettext_lazy("“%(column)s”: a member or donor named “%(value)s” already exists."),
         ),
         kind_column(SupporterKind, hint=gettext_lazy("empty: person")),
         PARTNER,
@@ -324,11 +318,11 @@ SUPPORTERS = ImportKind(
         EMAIL,
         replace(JOINED, hint=gettext_lazy("date; empty: a donor who is not a member")),
         LEFT,
-        Column(
+        hinted_column(
             "yearly_fee",
             "Jahresbeitrag",
             ("yearly fee", "membership fee", "fee", "Mitgliedsbeitrag", "Beitrag"),
-            hint=HINT_AMOUNT,
+            HINT_AMOUNT,
         ),
         Column("notes", "Notizen", ("notes", "Bemerkungen", "Notiz")),
     ),
@@ -338,34 +332,29 @@ SUPPORTERS = ImportKind(
 # ---------------------------------------------------------------- money received
 
 FUNDING = ImportKind(
-    code="funding",
-    label=gettext_lazy("Funding entries"),
-    permission="alliance.work.change",
+    "funding",
+    gettext_lazy("Funding entries"),
+    "alliance.work.change",
     check_row=check_funding_row,
     url_name="funding",
     done_message=gettext_lazy("All rows have been imported: %(count)s funding entries."),
     columns=(
         kind_column(FundingKind, required=True),
         Column("amount", "Betrag", ("amount", "sum", "Summe"), required=True, hint=HINT_AMOUNT),
-        Column(
+        date_column(
             "received_on",
             "Eingegangen am",
             ("received on", "date", "Datum", "Eingang"),
             required=True,
-            hint=HINT_DATE,
         ),
-        Column(
+        hinted_column(
             "supporter",
             "Mitglied oder Spender",
             ("member or donor", "member", "donor", "Mitglied", "Spender"),
-            hint=gettext_lazy("name of an existing member or donor"),
+            gettext_lazy("name of an existing member or donor"),
         ),
         PARTNER,
-        Column(
-            "donor",
-            "Von (kein Partner)",
-            ("from", "from (if not a partner)", "Von", "Geber"),
-        ),
+        Column("donor", "Von (kein Partner)", ("from", "from (if not a partner)", "Von", "Geber")),
         Column("purpose", "Zweck", ("purpose", "Verwendungszweck")),
     ),
 )
