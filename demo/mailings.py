@@ -15,7 +15,7 @@ from django.utils import timezone
 from kernel.audit.services import audit_log
 from regional.models import Mailing, MailingRecipient, MailingStatus
 from regional.selectors.mailings import mailing_preview
-from regional.services.mailings import mailing_create
+from regional.services.mailings import mailing_create, sent_log_row
 
 SUBJECT = "Rundschreiben: Regionaltreffen und Familiensiegel im neuen Jahr"
 BODY = """Liebe Bündniskoordinatorinnen und Bündniskoordinatoren,
@@ -39,13 +39,7 @@ def seed_mailing(*, actor, now: datetime.datetime | None = None) -> Mailing | No
         mailing = mailing_create(actor=actor, subject=SUBJECT, body=BODY, groups=["coordinators"])
         preview = mailing_preview(mailing)
         MailingRecipient.objects.bulk_create(
-            MailingRecipient(
-                mailing=mailing,
-                email=recipient.email,
-                name=recipient.name[:200],
-                alliances=", ".join(recipient.alliances),
-                excluded=excluded,
-            )
+            sent_log_row(mailing, recipient, excluded=excluded)
             for recipients, excluded in ((preview.recipients, False), (preview.excluded, True))
             for recipient in recipients
         )

@@ -136,6 +136,18 @@ def mailing_text(mailing: Mailing, recipient: Recipient) -> str:
         )
 
 
+def sent_log_row(mailing: Mailing, recipient, **fields) -> MailingRecipient:
+    """The sent log's row (unsaved) for one ``recipient`` of a preview of ``mailing``:
+    as the recipient was when it went out, not as their account is later."""
+    return MailingRecipient(
+        mailing=mailing,
+        email=recipient.email,
+        name=recipient.name[:200],
+        alliances=", ".join(recipient.alliances),
+        **fields,
+    )
+
+
 @transaction.atomic
 def mailing_send(*, actor, mailing: Mailing, fingerprint: str) -> Mailing:
     """Send the draft ``mailing`` to the recipients the sender confirmed (``fingerprint``
@@ -158,22 +170,9 @@ def mailing_send(*, actor, mailing: Mailing, fingerprint: str) -> Mailing:
             to=[recipient.email],
             actor=actor,
         )
-        MailingRecipient.objects.create(
-            mailing=locked,
-            email=recipient.email,
-            name=recipient.name[:200],
-            alliances=", ".join(recipient.alliances),
-            outbox_email=email,
-        )
+        sent_log_row(locked, recipient, outbox_email=email).save()
     MailingRecipient.objects.bulk_create(
-        MailingRecipient(
-            mailing=locked,
-            email=recipient.email,
-            name=recipient.name[:200],
-            alliances=", ".join(recipient.alliances),
-            excluded=True,
-        )
-        for recipient in preview.excluded
+        sent_log_row(locked, recipient, excluded=True) for recipient in preview.excluded
     )
     locked.status = MailingStatus.SENT
     locked.sent_at = timezone.now()
