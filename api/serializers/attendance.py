@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.fields import related_text
 from regional.selectors.meetings import invitable_alliances
 
 
@@ -16,10 +17,7 @@ class AttendeeInvitationSerializer(serializers.Serializer):
         source="alliance_id", read_only=True, allow_null=True,
         help_text=_("Identifier of the invited alliance, if any."),
     )  # fmt: skip
-    alliance_name = serializers.CharField(
-        source="alliance.name", read_only=True, default=None, allow_null=True,
-        help_text=_("Invited alliance."),
-    )  # fmt: skip
+    alliance_name = related_text("alliance.name", _("Invited alliance."), optional=True)
     response = serializers.CharField(
         read_only=True, help_text=_("The reply: attending, not attending, or none yet.")
     )
@@ -38,10 +36,9 @@ class WalkInSerializer(serializers.Serializer):
         queryset=invitable_alliances(), allow_null=True, required=False,
         help_text=_("Identifier of the alliance the person came for, if any."),
     )  # fmt: skip
-    alliance_name = serializers.CharField(
-        source="alliance.name", read_only=True, default=None, allow_null=True,
-        help_text=_("The alliance the person came for."),
-    )  # fmt: skip
+    alliance_name = related_text(
+        "alliance.name", _("The alliance the person came for."), optional=True
+    )
 
 
 class AttendanceSerializer(serializers.Serializer):

@@ -25,7 +25,7 @@ from core.services import fundraising as services
 from core.views.fundraising import CHANGE, DONORS
 from kernel.crud.pages import ObjectPages
 from kernel.crud.tables import Column
-from kernel.crud.views import confirm_page, form_page
+from kernel.crud.views import ObjectActionView, form_page
 from tenants.permissions import requires
 
 
@@ -55,30 +55,30 @@ class DonationReceiptPages(ObjectPages):
     detail_context = {"entries": receipt_entries}
 
 
-@requires(DONORS)
-def receipt_issue(request, pk: int):
-    """Confirm one donation or membership fee (POST); the page asks first."""
-    try:
-        entry = FundingEntry.objects.select_related("supporter", "receipt").get(pk=pk)
-    except FundingEntry.DoesNotExist as exc:
-        raise Http404 from exc
-    back = (
-        reverse("supporter-detail", args=[entry.supporter_id])
-        if entry.supporter_id
-        else reverse("funding-detail", args=[entry.pk])
-    )
-    return confirm_page(
-        request,
-        obj=entry,
-        action=lambda: services.receipt_issue(actor=request.user, entry=entry),
-        title=gettext("Issue a donation receipt"),
-        question=gettext("Issue a donation receipt for %(entry)s? Each entry is confirmed once.")
-        % {"entry": entry},
-        cancel_url=back,
-        success_url=back,
-        success_message=gettext("The donation receipt has been issued."),
-        button=gettext("Issue receipt"),
-    )
+def _entry(pk: int) -> FundingEntry:
+    """An entry with what its receipt page shows and the way back needs."""
+    return FundingEntry.objects.select_related("supporter", "receipt").get(pk=pk)
+
+
+class ReceiptIssueView(ObjectActionView):
+    """Confirm one donation or membership fee (POST); the page asks first. Back to the
+    entry's supporter, or to the entry when it names none."""
+
+    required_permission, model = DONORS, FundingEntry
+    selector = _entry
+    service, instance_arg = services.receipt_issue, "entry"
+    title = _("Issue a donation receipt")
+    question = _("Issue a donation receipt for %(entry)s? Each entry is confirmed once.")
+    success_message = _("The donation receipt has been issued.")
+    button = _("Issue receipt")
+
+    def detail(self, obj: FundingEntry) -> str:
+        if obj.supporter_id:
+            return reverse("supporter-detail", args=[obj.supporter_id])
+        return reverse("funding-detail", args=[obj.pk])
+
+
+receipt_issue = ReceiptIssueView.as_view()
 
 
 @requires(DONORS)

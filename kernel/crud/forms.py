@@ -22,11 +22,25 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-def checkbox_choices(label, choices) -> forms.MultipleChoiceField:
-    """Any number of ``choices`` (a list the model keeps as JSON), ticked as checkboxes."""
-    return forms.MultipleChoiceField(
-        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+def checkbox_choices(label, choices=(), **kwargs) -> forms.MultipleChoiceField:
+    """Any number of ``choices`` (a list the model keeps as JSON), ticked as checkboxes,
+    none required. With ``coerce`` each ticked value is converted (a record's ``int`` id
+    when the form sets the choices when it is built)."""
+    typed = "coerce" in kwargs
+    field_class = forms.TypedMultipleChoiceField if typed else forms.MultipleChoiceField
+    return field_class(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple, **kwargs
     )
+
+
+class RecordCheckboxes(forms.ModelMultipleChoiceField):
+    """Records ticked in a list of checkboxes, none required. The form sets the queryset
+    when it is built, so a record added since start-up is offered too."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, label, help_text="", **kwargs):
+        super().__init__(queryset=None, label=label, required=False, help_text=help_text, **kwargs)
 
 
 class RecordFields:

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.forms import RecordForm
+from kernel.crud.forms import RecordCheckboxes, RecordForm
 
 from .models import SETTINGS
 from .rules import ensure_human, form_started_token
@@ -73,12 +73,7 @@ class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    wishes = forms.ModelMultipleChoiceField(
-        label=_("Which topics interest you most?"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    wishes = RecordCheckboxes(label=_("Which topics interest you most?"))
     privacy = forms.BooleanField(
         label=_(
             "I have read the privacy notice and agree that my details are used for this workshop."

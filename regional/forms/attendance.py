@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kernel.crud.forms import checkbox_choices
 from kernel.text import PlainTextForm
 from regional.selectors.meetings import invitable_alliances
 from regional.services.attendance import WalkInData
@@ -20,12 +21,7 @@ def walk_in_lines(walk_ins) -> str:
 
 
 class AttendanceForm(PlainTextForm, forms.Form):
-    attended = forms.TypedMultipleChoiceField(
-        label=_("Invited people who came"),
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    attended = checkbox_choices(_("Invited people who came"), coerce=int)
     walk_ins = forms.CharField(
         label=_("Came without an invitation"),
         required=False,

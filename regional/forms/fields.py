@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django import forms
+from kernel.crud.forms import RecordCheckboxes
 
 
-class AllianceCheckboxes(forms.ModelMultipleChoiceField):
-    """Alliances ticked in a list of checkboxes, none required. The form sets the
-    queryset when it is built, so an alliance added since start-up is offered too."""
-
-    widget = forms.CheckboxSelectMultiple
+class AllianceCheckboxes(RecordCheckboxes):
+    """Alliances ticked in a list of checkboxes, none required; the form offers the
+    alliances its purpose allows."""
 
     def __init__(self, *, label, help_text, **kwargs):
-        super().__init__(queryset=None, label=label, required=False, help_text=help_text, **kwargs)
+        super().__init__(label=label, help_text=help_text, **kwargs)

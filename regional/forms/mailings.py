@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kernel.crud.forms import checkbox_choices
+from regional.forms.fields import AllianceCheckboxes
 from regional.selectors.addressbook import Group
 from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus
@@ -22,18 +24,13 @@ class MailingForm(forms.Form):
     groups = forms.MultipleChoiceField(
         label=_("Groups"), choices=Group.choices, widget=forms.CheckboxSelectMultiple
     )
-    districts = forms.MultipleChoiceField(
-        label=_("Only in these districts"),
-        choices=District.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    districts = checkbox_choices(
+        _("Only in these districts"),
+        District.choices,
         help_text=_("None chosen: all districts."),
     )
-    alliances = forms.ModelMultipleChoiceField(
+    alliances = AllianceCheckboxes(
         label=_("Only these alliances"),
-        queryset=Alliance.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("None chosen: all alliances."),
     )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kernel.crud.tables import Column, ListSpec
-from kernel.crud.views import ObjectListView, add_validation_error, confirm_page
+from kernel.crud.views import ObjectDeleteView, ObjectListView, add_validation_error
 from regional.filters.mailings import MailingFilter
 from regional.forms.mailings import ConfirmSendForm, MailingForm
 from regional.models import Mailing, MailingStatus
@@ -128,22 +128,18 @@ def mailing_detail(request, pk: int):
     )
 
 
-@requires(PERMISSION)
-def mailing_delete(request, pk: int):
-    """Delete a draft, after asking."""
-    mailing = _mailing(pk)
-    return confirm_page(
-        request,
-        obj=mailing,
-        action=lambda: services.mailing_delete(actor=request.user, mailing=mailing),
-        title=_("Delete draft"),
-        question=_("Delete the draft “%(subject)s”? Nothing has been sent.")
-        % {"subject": mailing.subject},
-        cancel_url=reverse("state-mailing-detail", args=[mailing.pk]),
-        success_url=reverse("state-mailing-list"),
-        success_message=_("The draft has been deleted."),
-        button=_("Delete"),
-    )
+class MailingDeleteView(ObjectDeleteView):
+    """Delete a draft, after asking (a sent mailing is refused by the service)."""
+
+    required_permission, model, selector = PERMISSION, Mailing, selectors.mailing_detail
+    list_url, detail_url = "state-mailing-list", "state-mailing-detail"
+    service, instance_arg = services.mailing_delete, "mailing"
+    title = gettext_lazy("Delete draft")
+    question = gettext_lazy("Delete the draft “%(subject)s”? Nothing has been sent.")
+    success_message = gettext_lazy("The draft has been deleted.")
+
+
+mailing_delete = MailingDeleteView.as_view()
 
 
 @public
