@@ -11,7 +11,7 @@ FilterSet from the app's ``filters/``, and the columns shown and exported.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -253,10 +253,18 @@ def rows(spec: ListSpec, queryset: QuerySet):
 
 
 def export_response(spec: ListSpec, queryset: QuerySet, fmt: str) -> HttpResponse:
+    return table_export(spec.title, spec.columns, rows(spec, queryset), fmt)
+
+
+def table_export(
+    title: Any, columns: Sequence[Column], body: Iterable[list], fmt: str
+) -> HttpResponse:
+    """A download (``fmt``: csv or xlsx) of a table: a header of the ``columns``' labels,
+    then ``body``, rows of cells as :func:`plain` gives them."""
     stamp = timezone.localdate().isoformat()
-    filename = f"{slugify(str(spec.title))}-{stamp}.{fmt}"
-    header = [str(column.label) for column in spec.columns]
-    table = itertools.chain([header], rows(spec, queryset))
+    filename = f"{slugify(str(title))}-{stamp}.{fmt}"
+    header = [str(column.label) for column in columns]
+    table = itertools.chain([header], body)
     if fmt == "csv":
         # Semicolons and a BOM: what German spreadsheet programs expect.
         response = HttpResponse(
@@ -265,7 +273,7 @@ def export_response(spec: ListSpec, queryset: QuerySet, fmt: str) -> HttpRespons
         )
     else:
         response = HttpResponse(
-            spreadsheets.xlsx_bytes(str(spec.title), table),
+            spreadsheets.xlsx_bytes(str(title), table),
             content_type=spreadsheets.XLSX_CONTENT_TYPE,
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

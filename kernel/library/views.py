@@ -24,8 +24,9 @@ from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 
-from kernel.access import access_for
+from kernel.access import access_for, deny
 from kernel.collation import german_key
+from kernel.crud.tables import EXPORT_FORMATS, Column, plain, table_export
 from kernel.crud.views import confirm_page, form_page
 from kernel.library import selectors
 from kernel.library.forms import LibrarySearchForm, VersionForm
@@ -216,6 +217,17 @@ SORT_KEYS: dict[str, tuple[Callable[[Any], Any], bool]] = {
 }
 
 
+def _columns(show_source: bool) -> list[Column]:
+    """The list's columns as the downloads write them (the page shows the same)."""
+    return [
+        Column("title", _("Title"), "document.title"),
+        Column("tags", _("Tags"), "document.tags"),
+        *([Column("source", _("From"), "source")] if show_source else []),
+        Column("version", _("Version"), "document.latest_number", digits=True),
+        Column("updated", _("Last changed"), lambda row: row.document.updated_at.date()),
+    ]
+
+
 def list_page(
     request: HttpRequest,
     *,
@@ -223,9 +235,12 @@ def list_page(
     title: str,
     create_url: str = "",
     intro: str = "",
+    export_permission: str | None = None,
 ) -> HttpResponse:
     """The documents of ``kinds`` the person may see, searched by title and tag,
-    filtered by tag, sorted and paged; each row links to its document's page."""
+    filtered by tag, sorted and paged; each row links to its document's page. With
+    ``?format=csv|xlsx`` the same rows (all pages) download, for those who may see the
+    list and hold ``export_permission`` (None: the list's own permission suffices)."""
     visible = [(kind, selectors.with_latest(kind.visible(request))) for kind in kinds]
     form = LibrarySearchForm(
         request.GET or None, tags=selectors.tags_in_use(*(qs for _kind, qs in visible))
@@ -240,9 +255,18 @@ def list_page(
     key, descending = SORT_KEYS[sort]
     rows.sort(key=lambda row: row.document.pk)
     rows.sort(key=key, reverse=descending)
+    can_export = export_permission is None or access_for(request).can(export_permission)
+    fmt = request.GET.get("format", "")
+    if fmt in EXPORT_FORMATS:
+        if not can_export:
+            return deny(request)
+        columns = _columns(len(kinds) > 1)
+        body = ([plain(column.cell(row)) for column in columns] for row in rows)
+        return table_export(title, columns, body, fmt)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("format", None)
     narrowed = any(request.GET.get(name, "").strip() for name in ("q", "tag"))
     return render(
         request,
@@ -255,6 +279,7 @@ def list_page(
             "query": query.urlencode(),
             "narrowed": narrowed,
             "show_source": len(kinds) > 1,
+            "can_export": can_export,
             "create_url": reverse(create_url) if create_url else "",
         },
     )

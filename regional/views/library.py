@@ -21,7 +21,7 @@ from regional.forms.library import StateDocumentForm
 from regional.models import STATE_AUDIENCE
 from regional.selectors.library import state_documents_for_alliance, state_documents_in_state_area
 from regional.services import library as services
-from tenants.permissions import access_for, requires
+from tenants.permissions import ALLIANCE, EXPORT_PERMISSION, STATE, access_for, requires
 
 VIEW, MANAGE = "state.library.view", "state.library.manage"
 ALLIANCE_VIEW, ALLIANCE_MANAGE = "alliance.library.view", "alliance.library.manage"
@@ -66,6 +66,7 @@ def state_library(request):
         title=_("Documents"),
         create_url="state-library-create" if access.can(MANAGE) else "",
         intro=_("Guides, templates and reports of the state office for the alliances."),
+        export_permission=EXPORT_PERMISSION[STATE],
     )
 
 
@@ -106,4 +107,5 @@ def alliance_library(request):
         title=_("Documents"),
         create_url="library-create" if access.can(ALLIANCE_MANAGE) else "",
         intro=_("The alliance's documents and those the state office shares with you."),
+        export_permission=EXPORT_PERMISSION[ALLIANCE],
     )

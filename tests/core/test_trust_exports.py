@@ -15,7 +15,6 @@ from django.urls import URLResolver, get_resolver
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
-import kernel.crud.tables
 from core.models import Partner
 from kernel import spreadsheets
 from tenants.roles import Role
@@ -61,15 +60,20 @@ NASTY = [HYPERLINK, "Kita\x01Regenbogen", "@SUM(A1)", -7]
 @pytest.fixture
 def nasty_rows(monkeypatch):
     """Every export gets, after its real rows, one row of formulas and control characters
-    (as data stored before input refused them), as wide as the list."""
-    original = kernel.crud.tables.rows
+    (as data stored before input refused them), as wide as the list: added where every
+    list's download is written (kernel.spreadsheets), whichever list builds it."""
 
-    def rows(spec, queryset):
-        yield from original(spec, queryset)
-        width = len(spec.columns)
-        yield (NASTY * width)[:width]
+    def with_nasty_row(write):
+        def written(*arguments):
+            *before, table = arguments
+            table = list(table)
+            width = len(table[0])
+            return write(*before, [*table, (NASTY * width)[:width]])
 
-    monkeypatch.setattr(kernel.crud.tables, "rows", rows)
+        return written
+
+    monkeypatch.setattr(spreadsheets, "csv_text", with_nasty_row(spreadsheets.csv_text))
+    monkeypatch.setattr(spreadsheets, "xlsx_bytes", with_nasty_row(spreadsheets.xlsx_bytes))
 
 
 def _exports(client, paths: list[str]) -> dict[tuple[str, str], object]:
@@ -111,8 +115,9 @@ def test_every_workspace_list_export_neutralises_formulas_and_never_fails(jena, 
     # working groups, events, funding, seals, criteria, holiday offers, guide; carers,
     # placements, workshops, working group tasks, care guides, partners without a care
     # guide, agreements, awards, certification programmes and criterion groups; the
-    # fundraising circle's members and donors, actions, grants and receipts
-    _assert_neutralised(answers, expected_lists=29)  # with the audit trail
+    # fundraising circle's members and donors, actions, grants and receipts; the
+    # document library
+    _assert_neutralised(answers, expected_lists=30)  # with the audit trail
 
 
 def test_every_state_list_export_neutralises_formulas_and_never_fails(db, nasty_rows):
@@ -120,8 +125,8 @@ def test_every_state_list_export_neutralises_formulas_and_never_fails(db, nasty_
     answers = _exports(logged_in_client(state, "localhost"), _list_paths("config.urls_public"))
     # alliance figures, upcoming and past regional meetings, setups, reports, starter
     # templates, certification templates and their criterion groups, the monitoring
-    # list, the address book and the mailings' sent log
-    _assert_neutralised(answers, expected_lists=11)
+    # list, the address book, the mailings' sent log and the document library
+    _assert_neutralised(answers, expected_lists=12)
 
 
 # ---------------------------------------------------------------- real data

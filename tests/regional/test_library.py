@@ -4,6 +4,9 @@ uploads and refusals."""
 
 from __future__ import annotations
 
+import datetime
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,7 +21,7 @@ from regional.services.library import (
     state_document_update,
 )
 from tenants.roles import Role
-from tests.conftest import logged_in_client, person_with_role
+from tests.conftest import csv_rows, logged_in_client, person_with_role
 from tests.factories.files import PDF
 from tests.library_files import page_text, pdf
 
@@ -215,3 +218,40 @@ def test_deleting_removes_versions_and_files(documents, state_client, media_root
     assert response.status_code == 302
     assert not StateDocument.objects.filter(pk=guide.pk).exists()
     assert not StateDocumentVersion.objects.filter(document_id=guide.pk).exists()
+
+
+def test_the_lists_download_what_they_show_as_csv_and_xlsx(
+    documents, jena, coordinator, state_coordinator, ministry_client
+):
+    """The state office's list and an alliance's (its own and the shared documents):
+    the same rows as the page, filtered as asked, in German CSV and typed XLSX; only for
+    those who may download lists."""
+    import openpyxl
+
+    state = logged_in_client(state_coordinator, "localhost")  # in German
+    header, *rows = csv_rows(state.get("/documents/", {"format": "csv", "q": "vorlage"}))
+    assert header == ["Titel", "Schlagwörter", "Version", "Zuletzt geändert"]
+    assert [row[:3] for row in rows] == [["Vorlage Kooperationsvereinbarung", "Vorlage", "1"]]
+    # The ministry downloads what it sees, nothing more (the state area's lists export
+    # for whoever may open them).
+    titles = [row[0] for row in csv_rows(ministry_client.get("/documents/?format=csv"))[1:]]
+    assert titles == ["Jahresbericht 2025"]
+
+    with schema_context("jena"):
+        alliance_document_create(actor=coordinator, title="Satzung", file=pdf("s.pdf"))
+    client = logged_in_client(coordinator)
+    page = client.get("/workspace/documents/")
+    assert b"format=csv" in page.content
+    response = client.get("/workspace/documents/", {"format": "xlsx", "sort": "title"})
+    assert response["Content-Disposition"].startswith('attachment; filename="dokumente-')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.values)
+    assert values[0] == ("Titel", "Schlagwörter", "Von", "Version", "Zuletzt geändert")
+    assert [row[0] for row in values[1:]] == ["Leitfaden Öffentlichkeitsarbeit", "Satzung"]
+    assert values[1][2] == "Landeskoordinierungsstelle"
+    assert isinstance(values[1][4], datetime.datetime)  # a date cell, not text
+
+    # A board member sees the list but may not download lists: no links, and refused.
+    board = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena))
+    assert b"format=csv" not in board.get("/workspace/documents/").content
+    assert board.get("/workspace/documents/?format=csv").status_code == 404
