@@ -255,3 +255,21 @@ def test_the_lists_download_what_they_show_as_csv_and_xlsx(
     board = logged_in_client(person_with_role(Role.BOARD_MEMBER, jena))
     assert b"format=csv" not in board.get("/workspace/documents/").content
     assert board.get("/workspace/documents/?format=csv").status_code == 404
+
+
+def test_an_alliance_downloads_only_its_own_and_the_documents_shared_with_it(
+    documents, jena, badfrankenhausen, coordinator
+):
+    with schema_context("jena"):
+        alliance_document_create(actor=coordinator, title="Satzung Jena", file=pdf("s.pdf"))
+    jena_rows = csv_rows(logged_in_client(coordinator).get("/workspace/documents/?format=csv"))
+    jena_titles = [row[0] for row in jena_rows[1:]]
+    assert sorted(jena_titles) == ["Leitfaden Öffentlichkeitsarbeit", "Satzung Jena"]
+
+    outsider = person_with_role(Role.LOCAL_COORDINATOR, badfrankenhausen)
+    client = logged_in_client(outsider, "badfrankenhausen.localhost")
+    titles = [row[0] for row in csv_rows(client.get("/workspace/documents/?format=csv"))[1:]]
+    assert "Satzung Jena" not in titles  # another alliance's own document
+    assert "Vorlage Kooperationsvereinbarung" in titles  # chosen for Bad Frankenhausen
+    assert "Vorlage Kooperationsvereinbarung" not in jena_titles
+    assert "Interne Notiz" not in titles + jena_titles  # the state office's own
