@@ -14,10 +14,16 @@ import subprocess
 from pathlib import Path
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium-headless-shell: the same Blink as the browser without its window
+# machinery, the build Playwright itself drives for headless runs. The crawl and the
+# journeys spend most of their time in the renderer; measured side by side on the 2-core
+# machine, the state area's crawl took 77 s with it and 95 s with the full browser
+# (33 s against 50 s of CPU). Preferred when installed; the full browser otherwise.
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 # Points the journeys at another Chromium; a path that does not exist makes them skip
 # (that is how the skip message is checked).
 CHROMIUM_VARIABLE = "BUENDNISNETZ_CHROMIUM"
-INSTALL_HINT = "apt-get install chromium"
+INSTALL_HINT = "apt-get install chromium-headless-shell"
 
 
 def chromium_path() -> str | None:
@@ -25,9 +31,10 @@ def chromium_path() -> str | None:
     configured = os.environ.get(CHROMIUM_VARIABLE)
     if configured:
         return configured if _executable(configured) else None
-    if _executable(DEFAULT_CHROMIUM):
-        return DEFAULT_CHROMIUM
-    return shutil.which("chromium")
+    for path in (HEADLESS_SHELL, DEFAULT_CHROMIUM):
+        if _executable(path):
+            return path
+    return shutil.which("chromium-headless-shell") or shutil.which("chromium")
 
 
 def _executable(path: str) -> bool:

@@ -55,7 +55,9 @@ def test_a_missing_chromium_skips_with_the_install_hint(monkeypatch):
 
     assert environment.chromium_path() is None
     reason = environment.skip_reason()
-    assert reason == "Chromium not found at /nonexistent/chromium (apt-get install chromium)"
+    assert reason == (
+        "Chromium not found at /nonexistent/chromium (apt-get install chromium-headless-shell)"
+    )
     assert environment.status_line() == f"browser journeys: SKIPPED — {reason}"
 
 
