@@ -2,7 +2,7 @@
 
 A ``BarChart`` or ``LineChart`` says what is shown (labels, values, the texts printed
 beside them, ticks, axis titles); ``layout()`` turns it into a ``Drawing``: shapes
-(rectangles, lines, texts, polylines, circles, groups) in pixel coordinates. The same
+(rectangles, lines, texts, polylines, circles, paths, groups) in pixel coordinates. The same
 drawing becomes inline SVG for pages (``svg()``, here) and vector graphics in a PDF
 (``kernel.pdf.draw_chart()``), so a page and a report show the same geometry.
 
@@ -13,6 +13,7 @@ Every SVG is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (named 
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,19 @@ class Circle:
     fill: str
     tooltip: str = ""
     stroke: str | None = None  # a hollow marker: white fill, coloured ring
+
+
+@dataclass(frozen=True)
+class Path:
+    """Closed rings filled together with the even-odd rule (a ring inside another is a
+    hole), e.g. a district on a map; ``tooltip`` is its SVG ``<title>``."""
+
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+    fill: str
+    stroke: str | None = None
+    width: float = 1
+    tooltip: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -365,12 +379,45 @@ def _svg_shape(shape) -> str:
             '<circle cx="{}" cy="{}" r="{}" fill="{}"{}><title>{}</title></circle>',
             shape.cx, shape.cy, shape.r, shape.fill, stroke, shape.tooltip,
         )  # fmt: skip
+    if isinstance(shape, Path):
+        return _svg_path(shape)
     if isinstance(shape, Group):
         attrs = format_html_join("", ' {}="{}"', shape.attrs)
         tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
         inner = mark_safe("".join(_svg_shape(s) for s in shape.shapes))  # noqa: S308 - format_html
         return format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
     raise TypeError(f"Not a shape: {shape!r}")
+
+
+def _path_data(rings) -> str:
+    """Rings as path data: the first point absolute, the others relative to the one
+    before (in tenths of a pixel, so a map of ~400 districts stays small)."""
+    parts = []
+    for ring in rings:
+        if not ring:
+            continue
+        points = [(round(x * 10), round(y * 10)) for x, y in ring]
+        moves = " ".join(
+            f"{(x - px) / 10:g},{(y - py) / 10:g}"
+            for (px, py), (x, y) in itertools.pairwise(points)
+        )
+        parts.append(f"M{points[0][0] / 10:g},{points[0][1] / 10:g}l{moves}z")
+    return "".join(parts)
+
+
+def _svg_path(shape: Path) -> str:
+    data = _path_data(shape.rings)
+    stroke = (
+        format_html(' stroke="{}" stroke-width="{}" stroke-linejoin="round"', shape.stroke,
+                    shape.width)
+        if shape.stroke else ""
+    )  # fmt: skip
+    attrs = format_html_join("", ' {}="{}"', shape.attrs)
+    tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
+    return format_html(
+        '<path d="{}" fill="{}" fill-rule="evenodd"{}{}>{}</path>',
+        data, shape.fill, stroke, attrs, tooltip,
+    )  # fmt: skip
 
 
 def svg(drawing: Drawing, *, chart_id: str, title: str, description: str) -> SafeString:

@@ -21,10 +21,11 @@ from functools import partial
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from fpdf.enums import PathPaintRule
 from fpdf.fonts import FontFace
 
 from kernel import formats
-from kernel.charts import Circle, Drawing, Group, Line, Polyline, Rect, Text
+from kernel.charts import Circle, Drawing, Group, Line, Path, Polyline, Rect, Text
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +149,8 @@ def _draw(pdf: FPDF, shape, x0: float, y0: float, scale: float) -> None:
             style = "DF"
         x, y = at(shape.cx - shape.r, shape.cy - shape.r)
         pdf.ellipse(x, y, 2 * shape.r * scale, 2 * shape.r * scale, style=style)
+    elif isinstance(shape, Path):
+        _draw_path(pdf, shape, at, scale)
     elif isinstance(shape, Text):
         text = latin1(shape.text)
         pdf.set_font("Helvetica", "B" if shape.bold else "", shape.size * scale * PT_PER_MM)
@@ -158,6 +161,31 @@ def _draw(pdf: FPDF, shape, x0: float, y0: float, scale: float) -> None:
         pdf.text(x, y, text)
     else:
         raise TypeError(f"Not a shape: {shape!r}")
+
+
+def _draw_path(pdf: FPDF, shape: Path, at, scale: float) -> None:
+    """Rings filled with the even-odd rule, as the SVG ``<path>`` is."""
+    filled, stroked = shape.fill != "none", bool(shape.stroke)
+    if not (filled or stroked):
+        return
+    rule = {
+        (True, True): PathPaintRule.STROKE_FILL_EVENODD,
+        (True, False): PathPaintRule.FILL_EVENODD,
+        (False, True): PathPaintRule.STROKE,
+    }[(filled, stroked)]
+    with pdf.new_path(paint_rule=rule) as path:
+        if filled:
+            path.style.fill_color = shape.fill
+        if stroked:
+            path.style.stroke_color = shape.stroke
+            path.style.stroke_width = max(shape.width * scale, 0.1)
+        for ring in shape.rings:
+            if len(ring) < 2:
+                continue
+            path.move_to(*at(*ring[0]))
+            for point in ring[1:]:
+                path.line_to(*at(*point))
+            path.close()
 
 
 # ---------------------------------------------------------------- how an offer reads

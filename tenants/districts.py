@@ -5,6 +5,8 @@ Names are proper nouns and stay German in every language.
 
 from django.db import models
 
+from kernel import geo
+
 
 class District(models.TextChoices):
     # Independent cities
@@ -32,3 +34,12 @@ class District(models.TextChoices):
     SAALE_ORLA = "saale-orla-kreis", "Saale-Orla-Kreis"
     GREIZ = "greiz", "Landkreis Greiz"
     ALTENBURGER_LAND = "altenburger-land", "Landkreis Altenburger Land"
+
+
+THURINGIA = "16"  # the state's official key
+
+
+def district_ags() -> dict[str, str]:
+    """Each district's official key (AGS) in ``kernel.geo``'s catalogue, found by its name
+    (``LookupError`` if a name matches no district or several)."""
+    return geo.ags_for_labels(dict(District.choices), state=THURINGIA)
