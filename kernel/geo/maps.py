@@ -26,7 +26,7 @@ from kernel.geo import ATTRIBUTION, District, Ring, districts, states
 __all__ = ["MapClass", "district_map", "map_drawing"]
 
 BORDER = "#ffffff"  # between districts
-OUTLINE = "#4a5568"  # around states
+OUTLINE = "#2d3748"  # around states
 MARGIN = 8
 LEGEND_WIDTH = 210
 MIN_STEP = 1.0  # pixels (Manhattan): closer points add nothing to the picture
@@ -100,7 +100,7 @@ def map_drawing(
             (("class", f"district value-class-{index}"), ("data-ags", district.ags)),
         ))  # fmt: skip
     for item in outlines:
-        shapes.append(Path(projection.rings(item.rings), "none", OUTLINE, 1.2 if state else 0.8))
+        shapes.append(Path(projection.rings(item.rings), "none", OUTLINE, 1.2 if state else 1))
     map_width = width + 2 * MARGIN
     height = projection.height + 2 * MARGIN
     if any(entry.label for entry in classes):
