@@ -25,13 +25,18 @@ def page_title(context) -> str:
 
 
 @register.simple_tag
-def table_head(*labels, actions: bool = False) -> str:
-    """A table's head: one column header per label and, with ``actions``, a last one
-    for the rows' links, named for screen readers only::
+def table_head(*labels, numbers=(), actions: bool = False) -> str:
+    """A table's head: one column header per label, then one per label of ``numbers``
+    (columns of figures, aligned right) and, with ``actions``, a last one for the rows'
+    links, named for screen readers only::
 
         {% table_head _("Task") _("Due on") actions=True %}
+        {% table_head _("Year") numbers=figure_labels %}
     """
     cells = format_html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))
+    cells += format_html_join(
+        "", '<th scope="col" class="number">{}</th>', ((label,) for label in numbers)
+    )
     if actions:
         hidden = gettext("Actions")
         cells += format_html('<th scope="col"><span class="visually-hidden">{}</span></th>', hidden)

@@ -1,5 +1,5 @@
-"""``{% tablewrap %}``: every hand-written table in its scrolling box, or the text for
-no rows."""
+"""The tags of hand-written tables: ``{% tablewrap %}`` puts each in its scrolling box (or
+says that there are no rows), ``{% table_head %}`` writes its head."""
 
 from __future__ import annotations
 
@@ -35,3 +35,13 @@ def test_without_rows_the_table_is_always_shown_and_without_empty_nothing_is():
 def test_more_than_one_argument_is_refused():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load pages %}{% tablewrap a b %}{% endtablewrap %}")
+
+
+def test_table_head_aligns_the_columns_of_figures_right():
+    html = Template('{% load pages %}{% table_head "Year" numbers=labels %}').render(
+        Context({"labels": ["Partners", "Funding"]})
+    )
+    assert html == (
+        '<thead><tr><th scope="col">Year</th><th scope="col" class="number">Partners</th>'
+        '<th scope="col" class="number">Funding</th></tr></thead>'
+    )
