@@ -1,7 +1,8 @@
 """Every table scrolls inside its own container (WCAG 1.4.10 reflow): a wide table must
 not push the whole page sideways on a phone. The tables of the lists (``core/list.html``)
-and every hand-written one sit in ``<div class="table-wrap" tabindex="0">``: a box that
-scrolls must be reachable by keyboard (axe: scrollable-region-focusable)."""
+and every hand-written one sit in ``<div class="table-wrap" tabindex="0">`` (written out,
+or by ``{% tablewrap %}``): a box that scrolls must be reachable by keyboard (axe:
+scrollable-region-focusable)."""
 
 from __future__ import annotations
 

@@ -131,12 +131,20 @@ def record_note(*, instance: M, action: str, **values: Any) -> M:
 
 
 @transaction.atomic
-def record_delete(*, actor, instance: models.Model, action: str | None = None) -> None:
+def record_delete(
+    *,
+    actor,
+    instance: models.Model,
+    action: str | None = None,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Delete ``instance`` with an audit entry of what it held (``changes``: what the entry
+    records instead, e.g. without its secrets) and, after the commit, its stored files."""
     audit_log(
         actor=actor,
         action=action or f"{_label(instance)}.deleted",
         target=instance,
-        changes=snapshot(instance),
+        changes=snapshot(instance) if changes is None else changes,
     )
     instance.delete()
     discard_released_files(instance)

@@ -1,11 +1,11 @@
 """Tags of the page layouts (templates/page.html and the layouts that extend it) and of
-the tables pages write out by hand (the declared lists have their own head in
-templates/core/list.html)."""
+the tables pages write out by hand: their head (``table_head``) and their scrolling box
+(``tablewrap``); the declared lists have their own in templates/core/list.html."""
 
 from __future__ import annotations
 
 from django import template
-from django.template.base import NodeList
+from django.template.base import Node, NodeList
 from django.template.loader_tags import BlockNode
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -25,17 +25,64 @@ def page_title(context) -> str:
 
 
 @register.simple_tag
-def table_head(*labels, actions: bool = False) -> str:
-    """A table's head: one column header per label and, with ``actions``, a last one
-    for the rows' links, named for screen readers only::
+def table_head(*labels, numbers=(), actions: bool = False) -> str:
+    """A table's head: one column header per label, then one per label of ``numbers``
+    (columns of figures, aligned right) and, with ``actions``, a last one for the rows'
+    links, named for screen readers only::
 
         {% table_head _("Task") _("Due on") actions=True %}
+        {% table_head _("Year") numbers=figure_labels %}
     """
     cells = format_html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))
+    cells += format_html_join(
+        "", '<th scope="col" class="number">{}</th>', ((label,) for label in numbers)
+    )
     if actions:
         hidden = gettext("Actions")
         cells += format_html('<th scope="col"><span class="visually-hidden">{}</span></th>', hidden)
     return format_html("<thead><tr>{}</tr></thead>", cells)
+
+
+# Every hand-written table scrolls in its own box (WCAG 1.4.10 reflow), which a keyboard
+# must reach (axe: scrollable-region-focusable): tests/test_table_markup.py.
+TABLE_WRAP = '<div class="table-wrap" tabindex="0"><table class="table">{}</table></div>'
+
+
+class TableWrapNode(Node):
+    child_nodelists = ("nodelist", "nodelist_empty")
+
+    def __init__(self, rows, nodelist: NodeList, nodelist_empty: NodeList):
+        self.rows = rows
+        self.nodelist = nodelist
+        self.nodelist_empty = nodelist_empty
+
+    def render(self, context) -> str:
+        if self.rows is not None and not self.rows.resolve(context):
+            return self.nodelist_empty.render(context)
+        return format_html(TABLE_WRAP, self.nodelist.render(context))
+
+
+@register.tag
+def tablewrap(parser, token):
+    """A table's head and body inside ``<table class="table">`` in its scrolling box;
+    with ``rows``, only while ``rows`` holds any, and otherwise what stands after
+    ``{% empty %}`` (or nothing)::
+
+        {% tablewrap meetings %}
+          {% table_head _("Meeting") _("Date") %}
+          <tbody>{% for meeting in meetings %}…{% endfor %}</tbody>
+        {% empty %}<p>{% translate "No meetings yet." %}</p>{% endtablewrap %}
+    """
+    bits = token.split_contents()
+    if len(bits) > 2:
+        raise template.TemplateSyntaxError("Use {% tablewrap %} or {% tablewrap rows %}.")
+    rows = parser.compile_filter(bits[1]) if len(bits) == 2 else None
+    nodelist = parser.parse(("empty", "endtablewrap"))
+    nodelist_empty = NodeList()
+    if parser.next_token().contents == "empty":
+        nodelist_empty = parser.parse(("endtablewrap",))
+        parser.delete_first_token()
+    return TableWrapNode(rows, nodelist, nodelist_empty)
 
 
 @register.simple_tag(takes_context=True)

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kernel.audit.services import audit_log, changes_between, save_audited, snapshot
-from kernel.crud.records import record_update
+from kernel.crud.records import record_delete, record_update
 from regional.models import Invitation, RegionalMeeting, RegionalMeetingStatus, Response
 from regional.selectors.meetings import local_coordinators
 
@@ -178,13 +178,12 @@ def invitations_add(
 
 @transaction.atomic
 def invitation_remove(*, actor, invitation: Invitation) -> None:
-    audit_log(
+    record_delete(
         actor=actor,
+        instance=invitation,
         action="regional.invitation.deleted",
-        target=invitation,
         changes=snapshot(invitation, exclude=_SECRET_FIELDS),
     )
-    invitation.delete()
 
 
 @transaction.atomic

@@ -123,7 +123,7 @@ def dashboard(request):
             "districts": districts,
             "districts_with_alliances": sum(1 for d in districts if d.alliances),
             "trend": trend,
-            "trend_headers": [_label(key) for key in TREND_KEYS],
+            "trend_headers": [_("Alliances"), *(_label(key) for key in TREND_KEYS)],
             "trend_rows": _trend_rows(trend),
             "partners_by_kind": _by_choice("partners_by_kind", totals.partners_by_kind),
             "projects_by_topic": _by_choice("projects_by_topic", totals.projects_by_topic),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from kernel.audit.services import audit_log, save_audited
+from kernel.audit.services import save_audited
+from kernel.crud.records import record_delete
 from tenants.models import Alliance, Membership, User
 
 
@@ -27,10 +28,9 @@ def membership_create(
 
 @transaction.atomic
 def membership_remove(*, actor, membership: Membership) -> None:
-    audit_log(
+    record_delete(
         actor=actor,
+        instance=membership,
         action="tenants.membership.removed",
-        target=membership,
         changes={"user": membership.user_id, "role": membership.role},
     )
-    membership.delete()
