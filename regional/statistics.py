@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql
 
@@ -38,6 +38,18 @@ from kernel.figures import Counting, row_from_json, schema_branch
 
 MAX_BATCH_SIZE = 25
 DEFAULT_BATCH_SIZE = MAX_BATCH_SIZE
+# No parallel workers for the engine's statements: a parallel worker is a fresh process
+# that must load the catalogue entries of every table of the batch (25 schemas of about
+# 13 tables and their indexes) before it reads a row. With 650 alliances the parallel
+# plan took 100-140 ms of execution per batch against 17 ms without (EXPLAIN ANALYZE on
+# the benchmark database, PostgreSQL 15): the whole refresh went from 8.5 s to 3.3 s.
+# Set for the batch's statement only, and set back after it (set_config's third argument,
+# local: a refresh called inside a longer transaction leaves the rest of it as it was).
+SERIAL_PLAN = (
+    "SELECT current_setting('max_parallel_workers_per_gather'), "
+    "set_config('max_parallel_workers_per_gather', '0', true)"
+)
+PLAN_AS_BEFORE = "SELECT set_config('max_parallel_workers_per_gather', %s, true)"
 # One branch per source table and schema: each table is read once.
 BRANCHES_PER_SCHEMA = len(ALLIANCE_FIGURES.sources)
 
@@ -118,9 +130,12 @@ def figures_for_batch(
     with ``as_of`` those of the (past) day ``today`` (see the module's docstring)."""
     today = today or timezone.localdate()
     statement = batch_statement(schemas, today=today, as_of=as_of)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(SERIAL_PLAN)
+        before = cursor.fetchone()[0]
         cursor.execute(statement.as_string(connection.connection))
         rows = cursor.fetchall()
+        cursor.execute(PLAN_AS_BEFORE, [before])
     by_alliance: dict[int, dict[str, list[dict[str, Any]]]] = {
         ref.alliance_id: {} for ref in schemas
     }

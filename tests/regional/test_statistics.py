@@ -231,6 +231,12 @@ def test_the_engine_counts_a_batch_with_one_statement(seeded):
         engine.figures_for_batch(refs, today=TODAY)
     # django-tenants sets the search path on each cursor; that is not a round trip for data.
     statements = [q["sql"] for q in queries if not q["sql"].startswith("SET search_path")]
+    # The batch's statement runs without parallel workers (engine.SERIAL_PLAN: each would
+    # load the catalogue of every table of the batch first), set back after it.
+    statements = [s for s in statements if not s.startswith(("SAVEPOINT", "RELEASE"))]
+    assert statements[0] == engine.SERIAL_PLAN
+    assert statements[-1].startswith("SELECT set_config('max_parallel_workers_per_gather', ")
+    statements = statements[1:-1]
     assert len(statements) == 1
     # Small aggregates per schema, one per table: each table is read once (six, the
     # childcare pool's carers and placements, the agreements, the circle's grants and
@@ -238,6 +244,14 @@ def test_the_engine_counts_a_batch_with_one_statement(seeded):
     # employers).
     assert statements[0].count("UNION ALL") == engine.BRANCHES_PER_SCHEMA * len(refs) - 1
     assert engine.BRANCHES_PER_SCHEMA == 13
+
+
+def test_the_serial_plan_holds_for_the_batch_only(seeded):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 3")
+        engine.figures_for_batch(engine.counted_alliances(), today=TODAY)
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "3"
 
 
 def test_a_batch_size_of_one_gives_the_same_snapshots(seeded, jena, badfrankenhausen):
