@@ -147,7 +147,8 @@ def test_worker_and_beat_commands(compose):
     beat = services["beat"]["command"]
     assert beat[:4] == ["celery", "-A", "config", "beat"]
     # The scheduler comes from the settings (the leader-locked one, config/beat.py).
-    assert "--scheduler" not in beat and "-S" not in beat
+    assert "--scheduler" not in beat
+    assert "-S" not in beat
     web = services["web"]["command"]
     assert web[0] == "gunicorn"
     assert "config.wsgi:application" in web

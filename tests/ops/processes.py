@@ -52,14 +52,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _stop(process: subprocess.Popen, *, group: bool = True, timeout: float = 15) -> None:
-    """SIGTERM to the process (and its session's group), SIGKILL if it does not exit."""
+def _terminate(process: subprocess.Popen, *, group: bool = True) -> None:
     if process.poll() is None:
         with contextlib.suppress(ProcessLookupError):
             if group:
                 os.killpg(process.pid, signal.SIGTERM)
             else:
                 process.terminate()
+
+
+def _stop(
+    process: subprocess.Popen, *, group: bool = True, timeout: float = 15,
+    terminated: bool = False,
+) -> None:  # fmt: skip
+    """SIGTERM to the process (and its session's group), SIGKILL if it does not exit."""
+    if process.poll() is None:
+        if not terminated:
+            _terminate(process, group=group)
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -199,8 +208,8 @@ class Service:
     log: Path
     port: int | None = None
 
-    def stop(self) -> None:
-        _stop(self.process)
+    def stop(self, *, terminated: bool = False) -> None:
+        _stop(self.process, terminated=terminated)
 
     def log_text(self) -> str:
         try:
@@ -213,6 +222,14 @@ class Service:
         client = HttpClient(self.port, "localhost")
         wait_until(lambda: _answers(client) or self.process.poll() is not None, timeout=timeout)
         assert self.process.poll() is None, self.log_text()
+
+
+def stop_all(services: list[Service]) -> None:
+    """Stop several services side by side: SIGTERM to all, then wait for each."""
+    for service in services:
+        _terminate(service.process)
+    for service in services:
+        service.stop(terminated=True)
 
 
 def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:

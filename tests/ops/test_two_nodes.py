@@ -21,6 +21,7 @@ import json
 import os
 import signal
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
@@ -49,6 +50,7 @@ from tests.ops.processes import (
     start_beat,
     start_web,
     start_worker,
+    stop_all,
     wait_until,
 )
 
@@ -58,8 +60,12 @@ PASSWORD = "demo-passwort"  # the factories' password
 DELAY_SECONDS = 0.5  # per alliance, in the workers' statistics engine
 # A killed worker's task comes back to the other worker after this many seconds; longer
 # than any task here (a refresh of the session's alliances takes about a second).
-VISIBILITY_SECONDS = 5
+VISIBILITY_SECONDS = 4
 LEADER_SECONDS = 3  # the beats' leader lock
+WARM_UP = [
+    ("jena.localhost", "/accounts/login/"), ("jena.localhost", "/api/v1/partners/"),
+    ("localhost", "/accounts/login/"),
+]  # fmt: skip
 
 
 @dataclass
@@ -105,11 +111,21 @@ def cluster(test_database_url, tmp_path_factory):
         started += beats
         web_a.wait_answering()
         web_b.wait_answering()
-        yield Cluster(redis, web_a, web_b, workers, beats)
+        cluster = Cluster(redis, web_a, web_b, workers, beats)
+        # Each node's first requests import the URL confs, the API and the templates:
+        # both nodes at once, on both cores.
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(_warm_up, [cluster.client("a", "x"), cluster.client("b", "x")]))
+        yield cluster
     finally:
-        for service in started:
-            service.stop()
+        stop_all(started)
         redis.stop()
+
+
+def _warm_up(client: HttpClient) -> None:
+    for host, path in WARM_UP:
+        client.host = host
+        client.get(path)
 
 
 @dataclass

@@ -129,7 +129,6 @@ def test_english_when_chosen(jena):
     assert "Founded" in response.content.decode()
 
 
-
 def test_a_domain_change_committed_elsewhere_reaches_this_process_at_its_next_request(jena):
     """Another node changed the host: no signal ran here, only the stamp in Redis is new."""
     client = host_client("jena.localhost")
