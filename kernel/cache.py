@@ -7,6 +7,9 @@ When Redis cannot be reached, reads are misses, writes and deletes do nothing an
 closed rather than being accepted twice). Each outage is logged as one warning per
 ``RETRY_AFTER_SECONDS``; in between, the cache does not even try, so pages do not pay
 a connection timeout on every cache call.
+
+``SharedStamp`` tells every process on every node that something it keeps in memory
+has changed.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
@@ -105,3 +110,46 @@ class DegradingRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False, lambda: RedisCache.clear(self))
+
+
+# ------------------------------------------------------------ stamps shared by all nodes
+
+# The cache whose keys carry no schema (settings): a stamp is the same whichever
+# alliance the connection serves when it is read.
+SHARED_ALIAS = "shared"
+_UNSEEN = object()
+
+
+class SharedStamp:
+    """A random value in Redis that is renewed whenever the rows behind a per-process
+    cache change, so that every process on every node drops that cache at its next use.
+
+    ``changed()`` costs one Redis GET and says whether the stamp differs from the one
+    this process saw last; ``renew()`` is called once the change is committed (so a
+    process that reacts to the new stamp reads the new rows). The key names the
+    database, since the stamp stands for rows in it: two installations (or two test
+    databases) on one Redis do not disturb each other. With Redis down the stamp reads
+    as None, and the processes fall back on their caches' own expiry.
+    """
+
+    def __init__(self, key: str):
+        self.key = key
+        self._seen: object = _UNSEEN
+        self._lock = threading.Lock()
+
+    def _key(self) -> str:
+        from django.db import connection
+
+        return f"{connection.settings_dict['NAME']}:{self.key}"
+
+    def changed(self) -> bool:
+        """True at the first call and whenever the stamp differs from the last call's."""
+        stamp = caches[SHARED_ALIAS].get(self._key())
+        with self._lock:
+            if stamp == self._seen:
+                return False
+            self._seen = stamp
+            return True
+
+    def renew(self) -> None:
+        caches[SHARED_ALIAS].set(self._key(), uuid.uuid4().hex, timeout=None)

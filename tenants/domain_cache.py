@@ -1,11 +1,14 @@
 """Which alliance answers on which host, without a database query per request.
 
-Each web process keeps a small in-memory map from host name to alliance. An entry
-lives ``TENANT_DOMAIN_CACHE_SECONDS`` (default 60 s); saving or deleting an alliance
-or domain clears the map of the process that did it at once (signals), the other
-processes within that time. Unknown hosts are remembered briefly too, so a flood of
-requests with invented Host headers costs no queries, and the map is bounded so it
-cannot grow without limit.
+Each web process keeps a small in-memory map from host name to alliance. Every node
+sees a change at its next request: saving or deleting an alliance or domain clears the
+map of the process that did it at once and, once committed, renews a stamp in Redis
+(``kernel.cache.SharedStamp``); each lookup compares that stamp with the one its
+process saw last and drops the whole map when it differs (one Redis GET per request,
+no database query). An entry also expires after ``TENANT_DOMAIN_CACHE_SECONDS``
+(default 60 s), which bounds staleness while Redis is down. Unknown hosts are
+remembered briefly too, so a flood of requests with invented Host headers costs no
+queries, and the map is bounded so it cannot grow without limit.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django_tenants.utils import get_public_schema_name, schema_context
 
+from kernel.cache import SharedStamp
 from tenants.models import Alliance, Domain
 
 MAX_ENTRIES = 2048
@@ -25,6 +29,8 @@ NEGATIVE_TTL_SECONDS = 5
 
 _lock = threading.Lock()
 _entries: OrderedDict[str, tuple[float, Alliance | None]] = OrderedDict()
+# Renewed by every committed change of an alliance or domain (tenants.signals).
+STAMP = SharedStamp("tenants:domains")
 
 
 def _ttl() -> float:
@@ -33,6 +39,10 @@ def _ttl() -> float:
 
 def lookup(hostname: str) -> Alliance | None:
     """The alliance for ``hostname`` (a private copy), or None if no alliance has it."""
+    # Read before the database: a change committed after this read renews the stamp
+    # again, so the next request drops what this one stores.
+    if STAMP.changed():
+        clear()
     now = time.monotonic()
     with _lock:
         entry = _entries.get(hostname)
@@ -57,3 +67,9 @@ def lookup(hostname: str) -> Alliance | None:
 def clear() -> None:
     with _lock:
         _entries.clear()
+
+
+def changed() -> None:
+    """A committed change of an alliance or domain: every process drops its map."""
+    clear()
+    STAMP.renew()

@@ -1,6 +1,7 @@
-"""Keep what processes remember in step with the database: the host -> alliance map of
-this process, and every process's memberships of the persons concerned."""
+"""Keep what processes remember in step with the database: the host -> alliance map
+and the memberships of the persons concerned, in every process on every node."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -11,7 +12,10 @@ from tenants.models import Alliance, Domain, Membership
 @receiver([post_save, post_delete], sender=Alliance)
 @receiver([post_save, post_delete], sender=Domain)
 def clear_domain_cache(**kwargs) -> None:
+    # This process at once (its own transaction sees the change); the others once the
+    # change is committed, so that they read the new rows when they look again.
     domain_cache.clear()
+    transaction.on_commit(domain_cache.changed)
 
 
 @receiver([post_save, post_delete], sender=Membership)

@@ -243,6 +243,13 @@ def configure_services(namespace: dict, database_url: str, redis_url: str) -> No
             "KEY_PREFIX": "bn",
             "TIMEOUT": 300,
         },
+        # Stamps every process compares with the one it saw last (kernel.cache.SharedStamp):
+        # keys without the schema; Redis down reads as "no stamp".
+        "shared": {
+            "BACKEND": "kernel.cache.DegradingRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "bn-shared",
+        },
         # Rate-limit counters (tenants.throttling): failures raise, so the counting
         # moves to the database instead of silently allowing everything; keys without
         # the schema, so a person's count is the same on every host.
@@ -307,7 +314,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 # Keep the tenant for a schema cached in the worker for a minute.
 CELERY_TASK_TENANT_CACHE_SECONDS = 60
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The periodic tasks live in the database (django_celery_beat, editable in /admin/). Every
+# node may run a beat: the one holding a lock in Redis sends, the others stand by and take
+# over within BEAT_LEADER_SECONDS (config/beat.py). Each sent task's last run time is
+# stored at once, so that a new leader does not send it again.
+CELERY_BEAT_SCHEDULER = "config.beat:LeaderDatabaseScheduler"
+CELERY_BEAT_SYNC_EVERY = 1
+BEAT_LEADER_SECONDS = int(env("BUENDNISNETZ_BEAT_LEADER_SECONDS", "30"))
 # Task modules outside an app's tasks.py.
 CELERY_IMPORTS = ["core.retention", "core.tasks_carers"]
 # Periodic work; beat copies these into its database schedule at start.

@@ -146,7 +146,9 @@ def test_worker_and_beat_commands(compose):
     assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
     beat = services["beat"]["command"]
     assert beat[:4] == ["celery", "-A", "config", "beat"]
-    assert beat[beat.index("--scheduler") + 1] == "django_celery_beat.schedulers:DatabaseScheduler"
+    # The scheduler comes from the settings (the leader-locked one, config/beat.py).
+    assert "--scheduler" not in beat
+    assert "-S" not in beat
     web = services["web"]["command"]
     assert web[0] == "gunicorn"
     assert "config.wsgi:application" in web
@@ -401,11 +403,9 @@ def test_systemd_units_run_hardened_as_the_service_user(name):
     assert unit["ExecStart"][0].startswith("/opt/buendnisnetz/venv/bin/")
 
 
-def test_systemd_beat_uses_the_database_scheduler_and_the_target_wants_all():
-    assert (
-        "django_celery_beat.schedulers:DatabaseScheduler"
-        in (_unit("buendnisnetz-beat.service")["ExecStart"][0])
-    )
+def test_systemd_beat_uses_the_configured_scheduler_and_the_target_wants_all():
+    # No --scheduler: the setting's leader-locked scheduler (config/beat.py) applies.
+    assert "--scheduler" not in _unit("buendnisnetz-beat.service")["ExecStart"][0]
     wants = _unit("buendnisnetz.target")["Wants"][0].split()
     assert set(wants) == {
         "buendnisnetz-web.service",

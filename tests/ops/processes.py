@@ -52,14 +52,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _stop(process: subprocess.Popen, *, group: bool = True, timeout: float = 15) -> None:
-    """SIGTERM to the process (and its session's group), SIGKILL if it does not exit."""
+def _terminate(process: subprocess.Popen, *, group: bool = True) -> None:
     if process.poll() is None:
         with contextlib.suppress(ProcessLookupError):
             if group:
                 os.killpg(process.pid, signal.SIGTERM)
             else:
                 process.terminate()
+
+
+def _stop(
+    process: subprocess.Popen, *, group: bool = True, timeout: float = 15,
+    terminated: bool = False,
+) -> None:  # fmt: skip
+    """SIGTERM to the process (and its session's group), SIGKILL if it does not exit."""
+    if process.poll() is None:
+        if not terminated:
+            _terminate(process, group=group)
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -199,14 +208,28 @@ class Service:
     log: Path
     port: int | None = None
 
-    def stop(self) -> None:
-        _stop(self.process)
+    def stop(self, *, terminated: bool = False) -> None:
+        _stop(self.process, terminated=terminated)
 
     def log_text(self) -> str:
         try:
             return self.log.read_text(errors="replace")
         except OSError:
             return ""
+
+    def wait_answering(self, timeout: float = 60) -> None:
+        """Until the web server answers ``/healthz`` (AssertionError if it died)."""
+        client = HttpClient(self.port, "localhost")
+        wait_until(lambda: _answers(client) or self.process.poll() is not None, timeout=timeout)
+        assert self.process.poll() is None, self.log_text()
+
+
+def stop_all(services: list[Service]) -> None:
+    """Stop several services side by side: SIGTERM to all, then wait for each."""
+    for service in services:
+        _terminate(service.process)
+    for service in services:
+        service.stop(terminated=True)
 
 
 def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -220,27 +243,47 @@ def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
 
 def start_worker(
     env: dict[str, str], log: Path, *, app: str = "config", queue: str | None = None,
-    pool: str = "prefork", concurrency: int = 1,
+    pool: str = "prefork", concurrency: int = 1, name: str | None = None,
 ) -> Service:  # fmt: skip
     """``celery worker`` in the background; messages sent before it is ready wait in
-    the queue, so callers need not wait for it."""
+    the queue, so callers need not wait for it. ``name`` is its node name's first part
+    (``name@host``)."""
     args = [PYTHON, "-m", "celery", "-A", app, "worker", f"--pool={pool}",
             f"--concurrency={concurrency}", "-l", "INFO",
             "--without-gossip", "--without-mingle", "--without-heartbeat"]  # fmt: skip
     if queue:
-        args += ["-Q", queue, "-n", f"{queue}-{time.monotonic_ns()}@%h"]
+        args += ["-Q", queue]
+    if name or queue:
+        args += ["-n", f"{name or f'{queue}-{time.monotonic_ns()}'}@%h"]
     return Service(_spawn(args, env, log), log)
 
 
-def start_web(env: dict[str, str], log: Path) -> Service:
-    """gunicorn with one sync worker (so one persistent database connection)."""
+def start_beat(env: dict[str, str], log: Path, *, max_interval: int = 5) -> Service:
+    """``celery -A config beat`` with the configured scheduler, as deploy/ runs it;
+    ``max_interval`` caps its sleep between two looks at the schedule."""
+    args = [PYTHON, "-m", "celery", "-A", "config", "beat", "-l", "INFO",
+            "--max-interval", str(max_interval), "--pidfile", ""]  # fmt: skip
+    return Service(_spawn(args, env, log), log)
+
+
+def start_web(env: dict[str, str], log: Path, *, deploy_config: bool = False,
+              wait: bool = True) -> Service:  # fmt: skip
+    """gunicorn with one sync worker (so one persistent database connection): with
+    ``deploy_config`` through deploy/gunicorn.conf.py, as deploy/ starts it. Without
+    ``wait`` it returns at once; ``Service.wait_answering`` waits later."""
     port = free_port()
-    args = [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-            "--workers", "1", "--timeout", "60", "--access-logfile", "-"]  # fmt: skip
+    if deploy_config:
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1",
+               "GUNICORN_MAX_REQUESTS": "0", "LOG_FORMAT": "plain"}  # fmt: skip
+        args = [PYTHON, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py",
+                "config.wsgi:application"]  # fmt: skip
+    else:
+        args = [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind",
+                f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60",
+                "--access-logfile", "-"]  # fmt: skip
     service = Service(_spawn(args, env, log), log, port)
-    client = HttpClient(port, "localhost")
-    wait_until(lambda: _answers(client) or service.process.poll() is not None, timeout=60)
-    assert service.process.poll() is None, service.log_text()
+    if wait:
+        service.wait_answering()
     return service
 
 
@@ -274,13 +317,20 @@ class HttpClient:
         self.timeout = timeout
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, data: dict | None = None) -> Response:
+    def request(
+        self, method: str, path: str, data: dict | None = None, *, json_body=None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:  # fmt: skip
+        """``data`` goes as a form (with the CSRF token), ``json_body`` as JSON."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-        headers = {"Host": f"{self.host}:{self.port}"}
+        headers = {"Host": f"{self.host}:{self.port}", **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if data is not None:
+        if json_body is not None:
+            body = json.dumps(json_body)
+            headers["Content-Type"] = "application/json"
+        elif data is not None:
             token = self.cookies.get("csrftoken", "")
             body = urlencode({**data, "csrfmiddlewaretoken": token})
             headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -1,9 +1,12 @@
 """Routing by host: state area, alliance schemas, unknown hosts, and the cached lookup."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kernel.cache import SHARED_ALIAS
+from tenants import domain_cache
 from tenants.models import AllianceStatus, Domain
 from tests.conftest import host_client
 from tests.pages import assert_page_shows
@@ -124,3 +127,27 @@ def test_english_when_chosen(jena):
     response = client.get("/")
     assert response["Content-Language"] == "en"
     assert "Founded" in response.content.decode()
+
+
+def test_a_domain_change_committed_elsewhere_reaches_this_process_at_its_next_request(jena):
+    """Another node changed the host: no signal ran here, only the stamp in Redis is new."""
+    client = host_client("jena.localhost")
+    assert client.get("/").status_code == 200  # cached in this process
+    Domain.objects.filter(domain="jena.localhost").update(domain="jena-neu.localhost")
+    assert client.get("/").status_code == 200  # no signal here: still the cached map
+    domain_cache.STAMP.renew()  # what the other node did once its change was committed
+
+    assert client.get("/").status_code == 404
+    assert host_client("jena-neu.localhost").get("/").status_code == 200
+
+
+def test_a_committed_domain_change_renews_the_stamp_every_node_compares(
+    jena, django_capture_on_commit_callbacks
+):
+    stamp = domain_cache.STAMP
+    before = caches[SHARED_ALIAS].get(stamp._key())
+    with django_capture_on_commit_callbacks(execute=True):
+        Domain.objects.create(domain="familie-jena.localhost", tenant=jena, is_primary=False)
+        # Not before the commit: another node would read the old rows again.
+        assert caches[SHARED_ALIAS].get(stamp._key()) == before
+    assert caches[SHARED_ALIAS].get(stamp._key()) not in (None, before)
