@@ -1,15 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField
+from api.serializers.fields import NameRelatedField, OptionalURLField
 from core.models import Measure, Partner
 
 
 class PartnerSerializer(serializers.ModelSerializer):
     website = OptionalURLField(help_text=_("The partner's website."))
-    measures = serializers.SlugRelatedField(
+    measures = NameRelatedField(
         slug_field="name",
         many=True,
+        annotated="measure_names",
         queryset=Measure.objects.all(),
         required=False,
         help_text=_("Names of family-friendly measures from the alliance's catalogue."),
