@@ -1,11 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.base import ModelSerializer
 from api.serializers.fields import NameRelatedField, OptionalURLField
 from core.models import Measure, Partner
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(ModelSerializer):
     website = OptionalURLField(help_text=_("The partner's website."))
     measures = NameRelatedField(
         slug_field="name",
@@ -45,7 +46,7 @@ class PartnerSerializer(serializers.ModelSerializer):
         return annotated if annotated is not None else partner.contacts.count()
 
 
-class PublicPartnerSerializer(serializers.ModelSerializer):
+class PublicPartnerSerializer(ModelSerializer):
     """What anyone may read: partners that agreed to be listed, without any person."""
 
     website = OptionalURLField(read_only=True, help_text=_("The partner's website."))
