@@ -12,8 +12,11 @@ import time
 
 from django.db import connection, connections
 from django_tenants.utils import schema_context
+from rest_framework.serializers import Serializer
 
+from api.serializers.partners import PartnerSerializer
 from core.models import Measure
+from core.selectors.partners import partner_list
 from tenants.roles import Role
 from tests.api.calls import api_client, api_token
 from tests.conftest import person_with_role
@@ -117,3 +120,17 @@ def test_a_connection_the_server_ended_fails_the_health_check(db):
         assert not other.is_usable()
     finally:
         other.close()
+
+
+def test_rows_are_written_as_drf_writes_them(jena):
+    """The serializers' base (api.serializers.base) reads plain columns straight from
+    the row and builds its fields once per class: the JSON is DRF's own."""
+    add_partners(3)
+    with schema_context("jena"):
+        partners = list(partner_list().order_by("pk"))
+        ours = PartnerSerializer(partners, many=True).data
+        again = PartnerSerializer(partners, many=True).data  # fields from the class's copy
+        plain = [Serializer.to_representation(PartnerSerializer(), partner) for partner in partners]
+    assert ours == again == plain
+    assert ours[0]["measures"] == ["Maßnahme 0", "Maßnahme 1"]
+    assert isinstance(ours[0]["created_at"], str)
