@@ -25,11 +25,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from api.filtering import FilterBackend
 from api.ordering import StableOrderingFilter
 from api.serializers.fields import shows_counts
 from api.views.base import Pagination
@@ -93,7 +93,7 @@ class ServiceViewSetMixin:
     service and ``instance_arg`` by itself.
     """
 
-    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    filter_backends = [FilterBackend, StableOrderingFilter]
     pagination_class = Pagination
     selector: Callable[[], Any]
     order: tuple[str, ...] | None = None

@@ -84,17 +84,21 @@ def hit(scope: str, ident: str, rate: Rate | str) -> Verdict:
 
 
 def _redis_hit(key: str, period: int) -> int | None:
-    """The window's new count from Redis, or None while Redis cannot be reached."""
+    """The window's new count from Redis, or None while Redis cannot be reached.
+
+    One round trip: INCR starts a window's counter at 1 (a plain integer, as Django's
+    Redis cache stores one) and EXPIRE NX gives it its lifetime once, when it is new.
+    """
     if time.monotonic() < _breaker["down_until"]:
         return None
     cache = caches[CACHE_ALIAS]
     try:
-        cache.add(key, 0, timeout=period + 1)
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr: a fresh window
-            cache.set(key, 1, timeout=period + 1)
-            return 1
+        stored = cache.make_and_validate_key(key)
+        pipeline = cache._cache.get_client(stored, write=True).pipeline(transaction=False)
+        pipeline.incr(stored)
+        pipeline.expire(stored, period + 1, nx=True)
+        count, _expiry = pipeline.execute()
+        return int(count)
     except (RedisError, OSError) as error:
         with _lock:
             first = time.monotonic() >= _breaker["down_until"]

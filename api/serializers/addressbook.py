@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.base import ModelSerializer
 from regional.models import Mailing
 from regional.selectors.addressbook import Group
 from regional.selectors.mailings import delivery_state
@@ -30,7 +31,7 @@ class ContactSerializer(serializers.Serializer):
     district = serializers.CharField(help_text=_("District code of the alliance."))
 
 
-class MailingSerializer(serializers.ModelSerializer):
+class MailingSerializer(ModelSerializer):
     """A mailing: a draft (``status`` "draft") or sent, with its counts from the outbox."""
 
     groups = serializers.ListField(

@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
+from api.serializers.base import ModelSerializer
 from tenants.models import Alliance
 
 
-class AllianceSerializer(serializers.ModelSerializer):
+class AllianceSerializer(ModelSerializer):
     host = serializers.SerializerMethodField()
 
     class Meta:

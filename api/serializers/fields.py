@@ -1,6 +1,7 @@
 """Field types the API shares."""
 
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 
 class OptionalURLField(serializers.URLField):
@@ -62,3 +63,38 @@ def counted(help_text) -> Counted:
 
 def shows_counts(serializer_class: type) -> bool:
     return any(isinstance(f, Counted) for f in serializer_class._declared_fields.values())
+
+
+class _ReadNames(list):
+    """The related rows' names as the list's query read them (an annotation)."""
+
+
+class AnnotatedNames(serializers.ManyRelatedField):
+    """A to-many relation shown by its rows' names, read from the annotation ``annotated``
+    where the selector made one (a list's rows: no related objects are built), else from
+    the relation (a write's answer)."""
+
+    def __init__(self, *, annotated: str, **kwargs):
+        self.annotated = annotated
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        names = getattr(instance, self.annotated, None)
+        if names is not None:
+            return _ReadNames(names)
+        return super().get_attribute(instance)
+
+    def to_representation(self, iterable):
+        if isinstance(iterable, _ReadNames):
+            return list(iterable)
+        return super().to_representation(iterable)
+
+
+class NameRelatedField(serializers.SlugRelatedField):
+    """``SlugRelatedField``; with ``many=True`` and ``annotated=``, an :class:`AnnotatedNames`."""
+
+    @classmethod
+    def many_init(cls, *args, annotated: str, **kwargs):
+        # As DRF's ``RelatedField.many_init``, with the list field that reads the names.
+        shared = {key: kwargs[key] for key in kwargs if key in MANY_RELATION_KWARGS}
+        return AnnotatedNames(annotated=annotated, child_relation=cls(*args, **kwargs), **shared)

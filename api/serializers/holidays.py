@@ -1,9 +1,8 @@
-from rest_framework import serializers
-
+from api.serializers.base import ModelSerializer
 from core.models import HolidayOffer
 
 
-class PublicHolidayOfferSerializer(serializers.ModelSerializer):
+class PublicHolidayOfferSerializer(ModelSerializer):
     class Meta:
         model = HolidayOffer
         fields = [

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from api.serializers.base import ModelSerializer
 from core.models import ALLIANCE_AUDIENCE, AllianceDocument
 from regional.models import STATE_AUDIENCE, StateDocument
 from tenants.models import Alliance
@@ -33,7 +34,7 @@ class VersionUploadSerializer(serializers.Serializer):
     note = serializers.CharField(label=_("Note"), required=False, allow_blank=True, max_length=300)
 
 
-class _DocumentSerializer(serializers.ModelSerializer):
+class _DocumentSerializer(ModelSerializer):
     tags = serializers.ListField(
         child=serializers.CharField(max_length=40), required=False, label=_("Tags")
     )

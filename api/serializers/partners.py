@@ -1,15 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import OptionalURLField
+from api.serializers.base import ModelSerializer
+from api.serializers.fields import NameRelatedField, OptionalURLField
 from core.models import Measure, Partner
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(ModelSerializer):
     website = OptionalURLField(help_text=_("The partner's website."))
-    measures = serializers.SlugRelatedField(
+    measures = NameRelatedField(
         slug_field="name",
         many=True,
+        annotated="measure_names",
         queryset=Measure.objects.all(),
         required=False,
         help_text=_("Names of family-friendly measures from the alliance's catalogue."),
@@ -44,7 +46,7 @@ class PartnerSerializer(serializers.ModelSerializer):
         return annotated if annotated is not None else partner.contacts.count()
 
 
-class PublicPartnerSerializer(serializers.ModelSerializer):
+class PublicPartnerSerializer(ModelSerializer):
     """What anyone may read: partners that agreed to be listed, without any person."""
 
     website = OptionalURLField(read_only=True, help_text=_("The partner's website."))

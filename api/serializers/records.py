@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.base import ModelSerializer
 from api.serializers.fields import counted, related_text
 
 # The texts every record's id and timestamps share; ``Meta.help`` may give its own.
@@ -76,7 +77,7 @@ def _named(serializer: type, help: dict, written: list[str]) -> list[str]:
 # declared by its form: ``partner_name`` the partner's name beside its id (``related_text``),
 # ``event_count`` a count the selector annotates (``counted``). A subclass's ``Meta`` may
 # extend its parent's. No docstring: the schema would show it as every record's description.
-class RecordSerializer(serializers.ModelSerializer):
+class RecordSerializer(ModelSerializer):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         meta = cls.Meta

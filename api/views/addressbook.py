@@ -4,12 +4,12 @@ FilterSets, services and permissions as the pages."""
 from __future__ import annotations
 
 from django.utils import translation
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.filtering import FilterBackend
 from api.serializers.addressbook import (
     ContactSerializer,
     MailingRecipientsSerializer,
@@ -32,7 +32,7 @@ class AddressBookViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     public contact. ``?alliance=``, ``?district=``, ``?group=`` filter, ``?q=`` searches."""
 
     serializer_class = ContactSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = AddressBookFilter
     pagination_class = Pagination
     required_permissions = {"*": "state.addressbook.view"}

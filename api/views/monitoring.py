@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 
+from api.filtering import FilterBackend
 from api.serializers.monitoring import MonitoringSerializer
 from api.views.base import Pagination
 from regional.filters.monitoring import MonitoringFilter, with_flags
@@ -28,7 +28,7 @@ class MonitoringViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     (``missed_meetings``). ``?reason=`` and ``?district=`` filter, ``?q=`` searches."""
 
     serializer_class = MonitoringSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     pagination_class = Pagination
     required_permissions = {"*": "state.alliances.view"}
     required_permission = "state.alliances.view"

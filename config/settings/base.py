@@ -415,13 +415,13 @@ EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / ".data" / "mail")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous caller then gets 401 with "WWW-Authenticate: Token".
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # The one permission layer (tenants.permissions) decides, as for the HTML views.
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.AreaPermission"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "api.filtering.FilterBackend",
         "api.ordering.StableOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "api.views.base.Pagination",

@@ -37,6 +37,7 @@ def database_config(url: str) -> dict:
     config = dj_database_url.parse(url, conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")))
     if config["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
-    config["ENGINE"] = "django_tenants.postgresql_backend"
+    # django-tenants' backend, its health check without a round trip (kernel.database).
+    config["ENGINE"] = "kernel.database"
     config["CONN_HEALTH_CHECKS"] = True
     return config

@@ -37,7 +37,7 @@ class PartnerPages(ObjectPages):
         Column("status", order_by=True),
         Column("joined", _("Joined"), "joined_on", order_by=True),
         Column("care_guides", _("Care guides"), "care_guides_count", order_by=True),
-        Column("measures", _("Measures"), "measures.name"),
+        Column("measures", _("Measures"), "measure_names"),
         Column("contacts", _("Contacts"), "contact_count", order_by=True),
         Column("public", _("Listed publicly"), "public_listing_consent", order_by=True),
     ]

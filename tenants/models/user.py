@@ -58,9 +58,9 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
     date_joined = plausible_datetime(_("date joined"), default=timezone.now)
     # AbstractBaseUser's field, repeated for the range validator (the admin edits it).
     last_login = plausible_datetime(_("last login"), optional=True)
-    # Renewed whenever this person's memberships (or an alliance or host they belong
-    # to) change: the key under which processes keep their memberships
-    # (tenants.access_cache).
+    # Renewed whenever this row is saved or this person's memberships (or an alliance or
+    # host they belong to) change: the key under which processes keep their memberships
+    # (tenants.access_cache) and the user of their API token (api.authentication).
     access_stamp = models.UUIDField(_("access stamp"), default=uuid.uuid4, editable=False)
 
     objects = UserManager()
@@ -82,6 +82,14 @@ class User(PlainTextModel, AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def save(self, *args, **kwargs) -> None:
+        # Whatever changed (deactivated, a new password, a new name), what processes
+        # keep of this person is stale from this save on.
+        self.access_stamp = uuid.uuid4()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "access_stamp"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.full_name or self.email

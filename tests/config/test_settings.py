@@ -18,7 +18,11 @@ def test_language_and_time_zone():
 
 
 def test_database_is_postgresql_with_tenant_backend():
-    assert settings.DATABASES["default"]["ENGINE"] == "django_tenants.postgresql_backend"
+    from django.db import connections
+    from django_tenants.postgresql_backend.base import DatabaseWrapper
+
+    assert settings.DATABASES["default"]["ENGINE"] == "kernel.database"
+    assert isinstance(connections["default"], DatabaseWrapper)
 
 
 def test_debug_is_off_unless_asked():

@@ -454,6 +454,9 @@ def test_gunicorn_takes_workers_and_proxy_from_the_environment(monkeypatch):
     assert 3 <= default.workers <= 8
     assert default.forwarded_allow_ips == "127.0.0.1,::1"
     assert default.bind == ["0.0.0.0:8000"]
+    # The workers are forks of the application the master loaded once.
+    assert default.preload_app is True
+    assert _load_gunicorn_config(monkeypatch, GUNICORN_PRELOAD="false").preload_app is False
 
 
 def test_gunicorn_access_log_is_json_when_switched_on(monkeypatch):
