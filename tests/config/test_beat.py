@@ -22,6 +22,10 @@ def beats(monkeypatch):
     key = f"bn-test-beat-leader-{uuid.uuid4().hex}"
     taken_over = []
     monkeypatch.setattr(LeaderDatabaseScheduler, "_take_over", lambda self: taken_over.append(self))
+    # Closing writes the last run times to the database (DatabaseScheduler.sync), which
+    # these steps have none of; without this, a test process that has used the database
+    # before refuses the access (tests/ops/test_two_nodes.py closes real beats).
+    monkeypatch.setattr(LeaderDatabaseScheduler, "sync", lambda self: None)
 
     def make(lock_seconds: float = 30) -> LeaderDatabaseScheduler:
         beat = LeaderDatabaseScheduler(app=celery_app, lazy=True)
