@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from kernel.collation import GermanName, by_name
 from tenants import access_cache
@@ -56,6 +55,11 @@ def state_list() -> QuerySet[State]:
     return State.objects.annotate(alliance_count=Count("alliances", filter=active)).order_by(
         by_name()
     )
+
+
+def state_detail(key: str) -> State:
+    """The state with the official ``key`` and its ``alliance_count``."""
+    return state_list().get(key=key)
 
 
 def state_staff() -> list[Membership]:

@@ -6,7 +6,8 @@ import uuid
 
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from kernel.collation import by_name
 from kernel.models import ContactDetails, Named, matches
@@ -91,7 +92,7 @@ class State(Named, ContactDetails, TimeStampedModel):
 
 
 def office_title_for(state_name: str) -> str:
-    """"State coordination <state>" in the reader's language."""
+    """ "State coordination <state>" in the reader's language."""
     return gettext("State coordination %(state)s") % {"state": state_name}
 
 
