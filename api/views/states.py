@@ -19,7 +19,7 @@ class StateViewSet(
     state coordination office changes the office's data (the logo on its page)."""
 
     serializer_class = StateSerializer
-    lookup_field, lookup_value_regex = "key", "[0-9]{2}"
+    lookup_field, lookup_url_kwarg, lookup_value_regex = "key", "state_key", "[0-9]{2}"
     ordering_fields = ["key", "name", "alliance_count"]
     ordering = ["key"]
     required_permissions = {

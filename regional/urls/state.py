@@ -7,5 +7,5 @@ from regional.views.state import StateLogoView, StateOfficeEditView, StateOffice
 urlpatterns = [
     path("", StateOfficeView.as_view(), name="state-office"),
     path("edit/", StateOfficeEditView.as_view(), name="state-office-edit"),
-    path("<str:key>/logo/", StateLogoView.as_view(), name="state-logo"),
+    path("<str:state_key>/logo/", StateLogoView.as_view(), name="state-logo"),
 ]

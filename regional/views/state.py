@@ -52,5 +52,5 @@ class StateLogoView(ObjectView):
 
     required_permission = VIEW
 
-    def get(self, request, key: str):
-        return image_response(get_object_or_404(State, key=key).logo)
+    def get(self, request, state_key: str):
+        return image_response(get_object_or_404(State, key=state_key).logo)
