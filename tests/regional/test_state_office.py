@@ -67,9 +67,11 @@ def test_the_coordinator_sees_the_office_its_alliances_and_staff(jena, coordinat
     page = coordinator_client.get(PAGE).content.decode()
     assert "<h1>Land und Landesstelle</h1>" in page
     assert "Landeskoordination Thüringen" in page
-    assert "Träger e. V." in page and "Anger 7" in page
+    assert "Träger e. V." in page
+    assert "Anger 7" in page
     assert "2 Bündnisse" in page  # the session's two alliances
-    assert "Lea Land" in page and "Max Ministerium" in page and "Ministerium" in page
+    assert "Lea Land" in page  # the staff: the coordinator and the ministry
+    assert "Max Ministerium" in page
     assert f'href="{EDIT}"' in page
     assert f'href="{PAGE}"' in page  # in the state area's menu
 
@@ -148,9 +150,7 @@ def test_a_png_logo_is_stored_and_shown(jena, coordinator_client, media):
     ],
     ids=["svg", "renamed"],
 )
-def test_a_logo_that_is_no_raster_image_is_refused(
-    jena, coordinator_client, media, name, content
-):
+def test_a_logo_that_is_no_raster_image_is_refused(jena, coordinator_client, media, name, content):
     upload = SimpleUploadedFile(name, content)
     response = coordinator_client.post(EDIT, {**OFFICE, "logo_upload": upload})
     assert response.status_code == 400
