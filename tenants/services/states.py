@@ -37,9 +37,7 @@ def state_office_update(
 ) -> State:
     """Change the office data of ``state`` (the state's key and name stay as the
     official lists have them). A new ``logo`` must be a PNG or JPEG of at most 1 MB;
-    ``remove_logo`` drops the old one. Audit entry ``tenants.state.office_updated``."""
+    ``remove_logo`` drops the old one. Audit entry ``tenants.state.updated``."""
     data = {**declared(OfficeFields, fields), **image_change(logo, remove=remove_logo)}
     locked = State.objects.select_for_update().get(pk=state.pk)
-    return record_update(
-        actor=actor, instance=locked, data=data, action="tenants.state.office_updated"
-    )
+    return record_update(actor=actor, instance=locked, data=data)

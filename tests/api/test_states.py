@@ -58,7 +58,7 @@ def test_the_coordinator_patches_the_office_with_an_audit_entry(jena, coordinato
         2,
     )
     assert State.objects.get(key="16").address_lines == ["Anger 7", "99084 Erfurt"]
-    assert AuditEntry.objects.filter(action="tenants.state.office_updated").count() == 1
+    assert AuditEntry.objects.filter(action="tenants.state.updated").count() == 1
 
 
 def test_a_bad_patch_is_refused_and_changes_nothing(db, coordinator):

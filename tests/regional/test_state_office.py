@@ -107,7 +107,7 @@ def test_the_coordinator_edits_the_office_with_an_audit_entry(jena, coordinator_
     assert office.address_lines == ["Anger 7", "99084 Erfurt"]
     assert (office.email, office.website) == ("land@example.org", "https://land.example.org")
     assert (office.key, office.name) == ("16", "Thüringen")
-    entry = AuditEntry.objects.get(action="tenants.state.office_updated")
+    entry = AuditEntry.objects.get(action="tenants.state.updated")
     assert entry.changes["email"] == ["", "land@example.org"]
 
 
@@ -126,7 +126,7 @@ def test_bad_input_is_refused_in_german_and_nothing_changes(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert _thuringia().host_organisation == ""
-    assert not AuditEntry.objects.filter(action="tenants.state.office_updated").exists()
+    assert not AuditEntry.objects.filter(action="tenants.state.updated").exists()
 
 
 def test_a_png_logo_is_stored_and_shown(jena, coordinator_client, media):
