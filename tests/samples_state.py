@@ -23,6 +23,21 @@ RECORD_ID = 990001
 STATE_KEY = "16"
 # Its logo as seed_every_state_record names it (the walk stores a file there).
 STATE_LOGO_FILE = f"states/{STATE_KEY}/logo-sample.png"
+
+
+def home_office(**values: str) -> None:
+    """Give the home state's office a host organisation, an address in Erfurt, an
+    e-mail address and a phone number (``values`` change or add fields)."""
+    office = {
+        "host_organisation": "Träger der Landeskoordinierung e. V.",
+        "address": "Anger 7\n99084 Erfurt",
+        "email": "land@example.org",
+        "phone": "0361 123456",
+        **values,
+    }
+    State.objects.filter(key=STATE_KEY).update(**office)
+
+
 # The statistics run's day; also a meeting day that has passed.
 TAKEN_ON = datetime.date(2026, 1, 15)
 

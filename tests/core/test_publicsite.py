@@ -20,9 +20,9 @@ from kernel.colours import text_colour_on
 from kernel.legal.markdown import render_markdown
 from kernel.mail.models import OutboxEmail
 from regional.models import StateLegalPage
-from tenants.models import State
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
+from tests.samples_state import home_office
 
 APPLY = "/partner-werden/"
 
@@ -387,13 +387,7 @@ def test_api_identity_reads_defaults_and_refuses_bad_colours(jena, coordinator):
 def test_state_default_legal_texts_name_the_office_of_the_state(db, public_client, path):
     """The state area's default texts name the home state's office (``tenants.State``):
     its host organisation, address and e-mail."""
-    State.objects.filter(key="16").update(
-        host_organisation="Träger der Landeskoordinierung e. V.",
-        address="Anger 7\n99084 Erfurt",
-        contact_name="",
-        email="land@example.org",
-        phone="0361 123456",
-    )
+    home_office()
     page = public_client.get(path, HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Landeskoordination Thüringen" in page
     assert "Anger 7" in page

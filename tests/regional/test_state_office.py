@@ -19,6 +19,7 @@ from tenants.models import State
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.tenants import UserFactory
+from tests.samples_state import home_office
 
 PAGE, EDIT = "/state/", "/state/edit/"
 OFFICE = {
@@ -163,12 +164,8 @@ def test_a_logo_that_is_no_raster_image_is_refused(jena, coordinator_client, med
 
 
 def test_letterhead_and_legal_texts_read_the_office_row(db, public_client):
-    State.objects.filter(key="16").update(
-        office_name="Landeskoordinierungsstelle Thüringen",
-        host_organisation="Träger e. V.",
-        address="Anger 7\n99084 Erfurt",
-        email="land@example.org",
-        phone="0361 123456",
+    home_office(
+        office_name="Landeskoordinierungsstelle Thüringen", host_organisation="Träger e. V."
     )
     head = state_letterhead()
     assert head.name == "Landeskoordinierungsstelle Thüringen"
