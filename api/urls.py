@@ -18,6 +18,7 @@ from api.views import (
     publicsite,
     state,
     state_resources,
+    states,
     workshops,
     workspace,
     workspace_resources,
@@ -74,6 +75,7 @@ ALLIANCE_ROUTES = [
 ]
 STATE_ROUTES = [
     ("alliances", state.AllianceViewSet, "api-alliance"),
+    ("states", states.StateViewSet, "api-state"),
     ("snapshots", state_resources.AllianceSnapshotViewSet, "api-snapshot"),
     ("monitoring", monitoring.MonitoringViewSet, "api-monitoring"),
     ("address-book", addressbook.AddressBookViewSet, "api-address-book"),

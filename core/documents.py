@@ -4,8 +4,6 @@ public site's identity), the board meetings' agenda and minutes (declared once f
 
 from __future__ import annotations
 
-import logging
-
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -18,21 +16,13 @@ from core.selectors.publicsite import site_identity
 from kernel.letters import Letter, letter_pdf, salutation
 from kernel.meetings.documents import AgendaLine, Attendee, MeetingDocuments, MeetingSheet
 from kernel.pdf import Letterhead
+from kernel.uploads import image_bytes
 from tenants.models import Alliance
-
-logger = logging.getLogger(__name__)
 
 
 def alliance_letterhead() -> Letterhead:
     """The letterhead of the alliance whose schema is active."""
     identity = site_identity()
-    logo = None
-    if identity.logo:
-        try:
-            with identity.logo.open("rb") as stored:
-                logo = stored.read()
-        except OSError as error:  # a file lost from the storage: the letterhead goes on
-            logger.warning("alliance logo not readable: %s", error)
     # A request's tenant is the alliance; a task or shell in ``schema_context`` has a
     # stand-in without a name, so the name is read from the alliance's row then.
     name = getattr(getattr(connection, "tenant", None), "name", "") or (
@@ -44,7 +34,7 @@ def alliance_letterhead() -> Letterhead:
     return Letterhead(
         name=name or _("Local Alliance for Families"),
         address_lines=(*identity.address_lines, *([" · ".join(contact)] if contact else [])),
-        logo=logo,
+        logo=image_bytes(identity.logo),
         colour=identity.primary_colour,
     )
 

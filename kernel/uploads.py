@@ -146,6 +146,48 @@ def image_check(file: UploadedFile, *, field: str = "logo") -> None:
         )
 
 
+def image_change(image: UploadedFile | None, *, remove: bool, field: str = "logo") -> dict:
+    """What a record's image ``field`` becomes: ``{field: image}`` for a new image
+    (checked with ``image_check``), ``{field: ""}`` when ``remove``d, else nothing."""
+    if image is not None:
+        image_check(image, field=field)
+        return {field: image}
+    return {field: ""} if remove else {}
+
+
+def image_response(file):
+    """A stored logo (a record's file field, checked at upload) shown inline, cached for
+    an hour (each upload gets a new name); Http404 unless it is a PNG or JPEG on disk."""
+    import mimetypes
+
+    from django.http import FileResponse, Http404
+
+    name = file.name if file else ""
+    if not name or not file.storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(name)[0]
+    if content_type not in ("image/png", "image/jpeg"):
+        raise Http404
+    response = FileResponse(file.storage.open(name, "rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def image_bytes(file) -> bytes | None:
+    """The bytes of a stored logo (a record's file field) for a letterhead; None if there
+    is none or it is lost from the storage (the letterhead goes on without it)."""
+    if not file:
+        return None
+    try:
+        with file.open("rb") as stored:
+            return stored.read()
+    except OSError as error:
+        import logging
+
+        logging.getLogger(__name__).warning("logo not readable: %s", error)
+        return None
+
+
 # ---------------------------------------------------------------- files a record let go of
 
 

@@ -4,7 +4,6 @@ minutes under the state coordination office's letterhead, sent to the invitees."
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from kernel.meetings.documents import (
@@ -15,18 +14,23 @@ from kernel.meetings.documents import (
     clock,
 )
 from kernel.pdf import Letterhead
+from kernel.uploads import image_bytes
 from regional.models import AgendaItem
 from regional.selectors.attendance import meeting_attendance
-from tenants.public import StateArea
+from tenants.selectors import home_state
 
 
 def state_letterhead() -> Letterhead:
-    """The state coordination office as the installation configures it
-    (``BUENDNISNETZ_STATE_OFFICE``)."""
-    office = settings.BUENDNISNETZ_STATE_OFFICE
-    contact = [part for part in (office["email"], office["phone"]) if part]
-    lines = [office["host_organisation"], *office["address_lines"], " · ".join(contact)]
-    return Letterhead(name=str(StateArea.name), address_lines=tuple(line for line in lines if line))
+    """The home state's coordination office (``tenants.State``): its name, host
+    organisation, address, contact and logo."""
+    office = home_state()
+    contact = [part for part in (office.email, office.phone) if part]
+    lines = [office.host_organisation, *office.address_lines, " · ".join(contact)]
+    return Letterhead(
+        name=office.office_title,
+        address_lines=tuple(line for line in lines if line),
+        logo=image_bytes(office.logo),
+    )
 
 
 def _details(item) -> str:

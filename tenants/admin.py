@@ -17,11 +17,11 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Alliance)
 class AllianceAdmin(AreaAdminMixin, AuditedAdminMixin, TenantAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "slug", "district", "status", "founded_on")
-    list_filter = ("status", "district")
+    list_display = ("name", "slug", "state", "district", "status", "founded_on")
+    list_filter = ("status", "state", "district")
     search_fields = ("name", "slug", "host_organisation")
     fields = (
-        "name", "slug", "district", "host_organisation", "founded_on", "status",
+        "name", "slug", "state", "district", "host_organisation", "founded_on", "status",
         "schema_name", "created_at", "updated_at",
     )  # fmt: skip
     readonly_fields = ("schema_name", "created_at", "updated_at")

@@ -26,6 +26,7 @@ STATE_MENU = [
     (_("Certification templates"), "certification-template-list", "state.certification.manage"),
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
     (_("Legal pages"), "state-legal-list", "state.legal.manage"),
+    (_("State and state office"), "state-office", "state.office.view"),
 ]
 
 # In the order of the alliance's work: its network, its board, its projects and offers,

@@ -85,6 +85,13 @@ RULES: dict[str, Rule] = {
     "state.mailings.send": _rule(
         STATE, {SC}, "Mailings to groups of the address book: compose, confirm, send, sent log"
     ),
+    # states
+    "state.office.view": _rule(
+        STATE, {SC, MIN}, "The state, its coordination office, alliance count and staff"
+    ),
+    "state.office.manage": _rule(
+        STATE, {SC}, "Change the coordination office's name, address, contact and logo"
+    ),
     # ---------------------------------------------------------------- alliance workspace
     "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC, PS}, "Workspace start page"),
     "alliance.partners.view": _rule(ALLIANCE, {LC, BM, SC}, "Partner list and details"),

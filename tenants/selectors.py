@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from kernel.collation import GermanName, by_name
 from tenants import access_cache
-from tenants.models import Alliance, AllianceStatus, Domain, Membership
+from tenants.models import Alliance, AllianceStatus, Domain, Membership, State
+from tenants.models.state import office_title_for
 
 
 def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
@@ -27,6 +27,48 @@ def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
     if not include_dissolved:
         queryset = queryset.exclude(status=AllianceStatus.DISSOLVED)
     return queryset
+
+
+# ---------------------------------------------------------------- states
+
+
+def home_state() -> State:
+    """The installation's home state (``BUENDNISNETZ_HOME_STATE``): where new alliances
+    lie unless another state is chosen, and whose office the state area is."""
+    return State.objects.get(key=settings.BUENDNISNETZ_HOME_STATE)
+
+
+def home_office_title() -> str:
+    """The home state's office as the state area names it ("Landeskoordination
+    Thüringen"); from the state's key alone while its row is missing."""
+    state = State.objects.filter(key=settings.BUENDNISNETZ_HOME_STATE).first()
+    if state is not None:
+        return state.office_title
+    from kernel.geo import state as geo_state
+
+    return office_title_for(geo_state(settings.BUENDNISNETZ_HOME_STATE).name)
+
+
+def state_list() -> QuerySet[State]:
+    """Every state by name, each with ``alliance_count``: its alliances not dissolved."""
+    active = ~Q(alliances__status=AllianceStatus.DISSOLVED)
+    return State.objects.annotate(alliance_count=Count("alliances", filter=active)).order_by(
+        by_name()
+    )
+
+
+def state_detail(key: str) -> State:
+    """The state with the official ``key`` and its ``alliance_count``."""
+    return state_list().get(key=key)
+
+
+def state_staff() -> list[Membership]:
+    """The people holding state roles (coordinator, ministry), by name, each role."""
+    return list(
+        Membership.objects.filter(alliance__isnull=True, user__is_active=True)
+        .select_related("user")
+        .order_by(GermanName("user__full_name"), "user__email", "role")
+    )
 
 
 # ---------------------------------------------------------------- memberships
@@ -131,7 +173,7 @@ def _navigation(request, limit: int | None) -> tuple[list[NavigationLink], bool]
     if state_roles:
         links.append(
             NavigationLink(
-                label=str(_("State coordination Thuringia")),
+                label=home_office_title(),
                 url=_url_for_host(request, settings.BASE_DOMAIN),
                 current=current_schema == "public",
                 role_labels=tuple(m.get_role_display() for m in state_roles),

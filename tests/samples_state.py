@@ -15,9 +15,29 @@ from typing import Any
 from django.utils import timezone
 
 from regional import models as regional
+from tenants.models import State
 from tenants.roles import Role
 
 RECORD_ID = 990001
+# A state's official key in a route (``<state_key>``): Thuringia, the home state.
+STATE_KEY = "16"
+# Its logo as seed_every_state_record names it (the walk stores a file there).
+STATE_LOGO_FILE = f"states/{STATE_KEY}/logo-sample.png"
+
+
+def home_office(**values: str) -> None:
+    """Give the home state's office a host organisation, an address in Erfurt, an
+    e-mail address and a phone number (``values`` change or add fields)."""
+    office = {
+        "host_organisation": "Träger der Landeskoordinierung e. V.",
+        "address": "Anger 7\n99084 Erfurt",
+        "email": "land@example.org",
+        "phone": "0361 123456",
+        **values,
+    }
+    State.objects.filter(key=STATE_KEY).update(**office)
+
+
 # The statistics run's day; also a meeting day that has passed.
 TAKEN_ON = datetime.date(2026, 1, 15)
 
@@ -81,7 +101,8 @@ def seed_every_state_record(alliance, *, title: str, library_file: str) -> int:
     """``seed_state_records`` (a past meeting, a released report) plus one record of
     every other state-area model with a detail route: snapshot, workshop with table and
     registration, certification template parts, mailing, and a library document with
-    its version stored at ``library_file``. ``title`` names the records that have one."""
+    its version stored at ``library_file``; the home state's logo is ``STATE_LOGO_FILE``.
+    ``title`` names the records that have one."""
     seed_state_records(alliance, meeting_on=TAKEN_ON, released=True, setup_slug="musterstadt")
     meeting = regional.RegionalMeeting.objects.get(pk=RECORD_ID)
     regional.RegionalAttachment.objects.create(
@@ -108,4 +129,5 @@ def seed_every_state_record(alliance, *, title: str, library_file: str) -> int:
     regional.StateDocumentVersion.objects.create(
         pk=RECORD_ID, document=document, number=RECORD_ID, file=library_file
     )
+    State.objects.filter(key=STATE_KEY).update(logo=STATE_LOGO_FILE)
     return RECORD_ID

@@ -37,6 +37,7 @@ from tests.isolation import (
     outsiders_on,
     seed_sentinel_records,
 )
+from tests.samples_state import STATE_KEY
 
 SENTINEL = "ISOLATION-SENTINEL-BFH"
 SENTINEL_FILE_TEXT = "ISOLATION-SENTINEL-BFH-FILE"
@@ -145,6 +146,7 @@ def _samples(data) -> dict[str, str]:
         "slug": "x",
         "uuid": "00000000-0000-0000-0000-000000000000",
         "uidb64": "MQ",
+        "state_key": STATE_KEY,  # a state's official key (the state host's states)
         "token": "set-password",
         "app_label": "audit",
         "model_name": "auditentry",

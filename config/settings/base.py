@@ -356,8 +356,12 @@ CELERY_BEAT_SCHEDULE = {
 # Months after which personal data of rejected applications and of partners who left
 # is anonymised by the nightly retention run.
 BUENDNISNETZ_RETENTION_MONTHS = int(env("BUENDNISNETZ_RETENTION_MONTHS", "24"))
-# The state coordination office as the state area's default legal texts (imprint,
-# privacy, accessibility) name it; the address lines are separated by ";".
+# The state whose coordination office this installation serves first (its official
+# key, "16" for Thuringia): new alliances lie in it unless another is chosen.
+BUENDNISNETZ_HOME_STATE = env("BUENDNISNETZ_HOME_STATE", "16")
+# The state coordination office as installations configured it before the office
+# became a record (tenants.State): only the migration tenants/0005_states reads it, as
+# the home state's initial office data; the office's page changes it from then on.
 BUENDNISNETZ_STATE_OFFICE = {
     "host_organisation": env("BUENDNISNETZ_STATE_OFFICE_HOST", ""),
     "address_lines": [

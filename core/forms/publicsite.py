@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms.admissions import ApplicationForm
 from core.models import Application, Award, SiteIdentity
-from kernel.crud.forms import RecordForm
-from kernel.uploads import IMAGE_MAX_BYTES
+from kernel.crud.forms import LogoUpload, RecordForm
 
 
 class ColourInput(forms.TextInput):
@@ -20,15 +19,7 @@ class ColourInput(forms.TextInput):
     input_type = "color"
 
 
-class SiteIdentityForm(RecordForm):
-    logo_upload = forms.FileField(
-        label=_("Logo"),
-        required=False,
-        help_text=_("PNG or JPEG, at most 1 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
-    )
-    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
-
+class SiteIdentityForm(LogoUpload, RecordForm):
     class Meta:
         model = SiteIdentity
         fields = [
@@ -42,27 +33,6 @@ class SiteIdentityForm(RecordForm):
                 "Background of the site's header; the text colour on it is chosen for contrast."
             ),
             "accent_colour": _("Used for stripes and highlights."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.instance.logo:
-            del self.fields["remove_logo"]
-
-    def clean_logo_upload(self):
-        logo = self.cleaned_data.get("logo_upload")
-        if logo and logo.size > IMAGE_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The image is larger than 1 MB. Please upload a smaller one.")
-            )
-        return logo
-
-    def service_kwargs(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        return {
-            **data,
-            "logo": self.cleaned_data.get("logo_upload") or None,
-            "remove_logo": bool(self.cleaned_data.get("remove_logo")),
         }
 
 

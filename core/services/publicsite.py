@@ -19,7 +19,7 @@ from core.services.admissions import ApplicantFields, application_create
 from kernel.crud.records import record_create, record_delete, record_update
 from kernel.legal.services import legal_page_write
 from kernel.mail.services import email_queue
-from kernel.uploads import image_check
+from kernel.uploads import image_change
 
 # ---------------------------------------------------------------- identity
 
@@ -46,12 +46,7 @@ def site_identity_save(
 ) -> SiteIdentity:
     """Save the alliance's identity (the first save creates its one row). A new
     ``logo`` must be a PNG or JPEG of at most 1 MB; ``remove_logo`` drops the old one."""
-    data: dict = dict(fields)
-    if logo is not None:
-        image_check(logo)
-        data["logo"] = logo
-    elif remove_logo:
-        data["logo"] = ""
+    data: dict = {**fields, **image_change(logo, remove=remove_logo)}
     current = SiteIdentity.objects.select_for_update().filter(pk=IDENTITY_PK).first()
     if current is None:
         return record_create(actor=actor, model=SiteIdentity, data={"id": IDENTITY_PK, **data})

@@ -4,12 +4,9 @@ nothing personal but what the alliance publishes about itself."""
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -21,6 +18,7 @@ from core.services.publicsite import public_application_submit
 from kernel.colours import HEX_COLOUR
 from kernel.crud.views import add_validation_error
 from kernel.legal.views import legal_page_view
+from kernel.uploads import image_response
 from tenants.permissions import public
 from tenants.throttling import hit
 
@@ -84,16 +82,7 @@ def legal_page(request, kind: str):
 @require_GET
 def site_logo(request):
     """The alliance's logo, shown inline (PNG or JPEG only, checked at upload)."""
-    identity = site_identity()
-    name = identity.logo.name if identity.logo else ""
-    if not name or not default_storage.exists(name):
-        raise Http404
-    content_type = mimetypes.guess_type(name)[0]
-    if content_type not in ("image/png", "image/jpeg"):
-        raise Http404
-    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return image_response(site_identity().logo)
 
 
 @public

@@ -119,6 +119,7 @@ GENDERS = {
     "tenants.domain": FEMININE,
     "tenants.membership": FEMININE,
     "tenants.ratecounter": MASCULINE,
+    "tenants.state": NEUTER,  # Land
     "tenants.user": NEUTER,  # Benutzerkonto
     "audit.auditentry": MASCULINE,
     "mail.outboxemail": FEMININE,

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.dates import DateInput
+from kernel.uploads import IMAGE_MAX_BYTES
 
 # The rows of a text area unless the form's ``Meta.text_rows`` says otherwise.
 TEXT_ROWS = 3
@@ -96,3 +98,41 @@ class RecordForm(forms.ModelForm):
         callback = getattr(meta, "formfield_callback", None)
         if callback is None or isinstance(callback, RecordFields):
             meta.formfield_callback = RecordFields(getattr(meta, "text_rows", TEXT_ROWS))
+
+
+class LogoUpload:
+    """For a RecordForm of a model with a ``logo`` file field (an alliance's public site,
+    a state's office): an upload field and, once there is a logo, a box to remove it.
+    The service checks the picture (``kernel.uploads.image_change``); the form refuses an
+    oversized file before it is read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["logo_upload"] = forms.FileField(
+            label=_("Logo"),
+            required=False,
+            help_text=_("PNG or JPEG, at most 1 MB."),
+            widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        )
+        if self.instance.logo:
+            self.fields["remove_logo"] = forms.BooleanField(
+                label=_("Remove the current logo"), required=False
+            )
+
+    def clean_logo_upload(self):
+        logo = self.cleaned_data.get("logo_upload")
+        if logo and logo.size > IMAGE_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The image is larger than 1 MB. Please upload a smaller one.")
+            )
+        return logo
+
+    def service_kwargs(self) -> dict:
+        """The service's keywords: the model fields of ``Meta.fields``, ``logo`` (a new
+        upload or None) and ``remove_logo``."""
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {
+            **data,
+            "logo": self.cleaned_data.get("logo_upload") or None,
+            "remove_logo": bool(self.cleaned_data.get("remove_logo")),
+        }

@@ -4,28 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django_tenants.utils import schema_context
 
 from core.selectors.publicsite import award_list
 from kernel.legal.texts import LegalText, Publisher, legal_text
 from regional.models import StateLegalPage
-from tenants.public import StateArea
-from tenants.selectors import alliance_list
+from tenants.selectors import alliance_list, home_state
 
 
 def state_publisher() -> Publisher:
-    """The state office as its default texts name it: its name, and the host
-    organisation, address and contact the installation configures
-    (``BUENDNISNETZ_STATE_OFFICE``)."""
-    office = settings.BUENDNISNETZ_STATE_OFFICE
+    """The home state's coordination office as its default texts name it
+    (``tenants.State``): its name, host organisation, address and contact."""
+    office = home_state()
     return Publisher(
-        name=str(StateArea.name),
-        host_organisation=office["host_organisation"],
-        address_lines=list(office["address_lines"]),
-        contact_name=office["contact_name"],
-        email=office["email"],
-        phone=office["phone"],
+        name=office.office_title,
+        host_organisation=office.host_organisation,
+        address_lines=office.address_lines,
+        contact_name=office.contact_name,
+        email=office.email,
+        phone=office.phone,
     )
 
 

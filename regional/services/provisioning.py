@@ -47,6 +47,7 @@ from tenants.links import host_origin, host_url
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
 from tenants.roles import Role
+from tenants.selectors import home_state
 from tenants.services.alliances import alliance_host
 from tenants.services.memberships import membership_create
 from tenants.services.provisioning import (
@@ -296,6 +297,7 @@ def _alliance_for(setup: AllianceSetup, actor) -> Alliance:
             actor=actor,
             name=setup.alliance_name.strip(),
             slug=setup.slug,
+            state=home_state(),
             district=setup.district,
             host_organisation=setup.host_organisation,
             founded_on=timezone.localdate(),

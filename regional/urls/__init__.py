@@ -8,6 +8,8 @@ from regional.views import home
 urlpatterns = [
     path("", home.home, name="state-home"),
     path("dashboard/", include("regional.urls.statistics")),
+    # states
+    path("state/", include("regional.urls.state")),
     path("meetings/", include("regional.urls.meetings")),
     path("setups/", include("regional.urls.setups")),
     path("reports/", include("regional.urls.reports")),

@@ -10,6 +10,7 @@ from kernel.models import Named, at_most_one, choice_check, choice_field, matche
 from tenants.districts import District
 
 from .base import TimeStampedModel
+from .state import State, home_state_id
 
 # A slug becomes the sub-domain and (with "-" -> "_") the PostgreSQL schema name.
 SLUG_PATTERN = r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$"
@@ -42,6 +43,13 @@ class Alliance(Named, TenantMixin, TimeStampedModel):
         max_length=40,
         unique=True,
         help_text=_("Lower-case letters, digits and hyphens; becomes the web address."),
+    )
+    state = models.ForeignKey(
+        State,
+        verbose_name=_("state"),
+        on_delete=models.PROTECT,
+        related_name="alliances",
+        default=home_state_id,
     )
     district = choice_field(_("district"), District, max_length=40)
     host_organisation = models.CharField(

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kernel.audit.services import audit_log, save_audited
-from tenants.models import Alliance, AllianceStatus, Domain
+from tenants.models import Alliance, AllianceStatus, Domain, State
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
+from tenants.selectors import home_state
 
-EDITABLE_FIELDS = ("name", "district", "host_organisation", "founded_on", "status")
+EDITABLE_FIELDS = ("name", "state", "district", "host_organisation", "founded_on", "status")
 
 
 def alliance_host(slug: str) -> str:
@@ -43,12 +44,14 @@ def alliance_create(
     name: str,
     slug: str,
     district: str,
+    state: State | None = None,
     host_organisation: str = "",
     founded_on: datetime.date | None = None,
     status: str = AllianceStatus.ACTIVE,
     copy_template: bool = False,
 ) -> Alliance:
-    """Create an alliance with its schema and its primary domain.
+    """Create an alliance with its schema and its primary domain, in ``state`` (by
+    default the installation's home state, ``tenants.selectors.home_state``).
 
     The schema is migrated, or with ``copy_template`` copied from the template schema
     (tenants/services/provisioning.py), which takes a fraction of the time. Runs in one
@@ -56,10 +59,12 @@ def alliance_create(
     DDL is transactional).
     """
     _validate_slug(slug)
+    state = state or home_state()
     alliance = Alliance(
         name=name.strip(),
         slug=slug,
         schema_name=Alliance.schema_name_for(slug),
+        state=state,
         district=district,
         host_organisation=host_organisation.strip(),
         founded_on=founded_on,
@@ -81,7 +86,7 @@ def alliance_create(
     domain = Domain(domain=alliance_host(slug), tenant=alliance, is_primary=True)
     domain.full_clean()
     domain.save()
-    changes = {"slug": slug, "district": district, "domain": domain.domain}
+    changes = {"slug": slug, "state": state.key, "district": district, "domain": domain.domain}
     if copy_template:
         changes["schema"] = f"copied from {TEMPLATE_SCHEMA}"
     audit_log(actor=actor, action="tenants.alliance.created", target=alliance, changes=changes)

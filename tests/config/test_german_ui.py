@@ -20,7 +20,7 @@ from kernel.audit.services import audit_log
 from tenants.roles import Role
 from tests.conftest import logged_in_client, person_with_role
 from tests.isolation import discover, seed_sentinel_records
-from tests.samples_state import seed_state_records
+from tests.samples_state import STATE_KEY, seed_state_records
 from tests.translations import (
     EnglishFinder,
     catalogue,
@@ -43,6 +43,7 @@ def _paths(urlconf: str, record_id: int) -> list[str]:
         "slug": "x",
         "uuid": "00000000-0000-0000-0000-000000000000",
         "uidb64": "MQ",
+        "state_key": STATE_KEY,
         "token": "german-ui-token",
     }
     return sorted(

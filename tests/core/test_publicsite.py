@@ -22,6 +22,7 @@ from kernel.mail.models import OutboxEmail
 from regional.models import StateLegalPage
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
+from tests.samples_state import home_office
 
 APPLY = "/partner-werden/"
 
@@ -383,16 +384,10 @@ def test_api_identity_reads_defaults_and_refuses_bad_colours(jena, coordinator):
 
 
 @pytest.mark.parametrize("path", ["/impressum/", "/datenschutz/", "/barrierefreiheit/"])
-def test_state_default_legal_texts_name_the_configured_office(db, public_client, settings, path):
-    """The state area's default texts name the office the installation configures
-    (BUENDNISNETZ_STATE_OFFICE): its host organisation, address and e-mail."""
-    settings.BUENDNISNETZ_STATE_OFFICE = {
-        "host_organisation": "Träger der Landeskoordinierung e. V.",
-        "address_lines": ["Anger 7", "99084 Erfurt"],
-        "contact_name": "",
-        "email": "land@example.org",
-        "phone": "0361 123456",
-    }
+def test_state_default_legal_texts_name_the_office_of_the_state(db, public_client, path):
+    """The state area's default texts name the home state's office (``tenants.State``):
+    its host organisation, address and e-mail."""
+    home_office()
     page = public_client.get(path, HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Landeskoordination Thüringen" in page
     assert "Anger 7" in page

@@ -4,6 +4,7 @@ import factory
 
 from tenants.districts import District
 from tenants.models import Alliance, User
+from tenants.selectors import home_state
 from tenants.services.alliances import alliance_create
 from tests.factories.base import numbered, record_factory
 
@@ -20,6 +21,7 @@ class AllianceFactory(factory.Factory):
 
     name = numbered("Lokales Bündnis für Familie Testort {n}")
     slug = numbered("testort{n}")
+    state = factory.LazyFunction(home_state)  # the installation's, Thuringia
     district = District.ERFURT
     host_organisation = "Stadtverwaltung"
     founded_on = None

@@ -6,6 +6,7 @@ from django_tenants.utils import schema_context, schema_exists
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
 from tenants.models import Alliance
+from tenants.selectors import home_state
 from tests.conftest import host_client, logged_in_client
 from tests.factories.tenants import UserFactory
 
@@ -50,11 +51,15 @@ def test_alliance_host_admin_shows_only_that_schemas_audit_trail(support_user, j
 @pytest.mark.slow
 def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user):
     client = logged_in_client(support_user, "localhost")
+    form = client.get("/admin/tenants/alliance/add/").content.decode()
+    home = home_state()
+    assert f'<option value="{home.pk}" selected>Thüringen</option>' in form  # the default
     response = client.post(
         "/admin/tenants/alliance/add/",
         {
             "name": "Lokales Bündnis für Familie Sömmerda",
             "slug": "soemmerda",
+            "state": home.pk,
             "district": "soemmerda",
             "host_organisation": "",
             "founded_on": "",
@@ -63,6 +68,7 @@ def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     alliance = Alliance.objects.get(slug="soemmerda")
+    assert alliance.state == home
     assert schema_exists("soemmerda")
     assert alliance.domains.get().domain == "soemmerda.localhost"
     assert AuditEntry.objects.filter(

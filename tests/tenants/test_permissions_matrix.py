@@ -38,7 +38,12 @@ from tenants.roles_doc import DOC_PATH, roles_markdown
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.partners import PartnerFactory
 from tests.isolation import Route, discover, seed_sentinel_records
-from tests.samples_state import RECORD_ID, seed_every_state_record
+from tests.samples_state import (
+    RECORD_ID,
+    STATE_KEY,
+    STATE_LOGO_FILE,
+    seed_every_state_record,
+)
 from tests.translations import EnglishFinder, catalogue, german_problems
 
 SENTINEL = "MATRIX-SENTINEL"
@@ -82,7 +87,12 @@ def board_file(jena, settings, tmp_path):
     storages["default"].__dict__.pop("relative_media_root", None)
     # The library's sample versions (tests/isolation_seeds_library.py, the state
     # document below) have files too, so that downloading them is seen allowed.
-    stored = [("jena", MEDIA_FILE), ("jena", LIBRARY_FILE), ("public", STATE_LIBRARY_FILE)]
+    stored = [
+        ("jena", MEDIA_FILE),
+        ("jena", LIBRARY_FILE),
+        ("public", STATE_LIBRARY_FILE),
+        ("public", STATE_LOGO_FILE),  # the home state's logo
+    ]
     for schema, path in stored:
         with schema_context(schema):
             assert default_storage.save(path, ContentFile(SENTINEL.encode())) == path
@@ -128,6 +138,7 @@ def _samples() -> dict[str, str]:
         "slug": "x",
         "uuid": "00000000-0000-0000-0000-000000000000",
         "uidb64": "MQ",
+        "state_key": STATE_KEY,
         "token": "set-password",
         "number": str(RECORD_ID),  # a library document's version
     }
