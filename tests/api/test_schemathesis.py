@@ -40,6 +40,7 @@ def wsgi_app():
     """
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
+    from django.urls import set_urlconf
 
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -48,6 +49,11 @@ def wsgi_app():
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+        # The tenant middleware gives each request its host's URL conf; Django sets it
+        # back when a response is closed, which the generated calls do not always do. The
+        # next test in this process would otherwise reverse names against the last
+        # host's URL conf (tests/kernel/test_crud.py failed after this module).
+        set_urlconf(None)
 
 
 @pytest.fixture
