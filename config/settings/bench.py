@@ -10,7 +10,10 @@ benchmarks create and drop hundreds of alliances there. On top of the local sett
 - API throttling that never answers 429 (the rate check itself still runs);
 - with ``BUENDNISNETZ_BENCH_PINNED_SCHEMA`` set: no routing by host, every request is
   served by that alliance (the baseline that the API benchmark compares tenant routing
-  against).
+  against);
+- with ``BUENDNISNETZ_BENCH_ANCHOR`` set as well: only that pinning middleware and the
+  plain DRF partner list of ``tests.benchmarks.anchor`` (the anchor the API benchmark
+  measures ours against).
 """
 
 from .local import *
@@ -44,3 +47,7 @@ if PINNED_SCHEMA:
         else name
         for name in MIDDLEWARE
     ]
+
+if PINNED_SCHEMA and env("BUENDNISNETZ_BENCH_ANCHOR"):
+    MIDDLEWARE = ["tests.benchmarks.middleware.PinnedAllianceMiddleware"]
+    ROOT_URLCONF = PUBLIC_SCHEMA_URLCONF = "tests.benchmarks.anchor"
