@@ -41,6 +41,10 @@ TREND_KEYS = (
 )
 
 
+# The most bars the alliance chart draws (see dashboard()).
+CHART_BARS = 40
+
+
 def _trend_rows(trend) -> list:
     """(point, its values of ``TREND_KEYS``), amounts as whole euros."""
     money = {key for key in TREND_KEYS if ALLIANCE_FIGURES[key].unit == MONEY}
@@ -111,10 +115,18 @@ def dashboard(request):
         "running_label": charts.running_label(trend[-1].taken_on) if trend else "",
     }
 
-    # Every alliance of the day gets its bar (largest first): Thuringia's few dozen
-    # alliances fit one chart, and none may be missing from it.
-    by_alliance = selectors.largest_alliances(chosen)
-    alliance_chart_title = _("Active partners by alliance on %(date)s") % {"date": day}
+    # Every alliance of the day gets its bar (largest first): a state's few dozen
+    # alliances fit one chart, and none may be missing from it. Beyond CHART_BARS (a
+    # platform for all of Germany holds 650) the chart shows the largest, says so in its
+    # title and under it, and the list linked below it has them all.
+    by_alliance = selectors.largest_alliances(chosen, CHART_BARS)
+    capped = totals.alliances > len(by_alliance)
+    if capped:
+        alliance_chart_title = _(
+            "Active partners of the %(shown)s alliances with the most of %(count)s on %(date)s"
+        ) % {"shown": len(by_alliance), "count": totals.alliances, "date": day}
+    else:
+        alliance_chart_title = _("Active partners by alliance on %(date)s") % {"date": day}
     context.update(
         {
             "chosen": chosen,
@@ -128,6 +140,8 @@ def dashboard(request):
             "partners_by_kind": _by_choice("partners_by_kind", totals.partners_by_kind),
             "projects_by_topic": _by_choice("projects_by_topic", totals.projects_by_topic),
             "projects_by_status": _by_choice("projects_by_status", totals.projects_by_status),
+            "alliance_chart_capped": capped,
+            "alliance_chart_bars": len(by_alliance),
             "alliance_chart": charts.bar_chart(
                 by_alliance,
                 chart_id="chart-alliances",

@@ -502,6 +502,37 @@ def test_the_alliance_chart_shows_every_alliance_and_totals_count_all(
     assert export.count("Zusatzort") == extra
 
 
+def test_beyond_forty_alliances_the_chart_shows_the_largest_and_says_so(
+    two_days, state_client, state_coordinator
+):
+    """A platform for all of Germany holds 650 alliances: the chart draws the 40 with the
+    most partners, its title and the sentence under it say so, the list has them all."""
+    for number, alliance in enumerate(extra_alliances(45)):
+        snapshot(alliance, DAY, partners_total=100 + number)
+    response = state_client.get("/dashboard/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    chart = body.split('id="chart-alliances-title"')[1].split("</svg>")[0]
+    assert chart.count("<g>") == 40
+    assert ">Zusatzort 44</text>" in chart  # the most partners
+    assert ">Zusatzort 4</text>" not in chart
+    assert ">Jena</text>" not in chart
+    assert "Active partners of the 40 alliances with the most of 47 on" in body
+    assert (
+        "The chart shows the 40 alliances with the most active partners; the list has all 47."
+    ) in body
+    assert response.context["totals"].alliances == 47
+    german = logged_in_client(state_coordinator, "localhost").get("/dashboard/")
+    body = german.content.decode()
+    assert "Aktive Partner der 40 Bündnisse mit den meisten von 47 am" in body
+    assert (
+        "Das Diagramm zeigt die 40 Bündnisse mit den meisten aktiven Partnern; "
+        "die Liste enthält alle 47."
+    ) in body
+    listed = state_client.get("/dashboard/alliances/", {"format": "csv"}).content.decode()
+    assert listed.count("Zusatzort") == 45
+
+
 def test_a_district_cell_names_a_few_alliances_and_counts_the_rest(
     two_days, state_client, monkeypatch
 ):
