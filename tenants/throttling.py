@@ -86,8 +86,9 @@ def hit(scope: str, ident: str, rate: Rate | str) -> Verdict:
 def _redis_hit(key: str, period: int) -> int | None:
     """The window's new count from Redis, or None while Redis cannot be reached.
 
-    One round trip: INCR starts a window's counter at 1 (a plain integer, as Django's
-    Redis cache stores one) and EXPIRE NX gives it its lifetime once, when it is new.
+    One round trip: SET NX starts a new window's counter at 0 with its lifetime (a plain
+    integer, as Django's Redis cache stores one), INCR counts the hit and keeps the
+    lifetime. (Not INCR with EXPIRE NX: the embedded Redis 6.2 has no NX for EXPIRE.)
     """
     if time.monotonic() < _breaker["down_until"]:
         return None
@@ -95,9 +96,9 @@ def _redis_hit(key: str, period: int) -> int | None:
     try:
         stored = cache.make_and_validate_key(key)
         pipeline = cache._cache.get_client(stored, write=True).pipeline(transaction=False)
+        pipeline.set(stored, 0, ex=period + 1, nx=True)
         pipeline.incr(stored)
-        pipeline.expire(stored, period + 1, nx=True)
-        count, _expiry = pipeline.execute()
+        _started, count = pipeline.execute()
         return int(count)
     except (RedisError, OSError) as error:
         with _lock:

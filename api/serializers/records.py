@@ -89,6 +89,8 @@ class RecordSerializer(ModelSerializer):
             field = _conventional_field(meta.model, name, text)
             if field is not None and name not in cls._declared_fields:
                 cls._declared_fields[name] = field
+        # The record's key: "id", or a natural primary key (a state's official key).
+        pk = meta.model._meta.pk.name
         if form is not None:
             page_only = getattr(meta, "page_only", ())
             written = [
@@ -96,16 +98,20 @@ class RecordSerializer(ModelSerializer):
                 *(name for name in form._meta.fields if name not in page_only),
             ]
             meta.read_only = _named(cls, help, written)
-            meta.fields = ["id", *written, *meta.read_only, "created_at", "updated_at"]
+            meta.fields = _unique([pk, *written, *meta.read_only, "created_at", "updated_at"])
         elif not hasattr(meta, "fields") and getattr(meta, "read_only", None) == "__all__":
             meta.fields = list(help)
         elif not hasattr(meta, "fields"):
-            meta.fields = ["id", *_named(cls, help, []), "created_at", "updated_at"]
+            meta.fields = _unique([pk, *_named(cls, help, []), "created_at", "updated_at"])
             meta.read_only = "__all__"
         read_only = getattr(meta, "read_only", ())
         meta.read_only_fields = (
             list(meta.fields)
             if read_only == "__all__"
-            else ["id", *read_only, "created_at", "updated_at"]
+            else _unique([pk, *read_only, "created_at", "updated_at"])
         )
         meta.extra_kwargs = help_texts(help)
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))

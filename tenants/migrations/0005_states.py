@@ -53,12 +53,11 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='State',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
                 ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('key', models.CharField(help_text='The two digits of the official municipality key, 16 for Thuringia.', max_length=2, unique=True, verbose_name='official key')),
+                ('key', models.CharField(help_text='The two digits of the official municipality key, 16 for Thuringia.', max_length=2, primary_key=True, serialize=False, verbose_name='official key')),
                 ('name', models.CharField(max_length=100, verbose_name='name')),
                 ('office_name', models.CharField(blank=True, help_text='Left empty, the office is called "State coordination" and the state.', max_length=200, verbose_name='name of the coordination office')),
                 ('host_organisation', models.CharField(blank=True, help_text="The organisation that hosts the state's coordination office.", max_length=200, verbose_name='host organisation')),
@@ -84,6 +83,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='alliance',
             name='state',
-            field=models.ForeignKey(default=tenants.models.state.home_state_id, on_delete=django.db.models.deletion.PROTECT, related_name='alliances', to='tenants.state', verbose_name='state'),
+            field=models.ForeignKey(default=tenants.models.state.home_state_key, on_delete=django.db.models.deletion.PROTECT, related_name='alliances', to='tenants.state', verbose_name='state'),
         ),
     ]

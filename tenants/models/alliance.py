@@ -10,7 +10,7 @@ from kernel.models import Named, at_most_one, choice_check, choice_field, matche
 from tenants.districts import District
 
 from .base import TimeStampedModel
-from .state import State, home_state_id
+from .state import State, home_state_key
 
 # A slug becomes the sub-domain and (with "-" -> "_") the PostgreSQL schema name.
 SLUG_PATTERN = r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$"
@@ -49,7 +49,7 @@ class Alliance(Named, TenantMixin, TimeStampedModel):
         verbose_name=_("state"),
         on_delete=models.PROTECT,
         related_name="alliances",
-        default=home_state_id,
+        default=home_state_key,
     )
     district = choice_field(_("district"), District, max_length=40)
     host_organisation = models.CharField(

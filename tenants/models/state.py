@@ -36,10 +36,12 @@ class State(Named, ContactDetails, TimeStampedModel):
     alliance lies in the state.
     """
 
+    # The primary key: an alliance's state is known without asking the database (the
+    # default of a new alliance is the setting's key; see home_state_key).
     key = models.CharField(
         _("official key"),
         max_length=2,
-        unique=True,
+        primary_key=True,
         help_text=_("The two digits of the official municipality key, 16 for Thuringia."),
     )
     name = models.CharField(_("name"), max_length=100)
@@ -96,9 +98,10 @@ def office_title_for(state_name: str) -> str:
     return gettext("State coordination %(state)s") % {"state": state_name}
 
 
-def home_state_id() -> int:
+def home_state_key() -> str:
     """The default state of a new alliance: the installation's home state
-    (``tenants.selectors.home_state``)."""
-    from tenants.selectors import home_state
+    (``BUENDNISNETZ_HOME_STATE``; ``tenants.selectors.home_state`` reads its row). A
+    constant, so that making an ``Alliance()`` asks the database nothing."""
+    from django.conf import settings
 
-    return home_state().pk
+    return settings.BUENDNISNETZ_HOME_STATE

@@ -1,5 +1,6 @@
-"""The rate counters (tenants.throttling) cost one Redis round trip per hit: INCR and,
-for a new window, its lifetime, in one pipeline."""
+"""The rate counters (tenants.throttling) cost one Redis round trip per hit: a new
+window's counter with its lifetime (SET NX), and INCR, in one pipeline; also on the
+embedded Redis 6.2, which has no EXPIRE NX."""
 
 from __future__ import annotations
 
