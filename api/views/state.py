@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from api.serializers.alliances import AllianceSerializer
 from api.viewsets import PublicListViewSet
-from regional.filters.alliances import AllianceFilter
+from regional.filters.alliances import PublicAllianceFilter
 from tenants.selectors import alliance_list
 
 
@@ -14,4 +14,4 @@ class AllianceViewSet(PublicListViewSet):
     page does (one FilterSet), 50 a page."""
 
     serializer_class, selector = AllianceSerializer, alliance_list
-    filterset_class = AllianceFilter
+    filterset_class = PublicAllianceFilter

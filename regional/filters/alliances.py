@@ -1,5 +1,6 @@
-"""The one FilterSet of the alliances, for the state area's public list and the API, and
-the alliance filters the other alliance lists share (state, size, activity).
+"""The one FilterSet of the alliances, for the state area's public list, the monitoring
+list (alliances needing attention, ``regional.filters.monitoring``) and the API, and the
+alliance filters the other alliance lists share (state, district, size, activity).
 
 An alliance's size is the number of active partners of its newest snapshot, in classes
 (``SIZES``); its activity is its status (dissolved alliances are not listed). The
@@ -16,7 +17,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet, limited_to
+from regional.selectors.monitoring import Flags, Reason
 from regional.selectors.statistics import latest_partners
 from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus, State
@@ -120,10 +122,17 @@ def district_codes(term: str) -> list[str]:
 
 class AllianceFilter(SearchFilterSet):
     """Alliances by state, district, size and activity, and a search over name, host
-    organisation and place (the district's name); every word must match."""
+    organisation and place (the district's name); every word must match. The state
+    office's monitoring list also filters by the ``reason`` an alliance needs attention,
+    from its ``flags``, computed once per request (``regional.filters.monitoring``); the
+    public list and the API offer the rest (``PUBLIC_FILTERS``)."""
 
     search_fields = ("name", "host_organisation", "slug")
+    flags: dict[int, Flags] = {}
 
+    reason = django_filters.ChoiceFilter(
+        label=_("Reason"), choices=Reason.choices, method="with_reason", empty_label=_("All")
+    )
     state = state_filter()
     district = district_filter()
     size = size_filter(method="by_size")
@@ -131,6 +140,9 @@ class AllianceFilter(SearchFilterSet):
 
     class Meta:
         model = Alliance
+
+    def with_reason(self, queryset, name, value):
+        return queryset.filter(pk__in=[pk for pk, f in self.flags.items() if value in f.reasons])
 
     def by_size(self, queryset, name, value):
         size = SIZES[value]
@@ -145,3 +157,8 @@ class AllianceFilter(SearchFilterSet):
                 condition |= Q(**{f"{field}__icontains": term})
             queryset = queryset.filter(condition)
         return queryset
+
+
+PUBLIC_FILTERS = ("q", "state", "district", "size", "status")
+# What anyone may filter the alliances by: the start page and the API's public list.
+PublicAllianceFilter = limited_to(AllianceFilter, PUBLIC_FILTERS)

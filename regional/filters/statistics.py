@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel import formats
 from kernel.collation import by_name
 from kernel.crud.dates import PlausibleDateFilter
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet, limited_to
 from regional.filters.alliances import (
     SIZES,
     activity_filter,
@@ -20,14 +20,6 @@ from regional.filters.alliances import (
 )
 from regional.models import AllianceSnapshot
 from tenants.models import Alliance
-
-
-def limited_to(filterset: type, names: tuple[str, ...], **attrs) -> type:
-    """``filterset`` with only the filters ``names`` (in that order): one declaration per
-    model, of which a page or an endpoint offers the part that fits it."""
-    subset = type(filterset.__name__, (filterset,), attrs)
-    subset.base_filters = {name: filterset.base_filters[name] for name in names}
-    return subset
 
 
 def date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:

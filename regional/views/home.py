@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.tables import PUBLIC, Column, ListSpec, list_view
-from regional.filters.alliances import AllianceFilter
+from regional.filters.alliances import PublicAllianceFilter
 from tenants.permissions import public
 from tenants.selectors import alliance_list
 
@@ -16,7 +16,7 @@ HOME_LIST = ListSpec(
     title=_("Alliances"),
     permission=PUBLIC,
     queryset=alliance_list,
-    filterset=AllianceFilter,
+    filterset=PublicAllianceFilter,
     columns=[
         Column("name", _("Alliance"), order_by=True),
         Column("district", _("District"), order_by=True),

@@ -10,9 +10,11 @@ import datetime
 import pytest
 
 from api.views.addressbook import AddressBookViewSet
+from api.views.monitoring import MonitoringViewSet
 from api.views.state import AllianceViewSet
-from regional.filters.alliances import SIZES, AllianceFilter
-from regional.filters.statistics import AllianceSnapshotApiFilter
+from regional.filters.alliances import SIZES, AllianceFilter, PublicAllianceFilter
+from regional.filters.monitoring import MonitoringFilter
+from regional.filters.statistics import ALLIANCE_FILTERS, AllianceSnapshotApiFilter
 from regional.views.addressbook import ADDRESS_BOOK
 from regional.views.home import HOME_LIST
 from regional.views.statistics import FIGURES_LIST
@@ -54,15 +56,29 @@ def saxon(db) -> Alliance:
 # ---------------------------------------------------------------- one FilterSet per model
 
 
-def test_the_start_page_and_the_api_share_the_alliance_filterset():
-    assert HOME_LIST.filterset is AllianceFilter
-    assert AllianceViewSet.filterset_class is AllianceFilter
+def test_the_alliance_lists_offer_parts_of_one_alliance_filterset():
+    assert HOME_LIST.filterset is PublicAllianceFilter
+    assert AllianceViewSet.filterset_class is PublicAllianceFilter
+    schema_view = MonitoringViewSet()
+    schema_view.swagger_fake_view = True
+    assert schema_view.filterset_class is MonitoringFilter
+    for part in (PublicAllianceFilter, MonitoringFilter):
+        assert issubclass(part, AllianceFilter)
+        for name in ALLIANCE_FILTERS:
+            # The declarations are shared, not copied.
+            assert part.base_filters[name] is AllianceFilter.base_filters[name]
+    assert "reason" not in PublicAllianceFilter.base_filters
     assert AddressBookViewSet.filterset_class is ADDRESS_BOOK.filterset
-    # The alliance filters are the same declarations under the same names everywhere.
-    for filterset in (FIGURES_LIST.filterset, AllianceSnapshotApiFilter, ADDRESS_BOOK.filterset):
-        for name in ("state", "district", "size", "status"):
-            assert filterset.base_filters[name].extra["choices"] if name != "state" else True
-            assert filterset.base_filters[name].label == AllianceFilter.base_filters[name].label
+
+
+def test_every_alliance_list_filters_by_the_same_choices():
+    others = (FIGURES_LIST.filterset, AllianceSnapshotApiFilter, ADDRESS_BOOK.filterset)
+    for filterset in others:
+        for name in ALLIANCE_FILTERS:
+            mine, theirs = filterset.base_filters[name], AllianceFilter.base_filters[name]
+            assert type(mine) is type(theirs)
+            assert mine.label == theirs.label
+            assert mine.extra.get("choices") == theirs.extra.get("choices")
 
 
 def test_size_classes_hold_their_numbers():
@@ -140,17 +156,27 @@ def test_a_bad_filter_value_is_a_german_message_not_an_error(public_client, jena
     assert jena.name in names(response)  # the list stays unfiltered
 
 
-def test_the_start_page_costs_the_same_queries_for_5_and_60_alliances(public_client, jena):
-    def few():
-        extra_alliances(3)
+def few():
+    # Rows on both counts, so the filtered list is never empty (an empty page reads less).
+    for alliance in extra_alliances(3):
+        snapshot(alliance, DAY, partners_total=15)
 
-    def many():
-        for alliance in extra_alliances(55, start=3):
-            snapshot(alliance, DAY, partners_total=15)
 
-    params = {"q": "Bündnis", "state": "16", "size": "10-24", "status": "active"}
-    assert_same_queries_for_few_and_many(public_client, "/", few, many)
-    assert_same_queries_for_few_and_many(public_client, "/", lambda: None, lambda: None, params)
+def many():
+    for alliance in extra_alliances(55, start=3):
+        snapshot(alliance, DAY, partners_total=15)
+
+
+FILTERED = {"q": "Bündnis", "state": "16", "size": "10-24", "status": "active"}
+
+
+@pytest.mark.parametrize("params", [None, FILTERED, {"sort": "-founded", "page": "2"}])
+def test_the_start_page_costs_the_same_queries_for_5_and_60_alliances(public_client, jena, params):
+    assert_same_queries_for_few_and_many(public_client, "/", few, many, params)
+
+
+def test_the_api_list_costs_the_same_queries_for_5_and_60_alliances(jena):
+    assert_same_queries_for_few_and_many(api_client("localhost"), API, few, many, FILTERED)
 
 
 # ---------------------------------------------------------------- the API
@@ -202,3 +228,14 @@ def test_the_address_book_filters_by_state_size_and_activity(state_client, sized
     assert alliances({"state": "14"}) == set()
     assert jena.name in alliances({"state": "16", "status": "active"})
     assert alliances({"status": "dormant"}) == set()
+
+
+def test_the_monitoring_list_filters_by_state_and_reason(state_client, jena, saxon):
+    page = "/dashboard/monitoring/"
+    everyone = {a.pk for a in state_client.get(page).context["objects"]}
+    in_saxony = {a.pk for a in state_client.get(page, {"state": "14"}).context["objects"]}
+    assert in_saxony <= {saxon.pk}
+    assert in_saxony <= everyone
+    response = state_client.get(page, {"state": "99", "reason": "no_login"})
+    assert response.status_code == 200
+    assert list(response.context["filterset"].errors) == ["state"]
