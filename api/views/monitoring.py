@@ -25,7 +25,8 @@ class Row:
 class MonitoringViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Alliances needing attention: figures unchanged for a year (``stale_figures``), no
     coordinator login for 90 days (``no_login``), the last two regional meetings missed
-    (``missed_meetings``). ``?reason=`` and ``?district=`` filter, ``?q=`` searches."""
+    (``missed_meetings``). ``?reason=``, ``?state=``, ``?district=``, ``?size=`` and
+    ``?status=`` filter, ``?q=`` searches."""
 
     serializer_class = MonitoringSerializer
     filter_backends = [FilterBackend]

@@ -65,6 +65,14 @@ class SearchFilterSet(django_filters.FilterSet):
         return queryset
 
 
+def limited_to(filterset: type, names: tuple[str, ...], **attrs) -> type:
+    """``filterset`` with only the filters ``names`` (in that order): one declaration per
+    model, of which a page or an endpoint offers the part that fits it."""
+    subset = type(filterset.__name__, (filterset,), attrs)
+    subset.base_filters = {name: filterset.base_filters[name] for name in names}
+    return subset
+
+
 class ConditionFilter(django_filters.BooleanFilter):
     """A yes/no filter: yes, the rows where ``condition()`` holds; no, the rows where
     ``otherwise()`` holds (without it: all others); not set, every row. Both are built

@@ -30,6 +30,9 @@ from kernel.access import access_for, deny, may_open
 from kernel.collation import order_by_name
 
 EXPORT_FORMATS = ("csv", "xlsx")
+# A list's ``permission`` that lets anyone read it, logged in or not: it must hold
+# nothing personal (its downloads still need the ``export_permission``).
+PUBLIC = "public"
 
 
 def accessor(path: str) -> Callable[[Any], Any]:
@@ -301,7 +304,7 @@ def next_steps(request: HttpRequest, spec: ListSpec) -> list[tuple[str, str]]:
 def list_view(request: HttpRequest, spec: ListSpec) -> HttpResponse:
     """Render ``spec`` as a page, or export it with ``?format=csv|xlsx``."""
     access = access_for(request)
-    if not access.can(spec.permission):
+    if spec.permission != PUBLIC and not access.can(spec.permission):
         return deny(request)
     queryset, filterset, sort = filtered(spec, request)
     fmt = request.GET.get("format", "")

@@ -11,8 +11,14 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.filters import SearchFilterSet
+from regional.filters.alliances import (
+    SIZES,
+    activity_filter,
+    district_filter,
+    size_filter,
+    state_filter,
+)
 from regional.selectors.addressbook import Group, Rows
-from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus
 
 
@@ -22,15 +28,16 @@ def _alliance_choices() -> list[tuple[str, str]]:
 
 
 class AddressBookFilter(SearchFilterSet):
-    """Rows by alliance, district and group, and a search over name, e-mail address,
-    phone and alliance (every word must match)."""
+    """Rows by alliance, its state, district, size and activity, and by group, and a
+    search over name, e-mail address, phone and alliance (every word must match)."""
 
     alliance = django_filters.ChoiceFilter(
         label=_("Alliance"), choices=_alliance_choices, method="by_alliance", empty_label=_("All")
     )
-    district = django_filters.ChoiceFilter(
-        label=_("District"), choices=District.choices, method="by_district", empty_label=_("All")
-    )
+    state = state_filter(method="by_state")
+    district = district_filter(method="by_district")
+    size = size_filter(method="by_size")
+    status = activity_filter(method="by_status")
     group = django_filters.ChoiceFilter(
         label=_("Group"), choices=Group.choices, method="by_group", empty_label=_("All")
     )
@@ -38,8 +45,17 @@ class AddressBookFilter(SearchFilterSet):
     def by_alliance(self, rows: Rows, name, value) -> Rows:
         return rows.where(lambda row: row.alliance_id == int(value))
 
+    def by_state(self, rows: Rows, name, value) -> Rows:
+        return rows.where(lambda row: row.state_id == value.pk)
+
     def by_district(self, rows: Rows, name, value) -> Rows:
         return rows.where(lambda row: row.district == value)
+
+    def by_size(self, rows: Rows, name, value) -> Rows:
+        return rows.where(lambda row: SIZES[value].holds(row.active_partners))
+
+    def by_status(self, rows: Rows, name, value) -> Rows:
+        return rows.where(lambda row: row.status == value)
 
     def by_group(self, rows: Rows, name, value) -> Rows:
         return rows.where(lambda row: value in row.groups)

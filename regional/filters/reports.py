@@ -5,8 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kernel.crud.filters import SearchFilterSet
-from regional.filters.statistics import limited_to
+from kernel.crud.filters import SearchFilterSet, limited_to
 from regional.models import Report
 
 

@@ -10,18 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from kernel import formats
 from kernel.collation import by_name
 from kernel.crud.dates import PlausibleDateFilter
-from kernel.crud.filters import SearchFilterSet
+from kernel.crud.filters import SearchFilterSet, limited_to
+from regional.filters.alliances import (
+    SIZES,
+    activity_filter,
+    district_filter,
+    size_filter,
+    state_filter,
+)
 from regional.models import AllianceSnapshot
-from tenants.districts import District
 from tenants.models import Alliance
-
-
-def limited_to(filterset: type, names: tuple[str, ...], **attrs) -> type:
-    """``filterset`` with only the filters ``names`` (in that order): one declaration per
-    model, of which a page or an endpoint offers the part that fits it."""
-    subset = type(filterset.__name__, (filterset,), attrs)
-    subset.base_filters = {name: filterset.base_filters[name] for name in names}
-    return subset
 
 
 def date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:
@@ -29,11 +27,13 @@ def date_choices(dates: list[datetime.date]) -> list[tuple[str, str]]:
 
 
 class AllianceSnapshotFilter(SearchFilterSet):
-    """Snapshots by day, date range, district and alliance, and a search by alliance.
+    """Snapshots by day, date range, the alliance's state, district, size (the snapshot's
+    active partners) and activity, and by alliance, and a search by alliance.
 
-    The API filters by ``taken_on`` (or a range), district and alliance (``API_FILTERS``);
-    the page of one day's figures searches and filters by district, and its ``date``
-    names the day, which the view has chosen already (``page_filters()``).
+    The API filters by ``taken_on`` (or a range), the alliance filters and alliance
+    (``API_FILTERS``); the page of one day's figures searches and offers the alliance
+    filters, and its ``date`` names the day, which the view has chosen already
+    (``page_filters()``).
     """
 
     search_fields = ("alliance__name", "alliance__host_organisation")
@@ -48,12 +48,10 @@ class AllianceSnapshotFilter(SearchFilterSet):
     taken_on_until = PlausibleDateFilter(
         label=_("Date until"), field_name="taken_on", lookup_expr="lte"
     )
-    district = django_filters.ChoiceFilter(
-        field_name="alliance__district",
-        choices=District.choices,
-        label=_("District"),
-        empty_label=_("All"),
-    )
+    state = state_filter("alliance__state")
+    district = district_filter("alliance__district")
+    size = size_filter(method="by_size")
+    status = activity_filter("alliance__status")
     alliance = django_filters.ModelChoiceFilter(
         label=_("Alliance"), queryset=Alliance.objects.order_by(by_name())
     )
@@ -70,12 +68,17 @@ class AllianceSnapshotFilter(SearchFilterSet):
             if self.chosen is not None:
                 field.initial = self.chosen.isoformat()
 
+    def by_size(self, queryset, name, value):
+        # A snapshot's size is its own count of active partners.
+        return queryset.filter(SIZES[value].condition("partners_total"))
+
     def keep_day(self, queryset, name, value):
         return queryset  # the view has already chosen the day's snapshots
 
 
-API_FILTERS = ("taken_on", "taken_on_from", "taken_on_until", "district", "alliance")
-PAGE_FILTERS = ("q", "date", "district")
+ALLIANCE_FILTERS = ("state", "district", "size", "status")
+API_FILTERS = ("taken_on", "taken_on_from", "taken_on_until", *ALLIANCE_FILTERS, "alliance")
+PAGE_FILTERS = ("q", "date", *ALLIANCE_FILTERS)
 
 AllianceSnapshotApiFilter = limited_to(AllianceSnapshotFilter, API_FILTERS)
 

@@ -31,6 +31,7 @@ from psycopg import sql
 from core.selectors.publicsite import public_contact_rows
 from kernel.collation import german_key
 from kernel.figures import schema_branch
+from regional.selectors.statistics import latest_partners
 from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
@@ -71,6 +72,11 @@ class Contact:
     alliance_slug: str
     district: str
     email: str
+    # The alliance's state, status and size (active partners of its newest snapshot,
+    # None without one): what the address book filters by, like the alliance lists.
+    state_id: int | None = None
+    status: str = ""
+    active_partners: int | None = None
     name: str = ""
     phone: str = ""
     groups: list[str] = field(default_factory=list)
@@ -103,8 +109,12 @@ class Contact:
 
 
 def _alliances() -> dict[int, dict[str, Any]]:
-    rows = Alliance.objects.exclude(status=AllianceStatus.DISSOLVED).values(
-        "pk", "name", "slug", "district", "schema_name"
+    rows = (
+        Alliance.objects.exclude(status=AllianceStatus.DISSOLVED)
+        .annotate(active_partners=latest_partners())
+        .values(
+            "pk", "name", "slug", "district", "schema_name", "state_id", "status", "active_partners"
+        )
     )
     return {row["pk"]: row for row in rows}
 
@@ -160,6 +170,9 @@ def address_book() -> list[Contact]:
             alliance_slug=alliance["slug"],
             district=alliance["district"],
             email=email,
+            state_id=alliance["state_id"],
+            status=alliance["status"],
+            active_partners=alliance["active_partners"],
         )
         return rows.setdefault(contact.pk, contact)
 

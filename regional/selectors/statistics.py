@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
@@ -61,6 +61,13 @@ def snapshots_on(taken_on: datetime.date | None) -> QuerySet[AllianceSnapshot]:
         .select_related("alliance")
         .order_by(by_name("alliance__name"), "pk")
     )
+
+
+def latest_partners(alliance: str = "pk") -> Subquery:
+    """The active partners of an alliance's newest snapshot (NULL without one), the size
+    its lists filter by: an expression over the alliance ``alliance`` names (its pk)."""
+    newest = AllianceSnapshot.objects.filter(alliance=OuterRef(alliance)).order_by("-taken_on")
+    return Subquery(newest.values("partners_total")[:1])
 
 
 def recent_runs(limit: int = 10) -> QuerySet[StatisticsRun]:

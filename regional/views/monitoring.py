@@ -80,7 +80,8 @@ def _spec(flags: dict[int, selectors.Flags], *, page: bool) -> ListSpec:
 
 @requires(PERMISSION)
 def monitoring(request):
-    """Flagged alliances with their reasons; ``?reason=`` filters, ``?format=`` exports."""
+    """Flagged alliances with their reasons; ``?reason=`` and the alliance filters
+    (state, district, size, activity) filter, ``?format=`` exports."""
     flags = selectors.monitoring_flags()
     spec = _spec(flags, page=request.GET.get("format") not in EXPORT_FORMATS)
     return list_view(request, spec)
