@@ -264,11 +264,6 @@ def configure_services(namespace: dict, database_url: str, redis_url: str) -> No
 
 # ---------------------------------------------------------------- Celery
 
-# The statistics refresh computes its batches on this many database connections at once
-# (kernel/database/threads.py): PostgreSQL plans and runs one batch's statement while
-# another's rows are stored. 1 computes them one after the other.
-STATISTICS_CONNECTIONS = int(env("BUENDNISNETZ_STATISTICS_CONNECTIONS", "2"))
-
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -6,9 +6,7 @@ import datetime
 import json
 import uuid
 from collections.abc import Iterable
-from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -18,7 +16,6 @@ from psycopg import sql
 from core.figures import ALLIANCE_FIGURES
 from kernel.audit.services import audit_log
 from kernel.broker import TaskQueueUnavailable, publish
-from kernel.database.threads import in_threads
 from kernel.dates import validate_plausible_date
 from kernel.figures import MONEY
 from regional import statistics as engine
@@ -219,13 +216,9 @@ def statistics_refresh(
                 "alliances_done", "updated_at",
             ]
         )  # fmt: skip
-        computed = in_threads(
-            list(engine.batches(pending, batch_size)),
-            partial(engine.figures_for_batch, today=taken_on),
-            threads=settings.STATISTICS_CONNECTIONS,
-        )
-        for batch, figures in computed:
+        for batch in engine.batches(pending, batch_size):
             with transaction.atomic():
+                figures = engine.figures_for_batch(batch, today=taken_on)
                 snapshots_upsert(
                     run=run,
                     taken_on=taken_on,
