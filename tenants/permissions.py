@@ -205,7 +205,12 @@ EXPORT_PERMISSION = {ALLIANCE: "alliance.exports.download", STATE: None}
 def export_is_guarded(list_code: str, export_code: str) -> bool:
     """Whether an export (asked for the list's and ``export_code``'s permission, as
     ``kernel.crud.tables.list_view`` does) grants no role more than the list and its area's
-    export permission do: the check every ListSpec must pass."""
+    export permission do: the check every ListSpec must pass. A public list (anyone may
+    read it) is guarded by any permission its export asks for."""
+    from kernel.crud.tables import PUBLIC
+
+    if list_code == PUBLIC:
+        return export_code in RULES
     rule, export = RULES[list_code], RULES[export_code]
     allowed = set(rule.roles)
     area_code = EXPORT_PERMISSION[rule.area]
