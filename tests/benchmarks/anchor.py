@@ -19,6 +19,7 @@ from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 
+from api.serializers.partners import PartnerSerializer
 from core.models import Measure, Partner
 from kernel.collation import by_name
 
@@ -31,11 +32,8 @@ class PlainPartnerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Partner
-        fields = [
-            "id", "name", "kind", "size_class", "street", "postcode", "city", "website",
-            "joined_on", "left_on", "status", "public_listing_consent", "measures",
-            "care_guides_count", "description", "contact_count", "created_at", "updated_at",
-        ]  # fmt: skip
+        # The API's own list of fields: the anchor writes what /api/v1/partners/ writes.
+        fields = PartnerSerializer.Meta.fields
 
 
 class PlainPagination(PageNumberPagination):
