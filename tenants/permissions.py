@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest
 
+from tenants import scope
 from tenants.roles import Role
 
 STATE = "state"
@@ -274,6 +275,9 @@ class Access:
     alliance_id: int | None
     roles: frozenset[Role]
     partner_ids: frozenset[int]
+    # In the state area: the state the caller's state roles are held for (their office
+    # sees that state only); None for everyone else.
+    state_key: str | None = None
 
     @property
     def is_authenticated(self) -> bool:
@@ -335,14 +339,29 @@ def _compute(user, tenant, memberships: Callable[[], Iterable[Any]]) -> Access:
     alliance_id = tenant.pk if is_alliance else None
     roles: set[Role] = set()
     partner_ids: set[int] = set()
+    state_key: str | None = None
     if user is not None and user.is_authenticated and user.is_active:
         for membership in memberships():
-            if membership.alliance_id not in (None, alliance_id):
+            if not _counts_here(membership, tenant, alliance_id):
                 continue
             roles.add(Role(membership.role))
             if membership.partner_id is not None:
                 partner_ids.add(membership.partner_id)
-    return Access(user, area, alliance_id, frozenset(roles), frozenset(partner_ids))
+            if membership.state_id is not None and not is_alliance:
+                state_key = membership.state_id
+    return Access(user, area, alliance_id, frozenset(roles), frozenset(partner_ids), state_key)
+
+
+def _counts_here(membership, tenant, alliance_id: int | None) -> bool:
+    """A membership of this host's alliance counts, and one held without an alliance. In
+    an alliance's workspace a state role counts only for an alliance of its own state
+    (Saxony's office never opens a Thuringian workspace), and the federal office's role
+    never does (it sees aggregates only)."""
+    if membership.alliance_id is not None:
+        return membership.alliance_id == alliance_id
+    if alliance_id is None:
+        return True
+    return membership.state_id is not None and membership.state_id == tenant.state_id
 
 
 def access_for(request: HttpRequest) -> Access:
@@ -358,6 +377,9 @@ def access_for(request: HttpRequest) -> Access:
         tenant = getattr(request, "tenant", None)
         cached = _compute(user, tenant, lambda: memberships_for(request))
         request._access = cached
+        # From here on the request sees its state office's own state only (the scope is
+        # cleared again when the request ends: tenants.scope.StateScopeMiddleware).
+        scope.activate(cached.state_key)
     return cached
 
 

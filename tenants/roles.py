@@ -11,11 +11,15 @@ class Role(models.TextChoices):
     BOARD_MEMBER = "board_member", _("Board member")
     PARTNER_CONTACT = "partner_contact", _("Partner contact")
     POOL_STAFF = "pool_staff", _("Childcare pool staff")  # carers
+    FEDERAL_OFFICE = "federal_office", _("Federal service office")
 
 
-# Held for the whole state, without an alliance.
+# Held for one state (its coordination office, its ministry), without an alliance.
 STATE_ROLES = frozenset({Role.STATE_COORDINATOR, Role.MINISTRY})
 # Held in one alliance.
 ALLIANCE_ROLES = frozenset(
     {Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER, Role.PARTNER_CONTACT, Role.POOL_STAFF}
 )
+# Held for all of Germany: the federal service office sees every state's aggregated
+# figures (never an alliance's personal data) and runs the cross-alliance programmes.
+FEDERAL_ROLES = frozenset({Role.FEDERAL_OFFICE})

@@ -106,6 +106,8 @@ MIDDLEWARE = [
     # PostgreSQL (which cannot store it in text).
     "config.request_guard.NulQueryGuardMiddleware",
     "tenants.middleware.AllianceMiddleware",
+    # No request inherits another's state scope (tenants.scope); access_for sets it.
+    "tenants.scope.StateScopeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

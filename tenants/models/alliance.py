@@ -8,6 +8,7 @@ from django_tenants.models import DomainMixin, TenantMixin
 from kernel.collation import by_name
 from kernel.models import Named, at_most_one, choice_check, choice_field, matches, plausible_date
 from tenants.districts import District
+from tenants.scope import StateScoped
 
 from .base import TimeStampedModel
 from .state import State, home_state_key
@@ -30,11 +31,13 @@ class AllianceStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("dissolved")
 
 
-class Alliance(Named, TenantMixin, TimeStampedModel):
+class Alliance(StateScoped, Named, TenantMixin, TimeStampedModel):
     """A local alliance for families ("Lokales Bündnis für Familie"), the tenant.
 
     Its records (partners, board, projects) live in its own PostgreSQL schema named
     after the slug; this row in the public schema is what the state layer knows of it.
+    ``Alliance.objects`` is narrowed to the state office's own state during its requests
+    (``tenants.scope``); ``Alliance.everywhere`` sees every state.
     """
 
     name = models.CharField(_("name"), max_length=200)

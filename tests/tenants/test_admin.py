@@ -125,7 +125,7 @@ def test_admin_refuses_a_membership_that_breaks_the_role_rules(support_user, jen
         {"user": person.pk, "role": "ministry", "alliance": jena.pk, "partner_id": ""},
     )
     assert response.status_code == 200
-    assert "Landesrollen gelten ohne Bündnis" in response.content.decode()
+    assert "Landesrollen gelten für ein Land ohne Bündnis" in response.content.decode()
     assert not Membership.objects.filter(user=person).exists()
 
 

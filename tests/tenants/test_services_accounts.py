@@ -18,7 +18,10 @@ from tests.factories.tenants import UserFactory
 
 SCHEMAS = ("public", "jena", "badfrankenhausen")
 
-ROLE_SCOPE_MESSAGE = "Landesrollen gelten ohne Bündnis, Bündnisrollen brauchen ein Bündnis."
+ROLE_SCOPE_MESSAGE = (
+    "Landesrollen gelten für ein Land ohne Bündnis, Bündnisrollen in einem Bündnis, die Rolle"
+    " der Bundesservicestelle ohne beides."
+)
 DUPLICATE_ALLIANCE_ROLE = "Diese Person hat diese Rolle hier bereits."
 DUPLICATE_STATE_ROLE = "Diese Person hat diese Rolle bereits."
 
