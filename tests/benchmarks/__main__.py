@@ -4,7 +4,7 @@
     python -m tests.benchmarks --quick          # small sizes, prints the table only
     python -m tests.benchmarks --keep           # keep the database for the next run
     python -m tests.benchmarks --only api       # some benchmarks (statistics, provisioning,
-                                            # migrations, api)
+                                            # migrations, memory, api)
 
 Everything happens in a database of its own (``bn_bench``, or
 ``BUENDNISNETZ_BENCH_DATABASE``) on the server that ``DATABASE_URL`` names, else the
@@ -31,12 +31,12 @@ from devtools.databases import create_database, drop_database
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DOC = BASE_DIR / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-BENCHMARKS = ("provisioning", "statistics", "migrations", "api")
+BENCHMARKS = ("provisioning", "statistics", "migrations", "memory", "api")
 
 # Each size of a full run and of a quick one (``--quick``).
 SIZES = {
     "sizes": ([16, 650], [4, 12]),
-    "migrate_alliances": (320, 6),
+    "migrate_alliances": (650, 6),
     "provisioning_runs": (5, 2),
     "refresh_runs": (5, 3),
     "naive_runs": (3, 2),
@@ -146,6 +146,7 @@ def run(options: argparse.Namespace) -> list:
 
     from tests.benchmarks.management.commands import (
         benchmark_api,
+        benchmark_memory,
         benchmark_migrations,
         benchmark_provisioning,
         benchmark_statistics,
@@ -171,6 +172,11 @@ def run(options: argparse.Namespace) -> list:
                 requests=options.dashboard_requests,
                 log=log,
             )
+    if "memory" in options.only:
+        count = max(options.sizes)
+        log(f"Memory with {count} alliances ...")
+        email = benchmark_statistics._state_coordinator().email
+        rows += benchmark_memory.measure(count, coordinator_email=email, log=log)
     if "api" in options.only:
         log("Partner list API under load ...")
         rows += benchmark_api.measure(

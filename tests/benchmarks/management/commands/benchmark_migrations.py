@@ -34,7 +34,10 @@ from tests.benchmarks.common import (
 )
 
 EXECUTORS = ("standard", "multiprocessing", "pending")
-NO_OP_TARGET_SECONDS = 60.0
+# Issue 18: a release with nothing to apply, over 650 alliances, with the executor
+# releases use (``pending``); the others are the comparison.
+NO_OP_TARGET_SECONDS = 10.0
+RELEASE_EXECUTOR = "pending"
 LOG_DIR = settings.BASE_DIR / ".data" / "bench"
 
 
@@ -79,8 +82,8 @@ def measure(count: int, *, executors=EXECUTORS, log=print) -> list[Measurement]:
                 f"`migrate_schemas`, nothing to apply, `--executor={executor}`",
                 size,
                 format_seconds(seconds),
-                f"< {NO_OP_TARGET_SECONDS:.0f} s",
-                seconds < NO_OP_TARGET_SECONDS,
+                f"< {NO_OP_TARGET_SECONDS:.0f} s" if executor == RELEASE_EXECUTOR else "",
+                seconds < NO_OP_TARGET_SECONDS if executor == RELEASE_EXECUTOR else None,
             )
         )
     for executor in executors:
