@@ -42,6 +42,7 @@ SHARED_APPS = [
     "kernel.audit",
     "kernel.mail",
     "regional",
+    "federal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
