@@ -19,7 +19,9 @@ DAY = datetime.date(2026, 6, 30)
 
 
 def _snapshot(alliance, day=DAY, **figures):
-    return AllianceSnapshot.objects.create(alliance=alliance, taken_on=day, year=day.year, **figures)
+    return AllianceSnapshot.objects.create(
+        alliance=alliance, taken_on=day, year=day.year, **figures
+    )
 
 
 @pytest.fixture
@@ -83,7 +85,8 @@ def test_the_page_shows_the_suppressed_figures_and_never_the_hidden_ones(figures
     response = federal_client.get("/bund/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Sachsen" in body and "Bayern" in body
+    assert "Sachsen" in body
+    assert "Bayern" in body
     assert "&lt;3" in body
     assert ">71<" not in body  # Thuringia's partners are hidden ("x")
     assert "Lokales Bündnis" not in body  # no single alliance is named
