@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from federal.models import Award, Milestone, Participation, Programme
+from kernel.collation import by_name
 from tenants import scope
 from tenants.models import Alliance, AllianceStatus
 
@@ -36,7 +37,7 @@ def programme_detail(pk: int) -> Programme:
     """One programme of ``programme_list`` with its participants (and their states) and
     milestones; DoesNotExist outside the caller's scope."""
     participations = Participation.objects.select_related("alliance__state").order_by(
-        "alliance__name", "pk"
+        by_name("alliance__name"), "pk"
     )
     return (
         programme_list()
@@ -53,7 +54,7 @@ def participant_choices(programme: Programme | None = None) -> QuerySet[Alliance
     queryset = Alliance.everywhere.exclude(status=AllianceStatus.DISSOLVED).select_related("state")
     if programme is not None and programme.pk:
         queryset = queryset.exclude(programme_participations__programme=programme)
-    return queryset.order_by("name")
+    return queryset.order_by(by_name())
 
 
 def milestone_list() -> QuerySet[Milestone]:

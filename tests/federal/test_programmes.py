@@ -218,3 +218,29 @@ def test_a_shared_document_is_uploaded_and_read_by_the_participants_state(
     download = state_client.get(f"/bund/documents/{document.pk}/versions/1/")
     assert download.status_code == 200
     assert "Leitfaden" in state_client.get(f"/bund/programmes/{programme.pk}/").content.decode()
+
+
+def test_the_list_and_a_programme_page_cost_the_same_queries_for_many_rows(
+    federal_client, jena, saxon_alliance
+):
+    from tests.conftest import assert_same_queries_for_few_and_many, count_queries
+
+    programme = _programme()
+
+    def few():
+        _join(programme, jena)
+        services.milestone_create(actor=None, programme=programme, title="1", due_on=START)
+
+    def many():
+        _join(programme, saxon_alliance)
+        for number in range(2, 12):
+            services.milestone_create(
+                actor=None, programme=programme, title=str(number), due_on=START
+            )
+            _join(_programme(f"Programm {number}"), jena)
+
+    path = f"/bund/programmes/{programme.pk}/"
+    assert_same_queries_for_few_and_many(federal_client, path, few, many)
+    listed = count_queries(federal_client, "/bund/programmes/")
+    _join(_programme("Noch eins"), saxon_alliance)
+    assert count_queries(federal_client, "/bund/programmes/") == listed
