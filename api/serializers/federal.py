@@ -4,6 +4,7 @@ suppressed), programmes with participants and milestones, the alliance of the mo
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.records import RecordSerializer
@@ -12,6 +13,7 @@ from federal.models import Award
 from federal.selectors.overview import HEADLINE_KEYS
 
 
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "number"}, {"type": "string"}]})
 class FigureValueField(serializers.Field):
     """A figure as the federal office sees it: a number, or "<3" / "x" where hidden."""
 

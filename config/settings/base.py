@@ -469,6 +469,9 @@ SPECTACULAR_SETTINGS = {
         "MailingStatusEnum": "regional.models.mailings.MailingStatus",
         "DistrictEnum": "tenants.districts.District",
         "AddressBookGroupEnum": "regional.selectors.addressbook.Group",
+        # federal
+        "ProgrammeStatusEnum": "federal.models.programmes.ProgrammeStatus",
+        "FederalProgrammeKindEnum": "federal.models.programmes.ProgrammeKind",
     },
 }
 
