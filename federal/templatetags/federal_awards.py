@@ -21,8 +21,9 @@ def alliance_of_the_month(alliance=None):
     """With ``alliance``: the newest published award it received (nothing if none);
     without: the current alliance of the month."""
     if alliance is None:
-        return {"award": current_award()}
+        return {"award": current_award(), "show_state": True}
     if getattr(alliance, "pk", None) is None:
         return {"award": None}
-    found = awards_of(alliance.pk)
-    return {"award": found[0] if found else None}
+    found = awards_of(alliance)
+    # On the alliance's own pages its state goes without saying.
+    return {"award": found[0] if found else None, "show_state": False}

@@ -82,5 +82,6 @@ def overview(request):
             "rows": [(row, [display(c.cell(row)) for c in COLUMNS]) for row in states],
             "total_cells": [display(c.cell(data.total)) for c in COLUMNS[1:]],
             "award": current_award(),
+            "show_state": True,
         },
     )
