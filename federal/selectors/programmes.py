@@ -93,8 +93,9 @@ def awards_of(alliance, today: datetime.date | None = None) -> list[Award]:
     alliance's pages read nothing else of the public schema's tenancy tables."""
     today = today or timezone.localdate()
     found = list(
-        Award.objects.filter(published=True, alliance_id=alliance.pk, month__lte=today)
-        .order_by("-month")[:12]
+        Award.objects.filter(published=True, alliance_id=alliance.pk, month__lte=today).order_by(
+            "-month"
+        )[:12]
     )
     for award in found:
         award.alliance = alliance
