@@ -20,8 +20,9 @@ from api.serializers.federal import (
 from api.viewsets import PublicListViewSet, ServiceModelViewSet, crud_permissions
 from federal.filters import MilestoneFilter, ParticipationFilter
 from federal.models import Programme
+from federal.selectors.awards import published_awards
 from federal.selectors.overview import federal_overview
-from federal.selectors.programmes import milestone_list, participation_list, published_awards
+from federal.selectors.programmes import milestone_list, participation_list
 from federal.services import programmes as programme_services
 from federal.views.awards import AwardPages
 from federal.views.programmes import MANAGE, VIEW, ProgrammePages

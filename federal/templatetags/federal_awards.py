@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django import template
 
-from federal.selectors.programmes import awards_of, current_award
+from federal.selectors.awards import awards_of, current_award
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from federal.filters import AwardFilter
 from federal.forms import AwardForm
 from federal.models import Award
-from federal.selectors.programmes import award_list
+from federal.selectors.awards import award_list
 from federal.services import awards as services
 from kernel.crud.pages import ObjectPages, detail_link
 from kernel.crud.tables import Column

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.figures import ALLIANCE_FIGURES
+from federal.selectors.awards import current_award
 from federal.selectors.overview import HEADLINE_KEYS, federal_overview, sort_value
-from federal.selectors.programmes import current_award
 from kernel.collation import german_key
 from kernel.crud.tables import EXPORT_FORMATS, Column, display, plain, table_export
 from kernel.figures import MONEY
