@@ -102,3 +102,11 @@ class PlainTextForm:
             if validator not in field.validators:
                 field.validators.append(validator)
         super().full_clean()
+
+
+def interpolate_lazy(template, values: dict):
+    """``template % values`` done when the text is shown, in the reader's language, not
+    when the module is imported (a form field's help text is made at import time)."""
+    from django.utils.functional import lazy
+
+    return lazy(lambda: str(template) % values, str)()

@@ -17,13 +17,13 @@ from kernel.pdf import Letterhead
 from kernel.uploads import image_bytes
 from regional.models import AgendaItem
 from regional.selectors.attendance import meeting_attendance
-from tenants.selectors import home_state
+from tenants.selectors import current_state
 
 
 def state_letterhead() -> Letterhead:
-    """The home state's coordination office (``tenants.State``): its name, host
+    """The coordination office of the state the request works in (``tenants.State``): its name, host
     organisation, address, contact and logo."""
-    office = home_state()
+    office = current_state()
     contact = [part for part in (office.email, office.phone) if part]
     lines = [office.host_organisation, *office.address_lines, " · ".join(contact)]
     return Letterhead(

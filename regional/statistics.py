@@ -161,11 +161,12 @@ def batches(items: Sequence[SchemaRef], size: int) -> Iterator[Sequence[SchemaRe
 
 
 def counted_alliances() -> list[SchemaRef]:
-    """The alliances the statistics cover: every alliance that is not dissolved."""
+    """The alliances the statistics cover: every alliance that is not dissolved, in every
+    state (one refresh serves all offices, whoever starts it)."""
     from tenants.models import Alliance, AllianceStatus
 
     rows = (
-        Alliance.objects.exclude(status=AllianceStatus.DISSOLVED)
+        Alliance.everywhere.exclude(status=AllianceStatus.DISSOLVED)
         .order_by("pk")
         .values_list("pk", "schema_name")
     )

@@ -392,9 +392,13 @@ def access_for(request: HttpRequest) -> Access:
         tenant = getattr(request, "tenant", None)
         cached = _compute(user, tenant, lambda: memberships_for(request))
         request._access = cached
-        # From here on the request sees its state office's own state only (the scope is
-        # cleared again when the request ends: tenants.scope.StateScopeMiddleware).
-        scope.activate(cached.state_key)
+        # From here on the request sees one state only: a state office its own, an
+        # alliance's workspace its alliance's (the scope is cleared again when the request
+        # ends: tenants.scope.StateScopeMiddleware).
+        if cached.area == ALLIANCE:
+            scope.activate(getattr(tenant, "state_id", None))
+        else:
+            scope.activate(cached.state_key)
     return cached
 
 

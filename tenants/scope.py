@@ -16,10 +16,12 @@ a worker thread never hands one request's state to the next.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 _current: ContextVar[str | None] = ContextVar("buendnisnetz_state_scope", default=None)
 
@@ -53,11 +55,27 @@ def scoped_or_home_state_key() -> str:
 
 
 class StateScopedQuerySet(models.QuerySet):
+    # Whether this query came from the narrowed manager (``objects``): ``all()`` then
+    # narrows again to the scope active when it is called.
+    _narrowed = False
+
     def in_state(self, state_key: str | None):
         """Rows of one state (all rows for None)."""
         if state_key is None:
             return self
         return self.filter(**{self.model._state_path: state_key})
+
+    def all(self):
+        # A queryset declared once at import time (a form field's or a serializer field's
+        # choices, a filter's) is copied with all() for each request: narrowing here
+        # gives each request its own state's choices, not those of import time.
+        copy = super().all()
+        return copy.in_state(current_state_key()) if self._narrowed else copy
+
+    def _clone(self):
+        copy = super()._clone()
+        copy._narrowed = self._narrowed
+        return copy
 
 
 class StateScopedManager(models.Manager.from_queryset(StateScopedQuerySet)):
@@ -71,7 +89,9 @@ class StateScopedManager(models.Manager.from_queryset(StateScopedQuerySet)):
     """
 
     def get_queryset(self):
-        return super().get_queryset().in_state(current_state_key())
+        queryset = super().get_queryset()
+        queryset._narrowed = True
+        return queryset.in_state(current_state_key())
 
 
 class StateScoped(models.Model):
@@ -99,3 +119,48 @@ class StateScopeMiddleware:
             return self.get_response(request)
         finally:
             _current.reset(token)
+
+
+def state_owner() -> models.ForeignKey:
+    """The state a record of the state layer belongs to: set from the active scope when
+    the record is made (the office's own state), else the home state."""
+    return models.ForeignKey(
+        "tenants.State",
+        verbose_name=_("state"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=scoped_or_home_state_key,
+        editable=False,
+    )
+
+
+def once_per_state(field: str, *, name: str) -> models.UniqueConstraint:
+    """``field`` is unique among one state's records (two offices may use the same)."""
+    return models.UniqueConstraint(
+        "state",
+        field,
+        name=name,
+        violation_error_message=_("This value is used already."),
+    )
+
+
+def state_key_of(model: type[models.Model], pk) -> str | None:
+    """The state a state-owned record belongs to (None if it is gone): a task works in
+    the state of the record it is given."""
+    rows = model.everywhere.filter(pk=pk).values_list(model._state_path, flat=True)
+    return rows.first()
+
+
+def scoped_table(model: type[models.Model]) -> str:
+    """The model's table for raw SQL, narrowed like its manager: the quoted table name,
+    or a subquery of the active state's rows (used as ``JOIN {alliance} a``)."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(model._meta.db_table)
+    key = current_state_key()
+    if key is None:
+        return table
+    if not re.fullmatch(r"[0-9]{2}", key):  # the State key's own format
+        raise ValueError(f"not a state key: {key!r}")
+    column = connection.ops.quote_name(model._meta.get_field(model._state_path).column)
+    return f"(SELECT * FROM {table} WHERE {column} = '{key}')"  # noqa: S608 - key checked above

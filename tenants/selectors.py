@@ -13,6 +13,7 @@ from kernel.collation import GermanName, by_name
 from tenants import access_cache
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, State
 from tenants.models.state import office_title_for
+from tenants.scope import scoped_or_home_state_key
 
 
 def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
@@ -38,15 +39,23 @@ def home_state() -> State:
     return State.objects.get(key=settings.BUENDNISNETZ_HOME_STATE)
 
 
+def current_state() -> State:
+    """The state this request works in (``tenants.scope``: a state office's own), else
+    the home state: whose office the state area's pages, letterheads and texts name."""
+    return State.objects.get(key=scoped_or_home_state_key())
+
+
 def home_office_title() -> str:
-    """The home state's office as the state area names it ("Landeskoordination
-    Thüringen"); from the state's key alone while its row is missing."""
-    state = State.objects.filter(key=settings.BUENDNISNETZ_HOME_STATE).first()
+    """The office of the state this request works in, as the state area names it
+    ("Landeskoordination Thüringen"); from the state's key alone while its row is
+    missing."""
+    key = scoped_or_home_state_key()
+    state = State.objects.filter(key=key).first()
     if state is not None:
         return state.office_title
     from kernel.geo import state as geo_state
 
-    return office_title_for(geo_state(settings.BUENDNISNETZ_HOME_STATE).name)
+    return office_title_for(geo_state(key).name)
 
 
 def state_list() -> QuerySet[State]:
@@ -62,10 +71,11 @@ def state_detail(key: str) -> State:
     return state_list().get(key=key)
 
 
-def state_staff() -> list[Membership]:
-    """The people holding state roles (coordinator, ministry), by name, each role."""
+def state_staff(state_key: str) -> list[Membership]:
+    """The people holding the roles of one state (coordinator, ministry), by name, each
+    role."""
     return list(
-        Membership.objects.filter(alliance__isnull=True, user__is_active=True)
+        Membership.objects.filter(state_id=state_key, user__is_active=True)
         .select_related("user")
         .order_by(GermanName("user__full_name"), "user__email", "role")
     )

@@ -224,6 +224,11 @@ def _fresh_routing_state():
     yield
     domain_cache.clear()
     connection.set_schema_to_public()
+    # A test that asks access_for() of a hand-made request (no middleware to end it)
+    # leaves its state scope behind: the next test starts without one, as a request does.
+    from tenants.scope import activate
+
+    activate(None)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from django_tenants.utils import schema_context
 from config.sentry import EMAIL_RE, PHONE_RE
 from kernel.audit.models import AuditEntry
 from kernel.audit.services import audit_log
+from tenants.models import State
 from tenants.public import StateArea
 from tenants.roles import Role
 from tests.conftest import host_client, logged_in_client, person_with_role
@@ -121,9 +122,18 @@ def _outsiders(jena, badfrankenhausen) -> dict[str, Outsider]:
     ministry = person_with_role(
         Role.MINISTRY, user=UserFactory(email=MINISTRY_EMAIL, full_name="Referat 42")
     )
+    # The other levels: another state's office sees its own state only, the federal
+    # service office aggregates only; neither may meet a Thuringian alliance's data.
+    saxony_office = person_with_role(Role.STATE_COORDINATOR, state=State.objects.get(key="14"))
+    federal_office = person_with_role(Role.FEDERAL_OFFICE)
     return outsiders_on(
         "badfrankenhausen.localhost",
-        {"Jena's coordinator": jena_coordinator, "the ministry": ministry},
+        {
+            "Jena's coordinator": jena_coordinator,
+            "the ministry": ministry,
+            "Saxony's state office": saxony_office,
+            "the federal service office": federal_office,
+        },
     )
 
 
@@ -238,6 +248,8 @@ def test_the_audit_catches_a_view_that_forgets_the_permission_layer(
         "anonymous",
         "Jena's coordinator",
         "the ministry",
+        "Saxony's state office",
+        "the federal service office",
     }
 
 

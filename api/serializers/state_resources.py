@@ -152,11 +152,16 @@ class SetupTaskSerializer(RecordSerializer):
         }
 
 
+class MentorField(serializers.PrimaryKeyRelatedField):
+    # Asked per request: the mentors are the people of the asking office's own state.
+    def get_queryset(self):
+        return mentor_choices()
+
+
 class AllianceSetupSerializer(RecordSerializer):
     """A new alliance in the pipeline; the stage changes only through ``move``."""
 
-    mentor = serializers.PrimaryKeyRelatedField(
-        queryset=mentor_choices(),
+    mentor = MentorField(
         allow_null=True,
         required=False,
         help_text=_("Identifier of the person of the state office accompanying the setup."),

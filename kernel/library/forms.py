@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kernel.text import PlainTextForm
+from kernel.text import PlainTextForm, interpolate_lazy
 from kernel.uploads import ATTACHMENT_TYPES_LABEL
 
 FILE_HELP = _("Allowed: %(types)s, at most 20 MB.")
@@ -22,7 +22,7 @@ def file_field(required: bool = True) -> forms.FileField:
     return forms.FileField(
         label=_("File"),
         required=required,
-        help_text=FILE_HELP % {"types": ATTACHMENT_TYPES_LABEL},
+        help_text=interpolate_lazy(FILE_HELP, {"types": ATTACHMENT_TYPES_LABEL}),
     )
 
 

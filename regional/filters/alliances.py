@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.filters import SearchFilterSet, limited_to
@@ -22,6 +22,7 @@ from regional.selectors.monitoring import Flags, Reason
 from regional.selectors.statistics import latest_partners
 from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus, State
+from tenants.scope import current_state_key
 
 # ---------------------------------------------------------------- size classes
 
@@ -67,11 +68,18 @@ ACTIVITIES = [(s.value, s.label) for s in AllianceStatus if s != AllianceStatus.
 # ---------------------------------------------------------------- shared declarations
 
 
+def _states(request) -> QuerySet[State]:
+    # A state office works in its own state: the only one it can choose.
+    key = current_state_key()
+    return State.objects.filter(key=key) if key else State.objects.all()
+
+
 def state_filter(field_name: str = "state", **kwargs) -> django_filters.Filter:
-    """The state, by its official key (``?state=16``)."""
+    """The state, by its official key (``?state=16``): any for the public lists, the
+    office's own in a state office's lists."""
     return django_filters.ModelChoiceFilter(
         field_name=field_name,
-        queryset=State.objects.all(),
+        queryset=_states,
         to_field_name="key",
         label=_("State"),
         empty_label=_("All"),

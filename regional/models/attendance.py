@@ -14,15 +14,18 @@ from django.utils.translation import gettext_lazy as _
 from kernel.meetings.models import meeting_link
 from kernel.models import part_of
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped
 
 from .meetings import RegionalMeeting
 
 __all__ = ["CalendarFeed", "WalkIn", "feed_token"]
 
 
-class WalkIn(TimeStampedModel):
+class WalkIn(StateScoped, TimeStampedModel):
     """A person who came to a regional meeting without an invitation, for an alliance
     (or without one: a guest), recorded with the attendance."""
+
+    _state_path = "meeting__state"
 
     meeting = meeting_link(RegionalMeeting, related_name="walk_ins")
     alliance = part_of(

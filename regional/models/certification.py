@@ -15,13 +15,16 @@ from kernel.certification import ProgrammeTerms, threshold_is_percent, weight_fi
 from kernel.collation import by_name
 from kernel.models import Named, part_of
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped, once_per_state, state_owner
 
 
-class TemplateGroup(Named, TimeStampedModel):
+class TemplateGroup(StateScoped, Named, TimeStampedModel):
     """A group of criteria the alliances can include in a programme (diversity indicator)."""
 
-    key = models.SlugField(_("short name"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    state = state_owner()
+
+    key = models.SlugField(_("short name"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     weight = weight_field(_("weight"))
 
@@ -29,13 +32,20 @@ class TemplateGroup(Named, TimeStampedModel):
         verbose_name = _("template criterion group")
         verbose_name_plural = _("template criterion groups")
         ordering = [by_name()]
+        # Unique within the state whose office offers them.
+        constraints = [
+            once_per_state("key", name="template_group_key_per_state"),
+            once_per_state("name", name="template_group_name_per_state"),
+        ]
 
     def criteria_list(self):
         return self.criteria.order_by("position", "text")
 
 
-class TemplateCriterion(TimeStampedModel):
+class TemplateCriterion(StateScoped, TimeStampedModel):
     """One criterion of a template group."""
+
+    _state_path = "group__state"
 
     group = part_of(TemplateGroup, _("group"), related_name="criteria")
     text = models.CharField(_("criterion"), max_length=300)
@@ -51,10 +61,12 @@ class TemplateCriterion(TimeStampedModel):
         return self.text
 
 
-class CertificationTemplate(Named, ProgrammeTerms, TimeStampedModel):
+class CertificationTemplate(StateScoped, Named, ProgrammeTerms, TimeStampedModel):
     """A programme template: what an adopted programme starts with."""
 
-    key = models.SlugField(_("short name"), max_length=60, unique=True)
+    state = state_owner()
+
+    key = models.SlugField(_("short name"), max_length=60)
     groups = models.ManyToManyField(
         TemplateGroup, verbose_name=_("criterion groups"), related_name="templates", blank=True
     )
@@ -64,7 +76,10 @@ class CertificationTemplate(Named, ProgrammeTerms, TimeStampedModel):
         verbose_name = _("certification programme template")
         verbose_name_plural = _("certification programme templates")
         ordering = [by_name()]
-        constraints = [threshold_is_percent("template_threshold_percent")]
+        constraints = [
+            threshold_is_percent("template_threshold_percent"),
+            once_per_state("key", name="template_key_per_state"),
+        ]
 
     def group_list(self):
         return self.groups.order_by(by_name())

@@ -11,6 +11,7 @@ from kernel.library.models import DocumentBase, VersionBase, audience_field, num
 from kernel.models import part_of
 from tenants.models.base import TimeStampedModel
 from tenants.roles import Role
+from tenants.scope import StateScoped, state_owner
 
 __all__ = ["STATE_AUDIENCE", "StateDocument", "StateDocumentVersion"]
 
@@ -21,10 +22,12 @@ STATE_AUDIENCE = [
 ]
 
 
-class StateDocument(DocumentBase, TimeStampedModel):
+class StateDocument(StateScoped, DocumentBase, TimeStampedModel):
     """A document of the state office. The state coordinators see every one; the
     alliances' people see those shared with their role in their alliance (all
     alliances, or the chosen ones), the ministry those shared with it."""
+
+    state = state_owner()
 
     audience = audience_field(
         STATE_AUDIENCE,
@@ -44,8 +47,10 @@ class StateDocument(DocumentBase, TimeStampedModel):
         indexes = [models.Index(fields=["-updated_at"], name="statedoc_updated")]
 
 
-class StateDocumentVersion(VersionBase):
+class StateDocumentVersion(StateScoped, VersionBase):
     """One uploaded file of a state document (stored in the public schema's folder)."""
+
+    _state_path = "document__state"
 
     document = part_of(StateDocument, _("document"), related_name="versions")
 

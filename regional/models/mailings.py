@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.mail.models import sent_once_checks
 from kernel.models import choice_field, optional_link, part_of, plausible_datetime
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped, state_owner
 
 __all__ = ["Mailing", "MailingOptOut", "MailingRecipient", "MailingStatus"]
 
@@ -21,13 +22,15 @@ class MailingStatus(models.TextChoices):
     SENT = "sent", _("Sent")
 
 
-class Mailing(TimeStampedModel):
+class Mailing(StateScoped, TimeStampedModel):
     """A newsletter-style e-mail of the state office: written as a draft, its recipients
     checked and confirmed, then sent once (one e-mail per recipient, through the outbox).
 
     ``groups``, ``districts`` and ``alliances`` choose the recipients from the address
     book (``regional.selectors.addressbook``): every row of one of the groups, in one of
     the districts or alliances (none chosen: all of them)."""
+
+    state = state_owner()
 
     subject = models.CharField(_("e-mail subject"), max_length=200)
     body = models.TextField(_("text"), max_length=20000)
@@ -50,10 +53,12 @@ class Mailing(TimeStampedModel):
         return self.subject
 
 
-class MailingRecipient(models.Model):
+class MailingRecipient(StateScoped, models.Model):
     """One address a sent mailing went to (or left out, because it had unsubscribed),
     with the outbox e-mail that carries it (the outbox forgets sent e-mails after a
     week: a recipient without one that was not left out was sent)."""
+
+    _state_path = "mailing__state"
 
     mailing = part_of(Mailing, _("mailing"), related_name="recipients")
     email = models.EmailField(_("e-mail address"))

@@ -29,6 +29,7 @@ from kernel.models import (
     plausible_datetime,
 )
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped, state_owner
 
 from .choices import MeetingKind, RegionalMinutesStatus, Response
 
@@ -36,8 +37,10 @@ from .choices import MeetingKind, RegionalMinutesStatus, Response
 RegionalMeetingStatus = MeetingStatus
 
 
-class RegionalMeeting(MeetingBase, TimeStampedModel):
+class RegionalMeeting(StateScoped, MeetingBase, TimeStampedModel):
     """A meeting the state coordination office organises for several alliances."""
+
+    state = state_owner()
 
     MINUTES_FINAL = RegionalMinutesStatus.PUBLISHED
     MINUTES_DATE_FIELD = "minutes_published_on"
@@ -70,10 +73,12 @@ class RegionalMeeting(MeetingBase, TimeStampedModel):
         ]
 
 
-class AgendaItem(Titled, AgendaItemBase, TimeStampedModel):
+class AgendaItem(StateScoped, Titled, AgendaItemBase, TimeStampedModel):
     """A timed item of a regional meeting's agenda, with its speaker.
 
     Called ``AgendaEntry`` until the meetings shared one base; the table keeps its name."""
+
+    _state_path = "meeting__state"
 
     # Audit entries keep the action codes they had under the old model name.
     AUDIT_LABEL = "regional.agendaentry"
@@ -93,8 +98,10 @@ def _token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Invitation(TimeStampedModel):
+class Invitation(StateScoped, TimeStampedModel):
     """One invited person (for an alliance, or in their own right) and their reply."""
+
+    _state_path = "meeting__state"
 
     meeting = meeting_link(RegionalMeeting, related_name="invitations")
     alliance = part_of(
@@ -136,8 +143,13 @@ def regional_attachment_path(instance: RegionalAttachment, filename: str) -> str
     return f"regional/{instance.meeting_id}/{filename}"
 
 
-class RegionalAttachment(AttachmentBase, TimeStampedModel):
+class RegionalAttachment(StateScoped, AttachmentBase, TimeStampedModel):
     """A file for the invited alliances: a flyer, the coordination office's report."""
+
+    _state_path = "meeting__state"
 
     meeting = meeting_link(RegionalMeeting, related_name="attachments")
     file = models.FileField(_("file"), upload_to=regional_attachment_path)
+
+    class Meta(AttachmentBase.Meta):
+        pass

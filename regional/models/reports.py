@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.models import Titled, choice_field, optional_link, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped, state_owner
 
 from .choices import PeriodKind, ReportStatus
 
@@ -16,12 +17,14 @@ def report_file_path(instance: Report, filename: str) -> str:
     return f"reports/{instance.pk}/{filename}"
 
 
-class Report(Titled, TimeStampedModel):
+class Report(StateScoped, Titled, TimeStampedModel):
     """The coordination office's report for one year or quarter.
 
     ``data`` holds the figures the files were made from. Once released, the report is
     frozen: later changes of the alliances' data or snapshots do not alter it.
     """
+
+    state = state_owner()
 
     title = models.CharField(_("title"), max_length=200)
     period_kind = choice_field(_("period"), PeriodKind, max_length=10, default=PeriodKind.YEAR)

@@ -10,6 +10,7 @@ from kernel.collation import by_name
 from kernel.models import Titled, choice_field, optional_link, part_of, plausible_date
 from tenants.districts import District
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped, state_owner
 
 from .choices import RunStatus, SetupStage
 
@@ -22,8 +23,10 @@ ProvisioningStatus = models.TextChoices(
 )
 
 
-class AllianceSetup(TimeStampedModel):
+class AllianceSetup(StateScoped, TimeStampedModel):
     """A place where a new local alliance is being founded, accompanied by the state office."""
+
+    state = state_owner()
 
     place = models.CharField(_("place"), max_length=200)
     district = choice_field(_("district"), District, max_length=40)
@@ -60,8 +63,10 @@ class AllianceSetup(TimeStampedModel):
         return self.alliance_name or self.place
 
 
-class SetupTask(Titled, TimeStampedModel):
+class SetupTask(StateScoped, Titled, TimeStampedModel):
     """An item of a setup's checklist, with a due date."""
+
+    _state_path = "setup__state"
 
     setup = part_of(AllianceSetup, _("new alliance"), related_name="tasks")
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -11,14 +11,17 @@ from kernel.collation import by_name
 from kernel.models import Named
 from kernel.starter import starter_category_choices, starter_kind_choices
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped, state_owner
 
 
-class StarterTemplate(Named, TimeStampedModel):
+class StarterTemplate(StateScoped, Named, TimeStampedModel):
     """A record a new alliance's workspace starts with (a working group, a measure of the
     partners' catalogue, the board meetings' standing agenda, ...): copied into its
     schema when the state puts it on the platform (``regional.services.starter``).
 
     The kinds are the registered starter catalogues (``kernel.starter``)."""
+
+    state = state_owner()
 
     kind = models.CharField(_("kind"), max_length=40, choices=starter_kind_choices)
     name = models.CharField(_("name"), max_length=200)
@@ -35,7 +38,7 @@ class StarterTemplate(Named, TimeStampedModel):
         ordering = ["kind", by_name()]
         constraints = [
             models.UniqueConstraint(
-                "kind", Lower("name"), name="starter_template_kind_name_unique_ci",
+                "state", "kind", Lower("name"), name="starter_template_kind_name_unique_ci",
                 violation_error_message=_("A template of this kind with this name exists already."),
             ),
         ]  # fmt: skip

@@ -11,6 +11,7 @@ from kernel import formats
 from kernel.collation import by_name
 from kernel.models import choice_field, optional_link, part_of, plausible_date, plausible_datetime
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped
 
 from .choices import RunStatus
 
@@ -46,12 +47,14 @@ class StatisticsRun(TimeStampedModel):
 StoredFigures = ALLIANCE_FIGURES.model("StoredFigures", module=__name__)
 
 
-class AllianceSnapshot(TimeStampedModel, StoredFigures):
+class AllianceSnapshot(StateScoped, TimeStampedModel, StoredFigures):
     """An alliance's figures on one day. Dashboards and reports read only these rows.
 
     One row per alliance and day: refreshing again on the same day replaces it, so a
     repeated or resumed refresh never doubles a snapshot.
     """
+
+    _state_path = "alliance__state"
 
     alliance = part_of("tenants.Alliance", _("alliance"), related_name="snapshots")
     taken_on = plausible_date(_("date"))

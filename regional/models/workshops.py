@@ -11,12 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from kernel.models import optional_link
 from kernel.workshops import models as base
 from tenants.models.base import TimeStampedModel
+from tenants.scope import StateScoped
 
 from .meetings import RegionalMeeting
 
 
-class RegionalWorkshop(base.WorkshopBase, TimeStampedModel):
+class RegionalWorkshop(StateScoped, base.WorkshopBase, TimeStampedModel):
     """A regional meeting run as a workshop; the invited alliances' people register."""
+
+    _state_path = "meeting__state"
 
     OCCASION_FIELD = "meeting"
     meeting = base.run_as_workshop(RegionalMeeting, _("meeting"))
@@ -25,8 +28,10 @@ class RegionalWorkshop(base.WorkshopBase, TimeStampedModel):
         ordering = ["-meeting__date"]
 
 
-class RegionalTable(base.TopicBase, TimeStampedModel):
+class RegionalTable(StateScoped, base.TopicBase, TimeStampedModel):
     """A table of a world café (or a topic) at a regional meeting."""
+
+    _state_path = "workshop__meeting__state"
 
     workshop = base.on_workshop(RegionalWorkshop, related_name="topics")
 
@@ -34,8 +39,10 @@ class RegionalTable(base.TopicBase, TimeStampedModel):
         constraints = [base.titled_once("regional_table_title_once")]
 
 
-class RegionalRegistration(base.RegistrationBase, TimeStampedModel):
+class RegionalRegistration(StateScoped, base.RegistrationBase, TimeStampedModel):
     """A person registered for a regional workshop, usually for their alliance."""
+
+    _state_path = "workshop__meeting__state"
 
     workshop = base.on_workshop(RegionalWorkshop, related_name="registrations")
     alliance = optional_link(
@@ -47,8 +54,10 @@ class RegionalRegistration(base.RegistrationBase, TimeStampedModel):
         constraints = [base.registered_once("regional_registration_once")]
 
 
-class RegionalSeat(base.AssignmentBase, TimeStampedModel):
+class RegionalSeat(StateScoped, base.AssignmentBase, TimeStampedModel):
     """A registered person's seat at a table in one round."""
+
+    _state_path = "registration__workshop__meeting__state"
 
     registration = base.seat_of(RegionalRegistration, _("registration"))
     topic = base.seat_of(RegionalTable, _("table"))

@@ -29,6 +29,7 @@ from regional.models import (
 from regional.selectors.statistics import SUMMED_FIELDS
 from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
+from tenants.scope import scoped_table
 
 # The roles listed as an alliance's contact persons, in this order.
 CONTACT_ROLES = (Role.LOCAL_COORDINATOR, Role.BOARD_MEMBER)
@@ -82,7 +83,7 @@ def snapshot_rows(sql: str, params: dict, **parts: str) -> list[tuple]:
         cursor.execute(
             sql.format(
                 snapshot=quote(AllianceSnapshot._meta.db_table),
-                alliance=quote(Alliance._meta.db_table),
+                alliance=scoped_table(Alliance),  # a state office's own alliances only
                 **parts,
             ),
             params,

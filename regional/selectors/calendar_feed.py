@@ -27,17 +27,19 @@ def feed_of(user) -> CalendarFeed | None:
 
 
 def feed_meetings(user) -> QuerySet[RegionalMeeting]:
-    """The regional meetings ``user`` may see, each with its agenda, by date: all of them
-    for the state coordination office; for everyone else those to which an alliance is
-    invited in which they hold a role that may see its regional meetings."""
+    """The regional meetings ``user`` may see, each with its agenda, by date: all of its
+    state's for a state coordination office; for everyone else those to which an
+    alliance is invited in which they hold a role that may see its regional meetings.
+    (Asked with a feed token, outside any state scope: the state is the office's own.)"""
     from tenants.public import StateArea
     from tenants.selectors import memberships_of
 
     meetings = meeting_list_with_agenda().order_by("date", "start_time", "pk")
     if not user.is_active:
         return meetings.none()
-    if access_of(user, StateArea()).holds(STATE_CODE):
-        return meetings
+    office = access_of(user, StateArea())
+    if office.holds(STATE_CODE):
+        return meetings.in_state(office.state_key)
     roles = RULES[ALLIANCE_CODE].roles
     alliance_ids = {
         m.alliance_id for m in memberships_of(user) if m.alliance_id and m.role in roles

@@ -7,10 +7,12 @@ imports the state layer (import-linter), the wiring names the provider.
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 
 from kernel.collation import by_name
 from regional.models import CertificationTemplate, TemplateCriterion, TemplateGroup
+from tenants.scope import current_state_key
 
 
 def template_list() -> QuerySet[CertificationTemplate]:
@@ -42,12 +44,18 @@ def group_detail(pk: int) -> TemplateGroup:
 # ---------------------------------------------------------------- for the alliances
 
 
+def _alliance_state() -> str | None:
+    # Asked inside an alliance's schema: its own state's office offers the templates.
+    return getattr(connection.tenant, "state_id", None) or current_state_key()
+
+
 def published_templates() -> QuerySet[CertificationTemplate]:
-    """The templates offered to the alliances, with their groups and criteria."""
-    published = CertificationTemplate.objects.filter(is_published=True)
-    return published.prefetch_related(_groups_with_criteria())
+    """The templates the alliance's state office offers, with their groups and criteria."""
+    published = CertificationTemplate.everywhere.in_state(_alliance_state())
+    return published.filter(is_published=True).prefetch_related(_groups_with_criteria())
 
 
 def template_groups() -> QuerySet[TemplateGroup]:
-    """Every template group an alliance may include in a programme of its own."""
-    return TemplateGroup.objects.prefetch_related("criteria").order_by(by_name())
+    """Every template group of its state's office an alliance may include in a programme."""
+    groups = TemplateGroup.everywhere.in_state(_alliance_state())
+    return groups.prefetch_related("criteria").order_by(by_name())

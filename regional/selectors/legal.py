@@ -9,13 +9,13 @@ from django_tenants.utils import schema_context
 from core.selectors.publicsite import award_list
 from kernel.legal.texts import LegalText, Publisher, legal_text
 from regional.models import StateLegalPage
-from tenants.selectors import alliance_list, home_state
+from tenants.selectors import alliance_list, current_state
 
 
 def state_publisher() -> Publisher:
-    """The home state's coordination office as its default texts name it
+    """The coordination office of the state the request works in as its default texts name it
     (``tenants.State``): its name, host organisation, address and contact."""
-    office = home_state()
+    office = current_state()
     return Publisher(
         name=office.office_title,
         host_organisation=office.host_organisation,

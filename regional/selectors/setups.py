@@ -11,6 +11,7 @@ from kernel.collation import by_name
 from regional.models import AllianceSetup, SetupStage, SetupTask
 from tenants.models import User
 from tenants.roles import Role
+from tenants.scope import scoped_or_home_state_key
 
 
 def setup_list() -> QuerySet[AllianceSetup]:
@@ -65,12 +66,13 @@ def setup_detail(pk: int) -> AllianceSetup:
 
 
 def mentor_choices() -> QuerySet[User]:
-    """Who can accompany a setup: active people holding the state coordinator role."""
+    """Who can accompany a setup: active people holding the state coordinator role in the
+    office's own state."""
     return (
         User.objects.filter(
             is_active=True,
             memberships__role=Role.STATE_COORDINATOR,
-            memberships__alliance__isnull=True,
+            memberships__state_id=scoped_or_home_state_key(),
         )
         .distinct()
         .order_by(by_name("full_name"), "email")

@@ -17,12 +17,12 @@ def starter_template_detail(pk: int) -> StarterTemplate:
     return StarterTemplate.objects.get(pk=pk)
 
 
-def starter_rows() -> dict[str, list[dict[str, str]]]:
-    """The active templates by kind, as the starter catalogues copy them."""
+def starter_rows(state_key: str) -> dict[str, list[dict[str, str]]]:
+    """The active templates of one state's office by kind, as the starter catalogues copy
+    them (asked by a task too, so the state is given, not taken from the scope)."""
     rows: dict[str, list[dict[str, str]]] = {}
-    for template in StarterTemplate.objects.filter(is_active=True).order_by(
-        "kind", by_name(), "pk"
-    ):
+    templates = StarterTemplate.everywhere.in_state(state_key)
+    for template in templates.filter(is_active=True).order_by("kind", by_name(), "pk"):
         rows.setdefault(template.kind, []).append(
             {
                 "name": template.name,

@@ -24,6 +24,7 @@ from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from tenants.districts import District
 from tenants.models import Alliance
+from tenants.scope import scoped_table
 
 # The figures that add up to the state's totals.
 SUMMED_FIELDS = tuple(ALLIANCE_FIGURES.keys(summed=True))
@@ -176,7 +177,7 @@ def _tables() -> dict[str, str]:
     quote = connection.ops.quote_name
     return {
         "snapshot": quote(AllianceSnapshot._meta.db_table),
-        "alliance": quote(Alliance._meta.db_table),
+        "alliance": scoped_table(Alliance),  # a state office's own alliances only
     }
 
 

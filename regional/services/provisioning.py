@@ -47,7 +47,6 @@ from tenants.links import host_origin, host_url
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
 from tenants.roles import Role
-from tenants.selectors import home_state
 from tenants.services.alliances import alliance_host
 from tenants.services.memberships import membership_create
 from tenants.services.provisioning import (
@@ -88,7 +87,7 @@ def slug_problem(slug: str, *, own_alliance_id: int | None = None) -> str | None
         )
     if slug in RESERVED_SLUGS or slug.startswith("pg"):
         return _("This short name is reserved.")
-    taken = Alliance.objects.filter(
+    taken = Alliance.everywhere.filter(
         Q(slug=slug) | Q(schema_name=Alliance.schema_name_for(slug))
     ).exclude(pk=own_alliance_id)
     if taken.exists():
@@ -123,8 +122,8 @@ def clean_setup_alliance_name(name: str, *, setup: AllianceSetup | None) -> str:
     name = " ".join((name or "").split())
     if not name:
         return name
-    alliances = Alliance.objects.filter(name__iexact=name)
-    others = AllianceSetup.objects.filter(alliance_name__iexact=name)
+    alliances = Alliance.everywhere.filter(name__iexact=name)
+    others = AllianceSetup.everywhere.filter(alliance_name__iexact=name)
     if setup is not None:
         alliances = alliances.exclude(pk=setup.alliance_id)
         others = others.exclude(pk=setup.pk)
@@ -146,7 +145,7 @@ def activation_problems(setup: AllianceSetup) -> list[str]:
     name = setup.alliance_name.strip()
     if not name:
         problems.append(_("the name of the alliance"))
-    elif Alliance.objects.filter(name__iexact=name).exclude(pk=setup.alliance_id).exists():
+    elif Alliance.everywhere.filter(name__iexact=name).exclude(pk=setup.alliance_id).exists():
         problems.append(_("a name that no other alliance uses"))
     if not setup.slug:
         problems.append(_("the short name (web address)"))
@@ -297,7 +296,7 @@ def _alliance_for(setup: AllianceSetup, actor) -> Alliance:
             actor=actor,
             name=setup.alliance_name.strip(),
             slug=setup.slug,
-            state=home_state(),
+            state=setup.state,
             district=setup.district,
             host_organisation=setup.host_organisation,
             founded_on=timezone.localdate(),

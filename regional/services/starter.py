@@ -51,7 +51,7 @@ def starter_template_delete(*, actor, template: StarterTemplate) -> None:
 def starter_prepare(*, actor, alliance: Alliance, setup: AllianceSetup | None = None) -> dict:
     """Copy the active templates into ``alliance``'s schema and run the starter steps;
     returns {catalogue key: records made}. Called in the public schema."""
-    rows = starter_rows()
+    rows = starter_rows(alliance.state_id)
     copied: dict[str, int] = {}
     with schema_context(alliance.schema_name):
         for key, catalogue in STARTER_CATALOGUES.items():

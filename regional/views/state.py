@@ -11,21 +11,22 @@ from kernel.crud.views import ObjectDetailView, ObjectEditView, ObjectView
 from kernel.uploads import image_response
 from regional.forms.state import StateOfficeForm
 from tenants.models import State
-from tenants.selectors import home_state, state_detail, state_staff
+from tenants.selectors import current_state, state_detail, state_staff
 from tenants.services.states import state_office_update
 
 VIEW, MANAGE = "state.office.view", "state.office.manage"
 
 
 class StateOfficeView(ObjectDetailView):
-    """The home state with its alliance count, its office and the people of the state roles."""
+    """The office's own state with its alliance count, its office and the people of its
+    state roles."""
 
     required_permission, change_permission = VIEW, MANAGE
     model, template_name, context_object_name = State, "regional/state/office.html", "state"
-    extra_context = {"staff": lambda state: state_staff()}
+    extra_context = {"staff": lambda state: state_staff(state.key)}
 
     def get_object(self) -> State:
-        return state_detail(home_state().key)
+        return state_detail(current_state().key)
 
 
 class StateOfficeEditView(ObjectEditView):
@@ -36,7 +37,7 @@ class StateOfficeEditView(ObjectEditView):
     saved_message = _("The state coordination office has been saved.")
 
     def get_object(self) -> State:
-        return home_state()
+        return current_state()
 
     def success_url(self, obj) -> str:
         return reverse("state-office")

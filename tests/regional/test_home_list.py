@@ -205,14 +205,20 @@ def test_the_api_pages_and_refuses_bad_values_in_german(jena):
 # ---------------------------------------------------------------- the state office's lists
 
 
-def test_the_figures_list_filters_by_state_size_and_activity(state_client, sized, saxon, jena):
+def test_the_figures_list_filters_by_size_and_activity_in_the_own_state(
+    state_client, sized, saxon, jena
+):
+    # Thuringia's office: Saxony's alliance is never listed, whatever the filter says.
     snapshot(saxon, DAY, partners_total=30)
     page = "/dashboard/alliances/"
     rows = lambda params: [v[0] for _u, v in state_client.get(page, params).context["rows"]]  # noqa: E731
-    assert rows({"state": "14"}) == [saxon.name]
-    assert rows({"size": "25-49"}) == [saxon.name]
+    assert saxon.name not in rows({})
+    refused = state_client.get(page, {"state": "14"})  # not a state it can choose
+    assert list(refused.context["filterset"].errors) == ["state"]
+    assert saxon.name not in refused.content.decode()
+    assert rows({"size": "25-49"}) == []
     assert rows({"size": "10-24"}) == [jena.name]
-    assert rows({"status": "dormant"}) == [saxon.name]
+    assert rows({"status": "dormant"}) == []
     response = state_client.get(page, {"size": "riesig"})
     assert response.status_code == 200
     assert list(response.context["filterset"].errors) == ["size"]
@@ -225,7 +231,8 @@ def test_the_address_book_filters_by_state_size_and_activity(state_client, sized
         for contact in state_client.get("/address-book/", params).context["objects"]
     }
     assert alliances({"size": "10-24"}) == {jena.name}
-    assert alliances({"state": "14"}) == set()
+    refused = state_client.get("/address-book/", {"state": "14"})
+    assert list(refused.context["filterset"].errors) == ["state"]
     assert jena.name in alliances({"state": "16", "status": "active"})
     assert alliances({"status": "dormant"}) == set()
 
@@ -233,9 +240,10 @@ def test_the_address_book_filters_by_state_size_and_activity(state_client, sized
 def test_the_monitoring_list_filters_by_state_and_reason(state_client, jena, saxon):
     page = "/dashboard/monitoring/"
     everyone = {a.pk for a in state_client.get(page).context["objects"]}
-    in_saxony = {a.pk for a in state_client.get(page, {"state": "14"}).context["objects"]}
-    assert in_saxony <= {saxon.pk}
-    assert in_saxony <= everyone
+    assert saxon.pk not in everyone  # Thuringia's office: its own state's alliances only
+    refused = state_client.get(page, {"state": "14"})
+    assert list(refused.context["filterset"].errors) == ["state"]
+    assert saxon.pk not in {a.pk for a in refused.context["objects"]}
     response = state_client.get(page, {"state": "99", "reason": "no_login"})
     assert response.status_code == 200
     assert list(response.context["filterset"].errors) == ["state"]
