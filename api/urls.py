@@ -10,6 +10,7 @@ from api.views import (
     careguides,
     carers,
     certification,
+    federal,
     fundraising,
     imports,
     library,
@@ -86,6 +87,13 @@ STATE_ROUTES = [
     ("reports", state_resources.ReportViewSet, "api-report"),
     ("starter-templates", onboarding.StarterTemplateViewSet, "api-starter-template"),
     ("documents", library.StateDocumentViewSet, "api-documents"),
+    # federal
+    ("federal/states", federal.StateFiguresViewSet, "api-federal-states"),
+    ("federal/programmes", federal.ProgrammeViewSet, "api-federal-programmes"),
+    ("federal/participations", federal.ParticipationViewSet, "api-federal-participations"),
+    ("federal/milestones", federal.MilestoneViewSet, "api-federal-milestones"),
+    ("federal/awards", federal.AwardViewSet, "api-federal-awards"),
+    ("federal/public/awards", federal.PublicAwardViewSet, "api-federal-public-awards"),
 ]
 
 

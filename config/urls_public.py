@@ -7,6 +7,8 @@ from config.urls_common import urlpatterns as common_patterns
 
 urlpatterns = [
     path("", include("regional.urls")),
+    # federal: the federal service office
+    path("bund/", include("federal.urls")),
     *api_patterns,
     *common_patterns,
 ]

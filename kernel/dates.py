@@ -29,7 +29,7 @@ from kernel import formats
 EARLIEST = datetime.date(1900, 1, 1)
 LATEST = datetime.date(2100, 12, 31)
 # The apps whose models this rule covers (their migrations carry the validator).
-CHECKED_APPS = ("tenants", "core", "regional")
+CHECKED_APPS = ("tenants", "core", "regional", "federal")
 
 
 def is_plausible_date(value: datetime.date | datetime.datetime | None) -> bool:

@@ -27,6 +27,11 @@ STATE_MENU = [
     (_("Statistics"), "statistics-refresh", "state.statistics.refresh"),
     (_("Legal pages"), "state-legal-list", "state.legal.manage"),
     (_("State and state office"), "state-office", "state.office.view"),
+    # federal
+    (_("Germany"), "federal-overview", "federal.overview.view"),
+    (_("Programmes"), "programme-list", "federal.programmes.view"),
+    (_("Programme documents"), "programme-document-list", "federal.programmes.view"),
+    (_("Alliance of the month"), "federal-award-list", "federal.awards.manage"),
 ]
 
 # In the order of the alliance's work: its network, its board, its projects and offers,

@@ -39,6 +39,7 @@ LC = Role.LOCAL_COORDINATOR
 BM = Role.BOARD_MEMBER
 PC = Role.PARTNER_CONTACT
 PS = Role.POOL_STAFF  # carers
+FED = Role.FEDERAL_OFFICE
 
 
 def _own_partner(access: Access, obj: Any) -> bool:
@@ -93,6 +94,20 @@ RULES: dict[str, Rule] = {
     "state.office.manage": _rule(
         STATE, {SC}, "Change the coordination office's name, address, contact and logo"
     ),
+    # federal: the federal service office (all of Germany, aggregates only)
+    "federal.overview.view": _rule(
+        STATE, {FED}, "Germany's figures per state (aggregated, small numbers suppressed)"
+    ),
+    "federal.programmes.view": _rule(
+        STATE,
+        {FED, SC},
+        "Cross-alliance programmes, their participants, milestones and documents (state"
+        " office: those its own state's alliances take part in, narrowed by its state scope)",
+    ),
+    "federal.programmes.manage": _rule(
+        STATE, {FED}, "Run programmes: participants, milestones, shared documents"
+    ),
+    "federal.awards.manage": _rule(STATE, {FED}, "Choose and publish the alliance of the month"),
     # ---------------------------------------------------------------- alliance workspace
     "alliance.workspace.view": _rule(ALLIANCE, {LC, BM, PC, SC, PS}, "Workspace start page"),
     "alliance.partners.view": _rule(ALLIANCE, {LC, BM, SC}, "Partner list and details"),

@@ -22,6 +22,7 @@ COLUMNS = (
     (Role.BOARD_MEMBER, "Board member"),
     (Role.PARTNER_CONTACT, "Partner contact"),
     (Role.POOL_STAFF, "Pool staff"),  # carers
+    (Role.FEDERAL_OFFICE, "Federal office"),  # federal
 )
 AREA_NAMES = {"state": "state area", "alliance": "alliance"}
 
@@ -32,8 +33,9 @@ INTRO = """\
 
 One account per person (the e-mail address is the login), with memberships that carry
 a role: in one alliance (local coordinator, board member, partner contact, childcare
-pool staff) or for the
-whole state (state coordinator, ministry). What a role may do is decided in one place,
+pool staff), for one state (state coordinator, ministry: their own state's alliances
+only) or for all of Germany (the federal service office: aggregated figures only, never
+an alliance's records). What a role may do is decided in one place,
 `tenants/permissions.py` (`RULES`, `FIELD_RULES`, `EXPORT_PERMISSION`); the HTML views,
 the API, the services and this document all read it. `tests/tenants/test_permissions.py`
 checks every cell of the table below against the permission layer, and

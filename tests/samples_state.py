@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from federal import models as federal
 from regional import models as regional
 from tenants.models import State
 from tenants.roles import Role
@@ -130,4 +131,36 @@ def seed_every_state_record(alliance, *, title: str, library_file: str) -> int:
         pk=RECORD_ID, document=document, number=RECORD_ID, file=library_file
     )
     State.objects.filter(key=STATE_KEY).update(logo=STATE_LOGO_FILE)
+    seed_federal_records(alliance, title=title, library_file=library_file)
     return RECORD_ID
+
+
+def seed_federal_records(alliance, *, title: str, library_file: str = "") -> None:
+    """The federal office's records, each with id ``RECORD_ID``: a programme ``alliance``
+    takes part in (so its state's office sees it), a milestone, a shared document with
+    its version at ``library_file``, and a published alliance of the month."""
+    programme = federal.Programme.objects.create(
+        pk=RECORD_ID,
+        name=title,
+        kind=federal.ProgrammeKind.PILOT_PROJECT,
+        starts_on=TAKEN_ON,
+    )
+    federal.Participation.objects.create(
+        pk=RECORD_ID, programme=programme, alliance=alliance, joined_on=TAKEN_ON
+    )
+    federal.Milestone.objects.create(
+        pk=RECORD_ID, programme=programme, title=title, due_on=TAKEN_ON
+    )
+    document = federal.ProgrammeDocument.objects.create(
+        pk=RECORD_ID, programme=programme, title=title
+    )
+    federal.ProgrammeDocumentVersion.objects.create(
+        pk=RECORD_ID, document=document, number=RECORD_ID, file=library_file or "library/x.pdf"
+    )
+    federal.Award.objects.create(
+        pk=RECORD_ID,
+        month=TAKEN_ON.replace(day=1),
+        alliance=alliance,
+        citation=title,
+        published=True,
+    )

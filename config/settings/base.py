@@ -42,6 +42,7 @@ SHARED_APPS = [
     "kernel.audit",
     "kernel.mail",
     "regional",
+    "federal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -468,6 +469,9 @@ SPECTACULAR_SETTINGS = {
         "MailingStatusEnum": "regional.models.mailings.MailingStatus",
         "DistrictEnum": "tenants.districts.District",
         "AddressBookGroupEnum": "regional.selectors.addressbook.Group",
+        # federal
+        "ProgrammeStatusEnum": "federal.models.programmes.ProgrammeStatus",
+        "FederalProgrammeKindEnum": "federal.models.programmes.ProgrammeKind",
     },
 }
 

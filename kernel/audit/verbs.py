@@ -148,6 +148,13 @@ GENDERS = {
     "regional.mailingrecipient": MASCULINE,  # Empfänger eines Rundschreibens
     "regional.statedocument": NEUTER,  # Dokument der Landeskoordinierungsstelle
     "regional.statedocumentversion": FEMININE,  # Version
+    # federal
+    "federal.programme": NEUTER,  # Programm
+    "federal.participation": NEUTER,  # teilnehmendes Bündnis
+    "federal.milestone": MASCULINE,  # Meilenstein
+    "federal.programmedocument": NEUTER,  # Programmdokument
+    "federal.programmedocumentversion": FEMININE,  # Version
+    "federal.award": NEUTER,  # Bündnis des Monats
     "core.alliancedocument": NEUTER,  # Dokument
     "core.alliancedocumentversion": FEMININE,  # Version
     "core.measure": FEMININE,
@@ -194,7 +201,7 @@ WITHOUT_ARTICLE = frozenset(
     {"core.careguide", "core.supporter", "core.workshoptopic", "regional.regionaltable"}
 )
 #: The apps whose models are audited: each model has a gender or reads without one.
-AUDITED_APPS = ("tenants", "audit", "mail", "core", "regional")
+AUDITED_APPS = ("tenants", "audit", "mail", "core", "regional", "federal")
 
 #: The case in which a sentence names its object, where it is not the accusative
 #: ("hat den Partner aufgenommen"): "das Protokoll von der Kuratoriumssitzung", "der

@@ -211,9 +211,17 @@ def test_every_null_an_alliance_list_sends_is_declared_nullable(jena):
 
 
 def test_every_null_a_state_list_sends_is_declared_nullable(jena):
+    from federal import models as federal
     from tests.factories.regional import InvitationFactory, RegionalMeetingFactory
+    from tests.samples_state import seed_federal_records
 
     InvitationFactory(meeting=RegionalMeetingFactory(host_alliance=None), alliance=None)
-    client = _client(person_with_role(Role.STATE_COORDINATOR), "localhost")
+    # federal: a programme without an end and an open milestone (nulls), and a person
+    # who also holds the federal office's role, so that its lists are read too.
+    seed_federal_records(jena, title="Programm")
+    federal.Programme.objects.update(ends_on=None)
+    user = person_with_role(Role.STATE_COORDINATOR)
+    person_with_role(Role.FEDERAL_OFFICE, user=user)
+    client = _client(user, "localhost")
 
     assert _undeclared_nulls(client) == []

@@ -22,6 +22,7 @@ COLUMNS = {
     "Board member": Role.BOARD_MEMBER,
     "Partner contact": Role.PARTNER_CONTACT,
     "Pool staff": Role.POOL_STAFF,  # carers
+    "Federal office": Role.FEDERAL_OFFICE,  # federal
 }
 OWN_PARTNER = 7
 
@@ -55,7 +56,7 @@ def test_the_table_lists_every_permission_exactly_once():
 @pytest.fixture
 def person_with(jena):
     def make(role: Role):
-        if role in (Role.STATE_COORDINATOR, Role.MINISTRY):
+        if role in (Role.STATE_COORDINATOR, Role.MINISTRY, Role.FEDERAL_OFFICE):
             return person_with_role(role)
         partner_id = OWN_PARTNER if role == Role.PARTNER_CONTACT else None
         return person_with_role(role, jena, partner_id=partner_id)
@@ -81,7 +82,11 @@ def test_role_table_cell(code, area, role, cell, person_with, jena, badfrankenha
     # Never granted in the other area.
     assert not other_area.can(code)
     # An alliance role grants nothing in another alliance.
-    if area == "alliance" and role not in (Role.STATE_COORDINATOR, Role.MINISTRY):
+    if area == "alliance" and role not in (
+        Role.STATE_COORDINATOR,
+        Role.MINISTRY,
+        Role.FEDERAL_OFFICE,
+    ):
         assert not access_of(user, badfrankenhausen).can(code)
         assert not access_of(user, badfrankenhausen).can(code, SimpleNamespace(pk=OWN_PARTNER))
 

@@ -126,6 +126,7 @@ def people(jena, board_file) -> list[Person]:
             person_with_role(Role.PARTNER_CONTACT, jena, partner_id=foreign.pk),
         ),
         Person("pool staff", person_with_role(Role.POOL_STAFF, jena)),  # carers
+        Person("federal office", person_with_role(Role.FEDERAL_OFFICE)),  # federal
     ]
 
 

@@ -5,6 +5,7 @@ from django.db import connection
 
 from demo import alliances as demo
 from demo import certification as certification_demo
+from demo import federal as federal_demo
 from demo import library as library_demo
 from demo import mailings as mailings_demo
 from demo import onboarding as onboarding_demo
@@ -43,6 +44,9 @@ STATE_STEPS = [
      "{} created", "exist"),
     ("Jena's documents", lambda actor: library_demo.seed_alliance_library(), "{} created",
      "exist"),
+    # federal: the federal office's own login acts (demo.federal)
+    ("federal programmes and award", lambda actor: federal_demo.seed_federal(),
+     "{} programmes created", "exist"),
 ]  # fmt: skip
 
 
@@ -91,6 +95,9 @@ class Command(BaseCommand):
         contact = demo.seed_partner_contact()
         self.stdout.write(f"  login {contact[0]}: {'created' if contact[3] else 'exists'}")
         accounts.append(contact)
+        federal = federal_demo.seed_federal_account()
+        self.stdout.write(f"  login {federal[0]}: {'created' if federal[3] else 'exists'}")
+        accounts.append(federal)
 
         state_actor = User.objects.filter(email="land@demo.example").first()
         for label, seed, made, existing in STATE_STEPS:
