@@ -398,7 +398,7 @@ def access_for(request: HttpRequest) -> Access:
         if cached.area == ALLIANCE:
             scope.activate(getattr(tenant, "state_id", None))
         else:
-            scope.activate(cached.state_key)
+            scope.activate(cached.state_key, federal=Role.FEDERAL_OFFICE in cached.roles)
     return cached
 
 

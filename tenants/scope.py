@@ -24,6 +24,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 _current: ContextVar[str | None] = ContextVar("buendnisnetz_state_scope", default=None)
+# Whether the request is the federal service office's (Germany, no state): its pages are
+# headed by the federal office, not by a state's.
+_federal: ContextVar[bool] = ContextVar("buendnisnetz_federal_scope", default=False)
 
 
 def current_state_key() -> str | None:
@@ -31,9 +34,16 @@ def current_state_key() -> str | None:
     return _current.get()
 
 
-def activate(state_key: str | None) -> None:
-    """Narrow the rest of this request (or task) to one state; None lifts it."""
+def activate(state_key: str | None, *, federal: bool = False) -> None:
+    """Narrow the rest of this request (or task) to one state; None lifts it.
+    ``federal``: the request is the federal service office's (not narrowed)."""
     _current.set(state_key)
+    _federal.set(federal and state_key is None)
+
+
+def is_federal() -> bool:
+    """Whether this request is the federal service office's."""
+    return _federal.get()
 
 
 @contextlib.contextmanager
@@ -114,11 +124,12 @@ class StateScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _current.set(None)
+        token, federal = _current.set(None), _federal.set(False)
         try:
             return self.get_response(request)
         finally:
             _current.reset(token)
+            _federal.reset(federal)
 
 
 def state_owner() -> models.ForeignKey:

@@ -8,12 +8,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from kernel.collation import GermanName, by_name
 from tenants import access_cache
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, State
 from tenants.models.state import office_title_for
-from tenants.scope import scoped_or_home_state_key
+from tenants.scope import is_federal, scoped_or_home_state_key
 
 
 def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
@@ -47,8 +48,10 @@ def current_state() -> State:
 
 def home_office_title() -> str:
     """The office of the state this request works in, as the state area names it
-    ("Landeskoordination Thüringen"); from the state's key alone while its row is
-    missing."""
+    ("Landeskoordination Thüringen"; the federal service office's requests:
+    "Bundesservicestelle"); from the state's key alone while its row is missing."""
+    if is_federal():
+        return gettext("Federal service office")
     key = scoped_or_home_state_key()
     state = State.objects.filter(key=key).first()
     if state is not None:
@@ -56,6 +59,14 @@ def home_office_title() -> str:
     from kernel.geo import state as geo_state
 
     return office_title_for(geo_state(key).name)
+
+
+def _office_of(membership: Membership) -> str:
+    """The office a role without an alliance belongs to: its state's, or the federal
+    service office."""
+    if membership.state_id is None:
+        return gettext("Federal service office")
+    return membership.state.office_title
 
 
 def state_list() -> QuerySet[State]:
@@ -108,7 +119,7 @@ def memberships_of(user) -> list[Membership]:
     (``primary_host``): the state roles first, then by alliance name, each by role."""
     return list(
         Membership.objects.filter(user=user)
-        .select_related("alliance")
+        .select_related("alliance", "state")
         .annotate(primary_host=_primary_host("alliance_id"))
         .order_by(GermanName("alliance__name").asc(nulls_first=True), "alliance_id", "role")
     )
@@ -183,7 +194,7 @@ def _navigation(request, limit: int | None) -> tuple[list[NavigationLink], bool]
     if state_roles:
         links.append(
             NavigationLink(
-                label=home_office_title(),
+                label=_office_of(state_roles[0]),
                 url=_url_for_host(request, settings.BASE_DOMAIN),
                 current=current_schema == "public",
                 role_labels=tuple(m.get_role_display() for m in state_roles),

@@ -193,3 +193,15 @@ def test_the_scope_ends_with_the_request(saxony_client, leipzig):
     worker.start()
     worker.join()
     assert seen == [None, None]
+
+
+def test_each_level_is_headed_by_its_own_office(saxony_office):
+    def heading(user, path):
+        body = logged_in_client(user, "localhost").get(path).content.decode()
+        return body.split('<span class="area-name">')[1].split("</span>")[0]
+
+    assert heading(saxony_office, "/dashboard/") == "Landeskoordination Sachsen"
+    assert heading(person_with_role(Role.STATE_COORDINATOR), "/dashboard/") == (
+        "Landeskoordination Thüringen"
+    )
+    assert heading(person_with_role(Role.FEDERAL_OFFICE), "/bund/") == "Bundesservicestelle"
