@@ -104,11 +104,13 @@ class Path:
 
 @dataclass(frozen=True)
 class Group:
-    """Shapes that belong together; ``tooltip`` is shown on hover (SVG ``<title>``)."""
+    """Shapes that belong together; ``tooltip`` is shown on hover (SVG ``<title>``).
+    With ``href`` the group is a link in SVG (named by its tooltip); a PDF ignores it."""
 
     shapes: tuple
     tooltip: str = ""
     attrs: tuple[tuple[str, str], ...] = ()
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -385,7 +387,12 @@ def _svg_shape(shape) -> str:
         attrs = format_html_join("", ' {}="{}"', shape.attrs)
         tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
         inner = mark_safe("".join(_svg_shape(s) for s in shape.shapes))  # noqa: S308 - format_html
-        return format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
+        group = format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
+        if shape.href:
+            return format_html(
+                '<a href="{}" aria-label="{}">{}</a>', shape.href, shape.tooltip, group
+            )
+        return group
     raise TypeError(f"Not a shape: {shape!r}")
 
 

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.safestring import SafeString
 
 from kernel import formats
-from kernel.charts import AXIS_COLOUR, INK, Drawing, Path, Rect, Text, svg
-from kernel.geo import ATTRIBUTION, District, Ring, districts, states
+from kernel.charts import AXIS_COLOUR, INK, Drawing, Group, Path, Rect, Text, svg
+from kernel.geo import ATTRIBUTION, District, Ring, State, districts, states
 
-__all__ = ["MapClass", "district_map", "map_drawing"]
+__all__ = ["MapClass", "district_map", "map_drawing", "state_drawing", "state_map"]
 
 BORDER = "#ffffff"  # between districts
 OUTLINE = "#2d3748"  # around states
@@ -83,9 +83,11 @@ def map_drawing(
     width: int = 560,
     default: float = 0,
     describe: Callable[[District, float], str] = _describe,
+    link: Callable[[District], str] | None = None,
 ) -> Drawing:
     """The districts of ``state`` (of Germany when None), each filled by the class of its
-    value in ``values`` (by AGS; ``default`` for a district without one)."""
+    value in ``values`` (by AGS; ``default`` for a district without one); with ``link``
+    each district is a link to the address ``link(district)`` (in SVG)."""
     shown = districts(state)
     outlines = [item for item in states() if state in (None, item.key)]
     projection = _Projection([ring for item in outlines for ring in item.rings], width)
@@ -94,15 +96,26 @@ def map_drawing(
     for district in shown:
         value = values.get(district.ags, default)
         index = _class_index(value, classes)
-        shapes.append(Path(
-            projection.rings(district.rings), classes[index].fill, BORDER, border,
-            describe(district, value),
-            (("class", f"district value-class-{index}"), ("data-ags", district.ags)),
-        ))  # fmt: skip
+        text = describe(district, value)
+        attrs = (("class", f"district value-class-{index}"), ("data-ags", district.ags))
+        href = link(district) if link else ""
+        area = Path(projection.rings(district.rings), classes[index].fill, BORDER, border)
+        shapes.append(_named(area, text, attrs, href))
     for item in outlines:
         shapes.append(Path(projection.rings(item.rings), "none", OUTLINE, 1.2 if state else 1))
-    map_width = width + 2 * MARGIN
-    height = projection.height + 2 * MARGIN
+    return _finished(shapes, classes, width + 2 * MARGIN, projection.height + 2 * MARGIN)
+
+
+def _named(area: Path, text: str, attrs, href: str):
+    """``area`` named by ``text`` (its ``<title>``), or a link named by it."""
+    if not href:
+        return replace(area, tooltip=text, attrs=attrs)
+    return Group((replace(area, attrs=attrs),), text, href=href)
+
+
+def _finished(shapes: list, classes: Sequence[MapClass], map_width: float, height: float):
+    """The drawing of ``shapes`` with the legend of ``classes`` beside and the source note
+    below."""
     if any(entry.label for entry in classes):
         for index, entry in enumerate(classes):
             y = MARGIN + 28 * index
@@ -127,9 +140,62 @@ def district_map(
     width: int = 560,
     default: float = 0,
     describe: Callable[[District, float], str] = _describe,
+    link: Callable[[District], str] | None = None,
 ) -> SafeString:
     """``map_drawing()`` as inline SVG, named by ``title`` and described by ``description``."""
     drawing = map_drawing(
-        values, classes=classes, state=state, width=width, default=default, describe=describe
+        values, classes=classes, state=state, width=width, default=default, describe=describe,
+        link=link,
+    )  # fmt: skip
+    return svg(drawing, chart_id=chart_id, title=title, description=description)
+
+
+# ---------------------------------------------------------------- Germany by state
+
+
+def _describe_state(state: State, value: float) -> str:
+    return f"{state.name}: {formats.number(value)}"
+
+
+def state_drawing(
+    values: Mapping[str, float],
+    *,
+    classes: Sequence[MapClass],
+    width: int = 560,
+    default: float = 0,
+    describe: Callable[[State, float], str] = _describe_state,
+    link: Callable[[State], str] | None = None,
+) -> Drawing:
+    """Germany's 16 states, each filled by the class of its value in ``values`` (by the
+    state's two-digit key; ``default`` for a state without one); with ``link`` each state
+    is a link to ``link(state)`` (in SVG). For the federal overview."""
+    shown = states()
+    projection = _Projection([ring for item in shown for ring in item.rings], width)
+    shapes: list = []
+    for item in shown:
+        value = values.get(item.key, default)
+        index = _class_index(value, classes)
+        text = describe(item, value)
+        attrs = (("class", f"state value-class-{index}"), ("data-state", item.key))
+        area = Path(projection.rings(item.rings), classes[index].fill, OUTLINE, 1)
+        shapes.append(_named(area, text, attrs, link(item) if link else ""))
+    return _finished(shapes, classes, width + 2 * MARGIN, projection.height + 2 * MARGIN)
+
+
+def state_map(
+    values: Mapping[str, float],
+    *,
+    classes: Sequence[MapClass],
+    chart_id: str,
+    title: str,
+    description: str,
+    width: int = 560,
+    default: float = 0,
+    describe: Callable[[State, float], str] = _describe_state,
+    link: Callable[[State], str] | None = None,
+) -> SafeString:
+    """``state_drawing()`` as inline SVG, named by ``title`` and described by ``description``."""
+    drawing = state_drawing(
+        values, classes=classes, width=width, default=default, describe=describe, link=link
     )
     return svg(drawing, chart_id=chart_id, title=title, description=description)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.collation import by_name
 from kernel.models import Titled, choice_field, optional_link, part_of, plausible_date
-from tenants.districts import District
+from tenants import districts
 from tenants.models.base import TimeStampedModel
 
 from .choices import RunStatus, SetupStage
@@ -26,7 +27,8 @@ class AllianceSetup(TimeStampedModel):
     """A place where a new local alliance is being founded, accompanied by the state office."""
 
     place = models.CharField(_("place"), max_length=200)
-    district = choice_field(_("district"), District, max_length=40)
+    # The official key (AGS) of a district of the home state, where the alliance will lie.
+    district = models.CharField(_("district"), max_length=5)
     initiators = models.TextField(_("initiators"), blank=True)
     mentor = optional_link(settings.AUTH_USER_MODEL, _("mentor"), related_name="mentored_setups")
     stage = choice_field(_("stage"), SetupStage, default=SetupStage.INTEREST)
@@ -58,6 +60,24 @@ class AllianceSetup(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.alliance_name or self.place
+
+    @property
+    def district_name(self) -> str:
+        """The district's German label from ``kernel.geo`` ("Landkreis Eichsfeld")."""
+        return districts.label(self.district)
+
+    def get_district_display(self) -> str:
+        # As a field with choices would offer it: tables, templates and exports use it.
+        return self.district_name
+
+    def clean(self) -> None:
+        """The district must be a known district of the home state."""
+        super().clean()
+        if self.district:
+            try:
+                districts.validate(self.district, state=settings.BUENDNISNETZ_HOME_STATE)
+            except ValidationError as error:
+                raise ValidationError({"district": error.messages}) from None
 
 
 class SetupTask(Titled, TimeStampedModel):

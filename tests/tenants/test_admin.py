@@ -60,7 +60,7 @@ def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user
             "name": "Lokales Bündnis für Familie Sömmerda",
             "slug": "soemmerda",
             "state": home.pk,
-            "district": "soemmerda",
+            "district": "16068",
             "host_organisation": "",
             "founded_on": "",
             "status": "setup",
