@@ -131,7 +131,7 @@ def test_charts_and_map_are_inline_svg_with_titles_and_nothing_from_elsewhere(
     ):
         assert f'<title id="{chart_id}-title">' in body
         assert f'<desc id="{chart_id}-desc">' in body
-    assert body.count('class="district"') == 23
+    assert body.count('class="district value-class-') == 23
     assert "Kyffhäuserkreis: 1 alliance" in body
     assert "Landkreis Sonneberg: 0 alliances" in body
     assert "<script" not in body

@@ -42,30 +42,32 @@ def test_every_old_slug_maps_to_one_of_thuringias_23_keys_and_back():
 
 
 def test_the_conversion_turns_slugs_into_keys_and_back(db):
-    # Setups carry no check constraint, so rows can hold slugs as before the migration.
+    # The district columns are five characters wide now; a wide text column of the same
+    # table holds the slugs as the district column did before the migration.
     AllianceSetup.objects.bulk_create(
-        [AllianceSetup(place="Apolda", district="weimarer-land"), AllianceSetup(place="Ohne")]
+        [
+            AllianceSetup(place="weimarer-land", district="16071"),
+            AllianceSetup(place="", district="16071"),
+        ]
     )
-    rows = AllianceSetup.objects.all()
-    MIGRATION.convert(rows, MIGRATION.SLUG_TO_AGS)
-    assert dict(rows.values_list("place", "district")) == {"Apolda": "16071", "Ohne": ""}
-    MIGRATION.convert(rows, MIGRATION.AGS_TO_SLUG)
-    assert dict(rows.values_list("place", "district")) == {"Apolda": "weimarer-land", "Ohne": ""}
+    rows = AllianceSetup.objects.order_by("pk")
+    MIGRATION.convert(rows, MIGRATION.SLUG_TO_AGS, field="place")
+    assert list(rows.values_list("place", flat=True)) == ["16071", ""]
+    MIGRATION.convert(rows, MIGRATION.AGS_TO_SLUG, field="place")
+    assert list(rows.values_list("place", flat=True)) == ["weimarer-land", ""]
 
 
 def test_a_value_without_mapping_stops_the_conversion_and_changes_nothing(db):
     AllianceSetup.objects.bulk_create(
         [
-            AllianceSetup(place="Apolda", district="weimarer-land"),
-            AllianceSetup(place="X", district="atlantis"),
+            AllianceSetup(place="weimarer-land", district="16071"),
+            AllianceSetup(place="atlantis", district="16071"),
         ]
     )
     with pytest.raises(RuntimeError, match="atlantis"):
-        MIGRATION.convert(AllianceSetup.objects.all(), MIGRATION.SLUG_TO_AGS)
-    assert set(AllianceSetup.objects.values_list("district", flat=True)) == {
-        "weimarer-land",
-        "atlantis",
-    }
+        MIGRATION.convert(AllianceSetup.objects.all(), MIGRATION.SLUG_TO_AGS, field="place")
+    kept = set(AllianceSetup.objects.values_list("place", flat=True))
+    assert kept == {"weimarer-land", "atlantis"}
 
 
 def test_the_database_refuses_a_district_that_is_no_key(jena):
@@ -159,9 +161,13 @@ def test_the_api_takes_an_old_slug_as_its_key_and_names_the_district(api):
 
 def test_the_api_shows_alliances_with_key_and_name_and_filters_by_either(api, jena):
     listed = api.get("/api/v1/alliances/").json()["results"]
-    assert [(a["district"], a["district_name"]) for a in listed] == [("16053", "Jena")]
+    assert ("jena", "16053", "Jena") in [
+        (a["slug"], a["district"], a["district_name"]) for a in listed
+    ]
+    assert all(a["district_name"] == geo.district(a["district"]).label for a in listed)
     for value in ("16053", "jena"):
         found = api.get("/api/v1/alliances/", {"district": value}).json()["results"]
         assert [a["slug"] for a in found] == ["jena"]
-    assert api.get("/api/v1/alliances/", {"district": "16051"}).json()["results"] == []
+    others = api.get("/api/v1/alliances/", {"district": "16051"}).json()["results"]
+    assert "jena" not in [a["slug"] for a in others]
     assert connection.schema_name == "public"
