@@ -25,7 +25,9 @@ __all__ = [
     "THURINGIA",
     "choices",
     "from_input",
+    "grouped_choices",
     "label",
+    "sort_key",
     "validate",
 ]
 
@@ -56,6 +58,11 @@ def choices(state: str | None = None) -> list[tuple[str, str]]:
     """(key, label) of the districts of ``state`` (the home state when None), by name."""
     rows = geo.districts(state or settings.BUENDNISNETZ_HOME_STATE)
     return [(row.ags, row.label) for row in sorted(rows, key=sort_key)]
+
+
+def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every district of Germany, grouped by state (the state's name, its ``choices``)."""
+    return [(item.name, choices(item.key)) for item in geo.states()]
 
 
 def label(key: str | None) -> str:
