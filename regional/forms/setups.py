@@ -47,7 +47,7 @@ class AllianceSetupForm(RecordForm):
         self.fields["mentor"].queryset = mentor_choices()
         # The home state's districts; the model's check names a wrong key in German.
         self.fields["district"].widget = forms.Select(
-            choices=[("", "---------"), *districts.choices()]
+            choices=[("", _("Please choose")), *districts.choices()]
         )
         if self.instance.alliance_id:
             # The alliance answers on this address already.
