@@ -285,6 +285,7 @@ def district_map(
     return maps.district_map(
         counts, classes=classes, chart_id=chart_id, title=title, description=description,
         state=state or settings.BUENDNISNETZ_HOME_STATE, describe=_count_text, link=link,
+        legend_below=True,  # pages are read on phones too: the map keeps the width
     )  # fmt: skip
 
 

@@ -211,3 +211,23 @@ def test_germany_by_state_draws_into_a_pdf_as_well():
     drawing = state_drawing({"16": 3}, classes=CLASSES)
     assert draw_chart(pdf, drawing, x=10, y=10, width=120) > 50
     assert pdf.output()
+
+
+def test_a_legend_below_keeps_the_maps_width_and_adds_height():
+    beside = map_drawing({}, classes=CLASSES, state=THURINGIA)
+    below = map_drawing({}, classes=CLASSES, state=THURINGIA, legend_below=True)
+    assert below.width == beside.width - 210  # LEGEND_WIDTH: no column for the legend
+    assert below.height > beside.height
+    labels = [s for s in below.shapes if getattr(s, "text", "") in {"no alliance", "3 or more"}]
+    assert len(labels) == 2
+    assert all(label.y > below.height - 80 for label in labels)  # under the map
+
+
+def test_a_narrow_map_writes_the_source_note_on_two_lines_a_wide_one_on_one():
+    narrow = map_drawing({}, classes=CLASSES, state=THURINGIA, legend_below=True)
+    wide = map_drawing({}, classes=CLASSES, state=THURINGIA)
+    notes = [s.text for s in narrow.shapes if getattr(s, "text", "").startswith(("Geo", "Ein"))]
+    assert notes == geo.ATTRIBUTION.split("; ")
+    assert [s.text for s in wide.shapes if getattr(s, "text", "").startswith("Geo")] == [
+        geo.ATTRIBUTION
+    ]
