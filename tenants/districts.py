@@ -24,6 +24,7 @@ __all__ = [
     "LEGACY_SLUGS",
     "THURINGIA",
     "choices",
+    "clean_field",
     "from_input",
     "grouped_choices",
     "label",
@@ -99,3 +100,14 @@ def validate(key: str, *, state: str) -> None:
             % {"district": district.label, "state": geo.state(state).name},
             code="district_of_other_state",
         )
+
+
+def clean_field(key: str, *, state: str, field: str = "district") -> None:
+    """``validate()`` for a model's ``clean()``: the message at the field ``field``; an
+    empty key is the field's own concern (required or not)."""
+    if not key:
+        return
+    try:
+        validate(key, state=state)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None

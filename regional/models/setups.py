@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -73,11 +72,7 @@ class AllianceSetup(TimeStampedModel):
     def clean(self) -> None:
         """The district must be a known district of the home state."""
         super().clean()
-        if self.district:
-            try:
-                districts.validate(self.district, state=settings.BUENDNISNETZ_HOME_STATE)
-            except ValidationError as error:
-                raise ValidationError({"district": error.messages}) from None
+        districts.clean_field(self.district, state=settings.BUENDNISNETZ_HOME_STATE)
 
 
 class SetupTask(Titled, TimeStampedModel):

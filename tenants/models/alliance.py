@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -97,11 +96,8 @@ class Alliance(Named, TenantMixin, TimeStampedModel):
     def clean(self) -> None:
         """The district must be a known district of the alliance's state."""
         super().clean()
-        if self.district and self.state_id:
-            try:
-                districts.validate(self.district, state=self.state_id)
-            except ValidationError as error:
-                raise ValidationError({"district": error.messages}) from None
+        if self.state_id:
+            districts.clean_field(self.district, state=self.state_id)
 
     @property
     def is_reachable(self) -> bool:
