@@ -427,14 +427,18 @@ def _svg_path(shape: Path) -> str:
     )  # fmt: skip
 
 
-def svg(drawing: Drawing, *, chart_id: str, title: str, description: str) -> SafeString:
-    """``drawing`` as inline SVG, named by ``title`` and described by ``description``."""
+def svg(
+    drawing: Drawing, *, chart_id: str, title: str, description: str, role: str = "img"
+) -> SafeString:
+    """``drawing`` as inline SVG, named by ``title`` and described by ``description``.
+    A drawing holding links is a ``role="group"``: an image's parts are not read out, so
+    links inside one would be out of reach."""
     opening = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
-        'width="100%" role="img" aria-labelledby="{}-title {}-desc" '
+        'width="100%" role="{}" aria-labelledby="{}-title {}-desc" '
         'preserveAspectRatio="xMinYMin meet">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-        drawing.width, drawing.height, chart_id, chart_id, chart_id, title, chart_id,
+        drawing.width, drawing.height, role, chart_id, chart_id, chart_id, title, chart_id,
         description,
     )  # fmt: skip
     shapes = "".join(_svg_shape(shape) for shape in drawing.shapes)

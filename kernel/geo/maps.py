@@ -170,7 +170,8 @@ def district_map(
         values, classes=classes, state=state, width=width, default=default, describe=describe,
         link=link, legend_below=legend_below,
     )  # fmt: skip
-    return svg(drawing, chart_id=chart_id, title=title, description=description)
+    role = "group" if link else "img"  # links inside an image are out of reach
+    return svg(drawing, chart_id=chart_id, title=title, description=description, role=role)
 
 
 # ---------------------------------------------------------------- Germany by state
@@ -226,4 +227,5 @@ def state_map(
         values, classes=classes, width=width, default=default, describe=describe, link=link,
         legend_below=legend_below,
     )  # fmt: skip
-    return svg(drawing, chart_id=chart_id, title=title, description=description)
+    role = "group" if link else "img"
+    return svg(drawing, chart_id=chart_id, title=title, description=description, role=role)

@@ -179,6 +179,7 @@ def test_a_linked_map_makes_each_district_a_link_named_by_its_text():
     links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><g><title>([^<]+)</title><path ',
                        markup)  # fmt: skip
     assert len(links) == 23
+    assert 'role="group"' in markup  # not "img": its links must stay in reach
     assert ("/list/?district=16053", "Jena: 1", "Jena: 1") in links
     assert "https:" not in markup
     assert "//" not in markup.replace("http://www.w3.org/2000/svg", "")
