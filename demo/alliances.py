@@ -9,7 +9,6 @@ import datetime
 from django.conf import settings
 
 from kernel.crud.records import record_update
-from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus, Membership, User
 from tenants.roles import Role
 from tenants.services.alliances import alliance_create
@@ -35,40 +34,40 @@ DEMO_ALLIANCES = [
     }
     for slug, town, district, host, founded_on, coordinator in [
         # Jena's and Bad Frankenhausen's coordinators are demo logins (DEMO_ACCOUNTS).
-        ("jena", "Jena", District.JENA, "Stadt Jena, Fachdienst Familie und Bildung",
+        ("jena", "Jena", "16053", "Stadt Jena, Fachdienst Familie und Bildung",
          datetime.date(2004, 10, 1), None),
-        ("badfrankenhausen", "Bad Frankenhausen", District.KYFFHAEUSERKREIS,
+        ("badfrankenhausen", "Bad Frankenhausen", "16065",
          "Stadt Bad Frankenhausen/Kyffhäuser", datetime.date(2008, 5, 15), None),
-        ("erfurt", "Erfurt", District.ERFURT, "Landeshauptstadt Erfurt, Jugendamt",
+        ("erfurt", "Erfurt", "16051", "Landeshauptstadt Erfurt, Jugendamt",
          datetime.date(2005, 3, 8), "Katrin Vogel"),
-        ("weimar", "Weimar", District.WEIMAR, "Stadt Weimar, Familienbüro",
+        ("weimar", "Weimar", "16055", "Stadt Weimar, Familienbüro",
          datetime.date(2006, 9, 21), "Thomas Brückner"),
-        ("gera", "Gera", District.GERA, "Stadt Gera, Fachdienst Jugend und Familie",
+        ("gera", "Gera", "16052", "Stadt Gera, Fachdienst Jugend und Familie",
          datetime.date(2005, 11, 3), "Sabine Kretschmer"),
-        ("gotha", "Gotha", District.GOTHA, "Landratsamt Gotha, Familienbüro",
+        ("gotha", "Gotha", "16067", "Landratsamt Gotha, Familienbüro",
          datetime.date(2007, 4, 17), "Andreas Heinze"),
-        ("eisenach", "Eisenach", District.EISENACH, "Stadt Eisenach, Sozialamt",
+        ("eisenach", "Eisenach", "16056", "Stadt Eisenach, Sozialamt",
          datetime.date(2006, 6, 1), "Claudia Rommel"),
-        ("nordhausen", "Nordhausen", District.NORDHAUSEN,
+        ("nordhausen", "Nordhausen", "16062",
          "Landratsamt Nordhausen, Familienservice", datetime.date(2005, 10, 12),
          "Martin Ehrhardt"),
-        ("suhl", "Suhl", District.SUHL, "Stadt Suhl, Familienzentrum",
+        ("suhl", "Suhl", "16054", "Stadt Suhl, Familienzentrum",
          datetime.date(2008, 2, 26), "Ines Büttner"),
-        ("muehlhausen", "Mühlhausen", District.UNSTRUT_HAINICH,
+        ("muehlhausen", "Mühlhausen", "16064",
          "Mehrgenerationenhaus Mühlhausen", datetime.date(2007, 9, 5), "Jörg Landgraf"),
-        ("altenburg", "Altenburg", District.ALTENBURGER_LAND,
+        ("altenburg", "Altenburg", "16077",
          "Landratsamt Altenburger Land, Jugendamt", datetime.date(2006, 1, 19),
          "Petra Seifert"),
-        ("saalfeld", "Saalfeld", District.SAALFELD_RUDOLSTADT,
+        ("saalfeld", "Saalfeld", "16073",
          "Stadt Saalfeld/Saale, Fachbereich Soziales", datetime.date(2009, 3, 30),
          "Ronny Schubert"),
-        ("sonneberg", "Sonneberg", District.SONNEBERG, "Landratsamt Sonneberg",
+        ("sonneberg", "Sonneberg", "16072", "Landratsamt Sonneberg",
          datetime.date(2010, 5, 6), "Franziska Eckardt"),
-        ("ilmenau", "Ilmenau", District.ILM_KREIS, "Stadt Ilmenau, Familienbüro",
+        ("ilmenau", "Ilmenau", "16070", "Stadt Ilmenau, Familienbüro",
          datetime.date(2008, 10, 9), "Stefan Möller"),
-        ("soemmerda", "Sömmerda", District.SOEMMERDA, "Landratsamt Sömmerda",
+        ("soemmerda", "Sömmerda", "16068", "Landratsamt Sömmerda",
          datetime.date(2011, 2, 15), "Anja Pfeiffer"),
-        ("poessneck", "Pößneck", District.SAALE_ORLA, "Stadt Pößneck, Bürgerbüro Familie",
+        ("poessneck", "Pößneck", "16075", "Stadt Pößneck, Bürgerbüro Familie",
          datetime.date(2012, 7, 3), "Uwe Hartung"),
     ]
 ]  # fmt: skip

@@ -43,7 +43,6 @@ from regional.models import (
 )
 from regional.services import invitations, meetings, reports, setups
 from regional.services.statistics import snapshots_upsert, statistics_refresh
-from tenants.districts import District
 from tenants.models import Alliance, User
 
 MONTHS_OF_HISTORY = 24
@@ -310,11 +309,11 @@ def seed_meetings(*, actor, today: datetime.date | None = None) -> int:
 
 # (place, district, stage, checklist items done, initiators, what the alliance will be)
 SETUPS: list[tuple[str, str, str, int, str, dict[str, Any]]] = [
-    ("Heilbad Heiligenstadt", District.EICHSFELD, SetupStage.CONSULTATION, 2,
+    ("Heilbad Heiligenstadt", "16061", SetupStage.CONSULTATION, 2,
      "Familienzentrum und zwei Arbeitgeber der Stadt", {}),
-    ("Apolda", District.WEIMARER_LAND, SetupStage.FOUNDING_EVENT, 3,
+    ("Apolda", "16071", SetupStage.FOUNDING_EVENT, 3,
      "Stadtverwaltung Apolda, Kreishandwerkerschaft, Elternverein", {}),
-    ("Greiz", District.GREIZ, SetupStage.DECLARATION, 4,
+    ("Greiz", "16076", SetupStage.DECLARATION, 4,
      "Landratsamt Greiz und der Unternehmerverband",
      {"alliance_name": "Lokales Bündnis für Familie Greiz", "slug": "greiz",
       "host_organisation": "Landratsamt Greiz, Familienbüro",

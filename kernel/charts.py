@@ -104,11 +104,13 @@ class Path:
 
 @dataclass(frozen=True)
 class Group:
-    """Shapes that belong together; ``tooltip`` is shown on hover (SVG ``<title>``)."""
+    """Shapes that belong together; ``tooltip`` is shown on hover (SVG ``<title>``).
+    With ``href`` the group is a link in SVG (named by its tooltip); a PDF ignores it."""
 
     shapes: tuple
     tooltip: str = ""
     attrs: tuple[tuple[str, str], ...] = ()
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -385,7 +387,12 @@ def _svg_shape(shape) -> str:
         attrs = format_html_join("", ' {}="{}"', shape.attrs)
         tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
         inner = mark_safe("".join(_svg_shape(s) for s in shape.shapes))  # noqa: S308 - format_html
-        return format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
+        group = format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
+        if shape.href:
+            return format_html(
+                '<a href="{}" aria-label="{}">{}</a>', shape.href, shape.tooltip, group
+            )
+        return group
     raise TypeError(f"Not a shape: {shape!r}")
 
 
@@ -420,14 +427,18 @@ def _svg_path(shape: Path) -> str:
     )  # fmt: skip
 
 
-def svg(drawing: Drawing, *, chart_id: str, title: str, description: str) -> SafeString:
-    """``drawing`` as inline SVG, named by ``title`` and described by ``description``."""
+def svg(
+    drawing: Drawing, *, chart_id: str, title: str, description: str, role: str = "img"
+) -> SafeString:
+    """``drawing`` as inline SVG, named by ``title`` and described by ``description``.
+    A drawing holding links is a ``role="group"``: an image's parts are not read out, so
+    links inside one would be out of reach."""
     opening = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
-        'width="100%" role="img" aria-labelledby="{}-title {}-desc" '
+        'width="100%" role="{}" aria-labelledby="{}-title {}-desc" '
         'preserveAspectRatio="xMinYMin meet">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-        drawing.width, drawing.height, chart_id, chart_id, chart_id, title, chart_id,
+        drawing.width, drawing.height, role, chart_id, chart_id, chart_id, title, chart_id,
         description,
     )  # fmt: skip
     shapes = "".join(_svg_shape(shape) for shape in drawing.shapes)

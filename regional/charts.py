@@ -8,7 +8,8 @@ escaped; numbers are formatted the German way through Django's localisation.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -18,25 +19,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from core.figures import ALLIANCE_FIGURES
-from kernel import formats
+from kernel import formats, geo
 from kernel.charts import (
     Bar,
     BarChart,
-    Drawing,
-    Group,
     LineChart,
-    Rect,
     Series,
-    Text,
     layout,
     running_label,
     svg,
 )
+from kernel.geo import maps
+from kernel.geo.maps import MapClass
 from regional.report_tables import ReportTables
 from regional.reports import COUNT, figure_label, format_value
-from tenants.districts import District
+from tenants import districts
+from tenants.scope import scoped_or_home_state_key
+from tenants.selectors import alliances_per_district
 
-__all__ = ["Series", "bar_chart", "district_map", "line_chart", "running_label"]
+__all__ = [
+    "Series", "bar_chart", "district_map", "highlight_map", "line_chart", "running_label",
+]  # fmt: skip
 
 
 def _number(value) -> str:
@@ -236,50 +239,14 @@ def report_charts(tables: ReportTables) -> dict[str, SafeString]:
 
 # ---------------------------------------------------------------- the district map
 
-# A schematic tile map: each district (or independent city) is a square placed roughly
-# where it lies in Thuringia, column 0 in the west and row 0 in the north.
-TILE_LAYOUT: dict[str, tuple[int, int, tuple[str, ...]]] = {
-    District.EICHSFELD: (1, 0, ("Eichsfeld",)),
-    District.NORDHAUSEN: (2, 0, ("Nordhausen",)),
-    District.KYFFHAEUSERKREIS: (3, 0, ("Kyffhäuser-", "kreis")),
-    District.UNSTRUT_HAINICH: (1, 1, ("Unstrut-", "Hainich-Kreis")),
-    District.SOEMMERDA: (3, 1, ("Sömmerda",)),
-    District.WEIMARER_LAND: (4, 1, ("Weimarer", "Land")),
-    District.SAALE_HOLZLAND: (5, 1, ("Saale-", "Holzland-Kreis")),
-    District.ALTENBURGER_LAND: (6, 1, ("Altenburger", "Land")),
-    District.WARTBURGKREIS: (0, 2, ("Wartburg-", "kreis")),
-    District.EISENACH: (1, 2, ("Eisenach",)),
-    District.GOTHA: (2, 2, ("Gotha",)),
-    District.ERFURT: (3, 2, ("Erfurt",)),
-    District.WEIMAR: (4, 2, ("Weimar",)),
-    District.JENA: (5, 2, ("Jena",)),
-    District.GERA: (6, 2, ("Gera",)),
-    District.SCHMALKALDEN_MEININGEN: (1, 3, ("Schmalkalden-", "Meiningen")),
-    District.SUHL: (2, 3, ("Suhl",)),
-    District.ILM_KREIS: (3, 3, ("Ilm-Kreis",)),
-    District.SAALFELD_RUDOLSTADT: (4, 3, ("Saalfeld-", "Rudolstadt")),
-    District.SAALE_ORLA: (5, 3, ("Saale-Orla-", "Kreis")),
-    District.GREIZ: (6, 3, ("Greiz",)),
-    District.HILDBURGHAUSEN: (2, 4, ("Hildburg-", "hausen")),
-    District.SONNEBERG: (3, 4, ("Sonneberg",)),
-}
-
-# (lowest count, fill, text colour): the legend's classes.
+# (lowest count, fill): the classes of alliances per district.
 MAP_CLASSES = (
-    (0, "#edf2f7", "#1a202c"),
-    (1, "#bee3f8", "#1a202c"),
-    (2, "#63b3ed", "#1a202c"),
-    (3, "#2b6cb0", "#ffffff"),
-    (5, "#1a365d", "#ffffff"),
+    (0, "#edf2f7"),
+    (1, "#bee3f8"),
+    (2, "#63b3ed"),
+    (3, "#2b6cb0"),
+    (5, "#1a365d"),
 )
-
-
-def map_class(count: int) -> tuple[int, str, str]:
-    chosen = MAP_CLASSES[0]
-    for entry in MAP_CLASSES:
-        if count >= entry[0]:
-            chosen = entry
-    return chosen
 
 
 def map_class_label(index: int) -> str:
@@ -294,44 +261,75 @@ def map_class_label(index: int) -> str:
     return _("%(low)s to %(high)s alliances") % {"low": low, "high": high}
 
 
+def _count_text(district: geo.District, count: float) -> str:
+    count = int(count)
+    return ngettext("%(name)s: %(count)s alliance", "%(name)s: %(count)s alliances", count) % {
+        "name": district.label,
+        "count": count,
+    }
+
+
 def district_map(
-    counts: dict[str, int], *, chart_id: str, title: str, description: str
+    counts: Mapping[str, int],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    state: str | None = None,
+    link: Callable[[geo.District], str] | None = None,
 ) -> SafeString:
-    """Thuringia's 23 districts as labelled tiles coloured by their number of alliances."""
-    tile_w, tile_h, gap, margin = 104, 72, 4, 8
-    columns = 1 + max(col for col, _row, _lines in TILE_LAYOUT.values())
-    rows = 1 + max(row for _col, row, _lines in TILE_LAYOUT.values())
-    map_w = margin + columns * (tile_w + gap)
-    width = map_w + 190  # the legend on the right
-    height = max(margin * 2 + rows * (tile_h + gap), 28 * len(MAP_CLASSES) + 2 * margin)
-    names = dict(District.choices)
-    shapes: list = []
-    for code, (col, row, lines) in TILE_LAYOUT.items():
-        count = counts.get(code, 0)
-        _low, fill, ink = map_class(count)
-        x = margin + col * (tile_w + gap)
-        y = margin + row * (tile_h + gap)
-        summary = ngettext(
-            "%(name)s: %(count)s alliance", "%(name)s: %(count)s alliances", count
-        ) % {"name": names[code], "count": count}
-        tile = [Rect(x, y, tile_w, tile_h, fill, rx=4, stroke="#a0aec0")]
-        tile += [
-            Text(x + tile_w / 2, y + 16 + 13 * number, line, 11, ink, "middle")
-            for number, line in enumerate(lines)
-        ]
-        tile.append(Text(x + tile_w / 2, y + tile_h - 10, str(count), 17, ink, "middle", True))
-        attrs = (("class", "district"), ("data-district", code))
-        shapes.append(Group(tuple(tile), summary, attrs))
-    for index, (_low, fill, _ink) in enumerate(MAP_CLASSES):
-        y = margin + 28 * index
-        shapes += [
-            Rect(map_w + 12, y, 20, 20, fill, rx=3, stroke="#a0aec0"),
-            Text(map_w + 40, y + 15, map_class_label(index), 13),
-        ]
-    drawing = Drawing(width, height, tuple(shapes))
-    return svg(drawing, chart_id=chart_id, title=title, description=description)
+    """The districts of ``state`` (the request's state when None) drawn from their outlines,
+    shaded by their number of alliances (``counts`` by official key); with ``link``
+    each district links to ``link(district)``."""
+    classes = [MapClass(low, fill, map_class_label(i)) for i, (low, fill) in enumerate(MAP_CLASSES)]
+    return maps.district_map(
+        counts, classes=classes, chart_id=chart_id, title=title, description=description,
+        state=state or scoped_or_home_state_key(), describe=_count_text, link=link,
+        legend_below=True,  # pages are read on phones too: the map keeps the width
+    )  # fmt: skip
 
 
-def legend_entries() -> list[tuple[str, str]]:
-    """(fill colour, label) of the map's classes, for a legend outside the SVG."""
-    return [(fill, map_class_label(i)) for i, (_low, fill, _ink) in enumerate(MAP_CLASSES)]
+def highlight_map(ags: str, *, chart_id: str, title: str, description: str) -> SafeString:
+    """The state of district ``ags`` with that district highlighted (an alliance's place)."""
+    district = geo.district(ags)
+    classes = (MapClass(0, MAP_CLASSES[0][1]), MapClass(1, MAP_CLASSES[3][1]))
+    return maps.district_map(
+        {ags: 1}, classes=classes, chart_id=chart_id, title=title, description=description,
+        state=district.state, describe=lambda d, _value: d.label,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AllianceMap:
+    """The map of active alliances per district and, as its text alternative, the same
+    counts as rows (label, count, link or "")."""
+
+    svg: SafeString
+    rows: list[tuple[str, int, str]]
+
+
+def alliance_map(
+    *,
+    chart_id: str,
+    title: str,
+    state: str | None = None,
+    link: Callable[[geo.District], str] | None = None,
+) -> AllianceMap:
+    """The districts of ``state`` (when None: the state the request works in, else the
+    home state) shaded by their number of active alliances (one query), each linking to
+    ``link(district)`` if given."""
+    state = state or scoped_or_home_state_key()
+    counts = alliances_per_district(state=state)
+    description = _(
+        "Map of the districts and independent cities of %(state)s drawn from their "
+        "outlines, each shaded by its number of active alliances. The list below the "
+        "map gives the same numbers."
+    ) % {"state": geo.state(state).name}
+    drawing = district_map(
+        counts, chart_id=chart_id, title=title, description=description, state=state, link=link
+    )
+    rows = [
+        (row.label, counts.get(row.ags, 0), link(row) if link else "")
+        for row in sorted(geo.districts(state), key=districts.sort_key)
+    ]
+    return AllianceMap(drawing, rows)

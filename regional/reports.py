@@ -30,7 +30,7 @@ from kernel import formats
 from kernel.collation import by_name
 from kernel.figures import COUNT, MONEY, SHARE, Figure
 from regional.models import AllianceSnapshot, PeriodKind
-from tenants.districts import District
+from tenants import districts as catalogue
 
 DATA_VERSION = 1
 
@@ -261,13 +261,6 @@ def row_keys(groups: dict[str, list[str]]) -> list[str]:
     return keys
 
 
-def _district_name(code: str) -> str:
-    try:
-        return str(District(code).label)
-    except ValueError:
-        return code
-
-
 def build_report_data(period: Period) -> dict[str, Any]:
     """The report's figures for ``period`` as JSON (see the module's docstring).
 
@@ -305,14 +298,13 @@ def build_report_data(period: Period) -> dict[str, Any]:
         by_district.setdefault(snapshot.alliance.district, ([], []))[0].append(snapshot)
     for snapshot in earlier:
         by_district.setdefault(snapshot.alliance.district, ([], []))[1].append(snapshot)
-    order = {code: index for index, code in enumerate(District.values)}
     districts = []
-    for code in sorted(by_district, key=lambda c: (order.get(c, len(order)), c)):
+    for code in sorted(by_district):  # by official key: the independent cities first
         now, before = by_district[code]
         districts.append(
             {
                 "code": code,
-                "name": _district_name(code),
+                "name": catalogue.label(code),
                 "values": pair(aggregate_now(now), aggregate_before(before) if earlier else None),
             }
         )

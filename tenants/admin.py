@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from django_tenants.admin import TenantAdminMixin
 from kernel.audit.admin import AuditedAdminMixin
 from tenants import admin_outbox  # noqa: F401  (registers the kernel's mail outbox)
 from tenants.admin_areas import AreaAdminMixin
+from tenants.districts import grouped_choices
 from tenants.models import Alliance, Domain, Membership, User
 from tenants.services.alliances import EDITABLE_FIELDS, alliance_create, alliance_update
 
@@ -26,6 +28,12 @@ class AllianceAdmin(AreaAdminMixin, AuditedAdminMixin, TenantAdminMixin, admin.M
     )  # fmt: skip
     readonly_fields = ("schema_name", "created_at", "updated_at")
     inlines = [DomainInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "district":
+            # Germany's districts by state; the model says in German if one lies elsewhere.
+            kwargs["widget"] = forms.Select(choices=[("", "---------"), *grouped_choices()])
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_delete_permission(self, request, obj=None):
         # An alliance is dissolved (status), never deleted: its schema holds its history.

@@ -31,6 +31,18 @@ def alliance_list(*, include_dissolved: bool = False) -> QuerySet[Alliance]:
     return queryset
 
 
+def alliances_per_district(*, state: str) -> dict[str, int]:
+    """The number of active alliances in each district of ``state`` (by official key;
+    districts without one are missing): one query, whatever the number of alliances."""
+    rows = (
+        Alliance.objects.filter(state_id=state, status=AllianceStatus.ACTIVE)
+        .values("district")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["district"]: row["count"] for row in rows}
+
+
 # ---------------------------------------------------------------- states
 
 

@@ -21,7 +21,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from tenants import domain_cache
-from tenants.districts import District
 from tenants.models import Alliance, User
 from tenants.roles import Role
 from tenants.services.memberships import membership_create
@@ -33,13 +32,13 @@ pytest_plugins = ["tests.scheduling"]
 SESSION_ALLIANCES = {
     "jena": {
         "name": "Lokales Bündnis für Familie Jena",
-        "district": District.JENA,
+        "district": "16053",
         "host_organisation": "Stadt Jena",
         "founded_on": datetime.date(2004, 10, 1),
     },
     "badfrankenhausen": {
         "name": "Lokales Bündnis für Familie Bad Frankenhausen",
-        "district": District.KYFFHAEUSERKREIS,
+        "district": "16065",
         "host_organisation": "Stadt Bad Frankenhausen/Kyffhäuser",
         "founded_on": datetime.date(2008, 5, 15),
     },

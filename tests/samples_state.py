@@ -79,7 +79,7 @@ def seed_state_records(
         }
     )
     setup = regional.AllianceSetup.objects.create(
-        pk=RECORD_ID, place="Sömmerda", district="soemmerda", slug=setup_slug
+        pk=RECORD_ID, place="Sömmerda", district="16068", slug=setup_slug
     )
     regional.SetupTask.objects.create(pk=RECORD_ID, setup=setup, title="Auftaktgespräch")
     release = (

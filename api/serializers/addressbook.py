@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.base import ModelSerializer
+from api.serializers.fields import DistrictField, district_name
 from regional.models import Mailing
 from regional.selectors.addressbook import Group
 from regional.selectors.mailings import delivery_state
-from tenants.districts import District
 from tenants.models import Alliance, AllianceStatus
 
 
@@ -28,7 +28,10 @@ class ContactSerializer(serializers.Serializer):
         source="alliance_id", help_text=_("Identifier of the alliance.")
     )
     alliance_name = serializers.CharField(help_text=_("Name of the alliance."))
-    district = serializers.CharField(help_text=_("District code of the alliance."))
+    district = serializers.CharField(
+        help_text=_("Official key (AGS, five digits) of the alliance's district.")
+    )
+    district_name = district_name("district_label")
 
 
 class MailingSerializer(ModelSerializer):
@@ -37,9 +40,7 @@ class MailingSerializer(ModelSerializer):
     groups = serializers.ListField(
         child=serializers.ChoiceField(choices=Group.choices), allow_empty=False
     )
-    districts = serializers.ListField(
-        child=serializers.ChoiceField(choices=District.choices), required=False
-    )
+    districts = serializers.ListField(child=DistrictField(), required=False)
     alliances = serializers.PrimaryKeyRelatedField(
         many=True,
         required=False,

@@ -1,7 +1,10 @@
 """Field types the API shares."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
+
+from tenants import districts
 
 
 class OptionalURLField(serializers.URLField):
@@ -98,3 +101,26 @@ class NameRelatedField(serializers.SlugRelatedField):
         # As DRF's ``RelatedField.many_init``, with the list field that reads the names.
         shared = {key: kwargs[key] for key in kwargs if key in MANY_RELATION_KWARGS}
         return AnnotatedNames(annotated=annotated, child_relation=cls(*args, **kwargs), **shared)
+
+
+class DistrictField(serializers.CharField):
+    """A district's official key (AGS, five digits: ``"16053"``). On input one of
+    Thuringia's old slugs (``"jena"``, as the API named districts before) is taken as its
+    key; whether the key is known and lies in the right state the model's checks say."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Official key (AGS, five digits) of the district."))
+        kwargs.setdefault("max_length", 40)  # an old slug is longer than a key
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return districts.from_input(super().to_internal_value(data))
+
+
+def district_name(source: str | None = None) -> serializers.CharField:
+    """The district's German name from the catalogue, read only (``source``: where it is
+    read, when not from the record's own ``district_name``)."""
+    where = {"source": source} if source else {}
+    return serializers.CharField(
+        read_only=True, help_text=_("German name of the district."), **where
+    )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.serializers.fields import district_name
 from regional.selectors.monitoring import Reason
 
 
@@ -23,8 +24,10 @@ class MonitoringSerializer(serializers.Serializer):
     name = serializers.CharField(source="alliance.name", help_text=_("Name of the alliance."))
     slug = serializers.CharField(source="alliance.slug", help_text=_("Short name of the alliance."))
     district = serializers.CharField(
-        source="alliance.district", help_text=_("District code of the alliance.")
+        source="alliance.district",
+        help_text=_("Official key (AGS, five digits) of the alliance's district."),
     )
+    district_name = district_name("alliance.district_name")
     reasons = serializers.SerializerMethodField(help_text=_("Why the alliance is listed."))
     unchanged_since = serializers.DateField(
         source="flags.unchanged_since",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers.fields import DistrictField, district_name
 from api.serializers.records import RecordSerializer
 from core.figures import ALLIANCE_FIGURES
 from regional.forms.meetings import RegionalMeetingForm
@@ -23,6 +24,7 @@ from regional.selectors.meetings import invitable_alliances
 from regional.selectors.setups import mentor_choices
 from regional.services.provisioning import (
     clean_setup_alliance_name,
+    clean_setup_district,
     clean_setup_email,
     clean_setup_slug,
 )
@@ -50,8 +52,11 @@ class AllianceSnapshotSerializer(RecordSerializer):
         source="alliance.slug", read_only=True, help_text=_("Short name of the alliance.")
     )
     district = serializers.CharField(
-        source="alliance.district", read_only=True, help_text=_("District code of the alliance.")
+        source="alliance.district",
+        read_only=True,
+        help_text=_("Official key (AGS, five digits) of the alliance's district."),
     )
+    district_name = district_name("alliance.district_name")
     care_guides_share = serializers.FloatField(
         read_only=True, help_text=ALLIANCE_FIGURES["care_guides_share"].help_text
     )
@@ -59,7 +64,8 @@ class AllianceSnapshotSerializer(RecordSerializer):
     class Meta:
         model = AllianceSnapshot
         fields = [
-            "id", "alliance", "alliance_name", "alliance_slug", "district", "taken_on", "year",
+            "id", "alliance", "alliance_name", "alliance_slug", "district", "district_name",
+            "taken_on", "year",
             "partners_total", "companies", "partners_with_care_guides", "care_guides_total",
             "care_guides_share", "valid_seals", "projects_total", "families_reached", "events",
             "event_participants", "funding_total", "board_meetings_held", "partners_by_kind",
@@ -170,13 +176,14 @@ class AllianceSetupSerializer(RecordSerializer):
         read_only=True, allow_null=True, help_text=_("When the next open item is due.")
     )
     tasks = SetupTaskSerializer(many=True, read_only=True, help_text=_("The checklist, in order."))
+    district = DistrictField()
+    district_name = district_name()
 
     class Meta:
         form = AllianceSetupForm
         help = {
             "id": _("Identifier of the setup."),
             "place": _("Where the alliance is being founded."),
-            "district": _("District code."),
             "initiators": _("Who initiates the alliance."),
             "stage": _("Stage in the pipeline (change it with move)."),
             "notes": _("Notes of the state office."),
@@ -199,6 +206,9 @@ class AllianceSetupSerializer(RecordSerializer):
 
     def validate_alliance_name(self, value):
         return clean_setup_alliance_name(value, setup=self.instance)
+
+    def validate_district(self, value):
+        return clean_setup_district(value)
 
     def validate_coordinator_email(self, value):
         return clean_setup_email(value)

@@ -2,10 +2,11 @@
 
 A map is a ``kernel.charts.Drawing``: one ``Path`` per district (``class="district"``,
 ``data-ags``, a ``<title>`` naming it and its value), filled by the class its value falls
-in, the states' outlines over them, a legend beside them and the data's source note
-(``kernel.geo.ATTRIBUTION``) below them. The same drawing becomes
+in, the states' outlines over them, a legend beside them (``legend_below``: under them)
+and the data's source note (``kernel.geo.ATTRIBUTION``) below. The same drawing becomes
 inline SVG (``district_map()``) or vector graphics in a PDF (``kernel.pdf.draw_chart()``).
-Nothing is fetched: no tiles, no fonts, no links.
+Nothing is fetched: no tiles, no fonts; a ``link`` makes each district a link to an
+address the caller gives (its own site's). ``state_map()`` draws Germany by state.
 
 The projection is equirectangular, longitudes shortened by the cosine of the map's middle
 latitude: true to shape at the scale of a German state or of Germany.
@@ -15,20 +16,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.safestring import SafeString
 
 from kernel import formats
-from kernel.charts import AXIS_COLOUR, INK, Drawing, Path, Rect, Text, svg
-from kernel.geo import ATTRIBUTION, District, Ring, districts, states
+from kernel.charts import AXIS_COLOUR, INK, Drawing, Group, Path, Rect, Text, svg
+from kernel.geo import ATTRIBUTION, District, Ring, State, districts, states
 
-__all__ = ["MapClass", "district_map", "map_drawing"]
+__all__ = ["MapClass", "district_map", "map_drawing", "state_drawing", "state_map"]
 
 BORDER = "#ffffff"  # between districts
 OUTLINE = "#2d3748"  # around states
 MARGIN = 8
 LEGEND_WIDTH = 210
+NOTE_WIDTH = 620  # pixels the source note takes on one line, with the margin
 MIN_STEP = 1.0  # pixels (Manhattan): closer points add nothing to the picture
 
 
@@ -83,9 +85,13 @@ def map_drawing(
     width: int = 560,
     default: float = 0,
     describe: Callable[[District, float], str] = _describe,
+    link: Callable[[District], str] | None = None,
+    legend_below: bool = False,
 ) -> Drawing:
     """The districts of ``state`` (of Germany when None), each filled by the class of its
-    value in ``values`` (by AGS; ``default`` for a district without one)."""
+    value in ``values`` (by AGS; ``default`` for a district without one); with ``link``
+    each district is a link to the address ``link(district)`` (in SVG); ``legend_below``
+    puts the legend under the map (see ``_finished``)."""
     shown = districts(state)
     outlines = [item for item in states() if state in (None, item.key)]
     projection = _Projection([ring for item in outlines for ring in item.rings], width)
@@ -94,26 +100,55 @@ def map_drawing(
     for district in shown:
         value = values.get(district.ags, default)
         index = _class_index(value, classes)
-        shapes.append(Path(
-            projection.rings(district.rings), classes[index].fill, BORDER, border,
-            describe(district, value),
-            (("class", f"district value-class-{index}"), ("data-ags", district.ags)),
-        ))  # fmt: skip
+        text = describe(district, value)
+        attrs = (("class", f"district value-class-{index}"), ("data-ags", district.ags))
+        href = link(district) if link else ""
+        area = Path(projection.rings(district.rings), classes[index].fill, BORDER, border)
+        shapes.append(_named(area, text, attrs, href))
     for item in outlines:
         shapes.append(Path(projection.rings(item.rings), "none", OUTLINE, 1.2 if state else 1))
-    map_width = width + 2 * MARGIN
-    height = projection.height + 2 * MARGIN
+    return _finished(
+        shapes, classes, width + 2 * MARGIN, projection.height + 2 * MARGIN, legend_below
+    )
+
+
+def _named(area: Path, text: str, attrs, href: str):
+    """``area`` named by ``text`` (its ``<title>``), or a link named by it."""
+    if not href:
+        return replace(area, tooltip=text, attrs=attrs)
+    return Group((replace(area, attrs=attrs),), text, href=href)
+
+
+def _finished(
+    shapes: list,
+    classes: Sequence[MapClass],
+    map_width: float,
+    height: float,
+    legend_below: bool = False,
+):
+    """The drawing of ``shapes`` with the legend of ``classes`` beside (or, for a page
+    that may be narrow, below: the map keeps the whole width) and the source note below."""
     if any(entry.label for entry in classes):
+        across = max(int(map_width // LEGEND_WIDTH), 1) if legend_below else 1
         for index, entry in enumerate(classes):
-            y = MARGIN + 28 * index
+            column, row = index % across, index // across
+            x = (MARGIN + column * LEGEND_WIDTH) if legend_below else map_width + 12
+            y = (height + 4 if legend_below else MARGIN) + 28 * row
             shapes += [
-                Rect(map_width + 12, y, 20, 20, entry.fill, rx=3, stroke="#a0aec0"),
-                Text(map_width + 40, y + 15, entry.label, 13, INK),
+                Rect(x, y, 20, 20, entry.fill, rx=3, stroke="#a0aec0"),
+                Text(x + 28, y + 15, entry.label, 13, INK),
             ]
-        map_width += LEGEND_WIDTH
-        height = max(height, MARGIN * 2 + 28 * len(classes))
-    shapes.append(Text(MARGIN, height + 10, ATTRIBUTION, 10, AXIS_COLOUR))
-    return Drawing(map_width, round(height + 18, 1), tuple(shapes))
+        rows = -(-len(classes) // across)
+        if legend_below:
+            height += 4 + 28 * rows
+        else:
+            map_width += LEGEND_WIDTH
+            height = max(height, MARGIN * 2 + 28 * len(classes))
+    # The source note needs about 600 pixels on one line; a narrower drawing gets two.
+    notes = [ATTRIBUTION] if map_width >= NOTE_WIDTH else ATTRIBUTION.split("; ")
+    for line, note in enumerate(notes):
+        shapes.append(Text(MARGIN, height + 10 + 12 * line, note, 10, AXIS_COLOUR))
+    return Drawing(map_width, round(height + 18 + 12 * (len(notes) - 1), 1), tuple(shapes))
 
 
 def district_map(
@@ -127,9 +162,70 @@ def district_map(
     width: int = 560,
     default: float = 0,
     describe: Callable[[District, float], str] = _describe,
+    link: Callable[[District], str] | None = None,
+    legend_below: bool = False,
 ) -> SafeString:
     """``map_drawing()`` as inline SVG, named by ``title`` and described by ``description``."""
     drawing = map_drawing(
-        values, classes=classes, state=state, width=width, default=default, describe=describe
+        values, classes=classes, state=state, width=width, default=default, describe=describe,
+        link=link, legend_below=legend_below,
+    )  # fmt: skip
+    role = "group" if link else "img"  # links inside an image are out of reach
+    return svg(drawing, chart_id=chart_id, title=title, description=description, role=role)
+
+
+# ---------------------------------------------------------------- Germany by state
+
+
+def _describe_state(state: State, value: float) -> str:
+    return f"{state.name}: {formats.number(value)}"
+
+
+def state_drawing(
+    values: Mapping[str, float],
+    *,
+    classes: Sequence[MapClass],
+    width: int = 560,
+    default: float = 0,
+    describe: Callable[[State, float], str] = _describe_state,
+    link: Callable[[State], str] | None = None,
+    legend_below: bool = False,
+) -> Drawing:
+    """Germany's 16 states, each filled by the class of its value in ``values`` (by the
+    state's two-digit key; ``default`` for a state without one); with ``link`` each state
+    is a link to ``link(state)`` (in SVG). For the federal overview."""
+    shown = states()
+    projection = _Projection([ring for item in shown for ring in item.rings], width)
+    shapes: list = []
+    for item in shown:
+        value = values.get(item.key, default)
+        index = _class_index(value, classes)
+        text = describe(item, value)
+        attrs = (("class", f"state value-class-{index}"), ("data-state", item.key))
+        area = Path(projection.rings(item.rings), classes[index].fill, OUTLINE, 1)
+        shapes.append(_named(area, text, attrs, link(item) if link else ""))
+    return _finished(
+        shapes, classes, width + 2 * MARGIN, projection.height + 2 * MARGIN, legend_below
     )
-    return svg(drawing, chart_id=chart_id, title=title, description=description)
+
+
+def state_map(
+    values: Mapping[str, float],
+    *,
+    classes: Sequence[MapClass],
+    chart_id: str,
+    title: str,
+    description: str,
+    width: int = 560,
+    default: float = 0,
+    describe: Callable[[State, float], str] = _describe_state,
+    link: Callable[[State], str] | None = None,
+    legend_below: bool = False,
+) -> SafeString:
+    """``state_drawing()`` as inline SVG, named by ``title`` and described by ``description``."""
+    drawing = state_drawing(
+        values, classes=classes, width=width, default=default, describe=describe, link=link,
+        legend_below=legend_below,
+    )  # fmt: skip
+    role = "group" if link else "img"
+    return svg(drawing, chart_id=chart_id, title=title, description=description, role=role)

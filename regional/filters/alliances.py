@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.crud.filters import SearchFilterSet, limited_to
 from regional.selectors.monitoring import Flags, Reason
 from regional.selectors.statistics import latest_partners
-from tenants.districts import District
+from tenants import districts
 from tenants.models import Alliance, AllianceStatus, State
 from tenants.scope import current_state_key
 
@@ -87,10 +87,24 @@ def state_filter(field_name: str = "state", **kwargs) -> django_filters.Filter:
     )
 
 
+class DistrictChoiceField(django_filters.fields.ChoiceField):
+    """A district's official key; one of Thuringia's old slugs (``?district=jena``, as
+    API clients sent it before issue 18) is taken as its key."""
+
+    def to_python(self, value):
+        return districts.from_input(super().to_python(value))
+
+
+class DistrictFilter(django_filters.ChoiceFilter):
+    field_class = DistrictChoiceField
+
+
 def district_filter(field_name: str = "district", **kwargs) -> django_filters.Filter:
-    return django_filters.ChoiceFilter(
+    """The district, by its official key (``?district=16053``), among the home state's
+    (read from ``kernel.geo`` when the form is built)."""
+    return DistrictFilter(
         field_name=field_name,
-        choices=District.choices,
+        choices=districts.choices,
         label=_("District"),
         empty_label=_("All"),
         **kwargs,
@@ -122,7 +136,7 @@ def district_codes(term: str) -> list[str]:
     """The districts whose German name holds ``term``: a search for a place ("Jena",
     "Gotha") finds the alliances of its district."""
     folded = term.casefold()
-    return [code for code, label in District.choices if folded in label.casefold()]
+    return [code for code, label in districts.choices() if folded in label.casefold()]
 
 
 # ---------------------------------------------------------------- the alliances

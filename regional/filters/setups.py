@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.filters import ConditionFilter, SearchFilterSet
+from regional.filters.alliances import district_filter
 from regional.models import AllianceSetup, ProvisioningStatus
 from regional.selectors.setups import mentor_choices
 
@@ -22,6 +23,7 @@ class SetupBoardFilter(SearchFilterSet):
         "place", "alliance_name", "slug", "initiators", "host_organisation",
         "coordinator_name", "notes", "mentor__full_name",
     )  # fmt: skip
+    district = district_filter()
     mentor = django_filters.ModelChoiceFilter(label=_("Mentor"), queryset=_mentors)
     overdue = ConditionFilter(
         label=_("With overdue items"),
@@ -31,7 +33,7 @@ class SetupBoardFilter(SearchFilterSet):
 
     class Meta:
         model = AllianceSetup
-        fields = ["q", "district", "mentor", "overdue"]  # district: from the model
+        fields = ["q", "district", "mentor", "overdue"]
 
 
 class SetupFilter(SetupBoardFilter):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kernel.crud.forms import checkbox_choices
 from regional.forms.fields import AllianceCheckboxes
 from regional.selectors.addressbook import Group
-from tenants.districts import District
+from tenants import districts
 from tenants.models import Alliance, AllianceStatus
 
 
@@ -26,7 +26,7 @@ class MailingForm(forms.Form):
     )
     districts = checkbox_choices(
         _("Only in these districts"),
-        District.choices,
+        districts.choices,
         help_text=_("None chosen: all districts."),
     )
     alliances = AllianceCheckboxes(

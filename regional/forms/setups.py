@@ -10,9 +10,11 @@ from regional.models import AllianceSetup, SetupStage, SetupTask
 from regional.selectors.setups import mentor_choices
 from regional.services.provisioning import (
     clean_setup_alliance_name,
+    clean_setup_district,
     clean_setup_email,
     clean_setup_slug,
 )
+from tenants import districts
 
 
 class MentorChoiceField(forms.ModelChoiceField):
@@ -43,6 +45,10 @@ class AllianceSetupForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentor"].queryset = mentor_choices()
+        # The home state's districts; the model's check names a wrong key in German.
+        self.fields["district"].widget = forms.Select(
+            choices=[("", _("Please choose")), *districts.choices()]
+        )
         if self.instance.alliance_id:
             # The alliance answers on this address already.
             self.fields["slug"].disabled = True
@@ -55,6 +61,9 @@ class AllianceSetupForm(RecordForm):
         return clean_setup_alliance_name(
             self.cleaned_data.get("alliance_name"), setup=self.instance
         )
+
+    def clean_district(self):
+        return clean_setup_district(self.cleaned_data.get("district"))
 
     def clean_coordinator_email(self):
         return clean_setup_email(self.cleaned_data.get("coordinator_email"))

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kernel.collation import by_name
 from kernel.models import Titled, choice_field, optional_link, part_of, plausible_date
-from tenants.districts import District
+from tenants import districts
 from tenants.models.base import TimeStampedModel
-from tenants.scope import StateScoped, state_owner
+from tenants.scope import StateScoped, scoped_or_home_state_key, state_owner
 
 from .choices import RunStatus, SetupStage
 
@@ -29,7 +29,8 @@ class AllianceSetup(StateScoped, TimeStampedModel):
     state = state_owner()
 
     place = models.CharField(_("place"), max_length=200)
-    district = choice_field(_("district"), District, max_length=40)
+    # The official key (AGS) of a district of the home state, where the alliance will lie.
+    district = models.CharField(_("district"), max_length=5)
     initiators = models.TextField(_("initiators"), blank=True)
     mentor = optional_link(settings.AUTH_USER_MODEL, _("mentor"), related_name="mentored_setups")
     stage = choice_field(_("stage"), SetupStage, default=SetupStage.INTEREST)
@@ -61,6 +62,20 @@ class AllianceSetup(StateScoped, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.alliance_name or self.place
+
+    @property
+    def district_name(self) -> str:
+        """The district's German label from ``kernel.geo`` ("Landkreis Eichsfeld")."""
+        return districts.label(self.district)
+
+    def get_district_display(self) -> str:
+        # As a field with choices would offer it: tables, templates and exports use it.
+        return self.district_name
+
+    def clean(self) -> None:
+        """The district must be a known district of the setup's state."""
+        super().clean()
+        districts.clean_field(self.district, state=self.state_id or scoped_or_home_state_key())
 
 
 class SetupTask(StateScoped, Titled, TimeStampedModel):

@@ -32,7 +32,7 @@ from core.selectors.publicsite import public_contact_rows
 from kernel.collation import german_key
 from kernel.figures import schema_branch
 from regional.selectors.statistics import latest_partners
-from tenants.districts import District
+from tenants import districts
 from tenants.models import Alliance, AllianceStatus, Membership
 from tenants.roles import Role
 
@@ -88,7 +88,7 @@ class Contact:
 
     @property
     def district_label(self) -> str:
-        return District(self.district).label if self.district in District.values else ""
+        return districts.label(self.district)
 
     @property
     def group_labels(self) -> list[str]:

@@ -19,10 +19,10 @@ from django.utils import timezone
 
 from core.figures import ALLIANCE_FIGURES
 from kernel import formats
-from kernel.collation import by_name, german_key
+from kernel.collation import by_name
 from kernel.figures import MONEY
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
-from tenants.districts import District
+from tenants import districts as catalogue
 from tenants.models import Alliance
 from tenants.scope import scoped_table
 
@@ -142,7 +142,7 @@ class DistrictFigures:
 
 @dataclass
 class DayFigures:
-    """One day's sums: the state's, and those of all 23 districts and independent cities."""
+    """One day's sums: the state's, and those of each of its districts and independent cities."""
 
     totals: Totals
     districts: list[DistrictFigures]
@@ -223,9 +223,8 @@ def day_figures(taken_on: datetime.date | None) -> DayFigures:
             by_district.get(code, Totals()),
             ids.get(code, []),
         )
-        for code, label in District.choices
+        for code, label in catalogue.choices()  # the home state's, by name
     ]
-    districts.sort(key=lambda d: german_key(d.name.removeprefix("Landkreis ")))
     return DayFigures(totals=state, districts=districts)
 
 

@@ -27,7 +27,7 @@ from kernel.mail.services import email_queue
 from regional.models import Mailing, MailingOptOut, MailingRecipient, MailingStatus
 from regional.selectors.addressbook import Group
 from regional.selectors.mailings import Recipient, is_unsubscribed, mailing_preview
-from tenants.districts import District
+from tenants import districts as catalogue
 from tenants.models import Alliance, AllianceStatus
 
 UNSUBSCRIBE_SALT = "regional.mailing.unsubscribe"
@@ -87,7 +87,11 @@ def mailing_create(
     groups = _clean_choices(groups, Group.values, "groups")
     if not groups:
         raise ValidationError({"groups": _("Choose at least one group.")})
-    districts = _clean_choices(districts, District.values, "districts")
+    districts = _clean_choices(
+        [catalogue.from_input(value) for value in districts],
+        [key for key, _label in catalogue.choices()],
+        "districts",
+    )
     alliances = list(dict.fromkeys(alliances))
     if any(alliance.status == AllianceStatus.DISSOLVED for alliance in alliances):
         raise ValidationError({"alliances": _("A dissolved alliance receives no mailings.")})

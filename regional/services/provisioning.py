@@ -43,10 +43,12 @@ from kernel.audit.services import audit_log
 from kernel.mail.services import email_queue
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage
 from regional.services.starter import starter_prepare
+from tenants import districts
 from tenants.links import host_origin, host_url
 from tenants.models import Alliance, AllianceStatus, Domain, Membership, User
 from tenants.models.alliance import RESERVED_SLUGS, SLUG_PATTERN
 from tenants.roles import Role
+from tenants.scope import scoped_or_home_state_key
 from tenants.services.alliances import alliance_host
 from tenants.services.memberships import membership_create
 from tenants.services.provisioning import (
@@ -137,6 +139,15 @@ def clean_setup_alliance_name(name: str, *, setup: AllianceSetup | None) -> str:
 def clean_setup_email(email: str) -> str:
     """The coordinator's e-mail address trimmed and in lower case."""
     return (email or "").strip().lower()
+
+
+def clean_setup_district(district: str) -> str:
+    """The official key of a district of the office's own state, where the new alliance
+    will lie (one of Thuringia's old slugs is taken as its key); ``ValidationError``
+    otherwise."""
+    key = districts.from_input(district)
+    districts.validate(key, state=scoped_or_home_state_key())
+    return key
 
 
 def activation_problems(setup: AllianceSetup) -> list[str]:

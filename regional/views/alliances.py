@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.figures import ALLIANCE_FIGURES
+from kernel import geo
 from kernel.figures import MONEY
 from regional import charts
 from regional.selectors import alliances as selectors
@@ -96,5 +97,25 @@ def alliance_page(request, pk: int):
         "setup": selectors.setup_of_alliance(alliance),
         "contacts": selectors.contact_persons(alliance),
         "public_contact": selectors.public_contact(alliance),
+        "district_map": _district_map(alliance),
     }
     return render(request, "regional/alliances/detail.html", context)
+
+
+def _district_map(alliance: Alliance):
+    """The alliance's state with its district highlighted (none for an unknown key)."""
+    try:
+        district = geo.district(alliance.district)
+    except KeyError:
+        return None
+    names = {"district": district.label, "state": geo.state(district.state).name}
+    return charts.highlight_map(
+        district.ags,
+        chart_id="alliance-district-map",
+        title=_("%(district)s in %(state)s") % names,
+        description=_(
+            "Map of the districts and independent cities of %(state)s; the alliance's "
+            "district, %(district)s, is highlighted."
+        )
+        % names,
+    )

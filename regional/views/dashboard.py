@@ -7,10 +7,12 @@ alliances' schemas are read by the statistics engine alone, in the refresh task.
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -193,23 +195,24 @@ def dashboard(request):
                     "gives the same figures."
                 ),
             ),
-            "district_map": _district_map(districts, day),
+            "district_map": _district_map(chosen, link=True),
         }
     )
     return render(request, "regional/dashboard/dashboard.html", context)
 
 
-def _district_map(districts, day: str):
-    """The map of alliances per district, on both dashboards."""
-    return charts.district_map(
-        {d.code: d.alliances for d in districts},
+def _district_map(chosen: datetime.date, *, link: bool) -> charts.AllianceMap:
+    """The map of active alliances per district, on both dashboards; on the state
+    office's each district links to the list of its alliances' figures of the day."""
+    url = reverse("dashboard-alliances")
+
+    def figures_of(district) -> str:
+        return f"{url}?{urlencode({'date': chosen.isoformat(), 'district': district.ags})}"
+
+    return charts.alliance_map(
         chart_id="chart-map",
-        title=_("Alliances per district on %(date)s") % {"date": day},
-        description=_(
-            "Schematic map of Thuringia's 23 districts and independent cities, each "
-            "a square placed roughly where it lies, coloured by its number of "
-            "alliances. The table next to it gives the same figures."
-        ),
+        title=_("Active alliances per district"),
+        link=figures_of if link else None,
     )
 
 
@@ -218,14 +221,13 @@ def _ministry_dashboard(request, context, chosen, districts):
     in the released reports, and the map of where alliances are (alliances are public)."""
     threshold = settings.BUENDNISNETZ_SUPPRESSION_THRESHOLD
     tables = ministry_tables(chosen, threshold)
-    day = formats.date(chosen)
     context.update(figures_context(tables))
     context.update(
         {
             "chosen": chosen,
             "threshold": threshold,
             "districts": districts,
-            "district_map": _district_map(districts, day),
+            "district_map": _district_map(chosen, link=False),
         }
     )
     return render(request, "regional/dashboard/ministry.html", context)

@@ -4,12 +4,29 @@ pages."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kernel.crud.tables import PUBLIC, Column, ListSpec, list_view
+from regional import charts
 from regional.filters.alliances import PublicAllianceFilter
 from tenants.permissions import public
 from tenants.selectors import alliance_list
+
+
+def _district_map(_queryset) -> charts.AllianceMap:
+    """The home state's map of active alliances, each district linking to this list of
+    its alliances (the whole state's, whatever the list is filtered by)."""
+    url = reverse("state-home")
+    return charts.alliance_map(
+        chart_id="home-map",
+        title=gettext("Active alliances per district"),
+        link=lambda district: f"{url}?{urlencode({'district': district.ags})}",
+    )
+
 
 HOME_LIST = ListSpec(
     name="alliances",
@@ -34,6 +51,7 @@ HOME_LIST = ListSpec(
     export_permission="state.alliances.view",
     plural=_("alliances"),
     template="regional/home.html",
+    extra_context={"district_map": _district_map},
 )
 
 

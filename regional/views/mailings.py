@@ -20,7 +20,7 @@ from regional.models import Mailing, MailingStatus
 from regional.selectors import mailings as selectors
 from regional.selectors.addressbook import Group
 from regional.services import mailings as services
-from tenants.districts import District
+from tenants import districts
 from tenants.permissions import public, requires
 from tenants.token_pages import token_page
 
@@ -96,7 +96,7 @@ def mailing_detail(request, pk: int):
         "mailing": mailing,
         "delivery": selectors.delivery_state(mailing),
         "mailing_groups": selectors.labels(Group, mailing.groups),
-        "mailing_districts": selectors.labels(District, mailing.districts),
+        "mailing_districts": [districts.label(key) for key in mailing.districts],
     }
     if mailing.status == MailingStatus.SENT:
         if request.method == "POST":

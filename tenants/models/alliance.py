@@ -7,7 +7,7 @@ from django_tenants.models import DomainMixin, TenantMixin
 
 from kernel.collation import by_name
 from kernel.models import Named, at_most_one, choice_check, choice_field, matches, plausible_date
-from tenants.districts import District
+from tenants import districts
 from tenants.scope import StateScoped
 
 from .base import TimeStampedModel
@@ -54,7 +54,8 @@ class Alliance(StateScoped, Named, TenantMixin, TimeStampedModel):
         related_name="alliances",
         default=home_state_key,
     )
-    district = choice_field(_("district"), District, max_length=40)
+    # The official key (AGS) of a district in ``kernel.geo`` lying in ``state``.
+    district = models.CharField(_("district"), max_length=5)
     host_organisation = models.CharField(
         _("host organisation"),
         max_length=200,
@@ -81,10 +82,25 @@ class Alliance(StateScoped, Named, TenantMixin, TimeStampedModel):
             models.UniqueConstraint(Lower("name"), name="alliance_name_unique_ci"),
             matches("slug", SLUG_PATTERN, name="alliance_slug_format"),
             choice_check("status", AllianceStatus, name="alliance_status_valid"),
-            choice_check("district", District, name="alliance_district_valid"),
+            matches("district", districts.DISTRICT_KEY_PATTERN, name="alliance_district_format"),
         ]
 
     is_public = False
+
+    @property
+    def district_name(self) -> str:
+        """The district's German label from ``kernel.geo`` ("Landkreis Eichsfeld")."""
+        return districts.label(self.district)
+
+    def get_district_display(self) -> str:
+        # As a field with choices would offer it: tables, templates and exports use it.
+        return self.district_name
+
+    def clean(self) -> None:
+        """The district must be a known district of the alliance's state."""
+        super().clean()
+        if self.state_id:
+            districts.clean_field(self.district, state=self.state_id)
 
     @property
     def is_reachable(self) -> bool:

@@ -339,7 +339,7 @@ def test_decision_invitation_and_alliance_lists_cost_the_same_queries_for_5_and_
             # Rows only: the list reads no alliance schema, so none is made.
             made = Alliance.objects.bulk_create(
                 Alliance(name=f"Bündnis {i:03d}", slug=f"listtest{i:03d}",
-                         schema_name=f"listtest{i:03d}", district="gera")
+                         schema_name=f"listtest{i:03d}", district="16052")
                 for i in range(start, start + count)
             )  # fmt: skip
             Domain.objects.bulk_create(

@@ -20,7 +20,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django_tenants.utils import schema_context
 
-from tenants.districts import District
+from kernel import geo
+from tenants.districts import THURINGIA
 from tenants.models import Alliance, AllianceStatus
 from tenants.services.alliances import alliance_create
 from tenants.services.provisioning import ensure_template_schema
@@ -102,7 +103,7 @@ def ensure_alliances(
     connection.set_schema_to_public()
     ensure_template_schema()
     existing = set(bench_alliances().values_list("slug", flat=True))
-    districts = District.values
+    districts = [row.ags for row in geo.districts(THURINGIA)]
     created = 0
     for number in range(1, count + 1):
         slug = bench_slug(number)

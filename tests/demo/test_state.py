@@ -229,7 +229,7 @@ def test_meetings_and_setups_are_seeded_once(jena, badfrankenhausen):
 
 
 def test_a_setup_someone_created_by_hand_for_a_demo_place_is_kept(jena):
-    AllianceSetup.objects.create(place="Apolda", district="weimarer-land", notes="von Hand")
+    AllianceSetup.objects.create(place="Apolda", district="16071", notes="von Hand")
 
     assert state_demo.seed_setups(actor=None) == 2
     assert AllianceSetup.objects.get(place="Apolda").notes == "von Hand"

@@ -2,7 +2,7 @@
 
 import factory
 
-from tenants.districts import District
+from kernel import geo
 from tenants.models import Alliance, User
 from tenants.selectors import home_state
 from tenants.services.alliances import alliance_create
@@ -22,7 +22,8 @@ class AllianceFactory(factory.Factory):
     name = numbered("Lokales Bündnis für Familie Testort {n}")
     slug = numbered("testort{n}")
     state = factory.LazyFunction(home_state)  # the installation's, Thuringia
-    district = District.ERFURT
+    # The state's first district by key (Erfurt in Thuringia).
+    district = factory.LazyAttribute(lambda o: geo.districts(o.state.key)[0].ags)
     host_organisation = "Stadtverwaltung"
     founded_on = None
     status = "active"

@@ -10,9 +10,9 @@ from fpdf import FPDF
 
 from kernel import geo
 from kernel.charts import Drawing, Path, svg
-from kernel.geo.maps import MapClass, district_map, map_drawing
+from kernel.geo.maps import MapClass, district_map, map_drawing, state_drawing, state_map
 from kernel.pdf import draw_chart
-from tenants.districts import THURINGIA, District, district_ags
+from tenants.districts import LEGACY_SLUGS, THURINGIA
 
 CLASSES = (
     MapClass(0, "#edf2f7", "no alliance"),
@@ -83,15 +83,13 @@ def test_the_data_file_stays_small():
 # ---------------------------------------------------------------- Thuringia's choices
 
 
-def test_thuringias_23_districts_map_one_to_one_to_the_choices():
+def test_thuringias_23_old_slugs_map_one_to_one_to_its_districts():
     in_state = geo.districts(state=THURINGIA)
     assert len(in_state) == 23
-    mapping = district_ags()
-    assert set(mapping) == set(District.values)
-    assert sorted(mapping.values()) == sorted(row.ags for row in in_state)
-    assert mapping[District.JENA] == "16053"
-    assert mapping[District.EISENACH] == "16056"
-    assert mapping[District.WARTBURGKREIS] == "16063"
+    assert sorted(LEGACY_SLUGS.values()) == sorted(row.ags for row in in_state)
+    assert LEGACY_SLUGS["jena"] == "16053"
+    assert LEGACY_SLUGS["eisenach"] == "16056"
+    assert LEGACY_SLUGS["wartburgkreis"] == "16063"
 
 
 def test_a_name_without_a_district_is_named_in_the_error():
@@ -171,3 +169,66 @@ def test_a_path_is_written_relative_to_its_first_point_with_holes_by_even_odd():
     assert 'd="M10,10l10,0.5 0,9.5z"' in markup
     assert 'fill-rule="evenodd"' in markup
     assert "<title>&lt;b&gt;</title>" in markup
+
+
+def test_a_linked_map_makes_each_district_a_link_named_by_its_text():
+    markup = district_map(
+        {"16053": 1}, classes=CLASSES, state=THURINGIA, chart_id="map", title="T",
+        description="D", link=lambda d: f"/list/?district={d.ags}",
+    )  # fmt: skip
+    links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><g><title>([^<]+)</title><path ',
+                       markup)  # fmt: skip
+    assert len(links) == 23
+    assert 'role="group"' in markup  # not "img": its links must stay in reach
+    assert ("/list/?district=16053", "Jena: 1", "Jena: 1") in links
+    assert "https:" not in markup
+    assert "//" not in markup.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_germany_by_state_shades_each_of_the_16_states_by_its_value():
+    values = {"16": 4, "14": 1}
+    markup = state_map(
+        values, classes=CLASSES, chart_id="states", title="Alliances", description="By state"
+    )
+    states = re.findall(r'<path [^>]*class="state value-class-(\d)" data-state="(\d{2})"', markup)
+    assert len(states) == 16
+    shade = {key: int(index) for index, key in states}
+    assert (shade["16"], shade["14"], shade["09"]) == (2, 1, 0)
+    assert "<title>Thüringen: 4</title>" in markup
+    assert 'role="img"' in markup
+    assert "© GeoBasis-DE / BKG 2016 (Daten verändert)" in markup
+    _no_address(markup)
+    linked = state_map(
+        values, classes=CLASSES, chart_id="s", title="T", description="D",
+        link=lambda state: f"/states/{state.key}/",
+    )  # fmt: skip
+    assert linked.count('<a href="/states/') == 16
+    assert '<a href="/states/16/" aria-label="Thüringen: 4">' in linked
+
+
+def test_germany_by_state_draws_into_a_pdf_as_well():
+    pdf = FPDF()
+    pdf.add_page()
+    drawing = state_drawing({"16": 3}, classes=CLASSES)
+    assert draw_chart(pdf, drawing, x=10, y=10, width=120) > 50
+    assert pdf.output()
+
+
+def test_a_legend_below_keeps_the_maps_width_and_adds_height():
+    beside = map_drawing({}, classes=CLASSES, state=THURINGIA)
+    below = map_drawing({}, classes=CLASSES, state=THURINGIA, legend_below=True)
+    assert below.width == beside.width - 210  # LEGEND_WIDTH: no column for the legend
+    assert below.height > beside.height
+    labels = [s for s in below.shapes if getattr(s, "text", "") in {"no alliance", "3 or more"}]
+    assert len(labels) == 2
+    assert all(label.y > below.height - 80 for label in labels)  # under the map
+
+
+def test_a_narrow_map_writes_the_source_note_on_two_lines_a_wide_one_on_one():
+    narrow = map_drawing({}, classes=CLASSES, state=THURINGIA, legend_below=True)
+    wide = map_drawing({}, classes=CLASSES, state=THURINGIA)
+    notes = [s.text for s in narrow.shapes if getattr(s, "text", "").startswith(("Geo", "Ein"))]
+    assert notes == geo.ATTRIBUTION.split("; ")
+    assert [s.text for s in wide.shapes if getattr(s, "text", "").startswith("Geo")] == [
+        geo.ATTRIBUTION
+    ]

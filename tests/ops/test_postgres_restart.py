@@ -32,7 +32,7 @@ PREPARE = """
 from django.core.management import call_command
 from tenants.services.alliances import alliance_create
 call_command("migrate_schemas", "--shared", verbosity=0)
-alliance_create(actor=None, name="Lokales Bündnis für Familie Jena", slug="jena", district="jena")
+alliance_create(actor=None, name="Lokales Bündnis für Familie Jena", slug="jena", district="16053")
 """
 
 

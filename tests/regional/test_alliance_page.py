@@ -84,7 +84,7 @@ def history(jena, badfrankenhausen):
     InvitationFactory(meeting=held, alliance=jena, response=Response.ATTENDING)
     InvitationFactory(meeting=missed, alliance=jena, response=Response.DECLINED)
     InvitationFactory(meeting=missed, alliance=badfrankenhausen, response=Response.ATTENDING)
-    setup = AllianceSetup.objects.create(place="Jena", district="jena", alliance=jena)
+    setup = AllianceSetup.objects.create(place="Jena", district="16053", alliance=jena)
     SetupTask.objects.create(setup=setup, title="Gründungsveranstaltung planen",
                              done_on=datetime.date(2025, 2, 1))  # fmt: skip
     coordinator = person_with_role(Role.LOCAL_COORDINATOR, jena)

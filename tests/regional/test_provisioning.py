@@ -23,7 +23,6 @@ from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, Start
 from regional.services import provisioning as regional_provisioning
 from regional.services.setups import setup_create
 from regional.tasks.setups import provision_alliance
-from tenants.districts import District
 from tenants.models import Alliance, Membership, User
 from tenants.roles import Role
 from tenants.services import provisioning
@@ -80,7 +79,7 @@ def complete_setup(state_coordinator):
         slug = overrides.pop("slug") if "slug" in overrides else _unique_slug()
         data = {
             "place": "Apolda",
-            "district": District.WEIMARER_LAND,
+            "district": "16071",
             "initiators": "Stadt Apolda, Diakonie",
             "mentor": state_coordinator,
             "alliance_name": f"Lokales Bündnis für Familie Apolda {slug}",
@@ -445,7 +444,7 @@ def test_with_real_commits_a_failed_run_removes_its_schema_and_a_retry_succeeds(
         first_entry = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         setup = AllianceSetup.objects.create(
             place="Apolda",
-            district=District.WEIMARER_LAND,
+            district="16071",
             alliance_name=f"Bündnis {slug}",
             slug=slug,
             coordinator_email=f"k@{slug}.example",

@@ -27,7 +27,6 @@ from regional.models import AllianceSnapshot, Report, ReportStatus
 from regional.reports import SECTIONS, figure_label
 from regional.services import reports as services
 from regional.tasks.reports import generate_report
-from tenants.districts import District
 from tenants.roles import Role
 from tenants.services.alliances import alliance_update
 from tests.conftest import (
@@ -556,7 +555,7 @@ def test_a_released_report_does_not_change_with_the_data(
     AllianceSnapshot.objects.filter(alliance=jena).update(partners_total=99)
     _snapshot(jena, datetime.date(2025, 12, 31), partners_total=500, companies=300)
     _snapshot(badfrankenhausen, datetime.date(2025, 12, 31), partners_total=450)
-    alliance_update(actor=None, alliance=jena, name="Umbenanntes Bündnis", district=District.GERA)
+    alliance_update(actor=None, alliance=jena, name="Umbenanntes Bündnis", district="16052")
 
     response = state_client.post(f"/reports/{report.pk}/generate/")
     assert response.status_code == 400

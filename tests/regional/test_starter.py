@@ -25,7 +25,6 @@ from kernel.audit.models import AuditEntry
 from regional.models import AllianceSetup, ProvisioningStatus, SetupStage, StarterTemplate
 from regional.services import certification as certification_services
 from regional.services.starter import starter_prepare, starter_template_create
-from tenants.districts import District
 from tenants.roles import Role
 from tests.api.calls import JSON, create_then_change
 from tests.conftest import logged_in_client, person_with_role
@@ -214,7 +213,7 @@ def test_the_pipeline_shows_the_new_alliances_first_steps(
     state_client, state_coordinator, jena, coordinator
 ):
     setup = AllianceSetup.objects.create(
-        place="Jena", district=District.JENA, stage=SetupStage.ACTIVE, alliance=jena,
+        place="Jena", district="16053", stage=SetupStage.ACTIVE, alliance=jena,
         provisioning_status=ProvisioningStatus.DONE, alliance_name=jena.name, slug="jena",
     )  # fmt: skip
     board = state_client.get("/setups/").content.decode()

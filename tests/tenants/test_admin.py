@@ -60,7 +60,7 @@ def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user
             "name": "Lokales Bündnis für Familie Sömmerda",
             "slug": "soemmerda",
             "state": home.pk,
-            "district": "soemmerda",
+            "district": "16068",
             "host_organisation": "",
             "founded_on": "",
             "status": "setup",
@@ -74,6 +74,22 @@ def test_creating_an_alliance_in_the_admin_goes_through_the_service(support_user
     assert AuditEntry.objects.filter(
         action="tenants.alliance.created", object_id=str(alliance.pk), actor_id=support_user.pk
     ).exists()
+
+
+def test_the_admin_offers_germanys_districts_and_refuses_one_of_another_state(support_user):
+    client = logged_in_client(support_user, "localhost")
+    form = client.get("/admin/tenants/alliance/add/").content.decode()
+    assert '<optgroup label="Thüringen">' in form
+    assert '<option value="09162">München</option>' in form
+    response = client.post(
+        "/admin/tenants/alliance/add/",
+        {"name": "Bündnis Irrtum", "slug": "irrtum", "state": "16", "district": "09162",
+         "host_organisation": "", "founded_on": "", "status": "setup"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "München liegt nicht in Thüringen." in response.content.decode()
+    assert not Alliance.objects.filter(slug="irrtum").exists()
+    assert not schema_exists("irrtum")
 
 
 def test_admin_edits_of_accounts_and_roles_are_audited_with_changes(support_user, jena):

@@ -13,7 +13,6 @@ from django_tenants.migration_executors import get_executor
 from django_tenants.signals import schema_pre_migration
 from psycopg import sql
 
-from tenants.districts import District
 from tenants.migration_executor import PendingExecutor, schemas_behind
 from tenants.models import Alliance
 from tenants.services.alliances import alliance_create
@@ -51,7 +50,7 @@ def behind_alliance(db) -> Alliance:
         actor=None,
         name="Rückstand",
         slug="rueckstand",
-        district=District.ERFURT,
+        district="16051",
         copy_template=True,
     )
     _migrate_schemas("core", "zero", tenant=True, schema_name=alliance.schema_name)

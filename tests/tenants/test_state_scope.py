@@ -27,7 +27,7 @@ from tests.regional.test_dashboard import snapshot
 
 SAXONY, THURINGIA = "14", "16"
 # A district of Saxony (official key): Dresden.
-SAXON_DISTRICT = "erfurt"
+SAXON_DISTRICT = "14612"
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def test_the_migration_keeps_the_configured_office_as_thuringias(db, settings):
 
 
 def test_a_new_alliance_lies_in_the_home_state(db, settings):
-    alliance = Alliance(name="Nur im Speicher", slug="nurimspeicher", district="jena")
+    alliance = Alliance(name="Nur im Speicher", slug="nurimspeicher", district="16053")
     assert alliance.state == home_state()
     assert home_state().key == settings.BUENDNISNETZ_HOME_STATE == "16"
 

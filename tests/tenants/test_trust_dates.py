@@ -43,7 +43,7 @@ def test_the_system_check_names_a_tenants_date_field_without_the_validator(monke
 def test_alliance_create_refuses_an_implausible_founding_date_and_makes_no_schema(db, bad):
     with pytest.raises(ValidationError) as error:
         alliance_create(
-            actor=None, name="Bündnis Zeitreise", slug="zeitreise", district="soemmerda",
+            actor=None, name="Bündnis Zeitreise", slug="zeitreise", district="16068",
             founded_on=bad,
         )  # fmt: skip
     assert "founded_on" in error.value.message_dict

@@ -17,7 +17,6 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from tenants.districts import District
 from tenants.models import Alliance
 from tenants.services.alliances import alliance_create
 from tenants.services.provisioning import ensure_template_schema
@@ -44,7 +43,7 @@ def _time(copy_template: bool, runs: int) -> list[float]:
                 actor=None,
                 name=f"Provisioning benchmark {slug}",
                 slug=slug,
-                district=District.ERFURT,
+                district="16051",
                 copy_template=copy_template,
             )
         seconds.append(time.perf_counter() - started)
