@@ -9,11 +9,12 @@ import datetime
 from django.conf import settings
 
 from kernel.crud.records import record_update
-from tenants.models import Alliance, AllianceStatus, Membership, User
+from tenants.models import Alliance, AllianceStatus, Membership, State, User
 from tenants.roles import Role
 from tenants.services.alliances import alliance_create
 from tenants.services.memberships import membership_create
 from tenants.services.provisioning import template_is_current
+from tenants.services.states import state_office_update
 
 DEMO_PASSWORD = "demo-passwort"  # noqa: S105 - documented demo login, never in production
 SUPPORT_EMAIL = "admin@demo.example"
@@ -26,6 +27,7 @@ DEMO_ALLIANCES = [
     {
         "slug": slug,
         "name": f"Lokales Bündnis für Familie {town}",
+        "state": district[:2],  # the official key's first two digits name the state
         "district": district,
         "host_organisation": host,
         "founded_on": founded_on,
@@ -69,11 +71,32 @@ DEMO_ALLIANCES = [
          datetime.date(2011, 2, 15), "Anja Pfeiffer"),
         ("poessneck", "Pößneck", "16075", "Stadt Pößneck, Bürgerbüro Familie",
          datetime.date(2012, 7, 3), "Uwe Hartung"),
+        # A second state with an office of its own (Saxony): its office sees these four
+        # and Thuringia's none of them.
+        ("leipzig", "Leipzig", "14713", "Stadt Leipzig, Amt für Jugend und Familie",
+         datetime.date(2006, 3, 14), "Kerstin Hoffmann"),
+        ("dresden", "Dresden", "14612", "Landeshauptstadt Dresden, Jugendamt",
+         datetime.date(2005, 9, 22), "Matthias Krause"),
+        ("zwickau", "Zwickau", "14524", "Stadt Zwickau, Familienbüro",
+         datetime.date(2008, 6, 10), "Susanne Lorenz"),
+        ("goerlitz", "Görlitz", "14626", "Landratsamt Görlitz, Familienservice",
+         datetime.date(2010, 11, 4), "Robert Wagner"),
     ]
 ]  # fmt: skip
 
-# What ``alliance_create`` takes of an entry above.
+# What ``alliance_create`` takes of an entry above (the state as its row).
 ALLIANCE_FIELDS = ("slug", "name", "district", "host_organisation", "founded_on")
+
+# The second state's coordination office, as its page and letterheads show it.
+SAXONY = "14"
+SAXONY_OFFICE = {
+    "host_organisation": "Familienbund Sachsen e. V. (Demo)",
+    "address": "Musterstraße 12\n01067 Dresden",
+    "contact_name": "Claudia Demmler",
+    "email": "land.sachsen@demo.example",
+    "phone": "0351 000000",
+    "ministry": "Sächsisches Staatsministerium für Soziales (Demo)",
+}
 
 
 def coordinator_email(slug: str) -> str:
@@ -112,7 +135,11 @@ def seed_alliances() -> list[tuple[Alliance, bool]]:
         if created:
             fields = {name: data[name] for name in ALLIANCE_FIELDS}
             alliance = alliance_create(
-                actor=None, status=AllianceStatus.ACTIVE, copy_template=copy_template, **fields
+                actor=None,
+                status=AllianceStatus.ACTIVE,
+                copy_template=copy_template,
+                state=State.objects.get(key=data["state"]),
+                **fields,
             )
         if not alliance.is_demo:
             alliance = record_update(
@@ -140,6 +167,8 @@ DEMO_ACCOUNTS = [
     # carers
     ("pool@demo.example", "Betreuungspool Jena (Demo)", Role.POOL_STAFF, "jena"),
 ]
+# The second state's office: the state area shows it Saxony's alliances only.
+SAXONY_ACCOUNT = ("land.sachsen@demo.example", "Landeskoordination Sachsen (Demo)")
 
 
 def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
@@ -149,6 +178,14 @@ def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
         user, created = _user(email, name, DEMO_PASSWORD)
         _grant(user, role, Alliance.objects.get(slug=slug) if slug else None)
         results.append((email, role, slug, created))
+    saxony = State.objects.get(key=SAXONY)
+    if not saxony.host_organisation:
+        state_office_update(actor=None, state=saxony, **SAXONY_OFFICE)
+    email, name = SAXONY_ACCOUNT
+    user, created = _user(email, name, DEMO_PASSWORD)
+    if not Membership.objects.filter(user=user, state=saxony).exists():
+        membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR, state=saxony)
+    results.append((email, Role.STATE_COORDINATOR, None, created))
     return results
 
 

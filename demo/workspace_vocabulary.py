@@ -52,6 +52,11 @@ PROFILES = {
     "ilmenau": WorkspaceProfile(30, "98693", "03677", "Ilmenauer", 0.7, 0.2),
     "soemmerda": WorkspaceProfile(10, "99610", "03634", "Sömmerdaer", 0.6, 0.1),
     "poessneck": WorkspaceProfile(16, "07381", "03647", "Pößnecker", 0.62, 0.13),
+    # Saxony
+    "leipzig": WorkspaceProfile(36, "04109", "0341", "Leipziger", 0.7, 0.18),
+    "dresden": WorkspaceProfile(32, "01067", "0351", "Dresdner", 0.68, 0.17),
+    "zwickau": WorkspaceProfile(18, "08056", "0375", "Zwickauer", 0.64, 0.14),
+    "goerlitz": WorkspaceProfile(12, "02826", "03581", "Görlitzer", 0.6, 0.12),
 }
 TOWNS = {data["slug"]: data["town"] for data in DEMO_ALLIANCES}
 

@@ -247,13 +247,21 @@ MAP_CLASSES = (
     (3, "#2b6cb0"),
     (5, "#1a365d"),
 )
+# The same fills for alliances per state (Germany's map: a state has tens of them).
+STATE_MAP_CLASSES = (
+    (0, "#edf2f7"),
+    (1, "#bee3f8"),
+    (10, "#63b3ed"),
+    (25, "#2b6cb0"),
+    (50, "#1a365d"),
+)
 
 
-def map_class_label(index: int) -> str:
-    low = MAP_CLASSES[index][0]
-    if index + 1 == len(MAP_CLASSES):
+def map_class_label(index: int, bounds=MAP_CLASSES) -> str:
+    low = bounds[index][0]
+    if index + 1 == len(bounds):
         return _("%(count)s or more alliances") % {"count": low}
-    high = MAP_CLASSES[index + 1][0] - 1
+    high = bounds[index + 1][0] - 1
     if low == high:
         if low == 0:
             return _("no alliance")
@@ -261,12 +269,32 @@ def map_class_label(index: int) -> str:
     return _("%(low)s to %(high)s alliances") % {"low": low, "high": high}
 
 
-def _count_text(district: geo.District, count: float) -> str:
+def count_classes(bounds=MAP_CLASSES) -> list[MapClass]:
+    """The map's classes of alliance counts, each with its legend text."""
+    return [MapClass(low, fill, map_class_label(i, bounds)) for i, (low, fill) in enumerate(bounds)]
+
+
+def _count_text(place, count: float) -> str:
+    """ "Jena: 1 alliance" for a district or a state (its ``label`` or ``name``)."""
     count = int(count)
+    name = getattr(place, "label", None) or place.name
     return ngettext("%(name)s: %(count)s alliance", "%(name)s: %(count)s alliances", count) % {
-        "name": district.label,
+        "name": name,
         "count": count,
     }
+
+
+def germany_map(counts: Mapping[str, int], *, chart_id: str, title: str) -> SafeString:
+    """Germany's states shaded by their number of active alliances (``counts`` by the
+    state's key), for the federal service office's overview."""
+    description = _(
+        "Map of Germany's states drawn from their outlines, each shaded by its number of "
+        "active alliances. The table below gives the same numbers."
+    )
+    return maps.state_map(
+        counts, classes=count_classes(STATE_MAP_CLASSES), chart_id=chart_id, title=title,
+        description=description, describe=_count_text, legend_below=True,
+    )  # fmt: skip
 
 
 def district_map(
@@ -281,9 +309,8 @@ def district_map(
     """The districts of ``state`` (the request's state when None) drawn from their outlines,
     shaded by their number of alliances (``counts`` by official key); with ``link``
     each district links to ``link(district)``."""
-    classes = [MapClass(low, fill, map_class_label(i)) for i, (low, fill) in enumerate(MAP_CLASSES)]
     return maps.district_map(
-        counts, classes=classes, chart_id=chart_id, title=title, description=description,
+        counts, classes=count_classes(), chart_id=chart_id, title=title, description=description,
         state=state or scoped_or_home_state_key(), describe=_count_text, link=link,
         legend_below=True,  # pages are read on phones too: the map keeps the width
     )  # fmt: skip

@@ -19,6 +19,7 @@ from federal.selectors.overview import HEADLINE_KEYS, federal_overview, sort_val
 from kernel.collation import german_key
 from kernel.crud.tables import EXPORT_FORMATS, Column, display, plain, table_export
 from kernel.figures import MONEY
+from regional.charts import germany_map
 from tenants.permissions import requires
 
 VIEW = "federal.overview.view"
@@ -76,6 +77,11 @@ def overview(request):
         "federal/overview.html",
         {
             "overview": data,
+            "germany_map": germany_map(
+                {state.key: state.alliances for state in data.states},
+                chart_id="germany-map",
+                title=_("Active alliances per state"),
+            ),
             "spec": SimpleNamespace(columns=COLUMNS),
             "sort": sort,
             "base_query": "",

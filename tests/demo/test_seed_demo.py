@@ -1,5 +1,6 @@
-"""`seed_demo` (run by `make demo`): a living platform of 16 demo alliances with two years
-of activity, idempotent, with working demo logins and the addresses printed.
+"""`seed_demo` (run by `make demo`): a living platform of 20 demo alliances (16 in
+Thuringia, 4 in Saxony) with two years of activity, idempotent, with working demo logins
+and the addresses printed.
 
 The seed is the one the browser journeys start from: the prepared demo database
 (tests/browser/prepared.py, built once and kept as a PostgreSQL template: an empty
@@ -102,10 +103,13 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     """One test on purpose: the seed takes tens of seconds, so it is checked once."""
     today = timezone.localdate()
 
-    # ---- 16 demo alliances in 16 districts, marked as demo data
+    # ---- 20 demo alliances in 20 districts: 16 in Thuringia, 4 in Saxony, marked demo
     alliances = list(Alliance.objects.order_by("slug"))
-    assert len(alliances) == 16
-    assert len({a.district for a in alliances}) == 16
+    assert len(alliances) == 20
+    assert len({a.district for a in alliances}) == 20
+    assert sorted(a.slug for a in alliances if a.state_id == "14") == [
+        "dresden", "goerlitz", "leipzig", "zwickau",
+    ]  # fmt: skip
     assert all(a.is_demo for a in alliances)
     assert {"jena", "badfrankenhausen"} <= {a.slug for a in alliances}
 
@@ -175,7 +179,7 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert days[-1] == today
     assert (today - days[0]).days >= 700
     assert len(days) == 25
-    assert AllianceSnapshot.objects.filter(taken_on=days[0]).count() == 16
+    assert AllianceSnapshot.objects.filter(taken_on=days[0]).count() == 20
     jena_old, jena_now = (
         AllianceSnapshot.objects.get(alliance=jena, taken_on=day) for day in (days[0], today)
     )
@@ -194,7 +198,12 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert "Ministerin" in agenda[1].title
     assert "World Café" in agenda[5].title
     invitations = strategy.invitations.all()
+    # Thuringia's office invited Thuringia's 16 alliances, none of Saxony's.
     assert invitations.filter(alliance__isnull=False).count() == 16
+    assert not invitations.filter(alliance__state_id="14").exists()
+    saxon_meeting = RegionalMeeting.everywhere.get(title="Regionaltreffen Sachsen")
+    assert saxon_meeting.state_id == "14"
+    assert {i.alliance.state_id for i in saxon_meeting.invitations.all()} == {"14"}
     assert invitations.filter(response=Response.ATTENDING).exists()
     assert invitations.filter(sent_at__isnull=True).count() == 0
 

@@ -92,6 +92,16 @@ def test_the_page_shows_the_suppressed_figures_and_never_the_hidden_ones(figures
     assert "Lokales Bündnis" not in body  # no single alliance is named
 
 
+def test_the_page_draws_germany_shaded_by_active_alliances_per_state(figures, federal_client):
+    body = federal_client.get("/bund/").content.decode()
+    svg = body.split('<figure class="chart">')[1].split("</figure>")[0]
+    assert svg.count('class="state value-class-') == 16  # every state, drawn on the page
+    assert "Sachsen: 1 Bündnis<" in svg  # each state named with its count, as the table
+    thuringia = next(s for s in federal_overview().states if s.key == "16")
+    assert f"Thüringen: {thuringia.alliances} Bündnis" in svg
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")  # nothing fetched
+
+
 def test_sorting_by_a_figure_keeps_hidden_cells_by_their_marker(figures, federal_client):
     response = federal_client.get("/bund/", {"sort": "-partners_total"})
     names = [row[0].name for row in response.context["rows"]]

@@ -1,5 +1,6 @@
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 
@@ -9,10 +10,12 @@ from demo import federal as federal_demo
 from demo import library as library_demo
 from demo import mailings as mailings_demo
 from demo import onboarding as onboarding_demo
+from demo import saxony as saxony_demo
 from demo import state as state_demo
 from demo import workshops as workshops_demo
 from demo import workspace as workspace_demo
 from tenants.models import User
+from tenants.scope import state_scope
 
 # The state layer's demo content, seeded in this order, each given the state office's
 # login: (what the line names, the seed, what it says of a result that is new, what it
@@ -100,9 +103,13 @@ class Command(BaseCommand):
         accounts.append(federal)
 
         state_actor = User.objects.filter(email="land@demo.example").first()
-        for label, seed, made, existing in STATE_STEPS:
-            result = seed(state_actor)
-            self.stdout.write(f"  {label}: {made.format(result) if result else existing}")
+        # The home state's office made these (its meetings invite its alliances only).
+        with state_scope(settings.BUENDNISNETZ_HOME_STATE):
+            for label, seed, made, existing in STATE_STEPS:
+                result = seed(state_actor)
+                self.stdout.write(f"  {label}: {made.format(result) if result else existing}")
+        made = saxony_demo.seed_saxony()
+        self.stdout.write(f"  Saxony's regional meeting: {'created' if made else 'exists'}")
         return accounts
 
     def print_where_to_go(self, port: int, accounts: list) -> None:
