@@ -396,9 +396,28 @@ def _svg_shape(shape) -> str:
     raise TypeError(f"Not a shape: {shape!r}")
 
 
+class StaticRings(tuple):
+    """Rings drawn again and again (a map's projected outlines, cached with their
+    projection in kernel.geo.maps): their path data is formatted once per process."""
+
+
+_PATH_DATA: dict[int, tuple[StaticRings, str]] = {}
+_PATH_DATA_LIMIT = 4096
+
+
 def _path_data(rings) -> str:
     """Rings as path data: the first point absolute, the others relative to the one
     before (in tenths of a pixel, so a map of ~400 districts stays small)."""
+    known = _PATH_DATA.get(id(rings))
+    if known is not None and known[0] is rings:
+        return known[1]
+    text = _format_path(rings)
+    if isinstance(rings, StaticRings) and len(_PATH_DATA) < _PATH_DATA_LIMIT:
+        _PATH_DATA[id(rings)] = (rings, text)
+    return text
+
+
+def _format_path(rings) -> str:
     parts = []
     for ring in rings:
         if not ring:

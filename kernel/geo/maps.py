@@ -14,6 +14,7 @@ latitude: true to shape at the scale of a German state or of Germany.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +22,17 @@ from dataclasses import dataclass, replace
 from django.utils.safestring import SafeString
 
 from kernel import formats
-from kernel.charts import AXIS_COLOUR, INK, Drawing, Group, Path, Rect, Text, svg
+from kernel.charts import (
+    AXIS_COLOUR,
+    INK,
+    Drawing,
+    Group,
+    Path,
+    Rect,
+    StaticRings,
+    Text,
+    svg,
+)
 from kernel.geo import ATTRIBUTION, District, Ring, State, districts, states
 
 __all__ = ["MapClass", "district_map", "map_drawing", "state_drawing", "state_map"]
@@ -63,6 +74,9 @@ class _Projection:
         self.shrink = math.cos(math.radians((min(ys) + self.north) / 2))
         self.scale = width / ((max(xs) - self.west) * self.shrink)
         self.height = (self.north - min(ys)) * self.scale
+        # The catalogue's outlines live as long as the process, and so does a cached
+        # projection (``_projection``): each outline is projected once, not per page.
+        self._done: dict[int, tuple] = {}
 
     def ring(self, ring: Ring) -> tuple[tuple[float, float], ...]:
         out: list[tuple[float, float]] = []
@@ -74,7 +88,18 @@ class _Projection:
         return tuple(out)
 
     def rings(self, rings: Sequence[Ring]) -> tuple[tuple[tuple[float, float], ...], ...]:
-        return tuple(p for ring in rings if len(p := self.ring(ring)) >= 3)
+        done = self._done.get(id(rings))
+        if done is None or done[0] is not rings:
+            projected = StaticRings(p for ring in rings if len(p := self.ring(ring)) >= 3)
+            done = self._done[id(rings)] = (rings, projected)
+        return done[1]
+
+
+@functools.lru_cache(maxsize=64)
+def _projection(state: str | None, width: float) -> _Projection:
+    """The projection of one state's outline (Germany's for None) onto ``width``."""
+    outlines = [item for item in states() if state in (None, item.key)]
+    return _Projection([ring for item in outlines for ring in item.rings], width)
 
 
 def map_drawing(
@@ -94,7 +119,7 @@ def map_drawing(
     puts the legend under the map (see ``_finished``)."""
     shown = districts(state)
     outlines = [item for item in states() if state in (None, item.key)]
-    projection = _Projection([ring for item in outlines for ring in item.rings], width)
+    projection = _projection(state, width)
     border = 1 if state else 0.4
     shapes: list = []
     for district in shown:
@@ -195,7 +220,7 @@ def state_drawing(
     state's two-digit key; ``default`` for a state without one); with ``link`` each state
     is a link to ``link(state)`` (in SVG). For the federal overview."""
     shown = states()
-    projection = _Projection([ring for item in shown for ring in item.rings], width)
+    projection = _projection(None, width)
     shapes: list = []
     for item in shown:
         value = values.get(item.key, default)

@@ -21,8 +21,7 @@ from django.db import connection
 from django_tenants.utils import schema_context
 
 from kernel import geo
-from tenants.districts import THURINGIA
-from tenants.models import Alliance, AllianceStatus
+from tenants.models import Alliance, AllianceStatus, State
 from tenants.services.alliances import alliance_create
 from tenants.services.provisioning import ensure_template_schema
 
@@ -89,6 +88,15 @@ def bench_alliances():
     ).order_by("slug")
 
 
+def bench_place(number: int) -> tuple[State, str]:
+    """(state, district key) of benchmark alliance ``number``: Germany's 16 states in
+    turn, and within a state its districts in turn (650 alliances: about 41 a state)."""
+    states = sorted(geo.states(), key=lambda item: item.key)
+    state = states[number % len(states)]
+    districts = sorted(row.ags for row in geo.districts(state.key))
+    return State.objects.get(key=state.key), districts[(number // len(states)) % len(districts)]
+
+
 def ensure_alliances(
     count: int, *, seed: Callable[[], None] | None = None, log: Callable[[str], None] = print
 ) -> int:
@@ -103,17 +111,18 @@ def ensure_alliances(
     connection.set_schema_to_public()
     ensure_template_schema()
     existing = set(bench_alliances().values_list("slug", flat=True))
-    districts = [row.ags for row in geo.districts(THURINGIA)]
     created = 0
     for number in range(1, count + 1):
         slug = bench_slug(number)
         if slug in existing:
             continue
+        state, district = bench_place(number)
         alliance = alliance_create(
             actor=None,
             name=f"{NAME_PREFIX}{number:03d}",
             slug=slug,
-            district=districts[number % len(districts)],
+            state=state,
+            district=district,
             host_organisation="Benchmark",
             copy_template=True,
         )

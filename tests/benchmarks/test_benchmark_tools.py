@@ -13,7 +13,7 @@ from tests.benchmarks.alliance_data import PARTNERS, PROJECTS, SEALS, seed_allia
 def test_quick_and_full_runs_know_the_same_sizes():
     assert FULL.keys() == QUICK.keys()
     assert parse(["--quick"]).sizes == [4, 12]
-    assert parse([]).migrate_alliances == 320
+    assert parse([]).migrate_alliances == 650  # issue 18: releases over 650 alliances
 
 
 def test_synthetic_alliance_data_fills_an_alliance(jena):
@@ -40,3 +40,16 @@ def test_the_api_anchor_writes_the_same_rows_as_the_partner_api(jena):
         ours = PartnerSerializer(partner_list().order_by("pk")[: len(plain)], many=True).data
         assert len(plain) == 50
         assert [dict(row) for row in plain] == [dict(row) for row in ours]
+
+
+def test_the_benchmark_alliances_spread_over_the_16_states(db):
+    from kernel import geo
+    from tests.benchmarks.common import bench_place
+
+    places = [bench_place(number) for number in range(1, 651)]
+    per_state = {}
+    for state, district in places:
+        assert geo.district(district).state == state.key  # a district of its own state
+        per_state[state.key] = per_state.get(state.key, 0) + 1
+    assert len(per_state) == 16
+    assert min(per_state.values()) >= 40
