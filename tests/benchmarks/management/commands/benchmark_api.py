@@ -52,6 +52,7 @@ from tests.benchmarks.common import (
     percentile,
     require_benchmark_database,
 )
+from tests.benchmarks.request_profile import breakdown
 
 API_EMAIL = "benchmark-api@benchmark.invalid"
 PATH = "/api/v1/partners/"
@@ -371,6 +372,8 @@ def measure(
             cost < ROUTING_COST_TARGET,
         ),
     ]
+    # Where one request's time goes, by part of the stack (tests/benchmarks/request_profile).
+    rows += breakdown(host=host, token=token)
     return rows
 
 
