@@ -467,7 +467,6 @@ SPECTACULAR_SETTINGS = {
         "PeriodKindEnum": "regional.models.reports.PeriodKind",
         "ChecklistStatusEnum": "core.models.onboarding.ChecklistStatus",
         "MailingStatusEnum": "regional.models.mailings.MailingStatus",
-        "DistrictEnum": "tenants.districts.District",
         "AddressBookGroupEnum": "regional.selectors.addressbook.Group",
         # federal
         "ProgrammeStatusEnum": "federal.models.programmes.ProgrammeStatus",

@@ -43,8 +43,8 @@ from tests.factories.partners import PartnerFactory
 
 call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
 for slug, name, district, partners in (
-    ("jena", "Lokales Bündnis für Familie Jena", "jena", ["Zeiss", "Stadtwerke", "Uniklinikum"]),
-    ("erfurt", "Lokales Bündnis für Familie Erfurt", "erfurt", ["Bosch", "Messe Erfurt"]),
+    ("jena", "Lokales Bündnis für Familie Jena", "16053", ["Zeiss", "Stadtwerke", "Uniklinikum"]),
+    ("erfurt", "Lokales Bündnis für Familie Erfurt", "16051", ["Bosch", "Messe Erfurt"]),
 ):
     alliance_create(actor=None, name=name, slug=slug, district=district, copy_template=True)
     with schema_context(slug):

@@ -89,9 +89,24 @@ def test_without_prose_drops_only_descriptions_and_summaries():
     assert without_prose(document) == {"paths": {"/a/": {"get": {"tags": ["t"]}}}}
 
 
+def _intended(problem: str) -> bool:
+    """The one deliberate change since the fixture (issue 18, documented in
+    docs/state.md): a district is the official key of one of Germany's districts, no
+    longer one of Thuringia's 23 slugs, so its enum went (the old slugs are still accepted
+    as input, and ``district_name`` was added)."""
+    return "DistrictEnum" in problem or "/district/" in problem
+
+
+def test_only_the_district_change_is_let_through():
+    assert _intended("/components/schemas/DistrictEnum: removed")
+    assert _intended("/paths//api/v1/setups//get/parameters/district/schema/enum: removed")
+    assert not _intended("/components/schemas/Partner/properties/name: removed")
+    assert not _intended("/paths//api/v1/alliances//get: removed")
+
+
 @pytest.mark.parametrize("urlconf", ["config.urls_public", "config.urls_tenant"])
 def test_the_api_schema_keeps_everything_it_offered(documents, urlconf):
     old = without_prose(json.loads(FIXTURE.read_text())[urlconf])
     new = without_prose(documents[urlconf])
-    problems = _differences(old, new)
+    problems = [problem for problem in _differences(old, new) if not _intended(problem)]
     assert not problems, "\n".join(problems[:40])
