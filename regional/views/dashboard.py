@@ -24,6 +24,7 @@ from regional.filters.statistics import date_choices
 from regional.report_tables import figures_context, ministry_tables
 from regional.selectors import statistics as selectors
 from tenants.permissions import access_for, requires
+from tenants.selectors import current_state
 
 PERIOD_CHOICES = [
     ("day", gettext_lazy("per snapshot date")),
@@ -96,6 +97,8 @@ def dashboard(request):
     context = {
         "form": form,
         "dates": dates,
+        # The office's own state (names are proper nouns: German in every language).
+        "state_name": current_state().name,
         "can_see_alliances": access.can("state.alliances.view"),
         "can_refresh": access.can("state.statistics.refresh"),
     }
@@ -122,6 +125,7 @@ def dashboard(request):
     # platform for all of Germany holds 650) the chart shows the largest, says so in its
     # title and under it, and the list linked below it has them all.
     by_alliance = selectors.largest_alliances(chosen, CHART_BARS)
+    state_name = context["state_name"]
     capped = totals.alliances > len(by_alliance)
     if capped:
         alliance_chart_title = _(
@@ -158,7 +162,8 @@ def dashboard(request):
                 _by_choice("partners_by_kind", totals.partners_by_kind),
                 chart_id="chart-kinds",
                 title=_("Active partners by kind on %(date)s") % {"date": day},
-                description=_("Horizontal bars, one per kind of partner, for all of Thuringia."),
+                description=_("Horizontal bars, one per kind of partner, for all of %(state)s.")
+                % {"state": state_name},
                 width=520,
                 label_width=250,
             ),
@@ -171,7 +176,7 @@ def dashboard(request):
                 chart_id="chart-trend",
                 width=560,
                 **running,
-                title=_("Partners in Thuringia over time"),
+                title=_("Partners in %(state)s over time") % {"state": state_name},
                 description=_(
                     "Lines of the state's totals per point in time: active partners, "
                     "companies and partners with care guides. The table below gives the "

@@ -92,7 +92,7 @@ def test_the_dashboard_shows_thuringias_totals_of_the_newest_day(two_days, state
     assert totals.partners_by_kind["company"] == 12
     assert totals.funding_by_kind == {"donation": Decimal("3000.00")}
     body = response.content.decode()
-    assert "Thuringia on" in body
+    assert "Thüringen on" in body  # the office's own state, by its proper name
     # Issue 16's figures are among the headline figures too.
     for label in (
         "cooperation agreements in force", "certified employers", "active carers",

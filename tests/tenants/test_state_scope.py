@@ -205,3 +205,11 @@ def test_each_level_is_headed_by_its_own_office(saxony_office):
         "Landeskoordination Thüringen"
     )
     assert heading(person_with_role(Role.FEDERAL_OFFICE), "/bund/") == "Bundesservicestelle"
+
+
+def test_the_dashboard_names_the_offices_own_state(saxony_office, leipzig):
+    snapshot(leipzig, datetime.date(2026, 11, 30))
+    body = logged_in_client(saxony_office, "localhost").get("/dashboard/").content.decode()
+    main = body.split("<main", 1)[-1].split("</main>", 1)[0]
+    assert "Sachsen am" in main
+    assert "Thüringen" not in main
