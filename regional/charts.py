@@ -35,7 +35,7 @@ from regional.report_tables import ReportTables
 from regional.reports import COUNT, figure_label, format_value
 from tenants import districts
 from tenants.scope import scoped_or_home_state_key
-from tenants.selectors import alliances_per_district
+from tenants.selectors import alliances_per_district, current_state
 
 __all__ = [
     "Series", "bar_chart", "district_map", "highlight_map", "line_chart", "running_label",
@@ -183,7 +183,8 @@ def comparison_chart(tables: ReportTables) -> BarChart:
 
 
 def comparison_caption(tables: ReportTables) -> str:
-    return _("Figures of Thuringia in %(period)s and %(previous)s") % {
+    return _("Figures of %(state)s in %(period)s and %(previous)s") % {
+        "state": current_state().name,
         "period": tables.period_label,
         "previous": tables.previous_label,
     }

@@ -18,6 +18,7 @@ from kernel import spreadsheets
 from kernel.formats import XLSX_INTEGER, XLSX_MONEY, date, number
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
 from regional.reports import MONEY, SHARE
+from tenants.selectors import current_state
 
 
 def period_slug(tables: ReportTables) -> str:
@@ -74,10 +75,10 @@ def _headers() -> list[str]:
 
 
 def _all_rows(tables: ReportTables) -> Iterable[tuple[str, FigureRow]]:
-    """(district name, row): Thuringia's rows first, then each district's."""
-    thuringia = _("Thuringia")
+    """(district name, row): the state's rows first, then each district's."""
+    state = current_state().name  # the report's (a task builds it in that state's scope)
     for row in tables.totals:
-        yield thuringia, row
+        yield state, row
     for district in tables.districts:
         for row in district.rows:
             yield district.name, row

@@ -23,6 +23,7 @@ from kernel.pdf_layout import contents_page, fitted_columns
 from regional import charts
 from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
 from regional.reports import MAIN_FIGURES, SECTIONS, figure_label
+from tenants.selectors import current_state
 
 PRIMARY = (0, 84, 122)
 ACCENT = (214, 110, 30)
@@ -236,7 +237,7 @@ class ReportPDF(CoreFontPDF):
                     row = district.row(key)
                     cells.append(latin1(row.value_text if row else "–"))
                 table.row(cells)
-            cells = [latin1(_("Thuringia"))]
+            cells = [latin1(current_state().name)]
             for key in keys:
                 row = tables.total(key)
                 cells.append(latin1(row.value_text if row else "–"))
@@ -247,7 +248,7 @@ class ReportPDF(CoreFontPDF):
         the districts' names first, as wide as the longest (30 to 46 mm)."""
         padding = 2 * 1.2 + 2 * self.c_margin + 0.5  # the cell padding and margins
         self.set_font("Helvetica", "B", 8.5)
-        names = [latin1(_("Thuringia")), *(latin1(d.name) for d in self.tables.districts)]
+        names = [latin1(current_state().name), *(latin1(d.name) for d in self.tables.districts)]
         first = min(max(max(self.get_string_width(name) for name in names) + padding, 30), 46)
         size, widths = fitted_columns(
             self, room=self.epw - first, headings=labels, values=columns, padding=padding
@@ -333,9 +334,10 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
         pdf.free_text(text)
         pdf.ln(4)
 
-    # 5: Thuringia's figures, on the same page when there is room for the table's start.
+    # 5: the state's figures, on the same page when there is room for the table's start.
     pdf.ln(2)
-    pdf.heading("5 " + _("Figures of Thuringia"), keep=TABLE_START + 10)
+    state = {"state": current_state().name}
+    pdf.heading("5 " + _("Figures of %(state)s") % state, keep=TABLE_START + 10)
     pdf.paragraph(
         _(
             "Figures as of %(date)s compared with the previous period (%(previous)s); "

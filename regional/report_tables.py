@@ -28,6 +28,7 @@ from regional.reports import (
     format_value,
     is_main,
 )
+from tenants.selectors import current_state
 
 # Who publishes the reports: on every page and file.
 OFFICE = "Landeskoordinierungsstelle Lokale Bündnisse für Familie Thüringen"
@@ -231,6 +232,7 @@ def figures_context(tables: ReportTables | None) -> dict[str, Any]:
         return {"tables": None}
     return {
         "tables": tables,
+        "state_name": current_state().name,  # the report's or the office's own state
         "matrix_headers": [figure_label(key, short=True) for key in MAIN_KEYS],
         "matrix_rows": [
             (district.name, [district.row(key) for key in MAIN_KEYS])

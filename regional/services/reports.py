@@ -33,6 +33,7 @@ from regional.report_tables import report_tables
 from regional.reports import NoFiguresError, build_report_data, figure_label, period_of
 from regional.suppression import TOTAL, suppression_pattern
 from regional.suppression_audit import audit_suppression
+from tenants.selectors import current_state
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +91,9 @@ def _disclosure_message(report: Report, disclosures) -> str:
     first = disclosures[0]
     names = {d["code"]: d["name"] for d in (report.data or {}).get("districts", [])}
     periods = (report.data or {}).get("period", {}), (report.data or {}).get("previous_period", {})
-    where = _("Thuringia") if first.scope == TOTAL else names.get(first.scope[1], first.scope[1])
+    # The report's own state (a task builds it in that state's scope).
+    total = current_state().name
+    where = total if first.scope == TOTAL else names.get(first.scope[1], first.scope[1])
     return _(
         "The small numbers of this report are not protected: %(count)s of them could be "
         "worked out from the other published figures (for example %(figure)s, %(where)s, "

@@ -213,3 +213,16 @@ def test_the_dashboard_names_the_offices_own_state(saxony_office, leipzig):
     main = body.split("<main", 1)[-1].split("</main>", 1)[0]
     assert "Sachsen am" in main
     assert "Thüringen" not in main
+
+
+def test_a_reports_files_name_the_reports_own_state(saxony):
+    # A report is built in its state's scope (regional.tasks.reports): its total rows
+    # carry that state's name, not the home state's.
+    from types import SimpleNamespace
+
+    from regional.report_files import _all_rows
+
+    tables = SimpleNamespace(totals=["row"], districts=[])
+    with state_scope(SAXONY):
+        assert list(_all_rows(tables)) == [("Sachsen", "row")]
+    assert list(_all_rows(tables)) == [("Thüringen", "row")]
