@@ -112,3 +112,19 @@ def clean_field(key: str, *, state: str, field: str = "district") -> None:
         validate(key, state=state)
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from None
+
+
+class DistrictNamed:
+    """For a model whose ``district`` holds an official key (an alliance, a new
+    alliance's setup): its German label, also as a choice field would offer it."""
+
+    district: str
+
+    @property
+    def district_name(self) -> str:
+        """The district's German label from ``kernel.geo`` ("Landkreis Eichsfeld")."""
+        return label(self.district)
+
+    def get_district_display(self) -> str:
+        # As a field with choices would offer it: tables, templates and exports use it.
+        return self.district_name

@@ -23,7 +23,7 @@ ProvisioningStatus = models.TextChoices(
 )
 
 
-class AllianceSetup(StateScoped, TimeStampedModel):
+class AllianceSetup(StateScoped, districts.DistrictNamed, TimeStampedModel):
     """A place where a new local alliance is being founded, accompanied by the state office."""
 
     state = state_owner()
@@ -62,15 +62,6 @@ class AllianceSetup(StateScoped, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.alliance_name or self.place
-
-    @property
-    def district_name(self) -> str:
-        """The district's German label from ``kernel.geo`` ("Landkreis Eichsfeld")."""
-        return districts.label(self.district)
-
-    def get_district_display(self) -> str:
-        # As a field with choices would offer it: tables, templates and exports use it.
-        return self.district_name
 
     def clean(self) -> None:
         """The district must be a known district of the setup's state."""

@@ -31,7 +31,7 @@ class AllianceStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("dissolved")
 
 
-class Alliance(StateScoped, Named, TenantMixin, TimeStampedModel):
+class Alliance(StateScoped, districts.DistrictNamed, Named, TenantMixin, TimeStampedModel):
     """A local alliance for families ("Lokales Bündnis für Familie"), the tenant.
 
     Its records (partners, board, projects) live in its own PostgreSQL schema named
@@ -86,15 +86,6 @@ class Alliance(StateScoped, Named, TenantMixin, TimeStampedModel):
         ]
 
     is_public = False
-
-    @property
-    def district_name(self) -> str:
-        """The district's German label from ``kernel.geo`` ("Landkreis Eichsfeld")."""
-        return districts.label(self.district)
-
-    def get_district_display(self) -> str:
-        # As a field with choices would offer it: tables, templates and exports use it.
-        return self.district_name
 
     def clean(self) -> None:
         """The district must be a known district of the alliance's state."""
