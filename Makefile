@@ -2,6 +2,11 @@
 # Only Python (>= 3.11) and a C compiler are required; see README.md.
 
 PYTHON ?= python3
+# Python may keep the bytecode it compiles (__pycache__/, ignored by git): some machines
+# set PYTHONDONTWRITEBYTECODE, and then every test process, server and worker the suite
+# starts compiled the whole project and pytest rewrote every test module again (9 s of
+# each test process's start instead of 3.5 s).
+unexport PYTHONDONTWRITEBYTECODE
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -35,8 +40,9 @@ test: $(STAMP)
 
 ## crawl: every page of every demo role in Chromium: axe, reflow at 1366 and 390 px,
 ## untranslated text, internal codes; lists photographed into .data/screenshots/crawl/
+## (make test runs the same checks without the photographs)
 crawl: $(STAMP)
-	$(PY) -m pytest -p no:xdist -m crawl -s
+	BUENDNISNETZ_CRAWL_SCREENSHOTS=1 $(PY) -m pytest -p no:xdist -m crawl -s
 
 ## check: lint, import contracts and the quick tests (no browser, no worker, not slow),
 ## on test databases kept between runs (rebuilt when a migration changed)

@@ -14,13 +14,15 @@ platform's routes, not with its data. Each page opened is checked once:
 - reflow: no page wider than the window at 1366 px and, resized, at 390 px;
 - visible text: no English text of our catalogue where the German translation differs,
   and no dotted internal code (``core.partner.updated``, ``alliance.partners.view``);
-- lists (a page with a data table) are photographed at both widths, once per URL
-  pattern, into .data/screenshots/crawl/<person>/.
+- with ``make crawl`` (``BUENDNISNETZ_CRAWL_SCREENSHOTS=1``), lists (a page with a data
+  table) are photographed at both widths, once per URL pattern, into
+  .data/screenshots/crawl/<person>/ (``make test`` checks without photographing).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import time
@@ -50,6 +52,9 @@ SKIPPED_PATH = re.compile(
     r"|\.(pdf|ics|csv|xlsx|zip|png|jpg|svg)$|/(download|export|ics|feed)/"
 )
 SKIPPED_QUERY = {"format", "download", "next"}
+# The photographs are for people to look at (``make crawl``); ``make test`` checks the
+# same pages without them (they were a quarter of the crawl's time).
+SHOOT_LISTS = os.environ.get("BUENDNISNETZ_CRAWL_SCREENSHOTS", "") == "1"
 
 
 @dataclass
@@ -174,7 +179,11 @@ class Crawl:
         at the second for the next page: one resize a page). A list is photographed at
         both widths once per route: its sorted and paged kinds look the same."""
         route = self._kind(path)[0]
-        shoot = page.locator("main table").count() > 0 and route not in self.photographed
+        shoot = (
+            SHOOT_LISTS
+            and route not in self.photographed
+            and page.locator("main table").count() > 0
+        )
         if shoot:
             self.photographed.add(route)
         name = re.sub(r"[^a-z0-9]+", "-", f"{self.who} {path}".lower()).strip("-")[:120]

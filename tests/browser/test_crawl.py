@@ -1,7 +1,7 @@
 """Every page of every demo role, in Chromium (tests/browser/crawl.py): axe without a
 serious or critical finding, no page wider than the window at 1366 px and 390 px, no
-untranslated English, no internal dotted code; every list photographed at both widths
-into .data/screenshots/crawl/<role>/.
+untranslated English, no internal dotted code; with ``make crawl`` every list
+photographed at both widths into .data/screenshots/crawl/<role>/.
 
 One page per kind of page and role (its URL pattern and query parameter names: sorted,
 filtered and paged lists are kinds of their own), found by following the links each
