@@ -29,16 +29,22 @@ def _classes(svg: str) -> dict[str, int]:
     return {ags: int(index) for index, ags in found}
 
 
+def _linked_map(client, path: str):
+    """The page at ``path``, its map and the map's links: one for each district."""
+    response = client.get(path)
+    assert response.status_code == 200
+    svg = str(response.context["district_map"].svg)
+    links = _links(svg)
+    assert set(links) == THURINGIAS
+    return response, svg, links
+
+
 def test_the_dashboard_map_shows_every_district_linking_to_its_alliances(
     jena, badfrankenhausen, state_client
 ):
     snapshot(jena, DAY)
     snapshot(badfrankenhausen, DAY)
-    response = state_client.get("/dashboard/")
-    assert response.status_code == 200
-    svg = str(response.context["district_map"].svg)
-    links = _links(svg)
-    assert set(links) == THURINGIAS
+    response, svg, links = _linked_map(state_client, "/dashboard/")
     assert links["16053"] == "/dashboard/alliances/?date=2026-06-15&district=16053"
     # Shaded by active alliances: Jena's and the Kyffhäuserkreis' one each, Erfurt none.
     classes = _classes(svg)
@@ -87,11 +93,7 @@ def test_the_dashboard_with_its_map_costs_the_same_queries_for_more_alliances(
 def test_the_public_list_shows_the_map_linking_to_itself_filtered(
     jena, badfrankenhausen, public_client
 ):
-    response = public_client.get("/")
-    assert response.status_code == 200
-    svg = str(response.context["district_map"].svg)
-    links = _links(svg)
-    assert set(links) == THURINGIAS
+    response, svg, links = _linked_map(public_client, "/")
     assert links["16065"] == "/?district=16065"
     filtered = public_client.get(links["16065"])
     assert [a.slug for a in filtered.context["objects"]] == ["badfrankenhausen"]
