@@ -12,7 +12,12 @@ from regional.models import AllianceSnapshot
 from tenants.districts import THURINGIA
 from tenants.models import Alliance, AllianceStatus
 from tests.conftest import assert_same_queries_for_few_and_many
-from tests.regional.test_dashboard import DAY, extra_alliances, snapshot
+from tests.regional.test_dashboard import (
+    DAY,
+    assert_same_queries_for_more_snapshots,
+    extra_alliances,
+    snapshot,
+)
 
 THURINGIAS = {row.ags for row in geo.districts(THURINGIA)}
 
@@ -78,15 +83,7 @@ def test_the_ministry_sees_the_map_without_links(jena, ministry_client):
 def test_the_dashboard_with_its_map_costs_the_same_queries_for_more_alliances(
     jena, badfrankenhausen, state_client
 ):
-    def few():
-        for alliance in (jena, badfrankenhausen):
-            snapshot(alliance, DAY)
-
-    def many():
-        for alliance in extra_alliances(6):
-            snapshot(alliance, DAY)
-
-    assert_same_queries_for_few_and_many(state_client, "/dashboard/", few, many)
+    assert_same_queries_for_more_snapshots(state_client, "/dashboard/", (jena, badfrankenhausen), 6)
     assert AllianceSnapshot.objects.count() == 8
 
 
