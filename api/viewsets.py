@@ -192,6 +192,20 @@ class ServiceViewSetMixin:
         )
 
 
+class ActionRouteMixin:
+    """A ViewSet whose extra action ``route_action`` has a route of its own: a method
+    that route does not offer is asked like the action, so the caller gets 401 or 404
+    first (nothing is revealed), then 405."""
+
+    route_action = ""
+
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action is None and self.route_action in (self.action_map or {}).values():
+            self.action = self.route_action
+        return request
+
+
 class ServiceModelViewSet(ServiceViewSetMixin, viewsets.ModelViewSet):
     """Every action: list, retrieve, create, update, partial update, destroy."""
 

@@ -39,6 +39,7 @@ import operator
 from functools import partial, reduce
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,7 @@ __all__ = [
     "Named",
     "PersonName",
     "Titled",
+    "account_link",
     "anonymisation_stamp",
     "at_most_one",
     "choice_check",
@@ -120,6 +122,20 @@ def optional_link(to: Any, verbose_name: Any, *, related_name: str) -> models.Fo
     record it names is deleted."""
     return reference(
         to, verbose_name, on_delete=models.SET_NULL, related_name=related_name, optional=True
+    )
+
+
+def account_link(verbose_name: Any) -> models.ForeignKey:
+    """A reference to an account that may be empty, without a database constraint: the
+    accounts live in the public schema and may be erased (GDPR) while the records that
+    name them, in every alliance schema, stay."""
+    return reference(
+        settings.AUTH_USER_MODEL,
+        verbose_name,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        optional=True,
+        db_constraint=False,
     )
 
 

@@ -23,6 +23,8 @@ from contextvars import ContextVar
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.models import protected_link
+
 _current: ContextVar[str | None] = ContextVar("buendnisnetz_state_scope", default=None)
 # Whether the request is the federal service office's (Germany, no state): its pages are
 # headed by the federal office, not by a state's.
@@ -135,10 +137,9 @@ class StateScopeMiddleware:
 def state_owner() -> models.ForeignKey:
     """The state a record of the state layer belongs to: set from the active scope when
     the record is made (the office's own state), else the home state."""
-    return models.ForeignKey(
+    return protected_link(
         "tenants.State",
-        verbose_name=_("state"),
-        on_delete=models.PROTECT,
+        _("state"),
         related_name="+",
         default=scoped_or_home_state_key,
         editable=False,

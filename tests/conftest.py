@@ -293,6 +293,12 @@ def coordinator_client(coordinator) -> Client:
 
 
 @pytest.fixture
+def state_coordinator(db) -> User:
+    """The home state's coordinator (a module that needs a named account declares its own)."""
+    return person_with_role(Role.STATE_COORDINATOR)
+
+
+@pytest.fixture
 def board_member(jena) -> User:
     """A member of Jena's board."""
     return person_with_role(Role.BOARD_MEMBER, jena)

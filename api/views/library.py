@@ -29,7 +29,12 @@ from api.serializers.library import (
     VersionSerializer,
     VersionUploadSerializer,
 )
-from api.viewsets import ServiceViewSetMixin, crud_permissions, through_service
+from api.viewsets import (
+    ActionRouteMixin,
+    ServiceViewSetMixin,
+    crud_permissions,
+    through_service,
+)
 from core.selectors.library import alliance_documents_visible
 from core.services import library as alliance_services
 from kernel.library import selectors
@@ -99,19 +104,12 @@ def library_permissions(view: str, manage: str | None = None) -> dict[str, str]:
     return codes
 
 
-class _ManagedLibraryMixin(_LibraryMixin):
+class _ManagedLibraryMixin(ActionRouteMixin, _LibraryMixin):
     """A library its keepers change: the services of ``record_services`` (``<name>_create``,
     ``_update``, ``_delete``, ``_add_version``)."""
 
     download_url = "api-documents-download"
-
-    def initialize_request(self, request, *args, **kwargs):
-        request = super().initialize_request(request, *args, **kwargs)
-        if self.action is None and "versions" in (self.action_map or {}).values():
-            # A method the upload route does not offer is asked like uploading: 401 or
-            # 404 first (nothing is revealed), then 405.
-            self.action = "versions"
-        return request
+    route_action = "versions"  # the upload route
 
     @extend_schema(request={"multipart/form-data": VersionUploadSerializer},
                    responses={201: VersionSerializer})  # fmt: skip

@@ -12,13 +12,13 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from api.serializers.meetings import MeetingDocumentSendSerializer, MeetingDocumentSentSerializer
-from api.viewsets import through_service
+from api.viewsets import ActionRouteMixin, through_service
 from kernel.meetings.documents import ATTENDANCE, MINUTES, PRINTED, filename
 from kernel.meetings.models import MeetingStatus
 from tenants.permissions import access_for
 
 
-class MeetingDocumentsMixin:
+class MeetingDocumentsMixin(ActionRouteMixin):
     """``GET <meeting>/pdf/?document=agenda|minutes|attendance`` and ``POST <meeting>/send/`` with
     ``{"document": "agenda" | "minutes"}``; the ViewSet names the room's declaration in
     ``documents`` (``kernel.meetings.documents.MeetingDocuments``), its service in
@@ -28,14 +28,7 @@ class MeetingDocumentsMixin:
     document_send_service = None
     documents = None
     document_manage_permission = ""
-
-    def initialize_request(self, request, *args, **kwargs):
-        request = super().initialize_request(request, *args, **kwargs)
-        if self.action is None and "send" in (self.action_map or {}).values():
-            # A method the send route does not offer is asked like sending: 401 or 404
-            # first (nothing is revealed), then 405.
-            self.action = "send"
-        return request
+    route_action = "send"
 
     @extend_schema(request=MeetingDocumentSendSerializer, responses=MeetingDocumentSentSerializer)
     @action(detail=True, methods=["post"])

@@ -37,6 +37,7 @@ from api.serializers.workspace_resources import (
 )
 from api.views.meetings import MeetingDocumentsMixin
 from api.viewsets import (
+    ActionRouteMixin,
     ServiceModelViewSet,
     ServiceViewSetMixin,
     crud_permissions,
@@ -219,6 +220,7 @@ class SealApplicationViewSet(_ReadOnlyViewSet):
 
 class DecisionViewSet(
     ServiceViewSetMixin,  # first: its perform_create calls the service
+    ActionRouteMixin,
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):  # fmt: skip
@@ -239,6 +241,7 @@ class DecisionViewSet(
 
     selector, order = decision_list, ("-created_at", "-pk")
     create_service, fresh_after_write = admission_services.decision_record, True
+    route_action = "send_letter"
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
@@ -252,14 +255,6 @@ class DecisionViewSet(
         name = decision_letter_filename(decision)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-
-    def initialize_request(self, request, *args, **kwargs):
-        request = super().initialize_request(request, *args, **kwargs)
-        if self.action is None and "send_letter" in (self.action_map or {}).values():
-            # A method the route does not offer is asked like sending: 401 or 404 first
-            # (nothing is revealed), then 405 (as a meeting's ``send``).
-            self.action = "send_letter"
-        return request
 
     @extend_schema(
         request=None,

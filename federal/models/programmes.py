@@ -20,16 +20,6 @@ from kernel.models import (
 )
 from tenants.models.base import TimeStampedModel
 
-__all__ = [
-    "Milestone",
-    "Participation",
-    "Programme",
-    "ProgrammeDocument",
-    "ProgrammeDocumentVersion",
-    "ProgrammeKind",
-    "ProgrammeStatus",
-]
-
 
 class ProgrammeKind(models.TextChoices):
     DEVELOPMENT_PARTNERSHIP = "development_partnership", _("Development partnership")

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import matches
+from kernel.models import account_link, matches
 
 ACTION_PATTERN = r"^[a-z][a-z_]*(\.[a-z][a-z_]*){2,}$"
 
@@ -16,18 +15,9 @@ class AuditEntry(models.Model):
     """
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    # No database constraint: accounts live in the public schema and may be erased
-    # (GDPR) while the trail in every alliance schema stays; actor_label keeps a
-    # display name that erasure anonymises.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    # The account may be erased while the trail stays (``account_link``); actor_label
+    # keeps a display name that erasure anonymises.
+    actor = account_link(_("actor"))
     actor_label = models.CharField(_("actor"), max_length=200, blank=True)
     action = models.CharField(
         _("action"),

@@ -18,6 +18,7 @@ import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.utils.safestring import SafeString
 
@@ -176,27 +177,27 @@ def _finished(
     return Drawing(map_width, round(height + 18 + 12 * (len(notes) - 1), 1), tuple(shapes))
 
 
-def district_map(
+def _as_svg(
+    draw: Callable[..., Drawing],
     values: Mapping[str, float],
     *,
-    classes: Sequence[MapClass],
     chart_id: str,
     title: str,
     description: str,
-    state: str | None = None,
-    width: int = 560,
-    default: float = 0,
-    describe: Callable[[District, float], str] = _describe,
-    link: Callable[[District], str] | None = None,
-    legend_below: bool = False,
+    **drawing: Any,
 ) -> SafeString:
-    """``map_drawing()`` as inline SVG, named by ``title`` and described by ``description``."""
-    drawing = map_drawing(
-        values, classes=classes, state=state, width=width, default=default, describe=describe,
-        link=link, legend_below=legend_below,
-    )  # fmt: skip
-    role = "group" if link else "img"  # links inside an image are out of reach
-    return svg(drawing, chart_id=chart_id, title=title, description=description, role=role)
+    """``draw(values, **drawing)`` as inline SVG, named by ``title`` and described by
+    ``description``."""
+    role = "group" if drawing.get("link") else "img"  # links inside an image are out of reach
+    return svg(
+        draw(values, **drawing), chart_id=chart_id, title=title, description=description, role=role
+    )
+
+
+def district_map(values: Mapping[str, float], **options: Any) -> SafeString:
+    """``map_drawing()`` as inline SVG: ``chart_id``, ``title`` and ``description`` name
+    it, the other ``options`` are ``map_drawing()``'s."""
+    return _as_svg(map_drawing, values, **options)
 
 
 # ---------------------------------------------------------------- Germany by state
@@ -234,23 +235,6 @@ def state_drawing(
     )
 
 
-def state_map(
-    values: Mapping[str, float],
-    *,
-    classes: Sequence[MapClass],
-    chart_id: str,
-    title: str,
-    description: str,
-    width: int = 560,
-    default: float = 0,
-    describe: Callable[[State, float], str] = _describe_state,
-    link: Callable[[State], str] | None = None,
-    legend_below: bool = False,
-) -> SafeString:
-    """``state_drawing()`` as inline SVG, named by ``title`` and described by ``description``."""
-    drawing = state_drawing(
-        values, classes=classes, width=width, default=default, describe=describe, link=link,
-        legend_below=legend_below,
-    )  # fmt: skip
-    role = "group" if link else "img"
-    return svg(drawing, chart_id=chart_id, title=title, description=description, role=role)
+def state_map(values: Mapping[str, float], **options: Any) -> SafeString:
+    """``state_drawing()`` as inline SVG, named as ``district_map()``."""
+    return _as_svg(state_drawing, values, **options)

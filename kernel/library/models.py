@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kernel.models import Titled
+from kernel.models import Titled, account_link
 
 __all__ = ["DocumentBase", "VersionBase", "audience_field", "safe_file_name", "tags_field"]
 
@@ -82,16 +81,7 @@ class VersionBase(models.Model):
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to=version_path, max_length=255)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    # No database constraint: accounts live in the public schema (as the audit trail).
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
+    uploaded_by = account_link(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

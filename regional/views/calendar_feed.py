@@ -31,7 +31,7 @@ def feed_url(feed: CalendarFeed) -> str:
     return state_url(path)
 
 
-def _feed_page(request, *, renew_url: str, back_url: str):
+def _feed_page(request, *, back_url: str):
     """GET: the person's calendar address (if any) to copy; POST: create or renew it."""
     if request.method == "POST":
         had_one = feed_of(request.user) is not None
@@ -49,7 +49,7 @@ def _feed_page(request, *, renew_url: str, back_url: str):
         "regional/meetings/calendar_feed.html",
         {
             "feed_address": feed_url(feed) if feed else "",
-            "renew_url": renew_url,
+            "renew_url": request.path,  # the page renews by posting to itself
             "back_url": back_url,
         },
     )
@@ -58,20 +58,12 @@ def _feed_page(request, *, renew_url: str, back_url: str):
 
 @requires("state.meetings.manage")
 def state_feed_page(request):
-    return _feed_page(
-        request,
-        renew_url=reverse("regional-calendar-feed-page"),
-        back_url=reverse("regional-meeting-list"),
-    )
+    return _feed_page(request, back_url=reverse("regional-meeting-list"))
 
 
 @requires("alliance.regional.view")
 def alliance_feed_page(request):
-    return _feed_page(
-        request,
-        renew_url=reverse("regional-invited-calendar"),
-        back_url=reverse("regional-invited-list"),
-    )
+    return _feed_page(request, back_url=reverse("regional-invited-list"))
 
 
 @public

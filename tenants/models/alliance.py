@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
 from kernel.collation import by_name
-from kernel.models import Named, at_most_one, choice_check, choice_field, matches, plausible_date
+from kernel.models import (
+    Named,
+    at_most_one,
+    choice_check,
+    choice_field,
+    matches,
+    plausible_date,
+    protected_link,
+)
 from tenants import districts
 from tenants.scope import StateScoped
 
@@ -47,13 +55,7 @@ class Alliance(StateScoped, districts.DistrictNamed, Named, TenantMixin, TimeSta
         unique=True,
         help_text=_("Lower-case letters, digits and hyphens; becomes the web address."),
     )
-    state = models.ForeignKey(
-        State,
-        verbose_name=_("state"),
-        on_delete=models.PROTECT,
-        related_name="alliances",
-        default=home_state_key,
-    )
+    state = protected_link(State, _("state"), related_name="alliances", default=home_state_key)
     # The official key (AGS) of a district in ``kernel.geo`` lying in ``state``.
     district = models.CharField(_("district"), max_length=5)
     host_organisation = models.CharField(

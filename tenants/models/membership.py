@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kernel.collation import by_name
-from kernel.models import choice_field, part_of
+from kernel.models import choice_field, part_of, protected_link
 from tenants.roles import ALLIANCE_ROLES, FEDERAL_ROLES, STATE_ROLES, Role
 
 from .base import TimeStampedModel
@@ -31,14 +31,7 @@ class Membership(TimeStampedModel):
     alliance = part_of("tenants.Alliance", _("alliance"), related_name="memberships", optional=True)
     # The state a state role is held for: a state office sees and works with the
     # alliances of its own state only (tenants.scope).
-    state = models.ForeignKey(
-        "tenants.State",
-        verbose_name=_("state"),
-        on_delete=models.PROTECT,
-        related_name="memberships",
-        null=True,
-        blank=True,
-    )
+    state = protected_link("tenants.State", _("state"), related_name="memberships", optional=True)
     role = choice_field(_("role"), Role, max_length=30)
     # A partner contact acts for one partner organisation of the alliance; the partner
     # lives in the alliance's schema, so this is its id there, not a database reference.

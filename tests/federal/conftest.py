@@ -27,12 +27,6 @@ def federal_client(federal_user) -> Client:
 
 
 @pytest.fixture
-def state_coordinator(db) -> User:
-    """Thuringia's state coordinator (the home state)."""
-    return person_with_role(Role.STATE_COORDINATOR)
-
-
-@pytest.fixture
 def state_client(state_coordinator) -> Client:
     return logged_in_client(state_coordinator, "localhost")
 

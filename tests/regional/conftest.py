@@ -13,12 +13,6 @@ from tests.factories.files import media_root  # noqa: F401 (a fixture for these 
 
 
 @pytest.fixture
-def state_coordinator(db) -> User:
-    """A state coordinator (a module that needs a named account declares its own)."""
-    return person_with_role(Role.STATE_COORDINATOR)
-
-
-@pytest.fixture
 def ministry(db) -> User:
     """An account of the ministry (a module may declare a named one)."""
     return person_with_role(Role.MINISTRY)

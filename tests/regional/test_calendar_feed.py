@@ -76,6 +76,7 @@ def test_state_coordinator_creates_the_address_and_sees_every_meeting(meetings):
     page = client.get("/meetings/calendar/")
     assert page.status_code == 200
     assert "Create calendar address" in page.content.decode()
+    assert 'action="/meetings/calendar/"' in page.content.decode()  # posts to itself
     assert page["Cache-Control"] == "private, no-store"
     response = client.post("/meetings/calendar/", follow=True)
     feed = CalendarFeed.objects.get(user=coordinator)
@@ -110,6 +111,7 @@ def test_local_coordinator_sees_only_meetings_of_their_alliance(meetings, jena):
     assert "/workspace/regional/calendar/" in client.get("/workspace/regional/").content.decode()
     response = client.post("/workspace/regional/calendar/", follow=True)
     assert response.status_code == 200
+    assert 'action="/workspace/regional/calendar/"' in response.content.decode()
     feed = CalendarFeed.objects.get(user=coordinator)
     assert f"/meetings/feed/{feed.token}.ics" in response.content.decode()
     body = _poll(_path(feed)).content.decode()

@@ -69,6 +69,21 @@ def extra_alliances(count: int, start: int = 0) -> list[Alliance]:
     )
 
 
+def assert_same_queries_for_more_snapshots(client, path: str, alliances, extra: int) -> None:
+    """``path`` costs as many queries with the day's snapshots of ``alliances`` as with
+    those of ``extra`` alliances more."""
+
+    def few():
+        for alliance in alliances:
+            snapshot(alliance, DAY)
+
+    def many():
+        for alliance in extra_alliances(extra):
+            snapshot(alliance, DAY)
+
+    assert_same_queries_for_few_and_many(client, path, few, many)
+
+
 @pytest.fixture
 def two_days(jena, badfrankenhausen):
     snapshot(jena, EARLIER, partners_total=8, families_reached=50)
@@ -285,15 +300,8 @@ def test_the_alliance_table_filters_by_district(two_days, state_client):
 def test_alliance_table_queries_do_not_grow_with_the_number_of_alliances(
     jena, badfrankenhausen, state_client
 ):
-    def few():
-        for alliance in (jena, badfrankenhausen):
-            snapshot(alliance, DAY)
-
-    def many():
-        for alliance in extra_alliances(4):
-            snapshot(alliance, DAY)
-
-    assert_same_queries_for_few_and_many(state_client, "/dashboard/alliances/", few, many)
+    path = "/dashboard/alliances/"
+    assert_same_queries_for_more_snapshots(state_client, path, (jena, badfrankenhausen), 4)
 
 
 # ---------------------------------------------------------------- refreshing on demand

@@ -12,7 +12,12 @@ from regional.models import AllianceSnapshot
 from tenants.districts import THURINGIA
 from tenants.models import Alliance, AllianceStatus
 from tests.conftest import assert_same_queries_for_few_and_many
-from tests.regional.test_dashboard import DAY, extra_alliances, snapshot
+from tests.regional.test_dashboard import (
+    DAY,
+    assert_same_queries_for_more_snapshots,
+    extra_alliances,
+    snapshot,
+)
 
 THURINGIAS = {row.ags for row in geo.districts(THURINGIA)}
 
@@ -29,16 +34,22 @@ def _classes(svg: str) -> dict[str, int]:
     return {ags: int(index) for index, ags in found}
 
 
+def _linked_map(client, path: str):
+    """The page at ``path``, its map and the map's links: one for each district."""
+    response = client.get(path)
+    assert response.status_code == 200
+    svg = str(response.context["district_map"].svg)
+    links = _links(svg)
+    assert set(links) == THURINGIAS
+    return response, svg, links
+
+
 def test_the_dashboard_map_shows_every_district_linking_to_its_alliances(
     jena, badfrankenhausen, state_client
 ):
     snapshot(jena, DAY)
     snapshot(badfrankenhausen, DAY)
-    response = state_client.get("/dashboard/")
-    assert response.status_code == 200
-    svg = str(response.context["district_map"].svg)
-    links = _links(svg)
-    assert set(links) == THURINGIAS
+    response, svg, links = _linked_map(state_client, "/dashboard/")
     assert links["16053"] == "/dashboard/alliances/?date=2026-06-15&district=16053"
     # Shaded by active alliances: Jena's and the Kyffhäuserkreis' one each, Erfurt none.
     classes = _classes(svg)
@@ -72,26 +83,14 @@ def test_the_ministry_sees_the_map_without_links(jena, ministry_client):
 def test_the_dashboard_with_its_map_costs_the_same_queries_for_more_alliances(
     jena, badfrankenhausen, state_client
 ):
-    def few():
-        for alliance in (jena, badfrankenhausen):
-            snapshot(alliance, DAY)
-
-    def many():
-        for alliance in extra_alliances(6):
-            snapshot(alliance, DAY)
-
-    assert_same_queries_for_few_and_many(state_client, "/dashboard/", few, many)
+    assert_same_queries_for_more_snapshots(state_client, "/dashboard/", (jena, badfrankenhausen), 6)
     assert AllianceSnapshot.objects.count() == 8
 
 
 def test_the_public_list_shows_the_map_linking_to_itself_filtered(
     jena, badfrankenhausen, public_client
 ):
-    response = public_client.get("/")
-    assert response.status_code == 200
-    svg = str(response.context["district_map"].svg)
-    links = _links(svg)
-    assert set(links) == THURINGIAS
+    response, svg, links = _linked_map(public_client, "/")
     assert links["16065"] == "/?district=16065"
     filtered = public_client.get(links["16065"])
     assert [a.slug for a in filtered.context["objects"]] == ["badfrankenhausen"]

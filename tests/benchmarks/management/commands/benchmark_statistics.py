@@ -83,22 +83,22 @@ def time_naive(runs: int) -> list[float]:
     return samples
 
 
-def _state_coordinator() -> User:
-    user = User.objects.filter(email=BENCHMARK_EMAIL).first()
+def _person_with_role(email: str, role: str) -> User:
+    """The benchmark's account ``email`` holding the state-wide ``role`` (made once)."""
+    user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email=BENCHMARK_EMAIL, password=None)
-    if not Membership.objects.filter(user=user, role=Role.STATE_COORDINATOR).exists():
-        membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR, alliance=None)
+        user = User.objects.create_user(email=email, password=None)
+    if not Membership.objects.filter(user=user, role=role).exists():
+        membership_create(actor=None, user=user, role=role)
     return user
+
+
+def _state_coordinator() -> User:
+    return _person_with_role(BENCHMARK_EMAIL, Role.STATE_COORDINATOR)
 
 
 def _federal_office() -> User:
-    user = User.objects.filter(email=FEDERAL_EMAIL).first()
-    if user is None:
-        user = User.objects.create_user(email=FEDERAL_EMAIL, password=None)
-    if not Membership.objects.filter(user=user, role=Role.FEDERAL_OFFICE).exists():
-        membership_create(actor=None, user=user, role=Role.FEDERAL_OFFICE)
-    return user
+    return _person_with_role(FEDERAL_EMAIL, Role.FEDERAL_OFFICE)
 
 
 def time_page(user: User, path: str, requests: int) -> list[float]:
