@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('tenants', '0006_membership_levels'),
+        ('tenants', '0002_squashed_0007_district_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,7 +22,7 @@ from tests.api.calls import api_client, api_token
 from tests.conftest import logged_in_client, person_with_role
 from tests.factories.tenants import account_with_role
 
-MIGRATION = importlib.import_module("tenants.migrations.0007_district_keys")
+MIGRATION = importlib.import_module("tenants.migrations.0002_squashed_0007_district_keys")
 MUNICH = "09162"  # Munich, a district of Bavaria
 UNKNOWN = "16099"  # five digits, but no district
 OTHER_STATE = "München liegt nicht in Thüringen."

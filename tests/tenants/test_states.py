@@ -17,7 +17,7 @@ from tenants.public import StateArea
 from tenants.selectors import home_state, state_list
 from tests.factories.tenants import AllianceFactory
 
-MIGRATION = importlib.import_module("tenants.migrations.0005_states")
+MIGRATION = importlib.import_module("tenants.migrations.0002_squashed_0007_district_keys")
 
 
 def test_the_migration_made_the_16_states_of_the_shipped_data(db):
