@@ -56,7 +56,10 @@ def test_a_rerun_of_the_demo_may_fill_empty_tables_but_change_no_filled_one():
         ("jena", "core_project"): 8,
     }
     losses, notes = compare_reseed(before, after)
-    assert losses == ["jena.core_partner: 70 -> 71 rows", "jena.core_project: 9 -> 8 rows"]
+    assert losses == [
+        "jena.core_partner: 70 -> 71 rows (grew)",
+        "jena.core_project: 9 -> 8 rows (lost rows)",
+    ]
     assert notes == [
         "public.regional_startertemplate: 0 -> 9 rows (demo of a new capability)",
         "public.tenants_user: 20 -> 21 rows (demo of a new capability)",
@@ -86,3 +89,14 @@ def test_rows_are_counted_per_schema_and_table(db):
     counts = count_rows(database_url(connection.settings_dict["NAME"]))
     assert ("public", "tenants_alliance") in counts
     assert all(schema not in {"pg_catalog", "information_schema"} for schema, _ in counts)
+
+
+def test_a_second_states_demo_may_add_alliances_but_never_remove_one():
+    # Saxony's office and its alliances are new to a database made by a one-state commit.
+    before = {("public", "tenants_alliance"): 16, ("public", "tenants_domain"): 16}
+    grown = {("public", "tenants_alliance"): 20, ("public", "tenants_domain"): 20}
+    assert compare_reseed(before, grown)[0] == []
+    shrunk = {("public", "tenants_alliance"): 15, ("public", "tenants_domain"): 16}
+    assert compare_reseed(before, shrunk)[0] == [
+        "public.tenants_alliance: 16 -> 15 rows (lost rows)"
+    ]
