@@ -125,6 +125,7 @@ def test_a_report_stored_before_has_its_old_note(jena_year):
         assert "within the calendar year up to that day" in " ".join(notes(tables))
 
 
+@pytest.mark.slow  # a second or more (make check leaves it to make test)
 def test_the_q3_pdf_shows_the_quarter_and_every_district_in_its_chart(
     jena_year, badfrankenhausen, media_root, state_coordinator
 ):

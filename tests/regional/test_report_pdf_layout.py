@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from tests.regional import test_reports as reports
@@ -83,6 +84,7 @@ def test_the_report_page_shows_the_pdfs_charts(ready_report, state_coordinator):
     assert "Abbildung 2: Aktive Partner nach Landkreisen und kreisfreien Städten, 2025" in pdf
 
 
+@pytest.mark.slow  # a second or more (make check leaves it to make test)
 def test_with_every_district_the_contents_stay_right_and_the_chart_stays_with_its_section(
     ready_report,
 ):

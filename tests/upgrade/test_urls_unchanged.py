@@ -53,6 +53,7 @@ def test_every_old_named_url_reverses_to_the_same_path_and_resolves_to_the_same_
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow  # a second or more (make check leaves it to make test)
 @pytest.mark.parametrize("urlconf", ["config.urls_public", "config.urls_tenant"])
 def test_the_snapshot_tool_sees_every_named_url_of_today(urlconf):
     # The tool itself: every named pattern of today's tree is reversed and resolved.
