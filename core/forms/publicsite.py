@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.admissions import ApplicationForm
 from core.models import Application, Award, SiteIdentity
 from kernel.crud.forms import LogoUpload, RecordForm
+from kernel.human import HumanCheck
 
 
 class ColourInput(forms.TextInput):
@@ -48,14 +46,16 @@ class AwardForm(RecordForm):
 
 # ---------------------------------------------------------------- "Partner werden"
 
-# A person needs longer than this to fill in the form; a script posts at once.
-MIN_FILL_SECONDS = 3
-FORM_MAX_AGE_SECONDS = 24 * 3600
-_SALT = "core.partner-application.started"
+# The public application's spam protection (kernel.human).
+APPLICATION_CHECK = HumanCheck(
+    salt="core.partner-application.started",
+    max_age=24 * 3600,
+    refused=_("Your application could not be accepted. Please fill in the form yourself."),
+)
 
 
 def form_started_token(now: float | None = None) -> str:
-    return signing.dumps(int(now if now is not None else time.time()), salt=_SALT)
+    return APPLICATION_CHECK.token(now)
 
 
 class PartnerApplicationForm(RecordForm):
@@ -98,24 +98,10 @@ class PartnerApplicationForm(RecordForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.data.get(self.add_prefix("homepage_check")):
-            raise forms.ValidationError(
-                _("Your application could not be accepted. Please fill in the form yourself.")
-            )
-        try:
-            started = signing.loads(
-                self.data.get(self.add_prefix("started"), ""),
-                salt=_SALT,
-                max_age=FORM_MAX_AGE_SECONDS,
-            )
-        except signing.BadSignature as error:
-            raise forms.ValidationError(
-                _("The form has expired. Please fill it in again.")
-            ) from error
-        if time.time() - int(started) < MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("That was very quick. Please check your details and send the form again.")
-            )
+        APPLICATION_CHECK.ensure(
+            honeypot=self.data.get(self.add_prefix("homepage_check"), ""),
+            started=self.data.get(self.add_prefix("started"), ""),
+        )
         return cleaned
 
     def service_kwargs(self) -> dict:

@@ -11,14 +11,18 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kernel.human import HumanCheck
 
 from .models import RegistrationStatus
 
-#: A form sent back sooner than this after it was shown was filled by a machine.
-MIN_FILL_SECONDS = 3
-#: A form older than this is stale (its start token no longer counts).
-MAX_FILL_SECONDS = 6 * 60 * 60
-_STARTED_SALT = "kernel.workshops.form-started"
+# The public registration form's spam protection (kernel.human).
+REGISTRATION_CHECK = HumanCheck(
+    salt="kernel.workshops.form-started",
+    max_age=6 * 60 * 60,
+    refused=gettext_lazy("Your registration could not be accepted. Please fill in the form again."),
+)
 
 
 # ---------------------------------------------------------------- places
@@ -45,28 +49,13 @@ def place_for(workshop, confirmed: int) -> str:
 
 def form_started_token(now=None) -> str:
     """The signed moment a registration form was shown (a hidden field)."""
-    moment = (now or timezone.now()).timestamp()
-    return signing.dumps(round(moment, 3), salt=_STARTED_SALT)
+    return REGISTRATION_CHECK.token(now)
 
 
 def ensure_human(*, honeypot: str, started: str, now=None) -> None:
     """Refuse a form whose hidden field was filled, or that came back too fast (or with
     a start token that is forged or stale): both are what spam robots do."""
-    if honeypot:
-        raise ValidationError(
-            _("Your registration could not be accepted. Please fill in the form again.")
-        )
-    try:
-        moment = float(signing.loads(started or "", salt=_STARTED_SALT))
-    except (signing.BadSignature, TypeError, ValueError) as exc:
-        raise ValidationError(_("The form has expired. Please fill it in again.")) from exc
-    elapsed = (now or timezone.now()).timestamp() - moment
-    if elapsed > MAX_FILL_SECONDS or elapsed < -60:
-        raise ValidationError(_("The form has expired. Please fill it in again."))
-    if elapsed < MIN_FILL_SECONDS:
-        raise ValidationError(
-            _("That was very fast. Please check your entries and send the form again.")
-        )
+    REGISTRATION_CHECK.ensure(honeypot=honeypot, started=started, now=now)
 
 
 # ---------------------------------------------------------------- the cancel link

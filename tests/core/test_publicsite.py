@@ -12,11 +12,12 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 from PIL import Image
 
-from core.forms.publicsite import MIN_FILL_SECONDS, form_started_token
+from core.forms.publicsite import form_started_token
 from core.models import Application, ApplicationStatus, Award, SiteIdentity
 from core.services.publicsite import award_create, site_identity_save
 from kernel.audit.models import AuditEntry
 from kernel.colours import text_colour_on
+from kernel.human import MIN_FILL_SECONDS
 from kernel.legal.markdown import render_markdown
 from kernel.mail.models import OutboxEmail
 from regional.models import StateLegalPage
