@@ -21,7 +21,15 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linprog
+
+
+def _linprog():
+    """SciPy's solver, imported when a report needs it: importing scipy.optimize cost a
+    quarter of a second of every web, worker and test process's start."""
+    from scipy.optimize import linprog
+
+    return linprog
+
 
 Cell = Hashable
 # An upper bound for every cell: counts of a state's partners, families or participants
@@ -139,9 +147,9 @@ class LinearSystem:
         # The relaxed program first (a few times faster): no solution there, none in
         # whole numbers; a whole-number optimum there is the optimum. Tables of sums
         # mostly give whole-number corners; only the others need the integer program.
-        result = linprog(costs, **program)
+        result = _linprog()(costs, **program)
         if result.status == 0 and not np.allclose(result.x, np.round(result.x), atol=_TOLERANCE):
-            result = linprog(costs, **program, integrality=np.ones(n))
+            result = _linprog()(costs, **program, integrality=np.ones(n))
         if result.status != 0:
             return None
         return {c: round(x) for c, x in zip(cells, result.x, strict=True)}
@@ -244,7 +252,7 @@ class LinearSystem:
             b_eq = zeros if b_eq is None else np.concatenate([b_eq, zeros])
         variable_bounds = [candidates[c][0] if c in candidates else bounds[c] for c in cells]
         variable_bounds[0] = (value, value)
-        result = linprog(
+        result = _linprog()(
             objective,
             A_ub=a_ub,
             b_ub=b_ub,
