@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import datetime
 import enum
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from psycopg import sql
 
@@ -52,6 +54,9 @@ SERIAL_PLAN = (
 PLAN_AS_BEFORE = "SELECT set_config('max_parallel_workers_per_gather', %s, true)"
 # One branch per source table and schema: each table is read once.
 BRANCHES_PER_SCHEMA = len(ALLIANCE_FIGURES.sources)
+# Most of a batch's time is PostgreSQL planning its statement, which takes one core of
+# the server per connection: two connections plan two batches at once.
+PARALLEL_BATCHES = 2
 
 
 @dataclass
@@ -153,6 +158,51 @@ def figures_for_batch(
     ]
 
 
+def figures_of_batches(
+    batches: Sequence[Sequence[SchemaRef]],
+    *,
+    today: datetime.date | None = None,
+    as_of: bool = False,
+    workers: int = PARALLEL_BATCHES,
+) -> Iterator[list[AllianceStatistics]]:
+    """``figures_for_batch`` of each batch, in their order, ``workers`` batches at a time
+    on database connections of their own (threads; each closes its connection at the
+    end). Inside a transaction the batches are counted one after the other on the
+    caller's connection: another connection would not see its uncommitted rows."""
+    today = today or timezone.localdate()
+    if workers < 2 or len(batches) < 2 or connection.in_atomic_block:
+        for batch in batches:
+            yield figures_for_batch(batch, today=today, as_of=as_of)
+        return
+    results = [Future() for _batch in batches]
+    stop = threading.Event()
+
+    def count(first: int) -> None:
+        try:
+            for index in range(first, len(batches), workers):
+                if stop.is_set():
+                    return
+                try:
+                    results[index].set_result(
+                        figures_for_batch(batches[index], today=today, as_of=as_of)
+                    )
+                except BaseException as error:  # handed to the caller, in its order
+                    results[index].set_exception(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=count, args=(k,), daemon=True) for k in range(workers)]
+    for thread in threads:
+        thread.start()
+    try:
+        for result in results:
+            yield result.result()
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+
+
 def batches(items: Sequence[SchemaRef], size: int) -> Iterator[Sequence[SchemaRef]]:
     if not 1 <= size <= MAX_BATCH_SIZE:
         raise ValueError(f"The batch size must be between 1 and {MAX_BATCH_SIZE}.")
@@ -187,8 +237,7 @@ def compute_statistics(
     """
     today = today or timezone.localdate()
     refs = list(alliances) if alliances is not None else counted_alliances()
-    for batch in batches(refs, batch_size):
-        yield figures_for_batch(batch, today=today, as_of=as_of)
+    yield from figures_of_batches(list(batches(refs, batch_size)), today=today, as_of=as_of)
 
 
 def all_statistics(

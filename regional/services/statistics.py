@@ -216,9 +216,11 @@ def statistics_refresh(
                 "alliances_done", "updated_at",
             ]
         )  # fmt: skip
-        for batch in engine.batches(pending, batch_size):
+        todo = list(engine.batches(pending, batch_size))
+        for batch, figures in zip(
+            todo, engine.figures_of_batches(todo, today=taken_on), strict=True
+        ):
             with transaction.atomic():
-                figures = engine.figures_for_batch(batch, today=taken_on)
                 snapshots_upsert(
                     run=run,
                     taken_on=taken_on,

@@ -2,14 +2,16 @@
 
 ``celery -A tests.ops.slow_worker worker`` runs the real ``regional.refresh_statistics``
 task, but counts one alliance per batch and sleeps ``BN_TEST_STATISTICS_DELAY`` seconds
-before each batch (inside the batch's transaction), so a test can kill the worker while
-a refresh is half done, at a point it observes in the database.
+before counting each batch (the refresh counts two batches at a time, each stored in its
+own transaction), so a test can kill the worker while a refresh is half done, at a point
+it observes in the database.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import threading
 import time
 
 from celery.signals import task_prerun
@@ -20,6 +22,7 @@ __all__ = ["app"]
 
 DELAY_SECONDS = float(os.environ.get("BN_TEST_STATISTICS_DELAY", "0"))
 _patched = []
+_one_at_a_time = threading.Lock()
 
 
 @task_prerun.connect
@@ -32,9 +35,12 @@ def slow_down_the_statistics(**kwargs) -> None:
 
     counted = engine.figures_for_batch
 
-    def slow_figures_for_batch(batch, *, today=None):
-        time.sleep(DELAY_SECONDS)
-        return counted(batch, today=today)
+    def slow_figures_for_batch(batch, **kwargs):
+        # One pause at a time, although two threads count: the batches come one every
+        # DELAY_SECONDS, so a test sees the refresh half done.
+        with _one_at_a_time:
+            time.sleep(DELAY_SECONDS)
+        return counted(batch, **kwargs)
 
     engine.figures_for_batch = slow_figures_for_batch
     service.statistics_refresh = functools.partial(service.statistics_refresh, batch_size=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import time
 from decimal import Decimal
 
 import pytest
@@ -437,3 +438,51 @@ def test_a_run_the_queue_cannot_take_says_so_in_german(db, monkeypatch):
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED
     assert run.error.startswith("Die Aufgabenwarteschlange war nicht erreichbar")
+
+
+def _open_connections(expected: int | None = None) -> int:
+    """Connections to the test database (a closed one's backend may take a moment to go:
+    waited for up to two seconds when ``expected`` is given)."""
+    deadline = time.monotonic() + 2
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            )
+            count = cursor.fetchone()[0]
+        if expected is None or count == expected or time.monotonic() > deadline:
+            return count
+        time.sleep(0.05)
+
+
+def test_batches_counted_two_at_a_time_equal_those_counted_one_after_another(
+    django_db_setup, django_db_blocker
+):
+    # Outside a transaction (as the worker's refresh runs) two connections count two
+    # batches at once; the session's alliances are committed, so both see them.
+    with django_db_blocker.unblock():
+        batches = [[ref] for ref in engine.counted_alliances()]
+        before = _open_connections()
+        together = list(engine.figures_of_batches(batches, today=TODAY))
+        after = _open_connections(expected=before)
+        alone = list(engine.figures_of_batches(batches, today=TODAY, workers=1))
+    assert len(batches) >= 2
+    assert [[dataclasses.asdict(f) for f in batch] for batch in together] == [
+        [dataclasses.asdict(f) for f in batch] for batch in alone
+    ]
+    assert after == before  # the counting threads closed their connections
+
+
+def test_an_error_in_a_batch_counted_beside_another_reaches_the_caller_in_order(
+    django_db_setup, django_db_blocker
+):
+    missing = engine.SchemaRef(alliance_id=0, schema_name="no_such_alliance")
+    with django_db_blocker.unblock():
+        good = engine.counted_alliances()[:1]
+        before = _open_connections()
+        counted = engine.figures_of_batches([good, [missing], good], today=TODAY)
+        assert next(counted)[0].alliance_id == good[0].alliance_id
+        with pytest.raises(Exception, match="no_such_alliance"):
+            next(counted)
+        counted.close()  # the caller gives up: the threads end and close their connections
+        assert _open_connections(expected=before) == before
