@@ -32,6 +32,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devtools.embedded import pid_alive
 from tests.browser.prepared import (
     BASE_DIR,
     DATABASE_PREFIX,
@@ -141,6 +142,30 @@ def stop_process(process: subprocess.Popen) -> None:
         process.wait(timeout=5)
 
 
+def server_folders(log_dir: Path, name: str) -> tuple[Path, Path]:
+    """The mail folder (made anew, empty) and the log file of the server of database
+    ``name``; another running server's are left alone, those of ended ones removed."""
+    _forget_dead_servers(log_dir)
+    mail_dir = log_dir / "mail" / name
+    shutil.rmtree(mail_dir, ignore_errors=True)
+    mail_dir.mkdir(parents=True)
+    return mail_dir, log_dir / f"server-{name}.log"
+
+
+def _forget_dead_servers(log_dir: Path) -> None:
+    """The mail folders and logs of servers whose test process has ended (and the one
+    shared mail folder's files and log of the layout before)."""
+    for path in [*log_dir.glob("mail/*.log"), log_dir / "server.log"]:
+        path.unlink(missing_ok=True)
+    for path in [*log_dir.glob(f"mail/{DATABASE_PREFIX}*"), *log_dir.glob("server-*.log")]:
+        pid = path.name.removesuffix(".log").rsplit("_", 1)[-1]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
 def forget_rate_limits(redis_url: str) -> int:
     """Delete the rate-limit counters of earlier servers (``bn-rate:`` keys, the throttle
     cache's prefix in config/settings/base.py): the journeys ask for a password reset,
@@ -162,10 +187,12 @@ def running_server(
     name = f"{DATABASE_PREFIX}{os.getpid()}"
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
-    mail_dir = log_dir / "mail"
-    shutil.rmtree(mail_dir, ignore_errors=True)
-    mail_dir.mkdir()
-    server = Server(port=port, database=name, log_path=log_dir / "server.log", mail_dir=mail_dir)
+    # Each test process's server has a log and a mail folder of its own: the journeys'
+    # server and the crawl modules' run at the same time in other test processes, and a
+    # server that started emptied the one mail folder while a journey was counting the
+    # e-mails it had been sent.
+    mail_dir, log_path = server_folders(log_dir, name)
+    server = Server(port=port, database=name, log_path=log_path, mail_dir=mail_dir)
     media = tempfile.TemporaryDirectory(prefix="bn-browser-media-")
     env = server_environment(
         database_url=_with_database(database_url, name),
