@@ -19,6 +19,16 @@ ROLES = [
     Role("state-coordinator", "land@demo.example", STATE, PUBLIC, ("/", "/dashboard/"), 40),
     Role("state-coordinator-in-jena", "land@demo.example", JENA, TENANT, ("/workspace/",), 20),
     Role("ministry", "ministerium@demo.example", STATE, PUBLIC, ("/", "/reports/"), 5),
+    # The second state's office (its own alliances only) and the federal service office.
+    Role(
+        "state-coordinator-saxony",
+        "land.sachsen@demo.example",
+        STATE,
+        PUBLIC,
+        ("/", "/dashboard/"),
+        40,
+    ),
+    Role("federal-office", "bund@demo.example", STATE, PUBLIC, ("/", "/bund/"), 5),
 ]
 
 pytestmark, test_every_page_of_the_role_passes_the_checks = crawl_module(ROLES)
