@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import time
 from decimal import Decimal
 
 import pytest
@@ -40,6 +39,7 @@ from tests.factories.carers import CarerFactory, PlacementFactory
 from tests.factories.partners import PartnerFactory
 from tests.factories.projects import EventFactory, FundingEntryFactory, ProjectFactory
 from tests.factories.seal import AwardedSealFactory, SealApplicationFactory
+from tests.ops.processes import wait_until
 
 TODAY = datetime.date(2026, 6, 15)
 LAST_YEAR = datetime.date(2025, 9, 1)
@@ -440,19 +440,16 @@ def test_a_run_the_queue_cannot_take_says_so_in_german(db, monkeypatch):
     assert run.error.startswith("Die Aufgabenwarteschlange war nicht erreichbar")
 
 
-def _open_connections(expected: int | None = None) -> int:
-    """Connections to the test database (a closed one's backend may take a moment to go:
-    waited for up to two seconds when ``expected`` is given)."""
-    deadline = time.monotonic() + 2
-    while True:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-            )
-            count = cursor.fetchone()[0]
-        if expected is None or count == expected or time.monotonic() > deadline:
-            return count
-        time.sleep(0.05)
+def _open_connections() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+        return cursor.fetchone()[0]
+
+
+def _back_to(count: int) -> bool:
+    """Whether the test database has ``count`` connections again (a closed connection's
+    backend may take a moment to go)."""
+    return bool(wait_until(lambda: _open_connections() == count, timeout=2, interval=0.05))
 
 
 def test_batches_counted_two_at_a_time_equal_those_counted_one_after_another(
@@ -464,13 +461,13 @@ def test_batches_counted_two_at_a_time_equal_those_counted_one_after_another(
         batches = [[ref] for ref in engine.counted_alliances()]
         before = _open_connections()
         together = list(engine.figures_of_batches(batches, today=TODAY))
-        after = _open_connections(expected=before)
+        closed = _back_to(before)  # the counting threads closed their connections
         alone = list(engine.figures_of_batches(batches, today=TODAY, workers=1))
     assert len(batches) >= 2
     assert [[dataclasses.asdict(f) for f in batch] for batch in together] == [
         [dataclasses.asdict(f) for f in batch] for batch in alone
     ]
-    assert after == before  # the counting threads closed their connections
+    assert closed
 
 
 def test_an_error_in_a_batch_counted_beside_another_reaches_the_caller_in_order(
@@ -485,4 +482,4 @@ def test_an_error_in_a_batch_counted_beside_another_reaches_the_caller_in_order(
         with pytest.raises(Exception, match="no_such_alliance"):
             next(counted)
         counted.close()  # the caller gives up: the threads end and close their connections
-        assert _open_connections(expected=before) == before
+        assert _back_to(before)
