@@ -19,6 +19,13 @@ TODAY = NOW.date()
 AT_NOON = pytest.mark.time_machine(NOW)
 
 
+def platform_today() -> datetime.date:
+    """Today where the platform runs (settings.TIME_ZONE), not on the machine's clock:
+    from 23:00 to midnight UTC the two name different days, and data seeded relative to
+    the platform's today is only current while that day lasts."""
+    return timezone.localdate()
+
+
 def in_days(days: int) -> datetime.date:
     """The date ``days`` from today as the code sees it (before today if negative)."""
     return timezone.localdate() + datetime.timedelta(days=days)

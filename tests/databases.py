@@ -10,7 +10,6 @@ template, or built).
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 from collections.abc import Iterator
@@ -20,6 +19,8 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql
+
+from tests.clock import platform_today
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Apps at the top (core/) and one level down (kernel/audit/); never .venv's packages.
@@ -97,7 +98,7 @@ def template_fingerprint() -> str:
     """The migrations, the code that adds the session's alliances, and the day (their
     audit entries and dates are those of the day the database was built)."""
     digest = hashlib.sha256(migrations_fingerprint().encode())
-    digest.update(str(datetime.date.today()).encode())  # noqa: DTZ011 - the machine's day
+    digest.update(str(platform_today()).encode())  # the platform's day, not the machine's
     for source in TEMPLATE_SOURCES:
         digest.update((BASE_DIR / source).read_bytes())
     return f"{COMMENT_PREFIX}template {digest.hexdigest()[:16]}"

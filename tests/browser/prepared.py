@@ -38,6 +38,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 from devtools.embedded import pid_alive
+from tests.clock import platform_today
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATABASE_PREFIX = "bn_browser_"
@@ -118,7 +119,8 @@ def drop_database(url: str, name: str) -> None:
 
 def fingerprint(day: datetime.date | None = None) -> str:
     """A short hash of the checkout, the code that shapes the prepared data and the day."""
-    digest = hashlib.sha256(str(day or datetime.date.today()).encode())  # noqa: DTZ011
+    # The seed's dates are relative to the platform's day (Berlin), not the machine's.
+    digest = hashlib.sha256(str(day or platform_today()).encode())
     # Each checkout has its own template: its media files live in its own folder.
     digest.update(str(BASE_DIR).encode())
     files = {

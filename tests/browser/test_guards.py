@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 
 from tests.browser import environment
 from tests.browser.checks import is_local_url
@@ -90,3 +91,16 @@ def test_the_prepared_database_is_rebuilt_on_another_day():
 
     assert fingerprint(today) == fingerprint(today)
     assert fingerprint(today) != fingerprint(today + datetime.timedelta(days=1))
+
+
+@pytest.mark.time_machine(datetime.datetime(2026, 12, 4, 23, 30, tzinfo=datetime.UTC), tick=False)
+def test_the_prepared_databases_day_is_the_platforms_not_the_machines():
+    """At 23:30 UTC it is already tomorrow in Berlin, the day the seed's dates count from:
+    a template seeded the evening before is stale then (seen: journeys failed to admit)."""
+    from tests.databases import template_fingerprint
+
+    berlin_day = datetime.date(2026, 12, 5)
+    assert fingerprint() == fingerprint(berlin_day)
+    before = template_fingerprint()
+    with time_machine.travel(datetime.datetime(2026, 12, 4, 22, 30, tzinfo=datetime.UTC)):
+        assert template_fingerprint() != before
