@@ -163,6 +163,11 @@ def outsiders_on(host: str, people: dict, language: str | None = None) -> dict[s
     return outsiders
 
 
+def is_export(answer: Answer) -> bool:
+    """A download of a list (CSV, or what else the list offers), not a page."""
+    return answer.status_code == 200 and "attachment" in answer.get("Content-Disposition")
+
+
 def audit(
     routes: list[Route],
     *,
@@ -171,12 +176,16 @@ def audit(
     outsiders: dict[str, Outsider],
     sentinels: Iterable[str],
     walk: Walk | None = None,
+    insider: Outsider | None = None,
 ) -> list[str]:
     """Problems found; an empty list means the host keeps its data to itself.
 
     ``tenant`` is what the host serves (an Alliance, or the StateArea); a protected
     route must answer 404 to every outsider whom the permission layer refuses there.
-    ``walk`` shares the answers with other checks of the same world.
+    ``walk`` shares the answers with other checks of the same world. ``insider``, who
+    holds every permission on the host, tells which routes export (``?format=csv``):
+    the outsiders are asked for the export of those only (elsewhere the parameter is
+    ignored and the answer is the page's again). Without one, every route is asked.
     """
     walk = walk or Walk()
     problems: list[str] = []
@@ -193,10 +202,11 @@ def audit(
         if route.path is None:
             problems.append(f"{route.pattern}: no sample path could be built to test it")
             continue
+        exports = insider is None or is_export(walk.ask(insider, host, route.path + "?format=csv"))
         for who, outsider in outsiders.items():
             # Exports ride on the list routes: ask for them too.
-            export = walk.ask(outsider, host, route.path + "?format=csv")
-            if not export.streaming:
+            export = walk.ask(outsider, host, route.path + "?format=csv") if exports else None
+            if export is not None and not export.streaming:
                 for sentinel in sentinels:
                     if sentinel in export.text:
                         problems.append(f"{route.path}?format=csv leaks {sentinel!r} to {who}")

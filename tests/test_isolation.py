@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import path
 from django_tenants.utils import schema_context
 
@@ -164,7 +164,9 @@ def _samples(data) -> dict[str, str]:
     }
 
 
-def _audit_of_b(routes, badfrankenhausen, outsiders, walk: Walk | None = None) -> list[str]:
+def _audit_of_b(
+    routes, badfrankenhausen, outsiders, walk: Walk | None = None, insider: Outsider | None = None
+) -> list[str]:
     """What the audit finds on Bad Frankenhausen's host for ``routes``."""
     return audit(
         routes,
@@ -173,6 +175,7 @@ def _audit_of_b(routes, badfrankenhausen, outsiders, walk: Walk | None = None) -
         outsiders=outsiders,
         sentinels=SENTINELS,
         walk=walk,
+        insider=insider,
     )
 
 
@@ -182,13 +185,20 @@ def test_every_alliance_route_keeps_bs_data_from_outsiders(
 ):
     routes = discover("config.urls_tenant", _samples(private_data_of_b))
     assert len(routes) > 20  # the walk found the workspace, accounts and admin routes
-    problems = _audit_of_b(routes, badfrankenhausen, outsiders, world.walk)
+    # B's coordinator tells which routes export; the outsiders are asked for those.
+    insider = Outsider(
+        logged_in_client(private_data_of_b["coordinator"], "badfrankenhausen.localhost"),
+        private_data_of_b["coordinator"],
+    )
+    problems = _audit_of_b(routes, badfrankenhausen, outsiders, world.walk, insider)
     assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.slow
 def test_every_state_route_keeps_bs_data_from_outsiders(private_data_of_b, outsiders, world):
     routes = discover("config.urls_public", _samples(private_data_of_b))
+    # No insider here: a state office created for it would be named on /state/, in the
+    # answers the ministry's privacy walk reads again (every route's export is asked).
     problems = audit(
         routes,
         host="localhost",
@@ -251,6 +261,49 @@ def test_the_audit_catches_a_view_that_forgets_the_permission_layer(
         "Saxony's state office",
         "the federal service office",
     }
+
+
+def _leaky_export(request):
+    """A page that refuses everyone, but whose CSV export forgets to."""
+    if request.GET.get("format") != "csv":
+        raise Http404
+    response = HttpResponse(
+        ", ".join(AuditEntry.objects.values_list("object_repr", flat=True)),
+        content_type="text/csv",
+    )
+    response["Content-Disposition"] = 'attachment; filename="liste.csv"'
+    return response
+
+
+@pytest.mark.slow
+def test_the_audit_asks_the_outsiders_for_every_export_the_insider_gets(
+    badfrankenhausen, private_data_of_b, outsiders, settings
+):
+    from config.urls_tenant import urlpatterns
+
+    module = types.ModuleType("tests._leaky_export_urls")
+    module.urlpatterns = [
+        *urlpatterns,
+        path("workspace/leaky-export/", _leaky_export),
+        path("workspace/not-a-list/", lambda request: HttpResponse("Nichts")),
+    ]
+    sys.modules[module.__name__] = module
+    settings.ROOT_URLCONF = module.__name__
+    try:
+        routes = [r for r in discover(module.__name__, {}) if "/workspace/" in (r.path or "")]
+        routes = [r for r in routes if r.path.endswith(("leaky-export/", "not-a-list/"))]
+        coordinator = private_data_of_b["coordinator"]
+        insider = Outsider(logged_in_client(coordinator, "badfrankenhausen.localhost"), coordinator)
+        walk = Walk()
+        problems = _audit_of_b(routes, badfrankenhausen, outsiders, walk, insider)
+    finally:
+        del sys.modules[module.__name__]
+    leaks = {p.split(" to ")[1] for p in problems if "?format=csv leaks" in p}
+    assert leaks == set(outsiders), problems
+    # The page that exports nothing was not asked for an export by the outsiders.
+    asked = {key[2] for key in walk._answers if key[0] != coordinator.pk}
+    assert "/workspace/not-a-list/?format=csv" not in asked
+    assert "/workspace/not-a-list/" in asked
 
 
 # ---------------------------------------------------------------- the ministry's privacy
