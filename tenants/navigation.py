@@ -94,7 +94,8 @@ def area_menu(request) -> list[tuple[str, str, bool]]:
         url = _url(url_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
         if url is not None:
             found.append((label, url))
-    return [(label, url, url == _current(request.path, found)) for label, url in found]
+    current = _current(request.path, found)
+    return [(label, url, url == current) for label, url in found]
 
 
 def _current(path: str, found: list[tuple[str, str]]) -> str | None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import F, Q
 from django.db.models.constants import LOOKUP_SEP
 
@@ -180,20 +180,66 @@ class _DecidedCheck:
             )
 
 
+class _DecidedUnique(_DecidedCheck):
+    """A partial ``UniqueConstraint`` over fields: whether the record falls under its
+    condition is decided from the values when it can be; only a record it covers is
+    looked for among the others (one query, as without a condition). Django sends the
+    condition and the search to the database together, in a savepoint: three
+    statements for every record, covered or not."""
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+        constraint = self.constraint
+        generated = any(f.generated for f in model._meta.local_concrete_fields)
+        plain = constraint.fields and constraint.nulls_distinct is not False
+        if not isinstance(constraint.condition, Q) or not plain or generated:
+            constraint.validate(model, instance, exclude=exclude, using=using, **kwargs)
+            return
+        if exclude and set(constraint.fields) & set(exclude):
+            return  # as Django: a constraint over an excluded field is not checked
+        try:
+            covered = decide(constraint.condition, record_values(model, instance, exclude))
+        except Unresolved:
+            return
+        except Undecided:
+            covered = None
+        if covered is None:  # unknown (NULL): Django's own reading of that case
+            constraint.validate(model, instance, exclude=exclude, using=using, **kwargs)
+            return
+        if not covered:
+            return  # the record is not in the partial index: nothing to collide with
+        lookup = {}
+        for name in constraint.fields:
+            field = model._meta.get_field(name)
+            value = getattr(instance, field.attname)
+            if value is None:
+                return  # NULL never equals NULL in a unique index
+            lookup[field.name] = value
+        others = model._default_manager.using(using).filter(constraint.condition, **lookup)
+        if not instance._state.adding and instance._is_pk_set(model._meta):
+            others = others.exclude(pk=instance._get_pk_val(model._meta))
+        if others.exists():
+            raise ValidationError(
+                constraint.get_violation_error_message(), code=constraint.violation_error_code
+            )
+
+
+def _decided(constraint):
+    if isinstance(constraint, models.CheckConstraint):
+        return _DecidedCheck(constraint)
+    if isinstance(constraint, models.UniqueConstraint) and constraint.condition is not None:
+        return _DecidedUnique(constraint)
+    return constraint
+
+
 class PythonDecidedChecks(models.Model):
-    """``full_clean`` decides the model's simple check constraints without the database."""
+    """``full_clean`` decides the model's simple check constraints, and whether a record
+    falls under a partial unique constraint, without the database."""
 
     class Meta:
         abstract = True
 
     def get_constraints(self):
         return [
-            (
-                model,
-                [
-                    _DecidedCheck(c) if isinstance(c, models.CheckConstraint) else c
-                    for c in constraints
-                ],
-            )
+            (model, [_decided(c) for c in constraints])
             for model, constraints in super().get_constraints()
         ]
