@@ -6,6 +6,7 @@ from rest_framework import mixins, viewsets
 
 from api.serializers.states import StateSerializer
 from api.viewsets import ServiceViewSetMixin, crud_permissions
+from tenants import scope
 from tenants.selectors import state_list
 from tenants.services.states import state_office_update
 
@@ -30,3 +31,12 @@ class StateViewSet(
     }
     selector = state_list
     update_service, instance_arg = state_office_update, "state"
+
+    def get_queryset(self):
+        states = super().get_queryset()
+        key = scope.current_state_key()
+        if self.action in ("update", "partial_update") and key is not None:
+            # Every office reads the 16 states, but changes its own only: another
+            # state's is not found here (the service refuses it as well).
+            states = states.filter(key=key)
+        return states

@@ -59,6 +59,17 @@ URLCONFS = {"alliance": "config.urls_tenant", "state": "config.urls_public"}
 # The person who holds every permission of the area: their answers tell which routes
 # export, and which detail routes have no sample record (so "allowed" cannot be seen).
 REFERENCE = {"alliance": "local coordinator", "state": "state coordinator"}
+# A state office of another state than the sample records' (Thuringia's).
+OTHER_STATE = "state office of another state"
+# Records on the state host that belong to no one state, so every office reads them:
+# the 16 states with their logos (the directory), and a statistics refresh, which
+# counts every alliance of the installation.
+# (path prefix, methods): the run pages answer a POST as a GET.
+SHARED_ACROSS_STATES = (
+    (f"/state/{STATE_KEY}/logo/", ("GET",)),
+    (f"/api/v1/states/{STATE_KEY}/", ("GET",)),
+    ("/dashboard/runs/", ("GET", "POST")),
+)
 # Marks that are not permission keys of the matrix: checked elsewhere.
 NOT_IN_MATRIX = {"public", "django", "admin"}
 
@@ -127,7 +138,17 @@ def people(jena, board_file) -> list[Person]:
         ),
         Person("pool staff", person_with_role(Role.POOL_STAFF, jena)),  # carers
         Person("federal office", person_with_role(Role.FEDERAL_OFFICE)),  # federal
+        # Saxony's office holds the state coordinator's role for another state: on the
+        # state host the matrix grants it the same keys, and the scope keeps Thuringia's
+        # records from it (OTHER_STATE below); in Jena's workspace its role counts not.
+        Person(OTHER_STATE, person_with_role(Role.STATE_COORDINATOR, state=_saxony())),
     ]
+
+
+def _saxony():
+    from tenants.models import State
+
+    return State.objects.get(key="14")
 
 
 def _samples() -> dict[str, str]:
@@ -299,6 +320,11 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
                 if response.status_code >= 500:
                     problems.append(f"{cell}: answered {response.status_code}")
                     continue
+                if person.label == OTHER_STATE and area == "state":
+                    problems += _scoped(
+                        cell, route, response, ref_answer, matrix.expected(person, key)
+                    )
+                    continue
                 if matrix.expected(person, key):
                     if _refusal(response):
                         if _refusal(ref_answer) and ref_answer.status_code == 404:
@@ -320,6 +346,14 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
                     )
                     got = _is_export(answer)
                     want = matrix.may_export(person, key)
+                    if (
+                        got
+                        and person.label == OTHER_STATE
+                        and SENTINEL in answer.content.decode(errors="replace")
+                    ):
+                        problems.append(
+                            f"GET {path}?format=csv exports Thuringia's records to {OTHER_STATE}"
+                        )
                     if got != want:
                         problems.append(
                             f"GET {path}?format=csv [{key}] as {person.label}: "
@@ -331,6 +365,35 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
     # Almost every route is seen allowed by someone: only a few lack a sample record
     # (an upload token, a stored file), so "allowed" is seen on the others.
     assert len(unsampled) <= len(routes) // 10, "\n".join(sorted(unsampled))
+
+
+def _scoped(cell: str, route: Route, response, ref_answer, granted: bool) -> list[str]:
+    """Another state's office on the state host: what the matrix refuses stays refused;
+    what it grants is answered, except a route naming one of Thuringia's records (its
+    path has a parameter), which the scope hides (404) when Thuringia's office sees it;
+    and no page it is shown carries Thuringia's sample records."""
+    if not granted:
+        return (
+            []
+            if _denied(response, False, "/api/" in cell)
+            else [f"{cell}: answered {response.status_code}, expected refusal"]
+        )
+    names_a_record = "<" in route.pattern
+    if _refusal(response):
+        if (names_a_record and response.status_code == 404) or _refusal(ref_answer):
+            return []
+        return [f"{cell}: refused ({response.status_code})"]
+    method, path = cell.split(" ", 2)[:2]
+    shared = any(path.startswith(p) and method in m for p, m in SHARED_ACROSS_STATES)
+    if names_a_record and not shared and response.status_code < 400 and not _refusal(ref_answer):
+        return [f"{cell}: answered {response.status_code} for a record of Thuringia's"]
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and SENTINEL in response.content.decode(errors="replace")
+    ):
+        return [f"{cell}: shows Thuringia's records"]
+    return []
 
 
 # ---------------------------------------------------------------- field-level cells

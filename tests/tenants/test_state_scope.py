@@ -226,3 +226,29 @@ def test_a_reports_files_name_the_reports_own_state(saxony):
     with state_scope(SAXONY):
         assert list(_all_rows(tables)) == [("Sachsen", "row")]
     assert list(_all_rows(tables)) == [("Thüringen", "row")]
+
+
+def test_an_office_changes_its_own_states_data_only(saxony, saxony_office):
+    """Every office reads the 16 states; the API once let Saxony's office change
+    Thuringia's office data (the permission key was checked, not the state)."""
+    from django.core.exceptions import PermissionDenied
+
+    from tenants.services.states import state_office_update
+
+    client = logged_in_client(saxony_office, "localhost")
+    assert client.get("/api/v1/states/16/").status_code == 200
+    refused = client.patch(
+        "/api/v1/states/16/", {"office_name": "Übernommen"}, content_type="application/json"
+    )
+    assert refused.status_code == 404
+    assert State.objects.get(key="16").office_name != "Übernommen"
+    own = client.patch(
+        "/api/v1/states/14/",
+        {"office_name": "Landesstelle Sachsen"},
+        content_type="application/json",
+    )
+    assert own.status_code == 200, own.content
+    assert State.objects.get(key="14").office_name == "Landesstelle Sachsen"
+    # The service refuses it for every caller within a state's scope.
+    with state_scope("14"), pytest.raises(PermissionDenied):
+        state_office_update(actor=saxony_office, state=State.objects.get(key="16"), phone="1")
