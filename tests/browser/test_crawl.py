@@ -7,17 +7,17 @@ One page per kind of page and role (its URL pattern and query parameter names: s
 filtered and paged lists are kinds of their own), found by following the links each
 person is offered from their start page; one browser and one login per role.
 
-The state area's people here, the alliance's in test_crawl_alliance.py: two modules, so
-that the two halves can run on two test workers at once, each with its own server."""
+The state area's people here, the alliance's in test_crawl_alliance.py (the state
+coordinator in Jena's workspace too): two modules, so that the two halves can run on two
+test workers at once, each with its own server."""
 
 from __future__ import annotations
 
-from tests.browser.crawl import JENA, PUBLIC, STATE, TENANT, Role, crawl_module
+from tests.browser.crawl import PUBLIC, STATE, Role, crawl_module
 
 ROLES = [
     Role("anonymous-state", None, STATE, PUBLIC, ("/", "/accounts/login/"), 3),
     Role("state-coordinator", "land@demo.example", STATE, PUBLIC, ("/", "/dashboard/"), 40),
-    Role("state-coordinator-in-jena", "land@demo.example", JENA, TENANT, ("/workspace/",), 20),
     Role("ministry", "ministerium@demo.example", STATE, PUBLIC, ("/", "/reports/"), 5),
     # The second state's office (its own alliances only) and the federal service office.
     Role(
