@@ -140,7 +140,7 @@ def people(jena, board_file) -> list[Person]:
         Person("federal office", person_with_role(Role.FEDERAL_OFFICE)),  # federal
         # Saxony's office holds the state coordinator's role for another state: on the
         # state host the matrix grants it the same keys, and the scope keeps Thuringia's
-        # records from it (OTHER_STATE below); in Jena's workspace its role counts not.
+        # records from it (OTHER_STATE below); in Jena's workspace its role does not count.
         Person(OTHER_STATE, person_with_role(Role.STATE_COORDINATOR, state=_saxony())),
     ]
 
@@ -288,6 +288,14 @@ def _requests(route: Route) -> list[tuple[str, str, str | None, bool]]:
 @pytest.mark.slow
 @pytest.mark.parametrize("area", ["alliance", "state"])
 def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
+    if area == "alliance":
+        # In Jena's workspace Saxony's office holds no role, as the federal office holds
+        # none: the permission layer cannot tell them apart there, so one is asked (and
+        # the isolation walk asks both on another alliance's host).
+        by_label = {p.label: p.user for p in people}
+        assert not access_of(by_label[OTHER_STATE], jena).roles
+        assert not access_of(by_label["federal office"], jena).roles
+        people = [p for p in people if p.label != OTHER_STATE]
     host = HOSTS[area]
     tenant = jena if area == "alliance" else StateArea(host)
     routes = [r for r in _routes(area) if r.path is not None]
@@ -429,6 +437,7 @@ def _guarded_api_routes() -> list[tuple[Route, str, object]]:
 
 @pytest.mark.slow
 def test_every_guarded_field_answers_every_role_as_the_matrix_says(people, jena):
+    people = [p for p in people if p.label != OTHER_STATE]  # as the federal office here
     from tenants.permissions import guarded_fields
 
     routes = _guarded_api_routes()
