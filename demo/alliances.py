@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 
 from kernel.crud.records import record_update
 from tenants.models import Alliance, AllianceStatus, Membership, State, User
-from tenants.roles import Role
+from tenants.roles import STATE_ROLES, Role
 from tenants.services.alliances import alliance_create
 from tenants.services.memberships import membership_create
 from tenants.services.provisioning import template_is_current
@@ -188,12 +188,16 @@ SAXONY_ACCOUNT = ("land.sachsen@demo.example", "Landeskoordination Sachsen (Demo
 
 
 def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
-    """Create the demo accounts and their roles if missing; (email, role, slug, created)."""
+    """Create the demo accounts and their roles if missing; (email, role, where, created):
+    ``where`` is the alliance's slug, or for a state role the state's name (two states'
+    offices hold the same role)."""
     results = []
+    home = State.objects.get(key=settings.BUENDNISNETZ_HOME_STATE)
     for email, name, role, slug in DEMO_ACCOUNTS:
         user, created = _user(email, name, DEMO_PASSWORD)
         _grant(user, role, Alliance.objects.get(slug=slug) if slug else None)
-        results.append((email, role, slug, created))
+        where = slug or (home.name if role in STATE_ROLES else None)
+        results.append((email, role, where, created))
     saxony = State.objects.get(key=SAXONY)
     if not saxony.host_organisation:
         state_office_update(actor=None, state=saxony, **SAXONY_OFFICE)
@@ -201,7 +205,7 @@ def seed_accounts() -> list[tuple[str, Role, str | None, bool]]:
     user, created = _user(email, name, DEMO_PASSWORD)
     if not Membership.objects.filter(user=user, state=saxony).exists():
         membership_create(actor=None, user=user, role=Role.STATE_COORDINATOR, state=saxony)
-    results.append((email, Role.STATE_COORDINATOR, None, created))
+    results.append((email, Role.STATE_COORDINATOR, saxony.name, created))
     return results
 
 

@@ -259,6 +259,10 @@ def test_seed_demo_builds_a_living_platform_and_a_second_run_changes_nothing(pre
     assert "demo-passwort" in output
 
     # ---- the logins work; the ministry sees the report, Jena's coordinator the badge
+    # Two states' offices hold the same role: each login line names its state.
+    lines = prepared_demo.seed_output.splitlines()
+    assert any("land@demo.example" in line and "in Thüringen" in line for line in lines)
+    assert any("land.sachsen@demo.example" in line and "in Sachsen" in line for line in lines)
     for email, _name, _role, slug in demo.DEMO_ACCOUNTS:
         assert email in prepared_demo.seed_output
         client = host_client(f"{slug}.localhost" if slug else "localhost")

@@ -119,8 +119,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {url:<40} {label}")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
-        for email, role, slug, _created in accounts:
-            where = f" in {slug}" if slug else ""
+        for email, role, place, _created in accounts:
+            where = f" in {place}" if place else ""
             self.stdout.write(f"  {email:<40} {role.label}{where}")
         self.stdout.write(f"  {demo.SUPPORT_EMAIL:<40} support staff (administration: /admin/)")
         self.stdout.write("All alliances, people and figures are invented (marked as demo data).")
