@@ -14,7 +14,7 @@ from kernel.crud.tables import PUBLIC, Column, ListSpec, list_view
 from regional import charts
 from regional.filters.alliances import PublicAllianceFilter
 from tenants.permissions import public
-from tenants.selectors import alliance_list
+from tenants.selectors import alliance_list, current_state
 
 
 def _district_map(_queryset) -> charts.AllianceMap:
@@ -51,7 +51,9 @@ HOME_LIST = ListSpec(
     export_permission="state.alliances.view",
     plural=_("alliances"),
     template="regional/home.html",
-    extra_context={"district_map": _district_map},
+    # The state the page speaks of: a state office's own, else the installation's home
+    # state (an installation for another state names that one).
+    extra_context={"district_map": _district_map, "state": lambda _queryset: current_state()},
 )
 
 

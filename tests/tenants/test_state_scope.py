@@ -252,3 +252,14 @@ def test_an_office_changes_its_own_states_data_only(saxony, saxony_office):
     # The service refuses it for every caller within a state's scope.
     with state_scope("14"), pytest.raises(PermissionDenied):
         state_office_update(actor=saxony_office, state=State.objects.get(key="16"), phone="1")
+
+
+def test_the_start_page_speaks_of_the_offices_own_state(saxony_office):
+    """The public start page names the installation's home state, and to a logged-in
+    state office its own state (its dashboard's figures are its state's)."""
+    anonymous = logged_in_client(None, "localhost").get("/").content.decode()
+    assert "Lokale Bündnisse für Familie in Thüringen" in anonymous
+    page = logged_in_client(saxony_office, "localhost").get("/").content.decode()
+    assert "Lokale Bündnisse für Familie in Sachsen" in page
+    assert "Zahlen für Sachsen" in page
+    assert "Thüringen</h1>" not in page
