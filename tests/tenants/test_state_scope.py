@@ -263,3 +263,14 @@ def test_the_start_page_speaks_of_the_offices_own_state(saxony_office):
     assert "Lokale Bündnisse für Familie in Sachsen" in page
     assert "Zahlen für Sachsen" in page
     assert "Thüringen</h1>" not in page
+
+
+def test_a_ministry_reads_its_own_states_figures_named(jena, leipzig, saxony):
+    day = datetime.date(2026, 11, 30)
+    snapshot(jena, day)
+    snapshot(leipzig, day)
+    saxon_ministry = person_with_role(Role.MINISTRY, state=saxony)
+    page = logged_in_client(saxon_ministry, "localhost").get("/dashboard/").content.decode()
+    assert "Die zusammengefassten Zahlen der Lokalen Bündnisse für Familie in Sachsen." in page
+    thuringian = logged_in_client(person_with_role(Role.MINISTRY), "localhost")
+    assert "Familie in Thüringen." in thuringian.get("/dashboard/").content.decode()
