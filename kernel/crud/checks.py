@@ -198,11 +198,9 @@ class _DecidedUnique(_DecidedCheck):
             return  # as Django: a constraint over an excluded field is not checked
         try:
             covered = decide(constraint.condition, record_values(model, instance, exclude))
-        except Unresolved:
-            return
-        except Undecided:
+        except (Undecided, Unresolved):
             covered = None
-        if covered is None:  # unknown (NULL): Django's own reading of that case
+        if covered is None:  # unknown (NULL) or undecided: Django's own reading of it
             constraint.validate(model, instance, exclude=exclude, using=using, **kwargs)
             return
         if not covered:
