@@ -18,24 +18,31 @@ planner as cheap as the hand-written statement that came before.
 
 With ``as_of=True`` the figures are those of a past day, reconstructed from the records'
 own dates (see ``core.figures``).
+
+A refresh's batches are counted by two threads on connections they keep between
+refreshes (``kernel.database.threads``): a batch costs a new connection 45 ms of planning
+(PostgreSQL loads the catalogue entries of its 325 tables and their indexes), a kept one
+11-13 ms, and from its second refresh on the batch's statement is prepared there and
+skips planning altogether (5 ms). Each batch goes to the same thread every time.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import threading
+import functools
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, connections, transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql
 
 from core.figures import ALLIANCE_FIGURES
 from core.selectors.figures import AllianceFigures
+from kernel.database.threads import ConnectionThreads, execute_prepared
 from kernel.figures import Counting, row_from_json, schema_branch
 
 MAX_BATCH_SIZE = 25
@@ -52,10 +59,18 @@ SERIAL_PLAN = (
     "set_config('max_parallel_workers_per_gather', '0', true)"
 )
 PLAN_AS_BEFORE = "SELECT set_config('max_parallel_workers_per_gather', %s, true)"
+# The batch's rows travel as one JSON document, read by one ``json.loads``: turning 800
+# rows into Python objects one by one (psycopg's rows, a ``json.loads`` each) cost more
+# than PostgreSQL's counting on a kept connection.
+ONE_DOCUMENT = (
+    "SELECT coalesce('[' || string_agg(format('[%s,%s,%s]', alliance_id, to_json(source), "
+    "row), ',') || ']', '[]') FROM (\n{}\n) AS counted(alliance_id, source, row)"
+)
 # One branch per source table and schema: each table is read once.
 BRANCHES_PER_SCHEMA = len(ALLIANCE_FIGURES.sources)
-# Most of a batch's time is PostgreSQL planning its statement, which takes one core of
-# the server per connection: two connections plan two batches at once.
+# Two connections count two batches at once, each on one core of the server; each kept
+# connection holds about 200 MB of catalogue and 110 MB of prepared plans at 650
+# alliances (docs/benchmarks.md), so not more.
 PARALLEL_BATCHES = 2
 
 
@@ -105,19 +120,9 @@ def batch_statement(
         raise ValueError("A batch needs at least one schema.")
     if len(schemas) > MAX_BATCH_SIZE:
         raise ValueError(f"A batch holds at most {MAX_BATCH_SIZE} schemas.")
-    today = today or timezone.localdate()
+    template = _batch_template(today or timezone.localdate(), as_of)
     connection.ensure_connection()
     context = connection.connection
-    counting = Counting(today=today, year=today.year, as_of=as_of)
-    template = "\nUNION ALL\n".join(
-        schema_branch(
-            source.rows(counting),
-            schema="{schema}",
-            literal=lambda value: _literal(value, context).replace("{", "{{").replace("}", "}}"),
-            prefix=f"{{alliance_id}}::integer, {_literal(source.key, context)}::text, ",
-        )
-        for source in ALLIANCE_FIGURES.sources
-    )
     return sql.SQL(
         "\nUNION ALL\n".join(
             template.format(
@@ -128,24 +133,54 @@ def batch_statement(
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _batch_template(today: datetime.date, as_of: bool) -> str:
+    """One schema's branches, with ``{alliance_id}`` and ``{schema}`` left to fill in:
+    compiled once per day and kind rather than for every batch (compiling the sources'
+    QuerySets cost 7 ms a batch)."""
+    connection.ensure_connection()
+    context = connection.connection
+    counting = Counting(today=today, year=today.year, as_of=as_of)
+    return "\nUNION ALL\n".join(
+        schema_branch(
+            source.rows(counting),
+            schema="{schema}",
+            literal=lambda value: _literal(value, context).replace("{", "{{").replace("}", "}}"),
+            prefix=f"{{alliance_id}}::integer, {_literal(source.key, context)}::text, ",
+        )
+        for source in ALLIANCE_FIGURES.sources
+    )
+
+
 def figures_for_batch(
-    schemas: Sequence[SchemaRef], *, today: datetime.date | None = None, as_of: bool = False
+    schemas: Sequence[SchemaRef],
+    *,
+    today: datetime.date | None = None,
+    as_of: bool = False,
+    prepared: bool = False,
 ) -> list[AllianceStatistics]:
     """The figures of each schema in ``schemas`` (at most 25), with one round trip;
-    with ``as_of`` those of the (past) day ``today`` (see the module's docstring)."""
+    with ``as_of`` those of the (past) day ``today`` (see the module's docstring).
+    ``prepared``: through a statement prepared on the connection, for the counting
+    threads' kept connections (``kernel.database.threads.execute_prepared``)."""
     today = today or timezone.localdate()
-    statement = batch_statement(schemas, today=today, as_of=as_of)
+    statement = ONE_DOCUMENT.format(
+        batch_statement(schemas, today=today, as_of=as_of).as_string(connection.connection)
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(SERIAL_PLAN)
         before = cursor.fetchone()[0]
-        cursor.execute(statement.as_string(connection.connection))
-        rows = cursor.fetchall()
+        if prepared:
+            execute_prepared(cursor, statement, family=(today, as_of))
+        else:
+            cursor.execute(statement)
+        document = cursor.fetchone()[0]
         cursor.execute(PLAN_AS_BEFORE, [before])
     by_alliance: dict[int, dict[str, list[dict[str, Any]]]] = {
         ref.alliance_id: {} for ref in schemas
     }
-    for alliance_id, source, row in rows:
-        by_alliance[alliance_id].setdefault(source, []).append(row_from_json(row))
+    for alliance_id, source, row in row_from_json(document):
+        by_alliance[alliance_id].setdefault(source, []).append(row)
     return [
         AllianceStatistics.of(
             ALLIANCE_FIGURES.reduce(by_alliance[ref.alliance_id]),
@@ -165,42 +200,32 @@ def figures_of_batches(
     as_of: bool = False,
     workers: int = PARALLEL_BATCHES,
 ) -> Iterator[list[AllianceStatistics]]:
-    """``figures_for_batch`` of each batch, in their order, ``workers`` batches at a time
-    on database connections of their own (threads; each closes its connection at the
-    end). Inside a transaction the batches are counted one after the other on the
-    caller's connection: another connection would not see its uncommitted rows."""
+    """``figures_for_batch`` of each batch, in their order, counted by the process's
+    counting threads (``workers`` threads on database connections of their own, kept
+    between refreshes: ``kernel.database.threads``). Inside a transaction, or with
+    ``workers`` below 2, the batches are counted one after the other on the caller's
+    connection: another connection would not see the transaction's uncommitted rows."""
     today = today or timezone.localdate()
     if workers < 2 or len(batches) < 2 or connection.in_atomic_block:
         for batch in batches:
             yield figures_for_batch(batch, today=today, as_of=as_of)
         return
-    results = [Future() for _batch in batches]
-    stop = threading.Event()
-
-    def count(first: int) -> None:
-        try:
-            for index in range(first, len(batches), workers):
-                if stop.is_set():
-                    return
-                try:
-                    results[index].set_result(
-                        figures_for_batch(batches[index], today=today, as_of=as_of)
-                    )
-                except BaseException as error:  # handed to the caller, in its order
-                    results[index].set_exception(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=count, args=(k,), daemon=True) for k in range(workers)]
-    for thread in threads:
-        thread.start()
+    counters = ConnectionThreads.of_process(
+        "statistics", size=workers, keep=settings.BUENDNISNETZ_STATISTICS_KEEP_SECONDS
+    )
+    results = [
+        counters.submit(
+            lambda batch=batch: figures_for_batch(batch, today=today, as_of=as_of, prepared=True),
+            slot=number,  # the same batch to the same connection, which has prepared it
+        )
+        for number, batch in enumerate(batches)
+    ]
     try:
         for result in results:
             yield result.result()
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
+    finally:  # the caller gave up or failed: batches not begun are not counted
+        for result in results:
+            result.cancel()
 
 
 def batches(items: Sequence[SchemaRef], size: int) -> Iterator[Sequence[SchemaRef]]:

@@ -378,6 +378,10 @@ BUENDNISNETZ_STATE_OFFICE = {
 }
 # Ministry-facing figures below this many people or organisations are shown as "<N".
 BUENDNISNETZ_SUPPRESSION_THRESHOLD = int(env("BUENDNISNETZ_SUPPRESSION_THRESHOLD", "3"))
+# Seconds the statistics refresh's counting threads keep their database connections
+# after a refresh (warm catalogue and prepared plans: the next refresh costs a fraction;
+# each kept connection holds memory on the database server, docs/benchmarks.md).
+BUENDNISNETZ_STATISTICS_KEEP_SECONDS = float(env("BUENDNISNETZ_STATISTICS_KEEP_SECONDS", "600"))
 
 # ---------------------------------------------------------------- i18n
 

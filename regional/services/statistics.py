@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import uuid
 from collections.abc import Iterable
@@ -42,6 +43,7 @@ def snapshot_values(figures: engine.AllianceStatistics) -> dict:
     return values
 
 
+@functools.cache
 def _upsert_statement() -> str:
     """``INSERT ... SELECT FROM jsonb_to_recordset(...) ON CONFLICT (alliance, day) DO
     UPDATE``: the batch travels as one JSON parameter and PostgreSQL converts it, which
@@ -114,6 +116,17 @@ def snapshots_upsert(
             },
         )
         return cursor.rowcount
+
+
+def _commit_without_waiting() -> None:
+    """The running transaction commits without waiting for its WAL to reach the disk.
+
+    A batch's snapshots are derived rows that the run recounts if they are lost: a crash
+    may lose the last few batches' commits (never half of one, and never corrupting
+    anything), and the run, resumed, counts exactly the alliances it has no snapshot of.
+    Waiting for each of the 26 commits of a refresh at 650 alliances cost 87 ms."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit TO off")
 
 
 def _check_day(taken_on: datetime.date | None) -> None:
@@ -221,6 +234,7 @@ def statistics_refresh(
             todo, engine.figures_of_batches(todo, today=taken_on), strict=True
         ):
             with transaction.atomic():
+                _commit_without_waiting()
                 snapshots_upsert(
                     run=run,
                     taken_on=taken_on,

@@ -24,6 +24,7 @@ from core.models import (
     Topic,
 )
 from core.selectors.figures import AllianceFigures, alliance_figures
+from kernel.database.threads import ConnectionThreads
 from regional import statistics as engine
 from regional.models import AllianceSnapshot, RunStatus, StatisticsRun
 from regional.services.statistics import (
@@ -467,6 +468,46 @@ def test_batches_counted_two_at_a_time_equal_those_counted_one_after_another(
     assert [[dataclasses.asdict(f) for f in batch] for batch in together] == [
         [dataclasses.asdict(f) for f in batch] for batch in alone
     ]
+    assert closed
+
+
+def test_kept_counting_connections_count_again_from_their_prepared_statements(
+    django_db_setup, django_db_blocker, settings
+):
+    # As in a worker: the threads keep their connections between refreshes, each batch
+    # going to the connection that prepared it; the figures stay those counted plainly.
+    settings.BUENDNISNETZ_STATISTICS_KEEP_SECONDS = 30
+
+    def prepared_on_slot(number: int) -> int:
+        def count() -> int:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+                return cursor.fetchone()[0]
+
+        return counters.submit(count, slot=number).result(timeout=10)
+
+    with django_db_blocker.unblock():
+        batches = [[ref] for ref in engine.counted_alliances()]
+        before = _open_connections()
+        try:
+            first = list(engine.figures_of_batches(batches, today=TODAY))
+            counters = ConnectionThreads.of_process("statistics", size=2, keep=30)
+            assert _open_connections() == before + 2  # kept
+            assert [prepared_on_slot(0), prepared_on_slot(1)] == [0, 0]  # seen once
+            second = list(engine.figures_of_batches(batches, today=TODAY))
+            prepared = [prepared_on_slot(0), prepared_on_slot(1)]
+            third = list(engine.figures_of_batches(batches, today=TODAY))
+            assert [prepared_on_slot(0), prepared_on_slot(1)] == prepared  # none again
+            alone = list(engine.figures_of_batches(batches, today=TODAY, workers=1))
+        finally:
+            ConnectionThreads.close_of_process("statistics")
+        closed = _back_to(before)
+    assert sum(prepared) == len(batches)
+    assert min(prepared) >= 1
+    as_dicts = [[dataclasses.asdict(f) for f in batch] for batch in alone]
+    assert [[dataclasses.asdict(f) for f in batch] for batch in first] == as_dicts
+    assert [[dataclasses.asdict(f) for f in batch] for batch in second] == as_dicts
+    assert [[dataclasses.asdict(f) for f in batch] for batch in third] == as_dicts
     assert closed
 
 
