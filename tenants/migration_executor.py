@@ -50,7 +50,7 @@ def get_executor(codename: str | None = None):
 def schemas_behind(schema_names: Iterable[str], *, using: str = "default") -> list[str]:
     """The schemas of ``schema_names`` whose ``django_migrations`` lacks a migration of the
     graph (or that have no such table yet), in the order given. Two statements in all."""
-    from tenants.services.provisioning import expected_migrations
+    from tenants.schemas import expected_migrations
 
     names = list(dict.fromkeys(schema_names))
     if not names:

@@ -1,8 +1,8 @@
-"""The former e-mail task.
+"""The tenancy's tasks: refilling the spare alliance schemas, and the former e-mail task.
 
 New e-mail goes through the outbox (``kernel.mail.services.email_queue``), which survives
-a broker outage. This task stays registered so that messages queued by an earlier
-release are still sent after an upgrade; nothing in this release sends it.
+a broker outage. ``tenants.send_email`` stays registered so that messages queued by an
+earlier release are still sent after an upgrade; nothing in this release sends it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from kernel.mail.tasks import MAIL_RETRY
+from tenants.services.spares import spares_refill
+
+
+@shared_task(name="tenants.refill_spare_schemas", ignore_result=True)
+def refill_spare_schemas() -> dict[str, int]:
+    """Keep the spare alliance schemas ready (after a new alliance, and hourly)."""
+    return spares_refill()
 
 
 @shared_task(name="tenants.send_email", **MAIL_RETRY)

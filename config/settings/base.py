@@ -336,6 +336,8 @@ CELERY_BEAT_SCHEDULE = {
         # hourly; each reminder is claimed once
         ("regional-meeting-reminders", "regional.send_meeting_reminders", crontab(minute=5)),
         ("import-files-purge", "core.purge_import_files_everywhere", crontab(hour=4, minute=15)),
+        # hourly; after each new alliance too (tenants.services.spares)
+        ("spare-schemas-refill", "tenants.refill_spare_schemas", crontab(minute=20)),
         # carers
         ("carer-check-reminders", "core.send_carer_check_reminders", crontab(hour=6, minute=10)),
         # E-mails queued while the broker was down (and due retries) go out within a minute.
@@ -378,6 +380,9 @@ BUENDNISNETZ_STATE_OFFICE = {
 }
 # Ministry-facing figures below this many people or organisations are shown as "<N".
 BUENDNISNETZ_SUPPRESSION_THRESHOLD = int(env("BUENDNISNETZ_SUPPRESSION_THRESHOLD", "3"))
+# Spare alliance schemas kept ready (tenants.services.spares): a new alliance's schema is
+# then a rename instead of a copy of the template. 0 switches them off.
+BUENDNISNETZ_SPARE_SCHEMAS = int(env("BUENDNISNETZ_SPARE_SCHEMAS", "2"))
 # Seconds the statistics refresh's counting threads keep their database connections
 # after a refresh (warm catalogue and prepared plans: the next refresh costs a fraction;
 # each kept connection holds memory on the database server, docs/benchmarks.md).

@@ -32,6 +32,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed on
 # The statistics' counting threads close their connections when a refresh ends: a kept
 # connection would hold the test database open past its teardown (regional.statistics).
 BUENDNISNETZ_STATISTICS_KEEP_SECONDS = 0
+# New alliances are copied from the template, as without spares; tests/tenants/test_spares
+# switch spares on.
+BUENDNISNETZ_SPARE_SCHEMAS = 0
 # pytest itself always uses locmem (Django's test set-up); worker and web server processes
 # that integration tests start may be given the file backend (DJANGO_EMAIL_BACKEND).
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")

@@ -71,24 +71,31 @@ def alliance_create(
         status=status,
     )
     alliance.full_clean()
+    schema_from = ""
     if copy_template:
         from tenants.services.provisioning import (
             TEMPLATE_SCHEMA,
             create_alliance_schema_from_template,
         )
+        from tenants.services.spares import spare_claim
 
-        # The schema comes from the template below, not from django-tenants' migrate run.
+        # The schema comes from the template below, not from django-tenants' migrate run:
+        # a spare copy made ahead (a rename), else a copy made now.
         alliance.auto_create_schema = False
         alliance.save()
-        create_alliance_schema_from_template(alliance.schema_name)
+        if spare_claim(alliance.schema_name):
+            schema_from = f"a spare copy of {TEMPLATE_SCHEMA}"
+        else:
+            create_alliance_schema_from_template(alliance.schema_name)
+            schema_from = f"copied from {TEMPLATE_SCHEMA}"
     else:
         alliance.save()
     domain = Domain(domain=alliance_host(slug), tenant=alliance, is_primary=True)
     domain.full_clean()
     domain.save()
     changes = {"slug": slug, "state": state.key, "district": district, "domain": domain.domain}
-    if copy_template:
-        changes["schema"] = f"copied from {TEMPLATE_SCHEMA}"
+    if schema_from:
+        changes["schema"] = schema_from
     audit_log(actor=actor, action="tenants.alliance.created", target=alliance, changes=changes)
     return alliance
 

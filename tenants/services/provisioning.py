@@ -30,132 +30,59 @@ Everything runs in the caller's transaction: PostgreSQL's DDL is transactional.
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.migrations.loader import MigrationLoader
 from django_tenants.utils import quote_schema_name, schema_exists
 from psycopg import sql
 
 from kernel.audit.services import audit_log
 from tenants.models import Alliance
+from tenants.schemas import (
+    METADATA_TABLES,
+    applied_migrations,
+    expected_migrations,
+    metadata_rows,
+    migration_stamp,
+    schema_signature,
+)
+from tenants.schemas import fetch as _fetch
 from tenants.services.alliances import alliance_create
 
 # The template every new alliance schema is cloned from. The leading underscore keeps
 # it apart from alliance schemas (a slug, and so a schema name, starts with a letter).
 TEMPLATE_SCHEMA = getattr(settings, "BUENDNISNETZ_TEMPLATE_SCHEMA", "_alliance_template")
 
-# Rows that are part of a schema's make-up rather than an alliance's data.
-METADATA_TABLES = {
-    "django_migrations": ("app", "name", "applied"),
-    "django_content_type": ("app_label", "model"),
-}
-
 # Serialises creating and migrating the template across processes.
 _TEMPLATE_LOCK = 0x424E5450  # "BNTP"
+
+__all__ = [
+    "METADATA_TABLES",
+    "TEMPLATE_SCHEMA",
+    "TemplateSchemaError",
+    "alliance_create_from_template",
+    "alliance_discard",
+    "applied_migrations",
+    "clone_plan",
+    "copy_template_to",
+    "create_alliance_schema_from_template",
+    "drop_template_schema",
+    "ensure_template_schema",
+    "expected_migrations",
+    "forget_clone_plan",
+    "metadata_rows",
+    "schema_signature",
+    "template_is_current",
+]
 
 
 class TemplateSchemaError(RuntimeError):
     """The template could not be brought up to date, or a clone differs from it."""
-
-
-# ---------------------------------------------------------------- reading schemas
-
-
-def expected_migrations() -> set[tuple[str, str]]:
-    """(app, name) of every migration, as ``migrate`` records them in an alliance schema
-    (those of shared apps are recorded there too, without touching the schema; a squashed
-    migration is recorded under its own name and those of the migrations it replaces)."""
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    replaced = {key for squashed in loader.replacements.values() for key in squashed.replaces}
-    return set(loader.graph.nodes) | replaced
-
-
-def _fetch(query: str | sql.Composable, params: list[Any]) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return cursor.fetchall()
-
-
-def applied_migrations(schema_name: str) -> set[tuple[str, str]]:
-    """(app, name) recorded in ``schema_name``'s own ``django_migrations`` table."""
-    if "django_migrations" not in tables_in(schema_name):
-        return set()
-    query = sql.SQL("SELECT app, name FROM {}.django_migrations").format(
-        sql.Identifier(schema_name)
-    )
-    rows = _fetch(query, [])
-    return {(app, name) for app, name in rows}
-
-
-def tables_in(schema_name: str) -> set[str]:
-    rows = _fetch(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
-        [schema_name],
-    )
-    return {row[0] for row in rows}
-
-
-def metadata_rows(schema_name: str) -> dict[str, list[tuple]]:
-    """The migration records and content types of a schema, in id order."""
-    present = tables_in(schema_name)
-    return {
-        table: _fetch(
-            sql.SQL("SELECT {} FROM {}.{} ORDER BY id").format(
-                sql.SQL(", ").join(map(sql.Identifier, columns)),
-                sql.Identifier(schema_name),
-                sql.Identifier(table),
-            ),
-            [],
-        )
-        for table, columns in METADATA_TABLES.items()
-        if table in present
-    }
-
-
-def schema_signature(schema_name: str) -> dict[str, set[tuple]]:
-    """Everything that makes up a schema's structure, with its own name taken out:
-    relations (tables, sequences, indexes, views), columns, constraints and indexes."""
-    prefix = _fetch("SELECT quote_ident(%s) || '.'", [schema_name])[0][0]
-
-    def plain(text: str | None) -> str | None:
-        return None if text is None else text.replace(prefix, "")
-
-    relations = _fetch(
-        "SELECT c.relname, c.relkind FROM pg_class c "
-        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
-        [schema_name],
-    )
-    columns = _fetch(
-        "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-        "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
-        "col_description(c.oid, a.attnum) "
-        "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-        "JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-        "WHERE n.nspname = %s AND c.relkind IN ('r', 'p', 'v', 'm') "
-        "AND a.attnum > 0 AND NOT a.attisdropped",
-        [schema_name],
-    )
-    constraints = _fetch(
-        "SELECT c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid) "
-        "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
-        [schema_name],
-    )
-    indexes = _fetch(
-        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = %s",
-        [schema_name],
-    )
-    return {
-        "relations": set(relations),
-        "columns": {(*row[:4], plain(row[4]), *row[5:]) for row in columns},
-        "constraints": {(table, name, kind, plain(d)) for table, name, kind, d in constraints},
-        "indexes": {(table, name, plain(d)) for table, name, d in indexes},
-    }
 
 
 # ---------------------------------------------------------------- the template
@@ -204,6 +131,7 @@ def ensure_template_schema(*, verbosity: int = 0) -> bool:
             raise TemplateSchemaError(
                 f"Migrating {TEMPLATE_SCHEMA} left {len(missing)} migrations unapplied."
             )
+    forget_clone_plan()
     return True
 
 
@@ -212,6 +140,87 @@ def drop_template_schema() -> None:
     connection.set_schema_to_public()
     with connection.cursor() as cursor:
         cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(TEMPLATE_SCHEMA)} CASCADE")
+    forget_clone_plan()
+
+
+# ---------------------------------------------------------------- the clone plan
+
+# The new schema's name in a plan's statements (``quote_ident`` leaves it unquoted).
+_TARGET = "__bn_clone_target__"
+
+
+@dataclass
+class ClonePlan:
+    """What copying the template takes, for one state of the template (``stamp``): the
+    DDL with ``_TARGET`` for the new schema, and the template's signature and rows to
+    check a copy against. Reading them costs 300 ms with 650 alliances in the catalogue;
+    the template changes only when it is migrated."""
+
+    stamp: tuple  # (database, the template's ``migration_stamp``)
+    statements: str
+    signature: dict[str, set[tuple]]
+    metadata: dict[str, list[tuple]]
+    relations: list[str]
+    # Whether a copy made with these statements was checked against the whole catalogue
+    # (see ``_verify_clone``).
+    checked_in_full: bool = field(default=False)
+
+
+_plans: dict[tuple, ClonePlan] = {}
+_plans_lock = threading.Lock()
+
+
+def _template_stamp() -> tuple | None:
+    """The template's state (a rebuilt template has new record times), in this
+    database. None without a template."""
+    stamp = migration_stamp(TEMPLATE_SCHEMA)
+    return None if stamp is None else (connection.settings_dict["NAME"], stamp)
+
+
+def clone_plan() -> ClonePlan:
+    """The plan for the template as it is (the template made current first)."""
+    connection.set_schema_to_public()
+    stamp = _template_stamp()
+    with _plans_lock:
+        plan = _plans.get(stamp) if stamp is not None else None
+    if plan is not None:
+        return plan
+    ensure_template_schema()
+    stamp = _template_stamp()
+    signature = schema_signature(TEMPLATE_SCHEMA)
+    statements = [
+        *_clone_statements(TEMPLATE_SCHEMA, _TARGET),
+        *(
+            sql.SQL("INSERT INTO {}.{} ({}) SELECT {} FROM {}.{} ORDER BY id")
+            .format(
+                sql.SQL(_TARGET),
+                sql.Identifier(table),
+                sql.SQL(", ").join(map(sql.Identifier, columns)),
+                sql.SQL(", ").join(map(sql.Identifier, columns)),
+                sql.Identifier(TEMPLATE_SCHEMA),
+                sql.Identifier(table),
+            )
+            .as_string(connection.connection)
+            for table, columns in METADATA_TABLES.items()
+        ),
+    ]
+    plan = ClonePlan(
+        stamp=stamp,
+        statements=";\n".join(statements),
+        signature=signature,
+        metadata=metadata_rows(TEMPLATE_SCHEMA),
+        relations=sorted(name for name, _kind in signature["relations"]),
+    )
+    with _plans_lock:
+        _plans.clear()  # one template state at a time
+        _plans[stamp] = plan
+    return plan
+
+
+def forget_clone_plan() -> None:
+    """Read the template afresh for the next copy (after migrating or dropping it)."""
+    with _plans_lock:
+        _plans.clear()
 
 
 # ---------------------------------------------------------------- cloning
@@ -250,6 +259,18 @@ def _clone_statements(source: str, target: str) -> list[str]:
         "ORDER BY c.relname",
         [source],
     )
+    # Keys (primary, unique, exclusion) go into their table's CREATE TABLE: an ALTER
+    # TABLE of its own per key cost a third of the copy. Foreign keys follow once every
+    # table, with the keys they point to, exists.
+    keys: dict[str, list[str]] = {}
+    foreign_keys = []
+    for table, name, kind, definition in constraints:
+        if kind == "f":
+            foreign_keys.append(
+                f"ALTER TABLE {target_prefix}{table} ADD CONSTRAINT {name} {moved(definition)}"
+            )
+        else:
+            keys.setdefault(table, []).append(f", CONSTRAINT {name} {moved(definition)}")
     statements = [f"CREATE SCHEMA {target_prefix[:-1]}"]
     for table, comment in tables:
         statements.append(
@@ -257,14 +278,11 @@ def _clone_statements(source: str, target: str) -> list[str]:
             # CHECK constraints come along under their names as parsed expressions (a
             # deparsed CHECK, re-parsed, would differ in its casts from the migrated one).
             "INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS "
-            "INCLUDING COMMENTS)"
+            f"INCLUDING COMMENTS{''.join(keys.get(table, ()))})"
         )
         if comment is not None:  # already quoted as a literal by PostgreSQL
             statements.append(f"COMMENT ON TABLE {target_prefix}{table} IS {comment}")
-    for table, name, _kind, definition in constraints:
-        statements.append(
-            f"ALTER TABLE {target_prefix}{table} ADD CONSTRAINT {name} {moved(definition)}"
-        )
+    statements.extend(foreign_keys)
     statements.extend(moved(definition) for (definition,) in indexes)
     return statements
 
@@ -279,42 +297,38 @@ def create_alliance_schema_from_template(schema_name: str) -> None:
     """
     if schema_name in ("public", TEMPLATE_SCHEMA) or schema_name.startswith("pg_"):
         raise TemplateSchemaError(f"{schema_name!r} cannot be an alliance schema.")
-    ensure_template_schema()
+    copy_template_to(schema_name, clone_plan())
+
+
+def copy_template_to(schema_name: str, plan: ClonePlan) -> None:
+    """Run ``plan``'s DDL for ``schema_name`` and check the copy (in a transaction)."""
+    target = sql.Identifier(schema_name).as_string(connection.connection)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(";\n".join(_clone_statements(TEMPLATE_SCHEMA, schema_name)))
-        for table, columns in METADATA_TABLES.items():
-            listed = sql.SQL(", ").join(map(sql.Identifier, columns))
-            cursor.execute(
-                sql.SQL("INSERT INTO {}.{} ({}) SELECT {} FROM {}.{} ORDER BY id").format(
-                    sql.Identifier(schema_name),
-                    sql.Identifier(table),
-                    listed,
-                    listed,
-                    sql.Identifier(TEMPLATE_SCHEMA),
-                    sql.Identifier(table),
-                )
-            )
-        _verify_clone(schema_name)
+        # The target's name is quoted by psycopg; the rest is the template's own DDL.
+        cursor.execute(plan.statements.replace(_TARGET, target))
+        _verify_clone(schema_name, plan)
 
 
-def _verify_clone(schema_name: str) -> None:
-    expected, actual = schema_signature(TEMPLATE_SCHEMA), schema_signature(schema_name)
-    for part in expected:
-        missing, extra = expected[part] - actual[part], actual[part] - expected[part]
+def _verify_clone(schema_name: str, plan: ClonePlan) -> None:
+    """Compare the copy with the template. The first copy made from a plan is read
+    from the whole catalogue, so that a relation the DDL makes beyond the template's
+    is seen too; the same DDL makes the same relations every time, so later copies are
+    read by the template's relation names (the catalogue's index: 20 ms instead of 110)."""
+    full = not plan.checked_in_full
+    actual = schema_signature(schema_name, relations=None if full else plan.relations)
+    for part, expected in plan.signature.items():
+        missing, extra = expected - actual[part], actual[part] - expected
         if missing or extra:
             raise TemplateSchemaError(
                 f"The copy {schema_name} differs from {TEMPLATE_SCHEMA} in its {part}: "
                 f"missing {sorted(missing)[:5]}, unexpected {sorted(extra)[:5]}"
             )
-    if metadata_rows(schema_name) != metadata_rows(TEMPLATE_SCHEMA):
+    if metadata_rows(schema_name) != plan.metadata:
         raise TemplateSchemaError(f"The copy {schema_name} lacks migration records.")
-    defaults = _fetch(
-        "SELECT count(*) FROM information_schema.columns "
-        "WHERE table_schema = %s AND column_default LIKE %s",
-        [schema_name, f"%{TEMPLATE_SCHEMA}%"],
-    )
-    if defaults[0][0]:
+    # A default still naming the template would read the template's sequence.
+    if any(TEMPLATE_SCHEMA in (row[4] or "") for row in actual["columns"]):
         raise TemplateSchemaError(f"Defaults in {schema_name} still point at the template.")
+    plan.checked_in_full = True
 
 
 # ---------------------------------------------------------------- alliances

@@ -15,13 +15,9 @@ from psycopg import sql
 
 from tenants.migration_executor import PendingExecutor, schemas_behind
 from tenants.models import Alliance
+from tenants.schemas import applied_migrations, expected_migrations, tables_in
 from tenants.services.alliances import alliance_create
-from tenants.services.provisioning import (
-    applied_migrations,
-    create_alliance_schema_from_template,
-    expected_migrations,
-    tables_in,
-)
+from tenants.services.provisioning import create_alliance_schema_from_template
 
 
 @pytest.fixture
