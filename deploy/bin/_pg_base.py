@@ -21,6 +21,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 # Schemas that are never an alliance's, whatever a table says.
 TEMPLATE_SCHEMA = "_alliance_template"
 PROTECTED_SCHEMAS = frozenset({"public", "information_schema", TEMPLATE_SCHEMA})
+# Spare copies of the template (tenants.services.spares): made again by the platform,
+# so never backed up (pg_dump's pattern syntax).
+SPARE_SCHEMAS_PATTERN = "_alliance_spare_*"
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
 ASIDE_MARKER = "_before_restore_"
 # The embedded development server is started with 1024 (devtools/embedded.py); production

@@ -27,6 +27,7 @@ from _pg_base import (
     EXIT_OK,
     EXIT_REFUSED,
     RECOMMENDED_MAX_LOCKS,
+    SPARE_SCHEMAS_PATTERN,
     Connection,
     ToolError,
     Tools,
@@ -62,7 +63,10 @@ def backup_database(args: argparse.Namespace) -> int:
             f"max_locks_per_transaction = {max_locks}. If it fails with 'out of shared "
             f"memory', set it to {RECOMMENDED_MAX_LOCKS} and restart the server."
         )
-    dump(tools, connection, output, args.lock_wait_timeout, [])
+    # Spares hold no data and are made again after a restore (an hourly refill, the
+    # next new alliance, ``ensure_template_schema`` in a release).
+    excluded = [f"--exclude-schema={SPARE_SCHEMAS_PATTERN}"]
+    dump(tools, connection, output, args.lock_wait_timeout, excluded)
     contents = read_archive(tools, connection, output)
     info(
         f"backup of database {connection.dbname} written to {output} ({describe_size(output)}, "

@@ -578,11 +578,13 @@ def test_release_step_migrates_an_empty_database_and_is_idempotent(scratch_datab
     first = release("standard", RELEASE_COLLECTSTATIC="true")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "template schema _alliance_template: migrated" in first.stdout
+    assert "spare schemas: 2 ready (2 made" in first.stdout  # tenants.services.spares
     assert (tmp_path / "published" / "staticfiles.json").exists()
 
     again = release("pending")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "template schema _alliance_template: up to date" in again.stdout
+    assert "spare schemas: 2 ready (0 made, 0 of" in again.stdout
     assert "release: done" in again.stdout
 
 
