@@ -13,13 +13,14 @@ Every SVG is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (named 
 from __future__ import annotations
 
 import datetime
+import html
 import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -344,54 +345,61 @@ def layout(chart: BarChart | LineChart) -> Drawing:
 # ---------------------------------------------------------------- SVG
 
 
+def _e(value) -> str:
+    """``value`` escaped as ``format_html`` would (what is already safe HTML stays), at a
+    fraction of its cost: a dashboard draws some 150 shapes of 5-8 values each."""
+    if isinstance(value, int | float):
+        return str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def _svg_shape(shape) -> str:
     if isinstance(shape, Rect):
-        stroke = format_html(' stroke="{}"', shape.stroke) if shape.stroke else ""
-        return format_html(
-            '<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"{}></rect>',
-            shape.x, shape.y, shape.width, shape.height, shape.rx, shape.fill, stroke,
-        )  # fmt: skip
+        stroke = f' stroke="{_e(shape.stroke)}"' if shape.stroke else ""
+        return (
+            f'<rect x="{_e(shape.x)}" y="{_e(shape.y)}" width="{_e(shape.width)}" '
+            f'height="{_e(shape.height)}" rx="{_e(shape.rx)}" fill="{_e(shape.fill)}"'
+            f"{stroke}></rect>"
+        )
     if isinstance(shape, Line):
-        extra = format_html(' stroke-width="{}"', shape.width) if shape.width != 1 else ""
+        extra = f' stroke-width="{_e(shape.width)}"' if shape.width != 1 else ""
         if shape.dash or shape.width != 1:
-            extra += format_html(' stroke-dasharray="{}"', shape.dash or "none")
-        return format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"{}></line>',
-            shape.x1, shape.y1, shape.x2, shape.y2, shape.stroke, extra,
-        )  # fmt: skip
+            extra += f' stroke-dasharray="{_e(shape.dash or "none")}"'
+        return (
+            f'<line x1="{_e(shape.x1)}" y1="{_e(shape.y1)}" x2="{_e(shape.x2)}" '
+            f'y2="{_e(shape.y2)}" stroke="{_e(shape.stroke)}"{extra}></line>'
+        )
     if isinstance(shape, Text):
-        anchor = format_html(' text-anchor="{}"', shape.anchor) if shape.anchor != "start" else ""
-        weight = mark_safe(' font-weight="bold"') if shape.bold else ""
-        return format_html(
-            '<text x="{}" y="{}" font-size="{}"{}{} fill="{}">{}</text>',
-            shape.x, shape.y, shape.size, weight, anchor, shape.fill, shape.text,
-        )  # fmt: skip
+        anchor = f' text-anchor="{_e(shape.anchor)}"' if shape.anchor != "start" else ""
+        weight = ' font-weight="bold"' if shape.bold else ""
+        return (
+            f'<text x="{_e(shape.x)}" y="{_e(shape.y)}" font-size="{_e(shape.size)}"'
+            f'{weight}{anchor} fill="{_e(shape.fill)}">{_e(shape.text)}</text>'
+        )
     if isinstance(shape, Polyline):
         points = " ".join(f"{x},{y}" for x, y in shape.points)
-        return format_html(
-            '<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" '
-            'stroke-dasharray="{}"></polyline>',
-            points, shape.stroke, shape.width, shape.dash or "none",
-        )  # fmt: skip
-    if isinstance(shape, Circle):
-        stroke = (
-            format_html(' stroke="{}" stroke-width="1.5"', shape.stroke) if shape.stroke else ""
+        return (
+            f'<polyline points="{_e(points)}" fill="none" stroke="{_e(shape.stroke)}" '
+            f'stroke-width="{_e(shape.width)}" stroke-dasharray="{_e(shape.dash or "none")}">'
+            "</polyline>"
         )
-        return format_html(
-            '<circle cx="{}" cy="{}" r="{}" fill="{}"{}><title>{}</title></circle>',
-            shape.cx, shape.cy, shape.r, shape.fill, stroke, shape.tooltip,
-        )  # fmt: skip
+    if isinstance(shape, Circle):
+        stroke = f' stroke="{_e(shape.stroke)}" stroke-width="1.5"' if shape.stroke else ""
+        return (
+            f'<circle cx="{_e(shape.cx)}" cy="{_e(shape.cy)}" r="{_e(shape.r)}" '
+            f'fill="{_e(shape.fill)}"{stroke}><title>{_e(shape.tooltip)}</title></circle>'
+        )
     if isinstance(shape, Path):
         return _svg_path(shape)
     if isinstance(shape, Group):
-        attrs = format_html_join("", ' {}="{}"', shape.attrs)
-        tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
-        inner = mark_safe("".join(_svg_shape(s) for s in shape.shapes))  # noqa: S308 - format_html
-        group = format_html("<g{}>{}{}</g>", attrs, tooltip, inner)
+        attrs = "".join(f' {_e(name)}="{_e(value)}"' for name, value in shape.attrs)
+        tooltip = f"<title>{_e(shape.tooltip)}</title>" if shape.tooltip else ""
+        inner = "".join(_svg_shape(s) for s in shape.shapes)
+        group = f"<g{attrs}>{tooltip}{inner}</g>"
         if shape.href:
-            return format_html(
-                '<a href="{}" aria-label="{}">{}</a>', shape.href, shape.tooltip, group
-            )
+            return f'<a href="{_e(shape.href)}" aria-label="{_e(shape.tooltip)}">{group}</a>'
         return group
     raise TypeError(f"Not a shape: {shape!r}")
 
@@ -434,16 +442,16 @@ def _format_path(rings) -> str:
 def _svg_path(shape: Path) -> str:
     data = _path_data(shape.rings)
     stroke = (
-        format_html(' stroke="{}" stroke-width="{}" stroke-linejoin="round"', shape.stroke,
-                    shape.width)
-        if shape.stroke else ""
-    )  # fmt: skip
-    attrs = format_html_join("", ' {}="{}"', shape.attrs)
-    tooltip = format_html("<title>{}</title>", shape.tooltip) if shape.tooltip else ""
-    return format_html(
-        '<path d="{}" fill="{}" fill-rule="evenodd"{}{}>{}</path>',
-        data, shape.fill, stroke, attrs, tooltip,
-    )  # fmt: skip
+        f' stroke="{_e(shape.stroke)}" stroke-width="{_e(shape.width)}" stroke-linejoin="round"'
+        if shape.stroke
+        else ""
+    )
+    attrs = "".join(f' {_e(name)}="{_e(value)}"' for name, value in shape.attrs)
+    tooltip = f"<title>{_e(shape.tooltip)}</title>" if shape.tooltip else ""
+    return (
+        f'<path d="{_e(data)}" fill="{_e(shape.fill)}" fill-rule="evenodd"{stroke}{attrs}>'
+        f"{tooltip}</path>"
+    )
 
 
 def svg(
@@ -461,4 +469,4 @@ def svg(
         description,
     )  # fmt: skip
     shapes = "".join(_svg_shape(shape) for shape in drawing.shapes)
-    return mark_safe(opening + shapes + "</svg>")  # noqa: S308 - every part is format_html
+    return mark_safe(opening + shapes + "</svg>")  # noqa: S308 - every value went through _e

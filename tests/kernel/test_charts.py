@@ -11,7 +11,9 @@ from kernel.charts import (
     Bar,
     BarChart,
     Circle,
+    Drawing,
     Group,
+    Line,
     LineChart,
     Polyline,
     Rect,
@@ -138,3 +140,22 @@ def test_without_a_running_period_the_line_is_one_and_nothing_is_shaded(running_
 def test_a_chart_of_the_running_period_alone_is_all_marked():
     lines = [s for s in layout(_running_chart(0)).shapes if isinstance(s, Polyline)]
     assert [(line.dash, len(line.points)) for line in lines] == [("2 3", 3)]
+
+
+def test_a_dashed_thin_line_keeps_its_dash_attribute_intact():
+    # format_html once escaped the quotes of a dash added to a thin line's attributes
+    # (stroke-dasharray=&quot;2&quot;), which left the SVG attribute broken.
+    drawing = Drawing(10, 10, (Line(0, 1, 2, 3, "#111", 1, "2"),))
+    out = str(svg(drawing, chart_id="c", title="T", description="D"))
+    assert '<line x1="0" y1="1" x2="2" y2="3" stroke="#111" stroke-dasharray="2"></line>' in out
+
+
+def test_svg_escapes_every_text_attribute_and_link():
+    shapes = (
+        Text(1, 2, "Jena & <Weimar> \"x\" 'y'"),
+        Group((Rect(1, 2, 3, 4, "#fff"),), "tip'", (("class", "a&b"),), "/x?a=1&b=2"),
+    )
+    out = str(svg(Drawing(10, 10, shapes), chart_id="c", title="T&", description="<D>"))
+    assert "Jena &amp; &lt;Weimar&gt; &quot;x&quot; &#x27;y&#x27;" in out
+    assert '<a href="/x?a=1&amp;b=2" aria-label="tip&#x27;"><g class="a&amp;b">' in out
+    assert '<title id="c-title">T&amp;</title><desc id="c-desc">&lt;D&gt;</desc>' in out
