@@ -429,6 +429,10 @@ def test_a_copy_that_differs_from_the_template_is_refused(db, monkeypatch):
     with pytest.raises(provisioning.TemplateSchemaError, match="differs from"):
         provisioning.create_alliance_schema_from_template("copy_broken")
     assert not schema_exists("copy_broken")
+    # The plan that made the faulty copy is gone: the next copy reads the template again.
+    monkeypatch.undo()
+    provisioning.create_alliance_schema_from_template("copy_mended")
+    assert schema_exists("copy_mended")
 
 
 def test_the_management_command_reports_an_up_to_date_template(db, capsys):
