@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings as django_settings
 from django.utils.translation import gettext as _
 
 from kernel import formats
@@ -78,7 +79,7 @@ def receipt_pdf(*, receipt, entries: list, settings, copy: bool) -> bytes:
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_title(latin1(_("Donation receipt %(number)s") % {"number": receipt.number}))
     pdf.set_author(latin1(settings.recipient))
-    pdf.set_creator("Bündnisnetz Thüringen")
+    pdf.set_creator(django_settings.BUENDNISNETZ_PLATFORM_NAME)
     pdf.set_creation_date(datetime.datetime.now(tz=datetime.UTC))
     pdf.add_page()
     collective = receipt.is_collective

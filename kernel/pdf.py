@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -316,7 +317,7 @@ def paged_pdf(
     pdf.set_auto_page_break(auto=True, margin=16)
     pdf.set_title(latin1(title))
     pdf.set_author(latin1(author))
-    pdf.set_creator("Bündnisnetz Thüringen")
+    pdf.set_creator(settings.BUENDNISNETZ_PLATFORM_NAME)
     pdf.set_creation_date(datetime.datetime.now(tz=datetime.UTC))
     pdf.add_page()
     return pdf

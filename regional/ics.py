@@ -23,7 +23,11 @@ from kernel.dates import is_plausible_date
 from kernel.meetings.ics import METHODS, Event, calendar_text, feed_text, sequence
 
 BERLIN = ZoneInfo("Europe/Berlin")
-PRODID = "-//Bündnisnetz Thüringen//Regionaltreffen//DE"
+
+
+def _prodid() -> str:
+    """The calendar files' producer: the installation's platform."""
+    return f"-//{settings.BUENDNISNETZ_PLATFORM_NAME}//Regionaltreffen//DE"
 
 
 def has_calendar(meeting) -> bool:
@@ -101,7 +105,7 @@ def meeting_calendar(
         attendee_email=attendee_email,
         reply_url=reply_url,
     )
-    return calendar_text(event, prodid=PRODID, method=method, now=now or timezone.now())
+    return calendar_text(event, prodid=_prodid(), method=method, now=now or timezone.now())
 
 
 def meeting_event(
@@ -131,4 +135,6 @@ def meetings_feed(meetings: Iterable, *, now: datetime.datetime | None = None) -
     the same events, UIDs and times (UTC) as the meetings' own calendar files, without
     anyone's name or reply link; meetings with an implausible date are left out."""
     events = [meeting_event(m, m.agenda.all()) for m in meetings if has_calendar(m)]
-    return feed_text(events, prodid=PRODID, name=_("Regional meetings"), now=now or timezone.now())
+    return feed_text(
+        events, prodid=_prodid(), name=_("Regional meetings"), now=now or timezone.now()
+    )

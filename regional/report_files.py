@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from kernel import spreadsheets
 from kernel.formats import XLSX_INTEGER, XLSX_MONEY, date, number
-from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
+from regional.report_tables import FigureRow, ReportTables, notes, period_text
 from regional.reports import MONEY, SHARE
 from tenants.selectors import current_state
 
@@ -163,7 +163,7 @@ def build_xlsx(report, tables: ReportTables) -> bytes:
     overview = workbook.active
     overview.title = spreadsheets.sheet_title(_("Overview of the report"))
     spreadsheets.set_cell(overview, 1, 1, tables.title).font = Font(bold=True, size=14)
-    spreadsheets.set_cell(overview, 2, 1, f"{OFFICE} · {period} · {as_of}")
+    spreadsheets.set_cell(overview, 2, 1, f"{tables.publisher} · {period} · {as_of}")
     labels = _headers()
     labels.pop(2)  # no district column: these are Thuringia's figures
     labels[2] = tables.period_label

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
@@ -21,7 +22,7 @@ from kernel.charts import BarChart, layout
 from kernel.pdf import CoreFontPDF, draw_chart, latin1
 from kernel.pdf_layout import contents_page, fitted_columns
 from regional import charts
-from regional.report_tables import OFFICE, FigureRow, ReportTables, notes, period_text
+from regional.report_tables import FigureRow, ReportTables, notes, period_text
 from regional.reports import MAIN_FIGURES, SECTIONS, figure_label
 from tenants.selectors import current_state
 
@@ -78,8 +79,8 @@ class ReportPDF(CoreFontPDF):
         self.set_auto_page_break(auto=True, margin=20)
         self.alias_nb_pages("{nb}")
         self.set_title(latin1(tables.title))
-        self.set_author(OFFICE)
-        self.set_creator("Bündnisnetz Thüringen")
+        self.set_author(tables.publisher)
+        self.set_creator(settings.BUENDNISNETZ_PLATFORM_NAME)
         self.set_text_color(*TEXT)
         self.figure_number = 0
 
@@ -91,7 +92,14 @@ class ReportPDF(CoreFontPDF):
         self.set_font("Helvetica", "", 7.5)
         self.set_text_color(*MUTED)
         self.set_xy(self.l_margin, 10)
-        self.cell(self.epw / 2, 5, latin1(OFFICE), align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.cell(
+            self.epw / 2,
+            5,
+            latin1(self.tables.publisher),
+            align="L",
+            new_x=XPos.RIGHT,
+            new_y=YPos.TOP,
+        )
         self.cell(self.epw / 2, 5, latin1(f"{self.tables.title} · {self.tables.period_label}"),
                   align="R")  # fmt: skip
         self.set_draw_color(*PRIMARY)
@@ -299,9 +307,9 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.set_text_color(255, 255, 255)
     pdf.set_font("Helvetica", "B", 13)
     pdf.set_xy(pdf.l_margin, 22)
-    pdf.cell(0, 7, "Bündnisnetz Thüringen", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 7, latin1(settings.BUENDNISNETZ_PLATFORM_NAME), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", "", 10.5)
-    pdf.multi_cell(0, 5.5, latin1(OFFICE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 5.5, latin1(tables.publisher), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_fill_color(*ACCENT)
     pdf.rect(0, 62, pdf.w, 2.5, style="F")
     pdf.set_text_color(*TEXT)
@@ -317,7 +325,7 @@ def build_pdf(report, tables: ReportTables, *, generated_on: datetime.date) -> b
     pdf.ln(30)
     pdf.set_font("Helvetica", "", 10.5)
     facts = [
-        OFFICE,
+        tables.publisher,
         _("Figures as of %(date)s") % {"date": formats.date(tables.snapshot_date)},
         _("Date: %(date)s") % {"date": formats.date(generated_on)},
     ]

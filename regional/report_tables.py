@@ -30,8 +30,14 @@ from regional.reports import (
 )
 from tenants.selectors import current_state
 
-# Who publishes the reports: on every page and file.
-OFFICE = "Landeskoordinierungsstelle Lokale Bündnisse für Familie Thüringen"
+
+def publisher(state) -> str:
+    """Who publishes a state's reports, on every page and file: the office's own name,
+    else its formal German one (a report is a document for the state's ministry)."""
+    return (
+        state.office_name or f"Landeskoordinierungsstelle Lokale Bündnisse für Familie {state.name}"
+    )
+
 
 # ---------------------------------------------------------------- tables for the outputs
 
@@ -84,6 +90,7 @@ class DistrictTable:
 @dataclass(frozen=True)
 class ReportTables:
     title: str
+    publisher: str  # the report's state's office (``publisher()``)
     period_label: str
     period_start: datetime.date
     period_end: datetime.date
@@ -147,6 +154,7 @@ def report_tables(report) -> ReportTables | None:
     keys = data["rows"]
     return ReportTables(
         title=report.title,
+        publisher=publisher(report.state),
         period_label=data["period"]["label"],
         period_start=_date(data["period"]["start"]),
         period_end=_date(data["period"]["end"]),

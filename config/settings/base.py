@@ -142,7 +142,7 @@ TEMPLATES = [
             # The tags of the page layouts (templates/page.html); kernel is no app.
             "libraries": {"pages": "kernel.templatetags.pages"},
             # The number, money, date and time filters (kernel.formats) in every template.
-            "builtins": ["kernel.templatetags.formats"],
+            "builtins": ["kernel.templatetags.formats", "kernel.templatetags.platform"],
         },
     },
 ]
@@ -378,6 +378,9 @@ BUENDNISNETZ_STATE_OFFICE = {
     "email": env("BUENDNISNETZ_STATE_OFFICE_EMAIL", ""),
     "phone": env("BUENDNISNETZ_STATE_OFFICE_PHONE", ""),
 }
+# The platform's name on pages, e-mails and files: an installation for one state, or for
+# all of Germany's alliances ("Bündnisnetz").
+BUENDNISNETZ_PLATFORM_NAME = env("BUENDNISNETZ_PLATFORM_NAME", "Bündnisnetz Thüringen")
 # Ministry-facing figures below this many people or organisations are shown as "<N".
 BUENDNISNETZ_SUPPRESSION_THRESHOLD = int(env("BUENDNISNETZ_SUPPRESSION_THRESHOLD", "3"))
 # Spare alliance schemas kept ready (tenants.services.spares): a new alliance's schema is
@@ -415,7 +418,9 @@ STORAGES = {
 
 # ---------------------------------------------------------------- e-mail
 
-DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Bündnisnetz Thüringen <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env(
+    "DJANGO_DEFAULT_FROM_EMAIL", f"{BUENDNISNETZ_PLATFORM_NAME} <noreply@localhost>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
@@ -454,8 +459,9 @@ REST_FRAMEWORK = {
     },
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Bündnisnetz Thüringen API",
-    "DESCRIPTION": "REST API of the local alliances for families in Thuringia.",
+    "TITLE": f"{BUENDNISNETZ_PLATFORM_NAME} API",
+    "DESCRIPTION": f"REST API of {BUENDNISNETZ_PLATFORM_NAME}, the platform of the local "
+    "alliances for families.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

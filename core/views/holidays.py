@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from itertools import groupby
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -227,7 +228,7 @@ def holiday_calendar_ics(*, alliance_name: str, host: str, offers, now=None) -> 
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Bündnisnetz Thüringen//Ferienprogramm//DE",
+        f"PRODID:-//{settings.BUENDNISNETZ_PLATFORM_NAME}//Ferienprogramm//DE",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "X-WR-CALNAME:"

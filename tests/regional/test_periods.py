@@ -8,6 +8,7 @@ import datetime
 import io
 import re
 from decimal import Decimal
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,8 +19,17 @@ from regional.models import AllianceSnapshot, PeriodKind
 from regional.report_tables import notes, report_tables
 from regional.reports import Period, build_report_data
 from regional.selectors.statistics import state_trend
+from tenants.models import State
 from tests.regional.test_dashboard import extra_alliances
 from tests.regional.test_reports import _bytes, _create, _generate
+
+
+def _stored(data: dict) -> SimpleNamespace:
+    """A report of Thuringia's office with ``data`` stored, as ``report_tables`` reads it."""
+    return SimpleNamespace(
+        state=State(key="16", name="Thüringen"), title="", data=data, suppression_threshold=3
+    )
+
 
 # Year-to-date activity of Jena through 2025 and 2026 (events, participants, funding),
 # with its partners as of each day.
@@ -102,10 +112,8 @@ def test_a_deleted_record_does_not_make_a_quarter_negative(jena):
 
 
 def test_the_notes_say_which_days_the_activity_covers(jena_year):
-    from types import SimpleNamespace
-
     data = build_report_data(Period(PeriodKind.QUARTER, 2026, 3))
-    tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
+    tables = report_tables(_stored(data))
     with translation.override("en"):
         text = " ".join(notes(tables))
     assert "from 01.07.2026 to 30.09.2026" in text
@@ -116,11 +124,9 @@ def test_the_notes_say_which_days_the_activity_covers(jena_year):
 
 
 def test_a_report_stored_before_has_its_old_note(jena_year):
-    from types import SimpleNamespace
-
     data = build_report_data(Period(PeriodKind.YEAR, 2026, None))
     del data["activity_from"], data["previous_activity_from"]
-    tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
+    tables = report_tables(_stored(data))
     with translation.override("en"):
         assert "within the calendar year up to that day" in " ".join(notes(tables))
 
@@ -203,19 +209,17 @@ def test_in_january_the_dashboards_trend_charts_mark_the_running_period(into_jan
 
 
 def test_a_report_of_a_period_not_ended_says_until_when_in_its_chart(jena):
-    from types import SimpleNamespace
-
     from regional.charts import comparison_chart
 
     _snapshot(jena, datetime.date(2026, 9, 30), 15, 160, "450.00", 12)
     data = build_report_data(Period(PeriodKind.YEAR, 2026, None))
-    tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
+    tables = report_tables(_stored(data))
     assert tables.is_running
     with translation.override("en"):
         legend = comparison_chart(tables).series[0]
     assert legend == "This period (2026, running, until 30.09.2026)"
     data = build_report_data(Period(PeriodKind.QUARTER, 2026, 3))
-    tables = report_tables(SimpleNamespace(title="", data=data, suppression_threshold=3))
+    tables = report_tables(_stored(data))
     assert not tables.is_running  # the quarter's last day has its snapshot
     with translation.override("en"):
         assert comparison_chart(tables).series[0] == "This period (Q3 2026)"

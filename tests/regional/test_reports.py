@@ -766,3 +766,31 @@ def test_report_lists_cost_the_same_queries_for_few_and_many(state_client, minis
 
     assert_same_queries_for_few_and_many(state_client, "/reports/", add(5), add(195))
     assert_same_queries_for_few_and_many(ministry_client, "/reports/", add(5), add(195))
+
+
+def test_a_report_names_its_own_states_office_as_publisher(ready_report, settings):
+    # A second state's report named Thuringia's office on every page and file (a fixed
+    # constant); it names the report's own state's office, by its own name if it has one.
+    from regional.report_files import build_xlsx
+    from regional.report_tables import report_tables
+    from tenants.models import State
+
+    ready_report.state = State.objects.get(key="14")
+    ready_report.state.office_name = ""
+    tables = report_tables(ready_report)
+    assert tables.publisher == "Landeskoordinierungsstelle Lokale Bündnisse für Familie Sachsen"
+    pdf = report_pdf.build_pdf(ready_report, tables, generated_on=PERIOD_DAY)
+    cover = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Familie Sachsen" in cover
+    assert "Familie Thüringen" not in cover  # (the platform keeps its name)
+    workbook = load_workbook(io.BytesIO(build_xlsx(ready_report, tables)))
+    assert workbook.active.cell(2, 1).value.startswith(tables.publisher)
+    ready_report.state.office_name = "Servicestelle Familienbündnisse Sachsen"
+    assert report_tables(ready_report).publisher == "Servicestelle Familienbündnisse Sachsen"
+    # The platform's name on the cover is the installation's.
+    settings.BUENDNISNETZ_PLATFORM_NAME = "Bündnisnetz"
+    cover = PdfReader(
+        io.BytesIO(report_pdf.build_pdf(ready_report, tables, generated_on=PERIOD_DAY))
+    )
+    assert "Bündnisnetz Thüringen" not in cover.pages[0].extract_text()
+    assert cover.metadata.creator == "Bündnisnetz"

@@ -274,3 +274,30 @@ def test_a_ministry_reads_its_own_states_figures_named(jena, leipzig, saxony):
     assert "Die zusammengefassten Zahlen der Lokalen Bündnisse für Familie in Sachsen." in page
     thuringian = logged_in_client(person_with_role(Role.MINISTRY), "localhost")
     assert "Familie in Thüringen." in thuringian.get("/dashboard/").content.decode()
+
+
+def test_every_page_speaks_of_its_own_state_and_the_installations_name(
+    jena, leipzig, saxony_client, thuringia_client, settings
+):
+    # The footer said "in Thuringia" and the header "Bündnisnetz Thüringen" on every page,
+    # a Saxon alliance's and Saxony's office's included.
+    from tests.conftest import host_client
+
+    def page(client, path="/accounts/login/") -> str:
+        response = client.get(path)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    saxon_alliance = page(host_client("leipzigtest.localhost"))
+    assert "families in Sachsen." in saxon_alliance or "Familie in Sachsen." in saxon_alliance
+    assert "Thüringen." not in saxon_alliance.split("<footer", 1)[-1]
+    thuringian_alliance = page(host_client("jena.localhost"))
+    assert "Familie in Thüringen." in thuringian_alliance
+    assert "Bündnisnetz Thüringen</a>" in thuringian_alliance  # the default name
+    assert "families in Sachsen." in page(saxony_client, "/")  # the office's own state
+    assert "families in Thüringen." in page(thuringia_client, "/")
+
+    settings.BUENDNISNETZ_PLATFORM_NAME = "Bündnisnetz"  # one installation for Germany
+    renamed = page(host_client("jena.localhost"))
+    assert '<a class="brand" href="/">Bündnisnetz</a>' in renamed
+    assert "Bündnisnetz Thüringen" not in renamed
