@@ -260,7 +260,11 @@ def ministry_tables(day: datetime.date, threshold: int) -> ReportTables | None:
         data = build_report_data(Period(PeriodKind.YEAR, day.year, None))
     except NoFiguresError:
         return None
-    return report_tables(SimpleNamespace(title="", data=data, suppression_threshold=threshold))
+    # The ministry's own state (the request's scope) publishes them.
+    stored = SimpleNamespace(
+        state=current_state(), title="", data=data, suppression_threshold=threshold
+    )
+    return report_tables(stored)
 
 
 def period_text(tables: ReportTables) -> str:
