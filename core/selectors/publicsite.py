@@ -47,6 +47,7 @@ def _publisher(identity: SiteIdentity) -> Publisher:
         email=identity.contact_email,
         phone=identity.contact_phone,
         statement_date=identity.updated_at.date() if identity.updated_at else None,
+        state_key=getattr(tenant, "state_id", "") or "",
     )
 
 

@@ -25,6 +25,9 @@ class Publisher:
     email: str = ""
     phone: str = ""
     statement_date: datetime.date | None = None
+    # The official key of the publisher's state: the default texts name Thuringia's
+    # authority and laws for "16" and the state's in general terms elsewhere.
+    state_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def default_text(kind: str, publisher: Publisher) -> str:
         "phone": publisher.phone,
         "responsible": publisher.contact_name or publisher.name,
         "statement_date": publisher.statement_date or timezone.localdate(),
+        "state_key": publisher.state_key,
     }
     return render_to_string(f"legal/default_{LegalKind(kind).value}.txt", context).strip() + "\n"
 

@@ -23,6 +23,7 @@ def state_publisher() -> Publisher:
         contact_name=office.contact_name,
         email=office.email,
         phone=office.phone,
+        state_key=office.key,
     )
 
 

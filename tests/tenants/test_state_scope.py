@@ -301,3 +301,33 @@ def test_every_page_speaks_of_its_own_state_and_the_installations_name(
     renamed = page(host_client("jena.localhost"))
     assert '<a class="brand" href="/">Bündnisnetz</a>' in renamed
     assert "Bündnisnetz Thüringen" not in renamed
+
+
+def test_the_default_legal_texts_cite_thuringias_authority_and_laws_only_in_thuringia(
+    jena, leipzig
+):
+    # Every alliance's default privacy and accessibility statements named Thuringia's data
+    # protection commissioner and Thuringia's laws, a Saxon alliance's included.
+    from django.db import connection
+    from django.utils import translation
+    from django_tenants.utils import tenant_context
+
+    from core.selectors.publicsite import alliance_legal_text
+
+    texts = {}
+    for alliance in (jena, leipzig):
+        with translation.override("de"), tenant_context(alliance):
+            texts[alliance.slug] = {
+                kind: alliance_legal_text(kind).text for kind in ("datenschutz", "barrierefreiheit")
+            }
+    connection.set_schema_to_public()
+    assert "TLfDI" in texts["jena"]["datenschutz"]
+    assert "ThürBarrWebG" in texts["jena"]["barrierefreiheit"]
+    saxon = texts[leipzig.slug]
+    assert "Thüringen" not in saxon["datenschutz"] + saxon["barrierefreiheit"]
+    assert "Thüringer" not in saxon["datenschutz"] + saxon["barrierefreiheit"]
+    assert "Datenschutz-Aufsichtsbehörde des Landes" in saxon["datenschutz"]
+    assert (
+        "Durchsetzungsstelle für digitale Barrierefreiheit des Landes"
+        in (saxon["barrierefreiheit"])
+    )
