@@ -18,6 +18,7 @@ from tenants.services import spares
 from tenants.services.alliances import alliance_create
 from tenants.services.provisioning import TEMPLATE_SCHEMA, ensure_template_schema
 from tenants.services.spares import spare_schemas, spares_refill
+from tests.conftest import database_url_for
 
 pytestmark = pytest.mark.slow
 
@@ -34,13 +35,6 @@ def _new_alliance(slug: str):
     return alliance_create(
         actor=None, name=f"Bündnis {slug}", slug=slug, district="16051", copy_template=True
     )
-
-
-def _second_connection() -> psycopg.Connection:
-    """Another session on the test database, as another process's would be."""
-    params = connection.get_connection_params()
-    keys = ("dbname", "user", "password", "host", "port")
-    return psycopg.connect(**{k: params[k] for k in keys if params.get(k)}, autocommit=True)
 
 
 def _schema_note(alliance) -> str:
@@ -99,7 +93,8 @@ def test_a_spare_of_an_older_template_is_passed_over_and_the_refill_drops_it(wit
 def test_a_spare_another_transaction_holds_is_left_to_it(with_spares):
     spares_refill()
     held, free = spare_schemas()
-    with _second_connection() as other, other.transaction():  # claiming ``held``
+    another_session = psycopg.connect(database_url_for(connection.settings_dict), autocommit=True)
+    with another_session as other, other.transaction():  # claiming ``held``
         other.execute(
             "SELECT pg_advisory_xact_lock(%s, %s)", [spares._SPARE_LOCKS, spares._lock_key(held)]
         )

@@ -331,3 +331,19 @@ def test_the_default_legal_texts_cite_thuringias_authority_and_laws_only_in_thur
         "Durchsetzungsstelle für digitale Barrierefreiheit des Landes"
         in (saxon["barrierefreiheit"])
     )
+
+
+def test_a_saxon_alliances_invitation_speaks_of_saxony_and_the_installation(leipzig, settings):
+    # The invitation to a new alliance's coordinator said "in Thuringia" whatever the
+    # alliance's state, and the platform's name was fixed.
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    context = {"name": "Frau Weber", "alliance": leipzig, "link": "https://x/", "hours": 72}
+    settings.BUENDNISNETZ_PLATFORM_NAME = "Bündnisnetz"
+    with translation.override("de"):
+        subject = render_to_string("regional/emails/setup_invitation_subject.txt", context)
+        body = render_to_string("regional/emails/setup_invitation.txt", context)
+    assert subject.strip() == f"Ihr Zugang zu Bündnisnetz: {leipzig.name}"
+    assert "der Plattform der Lokalen Bündnisse für Familie in Sachsen" in body
+    assert "Thüringen" not in subject + body
