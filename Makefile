@@ -11,7 +11,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check bench lint format messages services-start services-stop services-status clean \
+.PHONY: demo test check journeys bench lint format messages services-start services-stop services-status clean \
 	upgrade-check snapshots crawl
 
 # Test processes (pytest-xdist); each has a test database of its own. "auto" is one per
@@ -43,6 +43,11 @@ test: $(STAMP)
 ## (make test runs the same checks without the photographs)
 crawl: $(STAMP)
 	BUENDNISNETZ_CRAWL_SCREENSHOTS=1 $(PY) -m pytest -p no:xdist -m crawl -s
+
+## journeys: the ten browser journeys alone, every page they check photographed into
+## .data/screenshots/<journey>/ (make test photographs only a page with a finding)
+journeys: $(STAMP)
+	BUENDNISNETZ_SCREENSHOTS=1 $(PY) -m pytest -p no:xdist tests/browser/test_journeys.py -s
 
 ## check: lint, import contracts and the quick tests (no browser, no worker, not slow),
 ## on test databases kept between runs (rebuilt when a migration changed)

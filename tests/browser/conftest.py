@@ -3,13 +3,16 @@
 Every page a journey visits is checked with axe-core (WCAG 2.1 A/AA; serious and
 critical violations fail; each page structure once per module, tests/browser/checks.py),
 measured for reflow (no page wider than the window at 1366 px
-and at 390 px), photographed into .data/screenshots/<journey>/, and watched for requests
-to other hosts and for console errors (CSP violations among them).
+and at 390 px), and watched for requests to other hosts and for console errors (CSP
+violations among them). A page with a finding, and every open page of a journey that
+broke off, is photographed into .data/screenshots/<journey>/; ``make journeys``
+(``BUENDNISNETZ_SCREENSHOTS=1``) photographs every page checked.
 Without Chromium or Playwright the journeys skip, and the run says so at its end.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -30,6 +33,10 @@ VIEWPORT = {"width": 1366, "height": 900}  # a laptop
 PHONE_WIDTH = 390  # a phone, for the reflow check
 # Each request and navigation may take this long before a journey fails (milliseconds).
 TIMEOUT_MS = 15_000
+# Every checked page photographed (for people to look at: ``make journeys``); otherwise
+# only the pages that show a finding and those open when a journey broke off (a tenth
+# of the journeys' time went into photographs nobody looked at).
+PHOTOGRAPH_ALL = os.environ.get("BUENDNISNETZ_SCREENSHOTS", "") == "1"
 
 _TIMINGS: dict[str, float] = {}
 
@@ -169,7 +176,7 @@ class Journey:
         page.wait_for_load_state("load")
         self.step += 1
         path = self.folder / f"{self.step:02d}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
+        findings = len(self.violations) + len(self.overflowing)
         # As in the crawl: the layout around the content once per person, host and
         # signed in or not; a table's first three rows.
         layout = (id(page), urlsplit(page.url).hostname, page.locator(CHROME[1]).count() > 0)
@@ -190,6 +197,8 @@ class Journey:
                 f"{violation['help']}\n{nodes}"
             )
         self._check_reflow(page, path.name)
+        if PHOTOGRAPH_ALL or len(self.violations) + len(self.overflowing) > findings:
+            page.screenshot(path=str(path), full_page=True)
         self.checked.add(_without_fragment(page.url))
         self.pages_checked += 1
 
@@ -271,6 +280,16 @@ class Journey:
         problems = self.problems()
         assert not problems, f"journey {self.name}:\n" + "\n".join(problems)
 
+    def photograph_open_pages(self) -> None:
+        """Every page still open, as it is (a journey that broke off)."""
+        for number, context in enumerate(self.contexts, start=1):
+            for index, page in enumerate(context.pages, start=1):
+                path = self.folder / f"broke-off-{number}-{index}.png"
+                try:
+                    page.screenshot(path=str(path), full_page=True)
+                except Exception as exc:  # a closed or crashed page: say so, go on
+                    print(f"no photograph of {page.url}: {exc}")
+
     def close(self) -> None:
         for context in self.contexts:
             context.close()
@@ -289,6 +308,8 @@ def journey(request, browser_server, chromium, axe):
     try:
         yield current
     finally:
+        if not current.finished:
+            current.photograph_open_pages()
         current.close()
         seconds = time.monotonic() - started
         _TIMINGS[f"journey {name} ({current.pages_checked} pages)"] = seconds
