@@ -21,6 +21,7 @@ from kernel import formats
 from kernel.charts import BarChart, layout
 from kernel.pdf import CoreFontPDF, draw_chart, latin1
 from kernel.pdf_layout import contents_page, fitted_columns
+from kernel.pdf_table import StripedTable
 from regional import charts
 from regional.report_tables import FigureRow, ReportTables, notes, period_text
 from regional.reports import MAIN_FIGURES, SECTIONS, figure_label
@@ -179,18 +180,14 @@ class ReportPDF(CoreFontPDF):
         self.set_font("Helvetica", "", 8.5)
         self.set_draw_color(*GRID)
         self.set_line_width(0.2)
-        self.set_fill_color(255, 255, 255)  # the table's cells start from the current style
-        return self.table(
-            width=self.epw,
+        return StripedTable(
+            self,
             col_widths=col_widths,
             text_align=("LEFT", *(["RIGHT"] * (len(col_widths) - 1))),
-            headings_style=heading,
+            heading_style=heading,
             line_height=4.6,
-            borders_layout="HORIZONTAL_LINES",
             padding=(0.6, 1.2),
-            repeat_headings=1,
-            cell_fill_color=ZEBRA,
-            cell_fill_mode="ROWS",
+            fill_color=ZEBRA,
         )
 
     def figure_table(self, rows: list[FigureRow]) -> None:
