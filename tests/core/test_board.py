@@ -39,7 +39,12 @@ from kernel.uploads import ATTACHMENT_MAX_BYTES
 from tenants.roles import Role
 from tests import isolation
 from tests.clock import AT_NOON, TODAY
-from tests.conftest import host_client, logged_in_client, person_with_role
+from tests.conftest import (
+    assert_same_queries_for_few_and_many,
+    host_client,
+    logged_in_client,
+    person_with_role,
+)
 from tests.factories.admissions import ApplicationFactory, DecisionFactory
 from tests.factories.board import (
     AgendaItemFactory,
@@ -507,6 +512,26 @@ def _create_meetings(count: int) -> None:
 def test_meeting_list_and_exports_need_the_same_queries_for_5_and_200_rows(jena, coordinator, fmt):
     client = logged_in_client(coordinator, language="en")
     assert_list_scales(client, "/workspace/board/", _create_meetings, fmt, then=195)
+
+
+@pytest.mark.slow
+def test_a_meeting_page_costs_the_same_queries_for_few_and_many_items(jena, coordinator):
+    with schema_context("jena"):
+        meeting = BoardMeetingFactory()
+
+    def add(items: int) -> None:
+        with schema_context("jena"):
+            start = meeting.agenda_items.count()
+            for position in range(start + 1, start + items + 1):
+                AgendaItemFactory(meeting=meeting, position=position)
+                MeetingAttachment.objects.create(meeting=meeting, title="x", file="board/x.pdf")
+
+    assert_same_queries_for_few_and_many(
+        logged_in_client(coordinator),
+        f"/workspace/board/meetings/{meeting.pk}/",
+        lambda: add(2),
+        lambda: add(30),
+    )
 
 
 def _reading_paths(meeting, member) -> list[str]:

@@ -244,6 +244,22 @@ def test_meeting_lists_cost_the_same_queries_for_5_and_200_meetings(state_client
     )  # fmt: skip
 
 
+@pytest.mark.slow
+def test_a_meeting_page_costs_the_same_queries_for_few_and_many_items_and_invitations(
+    state_client,
+):
+    meeting = RegionalMeetingFactory()
+
+    def add(items: int, invited: int) -> None:
+        for position in range(meeting.agenda.count(), meeting.agenda.count() + items):
+            RegionalAgendaItemFactory(meeting=meeting, position=position + 1)
+        InvitationFactory.create_batch(invited, meeting=meeting)
+
+    assert_same_queries_for_few_and_many(
+        state_client, f"/meetings/{meeting.pk}/", lambda: add(2, 3), lambda: add(30, 60)
+    )
+
+
 def test_state_meeting_pages_are_closed_to_everyone_but_the_state_coordinator(jena):
     meeting = RegionalMeetingFactory()
     entry = RegionalAgendaItemFactory(meeting=meeting)
