@@ -4,7 +4,7 @@
     python -m tests.benchmarks --quick          # small sizes, prints the table only
     python -m tests.benchmarks --keep           # keep the database for the next run
     python -m tests.benchmarks --only api       # some benchmarks (statistics, provisioning,
-                                            # migrations, memory, api)
+                                            # pages, migrations, memory, api)
 
 Everything happens in a database of its own (``bn_bench``, or
 ``BUENDNISNETZ_BENCH_DATABASE``) on the server that ``DATABASE_URL`` names, else the
@@ -31,7 +31,7 @@ from devtools.databases import create_database, drop_database
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DOC = BASE_DIR / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-BENCHMARKS = ("provisioning", "statistics", "migrations", "memory", "api")
+BENCHMARKS = ("provisioning", "statistics", "pages", "migrations", "memory", "api")
 
 # Each size of a full run and of a quick one (``--quick``).
 SIZES = {
@@ -148,6 +148,7 @@ def run(options: argparse.Namespace) -> list:
         benchmark_api,
         benchmark_memory,
         benchmark_migrations,
+        benchmark_pages,
         benchmark_provisioning,
         benchmark_statistics,
     )
@@ -172,6 +173,9 @@ def run(options: argparse.Namespace) -> list:
                 requests=options.dashboard_requests,
                 log=log,
             )
+    if "pages" in options.only:
+        log("Pages people use most ...")
+        rows += benchmark_pages.measure(options.dashboard_requests, log=log)
     if "memory" in options.only:
         count = max(options.sizes)
         log(f"Memory with {count} alliances ...")
