@@ -13,12 +13,9 @@ not here.
 from __future__ import annotations
 
 import datetime
-import time
 
 from django.conf import settings
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -30,7 +27,10 @@ from regional.services.meetings import agenda_item_create, meeting_create
 from tenants.models import User
 from tests.benchmarks.common import Measurement, format_seconds, median_ms
 from tests.benchmarks.management.commands.benchmark_api import api_alliance_and_token
-from tests.benchmarks.management.commands.benchmark_statistics import _state_coordinator
+from tests.benchmarks.management.commands.benchmark_statistics import (
+    _state_coordinator,
+    timed_gets,
+)
 
 MEETING_TITLE = "Benchmark-Regionaltreffen"
 AGENDA_ITEMS = 8
@@ -67,23 +67,6 @@ def _board_meeting() -> BoardMeeting:
     return meeting
 
 
-def _time(client: Client, path: str, requests: int) -> tuple[list[float], int]:
-    """The samples of ``path`` after one warming request, and its number of queries."""
-    samples, queries = [], 0
-    for number in range(requests + 1):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = time.perf_counter() - started
-        if response.status_code != 200:
-            raise RuntimeError(f"{path} answered {response.status_code}")
-        if number:
-            samples.append(elapsed)
-            queries = len(captured)
-    connection.set_schema_to_public()
-    return samples, queries
-
-
 def _row(name: str, size: str, samples: list[float], queries: int) -> Measurement:
     median = median_ms(samples) / 1000
     spread = f"{format_seconds(min(samples))}–{format_seconds(max(samples))}"
@@ -103,18 +86,18 @@ def measure(requests: int, log=print) -> list[Measurement]:
     client = Client(HTTP_HOST=f"{alliance.slug}.{settings.BASE_DOMAIN}")
     client.force_login(coordinator)
     rows = []
-    samples, queries = _time(client, "/workspace/partners/", requests)
+    samples, queries = timed_gets(client, "/workspace/partners/", requests)
     rows.append(_row("coordinator's partner list `GET /workspace/partners/`, first page",
                      f"1 alliance, {partners} partners", samples, queries))  # fmt: skip
     log(f"  partner list: {rows[-1].result}")
-    samples, queries = _time(client, f"/workspace/board/meetings/{meeting.pk}/", requests)
+    samples, queries = timed_gets(client, f"/workspace/board/meetings/{meeting.pk}/", requests)
     rows.append(_row("board meeting page `GET /workspace/board/meetings/<id>/`",
                      f"1 alliance, {AGENDA_ITEMS} agenda items", samples, queries))  # fmt: skip
     log(f"  board meeting: {rows[-1].result}")
     regional = _regional_meeting()
     office = Client(HTTP_HOST="localhost")
     office.force_login(_state_coordinator())
-    samples, queries = _time(office, f"/meetings/{regional.pk}/", requests)
+    samples, queries = timed_gets(office, f"/meetings/{regional.pk}/", requests)
     size = f"{AGENDA_ITEMS} agenda items, {INVITED} invitations"
     rows.append(_row("regional meeting page `GET /meetings/<id>/` (state office)",
                      size, samples, queries))  # fmt: skip

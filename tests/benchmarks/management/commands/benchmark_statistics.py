@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -134,17 +135,25 @@ def time_page(user: User, path: str, requests: int) -> list[float]:
     that warms the caches."""
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
-    samples = []
-    for number in range(requests + 1):  # the first one warms caches and is not counted
-        started = time.perf_counter()
-        response = client.get(path)
-        elapsed = time.perf_counter() - started
+    return timed_gets(client, path, requests)[0]
+
+
+def timed_gets(client: Client, path: str, requests: int) -> tuple[list[float], int]:
+    """``requests`` server times of ``path`` after one that warms the caches (not
+    counted), and the number of queries of the last."""
+    samples, queries = [], 0
+    for number in range(requests + 1):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(path)
+            elapsed = time.perf_counter() - started
         if response.status_code != 200:
             raise RuntimeError(f"{path} answered {response.status_code}")
         if number:
             samples.append(elapsed)
+            queries = len(captured)
     connection.set_schema_to_public()
-    return samples
+    return samples, queries
 
 
 def time_dashboard(requests: int) -> list[float]:
