@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import datetime
+import gc
 import io
+import os
 import re
 import zlib
 from urllib.parse import quote
@@ -43,6 +45,25 @@ SESSION_ALLIANCES = {
         "founded_on": datetime.date(2008, 5, 15),
     },
 }
+
+
+# Python's cyclic garbage collector looks at the young objects every 700 allocations by
+# default; a test process allocates millions (requests, querysets, templates) that
+# mostly die young without cycles. Fewer, larger collections, and the objects that live
+# for the whole run (Django, the URL confs, the collected tests) moved out of its sight
+# once collected. BUENDNISNETZ_TEST_GC=default keeps Python's own settings.
+GC_THRESHOLD = (50_000, 20, 100)
+
+
+def pytest_configure(config):
+    if os.environ.get("BUENDNISNETZ_TEST_GC") != "default":
+        gc.set_threshold(*GC_THRESHOLD)
+
+
+def pytest_collection_finish(session):
+    if os.environ.get("BUENDNISNETZ_TEST_GC") != "default":
+        gc.collect()
+        gc.freeze()
 
 
 def pytest_report_header(config):
