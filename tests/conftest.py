@@ -198,11 +198,6 @@ def _prepared_demo_copy(django_db_setup):
         yield copy
 
 
-# The seed ran with the local settings, which hash passwords as Django does by default
-# (the tests' own hasher is MD5, for speed): the demo logins need that one too.
-DEMO_PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-
-
 @pytest.fixture
 def prepared_demo(_prepared_demo_copy, django_db_blocker, settings):
     """The demo as ``make demo`` seeds it (Jena and Bad Frankenhausen at full size, the
@@ -215,7 +210,6 @@ def prepared_demo(_prepared_demo_copy, django_db_blocker, settings):
     copy = _prepared_demo_copy
     settings.MEDIA_ROOT = copy.media_root  # the seed's files, MEDIA_ROOT/<schema>/...
     settings.MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"  # clears the storage's cached root
-    settings.PASSWORD_HASHERS = [*settings.PASSWORD_HASHERS, *DEMO_PASSWORD_HASHERS]
     test_database = connection.settings_dict["NAME"]
     with django_db_blocker.unblock():
         connection.close()

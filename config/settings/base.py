@@ -11,6 +11,7 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from config.logging import LOG_FORMATS, logging_config
 from config.settings.environment import database_config, env, env_bool, env_list
@@ -415,6 +416,13 @@ STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# collectstatic (the image build, the release step) writes each file once, under its
+# hashed name: every page asks for that name ({% static %}), so the unhashed copy was
+# never served and doubled the compressing and the image's static files (33 -> 12 MB).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Source maps (the API documentation's bundles, 7 MB) are read by a browser's developer
+# tools only: served as they are, not compressed at every build.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 # ---------------------------------------------------------------- e-mail
 

@@ -60,6 +60,7 @@ FINGERPRINT_SOURCES = (
     # The statistics engine and the report files the seed's released report is made of.
     "regional/*.py",
     "tests/browser/seed.py",
+    "tests/browser/server_settings.py",
 )
 
 
@@ -178,7 +179,7 @@ def server_environment(
     }
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "DJANGO_SETTINGS_MODULE": "tests.browser.server_settings",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
             "BUENDNISNETZ_CELERY_EAGER": "true",

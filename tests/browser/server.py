@@ -5,10 +5,11 @@ each test, which would wipe the session's alliances and the public schema. Inste
 journeys get a database of their own on the same PostgreSQL server (``bn_browser_<pid>``),
 prepared as ``make demo`` prepares one (migrate every schema, the template schema,
 ``seed_demo``, the alliances no journey visits at their smallest: tests/browser/seed.py),
-and ``manage.py runserver`` in a subprocess with the local
-settings. Celery tasks run eagerly inside that process (BUENDNISNETZ_CELERY_EAGER), and
-e-mails go through the outbox to files (Django's file backend), where a journey reads
-the e-mails actually sent and follows their links (``Server.mails``).
+and ``manage.py runserver`` in a subprocess with the local settings (with the suite's
+fast password hasher: tests/browser/server_settings.py). Celery tasks run eagerly inside
+that process (BUENDNISNETZ_CELERY_EAGER), and e-mails go through the outbox to files
+(Django's file backend), where a journey reads the e-mails actually sent and follows
+their links (``Server.mails``).
 
 The database is a copy of the prepared demo database (tests/browser/prepared.py, kept
 as a PostgreSQL template and shared with ``seed_demo``'s own test). Views, forms and

@@ -1,8 +1,9 @@
 """deploy/bin/backup-* and restore-* against real PostgreSQL (the server the suite uses).
 
 The scripts run as an IT provider runs them, as subprocesses with DATABASE_URL, on a
-scratch database that this module creates on the same server (migrated, with two
-alliances copied from the template schema and a few partners), so the test session's
+scratch database that this module creates on the same server (migrated, or copied from
+the suite's migrated database, with two alliances copied from the template schema and a
+few partners), so the test session's
 own database is never touched. Every scratch database is dropped at the end, also when
 a test fails.
 """
@@ -109,12 +110,27 @@ def _drop_databases() -> None:
 
 
 @pytest.fixture(scope="module")
-def scratch():
-    """The scratch database, migrated, with alliances jena and erfurt and their partners."""
+def scratch(django_db_setup):
+    """The scratch database, migrated, with alliances jena and erfurt and their partners.
+
+    It starts as a copy of the migrated database that building the test database keeps
+    (tests/databases.py: every schema migrated, the template schema, no alliance) when
+    that one is current, so that SETUP's migration finds nothing left to do; else empty.
+    """
+    from django.db import connection
+
+    from tests import databases
+
+    migrated = databases.current_migrated(
+        connection.settings_dict, connection.settings_dict["NAME"]
+    )
     _drop_databases()
     try:
         with _admin() as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(SCRATCH)))
+            create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(SCRATCH))
+            if migrated:
+                create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(migrated))
+            conn.execute(create)
         env = {
             **os.environ,
             "DATABASE_URL": url_for(SCRATCH),

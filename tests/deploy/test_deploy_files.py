@@ -707,6 +707,17 @@ def test_the_image_build_step_collects_static_files_without_database_or_redis(tm
         },
     )
     assert result.returncode == 0, result.stderr
-    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
+    static = tmp_path / "static"
+    manifest = json.loads((static / "staticfiles.json").read_text())
     assert manifest["paths"]  # hashed names for the templates
     assert any(name.startswith("admin/") for name in manifest["paths"])
+    # Each file once, under the hashed name the pages ask for, compressed beside it; the
+    # developer tools' source maps as they are.
+    hashed = manifest["paths"]["css/app.css"]
+    assert (static / hashed).exists()
+    assert (static / f"{hashed}.gz").exists()
+    assert all((static / name).exists() for name in manifest["paths"].values())
+    assert not (static / "css" / "app.css").exists()
+    maps = [name for name in manifest["paths"].values() if name.endswith(".map")]
+    assert maps
+    assert not any((static / f"{name}.gz").exists() for name in maps)

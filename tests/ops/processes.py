@@ -153,6 +153,29 @@ class ScratchPostgres:
     def create_database(self, name: str) -> None:
         self.psql(f'CREATE DATABASE "{name}"')
 
+    def load(self, database: str, source_url: str) -> bool:
+        """Fill the new ``database`` with a copy of the database at ``source_url`` (its
+        schemas and rows, without owners and grants): seconds faster than migrating an
+        empty one. False, with ``database`` empty again, where this server cannot take
+        the copy (a source server with table options these binaries do not know)."""
+        dump = subprocess.run(
+            [str(self._bin("pg_dump")), "--format=custom", "--no-owner", "--no-privileges",
+             "--dbname", source_url],
+            check=False, capture_output=True,
+        )  # fmt: skip
+        if dump.returncode == 0:
+            restore = subprocess.run(
+                [str(self._bin("pg_restore")), "--no-owner", "--no-privileges",
+                 "--exit-on-error", "--single-transaction", "-h", self.socket_dir,
+                 "-U", "postgres", "-d", database],
+                input=dump.stdout, check=False, capture_output=True,
+            )  # fmt: skip
+            if restore.returncode == 0:
+                return True
+        self.psql(f'DROP DATABASE "{database}"')
+        self.create_database(database)
+        return False
+
     def psql(self, command: str) -> None:
         subprocess.run(
             [str(self._bin("psql")), "-h", self.socket_dir, "-U", "postgres", "-d", "postgres",

@@ -4,7 +4,8 @@ without restarting the web server, and /readyz reports the database while it is 
 The web server is gunicorn with one sync worker, so every request uses the same
 persistent connection (CONN_MAX_AGE) that the restart breaks. The database server is a
 throw-away instance of the test's own (the suite's server is never touched), migrated
-like a new installation and given one alliance.
+like a new installation (loaded from the suite's migrated database when that is current)
+and given one alliance.
 """
 
 from __future__ import annotations
@@ -44,8 +45,21 @@ def scratch_postgres():
 
 
 @pytest.fixture
-def web(scratch_postgres, redis_server, tmp_path):
+def web(scratch_postgres, redis_server, tmp_path, django_db_setup):
+    from django.db import connection
+
+    from devtools.databases import database_url
+    from tests import databases
+
     scratch_postgres.create_database("bn_ops")
+    # The migrated database that building the test database keeps (every schema, the
+    # template schema, no alliance), when current and loadable here: PREPARE's migration
+    # then finds nothing left to do (else it migrates the empty database).
+    migrated = databases.current_migrated(
+        connection.settings_dict, connection.settings_dict["NAME"]
+    )
+    if migrated:
+        scratch_postgres.load("bn_ops", database_url(migrated))
     env = service_env(database_url=scratch_postgres.url("bn_ops"), redis_url=redis_server.url)
     subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", PREPARE], cwd=BASE_DIR, env=env, check=True,
