@@ -10,10 +10,14 @@ exports replace them as a last line of defence for data stored before this check
 
 Multi-line texts (``TextField``) may hold line breaks and tabs: browsers send a
 textarea's line breaks as CR LF. Single-line texts (``CharField``) may hold none.
+
+Also here: ``html_escaped``, text made safe for markup written in Python where it is
+drawn often (the charts' shapes, the menu of every page).
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from django.core.exceptions import ValidationError
@@ -110,3 +114,14 @@ def interpolate_lazy(template, values: dict):
     from django.utils.functional import lazy
 
     return lazy(lambda: str(template) % values, str)()
+
+
+def html_escaped(value) -> str:
+    """``value`` escaped as ``format_html`` escapes its arguments (what is already safe
+    HTML stays), at a fraction of its cost: no lazy-string wrapper around the escaping,
+    and a lazily translated label is translated once."""
+    if isinstance(value, int | float):
+        return str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))

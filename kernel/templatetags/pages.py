@@ -8,7 +8,10 @@ from django import template
 from django.template.base import Node, NodeList
 from django.template.loader_tags import BlockNode
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from kernel.text import html_escaped
 
 register = template.Library()
 
@@ -97,3 +100,22 @@ def link(context, url_name: str, *args, text=""):
     if may_open(context.get("request"), url):
         return format_html('<a href="{}">{}</a>', url, text)
     return format_html("{}", text)
+
+
+@register.simple_tag
+def menu_items(entries) -> SafeString:
+    """The area menu's entries, ``(label, url, current)`` each, as list items; the page
+    the person is on marked ``aria-current``. Written here rather than as a loop in
+    templates/base.html, with the plain escape: the menu is on every page of a logged-in
+    person, and its 20-odd entries drawn by the template (each lazy label translated at
+    every use) were a third of the time a short page took."""
+    return mark_safe(  # noqa: S308 - every value went through html_escaped
+        "".join(
+            f'<li><a href="{html_escaped(url)}"{CURRENT if current else ""}>'
+            f"{html_escaped(label)}</a></li>"
+            for label, url, current in entries
+        )
+    )
+
+
+CURRENT = ' aria-current="page"'
