@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.documents import BOARD_DOCUMENTS
 from core.models import (
     AgendaItem,
     BoardMeeting,
@@ -263,4 +262,9 @@ def minutes_approve(
 def meeting_document_send(*, actor, meeting: BoardMeeting, document: str) -> int:
     """Send the agenda or the approved minutes as PDF to the board members whose term
     covers the meeting (``kernel.meetings.documents``); returns how many."""
+    # Imported here: the PDF library takes a fifth of a second to load, and this module
+    # is loaded at every process start (core.starter, at the apps' ready), most of which
+    # (workers, commands) never write a PDF.
+    from core.documents import BOARD_DOCUMENTS
+
     return BOARD_DOCUMENTS.send(actor=actor, meeting=meeting, document=document)
