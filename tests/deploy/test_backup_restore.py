@@ -3,9 +3,8 @@
 The scripts run as an IT provider runs them, as subprocesses with DATABASE_URL, on a
 scratch database that this module creates on the same server (migrated, or copied from
 the suite's migrated database, with two alliances copied from the template schema and a
-few partners), so the test session's
-own database is never touched. Every scratch database is dropped at the end, also when
-a test fails.
+few partners), so the test session's own database is never touched. Every scratch
+database is dropped at the end, also when a test fails.
 """
 
 from __future__ import annotations
