@@ -29,7 +29,7 @@ from tenants.services.memberships import membership_create
 from tests.factories.tenants import AllianceFactory, UserFactory
 
 # How the suite is spread over xdist workers (make test); nothing changes without xdist.
-pytest_plugins = ["tests.scheduling"]
+pytest_plugins = ["tests.scheduling", "tests.headroom"]
 
 SESSION_ALLIANCES = {
     "jena": {
