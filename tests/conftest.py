@@ -26,6 +26,7 @@ from tenants import domain_cache
 from tenants.models import Alliance, User
 from tenants.roles import Role
 from tenants.services.memberships import membership_create
+from tests.clients import WalkClient
 from tests.factories.tenants import AllianceFactory, UserFactory
 
 # How the suite is spread over xdist workers (make test); nothing changes without xdist.
@@ -264,9 +265,11 @@ def _fresh_rate_limits():
     throttling.reset_breaker()
 
 
-def host_client(host: str, **kwargs) -> Client:
-    """A test client whose requests carry ``host`` in the Host header."""
-    return Client(HTTP_HOST=host, **kwargs)
+def host_client(host: str, *, walk: bool = False, **kwargs) -> Client:
+    """A test client whose requests carry ``host`` in the Host header; with ``walk`` one
+    that records no rendered templates (tests/clients.py), for the walks over every
+    route."""
+    return (WalkClient if walk else Client)(HTTP_HOST=host, **kwargs)
 
 
 def person_with_role(role: str, alliance=None, *, user: User | None = None, **membership) -> User:
@@ -281,13 +284,16 @@ def person_with_role(role: str, alliance=None, *, user: User | None = None, **me
     return user
 
 
-def logged_in_client(user, host: str = "jena.localhost", language: str | None = None) -> Client:
+def logged_in_client(
+    user, host: str = "jena.localhost", language: str | None = None, *, walk: bool = False
+) -> Client:
     """A test client on ``host``, logged in as ``user`` (anonymous if None).
 
     Without ``language`` the pages come in German, as for everyone without the
-    ``django_language`` cookie; ``language="en"`` sets that cookie.
+    ``django_language`` cookie; ``language="en"`` sets that cookie. ``walk`` as for
+    ``host_client``.
     """
-    client = host_client(host)
+    client = host_client(host, walk=walk)
     if language:
         client.cookies["django_language"] = language
     if user is not None:

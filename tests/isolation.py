@@ -157,9 +157,9 @@ class Walk:
 
 def outsiders_on(host: str, people: dict, language: str | None = None) -> dict[str, Outsider]:
     """An anonymous visitor and each of ``people`` (label: user), logged in on ``host``."""
-    outsiders = {"anonymous": Outsider(logged_in_client(None, host, language), None)}
+    outsiders = {"anonymous": Outsider(logged_in_client(None, host, language, walk=True), None)}
     for label, user in people.items():
-        outsiders[label] = Outsider(logged_in_client(user, host, language), user)
+        outsiders[label] = Outsider(logged_in_client(user, host, language, walk=True), user)
     return outsiders
 
 

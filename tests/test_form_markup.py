@@ -190,7 +190,7 @@ def _problems_of_every_page(client, host: str, urlconf: str) -> tuple[list[str],
 
 @pytest.mark.slow
 def test_every_state_page_refers_only_to_its_own_ids_and_offers_no_dashed_choice(records):
-    client = logged_in_client(records["state_coordinator"], "localhost")
+    client = logged_in_client(records["state_coordinator"], "localhost", walk=True)
     problems, checked = _problems_of_every_page(client, "localhost", "config.urls_public")
     assert checked > 15
     assert problems == [], "\n".join(problems)
@@ -200,7 +200,7 @@ def test_every_state_page_refers_only_to_its_own_ids_and_offers_no_dashed_choice
 def test_every_alliance_page_refers_only_to_its_own_ids_and_offers_no_dashed_choice(
     jena_coordinator, records
 ):
-    client = logged_in_client(jena_coordinator, "jena.localhost")
+    client = logged_in_client(jena_coordinator, "jena.localhost", walk=True)
     problems, checked = _problems_of_every_page(client, "jena.localhost", "config.urls_tenant")
     assert checked > 40
     assert problems == [], "\n".join(problems)
@@ -212,7 +212,7 @@ def test_every_alliance_page_refers_only_to_its_own_ids_and_offers_no_dashed_cho
 )
 def test_every_page_an_anonymous_visitor_sees_refers_only_to_its_own_ids(records, host, urlconf):
     """The login, password reset and public pages (the others redirect to the login)."""
-    client = logged_in_client(None, host)
+    client = logged_in_client(None, host, walk=True)
     problems, checked = _problems_of_every_page(client, host, urlconf)
     assert checked > 3
     assert problems == [], "\n".join(problems)

@@ -23,7 +23,9 @@ def _client(user, host: str):
     from rest_framework.authtoken.models import Token
 
     token = Token.objects.create(user=user).key
-    return host_client(host, HTTP_AUTHORIZATION=f"Token {token}", raise_request_exception=False)
+    return host_client(
+        host, walk=True, HTTP_AUTHORIZATION=f"Token {token}", raise_request_exception=False
+    )
 
 
 # Each host's OpenAPI document as its /api/schema/ answered (the view is public, so the

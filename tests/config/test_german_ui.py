@@ -99,7 +99,7 @@ def test_every_alliance_page_is_german(jena, finder, reader):
             role, jena, **({"partner_id": record_id} if role == Role.PARTNER_CONTACT else {})
         )
     )
-    client = logged_in_client(user)
+    client = logged_in_client(user, walk=True)
     client.raise_request_exception = False
     problems, read = _problems(
         client, "jena.localhost", _paths("config.urls_tenant", record_id), finder
@@ -115,7 +115,7 @@ def test_every_state_page_is_german(jena, finder, reader):
     role = STATE_READERS[reader]
     user = None if role is None else person_with_role(role)
     record_id = seed_state_records(jena, invitation={"token": "german-ui-token"}, requested_by=user)
-    client = logged_in_client(user, "localhost")
+    client = logged_in_client(user, "localhost", walk=True)
     client.raise_request_exception = False
     problems, read = _problems(client, "localhost", _paths("config.urls_public", record_id), finder)
     assert read > 40, "the discovery found too few pages"

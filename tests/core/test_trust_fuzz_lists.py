@@ -93,7 +93,7 @@ def _fuzz(client, host: str, paths: list[str]) -> tuple[list[str], int]:
 def test_no_alliance_page_answers_500_to_hostile_query_values(jena):
     with schema_context("jena"):
         seed_sentinel_records("FUZZ")
-    client = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena))
+    client = logged_in_client(person_with_role(Role.LOCAL_COORDINATOR, jena), walk=True)
     client.raise_request_exception = False
     failures, lists = _fuzz(client, "jena.localhost", _pages("config.urls_tenant"))
     assert lists >= 15, "the discovery found too few filterable lists"
@@ -103,7 +103,7 @@ def test_no_alliance_page_answers_500_to_hostile_query_values(jena):
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_no_state_page_answers_500_to_hostile_query_values(jena):
-    client = logged_in_client(person_with_role(Role.STATE_COORDINATOR), "localhost")
+    client = logged_in_client(person_with_role(Role.STATE_COORDINATOR), "localhost", walk=True)
     client.raise_request_exception = False
     failures, lists = _fuzz(client, "localhost", _pages("config.urls_public"))
     assert lists >= 4, "the discovery found too few filterable lists"

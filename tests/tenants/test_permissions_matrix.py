@@ -305,7 +305,7 @@ def test_every_route_answers_every_role_as_the_matrix_says(area, people, jena):
     routes = [r for r in _routes(area) if r.path is not None]
     clients = {}
     for person in people:
-        client = logged_in_client(person.user, host)
+        client = logged_in_client(person.user, host, walk=True)
         client.raise_request_exception = False
         clients[person.label] = client
     reference = next(p for p in people if p.label == REFERENCE[area])
@@ -447,7 +447,7 @@ def test_every_guarded_field_answers_every_role_as_the_matrix_says(people, jena)
     routes = _guarded_api_routes()
     assert routes, "no API route writes a model with field rules"
     # Each person logs in and has their access read once (every request is rolled back).
-    clients = {p.label: logged_in_client(p.user, HOSTS["alliance"]) for p in people}
+    clients = {p.label: logged_in_client(p.user, HOSTS["alliance"], walk=True) for p in people}
     accesses = {p.label: access_of(p.user or AnonymousUser(), jena) for p in people}
     problems = []
     for route, key, model in routes:
