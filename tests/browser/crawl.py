@@ -57,6 +57,23 @@ SKIPPED_QUERY = {"format", "download", "next"}
 SHOOT_LISTS = os.environ.get("BUENDNISNETZ_CRAWL_SCREENSHOTS", "") == "1"
 
 
+_EXTRA_WIDTH_JS = "document.documentElement.scrollWidth - window.innerWidth"
+# A page's visible text (English on purpose, lang="en", such as the English headers an
+# import accepts, left out, as tests.translations.visible_text does), its links, and how
+# much wider than the window it is.
+_READ_PAGE_JS = f"""() => {{
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll(
+    'script, style, code, pre, template, [hidden], [lang]:not([lang^="de"])'
+  ).forEach((node) => node.remove());
+  return {{
+    extra: {_EXTRA_WIDTH_JS},
+    text: body.innerText,
+    links: Array.from(document.querySelectorAll('a[href]:not([download])'), (a) => a.href),
+  }};
+}}"""
+
+
 @dataclass
 class Crawl:
     """One person's crawl over one host; ``problems`` collects what the pages did wrong."""
@@ -151,12 +168,19 @@ class Crawl:
             self.problems.append(
                 f"{self.who} {path}: answers {response.status}, linked from {referrer}"
             )
-        for name, check in (("axe", self._axe), ("reflow", self._reflow_and_shots),
-                            ("text", self._text)):  # fmt: skip
-            started = time.monotonic()
-            check(page, path)
-            self._took(name, started)
-        return self._links(page)
+        started = time.monotonic()
+        self._axe(page, path)
+        self._took("axe", started)
+        # What the page shows at the width it was opened at, read in one go: each call
+        # into the page is a round trip through Playwright's driver and the browser.
+        started = time.monotonic()
+        read = page.evaluate(_READ_PAGE_JS)
+        self._text(path, read["text"])
+        self._took("text", started)
+        started = time.monotonic()
+        self._reflow_and_shots(page, path, read["extra"])
+        self._took("reflow", started)
+        return self._links(page, read["links"])
 
     def _took(self, name: str, started: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.monotonic() - started
@@ -185,10 +209,11 @@ class Crawl:
                     f"{self.who} {path}: axe {violation['id']} [{violation['impact']}] {targets}"
                 )
 
-    def _reflow_and_shots(self, page, path: str) -> None:
-        """Both widths, starting with the one the page was opened at (the window stays
-        at the second for the next page: one resize a page). A list is photographed at
-        both widths once per route: its sorted and paged kinds look the same."""
+    def _reflow_and_shots(self, page, path: str, extra: int) -> None:
+        """Both widths, starting with the one the page was opened at (``extra``: how
+        much wider than the window it was there; the window stays at the second for the
+        next page: one resize a page). A list is photographed at both widths once per
+        route: its sorted and paged kinds look the same."""
         route = self._kind(path)[0]
         shoot = (
             SHOOT_LISTS
@@ -200,36 +225,22 @@ class Crawl:
         name = re.sub(r"[^a-z0-9]+", "-", f"{self.who} {path}".lower()).strip("-")[:120]
         first = page.viewport_size["width"]
         for width in (first, PHONE_WIDTH if first != PHONE_WIDTH else VIEWPORT["width"]):
-            if width != page.viewport_size["width"]:
+            if width != first:
                 page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
-            extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                extra = page.evaluate(_EXTRA_WIDTH_JS)
             if extra > 0:
                 self.problems.append(f"{self.who} {path}: {extra} px wider than {width} px")
             if shoot:
                 page.screenshot(path=str(self.folder / f"{name}-{width}.png"))
 
-    def _text(self, page, path: str) -> None:
-        text = page.evaluate(
-            """() => {
-                const body = document.body.cloneNode(true);
-                // English on purpose (lang="en", e.g. the English headers an import
-                // accepts) is left out, as tests.translations.visible_text does.
-                body.querySelectorAll(
-                    'script, style, code, pre, template, [hidden], [lang]:not([lang^="de"])'
-                ).forEach((node) => node.remove());
-                return body.innerText;
-            }"""
-        )
+    def _text(self, path: str, text: str) -> None:
         # The same checks as every German page of the test client's walks.
         for code in dotted_codes(text)[:5]:
             self.problems.append(f"{self.who} {path}: shows the internal code {code!r}")
         for msgid in self.finder.find(text)[:5]:
             self.problems.append(f"{self.who} {path}: untranslated {msgid!r}")
 
-    def _links(self, page) -> list[str]:
-        hrefs = page.evaluate(
-            "() => Array.from(document.querySelectorAll('a[href]:not([download])'), (a) => a.href)"
-        )
+    def _links(self, page, hrefs: list[str]) -> list[str]:
         found = []
         origin = self.server.url(self.host, "")
         for href in hrefs:
