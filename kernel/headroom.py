@@ -1,14 +1,15 @@
 """Calls with stack headroom: a way round CPython's data stack chunks.
 
-CPython (3.11 on) keeps the frames of Python functions in chunks of 16 KiB. It maps a
-new chunk when the stack grows past the current one and unmaps it as soon as the stack
-shrinks out of it again (Python/pystate.c: ``push_chunk``, ``_PyThreadState_PopFrame``);
-nothing keeps a spare. Wherever a chunk boundary happens to lie in a request's stack,
-the stack rises and falls through it again and again while the templates render (every
-row, every variable looked up), and each crossing is an ``mmap``, fresh zeroed pages and
-a ``munmap``. Measured on the 2-core machine with Python 3.11.7 (strace, the permission
-matrix's 11,000 requests): about 200 such pairs a request, 16 of the walk's 68 CPU
-seconds spent in the kernel; called with headroom, 3.4 seconds.
+CPython 3.11 (the version measured here) keeps the frames of Python functions in chunks
+of 16 KiB. It maps a new chunk when the stack grows past the current one and unmaps it
+as soon as the stack shrinks out of it again (Python/pystate.c: ``push_chunk``,
+``_PyThreadState_PopFrame``); nothing keeps a spare. Wherever a chunk boundary happens
+to lie in a request's stack, the stack rises and falls through it again and again while
+the templates render (every row, every variable looked up), and each crossing is an
+``mmap``, fresh zeroed pages and a ``munmap``. Measured on the 2-core machine with
+Python 3.11.7 (strace, the permission matrix's 11,000 requests): about 200 such pairs a
+request, 16 of the walk's 68 CPU seconds spent in the kernel; called with headroom, 3.4
+seconds.
 
 ``call_with_headroom`` calls a function from a frame that reserves half a megabyte of
 value stack it never uses. A frame that large gets a chunk of 1 MiB to itself (the
@@ -18,7 +19,7 @@ boundary. The reserved half is never written, so it costs address space, not mem
 a call costs one map and unmap of that chunk (about 10 µs).
 
 Used where the work of a process starts: the WSGI application (each request),
-``manage.py`` (every command) and the test processes (each test and fixture).
+``manage.py`` (every command) and the test processes (each test, tests/headroom.py).
 """
 
 from __future__ import annotations

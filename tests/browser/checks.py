@@ -18,6 +18,10 @@ def is_local_url(url: str) -> bool:
     return host in ("localhost", "127.0.0.1") or host.endswith(".localhost")
 
 
+# How much wider than the window a page is (WCAG 1.4.10 reflow: above 0 is a finding).
+EXTRA_WIDTH_JS = "document.documentElement.scrollWidth - window.innerWidth"
+
+
 # ---------------------------------------------------------------- axe, once per structure
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import environment
-from tests.browser.checks import CHROME, LATER_ROWS, AxeOnce, is_local_url
+from tests.browser.checks import CHROME, EXTRA_WIDTH_JS, LATER_ROWS, AxeOnce, is_local_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = BASE_DIR / ".data" / "screenshots"
@@ -208,7 +208,7 @@ class Journey:
         size = page.viewport_size
         for width in (size["width"], PHONE_WIDTH):
             page.set_viewport_size({"width": width, "height": size["height"]})
-            extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            extra = page.evaluate(EXTRA_WIDTH_JS)
             if extra > 0:
                 self.overflowing.append(f"{page.url} ({shot}) at {width} px: {extra} px too wide")
         page.set_viewport_size(size)

@@ -34,7 +34,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
-from tests.browser.checks import CHROME, LATER_ROWS
+from tests.browser.checks import CHROME, EXTRA_WIDTH_JS, LATER_ROWS
 from tests.browser.conftest import (
     FAILING_IMPACTS,
     PASSWORD,
@@ -57,7 +57,6 @@ SKIPPED_QUERY = {"format", "download", "next"}
 SHOOT_LISTS = os.environ.get("BUENDNISNETZ_CRAWL_SCREENSHOTS", "") == "1"
 
 
-_EXTRA_WIDTH_JS = "document.documentElement.scrollWidth - window.innerWidth"
 # A page's visible text (English on purpose, lang="en", such as the English headers an
 # import accepts, left out, as tests.translations.visible_text does), its links, and how
 # much wider than the window it is.
@@ -67,7 +66,7 @@ _READ_PAGE_JS = f"""() => {{
     'script, style, code, pre, template, [hidden], [lang]:not([lang^="de"])'
   ).forEach((node) => node.remove());
   return {{
-    extra: {_EXTRA_WIDTH_JS},
+    extra: {EXTRA_WIDTH_JS},
     text: body.innerText,
     links: Array.from(document.querySelectorAll('a[href]:not([download])'), (a) => a.href),
   }};
@@ -227,7 +226,7 @@ class Crawl:
         for width in (first, PHONE_WIDTH if first != PHONE_WIDTH else VIEWPORT["width"]):
             if width != first:
                 page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
-                extra = page.evaluate(_EXTRA_WIDTH_JS)
+                extra = page.evaluate(EXTRA_WIDTH_JS)
             if extra > 0:
                 self.problems.append(f"{self.who} {path}: {extra} px wider than {width} px")
             if shoot:
